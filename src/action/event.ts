@@ -1,0 +1,41 @@
+/** The parts of the workflow event the action uses, checked rather than trusted to have a shape. */
+import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../diagnostics.ts';
+
+export interface PullRequestEvent {
+  kind: 'pull_request';
+  number: number;
+  author: string;
+  base: string;
+  head: string;
+}
+
+export interface OtherEvent {
+  kind: 'other';
+  name: string;
+}
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+
+export async function readEvent(name: string, path: string | undefined): Promise<PullRequestEvent | OtherEvent> {
+  if (name !== 'pull_request' && name !== 'pull_request_target') return { kind: 'other', name };
+  if (!path) throw new ConfigError('GITHUB_EVENT_PATH is not set; the action must run inside a GitHub Actions job.');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`could not read the event payload at ${path}: ${(error as Error).message}`);
+  }
+  const pr = (payload as { pull_request?: Record<string, unknown> } | null)?.pull_request;
+  const number = pr?.number;
+  const author = (pr?.user as { login?: unknown } | undefined)?.login;
+  const base = (pr?.base as { sha?: unknown } | undefined)?.sha;
+  const head = (pr?.head as { sha?: unknown } | undefined)?.sha;
+  if (typeof number !== 'number' || typeof author !== 'string' || typeof base !== 'string' || typeof head !== 'string') {
+    throw new ConfigError(`the ${name} event payload has no pull_request with number, user.login, base.sha and head.sha.`);
+  }
+  if (!SHA.test(base) || !SHA.test(head)) throw new ConfigError('the event payload has a malformed base or head commit id.');
+  if (!LOGIN.test(author)) throw new ConfigError(`the event payload names a malformed author login ${JSON.stringify(author)}.`);
+  return { kind: 'pull_request', number, author, base, head };
+}

@@ -1,0 +1,161 @@
+/** The command-line front door. Same engine as the action; output for people and editors. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { loadConfig } from '../config/config.ts';
+import { draftRequest, requireLogin } from '../commands/new.ts';
+import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
+import { gitIn } from '../git/git.ts';
+import { workingTree } from '../repo/files.ts';
+import { parseTimestamp } from '../timestamp.ts';
+
+export const USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
+
+Usage:
+  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
+  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
+                                         write a valid request file at the right path
+  access-as-code help                    show this text
+
+Options for every command:
+  --repo DIR     the access repository (default: the current directory)
+  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
+
+Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+  now: () => number;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`access-as-code: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, io);
+    case 'new':
+      return newCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`access-as-code: unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+const COMMON = {
+  repo: { type: 'string' },
+  at: { type: 'string' },
+} as const;
+
+function clock(at: string | undefined, io: CliIo): number {
+  if (at === undefined) return io.now();
+  const parsed = parseTimestamp(at);
+  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
+  return parsed.epochMs;
+}
+
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const files = workingTree(root);
+  let paths: string[] | undefined;
+  if (positionals.length > 0) {
+    paths = [];
+    for (const p of positionals) {
+      const rel = relative(root, resolve(io.cwd, p)).split(sep).join('/');
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
+      const inside = await files.list(rel);
+      if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')));
+      else if (existsSync(resolve(root, rel))) paths.push(rel);
+      else throw new ConfigError(`${p} does not exist.`);
+    }
+  }
+  const report = await validateTree(files, clock(values.at, io), paths);
+  printReport(report, io);
+  return reportHasErrors(report) ? 1 : 0;
+}
+
+export function printReport(report: ValidationReport, io: CliIo): void {
+  const all: Diagnostic[] = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
+  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
+  const invalid = report.verdicts.filter((v) => !v.valid).length;
+  const n = report.verdicts.length;
+  io.out(`${n} request${n === 1 ? '' : 's'} checked: ${n - invalid} valid, ${invalid} invalid.`);
+}
+
+async function newCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...COMMON,
+      group: { type: 'string' },
+      for: { type: 'string' },
+      justification: { type: 'string' },
+      ticket: { type: 'string' },
+      requester: { type: 'string' },
+    },
+    strict: true,
+  });
+  const missing = (['group', 'for', 'justification'] as const).filter((k) => values[k] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(', ')}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
+  }
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const requester = requireLogin(values.requester ?? (await gitUser(root)));
+  const config = await loadConfig(workingTree(root));
+  const result = draftRequest(
+    {
+      group: values.group!,
+      duration: values.for!,
+      justification: values.justification!,
+      requester,
+      now: clock(values.at, io),
+      ...(values.ticket !== undefined ? { ticket: values.ticket } : {}),
+    },
+    config,
+    (path) => existsSync(resolve(root, path)),
+  );
+  if (!result.ok) {
+    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
+    io.err('access-as-code: no file written; fix the options above and run the command again.');
+    return 1;
+  }
+  const target = resolve(root, result.draft.path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, result.draft.text, { flag: 'wx' });
+  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
+  io.out('Next: commit it on a new branch and open a pull request; the folder\'s code owners approve it, and merging grants the access.');
+  return 0;
+}
+
+async function gitUser(root: string): Promise<string | undefined> {
+  const out = await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined);
+  const login = out?.toString('utf8').trim();
+  return login === '' ? undefined : login;
+}

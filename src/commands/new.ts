@@ -1,0 +1,70 @@
+/** `new`: write a request file that validate will accept, at the path it must have. */
+import { ConfigError, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import type { AccessConfig } from '../config/config.ts';
+import { MINUTE_MS, parseDuration } from '../duration.ts';
+import { REQUESTS_DIR, requestFileName, slugify } from '../request/path.ts';
+import { judgeRequest } from '../request/verdict.ts';
+import { formatTimestamp } from '../timestamp.ts';
+
+export interface NewRequestOptions {
+  group: string;
+  /** A duration such as 4h or 1h30m. */
+  duration: string;
+  justification: string;
+  ticket?: string;
+  requester: string;
+  now: number;
+}
+
+export interface DraftedRequest {
+  path: string;
+  text: string;
+  expires: string;
+}
+
+export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The request text and its path, checked by the same rules as validate. `taken` says whether a path
+ * is already used, so that a second request for the same group gets its own file.
+ */
+export function draftRequest(options: NewRequestOptions, config: AccessConfig, taken: (path: string) => boolean): DraftResult {
+  const ms = parseDuration(options.duration);
+  if (ms === undefined) {
+    throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+  }
+  // Rounded down to the minute, so the file reads well and never exceeds the requested duration.
+  const expiresAt = Math.floor((options.now + ms) / MINUTE_MS) * MINUTE_MS;
+  const expires = formatTimestamp(expiresAt);
+  const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(' '));
+  let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
+
+  const lines = [
+    '# yaml-language-server: $schema=../../schemas/access-request.schema.json',
+    'version: 1',
+    `requester: ${options.requester}`,
+    `group: ${JSON.stringify(options.group)}`,
+    `expires: "${expires}"`,
+    `justification: ${JSON.stringify(options.justification)}`,
+    ...(options.ticket !== undefined ? [`ticket: ${JSON.stringify(options.ticket)}`] : []),
+    '',
+  ];
+  const text = lines.join('\n');
+  const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
+  if (hasErrors(verdict.diagnostics)) {
+    return { ok: false, diagnostics: verdict.diagnostics };
+  }
+  return { ok: true, draft: { path, text, expires } };
+}
+
+export function requireLogin(requester: string | undefined): string {
+  if (requester === undefined || requester.trim() === '') {
+    throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
+  }
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
+    throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
+  }
+  return requester;
+}
+

@@ -1,0 +1,111 @@
+/** `validate`: the verdicts on request files, for a tree (CLI, push) or a pull request (the check). */
+import { ConfigError, type Diagnostic } from '../diagnostics.ts';
+import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
+import { changedFiles, hasCommit, type ChangeStatus, type Git } from '../git/git.ts';
+import { checkAuthor, checkOwnerOfChanged, checkScope } from '../pr/rules.ts';
+import { atCommit, type RepoFiles } from '../repo/files.ts';
+import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR } from '../request/path.ts';
+import { positionOfKey } from '../request/request.ts';
+import { addDiagnostics, judgeRequest, type RequestVerdict } from '../request/verdict.ts';
+import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+
+export interface ReportedVerdict extends RequestVerdict {
+  change?: ChangeStatus;
+}
+
+export interface Deletion {
+  file: string;
+  requester?: string;
+}
+
+export interface ValidationReport {
+  verdicts: ReportedVerdict[];
+  /** Requests a pull request deletes: early revokes. */
+  deletions: Deletion[];
+  /** Problems not tied to one request: scope, configuration. */
+  diagnostics: Diagnostic[];
+}
+
+export function reportHasErrors(report: ValidationReport): boolean {
+  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * Every request under requests/ against the configuration in the same tree, with at-rest timing;
+ * or only `paths`, judged as new requests (strict timing), e.g. a file about to be pushed.
+ */
+export async function validateTree(files: RepoFiles, now: number, paths?: readonly string[]): Promise<ValidationReport> {
+  const config = await loadConfig(files);
+  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
+  const timing = paths ? 'strict' : 'at-rest';
+  const verdicts: ReportedVerdict[] = [];
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  return { verdicts, deletions: [], diagnostics: config.warnings };
+}
+
+export interface PullRequestFacts {
+  base: string;
+  head: string;
+  /** The pull request author's login: the only identity that counts (DESIGN.md invariant 2). */
+  author: string;
+}
+
+/**
+ * The pull-request check: configuration from the base commit, requests from the head commit, and
+ * the rules only a pull request has (scope, authorship).
+ */
+export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: number): Promise<ValidationReport> {
+  for (const [name, sha] of [['base', pr.base], ['head', pr.head]] as const) {
+    if (!(await hasCommit(git, sha))) {
+      throw new ConfigError(`the pull request's ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
+    }
+  }
+  const baseFiles = atCommit(git, pr.base);
+  const headFiles = atCommit(git, pr.head);
+  const config = await loadConfig(baseFiles);
+  const changes = await changedFiles(git, pr.base, pr.head);
+  const diagnostics = checkScope(changes);
+
+  if (changes.some((c) => (CONFIG_PATHS as readonly string[]).includes(c.path))) {
+    diagnostics.push(...(await configProblemsAt(headFiles)));
+  }
+
+  const verdicts: ReportedVerdict[] = [];
+  const deletions: Deletion[] = [];
+  for (const change of changes) {
+    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
+    if (change.status === 'deleted') {
+      const requester = await requesterAt(baseFiles, change.path);
+      deletions.push({ file: change.path, ...(requester !== undefined ? { requester } : {}) });
+      continue;
+    }
+    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
+    if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, pr.author));
+    if (change.status === 'modified') {
+      const position = verdict.request ? positionOfKey(verdict.request, 'requester') : undefined;
+      verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), pr.author, position));
+    }
+    verdicts.push({ ...verdict, change: change.status });
+  }
+  return { verdicts, deletions, diagnostics };
+}
+
+/** A pull request that changes the configuration gets its new version checked, with line numbers. */
+async function configProblemsAt(files: RepoFiles): Promise<Diagnostic[]> {
+  try {
+    const config: AccessConfig = await loadConfig(files);
+    return config.warnings;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.diagnostics;
+    throw error;
+  }
+}
+
+async function requesterAt(files: RepoFiles, path: string): Promise<string | undefined> {
+  const content = await files.read(path);
+  if (!content?.bytes) return undefined;
+  const loaded = loadYaml(path, content.bytes, REQUEST_LIMITS);
+  if (!loaded.ok) return undefined;
+  const value = loaded.yaml.value as { requester?: unknown } | null;
+  return typeof value?.requester === 'string' ? value.requester : undefined;
+}

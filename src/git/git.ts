@@ -1,0 +1,79 @@
+/**
+ * The only place that runs git. Arguments go to execFile as an array, never through a shell, so
+ * nothing a pull request names (paths, branch names) can become a command (THREATS.md 13).
+ */
+import { execFile } from 'node:child_process';
+
+export class GitError extends Error {
+  readonly args: readonly string[];
+  readonly stderr: string;
+  readonly exitCode: number | undefined;
+  constructor(args: readonly string[], stderr: string, exitCode: number | undefined) {
+    super(`git ${args.join(' ')} failed${exitCode !== undefined ? ` (exit ${exitCode})` : ''}: ${stderr.trim() || 'no output'}`);
+    this.name = 'GitError';
+    this.args = args;
+    this.stderr = stderr;
+    this.exitCode = exitCode;
+  }
+}
+
+export interface Git {
+  run(args: readonly string[]): Promise<Buffer>;
+  /** Like run, but resolves undefined instead of throwing when git exits non-zero. */
+  tryRun(args: readonly string[]): Promise<Buffer | undefined>;
+}
+
+const MAX_OUTPUT = 256 * 1024 * 1024;
+
+export function gitIn(cwd: string): Git {
+  const run = (args: readonly string[]) =>
+    new Promise<Buffer>((resolve, reject) => {
+      execFile(
+        'git',
+        [...args],
+        { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
+        (error, stdout, stderr) => {
+          if (error) {
+            const code = typeof error.code === 'number' ? error.code : undefined;
+            reject(new GitError(args, stderr.toString('utf8') || error.message, code));
+          } else resolve(stdout);
+        },
+      );
+    });
+  return {
+    run,
+    tryRun: async (args) => {
+      try {
+        return await run(args);
+      } catch (error) {
+        if (error instanceof GitError && error.exitCode !== undefined) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted';
+
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+}
+
+/** Files changed on `head` since it left `base` (the pull request's own diff), renames as delete + add. */
+export async function changedFiles(git: Git, base: string, head: string): Promise<ChangedFile[]> {
+  const out = (await git.run(['diff', '--name-status', '--no-renames', '-z', `${base}...${head}`, '--'])).toString('utf8');
+  const fields = out.split('\0').filter((f) => f !== '');
+  const files: ChangedFile[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const code = fields[i]![0];
+    const path = fields[i + 1]!;
+    const status: ChangeStatus = code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified';
+    files.push({ path, status });
+  }
+  return files;
+}
+
+export async function hasCommit(git: Git, sha: string): Promise<boolean> {
+  return (await git.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+}

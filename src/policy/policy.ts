@@ -1,0 +1,133 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { HOUR_MS, MINUTE_MS, parseDuration } from '../duration.ts';
+import { validateAgainstSchema } from '../schema/validate.ts';
+import { CONFIG_LIMITS, keyNodeAt, loadYaml, nodeAt, posOf, type LoadedYaml } from '../yaml/safe-load.ts';
+
+export const POLICY_PATH = '.github/access-policy.yaml';
+
+/** The shortest request the tool accepts; a group whose maximum is shorter could never be used. */
+export const MIN_LEAD_MS = 5 * MINUTE_MS;
+
+export type GroupMode = 'enforce' | 'audit';
+
+export interface GroupPolicy {
+  name: string;
+  /** Entra object id, lower-cased. */
+  id: string;
+  description?: string;
+  maxDurationMs: number;
+  maxDurationText: string;
+  approvals: number;
+  requireTicket: boolean;
+  ticketPattern?: RegExp;
+  mode: GroupMode;
+  /** Logins (lower-cased) and teams ("@org/team", lower-cased); undefined means anyone with an identity. */
+  requesters?: string[];
+  /** Entra object ids (lower-cased) never removed. */
+  standing: string[];
+  reminderBeforeMs: number;
+}
+
+export interface Policy {
+  file: string;
+  groups: Map<string, GroupPolicy>;
+  /** Where each group is declared, for pointing diagnostics at it. */
+  positions: Map<string, { line: number; column: number }>;
+}
+
+interface RawRules {
+  maxDuration?: string;
+  approvals?: number;
+  requireTicket?: boolean;
+  ticketPattern?: string;
+  mode?: GroupMode;
+  reminderBefore?: string;
+}
+
+interface RawGroup extends RawRules {
+  id: string;
+  description?: string;
+  requesters?: string[];
+  standing?: string[];
+}
+
+interface RawPolicy {
+  version: 1;
+  defaults?: RawRules;
+  groups: Record<string, RawGroup>;
+}
+
+export const BUILT_IN_DEFAULTS = { maxDuration: '8h', approvals: 1, requireTicket: false, mode: 'enforce', reminderBefore: '1h' } as const;
+
+export type PolicyResult = { policy: Policy; diagnostics: Diagnostic[] } | { policy: undefined; diagnostics: Diagnostic[] };
+
+export function parsePolicy(file: string, bytes: Uint8Array | string): PolicyResult {
+  const loaded = loadYaml(file, bytes, CONFIG_LIMITS);
+  if (!loaded.ok) return { policy: undefined, diagnostics: loaded.diagnostics };
+  const schemaErrors = validateAgainstSchema('policy', loaded.yaml);
+  if (schemaErrors.length > 0) return { policy: undefined, diagnostics: schemaErrors };
+  return buildPolicy(loaded.yaml);
+}
+
+function buildPolicy(yaml: LoadedYaml): PolicyResult {
+  const raw = yaml.value as RawPolicy;
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: (string | number)[]) => posOf(nodeAt(yaml.doc, path), yaml.lineCounter);
+  const groups = new Map<string, GroupPolicy>();
+  const positions = new Map<string, { line: number; column: number }>();
+  const idOwner = new Map<string, string>();
+  const defaults = raw.defaults ?? {};
+
+  const compilePattern = (source: string | undefined, path: (string | number)[]): RegExp | undefined => {
+    if (source === undefined) return undefined;
+    try {
+      return new RegExp(source, 'u');
+    } catch (error) {
+      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" is not a valid regular expression: ${(error as Error).message}. Fix the pattern, e.g. "^INC-[0-9]+$".`));
+      return undefined;
+    }
+  };
+  const durationOf = (text: string, path: (string | number)[]): number => {
+    const ms = parseDuration(text) ?? 0;
+    if (ms < MIN_LEAD_MS) {
+      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" is ${text}; it must be at least 5m, or no request could ever be valid.`));
+    }
+    return ms;
+  };
+  if (defaults.ticketPattern !== undefined) compilePattern(defaults.ticketPattern, ['defaults', 'ticketPattern']);
+  if (defaults.maxDuration !== undefined) durationOf(defaults.maxDuration, ['defaults', 'maxDuration']);
+
+  for (const [name, group] of Object.entries(raw.groups)) {
+    const keyPos = posOf(keyNodeAt(yaml.doc, ['groups'], name), yaml.lineCounter);
+    if (keyPos) positions.set(name, keyPos);
+    const id = group.id.toLowerCase();
+    const other = idOwner.get(id);
+    if (other !== undefined) {
+      diagnostics.push(diagnostic(yaml.file, at(['groups', name, 'id']), `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`));
+    }
+    idOwner.set(id, name);
+    const maxDurationText = group.maxDuration ?? defaults.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration;
+    const maxDurationPath = group.maxDuration !== undefined ? ['groups', name, 'maxDuration'] : ['defaults', 'maxDuration'];
+    const patternPath = group.ticketPattern !== undefined ? ['groups', name, 'ticketPattern'] : ['defaults', 'ticketPattern'];
+    const ticketPattern = group.ticketPattern !== undefined ? compilePattern(group.ticketPattern, patternPath) : compilePattern(defaults.ticketPattern, patternPath);
+    groups.set(name, {
+      name,
+      id,
+      ...(group.description !== undefined ? { description: group.description } : {}),
+      maxDurationMs: group.maxDuration !== undefined ? durationOf(maxDurationText, maxDurationPath) : (parseDuration(maxDurationText) ?? 8 * HOUR_MS),
+      maxDurationText,
+      approvals: group.approvals ?? defaults.approvals ?? BUILT_IN_DEFAULTS.approvals,
+      requireTicket: group.requireTicket ?? defaults.requireTicket ?? BUILT_IN_DEFAULTS.requireTicket,
+      ...(ticketPattern ? { ticketPattern } : {}),
+      mode: group.mode ?? defaults.mode ?? BUILT_IN_DEFAULTS.mode,
+      ...(group.requesters !== undefined ? { requesters: group.requesters.map((r) => r.toLowerCase()) } : {}),
+      standing: (group.standing ?? []).map((s) => s.toLowerCase()),
+      reminderBeforeMs: parseDuration(group.reminderBefore ?? defaults.reminderBefore ?? BUILT_IN_DEFAULTS.reminderBefore) ?? HOUR_MS,
+    });
+  }
+  if (groups.size === 0) {
+    diagnostics.push(diagnostic(yaml.file, at(['groups']), 'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.', 'warning'));
+  }
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return failed ? { policy: undefined, diagnostics } : { policy: { file: yaml.file, groups, positions }, diagnostics };
+}

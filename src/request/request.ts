@@ -1,0 +1,86 @@
+/**
+ * Reading one request file: safe YAML, the schema, and the checks that need nothing but the file and
+ * its path. Checks against the policy, identities and the clock are in rules.ts.
+ */
+import { isScalar } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { validateAgainstSchema } from '../schema/validate.ts';
+import { parseTimestamp } from '../timestamp.ts';
+import { loadYaml, nodeAt, posOf, REQUEST_LIMITS, type LoadedYaml, type Position } from '../yaml/safe-load.ts';
+import { fileNameMatchesRequester, requestPathProblem, splitRequestPath } from './path.ts';
+
+export interface AccessRequest {
+  file: string;
+  requester: string;
+  group: string;
+  expires: string;
+  expiresAt: number;
+  justification: string;
+  ticket?: string;
+  yaml: LoadedYaml;
+}
+
+export type RequestKey = 'requester' | 'group' | 'expires' | 'justification' | 'ticket' | 'version';
+
+/** Where a key's value is, or the start of the file when the key is absent. */
+export function positionOfKey(request: { yaml: LoadedYaml }, key: RequestKey): Position | undefined {
+  return posOf(nodeAt(request.yaml.doc, [key]), request.yaml.lineCounter);
+}
+
+export type RequestResult = { request: AccessRequest; diagnostics: Diagnostic[] } | { request: undefined; diagnostics: Diagnostic[] };
+
+export function parseRequest(file: string, bytes: Uint8Array | string): RequestResult {
+  const pathProblem = requestPathProblem(file);
+  if (pathProblem) return { request: undefined, diagnostics: [diagnostic(file, undefined, pathProblem)] };
+
+  const loaded = loadYaml(file, bytes, REQUEST_LIMITS);
+  if (!loaded.ok) return { request: undefined, diagnostics: loaded.diagnostics };
+  const yaml = loaded.yaml;
+  const diagnostics = validateAgainstSchema('request', yaml);
+
+  const value = (yaml.value ?? {}) as Record<string, unknown>;
+  const expiresNode = nodeAt(yaml.doc, ['expires']);
+  let expiresAt = Number.NaN;
+  if (typeof value.expires === 'string' && isScalar(expiresNode)) {
+    const where = posOf(expiresNode, yaml.lineCounter);
+    const parsed = parseTimestamp(value.expires);
+    if (!parsed.ok) {
+      diagnostics.push(diagnostic(file, where, `"expires" is not valid: ${parsed.reason}.`));
+    } else {
+      expiresAt = parsed.epochMs;
+      if (expiresNode.type !== 'QUOTE_DOUBLE' && expiresNode.type !== 'QUOTE_SINGLE') {
+        // YAML 1.1 tools read an unquoted timestamp as a date object, not text; quoting keeps every reader exact.
+        diagnostics.push(diagnostic(file, where, `put "expires" in quotes: expires: "${value.expires}".`));
+      }
+    }
+  } else if (value.expires instanceof Date || (typeof value.expires === 'number')) {
+    diagnostics.push(diagnostic(file, posOf(expiresNode, yaml.lineCounter), '"expires" must be a quoted RFC 3339 timestamp such as "2026-11-24T18:00:00Z".'));
+  }
+
+  const where = splitRequestPath(file)!;
+  if (typeof value.group === 'string' && value.group !== where.group) {
+    diagnostics.push(
+      diagnostic(file, posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter), `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`),
+    );
+  }
+  if (typeof value.requester === 'string' && !fileNameMatchesRequester(where.fileName, value.requester)) {
+    diagnostics.push(
+      diagnostic(file, posOf(nodeAt(yaml.doc, ['requester']), yaml.lineCounter), `the file name must start with the requester's login: rename it to requests/${where.group}/${value.requester.toLowerCase()}-<slug>.yaml (letters, digits, ".", "_" or "-" after the login).`),
+    );
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { request: undefined, diagnostics };
+  return {
+    request: {
+      file,
+      requester: value.requester as string,
+      group: value.group as string,
+      expires: value.expires as string,
+      expiresAt,
+      justification: value.justification as string,
+      ...(typeof value.ticket === 'string' ? { ticket: value.ticket } : {}),
+      yaml,
+    },
+    diagnostics,
+  };
+}

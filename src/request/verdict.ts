@@ -1,0 +1,35 @@
+/** One request file's verdict: everything validate knows about it, for every front door to report. */
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { contentOrDiagnostic, type AccessConfig } from '../config/config.ts';
+import type { FileContent } from '../repo/files.ts';
+import { REQUEST_LIMITS } from '../yaml/safe-load.ts';
+import { parseRequest, type AccessRequest } from './request.ts';
+import { checkRequest, type RuleContext } from './rules.ts';
+
+export interface RequestVerdict {
+  file: string;
+  request?: AccessRequest;
+  diagnostics: Diagnostic[];
+  valid: boolean;
+}
+
+export function judgeRequest(file: string, content: FileContent | undefined, config: AccessConfig, now: number, timing: RuleContext['timing'] = 'strict'): RequestVerdict {
+  const bytes = contentOrDiagnostic(file, content, REQUEST_LIMITS.maxBytes);
+  if (!(bytes instanceof Uint8Array)) return { file, diagnostics: [bytes], valid: false };
+  const parsed = parseRequest(file, bytes);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.request) {
+    diagnostics.push(...checkRequest(parsed.request, { policy: config.policy, identities: config.identities, now, timing }));
+  }
+  return {
+    file,
+    ...(parsed.request ? { request: parsed.request } : {}),
+    diagnostics,
+    valid: parsed.request !== undefined && !hasErrors(diagnostics),
+  };
+}
+
+export function addDiagnostics(verdict: RequestVerdict, more: Diagnostic[]): RequestVerdict {
+  const diagnostics = [...verdict.diagnostics, ...more];
+  return { ...verdict, diagnostics, valid: verdict.valid && !hasErrors(more) };
+}
