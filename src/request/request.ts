@@ -45,6 +45,9 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
     const where = posOf(expiresNode, yaml.lineCounter);
     const parsed = parseTimestamp(value.expires);
     if (!parsed.ok) {
+      // The specific reason replaces the schema's generic "wrong form" at the same place.
+      const generic = diagnostics.findIndex((d) => d.line === where?.line && d.column === where?.column);
+      if (generic >= 0) diagnostics.splice(generic, 1);
       diagnostics.push(diagnostic(file, where, `"expires" is not valid: ${parsed.reason}.`));
     } else {
       expiresAt = parsed.epochMs;

@@ -80,11 +80,11 @@ export function loadYaml(file: string, input: Uint8Array | string, limits: YamlL
   }
 
   const diagnostics: Diagnostic[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = linePos(lineCounter, err.pos[0]);
-    diagnostics.push(diagnostic(file, pos, yamlErrorMessage(err.code, err.message)));
+  // Only the first syntax problem: the ones after it are mostly its echoes.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) {
+    return fail(linePos(lineCounter, first.pos[0]), yamlErrorMessage(first.code, first.message));
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   visit(doc, {
     Alias(_key, node) {
@@ -142,7 +142,7 @@ function yamlErrorMessage(code: string, message: string): string {
     case 'TAB_AS_INDENT':
       return 'tabs are not allowed for indentation in YAML. Indent with spaces.';
     case 'TAG_RESOLVE_FAILED':
-      return `${first}. Tags are not allowed; remove it.`;
+      return `${first.replace('tag:yaml.org,2002:', '!!')}. Tags are not allowed; remove it.`;
     default:
       return `invalid YAML: ${first}.`;
   }
