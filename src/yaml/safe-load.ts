@@ -86,16 +86,21 @@ export function loadYaml(file: string, input: Uint8Array | string, limits: YamlL
     return fail(linePos(lineCounter, first.pos[0]), yamlErrorMessage(first.code, first.message));
   }
 
+  // One diagnostic per kind of problem, at its first place: a bomb has thousands of aliases.
+  const firsts = new Map<string, Diagnostic>();
+  const note = (kind: string, node: unknown, message: string) => {
+    if (!firsts.has(kind)) firsts.set(kind, diagnostic(file, posOf(node, lineCounter), message));
+  };
   visit(doc, {
     Alias(_key, node) {
-      diagnostics.push(diagnostic(file, posOf(node, lineCounter), `aliases (*${node.source}) are not allowed. Write the value out in full.`));
+      note('alias', node, `aliases (*${node.source}) are not allowed. Write the value out in full.`);
     },
     Node(_key, node) {
       if ((isScalar(node) || isCollection(node)) && node.anchor) {
-        diagnostics.push(diagnostic(file, posOf(node, lineCounter), `anchors (&${node.anchor}) are not allowed. Write each value out in full.`));
+        note('anchor', node, `anchors (&${node.anchor}) are not allowed. Write each value out in full.`);
       }
       if ((isScalar(node) || isCollection(node)) && node.tag && !isPlainCoreTag(node)) {
-        diagnostics.push(diagnostic(file, posOf(node, lineCounter), `the tag ${node.tag} is not allowed. Remove it; values are plain strings, numbers, booleans, lists and maps.`));
+        note('tag', node, `the tag ${node.tag} is not allowed. Remove it; values are plain strings, numbers, booleans, lists and maps.`);
       }
     },
     Pair(_key, pair) {
@@ -103,6 +108,7 @@ export function loadYaml(file: string, input: Uint8Array | string, limits: YamlL
       if (problem) diagnostics.push(diagnostic(file, posOf(pair.key, lineCounter), problem));
     },
   });
+  diagnostics.push(...firsts.values());
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   let value: unknown;
