@@ -1,0 +1,131 @@
+// The policy, identities and CODEOWNERS: errors point at the line and say the fix.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, formatDiagnostic } from '../../src/diagnostics.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { parseIdentities } from '../../src/identities/identities.ts';
+import { parsePolicy } from '../../src/policy/policy.ts';
+import { workingTree } from '../../src/repo/files.ts';
+import { HOUR_MS } from '../../src/duration.ts';
+
+const P = '.github/access-policy.yaml';
+const ID = '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11';
+
+function policyErrors(text: string): string[] {
+  const result = parsePolicy(P, text);
+  assert.equal(result.policy, undefined, 'policy refused');
+  return result.diagnostics.map(formatDiagnostic);
+}
+
+test('a group inherits defaults and built-in defaults', () => {
+  const result = parsePolicy(P, `version: 1\ndefaults: { maxDuration: 2h, requireTicket: true }\ngroups:\n  a: { id: ${ID.toUpperCase()} }\n  b: { id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13, approvals: 3, mode: audit }\n`);
+  assert.ok(result.policy);
+  const a = result.policy.groups.get('a')!;
+  assert.equal(a.id, ID, 'ids are lower-cased');
+  assert.equal(a.maxDurationMs, 2 * HOUR_MS);
+  assert.equal(a.approvals, 1);
+  assert.equal(a.requireTicket, true);
+  assert.equal(a.mode, 'enforce');
+  assert.equal(a.reminderBeforeMs, HOUR_MS);
+  const b = result.policy.groups.get('b')!;
+  assert.equal(b.approvals, 3);
+  assert.equal(b.mode, 'audit');
+});
+
+test('policy: unknown keys, bad ids, bad durations and bad modes point at their lines', () => {
+  const errors = policyErrors(
+    ['version: 1', 'groups:', '  a:', '    id: not-a-guid', '    maxDuration: 4 hours', '    mode: strict', '    approver: "@acme"', ''].join('\n'),
+  );
+  const text = errors.join('\n');
+  assert.match(text, /:4:9: error: "groups\.a\.id" has the wrong form: the text "not-a-guid"\. An Entra object id/);
+  assert.match(text, /:5:18: error: "groups\.a\.maxDuration" has the wrong form/);
+  assert.match(text, /:6:11: error: "groups\.a\.mode" must be one of "enforce", "audit"/);
+  assert.match(text, /:7:5: error: unknown key "approver"\. Allowed keys here: id, description, maxDuration/);
+});
+
+test('policy: an invalid ticket pattern, a maximum under 5 minutes and a shared id are refused', () => {
+  const text = policyErrors(
+    [
+      'version: 1',
+      'groups:',
+      `  a: { id: ${ID}, ticketPattern: "^(INC" }`,
+      `  b: { id: ${ID}, maxDuration: 4m }`,
+      '',
+    ].join('\n'),
+  ).join('\n');
+  assert.match(text, /:3:65: error: "groups\.a\.ticketPattern" is not a valid regular expression/);
+  assert.match(text, /:4:\d+: error: groups "a" and "b" have the same id/);
+  assert.match(text, /:4:\d+: error: "groups\.b\.maxDuration" is 4m; it must be at least 5m/);
+});
+
+test('policy: group names must be folder-safe', () => {
+  assert.match(policyErrors(`version: 1\ngroups:\n  Prod Admins: { id: ${ID} }\n`).join('\n'), /:3:3: error: the name "Prod Admins" is not allowed here/);
+});
+
+test('identities: a login listed twice in different case is refused; upn or id, not both', () => {
+  const r1 = parseIdentities('.github/access-identities.yaml', 'version: 1\nusers:\n  octocat: { upn: a@b.c }\n  OctoCat: { upn: d@e.f }\n');
+  assert.equal(r1.identities, undefined);
+  assert.match(r1.diagnostics.map(formatDiagnostic).join('\n'), /:4:3: error: "OctoCat" and "octocat" are the same GitHub login/);
+  const r2 = parseIdentities('.github/access-identities.yaml', `version: 1\nusers:\n  octocat: { upn: a@b.c, id: ${ID} }\n  hubot: {}\n`);
+  assert.equal(r2.identities, undefined);
+  const text = r2.diagnostics.map(formatDiagnostic).join('\n');
+  assert.match(text, /:3:12: error: "users\.octocat" must have exactly one of its allowed keys/);
+  assert.match(text, /:4:10: error: "users\.hubot" must have exactly one of its allowed keys/);
+});
+
+test('identities: logins are looked up without case', () => {
+  const r = parseIdentities('.github/access-identities.yaml', 'version: 1\nusers:\n  OctoCat: { upn: octocat@contoso.com }\n');
+  assert.deepEqual(r.identities?.users.get('octocat'), { upn: 'octocat@contoso.com' });
+});
+
+function repoWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'aac-config-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const POLICY = `version: 1\ngroups:\n  prod: { id: ${ID} }\n  stage: { id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13 }\n`;
+const IDENTITIES = 'version: 1\nusers:\n  octocat: { upn: octocat@contoso.com }\n';
+
+async function configError(root: string): Promise<ConfigError> {
+  return loadConfig(workingTree(root)).then(
+    () => assert.fail('expected a configuration error'),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      return error;
+    },
+  );
+}
+
+test('a group without a code owner for its folder is a configuration error at the group', async () => {
+  const root = repoWith({ [P]: POLICY, '.github/access-identities.yaml': IDENTITIES, '.github/CODEOWNERS': '/requests/prod/ @acme/dba\n/requests/stage/ docs@example.com\n' });
+  const error = await configError(root);
+  const text = error.diagnostics.map(formatDiagnostic).join('\n');
+  assert.match(text, /access-policy\.yaml:4:3: error: the group "stage" has no code owner for requests\/stage\/ in \.github\/CODEOWNERS/);
+  assert.doesNotMatch(text, /"prod" has no code owner/);
+});
+
+test('an ownerless line after a broad one leaves the folder without owner', async () => {
+  const root = repoWith({ [P]: POLICY, '.github/access-identities.yaml': IDENTITIES, '.github/CODEOWNERS': '* @acme/security\n/requests/prod/\n' });
+  const text = (await configError(root)).diagnostics.map(formatDiagnostic).join('\n');
+  assert.match(text, /"prod" has no code owner/);
+});
+
+test('missing files are named with what to create', async () => {
+  const text = (await configError(repoWith({ 'README.md': 'x' }))).diagnostics.map(formatDiagnostic).join('\n');
+  assert.match(text, /\.github\/access-policy\.yaml:1:1: error: \.github\/access-policy\.yaml is missing in the working tree/);
+  assert.match(text, /\.github\/access-identities\.yaml is missing/);
+  assert.match(text, /\.github\/CODEOWNERS is missing/);
+});
+
+test('CODEOWNERS is found where GitHub looks: .github/, then the root, then docs/', async () => {
+  const root = repoWith({ [P]: POLICY, '.github/access-identities.yaml': IDENTITIES, 'docs/CODEOWNERS': '/requests/ @acme/approvers\n', CODEOWNERS: '/requests/ @acme/root-approvers\n' });
+  const config = await loadConfig(workingTree(root));
+  assert.equal(config.codeowners.file, 'CODEOWNERS');
+});
