@@ -18,7 +18,7 @@ import {
   sortDiagnostics,
   validateTree,
   workingTree
-} from "./chunks/chunk-2A4N36ZP.js";
+} from "./chunks/chunk-FRXBJLP3.js";
 
 // src/cli/main.ts
 import { mkdir, writeFile } from "node:fs/promises";

@@ -7,10 +7,11 @@ import {
   formatDiagnostic,
   gitIn,
   reportHasErrors,
+  sortDiagnostics,
   validatePullRequest,
   validateTree,
   workingTree
-} from "./chunks/chunk-2A4N36ZP.js";
+} from "./chunks/chunk-FRXBJLP3.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19743,7 +19744,7 @@ async function runValidate(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   const now = Date.now();
   const report = event.kind === "pull_request" ? await validatePullRequest(gitIn(settings.workspace), event, now) : await validateTree(workingTree(settings.workspace), now);
-  const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
+  const all = sortDiagnostics([...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)]);
   annotate(all);
   const rows = verdictRows(report);
   for (const row of rows) info(`${row.file}: ${row.verdict}`);

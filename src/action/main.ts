@@ -1,6 +1,6 @@
 /** The action's front door: read settings, run the command, report once. */
 import * as core from '@actions/core';
-import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
+import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
@@ -34,7 +34,7 @@ async function runValidate(settings: Settings): Promise<void> {
     event.kind === 'pull_request'
       ? await validatePullRequest(gitIn(settings.workspace), event, now)
       : await validateTree(workingTree(settings.workspace), now);
-  const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
+  const all = sortDiagnostics([...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)]);
   annotate(all);
   const rows = verdictRows(report);
   for (const row of rows) core.info(`${row.file}: ${row.verdict}`);

@@ -27,7 +27,11 @@ export function positionOfKey(request: { yaml: LoadedYaml }, key: RequestKey): P
   return posOf(nodeAt(request.yaml.doc, [key]), request.yaml.lineCounter);
 }
 
-export type RequestResult = { request: AccessRequest; diagnostics: Diagnostic[] } | { request: undefined; diagnostics: Diagnostic[] };
+/**
+ * `request` is present when its core fields could be read, which does not make it valid: the
+ * request is valid only when `diagnostics` has no error.
+ */
+export type RequestResult = { request: AccessRequest | undefined; diagnostics: Diagnostic[] };
 
 export function parseRequest(file: string, bytes: Uint8Array | string): RequestResult {
   const pathProblem = requestPathProblem(file);
@@ -72,7 +76,11 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
     );
   }
 
-  if (diagnostics.some((d) => d.severity === 'error')) return { request: undefined, diagnostics };
+  // The request is returned whenever its core fields can be read, even with other errors, so that
+  // the policy's rules run too and the author sees every problem in one round.
+  const readable =
+    typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
+  if (!readable) return { request: undefined, diagnostics };
   return {
     request: {
       file,

@@ -19,7 +19,10 @@ export function judgeRequest(file: string, content: FileContent | undefined, con
   const parsed = parseRequest(file, bytes);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.request) {
-    diagnostics.push(...checkRequest(parsed.request, { policy: config.policy, identities: config.identities, now, timing }));
+    // A value the schema already refused gets no second message from the policy's rules.
+    const refused = new Set(diagnostics.map((d) => `${d.line}:${d.column}`));
+    const rules = checkRequest(parsed.request, { policy: config.policy, identities: config.identities, now, timing });
+    diagnostics.push(...rules.filter((d) => !refused.has(`${d.line}:${d.column}`)));
   }
   return {
     file,

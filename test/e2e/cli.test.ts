@@ -1,0 +1,95 @@
+// The command line as a person uses it: the bundled dist/cli.js in a real repository.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRepo, type TestRepo } from '../helpers/git-repo.ts';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const repos: TestRepo[] = [];
+after(() => repos.forEach((r) => r.remove()));
+
+function repo(): TestRepo {
+  const r = createRepo();
+  repos.push(r);
+  return r;
+}
+
+function cli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('new writes a request that validate accepts, then validate exits 0', () => {
+  const r = repo();
+  const made = cli(r.dir, 'new', '--group', 'k8s-prod-operators', '--for', '90m', '--justification', 'Drain the node pool for CHG-310', '--requester', 'octocat');
+  assert.equal(made.code, 0, made.err);
+  const path = /^Wrote (\S+) \(expires (\S+)\)\.$/m.exec(made.out);
+  assert.ok(path, made.out);
+  assert.equal(path[1], 'requests/k8s-prod-operators/octocat-drain-the-node-pool-for.yaml');
+  assert.match(readFileSync(`${r.dir}/${path[1]}`, 'utf8'), new RegExp(`expires: "${path[2]}"`));
+  const checked = cli(r.dir, 'validate', path[1]!);
+  assert.equal(checked.code, 0, checked.out);
+  assert.equal(checked.out.trim(), '1 request checked: 1 valid, 0 invalid.');
+});
+
+test('new refuses what validate would refuse and writes nothing', () => {
+  const r = repo();
+  const made = cli(r.dir, 'new', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
+  assert.equal(made.code, 1);
+  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "expires" is 9h from now; prod-db-admins allows at most 4h/);
+  assert.match(made.err, /requires a ticket/);
+  assert.match(made.err, /no file written/);
+  assert.equal(cli(r.dir, 'validate').out.trim(), '0 requests checked: 0 valid, 0 invalid.');
+});
+
+test('validate prints file:line:col: error: lines and exits 1 for an invalid request', () => {
+  const r = repo();
+  r.commit('bad', { 'requests/k8s-prod-operators/octocat-x.yaml': 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2020-01-01T00:00:00"\njustification: "Drain the pool"\nrole: owner\n' });
+  const res = cli(r.dir, 'validate', 'requests/k8s-prod-operators/');
+  assert.equal(res.code, 1);
+  assert.equal(
+    res.out,
+    [
+      'requests/k8s-prod-operators/octocat-x.yaml:4:10: error: "expires" is not valid: it has no time zone offset. Add one, e.g. "2020-01-01T00:00:00Z" for UTC.',
+      'requests/k8s-prod-operators/octocat-x.yaml:6:1: error: unknown key "role". Allowed keys here: version, requester, group, expires, justification, ticket. Remove it or fix its spelling.',
+      '1 request checked: 0 valid, 1 invalid.',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('a broken policy is a configuration error: exit 2, with its line', () => {
+  const r = repo();
+  r.commit('break policy', { '.github/access-policy.yaml': 'version: 1\ngroups:\n  a: { id: 1, id: 2 }\n' });
+  const res = cli(r.dir, 'validate');
+  assert.equal(res.code, 2);
+  assert.match(res.err, /^\.github\/access-policy\.yaml:3:\d+: error: this key appears twice/m);
+  assert.match(res.err, /access-as-code: the access configuration in the working tree is not valid/);
+  assert.doesNotMatch(res.err, /\n\s+at /);
+});
+
+test('usage errors exit 2 and show the usage', () => {
+  const r = repo();
+  const res = cli(r.dir, 'validate', '--colour');
+  assert.equal(res.code, 2);
+  assert.match(res.err, /Unknown option '--colour'[\s\S]*Usage:/);
+  assert.equal(cli(r.dir, 'frobnicate').code, 2);
+  assert.equal(cli(r.dir, 'help').code, 0);
+  const missing = cli(r.dir, 'new', '--group', 'x');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /missing --for, --justification/);
+  const nobody = cli(r.dir, 'new', '--group', 'k8s-prod-operators', '--for', '1h', '--justification', 'Drain the node pool');
+  assert.equal(nobody.code, 2);
+  assert.match(nobody.err, /Pass --requester <your GitHub login>/);
+});
+
+test('--at judges as of another moment', () => {
+  const r = repo();
+  r.commit('req', { 'requests/k8s-prod-operators/octocat-x.yaml': 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Drain the node pool"\n' });
+  assert.equal(cli(r.dir, 'validate', '--at', '2030-01-01T08:00:00Z', 'requests/k8s-prod-operators/octocat-x.yaml').code, 0);
+  const late = cli(r.dir, 'validate', '--at', '2030-01-01T08:58:00Z', 'requests/k8s-prod-operators/octocat-x.yaml');
+  assert.equal(late.code, 1);
+  assert.match(late.out, /less than 5 minutes away/);
+});

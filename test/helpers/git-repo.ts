@@ -1,0 +1,50 @@
+/** Real git repositories for end-to-end tests: commits, branches and merges as GitHub makes them. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FIXTURES } from './config.ts';
+
+export interface TestRepo {
+  dir: string;
+  git(...args: string[]): string;
+  /** Writes (string) or deletes (null) files, commits them, and returns the new commit id. */
+  commit(message: string, files: Record<string, string | Uint8Array | null>): string;
+  head(): string;
+  remove(): void;
+}
+
+export function createRepo(options: { withConfig?: boolean } = {}): TestRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-repo-'));
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir },
+    }).trim();
+  git('init', '-q', '-b', 'main');
+  const repo: TestRepo = {
+    dir,
+    git,
+    commit(message, files) {
+      for (const [path, content] of Object.entries(files)) {
+        const full = join(dir, path);
+        if (content === null) rmSync(full, { force: true });
+        else {
+          mkdirSync(dirname(full), { recursive: true });
+          writeFileSync(full, content);
+        }
+      }
+      git('add', '-A');
+      git('commit', '-q', '--allow-empty', '-m', message);
+      return git('rev-parse', 'HEAD');
+    },
+    head: () => git('rev-parse', 'HEAD'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  if (options.withConfig !== false) {
+    cpSync(join(FIXTURES, 'config'), dir, { recursive: true });
+    repo.commit('Access configuration', {});
+  }
+  return repo;
+}

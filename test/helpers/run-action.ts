@@ -1,0 +1,154 @@
+/**
+ * Runs the bundled action (dist/index.js) the way the GitHub Actions runner runs a node24 action:
+ * a fresh process in the workspace, inputs as INPUT_* variables, the event as a JSON file, and
+ * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to write to. Reads back what the runner would show.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import examples from '@octokit/webhooks-examples' with { type: 'json' };
+
+export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  file?: string;
+  line?: number;
+  col?: number;
+  title?: string;
+  message: string;
+}
+
+export interface ActionRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  annotations: Annotation[];
+  outputs: Record<string, string>;
+  summary: string;
+  ms: number;
+}
+
+export interface RunOptions {
+  workspace: string;
+  inputs: Record<string, string>;
+  eventName: string;
+  event: unknown;
+  env?: Record<string, string>;
+  node?: string;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'aac-runner-'));
+  const eventPath = join(runnerTemp, 'event.json');
+  const outputPath = join(runnerTemp, 'output');
+  const summaryPath = join(runnerTemp, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(options.event));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: runnerTemp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_REPOSITORY: 'acme/access',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    RUNNER_TEMP: runnerTemp,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+
+  const started = performance.now();
+  const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    annotations: parseAnnotations(stdout),
+    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+    ms: performance.now() - started,
+  };
+}
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+function unescapeProperty(s: string): string {
+  return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/** Workflow commands as the runner reads them: ::error file=F,line=L,col=C::message */
+export function parseAnnotations(stdout: string): Annotation[] {
+  const out: Annotation[] = [];
+  for (const line of stdout.split('\n')) {
+    const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!m) continue;
+    const annotation: Annotation = { level: m[1] as Annotation['level'], message: unescapeData(m[3]!) };
+    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      const key = pair.slice(0, eq);
+      const value = unescapeProperty(pair.slice(eq + 1));
+      if (key === 'file') annotation.file = value;
+      else if (key === 'line') annotation.line = Number(value);
+      else if (key === 'col') annotation.col = Number(value);
+      else if (key === 'title') annotation.title = value;
+    }
+    out.push(annotation);
+  }
+  return out;
+}
+
+/** GITHUB_OUTPUT's heredoc format: name<<DELIMITER\nvalue\nDELIMITER */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (m) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+      outputs[m[1]!] = value.join('\n');
+    } else if (lines[i]!.includes('=')) {
+      const eq = lines[i]!.indexOf('=');
+      outputs[lines[i]!.slice(0, eq)] = lines[i]!.slice(eq + 1);
+    }
+  }
+  return outputs;
+}
+
+type Example = { name: string; examples: { action?: string }[] };
+
+/** A pull_request event payload, starting from GitHub's own example and set to this test's PR. */
+export function pullRequestEvent(pr: { number: number; author: string; base: string; head: string; action?: string; fork?: boolean }): unknown {
+  const group = (examples as unknown as Example[]).find((e) => e.name === 'pull_request')!;
+  const action = pr.action ?? 'opened';
+  const example = structuredClone(group.examples.find((e) => e.action === action)!) as {
+    number: number;
+    pull_request: { number: number; user: { login: string }; base: { sha: string }; head: { sha: string; repo: { full_name: string; fork: boolean } } };
+  };
+  example.number = pr.number;
+  example.pull_request.number = pr.number;
+  example.pull_request.user.login = pr.author;
+  example.pull_request.base.sha = pr.base;
+  example.pull_request.head.sha = pr.head;
+  if (pr.fork) {
+    example.pull_request.head.repo.full_name = `${pr.author}/access`;
+    example.pull_request.head.repo.fork = true;
+  }
+  return example;
+}
