@@ -4,8 +4,8 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createRepo, type TestRepo } from '../helpers/git-repo.ts';
-import { pullRequestEvent, runAction, type ActionRun } from '../helpers/run-action.ts';
+import { createRepo, type TestRepo } from '../helpers/config.ts';
+import { pullRequestEvent, runAction, type ActionRun } from '../../scripts/lib/actions-runner.ts';
 
 const repos: TestRepo[] = [];
 after(() => repos.forEach((r) => r.remove()));

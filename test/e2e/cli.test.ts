@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRepo, type TestRepo } from '../helpers/git-repo.ts';
+import { createRepo, type TestRepo } from '../helpers/config.ts';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const repos: TestRepo[] = [];
@@ -36,9 +36,9 @@ test('new writes a request that validate accepts, then validate exits 0', () => 
 
 test('new refuses what validate would refuse and writes nothing', () => {
   const r = repo();
-  const made = cli(r.dir, 'new', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
+  const made = cli(r.dir, 'new', '--at', '2030-01-01T08:00:00Z', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
   assert.equal(made.code, 1);
-  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "expires" is 9h from now; prod-db-admins allows at most 4h/);
+  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "expires" is 9h from now; prod-db-admins allows at most 4h\. Set it no later than "2030-01-01T12:00:00Z"/);
   assert.match(made.err, /requires a ticket/);
   assert.match(made.err, /no file written/);
   assert.equal(cli(r.dir, 'validate').out.trim(), '0 requests checked: 0 valid, 0 invalid.');

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRepo } from '../helpers/git-repo.ts';
-import { pullRequestEvent, runAction } from '../helpers/run-action.ts';
+import { createRepo } from '../helpers/config.ts';
+import { pullRequestEvent, runAction } from '../../scripts/lib/actions-runner.ts';
 
 /** Another node on PATH than the one running the tests (npm puts node@24 first). */
 function otherNode(): string | undefined {

@@ -1,9 +1,8 @@
-/** Real git repositories for end-to-end tests: commits, branches and merges as GitHub makes them. */
+/** Real git repositories for end-to-end tests and the demo: commits and branches as GitHub makes them. */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FIXTURES } from './config.ts';
 
 export interface TestRepo {
   dir: string;
@@ -14,7 +13,8 @@ export interface TestRepo {
   remove(): void;
 }
 
-export function createRepo(options: { withConfig?: boolean } = {}): TestRepo {
+/** A new repository in a temporary folder; `configFrom` is copied in and committed as the first commit. */
+export function createRepo(options: { configFrom?: string } = {}): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), 'aac-repo-'));
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -42,8 +42,8 @@ export function createRepo(options: { withConfig?: boolean } = {}): TestRepo {
     head: () => git('rev-parse', 'HEAD'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-  if (options.withConfig !== false) {
-    cpSync(join(FIXTURES, 'config'), dir, { recursive: true });
+  if (options.configFrom !== undefined) {
+    cpSync(options.configFrom, dir, { recursive: true });
     repo.commit('Access configuration', {});
   }
   return repo;
