@@ -18,7 +18,7 @@ import {
   sortDiagnostics,
   validateTree,
   workingTree
-} from "./chunks/chunk-FRXBJLP3.js";
+} from "./chunks/chunk-RHWCBM4F.js";
 
 // src/cli/main.ts
 import { mkdir, writeFile } from "node:fs/promises";

@@ -11,7 +11,7 @@ import {
   validatePullRequest,
   validateTree,
   workingTree
-} from "./chunks/chunk-FRXBJLP3.js";
+} from "./chunks/chunk-RHWCBM4F.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -31,7 +31,12 @@ export function positionOfKey(request: { yaml: LoadedYaml }, key: RequestKey): P
  * `request` is present when its core fields could be read, which does not make it valid: the
  * request is valid only when `diagnostics` has no error.
  */
-export type RequestResult = { request: AccessRequest | undefined; diagnostics: Diagnostic[] };
+export type RequestResult = {
+  request: AccessRequest | undefined;
+  diagnostics: Diagnostic[];
+  /** "line:column" of values the schema refused: the policy's rules say nothing more about them. */
+  refused?: ReadonlySet<string>;
+};
 
 export function parseRequest(file: string, bytes: Uint8Array | string): RequestResult {
   const pathProblem = requestPathProblem(file);
@@ -41,6 +46,7 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
   if (!loaded.ok) return { request: undefined, diagnostics: loaded.diagnostics };
   const yaml = loaded.yaml;
   const diagnostics = validateAgainstSchema('request', yaml);
+  const refused = new Set(diagnostics.map((d) => `${d.line}:${d.column}`));
 
   const value = (yaml.value ?? {}) as Record<string, unknown>;
   const expiresNode = nodeAt(yaml.doc, ['expires']);
@@ -80,7 +86,7 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
   // the policy's rules run too and the author sees every problem in one round.
   const readable =
     typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
-  if (!readable) return { request: undefined, diagnostics };
+  if (!readable) return { request: undefined, diagnostics, refused };
   return {
     request: {
       file,
@@ -93,5 +99,6 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
       yaml,
     },
     diagnostics,
+    refused,
   };
 }

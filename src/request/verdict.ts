@@ -20,7 +20,7 @@ export function judgeRequest(file: string, content: FileContent | undefined, con
   const diagnostics = [...parsed.diagnostics];
   if (parsed.request) {
     // A value the schema already refused gets no second message from the policy's rules.
-    const refused = new Set(diagnostics.map((d) => `${d.line}:${d.column}`));
+    const refused = parsed.refused ?? new Set<string>();
     const rules = checkRequest(parsed.request, { policy: config.policy, identities: config.identities, now, timing });
     diagnostics.push(...rules.filter((d) => !refused.has(`${d.line}:${d.column}`)));
   }
