@@ -1,0 +1,8 @@
+// `npm run docs`: regenerates the generated parts of README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { actionDocs, replaceActionDocs } from './lib/action-docs.ts';
+
+const readme = readFileSync('README.md', 'utf8');
+const next = replaceActionDocs(readme, actionDocs('action.yml'));
+if (next !== readme) writeFileSync('README.md', next);
+console.log(next === readme ? 'README.md is up to date.' : 'README.md updated from action.yml.');

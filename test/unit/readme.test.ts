@@ -1,0 +1,21 @@
+// The README tells the truth about the action and the set-up commands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { actionDocs, replaceActionDocs } from '../../scripts/lib/action-docs.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(`${root}README.md`, 'utf8');
+
+test("the README's inputs and outputs match action.yml (npm run docs regenerates them)", () => {
+  assert.equal(replaceActionDocs(readme, actionDocs(`${root}action.yml`)), readme);
+});
+
+test('the README gives the two set-up commands, and .ci/run calls the same test command', () => {
+  assert.match(readme, /npm ci && npm run demo/);
+  assert.match(readme, /^npm test\b/m);
+  assert.match(readFileSync(`${root}.ci/run`, 'utf8'), /^npm test$/m);
+  const scripts = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
+  assert.ok(scripts.demo && scripts.test);
+});
