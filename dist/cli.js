@@ -18,7 +18,7 @@ import {
   sortDiagnostics,
   validateTree,
   workingTree
-} from "./chunks/chunk-RHWCBM4F.js";
+} from "./chunks/chunk-SXLELLR2.js";
 
 // src/cli/main.ts
 import { mkdir, writeFile } from "node:fs/promises";

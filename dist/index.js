@@ -11,7 +11,7 @@ import {
   validatePullRequest,
   validateTree,
   workingTree
-} from "./chunks/chunk-RHWCBM4F.js";
+} from "./chunks/chunk-SXLELLR2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

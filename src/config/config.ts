@@ -9,6 +9,7 @@ import { IDENTITIES_PATH, parseIdentities, type Identities } from '../identities
 import { parsePolicy, POLICY_PATH, type Policy } from '../policy/policy.ts';
 import { REQUESTS_DIR } from '../request/path.ts';
 import type { FileContent, RepoFiles } from '../repo/files.ts';
+import { CONFIG_LIMITS } from '../yaml/safe-load.ts';
 
 export interface AccessConfig {
   where: string;
@@ -35,31 +36,30 @@ export async function loadConfig(files: RepoFiles): Promise<AccessConfig> {
   const missing = (file: string, what: string) =>
     problems.push(diagnostic(file, undefined, `${file} is missing in ${files.where}. ${what}`));
 
-  let policy: Policy | undefined;
-  const policyContent = await files.read(POLICY_PATH);
-  if (!policyContent) missing(POLICY_PATH, 'Create it with the groups that can be requested (see README, "The policy").');
-  else {
-    const bytes = contentOrDiagnostic(POLICY_PATH, policyContent, 1024 * 1024);
-    if (!(bytes instanceof Uint8Array)) problems.push(bytes);
-    else {
-      const result = parsePolicy(POLICY_PATH, bytes);
-      problems.push(...result.diagnostics);
-      policy = result.policy;
+  /** Reads one YAML configuration file and parses it, collecting every problem on the way. */
+  const readParsed = async <T>(path: string, hint: string, parse: (file: string, bytes: Uint8Array) => { diagnostics: Diagnostic[]; value: T | undefined }) => {
+    const content = await files.read(path);
+    if (!content) {
+      missing(path, hint);
+      return undefined;
     }
-  }
-
-  let identities: Identities | undefined;
-  const identitiesContent = await files.read(IDENTITIES_PATH);
-  if (!identitiesContent) missing(IDENTITIES_PATH, 'Create it to map GitHub logins to Entra users (see README, "Identities").');
-  else {
-    const bytes = contentOrDiagnostic(IDENTITIES_PATH, identitiesContent, 1024 * 1024);
-    if (!(bytes instanceof Uint8Array)) problems.push(bytes);
-    else {
-      const result = parseIdentities(IDENTITIES_PATH, bytes);
-      problems.push(...result.diagnostics);
-      identities = result.identities;
+    const bytes = contentOrDiagnostic(path, content, CONFIG_LIMITS.maxBytes);
+    if (!(bytes instanceof Uint8Array)) {
+      problems.push(bytes);
+      return undefined;
     }
-  }
+    const result = parse(path, bytes);
+    problems.push(...result.diagnostics);
+    return result.value;
+  };
+  const policy = await readParsed(POLICY_PATH, 'Create it with the groups that can be requested (see README, "The policy").', (file, bytes) => {
+    const r = parsePolicy(file, bytes);
+    return { diagnostics: r.diagnostics, value: r.policy };
+  });
+  const identities = await readParsed(IDENTITIES_PATH, 'Create it to map GitHub logins to Entra users (see README, "Identities").', (file, bytes) => {
+    const r = parseIdentities(file, bytes);
+    return { diagnostics: r.diagnostics, value: r.identities };
+  });
 
   let codeowners: Codeowners | undefined;
   for (const path of CODEOWNERS_PATHS) {
