@@ -1,0 +1,18 @@
+// `npm test`: build dist/, create the twin's local certificate authority, then run every test with
+// NODE_EXTRA_CA_CERTS set, so that each test process (and each action it starts) trusts the twin's
+// HTTPS certificates the way a real client trusts a real service. Extra arguments select test files.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createAuthority } from './twin/tls.ts';
+
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const ca = await createAuthority();
+const files = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...(files.length > 0 ? files : ['test/**/*.test.ts'])], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_EXTRA_CA_CERTS: ca.certPath, TWIN_CA_DIR: ca.dir },
+});
+rmSync(ca.dir, { recursive: true, force: true });
+process.exit(result.status ?? 1);

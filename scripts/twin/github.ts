@@ -1,0 +1,232 @@
+/**
+ * The GitHub REST subset the grant path reads: the pull requests of a commit, a pull request, its
+ * files, reviews and commits, team membership, file contents at a ref (from a real git repository),
+ * and issue comments. Objects start from GitHub's own webhook examples (@octokit/webhooks-examples)
+ * and are checked in tests against GitHub's OpenAPI description (@octokit/openapi).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import examples from '@octokit/webhooks-examples' with { type: 'json' };
+import { json, type TwinRequest, type TwinResponse } from './http.ts';
+import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
+
+type Json = Record<string, unknown>;
+type Example = { name: string; examples: Json[] };
+const all = examples as unknown as Example[];
+const prExample = all.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')! as Json;
+const TEMPLATE_PULL = prExample.pull_request as Json;
+const TEMPLATE_USER = TEMPLATE_PULL.user as Json;
+const TEMPLATE_REPO = (TEMPLATE_PULL.head as Json).repo as Json;
+
+const numericId = (text: string) => parseInt(createHash('sha256').update(text).digest('hex').slice(0, 8), 16);
+const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64');
+
+export function githubFault(rule: { kind: string; retryAfterSeconds?: number }): TwinResponse {
+  const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
+  return rule.kind === 'throttle'
+    ? json(429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '429' }, headers)
+    : json(503, { message: 'Service Unavailable', status: '503' }, headers);
+}
+
+export function githubHandler(state: TwinState) {
+  return (req: TwinRequest): TwinResponse => {
+    const api = req.base;
+    const web = req.base.replace('https://', 'https://web.');
+    const user = (login: string): Json => {
+      const id = numericId(login);
+      const u: Json = structuredClone(TEMPLATE_USER);
+      for (const [k, v] of Object.entries(u)) if (typeof v === 'string') u[k] = v.replaceAll('https://api.github.com', api).replaceAll('https://github.com', web).replaceAll('Codertocat', login);
+      return { ...u, login, id, node_id: nodeId('User', id), type: login.endsWith('[bot]') ? 'Bot' : 'User' };
+    };
+    const repoObject = (repo: GitHubRepo): Json => {
+      const r: Json = JSON.parse(JSON.stringify(TEMPLATE_REPO).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web).replaceAll('Codertocat/Hello-World', `${repo.owner}/${repo.name}`).replaceAll('Hello-World', repo.name).replaceAll('Codertocat', repo.owner)) as Json;
+      return { ...r, owner: user(repo.owner), name: repo.name, full_name: `${repo.owner}/${repo.name}` };
+    };
+    const pullObject = (repo: GitHubRepo, pr: GitHubPull, full: boolean): Json => {
+      const p: Json = JSON.parse(JSON.stringify(TEMPLATE_PULL).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web).replaceAll('Codertocat/Hello-World', `${repo.owner}/${repo.name}`).replaceAll('/pulls/2', `/pulls/${pr.number}`).replaceAll('/issues/2', `/issues/${pr.number}`).replaceAll('/pull/2', `/pull/${pr.number}`)) as Json;
+      const id = numericId(`${repo.owner}/${repo.name}#${pr.number}`);
+      const side = (s: { sha: string; ref: string }) => ({ label: `${repo.owner}:${s.ref}`, ref: s.ref, sha: s.sha, user: user(repo.owner), repo: repoObject(repo) });
+      const out: Json = {
+        ...p,
+        id,
+        node_id: nodeId('PullRequest', id),
+        number: pr.number,
+        state: pr.state,
+        title: pr.title,
+        body: pr.body,
+        user: user(pr.user),
+        created_at: pr.created_at,
+        updated_at: pr.merged_at ?? pr.created_at,
+        closed_at: pr.state === 'closed' ? (pr.merged_at ?? pr.created_at) : null,
+        merged_at: pr.merged_at,
+        merge_commit_sha: pr.merge_commit_sha,
+        head: side(pr.head),
+        base: side(pr.base),
+        draft: false,
+        auto_merge: null,
+        active_lock_reason: null,
+      };
+      if (full) {
+        Object.assign(out, { merged: pr.merged, merged_by: pr.merged ? user(state.githubActor) : null, commits: pr.commits.length, changed_files: pr.files.length, comments: state.repos.size, review_comments: 0, additions: 1, deletions: 0, mergeable: pr.merged ? null : true, rebaseable: pr.merged ? null : true, mergeable_state: pr.merged ? 'unknown' : 'clean', maintainer_can_modify: false });
+      } else {
+        for (const k of ['merged', 'merged_by', 'commits', 'changed_files', 'comments', 'review_comments', 'additions', 'deletions', 'mergeable', 'rebaseable', 'mergeable_state', 'maintainer_can_modify']) delete out[k];
+      }
+      return out;
+    };
+    const page = <T>(items: T[]): { items: T[]; headers: Record<string, string> } => {
+      const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
+      const number = Math.max(1, Number(req.query.get('page') ?? 1));
+      const last = Math.max(1, Math.ceil(items.length / perPage));
+      const headers: Record<string, string> = {};
+      if (number < last) {
+        const link = (n: number) => {
+          const q = new URLSearchParams(req.query);
+          q.set('page', String(n));
+          q.set('per_page', String(perPage));
+          return `<${api}${req.path}?${q.toString()}>`;
+        };
+        headers.link = `${link(number + 1)}; rel="next", ${link(last)}; rel="last"`;
+      }
+      return { items: items.slice((number - 1) * perPage, number * perPage), headers };
+    };
+    const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-resource': 'core', 'x-github-api-version-selected': '2022-11-28' };
+    const ok = (status: number, body: unknown, headers: Record<string, string> = {}) => json(status, body, { ...rate, ...headers });
+    const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, rate);
+
+    if (state.githubTokens.size > 0) {
+      const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (!token || !state.githubTokens.has(token)) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    }
+
+    let m: RegExpExecArray | null;
+    if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(req.path)) && req.method === 'GET') {
+      const members = state.teams.get(`${m[1]}/${m[2]}`.toLowerCase());
+      if (!members || !members.has(m[3]!.toLowerCase())) return notFound();
+      return ok(200, { url: `${api}${req.path}`, role: 'member', state: 'active' });
+    }
+    if (!(m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(req.path))) return notFound();
+    const repo = state.repos.get(`${m[1]}/${m[2]}`.toLowerCase());
+    if (!repo) return notFound();
+    const rest = m[3]!;
+    const pullOf = (n: string) => repo.pulls.get(Number(n));
+
+    if ((m = /^\/commits\/([0-9a-f]{7,64})\/pulls$/.exec(rest)) && req.method === 'GET') {
+      const numbers = repo.commitPulls.get(m[1]!) ?? [];
+      const { items, headers } = page(numbers.map((n) => pullObject(repo, repo.pulls.get(n)!, false)));
+      return ok(200, items, headers);
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+      const pr = pullOf(m[1]!);
+      return pr ? ok(200, pullObject(repo, pr, true)) : notFound();
+    }
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && req.method === 'GET') {
+      const pr = pullOf(m[1]!);
+      if (!pr) return notFound();
+      const files = pr.files.map((f) => {
+        const sha = createHash('sha1').update(`${pr.head.sha}:${f.filename}`).digest('hex');
+        return { sha, filename: f.filename, status: f.status, additions: f.status === 'removed' ? 0 : 1, deletions: f.status === 'added' ? 0 : 1, changes: 1, blob_url: `${web}/${repo.owner}/${repo.name}/blob/${pr.head.sha}/${f.filename}`, raw_url: `${web}/${repo.owner}/${repo.name}/raw/${pr.head.sha}/${f.filename}`, contents_url: `${api}/repos/${repo.owner}/${repo.name}/contents/${f.filename}?ref=${pr.head.sha}` };
+      });
+      const { items, headers } = page(files);
+      return ok(200, items, headers);
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && req.method === 'GET') {
+      const pr = pullOf(m[1]!);
+      if (!pr) return notFound();
+      const reviews = pr.reviews.map((r) => ({
+        id: r.id,
+        node_id: nodeId('PullRequestReview', r.id),
+        user: user(r.user),
+        body: r.body ?? '',
+        state: r.state,
+        html_url: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}`,
+        pull_request_url: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}`,
+        _links: { html: { href: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}` }, pull_request: { href: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}` } },
+        submitted_at: r.submitted_at,
+        commit_id: r.commit_id,
+        author_association: 'MEMBER',
+      }));
+      const { items, headers } = page(reviews);
+      return ok(200, items, headers);
+    }
+    if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && req.method === 'GET') {
+      const pr = pullOf(m[1]!);
+      if (!pr) return notFound();
+      const commits = pr.commits.map((c) => ({
+        sha: c.sha,
+        node_id: nodeId('Commit', numericId(c.sha)),
+        url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
+        html_url: `${web}/${repo.owner}/${repo.name}/commit/${c.sha}`,
+        comments_url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}/comments`,
+        commit: {
+          url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${c.sha}`,
+          author: { name: c.author, email: `${c.author}@users.noreply.github.com`, date: pr.created_at },
+          committer: { name: c.committer, email: `${c.committer}@users.noreply.github.com`, date: pr.created_at },
+          message: 'Request access',
+          comment_count: 0,
+          tree: { sha: c.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${c.sha}` },
+        },
+        author: user(c.author),
+        committer: user(c.committer),
+        parents: [],
+      }));
+      const { items, headers } = page(commits);
+      return ok(200, items, headers);
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && req.method === 'GET') {
+      if (!repo.gitDir) return notFound();
+      const ref = req.query.get('ref') ?? 'HEAD';
+      const path = m[1]!;
+      if (!/^[0-9A-Za-z._/-]+$/.test(ref) || path.includes('..')) return notFound();
+      let content: Buffer;
+      try {
+        content = execFileSync('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd: repo.gitDir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+      } catch {
+        return notFound();
+      }
+      const sha = execFileSync('git', ['rev-parse', `${ref}:${path}`], { cwd: repo.gitDir, encoding: 'utf8' }).trim();
+      const name = path.split('/').pop()!;
+      return ok(200, {
+        type: 'file',
+        encoding: 'base64',
+        size: content.length,
+        name,
+        path,
+        content: content.toString('base64').replace(/(.{60})/g, '$1\n'),
+        sha,
+        url: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`,
+        git_url: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`,
+        html_url: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}`,
+        download_url: `${web}/raw/${repo.owner}/${repo.name}/${ref}/${path}`,
+        _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
+      });
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = Number(m[1]);
+      const shape = (c: { id: number; user: string; body: string; created_at: string }) => ({
+        id: c.id,
+        node_id: nodeId('IssueComment', c.id),
+        url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}`,
+        html_url: `${web}/${repo.owner}/${repo.name}/pull/${issue}#issuecomment-${c.id}`,
+        issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${issue}`,
+        body: c.body,
+        user: user(c.user),
+        created_at: c.created_at,
+        updated_at: c.created_at,
+        author_association: 'NONE',
+      });
+      if (req.method === 'POST') {
+        if (!repo.pulls.has(issue)) return notFound();
+        const body = (JSON.parse(req.body.toString('utf8') || '{}') as { body?: unknown }).body;
+        if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
+        const comment = { id: state.nextId++, issue, user: state.githubActor, body, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+        repo.comments.push(comment);
+        return ok(201, shape(comment), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}` });
+      }
+      if (req.method === 'GET') {
+        const { items, headers } = page(repo.comments.filter((c) => c.issue === issue).map(shape));
+        return ok(200, items, headers);
+      }
+    }
+    return notFound();
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Microsoft Graph v1.0, the part access-as-code uses, after the Graph API reference pages:
+ * group-list-members (paging with @odata.nextLink and $top up to 999), group-post-members (204; 400
+ * when the reference already exists; 404 for an unknown object), group-delete-members (204; 404 when
+ * absent), user-get, group-get, json-batching (at most 20 requests; each answered on its own, faults
+ * included, inside a 200), throttling (429 with Retry-After) and the error body
+ * { error: { code, message, innerError } }. Bearer tokens are checked against the twin's Entra issuer,
+ * and application permissions (roles) are enforced per call.
+ */
+import { json, type CallLog, type TwinRequest, type TwinResponse } from './http.ts';
+import type { Faults } from './faults.ts';
+import type { Group, TwinState } from './state.ts';
+import { verify, type Issuer } from './tokens.ts';
+
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
+const WRITE_MEMBERS = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'];
+const READ_USERS = ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'];
+const ROLE_GROUPS = ['RoleManagement.ReadWrite.Directory'];
+
+export function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): TwinResponse {
+  const date = new Date().toISOString().replace(/\.\d{3}Z$/, '');
+  return json(status, { error: { code, message, innerError: { date, 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } } }, headers);
+}
+
+export function graphFault(rule: { kind: string; retryAfterSeconds?: number }): TwinResponse {
+  const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
+  return rule.kind === 'throttle'
+    ? graphError(429, 'TooManyRequests', 'Too many requests. Please retry after some time.', headers)
+    : graphError(503, 'ServiceUnavailable', 'Service is temporarily unavailable. Please try again later.', headers);
+}
+
+const notFound = (id: string) => graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+const denied = () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+
+interface Call {
+  method: string;
+  /** Relative to /v1.0, e.g. /groups/{id}/members */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  roles: string[];
+  base: string;
+}
+
+export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faults, log: CallLog) {
+  const now = () => Date.now();
+
+  /** Membership as a reader sees it: changes younger than the lag are not visible yet. */
+  function visibleMembers(group: Group): string[] {
+    if (faults.readLagMs <= 0) return [...group.members];
+    const cutoff = now() - faults.readLagMs;
+    const visible = new Set(group.members);
+    for (let i = group.recent.length - 1; i >= 0; i--) {
+      const change = group.recent[i]!;
+      if (change.at <= cutoff) break;
+      if (change.op === 'add') visible.delete(change.id);
+      else visible.add(change.id);
+    }
+    return [...visible];
+  }
+
+  function record(group: Group, op: 'add' | 'remove', id: string) {
+    group.recent.push({ op, id, at: now() });
+    if (group.recent.length > 10_000) group.recent.splice(0, 5_000);
+  }
+
+  function dispatch(call: Call): TwinResponse {
+    const has = (allowed: string[]) => call.roles.some((r) => allowed.includes(r));
+    let m: RegExpExecArray | null;
+    if ((m = /^\/users\/([^/]+)$/.exec(call.path)) && call.method === 'GET') {
+      if (!has(READ_USERS)) return denied();
+      const key = m[1]!.toLowerCase();
+      const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
+      if (!user || user.kind !== 'user') return notFound(m[1]!);
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`, id: user.id, userPrincipalName: user.userPrincipalName ?? null, displayName: user.displayName });
+    }
+    if ((m = /^\/groups\/([^/]+)$/.exec(call.path)) && call.method === 'GET') {
+      if (!has(READ_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, securityEnabled: true });
+    }
+    if ((m = /^\/groups\/([^/]+)\/members$/.exec(call.path)) && call.method === 'GET') {
+      if (!has(READ_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      const top = Number(call.query.get('$top') ?? 100);
+      if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
+      const skip = Number(call.query.get('$skiptoken') ?? 0);
+      const all = visibleMembers(group).sort();
+      const page = all.slice(skip, skip + top).map((id) => {
+        const obj = state.users.get(id);
+        return { '@odata.type': obj?.kind === 'servicePrincipal' ? '#microsoft.graph.servicePrincipal' : '#microsoft.graph.user', id };
+      });
+      const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#directoryObjects(id)`, value: page };
+      if (skip + top < all.length) {
+        const next = new URLSearchParams(call.query);
+        next.set('$skiptoken', String(skip + top));
+        body['@odata.nextLink'] = `${call.base}/v1.0/groups/${group.id}/members?${next.toString()}`;
+      }
+      return json(200, body);
+    }
+    if ((m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(call.path)) && call.method === 'POST') {
+      if (!has(WRITE_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+      const ref = (call.body as { '@odata.id'?: unknown } | null)?.['@odata.id'];
+      const id = typeof ref === 'string' ? /\/directoryObjects\/([0-9a-fA-F-]{36})$/.exec(ref)?.[1]?.toLowerCase() : undefined;
+      if (!id) return graphError(400, 'Request_BadRequest', "Invalid object identifier in '@odata.id'.");
+      if (!state.users.has(id)) return notFound(id);
+      if (group.members.has(id)) return graphError(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
+      group.members.add(id);
+      record(group, 'add', id);
+      return { status: 204 };
+    }
+    if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)\/\$ref$/.exec(call.path)) && call.method === 'DELETE') {
+      if (!has(WRITE_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+      const id = m[2]!.toLowerCase();
+      if (!group.members.has(id)) return notFound(id);
+      group.members.delete(id);
+      record(group, 'remove', id);
+      return { status: 204 };
+    }
+    if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)$/.exec(call.path)) && call.method === 'DELETE') {
+      // Without /$ref this addresses the member object itself. The twin is pessimistic on purpose: it
+      // deletes the directory object, so a URL builder that drops /$ref loses a user in tests
+      // (THREATS.md 22) instead of passing silently.
+      const id = m[2]!.toLowerCase();
+      if (!state.users.has(id)) return notFound(id);
+      state.users.delete(id);
+      for (const group of state.groups.values()) group.members.delete(id);
+      return { status: 204 };
+    }
+    return graphError(400, 'BadRequest', `Resource not found for the segment '${call.path.split('/')[1] ?? ''}'.`);
+  }
+
+  return async (req: TwinRequest): Promise<TwinResponse> => {
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ')) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    let roles: string[];
+    try {
+      const claims = await verify(entraIssuer, auth.slice(7), { audience: [GRAPH_RESOURCE, req.base] });
+      roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+    } catch (error) {
+      return graphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${(error as Error).message}`);
+    }
+    if (!req.path.startsWith('/v1.0/')) return graphError(400, 'BadRequest', 'Invalid version.');
+    const path = req.path.slice('/v1.0'.length);
+    let body: unknown = null;
+    if (req.body.length > 0) {
+      try {
+        body = JSON.parse(req.body.toString('utf8'));
+      } catch {
+        return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
+      }
+    }
+    if (path === '/$batch' && req.method === 'POST') return batch(body, roles, req.base);
+    return dispatch({ method: req.method, path, query: req.query, body, roles, base: req.base });
+  };
+
+  function batch(body: unknown, roles: string[], base: string): TwinResponse & { batchSize?: number } {
+    const requests = (body as { requests?: unknown } | null)?.requests;
+    if (!Array.isArray(requests) || requests.length === 0) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
+    if (requests.length > 20) return graphError(400, 'BadRequest', 'Too many requests in a batch. Batches are limited to 20 requests.');
+    const responses = requests.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
+      const id = String(item.id ?? '');
+      const method = String(item.method ?? 'GET').toUpperCase();
+      const url = new URL(String(item.url ?? ''), 'https://batch.invalid/');
+      const path = decodeURIComponent(url.pathname);
+      const fault = faults.pick('graph', method, path, true);
+      const faulted = fault && (fault.kind === 'throttle' || fault.kind === 'unavailable');
+      const answer = faulted ? graphFault(fault) : dispatch({ method, path, query: url.searchParams, body: item.body ?? null, roles, base });
+      log.add({ service: 'graph', method, path, status: answer.status, inBatch: true, ...(faulted ? { fault: fault.kind } : {}) });
+      return { id, status: answer.status, headers: { 'Cache-Control': 'no-cache', ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...answer.headers }, ...(answer.body !== undefined ? { body: answer.body } : {}) };
+    });
+    return { ...json(200, { responses }), batchSize: requests.length };
+  }
+}

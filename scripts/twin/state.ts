@@ -1,0 +1,142 @@
+/** What the twin knows: the Entra directory, the app registration, and the GitHub side. Plain data. */
+
+export interface DirectoryObject {
+  id: string;
+  kind: 'user' | 'servicePrincipal';
+  userPrincipalName?: string;
+  displayName: string;
+}
+
+export interface Group {
+  id: string;
+  displayName: string;
+  isAssignableToRole: boolean;
+  members: Set<string>;
+  /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
+  recent: { op: 'add' | 'remove'; id: string; at: number }[];
+}
+
+export interface AppRegistration {
+  tenantId: string;
+  clientId: string;
+  /** Application permissions granted with admin consent, e.g. GroupMember.ReadWrite.All. */
+  roles: string[];
+  /** Federated credential subjects, e.g. repo:acme/access:environment:access-grant. */
+  federatedSubjects: string[];
+  clientSecret?: string;
+}
+
+export interface GitHubReview {
+  id: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at: string;
+  body?: string;
+}
+
+export interface GitHubPull {
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  created_at: string;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+  head: { sha: string; ref: string };
+  base: { sha: string; ref: string };
+  files: { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' }[];
+  /** Commits on the pull request, with who authored and who pushed (committed) them. */
+  commits: { sha: string; author: string; committer: string }[];
+  reviews: GitHubReview[];
+}
+
+export interface GitHubComment {
+  id: number;
+  issue: number;
+  user: string;
+  body: string;
+  created_at: string;
+}
+
+export interface GitHubRepo {
+  owner: string;
+  name: string;
+  pulls: Map<number, GitHubPull>;
+  /** Commit sha -> numbers of the pull requests it belongs to (head commits and merge commits). */
+  commitPulls: Map<string, number[]>;
+  comments: GitHubComment[];
+  /** A real git repository to serve contents from. */
+  gitDir?: string;
+}
+
+export interface TwinState {
+  users: Map<string, DirectoryObject>;
+  groups: Map<string, Group>;
+  apps: AppRegistration[];
+  repos: Map<string, GitHubRepo>;
+  /** "org/slug" -> logins (lower-case). */
+  teams: Map<string, Set<string>>;
+  /** Tokens the GitHub API accepts; empty means any token is accepted. */
+  githubTokens: Set<string>;
+  /** The login the GitHub API answers as (e.g. github-actions[bot]). */
+  githubActor: string;
+  /** Subject of the Actions OIDC token the twin issues, e.g. repo:acme/access:environment:access-grant. */
+  oidcSubject: string;
+  nextId: number;
+}
+
+/** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
+export interface TwinSeed {
+  users?: { id: string; userPrincipalName?: string; displayName?: string; kind?: 'user' | 'servicePrincipal' }[];
+  groups?: { id: string; displayName?: string; isAssignableToRole?: boolean; members?: string[] }[];
+  apps?: AppRegistration[];
+  repos?: { owner: string; name: string; gitDir?: string }[];
+  teams?: Record<string, string[]>;
+  githubTokens?: string[];
+  githubActor?: string;
+  oidcSubject?: string;
+}
+
+export function createState(seed: TwinSeed = {}): TwinState {
+  const state: TwinState = {
+    users: new Map(),
+    groups: new Map(),
+    apps: [],
+    repos: new Map(),
+    teams: new Map(),
+    githubTokens: new Set(seed.githubTokens ?? []),
+    githubActor: seed.githubActor ?? 'github-actions[bot]',
+    oidcSubject: seed.oidcSubject ?? 'repo:acme/access:environment:access-grant',
+    nextId: 1000,
+  };
+  applySeed(state, seed);
+  return state;
+}
+
+export function applySeed(state: TwinState, seed: TwinSeed): void {
+  for (const u of seed.users ?? []) {
+    state.users.set(u.id.toLowerCase(), {
+      id: u.id.toLowerCase(),
+      kind: u.kind ?? 'user',
+      displayName: u.displayName ?? u.userPrincipalName ?? u.id,
+      ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}),
+    });
+  }
+  for (const g of seed.groups ?? []) {
+    state.groups.set(g.id.toLowerCase(), {
+      id: g.id.toLowerCase(),
+      displayName: g.displayName ?? g.id,
+      isAssignableToRole: g.isAssignableToRole ?? false,
+      members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
+      recent: [],
+    });
+  }
+  state.apps.push(...(seed.apps ?? []));
+  for (const r of seed.repos ?? []) {
+    state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), { owner: r.owner, name: r.name, pulls: new Map(), commitPulls: new Map(), comments: [], ...(r.gitDir ? { gitDir: r.gitDir } : {}) });
+  }
+  for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
+}

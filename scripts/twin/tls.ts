@@ -1,0 +1,69 @@
+/**
+ * Certificates for the twin. Real clients only talk to Graph over https (the Graph client attaches the
+ * token only to https hosts) and @azure/identity refuses an http authority, so the twin serves HTTPS
+ * with a certificate issued at start by a local certificate authority. Clients trust that authority
+ * through NODE_EXTRA_CA_CERTS, which Node reads when a process starts: the authority must exist before
+ * the client processes start, the server certificate is made when the twin starts.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+
+export interface KeyAndCert {
+  key: string;
+  cert: string;
+}
+
+export interface Authority extends KeyAndCert {
+  /** The CA certificate file, for NODE_EXTRA_CA_CERTS. */
+  certPath: string;
+  dir: string;
+}
+
+const DAY = 24 * 3_600_000;
+
+export async function createAuthority(dir = mkdtempSync(join(tmpdir(), 'aac-twin-ca-'))): Promise<Authority> {
+  mkdirSync(dir, { recursive: true });
+  const now = Date.now();
+  const ca = await generate([{ name: 'commonName', value: 'access-as-code twin local CA' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now - DAY),
+    notAfterDate: new Date(now + 7 * DAY),
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    ],
+  });
+  const certPath = join(dir, 'ca.pem');
+  writeFileSync(certPath, ca.cert);
+  writeFileSync(join(dir, 'ca-key.pem'), ca.private, { mode: 0o600 });
+  return { key: ca.private, cert: ca.cert, certPath, dir };
+}
+
+export function readAuthority(dir: string): Authority {
+  const certPath = join(dir, 'ca.pem');
+  return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(join(dir, 'ca-key.pem'), 'utf8'), certPath, dir };
+}
+
+/** A server certificate for loopback (127.0.0.1, ::1, localhost), signed by the authority. */
+export async function issueServerCertificate(ca: KeyAndCert): Promise<KeyAndCert> {
+  const now = Date.now();
+  const leaf = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now - DAY),
+    notAfterDate: new Date(now + 2 * DAY),
+    ca,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }, { type: 2, value: 'localhost' }] },
+    ],
+  });
+  return { key: leaf.private, cert: leaf.cert };
+}

@@ -1,0 +1,117 @@
+/**
+ * The local twin of Entra and GitHub: four HTTPS listeners on loopback (Entra sign-in, Microsoft
+ * Graph, GitHub REST, the Actions OIDC token endpoint) over one shared state, with fault injection
+ * and a call log. Real clients reach it through the configuration real users also have: an authority
+ * host and Graph endpoint (as for national clouds), GITHUB_API_URL (as for GitHub Enterprise Server)
+ * and the Actions OIDC variables.
+ */
+import type { Server } from 'node:https';
+import { actionsHandler, entraHandler } from './entra.ts';
+import { Faults } from './faults.ts';
+import { githubFault, githubHandler } from './github.ts';
+import { graphFault, graphHandler } from './graph.ts';
+import { CallLog, closeServer, json, listen } from './http.ts';
+import { createState, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
+import { createAuthority, issueServerCertificate, readAuthority, type Authority } from './tls.ts';
+import { createIssuer } from './tokens.ts';
+
+export interface TwinOptions {
+  seed?: TwinSeed;
+  /** The certificate authority clients trust; default: $TWIN_CA_DIR (set by npm test) or a new one. */
+  authority?: Authority;
+  faultSeed?: number;
+}
+
+export interface TwinUrls {
+  /** For @azure/identity's authorityHost. */
+  authorityHost: string;
+  /** Microsoft Graph endpoint (without /v1.0). */
+  graph: string;
+  /** GitHub REST API (GITHUB_API_URL). */
+  github: string;
+  /** ACTIONS_ID_TOKEN_REQUEST_URL. */
+  actionsToken: string;
+}
+
+export class Twin {
+  readonly state: TwinState;
+  readonly faults: Faults;
+  readonly log: CallLog;
+  readonly authority: Authority;
+  readonly urls: TwinUrls;
+  readonly actionsRequestToken: string;
+  private readonly servers: Server[];
+
+  private constructor(state: TwinState, faults: Faults, log: CallLog, authority: Authority, urls: TwinUrls, token: string, servers: Server[]) {
+    this.state = state;
+    this.faults = faults;
+    this.log = log;
+    this.authority = authority;
+    this.urls = urls;
+    this.actionsRequestToken = token;
+    this.servers = servers;
+  }
+
+  static async start(options: TwinOptions = {}): Promise<Twin> {
+    const authority = options.authority ?? (process.env.TWIN_CA_DIR ? readAuthority(process.env.TWIN_CA_DIR) : await createAuthority());
+    const tls = await issueServerCertificate(authority);
+    const state = createState(options.seed);
+    const faults = new Faults(options.faultSeed);
+    const log = new CallLog();
+    const entraIssuer = await createIssuer('twin-entra');
+    const actionsIssuer = await createIssuer('twin-actions');
+    const requestToken = crypto.randomUUID();
+    let actionsBase = '';
+    const actions = await listen('actions', tls, actionsHandler(state, actionsIssuer, requestToken), faults, log, () => json(503, { message: 'unavailable' }));
+    actionsBase = actions.base;
+    const entra = await listen('entra', tls, entraHandler(state, entraIssuer, actionsIssuer, () => actionsBase), faults, log, (f) => json(f.kind === 'throttle' ? 429 : 503, { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] }, f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {}));
+    const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
+    const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
+    return new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0` }, requestToken, [actions.server, entra.server, graph.server, github.server]);
+  }
+
+  /**
+   * The environment a client process needs to use the twin: the CA to trust, GitHub's API URL, the
+   * Actions OIDC request variables, and the action's own inputs for the Entra and Graph endpoints.
+   */
+  env(tenantId = this.state.apps[0]?.tenantId ?? '', clientId = this.state.apps[0]?.clientId ?? ''): Record<string, string> {
+    return {
+      NODE_EXTRA_CA_CERTS: this.authority.certPath,
+      GITHUB_API_URL: this.urls.github,
+      ACTIONS_ID_TOKEN_REQUEST_URL: this.urls.actionsToken,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.actionsRequestToken,
+      INPUT_TENANT_ID: tenantId,
+      INPUT_CLIENT_ID: clientId,
+      INPUT_AUTHORITY_HOST: this.urls.authorityHost,
+      INPUT_GRAPH_ENDPOINT: this.urls.graph,
+    };
+  }
+
+  /** Registers a pull request; its head commit and merge commit then lead to it. */
+  addPull(owner: string, name: string, pull: Omit<GitHubPull, 'reviews' | 'commits' | 'files'> & Partial<Pick<GitHubPull, 'reviews' | 'commits' | 'files'>>): GitHubPull {
+    const key = `${owner}/${name}`.toLowerCase();
+    let repo = this.state.repos.get(key);
+    if (!repo) {
+      repo = { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [] };
+      this.state.repos.set(key, repo);
+    }
+    const full: GitHubPull = { reviews: [], commits: [], files: [], ...pull };
+    repo.pulls.set(full.number, full);
+    for (const sha of [full.head.sha, full.merge_commit_sha, ...full.commits.map((c) => c.sha)]) {
+      if (!sha) continue;
+      const list = repo.commitPulls.get(sha) ?? [];
+      if (!list.includes(full.number)) list.push(full.number);
+      repo.commitPulls.set(sha, list);
+    }
+    return full;
+  }
+
+  /** Current members of a group (the truth, not the lagged view). */
+  members(groupId: string): string[] {
+    return [...(this.state.groups.get(groupId.toLowerCase())?.members ?? [])].sort();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.servers.map(closeServer));
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The Entra directory as access-as-code needs it, over Microsoft Graph with the official client:
+ * users, groups, members (paged at $top=999), and membership changes sent as JSON batches of at most
+ * 20, where only the failed requests are retried. Adding an existing member and removing an absent one
+ * count as done (a retried request may already have taken effect: THREATS.md 16). A change is reported
+ * done only when Graph said so (invariant 10).
+ */
+import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import type { TokenCredential } from '@azure/identity';
+import type { EntraUserRef } from '../identities/identities.ts';
+import { explainSignInError } from './credential.ts';
+import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
+import { addMemberPath, directoryObjectUri, groupPath, membersPath, removeMemberPath, userPath } from './urls.ts';
+
+export interface DirectoryUser {
+  id: string;
+  userPrincipalName?: string;
+}
+
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  isAssignableToRole: boolean;
+}
+
+export interface Member {
+  id: string;
+  type: 'user' | 'servicePrincipal' | 'other';
+}
+
+export interface MembershipChange {
+  op: 'add' | 'remove';
+  groupId: string;
+  memberId: string;
+}
+
+export interface ChangeOutcome {
+  change: MembershipChange;
+  /** True when the membership is now as asked (including "already a member" and "already absent"). */
+  done: boolean;
+  status: number;
+  detail: string;
+  attempts: number;
+}
+
+export interface Directory {
+  resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined>;
+  getGroup(id: string): Promise<DirectoryGroup | undefined>;
+  listMembers(groupId: string): Promise<Member[]>;
+  apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
+  /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
+  confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
+}
+
+/** A Graph failure that retrying will not fix, with the permission or fix it needs. */
+export class DirectoryError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'DirectoryError';
+    this.status = status;
+  }
+}
+
+/** Entra refused to sign in: retrying cannot help; the message says what to configure. */
+export class SignInError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+export interface GraphDirectoryOptions {
+  credential: TokenCredential;
+  graphEndpoint: string;
+  retry?: Partial<RetryPolicy>;
+  /** Batches in flight at once. */
+  concurrency?: number;
+}
+
+const BATCH_LIMIT = 20;
+
+/** Which permission each kind of call needs, for 403 messages (THREATS.md 23). */
+function permissionFor(method: string, path: string): string {
+  if (path.startsWith('/users/')) return 'User.ReadBasic.All (or User.Read.All), to look up users by principal name';
+  if (method === 'GET') return 'GroupMember.Read.All (GroupMember.ReadWrite.All includes it)';
+  return 'GroupMember.ReadWrite.All';
+}
+
+export function forbiddenMessage(method: string, path: string, graphMessage: string): string {
+  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). Grant the app registration the application permission ${permissionFor(method, path)} with admin consent. Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
+}
+
+interface BatchItemResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: { error?: { code?: string; message?: string } };
+}
+
+export class GraphDirectory implements Directory {
+  private readonly client: Client;
+  private readonly retry: RetryPolicy;
+  private readonly concurrency: number;
+  private readonly graphEndpoint: string;
+  private signInFailure: unknown;
+
+  constructor(options: GraphDirectoryOptions) {
+    this.graphEndpoint = options.graphEndpoint;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    const scope = `${options.graphEndpoint}/.default`;
+    let cached: { token: string; expiresOnTimestamp: number } | undefined;
+    const authProvider = {
+      getAccessToken: async () => {
+        // One sign-in per token lifetime: each sign-in also asks GitHub for a fresh OIDC token.
+        if (cached && cached.expiresOnTimestamp - Date.now() > 5 * 60_000) return cached.token;
+        try {
+          const token = await options.credential.getToken(scope);
+          if (!token) throw new Error(`no access token for ${scope}`);
+          this.signInFailure = undefined;
+          cached = token;
+          return token.token;
+        } catch (error) {
+          // The Graph client wraps this error; remember it so it is reported as a sign-in problem
+          // and not retried as if the network had failed.
+          this.signInFailure = error;
+          throw error;
+        }
+      },
+    };
+    // Our own retry policy handles throttling (batch items included), so the client's RetryHandler is
+    // left out of the chain rather than retrying a second time underneath it.
+    const auth = new AuthenticationHandler(authProvider);
+    auth.setNext(new HTTPMessageHandler());
+    this.client = Client.initWithMiddleware({
+      middleware: auth,
+      baseUrl: options.graphEndpoint,
+      defaultVersion: 'v1.0',
+      customHosts: new Set([new URL(options.graphEndpoint).hostname]),
+    });
+  }
+
+  /** One call with retries on transient failures; 404 resolves to undefined. */
+  private async call<T>(method: 'GET', path: string, attempt = 1): Promise<T | undefined> {
+    try {
+      return (await this.client.api(path).get()) as T;
+    } catch (error) {
+      this.throwIfSignInFailed();
+      const status = error instanceof GraphError ? error.statusCode : 0;
+      if (status === 404) return undefined;
+      if (status === 403) throw new DirectoryError(403, forbiddenMessage(method, path.split('?')[0]!, (error as Error).message));
+      if ((isTransient(status) || status <= 0) && attempt < this.retry.maxAttempts) {
+        const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
+        await this.retry.sleep(delayBeforeRetry(attempt, this.retry, after));
+        return this.call<T>(method, path, attempt + 1);
+      }
+      throw new DirectoryError(status, `Microsoft Graph ${method} ${path.split('?')[0]} failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`);
+    }
+  }
+
+  private throwIfSignInFailed(): void {
+    if (this.signInFailure !== undefined) throw new SignInError(explainSignInError(this.signInFailure));
+  }
+
+  async resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined> {
+    const key = 'id' in ref ? ref.id : ref.upn;
+    const user = await this.call<{ id: string; userPrincipalName?: string | null }>('GET', `${userPath(key)}?$select=id,userPrincipalName`);
+    return user ? { id: user.id.toLowerCase(), ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}) } : undefined;
+  }
+
+  async getGroup(id: string): Promise<DirectoryGroup | undefined> {
+    const group = await this.call<{ id: string; displayName: string; isAssignableToRole?: boolean | null }>('GET', `${groupPath(id)}?$select=id,displayName,isAssignableToRole`);
+    return group ? { id: group.id.toLowerCase(), displayName: group.displayName, isAssignableToRole: group.isAssignableToRole === true } : undefined;
+  }
+
+  async listMembers(groupId: string): Promise<Member[]> {
+    const members: Member[] = [];
+    let next: string | undefined = `${membersPath(groupId)}?$select=id&$top=999`;
+    while (next) {
+      const page: { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string } | undefined = await this.call('GET', next);
+      if (!page) throw new DirectoryError(404, `group ${groupId} does not exist in Entra. Check its id in the policy.`);
+      for (const item of page.value) {
+        const type = item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other';
+        members.push({ id: item.id.toLowerCase(), type });
+      }
+      next = page['@odata.nextLink'];
+    }
+    return members;
+  }
+
+  async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {
+    const outcomes = new Map<number, ChangeOutcome>();
+    const attempts = new Map<number, number>();
+    let pending = changes.map((_, i) => i);
+    for (let round = 1; pending.length > 0; round++) {
+      const chunks: number[][] = [];
+      for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
+      const retryLater: number[] = [];
+      let wait = 0;
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          const chunk = chunks[next++]!;
+          const result = await this.sendBatch(chunk.map((i) => changes[i]!));
+          chunk.forEach((index, position) => {
+            const answer = result.items[position]!;
+            const count = (attempts.get(index) ?? 0) + 1;
+            attempts.set(index, count);
+            const outcome = judge(changes[index]!, answer.status, answer.message, count);
+            if (outcome === 'retry') {
+              if (count >= this.retry.maxAttempts) {
+                outcomes.set(index, { change: changes[index]!, done: false, status: answer.status, detail: `gave up after ${count} attempts: ${answer.message}`, attempts: count });
+              } else {
+                retryLater.push(index);
+                wait = Math.max(wait, delayBeforeRetry(count, this.retry, answer.retryAfter));
+              }
+            } else outcomes.set(index, { ...outcome, attempts: count });
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
+      pending = retryLater.sort((a, b) => a - b);
+      if (pending.length > 0) await this.retry.sleep(wait);
+    }
+    return changes.map((_, i) => outcomes.get(i)!);
+  }
+
+  /** One $batch; a failed envelope (throttled, unavailable, dropped) fails every item in it, for retry. */
+  private async sendBatch(changes: MembershipChange[]): Promise<{ items: { status: number; message: string; retryAfter?: number }[] }> {
+    const requests = changes.map((c, i) =>
+      c.op === 'add'
+        ? { id: String(i + 1), method: 'POST', url: addMemberPath(c.groupId), headers: { 'Content-Type': 'application/json' }, body: { '@odata.id': directoryObjectUri(this.graphEndpoint, c.memberId) } }
+        : { id: String(i + 1), method: 'DELETE', url: removeMemberPath(c.groupId, c.memberId) },
+    );
+    try {
+      const response = (await this.client.api('/$batch').post({ requests })) as { responses?: BatchItemResponse[] };
+      const byId = new Map((response.responses ?? []).map((r) => [r.id, r]));
+      return {
+        items: requests.map((r) => {
+          const item = byId.get(r.id);
+          if (!item) return { status: 0, message: 'no answer for this request in the batch response' };
+          const header = Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+          const after = retryAfterMs(header);
+          return { status: item.status, message: item.body?.error?.message ?? `status ${item.status}`, ...(after !== undefined ? { retryAfter: after } : {}) };
+        }),
+      };
+    } catch (error) {
+      this.throwIfSignInFailed();
+      const status = error instanceof GraphError ? error.statusCode : 0;
+      const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
+      const message = status === 403 ? forbiddenMessage('POST', '/$batch', (error as Error).message) : `the batch request failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`;
+      return { items: changes.map(() => ({ status: status > 0 ? status : 0, message, ...(after !== undefined ? { retryAfter: after } : {}) })) };
+    }
+  }
+
+  async confirm(changes: readonly MembershipChange[], options: { attempts?: number; delayMs?: number } = {}): Promise<{ visible: boolean; pending: MembershipChange[] }> {
+    const attempts = options.attempts ?? 5;
+    const delayMs = options.delayMs ?? 2_000;
+    let pending = [...changes];
+    for (let i = 0; i < attempts && pending.length > 0; i++) {
+      if (i > 0) await this.retry.sleep(delayMs);
+      const groups = [...new Set(pending.map((c) => c.groupId))];
+      const members = new Map<string, Set<string>>();
+      for (const g of groups) members.set(g, new Set((await this.listMembers(g)).map((m) => m.id)));
+      pending = pending.filter((c) => members.get(c.groupId)!.has(c.memberId.toLowerCase()) !== (c.op === 'add'));
+    }
+    return { visible: pending.length === 0, pending };
+  }
+}
+
+/** What one answer means for one change: done, retry, or failed for good. */
+function judge(change: MembershipChange, status: number, message: string, attempts: number): Omit<ChangeOutcome, 'attempts'> | 'retry' {
+  if (status >= 200 && status < 300) return { change, done: true, status, detail: change.op === 'add' ? 'added' : 'removed' };
+  // group-post-members: 400 "One or more added object references already exist" = already a member.
+  if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
+  // group-delete-members: 404 for a member that is not there = already removed.
+  if (change.op === 'remove' && status === 404) return { change, done: true, status, detail: 'already not a member' };
+  if (isTransient(status)) return 'retry';
+  if (status === 403) {
+    const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
+    return { change, done: false, status, detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message) };
+  }
+  if (change.op === 'add' && status === 404) return { change, done: false, status, detail: `the user or group does not exist in Entra: ${message}` };
+  return { change, done: false, status, detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}` };
+}

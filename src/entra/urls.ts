@@ -1,0 +1,38 @@
+/**
+ * Graph paths for membership. Removal is always `/groups/{id}/members/{id}/$ref`: that deletes the
+ * membership reference. Without `/$ref` the path names the member object itself (THREATS.md 22), so
+ * the builders validate both ids as GUIDs and are the only place these paths are made.
+ */
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export function assertObjectId(kind: string, id: string): string {
+  if (!GUID.test(id)) throw new Error(`${kind} id ${JSON.stringify(id)} is not an Entra object id (a GUID)`);
+  return id.toLowerCase();
+}
+
+export function membersPath(groupId: string): string {
+  return `/groups/${assertObjectId('group', groupId)}/members`;
+}
+
+/** POST here with { "@odata.id": directoryObjectUri(...) } to add a member. */
+export function addMemberPath(groupId: string): string {
+  return `${membersPath(groupId)}/$ref`;
+}
+
+/** DELETE here to remove a member: the reference, never the object. */
+export function removeMemberPath(groupId: string, memberId: string): string {
+  return `${membersPath(groupId)}/${assertObjectId('member', memberId)}/$ref`;
+}
+
+export function directoryObjectUri(graphEndpoint: string, memberId: string): string {
+  return `${graphEndpoint}/v1.0/directoryObjects/${assertObjectId('member', memberId)}`;
+}
+
+export function groupPath(groupId: string): string {
+  return `/groups/${assertObjectId('group', groupId)}`;
+}
+
+/** A user by object id or user principal name (UPNs may contain characters that need encoding). */
+export function userPath(idOrUpn: string): string {
+  return `/users/${encodeURIComponent(idOrUpn)}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * GitHub REST through Octokit with the retry and throttling plugins (GitHub's recommended handling of
+ * primary and secondary rate limits). The API URL comes from GITHUB_API_URL, as on GitHub Enterprise
+ * Server. API functions take the client first, so tests and commands can pass any Octokit.
+ */
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+const GitHubClient = Octokit.plugin(retry, throttling);
+export type GitHub = InstanceType<typeof GitHubClient>;
+
+export function createGitHub(options: { token: string; baseUrl?: string; maxRetries?: number }): GitHub {
+  const maxRetries = options.maxRetries ?? 3;
+  return new GitHubClient({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+    userAgent: 'access-as-code',
+    request: { retries: maxRetries },
+    throttle: {
+      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries,
+    },
+  });
+}
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface PullSummary {
+  number: number;
+  author: string;
+  state: string;
+  merged: boolean;
+  mergeCommitSha: string | null;
+  headSha: string;
+  baseSha: string;
+  createdAt: string;
+  mergedAt: string | null;
+}
+
+export interface Review {
+  id: number;
+  reviewer: string;
+  state: string;
+  commitId: string | null;
+  submittedAt: string | null;
+}
+
+function toPull(p: { number: number; user: { login: string } | null; state: string; merged_at: string | null; merge_commit_sha: string | null; head: { sha: string }; base: { sha: string }; created_at: string; merged?: boolean }): PullSummary {
+  return {
+    number: p.number,
+    author: p.user?.login ?? '',
+    state: p.state,
+    merged: p.merged ?? p.merged_at !== null,
+    mergeCommitSha: p.merge_commit_sha,
+    headSha: p.head.sha,
+    baseSha: p.base.sha,
+    createdAt: p.created_at,
+    mergedAt: p.merged_at,
+  };
+}
+
+/** The pull requests a commit belongs to (GET /repos/{owner}/{repo}/commits/{sha}/pulls). */
+export async function pullsForCommit(gh: GitHub, repo: RepoRef, sha: string): Promise<PullSummary[]> {
+  const pulls = await gh.paginate(gh.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
+  return pulls.map(toPull);
+}
+
+export async function getPull(gh: GitHub, repo: RepoRef, number: number): Promise<PullSummary> {
+  const { data } = await gh.rest.pulls.get({ ...repo, pull_number: number });
+  return toPull(data);
+}
+
+export async function pullFiles(gh: GitHub, repo: RepoRef, number: number): Promise<{ path: string; status: string }[]> {
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 });
+  return files.map((f) => ({ path: f.filename, status: f.status }));
+}
+
+export async function pullReviews(gh: GitHub, repo: RepoRef, number: number): Promise<Review[]> {
+  const reviews = await gh.paginate(gh.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+  return reviews.map((r) => ({ id: r.id, reviewer: r.user?.login ?? '', state: r.state, commitId: r.commit_id, submittedAt: r.submitted_at ?? null }));
+}
+
+/** Who authored and who committed (pushed) each commit of a pull request. */
+export async function pullCommitters(gh: GitHub, repo: RepoRef, number: number): Promise<{ sha: string; author: string | null; committer: string | null }[]> {
+  const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
+  return commits.map((c) => ({ sha: c.sha, author: c.author?.login ?? null, committer: c.committer?.login ?? null }));
+}
+
+/** Whether a login is an active member of a team (404 means no). */
+export async function isTeamMember(gh: GitHub, org: string, teamSlug: string, login: string): Promise<boolean> {
+  try {
+    const { data } = await gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: login });
+    return data.state === 'active';
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return false;
+    throw error;
+  }
+}
+
+/** A file's bytes at a ref, or undefined when it does not exist there. */
+export async function fileAt(gh: GitHub, repo: RepoRef, ref: string, path: string): Promise<Uint8Array | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ ...repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    return Buffer.from(data.content, 'base64');
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function commentOnPull(gh: GitHub, repo: RepoRef, number: number, body: string): Promise<number> {
+  const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: number, body });
+  return data.id;
+}
+
+export async function pullComments(gh: GitHub, repo: RepoRef, number: number): Promise<{ id: number; author: string; body: string }[]> {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', body: c.body ?? '' }));
+}
