@@ -1,0 +1,153 @@
+// The GitHub adapter (Octokit with retry and throttling) against the twin, and the twin's answers
+// checked against GitHub's published OpenAPI description, so the twin cannot drift into a shape
+// GitHub never sends.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { commentOnPull, createGitHub, fileAt, getPull, isTeamMember, pullCommitters, pullComments, pullFiles, pullReviews, pullsForCommit } from '../../src/github/client.ts';
+import { createRepo } from '../../scripts/lib/git-repo.ts';
+import { Twin } from '../helpers/twin.ts';
+
+const TOKEN = 'ghs_twintoken';
+const repo = { owner: 'acme', repo: 'access' };
+let twin: Twin;
+const git = createRepo();
+const baseSha = git.commit('base', { '.github/CODEOWNERS': '/requests/db/ @acme/dba\n' });
+const headSha = git.commit('request', { 'requests/db/octocat-x.yaml': 'version: 1\n' });
+const mergeSha = 'c'.repeat(40);
+
+before(async () => {
+  twin = await Twin.start({ seed: { repos: [{ owner: 'acme', name: 'access', gitDir: git.dir }], teams: { 'acme/dba': ['monalisa'] }, githubTokens: [TOKEN] } });
+  twin.addPull('acme', 'access', {
+    number: 12,
+    title: 'Request db access',
+    body: 'INC-1',
+    user: 'octocat',
+    state: 'closed',
+    merged: true,
+    created_at: '2026-11-24T10:00:00Z',
+    merged_at: '2026-11-24T10:30:00Z',
+    merge_commit_sha: mergeSha,
+    head: { sha: headSha, ref: 'octocat/db' },
+    base: { sha: baseSha, ref: 'main' },
+    files: Array.from({ length: 150 }, (_, i) => ({ filename: `requests/db/octocat-${i}.yaml`, status: 'added' as const })),
+    commits: [{ sha: headSha, author: 'octocat', committer: 'web-flow' }],
+    reviews: [
+      { id: 1, user: 'monalisa', state: 'APPROVED', commit_id: headSha, submitted_at: '2026-11-24T10:20:00Z' },
+      { id: 2, user: 'hubot', state: 'COMMENTED', commit_id: baseSha, submitted_at: '2026-11-24T10:21:00Z' },
+    ],
+  });
+});
+after(async () => {
+  await twin.stop();
+  git.remove();
+});
+
+const gh = () => createGitHub({ token: TOKEN, baseUrl: twin.urls.github });
+
+test('the pull request of a merge commit, with its author, head and base', async () => {
+  const [pr] = await pullsForCommit(gh(), repo, mergeSha);
+  assert.deepEqual(pr, { number: 12, author: 'octocat', state: 'closed', merged: true, mergeCommitSha: mergeSha, headSha, baseSha, createdAt: '2026-11-24T10:00:00Z', mergedAt: '2026-11-24T10:30:00Z' });
+  assert.deepEqual(await pullsForCommit(gh(), repo, 'd'.repeat(40)), []);
+  assert.equal((await getPull(gh(), repo, 12)).merged, true);
+});
+
+test('files are read across pages (150 files, 100 a page)', async () => {
+  twin.log.clear();
+  const files = await pullFiles(gh(), repo, 12);
+  assert.equal(files.length, 150);
+  assert.equal(files[149]!.path, 'requests/db/octocat-149.yaml');
+  assert.equal(twin.log.count('github', (r) => r.path.endsWith('/files')), 2);
+});
+
+test('reviews carry the reviewer, state and the commit they approved', async () => {
+  assert.deepEqual(await pullReviews(gh(), repo, 12), [
+    { id: 1, reviewer: 'monalisa', state: 'APPROVED', commitId: headSha, submittedAt: '2026-11-24T10:20:00Z' },
+    { id: 2, reviewer: 'hubot', state: 'COMMENTED', commitId: baseSha, submittedAt: '2026-11-24T10:21:00Z' },
+  ]);
+  assert.deepEqual(await pullCommitters(gh(), repo, 12), [{ sha: headSha, author: 'octocat', committer: 'web-flow' }]);
+});
+
+test('team membership: active member true, anyone else false', async () => {
+  assert.equal(await isTeamMember(gh(), 'acme', 'dba', 'MonaLisa'), true);
+  assert.equal(await isTeamMember(gh(), 'acme', 'dba', 'octocat'), false);
+  assert.equal(await isTeamMember(gh(), 'acme', 'nobody', 'octocat'), false);
+});
+
+test('files at a commit come from the real repository; absent files are undefined', async () => {
+  assert.equal(Buffer.from((await fileAt(gh(), repo, baseSha, '.github/CODEOWNERS'))!).toString(), '/requests/db/ @acme/dba\n');
+  assert.equal(await fileAt(gh(), repo, baseSha, 'requests/db/octocat-x.yaml'), undefined);
+  assert.equal(Buffer.from((await fileAt(gh(), repo, headSha, 'requests/db/octocat-x.yaml'))!).toString(), 'version: 1\n');
+});
+
+test('comments are posted as the token owner and listed back', async () => {
+  const id = await commentOnPull(gh(), repo, 12, 'Granted until 12:00 UTC.');
+  const comments = await pullComments(gh(), repo, 12);
+  assert.deepEqual(comments.find((c) => c.id === id), { id, author: 'github-actions[bot]', body: 'Granted until 12:00 UTC.' });
+});
+
+test('a bad token is refused with 401, as GitHub does', async () => {
+  await assert.rejects(pullReviews(createGitHub({ token: 'nope', baseUrl: twin.urls.github }), repo, 12), (e: { status?: number }) => e.status === 401);
+});
+
+test('throttling (429 with retry-after) and 503 are retried by the client', async () => {
+  twin.faults.add({ service: 'github', match: /\/reviews$/, kind: 'throttle', retryAfterSeconds: 0, times: 1 });
+  twin.faults.add({ service: 'github', match: /\/reviews$/, kind: 'unavailable', times: 1 });
+  twin.log.clear();
+  assert.equal((await pullReviews(gh(), repo, 12)).length, 2);
+  assert.equal(twin.log.count('github', (r) => r.path.endsWith('/reviews')), 3);
+  twin.faults.clear();
+});
+
+// --- conformance with GitHub's OpenAPI description ---------------------------------------------
+
+const require = createRequire(import.meta.url);
+/** OpenAPI 3.0's `nullable: true` as JSON Schema: the schema, or null. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (k !== 'nullable') out[k] = toJsonSchema(v);
+  return (node as { nullable?: unknown }).nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+const spec = toJsonSchema(require('@octokit/openapi/generated/api.github.com.json')) as object;
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
+ajv.addSchema(spec, 'github');
+const schemaOf = (name: string, array = false): ValidateFunction => {
+  const ref = { $ref: `github#/components/schemas/${name}` };
+  return ajv.compile(array ? { type: 'array', items: ref, minItems: 1 } : ref);
+};
+
+async function raw(path: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(`${twin.urls.github}${path}`, { ...init, headers: { authorization: `token ${TOKEN}`, accept: 'application/vnd.github+json', ...(init.headers ?? {}) } });
+  assert.ok(res.ok, `${path}: ${res.status}`);
+  return res.json();
+}
+
+const operations: [string, string, () => Promise<unknown>, ValidateFunction][] = [
+  ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'pull-request-simple[]', () => raw(`/repos/acme/access/commits/${mergeSha}/pulls`), schemaOf('pull-request-simple', true)],
+  ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'pull-request', () => raw('/repos/acme/access/pulls/12'), schemaOf('pull-request')],
+  ['GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 'diff-entry[]', () => raw('/repos/acme/access/pulls/12/files'), schemaOf('diff-entry', true)],
+  ['GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'pull-request-review[]', () => raw('/repos/acme/access/pulls/12/reviews'), schemaOf('pull-request-review', true)],
+  ['GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', 'commit[]', () => raw('/repos/acme/access/pulls/12/commits'), schemaOf('commit', true)],
+  ['GET /orgs/{org}/teams/{team_slug}/memberships/{username}', 'team-membership', () => raw('/orgs/acme/teams/dba/memberships/monalisa'), schemaOf('team-membership')],
+  ['GET /repos/{owner}/{repo}/contents/{path}', 'content-file', () => raw(`/repos/acme/access/contents/.github/CODEOWNERS?ref=${baseSha}`), schemaOf('content-file')],
+  ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment', () => raw('/repos/acme/access/issues/12/comments', { method: 'POST', body: JSON.stringify({ body: 'hello' }), headers: { 'content-type': 'application/json' } }), schemaOf('issue-comment')],
+  ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment[]', () => raw('/repos/acme/access/issues/12/comments'), schemaOf('issue-comment', true)],
+];
+
+for (const [operation, schema, call, validate] of operations) {
+  test(`OpenAPI: ${operation} answers a valid ${schema}`, async () => {
+    const body = await call();
+    const ok = validate(body);
+    assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  });
+}
+
+test('OpenAPI: the check does fail on a shape GitHub never sends', async () => {
+  const [review] = (await raw('/repos/acme/access/pulls/12/reviews')) as Record<string, unknown>[];
+  const validate = schemaOf('pull-request-review');
+  assert.equal(validate({ ...review, user: undefined, state: 42 }), false);
+  assert.equal(validate({ ...review, commit_id: null }), true, 'commit_id is nullable in the description');
+});
