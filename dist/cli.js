@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  ConfigError,
   MINUTE_MS,
   REQUESTS_DIR,
-  formatDiagnostic,
   formatTimestamp,
   gitIn,
-  hasErrors,
   judgeRequest,
   loadConfig,
   parseDuration,
@@ -15,10 +12,16 @@ import {
   reportHasErrors,
   requestFileName,
   slugify,
-  sortDiagnostics,
   validateTree,
   workingTree
-} from "./chunks/chunk-SXLELLR2.js";
+} from "./chunks/chunk-YJGKZHTV.js";
+import {
+  ConfigError,
+  formatDiagnostic,
+  hasErrors,
+  sortDiagnostics
+} from "./chunks/chunk-7XIZWMDY.js";
+import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/cli/main.ts
 import { mkdir, writeFile } from "node:fs/promises";

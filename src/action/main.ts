@@ -5,7 +5,8 @@ import { reportHasErrors, validatePullRequest, validateTree } from '../commands/
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { readEvent } from './event.ts';
-import { annotate, verdictRows, writeValidationSummary } from './report.ts';
+import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
+import { loadConfig } from '../config/config.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
@@ -15,11 +16,16 @@ export async function run(): Promise<void> {
       case 'validate':
         await runValidate(settings);
         break;
+      case 'doctor':
+        await runDoctor(settings);
+        break;
     }
   } catch (error) {
     if (error instanceof ConfigError) {
       annotate(error.diagnostics);
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
+      core.setFailed(`access-as-code: ${error.message}`);
+    } else if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
       core.setFailed(`access-as-code: ${error.message}`);
     } else {
       core.setFailed(`access-as-code: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -45,4 +51,28 @@ async function runValidate(settings: Settings): Promise<void> {
     const count = all.filter((d) => d.severity === 'error').length;
     core.setFailed(`access-as-code: ${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.`);
   }
+}
+
+async function runDoctor(settings: Settings): Promise<void> {
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const { doctor } = await import('../commands/doctor.ts');
+  const config = await loadConfig(workingTree(settings.workspace));
+  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const report = await doctor(config, directory);
+  annotate(report.diagnostics);
+  const summary = core.summary.addHeading('access-as-code set-up check', 2).addTable([
+    [
+      { data: 'Group', header: true },
+      { data: 'Entra group', header: true },
+      { data: 'Members now', header: true },
+      { data: 'Status', header: true },
+    ],
+    ...report.groups.map((g) => [escapeHtml(g.name), escapeHtml(g.displayName ?? g.id), g.members === undefined ? '' : String(g.members), g.problem ? escapeHtml(g.problem) : 'ok']),
+  ]);
+  const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
+  summary.addRaw(`Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(', ')}` : ''}.`, true);
+  await summary.write();
+  for (const g of report.groups) core.info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
+  core.setOutput('groups', JSON.stringify(report.groups));
+  if (report.diagnostics.some((d) => d.severity === 'error')) core.setFailed('access-as-code: the set-up check found problems; see the annotations.');
 }

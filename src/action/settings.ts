@@ -1,8 +1,9 @@
 /** The action's inputs and environment, read in one place into one typed object. */
 import * as core from '@actions/core';
 import { ConfigError } from '../diagnostics.ts';
+import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate'] as const;
+export const COMMANDS = ['validate', 'doctor'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -10,7 +11,11 @@ export interface Settings {
   workspace: string;
   eventName: string;
   eventPath: string | undefined;
+  /** Present for commands that talk to Entra. */
+  entra?: EntraSettings;
 }
+
+const NEEDS_ENTRA: readonly Command[] = ['doctor'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command', { required: true }).trim();
@@ -19,10 +24,18 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  return {
-    command: command as Command,
-    workspace,
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    eventPath: env.GITHUB_EVENT_PATH,
-  };
+  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH };
+  if (NEEDS_ENTRA.includes(settings.command)) {
+    const tenantId = core.getInput('tenant-id').trim();
+    const clientId = core.getInput('client-id').trim();
+    if (!tenantId || !clientId) {
+      throw new ConfigError(`command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`);
+    }
+    const optional = (name: string) => core.getInput(name).trim() || undefined;
+    const cloud = optional('cloud');
+    const authorityHost = optional('authority-host');
+    const graphEndpoint = optional('graph-endpoint');
+    settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}) };
+  }
+  return settings;
 }

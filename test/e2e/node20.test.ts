@@ -33,3 +33,17 @@ test('the bundled action validates a pull request on the other Node major on thi
     repo.remove();
   }
 });
+
+test('the bundled action signs in to the twin and reads Graph on the other Node major too', { skip: node === undefined ? 'only one Node version on PATH' : false }, async () => {
+  const { Twin, seed, TENANT, CLIENT } = await import('../helpers/twin.ts');
+  const twin = await Twin.start({ seed: { ...seed({ users: 2, members: 1 }), groups: [] } });
+  const repo = createRepo();
+  try {
+    const run = await runAction({ workspace: repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: twin.env(), node: node! });
+    assert.match(run.stdout, /no Entra group has the id/, run.stdout + run.stderr);
+    assert.equal(twin.log.count('entra', (r) => r.path.endsWith('/token')), 1, 'signed in');
+  } finally {
+    repo.remove();
+    await twin.stop();
+  }
+});

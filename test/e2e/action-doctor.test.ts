@@ -1,0 +1,64 @@
+// The bundled action signing in to the twin the way it signs in to Entra in a real job: GitHub OIDC
+// token from ACTIONS_ID_TOKEN_REQUEST_URL, exchanged through a federated credential, then Graph.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runAction } from '../../scripts/lib/actions-runner.ts';
+import { createRepo, type TestRepo } from '../helpers/config.ts';
+import { CLIENT, TENANT, Twin, seed, userId } from '../helpers/twin.ts';
+
+let twin: Twin;
+let repo: TestRepo;
+before(async () => {
+  // The fixture policy's groups; k8s-prod-operators is role-assignable here, billing-readers missing.
+  twin = await Twin.start({
+    seed: {
+      ...seed({ users: 3, members: 2 }),
+      groups: [
+        { id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins', members: [userId(1), userId(2)] },
+        { id: '8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13', displayName: 'AKS Cluster Admins', isAssignableToRole: true },
+      ],
+      users: [
+        { id: userId(1), userPrincipalName: 'octocat@contoso.com' },
+        { id: userId(2), userPrincipalName: 'monalisa@contoso.com' },
+      ],
+    },
+  });
+  repo = createRepo();
+});
+after(async () => {
+  await twin.stop();
+  repo.remove();
+});
+
+function doctor(env: Record<string, string> = {}) {
+  return runAction({ workspace: repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, cloud: 'public', 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: { ...twin.env(), ...env } });
+}
+
+test('doctor signs in without a secret and reports each group: ok, role-assignable, missing', async () => {
+  const run = await doctor();
+  assert.equal(run.exitCode, 1, run.stdout + run.stderr);
+  const groups = JSON.parse(run.outputs.groups!) as { name: string; members?: number; problem?: string }[];
+  const byName = Object.fromEntries(groups.map((g) => [g.name, g]));
+  assert.equal(byName['prod-db-admins']!.members, 2);
+  assert.equal(byName['prod-db-admins']!.problem, undefined);
+  assert.match(byName['k8s-prod-operators']!.problem!, /is role-assignable/);
+  assert.match(byName['billing-readers']!.problem!, /no Entra group has the id c3a9e7d2/);
+  const errors = run.annotations.filter((a) => a.level === 'error' && a.file);
+  assert.deepEqual(errors.map((a) => [a.file, a.line]), [['.github/access-policy.yaml', 11], ['.github/access-policy.yaml', 14]]);
+  assert.match(run.summary, /Signed in to Entra\. 2 of 3 identities resolve to users; not found: hubot\./);
+  assert.equal(twin.log.count('entra', (r) => r.path.endsWith('/token')), 1);
+  assert.ok(twin.log.count('actions') >= 1, 'the OIDC token came from the Actions endpoint');
+});
+
+test('doctor without id-token permission says which permission the job needs', async () => {
+  const run = await doctor({ ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' });
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stdout, /::error::access-as-code: [^\n]*"permissions: id-token: write"/);
+  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('doctor without tenant-id and client-id says what to set', async () => {
+  const run = await runAction({ workspace: repo.dir, inputs: { command: 'doctor' }, eventName: 'workflow_dispatch', event: {}, env: twin.env() });
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stdout, /set the inputs tenant-id and client-id/);
+});
