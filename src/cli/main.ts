@@ -17,6 +17,10 @@ Usage:
   access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
   access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
                                          write a valid request file at the right path
+  access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
+                                         sign in to Entra and check the policy's groups and identities
+                                         (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
+                                         or a certificate in the environment, else "az login")
   access-as-code help                    show this text
 
 Options for every command:
@@ -56,6 +60,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return validateCommand(rest, io);
     case 'new':
       return newCommand(rest, io);
+    case 'doctor':
+      return doctorCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -158,4 +164,38 @@ async function gitUser(root: string): Promise<string | undefined> {
   const out = await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined);
   const login = out?.toString('utf8').trim();
   return login === '' ? undefined : login;
+}
+
+async function doctorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } },
+    strict: true,
+  });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const config = await loadConfig(workingTree(root));
+  const { directoryFromLocal } = await import('../entra/connect.ts');
+  const { doctor } = await import('../commands/doctor.ts');
+  const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
+  const directory = directoryFromLocal({
+    ...(tenantId ? { tenantId } : {}),
+    ...(values.cloud ? { cloud: values.cloud } : {}),
+    ...(values['authority-host'] ? { authorityHost: values['authority-host'] } : {}),
+    ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
+  });
+  let report;
+  try {
+    report = await doctor(config, directory);
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
+  const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
+  io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
+  for (const d of report.diagnostics) io.err(formatDiagnostic(d));
+  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // The command line as a person uses it: the bundled dist/cli.js in a real repository.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRepo, type TestRepo } from '../helpers/config.ts';
@@ -14,6 +14,16 @@ function repo(): TestRepo {
   const r = createRepo();
   repos.push(r);
   return r;
+}
+
+/** For commands that talk to a twin in this process: the event loop must keep serving it. */
+function cliAsync(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 function cli(cwd: string, ...args: string[]) {
@@ -92,4 +102,25 @@ test('--at judges as of another moment', () => {
   const late = cli(r.dir, 'validate', '--at', '2030-01-01T08:58:00Z', 'requests/k8s-prod-operators/octocat-x.yaml');
   assert.equal(late.code, 1);
   assert.match(late.out, /less than 5 minutes away/);
+});
+
+test('doctor signs in with a client secret from the environment and checks the groups', async () => {
+  const { Twin, seed, TENANT, CLIENT } = await import('../helpers/twin.ts');
+  const base = seed({ users: 1 });
+  const twin = await Twin.start({ seed: { ...base, apps: [{ ...base.apps![0]!, clientSecret: 's3cret' }], groups: [{ id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins' }] } });
+  const r = repo();
+  try {
+    const env = { PATH: process.env.PATH ?? '', HOME: r.dir, NODE_EXTRA_CA_CERTS: twin.authority.certPath, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's3cret' };
+    const run = await cliAsync(r.dir, env, 'doctor', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^prod-db-admins\s+ok: "PROD DB Admins", 0 members$/m);
+    assert.match(run.stdout, /^k8s-prod-operators\s+PROBLEM: no Entra group has the id 8e2d6a44/m);
+    assert.match(run.stderr, /\.github\/access-policy\.yaml:11:3: error: group "k8s-prod-operators"/);
+    const wrong = await cliAsync(r.dir, { ...env, AZURE_CLIENT_SECRET: 'guess' }, 'doctor', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /client secret is wrong or expired|could not sign in to Entra/);
+    assert.doesNotMatch(wrong.stderr, /\n\s+at /);
+  } finally {
+    await twin.stop();
+  }
 });
