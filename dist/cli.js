@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  reportHasErrors,
+  validateTree
+} from "./chunks/chunk-VWWWY2NC.js";
+import {
   MINUTE_MS,
   REQUESTS_DIR,
   formatTimestamp,
@@ -9,12 +13,10 @@ import {
   loadConfig,
   parseDuration,
   parseTimestamp,
-  reportHasErrors,
   requestFileName,
   slugify,
-  validateTree,
   workingTree
-} from "./chunks/chunk-YJGKZHTV.js";
+} from "./chunks/chunk-HGZDBKUU.js";
 import {
   ConfigError,
   formatDiagnostic,

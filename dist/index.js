@@ -1,12 +1,14 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  gitIn,
-  loadConfig,
   reportHasErrors,
   validatePullRequest,
-  validateTree,
+  validateTree
+} from "./chunks/chunk-VWWWY2NC.js";
+import {
+  gitIn,
+  loadConfig,
   workingTree
-} from "./chunks/chunk-YJGKZHTV.js";
+} from "./chunks/chunk-HGZDBKUU.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -20461,15 +20463,18 @@ function getIDToken(aud) {
 import { readFile } from "node:fs/promises";
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
-async function readEvent(name, path) {
-  if (name !== "pull_request" && name !== "pull_request_target") return { kind: "other", name };
+async function readPayload(path) {
   if (!path) throw new ConfigError("GITHUB_EVENT_PATH is not set; the action must run inside a GitHub Actions job.");
-  let payload;
   try {
-    payload = JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(await readFile(path, "utf8"));
   } catch (error2) {
     throw new ConfigError(`could not read the event payload at ${path}: ${error2.message}`);
   }
+}
+async function readEvent(name, path) {
+  if (name === "push") return readPush(await readPayload(path));
+  if (name !== "pull_request" && name !== "pull_request_target") return { kind: "other", name };
+  const payload = await readPayload(path);
   const pr = payload?.pull_request;
   const number = pr?.number;
   const author = pr?.user?.login;
@@ -20481,6 +20486,18 @@ async function readEvent(name, path) {
   if (!SHA.test(base) || !SHA.test(head)) throw new ConfigError("the event payload has a malformed base or head commit id.");
   if (!LOGIN.test(author)) throw new ConfigError(`the event payload names a malformed author login ${JSON.stringify(author)}.`);
   return { kind: "pull_request", number, author, base, head };
+}
+function readPush(payload) {
+  const p = payload ?? {};
+  const owner = p.repository?.owner?.login ?? p.repository?.owner?.name;
+  const { before, after, ref } = p;
+  const defaultBranch = p.repository?.default_branch;
+  const repo = p.repository?.name;
+  if (typeof before !== "string" || typeof after !== "string" || typeof ref !== "string" || typeof defaultBranch !== "string" || typeof owner !== "string" || typeof repo !== "string") {
+    throw new ConfigError("the push event payload lacks before, after, ref or repository (name, owner, default_branch).");
+  }
+  if (!SHA.test(before) || !SHA.test(after)) throw new ConfigError("the push event payload has a malformed before or after commit id.");
+  return { kind: "push", before, after, ref, defaultBranch, owner, repo };
 }
 
 // src/action/report.ts
@@ -20538,9 +20555,69 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+// src/action/grant.ts
+var ICON = {
+  granted: "\u2705 granted",
+  "already-member": "\u2705 already a member",
+  refused: "\u26D4 not granted",
+  removed: "\u{1F512} removed",
+  "not-a-member": "\u{1F512} nothing to remove",
+  kept: "\u2139\uFE0F kept",
+  failed: "\u274C failed"
+};
+function requireDefaultBranchPush(event, eventName) {
+  if (event.kind !== "push") {
+    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (THREATS 12).`);
+  }
+  if (event.ref !== `refs/heads/${event.defaultBranch}`) {
+    throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
+  }
+}
+function commentMarker(after, pull) {
+  return `<!-- access-as-code:grant:${after}:${pull} -->`;
+}
+function commentBody(items, after, pull) {
+  const lines = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ""];
+  for (const item of items) lines.push(`- ${ICON[item.outcome]}: \`${item.file}\` \u2014 ${item.detail}`);
+  if (items.some((i) => i.outcome === "refused")) lines.push("", "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
+  if (items.some((i) => i.outcome === "granted")) lines.push("", "To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.");
+  return lines.join("\n");
+}
+async function commentOnPulls(after, items, api) {
+  const byPull = /* @__PURE__ */ new Map();
+  for (const item of items) if (item.pull !== void 0) byPull.set(item.pull, [...byPull.get(item.pull) ?? [], item]);
+  for (const [pull, list] of byPull) {
+    const marker = commentMarker(after, pull);
+    const existing = await api.list(pull);
+    if (existing.some((c) => c.body.includes(marker))) continue;
+    await api.post(pull, commentBody(list, after, pull));
+  }
+}
+async function writeGrantSummary(report, after) {
+  const summary2 = summary.addHeading(`Access changes for ${after.slice(0, 7)}`, 2);
+  if (report.items.length === 0) summary2.addRaw("This push changed no request files.", true);
+  else {
+    summary2.addTable([
+      [
+        { data: "Request", header: true },
+        { data: "Pull request", header: true },
+        { data: "Requester", header: true },
+        { data: "Group", header: true },
+        { data: "Expires", header: true },
+        { data: "Outcome", header: true },
+        { data: "Detail", header: true }
+      ],
+      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== void 0 ? `#${i.pull}` : "none", escapeHtml(i.requester ?? ""), escapeHtml(i.group ?? ""), escapeHtml(i.expires ?? ""), ICON[i.outcome], escapeHtml(i.detail)])
+    ]);
+  }
+  if (report.failed) summary2.addRaw("Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.", true);
+  await summary2.write();
+}
+
 // src/action/settings.ts
-var COMMANDS = ["validate", "doctor"];
-var NEEDS_ENTRA = ["doctor"];
+var COMMANDS = ["validate", "grant", "doctor"];
+var NEEDS_ENTRA = ["grant", "doctor"];
+var NEEDS_GITHUB = ["grant"];
 function readSettings(env = process.env) {
   const command = getInput("command", { required: true }).trim();
   if (!COMMANDS.includes(command)) {
@@ -20561,6 +20638,11 @@ function readSettings(env = process.env) {
     const graphEndpoint = optional("graph-endpoint");
     settings.entra = { tenantId, clientId, ...cloud ? { cloud } : {}, ...authorityHost ? { authorityHost } : {}, ...graphEndpoint ? { graphEndpoint } : {} };
   }
+  if (NEEDS_GITHUB.includes(settings.command)) {
+    const token = getInput("github-token").trim();
+    if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
+    settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com" };
+  }
   return settings;
 }
 
@@ -20571,6 +20653,9 @@ async function run() {
     switch (settings.command) {
       case "validate":
         await runValidate(settings);
+        break;
+      case "grant":
+        await runGrant(settings);
         break;
       case "doctor":
         await runDoctor(settings);
@@ -20589,16 +20674,17 @@ async function run() {
   }
 }
 async function runValidate(settings) {
-  const event = await readEvent(settings.eventName, settings.eventPath);
+  const isPull = settings.eventName === "pull_request" || settings.eventName === "pull_request_target";
+  const event = isPull ? await readEvent(settings.eventName, settings.eventPath) : void 0;
   const now = Date.now();
-  const report = event.kind === "pull_request" ? await validatePullRequest(gitIn(settings.workspace), event, now) : await validateTree(workingTree(settings.workspace), now);
+  const report = event?.kind === "pull_request" ? await validatePullRequest(gitIn(settings.workspace), event, now) : await validateTree(workingTree(settings.workspace), now);
   const all = sortDiagnostics([...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)]);
   annotate(all);
   const rows = verdictRows(report);
   for (const row of rows) info(`${row.file}: ${row.verdict}`);
   setOutput("valid", String(!reportHasErrors(report)));
   setOutput("requests", JSON.stringify(rows));
-  await writeValidationSummary(report, event.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
+  await writeValidationSummary(report, event?.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
   if (reportHasErrors(report)) {
     const count = all.filter((d) => d.severity === "error").length;
     setFailed(`access-as-code: ${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.`);
@@ -20626,6 +20712,25 @@ async function runDoctor(settings) {
   for (const g of report.groups) info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   setOutput("groups", JSON.stringify(report.groups));
   if (report.diagnostics.some((d) => d.severity === "error")) setFailed("access-as-code: the set-up check found problems; see the annotations.");
+}
+async function runGrant(settings) {
+  const event = await readEvent(settings.eventName, settings.eventPath);
+  requireDefaultBranchPush(event, settings.eventName);
+  const push = event;
+  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
+  const { grant } = await import("./chunks/grant-4WLXV5WH.js");
+  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
+  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
+  const repo = { owner: push.owner, repo: push.repo };
+  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
+  for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
+  setOutput("changes", JSON.stringify(report.items));
+  await writeGrantSummary(report, push.after);
+  await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
+  for (const item of unmerged) warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
+  if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
 }
 
 // src/index.ts

@@ -10,6 +10,16 @@ export interface PullRequestEvent {
   head: string;
 }
 
+export interface PushEvent {
+  kind: 'push';
+  before: string;
+  after: string;
+  ref: string;
+  defaultBranch: string;
+  owner: string;
+  repo: string;
+}
+
 export interface OtherEvent {
   kind: 'other';
   name: string;
@@ -18,15 +28,19 @@ export interface OtherEvent {
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 
-export async function readEvent(name: string, path: string | undefined): Promise<PullRequestEvent | OtherEvent> {
-  if (name !== 'pull_request' && name !== 'pull_request_target') return { kind: 'other', name };
+async function readPayload(path: string | undefined): Promise<unknown> {
   if (!path) throw new ConfigError('GITHUB_EVENT_PATH is not set; the action must run inside a GitHub Actions job.');
-  let payload: unknown;
   try {
-    payload = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(`could not read the event payload at ${path}: ${(error as Error).message}`);
   }
+}
+
+export async function readEvent(name: string, path: string | undefined): Promise<PullRequestEvent | PushEvent | OtherEvent> {
+  if (name === 'push') return readPush(await readPayload(path));
+  if (name !== 'pull_request' && name !== 'pull_request_target') return { kind: 'other', name };
+  const payload = await readPayload(path);
   const pr = (payload as { pull_request?: Record<string, unknown> } | null)?.pull_request;
   const number = pr?.number;
   const author = (pr?.user as { login?: unknown } | undefined)?.login;
@@ -38,4 +52,17 @@ export async function readEvent(name: string, path: string | undefined): Promise
   if (!SHA.test(base) || !SHA.test(head)) throw new ConfigError('the event payload has a malformed base or head commit id.');
   if (!LOGIN.test(author)) throw new ConfigError(`the event payload names a malformed author login ${JSON.stringify(author)}.`);
   return { kind: 'pull_request', number, author, base, head };
+}
+
+function readPush(payload: unknown): PushEvent {
+  const p = (payload ?? {}) as { before?: unknown; after?: unknown; ref?: unknown; repository?: { name?: unknown; default_branch?: unknown; owner?: { login?: unknown; name?: unknown } } };
+  const owner = p.repository?.owner?.login ?? p.repository?.owner?.name;
+  const { before, after, ref } = p;
+  const defaultBranch = p.repository?.default_branch;
+  const repo = p.repository?.name;
+  if (typeof before !== 'string' || typeof after !== 'string' || typeof ref !== 'string' || typeof defaultBranch !== 'string' || typeof owner !== 'string' || typeof repo !== 'string') {
+    throw new ConfigError('the push event payload lacks before, after, ref or repository (name, owner, default_branch).');
+  }
+  if (!SHA.test(before) || !SHA.test(after)) throw new ConfigError('the push event payload has a malformed before or after commit id.');
+  return { kind: 'push', before, after, ref, defaultBranch, owner, repo };
 }

@@ -4,7 +4,8 @@ import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.t
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
-import { readEvent } from './event.ts';
+import { readEvent, type PushEvent } from './event.ts';
+import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig } from '../config/config.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -15,6 +16,9 @@ export async function run(): Promise<void> {
     switch (settings.command) {
       case 'validate':
         await runValidate(settings);
+        break;
+      case 'grant':
+        await runGrant(settings);
         break;
       case 'doctor':
         await runDoctor(settings);
@@ -34,10 +38,11 @@ export async function run(): Promise<void> {
 }
 
 async function runValidate(settings: Settings): Promise<void> {
-  const event = await readEvent(settings.eventName, settings.eventPath);
+  const isPull = settings.eventName === 'pull_request' || settings.eventName === 'pull_request_target';
+  const event = isPull ? await readEvent(settings.eventName, settings.eventPath) : undefined;
   const now = Date.now();
   const report =
-    event.kind === 'pull_request'
+    event?.kind === 'pull_request'
       ? await validatePullRequest(gitIn(settings.workspace), event, now)
       : await validateTree(workingTree(settings.workspace), now);
   const all = sortDiagnostics([...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)]);
@@ -46,7 +51,7 @@ async function runValidate(settings: Settings): Promise<void> {
   for (const row of rows) core.info(`${row.file}: ${row.verdict}`);
   core.setOutput('valid', String(!reportHasErrors(report)));
   core.setOutput('requests', JSON.stringify(rows));
-  await writeValidationSummary(report, event.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');
+  await writeValidationSummary(report, event?.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');
   if (reportHasErrors(report)) {
     const count = all.filter((d) => d.severity === 'error').length;
     core.setFailed(`access-as-code: ${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.`);
@@ -75,4 +80,24 @@ async function runDoctor(settings: Settings): Promise<void> {
   for (const g of report.groups) core.info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   core.setOutput('groups', JSON.stringify(report.groups));
   if (report.diagnostics.some((d) => d.severity === 'error')) core.setFailed('access-as-code: the set-up check found problems; see the annotations.');
+}
+
+async function runGrant(settings: Settings): Promise<void> {
+  const event = await readEvent(settings.eventName, settings.eventPath);
+  requireDefaultBranchPush(event, settings.eventName);
+  const push = event as PushEvent;
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const { grant } = await import('../commands/grant.ts');
+  const { createGitHub, commentOnPull, pullComments } = await import('../github/client.ts');
+  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
+  const repo = { owner: push.owner, repo: push.repo };
+  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
+  for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
+  core.setOutput('changes', JSON.stringify(report.items));
+  await writeGrantSummary(report, push.after);
+  await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
+  for (const item of unmerged) core.warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
+  if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
 }

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate', 'doctor'] as const;
+export const COMMANDS = ['validate', 'grant', 'doctor'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -13,9 +13,12 @@ export interface Settings {
   eventPath: string | undefined;
   /** Present for commands that talk to Entra. */
   entra?: EntraSettings;
+  /** Present for commands that read pull requests and reviews. */
+  github?: { token: string; apiUrl: string };
 }
 
-const NEEDS_ENTRA: readonly Command[] = ['doctor'];
+const NEEDS_ENTRA: readonly Command[] = ['grant', 'doctor'];
+const NEEDS_GITHUB: readonly Command[] = ['grant'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command', { required: true }).trim();
@@ -36,6 +39,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const authorityHost = optional('authority-host');
     const graphEndpoint = optional('graph-endpoint');
     settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}) };
+  }
+  if (NEEDS_GITHUB.includes(settings.command)) {
+    const token = core.getInput('github-token').trim();
+    if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
+    settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com' };
   }
   return settings;
 }

@@ -1,0 +1,91 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  CONFIG_PATHS,
+  REQUESTS_DIR,
+  REQUEST_LIMITS,
+  addDiagnostics,
+  atCommit,
+  changedFiles,
+  checkAuthor,
+  checkOwnerOfChanged,
+  checkScope,
+  hasCommit,
+  isRequestsHousekeeping,
+  isUnderRequests,
+  judgeRequest,
+  loadConfig,
+  loadYaml,
+  positionOfKey
+} from "./chunk-HGZDBKUU.js";
+import {
+  ConfigError
+} from "./chunk-7XIZWMDY.js";
+
+// src/commands/validate.ts
+function reportHasErrors(report) {
+  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
+}
+async function validateTree(files, now, paths) {
+  const config = await loadConfig(files);
+  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
+  const timing = paths ? "strict" : "at-rest";
+  const verdicts = [];
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  return { verdicts, deletions: [], diagnostics: config.warnings };
+}
+async function validatePullRequest(git, pr, now) {
+  for (const [name, sha] of [["base", pr.base], ["head", pr.head]]) {
+    if (!await hasCommit(git, sha)) {
+      throw new ConfigError(`the pull request's ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
+    }
+  }
+  const baseFiles = atCommit(git, pr.base);
+  const headFiles = atCommit(git, pr.head);
+  const config = await loadConfig(baseFiles);
+  const changes = await changedFiles(git, pr.base, pr.head);
+  const diagnostics = checkScope(changes);
+  if (changes.some((c) => CONFIG_PATHS.includes(c.path))) {
+    diagnostics.push(...await configProblemsAt(headFiles));
+  }
+  const verdicts = [];
+  const deletions = [];
+  for (const change of changes) {
+    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
+    if (change.status === "deleted") {
+      const requester = await requesterAt(baseFiles, change.path);
+      deletions.push({ file: change.path, ...requester !== void 0 ? { requester } : {} });
+      continue;
+    }
+    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
+    if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, pr.author));
+    if (change.status === "modified") {
+      const position = verdict.request ? positionOfKey(verdict.request, "requester") : void 0;
+      verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), pr.author, position));
+    }
+    verdicts.push({ ...verdict, change: change.status });
+  }
+  return { verdicts, deletions, diagnostics };
+}
+async function configProblemsAt(files) {
+  try {
+    const config = await loadConfig(files);
+    return config.warnings;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.diagnostics;
+    throw error;
+  }
+}
+async function requesterAt(files, path) {
+  const content = await files.read(path);
+  if (!content?.bytes) return void 0;
+  const loaded = loadYaml(path, content.bytes, REQUEST_LIMITS);
+  if (!loaded.ok) return void 0;
+  const value = loaded.yaml.value;
+  return typeof value?.requester === "string" ? value.requester : void 0;
+}
+
+export {
+  reportHasErrors,
+  validateTree,
+  validatePullRequest
+};

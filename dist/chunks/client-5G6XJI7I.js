@@ -1,0 +1,26 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  commentOnPull,
+  createGitHub,
+  fileAt,
+  getPull,
+  isTeamMember,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit
+} from "./chunk-NYKA64BI.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  commentOnPull,
+  createGitHub,
+  fileAt,
+  getPull,
+  isTeamMember,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit
+};

@@ -1,0 +1,69 @@
+/** The action's grant: only on a push to the default branch; outcome on each pull request, in the summary and outputs. */
+import * as core from '@actions/core';
+import { ConfigError } from '../diagnostics.ts';
+import type { GrantItem, GrantReport } from '../commands/grant.ts';
+import { escapeHtml } from './report.ts';
+
+const ICON: Record<GrantItem['outcome'], string> = {
+  granted: '✅ granted',
+  'already-member': '✅ already a member',
+  refused: '⛔ not granted',
+  removed: '🔒 removed',
+  'not-a-member': '🔒 nothing to remove',
+  kept: 'ℹ️ kept',
+  failed: '❌ failed',
+};
+
+export function requireDefaultBranchPush(event: { kind: string; ref?: string; defaultBranch?: string }, eventName: string): asserts event is { kind: 'push'; ref: string; defaultBranch: string } {
+  if (event.kind !== 'push') {
+    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (THREATS 12).`);
+  }
+  if (event.ref !== `refs/heads/${event.defaultBranch}`) {
+    throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
+  }
+}
+
+export function commentMarker(after: string, pull: number): string {
+  return `<!-- access-as-code:grant:${after}:${pull} -->`;
+}
+
+export function commentBody(items: readonly GrantItem[], after: string, pull: number): string {
+  const lines = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ''];
+  for (const item of items) lines.push(`- ${ICON[item.outcome]}: \`${item.file}\` — ${item.detail}`);
+  if (items.some((i) => i.outcome === 'refused')) lines.push('', 'To ask again, fix what is listed above in a new pull request and have it approved by the folder\'s code owners.');
+  if (items.some((i) => i.outcome === 'granted')) lines.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
+  return lines.join('\n');
+}
+
+/** One comment per pull request and push; a re-run of the same push finds its marker and does not post again. */
+export async function commentOnPulls(after: string, items: readonly GrantItem[], api: { list: (n: number) => Promise<{ body: string }[]>; post: (n: number, body: string) => Promise<unknown> }): Promise<void> {
+  const byPull = new Map<number, GrantItem[]>();
+  for (const item of items) if (item.pull !== undefined) byPull.set(item.pull, [...(byPull.get(item.pull) ?? []), item]);
+  for (const [pull, list] of byPull) {
+    const marker = commentMarker(after, pull);
+    const existing = await api.list(pull);
+    if (existing.some((c) => c.body.includes(marker))) continue;
+    await api.post(pull, commentBody(list, after, pull));
+  }
+}
+
+export async function writeGrantSummary(report: GrantReport, after: string): Promise<void> {
+  const summary = core.summary.addHeading(`Access changes for ${after.slice(0, 7)}`, 2);
+  if (report.items.length === 0) summary.addRaw('This push changed no request files.', true);
+  else {
+    summary.addTable([
+      [
+        { data: 'Request', header: true },
+        { data: 'Pull request', header: true },
+        { data: 'Requester', header: true },
+        { data: 'Group', header: true },
+        { data: 'Expires', header: true },
+        { data: 'Outcome', header: true },
+        { data: 'Detail', header: true },
+      ],
+      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== undefined ? `#${i.pull}` : 'none', escapeHtml(i.requester ?? ''), escapeHtml(i.group ?? ''), escapeHtml(i.expires ?? ''), ICON[i.outcome], escapeHtml(i.detail)]),
+    ]);
+  }
+  if (report.failed) summary.addRaw('Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.', true);
+  await summary.write();
+}

@@ -1,0 +1,75 @@
+/**
+ * Approval, verified independently of branch protection (DESIGN.md invariant 3; THREATS.md 3-5):
+ * at least `required` distinct reviewers whose latest review is APPROVED on the merged head commit,
+ * each a code owner of the file under the base CODEOWNERS (teams resolved by the caller), none of them
+ * the requester, the pull request's author or anyone who authored or committed to it.
+ */
+import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
+
+export interface ReviewFact {
+  id: number;
+  reviewer: string;
+  state: string;
+  commitId: string | null;
+  submittedAt: string | null;
+}
+
+export interface ApprovalInput {
+  required: number;
+  /** The pull request's head commit when it was merged. */
+  headSha: string;
+  reviews: readonly ReviewFact[];
+  /** Owners of the request file under the base CODEOWNERS. */
+  owners: readonly Owner[];
+  /** "org/slug:login" for every team membership the caller confirmed (lower-case). */
+  teamMemberships: ReadonlySet<string>;
+  requester: string;
+  author: string;
+  /** Logins that authored or committed commits of the pull request. */
+  pushers: readonly string[];
+}
+
+export interface ApprovalResult {
+  ok: boolean;
+  required: number;
+  approvers: string[];
+  ignored: { reviewer: string; why: string }[];
+}
+
+/** GitHub keeps a reviewer's latest decisive review: APPROVED, CHANGES_REQUESTED or DISMISSED. */
+export function latestDecisiveReviews(reviews: readonly ReviewFact[]): ReviewFact[] {
+  const latest = new Map<string, ReviewFact>();
+  const ordered = [...reviews].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
+  for (const review of ordered) {
+    if (!['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) continue;
+    latest.set(review.reviewer.toLowerCase(), review);
+  }
+  return [...latest.values()];
+}
+
+export function isCodeOwner(login: string, owners: readonly Owner[], teamMemberships: ReadonlySet<string>): boolean {
+  const l = login.toLowerCase();
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${o.org}/${o.slug}:${l}`)));
+}
+
+export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
+  const excluded = new Map<string, string>();
+  for (const p of input.pushers) excluded.set(p.toLowerCase(), 'pushed commits to the pull request');
+  excluded.set(input.author.toLowerCase(), 'is the author of the pull request');
+  excluded.set(input.requester.toLowerCase(), 'is the requester');
+  const approvers: string[] = [];
+  const ignored: { reviewer: string; why: string }[] = [];
+  for (const review of latestDecisiveReviews(input.reviews)) {
+    const who = review.reviewer;
+    if (review.state !== 'APPROVED') {
+      ignored.push({ reviewer: who, why: review.state === 'DISMISSED' ? 'their approval was dismissed' : 'requested changes' });
+      continue;
+    }
+    const why = excluded.get(who.toLowerCase());
+    if (why) ignored.push({ reviewer: who, why });
+    else if (review.commitId !== input.headSha) ignored.push({ reviewer: who, why: `approved an earlier commit (${(review.commitId ?? 'none').slice(0, 7)}), not the merged head ${input.headSha.slice(0, 7)}` });
+    else if (!isCodeOwner(who, input.owners, input.teamMemberships)) ignored.push({ reviewer: who, why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})` });
+    else approvers.push(who);
+  }
+  return { ok: approvers.length >= input.required, required: input.required, approvers, ignored };
+}

@@ -1,0 +1,231 @@
+/**
+ * `grant`, on a push to the default branch: every request the push added or changed is re-validated
+ * with the configuration from before the push and granted only with verified approvals; every request
+ * it deleted, or that is now expired, ends its membership unless another approved, active request
+ * covers the same user and group (DESIGN.md invariants 1-5, 7-10).
+ */
+import { ownersOf } from '../codeowners/codeowners.ts';
+import { loadConfig, type AccessConfig } from '../config/config.ts';
+import { ConfigError } from '../diagnostics.ts';
+import type { Directory, MembershipChange } from '../entra/directory.ts';
+import { changedFiles, hasCommit, type Git } from '../git/git.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { latestDecisiveReviews } from '../approval/approval.ts';
+import { evaluateGrant, type GrantDecision } from '../grant/evaluate.ts';
+import { PullFinder, teamMemberships } from '../grant/gather.ts';
+import { atCommit, type RepoFiles } from '../repo/files.ts';
+import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR, splitRequestPath } from '../request/path.ts';
+import { judgeRequest } from '../request/verdict.ts';
+import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+
+export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'failed';
+
+export interface GrantItem {
+  file: string;
+  change: 'added' | 'modified' | 'deleted';
+  pull?: number;
+  requester?: string;
+  group?: string;
+  expires?: string;
+  outcome: GrantOutcome;
+  detail: string;
+  approvers?: string[];
+}
+
+export interface GrantContext {
+  git: Git;
+  gh: GitHub;
+  repo: RepoRef;
+  directory: Directory;
+  before: string;
+  after: string;
+  now: number;
+}
+
+export interface GrantReport {
+  items: GrantItem[];
+  /** True when an approved change could not be applied: the run must fail so a re-run retries it. */
+  failed: boolean;
+}
+
+interface Planned {
+  item: GrantItem;
+  change?: MembershipChange;
+}
+
+export async function grant(ctx: GrantContext): Promise<GrantReport> {
+  await requireCommits(ctx);
+  const base = atCommit(ctx.git, ctx.before);
+  const merged = atCommit(ctx.git, ctx.after);
+  const config = await loadConfig(base);
+  const pulls = new PullFinder(ctx.gh, ctx.repo, ctx.git);
+  const users = new UserResolver(config, ctx.directory);
+  const planned: Planned[] = [];
+
+  const changes = (await changedFiles(ctx.git, ctx.before, ctx.after)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
+  for (const change of changes) {
+    if (change.status === 'deleted') {
+      planned.push(await planRemoval(ctx, config, base, merged, pulls, users, change.path, 'deleted', 'the request was deleted (early revoke)'));
+      continue;
+    }
+    if (change.status === 'modified' && (await expiredAt(merged, config, change.path, ctx.now))) {
+      planned.push(await planRemoval(ctx, config, base, merged, pulls, users, change.path, 'modified', 'the request was changed to end now'));
+      continue;
+    }
+    const decision = await decide(ctx, config, base, merged, pulls, change.path, change.status);
+    if (!decision.approved) {
+      planned.push({ item: itemOf(decision, change.status, 'refused', decision.reasons.join(' ')) });
+      continue;
+    }
+    planned.push(await planAdd(config, users, decision, change.status));
+  }
+
+  const outcomes = await ctx.directory.apply(planned.flatMap((p) => (p.change ? [p.change] : [])));
+  let next = 0;
+  let failed = false;
+  for (const p of planned) {
+    if (!p.change) continue;
+    const outcome = outcomes[next++]!;
+    if (!outcome.done) {
+      p.item.outcome = 'failed';
+      p.item.detail = `${p.item.detail} Microsoft Graph did not apply it: ${outcome.detail}. Re-run the workflow to retry.`;
+      failed = true;
+    } else if (p.change.op === 'add') {
+      p.item.outcome = outcome.detail === 'already a member' ? 'already-member' : 'granted';
+    } else {
+      p.item.outcome = outcome.detail === 'already not a member' ? 'not-a-member' : 'removed';
+    }
+  }
+  return { items: planned.map((p) => p.item), failed };
+}
+
+async function requireCommits(ctx: GrantContext): Promise<void> {
+  if (/^0+$/.test(ctx.before)) throw new ConfigError('this push created the branch, so there is no "before" commit to read the configuration from; nothing is granted. Later pushes are handled normally.');
+  for (const [name, sha] of [['before', ctx.before], ['after', ctx.after]] as const) {
+    if (!(await hasCommit(ctx.git, sha))) throw new ConfigError(`the push's ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
+  }
+}
+
+async function decide(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, path: string, change: 'added' | 'modified'): Promise<GrantDecision> {
+  const pull = await pulls.forFile(ctx.after, path);
+  const approving = pull ? latestDecisiveReviews(pull.reviews).filter((r) => r.state === 'APPROVED').map((r) => r.reviewer) : [];
+  const baseRequester = change === 'modified' ? await requesterAt(base, path) : undefined;
+  return evaluateGrant({
+    file: path,
+    content: await merged.read(path),
+    change,
+    ...(baseRequester !== undefined ? { baseRequester } : {}),
+    config,
+    pull,
+    teamMemberships: await teamMemberships(ctx.gh, ownersOf(config.codeowners, path), approving),
+    now: ctx.now,
+  });
+}
+
+async function planAdd(config: AccessConfig, users: UserResolver, decision: GrantDecision, change: 'added' | 'modified'): Promise<Planned> {
+  const request = decision.request!;
+  const group = config.policy.groups.get(request.group)!;
+  const approvers = decision.approval?.approvers ?? [];
+  const target = await users.groupAndUser(request.group, request.requester);
+  if (typeof target === 'string') return { item: { ...itemOf(decision, change, 'refused', target), approvers } };
+  return {
+    item: { ...itemOf(decision, change, 'granted', `${request.requester} is a member of ${request.group} until ${request.expires}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`), approvers },
+    change: { op: 'add', groupId: group.id, memberId: target.userId },
+  };
+}
+
+/** Ends a membership unless another approved, active request still covers it (THREATS.md 10). */
+async function planRemoval(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, users: UserResolver, path: string, change: 'deleted' | 'modified', why: string): Promise<Planned> {
+  const requester = await requesterAt(base, path);
+  const group = splitRequestPath(path)?.group;
+  const pull = await pulls.forFile(ctx.after, path);
+  const item: GrantItem = { file: path, change, ...(pull ? { pull: pull.number } : {}), ...(requester ? { requester } : {}), ...(group ? { group } : {}), outcome: 'kept', detail: '' };
+  if (!requester || !group || !config.policy.groups.has(group)) {
+    return { item: { ...item, outcome: 'not-a-member', detail: `${why}; its previous version names no requester or no group of the policy, so no membership came from it.` } };
+  }
+  const target = await users.groupAndUser(group, requester);
+  if (typeof target === 'string') return { item: { ...item, outcome: 'failed', detail: `${why}, but ${target}` } };
+  const covering = await coveringRequests(ctx, config, base, merged, pulls, users, group, target.userId, path);
+  if (covering.length > 0) {
+    return { item: { ...item, outcome: 'kept', detail: `${why}; ${requester} stays a member of ${group} because ${covering.join(', ')} still covers it.` } };
+  }
+  return { item: { ...item, outcome: 'removed', detail: `${why}; ${requester} is no longer a member of ${group}.` }, change: { op: 'remove', groupId: target.groupId, memberId: target.userId } };
+}
+
+async function coveringRequests(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, users: UserResolver, group: string, userId: string, except: string): Promise<string[]> {
+  const covering: string[] = [];
+  for (const path of await merged.list(`${REQUESTS_DIR}/${group}`)) {
+    if (path === except) continue;
+    const verdict = judgeRequest(path, await merged.read(path), config, ctx.now, 'at-rest');
+    const request = verdict.request;
+    if (!verdict.valid || !request || request.expiresAt <= ctx.now) continue;
+    const target = await users.groupAndUser(group, request.requester);
+    if (typeof target === 'string' || target.userId !== userId) continue;
+    const inBase = (await base.read(path)) !== undefined;
+    const decision = await decide(ctx, config, base, merged, pulls, path, inBase ? 'modified' : 'added');
+    if (decision.approved) covering.push(path);
+  }
+  return covering;
+}
+
+async function expiredAt(files: RepoFiles, config: AccessConfig, path: string, now: number): Promise<boolean> {
+  const request = judgeRequest(path, await files.read(path), config, now, 'at-rest').request;
+  return request !== undefined && request.expiresAt <= now;
+}
+
+function itemOf(decision: GrantDecision, change: 'added' | 'modified', outcome: GrantOutcome, detail: string): GrantItem {
+  const r = decision.request;
+  return { file: decision.file, change, ...(decision.pull !== undefined ? { pull: decision.pull } : {}), ...(r ? { requester: r.requester, group: r.group, expires: r.expires } : {}), outcome, detail };
+}
+
+async function requesterAt(files: RepoFiles, path: string): Promise<string | undefined> {
+  const content = await files.read(path);
+  if (!content?.bytes) return undefined;
+  const loaded = loadYaml(path, content.bytes, REQUEST_LIMITS);
+  if (!loaded.ok) return undefined;
+  const value = loaded.yaml.value as { requester?: unknown } | null;
+  return typeof value?.requester === 'string' ? value.requester : undefined;
+}
+
+/** Logins to Entra users and policy groups to Entra groups, each looked up once per run. */
+class UserResolver {
+  private readonly users = new Map<string, Promise<string | undefined>>();
+  private readonly groups = new Map<string, Promise<string | undefined>>();
+  private readonly config: AccessConfig;
+  private readonly directory: Directory;
+  constructor(config: AccessConfig, directory: Directory) {
+    this.config = config;
+    this.directory = directory;
+  }
+
+  /** The Entra ids, or why they cannot be used. */
+  async groupAndUser(groupName: string, login: string): Promise<{ groupId: string; userId: string } | string> {
+    const group = this.config.policy.groups.get(groupName);
+    if (!group) return `the group ${groupName} is not in the policy.`;
+    let groupProblem = this.groups.get(group.id);
+    if (!groupProblem) {
+      groupProblem = this.directory.getGroup(group.id).then((g) => {
+        if (!g) return `the Entra group ${group.id} for ${groupName} does not exist; fix its id in the policy.`;
+        if (g.isAssignableToRole) return `the Entra group for ${groupName} is role-assignable; access-as-code does not manage role-assignable groups.`;
+        return undefined;
+      });
+      this.groups.set(group.id, groupProblem);
+    }
+    const problem = await groupProblem;
+    if (problem) return problem;
+    const key = login.toLowerCase();
+    let user = this.users.get(key);
+    if (!user) {
+      const ref = this.config.identities.users.get(key);
+      user = ref ? this.directory.resolveUser(ref).then((u) => u?.id) : Promise.resolve(undefined);
+      this.users.set(key, user);
+    }
+    const userId = await user;
+    if (!userId) {
+      return this.config.identities.users.has(key)
+        ? `${login}'s entry in ${this.config.identities.file} names no Entra user that exists.`
+        : `${login} has no Entra identity in ${this.config.identities.file}.`;
+    }
+    return { groupId: group.id, userId };
+  }
+}
