@@ -38,6 +38,8 @@ export interface RunOptions {
   event: unknown;
   env?: Record<string, string>;
   node?: string;
+  /** Kill the process (SIGKILL, as a cancelled or crashed runner would) after this many ms. */
+  killAfterMs?: number;
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -70,9 +72,11 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  const killer = options.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (killer) clearTimeout(killer);
   return {
     exitCode,
     stdout,
@@ -150,5 +154,20 @@ export function pullRequestEvent(pr: { number: number; author: string; base: str
     example.pull_request.head.repo.full_name = `${pr.author}/access`;
     example.pull_request.head.repo.fork = true;
   }
+  return example;
+}
+
+/** A push event payload, starting from GitHub's example, for a push to `ref`. */
+export function pushEvent(push: { before: string; after: string; ref?: string; owner?: string; repo?: string; defaultBranch?: string }): unknown {
+  const group = (examples as unknown as Example[]).find((e) => e.name === 'push')!;
+  const example = structuredClone(group.examples[0]!) as { before: string; after: string; ref: string; repository: { name: string; full_name: string; default_branch: string; master_branch?: string; owner: { login: string; name: string } } };
+  example.before = push.before;
+  example.after = push.after;
+  example.ref = push.ref ?? 'refs/heads/main';
+  example.repository.name = push.repo ?? 'access';
+  example.repository.owner.login = push.owner ?? 'acme';
+  example.repository.owner.name = push.owner ?? 'acme';
+  example.repository.full_name = `${push.owner ?? 'acme'}/${push.repo ?? 'access'}`;
+  example.repository.default_branch = push.defaultBranch ?? 'main';
   return example;
 }

@@ -1,0 +1,194 @@
+// Grant on merge, end to end: the bundled action on a push to main, against the twin and a real git
+// repository with real merge commits. Each scenario asserts who is a member in Entra afterwards, and
+// what the requester is told.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Scenario, requestYaml, type Pull } from '../helpers/scenario.ts';
+
+let s: Scenario;
+before(async () => {
+  s = await Scenario.start();
+});
+after(() => s.stop());
+
+const K8S = 'requests/k8s-prod-operators';
+const DB = 'requests/prod-db-admins';
+
+function changes(run: { outputs: Record<string, string> }): { file: string; outcome: string; detail: string; pull?: number; approvers?: string[] }[] {
+  return JSON.parse(run.outputs.changes ?? '[]');
+}
+
+function lastComment(pull: Pull): string {
+  const all = s.comments(pull);
+  return all[all.length - 1] ?? '';
+}
+
+test('an approved request is granted on merge, and the pull request is told until when', async () => {
+  const pull = s.openPull('octocat', { files: { [`${K8S}/octocat-drain.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'lead1');
+  const run = await s.grant(s.merge(pull));
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+  assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
+  const [item] = changes(run);
+  assert.equal(item!.outcome, 'granted');
+  assert.deepEqual(item!.approvers, ['lead1']);
+  assert.match(lastComment(pull), /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./);
+  assert.match(run.summary, /<td>#1<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
+});
+
+test('a re-run of the same push changes nothing and does not comment twice', async () => {
+  const pull = s.openPull('monalisa', { files: { [`${K8S}/monalisa-x.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'lead2');
+  const push = s.merge(pull);
+  assert.equal((await s.grant(push)).exitCode, 0);
+  const again = await s.grant(push);
+  assert.equal(again.exitCode, 0);
+  assert.equal(changes(again)[0]!.outcome, 'already-member');
+  assert.equal(s.comments(pull).length, 1);
+  assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa', 'octocat'].sort());
+});
+
+test('THREATS 5: an approval from someone who is not a code owner of the file does not count', async () => {
+  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'fin1');
+  const run = await s.grant(s.merge(pull));
+  assert.equal(run.exitCode, 0);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  assert.match(lastComment(pull), /⛔ not granted[\s\S]*k8s-prod-operators needs 1 approval of the merged commit from code owners[\s\S]*@fin1 is not a code owner of this file \(owners: @acme\/sre-leads\)/);
+});
+
+test('THREATS 4: an approval of an earlier commit does not count after another push', async () => {
+  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } });
+  s.review(pull, 'lead1');
+  s.push(pull, { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 110 * 60_000 }) });
+  const run = await s.grant(s.merge(pull));
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  assert.equal(changes(run)[0]!.outcome, 'refused');
+  assert.match(lastComment(pull), /@lead1 approved an earlier commit/);
+});
+
+test('THREATS 3: a requester in the owning team cannot count themselves; enough other owners can', async () => {
+  const ask = () => requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-7' });
+  const pull = s.openPull('octocat', { files: { [`${DB}/octocat-inc-7.yaml`]: ask() } });
+  s.review(pull, 'octocat');
+  s.review(pull, 'dba1');
+  const run = await s.grant(s.merge(pull));
+  assert.deepEqual(s.members('prod-db-admins'), []);
+  assert.match(changes(run)[0]!.detail, /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/);
+
+  const second = s.openPull('octocat', { files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) } });
+  s.review(second, 'dba1');
+  s.review(second, 'monalisa');
+  const ok = await s.grant(s.merge(second));
+  assert.equal(changes(ok)[0]!.outcome, 'granted', changes(ok)[0]!.detail);
+  assert.deepEqual(s.members('prod-db-admins'), ['octocat']);
+});
+
+test('a later "changes requested" or a dismissal withdraws an approval; a comment does not', async () => {
+  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-z.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'lead1');
+  s.review(pull, 'lead1', 'CHANGES_REQUESTED');
+  s.review(pull, 'lead2');
+  s.review(pull, 'lead2', 'COMMENTED');
+  s.review(pull, 'lead2', 'DISMISSED');
+  const run = await s.grant(s.merge(pull));
+  assert.equal(changes(run)[0]!.outcome, 'refused');
+  assert.match(changes(run)[0]!.detail, /@lead1 requested changes; @lead2 their approval was dismissed/);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+});
+
+test('THREATS 3: an owner who pushed a commit to the pull request does not count', async () => {
+  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } });
+  s.push(pull, { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 40 * 60_000 }) }, 'lead1');
+  s.review(pull, 'lead1');
+  const run = await s.grant(s.merge(pull));
+  assert.match(changes(run)[0]!.detail, /@lead1 pushed commits to the pull request/);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+});
+
+test('THREATS 2: a request naming someone else than the pull request author is refused even if approved', async () => {
+  const pull = s.openPull('monalisa', { files: { [`${K8S}/hubot-for-mona.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'lead1');
+  const run = await s.grant(s.merge(pull));
+  assert.match(changes(run)[0]!.detail, /"requester" is hubot but this pull request is by monalisa/);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+});
+
+test("THREATS 1: a merged change to someone else's request grants nothing", async () => {
+  const theirs = `${K8S}/monalisa-x.yaml`;
+  const pull = s.openPull('hubot', { files: { [theirs]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+  s.review(pull, 'lead1');
+  const run = await s.grant(s.merge(pull));
+  const [item] = changes(run);
+  assert.equal(item!.outcome, 'refused');
+  assert.match(item!.detail, /this request belongs to monalisa; only they can change it/);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+});
+
+test('THREATS 6 and 7: a merged pull request that also changed the policy is refused, judged by the policy before it', async () => {
+  const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('maxDuration: 2h', 'maxDuration: 24h');
+  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 20 * 3_600_000 }), '.github/access-policy.yaml': policy, 'src/request/rules.ts': '// weakened\n' } });
+  s.review(pull, 'lead1');
+  const run = await s.grant(s.merge(pull));
+  const [item] = changes(run);
+  assert.equal(item!.outcome, 'refused');
+  assert.match(item!.detail, /also \.github\/access-policy\.yaml/);
+  assert.match(item!.detail, /also src\/request\/rules\.ts/);
+  assert.match(item!.detail, /"expires" is 20h after the merge; k8s-prod-operators allows at most 2h/);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+});
+
+test('a direct push without a pull request grants nothing and says so loudly', async () => {
+  const push = s.directPush({ [`${K8S}/hubot-direct.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
+  const run = await s.grant(push);
+  assert.equal(run.exitCode, 0);
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  assert.ok(run.annotations.some((a) => a.level === 'warning' && /changed without a merged pull request: no merged pull request contains this change/.test(a.message)));
+});
+
+test('THREATS 12: grant refuses to run for a pull request event or another branch, before any sign-in', async () => {
+  s.twin.log.clear();
+  const fromPr = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { eventName: 'pull_request' });
+  assert.equal(fromPr.exitCode, 1);
+  assert.match(fromPr.stdout, /grant runs only on a push to the default branch, not on "pull_request"/);
+  const other = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { ref: 'refs/heads/feature' });
+  assert.match(other.stdout, /not on refs\/heads\/feature/);
+  assert.equal(s.twin.log.count('entra') + s.twin.log.count('actions'), 0, 'no token was requested');
+});
+
+test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
+  const one = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+  s.review(one, 'lead1');
+  await s.grant(s.merge(one));
+  const two = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) } });
+  s.review(two, 'lead2');
+  const second = await s.grant(s.merge(two));
+  assert.equal(changes(second)[0]!.outcome, 'already-member');
+  assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+  const dropOne = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: null } });
+  const kept = await s.grant(s.merge(dropOne));
+  assert.equal(changes(kept)[0]!.outcome, 'kept');
+  assert.match(changes(kept)[0]!.detail, /stays a member of k8s-prod-operators because requests\/k8s-prod-operators\/hubot-b\.yaml still covers it/);
+  assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+  const dropTwo = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: null } });
+  const removed = await s.grant(s.merge(dropTwo));
+  assert.equal(changes(removed)[0]!.outcome, 'removed');
+  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  assert.match(lastComment(dropTwo), /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/);
+});
+
+test('a role-assignable group is refused at grant time', async () => {
+  const scenario = await Scenario.start({ roleAssignable: true });
+  try {
+    const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    scenario.review(pull, 'lead1');
+    const run = await scenario.grant(scenario.merge(pull));
+    assert.equal(changes(run)[0]!.outcome, 'refused');
+    assert.match(changes(run)[0]!.detail, /role-assignable/);
+    assert.deepEqual(scenario.members('k8s-prod-operators'), []);
+  } finally {
+    await scenario.stop();
+  }
+});
