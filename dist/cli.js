@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  judgeChanges,
+  planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-VWWWY2NC.js";
+} from "./chunks/chunk-ULLCOOQV.js";
 import {
   MINUTE_MS,
   REQUESTS_DIR,
+  atCommit,
   formatTimestamp,
   gitIn,
   judgeRequest,
@@ -76,6 +79,8 @@ Usage:
   access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
   access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
                                          write a valid request file at the right path
+  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
+                                         (against the merge base with REF; default origin/main or main)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -112,6 +117,8 @@ async function dispatch(argv, io) {
       return validateCommand(rest, io);
     case "new":
       return newCommand(rest, io);
+    case "plan":
+      return planCommand(rest, io);
     case "doctor":
       return doctorCommand(rest, io);
     case void 0:
@@ -245,6 +252,41 @@ async function doctorCommand(args, io) {
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(", ")})` : ""}.`);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}
+async function planCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, base: { type: "string" } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const git = gitIn(root);
+  const candidates = values.base ? [values.base] : ["origin/main", "main"];
+  let base;
+  for (const ref of candidates) {
+    const out = await git.tryRun(["merge-base", "HEAD", ref]).catch(() => void 0);
+    if (out) {
+      base = out.toString("utf8").trim();
+      break;
+    }
+  }
+  if (!base) throw new ConfigError(`no merge base with ${candidates.join(" or ")}: pass --base <branch or commit> that your changes will be merged into.`);
+  const baseFiles = atCommit(git, base);
+  const config = await loadConfig(baseFiles);
+  const changes = await workingChanges(git, base);
+  const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
+  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
+  const lines = planOf(report, config);
+  if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
+  for (const line of lines) io.out(line.text);
+  return reportHasErrors(report) ? 1 : 0;
+}
+async function workingChanges(git, base) {
+  const tracked = (await git.run(["diff", "--name-status", "--no-renames", "-z", base, "--", "requests/"])).toString("utf8").split("\0").filter(Boolean);
+  const changes = [];
+  for (let i = 0; i + 1 < tracked.length; i += 2) {
+    const code2 = tracked[i][0];
+    changes.push({ path: tracked[i + 1], status: code2 === "A" ? "added" : code2 === "D" ? "deleted" : "modified" });
+  }
+  const untracked = (await git.run(["ls-files", "--others", "--exclude-standard", "-z", "--", "requests/"])).toString("utf8").split("\0").filter(Boolean);
+  for (const path of untracked) changes.push({ path, status: "added" });
+  return changes;
 }
 
 // src/cli.ts

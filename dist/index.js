@@ -1,9 +1,10 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  planOf,
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-VWWWY2NC.js";
+} from "./chunks/chunk-ULLCOOQV.js";
 import {
   gitIn,
   loadConfig,
@@ -20547,6 +20548,10 @@ async function writeValidationSummary(report, heading) {
   if (problems.length > 0) {
     summary2.addHeading("Problems", 3);
     summary2.addList(problems.map((d) => `${escapeHtml(d.file)}:${d.line}:${d.column}: ${escapeHtml(d.message)}`));
+  }
+  if (report.config && (report.verdicts.length > 0 || report.deletions.length > 0)) {
+    summary2.addHeading("What merging would change in Entra", 3);
+    summary2.addList(planOf(report, report.config).map((l) => escapeHtml(l.text)));
   }
   summary2.addRaw(failed ? "Fix the problems above and push again." : "Every request is valid. A code owner of each folder can now approve.", true);
   await summary2.write();

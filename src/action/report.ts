@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { reportHasErrors, type ValidationReport } from '../commands/validate.ts';
+import { planOf } from '../commands/plan.ts';
 
 export function annotate(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
@@ -51,6 +52,10 @@ export async function writeValidationSummary(report: ValidationReport, heading: 
   if (problems.length > 0) {
     summary.addHeading('Problems', 3);
     summary.addList(problems.map((d) => `${escapeHtml(d.file)}:${d.line}:${d.column}: ${escapeHtml(d.message)}`));
+  }
+  if (report.config && (report.verdicts.length > 0 || report.deletions.length > 0)) {
+    summary.addHeading('What merging would change in Entra', 3);
+    summary.addList(planOf(report, report.config).map((l) => escapeHtml(l.text)));
   }
   summary.addRaw(failed ? 'Fix the problems above and push again.' : 'Every request is valid. A code owner of each folder can now approve.', true);
   await summary.write();

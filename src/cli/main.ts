@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
-import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { gitIn } from '../git/git.ts';
-import { workingTree } from '../repo/files.ts';
+import { judgeChanges, reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
+import { planOf } from '../commands/plan.ts';
+import { gitIn, type ChangedFile } from '../git/git.ts';
+import { atCommit, workingTree } from '../repo/files.ts';
 import { parseTimestamp } from '../timestamp.ts';
 
 export const USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
@@ -17,6 +18,8 @@ Usage:
   access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
   access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
                                          write a valid request file at the right path
+  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
+                                         (against the merge base with REF; default origin/main or main)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -60,6 +63,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return validateCommand(rest, io);
     case 'new':
       return newCommand(rest, io);
+    case 'plan':
+      return planCommand(rest, io);
     case 'doctor':
       return doctorCommand(rest, io);
     case undefined:
@@ -198,4 +203,42 @@ async function doctorCommand(args: string[], io: CliIo): Promise<number> {
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+async function planCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, base: { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const git = gitIn(root);
+  const candidates = values.base ? [values.base] : ['origin/main', 'main'];
+  let base: string | undefined;
+  for (const ref of candidates) {
+    const out = await git.tryRun(['merge-base', 'HEAD', ref]).catch(() => undefined);
+    if (out) {
+      base = out.toString('utf8').trim();
+      break;
+    }
+  }
+  if (!base) throw new ConfigError(`no merge base with ${candidates.join(' or ')}: pass --base <branch or commit> that your changes will be merged into.`);
+  const baseFiles = atCommit(git, base);
+  const config = await loadConfig(baseFiles);
+  const changes = await workingChanges(git, base);
+  const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
+  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
+  const lines = planOf(report, config);
+  if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
+  for (const line of lines) io.out(line.text);
+  return reportHasErrors(report) ? 1 : 0;
+}
+
+/** Request files that differ between `base` and the working tree, untracked ones included. */
+async function workingChanges(git: ReturnType<typeof gitIn>, base: string): Promise<ChangedFile[]> {
+  const tracked = (await git.run(['diff', '--name-status', '--no-renames', '-z', base, '--', 'requests/'])).toString('utf8').split('\0').filter(Boolean);
+  const changes: ChangedFile[] = [];
+  for (let i = 0; i + 1 < tracked.length; i += 2) {
+    const code = tracked[i]![0];
+    changes.push({ path: tracked[i + 1]!, status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified' });
+  }
+  const untracked = (await git.run(['ls-files', '--others', '--exclude-standard', '-z', '--', 'requests/'])).toString('utf8').split('\0').filter(Boolean);
+  for (const path of untracked) changes.push({ path, status: 'added' });
+  return changes;
 }

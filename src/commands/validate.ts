@@ -1,7 +1,7 @@
 /** `validate`: the verdicts on request files, for a tree (CLI, push) or a pull request (the check). */
 import { ConfigError, type Diagnostic } from '../diagnostics.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
-import { changedFiles, hasCommit, type ChangeStatus, type Git } from '../git/git.ts';
+import { changedFiles, hasCommit, type ChangedFile, type ChangeStatus, type Git } from '../git/git.ts';
 import { checkAuthor, checkOwnerOfChanged, checkScope } from '../pr/rules.ts';
 import { atCommit, type RepoFiles } from '../repo/files.ts';
 import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR } from '../request/path.ts';
@@ -19,6 +19,8 @@ export interface Deletion {
 }
 
 export interface ValidationReport {
+  /** The configuration the requests were judged by (absent when it could not be loaded). */
+  config?: AccessConfig;
   verdicts: ReportedVerdict[];
   /** Requests a pull request deletes: early revokes. */
   deletions: Deletion[];
@@ -40,7 +42,7 @@ export async function validateTree(files: RepoFiles, now: number, paths?: readon
   const timing = paths ? 'strict' : 'at-rest';
   const verdicts: ReportedVerdict[] = [];
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
-  return { verdicts, deletions: [], diagnostics: config.warnings };
+  return { config, verdicts, deletions: [], diagnostics: config.warnings };
 }
 
 export interface PullRequestFacts {
@@ -64,12 +66,19 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
   const headFiles = atCommit(git, pr.head);
   const config = await loadConfig(baseFiles);
   const changes = await changedFiles(git, pr.base, pr.head);
-  const diagnostics = checkScope(changes);
-
+  const report = await judgeChanges(config, changes, baseFiles, headFiles, now, pr.author);
+  report.diagnostics.unshift(...checkScope(changes));
   if (changes.some((c) => (CONFIG_PATHS as readonly string[]).includes(c.path))) {
-    diagnostics.push(...(await configProblemsAt(headFiles)));
+    report.diagnostics.push(...(await configProblemsAt(headFiles)));
   }
+  return report;
+}
 
+/**
+ * The verdicts on a set of changed files: requests read from `headFiles`, judged as new requests by
+ * `config`; with an author, also the authorship rules. Deleted requests are listed as early revokes.
+ */
+export async function judgeChanges(config: AccessConfig, changes: readonly ChangedFile[], baseFiles: RepoFiles, headFiles: RepoFiles, now: number, author?: string): Promise<ValidationReport> {
   const verdicts: ReportedVerdict[] = [];
   const deletions: Deletion[] = [];
   for (const change of changes) {
@@ -80,14 +89,16 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
       continue;
     }
     let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
-    if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, pr.author));
-    if (change.status === 'modified') {
-      const position = verdict.request ? positionOfKey(verdict.request, 'requester') : undefined;
-      verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), pr.author, position));
+    if (author !== undefined) {
+      if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, author));
+      if (change.status === 'modified') {
+        const position = verdict.request ? positionOfKey(verdict.request, 'requester') : undefined;
+        verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), author, position));
+      }
     }
     verdicts.push({ ...verdict, change: change.status });
   }
-  return { verdicts, deletions, diagnostics };
+  return { config, verdicts, deletions, diagnostics: [] };
 }
 
 /** A pull request that changes the configuration gets its new version checked, with line numbers. */

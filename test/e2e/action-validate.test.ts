@@ -63,6 +63,7 @@ test('a valid request passes: no annotations, a summary row, outputs', async () 
   assert.match(run.summary, /<h2>Access requests in #7<\/h2>/);
   assert.match(run.summary, /<td>requests\/k8s-prod-operators\/octocat-drain\.yaml<\/td><td>added<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
   assert.doesNotMatch(run.stderr, /\bat \S+:\d+:\d+/, 'no stack trace');
+  assert.match(run.summary, /What merging would change in Entra<\/h3>[\s\S]*would add octocat to k8s-prod-operators \(Entra group 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\) until/);
 });
 
 test('each problem is annotated on its own line and column, and the check fails', async () => {

@@ -124,3 +124,16 @@ test('doctor signs in with a client secret from the environment and checks the g
     await twin.stop();
   }
 });
+
+test('plan says what merging the working changes would do, against the merge base with main', () => {
+  const r = repo();
+  r.commit('earlier', { 'requests/k8s-prod-operators/hubot-old.yaml': 'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Old request to be revoked"\n' });
+  r.git('switch', '-q', '-c', 'mine');
+  const made = cli(r.dir, 'new', '--group', 'prod-db-admins', '--for', '2h', '--justification', 'Restore the orders replica', '--ticket', 'INC-9', '--requester', 'octocat');
+  assert.equal(made.code, 0, made.err);
+  r.git('rm', '-q', 'requests/k8s-prod-operators/hubot-old.yaml');
+  const plan = cli(r.dir, 'plan');
+  assert.equal(plan.code, 0, plan.err);
+  assert.match(plan.out, /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) until \S+, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m);
+  assert.match(plan.out, /^requests\/k8s-prod-operators\/hubot-old\.yaml: would end hubot's membership of k8s-prod-operators now, unless another approved, active request covers it\.$/m);
+});
