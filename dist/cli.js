@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-ULLCOOQV.js";
+} from "./chunks/chunk-6MDTOKOQ.js";
 import {
   MINUTE_MS,
   REQUESTS_DIR,
@@ -19,7 +19,7 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-HGZDBKUU.js";
+} from "./chunks/chunk-627ITS6N.js";
 import {
   ConfigError,
   formatDiagnostic,

@@ -4,12 +4,12 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-ULLCOOQV.js";
+} from "./chunks/chunk-6MDTOKOQ.js";
 import {
   gitIn,
   loadConfig,
   workingTree
-} from "./chunks/chunk-HGZDBKUU.js";
+} from "./chunks/chunk-627ITS6N.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -20723,7 +20723,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { grant } = await import("./chunks/grant-4WLXV5WH.js");
+  const { grant } = await import("./chunks/grant-G2PP6CTZ.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };

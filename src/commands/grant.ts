@@ -4,19 +4,19 @@
  * it deleted, or that is now expired, ends its membership unless another approved, active request
  * covers the same user and group (DESIGN.md invariants 1-5, 7-10).
  */
-import { ownersOf } from '../codeowners/codeowners.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, MembershipChange } from '../entra/directory.ts';
 import { changedFiles, hasCommit, type Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
-import { latestDecisiveReviews } from '../approval/approval.ts';
-import { evaluateGrant, type GrantDecision } from '../grant/evaluate.ts';
-import { PullFinder, teamMemberships } from '../grant/gather.ts';
+import type { GrantDecision } from '../grant/evaluate.ts';
+import { decideRequest } from '../grant/verify.ts';
+import { PullFinder } from '../grant/gather.ts';
 import { atCommit, type RepoFiles } from '../repo/files.ts';
 import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR, splitRequestPath } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
-import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+import { UserResolver } from '../grant/resolve.ts';
+import { requesterAt } from '../request/requester.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'failed';
 
@@ -72,7 +72,7 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
       planned.push(await planRemoval(ctx, config, base, merged, pulls, users, change.path, 'modified', 'the request was changed to end now'));
       continue;
     }
-    const decision = await decide(ctx, config, base, merged, pulls, change.path, change.status);
+    const decision = await decideRequest(ctx, config, base, merged, pulls, change.path, change.status);
     if (!decision.approved) {
       planned.push({ item: itemOf(decision, change.status, 'refused', decision.reasons.join(' ')) });
       continue;
@@ -106,21 +106,6 @@ async function requireCommits(ctx: GrantContext): Promise<void> {
   }
 }
 
-async function decide(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, path: string, change: 'added' | 'modified'): Promise<GrantDecision> {
-  const pull = await pulls.forFile(ctx.after, path);
-  const approving = pull ? latestDecisiveReviews(pull.reviews).filter((r) => r.state === 'APPROVED').map((r) => r.reviewer) : [];
-  const baseRequester = change === 'modified' ? await requesterAt(base, path) : undefined;
-  return evaluateGrant({
-    file: path,
-    content: await merged.read(path),
-    change,
-    ...(baseRequester !== undefined ? { baseRequester } : {}),
-    config,
-    pull,
-    teamMemberships: await teamMemberships(ctx.gh, ownersOf(config.codeowners, path), approving),
-    now: ctx.now,
-  });
-}
 
 async function planAdd(config: AccessConfig, users: UserResolver, decision: GrantDecision, change: 'added' | 'modified'): Promise<Planned> {
   const request = decision.request!;
@@ -162,7 +147,7 @@ async function coveringRequests(ctx: GrantContext, config: AccessConfig, base: R
     const target = await users.groupAndUser(group, request.requester);
     if (typeof target === 'string' || target.userId !== userId) continue;
     const inBase = (await base.read(path)) !== undefined;
-    const decision = await decide(ctx, config, base, merged, pulls, path, inBase ? 'modified' : 'added');
+    const decision = await decideRequest(ctx, config, base, merged, pulls, path, inBase ? 'modified' : 'added');
     if (decision.approved) covering.push(path);
   }
   return covering;
@@ -178,54 +163,4 @@ function itemOf(decision: GrantDecision, change: 'added' | 'modified', outcome: 
   return { file: decision.file, change, ...(decision.pull !== undefined ? { pull: decision.pull } : {}), ...(r ? { requester: r.requester, group: r.group, expires: r.expires } : {}), outcome, detail };
 }
 
-async function requesterAt(files: RepoFiles, path: string): Promise<string | undefined> {
-  const content = await files.read(path);
-  if (!content?.bytes) return undefined;
-  const loaded = loadYaml(path, content.bytes, REQUEST_LIMITS);
-  if (!loaded.ok) return undefined;
-  const value = loaded.yaml.value as { requester?: unknown } | null;
-  return typeof value?.requester === 'string' ? value.requester : undefined;
-}
 
-/** Logins to Entra users and policy groups to Entra groups, each looked up once per run. */
-class UserResolver {
-  private readonly users = new Map<string, Promise<string | undefined>>();
-  private readonly groups = new Map<string, Promise<string | undefined>>();
-  private readonly config: AccessConfig;
-  private readonly directory: Directory;
-  constructor(config: AccessConfig, directory: Directory) {
-    this.config = config;
-    this.directory = directory;
-  }
-
-  /** The Entra ids, or why they cannot be used. */
-  async groupAndUser(groupName: string, login: string): Promise<{ groupId: string; userId: string } | string> {
-    const group = this.config.policy.groups.get(groupName);
-    if (!group) return `the group ${groupName} is not in the policy.`;
-    let groupProblem = this.groups.get(group.id);
-    if (!groupProblem) {
-      groupProblem = this.directory.getGroup(group.id).then((g) => {
-        if (!g) return `the Entra group ${group.id} for ${groupName} does not exist; fix its id in the policy.`;
-        if (g.isAssignableToRole) return `the Entra group for ${groupName} is role-assignable; access-as-code does not manage role-assignable groups.`;
-        return undefined;
-      });
-      this.groups.set(group.id, groupProblem);
-    }
-    const problem = await groupProblem;
-    if (problem) return problem;
-    const key = login.toLowerCase();
-    let user = this.users.get(key);
-    if (!user) {
-      const ref = this.config.identities.users.get(key);
-      user = ref ? this.directory.resolveUser(ref).then((u) => u?.id) : Promise.resolve(undefined);
-      this.users.set(key, user);
-    }
-    const userId = await user;
-    if (!userId) {
-      return this.config.identities.users.has(key)
-        ? `${login}'s entry in ${this.config.identities.file} names no Entra user that exists.`
-        : `${login} has no Entra identity in ${this.config.identities.file}.`;
-    }
-    return { groupId: group.id, userId };
-  }
-}

@@ -7,7 +7,7 @@ import { atCommit, type RepoFiles } from '../repo/files.ts';
 import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR } from '../request/path.ts';
 import { positionOfKey } from '../request/request.ts';
 import { addDiagnostics, judgeRequest, type RequestVerdict } from '../request/verdict.ts';
-import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+import { requesterAt } from '../request/requester.ts';
 
 export interface ReportedVerdict extends RequestVerdict {
   change?: ChangeStatus;
@@ -112,11 +112,3 @@ async function configProblemsAt(files: RepoFiles): Promise<Diagnostic[]> {
   }
 }
 
-async function requesterAt(files: RepoFiles, path: string): Promise<string | undefined> {
-  const content = await files.read(path);
-  if (!content?.bytes) return undefined;
-  const loaded = loadYaml(path, content.bytes, REQUEST_LIMITS);
-  if (!loaded.ok) return undefined;
-  const value = loaded.yaml.value as { requester?: unknown } | null;
-  return typeof value?.requester === 'string' ? value.requester : undefined;
-}
