@@ -5,13 +5,15 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-6MDTOKOQ.js";
+} from "./chunks/chunk-NNNLT4U3.js";
+import {
+  gitIn
+} from "./chunks/chunk-VFAXYUGQ.js";
 import {
   MINUTE_MS,
   REQUESTS_DIR,
   atCommit,
   formatTimestamp,
-  gitIn,
   judgeRequest,
   loadConfig,
   parseDuration,
@@ -19,7 +21,7 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-627ITS6N.js";
+} from "./chunks/chunk-SZANTY2T.js";
 import {
   ConfigError,
   formatDiagnostic,

@@ -4,12 +4,14 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-6MDTOKOQ.js";
+} from "./chunks/chunk-NNNLT4U3.js";
 import {
-  gitIn,
+  gitIn
+} from "./chunks/chunk-VFAXYUGQ.js";
+import {
   loadConfig,
   workingTree
-} from "./chunks/chunk-627ITS6N.js";
+} from "./chunks/chunk-SZANTY2T.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -20430,6 +20432,17 @@ function getInput(name, options) {
   }
   return val.trim();
 }
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -20619,10 +20632,53 @@ async function writeGrantSummary(report, after) {
   await summary2.write();
 }
 
+// src/action/revoke.ts
+var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)" };
+async function writeSweepSummary(report) {
+  const summary2 = summary.addHeading(report.dryRun ? "Access sweep (dry run: nothing changed)" : "Access sweep", 2);
+  const rows = report.groups.map((g) => {
+    const count = (pred) => g.dispositions.filter(pred).length;
+    return [
+      escapeHtml(g.group),
+      g.mode,
+      String(count((d) => d.outcome === "removed" || report.dryRun && d.action === "remove")),
+      String(count((d) => d.action === "keep")),
+      String(count((d) => d.reason === "drift")),
+      String(count((d) => d.outcome === "failed") + (g.error ? 1 : 0))
+    ];
+  });
+  summary2.addTable([
+    [
+      { data: "Group", header: true },
+      { data: "Mode", header: true },
+      { data: report.dryRun ? "Would remove" : "Removed", header: true },
+      { data: "Kept", header: true },
+      { data: "Drift found", header: true },
+      { data: "Failures", header: true }
+    ],
+    ...rows
+  ]);
+  const details = [];
+  for (const g of report.groups) {
+    if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
+    for (const d of g.dispositions) {
+      if (d.action === "keep") continue;
+      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT removed: ${escapeHtml(d.detail ?? "")}` : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
+      details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`);
+    }
+  }
+  if (details.length > 0) summary2.addList(details);
+  if (report.reminders.length > 0) summary2.addRaw(`Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(", ")}.`, true);
+  await summary2.write();
+}
+
+// src/action/main.ts
+import { readFile as readFile2 } from "node:fs/promises";
+
 // src/action/settings.ts
-var COMMANDS = ["validate", "grant", "doctor"];
-var NEEDS_ENTRA = ["grant", "doctor"];
-var NEEDS_GITHUB = ["grant"];
+var COMMANDS = ["validate", "grant", "revoke", "doctor"];
+var NEEDS_ENTRA = ["grant", "revoke", "doctor"];
+var NEEDS_GITHUB = ["grant", "revoke"];
 function readSettings(env = process.env) {
   const command = getInput("command", { required: true }).trim();
   if (!COMMANDS.includes(command)) {
@@ -20630,7 +20686,7 @@ function readSettings(env = process.env) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError("GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.");
-  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH };
+  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: getBooleanInput("dry-run") };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = getInput("tenant-id").trim();
     const clientId = getInput("client-id").trim();
@@ -20646,7 +20702,9 @@ function readSettings(env = process.env) {
   if (NEEDS_GITHUB.includes(settings.command)) {
     const token = getInput("github-token").trim();
     if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
-    settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com" };
+    const repository = env.GITHUB_REPOSITORY ?? "";
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError("GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.");
+    settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
   }
   return settings;
 }
@@ -20661,6 +20719,9 @@ async function run() {
         break;
       case "grant":
         await runGrant(settings);
+        break;
+      case "revoke":
+        await runRevoke(settings);
         break;
       case "doctor":
         await runDoctor(settings);
@@ -20723,7 +20784,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { grant } = await import("./chunks/grant-G2PP6CTZ.js");
+  const { grant } = await import("./chunks/grant-EUNGZ3W4.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -20736,6 +20797,37 @@ async function runGrant(settings) {
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
   if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
+}
+async function runRevoke(settings) {
+  const payload = settings.eventPath ? await readFile2(settings.eventPath, "utf8").then((t) => JSON.parse(t), () => void 0) : void 0;
+  const defaultBranch = payload?.repository?.default_branch;
+  if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
+    throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
+  }
+  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-25JO4FD5.js");
+  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
+  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
+  const [owner, name] = settings.github.repository.split("/");
+  const repo = { owner, repo: name };
+  const git = gitIn(settings.workspace);
+  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const now = Date.now();
+  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
+  const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
+  if (!report.dryRun) {
+    for (const reminder of report.reminders) {
+      const existing = await pullComments(gh, repo, reminder.pull);
+      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+    }
+  }
+  await writeSweepSummary(report);
+  setOutput("sweep", JSON.stringify(report.groups));
+  for (const g of report.groups) {
+    for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}`);
+    if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
+  }
+  if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
 }
 
 // src/index.ts

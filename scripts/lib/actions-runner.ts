@@ -9,8 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
+import { parse } from 'yaml';
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const ACTION_YML = fileURLToPath(new URL('../../action.yml', import.meta.url));
+
+/** action.yml's input defaults, with the one expression they use (github.token) evaluated. */
+function actionDefaults(token: string): Record<string, string> {
+  const action = parse(readFileSync(ACTION_YML, 'utf8')) as { inputs?: Record<string, { default?: string }> };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs ?? {})) {
+    if (input.default !== undefined) defaults[name] = String(input.default).replace(/\$\{\{\s*github\.token\s*\}\}/, token);
+  }
+  return defaults;
+}
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -66,7 +78,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  // The runner sets every input: the workflow's value, else action.yml's default (expressions evaluated).
+  const inputs = { ...actionDefaults(options.env?.GITHUB_TOKEN ?? ''), ...options.inputs };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const started = performance.now();
   const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });

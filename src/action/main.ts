@@ -6,6 +6,8 @@ import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { readEvent, type PushEvent } from './event.ts';
 import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
+import { writeSweepSummary } from './revoke.ts';
+import { readFile } from 'node:fs/promises';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig } from '../config/config.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -19,6 +21,9 @@ export async function run(): Promise<void> {
         break;
       case 'grant':
         await runGrant(settings);
+        break;
+      case 'revoke':
+        await runRevoke(settings);
         break;
       case 'doctor':
         await runDoctor(settings);
@@ -100,4 +105,36 @@ async function runGrant(settings: Settings): Promise<void> {
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
   for (const item of unmerged) core.warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
   if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
+}
+
+async function runRevoke(settings: Settings): Promise<void> {
+  const payload = settings.eventPath ? await readFile(settings.eventPath, 'utf8').then((t) => JSON.parse(t) as { repository?: { default_branch?: unknown } }, () => undefined) : undefined;
+  const defaultBranch = payload?.repository?.default_branch;
+  if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
+    throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
+  }
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const { revoke, reminderBody, reminderMarker } = await import('../commands/revoke.ts');
+  const { createGitHub, commentOnPull, pullComments } = await import('../github/client.ts');
+  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
+  const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  const repo = { owner, repo: name };
+  const git = gitIn(settings.workspace);
+  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const now = Date.now();
+  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
+  if (!report.dryRun) {
+    for (const reminder of report.reminders) {
+      const existing = await pullComments(gh, repo, reminder.pull);
+      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+    }
+  }
+  await writeSweepSummary(report);
+  core.setOutput('sweep', JSON.stringify(report.groups));
+  for (const g of report.groups) {
+    for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}`);
+    if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
+  }
+  if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.');
 }

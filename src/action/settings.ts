@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate', 'grant', 'doctor'] as const;
+export const COMMANDS = ['validate', 'grant', 'revoke', 'doctor'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -14,11 +14,12 @@ export interface Settings {
   /** Present for commands that talk to Entra. */
   entra?: EntraSettings;
   /** Present for commands that read pull requests and reviews. */
-  github?: { token: string; apiUrl: string };
+  github?: { token: string; apiUrl: string; repository: string; ref: string };
+  dryRun: boolean;
 }
 
-const NEEDS_ENTRA: readonly Command[] = ['grant', 'doctor'];
-const NEEDS_GITHUB: readonly Command[] = ['grant'];
+const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'doctor'];
+const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command', { required: true }).trim();
@@ -27,7 +28,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH };
+  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: core.getBooleanInput('dry-run') };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = core.getInput('tenant-id').trim();
     const clientId = core.getInput('client-id').trim();
@@ -43,7 +44,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (NEEDS_GITHUB.includes(settings.command)) {
     const token = core.getInput('github-token').trim();
     if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
-    settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com' };
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError('GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.');
+    settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
   }
   return settings;
 }

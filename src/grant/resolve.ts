@@ -13,21 +13,27 @@ export class UserResolver {
     this.directory = directory;
   }
 
-  /** The Entra ids, or why they cannot be used. */
-  async groupAndUser(groupName: string, login: string): Promise<{ groupId: string; userId: string } | string> {
+  /** The Entra group of a policy group, or why it cannot be managed. */
+  async group(groupName: string): Promise<{ groupId: string } | string> {
     const group = this.config.policy.groups.get(groupName);
     if (!group) return `the group ${groupName} is not in the policy.`;
-    let groupProblem = this.groups.get(group.id);
-    if (!groupProblem) {
-      groupProblem = this.directory.getGroup(group.id).then((g) => {
+    let problem = this.groups.get(group.id);
+    if (!problem) {
+      problem = this.directory.getGroup(group.id).then((g) => {
         if (!g) return `the Entra group ${group.id} for ${groupName} does not exist; fix its id in the policy.`;
         if (g.isAssignableToRole) return `the Entra group for ${groupName} is role-assignable; access-as-code does not manage role-assignable groups.`;
         return undefined;
       });
-      this.groups.set(group.id, groupProblem);
+      this.groups.set(group.id, problem);
     }
-    const problem = await groupProblem;
-    if (problem) return problem;
+    const found = await problem;
+    return found ?? { groupId: group.id };
+  }
+
+  /** The Entra ids, or why they cannot be used. */
+  async groupAndUser(groupName: string, login: string): Promise<{ groupId: string; userId: string } | string> {
+    const group = await this.group(groupName);
+    if (typeof group === 'string') return group;
     const key = login.toLowerCase();
     let user = this.users.get(key);
     if (!user) {
@@ -41,6 +47,6 @@ export class UserResolver {
         ? `${login}'s entry in ${this.config.identities.file} names no Entra user that exists.`
         : `${login} has no Entra identity in ${this.config.identities.file}.`;
     }
-    return { groupId: group.id, userId };
+    return { groupId: group.groupId, userId };
   }
 }

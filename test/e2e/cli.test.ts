@@ -115,7 +115,7 @@ test('doctor signs in with a client secret from the environment and checks the g
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^prod-db-admins\s+ok: "PROD DB Admins", 0 members$/m);
     assert.match(run.stdout, /^k8s-prod-operators\s+PROBLEM: no Entra group has the id 8e2d6a44/m);
-    assert.match(run.stderr, /\.github\/access-policy\.yaml:11:3: error: group "k8s-prod-operators"/);
+    assert.match(run.stderr, /\.github\/access-policy\.yaml:12:3: error: group "k8s-prod-operators"/);
     const wrong = await cliAsync(r.dir, { ...env, AZURE_CLIENT_SECRET: 'guess' }, 'doctor', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /client secret is wrong or expired|could not sign in to Entra/);

@@ -17,6 +17,8 @@ export const USERS = {
   octocat: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01',
   monalisa: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02',
   hubot: '2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40',
+  breakglass: '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60',
+  outsider: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
 } as const;
 export const TOKEN = 'ghs_grant_job_token';
 const HOUR = 3_600_000;
@@ -66,6 +68,8 @@ export class Scenario {
           { id: USERS.octocat, userPrincipalName: 'octocat@contoso.com' },
           { id: USERS.monalisa, userPrincipalName: 'monalisa@contoso.com' },
           { id: USERS.hubot, userPrincipalName: 'hubot@contoso.com' },
+          { id: USERS.breakglass, userPrincipalName: 'breakglass@contoso.com' },
+          { id: USERS.outsider, userPrincipalName: 'outsider@contoso.com' },
         ],
         groups: Object.entries(GROUPS).map(([name, id]) => ({ id, displayName: name, isAssignableToRole: options.roleAssignable === true && name === 'k8s-prod-operators' })),
         apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
@@ -152,10 +156,36 @@ export class Scenario {
     const eventName = options.eventName ?? 'push';
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'grant', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
       eventName,
       event: eventName === 'push' ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) }) : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main' },
+      ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
+    });
+  }
+
+  /** A membership made earlier (by a past grant, or outside access-as-code). */
+  addMember(group: keyof typeof GROUPS, login: keyof typeof USERS): void {
+    this.twin.state.groups.get(GROUPS[group])!.members.add(USERS[login]);
+  }
+
+  /** A request that was merged with approval earlier; `expiresIn` may be negative (already expired). */
+  approvedRequest(login: 'octocat' | 'monalisa' | 'hubot', group: keyof typeof GROUPS, expiresIn: number, options: { file?: string; approver?: string; ticket?: string } = {}): { pull: Pull; file: string } {
+    const file = options.file ?? `requests/${group}/${login}-${this.nextPull}.yaml`;
+    const pull = this.openPull(login, { files: { [file]: requestYaml({ requester: login, group, expiresIn, ...(options.ticket ? { ticket: options.ticket } : {}) }) } });
+    const approvers = options.approver ? [options.approver] : group === 'k8s-prod-operators' ? ['lead1'] : group === 'billing-readers' ? ['fin1'] : ['dba1', 'monalisa'];
+    for (const a of approvers) this.review(pull, a);
+    this.merge(pull);
+    return { pull, file };
+  }
+
+  revoke(options: { dryRun?: boolean; killAfterMs?: number } = {}): Promise<ActionRun> {
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName: 'schedule',
+      event: { schedule: '*/15 * * * *' },
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     });
   }

@@ -1,0 +1,44 @@
+/** The sweep's job summary: per group, who was removed, kept and reported, and why. */
+import * as core from '@actions/core';
+import type { RevokeReport } from '../commands/revoke.ts';
+import { escapeHtml } from './report.ts';
+
+const REASON = { active: 'active request', standing: 'standing exemption', ended: 'request ended', drift: 'no request (added outside access-as-code)' } as const;
+
+export async function writeSweepSummary(report: RevokeReport): Promise<void> {
+  const summary = core.summary.addHeading(report.dryRun ? 'Access sweep (dry run: nothing changed)' : 'Access sweep', 2);
+  const rows = report.groups.map((g) => {
+    const count = (pred: (d: (typeof g.dispositions)[number]) => boolean) => g.dispositions.filter(pred).length;
+    return [
+      escapeHtml(g.group),
+      g.mode,
+      String(count((d) => d.outcome === 'removed' || (report.dryRun && d.action === 'remove'))),
+      String(count((d) => d.action === 'keep')),
+      String(count((d) => d.reason === 'drift')),
+      String(count((d) => d.outcome === 'failed') + (g.error ? 1 : 0)),
+    ];
+  });
+  summary.addTable([
+    [
+      { data: 'Group', header: true },
+      { data: 'Mode', header: true },
+      { data: report.dryRun ? 'Would remove' : 'Removed', header: true },
+      { data: 'Kept', header: true },
+      { data: 'Drift found', header: true },
+      { data: 'Failures', header: true },
+    ],
+    ...rows,
+  ]);
+  const details: string[] = [];
+  for (const g of report.groups) {
+    if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
+    for (const d of g.dispositions) {
+      if (d.action === 'keep') continue;
+      const what = d.action === 'report' ? 'reported (audit mode)' : d.outcome === 'failed' ? `NOT removed: ${escapeHtml(d.detail ?? '')}` : report.dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
+      details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
+    }
+  }
+  if (details.length > 0) summary.addList(details);
+  if (report.reminders.length > 0) summary.addRaw(`Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`, true);
+  await summary.write();
+}
