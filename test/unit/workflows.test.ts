@@ -46,3 +46,13 @@ test('grant: push to main only, id-token only there, in a protected environment,
   const step = w.jobs.grant!.steps.find((s) => s.uses === './')!;
   assert.equal(step.with!.command, 'grant');
 });
+
+test('revoke: every 15 minutes and on demand, same environment and concurrency group as grant', () => {
+  const w = parsed('access-revoke.yml');
+  assert.deepEqual((w.on.schedule as { cron: string }[]).map((s) => s.cron), ['*/15 * * * *']);
+  assert.ok('workflow_dispatch' in w.on);
+  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+  assert.equal(w.jobs.revoke!.environment, 'access-grant');
+  assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);
+  assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.command, 'revoke');
+});

@@ -1,0 +1,201 @@
+// The scheduled sweep end to end: the bundled action against the twin and a real git repository.
+// Time is under the test's control through the requests' expiries: a request that "expired" was
+// merged with an expiry in the past, with its membership made earlier.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Scenario, USERS } from '../helpers/scenario.ts';
+
+const HOUR = 3_600_000;
+type Sweep = { group: string; dispositions: { id: string; action: string; reason: string; outcome?: string; files: string[] }[] }[];
+const sweepOf = (run: { outputs: Record<string, string> }) => JSON.parse(run.outputs.sweep ?? '[]') as Sweep;
+
+async function world(build: (s: Scenario) => void | Promise<void>, check: (s: Scenario) => Promise<void>): Promise<void> {
+  const s = await Scenario.start();
+  try {
+    await build(s);
+    await check(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+test('an expired request loses its membership; an active one keeps it; standing members stay', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.addMember('k8s-prod-operators', 'hubot');
+      s.addMember('prod-db-admins', 'breakglass');
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+      assert.deepEqual(s.members('prod-db-admins'), ['breakglass']);
+      const k8s = sweepOf(run).find((g) => g.group === 'k8s-prod-operators')!;
+      assert.deepEqual(k8s.dispositions.map((d) => [d.id, d.action, d.reason, d.outcome ?? '']).sort(), [
+        [USERS.hubot, 'keep', 'active', ''],
+        [USERS.octocat, 'remove', 'ended', 'removed'],
+      ].sort());
+      assert.match(run.summary, /k8s-prod-operators: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01 removed \(request ended: requests\/k8s-prod-operators\/octocat-1\.yaml\)/);
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 0, 'the sweep never adds');
+    },
+  ));
+
+test('THREATS 10: an expired request overlapping an active one keeps the membership', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.approvedRequest('octocat', 'k8s-prod-operators', 30 * 60_000);
+      s.addMember('k8s-prod-operators', 'octocat');
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
+    },
+  ));
+
+test('THREATS 11 and 21: a deleted request and an out-of-band member are removed in enforce mode', () =>
+  world(
+    (s) => {
+      const { file } = s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
+      s.addMember('k8s-prod-operators', 'hubot');
+      const deletion = s.openPull('hubot', { files: { [file]: null } });
+      s.merge(deletion);
+      s.addMember('k8s-prod-operators', 'outsider');
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0);
+      assert.deepEqual(s.members('k8s-prod-operators'), []);
+      const reasons = sweepOf(run).find((g) => g.group === 'k8s-prod-operators')!.dispositions.map((d) => [d.id, d.reason]).sort();
+      assert.deepEqual(reasons, [[USERS.hubot, 'ended'], [USERS.outsider, 'drift']].sort());
+    },
+  ));
+
+test('THREATS 21: in audit mode an out-of-band member is only reported; an ended request is still removed', () =>
+  world(
+    (s) => {
+      s.approvedRequest('monalisa', 'billing-readers', -HOUR);
+      s.addMember('billing-readers', 'monalisa');
+      s.addMember('billing-readers', 'outsider');
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0);
+      assert.deepEqual(s.members('billing-readers'), ['outsider']);
+      assert.match(run.summary, /billing-readers: user 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d reported \(audit mode\) \(no request \(added outside access-as-code\)\)/);
+    },
+  ));
+
+test('a request merged without a valid approval keeps nobody in the group', () =>
+  world(
+    (s) => {
+      s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
+      s.approvedRequest('hubot', 'k8s-prod-operators', HOUR, { approver: 'fin1' }); // not an owner of the folder
+      s.addMember('k8s-prod-operators', 'hubot');
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0);
+      assert.deepEqual(s.members('k8s-prod-operators'), []);
+    },
+  ));
+
+test('--dry-run changes nothing and says what it would remove', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+    },
+    async (s) => {
+      const run = await s.revoke({ dryRun: true });
+      assert.equal(run.exitCode, 0);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
+      assert.match(run.summary, /Access sweep \(dry run: nothing changed\)[\s\S]*would be removed/);
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch).length, 0);
+    },
+  ));
+
+test('reminders: one comment on the granting pull request before expiry, not repeated by the next sweep', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', 40 * 60_000);
+      s.approvedRequest('hubot', 'k8s-prod-operators', 90 * 60_000);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.addMember('k8s-prod-operators', 'hubot');
+    },
+    async (s) => {
+      await s.revoke();
+      await s.revoke();
+      const comments = s.twin.state.repos.get('acme/access')!.comments;
+      assert.equal(comments.length, 1, 'only the request inside the 1h window, once');
+      assert.equal(comments[0]!.issue, 1);
+      assert.match(comments[0]!.body, /@octocat, your membership of \*\*k8s-prod-operators\*\* ends at \S+ \(in about \d+m\)\.[\s\S]*Open a pull request that changes `expires`/);
+    },
+  ));
+
+test('a removal that keeps failing fails the run, after every other removal was made', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.addMember('k8s-prod-operators', 'hubot');
+      s.twin.faults.add({ service: 'graph', inBatch: true, match: new RegExp(`DELETE .*/members/${USERS.octocat}/\\$ref$`), kind: 'unavailable', retryAfterSeconds: 0 });
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 1);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
+      assert.match(run.stdout, /::error::access-as-code: the sweep could not finish every removal/);
+      s.twin.faults.clear();
+      const again = await s.revoke();
+      assert.equal(again.exitCode, 0);
+      assert.deepEqual(s.members('k8s-prod-operators'), []);
+    },
+  ));
+
+test('THREATS 18: a sweep killed midway and run again leaves no expired member', () =>
+  world(
+    (s) => {
+      for (const login of ['octocat', 'monalisa', 'hubot'] as const) {
+        s.approvedRequest(login, 'k8s-prod-operators', -HOUR);
+        s.addMember('k8s-prod-operators', login);
+      }
+      s.approvedRequest('monalisa', 'billing-readers', -HOUR);
+      s.addMember('billing-readers', 'monalisa');
+    },
+    async (s) => {
+      s.twin.faults.latencyMs = 40;
+      const killed = await s.revoke({ killAfterMs: 700 });
+      assert.notEqual(killed.exitCode, 0);
+      s.twin.faults.latencyMs = 0;
+      const rerun = await s.revoke();
+      assert.equal(rerun.exitCode, 0, rerun.stdout);
+      assert.deepEqual(s.members('k8s-prod-operators'), []);
+      assert.deepEqual(s.members('billing-readers'), []);
+    },
+  ));
+
+test('THREATS 19: two sweeps at once end in the same state as one', () =>
+  world(
+    (s) => {
+      for (const login of ['octocat', 'hubot'] as const) {
+        s.approvedRequest(login, 'k8s-prod-operators', -HOUR);
+        s.addMember('k8s-prod-operators', login);
+      }
+      s.approvedRequest('monalisa', 'k8s-prod-operators', HOUR);
+      s.addMember('k8s-prod-operators', 'monalisa');
+      s.addMember('billing-readers', 'outsider');
+    },
+    async (s) => {
+      const [a, b] = await Promise.all([s.revoke(), s.revoke()]);
+      assert.equal(a.exitCode, 0, a.stdout);
+      assert.equal(b.exitCode, 0, b.stdout);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
+      assert.deepEqual(s.members('billing-readers'), ['outsider']);
+    },
+  ));
