@@ -5,23 +5,25 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-NNNLT4U3.js";
+} from "./chunks/chunk-L2HNC2DZ.js";
 import {
   gitIn
 } from "./chunks/chunk-VFAXYUGQ.js";
 import {
-  MINUTE_MS,
   REQUESTS_DIR,
   atCommit,
   formatTimestamp,
   judgeRequest,
   loadConfig,
-  parseDuration,
   parseTimestamp,
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-SZANTY2T.js";
+} from "./chunks/chunk-CSLGIWVQ.js";
+import {
+  MINUTE_MS,
+  parseDuration
+} from "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -83,6 +85,9 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
+  access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
+  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
+                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -121,6 +126,10 @@ async function dispatch(argv, io) {
       return newCommand(rest, io);
     case "plan":
       return planCommand(rest, io);
+    case "revoke":
+      return sweepCommand(rest, io);
+    case "report":
+      return reportCommand(rest, io);
     case "doctor":
       return doctorCommand(rest, io);
     case void 0:
@@ -222,31 +231,95 @@ async function gitUser(root) {
   const login = out?.toString("utf8").trim();
   return login === "" ? void 0 : login;
 }
-async function doctorCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } },
-    strict: true
-  });
-  const root = resolve(io.cwd, values.repo ?? ".");
-  const config = await loadConfig(workingTree(root));
+var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
+async function localDirectory(values) {
   const { directoryFromLocal } = await import("./chunks/connect-LW3D5SCX.js");
-  const { doctor } = await import("./chunks/doctor-47LVLH33.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
-  const directory = directoryFromLocal({
+  return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
     ...values.cloud ? { cloud: values.cloud } : {},
     ...values["authority-host"] ? { authorityHost: values["authority-host"] } : {},
     ...values["graph-endpoint"] ? { graphEndpoint: values["graph-endpoint"] } : {}
   });
+}
+async function localGitHub(root, repoOption) {
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) throw new ConfigError("set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).");
+  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
+  if (!full) {
+    const url = (await gitIn(root).tryRun(["remote", "get-url", "origin"]).catch(() => void 0))?.toString("utf8").trim() ?? "";
+    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
+  }
+  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
+  const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
+  const [owner, name] = full.split("/");
+  return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
+}
+function entraFailure(error, io) {
+  if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError")) {
+    io.err(`access-as-code: ${error.message}`);
+    return 2;
+  }
+  return void 0;
+}
+async function sweepCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const { revoke } = await import("./chunks/revoke-PUWMTNTX.js");
+  const git = gitIn(root);
+  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  try {
+    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
+    for (const g of report.groups) {
+      if (g.error) io.out(`${g.group}: ${g.error}`);
+      for (const d of g.dispositions) {
+        if (d.action === "keep") continue;
+        const verb = d.action === "report" ? "reported (audit mode)" : report.dryRun ? "would remove" : d.outcome ?? "removed";
+        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(", ")}` : ""})`);
+      }
+    }
+    io.out(report.dryRun ? "Dry run: nothing was changed." : "Sweep finished.");
+    return report.failed ? 1 : 0;
+  } catch (error) {
+    const code2 = entraFailure(error, io);
+    if (code2 !== void 0) return code2;
+    throw error;
+  }
+}
+async function reportCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const { collectReport } = await import("./chunks/collect-PBRTH2OK.js");
+  const { renderReport } = await import("./chunks/render-NYAFIW7B.js");
+  const git = gitIn(root);
+  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  try {
+    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+    if (values.out) {
+      await writeFile(resolve(io.cwd, values.out), markdown);
+      io.out(`Wrote ${values.out}.`);
+    } else io.out(markdown);
+    return 0;
+  } catch (error) {
+    const code2 = entraFailure(error, io);
+    if (code2 !== void 0) return code2;
+    throw error;
+  }
+}
+async function doctorCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const config = await loadConfig(workingTree(root));
+  const { doctor } = await import("./chunks/doctor-47LVLH33.js");
+  const directory = await localDirectory(values);
   let report;
   try {
     report = await doctor(config, directory);
   } catch (error) {
-    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError")) {
-      io.err(`access-as-code: ${error.message}`);
-      return 2;
-    }
+    const code2 = entraFailure(error, io);
+    if (code2 !== void 0) return code2;
     throw error;
   }
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);

@@ -4,14 +4,15 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-NNNLT4U3.js";
+} from "./chunks/chunk-L2HNC2DZ.js";
 import {
   gitIn
 } from "./chunks/chunk-VFAXYUGQ.js";
 import {
   loadConfig,
   workingTree
-} from "./chunks/chunk-SZANTY2T.js";
+} from "./chunks/chunk-CSLGIWVQ.js";
+import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -20676,9 +20677,9 @@ async function writeSweepSummary(report) {
 import { readFile as readFile2 } from "node:fs/promises";
 
 // src/action/settings.ts
-var COMMANDS = ["validate", "grant", "revoke", "doctor"];
-var NEEDS_ENTRA = ["grant", "revoke", "doctor"];
-var NEEDS_GITHUB = ["grant", "revoke"];
+var COMMANDS = ["validate", "grant", "revoke", "report", "doctor"];
+var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor"];
+var NEEDS_GITHUB = ["grant", "revoke", "report"];
 function readSettings(env = process.env) {
   const command = getInput("command", { required: true }).trim();
   if (!COMMANDS.includes(command)) {
@@ -20722,6 +20723,9 @@ async function run() {
         break;
       case "revoke":
         await runRevoke(settings);
+        break;
+      case "report":
+        await runReport(settings);
         break;
       case "doctor":
         await runDoctor(settings);
@@ -20784,8 +20788,8 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { grant } = await import("./chunks/grant-EUNGZ3W4.js");
-  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
+  const { grant } = await import("./chunks/grant-YTXTJOYX.js");
+  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -20805,8 +20809,8 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-25JO4FD5.js");
-  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-5G6XJI7I.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-PUWMTNTX.js");
+  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
   const repo = { owner, repo: name };
@@ -20828,6 +20832,20 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
+}
+async function runReport(settings) {
+  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
+  const { collectReport } = await import("./chunks/collect-PBRTH2OK.js");
+  const { renderReport } = await import("./chunks/render-NYAFIW7B.js");
+  const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
+  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
+  const [owner, name] = settings.github.repository.split("/");
+  const git = gitIn(settings.workspace);
+  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
+  const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
+  await summary.addRaw(markdown, true).write();
+  setOutput("report", markdown);
 }
 
 // src/index.ts

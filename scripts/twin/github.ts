@@ -17,6 +17,7 @@ const prExample = all.find((e) => e.name === 'pull_request')!.examples.find((e) 
 const TEMPLATE_PULL = prExample.pull_request as Json;
 const TEMPLATE_USER = TEMPLATE_PULL.user as Json;
 const TEMPLATE_REPO = (TEMPLATE_PULL.head as Json).repo as Json;
+const TEMPLATE_RUN = (all.find((e) => e.name === 'workflow_run')!.examples[0]! as Json).workflow_run as Json;
 
 const numericId = (text: string) => parseInt(createHash('sha256').update(text).digest('hex').slice(0, 8), 16);
 const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64');
@@ -199,6 +200,18 @@ export function githubHandler(state: TwinState) {
         download_url: `${web}/raw/${repo.owner}/${repo.name}/${ref}/${path}`,
         _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
       });
+    }
+    if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
+      const status = req.query.get('status');
+      const runs = repo.workflowRuns
+        .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status))
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))
+        .map((r) => {
+          const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
+          return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, event: 'schedule', head_branch: 'main', repository: repoObject(repo), head_repository: repoObject(repo) };
+        });
+      const { items, headers } = page(runs);
+      return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);

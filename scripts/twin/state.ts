@@ -68,6 +68,8 @@ export interface GitHubRepo {
   /** Commit sha -> numbers of the pull requests it belongs to (head commits and merge commits). */
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];
+  /** Runs of workflows, by workflow file name, for "last successful sweep". */
+  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string }[];
   /** A real git repository to serve contents from. */
   gitDir?: string;
 }
@@ -136,7 +138,7 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
   }
   state.apps.push(...(seed.apps ?? []));
   for (const r of seed.repos ?? []) {
-    state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), { owner: r.owner, name: r.name, pulls: new Map(), commitPulls: new Map(), comments: [], ...(r.gitDir ? { gitDir: r.gitDir } : {}) });
+    state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), { owner: r.owner, name: r.name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], ...(r.gitDir ? { gitDir: r.gitDir } : {}) });
   }
   for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
 }

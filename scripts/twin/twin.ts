@@ -92,7 +92,7 @@ export class Twin {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.state.repos.get(key);
     if (!repo) {
-      repo = { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [] };
+      repo = { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [] };
       this.state.repos.set(key, repo);
     }
     const full: GitHubPull = { reviews: [], commits: [], files: [], ...pull };

@@ -25,6 +25,9 @@ export async function run(): Promise<void> {
       case 'revoke':
         await runRevoke(settings);
         break;
+      case 'report':
+        await runReport(settings);
+        break;
       case 'doctor':
         await runDoctor(settings);
         break;
@@ -137,4 +140,19 @@ async function runRevoke(settings: Settings): Promise<void> {
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
   if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.');
+}
+
+async function runReport(settings: Settings): Promise<void> {
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const { collectReport } = await import('../report/collect.ts');
+  const { renderReport } = await import('../report/render.ts');
+  const { createGitHub } = await import('../github/client.ts');
+  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
+  const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  const git = gitIn(settings.workspace);
+  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
+  await core.summary.addRaw(markdown, true).write();
+  core.setOutput('report', markdown);
 }

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate', 'grant', 'revoke', 'doctor'] as const;
+export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -18,8 +18,8 @@ export interface Settings {
   dryRun: boolean;
 }
 
-const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'doctor'];
-const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke'];
+const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
+const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command', { required: true }).trim();

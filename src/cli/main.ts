@@ -20,6 +20,9 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
+  access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
+  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
+                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -65,6 +68,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return newCommand(rest, io);
     case 'plan':
       return planCommand(rest, io);
+    case 'revoke':
+      return sweepCommand(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
     case 'doctor':
       return doctorCommand(rest, io);
     case undefined:
@@ -171,31 +178,102 @@ async function gitUser(root: string): Promise<string | undefined> {
   return login === '' ? undefined : login;
 }
 
-async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } },
-    strict: true,
-  });
-  const root = resolve(io.cwd, values.repo ?? '.');
-  const config = await loadConfig(workingTree(root));
+const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
+
+async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
   const { directoryFromLocal } = await import('../entra/connect.ts');
-  const { doctor } = await import('../commands/doctor.ts');
   const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
-  const directory = directoryFromLocal({
+  return directoryFromLocal({
     ...(tenantId ? { tenantId } : {}),
     ...(values.cloud ? { cloud: values.cloud } : {}),
     ...(values['authority-host'] ? { authorityHost: values['authority-host'] } : {}),
     ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
   });
+}
+
+/** GitHub for the CLI: GITHUB_TOKEN (or GH_TOKEN), GITHUB_API_URL, and the repository from --github-repo, GITHUB_REPOSITORY or the origin remote. */
+async function localGitHub(root: string, repoOption: string | undefined) {
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) throw new ConfigError('set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository\'s pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).');
+  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
+  if (!full) {
+    const url = (await gitIn(root).tryRun(['remote', 'get-url', 'origin']).catch(() => undefined))?.toString('utf8').trim() ?? '';
+    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
+  }
+  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError('which GitHub repository? Pass --github-repo owner/name.');
+  const { createGitHub } = await import('../github/client.ts');
+  const [owner, name] = full.split('/') as [string, string];
+  return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
+}
+
+function entraFailure(error: unknown, io: CliIo): number | undefined {
+  if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+    io.err(`access-as-code: ${error.message}`);
+    return 2;
+  }
+  return undefined;
+}
+
+async function sweepCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { revoke } = await import('../commands/revoke.ts');
+  const git = gitIn(root);
+  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  try {
+    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+    for (const g of report.groups) {
+      if (g.error) io.out(`${g.group}: ${g.error}`);
+      for (const d of g.dispositions) {
+        if (d.action === 'keep') continue;
+        const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
+        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
+      }
+    }
+    io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
+    return report.failed ? 1 : 0;
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+}
+
+async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { collectReport } = await import('../report/collect.ts');
+  const { renderReport } = await import('../report/render.ts');
+  const git = gitIn(root);
+  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  try {
+    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+    if (values.out) {
+      await writeFile(resolve(io.cwd, values.out), markdown);
+      io.out(`Wrote ${values.out}.`);
+    } else io.out(markdown);
+    return 0;
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+}
+
+async function doctorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const config = await loadConfig(workingTree(root));
+  const { doctor } = await import('../commands/doctor.ts');
+  const directory = await localDirectory(values);
   let report;
   try {
     report = await doctor(config, directory);
   } catch (error) {
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
-      io.err(`access-as-code: ${error.message}`);
-      return 2;
-    }
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
     throw error;
   }
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);

@@ -122,3 +122,14 @@ export async function pullComments(gh: GitHub, repo: RepoRef, number: number): P
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
   return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', body: c.body ?? '' }));
 }
+
+/** When a workflow (by file name) last finished successfully, or undefined if never. */
+export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile: string): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflowFile, status: 'success', per_page: 1 });
+    return data.workflow_runs[0]?.updated_at;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}

@@ -17,6 +17,7 @@ export interface MergedPull {
   number: number;
   author: string;
   headSha: string;
+  createdAt: string;
   mergedAt: string;
   files: { path: string; status: 'added' | 'modified' | 'deleted' }[];
   pushers: string[];

@@ -35,6 +35,7 @@ export class PullFinder {
       number: pull.number,
       author: pull.author,
       headSha: pull.headSha,
+      createdAt: pull.createdAt,
       mergedAt: pull.mergedAt!,
       files: files.map((f) => ({ path: f.path, status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : 'modified' })),
       pushers: [...pushers],

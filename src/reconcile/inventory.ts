@@ -20,6 +20,8 @@ export interface ActiveRequest {
   request: AccessRequest;
   userId: string;
   pull: number;
+  /** When the pull request that granted it was merged. */
+  mergedAt: string;
 }
 
 export interface GroupInventory {
@@ -73,7 +75,8 @@ export async function inventory(ctx: InventoryContext): Promise<Map<string, Grou
       slot.ignored.push({ file: path, why: decision.reasons.join(' ') || 'not valid' });
       continue;
     }
-    push(slot.active, target.userId, { file: path, request, userId: target.userId, pull: decision.pull! });
+    const pull = (await ctx.pulls.forFile(ctx.head, path))!;
+    push(slot.active, target.userId, { file: path, request, userId: target.userId, pull: pull.number, mergedAt: pull.mergedAt });
   }
   for (const { path, requester } of await deletedRequests(ctx.git, ctx.head)) {
     const group = splitRequestPath(path)?.group;

@@ -199,3 +199,27 @@ test('THREATS 19: two sweeps at once end in the same state as one', () =>
       assert.deepEqual(s.members('billing-readers'), ['outsider']);
     },
   ));
+
+test('report: active grants, drift, overdue expiries and the last sweep, in the job summary', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
+      s.addMember('k8s-prod-operators', 'hubot');
+      s.addMember('billing-readers', 'outsider');
+      s.twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-revoke.yml', id: 77, status: 'completed', conclusion: 'success', created_at: '2026-11-24T06:00:00Z', updated_at: '2026-11-24T06:01:00Z' });
+    },
+    async (s) => {
+      const run = await s.report();
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      const md = run.outputs.report!;
+      assert.match(md, /section k8s-prod-operators\n    octocat :active, /);
+      assert.match(md, /\| k8s-prod-operators \| enforce \| 2 \| 1 \| 0 \| 1 \(2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40\) \|/);
+      assert.match(md, /\| billing-readers \| audit \| 1 \| 0 \| 0 \| 1 \(9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\) \|/);
+      assert.match(md, /### Overdue expiries[\s\S]*\| k8s-prod-operators \| hubot \|/);
+      assert.match(md, /Last successful sweep: 2026-11-24 06:01 UTC/);
+      assert.match(md, /\| k8s-prod-operators \| 2 \|/, 'two requests merged in the last 30 days');
+      assert.match(run.summary, /## Access report/);
+    },
+  ));

@@ -190,6 +190,16 @@ export class Scenario {
     });
   }
 
+  report(): Promise<ActionRun> {
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'report', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+    });
+  }
+
   members(group: keyof typeof GROUPS): string[] {
     const names = Object.fromEntries(Object.entries(USERS).map(([login, id]) => [id, login]));
     return this.twin.members(GROUPS[group]).map((id) => names[id] ?? id).sort();

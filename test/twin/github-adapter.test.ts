@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { commentOnPull, createGitHub, fileAt, getPull, isTeamMember, pullCommitters, pullComments, pullFiles, pullReviews, pullsForCommit } from '../../src/github/client.ts';
+import { commentOnPull, createGitHub, fileAt, lastSuccessfulRun, getPull, isTeamMember, pullCommitters, pullComments, pullFiles, pullReviews, pullsForCommit } from '../../src/github/client.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';
 import { Twin } from '../helpers/twin.ts';
 
@@ -38,7 +38,17 @@ before(async () => {
       { id: 2, user: 'hubot', state: 'COMMENTED', commit_id: baseSha, submitted_at: '2026-11-24T10:21:00Z' },
     ],
   });
+  twin.state.repos.get('acme/access')!.workflowRuns.push(
+    { workflow: 'access-revoke.yml', id: 5, status: 'completed', conclusion: 'failure', created_at: '2026-11-24T11:00:00Z', updated_at: '2026-11-24T11:01:00Z' },
+    { workflow: 'access-revoke.yml', id: 4, status: 'completed', conclusion: 'success', created_at: '2026-11-24T10:45:00Z', updated_at: '2026-11-24T10:46:00Z' },
+  );
 });
+
+test('the last successful run of a workflow, ignoring failed ones', async () => {
+  assert.equal(await lastSuccessfulRun(gh(), repo, 'access-revoke.yml'), '2026-11-24T10:46:00Z');
+  assert.equal(await lastSuccessfulRun(gh(), repo, 'never.yml'), undefined);
+});
+
 after(async () => {
   await twin.stop();
   git.remove();
@@ -134,6 +144,7 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
   ['GET /orgs/{org}/teams/{team_slug}/memberships/{username}', 'team-membership', () => raw('/orgs/acme/teams/dba/memberships/monalisa'), schemaOf('team-membership')],
   ['GET /repos/{owner}/{repo}/contents/{path}', 'content-file', () => raw(`/repos/acme/access/contents/.github/CODEOWNERS?ref=${baseSha}`), schemaOf('content-file')],
   ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment', () => raw('/repos/acme/access/issues/12/comments', { method: 'POST', body: JSON.stringify({ body: 'hello' }), headers: { 'content-type': 'application/json' } }), schemaOf('issue-comment')],
+  ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 'workflow-run[]', async () => ((await raw('/repos/acme/access/actions/workflows/access-revoke.yml/runs?status=success')) as { workflow_runs: unknown[] }).workflow_runs, schemaOf('workflow-run', true)],
   ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment[]', () => raw('/repos/acme/access/issues/12/comments'), schemaOf('issue-comment', true)],
 ];
 
