@@ -214,7 +214,7 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       const run = await s.report();
       assert.equal(run.exitCode, 0, run.stdout + run.stderr);
       const md = run.outputs.report!;
-      assert.match(md, /section k8s-prod-operators\n    octocat :active, /);
+      assert.match(md, /section k8s-prod-operators\n {4}octocat :active, /);
       assert.match(md, /\| k8s-prod-operators \| enforce \| 2 \| 1 \| 0 \| 1 \(2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40\) \|/);
       assert.match(md, /\| billing-readers \| audit \| 1 \| 0 \| 0 \| 1 \(9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\) \|/);
       assert.match(md, /### Overdue expiries[\s\S]*\| k8s-prod-operators \| hubot \|/);

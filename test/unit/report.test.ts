@@ -22,9 +22,9 @@ const base: ReportData = {
 
 test('active grants as a Mermaid gantt chart and a table, soonest expiry first', () => {
   const md = renderReport(base);
-  assert.match(md, /```mermaid\ngantt\n    title Active grants \(UTC\)\n    dateFormat YYYY-MM-DD HH:mm/);
-  assert.match(md, /    section k8s prod\n    mona lisa :active, 2026-11-24 11:00, 2026-11-24 12:30\n/, 'gantt names cannot carry ":" or "#"');
-  assert.match(md, /    section prod-db-admins\n    octocat :active, 2026-11-24 10:00, 2026-11-24 14:00\n```/);
+  assert.match(md, /```mermaid\ngantt\n {4}title Active grants \(UTC\)\n {4}dateFormat YYYY-MM-DD HH:mm/);
+  assert.match(md, / {4}section k8s prod\n {4}mona lisa :active, 2026-11-24 11:00, 2026-11-24 12:30\n/, 'gantt names cannot carry ":" or "#"');
+  assert.match(md, / {4}section prod-db-admins\n {4}octocat :active, 2026-11-24 10:00, 2026-11-24 14:00\n```/);
   const rows = md.split('\n').filter((l) => l.startsWith('| k8s') || l.startsWith('| prod-db-admins | octocat'));
   assert.deepEqual(rows.map((r) => r.split(' | ')[4]), ['30m', '2h']);
 });
