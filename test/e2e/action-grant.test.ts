@@ -7,7 +7,7 @@ import { Scenario, requestYaml, type Pull } from '../helpers/scenario.ts';
 
 let s: Scenario;
 before(async () => {
-  s = await Scenario.start();
+  s = await Scenario.begin();
 });
 after(() => s.stop());
 
@@ -180,7 +180,7 @@ test('THREATS 10: two active requests for the same group are one membership, whi
 });
 
 test('a role-assignable group is refused at grant time', async () => {
-  const scenario = await Scenario.start({ roleAssignable: true });
+  const scenario = await Scenario.begin({ roleAssignable: true });
   try {
     const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
     scenario.review(pull, 'lead1');

@@ -10,7 +10,7 @@ type Sweep = { group: string; dispositions: { id: string; action: string; reason
 const sweepOf = (run: { outputs: Record<string, string> }) => JSON.parse(run.outputs.sweep ?? '[]') as Sweep;
 
 async function world(build: (s: Scenario) => void | Promise<void>, check: (s: Scenario) => Promise<void>): Promise<void> {
-  const s = await Scenario.start();
+  const s = await Scenario.begin();
   try {
     await build(s);
     await check(s);

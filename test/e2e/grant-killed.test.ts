@@ -6,7 +6,7 @@ import { Scenario, requestYaml } from '../helpers/scenario.ts';
 
 for (const killAfterMs of [250, 600, 1100]) {
   test(`a multi-request grant killed after ${killAfterMs} ms, then re-run, ends with exactly the approved memberships`, async () => {
-    const s = await Scenario.start();
+    const s = await Scenario.begin();
     try {
       const before = s.repo.head();
       const a = s.openPull('octocat', { files: { 'requests/k8s-prod-operators/octocat-a.yaml': requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });

@@ -1,0 +1,194 @@
+/**
+ * An access repository and its world, for end-to-end tests and the demo: a real git repository (pull
+ * request branches, real merge commits on main), the twin with the matching Entra directory and GitHub
+ * pull requests, and the bundled action run as the runner runs it.
+ */
+import { pushEvent, pullRequestEvent, runAction, type ActionRun } from './actions-runner.ts';
+import { createRepo, type TestRepo } from './git-repo.ts';
+import type { GitHubReview, TwinSeed } from '../twin/state.ts';
+import { Twin } from '../twin/twin.ts';
+
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const CLIENT = '0b7c8a2e-3f1d-4c5b-9e6a-1d2c3b4a5f60';
+export const SUBJECT = 'repo:acme/access:environment:access-grant';
+export const TOKEN = 'ghs_grant_job_token';
+
+const HOUR = 3_600_000;
+
+export function iso(msFromNow: number): string {
+  return new Date(Date.now() + msFromNow).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function requestYaml(fields: { requester: string; group: string; expiresIn?: number; expires?: string; ticket?: string }): string {
+  return [
+    'version: 1',
+    `requester: ${fields.requester}`,
+    `group: ${fields.group}`,
+    `expires: "${fields.expires ?? iso(fields.expiresIn ?? HOUR)}"`,
+    'justification: "Needed for the change window CHG-310"',
+    ...(fields.ticket ? [`ticket: ${fields.ticket}`] : []),
+    '',
+  ].join('\n');
+}
+
+export interface Pull {
+  number: number;
+  branch: string;
+  author: string;
+  base: string;
+  head: string;
+  commits: { sha: string; author: string; committer: string }[];
+  reviews: GitHubReview[];
+}
+
+export class AccessWorld {
+  readonly repo: TestRepo;
+  readonly twin: Twin;
+  protected nextPull = 1;
+  private nextReview = 1;
+
+  protected constructor(repo: TestRepo, twin: Twin) {
+    this.repo = repo;
+    this.twin = twin;
+  }
+
+  /**
+   * A repository whose first commit is `configFrom` (policy, identities, CODEOWNERS), and a twin seeded
+   * with `seed` plus the app registration, the repository and the grant job's token.
+   */
+  static async create(configFrom: string, seed: TwinSeed): Promise<{ repo: TestRepo; twin: Twin }> {
+    const repo = createRepo({ configFrom });
+    const twin = await Twin.start({
+      seed: {
+        ...seed,
+        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret' }],
+        repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
+        githubTokens: [TOKEN],
+        oidcSubject: SUBJECT,
+      },
+    });
+    return { repo, twin };
+  }
+
+  static async start(configFrom: string, seed: TwinSeed): Promise<AccessWorld> {
+    const { repo, twin } = await AccessWorld.create(configFrom, seed);
+    return new AccessWorld(repo, twin);
+  }
+
+  /** A branch off main with one commit per entry of `pushes`, authored by `author` (or as given). */
+  openPull(author: string, ...pushes: { files: Record<string, string | null>; by?: string }[]): Pull {
+    const number = this.nextPull++;
+    const branch = `pr-${number}`;
+    this.repo.git('switch', '-q', 'main');
+    const base = this.repo.head();
+    this.repo.git('switch', '-q', '-c', branch);
+    const commits = pushes.map((p) => ({ sha: this.repo.commit(`pr ${number}`, p.files), author: p.by ?? author, committer: p.by ?? author }));
+    this.repo.git('switch', '-q', 'main');
+    return { number, branch, author, base, head: commits[commits.length - 1]!.sha, commits, reviews: [] };
+  }
+
+  /** Adds a commit to an open pull request (a push after review). */
+  push(pull: Pull, files: Record<string, string | null>, by = pull.author): void {
+    this.repo.git('switch', '-q', pull.branch);
+    const sha = this.repo.commit(`pr ${pull.number} again`, files);
+    this.repo.git('switch', '-q', 'main');
+    pull.commits.push({ sha, author: by, committer: by });
+    pull.head = sha;
+  }
+
+  review(pull: Pull, reviewer: string, state: GitHubReview['state'] = 'APPROVED', commitId = pull.head): void {
+    pull.reviews.push({ id: this.nextReview++, user: reviewer, state, commit_id: commitId, submitted_at: new Date(Date.now() + this.nextReview * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  }
+
+  /** Merges with a real merge commit on main and tells the twin's GitHub about the merged pull request. */
+  merge(pull: Pull): { before: string; after: string } {
+    this.repo.git('switch', '-q', 'main');
+    const before = this.repo.head();
+    this.repo.git('merge', '-q', '--no-ff', '-m', `Merge pull request #${pull.number}`, pull.branch);
+    const after = this.repo.head();
+    this.registerMerged(pull, after);
+    return { before, after };
+  }
+
+  registerMerged(pull: Pull, mergeSha: string): void {
+    const files = this.repo
+      .git('diff', '--name-status', '--no-renames', `${pull.base}...${pull.head}`)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [code, filename] = line.split('\t') as [string, string];
+        return { filename, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
+      });
+    const mergedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    this.twin.addPull('acme', 'access', {
+      number: pull.number,
+      title: `Access request #${pull.number}`,
+      body: '',
+      user: pull.author,
+      state: 'closed',
+      merged: true,
+      created_at: mergedAt,
+      merged_at: mergedAt,
+      merge_commit_sha: mergeSha,
+      head: { sha: pull.head, ref: pull.branch },
+      base: { sha: pull.base, ref: 'main' },
+      files,
+      commits: pull.commits,
+      reviews: pull.reviews,
+    });
+  }
+
+  /** A commit straight on main, with no pull request. */
+  directPush(files: Record<string, string | null>): { before: string; after: string } {
+    this.repo.git('switch', '-q', 'main');
+    const before = this.repo.head();
+    return { before, after: this.repo.commit('direct push', files) };
+  }
+
+  grant(push: { before: string; after: string }, options: { ref?: string; eventName?: string; killAfterMs?: number } = {}): Promise<ActionRun> {
+    const eventName = options.eventName ?? 'push';
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName,
+      event: eventName === 'push' ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) }) : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main' },
+      ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
+    });
+  }
+
+  revoke(options: { dryRun?: boolean; killAfterMs?: number } = {}): Promise<ActionRun> {
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName: 'schedule',
+      event: { schedule: '*/15 * * * *' },
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+      ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
+    });
+  }
+
+  report(): Promise<ActionRun> {
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'report', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+    });
+  }
+
+  /** Member ids of an Entra group, sorted. */
+  memberIds(groupId: string): string[] {
+    return this.twin.members(groupId);
+  }
+
+  comments(pull: Pull): string[] {
+    return this.twin.state.repos.get('acme/access')!.comments.filter((c) => c.issue === pull.number).map((c) => c.body);
+  }
+
+  async stop(): Promise<void> {
+    await this.twin.stop();
+    this.repo.remove();
+  }
+}
