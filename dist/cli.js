@@ -266,7 +266,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-PUWMTNTX.js");
+  const { revoke } = await import("./chunks/revoke-IRQMQ2YN.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
   try {
@@ -291,8 +291,8 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-PBRTH2OK.js");
-  const { renderReport } = await import("./chunks/render-NYAFIW7B.js");
+  const { collectReport } = await import("./chunks/collect-F3IDBAKK.js");
+  const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
   try {

@@ -20809,7 +20809,7 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-PUWMTNTX.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-IRQMQ2YN.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
@@ -20835,8 +20835,8 @@ async function runRevoke(settings) {
 }
 async function runReport(settings) {
   const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { collectReport } = await import("./chunks/collect-PBRTH2OK.js");
-  const { renderReport } = await import("./chunks/render-NYAFIW7B.js");
+  const { collectReport } = await import("./chunks/collect-F3IDBAKK.js");
+  const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");

@@ -1,96 +1,144 @@
 /**
- * `npm run demo`: the request lifecycle as far as it is built, on a scratch repository made from this
- * template, with the bundled action run the way the Actions runner runs it. No tenant, no GitHub.
+ * `npm run demo`: the whole lifecycle on a scratch repository made from this template, against the
+ * local twin of Entra and GitHub, with the bundled action run the way the Actions runner runs it and
+ * the bundled CLI run as a person runs it. No tenant, no GitHub; nothing is left running.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pullRequestEvent, runAction, type ActionRun } from './lib/actions-runner.ts';
-import { createRepo } from './lib/git-repo.ts';
-import { parsePolicy } from '../src/policy/policy.ts';
+import { AccessWorld, CLIENT, TENANT, TOKEN } from './lib/world.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
+const started = Date.now();
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 let step = 0;
 const heading = (title: string) => console.log(`\n${bold(`${++step}. ${title}`)}`);
 const say = (text: string) => console.log(`   ${text.split('\n').join('\n   ')}`);
-
 function expect(condition: boolean, what: string): void {
   if (!condition) throw new Error(`demo: expected ${what}`);
 }
 
-function showCheck(run: ActionRun): void {
-  const problems = run.annotations.filter((a) => a.file);
-  for (const a of problems) say(`${a.level.toUpperCase()} ${a.file}:${a.line}:${a.col}\n  ${a.message}`);
-  const rows = JSON.parse(run.outputs.requests ?? '[]') as { file: string; change: string; verdict: string }[];
-  for (const r of rows) say(`${r.change.padEnd(8)} ${r.file}  ->  ${r.verdict}`);
-  say(`check: ${run.exitCode === 0 ? 'passed' : 'FAILED'} (${Math.round(run.ms)} ms)`);
+const K8S = '8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13';
+const PEOPLE = {
+  octocat: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01',
+  monalisa: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02',
+  hubot: '2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40',
+  breakglass: '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60',
+  outsider: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+};
+
+// The template's configuration, as an organisation starts from it.
+const template = mkdtempSync(join(tmpdir(), 'aac-demo-template-'));
+for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', 'schemas']) cpSync(join(ROOT, path), join(template, path), { recursive: true });
+const world = await AccessWorld.start(template, {
+  users: Object.entries(PEOPLE).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
+  groups: [
+    { id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins', members: [PEOPLE.breakglass] },
+    { id: K8S, displayName: 'AKS Prod Operators', members: [PEOPLE.outsider] },
+    { id: 'c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58', displayName: 'Billing Readers' },
+  ],
+  teams: { 'acme/sre-leads': ['alice', 'hubot'], 'acme/dba-leads': ['bob'], 'acme/finops': ['carol'], 'acme/sre': ['octocat'] },
+});
+rmSync(template, { recursive: true, force: true });
+const { repo, twin } = world;
+const upn = (id: string) => twin.state.users.get(id)?.userPrincipalName ?? id;
+const k8sMembers = () => world.memberIds(K8S).map(upn);
+const cliEnv = {
+  ...twin.env(),
+  PATH: process.env.PATH ?? '',
+  HOME: repo.dir,
+  GITHUB_TOKEN: TOKEN,
+  GITHUB_REPOSITORY: 'acme/access',
+  AZURE_TENANT_ID: TENANT,
+  AZURE_CLIENT_ID: CLIENT,
+  AZURE_CLIENT_SECRET: 'twin-client-secret',
+};
+const entraFlags = ['--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph];
+
+function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: repo.dir, env: cliEnv });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.on('data', (d: Buffer) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
-// A scratch access repository: the template's configuration, as an organisation would start.
-const scratch = mkdtempSync(join(tmpdir(), 'aac-demo-template-'));
-for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', 'schemas']) {
-  cpSync(join(ROOT, path), join(scratch, path), { recursive: true });
+function showCheck(run: ActionRun): void {
+  for (const a of run.annotations.filter((x) => x.file)) say(`${a.level.toUpperCase()} ${a.file}:${a.line}:${a.col}\n  ${a.message}`);
+  for (const r of JSON.parse(run.outputs.requests ?? '[]') as { file: string; change: string; verdict: string }[]) say(`${r.change.padEnd(8)} ${r.file}  ->  ${r.verdict}`);
+  say(`check: ${run.exitCode === 0 ? 'passed' : 'FAILED'}`);
 }
-const repo = createRepo({ configFrom: scratch });
-rmSync(scratch, { recursive: true, force: true });
+
+function validate(pull: { number: number; author: string; base: string; head: string }): Promise<ActionRun> {
+  return runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent(pull) });
+}
 
 try {
-  heading('An access repository made from the template');
-  const { policy } = parsePolicy('.github/access-policy.yaml', repo.git('show', 'HEAD:.github/access-policy.yaml'));
-  for (const g of policy?.groups.values() ?? []) {
-    say(`group ${g.name}: at most ${g.maxDurationText}, ${g.approvals} approval${g.approvals === 1 ? '' : 's'}${g.requireTicket ? ', ticket required' : ''}, ${g.mode} mode`);
-  }
-  say(`code owners of requests/prod-db-admins/: ${/^\/requests\/prod-db-admins\/\s+(.*)$/m.exec(readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8'))?.[1]}`);
-  const base = repo.head();
+  heading('An access repository made from the template, and a directory in the twin');
+  say(`AKS Prod Operators (k8s-prod-operators) members: ${k8sMembers().join(', ')}  <- added by hand in the portal, no request`);
+  say(`code owners of requests/k8s-prod-operators/: ${/^\/requests\/k8s-prod-operators\/\s+(.*)$/m.exec(readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8'))?.[1]} (alice, hubot)`);
 
-  heading('octocat hand-writes a request, with three mistakes, and opens a pull request');
-  repo.git('switch', '-q', '-c', 'octocat/db-access');
-  const bad = [
-    'version: 1',
-    'requester: octocat',
-    'group: prod-db-admins',
-    `expires: "${new Date(Date.now() + 12 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"`,
-    'justification: "Restore the orders replica"',
-    'role: Owner',
-    '',
-  ].join('\n');
+  heading('octocat hand-writes a request with three mistakes and opens pull request #1');
+  const expires12h = new Date(Date.now() + 12 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const bad = `version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "${expires12h}"\njustification: "Drain the node pool"\nrole: cluster-admin\n`;
   say(bad.trimEnd());
-  let head = repo.commit('Request prod-db-admins', { 'requests/prod-db-admins/octocat-restore.yaml': bad });
-  const rejected = await runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: 1, author: 'octocat', base, head }) });
-  say('The pull-request check annotates each problem on its line:');
+  const draft = world.openPull('octocat', { files: { 'requests/k8s-prod-operators/octocat-drain.yaml': bad } });
+  const rejected = await validate(draft);
   showCheck(rejected);
   expect(rejected.exitCode === 1 && rejected.annotations.filter((a) => a.file).length === 3, 'the bad request to be rejected with 3 annotations');
 
-  heading('octocat lets the CLI write it instead, and pushes');
-  repo.commit('Start over', { 'requests/prod-db-admins/octocat-restore.yaml': null });
-  const made = spawnSync(process.execPath, [CLI, 'new', '--group', 'prod-db-admins', '--for', '2h', '--justification', 'Restore the orders replica after INC-4521', '--ticket', 'INC-4521', '--requester', 'octocat'], { cwd: repo.dir, encoding: 'utf8' });
-  say(`$ access-as-code new --group prod-db-admins --for 2h --justification "..." --ticket INC-4521\n${made.stdout.trim()}`);
-  expect(made.status === 0, 'new to write the request');
-  head = repo.commit('Request prod-db-admins', {});
-  const accepted = await runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: 1, author: 'octocat', base, head, action: 'synchronize' }) });
+  heading('octocat lets the CLI write it instead; the check passes and shows the plan');
+  repo.git('switch', '-q', draft.branch);
+  const made = await cli('new', '--group', 'k8s-prod-operators', '--for', '90m', '--justification', 'Drain the node pool for CHG-310', '--ticket', 'CHG-310', '--requester', 'octocat');
+  say(`$ access-as-code new --group k8s-prod-operators --for 90m --justification "..." --ticket CHG-310\n${made.out.trim().split('\n')[0]}`);
+  expect(made.code === 0, 'new to write the request');
+  // One push: the hand-written file out, the written one in.
+  world.push(draft, { 'requests/k8s-prod-operators/octocat-drain.yaml': null });
+  repo.git('switch', '-q', draft.branch);
+  const plan = await cli('plan');
+  say(`$ access-as-code plan\n${plan.out.trim()}`);
+  repo.git('switch', '-q', 'main');
+  const accepted = await validate(draft);
   showCheck(accepted);
   expect(accepted.exitCode === 0, 'the written request to pass');
 
-  heading("mallory opens a pull request that edits octocat's request to name herself");
-  const mine = repo.git('ls-files', 'requests/prod-db-admins/');
-  const text = readFileSync(join(repo.dir, mine), 'utf8');
-  repo.git('switch', '-q', 'main');
-  repo.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #1', 'octocat/db-access');
-  const merged = repo.head();
-  repo.git('switch', '-q', '-c', 'mallory/steal');
-  const stolen = repo.commit('Make it mine', { [mine]: text.replace('requester: octocat', 'requester: mallory') });
-  const refused = await runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: 2, author: 'mallory', base: merged, head: stolen }) });
-  showCheck(refused);
-  expect(refused.exitCode === 1 && refused.annotations.some((a) => /belongs to octocat/.test(a.message)), "mallory's edit to be refused");
+  heading('alice, a code owner, approves; the pull request is merged; access-grant runs');
+  world.review(draft, 'alice');
+  say(`members before: ${k8sMembers().join(', ')}`);
+  const granted = await world.grant(world.merge(draft));
+  say(`members after:  ${k8sMembers().join(', ')}`);
+  const comment = twin.state.repos.get('acme/access')!.comments.find((c) => c.issue === draft.number)?.body ?? '';
+  say(`comment on #1: ${comment.split('\n').find((l) => l.startsWith('- ')) ?? ''}`);
+  expect(granted.exitCode === 0 && k8sMembers().includes('octocat@contoso.com'), 'octocat to be granted');
 
-  heading('Still to come');
-  say('Granting on merge, the expiry sweep and the report run against the local twin of Entra and GitHub,');
-  say('which later issues add to this demo.');
-  console.log(`\n${bold('Demo finished: bad request rejected on its lines, good request accepted, hijack refused.')}`);
+  heading('hubot, also a code owner, asks for himself and approves his own request (#2)');
+  const self = world.openPull('hubot', { files: { 'requests/k8s-prod-operators/hubot-debug.yaml': `version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "${new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"\njustification: "Debug the ingress controller"\nticket: INC-88\n` } });
+  world.review(self, 'hubot');
+  const refused = await world.grant(world.merge(self));
+  const why = (JSON.parse(refused.outputs.changes ?? '[]') as { outcome: string; detail: string }[])[0];
+  say(`grant: ${why?.outcome}: ${why?.detail}`);
+  say(`members: ${k8sMembers().join(', ')}`);
+  expect(why?.outcome === 'refused' && !k8sMembers().includes('hubot@contoso.com'), 'the self-approved request to be refused');
+
+  heading("Time moves past octocat's expiry: the scheduled sweep runs");
+  const later = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const sweep = await cli('revoke', '--at', later, ...entraFlags);
+  say(`$ access-as-code revoke --at ${later}\n${sweep.out.trim().split('\n').map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`)).join('\n')}`);
+  say(`members after the sweep: ${k8sMembers().join(', ') || '(none)'}`);
+  expect(sweep.code === 0 && k8sMembers().length === 0, 'the sweep to remove the expired and the out-of-band member');
+
+  heading('The report');
+  const report = await cli('report', '--at', later, ...entraFlags);
+  expect(report.code === 0, 'the report');
+  say(report.out.trim());
+
+  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed.`)}`);
 } finally {
+  await twin.stop();
   repo.remove();
 }

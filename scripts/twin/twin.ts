@@ -5,6 +5,7 @@
  * host and Graph endpoint (as for national clouds), GITHUB_API_URL (as for GitHub Enterprise Server)
  * and the Actions OIDC variables.
  */
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:https';
 import { actionsHandler, entraHandler } from './entra.ts';
 import { Faults } from './faults.ts';
@@ -41,6 +42,8 @@ export class Twin {
   readonly urls: TwinUrls;
   readonly actionsRequestToken: string;
   private readonly servers: Server[];
+  /** An authority the twin made itself is deleted when it stops; a shared one is left alone. */
+  private ownsAuthority = false;
 
   private constructor(state: TwinState, faults: Faults, log: CallLog, authority: Authority, urls: TwinUrls, token: string, servers: Server[]) {
     this.state = state;
@@ -53,7 +56,8 @@ export class Twin {
   }
 
   static async start(options: TwinOptions = {}): Promise<Twin> {
-    const authority = options.authority ?? (process.env.TWIN_CA_DIR ? readAuthority(process.env.TWIN_CA_DIR) : await createAuthority());
+    const given = options.authority ?? (process.env.TWIN_CA_DIR ? readAuthority(process.env.TWIN_CA_DIR) : undefined);
+    const authority = given ?? (await createAuthority());
     const tls = await issueServerCertificate(authority);
     const state = createState(options.seed);
     const faults = new Faults(options.faultSeed);
@@ -67,7 +71,9 @@ export class Twin {
     const entra = await listen('entra', tls, entraHandler(state, entraIssuer, actionsIssuer, () => actionsBase), faults, log, (f) => json(f.kind === 'throttle' ? 429 : 503, { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] }, f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {}));
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
     const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
-    return new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0` }, requestToken, [actions.server, entra.server, graph.server, github.server]);
+    const twin = new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0` }, requestToken, [actions.server, entra.server, graph.server, github.server]);
+    twin.ownsAuthority = given === undefined;
+    return twin;
   }
 
   /**
@@ -113,5 +119,6 @@ export class Twin {
 
   async stop(): Promise<void> {
     await Promise.all(this.servers.map(closeServer));
+    if (this.ownsAuthority) rmSync(this.authority.dir, { recursive: true, force: true });
   }
 }

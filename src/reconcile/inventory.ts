@@ -90,7 +90,9 @@ export async function inventory(ctx: InventoryContext): Promise<Map<string, Grou
 
 /** Request files deleted in the history of `head`, with the requester of their last version. */
 async function deletedRequests(git: Git, head: string): Promise<{ path: string; requester?: string }[]> {
-  const out = (await git.run(['log', '--diff-filter=D', '--no-renames', '--format=%x00%H', '--name-only', head, '--', `${REQUESTS_DIR}/`])).toString('utf8');
+  // First-parent history with merges diffed against main: a file added and removed again inside a
+  // pull request branch was never on main, and is not a request that ended.
+  const out = (await git.run(['log', '--first-parent', '-m', '--diff-filter=D', '--no-renames', '--format=%x00%H', '--name-only', head, '--', `${REQUESTS_DIR}/`])).toString('utf8');
   const found: { path: string; requester?: string }[] = [];
   const seen = new Set<string>();
   for (const block of out.split('\0').filter((b) => b.trim() !== '')) {

@@ -9,6 +9,7 @@ import { inventory } from '../reconcile/inventory.ts';
 import { atCommit } from '../repo/files.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
+import { decideRequest } from '../grant/verify.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
 
 export interface ReportContext {
@@ -66,7 +67,7 @@ async function history(ctx: ReportContext, pulls: PullFinder): Promise<History> 
   const since = ctx.now - days * 86_400_000;
   const out = (await ctx.git.run(['log', '--first-parent', '-m', '--diff-filter=A', '--no-renames', `--since=${Math.floor(since / 1000)}`, '--format=%x00%H %ct', '--name-only', ctx.head, '--', 'requests/'])).toString('utf8');
   const config = await loadConfig(atCommit(ctx.git, ctx.head));
-  const result: History = { days, requestsPerGroup: {}, elevations: [], approvalLatencies: [] };
+  const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
   const seenPulls = new Set<number>();
   for (const block of out.split('\0').filter((b) => b.trim() !== '')) {
     const [header, ...paths] = block.split('\n').filter(Boolean);
@@ -76,7 +77,11 @@ async function history(ctx: ReportContext, pulls: PullFinder): Promise<History> 
       const group = splitRequestPath(path)?.group;
       if (!group || !config.policy.groups.has(group)) continue;
       result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
-      const request = judgeRequest(path, await atCommit(ctx.git, commit).read(path), config, ctx.now, 'at-rest').request;
+      // Only what was granted counts as elevation: judged as the grant job judged it, at the merge.
+      const decision = await decideRequest({ gh: ctx.gh, after: commit, now: mergedAt }, config, atCommit(ctx.git, `${commit}^1`), atCommit(ctx.git, commit), pulls, path, 'added');
+      if (!decision.approved) continue;
+      result.grantedPerGroup[group] = (result.grantedPerGroup[group] ?? 0) + 1;
+      const request = decision.request;
       if (request) {
         const deleted = (await ctx.git.run(['log', '--first-parent', '-m', '--diff-filter=D', '--format=%ct', `${commit}..${ctx.head}`, '--', path])).toString('utf8').trim().split('\n').filter(Boolean).map((s) => Number(s) * 1000);
         const end = Math.min(request.expiresAt, ctx.now, ...deleted);

@@ -34,6 +34,7 @@ export interface Overdue {
 export interface History {
   days: number;
   requestsPerGroup: Record<string, number>;
+  grantedPerGroup: Record<string, number>;
   elevations: { file: string; ms: number }[];
   approvalLatencies: { pull: number; ms: number }[];
 }
@@ -110,14 +111,14 @@ export function renderReport(d: ReportData): string {
   const groups = Object.entries(h.requestsPerGroup).sort(([a], [b]) => a.localeCompare(b));
   if (groups.length === 0) out.push('No requests were merged.', '');
   else {
-    out.push('| Group | Requests merged |', '|---|---|', ...groups.map(([g, n]) => `| ${cell(g)} | ${n} |`), '');
+    out.push('| Group | Requests merged | Granted |', '|---|---|---|', ...groups.map(([g, n]) => `| ${cell(g)} | ${n} | ${h.grantedPerGroup[g] ?? 0} |`), '');
   }
   const elev = median(h.elevations.map((e) => e.ms));
   const longest = [...h.elevations].sort((a, b) => b.ms - a.ms)[0];
-  out.push(`- Elevation (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (\`${cell(longest!.file)}\`)`}.`);
+  out.push(`- Elevation of granted requests (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (\`${cell(longest!.file)}\`)`}.`);
   const lat = median(h.approvalLatencies.map((a) => a.ms));
   const slowest = [...h.approvalLatencies].sort((a, b) => b.ms - a.ms)[0];
-  out.push(`- Approval latency (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`);
+  out.push(`- Approval latency of granted requests (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`);
   out.push('');
   return out.join('\n');
 }

@@ -1,16 +1,26 @@
-// The README's main command must not silently break: run the demo and check what it shows.
+// The README's main command must not silently break: run the demo and check its key outcomes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-test('npm run demo: bad request rejected on its lines, good one accepted, hijack refused, exit 0', () => {
+test('npm run demo: rejected on its lines, granted, self-approval refused, expired and out-of-band removed, report; exit 0', async () => {
   const demo = fileURLToPath(new URL('../../scripts/demo.ts', import.meta.url));
-  const r = spawnSync(process.execPath, [demo], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /ERROR requests\/prod-db-admins\/octocat-restore\.yaml:6:1\n\s+unknown key "role"/);
-  assert.match(r.stdout, /added\s+requests\/prod-db-admins\/octocat-restore\.yaml\s+->\s+invalid \(3 errors\)/);
-  assert.match(r.stdout, /added\s+requests\/prod-db-admins\/octocat-inc-4521\.yaml\s+->\s+valid\n\s+check: passed/);
-  assert.match(r.stdout, /this request belongs to octocat; only they can change it/);
-  assert.match(r.stdout, /Demo finished/);
+  const child = spawn(process.execPath, [demo], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr + stdout);
+  assert.match(stdout, /ERROR requests\/k8s-prod-operators\/octocat-drain\.yaml:6:1\n\s+unknown key "role"/);
+  assert.match(stdout, /added\s+requests\/k8s-prod-operators\/octocat-chg-310\.yaml\s+->\s+valid\n\s+check: passed/);
+  assert.match(stdout, /members before: outsider@contoso\.com\n\s+members after: {2}octocat@contoso\.com, outsider@contoso\.com/);
+  assert.match(stdout, /grant: refused: .*@hubot is the requester/);
+  assert.match(stdout, /removed user octocat@contoso\.com \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
+  assert.match(stdout, /removed user outsider@contoso\.com \(drift\)/);
+  assert.match(stdout, /members after the sweep: \(none\)/);
+  assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
+  const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);
+  assert.ok(seconds > 0, 'the demo reports its own duration');
 });

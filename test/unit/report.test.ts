@@ -17,7 +17,7 @@ const base: ReportData = {
     { group: 'billing-readers', mode: 'audit', members: 1, covered: 0, standingExempt: 0, drift: ['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'] },
   ],
   overdue: [],
-  history: { days: 30, requestsPerGroup: { 'prod-db-admins': 3 }, elevations: [{ file: 'a', ms: 3_600_000 }, { file: 'b', ms: 4 * 3_600_000 }, { file: 'c', ms: 2 * 3_600_000 }], approvalLatencies: [{ pull: 4, ms: 600_000 }] },
+  history: { days: 30, requestsPerGroup: { 'prod-db-admins': 3 }, grantedPerGroup: { 'prod-db-admins': 2 }, elevations: [{ file: 'a', ms: 3_600_000 }, { file: 'b', ms: 4 * 3_600_000 }, { file: 'c', ms: 2 * 3_600_000 }], approvalLatencies: [{ pull: 4, ms: 600_000 }] },
 };
 
 test('active grants as a Mermaid gantt chart and a table, soonest expiry first', () => {
@@ -37,9 +37,9 @@ test('standing privilege per group: members, covered, exemptions, drift', () => 
 
 test('figures of the last 30 days: requests per group, median and longest elevation, approval latency', () => {
   const md = renderReport(base);
-  assert.match(md, /\| prod-db-admins \| 3 \|/);
-  assert.match(md, /Elevation \(merge to expiry or early revoke\): median 2h, longest 4h \(`b`\)\./);
-  assert.match(md, /Approval latency \(pull request opened to merged\): median 10m, longest 10m \(#4\)\./);
+  assert.match(md, /\| prod-db-admins \| 3 \| 2 \|/);
+  assert.match(md, /Elevation of granted requests \(merge to expiry or early revoke\): median 2h, longest 4h \(`b`\)\./);
+  assert.match(md, /Approval latency of granted requests \(pull request opened to merged\): median 10m, longest 10m \(#4\)\./);
   assert.equal(median([1, 3, 2, 4]), 2.5);
 });
 
