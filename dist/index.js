@@ -20433,17 +20433,6 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function getBooleanInput(name, options) {
-  const trueValue = ["true", "True", "TRUE"];
-  const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name, options);
-  if (trueValue.includes(val))
-    return true;
-  if (falseValue.includes(val))
-    return false;
-  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
-Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -20555,7 +20544,7 @@ async function writeValidationSummary(report, heading) {
         { data: "Expires", header: true },
         { data: "Verdict", header: true }
       ],
-      ...rows.map((r) => [escapeHtml(r.file), r.change, escapeHtml(r.requester), escapeHtml(r.group), escapeHtml(r.expires), r.verdict])
+      ...rows.map((r) => [escapeHtml(r.file), r.change, escapeHtml(r.requester), escapeHtml(r.group), escapeHtml(r.expires), r.verdict].map(filled))
     ]);
   }
   const problems = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)].filter((d) => d.severity === "error");
@@ -20563,12 +20552,16 @@ async function writeValidationSummary(report, heading) {
     summary2.addHeading("Problems", 3);
     summary2.addList(problems.map((d) => `${escapeHtml(d.file)}:${d.line}:${d.column}: ${escapeHtml(d.message)}`));
   }
-  if (report.config && (report.verdicts.length > 0 || report.deletions.length > 0)) {
+  const changed = { ...report, verdicts: report.verdicts.filter((v) => v.change !== void 0) };
+  if (report.config && (changed.verdicts.length > 0 || report.deletions.length > 0)) {
     summary2.addHeading("What merging would change in Entra", 3);
-    summary2.addList(planOf(report, report.config).map((l) => escapeHtml(l.text)));
+    summary2.addList(planOf(changed, report.config).map((l) => escapeHtml(l.text)));
   }
   summary2.addRaw(failed ? "Fix the problems above and push again." : "Every request is valid. A code owner of each folder can now approve.", true);
   await summary2.write();
+}
+function filled(text) {
+  return text === "" ? "\u2014" : text;
 }
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -20626,7 +20619,7 @@ async function writeGrantSummary(report, after) {
         { data: "Outcome", header: true },
         { data: "Detail", header: true }
       ],
-      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== void 0 ? `#${i.pull}` : "none", escapeHtml(i.requester ?? ""), escapeHtml(i.group ?? ""), escapeHtml(i.expires ?? ""), ICON[i.outcome], escapeHtml(i.detail)])
+      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== void 0 ? `#${i.pull}` : "none", escapeHtml(i.requester ?? ""), escapeHtml(i.group ?? ""), escapeHtml(i.expires ?? ""), ICON[i.outcome], escapeHtml(i.detail)].map(filled))
     ]);
   }
   if (report.failed) summary2.addRaw("Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.", true);
@@ -20687,7 +20680,7 @@ function readSettings(env = process.env) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError("GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.");
-  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: getBooleanInput("dry-run") };
+  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run") };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = getInput("tenant-id").trim();
     const clientId = getInput("client-id").trim();
@@ -20708,6 +20701,12 @@ function readSettings(env = process.env) {
     settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
   }
   return settings;
+}
+function booleanInput(name) {
+  const value = getInput(name).trim();
+  if (value === "" || /^(false|False|FALSE)$/.test(value)) return false;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  throw new ConfigError(`the input "${name}" is "${value}"; use true or false.`);
 }
 
 // src/action/main.ts

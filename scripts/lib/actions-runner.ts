@@ -15,7 +15,7 @@ export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.
 const ACTION_YML = fileURLToPath(new URL('../../action.yml', import.meta.url));
 
 /** action.yml's input defaults, with the one expression they use (github.token) evaluated. */
-function actionDefaults(token: string): Record<string, string> {
+export function actionDefaults(token: string): Record<string, string> {
   const action = parse(readFileSync(ACTION_YML, 'utf8')) as { inputs?: Record<string, { default?: string }> };
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs ?? {})) {

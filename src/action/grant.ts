@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { ConfigError } from '../diagnostics.ts';
 import type { GrantItem, GrantReport } from '../commands/grant.ts';
-import { escapeHtml } from './report.ts';
+import { escapeHtml, filled } from './report.ts';
 
 const ICON: Record<GrantItem['outcome'], string> = {
   granted: '✅ granted',
@@ -61,7 +61,7 @@ export async function writeGrantSummary(report: GrantReport, after: string): Pro
         { data: 'Outcome', header: true },
         { data: 'Detail', header: true },
       ],
-      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== undefined ? `#${i.pull}` : 'none', escapeHtml(i.requester ?? ''), escapeHtml(i.group ?? ''), escapeHtml(i.expires ?? ''), ICON[i.outcome], escapeHtml(i.detail)]),
+      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== undefined ? `#${i.pull}` : 'none', escapeHtml(i.requester ?? ''), escapeHtml(i.group ?? ''), escapeHtml(i.expires ?? ''), ICON[i.outcome], escapeHtml(i.detail)].map(filled)),
     ]);
   }
   if (report.failed) summary.addRaw('Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.', true);

@@ -45,7 +45,7 @@ export async function writeValidationSummary(report: ValidationReport, heading: 
         { data: 'Expires', header: true },
         { data: 'Verdict', header: true },
       ],
-      ...rows.map((r) => [escapeHtml(r.file), r.change, escapeHtml(r.requester), escapeHtml(r.group), escapeHtml(r.expires), r.verdict]),
+      ...rows.map((r) => [escapeHtml(r.file), r.change, escapeHtml(r.requester), escapeHtml(r.group), escapeHtml(r.expires), r.verdict].map(filled)),
     ]);
   }
   const problems = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)].filter((d) => d.severity === 'error');
@@ -53,12 +53,19 @@ export async function writeValidationSummary(report: ValidationReport, heading: 
     summary.addHeading('Problems', 3);
     summary.addList(problems.map((d) => `${escapeHtml(d.file)}:${d.line}:${d.column}: ${escapeHtml(d.message)}`));
   }
-  if (report.config && (report.verdicts.length > 0 || report.deletions.length > 0)) {
+  // A plan is about a change: on a pull request, not for the requests already on the branch.
+  const changed = { ...report, verdicts: report.verdicts.filter((v) => v.change !== undefined) };
+  if (report.config && (changed.verdicts.length > 0 || report.deletions.length > 0)) {
     summary.addHeading('What merging would change in Entra', 3);
-    summary.addList(planOf(report, report.config).map((l) => escapeHtml(l.text)));
+    summary.addList(planOf(changed, report.config).map((l) => escapeHtml(l.text)));
   }
   summary.addRaw(failed ? 'Fix the problems above and push again.' : 'Every request is valid. A code owner of each folder can now approve.', true);
   await summary.write();
+}
+
+/** @actions/core writes an empty table cell as a lone <td>; a dash keeps the table well-formed. */
+export function filled(text: string): string {
+  return text === '' ? '—' : text;
 }
 
 /** Summary tables are HTML; file names and requesters come from the pull request. */

@@ -28,7 +28,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: core.getBooleanInput('dry-run') };
+  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run') };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = core.getInput('tenant-id').trim();
     const clientId = core.getInput('client-id').trim();
@@ -49,4 +49,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
   }
   return settings;
+}
+
+/** A boolean input; empty means false (the runner passes action.yml's default when it is unset). */
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name).trim();
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  throw new ConfigError(`the input "${name}" is "${value}"; use true or false.`);
 }
