@@ -233,7 +233,7 @@ async function gitUser(root) {
 }
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./chunks/connect-LW3D5SCX.js");
+  const { directoryFromLocal } = await import("./chunks/connect-WP2U6BGA.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -266,7 +266,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-IRQMQ2YN.js");
+  const { revoke } = await import("./chunks/revoke-FEXYQ7WI.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
   try {
@@ -291,7 +291,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-F3IDBAKK.js");
+  const { collectReport } = await import("./chunks/collect-HIOBQOLZ.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();

@@ -20760,7 +20760,7 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
+  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
   const { doctor } = await import("./chunks/doctor-47LVLH33.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -20786,8 +20786,8 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { grant } = await import("./chunks/grant-YTXTJOYX.js");
+  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { grant } = await import("./chunks/grant-65EANGWB.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -20807,8 +20807,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-IRQMQ2YN.js");
+  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FEXYQ7WI.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
@@ -20833,8 +20833,8 @@ async function runRevoke(settings) {
   if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-LW3D5SCX.js");
-  const { collectReport } = await import("./chunks/collect-F3IDBAKK.js");
+  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { collectReport } = await import("./chunks/collect-HIOBQOLZ.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });

@@ -57,20 +57,24 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   let failed = false;
   const groups: GroupSweep[] = [];
   const removals: { sweep: GroupSweep; index: number; change: MembershipChange }[] = [];
+  const usable: string[] = [];
   for (const group of config.policy.groups.values()) {
-    const slot = requests.get(group.name)!;
-    const sweep: GroupSweep = { group: group.name, mode: group.mode, dispositions: [], ignored: slot.ignored };
+    const sweep: GroupSweep = { group: group.name, mode: group.mode, dispositions: [], ignored: requests.get(group.name)!.ignored };
     groups.push(sweep);
-    const usable = await users.group(group.name);
-    if (typeof usable === 'string') {
+    const entra = await users.group(group.name);
+    if (typeof entra === 'string') {
       // The group itself is missing or role-assignable: nothing in it is ours to change.
-      sweep.error = usable;
+      sweep.error = entra;
       failed = true;
-      continue;
-    }
-    const members = await ctx.directory.listMembers(group.id);
+    } else usable.push(group.id);
+  }
+  const membersOf = await ctx.directory.listMembersOfGroups(usable);
+  for (const sweep of groups) {
+    if (sweep.error) continue;
+    const group = config.policy.groups.get(sweep.group)!;
+    const slot = requests.get(group.name)!;
     const active = new Map([...slot.active].map(([id, list]) => [id, list.map((a) => a.file)]));
-    sweep.dispositions = planGroupSweep({ group, members, active, ended: slot.ended });
+    sweep.dispositions = planGroupSweep({ group, members: membersOf.get(group.id) ?? [], active, ended: slot.ended });
     sweep.dispositions.forEach((d, index) => {
       if (d.action === 'remove') removals.push({ sweep, index, change: { op: 'remove', groupId: group.id, memberId: d.id } });
     });

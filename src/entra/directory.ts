@@ -47,6 +47,10 @@ export interface Directory {
   resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined>;
   getGroup(id: string): Promise<DirectoryGroup | undefined>;
   listMembers(groupId: string): Promise<Member[]>;
+  /** Many at once, batched: what the sweep and the report need for hundreds of groups. */
+  getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>>;
+  listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>>;
+  resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
   confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
@@ -95,7 +99,7 @@ interface BatchItemResponse {
   id: string;
   status: number;
   headers?: Record<string, string>;
-  body?: { error?: { code?: string; message?: string } };
+  body?: { error?: { code?: string; message?: string } } & Record<string, unknown>;
 }
 
 export class GraphDirectory implements Directory {
@@ -180,20 +184,78 @@ export class GraphDirectory implements Directory {
     while (next) {
       const page: { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string } | undefined = await this.call('GET', next);
       if (!page) throw new DirectoryError(404, `group ${groupId} does not exist in Entra. Check its id in the policy.`);
-      for (const item of page.value) {
-        const type = item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other';
-        members.push({ id: item.id.toLowerCase(), type });
-      }
+      members.push(...toMembers(page));
       next = page['@odata.nextLink'];
     }
     return members;
   }
 
   async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {
-    const outcomes = new Map<number, ChangeOutcome>();
+    const requests: BatchRequest[] = changes.map((c) =>
+      c.op === 'add'
+        ? { method: 'POST', url: addMemberPath(c.groupId), headers: { 'Content-Type': 'application/json' }, body: { '@odata.id': directoryObjectUri(this.graphEndpoint, c.memberId) } }
+        : { method: 'DELETE', url: removeMemberPath(c.groupId, c.memberId) },
+    );
+    const answers = await this.batchAll(requests);
+    return answers.map((a, i) => ({ ...judge(changes[i]!, a), attempts: a.attempts }));
+  }
+
+  async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
+    const answers = await this.batchAll(ids.map((id) => ({ method: 'GET', url: `${groupPath(id)}?$select=id,displayName,isAssignableToRole` })));
+    const result = new Map<string, DirectoryGroup | undefined>();
+    answers.forEach((a, i) => {
+      const body = this.readAnswer<{ id: string; displayName: string; isAssignableToRole?: boolean | null }>(a, 'GET', groupPath(ids[i]!));
+      result.set(ids[i]!.toLowerCase(), body ? { id: body.id.toLowerCase(), displayName: body.displayName, isAssignableToRole: body.isAssignableToRole === true } : undefined);
+    });
+    return result;
+  }
+
+  async resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]> {
+    const answers = await this.batchAll(refs.map((ref) => ({ method: 'GET', url: `${userPath('id' in ref ? ref.id : ref.upn)}?$select=id,userPrincipalName` })));
+    return answers.map((a, i) => {
+      const ref = refs[i]!;
+      const body = this.readAnswer<{ id: string; userPrincipalName?: string | null }>(a, 'GET', userPath('id' in ref ? ref.id : ref.upn));
+      return body ? { id: body.id.toLowerCase(), ...(body.userPrincipalName ? { userPrincipalName: body.userPrincipalName } : {}) } : undefined;
+    });
+  }
+
+  /** Members of many groups: first pages 20 groups to a $batch, further pages one call each. */
+  async listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>> {
+    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: `${membersPath(id)}?$select=id&$top=999` })));
+    const result = new Map<string, Member[]>();
+    for (let i = 0; i < groupIds.length; i++) {
+      const id = groupIds[i]!;
+      let page = this.readAnswer<MembersPage>(answers[i]!, 'GET', membersPath(id));
+      if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
+      const members = [...toMembers(page)];
+      while (page['@odata.nextLink']) {
+        page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
+        if (!page) break;
+        members.push(...toMembers(page));
+      }
+      result.set(id.toLowerCase(), members);
+    }
+    return result;
+  }
+
+  /** The body of a successful batch answer; undefined for 404; an error for anything else. */
+  private readAnswer<T>(answer: BatchAnswer, method: string, path: string): T | undefined {
+    if (answer.status >= 200 && answer.status < 300) return answer.body as T;
+    if (answer.status === 404) return undefined;
+    if (answer.status === 403) throw new DirectoryError(403, forbiddenMessage(method, path, answer.message));
+    throw new DirectoryError(answer.status, `Microsoft Graph ${method} ${path} failed${answer.status > 0 ? ` with ${answer.status}` : ''} after ${answer.attempts} attempt${answer.attempts === 1 ? '' : 's'}: ${answer.message}`);
+  }
+
+  /**
+   * Sends requests in $batch requests of at most 20, `concurrency` at a time, and retries only the
+   * items that failed transiently (429, 503, 504, a dropped connection), honouring Retry-After,
+   * until each has an answer or its attempts run out.
+   */
+  private async batchAll(requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
+    const answers = new Map<number, BatchAnswer>();
     const attempts = new Map<number, number>();
-    let pending = changes.map((_, i) => i);
-    for (let round = 1; pending.length > 0; round++) {
+    let pending = requests.map((_, i) => i);
+    while (pending.length > 0) {
       const chunks: number[][] = [];
       for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
       const retryLater: number[] = [];
@@ -202,20 +264,18 @@ export class GraphDirectory implements Directory {
       const worker = async () => {
         while (next < chunks.length) {
           const chunk = chunks[next++]!;
-          const result = await this.sendBatch(chunk.map((i) => changes[i]!));
+          const items = await this.sendBatch(chunk.map((i) => requests[i]!));
           chunk.forEach((index, position) => {
-            const answer = result.items[position]!;
+            const item = items[position]!;
             const count = (attempts.get(index) ?? 0) + 1;
             attempts.set(index, count);
-            const outcome = judge(changes[index]!, answer.status, answer.message, count);
-            if (outcome === 'retry') {
-              if (count >= this.retry.maxAttempts) {
-                outcomes.set(index, { change: changes[index]!, done: false, status: answer.status, detail: `gave up after ${count} attempts: ${answer.message}`, attempts: count });
-              } else {
-                retryLater.push(index);
-                wait = Math.max(wait, delayBeforeRetry(count, this.retry, answer.retryAfter));
-              }
-            } else outcomes.set(index, { ...outcome, attempts: count });
+            if (isTransient(item.status) && count < this.retry.maxAttempts) {
+              retryLater.push(index);
+              wait = Math.max(wait, delayBeforeRetry(count, this.retry, item.retryAfter));
+            } else {
+              const gaveUp = isTransient(item.status) ? `gave up after ${count} attempts: ` : '';
+              answers.set(index, { ...item, message: `${gaveUp}${item.message}`, attempts: count });
+            }
           });
         }
       };
@@ -223,34 +283,28 @@ export class GraphDirectory implements Directory {
       pending = retryLater.sort((a, b) => a - b);
       if (pending.length > 0) await this.retry.sleep(wait);
     }
-    return changes.map((_, i) => outcomes.get(i)!);
+    return requests.map((_, i) => answers.get(i)!);
   }
 
   /** One $batch; a failed envelope (throttled, unavailable, dropped) fails every item in it, for retry. */
-  private async sendBatch(changes: MembershipChange[]): Promise<{ items: { status: number; message: string; retryAfter?: number }[] }> {
-    const requests = changes.map((c, i) =>
-      c.op === 'add'
-        ? { id: String(i + 1), method: 'POST', url: addMemberPath(c.groupId), headers: { 'Content-Type': 'application/json' }, body: { '@odata.id': directoryObjectUri(this.graphEndpoint, c.memberId) } }
-        : { id: String(i + 1), method: 'DELETE', url: removeMemberPath(c.groupId, c.memberId) },
-    );
+  private async sendBatch(batch: readonly BatchRequest[]): Promise<Omit<BatchAnswer, 'attempts'>[]> {
+    const requests = batch.map((r, i) => ({ id: String(i + 1), ...r }));
     try {
       const response = (await this.client.api('/$batch').post({ requests })) as { responses?: BatchItemResponse[] };
       const byId = new Map((response.responses ?? []).map((r) => [r.id, r]));
-      return {
-        items: requests.map((r) => {
-          const item = byId.get(r.id);
-          if (!item) return { status: 0, message: 'no answer for this request in the batch response' };
-          const header = Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-          const after = retryAfterMs(header);
-          return { status: item.status, message: item.body?.error?.message ?? `status ${item.status}`, ...(after !== undefined ? { retryAfter: after } : {}) };
-        }),
-      };
+      return requests.map((r) => {
+        const item = byId.get(r.id);
+        if (!item) return { status: 0, message: 'no answer for this request in the batch response' };
+        const header = Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+        const after = retryAfterMs(header);
+        return { status: item.status, body: item.body, message: item.body?.error?.message ?? `status ${item.status}`, ...(after !== undefined ? { retryAfter: after } : {}) };
+      });
     } catch (error) {
       this.throwIfSignInFailed();
       const status = error instanceof GraphError ? error.statusCode : 0;
       const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
       const message = status === 403 ? forbiddenMessage('POST', '/$batch', (error as Error).message) : `the batch request failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`;
-      return { items: changes.map(() => ({ status: status > 0 ? status : 0, message, ...(after !== undefined ? { retryAfter: after } : {}) })) };
+      return batch.map(() => ({ status: status > 0 ? status : 0, message, ...(after !== undefined ? { retryAfter: after } : {}) }));
     }
   }
 
@@ -269,18 +323,43 @@ export class GraphDirectory implements Directory {
   }
 }
 
-/** What one answer means for one change: done, retry, or failed for good. */
-function judge(change: MembershipChange, status: number, message: string, attempts: number): Omit<ChangeOutcome, 'attempts'> | 'retry' {
+/** What Graph's final answer means for one change: done, or failed with the reason. */
+function judge(change: MembershipChange, answer: { status: number; message: string; attempts: number }): Omit<ChangeOutcome, 'attempts'> {
+  const { status, message, attempts } = answer;
   if (status >= 200 && status < 300) return { change, done: true, status, detail: change.op === 'add' ? 'added' : 'removed' };
   // group-post-members: 400 "One or more added object references already exist" = already a member.
   if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
   // group-delete-members: 404 for a member that is not there = already removed.
   if (change.op === 'remove' && status === 404) return { change, done: true, status, detail: 'already not a member' };
-  if (isTransient(status)) return 'retry';
+  if (isTransient(status)) return { change, done: false, status, detail: message };
   if (status === 403) {
     const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
     return { change, done: false, status, detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message) };
   }
   if (change.op === 'add' && status === 404) return { change, done: false, status, detail: `the user or group does not exist in Entra: ${message}` };
   return { change, done: false, status, detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}` };
+}
+
+type MembersPage = { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string };
+
+function toMembers(page: MembersPage): Member[] {
+  return page.value.map((item) => ({
+    id: item.id.toLowerCase(),
+    type: item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other',
+  }));
+}
+
+interface BatchRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+interface BatchAnswer {
+  status: number;
+  body?: unknown;
+  message: string;
+  retryAfter?: number;
+  attempts: number;
 }

@@ -13,6 +13,34 @@ export class UserResolver {
     this.directory = directory;
   }
 
+  /** Looks up many policy groups in a few batched calls (the sweep and the report need all of them). */
+  async prefetchGroups(names: readonly string[]): Promise<void> {
+    const groups = names.map((n) => this.config.policy.groups.get(n)).filter((g) => g !== undefined && !this.groups.has(g.id));
+    if (groups.length === 0) return;
+    const found = this.directory.getGroups(groups.map((g) => g!.id));
+    for (const g of groups) {
+      this.groups.set(
+        g!.id,
+        found.then((map) => {
+          const entra = map.get(g!.id);
+          if (!entra) return `the Entra group ${g!.id} for ${g!.name} does not exist; fix its id in the policy.`;
+          if (entra.isAssignableToRole) return `the Entra group for ${g!.name} is role-assignable; access-as-code does not manage role-assignable groups.`;
+          return undefined;
+        }),
+      );
+    }
+    await found;
+  }
+
+  /** Looks up many logins' Entra users in a few batched calls. */
+  async prefetchUsers(logins: readonly string[]): Promise<void> {
+    const wanted = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !this.users.has(l) && this.config.identities.users.has(l));
+    if (wanted.length === 0) return;
+    const found = this.directory.resolveUsers(wanted.map((l) => this.config.identities.users.get(l)!));
+    wanted.forEach((login, i) => this.users.set(login, found.then((list) => list[i]?.id)));
+    await found;
+  }
+
   /** The Entra group of a policy group, or why it cannot be managed. */
   async group(groupName: string): Promise<{ groupId: string } | string> {
     const group = this.config.policy.groups.get(groupName);

@@ -49,18 +49,24 @@ export async function inventory(ctx: InventoryContext): Promise<Map<string, Grou
   const result = new Map<string, GroupInventory>();
   for (const name of ctx.config.policy.groups.keys()) result.set(name, { active: new Map(), ended: new Map(), ignored: [] });
   const files = atCommit(ctx.git, ctx.head);
+  const verdicts = [];
   for (const path of await files.list(REQUESTS_DIR)) {
     if (isRequestsHousekeeping(path)) continue;
     const group = splitRequestPath(path)?.group;
-    const slot = group ? result.get(group) : undefined;
-    if (!slot) continue;
-    const verdict = judgeRequest(path, await files.read(path), ctx.config, ctx.now, 'at-rest');
+    if (!group || !result.has(group)) continue;
+    verdicts.push({ path, group, verdict: judgeRequest(path, await files.read(path), ctx.config, ctx.now, 'at-rest') });
+  }
+  const deleted = await deletedRequests(ctx.git, ctx.head);
+  await ctx.users.prefetchGroups([...result.keys()]);
+  await ctx.users.prefetchUsers([...verdicts.flatMap((v) => (v.verdict.request ? [v.verdict.request.requester] : [])), ...deleted.flatMap((d) => (d.requester ? [d.requester] : []))]);
+  for (const { path, group, verdict } of verdicts) {
+    const slot = result.get(group)!;
     const request = verdict.request;
     if (!request) {
       slot.ignored.push({ file: path, why: 'not a readable request' });
       continue;
     }
-    const target = await ctx.users.groupAndUser(group!, request.requester);
+    const target = await ctx.users.groupAndUser(group, request.requester);
     if (typeof target === 'string') {
       slot.ignored.push({ file: path, why: target });
       continue;
@@ -78,7 +84,7 @@ export async function inventory(ctx: InventoryContext): Promise<Map<string, Grou
     const pull = (await ctx.pulls.forFile(ctx.head, path))!;
     push(slot.active, target.userId, { file: path, request, userId: target.userId, pull: pull.number, mergedAt: pull.mergedAt });
   }
-  for (const { path, requester } of await deletedRequests(ctx.git, ctx.head)) {
+  for (const { path, requester } of deleted) {
     const group = splitRequestPath(path)?.group;
     const slot = group ? result.get(group) : undefined;
     if (!slot || !requester) continue;

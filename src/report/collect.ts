@@ -35,6 +35,9 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const groups: GroupFigures[] = [];
   const overdue: Overdue[] = [];
   const files = atCommit(ctx.git, ctx.head);
+  const usable: string[] = [];
+  for (const group of config.policy.groups.values()) if (typeof (await users.group(group.name)) !== 'string') usable.push(group.id);
+  const membersOf = await ctx.directory.listMembersOfGroups(usable);
   for (const group of config.policy.groups.values()) {
     const slot = requests.get(group.name)!;
     for (const list of slot.active.values()) for (const a of list) grants.push({ group: group.name, requester: a.request.requester, file: a.file, since: a.mergedAt, expires: a.request.expires });
@@ -43,7 +46,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
       groups.push({ group: group.name, mode: group.mode, members: 0, covered: 0, standingExempt: 0, drift: [], error: usable });
       continue;
     }
-    const members = (await ctx.directory.listMembers(group.id)).map((m) => m.id);
+    const members = (membersOf.get(group.id) ?? []).map((m) => m.id);
     const standing = new Set(group.standing);
     const covered = members.filter((id) => slot.active.has(id));
     const exempt = members.filter((id) => !slot.active.has(id) && standing.has(id));

@@ -115,7 +115,7 @@ test('--dry-run changes nothing and says what it would remove', () =>
       assert.equal(run.exitCode, 0);
       assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
       assert.match(run.summary, /Access sweep \(dry run: nothing changed\)[\s\S]*would be removed/);
-      assert.equal(s.twin.log.records.filter((r) => r.inBatch).length, 0);
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method !== 'GET').length, 0, 'no write reached Graph');
     },
   ));
 
@@ -158,7 +158,8 @@ test('a removal that keeps failing fails the run, after every other removal was 
     },
   ));
 
-test('THREATS 18: a sweep killed midway and run again leaves no expired member', () =>
+for (const killAfterMs of [400, 900, 1500]) {
+  test(`THREATS 18: a sweep killed after ${killAfterMs} ms and run again leaves no expired member`, () =>
   world(
     (s) => {
       for (const login of ['octocat', 'monalisa', 'hubot'] as const) {
@@ -169,8 +170,8 @@ test('THREATS 18: a sweep killed midway and run again leaves no expired member',
       s.addMember('billing-readers', 'monalisa');
     },
     async (s) => {
-      s.twin.faults.latencyMs = 40;
-      const killed = await s.revoke({ killAfterMs: 700 });
+      s.twin.faults.latencyMs = 150;
+      const killed = await s.revoke({ killAfterMs });
       assert.notEqual(killed.exitCode, 0);
       s.twin.faults.latencyMs = 0;
       const rerun = await s.revoke();
@@ -179,6 +180,7 @@ test('THREATS 18: a sweep killed midway and run again leaves no expired member',
       assert.deepEqual(s.members('billing-readers'), []);
     },
   ));
+}
 
 test('THREATS 19: two sweeps at once end in the same state as one', () =>
   world(
