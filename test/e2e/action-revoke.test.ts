@@ -158,7 +158,7 @@ test('a removal that keeps failing fails the run, after every other removal was 
     },
   ));
 
-for (const killAfterMs of [400, 900, 1500]) {
+for (const killAfterMs of [300, 700, 1100]) {
   test(`THREATS 18: a sweep killed after ${killAfterMs} ms and run again leaves no expired member`, () =>
   world(
     (s) => {
