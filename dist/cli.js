@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-L2HNC2DZ.js";
+} from "./chunks/chunk-WCFSFCHA.js";
 import {
   gitIn
 } from "./chunks/chunk-VFAXYUGQ.js";
@@ -19,7 +19,7 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-CSLGIWVQ.js";
+} from "./chunks/chunk-XJKEJ7JQ.js";
 import {
   MINUTE_MS,
   parseDuration
@@ -266,7 +266,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-FEXYQ7WI.js");
+  const { revoke } = await import("./chunks/revoke-QUJZHERJ.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
   try {
@@ -291,7 +291,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-HIOBQOLZ.js");
+  const { collectReport } = await import("./chunks/collect-PDORVEAK.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();

@@ -4,14 +4,14 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-L2HNC2DZ.js";
+} from "./chunks/chunk-WCFSFCHA.js";
 import {
   gitIn
 } from "./chunks/chunk-VFAXYUGQ.js";
 import {
   loadConfig,
   workingTree
-} from "./chunks/chunk-CSLGIWVQ.js";
+} from "./chunks/chunk-XJKEJ7JQ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -20787,7 +20787,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { grant } = await import("./chunks/grant-65EANGWB.js");
+  const { grant } = await import("./chunks/grant-P47UBX4B.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -20808,7 +20808,7 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FEXYQ7WI.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-QUJZHERJ.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
@@ -20834,7 +20834,7 @@ async function runRevoke(settings) {
 }
 async function runReport(settings) {
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { collectReport } = await import("./chunks/collect-HIOBQOLZ.js");
+  const { collectReport } = await import("./chunks/collect-PDORVEAK.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });

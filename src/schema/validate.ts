@@ -3,36 +3,16 @@
  * the offending key or value and says what would be valid. The schemas in schemas/ are the same files
  * editors use (through the yaml-language-server modeline), so the editor and the check agree.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import requestSchema from '../../schemas/access-request.schema.json' with { type: 'json' };
-import policySchema from '../../schemas/access-policy.schema.json' with { type: 'json' };
-import identitiesSchema from '../../schemas/access-identities.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
+import * as validators from './validators.generated.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { keyNodeAt, nodeAt, posOf, type LoadedYaml } from '../yaml/safe-load.ts';
 
 export type SchemaName = 'request' | 'policy' | 'identities';
 
-const schemas: Record<SchemaName, object> = {
-  request: requestSchema,
-  policy: policySchema,
-  identities: identitiesSchema,
-};
-
-let ajv: Ajv | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-function validatorFor(name: SchemaName): ValidateFunction {
-  let fn = compiled.get(name);
-  if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, verbose: true });
-    fn = ajv.compile(schemas[name]);
-    compiled.set(name, fn);
-  }
-  return fn;
-}
-
 export function validateAgainstSchema(name: SchemaName, yaml: LoadedYaml): Diagnostic[] {
-  const validate = validatorFor(name);
+  // Compiled ahead of time (scripts/gen-validators.ts): no schema compilation at start-up.
+  const validate = validators[name];
   if (validate(yaml.value)) return [];
   const errors = (validate.errors ?? []).filter(
     // propertyNames reports the inner pattern failure and then itself; keep only the latter.

@@ -4,6 +4,10 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
+import { writeFileSync } from 'node:fs';
+import { GENERATED, generateValidators } from './gen-validators.ts';
+
+writeFileSync(GENERATED, generateValidators());
 await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
