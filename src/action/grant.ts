@@ -1,5 +1,5 @@
 /** The action's grant: only on a push to the default branch; outcome on each pull request, in the summary and outputs. */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { GrantItem, GrantReport } from '../commands/grant.ts';
 import { escapeHtml, filled } from './report.ts';

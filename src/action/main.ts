@@ -1,5 +1,5 @@
 /** The action's front door: read settings, run the command, report once. */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
 import { gitIn } from '../git/git.ts';

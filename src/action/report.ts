@@ -1,5 +1,5 @@
 /** How a validation report reaches people in Actions: line annotations, the job summary, outputs. */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { reportHasErrors, type ValidationReport } from '../commands/validate.ts';
 import { planOf } from '../commands/plan.ts';

@@ -1,5 +1,5 @@
 /** The sweep's job summary: per group, who was removed, kept and reported, and why. */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import { escapeHtml } from './report.ts';
 

@@ -1,5 +1,5 @@
 /** The action's inputs and environment, read in one place into one typed object. */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
