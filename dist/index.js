@@ -427,8 +427,9 @@ async function runGrant(settings) {
   await writeGrantSummary(report, push.after);
   await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
-  for (const item of unmerged) warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
+  for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
   if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
+  else if (unmerged.length > 0) setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.`);
 }
 async function runRevoke(settings) {
   const payload = settings.eventPath ? await readFile2(settings.eventPath, "utf8").then((t) => JSON.parse(t), () => void 0) : void 0;

@@ -105,9 +105,12 @@ async function runGrant(settings: Settings): Promise<void> {
   core.setOutput('changes', JSON.stringify(report.items));
   await writeGrantSummary(report, push.after);
   await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
+  // the run so that it shows up red in the history, not just in a log.
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
-  for (const item of unmerged) core.warning(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
+  for (const item of unmerged) core.error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
   if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
+  else if (unmerged.length > 0) core.setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.`);
 }
 
 async function runRevoke(settings: Settings): Promise<void> {

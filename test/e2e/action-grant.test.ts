@@ -141,9 +141,10 @@ test('THREATS 6 and 7: a merged pull request that also changed the policy is ref
 test('a direct push without a pull request grants nothing and says so loudly', async () => {
   const push = s.directPush({ [`${K8S}/hubot-direct.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
   const run = await s.grant(push);
-  assert.equal(run.exitCode, 0);
+  assert.equal(run.exitCode, 1, 'the run fails, so the bypass is seen');
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.ok(run.annotations.some((a) => a.level === 'warning' && /changed without a merged pull request: no merged pull request contains this change/.test(a.message)));
+  assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === 'requests/k8s-prod-operators/hubot-direct.yaml' && /changed without a merged pull request: no merged pull request contains this change/.test(a.message)));
+  assert.match(run.stdout, /::error::access-as-code: 1 request was pushed to main without a reviewed pull request; nothing was granted for it\./);
 });
 
 test('THREATS 12: grant refuses to run for a pull request event or another branch, before any sign-in', async () => {

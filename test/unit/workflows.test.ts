@@ -56,3 +56,12 @@ test('revoke: every 15 minutes and on demand, same environment and concurrency g
   assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.command, 'revoke');
 });
+
+test('THREATS 14: only jobs in the access-grant environment, on main, can ask for an OIDC token', () => {
+  for (const name of Object.keys(workflows)) {
+    const w = parsed(name);
+    if (w.permissions['id-token'] !== 'write') continue;
+    for (const job of Object.values(w.jobs)) assert.equal(job.environment, 'access-grant', `${name}: a job with id-token: write runs in the access-grant environment`);
+    assert.ok(!('pull_request' in w.on) && !('pull_request_target' in w.on), `${name} does not run for pull requests`);
+  }
+});
