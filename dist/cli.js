@@ -5,10 +5,11 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-WCFSFCHA.js";
+} from "./chunks/chunk-3LT7VHCU.js";
 import {
-  gitIn
-} from "./chunks/chunk-VFAXYUGQ.js";
+  gitIn,
+  headCommit
+} from "./chunks/chunk-6BZTX7BF.js";
 import {
   REQUESTS_DIR,
   atCommit,
@@ -268,7 +269,7 @@ async function sweepCommand(args, io) {
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { revoke } = await import("./chunks/revoke-QUJZHERJ.js");
   const git = gitIn(root);
-  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const head = await headCommit(git);
   try {
     const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
     for (const g of report.groups) {
@@ -294,7 +295,7 @@ async function reportCommand(args, io) {
   const { collectReport } = await import("./chunks/collect-PDORVEAK.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
-  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const head = await headCommit(git);
   try {
     const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
     if (values.out) {

@@ -4,10 +4,11 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-WCFSFCHA.js";
+} from "./chunks/chunk-3LT7VHCU.js";
 import {
-  gitIn
-} from "./chunks/chunk-VFAXYUGQ.js";
+  gitIn,
+  headCommit
+} from "./chunks/chunk-6BZTX7BF.js";
 import {
   loadConfig,
   workingTree
@@ -416,7 +417,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { grant } = await import("./chunks/grant-Q7IFLJ2R.js");
+  const { grant } = await import("./chunks/grant-K7X2GI64.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -444,7 +445,7 @@ async function runRevoke(settings) {
   const [owner, name] = settings.github.repository.split("/");
   const repo = { owner, repo: name };
   const git = gitIn(settings.workspace);
-  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const head = await headCommit(git);
   const now = Date.now();
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
@@ -470,7 +471,7 @@ async function runReport(settings) {
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
   const git = gitIn(settings.workspace);
-  const head = (await git.run(["rev-parse", "HEAD"])).toString("utf8").trim();
+  const head = await headCommit(git);
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
   await summary.addRaw(markdown, true).write();

@@ -2,7 +2,7 @@
 import * as core from './runner.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
-import { gitIn } from '../git/git.ts';
+import { gitIn, headCommit } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { readEvent, type PushEvent } from './event.ts';
 import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
@@ -126,7 +126,7 @@ async function runRevoke(settings: Settings): Promise<void> {
   const [owner, name] = settings.github!.repository.split('/') as [string, string];
   const repo = { owner, repo: name };
   const git = gitIn(settings.workspace);
-  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const head = await headCommit(git);
   const now = Date.now();
   const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
   const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
@@ -153,7 +153,7 @@ async function runReport(settings: Settings): Promise<void> {
   const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
   const [owner, name] = settings.github!.repository.split('/') as [string, string];
   const git = gitIn(settings.workspace);
-  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const head = await headCommit(git);
   const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
   const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();

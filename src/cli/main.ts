@@ -8,7 +8,7 @@ import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
 import { judgeChanges, reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
 import { planOf } from '../commands/plan.ts';
-import { gitIn, type ChangedFile } from '../git/git.ts';
+import { gitIn, headCommit, type ChangedFile } from '../git/git.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
 import { parseTimestamp } from '../timestamp.ts';
 
@@ -220,7 +220,7 @@ async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
-  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const head = await headCommit(git);
   try {
     const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
     for (const g of report.groups) {
@@ -247,7 +247,7 @@ async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
-  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const head = await headCommit(git);
   try {
     const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
     if (values.out) {

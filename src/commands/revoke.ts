@@ -6,22 +6,14 @@
  */
 import { loadConfig } from '../config/config.ts';
 import { formatDuration } from '../duration.ts';
-import type { Directory, MembershipChange } from '../entra/directory.ts';
-import type { Git } from '../git/git.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
+import type { MembershipChange } from '../entra/directory.ts';
 import { PullFinder } from '../grant/gather.ts';
 import { UserResolver } from '../grant/resolve.ts';
-import { inventory, type ActiveRequest } from '../reconcile/inventory.ts';
+import { inventory, type ActiveRequest, type BranchContext } from '../reconcile/inventory.ts';
 import { planGroupSweep, type Disposition } from '../reconcile/sweep.ts';
 import { atCommit } from '../repo/files.ts';
 
-export interface RevokeContext {
-  git: Git;
-  gh: GitHub;
-  repo: RepoRef;
-  directory: Directory;
-  head: string;
-  now: number;
+export interface RevokeContext extends BranchContext {
   dryRun: boolean;
 }
 

@@ -77,3 +77,8 @@ export async function changedFiles(git: Git, base: string, head: string): Promis
 export async function hasCommit(git: Git, sha: string): Promise<boolean> {
   return (await git.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
 }
+
+/** The commit checked out. */
+export async function headCommit(git: Git): Promise<string> {
+  return (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+}

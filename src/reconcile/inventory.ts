@@ -5,7 +5,8 @@
  */
 import type { AccessConfig } from '../config/config.ts';
 import type { Git } from '../git/git.ts';
-import type { GitHub } from '../github/client.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import type { Directory } from '../entra/directory.ts';
 import { PullFinder } from '../grant/gather.ts';
 import { UserResolver } from '../grant/resolve.ts';
 import { decideRequest } from '../grant/verify.ts';
@@ -29,6 +30,16 @@ export interface GroupInventory {
   ended: Map<string, string[]>;
   /** Requests present but not counted, with why (invalid, unapproved, unknown user). */
   ignored: { file: string; why: string }[];
+}
+
+/** What the sweep and the report work on: the default branch's head, and the services behind it. */
+export interface BranchContext {
+  git: Git;
+  gh: GitHub;
+  repo: RepoRef;
+  directory: Directory;
+  head: string;
+  now: number;
 }
 
 export interface InventoryContext {

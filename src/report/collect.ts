@@ -1,24 +1,16 @@
 /** The report's facts: Entra membership, requests on the default branch, git history, GitHub runs. */
 import { loadConfig } from '../config/config.ts';
-import type { Directory } from '../entra/directory.ts';
-import type { Git } from '../git/git.ts';
-import { lastSuccessfulRun, type GitHub, type RepoRef } from '../github/client.ts';
+import { lastSuccessfulRun } from '../github/client.ts';
 import { PullFinder } from '../grant/gather.ts';
 import { UserResolver } from '../grant/resolve.ts';
-import { inventory } from '../reconcile/inventory.ts';
+import { inventory, type BranchContext } from '../reconcile/inventory.ts';
 import { atCommit } from '../repo/files.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import { decideRequest } from '../grant/verify.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
 
-export interface ReportContext {
-  git: Git;
-  gh: GitHub;
-  repo: RepoRef;
-  directory: Directory;
-  head: string;
-  now: number;
+export interface ReportContext extends BranchContext {
   days?: number;
   /** The sweep's workflow file, for "last successful sweep". */
   sweepWorkflow?: string;
