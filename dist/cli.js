@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-3LT7VHCU.js";
+} from "./chunks/chunk-EC4WA5H6.js";
 import {
   gitIn,
   headCommit
@@ -20,7 +20,7 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-XJKEJ7JQ.js";
+} from "./chunks/chunk-P7BW3JLQ.js";
 import {
   MINUTE_MS,
   parseDuration
@@ -267,7 +267,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-QUJZHERJ.js");
+  const { revoke } = await import("./chunks/revoke-JLPGEDAA.js");
   const git = gitIn(root);
   const head = await headCommit(git);
   try {
@@ -292,7 +292,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-PDORVEAK.js");
+  const { collectReport } = await import("./chunks/collect-2Y2JVWGH.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = await headCommit(git);

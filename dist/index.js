@@ -4,7 +4,7 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-3LT7VHCU.js";
+} from "./chunks/chunk-EC4WA5H6.js";
 import {
   gitIn,
   headCommit
@@ -12,7 +12,7 @@ import {
 import {
   loadConfig,
   workingTree
-} from "./chunks/chunk-XJKEJ7JQ.js";
+} from "./chunks/chunk-P7BW3JLQ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -417,7 +417,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { grant } = await import("./chunks/grant-K7X2GI64.js");
+  const { grant } = await import("./chunks/grant-DPQK2J7K.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -439,7 +439,7 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-QUJZHERJ.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-JLPGEDAA.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
@@ -465,7 +465,7 @@ async function runRevoke(settings) {
 }
 async function runReport(settings) {
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { collectReport } = await import("./chunks/collect-PDORVEAK.js");
+  const { collectReport } = await import("./chunks/collect-2Y2JVWGH.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });

@@ -13,6 +13,8 @@ import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
 import { evaluateApprovals, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
 
+export const GITHUB_FILE_LIST_LIMIT = 3000;
+
 export interface MergedPull {
   number: number;
   author: string;
@@ -55,6 +57,10 @@ export function evaluateGrant(facts: GrantFacts): GrantDecision {
   const verdict = judgeRequest(file, facts.content, config, facts.now, 'at-rest');
   reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), file)));
   reasons.push(...checkScope(pull.files).map((d) => d.message));
+  // GitHub lists at most 3,000 files of a pull request; beyond that its scope cannot be verified.
+  if (pull.files.length >= GITHUB_FILE_LIST_LIMIT) {
+    reasons.push(`the pull request changes ${GITHUB_FILE_LIST_LIMIT} or more files, more than GitHub lists, so it cannot be verified that it changed only requests. Split it.`);
+  }
   const request = verdict.request;
   let approval: ApprovalResult | undefined;
   if (request) {
@@ -65,6 +71,15 @@ export function evaluateGrant(facts: GrantFacts): GrantDecision {
     if (request.expiresAt <= facts.now) reasons.push(`the request expired at ${request.expires}, before it could be granted.`);
     if (group && request.expiresAt - mergedAt > group.maxDurationMs) {
       reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
+    }
+    // Logins alone are checked by the rules above; teams need the API's answer.
+    if (group?.requesters?.some((r) => r.includes('/'))) {
+      const login = request.requester.toLowerCase();
+      const listed = group.requesters.some((r) => !r.includes('/') && r.replace(/^@/, '') === login);
+      const inTeam = group.requesters.some((r) => r.includes('/') && facts.teamMemberships.has(`${r.replace(/^@/, '')}:${login}`));
+      if (!listed && !inTeam) {
+        reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
+      }
     }
     if (group) {
       approval = evaluateApprovals({

@@ -180,6 +180,22 @@ test('THREATS 10: two active requests for the same group are one membership, whi
   assert.match(lastComment(dropTwo), /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/);
 });
 
+test("a group's requesters: a member of a listed team may ask; anyone else is refused, even when approved", async () => {
+  const ok = s.openPull('hubot', { files: { [`${DB}/hubot-inc-31.yaml`]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-31' }) } });
+  s.review(ok, 'dba1');
+  s.review(ok, 'monalisa');
+  const granted = await s.grant(s.merge(ok));
+  assert.equal(changes(granted)[0]!.outcome, 'granted', changes(granted)[0]!.detail);
+
+  const no = s.openPull('monalisa', { files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) } });
+  s.review(no, 'dba1');
+  s.review(no, 'octocat');
+  const refused = await s.grant(s.merge(no));
+  assert.equal(changes(refused)[0]!.outcome, 'refused');
+  assert.match(changes(refused)[0]!.detail, /monalisa may not request prod-db-admins: the policy allows @acme\/sre, octocat/);
+  assert.ok(!s.members('prod-db-admins').includes('monalisa'));
+});
+
 test('a role-assignable group is refused at grant time', async () => {
   const scenario = await Scenario.begin({ roleAssignable: true });
   try {
