@@ -34,10 +34,10 @@ import {
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/cli/main.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { parseArgs } from "node:util";
+import { dirname, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/commands/new.ts
 function draftRequest(options, config, taken) {
@@ -77,75 +77,12 @@ function requireLogin(requester) {
   return requester;
 }
 
-// src/cli/main.ts
-var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
+// src/cli/entra-commands.ts
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 
-Usage:
-  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
-  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
-                                         write a valid request file at the right path
-  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
-                                         (against the merge base with REF; default origin/main or main)
-  access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
-  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
-  access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
-                                         sign in to Entra and check the policy's groups and identities
-                                         (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
-                                         or a certificate in the environment, else "az login")
-  access-as-code help                    show this text
-
-Options for every command:
-  --repo DIR     the access repository (default: the current directory)
-  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
-
-Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
-async function runCli(argv, io) {
-  try {
-    return await dispatch(argv, io);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
-      io.err(`access-as-code: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-      io.err(`access-as-code: ${error.message}
-
-${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-}
-async function dispatch(argv, io) {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case "validate":
-      return validateCommand(rest, io);
-    case "new":
-      return newCommand(rest, io);
-    case "plan":
-      return planCommand(rest, io);
-    case "revoke":
-      return sweepCommand(rest, io);
-    case "report":
-      return reportCommand(rest, io);
-    case "doctor":
-      return doctorCommand(rest, io);
-    case void 0:
-    case "help":
-    case "--help":
-    case "-h":
-      io.out(USAGE);
-      return command === void 0 ? 2 : 0;
-    default:
-      io.err(`access-as-code: unknown command "${command}".
-
-${USAGE}`);
-      return 2;
-  }
-}
+// src/cli/io.ts
 var COMMON = {
   repo: { type: "string" },
   at: { type: "string" }
@@ -156,82 +93,8 @@ function clock(at, io) {
   if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
   return parsed.epochMs;
 }
-async function validateCommand(args, io) {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
-  const files = workingTree(root);
-  let paths;
-  if (positionals.length > 0) {
-    paths = [];
-    for (const p of positionals) {
-      const rel = relative(root, resolve(io.cwd, p)).split(sep).join("/");
-      if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
-      const inside = await files.list(rel);
-      if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync(resolve(root, rel))) paths.push(rel);
-      else throw new ConfigError(`${p} does not exist.`);
-    }
-  }
-  const report = await validateTree(files, clock(values.at, io), paths);
-  printReport(report, io);
-  return reportHasErrors(report) ? 1 : 0;
-}
-function printReport(report, io) {
-  const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
-  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
-  const invalid = report.verdicts.filter((v) => !v.valid).length;
-  const n = report.verdicts.length;
-  io.out(`${n} request${n === 1 ? "" : "s"} checked: ${n - invalid} valid, ${invalid} invalid.`);
-}
-async function newCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...COMMON,
-      group: { type: "string" },
-      for: { type: "string" },
-      justification: { type: "string" },
-      ticket: { type: "string" },
-      requester: { type: "string" }
-    },
-    strict: true
-  });
-  const missing = ["group", "for", "justification"].filter((k) => values[k] === void 0);
-  if (missing.length > 0) {
-    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
-  }
-  const root = resolve(io.cwd, values.repo ?? ".");
-  const requester = requireLogin(values.requester ?? await gitUser(root));
-  const config = await loadConfig(workingTree(root));
-  const result = draftRequest(
-    {
-      group: values.group,
-      duration: values.for,
-      justification: values.justification,
-      requester,
-      now: clock(values.at, io),
-      ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
-    },
-    config,
-    (path) => existsSync(resolve(root, path))
-  );
-  if (!result.ok) {
-    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
-    io.err("access-as-code: no file written; fix the options above and run the command again.");
-    return 1;
-  }
-  const target = resolve(root, result.draft.path);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, result.draft.text, { flag: "wx" });
-  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
-  io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
-  return 0;
-}
-async function gitUser(root) {
-  const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);
-  const login = out?.toString("utf8").trim();
-  return login === "" ? void 0 : login;
-}
+
+// src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
   const { directoryFromLocal } = await import("./chunks/connect-WP2U6BGA.js");
@@ -329,9 +192,13 @@ async function doctorCommand(args, io) {
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
+
+// src/cli/plan.ts
+import { resolve as resolve2 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 async function planCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, base: { type: "string" } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
+  const { values } = parseArgs2({ args, options: { ...COMMON, base: { type: "string" } }, strict: true });
+  const root = resolve2(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : ["origin/main", "main"];
   let base;
@@ -363,6 +230,152 @@ async function workingChanges(git, base) {
   const untracked = (await git.run(["ls-files", "--others", "--exclude-standard", "-z", "--", "requests/"])).toString("utf8").split("\0").filter(Boolean);
   for (const path of untracked) changes.push({ path, status: "added" });
   return changes;
+}
+
+// src/cli/main.ts
+var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
+
+Usage:
+  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
+  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
+                                         write a valid request file at the right path
+  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
+                                         (against the merge base with REF; default origin/main or main)
+  access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
+  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
+                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
+  access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
+                                         sign in to Entra and check the policy's groups and identities
+                                         (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
+                                         or a certificate in the environment, else "az login")
+  access-as-code help                    show this text
+
+Options for every command:
+  --repo DIR     the access repository (default: the current directory)
+  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
+
+Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
+async function runCli(argv, io) {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`access-as-code: ${error.message}
+
+${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+async function dispatch(argv, io) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "validate":
+      return validateCommand(rest, io);
+    case "new":
+      return newCommand(rest, io);
+    case "plan":
+      return planCommand(rest, io);
+    case "revoke":
+      return sweepCommand(rest, io);
+    case "report":
+      return reportCommand(rest, io);
+    case "doctor":
+      return doctorCommand(rest, io);
+    case void 0:
+    case "help":
+    case "--help":
+    case "-h":
+      io.out(USAGE);
+      return command === void 0 ? 2 : 0;
+    default:
+      io.err(`access-as-code: unknown command "${command}".
+
+${USAGE}`);
+      return 2;
+  }
+}
+async function validateCommand(args, io) {
+  const { values, positionals } = parseArgs3({ args, options: COMMON, allowPositionals: true, strict: true });
+  const root = resolve3(io.cwd, values.repo ?? ".");
+  const files = workingTree(root);
+  let paths;
+  if (positionals.length > 0) {
+    paths = [];
+    for (const p of positionals) {
+      const rel = relative(root, resolve3(io.cwd, p)).split(sep).join("/");
+      if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
+      const inside = await files.list(rel);
+      if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
+      else if (existsSync(resolve3(root, rel))) paths.push(rel);
+      else throw new ConfigError(`${p} does not exist.`);
+    }
+  }
+  const report = await validateTree(files, clock(values.at, io), paths);
+  printReport(report, io);
+  return reportHasErrors(report) ? 1 : 0;
+}
+function printReport(report, io) {
+  const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
+  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
+  const invalid = report.verdicts.filter((v) => !v.valid).length;
+  const n = report.verdicts.length;
+  io.out(`${n} request${n === 1 ? "" : "s"} checked: ${n - invalid} valid, ${invalid} invalid.`);
+}
+async function newCommand(args, io) {
+  const { values } = parseArgs3({
+    args,
+    options: {
+      ...COMMON,
+      group: { type: "string" },
+      for: { type: "string" },
+      justification: { type: "string" },
+      ticket: { type: "string" },
+      requester: { type: "string" }
+    },
+    strict: true
+  });
+  const missing = ["group", "for", "justification"].filter((k) => values[k] === void 0);
+  if (missing.length > 0) {
+    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
+  }
+  const root = resolve3(io.cwd, values.repo ?? ".");
+  const requester = requireLogin(values.requester ?? await gitUser(root));
+  const config = await loadConfig(workingTree(root));
+  const result = draftRequest(
+    {
+      group: values.group,
+      duration: values.for,
+      justification: values.justification,
+      requester,
+      now: clock(values.at, io),
+      ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
+    },
+    config,
+    (path) => existsSync(resolve3(root, path))
+  );
+  if (!result.ok) {
+    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
+    io.err("access-as-code: no file written; fix the options above and run the command again.");
+    return 1;
+  }
+  const target = resolve3(root, result.draft.path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile2(target, result.draft.text, { flag: "wx" });
+  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
+  io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
+  return 0;
+}
+async function gitUser(root) {
+  const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);
+  const login = out?.toString("utf8").trim();
+  return login === "" ? void 0 : login;
 }
 
 // src/cli.ts

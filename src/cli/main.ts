@@ -6,11 +6,12 @@ import { parseArgs } from 'node:util';
 import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
-import { judgeChanges, reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { planOf } from '../commands/plan.ts';
-import { gitIn, headCommit, type ChangedFile } from '../git/git.ts';
-import { atCommit, workingTree } from '../repo/files.ts';
-import { parseTimestamp } from '../timestamp.ts';
+import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
+import { doctorCommand, reportCommand, sweepCommand } from './entra-commands.ts';
+import { clock, COMMON, type CliIo } from './io.ts';
+import { planCommand } from './plan.ts';
+import { gitIn } from '../git/git.ts';
+import { workingTree } from '../repo/files.ts';
 
 export const USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
 
@@ -35,12 +36,7 @@ Options for every command:
 
 Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-  now: () => number;
-}
+export type { CliIo } from './io.ts';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -84,18 +80,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.err(`access-as-code: unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
-}
-
-const COMMON = {
-  repo: { type: 'string' },
-  at: { type: 'string' },
-} as const;
-
-function clock(at: string | undefined, io: CliIo): number {
-  if (at === undefined) return io.now();
-  const parsed = parseTimestamp(at);
-  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
-  return parsed.epochMs;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -176,147 +160,4 @@ async function gitUser(root: string): Promise<string | undefined> {
   const out = await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined);
   const login = out?.toString('utf8').trim();
   return login === '' ? undefined : login;
-}
-
-const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
-
-async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
-  const { directoryFromLocal } = await import('../entra/connect.ts');
-  const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
-  return directoryFromLocal({
-    ...(tenantId ? { tenantId } : {}),
-    ...(values.cloud ? { cloud: values.cloud } : {}),
-    ...(values['authority-host'] ? { authorityHost: values['authority-host'] } : {}),
-    ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
-  });
-}
-
-/** GitHub for the CLI: GITHUB_TOKEN (or GH_TOKEN), GITHUB_API_URL, and the repository from --github-repo, GITHUB_REPOSITORY or the origin remote. */
-async function localGitHub(root: string, repoOption: string | undefined) {
-  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (!token) throw new ConfigError('set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository\'s pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).');
-  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
-  if (!full) {
-    const url = (await gitIn(root).tryRun(['remote', 'get-url', 'origin']).catch(() => undefined))?.toString('utf8').trim() ?? '';
-    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
-  }
-  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError('which GitHub repository? Pass --github-repo owner/name.');
-  const { createGitHub } = await import('../github/client.ts');
-  const [owner, name] = full.split('/') as [string, string];
-  return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
-}
-
-function entraFailure(error: unknown, io: CliIo): number | undefined {
-  if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
-    io.err(`access-as-code: ${error.message}`);
-    return 2;
-  }
-  return undefined;
-}
-
-async function sweepCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
-  const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { revoke } = await import('../commands/revoke.ts');
-  const git = gitIn(root);
-  const head = await headCommit(git);
-  try {
-    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
-    for (const g of report.groups) {
-      if (g.error) io.out(`${g.group}: ${g.error}`);
-      for (const d of g.dispositions) {
-        if (d.action === 'keep') continue;
-        const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
-        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
-      }
-    }
-    io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
-    return report.failed ? 1 : 0;
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
-}
-
-async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
-  const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { collectReport } = await import('../report/collect.ts');
-  const { renderReport } = await import('../report/render.ts');
-  const git = gitIn(root);
-  const head = await headCommit(git);
-  try {
-    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
-    if (values.out) {
-      await writeFile(resolve(io.cwd, values.out), markdown);
-      io.out(`Wrote ${values.out}.`);
-    } else io.out(markdown);
-    return 0;
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
-}
-
-async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
-  const config = await loadConfig(workingTree(root));
-  const { doctor } = await import('../commands/doctor.ts');
-  const directory = await localDirectory(values);
-  let report;
-  try {
-    report = await doctor(config, directory);
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
-  for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
-  const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
-  for (const d of report.diagnostics) io.err(formatDiagnostic(d));
-  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-}
-
-async function planCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, base: { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
-  const git = gitIn(root);
-  const candidates = values.base ? [values.base] : ['origin/main', 'main'];
-  let base: string | undefined;
-  for (const ref of candidates) {
-    const out = await git.tryRun(['merge-base', 'HEAD', ref]).catch(() => undefined);
-    if (out) {
-      base = out.toString('utf8').trim();
-      break;
-    }
-  }
-  if (!base) throw new ConfigError(`no merge base with ${candidates.join(' or ')}: pass --base <branch or commit> that your changes will be merged into.`);
-  const baseFiles = atCommit(git, base);
-  const config = await loadConfig(baseFiles);
-  const changes = await workingChanges(git, base);
-  const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
-  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
-  const lines = planOf(report, config);
-  if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
-  for (const line of lines) io.out(line.text);
-  return reportHasErrors(report) ? 1 : 0;
-}
-
-/** Request files that differ between `base` and the working tree, untracked ones included. */
-async function workingChanges(git: ReturnType<typeof gitIn>, base: string): Promise<ChangedFile[]> {
-  const tracked = (await git.run(['diff', '--name-status', '--no-renames', '-z', base, '--', 'requests/'])).toString('utf8').split('\0').filter(Boolean);
-  const changes: ChangedFile[] = [];
-  for (let i = 0; i + 1 < tracked.length; i += 2) {
-    const code = tracked[i]![0];
-    changes.push({ path: tracked[i + 1]!, status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified' });
-  }
-  const untracked = (await git.run(['ls-files', '--others', '--exclude-standard', '-z', '--', 'requests/'])).toString('utf8').split('\0').filter(Boolean);
-  for (const path of untracked) changes.push({ path, status: 'added' });
-  return changes;
 }

@@ -1,0 +1,114 @@
+/** The CLI commands that talk to Entra and GitHub: revoke, report, doctor. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.ts';
+import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
+import { gitIn, headCommit } from '../git/git.ts';
+import { workingTree } from '../repo/files.ts';
+import { clock, COMMON, type CliIo } from './io.ts';
+
+const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
+
+async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
+  const { directoryFromLocal } = await import('../entra/connect.ts');
+  const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
+  return directoryFromLocal({
+    ...(tenantId ? { tenantId } : {}),
+    ...(values.cloud ? { cloud: values.cloud } : {}),
+    ...(values['authority-host'] ? { authorityHost: values['authority-host'] } : {}),
+    ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
+  });
+}
+
+/** GitHub for the CLI: GITHUB_TOKEN (or GH_TOKEN), GITHUB_API_URL, and the repository from --github-repo, GITHUB_REPOSITORY or the origin remote. */
+async function localGitHub(root: string, repoOption: string | undefined) {
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) throw new ConfigError('set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository\'s pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).');
+  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
+  if (!full) {
+    const url = (await gitIn(root).tryRun(['remote', 'get-url', 'origin']).catch(() => undefined))?.toString('utf8').trim() ?? '';
+    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
+  }
+  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError('which GitHub repository? Pass --github-repo owner/name.');
+  const { createGitHub } = await import('../github/client.ts');
+  const [owner, name] = full.split('/') as [string, string];
+  return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
+}
+
+function entraFailure(error: unknown, io: CliIo): number | undefined {
+  if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+    io.err(`access-as-code: ${error.message}`);
+    return 2;
+  }
+  return undefined;
+}
+
+export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { revoke } = await import('../commands/revoke.ts');
+  const git = gitIn(root);
+  const head = await headCommit(git);
+  try {
+    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+    for (const g of report.groups) {
+      if (g.error) io.out(`${g.group}: ${g.error}`);
+      for (const d of g.dispositions) {
+        if (d.action === 'keep') continue;
+        const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
+        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
+      }
+    }
+    io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
+    return report.failed ? 1 : 0;
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+}
+
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { collectReport } = await import('../report/collect.ts');
+  const { renderReport } = await import('../report/render.ts');
+  const git = gitIn(root);
+  const head = await headCommit(git);
+  try {
+    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+    if (values.out) {
+      await writeFile(resolve(io.cwd, values.out), markdown);
+      io.out(`Wrote ${values.out}.`);
+    } else io.out(markdown);
+    return 0;
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+}
+
+export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const config = await loadConfig(workingTree(root));
+  const { doctor } = await import('../commands/doctor.ts');
+  const directory = await localDirectory(values);
+  let report;
+  try {
+    report = await doctor(config, directory);
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+  for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
+  const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
+  io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
+  for (const d of report.diagnostics) io.err(formatDiagnostic(d));
+  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
