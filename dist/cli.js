@@ -192,6 +192,25 @@ async function doctorCommand(args, io) {
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
+async function grantCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: "string" }, after: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  if (!values.before) throw new ConfigError("pass --before <commit>: main as it was before the push (its configuration is used).");
+  const root = resolve(io.cwd, values.repo ?? ".");
+  const git = gitIn(root);
+  const after = values.after ?? await headCommit(git);
+  const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const { grant } = await import("./chunks/grant-DPQK2J7K.js");
+  try {
+    const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+    for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
+    if (report.items.length === 0) io.out("No request files changed between the two commits.");
+    return report.failed ? 1 : 0;
+  } catch (error) {
+    const code2 = entraFailure(error, io);
+    if (code2 !== void 0) return code2;
+    throw error;
+  }
+}
 
 // src/cli/plan.ts
 import { resolve as resolve2 } from "node:path";
@@ -241,9 +260,11 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
+  access-as-code grant --before SHA [--after SHA]
+                                         what the grant job does for a push (verify, then add or remove)
   access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
+                                         (grant, revoke and report need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -282,6 +303,8 @@ async function dispatch(argv, io) {
       return newCommand(rest, io);
     case "plan":
       return planCommand(rest, io);
+    case "grant":
+      return grantCommand(rest, io);
     case "revoke":
       return sweepCommand(rest, io);
     case "report":

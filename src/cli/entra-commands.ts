@@ -1,4 +1,4 @@
-/** The CLI commands that talk to Entra and GitHub: revoke, report, doctor. */
+/** The CLI commands that talk to Entra and GitHub: grant, revoke, report, doctor. */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -111,4 +111,25 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** `grant --before A --after B`: what the grant job does for a push, run by hand (e.g. to re-run it). */
+export async function grantCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: 'string' }, after: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  if (!values.before) throw new ConfigError('pass --before <commit>: main as it was before the push (its configuration is used).');
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const git = gitIn(root);
+  const after = values.after ?? (await headCommit(git));
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { grant } = await import('../commands/grant.ts');
+  try {
+    const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+    for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
+    if (report.items.length === 0) io.out('No request files changed between the two commits.');
+    return report.failed ? 1 : 0;
+  } catch (error) {
+    const code = entraFailure(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from 
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { doctorCommand, reportCommand, sweepCommand } from './entra-commands.ts';
+import { doctorCommand, grantCommand, reportCommand, sweepCommand } from './entra-commands.ts';
 import { clock, COMMON, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
@@ -21,9 +21,11 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
+  access-as-code grant --before SHA [--after SHA]
+                                         what the grant job does for a push (verify, then add or remove)
   access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-                                         (revoke and report need GITHUB_TOKEN and the Entra options below)
+                                         (grant, revoke and report need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -64,6 +66,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return newCommand(rest, io);
     case 'plan':
       return planCommand(rest, io);
+    case 'grant':
+      return grantCommand(rest, io);
     case 'revoke':
       return sweepCommand(rest, io);
     case 'report':
