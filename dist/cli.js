@@ -199,7 +199,7 @@ async function grantCommand(args, io) {
   const git = gitIn(root);
   const after = values.after ?? await headCommit(git);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-DPQK2J7K.js");
+  const { grant } = await import("./chunks/grant-FPHYNRFZ.js");
   try {
     const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
     for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

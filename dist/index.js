@@ -417,7 +417,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { grant } = await import("./chunks/grant-DPQK2J7K.js");
+  const { grant } = await import("./chunks/grant-FPHYNRFZ.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };

@@ -96,7 +96,23 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
       p.item.outcome = outcome.detail === 'already not a member' ? 'not-a-member' : 'removed';
     }
   }
+  await noteReadLag(ctx.directory, planned);
   return { items: planned.map((p) => p.item), failed };
+}
+
+/**
+ * Graph confirms a change before every replica shows it (THREATS.md 17). Poll reads a few times, and
+ * if a new membership is still not visible, say so; never write it again because of a read.
+ */
+async function noteReadLag(directory: Directory, planned: Planned[]): Promise<void> {
+  const added = planned.filter((p) => p.change?.op === 'add' && p.item.outcome === 'granted');
+  if (added.length === 0) return;
+  const { pending } = await directory.confirm(added.map((p) => p.change!), { attempts: 3, delayMs: 2_000 });
+  for (const p of added) {
+    if (pending.some((c) => c.groupId === p.change!.groupId && c.memberId === p.change!.memberId)) {
+      p.item.detail += ' Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.';
+    }
+  }
 }
 
 async function requireCommits(ctx: GrantContext): Promise<void> {

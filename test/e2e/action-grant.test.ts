@@ -233,3 +233,22 @@ test('the CLI grant does what the job does, signing in with local credentials', 
     await scenario.stop();
   }
 });
+
+test('THREATS 17: when Graph reads lag the write, the grant says so after bounded polling and writes once', async () => {
+  const scenario = await Scenario.begin();
+  try {
+    scenario.twin.faults.readLagMs = 60_000;
+    const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-lag.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    scenario.review(pull, 'lead1');
+    const run = await scenario.grant(scenario.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    const [item] = changes(run);
+    assert.equal(item!.outcome, 'granted');
+    assert.match(item!.detail, /its reads do not show it yet \(replication lag\)/);
+    assert.equal(scenario.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 1, 'exactly one write');
+    assert.equal(scenario.twin.log.records.filter((r) => r.path.endsWith('/members') && r.method === 'GET').length, 3, 'three reads, then it stops');
+    assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
+  } finally {
+    await scenario.stop();
+  }
+});
