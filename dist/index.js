@@ -465,7 +465,7 @@ async function runRevoke(settings) {
 }
 async function runReport(settings) {
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { collectReport } = await import("./chunks/collect-2Y2JVWGH.js");
+  const { collectReport } = await import("./chunks/collect-DPKQWTM4.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });

@@ -1,5 +1,5 @@
 /** The report's facts: Entra membership, requests on the default branch, git history, GitHub runs. */
-import { loadConfig } from '../config/config.ts';
+import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { lastSuccessfulRun } from '../github/client.ts';
 import { PullFinder } from '../grant/gather.ts';
 import { UserResolver } from '../grant/resolve.ts';
@@ -53,15 +53,14 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     }
   }
   const lastSweep = await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml');
-  return { generatedAt: ctx.now, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, pulls) };
+  return { generatedAt: ctx.now, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, config, pulls) };
 }
 
 /** Requests merged into the default branch in the last `days` days, from first-parent history. */
-async function history(ctx: ReportContext, pulls: PullFinder): Promise<History> {
+async function history(ctx: ReportContext, config: AccessConfig, pulls: PullFinder): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
   const out = (await ctx.git.run(['log', '--first-parent', '-m', '--diff-filter=A', '--no-renames', `--since=${Math.floor(since / 1000)}`, '--format=%x00%H %ct', '--name-only', ctx.head, '--', 'requests/'])).toString('utf8');
-  const config = await loadConfig(atCommit(ctx.git, ctx.head));
   const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
   const seenPulls = new Set<number>();
   for (const block of out.split('\0').filter((b) => b.trim() !== '')) {
