@@ -130,7 +130,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-JLPGEDAA.js");
+  const { revoke } = await import("./chunks/revoke-O76G67QZ.js");
   const git = gitIn(root);
   const head = await headCommit(git);
   try {
@@ -155,7 +155,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-DPKQWTM4.js");
+  const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = await headCommit(git);
@@ -199,7 +199,7 @@ async function grantCommand(args, io) {
   const git = gitIn(root);
   const after = values.after ?? await headCommit(git);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-FPHYNRFZ.js");
+  const { grant } = await import("./chunks/grant-R72X2RV4.js");
   try {
     const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
     for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

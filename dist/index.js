@@ -417,7 +417,7 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { grant } = await import("./chunks/grant-FPHYNRFZ.js");
+  const { grant } = await import("./chunks/grant-R72X2RV4.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const repo = { owner: push.owner, repo: push.repo };
@@ -439,7 +439,7 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-JLPGEDAA.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-O76G67QZ.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
   const [owner, name] = settings.github.repository.split("/");
@@ -465,7 +465,7 @@ async function runRevoke(settings) {
 }
 async function runReport(settings) {
   const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { collectReport } = await import("./chunks/collect-DPKQWTM4.js");
+  const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });

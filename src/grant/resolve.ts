@@ -1,6 +1,6 @@
 /** Shared by grant and revoke: Entra ids for logins and policy groups, looked up once per run. */
 import type { AccessConfig } from '../config/config.ts';
-import type { Directory } from '../entra/directory.ts';
+import type { Directory, DirectoryGroup } from '../entra/directory.ts';
 
 /** Logins to Entra users and policy groups to Entra groups, each looked up once per run. */
 export class UserResolver {
@@ -21,12 +21,7 @@ export class UserResolver {
     for (const g of groups) {
       this.groups.set(
         g!.id,
-        found.then((map) => {
-          const entra = map.get(g!.id);
-          if (!entra) return `the Entra group ${g!.id} for ${g!.name} does not exist; fix its id in the policy.`;
-          if (entra.isAssignableToRole) return `the Entra group for ${g!.name} is role-assignable; access-as-code does not manage role-assignable groups.`;
-          return undefined;
-        }),
+        found.then((map) => groupProblem(g!.name, g!.id, map.get(g!.id))),
       );
     }
     await found;
@@ -47,11 +42,7 @@ export class UserResolver {
     if (!group) return `the group ${groupName} is not in the policy.`;
     let problem = this.groups.get(group.id);
     if (!problem) {
-      problem = this.directory.getGroup(group.id).then((g) => {
-        if (!g) return `the Entra group ${group.id} for ${groupName} does not exist; fix its id in the policy.`;
-        if (g.isAssignableToRole) return `the Entra group for ${groupName} is role-assignable; access-as-code does not manage role-assignable groups.`;
-        return undefined;
-      });
+      problem = this.directory.getGroup(group.id).then((g) => groupProblem(groupName, group.id, g));
       this.groups.set(group.id, problem);
     }
     const found = await problem;
@@ -77,4 +68,11 @@ export class UserResolver {
     }
     return { groupId: group.groupId, userId };
   }
+}
+
+/** Why a policy group's Entra group cannot be managed, or undefined when it can. */
+function groupProblem(name: string, id: string, entra: DirectoryGroup | undefined): string | undefined {
+  if (!entra) return `the Entra group ${id} for ${name} does not exist; fix its id in the policy.`;
+  if (entra.isAssignableToRole) return `the Entra group for ${name} is role-assignable; access-as-code does not manage role-assignable groups.`;
+  return undefined;
 }
