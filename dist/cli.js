@@ -97,7 +97,7 @@ function clock(at, io) {
 // src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./chunks/connect-WP2U6BGA.js");
+  const { directoryFromLocal } = await import("./chunks/connect-B4ZLWZCG.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -176,7 +176,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-47LVLH33.js");
+  const { doctor } = await import("./chunks/doctor-QK32QBFP.js");
   const directory = await localDirectory(values);
   let report;
   try {

@@ -390,8 +390,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
-  const { doctor } = await import("./chunks/doctor-47LVLH33.js");
+  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
+  const { doctor } = await import("./chunks/doctor-QK32QBFP.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const report = await doctor(config, directory);
@@ -416,7 +416,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { grant } = await import("./chunks/grant-R72X2RV4.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
@@ -438,7 +438,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-O76G67QZ.js");
   const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
   const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
@@ -464,7 +464,7 @@ async function runRevoke(settings) {
   if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-WP2U6BGA.js");
+  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");

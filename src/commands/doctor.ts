@@ -25,31 +25,32 @@ export interface DoctorReport {
 export async function doctor(config: AccessConfig, directory: Directory): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
   const groups: GroupCheck[] = [];
-  for (const group of config.policy.groups.values()) {
+  // Everything in a few batched calls: the same lookups the sweep makes.
+  const policyGroups = [...config.policy.groups.values()];
+  const found = await directory.getGroups(policyGroups.map((g) => g.id));
+  const usable = policyGroups.filter((g) => found.get(g.id) && !found.get(g.id)!.isAssignableToRole);
+  const members = await directory.listMembersOfGroups(usable.map((g) => g.id));
+  for (const group of policyGroups) {
     const at = config.policy.positions.get(group.name);
-    const found = await directory.getGroup(group.id);
-    if (!found) {
-      const problem = `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
-      groups.push({ name: group.name, id: group.id, problem });
-      diagnostics.push(diagnostic(config.policy.file, at, `group "${group.name}": ${problem}`));
-      continue;
+    const entra = found.get(group.id);
+    let problem: string | undefined;
+    if (!entra) problem = `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
+    else if (entra.isAssignableToRole) {
+      problem = `"${entra.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
     }
-    if (found.isAssignableToRole) {
-      const problem = `"${found.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
-      groups.push({ name: group.name, id: group.id, displayName: found.displayName, problem });
+    if (problem) {
+      groups.push({ name: group.name, id: group.id, ...(entra ? { displayName: entra.displayName } : {}), problem });
       diagnostics.push(diagnostic(config.policy.file, at, `group "${group.name}": ${problem}`));
-      continue;
-    }
-    const members = await directory.listMembers(group.id);
-    groups.push({ name: group.name, id: group.id, displayName: found.displayName, members: members.length });
+    } else groups.push({ name: group.name, id: group.id, displayName: entra!.displayName, members: members.get(group.id)?.length ?? 0 });
   }
   const identities: { login: string; resolved: boolean }[] = [];
-  for (const [login, ref] of config.identities.users) {
-    const user = await directory.resolveUser(ref);
-    identities.push({ login, resolved: user !== undefined });
-    if (!user) {
+  const entries = [...config.identities.users];
+  const users = await directory.resolveUsers(entries.map(([, ref]) => ref));
+  entries.forEach(([login, ref], i) => {
+    identities.push({ login, resolved: users[i] !== undefined });
+    if (!users[i]) {
       diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
     }
-  }
+  });
   return { groups, identities, diagnostics };
 }

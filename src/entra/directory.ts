@@ -314,10 +314,9 @@ export class GraphDirectory implements Directory {
     let pending = [...changes];
     for (let i = 0; i < attempts && pending.length > 0; i++) {
       if (i > 0) await this.retry.sleep(delayMs);
-      const groups = [...new Set(pending.map((c) => c.groupId))];
-      const members = new Map<string, Set<string>>();
-      for (const g of groups) members.set(g, new Set((await this.listMembers(g)).map((m) => m.id)));
-      pending = pending.filter((c) => members.get(c.groupId)!.has(c.memberId.toLowerCase()) !== (c.op === 'add'));
+      const listed = await this.listMembersOfGroups([...new Set(pending.map((c) => c.groupId.toLowerCase()))]);
+      const members = new Map([...listed].map(([g, list]) => [g, new Set(list.map((m) => m.id))]));
+      pending = pending.filter((c) => members.get(c.groupId.toLowerCase())!.has(c.memberId.toLowerCase()) !== (c.op === 'add'));
     }
     return { visible: pending.length === 0, pending };
   }
