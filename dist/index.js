@@ -416,12 +416,9 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { grant } = await import("./chunks/grant-R72X2RV4.js");
-  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
-  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
-  const repo = { owner: push.owner, repo: push.repo };
-  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
+  const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
@@ -438,16 +435,12 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-O76G67QZ.js");
-  const { createGitHub, commentOnPull, pullComments } = await import("./chunks/client-PDBZXQCQ.js");
-  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
-  const [owner, name] = settings.github.repository.split("/");
-  const repo = { owner, repo: name };
+  const { github, gh, repo, directory } = await services(settings);
+  const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const head = await headCommit(git);
   const now = Date.now();
-  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
@@ -464,18 +457,25 @@ async function runRevoke(settings) {
   if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
   const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
-  const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
-  const gh = createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl });
-  const [owner, name] = settings.github.repository.split("/");
+  const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const head = await headCommit(git);
-  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory, head, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
+}
+async function services(settings, repo) {
+  const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
+  const github = await import("./chunks/client-PDBZXQCQ.js");
+  const [owner, name] = settings.github.repository.split("/");
+  return {
+    github,
+    gh: github.createGitHub({ token: settings.github.token, baseUrl: settings.github.apiUrl }),
+    repo: repo ?? { owner, repo: name },
+    directory: directoryFromActions(settings.entra, (audience) => getIDToken(audience))
+  };
 }
 
 // src/index.ts

@@ -94,12 +94,9 @@ async function runGrant(settings: Settings): Promise<void> {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event as PushEvent;
-  const { directoryFromActions } = await import('../entra/connect.ts');
   const { grant } = await import('../commands/grant.ts');
-  const { createGitHub, commentOnPull, pullComments } = await import('../github/client.ts');
-  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
-  const repo = { owner: push.owner, repo: push.repo };
-  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
@@ -119,16 +116,12 @@ async function runRevoke(settings: Settings): Promise<void> {
   if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
-  const { directoryFromActions } = await import('../entra/connect.ts');
   const { revoke, reminderBody, reminderMarker } = await import('../commands/revoke.ts');
-  const { createGitHub, commentOnPull, pullComments } = await import('../github/client.ts');
-  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
-  const [owner, name] = settings.github!.repository.split('/') as [string, string];
-  const repo = { owner, repo: name };
+  const { github, gh, repo, directory } = await services(settings);
+  const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const head = await headCommit(git);
   const now = Date.now();
-  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
   const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
@@ -146,16 +139,28 @@ async function runRevoke(settings: Settings): Promise<void> {
 }
 
 async function runReport(settings: Settings): Promise<void> {
-  const { directoryFromActions } = await import('../entra/connect.ts');
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
-  const { createGitHub } = await import('../github/client.ts');
-  const gh = createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl });
-  const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const head = await headCommit(git);
-  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const markdown = renderReport(await collectReport({ git, gh, repo: { owner, repo: name }, directory, head, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory, head, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+}
+
+/**
+ * GitHub and Entra for the commands that need both, loaded on demand so that validate never loads
+ * them: the repository is the job's own unless given.
+ */
+async function services(settings: Settings, repo?: { owner: string; repo: string }) {
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const github = await import('../github/client.ts');
+  const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  return {
+    github,
+    gh: github.createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl }),
+    repo: repo ?? { owner, repo: name },
+    directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
+  };
 }
