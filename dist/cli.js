@@ -5,11 +5,11 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-EC4WA5H6.js";
+} from "./chunks/chunk-XFTHJUZ5.js";
 import {
   gitIn,
   headCommit
-} from "./chunks/chunk-6BZTX7BF.js";
+} from "./chunks/chunk-YN3LJG6A.js";
 import {
   REQUESTS_DIR,
   atCommit,
@@ -199,7 +199,7 @@ async function grantCommand(args, io) {
   const git = gitIn(root);
   const after = values.after ?? await headCommit(git);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-R72X2RV4.js");
+  const { grant } = await import("./chunks/grant-QB5N34KL.js");
   try {
     const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
     for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

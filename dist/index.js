@@ -4,11 +4,11 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-EC4WA5H6.js";
+} from "./chunks/chunk-XFTHJUZ5.js";
 import {
   gitIn,
   headCommit
-} from "./chunks/chunk-6BZTX7BF.js";
+} from "./chunks/chunk-YN3LJG6A.js";
 import {
   loadConfig,
   workingTree
@@ -416,7 +416,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-R72X2RV4.js");
+  const { grant } = await import("./chunks/grant-QB5N34KL.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });

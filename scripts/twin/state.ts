@@ -138,7 +138,11 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
   }
   state.apps.push(...(seed.apps ?? []));
   for (const r of seed.repos ?? []) {
-    state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), { owner: r.owner, name: r.name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], ...(r.gitDir ? { gitDir: r.gitDir } : {}) });
+    state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), newRepo(r.owner, r.name, r.gitDir));
   }
   for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
+}
+
+export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {
+  return { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], ...(gitDir ? { gitDir } : {}) };
 }

@@ -12,7 +12,7 @@ import { Faults } from './faults.ts';
 import { githubFault, githubHandler } from './github.ts';
 import { graphFault, graphHandler } from './graph.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
-import { createState, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
+import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, issueServerCertificate, readAuthority, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
 
@@ -98,7 +98,7 @@ export class Twin {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.state.repos.get(key);
     if (!repo) {
-      repo = { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [] };
+      repo = newRepo(owner, name);
       this.state.repos.set(key, repo);
     }
     const full: GitHubPull = { reviews: [], commits: [], files: [], ...pull };

@@ -63,7 +63,7 @@ export async function writeValidationSummary(report: ValidationReport, heading: 
   await summary.write();
 }
 
-/** @actions/core writes an empty table cell as a lone <td>; a dash keeps the table well-formed. */
+/** An empty table cell reads as missing data; a dash says there is nothing there. */
 export function filled(text: string): string {
   return text === '' ? '—' : text;
 }

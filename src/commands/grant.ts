@@ -7,7 +7,7 @@
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, MembershipChange } from '../entra/directory.ts';
-import { changedFiles, hasCommit, type Git } from '../git/git.ts';
+import { changedFiles, requireCommits, type Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { GrantDecision } from '../grant/evaluate.ts';
 import { decideRequest } from '../grant/verify.ts';
@@ -54,7 +54,7 @@ interface Planned {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  await requireCommits(ctx);
+  await requirePushCommits(ctx);
   const base = atCommit(ctx.git, ctx.before);
   const merged = atCommit(ctx.git, ctx.after);
   const config = await loadConfig(base);
@@ -115,11 +115,9 @@ async function noteReadLag(directory: Directory, planned: Planned[]): Promise<vo
   }
 }
 
-async function requireCommits(ctx: GrantContext): Promise<void> {
+async function requirePushCommits(ctx: GrantContext): Promise<void> {
   if (/^0+$/.test(ctx.before)) throw new ConfigError('this push created the branch, so there is no "before" commit to read the configuration from; nothing is granted. Later pushes are handled normally.');
-  for (const [name, sha] of [['before', ctx.before], ['after', ctx.after]] as const) {
-    if (!(await hasCommit(ctx.git, sha))) throw new ConfigError(`the push's ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
-  }
+  await requireCommits(ctx.git, "the push's", { before: ctx.before, after: ctx.after });
 }
 
 

@@ -1,7 +1,7 @@
 /** `validate`: the verdicts on request files, for a tree (CLI, push) or a pull request (the check). */
 import { ConfigError, type Diagnostic } from '../diagnostics.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
-import { changedFiles, hasCommit, type ChangedFile, type ChangeStatus, type Git } from '../git/git.ts';
+import { changedFiles, requireCommits, type ChangedFile, type ChangeStatus, type Git } from '../git/git.ts';
 import { checkAuthor, checkOwnerOfChanged, checkScope } from '../pr/rules.ts';
 import { atCommit, type RepoFiles } from '../repo/files.ts';
 import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR } from '../request/path.ts';
@@ -57,11 +57,7 @@ export interface PullRequestFacts {
  * the rules only a pull request has (scope, authorship).
  */
 export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: number): Promise<ValidationReport> {
-  for (const [name, sha] of [['base', pr.base], ['head', pr.head]] as const) {
-    if (!(await hasCommit(git, sha))) {
-      throw new ConfigError(`the pull request's ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
-    }
-  }
+  await requireCommits(git, "the pull request's", { base: pr.base, head: pr.head });
   const baseFiles = atCommit(git, pr.base);
   const headFiles = atCommit(git, pr.head);
   const config = await loadConfig(baseFiles);

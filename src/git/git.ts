@@ -3,6 +3,7 @@
  * nothing a pull request names (paths, branch names) can become a command (THREATS.md 13).
  */
 import { execFile } from 'node:child_process';
+import { ConfigError } from '../diagnostics.ts';
 
 export class GitError extends Error {
   readonly args: readonly string[];
@@ -76,6 +77,15 @@ export async function changedFiles(git: Git, base: string, head: string): Promis
 
 export async function hasCommit(git: Git, sha: string): Promise<boolean> {
   return (await git.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+}
+
+/** Fails with the fix when the checkout lacks a commit the event names (a shallow checkout). */
+export async function requireCommits(git: Git, whose: string, commits: Record<string, string>): Promise<void> {
+  for (const [name, sha] of Object.entries(commits)) {
+    if (!(await hasCommit(git, sha))) {
+      throw new ConfigError(`${whose} ${name} commit ${sha} is not in the checkout. Check out with full history: actions/checkout with "fetch-depth: 0".`);
+    }
+  }
 }
 
 /** The commit checked out. */
