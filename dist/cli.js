@@ -119,13 +119,6 @@ async function localGitHub(root, repoOption) {
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
-function entraFailure(error, io) {
-  if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError")) {
-    io.err(`access-as-code: ${error.message}`);
-    return 2;
-  }
-  return void 0;
-}
 async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
@@ -133,23 +126,17 @@ async function sweepCommand(args, io) {
   const { revoke } = await import("./chunks/revoke-O76G67QZ.js");
   const git = gitIn(root);
   const head = await headCommit(git);
-  try {
-    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
-    for (const g of report.groups) {
-      if (g.error) io.out(`${g.group}: ${g.error}`);
-      for (const d of g.dispositions) {
-        if (d.action === "keep") continue;
-        const verb = d.action === "report" ? "reported (audit mode)" : report.dryRun ? "would remove" : d.outcome ?? "removed";
-        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(", ")}` : ""})`);
-      }
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
+  for (const g of report.groups) {
+    if (g.error) io.out(`${g.group}: ${g.error}`);
+    for (const d of g.dispositions) {
+      if (d.action === "keep") continue;
+      const verb = d.action === "report" ? "reported (audit mode)" : report.dryRun ? "would remove" : d.outcome ?? "removed";
+      io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(", ")}` : ""})`);
     }
-    io.out(report.dryRun ? "Dry run: nothing was changed." : "Sweep finished.");
-    return report.failed ? 1 : 0;
-  } catch (error) {
-    const code2 = entraFailure(error, io);
-    if (code2 !== void 0) return code2;
-    throw error;
   }
+  io.out(report.dryRun ? "Dry run: nothing was changed." : "Sweep finished.");
+  return report.failed ? 1 : 0;
 }
 async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
@@ -159,18 +146,12 @@ async function reportCommand(args, io) {
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const head = await headCommit(git);
-  try {
-    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
-    if (values.out) {
-      await writeFile(resolve(io.cwd, values.out), markdown);
-      io.out(`Wrote ${values.out}.`);
-    } else io.out(markdown);
-    return 0;
-  } catch (error) {
-    const code2 = entraFailure(error, io);
-    if (code2 !== void 0) return code2;
-    throw error;
-  }
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), markdown);
+    io.out(`Wrote ${values.out}.`);
+  } else io.out(markdown);
+  return 0;
 }
 async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
@@ -178,14 +159,7 @@ async function doctorCommand(args, io) {
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import("./chunks/doctor-QK32QBFP.js");
   const directory = await localDirectory(values);
-  let report;
-  try {
-    report = await doctor(config, directory);
-  } catch (error) {
-    const code2 = entraFailure(error, io);
-    if (code2 !== void 0) return code2;
-    throw error;
-  }
+  const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(", ")})` : ""}.`);
@@ -200,16 +174,10 @@ async function grantCommand(args, io) {
   const after = values.after ?? await headCommit(git);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { grant } = await import("./chunks/grant-QB5N34KL.js");
-  try {
-    const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
-    for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
-    if (report.items.length === 0) io.out("No request files changed between the two commits.");
-    return report.failed ? 1 : 0;
-  } catch (error) {
-    const code2 = entraFailure(error, io);
-    if (code2 !== void 0) return code2;
-    throw error;
-  }
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+  for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
+  if (report.items.length === 0) io.out("No request files changed between the two commits.");
+  return report.failed ? 1 : 0;
 }
 
 // src/cli/plan.ts
@@ -282,6 +250,10 @@ async function runCli(argv, io) {
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError")) {
       io.err(`access-as-code: ${error.message}`);
       return 2;
     }

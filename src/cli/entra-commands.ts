@@ -36,13 +36,6 @@ async function localGitHub(root: string, repoOption: string | undefined) {
   return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
 }
 
-function entraFailure(error: unknown, io: CliIo): number | undefined {
-  if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
-    io.err(`access-as-code: ${error.message}`);
-    return 2;
-  }
-  return undefined;
-}
 
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
@@ -51,23 +44,17 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
   const head = await headCommit(git);
-  try {
-    const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
-    for (const g of report.groups) {
-      if (g.error) io.out(`${g.group}: ${g.error}`);
-      for (const d of g.dispositions) {
-        if (d.action === 'keep') continue;
-        const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
-        io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
-      }
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+  for (const g of report.groups) {
+    if (g.error) io.out(`${g.group}: ${g.error}`);
+    for (const d of g.dispositions) {
+      if (d.action === 'keep') continue;
+      const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
+      io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
     }
-    io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
-    return report.failed ? 1 : 0;
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
   }
+  io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
+  return report.failed ? 1 : 0;
 }
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
@@ -78,18 +65,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
   const head = await headCommit(git);
-  try {
-    const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
-    if (values.out) {
-      await writeFile(resolve(io.cwd, values.out), markdown);
-      io.out(`Wrote ${values.out}.`);
-    } else io.out(markdown);
-    return 0;
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), markdown);
+    io.out(`Wrote ${values.out}.`);
+  } else io.out(markdown);
+  return 0;
 }
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
@@ -98,14 +79,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import('../commands/doctor.ts');
   const directory = await localDirectory(values);
-  let report;
-  try {
-    report = await doctor(config, directory);
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
+  const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
@@ -122,14 +96,8 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   const after = values.after ?? (await headCommit(git));
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');
-  try {
-    const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
-    for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
-    if (report.items.length === 0) io.out('No request files changed between the two commits.');
-    return report.failed ? 1 : 0;
-  } catch (error) {
-    const code = entraFailure(error, io);
-    if (code !== undefined) return code;
-    throw error;
-  }
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+  for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
+  if (report.items.length === 0) io.out('No request files changed between the two commits.');
+  return report.failed ? 1 : 0;
 }

@@ -49,6 +49,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`access-as-code: ${error.message}`);
       return 2;
     }
+    // Entra refused the sign-in or a Graph call cannot succeed: the message says what to configure.
+    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+      io.err(`access-as-code: ${error.message}`);
+      return 2;
+    }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`access-as-code: ${error.message}\n\n${USAGE}`);
       return 2;
