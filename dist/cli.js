@@ -5,22 +5,19 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-XFTHJUZ5.js";
-import {
-  gitIn,
-  headCommit
-} from "./chunks/chunk-YN3LJG6A.js";
+} from "./chunks/chunk-DDRD3FY4.js";
 import {
   REQUESTS_DIR,
   atCommit,
   formatTimestamp,
+  gitIn,
   judgeRequest,
   loadConfig,
   parseTimestamp,
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-P7BW3JLQ.js";
+} from "./chunks/chunk-J23TU7W5.js";
 import {
   MINUTE_MS,
   parseDuration
@@ -115,7 +112,7 @@ async function localGitHub(root, repoOption) {
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./chunks/client-PDBZXQCQ.js");
+  const { createGitHub } = await import("./chunks/client-QS5C5FP3.js");
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
@@ -123,10 +120,10 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-O76G67QZ.js");
+  const { revoke } = await import("./chunks/revoke-UKAL4CUN.js");
   const git = gitIn(root);
-  const head = await headCommit(git);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
+  if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
     for (const d of g.dispositions) {
@@ -142,11 +139,10 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
+  const { collectReport } = await import("./chunks/collect-UXJXPAUU.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
-  const head = await headCommit(git);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
@@ -167,14 +163,13 @@ async function doctorCommand(args, io) {
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 async function grantCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: "string" }, after: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
-  if (!values.before) throw new ConfigError("pass --before <commit>: main as it was before the push (its configuration is used).");
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
-  const after = values.after ?? await headCommit(git);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-QB5N34KL.js");
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+  const { grant } = await import("./chunks/grant-B6RYWTZC.js");
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io) });
+  if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out("No request files changed between the two commits.");
   return report.failed ? 1 : 0;
@@ -228,7 +223,7 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
-  access-as-code grant --before SHA [--after SHA]
+  access-as-code grant [--before SHA]
                                          what the grant job does for a push (verify, then add or remove)
   access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown

@@ -4,15 +4,12 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-XFTHJUZ5.js";
+} from "./chunks/chunk-DDRD3FY4.js";
 import {
   gitIn,
-  headCommit
-} from "./chunks/chunk-YN3LJG6A.js";
-import {
   loadConfig,
   workingTree
-} from "./chunks/chunk-P7BW3JLQ.js";
+} from "./chunks/chunk-J23TU7W5.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -257,7 +254,7 @@ async function writeGrantSummary(report, after) {
 }
 
 // src/action/revoke.ts
-var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)" };
+var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)", unverified: "request not verified yet" };
 async function writeSweepSummary(report) {
   const summary2 = summary.addHeading(report.dryRun ? "Access sweep (dry run: nothing changed)" : "Access sweep", 2);
   const rows = report.groups.map((g) => {
@@ -416,14 +413,14 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-QB5N34KL.js");
+  const { grant } = await import("./chunks/grant-B6RYWTZC.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
-  await writeGrantSummary(report, push.after);
-  await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  await writeGrantSummary(report, report.head);
+  await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
   if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
@@ -435,13 +432,12 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-O76G67QZ.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-UKAL4CUN.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
-  const head = await headCommit(git);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
+  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
       const existing = await pullComments(gh, repo, reminder.pull);
@@ -457,18 +453,17 @@ async function runRevoke(settings) {
   if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-YWSV3IB6.js");
+  const { collectReport } = await import("./chunks/collect-UXJXPAUU.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const head = await headCommit(git);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory, head, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-B4ZLWZCG.js");
-  const github = await import("./chunks/client-PDBZXQCQ.js");
+  const github = await import("./chunks/client-QS5C5FP3.js");
   const [owner, name] = settings.github.repository.split("/");
   return {
     github,

@@ -119,7 +119,9 @@ export class AccessWorld {
         const [code, filename] = line.split('\t') as [string, string];
         return { filename, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
       });
-    const mergedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // GitHub merges after the reviews it counted: the merge time is never before the last review.
+    const lastReview = Math.max(0, ...pull.reviews.map((r) => Date.parse(r.submitted_at)));
+    const mergedAt = new Date(Math.max(Date.now(), lastReview + 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.twin.addPull('acme', 'access', {
       number: pull.number,
       title: `Access request #${pull.number}`,

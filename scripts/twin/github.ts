@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
+import { runGraphql } from './graphql.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
 import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
 
@@ -30,7 +31,7 @@ export function githubFault(rule: { kind: string; retryAfterSeconds?: number }):
 }
 
 export function githubHandler(state: TwinState) {
-  return (req: TwinRequest): TwinResponse => {
+  return async (req: TwinRequest): Promise<TwinResponse> => {
     const api = req.base;
     const web = req.base.replace('https://', 'https://web.');
     const user = (login: string): Json => {
@@ -90,14 +91,29 @@ export function githubHandler(state: TwinState) {
       }
       return { items: items.slice((number - 1) * perPage, number * perPage), headers };
     };
-    const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-resource': 'core', 'x-github-api-version-selected': '2022-11-28' };
-    const ok = (status: number, body: unknown, headers: Record<string, string> = {}) => json(status, body, { ...rate, ...headers });
-    const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, rate);
-
     if (state.githubTokens.size > 0) {
       const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !state.githubTokens.has(token)) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     }
+    // Primary rate limits per token, as GitHub counts them: REST requests and GraphQL points an hour,
+    // reported in x-ratelimit-* headers; REST answers 403 once none are left ("Rate limits for the REST API").
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const used = state.rateUsed.get(token) ?? { core: 0, graphql: 0 };
+    state.rateUsed.set(token, used);
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    if (req.path === '/graphql' && req.method === 'POST') {
+      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql);
+      used.graphql += answer.cost;
+      return json(answer.status, answer.body, { 'x-ratelimit-limit': String(state.graphqlLimit), 'x-ratelimit-remaining': String(state.graphqlLimit - used.graphql), 'x-ratelimit-used': String(used.graphql), 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'graphql' });
+    }
+    const rateHeaders = () => ({ 'x-ratelimit-limit': String(state.restLimit), 'x-ratelimit-remaining': String(Math.max(0, state.restLimit - used.core)), 'x-ratelimit-used': String(used.core), 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core', 'x-github-api-version-selected': '2022-11-28' });
+    if (used.core >= state.restLimit) {
+      return json(403, { message: 'API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403' }, rateHeaders());
+    }
+    used.core++;
+    const rate = rateHeaders();
+    const ok = (status: number, body: unknown, headers: Record<string, string> = {}) => json(status, body, { ...rate, ...headers });
+    const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, rate);
 
     let m: RegExpExecArray | null;
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(req.path)) && req.method === 'GET') {
@@ -125,7 +141,7 @@ export function githubHandler(state: TwinState) {
       if (!pr) return notFound();
       const files = pr.files.map((f) => {
         const sha = createHash('sha1').update(`${pr.head.sha}:${f.filename}`).digest('hex');
-        return { sha, filename: f.filename, status: f.status, additions: f.status === 'removed' ? 0 : 1, deletions: f.status === 'added' ? 0 : 1, changes: 1, blob_url: `${web}/${repo.owner}/${repo.name}/blob/${pr.head.sha}/${f.filename}`, raw_url: `${web}/${repo.owner}/${repo.name}/raw/${pr.head.sha}/${f.filename}`, contents_url: `${api}/repos/${repo.owner}/${repo.name}/contents/${f.filename}?ref=${pr.head.sha}` };
+        return { sha, filename: f.filename, status: f.status, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}), additions: f.status === 'removed' ? 0 : 1, deletions: f.status === 'added' ? 0 : 1, changes: 1, blob_url: `${web}/${repo.owner}/${repo.name}/blob/${pr.head.sha}/${f.filename}`, raw_url: `${web}/${repo.owner}/${repo.name}/raw/${pr.head.sha}/${f.filename}`, contents_url: `${api}/repos/${repo.owner}/${repo.name}/contents/${f.filename}?ref=${pr.head.sha}` };
       });
       const { items, headers } = page(files);
       return ok(200, items, headers);
@@ -152,7 +168,8 @@ export function githubHandler(state: TwinState) {
     if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && req.method === 'GET') {
       const pr = pullOf(m[1]!);
       if (!pr) return notFound();
-      const commits = pr.commits.map((c) => ({
+      // GitHub lists at most 250 commits of a pull request ("List commits on a pull request").
+      const commits = pr.commits.slice(0, 250).map((c) => ({
         sha: c.sha,
         node_id: nodeId('Commit', numericId(c.sha)),
         url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
@@ -160,14 +177,14 @@ export function githubHandler(state: TwinState) {
         comments_url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}/comments`,
         commit: {
           url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${c.sha}`,
-          author: { name: c.author, email: `${c.author}@users.noreply.github.com`, date: pr.created_at },
-          committer: { name: c.committer, email: `${c.committer}@users.noreply.github.com`, date: pr.created_at },
+          author: { name: c.author ?? 'Someone', email: c.author ? `${c.author}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
+          committer: { name: c.committer ?? 'Someone', email: c.committer ? `${c.committer}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
           message: 'Request access',
           comment_count: 0,
           tree: { sha: c.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${c.sha}` },
         },
-        author: user(c.author),
-        committer: user(c.committer),
+        author: c.author ? user(c.author) : null,
+        committer: c.committer ? user(c.committer) : null,
         parents: [],
       }));
       const { items, headers } = page(commits);

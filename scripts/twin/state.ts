@@ -47,9 +47,12 @@ export interface GitHubPull {
   merge_commit_sha: string | null;
   head: { sha: string; ref: string };
   base: { sha: string; ref: string };
-  files: { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' }[];
-  /** Commits on the pull request, with who authored and who pushed (committed) them. */
-  commits: { sha: string; author: string; committer: string }[];
+  /** As GitHub's files API reports them: a rename is one entry with the old path in previous_filename. */
+  files: { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied'; previous_filename?: string }[];
+  /** Commits on the pull request, with the GitHub logins of author and committer (null: no GitHub account matched). */
+  commits: { sha: string; author: string | null; committer: string | null }[];
+  /** Commits the merge made on the base branch besides merge_commit_sha (a rebase merge's earlier commits). */
+  landed?: string[];
   reviews: GitHubReview[];
 }
 
@@ -88,6 +91,14 @@ export interface TwinState {
   /** Subject of the Actions OIDC token the twin issues, e.g. repo:acme/access:environment:access-grant. */
   oidcSubject: string;
   nextId: number;
+  /** REST requests an hour per token (the job token has 1,000 per repository). */
+  restLimit: number;
+  /** GraphQL points an hour per token (1,000 for the job token). */
+  graphqlLimit: number;
+  /** Per token: REST requests and GraphQL points used this hour. */
+  rateUsed: Map<string, { core: number; graphql: number }>;
+  /** Whether tokens may read organisation teams (the job token may not). */
+  teamsReadable: boolean;
 }
 
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
@@ -100,6 +111,9 @@ export interface TwinSeed {
   githubTokens?: string[];
   githubActor?: string;
   oidcSubject?: string;
+  restLimit?: number;
+  graphqlLimit?: number;
+  teamsReadable?: boolean;
 }
 
 export function createState(seed: TwinSeed = {}): TwinState {
@@ -113,6 +127,10 @@ export function createState(seed: TwinSeed = {}): TwinState {
     githubActor: seed.githubActor ?? 'github-actions[bot]',
     oidcSubject: seed.oidcSubject ?? 'repo:acme/access:environment:access-grant',
     nextId: 1000,
+    restLimit: seed.restLimit ?? 1000,
+    graphqlLimit: seed.graphqlLimit ?? 1000,
+    rateUsed: new Map(),
+    teamsReadable: seed.teamsReadable ?? true,
   };
   applySeed(state, seed);
   return state;

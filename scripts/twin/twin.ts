@@ -103,7 +103,7 @@ export class Twin {
     }
     const full: GitHubPull = { reviews: [], commits: [], files: [], ...pull };
     repo.pulls.set(full.number, full);
-    for (const sha of [full.head.sha, full.merge_commit_sha, ...full.commits.map((c) => c.sha)]) {
+    for (const sha of [full.head.sha, full.merge_commit_sha, ...full.commits.map((c) => c.sha), ...(full.landed ?? [])]) {
       if (!sha) continue;
       const list = repo.commitPulls.get(sha) ?? [];
       if (!list.includes(full.number)) list.push(full.number);

@@ -2,7 +2,7 @@
 import * as core from './runner.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
-import { gitIn, headCommit } from '../git/git.ts';
+import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { readEvent, type PushEvent } from './event.ts';
 import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
@@ -97,11 +97,11 @@ async function runGrant(settings: Settings): Promise<void> {
   const { grant } = await import('../commands/grant.ts');
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, after: push.after, now: Date.now() });
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
-  await writeGrantSummary(report, push.after);
-  await commentOnPulls(push.after, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  await writeGrantSummary(report, report.head);
+  await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
@@ -120,9 +120,8 @@ async function runRevoke(settings: Settings): Promise<void> {
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
-  const head = await headCommit(git);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, head, now, dryRun: settings.dryRun });
+  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
       const existing = await pullComments(gh, repo, reminder.pull);
@@ -143,8 +142,7 @@ async function runReport(settings: Settings): Promise<void> {
   const { renderReport } = await import('../report/render.ts');
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const head = await headCommit(git);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory, head, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
 }

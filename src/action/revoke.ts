@@ -3,7 +3,7 @@ import * as core from './runner.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import { escapeHtml } from './report.ts';
 
-const REASON = { active: 'active request', standing: 'standing exemption', ended: 'request ended', drift: 'no request (added outside access-as-code)' } as const;
+const REASON = { active: 'active request', standing: 'standing exemption', ended: 'request ended', drift: 'no request (added outside access-as-code)', unverified: 'request not verified yet' } as const;
 
 export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   const summary = core.summary.addHeading(report.dryRun ? 'Access sweep (dry run: nothing changed)' : 'Access sweep', 2);

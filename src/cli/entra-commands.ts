@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
-import { gitIn, headCommit } from '../git/git.ts';
+import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, type CliIo } from './io.ts';
 
@@ -43,8 +43,8 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
-  const head = await headCommit(git);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+  if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
     for (const d of g.dispositions) {
@@ -64,8 +64,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
-  const head = await headCommit(git);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), head, now: clock(values.at, io) }));
+  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
@@ -87,16 +86,15 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-/** `grant --before A --after B`: what the grant job does for a push, run by hand (e.g. to re-run it). */
+/** `grant [--before A]`: what the grant job does, run by hand: reconcile, and report on what changed since A. */
 export async function grantCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: 'string' }, after: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
-  if (!values.before) throw new ConfigError('pass --before <commit>: main as it was before the push (its configuration is used).');
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? '.');
   const git = gitIn(root);
-  const after = values.after ?? (await headCommit(git));
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before, after, now: clock(values.at, io) });
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io) });
+  if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
   return report.failed ? 1 : 0;

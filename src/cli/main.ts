@@ -21,7 +21,7 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
-  access-as-code grant --before SHA [--after SHA]
+  access-as-code grant [--before SHA]
                                          what the grant job does for a push (verify, then add or remove)
   access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown

@@ -1,22 +1,14 @@
 /**
- * `grant`, on a push to the default branch: every request the push added or changed is re-validated
- * with the configuration from before the push and granted only with verified approvals; every request
- * it deleted, or that is now expired, ends its membership unless another approved, active request
- * covers the same user and group (DESIGN.md invariants 1-5, 7-10).
+ * `grant`, on a push to the default branch: the reconciler, then a report of what happened to each
+ * request the push changed, for the pull requests that changed them. The push event says only which
+ * files to report on; what is granted or removed is decided from the default branch as GitHub has it
+ * when the run starts, so a re-run of an old run cannot restore ended access (invariant 11).
  */
-import { loadConfig, type AccessConfig } from '../config/config.ts';
-import { ConfigError } from '../diagnostics.ts';
-import type { Directory, MembershipChange } from '../entra/directory.ts';
-import { changedFiles, requireCommits, type Git } from '../git/git.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
-import type { GrantDecision } from '../grant/evaluate.ts';
-import { decideRequest } from '../grant/verify.ts';
-import { PullFinder } from '../grant/gather.ts';
-import { atCommit, type RepoFiles } from '../repo/files.ts';
-import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR, splitRequestPath } from '../request/path.ts';
-import { judgeRequest } from '../request/verdict.ts';
-import { UserResolver } from '../grant/resolve.ts';
-import { requesterAt } from '../request/requester.ts';
+import { hasCommit, changedFiles } from '../git/git.ts';
+import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
+import { reconcile, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
+import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
+import type { BranchContext } from './revoke.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'failed';
 
@@ -32,149 +24,59 @@ export interface GrantItem {
   approvers?: string[];
 }
 
-export interface GrantContext {
-  git: Git;
-  gh: GitHub;
-  repo: RepoRef;
-  directory: Directory;
+export interface GrantContext extends BranchContext {
+  /** The push's before commit: only to choose which files to report on. */
   before: string;
-  after: string;
-  now: number;
 }
 
 export interface GrantReport {
+  head: string;
   items: GrantItem[];
-  /** True when an approved change could not be applied: the run must fail so a re-run retries it. */
+  /** True when an approved change could not be applied, or GitHub could not be read: the run fails. */
   failed: boolean;
-}
-
-interface Planned {
-  item: GrantItem;
-  change?: MembershipChange;
+  degraded?: string;
+  spend: GraphqlSpend;
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  await requirePushCommits(ctx);
-  const base = atCommit(ctx.git, ctx.before);
-  const merged = atCommit(ctx.git, ctx.after);
-  const config = await loadConfig(base);
-  const pulls = new PullFinder(ctx.gh, ctx.repo, ctx.git);
-  const users = new UserResolver(config, ctx.directory);
-  const planned: Planned[] = [];
-
-  const changes = (await changedFiles(ctx.git, ctx.before, ctx.after)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
-  for (const change of changes) {
-    if (change.status === 'deleted') {
-      planned.push(await planRemoval(ctx, config, base, merged, pulls, users, change.path, 'deleted', 'the request was deleted (early revoke)'));
-      continue;
-    }
-    if (change.status === 'modified' && (await expiredAt(merged, config, change.path, ctx.now))) {
-      planned.push(await planRemoval(ctx, config, base, merged, pulls, users, change.path, 'modified', 'the request was changed to end now'));
-      continue;
-    }
-    const decision = await decideRequest(ctx, config, base, merged, pulls, change.path, change.status);
-    if (!decision.approved) {
-      planned.push({ item: itemOf(decision, change.status, 'refused', decision.reasons.join(' ')) });
-      continue;
-    }
-    planned.push(await planAdd(config, users, decision, change.status));
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: false });
+  const items: GrantItem[] = [];
+  // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
+  const pushed = /^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head);
+  for (const change of pushed) {
+    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
+    const record = report.requests.find((r) => r.file === change.path);
+    items.push(itemFor(report, change.path, change.status, record));
   }
+  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend };
+}
 
-  const outcomes = await ctx.directory.apply(planned.flatMap((p) => (p.change ? [p.change] : [])));
-  let next = 0;
-  let failed = false;
-  for (const p of planned) {
-    if (!p.change) continue;
-    const outcome = outcomes[next++]!;
-    if (!outcome.done) {
-      p.item.outcome = 'failed';
-      p.item.detail = `${p.item.detail} Microsoft Graph did not apply it: ${outcome.detail}. Re-run the workflow to retry.`;
-      failed = true;
-    } else if (p.change.op === 'add') {
-      p.item.outcome = outcome.detail === 'already a member' ? 'already-member' : 'granted';
-    } else {
-      p.item.outcome = outcome.detail === 'already not a member' ? 'not-a-member' : 'removed';
-    }
+/** What a request file's change came to, in words for the pull request that made it. */
+function itemFor(report: ReconcileReport, file: string, change: GrantItem['change'], r: RequestResult | undefined): GrantItem {
+  const group = r?.group ?? splitRequestPath(file)?.group;
+  const base: GrantItem = { file, change, ...(r?.requester ? { requester: r.requester } : {}), ...(group ? { group } : {}), ...(r?.request ? { expires: r.request.expires } : {}), outcome: 'refused', detail: '' };
+  const pull = r?.verification?.pull ?? report.deletionPulls.get(file);
+  if (pull !== undefined) base.pull = pull;
+  const disposition = r?.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : undefined;
+  if (!r) return { ...base, outcome: 'not-a-member', detail: 'this file is not a request of a group in the policy, so no membership came from it.' };
+  if (r.state === 'active') {
+    if (report.degraded) return { ...base, outcome: 'failed', detail: `not verified yet: ${report.degraded}` };
+    const v = r.verification;
+    if (!r.userId) return { ...base, outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
+    if (!v?.approved) return { ...base, outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
+    const approvers = v.approvers;
+    const granted = `${r.requester} is a member of ${r.group} until ${r.request!.expires}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
+    if (disposition?.outcome === 'failed') return { ...base, approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
+    if (disposition?.outcome === 'added') return { ...base, approvers, outcome: 'granted', detail: disposition.detail ? `${granted} ${disposition.detail}` : granted };
+    return { ...base, approvers, outcome: 'already-member', detail: granted };
   }
-  await noteReadLag(ctx.directory, planned);
-  return { items: planned.map((p) => p.item), failed };
-}
-
-/**
- * Graph confirms a change before every replica shows it (THREATS.md 17). Poll reads a few times, and
- * if a new membership is still not visible, say so; never write it again because of a read.
- */
-async function noteReadLag(directory: Directory, planned: Planned[]): Promise<void> {
-  const added = planned.filter((p) => p.change?.op === 'add' && p.item.outcome === 'granted');
-  if (added.length === 0) return;
-  const { pending } = await directory.confirm(added.map((p) => p.change!), { attempts: 3, delayMs: 2_000 });
-  for (const p of added) {
-    if (pending.some((c) => c.groupId === p.change!.groupId && c.memberId === p.change!.memberId)) {
-      p.item.detail += ' Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.';
-    }
+  if (r.state === 'invalid' && r.verification) return { ...base, outcome: 'refused', detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };
+  const why = r.state === 'deleted' ? 'the request was deleted (early revoke)' : r.state === 'expired' ? 'the request was changed to end now' : r.state === 'unreadable' ? `the request can no longer be read (${r.why ?? 'invalid'}), so it ends` : `the request is not valid (${r.why ?? ''})`;
+  if (!r.requester || !r.userId) return { ...base, outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
+  if (disposition?.action === 'remove') {
+    if (disposition.outcome === 'failed') return { ...base, outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
+    return { ...base, outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
   }
+  if (disposition?.action === 'keep') return { ...base, outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
+  return { ...base, outcome: 'not-a-member', detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
 }
-
-async function requirePushCommits(ctx: GrantContext): Promise<void> {
-  if (/^0+$/.test(ctx.before)) throw new ConfigError('this push created the branch, so there is no "before" commit to read the configuration from; nothing is granted. Later pushes are handled normally.');
-  await requireCommits(ctx.git, "the push's", { before: ctx.before, after: ctx.after });
-}
-
-
-async function planAdd(config: AccessConfig, users: UserResolver, decision: GrantDecision, change: 'added' | 'modified'): Promise<Planned> {
-  const request = decision.request!;
-  const group = config.policy.groups.get(request.group)!;
-  const approvers = decision.approval?.approvers ?? [];
-  const target = await users.groupAndUser(request.group, request.requester);
-  if (typeof target === 'string') return { item: { ...itemOf(decision, change, 'refused', target), approvers } };
-  return {
-    item: { ...itemOf(decision, change, 'granted', `${request.requester} is a member of ${request.group} until ${request.expires}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`), approvers },
-    change: { op: 'add', groupId: group.id, memberId: target.userId },
-  };
-}
-
-/** Ends a membership unless another approved, active request still covers it (THREATS.md 10). */
-async function planRemoval(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, users: UserResolver, path: string, change: 'deleted' | 'modified', why: string): Promise<Planned> {
-  const requester = await requesterAt(base, path);
-  const group = splitRequestPath(path)?.group;
-  const pull = await pulls.forFile(ctx.after, path);
-  const item: GrantItem = { file: path, change, ...(pull ? { pull: pull.number } : {}), ...(requester ? { requester } : {}), ...(group ? { group } : {}), outcome: 'kept', detail: '' };
-  if (!requester || !group || !config.policy.groups.has(group)) {
-    return { item: { ...item, outcome: 'not-a-member', detail: `${why}; its previous version names no requester or no group of the policy, so no membership came from it.` } };
-  }
-  const target = await users.groupAndUser(group, requester);
-  if (typeof target === 'string') return { item: { ...item, outcome: 'failed', detail: `${why}, but ${target}` } };
-  const covering = await coveringRequests(ctx, config, base, merged, pulls, users, group, target.userId, path);
-  if (covering.length > 0) {
-    return { item: { ...item, outcome: 'kept', detail: `${why}; ${requester} stays a member of ${group} because ${covering.join(', ')} still covers it.` } };
-  }
-  return { item: { ...item, outcome: 'removed', detail: `${why}; ${requester} is no longer a member of ${group}.` }, change: { op: 'remove', groupId: target.groupId, memberId: target.userId } };
-}
-
-async function coveringRequests(ctx: GrantContext, config: AccessConfig, base: RepoFiles, merged: RepoFiles, pulls: PullFinder, users: UserResolver, group: string, userId: string, except: string): Promise<string[]> {
-  const covering: string[] = [];
-  for (const path of await merged.list(`${REQUESTS_DIR}/${group}`)) {
-    if (path === except) continue;
-    const verdict = judgeRequest(path, await merged.read(path), config, ctx.now, 'at-rest');
-    const request = verdict.request;
-    if (!verdict.valid || !request || request.expiresAt <= ctx.now) continue;
-    const target = await users.groupAndUser(group, request.requester);
-    if (typeof target === 'string' || target.userId !== userId) continue;
-    const inBase = (await base.read(path)) !== undefined;
-    const decision = await decideRequest(ctx, config, base, merged, pulls, path, inBase ? 'modified' : 'added');
-    if (decision.approved) covering.push(path);
-  }
-  return covering;
-}
-
-async function expiredAt(files: RepoFiles, config: AccessConfig, path: string, now: number): Promise<boolean> {
-  const request = judgeRequest(path, await files.read(path), config, now, 'at-rest').request;
-  return request !== undefined && request.expiresAt <= now;
-}
-
-function itemOf(decision: GrantDecision, change: 'added' | 'modified', outcome: GrantOutcome, detail: string): GrantItem {
-  const r = decision.request;
-  return { file: decision.file, change, ...(decision.pull !== undefined ? { pull: decision.pull } : {}), ...(r ? { requester: r.requester, group: r.group, expires: r.expires } : {}), outcome, detail };
-}
-
-

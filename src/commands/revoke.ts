@@ -1,29 +1,30 @@
 /**
- * `revoke`, the scheduled sweep: for every group in the policy, compare the actual members with the
- * active, approved requests on the default branch, remove whoever should not be there, and remind
- * requesters before their access ends. Idempotent: a second sweep, or one after a killed sweep,
- * removes what is left and nothing else (THREATS.md 11, 18-21).
+ * `revoke`, the scheduled sweep: the reconciler run on a schedule. It decides exactly as grant does
+ * (so a grant run that was dropped or failed is made good here), and reports per group, with
+ * reminders before access ends. Idempotent: a second sweep, or one after a killed sweep, changes
+ * what is left and nothing else.
  */
-import { loadConfig } from '../config/config.ts';
 import { formatDuration } from '../duration.ts';
-import type { MembershipChange } from '../entra/directory.ts';
-import { PullFinder } from '../grant/gather.ts';
-import { UserResolver } from '../grant/resolve.ts';
-import { inventory, type ActiveRequest, type BranchContext } from '../reconcile/inventory.ts';
-import { planGroupSweep, type Disposition } from '../reconcile/sweep.ts';
-import { atCommit } from '../repo/files.ts';
+import type { Directory } from '../entra/directory.ts';
+import type { Git } from '../git/git.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
+import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
+
+/** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
+export interface BranchContext {
+  git: Git;
+  gh: GitHub;
+  repo: RepoRef;
+  directory: Directory;
+  now: number;
+}
 
 export interface RevokeContext extends BranchContext {
   dryRun: boolean;
 }
 
-export interface GroupSweep {
-  group: string;
-  mode: 'enforce' | 'audit';
-  dispositions: (Disposition & { outcome?: 'removed' | 'already-gone' | 'failed'; detail?: string })[];
-  ignored: { file: string; why: string }[];
-  error?: string;
-}
+export type GroupSweep = GroupResult;
 
 export interface Reminder {
   file: string;
@@ -34,66 +35,37 @@ export interface Reminder {
 }
 
 export interface RevokeReport {
+  head: string;
   groups: GroupSweep[];
   reminders: Reminder[];
   dryRun: boolean;
   failed: boolean;
+  degraded?: string;
+  spend: GraphqlSpend;
 }
 
+/** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const config = await loadConfig(atCommit(ctx.git, ctx.head));
-  const users = new UserResolver(config, ctx.directory);
-  const pulls = new PullFinder(ctx.gh, ctx.repo, ctx.git);
-  const requests = await inventory({ git: ctx.git, gh: ctx.gh, pulls, users, config, head: ctx.head, now: ctx.now });
-
-  let failed = false;
-  const groups: GroupSweep[] = [];
-  const removals: { sweep: GroupSweep; index: number; change: MembershipChange }[] = [];
-  const usable: string[] = [];
-  for (const group of config.policy.groups.values()) {
-    const sweep: GroupSweep = { group: group.name, mode: group.mode, dispositions: [], ignored: requests.get(group.name)!.ignored };
-    groups.push(sweep);
-    const entra = await users.group(group.name);
-    if (typeof entra === 'string') {
-      // The group itself is missing or role-assignable: nothing in it is ours to change.
-      sweep.error = entra;
-      failed = true;
-    } else usable.push(group.id);
-  }
-  const membersOf = await ctx.directory.listMembersOfGroups(usable);
-  for (const sweep of groups) {
-    if (sweep.error) continue;
-    const group = config.policy.groups.get(sweep.group)!;
-    const slot = requests.get(group.name)!;
-    const active = new Map([...slot.active].map(([id, list]) => [id, list.map((a) => a.file)]));
-    sweep.dispositions = planGroupSweep({ group, members: membersOf.get(group.id) ?? [], active, ended: slot.ended });
-    sweep.dispositions.forEach((d, index) => {
-      if (d.action === 'remove') removals.push({ sweep, index, change: { op: 'remove', groupId: group.id, memberId: d.id } });
-    });
-  }
-
-  if (!ctx.dryRun && removals.length > 0) {
-    const outcomes = await ctx.directory.apply(removals.map((r) => r.change));
-    outcomes.forEach((o, i) => {
-      const d = removals[i]!.sweep.dispositions[removals[i]!.index]!;
-      d.outcome = !o.done ? 'failed' : o.detail === 'already not a member' ? 'already-gone' : 'removed';
-      d.detail = o.done ? o.detail : `Microsoft Graph did not remove it: ${o.detail}`;
-      if (!o.done) failed = true;
-    });
-  }
-  return { groups, reminders: dueReminders(config.policy.groups, requests, ctx.now), dryRun: ctx.dryRun, failed };
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun });
+  return {
+    head: report.head,
+    groups: report.groups,
+    reminders: dueReminders(report, ctx.now),
+    dryRun: report.dryRun,
+    failed: report.failed || report.degraded !== undefined,
+    ...(report.degraded ? { degraded: report.degraded } : {}),
+    spend: report.spend,
+  };
 }
 
-/** Active requests that end within their group's reminder window. */
-function dueReminders(policy: Map<string, { reminderBeforeMs: number }>, requests: Map<string, { active: Map<string, ActiveRequest[]> }>, now: number): Reminder[] {
+/** Verified active requests that end within their group's reminder window. */
+function dueReminders(report: ReconcileReport, now: number): Reminder[] {
   const due: Reminder[] = [];
-  for (const [group, slot] of requests) {
-    const window = policy.get(group)?.reminderBeforeMs ?? 0;
-    for (const list of slot.active.values()) {
-      for (const a of list) {
-        if (a.request.expiresAt - now <= window) due.push({ file: a.file, pull: a.pull, requester: a.request.requester, group, expires: a.request.expires });
-      }
-    }
+  for (const r of report.requests) {
+    const window = report.config.policy.groups.get(r.group)?.reminderBeforeMs ?? 0;
+    const pull = r.verification?.pull;
+    if (r.state !== 'active' || !r.verification?.approved || !r.request || pull === undefined) continue;
+    if (r.request.expiresAt - now <= window) due.push({ file: r.file, pull, requester: r.request.requester, group: r.group, expires: r.request.expires });
   }
   return due;
 }

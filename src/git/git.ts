@@ -2,7 +2,8 @@
  * The only place that runs git. Arguments go to execFile as an array, never through a shell, so
  * nothing a pull request names (paths, branch names) can become a command (THREATS.md 13).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { CatFile } from './cat-file.ts';
 import { ConfigError } from '../diagnostics.ts';
 
 export class GitError extends Error {
@@ -22,6 +23,10 @@ export interface Git {
   run(args: readonly string[]): Promise<Buffer>;
   /** Like run, but resolves undefined instead of throwing when git exits non-zero. */
   tryRun(args: readonly string[]): Promise<Buffer | undefined>;
+  /** Runs git with `input` on its standard input (e.g. commit ids for --stdin). */
+  pipe(args: readonly string[], input: string): Promise<Buffer>;
+  /** One `git cat-file --batch` reader; close it when done. */
+  catFile(): CatFile;
 }
 
 const MAX_OUTPUT = 256 * 1024 * 1024;
@@ -41,8 +46,23 @@ export function gitIn(cwd: string): Git {
         },
       );
     });
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const pipe = (args: readonly string[], input: string) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const child = spawn('git', [...args], { cwd, env });
+      const out: Buffer[] = [];
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+      child.stdin.on('error', () => undefined);
+      child.on('error', (e) => reject(new GitError(args, e.message, undefined)));
+      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new GitError(args, err, code ?? undefined))));
+      child.stdin.end(input);
+    });
   return {
     run,
+    pipe,
+    catFile: () => new CatFile(cwd),
     tryRun: async (args) => {
       try {
         return await run(args);

@@ -16,10 +16,14 @@ export function createGitHub(options: { token: string; baseUrl?: string; maxRetr
     auth: options.token,
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'access-as-code',
-    request: { retries: maxRetries },
+    // plugin-retry's own option, not `request.retries`: that one retries every status, 404 included
+    // (octokit/plugin-retry.js#576), so each "not found" cost four requests of the hourly budget.
+    retry: { retries: maxRetries },
     throttle: {
-      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries,
-      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries,
+      // Wait for a rate limit only when it lifts soon: a sweep must not sit for up to an hour while
+      // removals wait; it fails instead, and the next run starts afresh.
+      onRateLimit: (after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries && after <= 60,
+      onSecondaryRateLimit: (after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries && after <= 60,
     },
   });
 }

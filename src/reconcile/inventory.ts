@@ -1,126 +1,140 @@
 /**
- * Every request on the default branch, sorted into active-and-approved and ended, per group and
- * Entra user. Requests deleted in the history count as ended, so deleting a file to dodge expiry
- * leaves nothing behind (THREATS.md 11).
+ * Every request the default branch's head holds or recently held, from git alone: active (readable,
+ * valid, not expired), ended (expired, deleted within the horizon, unreadable, invalid), each with its
+ * requester. No GitHub call: the removals that follow from it never wait on GitHub (invariant 16).
  */
 import type { AccessConfig } from '../config/config.ts';
+import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
-import type { Directory } from '../entra/directory.ts';
-import { PullFinder } from '../grant/gather.ts';
-import { UserResolver } from '../grant/resolve.ts';
-import { decideRequest } from '../grant/verify.ts';
-import { atCommit, type RepoFiles } from '../repo/files.ts';
-import { isRequestsHousekeeping, REQUESTS_DIR, splitRequestPath } from '../request/path.ts';
+import type { RepoFiles } from '../repo/files.ts';
+import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import type { AccessRequest } from '../request/request.ts';
-import { requesterAt } from '../request/requester.ts';
 import { judgeRequest } from '../request/verdict.ts';
+import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+import { firstParentLog, requestTree, type LogCommit } from './history.ts';
 
-export interface ActiveRequest {
+/** How far back history is read beyond the longest duration any group allows now. */
+export const HORIZON_MARGIN_MS = 7 * 86_400_000;
+
+export type RequestState = 'active' | 'expired' | 'deleted' | 'unreadable' | 'invalid';
+
+export interface RequestRecord {
   file: string;
-  request: AccessRequest;
-  userId: string;
-  pull: number;
-  /** When the pull request that granted it was merged. */
-  mergedAt: string;
+  group: string;
+  state: RequestState;
+  /** Who holds (or held) the membership: the current version's requester, or the last readable one's. */
+  requester?: string;
+  request?: AccessRequest;
+  blob?: string;
+  bytes?: Uint8Array;
+  why?: string;
+  /** The first-parent commit that last changed (or deleted) the file within the horizon. */
+  landing?: LogCommit;
 }
 
-export interface GroupInventory {
-  active: Map<string, ActiveRequest[]>;
-  ended: Map<string, string[]>;
-  /** Requests present but not counted, with why (invalid, unapproved, unknown user). */
-  ignored: { file: string; why: string }[];
-}
-
-/** What the sweep and the report work on: the default branch's head, and the services behind it. */
-export interface BranchContext {
-  git: Git;
-  gh: GitHub;
-  repo: RepoRef;
-  directory: Directory;
+export interface Inventory {
   head: string;
-  now: number;
+  horizon: number;
+  records: RequestRecord[];
+  log: LogCommit[];
 }
 
-export interface InventoryContext {
-  git: Git;
-  gh: GitHub;
-  pulls: PullFinder;
-  users: UserResolver;
-  config: AccessConfig;
-  head: string;
-  now: number;
+export function horizonOf(config: AccessConfig, now: number): number {
+  let longest = 0;
+  for (const g of config.policy.groups.values()) longest = Math.max(longest, g.maxDurationMs);
+  return now - longest - HORIZON_MARGIN_MS;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
+/** The requester a version names, however invalid the rest of it; undefined if it cannot be read. */
+export function requesterOf(bytes: Uint8Array | undefined, path: string): string | undefined {
+  if (!bytes) return undefined;
+  const loaded = loadYaml(path, bytes, REQUEST_LIMITS);
+  if (!loaded.ok) return undefined;
+  const value = loaded.yaml.value as { requester?: unknown } | null;
+  return typeof value?.requester === 'string' && value.requester !== '' ? value.requester : undefined;
 }
 
-export async function inventory(ctx: InventoryContext): Promise<Map<string, GroupInventory>> {
-  const result = new Map<string, GroupInventory>();
-  for (const name of ctx.config.policy.groups.keys()) result.set(name, { active: new Map(), ended: new Map(), ignored: [] });
-  const files = atCommit(ctx.git, ctx.head);
-  const verdicts = [];
-  for (const path of await files.list(REQUESTS_DIR)) {
-    if (isRequestsHousekeeping(path)) continue;
-    const group = splitRequestPath(path)?.group;
-    if (!group || !result.has(group)) continue;
-    verdicts.push({ path, group, verdict: judgeRequest(path, await files.read(path), ctx.config, ctx.now, 'at-rest') });
-  }
-  const deleted = await deletedRequests(ctx.git, ctx.head);
-  await ctx.users.prefetchGroups([...result.keys()]);
-  await ctx.users.prefetchUsers([...verdicts.flatMap((v) => (v.verdict.request ? [v.verdict.request.requester] : [])), ...deleted.flatMap((d) => (d.requester ? [d.requester] : []))]);
-  for (const { path, group, verdict } of verdicts) {
-    const slot = result.get(group)!;
+/** A commit's files through the batch reader (for configuration at many commits). */
+export function filesAtCommit(git: Git, reader: CatFile, commit: string): RepoFiles {
+  return {
+    where: `commit ${commit.slice(0, 7)}`,
+    async read(path) {
+      const o = await reader.read(`${commit}:${path}`);
+      if (!o || o.type !== 'blob') return undefined;
+      return { size: o.size, ...(o.bytes ? { bytes: o.bytes } : {}) };
+    },
+    async list(dir) {
+      const out = await git.tryRun(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${dir}/`]);
+      return out ? out.toString('utf8').split('\0').filter((p) => p !== '').sort() : [];
+    },
+  };
+}
+
+export async function takeInventory(git: Git, reader: CatFile, config: AccessConfig, head: string, now: number): Promise<Inventory> {
+  const horizon = horizonOf(config, now);
+  const [tree, log] = await Promise.all([requestTree(git, head), firstParentLog(git, head, horizon)]);
+  const lastChange = new Map<string, LogCommit>();
+  for (const commit of log) for (const c of commit.changes) if (!lastChange.has(c.path)) lastChange.set(c.path, commit);
+  const records: RequestRecord[] = [];
+  const present = new Set<string>();
+  for (const entry of tree) {
+    const group = splitRequestPath(entry.path)?.group;
+    present.add(entry.path);
+    if (isRequestsHousekeeping(entry.path) || !group || !config.policy.groups.has(group)) continue;
+    const landing = lastChange.get(entry.path);
+    const base = { file: entry.path, group, blob: entry.oid, ...(landing ? { landing } : {}) };
+    // A symbolic link or a submodule is no request, whatever it points to (invariant 14).
+    if (entry.type !== 'blob' || entry.mode === '120000') {
+      records.push({ ...base, state: 'unreadable', why: entry.type === 'commit' ? 'it is a submodule, not a file' : 'it is a symbolic link, not a file', ...(await lastRequester(git, reader, log, head, entry.path)) });
+      continue;
+    }
+    const object = await reader.read(entry.oid);
+    const bytes = object?.bytes;
+    const verdict = judgeRequest(entry.path, object ? { size: object.size, ...(bytes ? { bytes } : {}) } : undefined, config, now, 'at-rest');
     const request = verdict.request;
     if (!request) {
-      slot.ignored.push({ file: path, why: 'not a readable request' });
+      const why = verdict.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it cannot be read';
+      records.push({ ...base, state: 'unreadable', why, ...(await lastRequester(git, reader, log, head, entry.path)) });
       continue;
     }
-    const target = await ctx.users.groupAndUser(group, request.requester);
-    if (typeof target === 'string') {
-      slot.ignored.push({ file: path, why: target });
-      continue;
+    const record: RequestRecord = { ...base, requester: request.requester, request, ...(bytes ? { bytes } : {}), state: 'active' };
+    if (request.expiresAt <= now) record.state = 'expired';
+    else if (!verdict.valid) {
+      record.state = 'invalid';
+      record.why = verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join(' ');
     }
-    if (request.expiresAt <= ctx.now) {
-      push(slot.ended, target.userId, path);
-      continue;
-    }
-    const decision = await decideRequest({ gh: ctx.gh, after: ctx.head, now: ctx.now }, ctx.config, files, files, ctx.pulls, path, 'added');
-    if (!verdict.valid || !decision.approved) {
-      push(slot.ended, target.userId, path);
-      slot.ignored.push({ file: path, why: decision.reasons.join(' ') || 'not valid' });
-      continue;
-    }
-    const pull = (await ctx.pulls.forFile(ctx.head, path))!;
-    push(slot.active, target.userId, { file: path, request, userId: target.userId, pull: pull.number, mergedAt: pull.mergedAt });
+    records.push(record);
   }
-  for (const { path, requester } of deleted) {
-    const group = splitRequestPath(path)?.group;
-    const slot = group ? result.get(group) : undefined;
-    if (!slot || !requester) continue;
-    const target = await ctx.users.groupAndUser(group!, requester);
-    if (typeof target !== 'string') push(slot.ended, target.userId, path);
+  // Deleted within the horizon: a request deleted earlier had ended before the horizon began.
+  const deleted = new Set<string>();
+  for (const commit of log) {
+    for (const c of commit.changes) {
+      if (c.status !== 'D' || present.has(c.path) || deleted.has(c.path)) continue;
+      deleted.add(c.path);
+      const group = splitRequestPath(c.path)?.group;
+      if (!group || !config.policy.groups.has(group) || isRequestsHousekeeping(c.path)) continue;
+      const found = await lastRequester(git, reader, log, `${commit.sha}^1`, c.path);
+      records.push({ file: c.path, group, state: 'deleted', landing: commit, ...found });
+    }
   }
-  return result;
+  return { head, horizon, records, log };
 }
 
-/** Request files deleted in the history of `head`, with the requester of their last version. */
-async function deletedRequests(git: Git, head: string): Promise<{ path: string; requester?: string }[]> {
-  // First-parent history with merges diffed against main: a file added and removed again inside a
-  // pull request branch was never on main, and is not a request that ended.
-  const out = (await git.run(['log', '--first-parent', '-m', '--diff-filter=D', '--no-renames', '--format=%x00%H', '--name-only', head, '--', `${REQUESTS_DIR}/`])).toString('utf8');
-  const found: { path: string; requester?: string }[] = [];
-  const seen = new Set<string>();
-  for (const block of out.split('\0').filter((b) => b.trim() !== '')) {
-    const [commit, ...paths] = block.split('\n').filter(Boolean);
-    const parent: RepoFiles = atCommit(git, `${commit}^`);
-    for (const path of paths) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const requester = await requesterAt(parent, path);
-      found.push({ path, ...(requester ? { requester } : {}) });
+/** The requester of the newest readable version of `path` at or before `from`, searched in the history read. */
+async function lastRequester(git: Git, reader: CatFile, log: readonly LogCommit[], from: string, path: string): Promise<{ requester?: string }> {
+  const direct = requesterOf((await reader.read(`${from}:${path}`))?.bytes, path);
+  if (direct) return { requester: direct };
+  const versions = log.filter((c) => c.changes.some((ch) => ch.path === path && ch.status !== 'D')).map((c) => c.sha);
+  // Beyond the horizon: the few newest commits of this one path, so an old request's holder is still found.
+  if (versions.length === 0) {
+    const out = await git.tryRun(['log', '--first-parent', '--format=%H', '-n', '20', from, '--', path]);
+    versions.push(...(out?.toString('utf8').split('\n').filter(Boolean) ?? []));
+  }
+  for (const sha of versions) {
+    for (const spec of [`${sha}:${path}`, `${sha}^1:${path}`]) {
+      const requester = requesterOf((await reader.read(spec))?.bytes, path);
+      if (requester) return { requester };
     }
   }
-  return found;
+  return {};
 }

@@ -1,0 +1,205 @@
+/**
+ * The twin's GitHub GraphQL endpoint (POST /graphql), executed against GitHub's own published schema
+ * (@octokit/graphql-schema), so a query GitHub would refuse is refused here too. It serves the part of
+ * the schema access-as-code reads: the default branch, commits and their associated pull requests,
+ * pull requests with commits, reviews and files, blobs by expression, and team members. Costs follow
+ * GitHub's documented formula ("Rate limits and query limits for the GraphQL API": each connection
+ * costs one request per parent node asked for; the sum over 100, rounded, at least 1).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { buildSchema, graphql, Kind, parse, validate, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
+import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
+
+let schema: GraphQLSchema | undefined;
+/** GitHub's schema, parsed once per process (about 300 ms). Its SDL repeats a few fields, hence assumeValidSDL. */
+export function githubSchema(): GraphQLSchema {
+  if (!schema) {
+    // The package exports only its ESM entry, so its schema file is found beside that entry.
+    const entry = fileURLToPath(import.meta.resolve('@octokit/graphql-schema'));
+    schema = buildSchema(readFileSync(join(dirname(entry), 'schema.graphql'), 'utf8'), { assumeValidSDL: true });
+  }
+  return schema;
+}
+
+type Vars = Record<string, unknown>;
+
+function argNumber(value: ValueNode | undefined, vars: Vars): number | undefined {
+  if (!value) return undefined;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const v = vars[value.name.value];
+    return typeof v === 'number' ? v : undefined;
+  }
+  return undefined;
+}
+
+/** GitHub's cost: every connection (a field with first/last) costs one request per node of its parents. */
+export function queryCost(source: string, vars: Vars): number {
+  const doc = parse(source);
+  let requests = 0;
+  const walk = (set: SelectionSetNode | undefined, multiplier: number) => {
+    if (!set) return;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, multiplier);
+      if (sel.kind !== Kind.FIELD) continue;
+      const size = argNumber(sel.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')?.value, vars);
+      if (size !== undefined) {
+        requests += multiplier;
+        walk(sel.selectionSet, multiplier * size);
+      } else walk(sel.selectionSet, multiplier);
+    }
+  };
+  for (const def of doc.definitions) if (def.kind === Kind.OPERATION_DEFINITION) walk(def.selectionSet, 1);
+  return Math.max(1, Math.round(requests / 100));
+}
+
+/** A page of a list, with GitHub's opaque cursors (here: base64 of the offset). */
+function connection<T>(items: T[], args: { first?: number; after?: string | null }) {
+  const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8')) : 0;
+  const size = Math.min(100, args.first ?? 100);
+  const slice = items.slice(start, start + size);
+  const end = start + slice.length;
+  return {
+    totalCount: items.length,
+    nodes: slice,
+    pageInfo: { hasNextPage: end < items.length, endCursor: slice.length > 0 ? Buffer.from(String(end)).toString('base64') : null, hasPreviousPage: start > 0, startCursor: null },
+  };
+}
+
+const actor = (login: string | null) => (login === null ? null : { __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login });
+
+function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
+  return {
+    __typename: 'PullRequest',
+    id: Buffer.from(`PullRequest:${repo.owner}/${repo.name}#${pr.number}`).toString('base64'),
+    number: pr.number,
+    title: pr.title,
+    state: pr.merged ? 'MERGED' : pr.state === 'open' ? 'OPEN' : 'CLOSED',
+    merged: pr.merged,
+    mergedAt: pr.merged_at,
+    createdAt: pr.created_at,
+    baseRefName: pr.base.ref,
+    headRefName: pr.head.ref,
+    headRefOid: pr.head.sha,
+    mergeCommit: pr.merge_commit_sha ? { __typename: 'Commit', oid: pr.merge_commit_sha } : null,
+    author: actor(pr.user),
+    changedFiles: pr.files.length,
+    // GitHub lists at most 250 commits of a pull request; totalCount still tells the real number.
+    commits: (args: { first?: number; after?: string }) => {
+      const page = connection(pr.commits.slice(0, 250), args);
+      return {
+        ...page,
+        totalCount: pr.commits.length,
+        nodes: page.nodes.map((c) => ({ __typename: 'PullRequestCommit', commit: { __typename: 'Commit', oid: c.sha, author: { user: actor(c.author) }, committer: { user: actor(c.committer) } } })),
+      };
+    },
+    reviews: (args: { first?: number; after?: string }) => {
+      const page = connection(pr.reviews, args);
+      return { ...page, nodes: page.nodes.map((r) => ({ __typename: 'PullRequestReview', author: actor(r.user), state: r.state, submittedAt: r.submitted_at, commit: { __typename: 'Commit', oid: r.commit_id } })) };
+    },
+    // GraphQL's changed files carry the new path only; a rename says RENAMED and nothing of the old path.
+    files: (args: { first?: number; after?: string }) => {
+      const page = connection(pr.files.slice(0, 3000), args);
+      return { ...page, nodes: page.nodes.map((f) => ({ __typename: 'PullRequestChangedFile', path: f.filename, changeType: f.status === 'removed' ? 'DELETED' : f.status === 'added' ? 'ADDED' : f.status === 'renamed' ? 'RENAMED' : f.status === 'copied' ? 'COPIED' : 'MODIFIED' })) };
+    },
+    _state: state,
+  };
+}
+
+function gitObject(repo: GitHubRepo, spec: string): { type: string; oid: string } | undefined {
+  if (!repo.gitDir || !/^[0-9a-f]{40}(?::[0-9A-Za-z._/@+-]+)?$/.test(spec)) return undefined;
+  try {
+    const oid = execFileSync('git', ['rev-parse', '--verify', '--quiet', spec], { cwd: repo.gitDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const type = execFileSync('git', ['cat-file', '-t', oid], { cwd: repo.gitDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { type, oid };
+  } catch {
+    return undefined;
+  }
+}
+
+function repositoryNode(state: TwinState, repo: GitHubRepo) {
+  return {
+    __typename: 'Repository',
+    name: repo.name,
+    defaultBranchRef: () => {
+      const head = repo.gitDir ? gitObject(repo, execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim()) : undefined;
+      return head ? { name: 'main', target: { __typename: 'Commit', oid: head.oid } } : null;
+    },
+    object: (args: { oid?: string; expression?: string }) => {
+      if (args.oid) {
+        const numbers = repo.commitPulls.get(args.oid);
+        const known = gitObject(repo, args.oid);
+        if (!numbers && !known) return null;
+        return {
+          __typename: 'Commit',
+          oid: args.oid,
+          associatedPullRequests: (a: { first?: number; after?: string; states?: string[] }) => {
+            const pulls = (numbers ?? []).map((n) => repo.pulls.get(n)!).filter((p) => !a.states || a.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED'));
+            const page = connection(pulls, a);
+            return { ...page, nodes: page.nodes.map((p) => pullNode(state, repo, p)) };
+          },
+        };
+      }
+      const found = args.expression ? gitObject(repo, args.expression) : undefined;
+      if (!found) return null;
+      return { __typename: found.type === 'blob' ? 'Blob' : found.type === 'tree' ? 'Tree' : 'Commit', oid: found.oid };
+    },
+    pullRequest: (args: { number: number }) => {
+      const pr = repo.pulls.get(args.number);
+      return pr ? pullNode(state, repo, pr) : null;
+    },
+  };
+}
+
+export interface GraphqlAnswer {
+  status: number;
+  body: unknown;
+  cost: number;
+}
+
+/** Runs one GraphQL request the way GitHub answers it: 200 with data and/or errors. */
+export async function runGraphql(state: TwinState, body: Buffer, remaining: number): Promise<GraphqlAnswer> {
+  let request: { query?: unknown; variables?: unknown };
+  try {
+    request = JSON.parse(body.toString('utf8') || '{}') as typeof request;
+  } catch {
+    return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, cost: 0 };
+  }
+  if (typeof request.query !== 'string') return { status: 400, body: { message: 'A query attribute must be specified and must be a string.' }, cost: 0 };
+  const vars = (request.variables ?? {}) as Vars;
+  let cost: number;
+  try {
+    const errors = validate(githubSchema(), parse(request.query));
+    if (errors.length > 0) return { status: 200, body: { errors: errors.map((e) => ({ message: e.message, locations: e.locations })) }, cost: 0 };
+    cost = queryCost(request.query, vars);
+  } catch (error) {
+    return { status: 200, body: { errors: [{ message: (error as Error).message }] }, cost: 0 };
+  }
+  if (cost > remaining) {
+    return { status: 200, body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for installation.' }] }, cost: 0 };
+  }
+  const rootValue = {
+    rateLimit: () => ({ cost, remaining: remaining - cost, limit: state.graphqlLimit, used: state.graphqlLimit - remaining + cost, resetAt: new Date(Date.now() + 3_600_000).toISOString(), nodeCount: 0 }),
+    repository: (args: { owner: string; name: string }) => {
+      const repo = state.repos.get(`${args.owner}/${args.name}`.toLowerCase());
+      return repo ? repositoryNode(state, repo) : null;
+    },
+    organization: (args: { login: string }) => ({
+      __typename: 'Organization',
+      login: args.login,
+      // Without read access to the organisation's teams (the job token has none), GitHub answers
+      // null with a FORBIDDEN error for the field, as it does for a team that does not exist.
+      team: (a: { slug: string }) => {
+        const members = state.teams.get(`${args.login}/${a.slug}`.toLowerCase());
+        if (!state.teamsReadable || !members) throw Object.assign(new Error(`Resource not accessible by integration`), { extensions: { type: 'FORBIDDEN' } });
+        return { __typename: 'Team', slug: a.slug, members: (c: { first?: number; after?: string }) => connection([...members].sort().map((login) => ({ __typename: 'User', login })), c) };
+      },
+    }),
+  };
+  const result = await graphql({ schema: githubSchema(), source: request.query, variableValues: vars, rootValue });
+  const errors = result.errors?.map((e) => ({ type: (e.originalError as { extensions?: { type?: string } } | undefined)?.extensions?.type ?? 'INTERNAL', path: e.path, message: e.message }));
+  return { status: 200, body: { data: result.data ?? null, ...(errors ? { errors } : {}) }, cost };
+}

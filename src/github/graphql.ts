@@ -1,0 +1,240 @@
+/**
+ * The GitHub facts the reconciler needs, read in bulk through GraphQL so that a run's cost does not
+ * grow request by request with the number of active requests: the default branch's head, the pull
+ * requests of many commits at once, many pull requests with their commits, reviews and files at once,
+ * blobs at approved heads, and team members. Every answer is untrusted data: shapes are checked, and
+ * anything missing counts against a grant, never for it.
+ *
+ * Costs follow GitHub's documented formula (one request per connection per parent node, /100): a
+ * query for 100 commits' pull requests costs 1 point; 50 pull requests with commits and reviews, 1.
+ */
+import type { GitHub, RepoRef } from './client.ts';
+
+export class GitHubUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitHubUnavailableError';
+  }
+}
+
+/** What one run spent, for the summary and the benchmark. */
+export interface GraphqlSpend {
+  queries: number;
+  points: number;
+}
+
+export interface PullRef {
+  number: number;
+  baseRefName: string;
+  merged: boolean;
+  headRefOid: string;
+  mergeCommit: string | null;
+}
+
+export interface PullFacts extends PullRef {
+  author: string | null;
+  mergedAt: string | null;
+  createdAt: string;
+  changedFiles: number;
+  commitCount: number;
+  /** Logins of each listed commit's author and committer; null where GitHub matched no account. */
+  commits: { oid: string; author: string | null; committer: string | null }[];
+  reviews: { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null }[];
+  /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
+  files?: { path: string; changeType: string }[];
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const login = (v: unknown): string | null => str(obj(v).login);
+
+/** GraphQL strings are JSON strings; a value is never spliced into a query unquoted. */
+const quote = (s: string) => JSON.stringify(s);
+
+export class GitHubGraph {
+  readonly spend: GraphqlSpend = { queries: 0, points: 0 };
+  private readonly gh: GitHub;
+  private readonly repo: RepoRef;
+  constructor(gh: GitHub, repo: RepoRef) {
+    this.gh = gh;
+    this.repo = repo;
+  }
+
+  /** Runs a query; partial data with field errors is returned, a refused or failed query throws. */
+  private async query(body: string, variables: Record<string, unknown> = {}): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
+    // GitHub refuses a query that declares a variable it does not use.
+    const repoVars = body.includes('$owner');
+    const text = `query${repoVars ? '($owner: String!, $name: String!)' : ''} { rateLimit { cost remaining } ${body} }`;
+    let data: unknown;
+    let errors: { path?: unknown[]; type?: string; message: string }[] = [];
+    this.spend.queries++;
+    try {
+      data = await this.gh.graphql(text, { ...(repoVars ? { owner: this.repo.owner, name: this.repo.repo } : {}), ...variables });
+    } catch (error) {
+      // @octokit/graphql throws GraphqlResponseError when the answer has errors, with any partial data.
+      if ((error as { name?: string }).name === 'GraphqlResponseError') {
+        const e = error as { errors?: typeof errors; data?: unknown };
+        errors = e.errors ?? [];
+        if (errors.some((e) => e.type === 'RATE_LIMITED')) throw new GitHubUnavailableError('GitHub refused the query: the token has used its GraphQL points for this hour (RATE_LIMITED).');
+        data = e.data;
+        if (!data) throw new GitHubUnavailableError(`GitHub refused the query: ${errors.map((e) => e.message).join('; ')}`);
+      } else {
+        const status = (error as { status?: number }).status;
+        throw new GitHubUnavailableError(`GitHub did not answer${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`);
+      }
+    }
+    this.spend.points += num(obj(obj(data).rateLimit).cost);
+    return { data: obj(data), errors };
+  }
+
+  /** The default branch and its head commit, as GitHub has them now. */
+  async defaultBranch(): Promise<{ name: string; head: string }> {
+    const { data } = await this.query('repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }');
+    const ref = obj(obj(data.repository).defaultBranchRef);
+    const name = str(ref.name);
+    const head = str(obj(ref.target).oid);
+    if (!name || !head) throw new GitHubUnavailableError('GitHub did not say which commit the default branch points to.');
+    return { name, head };
+  }
+
+  /**
+   * The pull requests each commit belongs to, 100 commits a query, and the members of teams (child
+   * teams included, as GitHub counts code-owner teams) in the first of those queries: GitHub's client
+   * spaces queries a second apart, so fewer queries is a faster run.
+   */
+  async pullsOfCommits(commits: readonly string[], teams: readonly { org: string; slug: string }[] = []): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string> }> {
+    const result = new Map<string, PullRef[]>();
+    const teamResult = new Map<string, Set<string> | string>();
+    const orgs = new Map<string, string[]>();
+    for (const t of teams) orgs.set(t.org, [...new Set([...(orgs.get(t.org) ?? []), t.slug])]);
+    const orgList = [...orgs];
+    for (let i = 0; i === 0 || i < commits.length; i += 100) {
+      const chunk = commits.slice(i, i + 100);
+      const fields = chunk.map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 10) { nodes { ${PULL_REF} } } } }`).join(' ');
+      const teamFields = i === 0 ? orgList.map(([org, slugs], k) => `o${k}: organization(login: ${quote(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${quote(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`).join(' ') : '';
+      if (chunk.length === 0 && teamFields === '') break;
+      const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
+      const repo = obj(data.repository);
+      chunk.forEach((c, j) => result.set(c, arr(obj(obj(repo[`c${j}`]).associatedPullRequests).nodes).map(pullRef).filter((p): p is PullRef => p !== undefined)));
+      if (i === 0) {
+        for (const [k, [org, slugs]] of orgList.entries()) {
+          for (const [j, slug] of slugs.entries()) teamResult.set(`${org}/${slug}`.toLowerCase(), await this.teamFrom(org, slug, obj(data[`o${k}`])[`t${j}`], errors, [`o${k}`, `t${j}`]));
+        }
+      }
+    }
+    return { pulls: result, teams: teamResult };
+  }
+
+  /** One team's members from a query's answer, following further pages; or why it could not be read. */
+  private async teamFrom(org: string, slug: string, team: unknown, errors: { path?: unknown[]; message: string }[], path: string[]): Promise<Set<string> | string> {
+    if (team === null || team === undefined) {
+      const why = errors.find((e) => Array.isArray(e.path) && path.every((p) => e.path!.includes(p)))?.message ?? 'no such team';
+      return `could not read the team @${org}/${slug} (${why}); its members' approvals and requests cannot be counted. Give the workflow a token that can read the organisation's teams (a GitHub App token with Members: read).`;
+    }
+    const members = new Set(arr(obj(obj(team).members).nodes).map(login).filter((l): l is string => l !== null).map((l) => l.toLowerCase()));
+    let page = obj(obj(obj(team).members).pageInfo);
+    for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 100; guard++) {
+      const next = await this.query(`organization(login: ${quote(org)}) { team(slug: ${quote(slug)}) { members(first: 100, membership: ALL, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`);
+      const conn = obj(obj(obj(next.data.organization).team).members);
+      for (const l of arr(conn.nodes).map(login)) if (l) members.add(l.toLowerCase());
+      page = obj(conn.pageInfo);
+    }
+    return members;
+  }
+
+  /**
+   * Pull requests with their commits, reviews and (where asked) files, 50 a query; and blob ids at
+   * `<commit>:<path>` expressions in the same queries. Lists longer than a page are followed.
+   */
+  async pulls(wanted: readonly { number: number; files: boolean }[], blobs: readonly string[]): Promise<{ pulls: Map<number, PullFacts>; blobs: Map<string, string | null> }> {
+    const pulls = new Map<number, PullFacts>();
+    const blobIds = new Map<string, string | null>();
+    const size = 50;
+    for (let i = 0; i < Math.max(wanted.length, blobs.length); i += size) {
+      const ps = wanted.slice(i, i + size);
+      const bs = blobs.slice(i, i + size);
+      const fields = [
+        ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
+        ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
+      ].join(' ');
+      const { data } = await this.query(`repository(owner: $owner, name: $name) { ${fields} }`);
+      const repo = obj(data.repository);
+      ps.forEach((p, j) => {
+        const facts = pullFacts(repo[`p${j}`]);
+        if (facts) pulls.set(p.number, facts);
+      });
+      bs.forEach((b, j) => blobIds.set(b, str(obj(repo[`b${j}`]).oid)));
+      for (const p of ps) {
+        const node = obj(repo[`p${ps.indexOf(p)}`]);
+        const facts = pulls.get(p.number);
+        if (facts) await this.follow(p.number, node, facts, p.files);
+      }
+    }
+    return { pulls, blobs: blobIds };
+  }
+
+  /** Further pages of a pull request's commits, reviews and files (rare: over 100 of one kind). */
+  private async follow(number: number, node: Record<string, unknown>, facts: PullFacts, files: boolean): Promise<void> {
+    const kinds = [
+      { key: 'commits', fields: COMMIT_NODES, add: (n: unknown[]) => facts.commits.push(...n.map(commitFact)) },
+      { key: 'reviews', fields: REVIEW_NODES, add: (n: unknown[]) => facts.reviews.push(...n.map(reviewFact)) },
+      ...(files ? [{ key: 'files', fields: FILE_NODES, add: (n: unknown[]) => facts.files!.push(...n.map(fileFact)) }] : []),
+    ];
+    for (const kind of kinds) {
+      let page = obj(obj(node[kind.key]).pageInfo);
+      // GitHub lists at most 250 commits of a pull request; more are refused elsewhere, not read.
+      for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 30; guard++) {
+        const { data } = await this.query(`repository(owner: $owner, name: $name) { pullRequest(number: ${number}) { ${kind.key}(first: 100, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } ${kind.fields} } } }`);
+        const conn = obj(obj(obj(data.repository).pullRequest)[kind.key]);
+        kind.add(arr(conn.nodes));
+        page = obj(conn.pageInfo);
+      }
+    }
+  }
+}
+
+const PULL_REF = 'number baseRefName merged headRefOid mergeCommit { oid }';
+const COMMIT_NODES = 'nodes { commit { oid author { user { login } } committer { user { login } } } }';
+const REVIEW_NODES = 'nodes { author { login } state submittedAt commit { oid } }';
+const FILE_NODES = 'nodes { path changeType }';
+const PULL_DETAILS = `${PULL_REF} author { login } mergedAt createdAt changedFiles commits(first: 100) { totalCount pageInfo { hasNextPage endCursor } ${COMMIT_NODES} } reviews(first: 100) { pageInfo { hasNextPage endCursor } ${REVIEW_NODES} }`;
+const FILES = `files(first: 100) { pageInfo { hasNextPage endCursor } ${FILE_NODES} }`;
+
+function pullRef(v: unknown): PullRef | undefined {
+  const p = obj(v);
+  const number = num(p.number);
+  const base = str(p.baseRefName);
+  const head = str(p.headRefOid);
+  if (!number || !base || !head) return undefined;
+  return { number, baseRefName: base, merged: p.merged === true, headRefOid: head, mergeCommit: str(obj(p.mergeCommit).oid) };
+}
+
+const commitFact = (v: unknown) => {
+  const c = obj(obj(v).commit);
+  return { oid: str(c.oid) ?? '', author: login(obj(c.author).user), committer: login(obj(c.committer).user) };
+};
+const reviewFact = (v: unknown) => {
+  const r = obj(v);
+  return { reviewer: login(r.author), state: str(r.state) ?? '', submittedAt: str(r.submittedAt), commit: str(obj(r.commit).oid) };
+};
+const fileFact = (v: unknown) => ({ path: str(obj(v).path) ?? '', changeType: str(obj(v).changeType) ?? '' });
+
+function pullFacts(v: unknown): PullFacts | undefined {
+  const ref = pullRef(v);
+  if (!ref) return undefined;
+  const p = obj(v);
+  const commits = obj(p.commits);
+  return {
+    ...ref,
+    author: login(p.author),
+    mergedAt: str(p.mergedAt),
+    createdAt: str(p.createdAt) ?? '',
+    changedFiles: num(p.changedFiles),
+    commitCount: num(commits.totalCount),
+    commits: arr(commits.nodes).map(commitFact),
+    reviews: arr(obj(p.reviews).nodes).map(reviewFact),
+    ...(p.files !== undefined ? { files: arr(obj(p.files).nodes).map(fileFact) } : {}),
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * The one reconciler behind grant (on push) and the sweep (on schedule): level-triggered, told only
+ * where to look, never what changed (DESIGN.md "One reconciler", invariants 11-16).
+ *
+ *   1. The default branch's head as GitHub has it now (not the commit an event or a re-run names).
+ *   2. Every request from git alone; the groups' members from Graph.
+ *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request): applied at once,
+ *      before any GitHub call, so they never wait on GitHub or on verifying other requests.
+ *   4. The remaining requests verified in bulk (GraphQL), content-bound to their approved heads.
+ *   5. The plan of what is left (adds, removals of unverified requests), applied.
+ * When GitHub cannot be read, step 3 still happens and nothing is added.
+ */
+import { loadConfig, type AccessConfig } from '../config/config.ts';
+import { ConfigError } from '../diagnostics.ts';
+import type { Directory, Member, MembershipChange } from '../entra/directory.ts';
+import type { CatFile } from '../git/cat-file.ts';
+import { hasCommit, headCommit, type Git } from '../git/git.ts';
+import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts } from '../github/graphql.ts';
+import { UserResolver } from '../grant/resolve.ts';
+import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { atCommit } from '../repo/files.ts';
+import { landedChanges } from './history.ts';
+import { filesAtCommit, requesterOf, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
+import { planGroupSweep, type Disposition } from './sweep.ts';
+import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
+
+export interface ReconcileContext {
+  git: Git;
+  graph: GitHubGraph;
+  directory: Directory;
+  now: number;
+  dryRun: boolean;
+}
+
+export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'failed';
+
+export interface GroupResult {
+  group: string;
+  mode: 'enforce' | 'audit';
+  dispositions: (Disposition & { outcome?: Outcome; detail?: string })[];
+  ignored: { file: string; why: string }[];
+  error?: string;
+}
+
+export interface RequestResult extends RequestRecord {
+  userId?: string;
+  verification?: RequestVerification;
+  /** Judge as of this time instead of now (the report judges past versions as of their merge). */
+  judgeAt?: number;
+}
+
+export interface ReconcileReport {
+  head: string;
+  branch: string;
+  /** Set when GitHub could not be read: only removals were made. */
+  degraded?: string;
+  groups: GroupResult[];
+  requests: RequestResult[];
+  /** Pull requests GitHub associates with deletion commits (for telling them what happened). */
+  deletionPulls: Map<string, number>;
+  config: AccessConfig;
+  failed: boolean;
+  dryRun: boolean;
+  spend: GraphqlSpend;
+}
+
+export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport> {
+  const { head, branch, degraded: headProblem } = await currentHead(ctx);
+  const config = await loadConfig(atCommit(ctx.git, head));
+  const reader = ctx.git.catFile();
+  try {
+    const inventory = await takeInventory(ctx.git, reader, config, head, ctx.now);
+    const users = new UserResolver(config, ctx.directory);
+    const requests = await resolveUsers(inventory, users);
+    const groups = await readGroups(config, users, ctx.directory);
+    let degraded = headProblem;
+
+    // Removals nothing can cover, before GitHub is asked anything.
+    const first = planAll(config, groups, requests, 'unverified');
+    const failedFirst = await applyPlanned(ctx, config, first);
+    const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
+
+    let deletionPulls = new Map<string, number>();
+    if (!degraded) {
+      try {
+        deletionPulls = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now);
+      } catch (error) {
+        if (!(error instanceof GitHubUnavailableError)) throw error;
+        degraded = error.message;
+      }
+    }
+    // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
+    const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
+    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified');
+    const failedSecond = await applyPlanned(ctx, config, second);
+    await noteReadLag(ctx, config, second);
+
+    const merged = first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions] }));
+    return {
+      head,
+      branch,
+      ...(degraded ? { degraded } : {}),
+      groups: merged,
+      requests,
+      deletionPulls,
+      config,
+      failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
+      dryRun: ctx.dryRun,
+      spend: ctx.graph.spend,
+    };
+  } finally {
+    reader.close();
+  }
+}
+
+/**
+ * The default branch's head as GitHub reports it now. A re-run of an old run checks out its old
+ * commit; working from GitHub's answer instead means replaying a run cannot restore ended access.
+ * Without GitHub, the checkout's own head is used for removals only.
+ */
+async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branch: string; degraded?: string }> {
+  const local = await headCommit(ctx.git);
+  let branch: { name: string; head: string };
+  try {
+    branch = await ctx.graph.defaultBranch();
+  } catch (error) {
+    if (!(error instanceof GitHubUnavailableError)) throw error;
+    return { head: local, branch: 'main', degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.` };
+  }
+  if (await hasCommit(ctx.git, branch.head)) return { head: branch.head, branch: branch.name };
+  const remote = (await ctx.git.tryRun(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch.name}`]))?.toString('utf8').trim();
+  const fallback = remote || local;
+  return {
+    head: fallback,
+    branch: branch.name,
+    degraded: `${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, but the checkout does not have that commit (it moved after the checkout, or the workflow checked out another commit). Only removals were made, from ${fallback.slice(0, 7)}; the run for the newer commit grants. Check out "${branch.name}" with fetch-depth: 0.`,
+  };
+}
+
+async function resolveUsers(inventory: Inventory, users: UserResolver): Promise<RequestResult[]> {
+  await users.prefetchUsers(inventory.records.flatMap((r) => (r.requester ? [r.requester] : [])));
+  const out: RequestResult[] = [];
+  for (const record of inventory.records) {
+    const result: RequestResult = { ...record };
+    if (record.requester) {
+      const target = await users.groupAndUser(record.group, record.requester);
+      if (typeof target === 'string') result.why = record.state === 'active' ? target : `${record.why ?? ''} ${target}`.trim();
+      else result.userId = target.userId;
+    }
+    out.push(result);
+  }
+  return out;
+}
+
+interface GroupState {
+  name: string;
+  id: string;
+  members: Member[];
+  error?: string;
+}
+
+async function readGroups(config: AccessConfig, users: UserResolver, directory: Directory): Promise<GroupState[]> {
+  await users.prefetchGroups([...config.policy.groups.keys()]);
+  const groups: GroupState[] = [];
+  for (const g of config.policy.groups.values()) {
+    const entra = await users.group(g.name);
+    groups.push({ name: g.name, id: g.id, members: [], ...(typeof entra === 'string' ? { error: entra } : {}) });
+  }
+  const members = await directory.listMembersOfGroups(groups.filter((g) => !g.error).map((g) => g.id));
+  for (const g of groups) g.members = members.get(g.id) ?? [];
+  return groups;
+}
+
+/**
+ * The plan for every group. Before verification ('unverified') every active request only protects
+ * its member; after it ('verified') only verified ones count, and they are added where missing.
+ */
+function planAll(config: AccessConfig, groups: readonly GroupState[], requests: readonly RequestResult[], phase: 'unverified' | 'verified'): GroupResult[] {
+  return groups.map((g) => {
+    const policy = config.policy.groups.get(g.name)!;
+    const result: GroupResult = { group: g.name, mode: policy.mode, dispositions: [], ignored: [] };
+    if (g.error) return { ...result, error: g.error };
+    const active = new Map<string, string[]>();
+    const unverified = new Map<string, string[]>();
+    const ended = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, id: string, file: string) => map.set(id, [...(map.get(id) ?? []), file]);
+    for (const r of requests.filter((x) => x.group === g.name)) {
+      if (r.why && r.state !== 'active') result.ignored.push({ file: r.file, why: r.why });
+      if (!r.userId) {
+        if (r.state === 'active' && r.why) result.ignored.push({ file: r.file, why: r.why });
+        continue;
+      }
+      if (r.state !== 'active') add(ended, r.userId, r.file);
+      else if (phase === 'unverified' || !r.verification) add(unverified, r.userId, r.file);
+      else if (r.verification.approved) add(active, r.userId, r.file);
+      else {
+        add(ended, r.userId, r.file);
+        result.ignored.push({ file: r.file, why: r.verification.reasons.join(' ') });
+      }
+    }
+    result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
+    return result;
+  });
+}
+
+async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<boolean> {
+  const changes: { d: GroupResult['dispositions'][number]; change: MembershipChange }[] = [];
+  for (const g of plan) {
+    const groupId = config.policy.groups.get(g.group)!.id;
+    for (const d of g.dispositions) if (d.action === 'add' || d.action === 'remove') changes.push({ d, change: { op: d.action, groupId, memberId: d.id } });
+  }
+  if (changes.length === 0 || ctx.dryRun) return false;
+  const outcomes = await ctx.directory.apply(changes.map((c) => c.change));
+  let failed = false;
+  outcomes.forEach((o, i) => {
+    const { d } = changes[i]!;
+    if (!o.done) {
+      d.outcome = 'failed';
+      d.detail = `Microsoft Graph did not ${d.action === 'add' ? 'add' : 'remove'} it: ${o.detail}`;
+      failed = true;
+    } else if (d.action === 'add') d.outcome = o.detail === 'already a member' ? 'already-member' : 'added';
+    else d.outcome = o.detail === 'already not a member' ? 'already-gone' : 'removed';
+  });
+  return failed;
+}
+
+/**
+ * Graph confirms a change before every replica shows it (THREATS.md 17). Poll reads a few times, and
+ * if a new membership is still not visible, say so; never write it again because of a read.
+ */
+async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<void> {
+  const added = plan.flatMap((g) => g.dispositions.filter((d) => d.outcome === 'added').map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })));
+  if (added.length === 0) return;
+  const { pending } = await ctx.directory.confirm(added.map((a) => a.change), { attempts: 3, delayMs: 2_000 });
+  for (const a of added) {
+    if (pending.some((c) => c.groupId === a.change.groupId && c.memberId === a.change.memberId)) {
+      a.d.detail = 'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.';
+    }
+  }
+}
+
+/** Verifies every active request in bulk (sets `verification`); returns the pull requests of deletion commits. */
+export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number): Promise<Map<string, number>> {
+  // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
+  const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
+  for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
+  const deletions = requests.filter((r) => r.state === 'deleted' && r.landing);
+  const configs = await baseConfigs(git, reader, active);
+  const landings = [...new Set([...active, ...deletions].map((r) => r.landing!.sha))];
+  const [{ pulls: associated, teams }, landed] = await Promise.all([graph.pullsOfCommits(landings, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
+
+  // Which pull request each request is judged by, and the blob at its approved head: from the
+  // checkout where the head commit is there (merge commits), else from GitHub.
+  const chosen = new Map<RequestResult, number>();
+  const wanted = new Map<number, boolean>();
+  const remote: string[] = [];
+  const local = new Map<string, string | null>();
+  for (const r of active) {
+    const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
+    if (!pull) continue;
+    chosen.set(r, pull.number);
+    // GitHub's file list is needed where git cannot see the whole pull request (no merge commit).
+    wanted.set(pull.number, (wanted.get(pull.number) ?? false) || r.landing!.parents.length < 2);
+    const spec = `${pull.headRefOid}:${r.file}`;
+    if (await reader.read(pull.headRefOid)) local.set(spec, (await reader.read(spec))?.oid ?? null);
+    else remote.push(spec);
+  }
+  const { pulls, blobs } = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
+
+  for (const r of active) {
+    const landing = r.landing!;
+    const parent = landing.parents[0];
+    const number = chosen.get(r);
+    const pull: PullFacts | undefined = number !== undefined ? pulls.get(number) : undefined;
+    const spec = pull ? `${pull.headRefOid}:${r.file}` : '';
+    const before = parent ? await reader.read(`${parent}:${r.file}`) : undefined;
+    r.verification = verifyRequest({
+      file: r.file,
+      blob: r.blob!,
+      content: { size: r.bytes!.length, bytes: r.bytes! },
+      landing: { sha: landing.sha, parents: landing.parents, landed: landed.get(landing.sha) ?? [] },
+      baseConfig: parent ? configs.get(parent)! : `commit ${landing.sha.slice(0, 7)} has no parent, so there is no configuration it was merged under.`,
+      baseRequester: before === undefined ? undefined : (requesterOf(before.bytes, r.file) ?? null),
+      defaultBranch: branch,
+      candidates: associated.get(landing.sha) ?? [],
+      pull,
+      headBlob: pull ? (local.has(spec) ? local.get(spec) : blobs.get(spec)) : undefined,
+      teams,
+      now: r.judgeAt ?? now,
+    });
+  }
+  const deletionPulls = new Map<string, number>();
+  for (const r of deletions) {
+    const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
+    if (pull) deletionPulls.set(r.file, pull.number);
+  }
+  return deletionPulls;
+}
+
+/** The configuration before each landing commit (invariant 1), parsed once per distinct commit. */
+async function baseConfigs(git: Git, reader: CatFile, requests: readonly RequestResult[]): Promise<Map<string, AccessConfig | string>> {
+  const configs = new Map<string, AccessConfig | string>();
+  for (const r of requests) {
+    const parent = r.landing!.parents[0];
+    if (!parent || configs.has(parent)) continue;
+    try {
+      configs.set(parent, await loadConfig(filesAtCommit(git, reader, parent)));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      configs.set(parent, `the access configuration before commit ${r.landing!.sha.slice(0, 7)} is not valid, so nothing merged by it can be verified.`);
+    }
+  }
+  return configs;
+}
+
+/** Every owner team of the requests' files and every team among their groups' requesters, each once. */
+function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string, AccessConfig | string>): { org: string; slug: string }[] {
+  const teams = new Map<string, { org: string; slug: string }>();
+  const note = (o: Owner | undefined) => {
+    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
+  };
+  for (const r of requests) {
+    const config = configs.get(r.landing!.parents[0] ?? '');
+    if (!config || typeof config === 'string') continue;
+    for (const o of ownersOf(config.codeowners, r.file)) note(o);
+    for (const t of config.policy.groups.get(r.group)?.requesters ?? []) if (t.includes('/')) note(parseOwner(t.startsWith('@') ? t : `@${t}`));
+  }
+  return [...teams.values()];
+}
+
+function evidenceWithout(r: RequestResult, branch: string, now: number) {
+  return { file: r.file, blob: r.blob ?? '', content: { size: 0 }, landing: undefined, baseConfig: '', baseRequester: undefined, defaultBranch: branch, candidates: [], pull: undefined, headBlob: undefined, teams: new Map(), now };
+}
+
+export type { Member };

@@ -1,0 +1,175 @@
+/**
+ * Whether one request file on the default branch holds a membership, as a pure function of facts
+ * gathered elsewhere (git, GitHub GraphQL): DESIGN.md invariants 1-5 and 12-13.
+ *
+ * The request counts only when the commit that last changed it on the default branch belongs to a
+ * pull request that was merged into the default branch, whose approved head holds exactly the blob
+ * now on the default branch, that changed nothing outside requests/, that has fewer than 250 commits
+ * (GitHub lists no more, so who pushed could not be known), and that enough code owners under the
+ * configuration before the merge approved at that head before it merged, none of them the requester,
+ * the author or anyone whose commits it contains.
+ */
+import { ownersOf } from '../codeowners/codeowners.ts';
+import type { AccessConfig } from '../config/config.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { formatDuration } from '../duration.ts';
+import { evaluateApprovals, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
+import type { PullFacts, PullRef } from '../github/graphql.ts';
+import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
+import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
+import { judgeRequest } from '../request/verdict.ts';
+import type { FileContent } from '../repo/files.ts';
+
+export const GITHUB_COMMIT_LIST_LIMIT = 250;
+export const GITHUB_FILE_LIST_LIMIT = 3000;
+
+/** GitHub's own committer for commits made in the web interface; not a person who pushed. */
+const WEB_FLOW = 'web-flow';
+
+export interface RequestEvidence {
+  file: string;
+  /** The blob on the default branch now. */
+  blob: string;
+  content: FileContent;
+  /** The first-parent commit that last changed the file, and what it changed (renames as delete + add). */
+  landing: { sha: string; parents: string[]; landed: string[] } | undefined;
+  /** The configuration before that commit: the rules the pull request could not change. */
+  baseConfig: AccessConfig | string;
+  /** Requester of the file before that commit: undefined when it did not exist, null when unreadable. */
+  baseRequester: string | null | undefined;
+  defaultBranch: string;
+  /** The pull requests GitHub associates with the landing commit. */
+  candidates: PullRef[];
+  /** The chosen pull request's details, and the blob at its approved head. */
+  pull: PullFacts | undefined;
+  headBlob: string | null | undefined;
+  /** "org/slug" -> members, or why the team could not be read. */
+  teams: ReadonlyMap<string, ReadonlySet<string> | string>;
+  now: number;
+}
+
+export interface RequestVerification {
+  approved: boolean;
+  reasons: string[];
+  pull?: number;
+  mergedAt?: string;
+  createdAt?: string;
+  approvers: string[];
+  approval?: ApprovalResult;
+}
+
+/** The pull request to judge a landing commit by: merged into the default branch, preferring the one it is the merge of. */
+export function choosePull(landing: string, candidates: readonly PullRef[], defaultBranch: string): PullRef | undefined {
+  const merged = candidates.filter((p) => p.merged && p.baseRefName === defaultBranch);
+  return merged.find((p) => p.mergeCommit === landing) ?? merged[0];
+}
+
+export function verifyRequest(e: RequestEvidence): RequestVerification {
+  const refuse = (...reasons: string[]): RequestVerification => ({ approved: false, reasons, approvers: [], ...(e.pull ? { pull: e.pull.number } : {}) });
+  if (!e.landing) return refuse(`no commit on ${e.defaultBranch} within the longest allowed duration changed this file, so no approval of it can still be in force.`);
+  if (typeof e.baseConfig === 'string') return refuse(e.baseConfig);
+  const short = e.landing.sha.slice(0, 7);
+  const intoDefault = choosePull(e.landing.sha, e.candidates, e.defaultBranch);
+  if (!intoDefault) {
+    const elsewhere = e.candidates.filter((p) => p.baseRefName !== e.defaultBranch).map((p) => `#${p.number} (into ${p.baseRefName})`);
+    return refuse(
+      `no merged pull request contains this change: commit ${short} reached ${e.defaultBranch} by a direct push or a merge that bypassed review${elsewhere.length ? ` (approvals on ${elsewhere.join(', ')} do not count: only pull requests into ${e.defaultBranch} do)` : ''}, so nothing is granted. Open a pull request for it.`,
+    );
+  }
+  const pull = e.pull;
+  if (!pull || pull.number !== intoDefault.number) return refuse(`GitHub did not return pull request #${intoDefault.number}; it is verified again on the next run.`);
+  const config = e.baseConfig;
+  const reasons: string[] = [];
+  const mergedAt = pull.mergedAt ? Date.parse(pull.mergedAt) : NaN;
+  if (!pull.merged || Number.isNaN(mergedAt)) reasons.push(`pull request #${pull.number} is not merged.`);
+
+  // Content binding: what is on the default branch must be exactly what the code owners approved.
+  if (e.headBlob !== e.blob) {
+    reasons.push(`the file on ${e.defaultBranch} is not the version approved in #${pull.number} (its head ${pull.headRefOid.slice(0, 7)}${e.headBlob ? ` holds another version` : ' does not hold this file'}): a merge combined it with other changes. Open a new pull request for the version you need.`);
+  }
+  if (pull.commitCount >= GITHUB_COMMIT_LIST_LIMIT) {
+    reasons.push(`#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known. Open a new pull request with fewer commits.`);
+  }
+  if (pull.changedFiles >= GITHUB_FILE_LIST_LIMIT) {
+    reasons.push(`#${pull.number} changes ${pull.changedFiles} files, more than GitHub lists, so it cannot be verified that it changed only requests. Split it.`);
+  }
+  reasons.push(...scopeProblems(e, pull));
+
+  const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest');
+  reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), e.file)));
+  const request = verdict.request;
+  let approval: ApprovalResult | undefined;
+  if (request) {
+    const author = pull.author ?? '';
+    if (!pull.author) reasons.push(`GitHub names no author for #${pull.number} (a deleted account), so it cannot be checked that the requester opened it.`);
+    else reasons.push(...checkAuthor(request, author).map((d) => d.message));
+    if (e.baseRequester !== undefined) reasons.push(...checkOwnerOfChanged(e.file, e.baseRequester ?? undefined, author).map((d) => d.message));
+    const group = config.policy.groups.get(request.group);
+    if (!Number.isNaN(mergedAt) && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
+    if (group && !Number.isNaN(mergedAt) && request.expiresAt - mergedAt > group.maxDurationMs) {
+      reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
+    }
+    const memberships = new Set<string>();
+    const unreadable: string[] = [];
+    for (const [team, members] of e.teams) {
+      if (typeof members === 'string') unreadable.push(members);
+      else for (const m of members) memberships.add(`${team}:${m}`);
+    }
+    const requesterTeams = (group?.requesters ?? []).filter((r) => r.includes('/'));
+    if (group?.requesters && requesterTeams.length > 0) {
+      const login = request.requester.toLowerCase();
+      const listed = group.requesters.some((r) => !r.includes('/') && r.replace(/^@/, '').toLowerCase() === login);
+      const inTeam = requesterTeams.some((r) => memberships.has(`${r.replace(/^@/, '').toLowerCase()}:${login}`));
+      if (!listed && !inTeam) reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
+    }
+    if (group) {
+      const pushers = new Set<string>();
+      for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== WEB_FLOW) pushers.add(l.toLowerCase());
+      // Reviews submitted after the merge approve nothing that was merged.
+      const reviews: ReviewFact[] = pull.reviews
+        .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
+        .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt }));
+      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews, owners: ownersOf(config.codeowners, e.file), teamMemberships: memberships, requester: request.requester, author, pushers: [...pushers] });
+      if (!approval.ok) {
+        const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
+        const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
+        reasons.push(`${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`);
+      }
+    }
+  }
+  return {
+    approved: reasons.length === 0 && request !== undefined,
+    reasons,
+    pull: pull.number,
+    ...(pull.mergedAt ? { mergedAt: pull.mergedAt } : {}),
+    createdAt: pull.createdAt,
+    approvers: approval?.ok ? approval.approvers : [],
+    ...(approval ? { approval } : {}),
+  };
+}
+
+/**
+ * A pull request that changes requests may change nothing else. What the landing commit changed comes
+ * from git (renames as delete + add). A rebase merge spreads a pull request over several commits, so
+ * GitHub's file list is checked too; it names only the new path of a rename, so a rename is accepted
+ * only where git saw the whole merge (a merge commit).
+ */
+function scopeProblems(e: RequestEvidence, pull: PullFacts): string[] {
+  const out = new Set<string>();
+  const also = (path: string) => `#${pull.number} changes access requests and also ${path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`;
+  for (const path of e.landing!.landed) if (!isUnderRequests(path) || isRequestsHousekeeping(path)) out.add(also(path));
+  const mergeCommit = e.landing!.parents.length > 1;
+  for (const f of pull.files ?? []) {
+    if (!isUnderRequests(f.path) || isRequestsHousekeeping(f.path)) out.add(also(f.path));
+    else if (!mergeCommit && (f.changeType === 'RENAMED' || f.changeType === 'COPIED')) {
+      out.add(`#${pull.number} renames or copies a file into ${f.path}; GitHub does not say from where, so it cannot be verified that nothing outside requests/ changed. Delete and add request files in separate pull requests instead.`);
+    }
+  }
+  const problem = requestPathProblem(e.file);
+  if (problem) out.add(problem);
+  return [...out];
+}
+
+function stripFile(line: string, file: string): string {
+  return line.startsWith(`${file}:`) ? `line ${line.slice(file.length + 1).replace(/^(\d+):\d+: error: /, '$1: ')}` : line;
+}
