@@ -27,7 +27,15 @@ function getInput(name, options = {}) {
   return value;
 }
 function info(message) {
-  process.stdout.write(`${message}
+  if (!message.split(/\r\n|\r|\n/).some((line) => /^\s*(?:::|##\[)/.test(line))) {
+    process.stdout.write(`${message}
+`);
+    return;
+  }
+  const token = `aac-${randomUUID()}`;
+  process.stdout.write(`::stop-commands::${token}
+${message}
+::${token}::
 `);
 }
 var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -215,12 +223,17 @@ function requireDefaultBranchPush(event, eventName) {
 function commentMarker(after, pull) {
   return `<!-- access-as-code:grant:${after}:${pull} -->`;
 }
+var COMMENT_LIMIT = 65536;
 function commentBody(items, after, pull) {
-  const lines = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ""];
-  for (const item of items) lines.push(`- ${ICON[item.outcome]}: \`${item.file}\` \u2014 ${item.detail}`);
-  if (items.some((i) => i.outcome === "refused")) lines.push("", "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
-  if (items.some((i) => i.outcome === "granted")) lines.push("", "To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.");
-  return lines.join("\n");
+  const head = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ""];
+  const tail = [];
+  if (items.some((i) => i.outcome === "refused")) tail.push("", "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
+  if (items.some((i) => i.outcome === "granted")) tail.push("", "To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.");
+  const lines = items.map((item) => `- ${ICON[item.outcome]}: \`${item.file.replace(/[`\r\n]/g, "?")}\` \u2014 ${item.detail.replace(/[\r\n]+/g, " ")}`);
+  let shown = lines.length;
+  const body = (n) => [...head, ...lines.slice(0, n), ...n < lines.length ? ["", `\u2026 and ${lines.length - n} more: the run's job summary lists every request with its outcome.`] : [], ...tail].join("\n");
+  while (shown > 0 && body(shown).length > COMMENT_LIMIT) shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)));
+  return body(shown);
 }
 async function commentOnPulls(after, items, api) {
   const byPull = /* @__PURE__ */ new Map();

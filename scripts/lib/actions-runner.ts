@@ -113,7 +113,7 @@ function unescapeProperty(s: string): string {
 /** Workflow commands as the runner reads them: ::error file=F,line=L,col=C::message */
 export function parseAnnotations(stdout: string): Annotation[] {
   const out: Annotation[] = [];
-  for (const line of stdout.split('\n')) {
+  for (const line of commandLines(stdout)) {
     const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!m) continue;
     const annotation: Annotation = { level: m[1] as Annotation['level'], message: unescapeData(m[3]!) };
@@ -127,6 +127,29 @@ export function parseAnnotations(stdout: string): Annotation[] {
       else if (key === 'title') annotation.title = value;
     }
     out.push(annotation);
+  }
+  return out;
+}
+
+/**
+ * The lines the runner would read as workflow commands: those starting with "::" (after blanks),
+ * except between "::stop-commands::TOKEN" and "::TOKEN::", as the runner honours them.
+ */
+export function commandLines(stdout: string): string[] {
+  const out: string[] = [];
+  let stopped: string | undefined;
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.trimStart();
+    if (stopped !== undefined) {
+      if (line === `::${stopped}::`) stopped = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) {
+      stopped = stop[1]!;
+      continue;
+    }
+    if (line.startsWith('::') || line.startsWith('##[')) out.push(line);
   }
   return out;
 }

@@ -110,14 +110,44 @@ export class AccessWorld {
     return { before, after };
   }
 
-  registerMerged(pull: Pull, mergeSha: string): void {
+  /** A squash merge: one new commit on main with the pull request's changes, as GitHub's "Squash and merge" makes. */
+  squashMerge(pull: Pull): { before: string; after: string } {
+    this.repo.git('switch', '-q', 'main');
+    const before = this.repo.head();
+    this.repo.git('merge', '-q', '--squash', pull.branch);
+    this.repo.git('commit', '-q', '--allow-empty', '-m', `Squashed #${pull.number}`);
+    const after = this.repo.head();
+    this.registerMerged(pull, after);
+    return { before, after };
+  }
+
+  /** A rebase merge: each commit of the pull request replayed on main, as GitHub's "Rebase and merge" makes. */
+  rebaseMerge(pull: Pull): { before: string; after: string } {
+    this.repo.git('switch', '-q', 'main');
+    const before = this.repo.head();
+    const landed: string[] = [];
+    for (const c of pull.commits) {
+      this.repo.git('cherry-pick', '-q', '--allow-empty', '--keep-redundant-commits', c.sha);
+      landed.push(this.repo.head());
+    }
+    const after = this.repo.head();
+    this.registerMerged(pull, after, landed);
+    return { before, after };
+  }
+
+  /**
+   * Tells the twin's GitHub about a merged pull request. Its files are listed as GitHub lists them:
+   * a rename is one "renamed" entry that names the old path in previous_filename.
+   */
+  registerMerged(pull: Pull, mergeSha: string, landed: string[] = [], base = 'main'): void {
     const files = this.repo
-      .git('diff', '--name-status', '--no-renames', `${pull.base}...${pull.head}`)
+      .git('diff', '--name-status', '-M', `${pull.base}...${pull.head}`)
       .split('\n')
       .filter(Boolean)
       .map((line) => {
-        const [code, filename] = line.split('\t') as [string, string];
-        return { filename, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
+        const [code, first, second] = line.split('\t') as [string, string, string | undefined];
+        if (code.startsWith('R')) return { filename: second!, status: 'renamed' as const, previous_filename: first };
+        return { filename: first, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
       });
     // GitHub merges after the reviews it counted: the merge time is never before the last review.
     const lastReview = Math.max(0, ...pull.reviews.map((r) => Date.parse(r.submitted_at)));
@@ -133,10 +163,11 @@ export class AccessWorld {
       merged_at: mergedAt,
       merge_commit_sha: mergeSha,
       head: { sha: pull.head, ref: pull.branch },
-      base: { sha: pull.base, ref: 'main' },
+      base: { sha: pull.base, ref: base },
       files,
       commits: pull.commits,
       reviews: pull.reviews,
+      ...(landed.length > 0 ? { landed } : {}),
     });
   }
 
@@ -147,14 +178,14 @@ export class AccessWorld {
     return { before, after: this.repo.commit('direct push', files) };
   }
 
-  grant(push: { before: string; after: string }, options: { ref?: string; eventName?: string; killAfterMs?: number } = {}): Promise<ActionRun> {
+  grant(push: { before: string; after: string }, options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string> } = {}): Promise<ActionRun> {
     const eventName = options.eventName ?? 'push';
     return runAction({
       workspace: this.repo.dir,
       inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
       eventName,
       event: eventName === 'push' ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) }) : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main' },
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main', ...options.env },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     });
   }

@@ -247,6 +247,8 @@ export function githubHandler(state: TwinState) {
       if (req.method === 'POST') {
         if (!repo.pulls.has(issue)) return notFound();
         const body = (JSON.parse(req.body.toString('utf8') || '{}') as { body?: unknown }).body;
+        // "body is too long (maximum is 65536 characters)", as GitHub refuses longer comments.
+        if (typeof body === 'string' && body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '422' });
         if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
         const comment = { id: state.nextId++, issue, user: state.githubActor, body, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
         repo.comments.push(comment);

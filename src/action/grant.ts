@@ -27,12 +27,21 @@ export function commentMarker(after: string, pull: number): string {
   return `<!-- access-as-code:grant:${after}:${pull} -->`;
 }
 
+/** GitHub refuses issue comments longer than this (422 "body is too long"). */
+export const COMMENT_LIMIT = 65_536;
+
 export function commentBody(items: readonly GrantItem[], after: string, pull: number): string {
-  const lines = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ''];
-  for (const item of items) lines.push(`- ${ICON[item.outcome]}: \`${item.file}\` — ${item.detail}`);
-  if (items.some((i) => i.outcome === 'refused')) lines.push('', 'To ask again, fix what is listed above in a new pull request and have it approved by the folder\'s code owners.');
-  if (items.some((i) => i.outcome === 'granted')) lines.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
-  return lines.join('\n');
+  const head = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ''];
+  const tail: string[] = [];
+  if (items.some((i) => i.outcome === 'refused')) tail.push('', 'To ask again, fix what is listed above in a new pull request and have it approved by the folder\'s code owners.');
+  if (items.some((i) => i.outcome === 'granted')) tail.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
+  // Inline code cannot hold a backtick, and a file name is the requester's text: it is shown without them.
+  const lines = items.map((item) => `- ${ICON[item.outcome]}: \`${item.file.replace(/[`\r\n]/g, '?')}\` — ${item.detail.replace(/[\r\n]+/g, ' ')}`);
+  let shown = lines.length;
+  const body = (n: number) => [...head, ...lines.slice(0, n), ...(n < lines.length ? ['', `… and ${lines.length - n} more: the run's job summary lists every request with its outcome.`] : []), ...tail].join('\n');
+  // Too long for one comment: as many whole lines as fit, and where to read the rest.
+  while (shown > 0 && body(shown).length > COMMENT_LIMIT) shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)));
+  return body(shown);
 }
 
 /** One comment per pull request and push; a re-run of the same push finds its marker and does not post again. */

@@ -15,8 +15,19 @@ export function getInput(name: string, options: { required?: boolean } = {}): st
   return value;
 }
 
+/**
+ * A log line. Text in it may come from a request file, a file name or a pull request, and the runner
+ * reads any line that starts with "::" (or the older "##[") as a workflow command (DESIGN.md
+ * invariant 15). Such text is wrapped in ::stop-commands::, GitHub's documented way to log untrusted
+ * text: nothing between the token and its end marker is run, and the token is unguessable.
+ */
 export function info(message: string): void {
-  process.stdout.write(`${message}\n`);
+  if (!message.split(/\r\n|\r|\n/).some((line) => /^\s*(?:::|##\[)/.test(line))) {
+    process.stdout.write(`${message}\n`);
+    return;
+  }
+  const token = `aac-${randomUUID()}`;
+  process.stdout.write(`::stop-commands::${token}\n${message}\n::${token}::\n`);
 }
 
 export interface AnnotationProperties {

