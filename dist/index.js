@@ -270,11 +270,13 @@ async function writeGrantSummary(report, after) {
 var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)", unverified: "request not verified yet" };
 async function writeSweepSummary(report) {
   const summary2 = summary.addHeading(report.dryRun ? "Access sweep (dry run: nothing changed)" : "Access sweep", 2);
+  if (report.degraded) summary2.addRaw(`<p><strong>GitHub could not be read:</strong> ${escapeHtml(report.degraded)}</p>`, true);
   const rows = report.groups.map((g) => {
     const count = (pred) => g.dispositions.filter(pred).length;
     return [
       escapeHtml(g.group),
       g.mode,
+      String(count((d) => d.outcome === "added" || report.dryRun && d.action === "add")),
       String(count((d) => d.outcome === "removed" || report.dryRun && d.action === "remove")),
       String(count((d) => d.action === "keep")),
       String(count((d) => d.reason === "drift")),
@@ -285,6 +287,7 @@ async function writeSweepSummary(report) {
     [
       { data: "Group", header: true },
       { data: "Mode", header: true },
+      { data: report.dryRun ? "Would add" : "Added", header: true },
       { data: report.dryRun ? "Would remove" : "Removed", header: true },
       { data: "Kept", header: true },
       { data: "Drift found", header: true },
@@ -297,7 +300,7 @@ async function writeSweepSummary(report) {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
       if (d.action === "keep") continue;
-      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT removed: ${escapeHtml(d.detail ?? "")}` : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
+      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}` : d.action === "add" ? report.dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added" : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
       details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`);
     }
   }
@@ -436,7 +439,8 @@ async function runGrant(settings) {
   await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
-  if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
+  if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
+  else if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
   else if (unmerged.length > 0) setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.`);
 }
 async function runRevoke(settings) {
@@ -463,7 +467,8 @@ async function runRevoke(settings) {
     for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}`);
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
-  if (report.failed) setFailed("access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.");
+  if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
+  else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
   const { collectReport } = await import("./chunks/collect-UXJXPAUU.js");

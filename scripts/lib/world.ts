@@ -127,7 +127,7 @@ export class AccessWorld {
     const before = this.repo.head();
     const landed: string[] = [];
     for (const c of pull.commits) {
-      this.repo.git('cherry-pick', '-q', '--allow-empty', '--keep-redundant-commits', c.sha);
+      this.repo.git('cherry-pick', '--allow-empty', '--keep-redundant-commits', c.sha);
       landed.push(this.repo.head());
     }
     const after = this.repo.head();

@@ -106,7 +106,8 @@ async function runGrant(settings: Settings): Promise<void> {
   // the run so that it shows up red in the history, not just in a log.
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
   for (const item of unmerged) core.error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
-  if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
+  if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
+  else if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
   else if (unmerged.length > 0) core.setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.`);
 }
 
@@ -134,7 +135,8 @@ async function runRevoke(settings: Settings): Promise<void> {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
-  if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal; see the summary. Every other removal was made; the next run retries.');
+  if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
+  else if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.');
 }
 
 async function runReport(settings: Settings): Promise<void> {

@@ -7,11 +7,13 @@ const REASON = { active: 'active request', standing: 'standing exemption', ended
 
 export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   const summary = core.summary.addHeading(report.dryRun ? 'Access sweep (dry run: nothing changed)' : 'Access sweep', 2);
+  if (report.degraded) summary.addRaw(`<p><strong>GitHub could not be read:</strong> ${escapeHtml(report.degraded)}</p>`, true);
   const rows = report.groups.map((g) => {
     const count = (pred: (d: (typeof g.dispositions)[number]) => boolean) => g.dispositions.filter(pred).length;
     return [
       escapeHtml(g.group),
       g.mode,
+      String(count((d) => d.outcome === 'added' || (report.dryRun && d.action === 'add'))),
       String(count((d) => d.outcome === 'removed' || (report.dryRun && d.action === 'remove'))),
       String(count((d) => d.action === 'keep')),
       String(count((d) => d.reason === 'drift')),
@@ -22,6 +24,7 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
     [
       { data: 'Group', header: true },
       { data: 'Mode', header: true },
+      { data: report.dryRun ? 'Would add' : 'Added', header: true },
       { data: report.dryRun ? 'Would remove' : 'Removed', header: true },
       { data: 'Kept', header: true },
       { data: 'Drift found', header: true },
@@ -34,7 +37,14 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
       if (d.action === 'keep') continue;
-      const what = d.action === 'report' ? 'reported (audit mode)' : d.outcome === 'failed' ? `NOT removed: ${escapeHtml(d.detail ?? '')}` : report.dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
+      const what =
+        d.action === 'report'
+          ? 'reported (audit mode)'
+          : d.outcome === 'failed'
+            ? `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`
+            : d.action === 'add'
+              ? report.dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'
+              : report.dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
       details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
     }
   }

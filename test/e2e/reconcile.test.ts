@@ -1,0 +1,276 @@
+// The reconciler against the attacks and faults found by reviewing GitHub's and Graph's real behaviour
+// (THREATS.md 27-37): the bundled action, the twin, real git repositories with merge, squash and
+// rebase merges. Each test asserts who is a member in Entra afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandLines } from '../../scripts/lib/actions-runner.ts';
+import { Scenario, requestYaml, USERS, GROUPS } from '../helpers/scenario.ts';
+
+const K8S = 'requests/k8s-prod-operators';
+const BILLING = 'requests/billing-readers';
+const HOUR = 3_600_000;
+
+type Item = { file: string; outcome: string; detail: string; pull?: number };
+const items = (run: { outputs: Record<string, string> }) => JSON.parse(run.outputs.changes ?? '[]') as Item[];
+
+async function world(body: (s: Scenario) => Promise<void>): Promise<void> {
+  const s = await Scenario.begin();
+  try {
+    await body(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+test('THREATS 27: re-running the grant run of a request that was later deleted grants nothing', () =>
+  world(async (s) => {
+    const file = `${K8S}/hubot-rerun.yaml`;
+    const pull = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const original = s.merge(pull);
+    assert.equal((await s.grant(original)).exitCode, 0);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    const revoke = s.openPull('hubot', { files: { [file]: null } });
+    s.review(revoke, 'lead1');
+    await s.grant(s.merge(revoke));
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+
+    // GitHub re-runs the old run with its original event and commit: the checkout is that commit.
+    s.repo.git('checkout', '-q', '--detach', original.after);
+    try {
+      const rerun = await s.grant(original);
+      assert.equal(rerun.exitCode, 0, rerun.stdout);
+      assert.deepEqual(s.members('k8s-prod-operators'), [], 'the ended membership stays ended');
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 1, 'only the original grant ever added');
+    } finally {
+      s.repo.git('switch', '-q', 'main');
+    }
+  }));
+
+test('THREATS 34: a merge whose grant run was dropped is granted by the next sweep', () =>
+  world(async (s) => {
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-dropped.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead2');
+    s.merge(pull); // no grant run: cancelled, dropped from the queue, or failed
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    assert.match(sweep.summary, /k8s-prod-operators: user 2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40 added \(active request: requests\/k8s-prod-operators\/hubot-dropped\.yaml\)/);
+  }));
+
+for (const method of ['merge', 'squashMerge', 'rebaseMerge'] as const) {
+  test(`an approved request merged with ${method === 'merge' ? 'a merge commit' : method === 'squashMerge' ? 'a squash' : 'a rebase'} is granted`, () =>
+    world(async (s) => {
+      const file = `${K8S}/hubot-${method}.yaml`;
+      const pull = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } }, { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      s.review(pull, 'lead1');
+      const run = await s.grant(s[method](pull));
+      assert.equal(run.exitCode, 0, run.stdout);
+      assert.equal(items(run)[0]!.outcome, 'granted', items(run)[0]!.detail);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    }));
+}
+
+for (const method of ['merge', 'squashMerge'] as const) {
+  test(`THREATS 28: a ${method === 'merge' ? '3-way merge' : 'squash'} that combines an approved edit with an unapproved one grants nothing`, () =>
+    world(async (s) => {
+      const { file } = s.approvedRequest('monalisa', 'k8s-prod-operators', HOUR, { file: `${K8S}/monalisa-window.yaml` });
+      await s.revoke();
+      assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
+      const original = `${s.repo.git('show', `HEAD:${file}`)}\n`;
+      // Approved: a ticket added. Unapproved, already on main: a later expiry, pushed by a bypass actor.
+      const pull = s.openPull('monalisa', { files: { [file]: `${original}ticket: CHG-311\n` } });
+      s.review(pull, 'lead1');
+      const longer = original.replace(/expires: "[^"]+"/, `expires: "${new Date(Date.now() + 110 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"`);
+      s.directPush({ [file]: longer });
+      const run = await s.grant(s[method](pull));
+      const merged = s.repo.git('show', `HEAD:${file}`);
+      assert.match(merged, /CHG-311/, 'the merge really combined both edits');
+      assert.notEqual(`${merged}\n`, `${original}ticket: CHG-311\n`);
+      assert.equal(items(run)[0]!.outcome, 'refused');
+      assert.match(items(run)[0]!.detail, /is not the version approved in #\d+/);
+      assert.deepEqual(s.members('k8s-prod-operators'), []);
+    }));
+}
+
+test('THREATS 29: an approval on a pull request into another branch does not count when the commit reaches main directly', () =>
+  world(async (s) => {
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-side.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    s.repo.git('branch', 'side', pull.base);
+    s.registerMerged(pull, pull.head, [], 'side'); // merged into side by fast-forward
+    const before = s.repo.head();
+    s.repo.git('merge', '-q', '--ff-only', pull.head); // a bypass actor pushes the same commit to main
+    const run = await s.grant({ before, after: s.repo.head() });
+    assert.equal(items(run)[0]!.outcome, 'refused');
+    assert.match(items(run)[0]!.detail, /approvals on #\d+ \(into side\) do not count: only pull requests into main do/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('THREATS 30: a pull request that renames a .github file into requests/ is a mixed pull request (merge commit: from git)', () =>
+  world(async (s) => {
+    s.directPush({ '.github/hubot-draft.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
+    const pull = s.openPull('hubot', { files: { '.github/hubot-draft.yaml': null, [`${K8S}/hubot-renamed.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const push = s.merge(pull);
+    const listed = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!.files;
+    assert.deepEqual(listed, [{ filename: `${K8S}/hubot-renamed.yaml`, status: 'renamed', previous_filename: '.github/hubot-draft.yaml' }], "GitHub's file list shows one renamed entry");
+    const run = await s.grant(push);
+    assert.equal(items(run)[0]!.outcome, 'refused');
+    assert.match(items(run)[0]!.detail, /also \.github\/hubot-draft\.yaml/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('THREATS 30: a rebase merge whose other commit renames a file into requests/ is refused (GitHub cannot say from where)', () =>
+  world(async (s) => {
+    s.directPush({ '.github/notes.txt': 'notes\n' });
+    const pull = s.openPull('hubot', { files: { '.github/notes.txt': null, [`${K8S}/notes.txt`]: 'notes\n' } }, { files: { [`${K8S}/hubot-rb.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.rebaseMerge(pull));
+    const item = items(run).find((i) => i.file.endsWith('hubot-rb.yaml'))!;
+    assert.equal(item.outcome, 'refused');
+    assert.match(item.detail, /renames or copies a file into requests\/k8s-prod-operators\/notes\.txt/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('THREATS 31: a pull request with 250 or more commits is refused: who pushed cannot be known', () =>
+  world(async (s) => {
+    const file = `${K8S}/hubot-many.yaml`;
+    const pushes = Array.from({ length: 250 }, (_, i): { files: Record<string, string> } => ({ files: i === 249 ? { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } : {} }));
+    const pull = s.openPull('hubot', ...pushes);
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(items(run)[0]!.outcome, 'refused');
+    assert.match(items(run)[0]!.detail, /has 250 commits; GitHub lists at most 250, so who pushed to it cannot be known/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('THREATS 32: two valid edits merged into duplicate keys end the membership, in audit mode too', () =>
+  world(async (s) => {
+    const file = `${BILLING}/monalisa-costs.yaml`;
+    s.approvedRequest('monalisa', 'billing-readers', HOUR, { file });
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
+    const base = `${s.repo.git('show', `HEAD:${file}`)}\n`;
+    const top = s.openPull('monalisa', { files: { [file]: base.replace('version: 1\n', 'version: 1\nticket: FIN-1\n') } });
+    const bottom = s.openPull('monalisa', { files: { [file]: `${base}ticket: FIN-2\n` } });
+    for (const p of [top, bottom]) s.review(p, 'fin1');
+    await s.grant(s.merge(top));
+    const run = await s.grant(s.merge(bottom));
+    assert.match(s.repo.git('show', `HEAD:${file}`), /ticket: FIN-1[\s\S]*ticket: FIN-2/, 'git merged both edits');
+    assert.equal(items(run)[0]!.outcome, 'removed', items(run)[0]!.detail);
+    assert.match(items(run)[0]!.detail, /can no longer be read/);
+    assert.deepEqual(s.members('billing-readers'), []);
+  }));
+
+test('THREATS 32: a request replaced by a symbolic link, or by a submodule, ends its membership in audit mode', () =>
+  world(async (s) => {
+    const link = `${BILLING}/monalisa-link.yaml`;
+    s.approvedRequest('monalisa', 'billing-readers', HOUR, { file: link });
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
+    s.repo.git('rm', '-q', link);
+    mkdirSync(join(s.repo.dir, BILLING), { recursive: true });
+    symlinkSync('../../README.md', join(s.repo.dir, link));
+    s.repo.commit('a link instead', {});
+    const sweep = await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), []);
+    assert.match(sweep.summary, /billing-readers: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02 removed \(request ended: requests\/billing-readers\/monalisa-link\.yaml\)/);
+
+    const sub = `${BILLING}/monalisa-sub.yaml`;
+    s.approvedRequest('monalisa', 'billing-readers', HOUR, { file: sub });
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
+    s.repo.git('rm', '-q', sub);
+    s.repo.git('update-index', '--add', '--cacheinfo', `160000,${s.repo.head()},${sub}`);
+    s.repo.git('commit', '-q', '-m', 'a submodule instead');
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), []);
+  }));
+
+test('THREATS 33: a newline and "::" in request values and file names never become a workflow command', () =>
+  world(async (s) => {
+    const hostile = `${K8S}/hubot-inj.yaml`;
+    const text = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }).replace('justification: "Needed for the change window CHG-310"', 'justification: "Needed for CHG-310\\n::error title=pwned::pwned\\n::add-mask::pwned"');
+    const oddName = `${K8S}/hubot-x\n::warning::pwned.yaml`;
+    const pull = s.openPull('hubot', { files: { [hostile]: text, [oddName]: text } });
+    s.review(pull, 'lead1');
+    const { pullRequestEvent, runAction } = await import('../../scripts/lib/actions-runner.ts');
+    const validate = await runAction({ workspace: s.repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: pull.number, author: 'hubot', base: pull.base, head: pull.head }) });
+    const grant = await s.grant(s.merge(pull));
+    const sweep = await s.revoke();
+    const report = await s.report();
+    for (const [name, run] of Object.entries({ validate, grant, sweep, report })) {
+      if (name === 'validate' || name === 'grant') assert.ok(run.stdout.includes('::warning::pwned'), `${name} did log the hostile text (the test must reach it)`);
+      const injected = commandLines(run.stdout).filter((l) => /^::(?:warning::pwned|error title=pwned|add-mask::pwned)/.test(l));
+      assert.deepEqual(injected, [], `${name}: a workflow command came from request text`);
+    }
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'the request with a hostile justification is still granted');
+  }));
+
+test('THREATS 35: a grant comment that would pass 65,536 characters is shortened, and the grant still happens', () =>
+  world(async (s) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 500; i++) files[`${K8S}/hubot-bulk-${String(i).padStart(3, '0')}.yaml`] = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' });
+    const pull = s.openPull('hubot', { files });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout.slice(-2000));
+    assert.equal(items(run).length, 500);
+    const [comment] = s.comments(pull);
+    assert.ok(comment !== undefined && comment.length <= 65_536, `one comment within GitHub's limit (${comment?.length})`);
+    assert.match(comment!, /… and \d+ more: the run's job summary lists every request/);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+  }));
+
+test('THREATS 36: a review submitted after the merge does not count', () =>
+  world(async (s) => {
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-late.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    const push = s.merge(pull);
+    const merged = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!;
+    merged.reviews.push({ id: 99, user: 'lead1', state: 'APPROVED', commit_id: pull.head, submitted_at: new Date(Date.parse(merged.merged_at!) + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const run = await s.grant(push);
+    assert.equal(items(run)[0]!.outcome, 'refused');
+    assert.match(items(run)[0]!.detail, /needs 1 approval[\s\S]*counted: none/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+for (const fault of ['down', 'rate-limited'] as const) {
+  test(`THREATS 37: with GitHub ${fault}, the sweep still removes an expired member, grants nothing, and fails loudly`, () =>
+    world(async (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
+      s.addMember('k8s-prod-operators', 'hubot');
+      const pending = s.openPull('monalisa', { files: { [`${K8S}/monalisa-new.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
+      s.review(pending, 'lead1');
+      s.merge(pending);
+      if (fault === 'down') s.twin.faults.add({ service: 'github', kind: 'unavailable' });
+      else {
+        s.twin.state.restLimit = 0;
+        s.twin.state.graphqlLimit = 0;
+      }
+      const sweep = await s.revoke();
+      assert.equal(sweep.exitCode, 1);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'expired octocat removed; verified-before hubot kept; unverified monalisa not added');
+      assert.match(sweep.stdout, /Only removals were made/);
+      assert.ok(!s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.members.has(USERS.octocat));
+    }));
+}
+
+test('a push with two merged pull requests (as a merge queue makes) grants both and tells each', () =>
+  world(async (s) => {
+    const a = s.openPull('hubot', { files: { [`${K8S}/hubot-q.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    const b = s.openPull('octocat', { files: { [`${K8S}/octocat-q.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
+    s.review(a, 'lead1');
+    s.review(b, 'lead2');
+    const first = s.merge(a);
+    const second = s.merge(b);
+    const run = await s.grant({ before: first.before, after: second.after });
+    assert.deepEqual(items(run).map((i) => i.outcome), ['granted', 'granted']);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot', 'octocat']);
+    assert.equal(s.comments(a).length, 1);
+    assert.equal(s.comments(b).length, 1);
+  }));
