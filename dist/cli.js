@@ -120,7 +120,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-UKAL4CUN.js");
+  const { revoke } = await import("./chunks/revoke-Y2QPRSFT.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -139,7 +139,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-UXJXPAUU.js");
+  const { collectReport } = await import("./chunks/collect-3MEZIRCP.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -167,7 +167,7 @@ async function grantCommand(args, io) {
   const root = resolve(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-B6RYWTZC.js");
+  const { grant } = await import("./chunks/grant-PWYXBTW4.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io) });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

@@ -9,6 +9,10 @@
  * 3. the same sweep with 10% of calls throttled (429, Retry-After: 1)
  * 4. start-up of the bundled action validating one request, against `node -e ""`; bundle size
  * 5. peak memory of 1 and 2
+ * 6. the reconciler (reconcile.ts): GitHub requests per sweep and grant, wall time with 1,000 active
+ *    requests, a sweep over 100,000 deleted requests, removal with GitHub down
+ *
+ * `--only reconcile` runs figure 6 alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { createRepo } from '../lib/git-repo.ts';
 import { runAction } from '../lib/actions-runner.ts';
 import { CLIENT, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
+import { reconcileFigures } from './reconcile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOOKS = fileURLToPath(new URL('./hooks.mjs', import.meta.url));
@@ -273,10 +278,14 @@ if (process.argv[2] === 'validate-worker') {
 } else {
   const started = performance.now();
   process.stderr.write(`access-as-code benchmarks${quick ? ' (quick)' : ''}, node ${process.version}, ${new Date().toISOString()}\n`);
-  await figure1();
-  await figure4();
-  const baseline = await sweep('sweep', {});
-  await sweep('throttled sweep', { throttle: true, baseline });
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (!only) {
+    await figure1();
+    await figure4();
+    const baseline = await sweep('sweep', {});
+    await sweep('throttled sweep', { throttle: true, baseline });
+  }
+  if (!only || only === 'reconcile') await reconcileFigures(record, quick);
   if (args.has('--json')) {
     console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), quick, figures }, null, 2));
   } else {

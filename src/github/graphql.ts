@@ -6,7 +6,7 @@
  * anything missing counts against a grant, never for it.
  *
  * Costs follow GitHub's documented formula (one request per connection per parent node, /100): a
- * query for 100 commits' pull requests costs 1 point; 50 pull requests with commits and reviews, 1.
+ * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
 import type { GitHub, RepoRef } from './client.ts';
 
@@ -145,13 +145,13 @@ export class GitHubGraph {
   }
 
   /**
-   * Pull requests with their commits, reviews and (where asked) files, 50 a query; and blob ids at
+   * Pull requests with their commits, reviews and (where asked) files, 100 a query; and blob ids at
    * `<commit>:<path>` expressions in the same queries. Lists longer than a page are followed.
    */
   async pulls(wanted: readonly { number: number; files: boolean }[], blobs: readonly string[]): Promise<{ pulls: Map<number, PullFacts>; blobs: Map<string, string | null> }> {
     const pulls = new Map<number, PullFacts>();
     const blobIds = new Map<string, string | null>();
-    const size = 50;
+    const size = 100;
     for (let i = 0; i < Math.max(wanted.length, blobs.length); i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);

@@ -1,0 +1,241 @@
+/**
+ * The reconciler's figures: GitHub requests per sweep and per grant, a sweep's wall time with 1,000
+ * active requests at 50 ms per call, a sweep over 100,000 deleted requests in history, and removal
+ * with GitHub down. Histories are written with `git fast-import` (thousands of real merge commits in
+ * a second), then the bundled action runs against the twin as the runner runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRepo, type TestRepo } from '../lib/git-repo.ts';
+import { runAction, pushEvent, type ActionRun } from '../lib/actions-runner.ts';
+import { CLIENT, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
+import { Twin } from '../twin/twin.ts';
+
+export interface Recorded {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+const GROUP_ID = 'a0000000-0000-4000-8000-000000000001';
+const userId = (i: number) => `d0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const requestText = (login: string, expires: number) => `version: 1\nrequester: ${login}\ngroup: ops\nexpires: "${iso(expires)}"\njustification: "Benchmark request for ${login}"\n`;
+
+/** A repository whose policy has one group, `ops`, approved by the team @acme/approvers, and `users` identities. */
+function configRepo(users: number): TestRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-bench-config-'));
+  const write = (path: string, text: string) => {
+    spawnSync('mkdir', ['-p', join(dir, path, '..')]);
+    writeFileSync(join(dir, path), text);
+  };
+  write('.github/access-policy.yaml', `version: 1\ndefaults: { maxDuration: 8h, approvals: 1, requireTicket: false, mode: enforce }\ngroups:\n  ops:\n    id: ${GROUP_ID}\n`);
+  write('.github/access-identities.yaml', `version: 1\nusers:\n${Array.from({ length: users }, (_, i) => `  user-${i}: { id: ${userId(i)} }`).join('\n')}\n`);
+  write('.github/CODEOWNERS', '/requests/ @acme/approvers\n');
+  const repo = createRepo({ configFrom: dir });
+  rmSync(dir, { recursive: true, force: true });
+  return repo;
+}
+
+/** Streams commands to `git fast-import` and returns its marks (":n" -> commit id). */
+function fastImport(repo: TestRepo, stream: string): Map<string, string> {
+  const marks = join(repo.dir, '.git', 'bench-marks');
+  const r = spawnSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: repo.dir, input: stream, maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`fast-import: ${r.stderr.toString()}`);
+  const out = new Map<string, string>();
+  for (const line of readFileSync(marks, 'utf8').split('\n')) {
+    const [mark, sha] = line.split(' ');
+    if (mark && sha) out.set(mark, sha);
+  }
+  repo.git('reset', '-q', '--hard', 'main');
+  return out;
+}
+
+const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+
+/**
+ * `active` pull requests merged with merge commits, each adding one request of its own user, approved
+ * by a member of @acme/approvers; the twin knows each pull request; every requester is a member now.
+ */
+async function activeWorld(active: number, options: { expiredMembers?: number } = {}): Promise<{ repo: TestRepo; twin: Twin; pulls: { number: number; head: string; merge: string; file: string }[] }> {
+  const repo = configRepo(active + (options.expiredMembers ?? 0));
+  const now = Date.now();
+  let stream = '';
+  let mark = 1;
+  let main = 'refs/heads/main^0';
+  const pending: { number: number; headMark: number; mergeMark: number; file: string; time: number }[] = [];
+  for (let i = 0; i < active + (options.expiredMembers ?? 0); i++) {
+    const expired = i >= active;
+    const file = `requests/ops/user-${i}-bench.yaml`;
+    const time = Math.floor((now - 3_600_000 + i) / 1000);
+    const head = mark++;
+    stream += `commit refs/heads/pr-${i}\nmark :${head}\ncommitter User ${i} <u${i}@example.com> ${time} +0000\n${data(`Request ${i}`)}from ${main}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, expired ? now - 60_000 : now + 4 * 3_600_000))}\n`;
+    const merge = mark++;
+    stream += `commit refs/heads/main\nmark :${merge}\ncommitter GitHub <noreply@github.com> ${time} +0000\n${data(`Merge pull request #${i + 1}`)}from ${main}\nmerge :${head}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, expired ? now - 60_000 : now + 4 * 3_600_000))}\n`;
+    main = `:${merge}`;
+    pending.push({ number: i + 1, headMark: head, mergeMark: merge, file, time: time * 1000 });
+  }
+  const marks = fastImport(repo, stream);
+  const members = pending.map((_, i) => userId(i));
+  const twin = await Twin.start({
+    seed: {
+      users: members.map((id) => ({ id })),
+      groups: [{ id: GROUP_ID, displayName: 'ops', members }],
+      apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
+      repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
+      githubTokens: [TOKEN],
+      oidcSubject: SUBJECT,
+      teams: { 'acme/approvers': ['approver'] },
+    },
+  });
+  const pulls = pending.map((p) => {
+    const head = marks.get(`:${p.headMark}`)!;
+    const merge = marks.get(`:${p.mergeMark}`)!;
+    const at = iso(p.time);
+    twin.addPull('acme', 'access', {
+      number: p.number,
+      title: `Request ${p.number}`,
+      body: '',
+      user: `user-${p.number - 1}`,
+      state: 'closed',
+      merged: true,
+      created_at: at,
+      merged_at: at,
+      merge_commit_sha: merge,
+      head: { sha: head, ref: `pr-${p.number - 1}` },
+      base: { sha: head, ref: 'main' },
+      files: [{ filename: p.file, status: 'added' }],
+      commits: [{ sha: head, author: `user-${p.number - 1}`, committer: `user-${p.number - 1}` }],
+      reviews: [{ id: p.number, user: 'approver', state: 'APPROVED', commit_id: head, submitted_at: at }],
+    });
+    return { number: p.number, head, merge, file: p.file };
+  });
+  return { repo, twin, pulls };
+}
+
+function run(repo: TestRepo, twin: Twin, command: 'revoke' | 'grant', event?: unknown): Promise<ActionRun> {
+  return runAction({
+    workspace: repo.dir,
+    inputs: { command, 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph },
+    eventName: command === 'grant' ? 'push' : 'schedule',
+    event: event ?? { schedule: '*/15 * * * *' },
+    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+  });
+}
+
+/** GitHub requests (REST calls and GraphQL queries) and GraphQL points one run spent. */
+function githubCost(twin: Twin): { requests: number; points: number } {
+  return { requests: twin.log.count('github'), points: twin.state.rateUsed.get(TOKEN)?.graphql ?? 0 };
+}
+
+async function sweepCost(active: number, latencyMs = 0): Promise<{ requests: number; points: number; ms: number; removed: number }> {
+  const { repo, twin } = await activeWorld(active, { expiredMembers: 5 });
+  try {
+    twin.faults.latencyMs = latencyMs;
+    twin.log.clear();
+    twin.state.rateUsed.clear();
+    const r = await run(repo, twin, 'revoke');
+    if (r.exitCode !== 0) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
+    const members = twin.members(GROUP_ID).length;
+    return { ...githubCost(twin), ms: r.ms, removed: active + 5 - members };
+  } finally {
+    await twin.stop();
+    repo.remove();
+  }
+}
+
+async function grantCost(): Promise<{ requests: number; points: number }> {
+  const { repo, twin, pulls } = await activeWorld(1);
+  try {
+    twin.state.groups.get(GROUP_ID)!.members.clear();
+    twin.log.clear();
+    twin.state.rateUsed.clear();
+    const r = await run(repo, twin, 'grant', pushEvent({ before: repo.git('rev-parse', `${pulls[0]!.merge}^1`), after: pulls[0]!.merge }));
+    if (r.exitCode !== 0 || twin.members(GROUP_ID).length !== 1) throw new Error(`grant failed: ${r.stdout.slice(-3000)}`);
+    return githubCost(twin);
+  } finally {
+    await twin.stop();
+    repo.remove();
+  }
+}
+
+/** 100,000 requests added and deleted over two years, 100 a commit; one active request on top. */
+async function deletedHistory(total: number): Promise<{ ms: number; ok: boolean }> {
+  const repo = configRepo(1000);
+  const now = Date.now();
+  const perCommit = 100;
+  const commits = total / perCommit;
+  const span = 730 * 86_400_000;
+  let stream = '';
+  let parent = 'refs/heads/main^0';
+  let mark = 1;
+  for (let c = 0; c < commits; c++) {
+    const time = Math.floor((now - span + (c * span) / commits) / 1000);
+    const paths = Array.from({ length: perCommit }, (_, k) => `requests/ops/user-${(c * perCommit + k) % 1000}-r${c * perCommit + k}.yaml`);
+    const add = mark++;
+    stream += `commit refs/heads/main\nmark :${add}\ncommitter GitHub <noreply@github.com> ${time} +0000\n${data(`add ${c}`)}from ${parent}\n`;
+    for (const [k, p] of paths.entries()) stream += `M 100644 inline ${p}\n${data(requestText(`user-${(c * perCommit + k) % 1000}`, (time + 3600) * 1000))}`;
+    stream += '\n';
+    const del = mark++;
+    stream += `commit refs/heads/main\nmark :${del}\ncommitter GitHub <noreply@github.com> ${time + 1800} +0000\n${data(`delete ${c}`)}from :${add}\n${paths.map((p) => `D ${p}\n`).join('')}\n`;
+    parent = `:${del}`;
+  }
+  fastImport(repo, stream);
+  const twin = await Twin.start({
+    seed: {
+      users: [{ id: userId(1) }, { id: userId(2) }],
+      groups: [{ id: GROUP_ID, displayName: 'ops', members: [userId(1), userId(2)] }],
+      apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
+      repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
+      githubTokens: [TOKEN],
+      oidcSubject: SUBJECT,
+    },
+  });
+  try {
+    const r = await run(repo, twin, 'revoke');
+    return { ms: r.ms, ok: r.exitCode === 0 && twin.members(GROUP_ID).length === 0 };
+  } finally {
+    await twin.stop();
+    repo.remove();
+  }
+}
+
+async function githubDown(): Promise<boolean> {
+  const { repo, twin } = await activeWorld(3, { expiredMembers: 2 });
+  try {
+    twin.faults.add({ service: 'github', kind: 'unavailable' });
+    await run(repo, twin, 'revoke');
+    return twin.members(GROUP_ID).length === 3;
+  } finally {
+    await twin.stop();
+    repo.remove();
+  }
+}
+
+export async function reconcileFigures(record: (f: Recorded) => void, quick: boolean): Promise<void> {
+  const many = quick ? 200 : 1000;
+  const big = await sweepCost(many);
+  record({ name: `sweep GitHub requests, ${many} active requests`, value: big.requests, unit: 'requests', target: '<= 30', met: big.requests <= 30, note: `${big.points} GraphQL points; ${big.removed} expired removed` });
+  const small = await sweepCost(10);
+  record({ name: 'sweep GitHub requests, 10 active requests', value: small.requests, unit: 'requests', note: `${small.points} GraphQL points` });
+  const grant = await grantCost();
+  record({ name: 'grant GitHub requests, one merged pull request', value: grant.requests, unit: 'requests', target: '<= 8', met: grant.requests <= 8, note: `${grant.points} GraphQL points` });
+  const slow = await sweepCost(many, 50);
+  record({ name: `sweep wall time, ${many} active requests, 50 ms per call`, value: slow.ms / 1000, unit: 's', target: '< 120', met: slow.ms < 120_000 });
+  const history = await deletedHistory(quick ? 20_000 : 100_000);
+  record({ name: `sweep over ${quick ? '20k' : '100k'} deleted requests in history`, value: history.ms / 1000, unit: 's', target: '< 60', met: history.ms < 60_000 && history.ok, note: history.ok ? 'members without a request removed' : 'WRONG RESULT' });
+  const down = await githubDown();
+  record({ name: 'expired member removed while GitHub is down', value: down ? 1 : 0, unit: '1 = yes', target: '1', met: down });
+  // The job token's hourly budgets (1,000 REST requests, 1,000 GraphQL points a repository) with four
+  // sweeps and twenty grant runs an hour, each a full reconciliation.
+  const perRequestPoints = Math.max(big.points - small.points, 1) / (many - 10);
+  const served = Math.floor((1000 / 24 - small.points) / perRequestPoints);
+  record({ name: 'active requests the job token serves, 4 sweeps + 20 grants an hour', value: served, unit: 'requests', note: `${round(perRequestPoints * 1000)} GraphQL points per 1,000 active requests a run; REST: ${grant.requests} or fewer a run` });
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

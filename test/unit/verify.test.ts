@@ -1,0 +1,158 @@
+// Request verification and the reconcile plan as pure functions (DESIGN.md invariants 3, 7, 12, 13),
+// and the GraphQL the reconciler sends, checked against GitHub's published schema.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validate } from '@octokit/graphql-schema';
+import { GitHubGraph, type PullFacts } from '../../src/github/graphql.ts';
+import type { GitHub } from '../../src/github/client.ts';
+import { planGroupSweep } from '../../src/reconcile/sweep.ts';
+import { verifyRequest, type RequestEvidence } from '../../src/reconcile/verify.ts';
+import { queryCost } from '../../scripts/twin/graphql.ts';
+import { fixtureConfig } from '../helpers/config.ts';
+
+const HEAD = 'a'.repeat(40);
+const MERGE = 'c'.repeat(40);
+const BLOB = 'f'.repeat(40);
+const FILE = 'requests/k8s-prod-operators/hubot-x.yaml';
+const merged = '2030-01-01T08:00:00Z';
+const now = Date.parse(merged) + 60_000;
+const text = `version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Needed for the change window"\n`;
+
+function pull(overrides: Partial<PullFacts> = {}): PullFacts {
+  return {
+    number: 7,
+    baseRefName: 'main',
+    merged: true,
+    headRefOid: HEAD,
+    mergeCommit: MERGE,
+    author: 'hubot',
+    mergedAt: merged,
+    createdAt: '2030-01-01T07:00:00Z',
+    changedFiles: 1,
+    commitCount: 1,
+    commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot' }],
+    reviews: [{ reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }],
+    ...overrides,
+  };
+}
+
+async function evidence(overrides: Partial<RequestEvidence> = {}): Promise<RequestEvidence> {
+  const p = overrides.pull ?? pull();
+  return {
+    file: FILE,
+    blob: BLOB,
+    content: { size: text.length, bytes: new TextEncoder().encode(text) },
+    landing: { sha: MERGE, parents: ['b'.repeat(40), HEAD], landed: [FILE] },
+    baseConfig: await fixtureConfig(),
+    baseRequester: undefined,
+    defaultBranch: 'main',
+    candidates: [p],
+    pull: p,
+    headBlob: BLOB,
+    teams: new Map([['acme/sre-leads', new Set(['lead1', 'lead2'])]]),
+    now,
+    ...overrides,
+  };
+}
+
+test('an approved, content-bound request merged into the default branch is approved', async () => {
+  const v = verifyRequest(await evidence());
+  assert.deepEqual(v.reasons, []);
+  assert.equal(v.approved, true);
+  assert.deepEqual(v.approvers, ['lead1']);
+});
+
+test('invariant 12: the blob on the default branch must be the blob at the approved head', async () => {
+  const v = verifyRequest(await evidence({ headBlob: 'e'.repeat(40) }));
+  assert.equal(v.approved, false);
+  assert.match(v.reasons.join(), /is not the version approved in #7/);
+});
+
+test('invariant 12: reviews submitted after the merge do not count', async () => {
+  const late = pull({ reviews: [{ reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD }] });
+  assert.equal(verifyRequest(await evidence({ pull: late, candidates: [late] })).approved, false);
+});
+
+test('invariant 12: only a merged pull request into the default branch counts', async () => {
+  const side = pull({ baseRefName: 'side' });
+  const v = verifyRequest(await evidence({ pull: side, candidates: [side] }));
+  assert.match(v.reasons.join(), /approvals on #7 \(into side\) do not count/);
+  const open = pull({ merged: false });
+  assert.match(verifyRequest(await evidence({ pull: open, candidates: [open] })).reasons.join(), /no merged pull request contains this change/);
+});
+
+test('invariant 13: 250 commits or 3,000 files are refused', async () => {
+  const many = pull({ commitCount: 250 });
+  assert.match(verifyRequest(await evidence({ pull: many, candidates: [many] })).reasons.join(), /has 250 commits/);
+  const wide = pull({ changedFiles: 3000 });
+  assert.match(verifyRequest(await evidence({ pull: wide, candidates: [wide] })).reasons.join(), /changes 3000 files/);
+});
+
+test('scope: what the landing commit changed outside requests/, and renames GitHub cannot explain without a merge commit', async () => {
+  const mixed = verifyRequest(await evidence({ landing: { sha: MERGE, parents: ['b'.repeat(40), HEAD], landed: [FILE, '.github/CODEOWNERS'] } }));
+  assert.match(mixed.reasons.join(), /also \.github\/CODEOWNERS/);
+  const renamed = pull({ files: [{ path: FILE, changeType: 'RENAMED' }] });
+  const squash = { sha: MERGE, parents: ['b'.repeat(40)], landed: [FILE] };
+  assert.match(verifyRequest(await evidence({ pull: renamed, candidates: [renamed], landing: squash })).reasons.join(), /renames or copies a file into/);
+  assert.equal(verifyRequest(await evidence({ pull: renamed, candidates: [renamed] })).approved, true, 'with a merge commit git saw the whole change');
+});
+
+test('a deleted GitHub account as author, or a pusher who approves, does not count', async () => {
+  const ghost = pull({ author: null });
+  assert.match(verifyRequest(await evidence({ pull: ghost, candidates: [ghost] })).reasons.join(), /names no author/);
+  const pushed = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'lead1' }] });
+  assert.match(verifyRequest(await evidence({ pull: pushed, candidates: [pushed] })).reasons.join(), /@lead1 pushed commits/);
+});
+
+test('a team that cannot be read is named, so the admin knows what token to give', async () => {
+  const v = verifyRequest(await evidence({ teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }));
+  assert.equal(v.approved, false);
+  assert.match(v.reasons.join(), /could not read the team @acme\/sre-leads/);
+});
+
+test('the plan adds verified requesters, keeps unverified members without adding them, removes ended ones', async () => {
+  const group = (await fixtureConfig()).policy.groups.get('billing-readers')!;
+  const plan = planGroupSweep({
+    group,
+    members: [{ id: 'u-kept', type: 'user' }, { id: 'u-ended', type: 'user' }, { id: 'u-wait', type: 'user' }, { id: 'u-drift', type: 'user' }],
+    active: new Map([['u-kept', ['a.yaml']], ['u-new', ['b.yaml']]]),
+    unverified: new Map([['u-wait', ['c.yaml']], ['u-absent', ['d.yaml']]]),
+    ended: new Map([['u-ended', ['e.yaml']]]),
+  });
+  assert.deepEqual(plan.map((d) => `${d.id}:${d.action}:${d.reason}`), ['u-kept:keep:active', 'u-ended:remove:ended', 'u-wait:keep:unverified', 'u-drift:report:drift', 'u-new:add:active']);
+});
+
+test("every GraphQL query the reconciler sends is valid against GitHub's published schema", async () => {
+  const sent: string[] = [];
+  const gh = { graphql: async (query: string) => (sent.push(query), { rateLimit: { cost: 1 } }) } as unknown as GitHub;
+  const graph = new GitHubGraph(gh, { owner: 'acme', repo: 'access' });
+  await graph.defaultBranch().catch(() => undefined);
+  await graph.pullsOfCommits(['a'.repeat(40)], [{ org: 'acme', slug: 'leads' }]);
+  await graph.pulls([{ number: 1, files: true }, { number: 2, files: false }], [`${'a'.repeat(40)}:requests/x/y.yaml`]);
+  assert.equal(sent.length, 3);
+  for (const q of sent) assert.deepEqual(validate(q).map((e) => e.message), [], q);
+});
+
+test("the twin's query cost follows GitHub's documented example (5,101 requests = 51 points)", () => {
+  const example = 'query { viewer { login repositories(first: 100) { edges { node { id issues(first: 50) { edges { node { id labels(first: 60) { edges { node { id name } } } } } } } } } } }';
+  assert.equal(queryCost(example, {}), 51);
+});
+
+test('the maximum duration counts from the merge, not from now', async () => {
+  // Merged 08:00; expires 10:01 is 2h1m after the merge.
+  const later = text.replace('2030-01-01T09:00:00Z', '2030-01-01T10:01:00Z');
+  const v = verifyRequest(await evidence({ content: { size: later.length, bytes: new TextEncoder().encode(later) } }));
+  assert.match(v.reasons.join(' '), /"expires" is 2h1m after the merge; k8s-prod-operators allows at most 2h/);
+});
+
+test('a request that had expired when it was merged never counts', async () => {
+  const old = text.replace('2030-01-01T09:00:00Z', '2030-01-01T07:59:00Z');
+  const v = verifyRequest(await evidence({ content: { size: old.length, bytes: new TextEncoder().encode(old) } }));
+  assert.match(v.reasons.join(' '), /expired at 2030-01-01T07:59:00Z, before it was merged/);
+});
+
+test("a changed request must have been the author's before; an unreadable earlier version is refused too", async () => {
+  assert.match(verifyRequest(await evidence({ baseRequester: 'monalisa' })).reasons.join(' '), /this request belongs to monalisa/);
+  assert.match(verifyRequest(await evidence({ baseRequester: null })).reasons.join(' '), /could not be read/);
+  assert.equal(verifyRequest(await evidence({ baseRequester: 'hubot' })).approved, true);
+});
