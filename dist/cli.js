@@ -94,7 +94,7 @@ function clock(at, io) {
 // src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./chunks/connect-B4ZLWZCG.js");
+  const { directoryFromLocal } = await import("./chunks/connect-C4LQH57V.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -120,9 +120,9 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-Y2QPRSFT.js");
+  const { revoke } = await import("./chunks/revoke-YDYTGCU6.js");
   const git = gitIn(root);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false });
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
@@ -139,7 +139,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-3MEZIRCP.js");
+  const { collectReport } = await import("./chunks/collect-XOIULP3I.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -167,8 +167,8 @@ async function grantCommand(args, io) {
   const root = resolve(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-PWYXBTW4.js");
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io) });
+  const { grant } = await import("./chunks/grant-MEOO5LKF.js");
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out("No request files changed between the two commits.");

@@ -68,9 +68,12 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
   function dispatch(call: Call): TwinResponse {
     const has = (allowed: string[]) => call.roles.some((r) => allowed.includes(r));
     let m: RegExpExecArray | null;
-    if ((m = /^\/users\/([^/]+)$/.exec(call.path)) && call.method === 'GET') {
+    if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
       if (!has(READ_USERS)) return denied();
-      const key = m[1]!.toLowerCase();
+      // user-get: a userPrincipalName that starts with $ must be written /users('$x@contoso.com');
+      // after a slash Graph reads it as a system query option and answers 400.
+      if (m[1]?.startsWith('$')) return graphError(400, 'Request_BadRequest', `Invalid object identifier '${m[1]}'.`);
+      const key = (m[1] ?? m[2]!.replace(/''/g, "'")).toLowerCase();
       const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
       if (!user || user.kind !== 'user') return notFound(m[1]!);
       return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`, id: user.id, userPrincipalName: user.userPrincipalName ?? null, displayName: user.displayName });
@@ -81,23 +84,27 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (!group) return notFound(m[1]!);
       return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, securityEnabled: true });
     }
-    if ((m = /^\/groups\/([^/]+)\/members$/.exec(call.path)) && call.method === 'GET') {
+    // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
+    // issue on the page), so the plain listing leaves them out; the OData cast
+    // /members/microsoft.graph.servicePrincipal lists them (and /microsoft.graph.user only users).
+    if ((m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.(user|servicePrincipal))?$/.exec(call.path)) && call.method === 'GET') {
       if (!has(READ_MEMBERS)) return denied();
       const group = state.groups.get(m[1]!.toLowerCase());
       if (!group) return notFound(m[1]!);
+      const cast = m[2];
       const top = Number(call.query.get('$top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
       const skip = Number(call.query.get('$skiptoken') ?? 0);
-      const all = visibleMembers(group).sort();
-      const page = all.slice(skip, skip + top).map((id) => {
-        const obj = state.users.get(id);
-        return { '@odata.type': obj?.kind === 'servicePrincipal' ? '#microsoft.graph.servicePrincipal' : '#microsoft.graph.user', id };
-      });
-      const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#directoryObjects(id)`, value: page };
+      const kindOf = (id: string) => state.users.get(id)?.kind ?? 'user';
+      const all = visibleMembers(group)
+        .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
+        .sort();
+      const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': kindOf(id) === 'servicePrincipal' ? '#microsoft.graph.servicePrincipal' : '#microsoft.graph.user', id }));
+      const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
       if (skip + top < all.length) {
         const next = new URLSearchParams(call.query);
         next.set('$skiptoken', String(skip + top));
-        body['@odata.nextLink'] = `${call.base}/v1.0/groups/${group.id}/members?${next.toString()}`;
+        body['@odata.nextLink'] = `${call.base}/v1.0${call.path}?${next.toString()}`;
       }
       return json(200, body);
     }
@@ -121,7 +128,9 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (!group) return notFound(m[1]!);
       if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
       const id = m[2]!.toLowerCase();
-      if (!group.members.has(id)) return notFound(id);
+      // group-delete-members: an absent member answers 404, or (seen for references that never
+      // existed) 400 "One or more removed object references do not exist".
+      if (!group.members.has(id)) return state.absentRemoval === 400 ? graphError(400, 'Request_BadRequest', "One or more removed object references do not exist for the following modified properties: 'members'.") : notFound(id);
       group.members.delete(id);
       record(group, 'remove', id);
       return { status: 204 };

@@ -99,6 +99,8 @@ export interface TwinState {
   rateUsed: Map<string, { core: number; graphql: number }>;
   /** Whether tokens may read organisation teams (the job token may not). */
   teamsReadable: boolean;
+  /** How Graph answers the removal of a member that is not there: 404, or 400 "... do not exist". */
+  absentRemoval: 404 | 400;
 }
 
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
@@ -131,6 +133,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     graphqlLimit: seed.graphqlLimit ?? 1000,
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
+    absentRemoval: 404,
   };
   applySeed(state, seed);
   return state;

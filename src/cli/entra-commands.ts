@@ -43,7 +43,7 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values['dry-run'] ?? false });
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values['dry-run'] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
@@ -93,7 +93,7 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io) });
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');

@@ -27,6 +27,7 @@ export interface GrantItem {
 export interface GrantContext extends BranchContext {
   /** The push's before commit: only to choose which files to report on. */
   before: string;
+  requireCurrentHead?: boolean;
 }
 
 export interface GrantReport {
@@ -39,7 +40,7 @@ export interface GrantReport {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: false });
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
   const pushed = /^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head);

@@ -22,6 +22,8 @@ export interface BranchContext {
 
 export interface RevokeContext extends BranchContext {
   dryRun: boolean;
+  /** The CLI: stop when the clone lacks the default branch's head instead of degrading to removals. */
+  requireCurrentHead?: boolean;
 }
 
 export type GroupSweep = GroupResult;
@@ -46,7 +48,7 @@ export interface RevokeReport {
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun });
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
   return {
     head: report.head,
     groups: report.groups,

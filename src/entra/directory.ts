@@ -10,7 +10,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
-import { addMemberPath, directoryObjectUri, groupPath, membersPath, removeMemberPath, userPath } from './urls.ts';
+import { addMemberPath, directoryObjectUri, groupPath, membersPath, removeMemberPath, servicePrincipalMembersPath, userPath } from './urls.ts';
 
 export interface DirectoryUser {
   id: string;
@@ -179,15 +179,7 @@ export class GraphDirectory implements Directory {
   }
 
   async listMembers(groupId: string): Promise<Member[]> {
-    const members: Member[] = [];
-    let next: string | undefined = `${membersPath(groupId)}?$select=id&$top=999`;
-    while (next) {
-      const page: { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string } | undefined = await this.call('GET', next);
-      if (!page) throw new DirectoryError(404, `group ${groupId} does not exist in Entra. Check its id in the policy.`);
-      members.push(...toMembers(page));
-      next = page['@odata.nextLink'];
-    }
-    return members;
+    return (await this.listMembersOfGroups([groupId])).get(groupId.toLowerCase()) ?? [];
   }
 
   async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {
@@ -214,26 +206,39 @@ export class GraphDirectory implements Directory {
     const answers = await this.batchAll(refs.map((ref) => ({ method: 'GET', url: `${userPath('id' in ref ? ref.id : ref.upn)}?$select=id,userPrincipalName` })));
     return answers.map((a, i) => {
       const ref = refs[i]!;
+      // One identity Graph refuses (400: a malformed id or name) is that identity's problem, reported
+      // as "no Entra user"; it must not stop every grant and removal of the run.
+      if (a.status === 400) return undefined;
       const body = this.readAnswer<{ id: string; userPrincipalName?: string | null }>(a, 'GET', userPath('id' in ref ? ref.id : ref.upn));
       return body ? { id: body.id.toLowerCase(), ...(body.userPrincipalName ? { userPrincipalName: body.userPrincipalName } : {}) } : undefined;
     });
   }
 
-  /** Members of many groups: first pages 20 groups to a $batch, further pages one call each. */
+  /**
+   * Members of many groups: first pages 20 listings to a $batch, further pages one call each. Each
+   * group is listed twice: v1.0's member listing does not include service principals (a known issue
+   * on group-list-members), so they are listed through the OData cast to microsoft.graph.servicePrincipal;
+   * an app added to a privileged group out of band is then seen like anyone else.
+   */
   async listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>> {
-    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: `${membersPath(id)}?$select=id&$top=999` })));
+    const listings = groupIds.flatMap((id) => [`${membersPath(id)}?$select=id&$top=999`, `${servicePrincipalMembersPath(id)}?$select=id&$top=999&$count=true`]);
+    // OData casts are advanced queries: ConsistencyLevel: eventual with $count.
+    const answers = await this.batchAll(listings.map((url, i) => ({ method: 'GET', url, ...(i % 2 === 1 ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })));
     const result = new Map<string, Member[]>();
     for (let i = 0; i < groupIds.length; i++) {
       const id = groupIds[i]!;
-      let page = this.readAnswer<MembersPage>(answers[i]!, 'GET', membersPath(id));
-      if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
-      const members = [...toMembers(page)];
-      while (page['@odata.nextLink']) {
-        page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
-        if (!page) break;
-        members.push(...toMembers(page));
+      const members = new Map<string, Member>();
+      for (const k of [0, 1]) {
+        let page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
+        if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
+        for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
+        while (page['@odata.nextLink']) {
+          page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
+          if (!page) break;
+          for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
+        }
       }
-      result.set(id.toLowerCase(), members);
+      result.set(id.toLowerCase(), [...members.values()]);
     }
     return result;
   }
@@ -328,8 +333,9 @@ function judge(change: MembershipChange, answer: { status: number; message: stri
   if (status >= 200 && status < 300) return { change, done: true, status, detail: change.op === 'add' ? 'added' : 'removed' };
   // group-post-members: 400 "One or more added object references already exist" = already a member.
   if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
-  // group-delete-members: 404 for a member that is not there = already removed.
-  if (change.op === 'remove' && status === 404) return { change, done: true, status, detail: 'already not a member' };
+  // group-delete-members: a member that is not there answers 404, or 400 "One or more removed object
+  // references do not exist": either way it is already removed.
+  if (change.op === 'remove' && (status === 404 || (status === 400 && /do not exist/i.test(message)))) return { change, done: true, status, detail: 'already not a member' };
   if (isTransient(status)) return { change, done: false, status, detail: message };
   if (status === 403) {
     const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
@@ -341,10 +347,10 @@ function judge(change: MembershipChange, answer: { status: number; message: stri
 
 type MembersPage = { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string };
 
-function toMembers(page: MembersPage): Member[] {
+function toMembers(page: MembersPage, cast?: Member['type']): Member[] {
   return page.value.map((item) => ({
     id: item.id.toLowerCase(),
-    type: item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other',
+    type: cast ?? (item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other'),
   }));
 }
 

@@ -32,7 +32,17 @@ export function groupPath(groupId: string): string {
   return `/groups/${assertObjectId('group', groupId)}`;
 }
 
-/** A user by object id or user principal name (UPNs may contain characters that need encoding). */
+/**
+ * A user by object id or user principal name (UPNs may contain characters that need encoding). A UPN
+ * that starts with "$" is written /users('$x@contoso.com'), as the user-get reference page says:
+ * after a slash Graph would read it as a query option and answer 400.
+ */
 export function userPath(idOrUpn: string): string {
+  if (idOrUpn.startsWith('$')) return `/users('${encodeURIComponent(idOrUpn.replace(/'/g, "''"))}')`;
   return `/users/${encodeURIComponent(idOrUpn)}`;
+}
+
+/** Service principals in a group: v1.0's plain member listing leaves them out (group-list-members, known issue). */
+export function servicePrincipalMembersPath(groupId: string): string {
+  return `${membersPath(groupId)}/microsoft.graph.servicePrincipal`;
 }

@@ -30,6 +30,12 @@ export interface ReconcileContext {
   directory: Directory;
   now: number;
   dryRun: boolean;
+  /**
+   * When GitHub's head of the default branch is not in the checkout: the action degrades to removals
+   * from what it has (the next run grants); the CLI stops and asks for a fetch, since a laptop's clone
+   * is often behind and removals from it would take away access granted since.
+   */
+  requireCurrentHead?: boolean;
 }
 
 export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'failed';
@@ -128,6 +134,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
     return { head: local, branch: 'main', degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.` };
   }
   if (await hasCommit(ctx.git, branch.head)) return { head: branch.head, branch: branch.name };
+  if (ctx.requireCurrentHead) throw new ConfigError(`${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, and this clone does not have that commit. Run "git fetch origin ${branch.name}" and try again.`);
   const remote = (await ctx.git.tryRun(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch.name}`]))?.toString('utf8').trim();
   const fallback = remote || local;
   return {

@@ -1,0 +1,65 @@
+// What Microsoft Graph really answers, end to end: service principals missing from v1.0 member
+// listings (group-list-members, known issue), user principal names that start with "$" (user-get),
+// and both answers Graph gives for removing an absent member (group-delete-members).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Scenario, requestYaml, GROUPS } from '../helpers/scenario.ts';
+import { directoryFor, seed, GROUP, Twin, userId } from '../helpers/twin.ts';
+
+const APP = '6a1e0c2b-9d8f-4e7a-b3c5-0f1e2d3c4b5a';
+type Sweep = { group: string; dispositions: { id: string; type: string; action: string; reason: string; outcome?: string }[] }[];
+
+for (const group of ['k8s-prod-operators', 'billing-readers'] as const) {
+  test(`an app (service principal) added to ${group === 'billing-readers' ? 'an audit' : 'an enforce'}-mode group out of band is ${group === 'billing-readers' ? 'reported' : 'removed'}`, async () => {
+    const s = await Scenario.begin();
+    try {
+      s.twin.state.users.set(APP, { id: APP, kind: 'servicePrincipal', displayName: 'deploy-bot' });
+      s.twin.state.groups.get(GROUPS[group])!.members.add(APP);
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 0, run.stdout);
+      const d = (JSON.parse(run.outputs.sweep!) as Sweep).find((g) => g.group === group)!.dispositions.find((x) => x.id === APP)!;
+      assert.equal(d.type, 'servicePrincipal');
+      assert.equal(d.reason, 'drift');
+      if (group === 'billing-readers') {
+        assert.equal(d.action, 'report');
+        assert.ok(s.twin.members(GROUPS[group]).includes(APP));
+      } else {
+        assert.equal(d.outcome, 'removed');
+        assert.ok(!s.twin.members(GROUPS[group]).includes(APP));
+      }
+    } finally {
+      await s.stop();
+    }
+  });
+}
+
+test('a user principal name that starts with "$" resolves (written /users(\'$...\')) and is granted', async () => {
+  const s = await Scenario.begin();
+  try {
+    const id = '7b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d';
+    s.twin.state.users.set(id, { id, kind: 'user', userPrincipalName: '$ops@contoso.com', displayName: 'ops' });
+    const identities = s.repo.git('show', 'HEAD:.github/access-identities.yaml');
+    s.directPush({ '.github/access-identities.yaml': `${identities}\n  dollar: { upn: "$ops@contoso.com" }\n` });
+    const pull = s.openPull('dollar', { files: { 'requests/k8s-prod-operators/dollar-x.yaml': requestYaml({ requester: 'dollar', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.ok(s.twin.members(GROUPS['k8s-prod-operators']).includes(id));
+    assert.ok(s.twin.log.records.some((r) => r.path === "/users('%24ops%40contoso.com')" || r.path === "/users('$ops@contoso.com')"), 'the parenthesised form was used');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('removing an absent member is done whether Graph answers 404 or 400 "... do not exist"', async () => {
+  const twin = await Twin.start({ seed: seed({ users: 5, members: 1 }) });
+  try {
+    twin.state.absentRemoval = 400;
+    const [outcome] = await directoryFor(twin).apply([{ op: 'remove', groupId: GROUP, memberId: userId(3) }]);
+    assert.equal(outcome!.done, true);
+    assert.equal(outcome!.status, 400);
+    assert.equal(outcome!.detail, 'already not a member');
+  } finally {
+    await twin.stop();
+  }
+});
