@@ -43,6 +43,15 @@ interface Call {
   base: string;
 }
 
+/**
+ * Groups whose membership Graph refuses to change whatever the app's permissions (403
+ * Authorization_RequestDenied): dynamic (rule-based), synced from on-premises, mail-enabled
+ * security and distribution groups (group-post-members, group-delete-members).
+ */
+function unwritable(group: Group): boolean {
+  return group.groupTypes.includes('DynamicMembership') || group.onPremisesSyncEnabled === true || (group.mailEnabled && !group.groupTypes.includes('Unified'));
+}
+
 export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faults, log: CallLog) {
   const now = () => Date.now();
 
@@ -82,7 +91,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (!has(READ_MEMBERS)) return denied();
       const group = state.groups.get(m[1]!.toLowerCase());
       if (!group) return notFound(m[1]!);
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, securityEnabled: true });
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, groupTypes: group.groupTypes, membershipRule: group.membershipRule, onPremisesSyncEnabled: group.onPremisesSyncEnabled, mailEnabled: group.mailEnabled, securityEnabled: true });
     }
     // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
     // issue on the page), so the plain listing leaves them out; the OData cast
@@ -113,6 +122,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const group = state.groups.get(m[1]!.toLowerCase());
       if (!group) return notFound(m[1]!);
       if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+      if (unwritable(group)) return denied();
       const ref = (call.body as { '@odata.id'?: unknown } | null)?.['@odata.id'];
       const id = typeof ref === 'string' ? /\/directoryObjects\/([0-9a-fA-F-]{36})$/.exec(ref)?.[1]?.toLowerCase() : undefined;
       if (!id) return graphError(400, 'Request_BadRequest', "Invalid object identifier in '@odata.id'.");
@@ -127,6 +137,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const group = state.groups.get(m[1]!.toLowerCase());
       if (!group) return notFound(m[1]!);
       if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+      if (unwritable(group)) return denied();
       const id = m[2]!.toLowerCase();
       // group-delete-members: an absent member answers 404, or (seen for references that never
       // existed) 400 "One or more removed object references do not exist".

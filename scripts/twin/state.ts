@@ -11,6 +11,11 @@ export interface Group {
   id: string;
   displayName: string;
   isAssignableToRole: boolean;
+  /** "DynamicMembership" (with membershipRule) or "Unified"; empty for an assigned security group. */
+  groupTypes: string[];
+  membershipRule: string | null;
+  onPremisesSyncEnabled: boolean | null;
+  mailEnabled: boolean;
   members: Set<string>;
   /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
   recent: { op: 'add' | 'remove'; id: string; at: number }[];
@@ -106,7 +111,7 @@ export interface TwinState {
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
 export interface TwinSeed {
   users?: { id: string; userPrincipalName?: string; displayName?: string; kind?: 'user' | 'servicePrincipal' }[];
-  groups?: { id: string; displayName?: string; isAssignableToRole?: boolean; members?: string[] }[];
+  groups?: { id: string; displayName?: string; isAssignableToRole?: boolean; groupTypes?: string[]; membershipRule?: string; onPremisesSyncEnabled?: boolean; mailEnabled?: boolean; members?: string[] }[];
   apps?: AppRegistration[];
   repos?: { owner: string; name: string; gitDir?: string }[];
   teams?: Record<string, string[]>;
@@ -153,6 +158,10 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
       id: g.id.toLowerCase(),
       displayName: g.displayName ?? g.id,
       isAssignableToRole: g.isAssignableToRole ?? false,
+      groupTypes: g.groupTypes ?? [],
+      membershipRule: g.membershipRule ?? null,
+      onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
+      mailEnabled: g.mailEnabled ?? false,
       members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
       recent: [],
     });

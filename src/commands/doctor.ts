@@ -1,12 +1,12 @@
 /**
  * `doctor`: checks that the set-up works end to end before anything depends on it: sign-in, every
- * policy group exists in Entra and is not role-assignable (THREATS.md 8: their members get directory
- * roles, and the app's permission rightly cannot change them), and every identity resolves to a user.
+ * policy group exists in Entra and its membership can be managed (not role-assignable, THREATS.md 8;
+ * not dynamic, synced from on-premises or mail-enabled, THREATS.md 39), and every identity resolves to a user.
  * It only reads.
  */
 import type { AccessConfig } from '../config/config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Directory } from '../entra/directory.ts';
+import { unmanageable, type Directory } from '../entra/directory.ts';
 
 export interface GroupCheck {
   name: string;
@@ -28,16 +28,14 @@ export async function doctor(config: AccessConfig, directory: Directory): Promis
   // Everything in a few batched calls: the same lookups the sweep makes.
   const policyGroups = [...config.policy.groups.values()];
   const found = await directory.getGroups(policyGroups.map((g) => g.id));
-  const usable = policyGroups.filter((g) => found.get(g.id) && !found.get(g.id)!.isAssignableToRole);
+  const usable = policyGroups.filter((g) => found.get(g.id) && !unmanageable(found.get(g.id)!));
   const members = await directory.listMembersOfGroups(usable.map((g) => g.id));
   for (const group of policyGroups) {
     const at = config.policy.positions.get(group.name);
     const entra = found.get(group.id);
     let problem: string | undefined;
     if (!entra) problem = `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
-    else if (entra.isAssignableToRole) {
-      problem = `"${entra.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
-    }
+    else problem = unmanageable(entra);
     if (problem) {
       groups.push({ name: group.name, id: group.id, ...(entra ? { displayName: entra.displayName } : {}), problem });
       diagnostics.push(diagnostic(config.policy.file, at, `group "${group.name}": ${problem}`));

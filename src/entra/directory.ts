@@ -21,6 +21,41 @@ export interface DirectoryGroup {
   id: string;
   displayName: string;
   isAssignableToRole: boolean;
+  /** "DynamicMembership" for rule-based groups, "Unified" for Microsoft 365 groups. */
+  groupTypes: string[];
+  onPremisesSyncEnabled: boolean;
+  mailEnabled: boolean;
+  securityEnabled: boolean;
+}
+
+/** The group properties that decide whether its membership can be managed through Graph. */
+const GROUP_SELECT = 'id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled';
+type GroupBody = { id: string; displayName: string; isAssignableToRole?: boolean | null; groupTypes?: string[] | null; membershipRule?: string | null; onPremisesSyncEnabled?: boolean | null; mailEnabled?: boolean | null; securityEnabled?: boolean | null };
+function toGroup(g: GroupBody): DirectoryGroup {
+  const types = Array.isArray(g.groupTypes) ? g.groupTypes.filter((t): t is string => typeof t === 'string') : [];
+  return {
+    id: g.id.toLowerCase(),
+    displayName: g.displayName,
+    isAssignableToRole: g.isAssignableToRole === true,
+    groupTypes: g.membershipRule && !types.includes('DynamicMembership') ? [...types, 'DynamicMembership'] : types,
+    onPremisesSyncEnabled: g.onPremisesSyncEnabled === true,
+    mailEnabled: g.mailEnabled === true,
+    securityEnabled: g.securityEnabled !== false,
+  };
+}
+
+/**
+ * Why access-as-code cannot manage a group's membership, or undefined when it can. Graph refuses
+ * membership writes (403 Authorization_RequestDenied) for rule-based, on-premises-synced and
+ * mail-enabled security or distribution groups, whatever the app's permissions; role-assignable groups
+ * grant directory roles and belong in Privileged Identity Management.
+ */
+export function unmanageable(g: DirectoryGroup): string | undefined {
+  if (g.isAssignableToRole) return `"${g.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
+  if (g.groupTypes.includes('DynamicMembership')) return `"${g.displayName}" has dynamic membership: a rule decides its members and Entra refuses changes to them. Use a security group with assigned membership.`;
+  if (g.onPremisesSyncEnabled) return `"${g.displayName}" is synced from on-premises Active Directory: its members can only be changed there. Use a cloud security group.`;
+  if (g.mailEnabled && !g.groupTypes.includes('Unified')) return `"${g.displayName}" is a mail-enabled ${g.securityEnabled ? 'security' : 'distribution'} group: Microsoft Graph cannot change its members (they are managed in Exchange). Use a security group that is not mail-enabled.`;
+  return undefined;
 }
 
 export interface Member {
@@ -92,7 +127,8 @@ function permissionFor(method: string, path: string): string {
 }
 
 export function forbiddenMessage(method: string, path: string, graphMessage: string): string {
-  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). Grant the app registration the application permission ${permissionFor(method, path)} with admin consent. Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
+  const write = method !== 'GET' && path.includes('/members');
+  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). ${write ? 'If the group became dynamic, synced from on-premises or mail-enabled, its membership cannot be changed through Graph at all (doctor says which); otherwise the' : 'The'} app registration needs the application permission ${permissionFor(method, path)} with admin consent. Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
 }
 
 interface BatchItemResponse {
@@ -174,8 +210,8 @@ export class GraphDirectory implements Directory {
   }
 
   async getGroup(id: string): Promise<DirectoryGroup | undefined> {
-    const group = await this.call<{ id: string; displayName: string; isAssignableToRole?: boolean | null }>('GET', `${groupPath(id)}?$select=id,displayName,isAssignableToRole`);
-    return group ? { id: group.id.toLowerCase(), displayName: group.displayName, isAssignableToRole: group.isAssignableToRole === true } : undefined;
+    const group = await this.call<GroupBody>('GET', `${groupPath(id)}?$select=${GROUP_SELECT}`);
+    return group ? toGroup(group) : undefined;
   }
 
   async listMembers(groupId: string): Promise<Member[]> {
@@ -193,11 +229,11 @@ export class GraphDirectory implements Directory {
   }
 
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
-    const answers = await this.batchAll(ids.map((id) => ({ method: 'GET', url: `${groupPath(id)}?$select=id,displayName,isAssignableToRole` })));
+    const answers = await this.batchAll(ids.map((id) => ({ method: 'GET', url: `${groupPath(id)}?$select=${GROUP_SELECT}` })));
     const result = new Map<string, DirectoryGroup | undefined>();
     answers.forEach((a, i) => {
-      const body = this.readAnswer<{ id: string; displayName: string; isAssignableToRole?: boolean | null }>(a, 'GET', groupPath(ids[i]!));
-      result.set(ids[i]!.toLowerCase(), body ? { id: body.id.toLowerCase(), displayName: body.displayName, isAssignableToRole: body.isAssignableToRole === true } : undefined);
+      const body = this.readAnswer<GroupBody>(a, 'GET', groupPath(ids[i]!));
+      result.set(ids[i]!.toLowerCase(), body ? toGroup(body) : undefined);
     });
     return result;
   }

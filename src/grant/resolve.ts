@@ -1,6 +1,6 @@
 /** Shared by grant and revoke: Entra ids for logins and policy groups, looked up once per run. */
 import type { AccessConfig } from '../config/config.ts';
-import type { Directory, DirectoryGroup } from '../entra/directory.ts';
+import { unmanageable, type Directory, type DirectoryGroup } from '../entra/directory.ts';
 
 /** Logins to Entra users and policy groups to Entra groups, each looked up once per run. */
 export class UserResolver {
@@ -73,6 +73,6 @@ export class UserResolver {
 /** Why a policy group's Entra group cannot be managed, or undefined when it can. */
 function groupProblem(name: string, id: string, entra: DirectoryGroup | undefined): string | undefined {
   if (!entra) return `the Entra group ${id} for ${name} does not exist; fix its id in the policy.`;
-  if (entra.isAssignableToRole) return `the Entra group for ${name} is role-assignable; access-as-code does not manage role-assignable groups.`;
-  return undefined;
+  const why = unmanageable(entra);
+  return why ? `the Entra group for ${name} cannot be managed: ${why}` : undefined;
 }

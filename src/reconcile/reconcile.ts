@@ -10,7 +10,7 @@
  *   5. The plan of what is left (adds, removals of unverified requests), applied.
  * When GitHub cannot be read, step 3 still happens and nothing is added.
  */
-import { loadConfig, type AccessConfig } from '../config/config.ts';
+import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange } from '../entra/directory.ts';
 import type { CatFile } from '../git/cat-file.ts';
@@ -304,18 +304,30 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
   return deletionPulls;
 }
 
-/** The configuration before each landing commit (invariant 1), parsed once per distinct commit. */
+/**
+ * The configuration before each landing commit (invariant 1). Most merges share the same configuration
+ * files, so each distinct set of file versions is parsed once (a 1,000-line identities file parsed for
+ * each of 1,000 merges would take most of a minute).
+ */
 async function baseConfigs(git: Git, reader: CatFile, requests: readonly RequestResult[]): Promise<Map<string, AccessConfig | string>> {
   const configs = new Map<string, AccessConfig | string>();
+  const parsed = new Map<string, AccessConfig | string>();
   for (const r of requests) {
     const parent = r.landing!.parents[0];
     if (!parent || configs.has(parent)) continue;
-    try {
-      configs.set(parent, await loadConfig(filesAtCommit(git, reader, parent)));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      configs.set(parent, `the access configuration before commit ${r.landing!.sha.slice(0, 7)} is not valid, so nothing merged by it can be verified.`);
+    const versions = await Promise.all(CONFIG_PATHS.map(async (path) => (await reader.read(`${parent}:${path}`))?.oid ?? '-'));
+    const key = versions.join(' ');
+    let config = parsed.get(key);
+    if (config === undefined) {
+      try {
+        config = await loadConfig(filesAtCommit(git, reader, parent));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        config = `the access configuration on ${parent.slice(0, 7)}, before this merge, is not valid, so nothing merged on top of it can be verified.`;
+      }
+      parsed.set(key, config);
     }
+    configs.set(parent, config);
   }
   return configs;
 }

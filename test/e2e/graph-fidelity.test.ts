@@ -63,3 +63,31 @@ test('removing an absent member is done whether Graph answers 404 or 400 "... do
     await twin.stop();
   }
 });
+
+for (const [kind, props, says] of [
+  ['dynamic', { groupTypes: ['DynamicMembership'], membershipRule: '(user.department -eq "Ops")' }, /has dynamic membership: a rule decides its members/],
+  ['synced from on-premises', { onPremisesSyncEnabled: true }, /is synced from on-premises Active Directory/],
+  ['mail-enabled', { mailEnabled: true }, /is a mail-enabled security group: Microsoft Graph cannot change its members/],
+] as const) {
+  test(`THREATS 39: a ${kind} group is refused by doctor and by grant with the reason, not a permission`, async () => {
+    const s = await Scenario.begin();
+    try {
+      Object.assign(s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!, props);
+      const { runAction } = await import('../../scripts/lib/actions-runner.ts');
+      const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
+      const doctor = await runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+      const problem = (JSON.parse(doctor.outputs.groups!) as { name: string; problem?: string }[]).find((g) => g.name === 'k8s-prod-operators')!.problem!;
+      assert.match(problem, says);
+      assert.doesNotMatch(problem, /permission/);
+      const pull = s.openPull('hubot', { files: { 'requests/k8s-prod-operators/hubot-x.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      s.review(pull, 'lead1');
+      const run = await s.grant(s.merge(pull));
+      const [item] = JSON.parse(run.outputs.changes!) as { outcome: string; detail: string }[];
+      assert.equal(item!.outcome, 'refused');
+      assert.match(item!.detail, says);
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 0, 'no write was tried');
+    } finally {
+      await s.stop();
+    }
+  });
+}
