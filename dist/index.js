@@ -403,8 +403,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-QSICL7LB.js");
-  const { doctor } = await import("./chunks/doctor-UYYTA6GA.js");
+  const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
+  const { doctor } = await import("./chunks/doctor-5KDK642S.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const report = await doctor(config, directory);
@@ -429,7 +429,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-CEE3JPXN.js");
+  const { grant } = await import("./chunks/grant-XAXYABMA.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -449,7 +449,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-5ZRNDOY6.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-346KNNX2.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -471,7 +471,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-CBAVAURX.js");
+  const { collectReport } = await import("./chunks/collect-FNLFHNJA.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -480,7 +480,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-QSICL7LB.js");
+  const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
   const github = await import("./chunks/client-QS5C5FP3.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

@@ -66,9 +66,11 @@ export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssue
         return aadError(400, 'invalid_client', 700024, `Client assertion is not within its valid time range or its signature could not be verified: ${(error as Error).message}`);
       }
       const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-      if (!app.federatedSubjects.includes(String(claims.sub)) || !aud.includes(TOKEN_EXCHANGE_AUDIENCE)) {
-        return aadError(400, 'invalid_client', 70021, `No matching federated identity record found for presented assertion. Assertion Issuer: '${claims.iss}'. Assertion Subject: '${claims.sub}'. Assertion Audience: '${aud.join(',')}'.`);
-      }
+      // Entra names which part of the assertion matched no federated credential (AADSTS700212 audience,
+      // 700213 subject), quoting what the token carried.
+      const carried = `Assertion Issuer: '${claims.iss}'. Assertion Subject: '${claims.sub}'. Assertion Audience: '${aud.join(',')}'.`;
+      if (!aud.includes(TOKEN_EXCHANGE_AUDIENCE)) return aadError(400, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${aud.join(',')}'. ${carried}`);
+      if (!app.federatedSubjects.includes(String(claims.sub))) return aadError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${claims.sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${carried}`);
     } else if (form.get('client_secret') !== null) {
       if (!app.clientSecret || form.get('client_secret') !== app.clientSecret) {
         return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');

@@ -47,16 +47,26 @@ function requireIds(tenantId: string, clientId: string): void {
   if (!guid.test(clientId)) throw new ConfigError(`client-id "${clientId}" is not an application (client) id; copy it from the app registration's overview page.`);
 }
 
-/** Turns Entra's sign-in errors into what to change (AADSTS codes from Entra's error reference). */
+/**
+ * Turns Entra's sign-in errors into what to change (AADSTS codes from Entra's error reference). For a
+ * federated credential that matched nothing, the subject the job's token really carried is quoted from
+ * Entra's answer: repositories created or renamed since 2026-07-15 carry GitHub's immutable form,
+ * repo:<owner>@<owner_id>/<repo>@<repo_id>:environment:<env>, not the name-only one.
+ */
 export function explainSignInError(error: unknown, context: { subjectHint?: string } = {}): string {
   const text = error instanceof Error ? error.message : String(error);
   if (error instanceof ConfigError) return error.message;
-  if (/AADSTS70021|AADSTS700213|AADSTS700211/.test(text)) {
-    return `Entra found no federated credential matching this job's token. On the app registration, add a federated credential for GitHub Actions with entity type "Environment" and subject ${context.subjectHint ?? 'repo:<org>/<repo>:environment:<environment>'}. (${firstLine(text)})`;
+  const carried = /Assertion Subject: '([^']+)'/.exec(text)?.[1] ?? /assertion subject '([^']+)'/.exec(text)?.[1];
+  if (/AADSTS700212\b/.test(text)) return `Entra found no federated credential for this token's audience: the credential's audience must be ${TOKEN_EXCHANGE_AUDIENCE}. (${firstLine(text)})`;
+  if (/AADSTS700211\b/.test(text)) return `Entra found no federated credential for this token's issuer: the credential's issuer must be https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://<host>/_services/token). (${firstLine(text)})`;
+  if (/AADSTS(70021|700213|7002138)\b/.test(text)) {
+    const subject = carried ?? context.subjectHint;
+    return `Entra found no federated credential matching this job's token. On the app registration, add a federated credential (entity type "Environment") with ${subject ? `subject ${subject}, exactly what this job's token carried` : 'the subject repo:<owner>/<repo>:environment:<environment>, or for repositories created or renamed since 2026-07-15 repo:<owner>@<owner_id>/<repo>@<repo_id>:environment:<environment>'}. (${firstLine(text)})`;
   }
-  if (/AADSTS700016/.test(text)) return `Entra does not know this client-id in this tenant: check tenant-id and client-id. (${firstLine(text)})`;
-  if (/AADSTS90002/.test(text)) return `Entra does not know this tenant-id. (${firstLine(text)})`;
-  if (/AADSTS7000215/.test(text)) return `the client secret is wrong or expired. (${firstLine(text)})`;
+  if (/AADSTS700024\b/.test(text)) return `Entra refused the job's token as outside its valid time (or its signature did not check out): re-run the job; if it keeps failing, the runner's clock is wrong. (${firstLine(text)})`;
+  if (/AADSTS700016\b/.test(text)) return `Entra does not know this client-id in this tenant: check tenant-id and client-id. (${firstLine(text)})`;
+  if (/AADSTS90002\b/.test(text)) return `Entra does not know this tenant-id (AADSTS90002: tenant not found): copy the directory (tenant) id from the app registration's overview page, and check the cloud. (${firstLine(text)})`;
+  if (/AADSTS7000215\b/.test(text)) return `the client secret is wrong or expired. (${firstLine(text)})`;
   return `could not sign in to Entra: ${firstLine(text)}`;
 }
 

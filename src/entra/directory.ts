@@ -128,7 +128,9 @@ function permissionFor(method: string, path: string): string {
 
 export function forbiddenMessage(method: string, path: string, graphMessage: string): string {
   const write = method !== 'GET' && path.includes('/members');
-  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). ${write ? 'If the group became dynamic, synced from on-premises or mail-enabled, its membership cannot be changed through Graph at all (doctor says which); otherwise the' : 'The'} app registration needs the application permission ${permissionFor(method, path)} with admin consent. Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
+  // Groups Graph never lets anyone change (dynamic, synced, mail-enabled) are refused before any write,
+  // so a 403 on a write here is most likely the permission; the other cause is named after it.
+  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). Grant the app registration the application permission ${permissionFor(method, path)} with admin consent.${write ? ' If it has that permission, the group has become one whose membership Graph cannot change (dynamic, synced from on-premises or mail-enabled): doctor says which.' : ''} Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
 }
 
 interface BatchItemResponse {

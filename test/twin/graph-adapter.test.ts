@@ -36,7 +36,7 @@ test('resolves users by principal name and by id; unknown users are undefined', 
   assert.deepEqual(await dir.resolveUser({ upn: 'user7@contoso.com' }), { id: userId(7), userPrincipalName: 'user7@contoso.com' });
   assert.deepEqual(await dir.resolveUser({ id: userId(8).toUpperCase() }), { id: userId(8), userPrincipalName: 'user8@contoso.com' });
   assert.equal(await dir.resolveUser({ upn: 'nobody@contoso.com' }), undefined);
-  assert.deepEqual(await dir.getGroup(GROUP), { id: GROUP, displayName: 'prod-db-admins', isAssignableToRole: false });
+  assert.deepEqual(await dir.getGroup(GROUP), { id: GROUP, displayName: 'prod-db-admins', isAssignableToRole: false, groupTypes: [], onPremisesSyncEnabled: false, mailEnabled: false, securityEnabled: true });
 });
 
 test('THREATS 16: adding an existing member and removing an absent one are successes', async () => {
