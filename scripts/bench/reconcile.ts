@@ -164,13 +164,13 @@ async function grantCost(): Promise<{ requests: number; points: number }> {
   }
 }
 
-/** 100,000 requests added and deleted over two years, 100 a commit; one active request on top. */
-async function deletedHistory(total: number): Promise<{ ms: number; ok: boolean }> {
+/** `total` requests added and deleted over `days`, 100 a commit; two members without a request. */
+async function deletedHistory(total: number, days: number): Promise<{ ms: number; ok: boolean }> {
   const repo = configRepo(1000);
   const now = Date.now();
   const perCommit = 100;
   const commits = total / perCommit;
-  const span = 730 * 86_400_000;
+  const span = days * 86_400_000;
   let stream = '';
   let parent = 'refs/heads/main^0';
   let mark = 1;
@@ -227,8 +227,11 @@ export async function reconcileFigures(record: (f: Recorded) => void, quick: boo
   record({ name: 'grant GitHub requests, one merged pull request', value: grant.requests, unit: 'requests', target: '<= 8', met: grant.requests <= 8, note: `${grant.points} GraphQL points` });
   const slow = await sweepCost(many, 50);
   record({ name: `sweep wall time, ${many} active requests, 50 ms per call`, value: slow.ms / 1000, unit: 's', target: '< 120', met: slow.ms < 120_000 });
-  const history = await deletedHistory(quick ? 20_000 : 100_000);
-  record({ name: `sweep over ${quick ? '20k' : '100k'} deleted requests in history`, value: history.ms / 1000, unit: 's', target: '< 60', met: history.ms < 60_000 && history.ok, note: history.ok ? 'members without a request removed' : 'WRONG RESULT' });
+  const history = await deletedHistory(quick ? 20_000 : 100_000, 730);
+  record({ name: `sweep over ${quick ? '20k' : '100k'} deleted requests in history`, value: history.ms / 1000, unit: 's', target: '< 60', met: history.ms < 60_000 && history.ok, note: `over two years; ${history.ok ? 'members without a request removed' : 'WRONG RESULT'}` });
+  // The worst case for the bounded search: every deletion inside the horizon (the last 6 days).
+  const recent = await deletedHistory(quick ? 20_000 : 100_000, 6);
+  record({ name: `sweep over ${quick ? '20k' : '100k'} deleted requests, all within the horizon`, value: recent.ms / 1000, unit: 's', target: '< 60', met: recent.ms < 60_000 && recent.ok, note: recent.ok ? 'every deleted request read' : 'WRONG RESULT' });
   const down = await githubDown();
   record({ name: 'expired member removed while GitHub is down', value: down ? 1 : 0, unit: '1 = yes', target: '1', met: down });
   // The job token's hourly budgets (1,000 REST requests, 1,000 GraphQL points a repository) with four
