@@ -112,7 +112,7 @@ async function localGitHub(root, repoOption) {
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./chunks/client-QS5C5FP3.js");
+  const { createGitHub } = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
@@ -139,7 +139,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-FNLFHNJA.js");
+  const { collectReport } = await import("./chunks/collect-XB5RCMWJ.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -153,7 +153,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-5KDK642S.js");
+  const { doctor } = await import("./chunks/doctor-WDIVNZ4I.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);

@@ -316,6 +316,7 @@ import { readFile as readFile2 } from "node:fs/promises";
 var COMMANDS = ["validate", "grant", "revoke", "report", "doctor"];
 var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor"];
 var NEEDS_GITHUB = ["grant", "revoke", "report"];
+var MAY_USE_GITHUB = ["doctor"];
 function readSettings(env = process.env) {
   const command2 = getInput("command", { required: true }).trim();
   if (!COMMANDS.includes(command2)) {
@@ -335,6 +336,9 @@ function readSettings(env = process.env) {
     const authorityHost = optional("authority-host");
     const graphEndpoint = optional("graph-endpoint");
     settings.entra = { tenantId, clientId, ...cloud ? { cloud } : {}, ...authorityHost ? { authorityHost } : {}, ...graphEndpoint ? { graphEndpoint } : {} };
+  }
+  if (MAY_USE_GITHUB.includes(settings.command) && getInput("github-token").trim() !== "" && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? "")) {
+    settings.github = { token: getInput("github-token").trim(), apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, ref: env.GITHUB_REF ?? "" };
   }
   if (NEEDS_GITHUB.includes(settings.command)) {
     const token = getInput("github-token").trim();
@@ -404,10 +408,12 @@ async function runValidate(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
-  const { doctor } = await import("./chunks/doctor-5KDK642S.js");
+  const { doctor } = await import("./chunks/doctor-WDIVNZ4I.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const report = await doctor(config, directory);
+  const github = settings.github ? await services(settings) : void 0;
+  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main") } : void 0;
+  const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary2 = summary.addHeading("access-as-code set-up check", 2).addTable([
     [
@@ -471,7 +477,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-FNLFHNJA.js");
+  const { collectReport } = await import("./chunks/collect-XB5RCMWJ.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -481,7 +487,7 @@ async function runReport(settings) {
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
-  const github = await import("./chunks/client-QS5C5FP3.js");
+  const github = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = settings.github.repository.split("/");
   return {
     github,

@@ -190,6 +190,10 @@ export function githubHandler(state: TwinState) {
       const { items, headers } = page(commits);
       return ok(200, items, headers);
     }
+    if ((m = /^\/rules\/branches\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
+      const { items, headers } = page(repo.rules.map((r) => ({ ...r, ruleset_source_type: 'Repository', ruleset_source: `${repo.owner}/${repo.name}`, ruleset_id: 1 })));
+      return ok(200, items, headers);
+    }
     if ((m = /^\/contents\/(.+)$/.exec(rest)) && req.method === 'GET') {
       if (!repo.gitDir) return notFound();
       const ref = req.query.get('ref') ?? 'HEAD';

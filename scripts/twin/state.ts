@@ -80,6 +80,8 @@ export interface GitHubRepo {
   workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string }[];
   /** A real git repository to serve contents from. */
   gitDir?: string;
+  /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */
+  rules: { type: string; parameters?: Record<string, unknown> }[];
 }
 
 export interface TwinState {
@@ -174,5 +176,5 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
 }
 
 export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {
-  return { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], ...(gitDir ? { gitDir } : {}) };
+  return { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], ...(gitDir ? { gitDir } : {}) };
 }

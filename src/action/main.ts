@@ -71,7 +71,9 @@ async function runDoctor(settings: Settings): Promise<void> {
   const { doctor } = await import('../commands/doctor.ts');
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const report = await doctor(config, directory);
+  const github = settings.github ? await services(settings) : undefined;
+  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main') } : undefined;
+  const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary = core.summary.addHeading('access-as-code set-up check', 2).addTable([
     [

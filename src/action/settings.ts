@@ -20,6 +20,8 @@ export interface Settings {
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
 const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report'];
+/** doctor reads the branch's rules when it has a token, and skips that check without one. */
+const MAY_USE_GITHUB: readonly Command[] = ['doctor'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command', { required: true }).trim();
@@ -40,6 +42,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const authorityHost = optional('authority-host');
     const graphEndpoint = optional('graph-endpoint');
     settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}) };
+  }
+  if (MAY_USE_GITHUB.includes(settings.command) && core.getInput('github-token').trim() !== '' && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? '')) {
+    settings.github = { token: core.getInput('github-token').trim(), apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: env.GITHUB_REPOSITORY!, ref: env.GITHUB_REF ?? '' };
   }
   if (NEEDS_GITHUB.includes(settings.command)) {
     const token = core.getInput('github-token').trim();

@@ -137,3 +137,9 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
     throw error;
   }
 }
+
+/** The rules in force on a branch (GET /repos/{owner}/{repo}/rules/branches/{branch}), from every ruleset that applies. */
+export async function branchRules(gh: GitHub, repo: RepoRef, branch: string): Promise<{ type: string; parameters: Record<string, unknown> }[]> {
+  const rules = await gh.paginate(gh.rest.repos.getBranchRules, { ...repo, branch, per_page: 100 });
+  return rules.map((r) => ({ type: r.type, parameters: ('parameters' in r && r.parameters ? r.parameters : {}) as Record<string, unknown> }));
+}

@@ -146,6 +146,15 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
   ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment', () => raw('/repos/acme/access/issues/12/comments', { method: 'POST', body: JSON.stringify({ body: 'hello' }), headers: { 'content-type': 'application/json' } }), schemaOf('issue-comment')],
   ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 'workflow-run[]', async () => ((await raw('/repos/acme/access/actions/workflows/access-revoke.yml/runs?status=success')) as { workflow_runs: unknown[] }).workflow_runs, schemaOf('workflow-run', true)],
   ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment[]', () => raw('/repos/acme/access/issues/12/comments'), schemaOf('issue-comment', true)],
+  [
+    'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+    'repository-rule-detailed[]',
+    async () => {
+      twin.state.repos.get('acme/access')!.rules = [{ type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: true, require_last_push_approval: true, required_review_thread_resolution: false } }];
+      return raw('/repos/acme/access/rules/branches/main');
+    },
+    schemaOf('repository-rule-detailed', true),
+  ],
 ];
 
 for (const [operation, schema, call, validate] of operations) {
