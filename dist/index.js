@@ -139,6 +139,9 @@ function readPush(payload) {
   return { kind: "push", before, after, ref, defaultBranch, owner, repo };
 }
 
+// src/action/grant.ts
+import { createHash } from "node:crypto";
+
 // src/action/report.ts
 function annotate(diagnostics) {
   for (const d of diagnostics) {
@@ -220,12 +223,15 @@ function requireDefaultBranchPush(event, eventName) {
     throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
   }
 }
-function commentMarker(after, pull) {
-  return `<!-- access-as-code:grant:${after}:${pull} -->`;
+function commentMarker(pull, items) {
+  const versions = items.map((i) => `${i.file}
+${i.change}
+${i.expires ?? ""}`).sort().join("\n\n");
+  return `<!-- access-as-code:grant:${pull}:${createHash("sha256").update(versions).digest("hex").slice(0, 32)} -->`;
 }
 var COMMENT_LIMIT = 65536;
 function commentBody(items, after, pull) {
-  const head = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ""];
+  const head = [commentMarker(pull, items), `**access-as-code** after merging this pull request (main at ${after.slice(0, 7)}):`, ""];
   const tail = [];
   if (items.some((i) => i.outcome === "refused")) tail.push("", "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
   if (items.some((i) => i.outcome === "granted")) tail.push("", "To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.");
@@ -239,7 +245,7 @@ async function commentOnPulls(after, items, api) {
   const byPull = /* @__PURE__ */ new Map();
   for (const item of items) if (item.pull !== void 0) byPull.set(item.pull, [...byPull.get(item.pull) ?? [], item]);
   for (const [pull, list] of byPull) {
-    const marker = commentMarker(after, pull);
+    const marker = commentMarker(pull, list);
     const existing = await api.list(pull);
     if (existing.some((c) => c.body.includes(marker))) continue;
     await api.post(pull, commentBody(list, after, pull));
@@ -435,7 +441,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-XAXYABMA.js");
+  const { grant } = await import("./chunks/grant-COLRMGPA.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -455,7 +461,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-346KNNX2.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-ZOZOS5ZB.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -477,7 +483,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-XB5RCMWJ.js");
+  const { collectReport } = await import("./chunks/collect-WC7NCFEX.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -1,4 +1,5 @@
 /** The action's grant: only on a push to the default branch; outcome on each pull request, in the summary and outputs. */
+import { createHash } from 'node:crypto';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { GrantItem, GrantReport } from '../commands/grant.ts';
@@ -23,15 +24,21 @@ export function requireDefaultBranchPush(event: { kind: string; ref?: string; de
   }
 }
 
-export function commentMarker(after: string, pull: number): string {
-  return `<!-- access-as-code:grant:${after}:${pull} -->`;
+/**
+ * Identifies what a comment reports: the pull request and the versions of its request files (path,
+ * change, expiry). A re-run, or a later run that reports the same versions again (a re-run of an old
+ * push after newer merges), finds it and does not comment twice; a new version gets a new comment.
+ */
+export function commentMarker(pull: number, items: readonly GrantItem[]): string {
+  const versions = items.map((i) => `${i.file}\n${i.change}\n${i.expires ?? ''}`).sort().join('\n\n');
+  return `<!-- access-as-code:grant:${pull}:${createHash('sha256').update(versions).digest('hex').slice(0, 32)} -->`;
 }
 
 /** GitHub refuses issue comments longer than this (422 "body is too long"). */
 export const COMMENT_LIMIT = 65_536;
 
 export function commentBody(items: readonly GrantItem[], after: string, pull: number): string {
-  const head = [commentMarker(after, pull), `**access-as-code** after merging this pull request (commit ${after.slice(0, 7)}):`, ''];
+  const head = [commentMarker(pull, items), `**access-as-code** after merging this pull request (main at ${after.slice(0, 7)}):`, ''];
   const tail: string[] = [];
   if (items.some((i) => i.outcome === 'refused')) tail.push('', 'To ask again, fix what is listed above in a new pull request and have it approved by the folder\'s code owners.');
   if (items.some((i) => i.outcome === 'granted')) tail.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
@@ -44,12 +51,12 @@ export function commentBody(items: readonly GrantItem[], after: string, pull: nu
   return body(shown);
 }
 
-/** One comment per pull request and push; a re-run of the same push finds its marker and does not post again. */
+/** One comment per pull request and version of its requests; a re-run finds its marker and does not post again. */
 export async function commentOnPulls(after: string, items: readonly GrantItem[], api: { list: (n: number) => Promise<{ body: string }[]>; post: (n: number, body: string) => Promise<unknown> }): Promise<void> {
   const byPull = new Map<number, GrantItem[]>();
   for (const item of items) if (item.pull !== undefined) byPull.set(item.pull, [...(byPull.get(item.pull) ?? []), item]);
   for (const [pull, list] of byPull) {
-    const marker = commentMarker(after, pull);
+    const marker = commentMarker(pull, list);
     const existing = await api.list(pull);
     if (existing.some((c) => c.body.includes(marker))) continue;
     await api.post(pull, commentBody(list, after, pull));

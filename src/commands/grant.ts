@@ -43,20 +43,20 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
   const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
-  const pushed = /^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head);
+  const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
+  const deletedBy = await report.deletionPulls(pushed.filter((c) => c.status === 'deleted').map((c) => c.path));
   for (const change of pushed) {
-    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
     const record = report.requests.find((r) => r.file === change.path);
-    items.push(itemFor(report, change.path, change.status, record));
+    items.push(itemFor(report, change.path, change.status, record, deletedBy));
   }
   return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend };
 }
 
 /** What a request file's change came to, in words for the pull request that made it. */
-function itemFor(report: ReconcileReport, file: string, change: GrantItem['change'], r: RequestResult | undefined): GrantItem {
+function itemFor(report: ReconcileReport, file: string, change: GrantItem['change'], r: RequestResult | undefined, deletedBy: ReadonlyMap<string, number>): GrantItem {
   const group = r?.group ?? splitRequestPath(file)?.group;
   const base: GrantItem = { file, change, ...(r?.requester ? { requester: r.requester } : {}), ...(group ? { group } : {}), ...(r?.request ? { expires: r.request.expires } : {}), outcome: 'refused', detail: '' };
-  const pull = r?.verification?.pull ?? report.deletionPulls.get(file);
+  const pull = r?.verification?.pull ?? deletedBy.get(file);
   if (pull !== undefined) base.pull = pull;
   const disposition = r?.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : undefined;
   if (!r) return { ...base, outcome: 'not-a-member', detail: 'this file is not a request of a group in the policy, so no membership came from it.' };

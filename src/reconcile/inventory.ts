@@ -11,7 +11,7 @@ import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import type { AccessRequest } from '../request/request.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
-import { firstParentLog, requestTree, type LogCommit } from './history.ts';
+import { firstParentLog, requestTree, type LogCommit, type TreeEntry } from './history.ts';
 
 /** How far back history is read beyond the longest duration any group allows now. */
 export const HORIZON_MARGIN_MS = 7 * 86_400_000;
@@ -76,48 +76,61 @@ export async function takeInventory(git: Git, reader: CatFile, config: AccessCon
   const lastChange = new Map<string, LogCommit>();
   for (const commit of log) for (const c of commit.changes) if (!lastChange.has(c.path)) lastChange.set(c.path, commit);
   const records: RequestRecord[] = [];
-  const present = new Set<string>();
-  for (const entry of tree) {
-    const group = splitRequestPath(entry.path)?.group;
-    present.add(entry.path);
-    if (isRequestsHousekeeping(entry.path) || !group || !config.policy.groups.has(group)) continue;
-    const landing = lastChange.get(entry.path);
-    const base = { file: entry.path, group, blob: entry.oid, ...(landing ? { landing } : {}) };
-    // A symbolic link or a submodule is no request, whatever it points to (invariant 14).
-    if (entry.type !== 'blob' || entry.mode === '120000') {
-      records.push({ ...base, state: 'unreadable', why: entry.type === 'commit' ? 'it is a submodule, not a file' : 'it is a symbolic link, not a file', ...(await lastRequester(git, reader, log, head, entry.path)) });
-      continue;
-    }
-    const object = await reader.read(entry.oid);
-    const bytes = object?.bytes;
-    const verdict = judgeRequest(entry.path, object ? { size: object.size, ...(bytes ? { bytes } : {}) } : undefined, config, now, 'at-rest');
-    const request = verdict.request;
-    if (!request) {
-      const why = verdict.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it cannot be read';
-      records.push({ ...base, state: 'unreadable', why, ...(await lastRequester(git, reader, log, head, entry.path)) });
-      continue;
-    }
-    const record: RequestRecord = { ...base, requester: request.requester, request, ...(bytes ? { bytes } : {}), state: 'active' };
-    if (request.expiresAt <= now) record.state = 'expired';
-    else if (!verdict.valid) {
-      record.state = 'invalid';
-      record.why = verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join(' ');
-    }
-    records.push(record);
+  const present = new Set(tree.map((e) => e.path));
+  const candidates = tree.filter((e) => {
+    const group = splitRequestPath(e.path)?.group;
+    return !isRequestsHousekeeping(e.path) && group !== undefined && config.policy.groups.has(group);
+  });
+  // Reads are pipelined through the one cat-file process, a few thousand at a time.
+  for (const chunk of chunks(candidates, 2000)) {
+    records.push(...(await Promise.all(chunk.map((entry) => readRecord(git, reader, config, log, lastChange, head, entry, now)))));
   }
   // Deleted within the horizon: a request deleted earlier had ended before the horizon began.
-  const deleted = new Set<string>();
+  const deleted: { path: string; group: string; commit: LogCommit }[] = [];
+  const seen = new Set<string>();
   for (const commit of log) {
     for (const c of commit.changes) {
-      if (c.status !== 'D' || present.has(c.path) || deleted.has(c.path)) continue;
-      deleted.add(c.path);
+      if (c.status !== 'D' || present.has(c.path) || seen.has(c.path)) continue;
+      seen.add(c.path);
       const group = splitRequestPath(c.path)?.group;
-      if (!group || !config.policy.groups.has(group) || isRequestsHousekeeping(c.path)) continue;
-      const found = await lastRequester(git, reader, log, `${commit.sha}^1`, c.path);
-      records.push({ file: c.path, group, state: 'deleted', landing: commit, ...found });
+      if (group && config.policy.groups.has(group) && !isRequestsHousekeeping(c.path)) deleted.push({ path: c.path, group, commit });
     }
   }
+  for (const chunk of chunks(deleted, 2000)) {
+    records.push(...(await Promise.all(chunk.map(async (d): Promise<RequestRecord> => ({ file: d.path, group: d.group, state: 'deleted', landing: d.commit, ...(await lastRequester(git, reader, log, `${d.commit.sha}^1`, d.path)) })))));
+  }
   return { head, horizon, records, log };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function readRecord(git: Git, reader: CatFile, config: AccessConfig, log: readonly LogCommit[], lastChange: Map<string, LogCommit>, head: string, entry: TreeEntry, now: number): Promise<RequestRecord> {
+  const group = splitRequestPath(entry.path)!.group;
+  const landing = lastChange.get(entry.path);
+  const base = { file: entry.path, group, blob: entry.oid, ...(landing ? { landing } : {}) };
+  // A symbolic link or a submodule is no request, whatever it points to (invariant 14).
+  if (entry.type !== 'blob' || entry.mode === '120000') {
+    return { ...base, state: 'unreadable', why: entry.type === 'commit' ? 'it is a submodule, not a file' : 'it is a symbolic link, not a file', ...(await lastRequester(git, reader, log, head, entry.path)) };
+  }
+  const object = await reader.read(entry.oid);
+  const bytes = object?.bytes;
+  const verdict = judgeRequest(entry.path, object ? { size: object.size, ...(bytes ? { bytes } : {}) } : undefined, config, now, 'at-rest');
+  const request = verdict.request;
+  if (!request) {
+    const why = verdict.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it cannot be read';
+    return { ...base, state: 'unreadable', why, ...(await lastRequester(git, reader, log, head, entry.path)) };
+  }
+  const record: RequestRecord = { ...base, requester: request.requester, request, ...(bytes ? { bytes } : {}), state: 'active' };
+  if (request.expiresAt <= now) record.state = 'expired';
+  else if (!verdict.valid) {
+    record.state = 'invalid';
+    record.why = verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join(' ');
+  }
+  return record;
 }
 
 /** The requester of the newest readable version of `path` at or before `from`, searched in the history read. */

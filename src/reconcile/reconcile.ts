@@ -62,8 +62,8 @@ export interface ReconcileReport {
   degraded?: string;
   groups: GroupResult[];
   requests: RequestResult[];
-  /** Pull requests GitHub associates with deletion commits (for telling them what happened). */
-  deletionPulls: Map<string, number>;
+  /** The pull requests that deleted these files (asked of GitHub only when a report needs them). */
+  deletionPulls: (files: readonly string[]) => Promise<Map<string, number>>;
   config: AccessConfig;
   failed: boolean;
   dryRun: boolean;
@@ -86,10 +86,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const failedFirst = await applyPlanned(ctx, config, first);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
-    let deletionPulls = new Map<string, number>();
     if (!degraded) {
       try {
-        deletionPulls = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now);
+        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now);
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = error.message;
@@ -108,7 +107,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       ...(degraded ? { degraded } : {}),
       groups: merged,
       requests,
-      deletionPulls,
+      deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
       dryRun: ctx.dryRun,
@@ -246,14 +245,30 @@ async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: Gr
   }
 }
 
-/** Verifies every active request in bulk (sets `verification`); returns the pull requests of deletion commits. */
-export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number): Promise<Map<string, number>> {
+/** The pull requests whose merges deleted `files`, for telling them what happened; empty without GitHub. */
+async function deletionPulls(graph: GitHubGraph, requests: readonly RequestResult[], branch: string, files: readonly string[]): Promise<Map<string, number>> {
+  const deleted = requests.filter((r) => r.state === 'deleted' && r.landing && files.includes(r.file));
+  const out = new Map<string, number>();
+  if (deleted.length === 0) return out;
+  try {
+    const { pulls } = await graph.pullsOfCommits([...new Set(deleted.map((r) => r.landing!.sha))]);
+    for (const r of deleted) {
+      const pull = choosePull(r.landing!.sha, pulls.get(r.landing!.sha) ?? [], branch);
+      if (pull) out.set(r.file, pull.number);
+    }
+  } catch (error) {
+    if (!(error instanceof GitHubUnavailableError)) throw error;
+  }
+  return out;
+}
+
+/** Verifies every active request in bulk: sets each one's `verification`. */
+export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number): Promise<void> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
-  const deletions = requests.filter((r) => r.state === 'deleted' && r.landing);
   const configs = await baseConfigs(git, reader, active);
-  const landings = [...new Set([...active, ...deletions].map((r) => r.landing!.sha))];
+  const landings = [...new Set(active.map((r) => r.landing!.sha))];
   const [{ pulls: associated, teams }, landed] = await Promise.all([graph.pullsOfCommits(landings, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
 
   // Which pull request each request is judged by, and the blob at its approved head: from the
@@ -296,12 +311,6 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       now: r.judgeAt ?? now,
     });
   }
-  const deletionPulls = new Map<string, number>();
-  for (const r of deletions) {
-    const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
-    if (pull) deletionPulls.set(r.file, pull.number);
-  }
-  return deletionPulls;
 }
 
 /**
