@@ -187,6 +187,9 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     const requests = (body as { requests?: unknown } | null)?.requests;
     if (!Array.isArray(requests) || requests.length === 0) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
     if (requests.length > 20) return graphError(400, 'BadRequest', 'Too many requests in a batch. Batches are limited to 20 requests.');
+    // json-batching: "Request IDs must be unique within a batch"; a duplicate fails the whole batch.
+    const ids = requests.map((r: { id?: unknown }) => String(r.id ?? ''));
+    if (new Set(ids).size !== ids.length || ids.some((id) => id === '')) return graphError(400, 'BadRequest', 'Batch request contains duplicate or missing request ids.');
     const responses = requests.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
       const id = String(item.id ?? '');
       const method = String(item.method ?? 'GET').toUpperCase();
@@ -198,6 +201,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       log.add({ service: 'graph', method, path, status: answer.status, inBatch: true, ...(faulted ? { fault: fault.kind } : {}) });
       return { id, status: answer.status, headers: { 'Cache-Control': 'no-cache', ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...answer.headers }, ...(answer.body !== undefined ? { body: answer.body } : {}) };
     });
-    return { ...json(200, { responses }), batchSize: requests.length };
+    // json-batching: "the responses might not be in the same order as the requests"; the twin always
+    // answers in reverse order, so a client that matches by position fails every test.
+    return { ...json(200, { responses: responses.reverse() }), batchSize: requests.length };
   }
 }

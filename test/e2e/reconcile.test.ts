@@ -274,3 +274,14 @@ test('a push with two merged pull requests (as a merge queue makes) grants both 
     assert.equal(s.comments(a).length, 1);
     assert.equal(s.comments(b).length, 1);
   }));
+
+test('a team the token cannot read (the job token has no read:org) is named in the refusal, with the token to use', () =>
+  world(async (s) => {
+    s.twin.state.teamsReadable = false;
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-team.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(items(run)[0]!.outcome, 'refused');
+    assert.match(items(run)[0]!.detail, /could not read the team @acme\/sre-leads \(Resource not accessible by integration\)[\s\S]*a GitHub App token with Members: read/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));

@@ -56,6 +56,12 @@ after(async () => {
 
 const gh = () => createGitHub({ token: TOKEN, baseUrl: twin.urls.github });
 
+test('a 404 costs one request: "not found" is an answer, not a fault to retry', async () => {
+  twin.log.clear();
+  assert.equal(await fileAt(gh(), repo, 'main', 'no/such/file.yaml'), undefined);
+  assert.equal(twin.log.count('github'), 1);
+});
+
 test('the pull request of a merge commit, with its author, head and base', async () => {
   const [pr] = await pullsForCommit(gh(), repo, mergeSha);
   assert.deepEqual(pr, { number: 12, author: 'octocat', state: 'closed', merged: true, mergeCommitSha: mergeSha, headSha, baseSha, createdAt: '2026-11-24T10:00:00Z', mergedAt: '2026-11-24T10:30:00Z' });
