@@ -108,7 +108,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const all = visibleMembers(group)
         .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
         .sort();
-      const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': kindOf(id) === 'servicePrincipal' ? '#microsoft.graph.servicePrincipal' : '#microsoft.graph.user', id }));
+      const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id }));
       const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
       if (skip + top < all.length) {
         const next = new URLSearchParams(call.query);

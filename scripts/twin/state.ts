@@ -2,7 +2,8 @@
 
 export interface DirectoryObject {
   id: string;
-  kind: 'user' | 'servicePrincipal';
+  /** Directory objects a group can hold (group-post-members): users, service principals, groups, devices, org contacts. */
+  kind: 'user' | 'servicePrincipal' | 'group' | 'device' | 'orgContact';
   userPrincipalName?: string;
   displayName: string;
 }
@@ -112,7 +113,7 @@ export interface TwinState {
 
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
 export interface TwinSeed {
-  users?: { id: string; userPrincipalName?: string; displayName?: string; kind?: 'user' | 'servicePrincipal' }[];
+  users?: { id: string; userPrincipalName?: string; displayName?: string; kind?: DirectoryObject['kind'] }[];
   groups?: { id: string; displayName?: string; isAssignableToRole?: boolean; groupTypes?: string[]; membershipRule?: string; onPremisesSyncEnabled?: boolean; mailEnabled?: boolean; members?: string[] }[];
   apps?: AppRegistration[];
   repos?: { owner: string; name: string; gitDir?: string }[];

@@ -111,3 +111,21 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     await s.stop();
   }
 });
+
+test('a nested group, a device or an org contact added out of band is seen and removed in enforce mode', async () => {
+  const s = await Scenario.begin();
+  try {
+    const others = { group: '1a2b3c4d-0000-4000-8000-00000000000a', device: '1a2b3c4d-0000-4000-8000-00000000000b', orgContact: '1a2b3c4d-0000-4000-8000-00000000000c' } as const;
+    for (const [kind, id] of Object.entries(others)) {
+      s.twin.state.users.set(id, { id, kind: kind as keyof typeof others, displayName: kind });
+      s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.members.add(id);
+    }
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    const k8s = (JSON.parse(run.outputs.sweep!) as Sweep).find((g) => g.group === 'k8s-prod-operators')!;
+    assert.deepEqual(k8s.dispositions.map((d) => [d.type, d.reason, d.outcome]).sort(), [['other', 'drift', 'removed'], ['other', 'drift', 'removed'], ['other', 'drift', 'removed']]);
+    assert.deepEqual(s.twin.members(GROUPS['k8s-prod-operators']), []);
+  } finally {
+    await s.stop();
+  }
+});
