@@ -24,7 +24,7 @@ import { createRepo } from '../lib/git-repo.ts';
 import { runAction } from '../lib/actions-runner.ts';
 import { CLIENT, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
-import { reconcileFigures } from './reconcile.ts';
+import { reconcileFigures, type Recorded } from './reconcile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOOKS = fileURLToPath(new URL('./hooks.mjs', import.meta.url));
@@ -34,14 +34,7 @@ const quick = args.has('--quick');
 const guid = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-  note?: string;
-}
+type Figure = Recorded;
 const figures: Figure[] = [];
 const record = (f: Figure) => {
   figures.push(f);
