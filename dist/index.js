@@ -441,7 +441,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-COLRMGPA.js");
+  const { grant } = await import("./chunks/grant-SC7JX4QO.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -461,7 +461,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-ZOZOS5ZB.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GYKFIRYU.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -483,7 +483,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-WC7NCFEX.js");
+  const { collectReport } = await import("./chunks/collect-7JJNP2F7.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

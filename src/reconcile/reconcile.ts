@@ -130,6 +130,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
     branch = await ctx.graph.defaultBranch();
   } catch (error) {
     if (!(error instanceof GitHubUnavailableError)) throw error;
+    if (ctx.requireCurrentHead) throw new ConfigError(`${error.message} Without GitHub the default branch's current head is unknown, so nothing is changed from this clone; try again later.`);
     return { head: local, branch: 'main', degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.` };
   }
   if (await hasCommit(ctx.git, branch.head)) return { head: branch.head, branch: branch.name };
