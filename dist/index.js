@@ -413,8 +413,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
-  const { doctor } = await import("./chunks/doctor-WDIVNZ4I.js");
+  const { directoryFromActions } = await import("./chunks/connect-7LFZ4Z2Z.js");
+  const { doctor } = await import("./chunks/doctor-IV26T2XN.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const github = settings.github ? await services(settings) : void 0;
@@ -441,7 +441,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-SC7JX4QO.js");
+  const { grant } = await import("./chunks/grant-NPPFVHMS.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -461,7 +461,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GYKFIRYU.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FXXCS3TZ.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -483,7 +483,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7JJNP2F7.js");
+  const { collectReport } = await import("./chunks/collect-5AMCRS2K.js");
   const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -492,7 +492,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-26BFA5VL.js");
+  const { directoryFromActions } = await import("./chunks/connect-7LFZ4Z2Z.js");
   const github = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

@@ -121,7 +121,7 @@ const BATCH_LIMIT = 20;
 
 /** Which permission each kind of call needs, for 403 messages (THREATS.md 23). */
 function permissionFor(method: string, path: string): string {
-  if (path.startsWith('/users/')) return 'User.ReadBasic.All (or User.Read.All), to look up users by principal name';
+  if (path.startsWith('/users')) return 'User.ReadBasic.All (or User.Read.All), to look up the identities\' users';
   if (method === 'GET') return 'GroupMember.Read.All (GroupMember.ReadWrite.All includes it)';
   return 'GroupMember.ReadWrite.All';
 }

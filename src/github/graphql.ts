@@ -112,7 +112,7 @@ export class GitHubGraph {
     const orgList = [...orgs];
     for (let i = 0; i === 0 || i < commits.length; i += 100) {
       const chunk = commits.slice(i, i + 100);
-      const fields = chunk.map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 10) { nodes { ${PULL_REF} } } } }`).join(' ');
+      const fields = chunk.map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`).join(' ');
       const teamFields = i === 0 ? orgList.map(([org, slugs], k) => `o${k}: organization(login: ${quote(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${quote(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`).join(' ') : '';
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);

@@ -58,10 +58,15 @@ export interface RequestVerification {
   approval?: ApprovalResult;
 }
 
-/** The pull request to judge a landing commit by: merged into the default branch, preferring the one it is the merge of. */
+/**
+ * The pull request to judge a landing commit by: merged into the default branch, and the one the
+ * commit is the merge of. A commit that is no pull request's merge (a rebase merge's earlier commit)
+ * counts only when exactly one merged pull request into the default branch contains it: with several,
+ * which approval covers it is ambiguous, and nothing is granted.
+ */
 export function choosePull(landing: string, candidates: readonly PullRef[], defaultBranch: string): PullRef | undefined {
   const merged = candidates.filter((p) => p.merged && p.baseRefName === defaultBranch);
-  return merged.find((p) => p.mergeCommit === landing) ?? merged[0];
+  return merged.find((p) => p.mergeCommit === landing) ?? (merged.length === 1 ? merged[0] : undefined);
 }
 
 export function verifyRequest(e: RequestEvidence): RequestVerification {
@@ -70,6 +75,10 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
   if (typeof e.baseConfig === 'string') return refuse(e.baseConfig);
   const short = e.landing.sha.slice(0, 7);
   const intoDefault = choosePull(e.landing.sha, e.candidates, e.defaultBranch);
+  const intoMain = e.candidates.filter((p) => p.merged && p.baseRefName === e.defaultBranch);
+  if (!intoDefault && intoMain.length > 1) {
+    return refuse(`commit ${short} belongs to several merged pull requests into ${e.defaultBranch} (${intoMain.map((p) => `#${p.number}`).join(', ')}) and is the merge of none of them, so which approval covers it cannot be told. Open a new pull request for this request.`);
+  }
   if (!intoDefault) {
     const elsewhere = e.candidates.filter((p) => p.baseRefName !== e.defaultBranch).map((p) => `#${p.number} (into ${p.baseRefName})`);
     return refuse(

@@ -81,6 +81,15 @@ test('invariant 12: only a merged pull request into the default branch counts', 
   assert.match(verifyRequest(await evidence({ pull: open, candidates: [open] })).reasons.join(), /no merged pull request contains this change/);
 });
 
+test('a commit that is no merge and belongs to several merged pull requests is ambiguous: nothing is granted', async () => {
+  const a = pull({ number: 7, mergeCommit: 'd'.repeat(40) });
+  const b = pull({ number: 8, mergeCommit: 'e'.repeat(40) });
+  const v = verifyRequest(await evidence({ pull: a, candidates: [a, b] }));
+  assert.equal(v.approved, false);
+  assert.match(v.reasons.join(), /belongs to several merged pull requests into main \(#7, #8\)/);
+  assert.equal(verifyRequest(await evidence({ pull: a, candidates: [a] })).approved, true, 'one such pull request (a rebase merge) is judged');
+});
+
 test('invariant 13: 250 commits or 3,000 files are refused', async () => {
   const many = pull({ commitCount: 250 });
   assert.match(verifyRequest(await evidence({ pull: many, candidates: [many] })).reasons.join(), /has 250 commits/);
