@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-DDRD3FY4.js";
+} from "./chunks/chunk-EJ6X2A4Y.js";
 import {
   REQUESTS_DIR,
   atCommit,
@@ -17,7 +17,8 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-J23TU7W5.js";
+} from "./chunks/chunk-TI7K3VPX.js";
+import "./chunks/chunk-BAJMFQV2.js";
 import {
   MINUTE_MS,
   parseDuration
@@ -120,7 +121,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-FXXCS3TZ.js");
+  const { revoke } = await import("./chunks/revoke-R7CTTEDI.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -139,8 +140,8 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-5AMCRS2K.js");
-  const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
+  const { collectReport } = await import("./chunks/collect-L4ICLXQF.js");
+  const { renderReport } = await import("./chunks/render-P32UIBIX.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
@@ -153,7 +154,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-IV26T2XN.js");
+  const { doctor } = await import("./chunks/doctor-5BUSZJ73.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -167,7 +168,7 @@ async function grantCommand(args, io) {
   const root = resolve(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-NPPFVHMS.js");
+  const { grant } = await import("./chunks/grant-QKDEODDD.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

@@ -4,12 +4,13 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-DDRD3FY4.js";
+} from "./chunks/chunk-EJ6X2A4Y.js";
 import {
   gitIn,
   loadConfig,
   workingTree
-} from "./chunks/chunk-J23TU7W5.js";
+} from "./chunks/chunk-TI7K3VPX.js";
+import "./chunks/chunk-BAJMFQV2.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -414,7 +415,7 @@ async function runValidate(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-7LFZ4Z2Z.js");
-  const { doctor } = await import("./chunks/doctor-IV26T2XN.js");
+  const { doctor } = await import("./chunks/doctor-5BUSZJ73.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const github = settings.github ? await services(settings) : void 0;
@@ -441,7 +442,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-NPPFVHMS.js");
+  const { grant } = await import("./chunks/grant-QKDEODDD.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -461,7 +462,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FXXCS3TZ.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-R7CTTEDI.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -483,8 +484,8 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-5AMCRS2K.js");
-  const { renderReport } = await import("./chunks/render-RHZPF4W6.js");
+  const { collectReport } = await import("./chunks/collect-L4ICLXQF.js");
+  const { renderReport } = await import("./chunks/render-P32UIBIX.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));

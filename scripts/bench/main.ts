@@ -50,7 +50,7 @@ function policyText(groups: number, standingPerGroup = 0, standingBase = 0): str
   for (let g = 0; g < groups; g++) {
     lines.push(`  group-${g}:`, `    id: ${guid(0xa, g)}`);
     if (g % 5 === 0) lines.push('    requireTicket: true', '    ticketPattern: "^INC-[0-9]+$"');
-    if (standingPerGroup > 0) lines.push(`    standing: [${Array.from({ length: standingPerGroup }, (_, i) => guid(0xb, standingBase + g * standingPerGroup + i)).join(', ')}]`);
+    if (standingPerGroup > 0) lines.push(`    standing: [${Array.from({ length: standingPerGroup }, (_, i) => `{ id: ${guid(0xb, standingBase + g * standingPerGroup + i)}, reason: "Service account of the platform", review: "2099-12-31" }`).join(', ')}]`);
   }
   return `${lines.join('\n')}\n`;
 }

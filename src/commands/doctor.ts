@@ -5,6 +5,7 @@
  * It only reads.
  */
 import type { AccessConfig } from '../config/config.ts';
+import { exemptionsDue } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { unmanageable, type Directory } from '../entra/directory.ts';
 
@@ -37,7 +38,7 @@ export function rulesetProblems(rules: readonly { type: string; parameters: Reco
   return out;
 }
 
-export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; branch: string }): Promise<DoctorReport> {
+export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; branch: string }, now = Date.now()): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
   const groups: GroupCheck[] = [];
   // Everything in a few batched calls: the same lookups the sweep makes.
@@ -65,6 +66,9 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
     }
   });
+  for (const { group, entry } of exemptionsDue(config.policy, now)) {
+    diagnostics.push(diagnostic(config.policy.file, entry.position, `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`, 'warning'));
+  }
   if (github) {
     try {
       for (const problem of rulesetProblems(await github.rules(), github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));

@@ -25,7 +25,23 @@ export interface GroupPolicy {
   requesters?: string[];
   /** Entra object ids (lower-cased) never removed. */
   standing: string[];
+  /** The same exemptions with why and when they are reviewed again. */
+  standingEntries: StandingExemption[];
   reminderBeforeMs: number;
+}
+
+export interface StandingExemption {
+  id: string;
+  reason: string;
+  /** YYYY-MM-DD, and the end of that day (UTC) in ms. */
+  review: string;
+  reviewAt: number;
+  position?: { line: number; column: number };
+}
+
+/** Exemptions whose review date has passed: doctor and the report flag them. */
+export function exemptionsDue(policy: Policy, now: number): { group: string; entry: StandingExemption }[] {
+  return [...policy.groups.values()].flatMap((g) => g.standingEntries.filter((e) => e.reviewAt < now).map((entry) => ({ group: g.name, entry })));
 }
 
 export interface Policy {
@@ -48,7 +64,7 @@ interface RawGroup extends RawRules {
   id: string;
   description?: string;
   requesters?: string[];
-  standing?: string[];
+  standing?: { id: string; reason: string; review: string }[];
 }
 
 interface RawPolicy {
@@ -64,9 +80,32 @@ export type PolicyResult = { policy: Policy; diagnostics: Diagnostic[] } | { pol
 export function parsePolicy(file: string, bytes: Uint8Array | string): PolicyResult {
   const loaded = loadYaml(file, bytes, CONFIG_LIMITS);
   if (!loaded.ok) return { policy: undefined, diagnostics: loaded.diagnostics };
+  const oldStanding = bareStandingEntries(loaded.yaml);
+  if (oldStanding.length > 0) return { policy: undefined, diagnostics: oldStanding };
   const schemaErrors = validateAgainstSchema('policy', loaded.yaml);
   if (schemaErrors.length > 0) return { policy: undefined, diagnostics: schemaErrors };
   return buildPolicy(loaded.yaml);
+}
+
+/**
+ * Standing exemptions written the old way, as bare ids: each now needs a reason and a review date. The
+ * message shows the entry rewritten, so migrating is a copy and an edit.
+ */
+function bareStandingEntries(yaml: LoadedYaml): Diagnostic[] {
+  const groups = (yaml.value as { groups?: unknown } | null)?.groups;
+  if (!groups || typeof groups !== 'object') return [];
+  const out: Diagnostic[] = [];
+  for (const [name, group] of Object.entries(groups as Record<string, unknown>)) {
+    const standing = (group as { standing?: unknown } | null)?.standing;
+    if (!Array.isArray(standing)) continue;
+    standing.forEach((entry, i) => {
+      if (typeof entry !== 'string') return;
+      out.push(
+        diagnostic(yaml.file, posOf(nodeAt(yaml.doc, ['groups', name, 'standing', i]), yaml.lineCounter), `standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: ${entry}, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`),
+      );
+    });
+  }
+  return out;
 }
 
 function buildPolicy(yaml: LoadedYaml): PolicyResult {
@@ -121,7 +160,13 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
       ...(ticketPattern ? { ticketPattern } : {}),
       mode: group.mode ?? defaults.mode ?? BUILT_IN_DEFAULTS.mode,
       ...(group.requesters !== undefined ? { requesters: group.requesters.map((r) => r.toLowerCase()) } : {}),
-      standing: (group.standing ?? []).map((s) => s.toLowerCase()),
+      standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
+      standingEntries: (group.standing ?? []).map((s, i) => {
+        const reviewAt = Date.parse(`${s.review}T23:59:59Z`);
+        if (Number.isNaN(reviewAt) || new Date(reviewAt).toISOString().slice(0, 10) !== s.review) diagnostics.push(diagnostic(yaml.file, at(['groups', name, 'standing', i, 'review']), `"review" is ${s.review}, which is not a date. Write the day the exemption is reviewed again, e.g. "2027-03-31".`));
+        const position = at(['groups', name, 'standing', i]);
+        return { id: s.id.toLowerCase(), reason: s.reason, review: s.review, reviewAt, ...(position ? { position } : {}) };
+      }),
       reminderBeforeMs: parseDuration(group.reminderBefore ?? defaults.reminderBefore ?? BUILT_IN_DEFAULTS.reminderBefore) ?? HOUR_MS,
     });
   }

@@ -6,6 +6,7 @@ import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import { parseRequest } from '../request/request.ts';
+import { exemptionsDue as exemptionsDueOf } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
 
 export interface ReportContext extends BranchContext {
@@ -48,7 +49,8 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     }
   }
   const lastSweep = await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml');
-  return { generatedAt: ctx.now, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, [...state.config.policy.groups.keys()]) };
+  const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
+  return { generatedAt: ctx.now, exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, [...state.config.policy.groups.keys()]) };
 }
 
 /**

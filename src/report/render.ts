@@ -39,8 +39,17 @@ export interface History {
   approvalLatencies: { pull: number; ms: number }[];
 }
 
+export interface ExemptionDue {
+  group: string;
+  id: string;
+  reason: string;
+  review: string;
+}
+
 export interface ReportData {
   generatedAt: number;
+  /** Standing exemptions whose review date has passed. */
+  exemptionsDue?: ExemptionDue[];
   lastSweep: string | undefined;
   sweepIntervalMs: number;
   grants: ActiveGrant[];
@@ -97,6 +106,12 @@ export function renderReport(d: ReportData): string {
     else out.push(`| ${cell(g.group)} | ${g.mode} | ${g.members} | ${g.covered} | ${g.standingExempt} | ${g.drift.length}${g.drift.length ? ` (${g.drift.map(cell).join(', ')})` : ''} |`);
   }
   out.push('');
+
+  if (d.exemptionsDue && d.exemptionsDue.length > 0) {
+    out.push('**Standing exemptions due for review** (past their review date: renew the date with a reason, or remove the exemption):', '', '| Group | Member | Reason | Review by |', '|---|---|---|---|');
+    for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${cell(e.reason)} | ${cell(e.review)} |`);
+    out.push('');
+  }
 
   out.push('### Overdue expiries', '');
   if (d.overdue.length === 0) out.push('None: every expired request has lost its membership.', '');

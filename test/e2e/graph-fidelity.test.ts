@@ -129,3 +129,25 @@ test('a nested group, a device or an org contact added out of band is seen and r
     await s.stop();
   }
 });
+
+test('a standing exemption past its review date is flagged by doctor (on its line) and by the report, and still kept', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
+    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    s.addMember('prod-db-admins', 'breakglass');
+    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
+    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
+    const doctor = await runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+    const flag = doctor.annotations.find((a) => /was due for review on 2026-01-31/.test(a.message));
+    assert.ok(flag, doctor.stdout);
+    assert.equal(flag.file, '.github/access-policy.yaml');
+    assert.equal(flag.line, 11);
+    const report = await s.report();
+    assert.match(report.outputs.report!, /Standing exemptions due for review[\s\S]*\| prod-db-admins \| 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60 \| Break-glass account for database outages \| 2026-01-31 \|/);
+    await s.revoke();
+    assert.deepEqual(s.members('prod-db-admins'), ['breakglass'], 'flagged, not removed: a break-glass account must work when needed');
+  } finally {
+    await s.stop();
+  }
+});

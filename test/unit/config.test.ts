@@ -129,3 +129,21 @@ test('CODEOWNERS is found where GitHub looks: .github/, then the root, then docs
   const config = await loadConfig(workingTree(root));
   assert.equal(config.codeowners.file, 'CODEOWNERS');
 });
+
+test('standing exemptions need a reason and a review date; a bare id is refused with the entry rewritten', () => {
+  const bare = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing:\n      - 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\n`);
+  assert.deepEqual(bare, [`${P}:6:9: error: standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`]);
+  const missing = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account" }]\n`);
+  assert.match(missing.join('\n'), /review/);
+  const notADate = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2027-02-31" }]\n`);
+  assert.match(notADate.join('\n'), /"review" is 2027-02-31, which is not a date/);
+});
+
+test('an exemption past its review date is due; one ahead of it is not', async () => {
+  const { exemptionsDue } = await import('../../src/policy/policy.ts');
+  const result = parsePolicy(P, `version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing:\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2026-11-01" }\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d61, reason: "Deployment service principal", review: "2027-11-01" }\n`);
+  assert.ok(result.policy);
+  assert.deepEqual(result.policy.groups.get('a')!.standing, ['0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d61']);
+  const due = exemptionsDue(result.policy, Date.parse('2026-11-25T00:00:00Z'));
+  assert.deepEqual(due.map((d) => [d.group, d.entry.id, d.entry.review, d.entry.position?.line]), [['a', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '2026-11-01', 6]]);
+});
