@@ -14,7 +14,7 @@ INPUT_COMMAND=validate
 GITHUB_WORKSPACE=/path/to/your/access/repository
 GITHUB_EVENT_NAME=push
 GITHUB_EVENT_PATH=/path/to/event.json        (optional for validate on a push)
-INPUT_TENANT_ID=... INPUT_CLIENT_ID=...       (for grant, revoke, report, doctor)`);
+INPUT_TENANT-ID=... INPUT_CLIENT-ID=...       (for grant, revoke, report, doctor; hyphens kept, as the runner names inputs)`);
   process.exit(2);
 }
 const env: Record<string, string> = {};

@@ -4,7 +4,7 @@
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to write to. Reads back what the runner would show.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,15 +91,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (killer) clearTimeout(killer);
-  return {
-    exitCode,
-    stdout,
-    stderr,
-    annotations: parseAnnotations(stdout),
-    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-    summary: readFileSync(summaryPath, 'utf8'),
-    ms: performance.now() - started,
-  };
+  const ms = performance.now() - started;
+  try {
+    return { exitCode, stdout, stderr, annotations: parseAnnotations(stdout), outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), ms };
+  } finally {
+    // The runner's temporary folder lives as long as the step; so does ours.
+    rmSync(runnerTemp, { recursive: true, force: true });
+  }
 }
 
 function unescapeData(s: string): string {

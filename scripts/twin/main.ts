@@ -32,8 +32,8 @@ console.log(`  Entra authority host   ${twin.urls.authorityHost}`);
 console.log(`  Microsoft Graph        ${twin.urls.graph}/v1.0`);
 console.log(`  GitHub REST            ${twin.urls.github}`);
 console.log(`  Actions OIDC tokens    ${twin.urls.actionsToken}\n`);
-console.log('Point a client at it (start the client after exporting these; Node reads the CA at start):\n');
-for (const [name, value] of Object.entries(twin.env())) console.log(`export ${name}='${value}'`);
+console.log('Point a client at it: put these lines in a .env file for `npm run local-action -- .env` (input names keep\ntheir hyphens, as the runner sets them), or export the ones without a hyphen for the CLI. Node reads the CA at start.\n');
+for (const [name, value] of Object.entries(twin.env())) console.log(`${name}=${value}`);
 console.log('\nCtrl-C stops it.');
 const stop = async () => {
   await twin.stop();

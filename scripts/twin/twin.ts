@@ -86,10 +86,11 @@ export class Twin {
       GITHUB_API_URL: this.urls.github,
       ACTIONS_ID_TOKEN_REQUEST_URL: this.urls.actionsToken,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.actionsRequestToken,
-      INPUT_TENANT_ID: tenantId,
-      INPUT_CLIENT_ID: clientId,
-      INPUT_AUTHORITY_HOST: this.urls.authorityHost,
-      INPUT_GRAPH_ENDPOINT: this.urls.graph,
+      // The runner names inputs INPUT_<NAME> upper-cased with hyphens kept ("Metadata syntax": inputs).
+      'INPUT_TENANT-ID': tenantId,
+      'INPUT_CLIENT-ID': clientId,
+      'INPUT_AUTHORITY-HOST': this.urls.authorityHost,
+      'INPUT_GRAPH-ENDPOINT': this.urls.graph,
     };
   }
 

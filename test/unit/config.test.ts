@@ -1,7 +1,7 @@
 // The policy, identities and CODEOWNERS: errors point at the line and say the fix.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, formatDiagnostic } from '../../src/diagnostics.ts';
@@ -81,8 +81,14 @@ test('identities: logins are looked up without case', () => {
   assert.deepEqual(r.identities?.users.get('octocat'), { upn: 'octocat@contoso.com' });
 });
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function repoWith(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'aac-config-'));
+  made.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
