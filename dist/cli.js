@@ -216,6 +216,7 @@ async function workingChanges(git, base) {
 }
 
 // src/cli/main.ts
+var VERSION = true ? "0.1.0" : "development";
 var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
 
 Usage:
@@ -224,16 +225,18 @@ Usage:
                                          write a valid request file at the right path
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
-  access-as-code grant [--before SHA]
-                                         what the grant job does for a push (verify, then add or remove)
-  access-as-code revoke [--dry-run]       the sweep: remove ended and unrequested memberships
+  access-as-code grant [--before SHA]   the grant job's reconciliation: verify every request on main,
+                                         add what is approved and missing, remove what ended
+                                         (reports on the request files changed since SHA)
+  access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
                                          (grant, revoke and report need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
                                          or a certificate in the environment, else "az login")
-  access-as-code help                    show this text
+  access-as-code help                    show this text (also --help on any command)
+  access-as-code --version               the version
 
 Options for every command:
   --repo DIR     the access repository (default: the current directory)
@@ -264,7 +267,15 @@ ${USAGE}`);
 }
 async function dispatch(argv, io) {
   const [command, ...rest] = argv;
+  if (command !== void 0 && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(USAGE);
+    return 0;
+  }
   switch (command) {
+    case "--version":
+    case "-V":
+      io.out(VERSION);
+      return 0;
     case "validate":
       return validateCommand(rest, io);
     case "new":

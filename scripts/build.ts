@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { GENERATED, generateValidators } from './gen-validators.ts';
 
 writeFileSync(GENERATED, generateValidators());
@@ -20,6 +20,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version) },
   // Some bundled CommonJS packages call require() for Node built-ins; ESM output has no require.
   banner: {
     js: "import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);",

@@ -80,6 +80,18 @@ test('a broken policy is a configuration error: exit 2, with its line', () => {
   assert.doesNotMatch(res.err, /\n\s+at /);
 });
 
+test('--help on any command shows the usage and exits 0; --version prints the package version', () => {
+  const r = repo();
+  for (const args of [['validate', '--help'], ['new', '-h'], ['revoke', '--help'], ['--help']]) {
+    const res = cli(r.dir, ...args);
+    assert.equal(res.code, 0, args.join(' '));
+    assert.match(res.out, /Usage:/);
+  }
+  const version = cli(r.dir, '--version');
+  assert.equal(version.code, 0);
+  assert.equal(version.out.trim(), (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+});
+
 test('usage errors exit 2 and show the usage', () => {
   const r = repo();
   const res = cli(r.dir, 'validate', '--colour');
