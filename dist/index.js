@@ -4,13 +4,13 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-EJ6X2A4Y.js";
+} from "./chunks/chunk-SG4Z224A.js";
 import {
   gitIn,
   loadConfig,
   workingTree
-} from "./chunks/chunk-TI7K3VPX.js";
-import "./chunks/chunk-BAJMFQV2.js";
+} from "./chunks/chunk-KKSVYR52.js";
+import "./chunks/chunk-2CKU6KQI.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -307,7 +307,7 @@ async function writeSweepSummary(report) {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
       if (d.action === "keep") continue;
-      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}` : d.action === "add" ? report.dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added" : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
+      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}` : d.action === "update" ? `${report.dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}` : d.action === "add" ? `${report.dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added"}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ""}` : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
       details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`);
     }
   }
@@ -414,8 +414,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-7LFZ4Z2Z.js");
-  const { doctor } = await import("./chunks/doctor-5BUSZJ73.js");
+  const { directoryFromActions } = await import("./chunks/connect-BEJAB7SK.js");
+  const { doctor } = await import("./chunks/doctor-CFC2WZ3J.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const github = settings.github ? await services(settings) : void 0;
@@ -442,7 +442,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-QKDEODDD.js");
+  const { grant } = await import("./chunks/grant-57GHF5QQ.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -462,7 +462,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-R7CTTEDI.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-2JSMGI2L.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -484,7 +484,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-L4ICLXQF.js");
+  const { collectReport } = await import("./chunks/collect-234TCWVG.js");
   const { renderReport } = await import("./chunks/render-P32UIBIX.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -493,7 +493,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-7LFZ4Z2Z.js");
+  const { directoryFromActions } = await import("./chunks/connect-BEJAB7SK.js");
   const github = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

@@ -61,7 +61,7 @@ export class AccessWorld {
     const twin = await Twin.start({
       seed: {
         ...seed,
-        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret' }],
+        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret' }],
         repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
         githubTokens: [TOKEN],
         oidcSubject: SUBJECT,

@@ -17,6 +17,22 @@ const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Grou
 const WRITE_MEMBERS = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'];
 const READ_USERS = ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'];
 const ROLE_GROUPS = ['RoleManagement.ReadWrite.Directory'];
+const PIM_READ = ['PrivilegedAssignmentSchedule.Read.AzureADGroup', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
+const PIM_WRITE = ['PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
+
+/**
+ * PIM for Groups ends an assignment at its end time with no call from anyone: memberships whose end
+ * has passed are gone before anything reads the group (and from Twin.members()).
+ */
+export function expirePimAssignments(state: TwinState, now = Date.now()): void {
+  for (const group of state.groups.values()) {
+    for (const [id, end] of group.pimEnds) {
+      if (end > now) continue;
+      group.pimEnds.delete(id);
+      if (group.members.delete(id)) group.recent.push({ op: 'remove', id, at: end });
+    }
+  }
+}
 
 export function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): TwinResponse {
   const date = new Date().toISOString().replace(/\.\d{3}Z$/, '');
@@ -76,7 +92,53 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
 
   function dispatch(call: Call): TwinResponse {
     const has = (allowed: string[]) => call.roles.some((r) => allowed.includes(r));
+    expirePimAssignments(state);
     let m: RegExpExecArray | null;
+    // PIM for Groups (privilegedaccessgroup-list-assignmentscheduleinstances): the $filter on groupId
+    // (or principalId) is required. Every member is an instance: a permanent one (no dates) for a
+    // direct member, one with its end for a PIM assignment.
+    if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances' && call.method === 'GET') {
+      if (!has(PIM_READ)) return denied();
+      const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+      if (!groupId) return graphError(400, 'BadRequest', "The $filter query parameter with groupId or principalId is required.");
+      const group = state.groups.get(groupId);
+      if (!group) return json(200, { value: [] });
+      const value = [...group.members].sort().map((principalId) => {
+        const end = group.pimEnds.get(principalId);
+        const id = `${group.id}_member_${principalId}`;
+        return { id, principalId, groupId: group.id, accessId: 'member', assignmentType: 'Assigned', memberType: 'Direct', startDateTime: end !== undefined ? new Date(end - 3_600_000).toISOString() : null, endDateTime: end !== undefined ? new Date(end).toISOString() : null, assignmentScheduleId: id };
+      });
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances`, value });
+    }
+    // privilegedaccessgroup-post-assignmentschedulerequests: adminAssign, adminUpdate, adminRemove.
+    if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests' && call.method === 'POST') {
+      if (!has(PIM_WRITE)) return denied();
+      const b = (call.body ?? {}) as { accessId?: unknown; principalId?: unknown; groupId?: unknown; action?: unknown; justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } };
+      const group = typeof b.groupId === 'string' ? state.groups.get(b.groupId.toLowerCase()) : undefined;
+      const principal = typeof b.principalId === 'string' ? b.principalId.toLowerCase() : '';
+      if (b.accessId !== 'member' && b.accessId !== 'owner') return graphError(400, 'InvalidRequest', 'accessId is required: member or owner.');
+      if (!group) return notFound(String(b.groupId));
+      if (!state.users.has(principal)) return notFound(principal);
+      const action = String(b.action ?? '');
+      if (action === 'adminRemove') {
+        if (!group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
+        group.members.delete(principal);
+        group.pimEnds.delete(principal);
+        record(group, 'remove', principal);
+        return json(201, { id: crypto.randomUUID(), status: 'Revoked', action, accessId: 'member', principalId: principal, groupId: group.id });
+      }
+      if (action !== 'adminAssign' && action !== 'adminUpdate' && action !== 'adminExtend') return graphError(400, 'InvalidRequest', `The action ${action} is not supported for this request.`);
+      const exp = b.scheduleInfo?.expiration;
+      const end = exp?.type === 'afterDateTime' && typeof exp.endDateTime === 'string' ? Date.parse(exp.endDateTime) : NaN;
+      if (Number.isNaN(end)) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
+      if (group.pimMaxMs !== undefined && end - now() > group.pimMaxMs) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
+      if (action === 'adminAssign' && group.members.has(principal)) return graphError(400, 'RoleAssignmentExists', 'The Role assignment already exists.');
+      if (action !== 'adminAssign' && !group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
+      if (!group.members.has(principal)) record(group, 'add', principal);
+      group.members.add(principal);
+      group.pimEnds.set(principal, end);
+      return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });
+    }
     if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
       if (!has(READ_USERS)) return denied();
       // user-get: a userPrincipalName that starts with $ must be written /users('$x@contoso.com');

@@ -18,6 +18,10 @@ export interface Group {
   onPremisesSyncEnabled: boolean | null;
   mailEnabled: boolean;
   members: Set<string>;
+  /** PIM for Groups: members whose assignment has an end (ms); Entra removes them then, by itself. */
+  pimEnds: Map<string, number>;
+  /** PIM for Groups: the longest active assignment the group's PIM settings allow, when limited. */
+  pimMaxMs?: number;
   /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
   recent: { op: 'add' | 'remove'; id: string; at: number }[];
 }
@@ -165,6 +169,7 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
       membershipRule: g.membershipRule ?? null,
       onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
       mailEnabled: g.mailEnabled ?? false,
+      pimEnds: new Map(),
       members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
       recent: [],
     });

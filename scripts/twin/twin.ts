@@ -10,7 +10,7 @@ import type { Server } from 'node:https';
 import { actionsHandler, entraHandler } from './entra.ts';
 import { Faults } from './faults.ts';
 import { githubFault, githubHandler } from './github.ts';
-import { graphFault, graphHandler } from './graph.ts';
+import { expirePimAssignments, graphFault, graphHandler } from './graph.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, issueServerCertificate, readAuthority, type Authority } from './tls.ts';
@@ -115,6 +115,7 @@ export class Twin {
 
   /** Current members of a group (the truth, not the lagged view). */
   members(groupId: string): string[] {
+    expirePimAssignments(this.state);
     return [...(this.state.groups.get(groupId.toLowerCase())?.members ?? [])].sort();
   }
 

@@ -42,8 +42,10 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
           ? 'reported (audit mode)'
           : d.outcome === 'failed'
             ? `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`
-            : d.action === 'add'
-              ? report.dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'
+            : d.action === 'update'
+              ? `${report.dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`
+              : d.action === 'add'
+              ? `${report.dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`
               : report.dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
       details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
     }

@@ -68,7 +68,8 @@ function itemFor(report: ReconcileReport, file: string, change: GrantItem['chang
     const approvers = v.approvers;
     const granted = `${r.requester} is a member of ${r.group} until ${r.request!.expires}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
     if (disposition?.outcome === 'failed') return { ...base, approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
-    if (disposition?.outcome === 'added') return { ...base, approvers, outcome: 'granted', detail: disposition.detail ? `${granted} ${disposition.detail}` : granted };
+    const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
+    if (disposition?.outcome === 'added' || disposition?.outcome === 'updated') return { ...base, approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };
     return { ...base, approvers, outcome: 'already-member', detail: granted };
   }
   if (r.state === 'invalid' && r.verification) return { ...base, outcome: 'refused', detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };

@@ -10,7 +10,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
-import { addMemberPath, directoryObjectUri, groupPath, membersPath, removeMemberPath, servicePrincipalMembersPath, userPath } from './urls.ts';
+import { addMemberPath, directoryObjectUri, groupPath, membersPath, PIM_REQUESTS_PATH, pimInstancesPath, removeMemberPath, servicePrincipalMembersPath, userPath } from './urls.ts';
 
 export interface DirectoryUser {
   id: string;
@@ -78,6 +78,28 @@ export interface ChangeOutcome {
   attempts: number;
 }
 
+/** A PIM for Groups membership assignment in force; `end` null for a permanent one (a direct member). */
+export interface PimAssignment {
+  principalId: string;
+  end: string | null;
+}
+
+export interface PimChange {
+  action: 'adminAssign' | 'adminUpdate' | 'adminRemove';
+  groupId: string;
+  principalId: string;
+  /** For adminAssign and adminUpdate: when Entra ends the membership. */
+  end?: string;
+  justification: string;
+}
+
+export interface PimOutcome {
+  change: PimChange;
+  done: boolean;
+  status: number;
+  detail: string;
+}
+
 export interface Directory {
   resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined>;
   getGroup(id: string): Promise<DirectoryGroup | undefined>;
@@ -87,6 +109,10 @@ export interface Directory {
   listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>>;
   resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
+  /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
+  listPimAssignments(groupIds: readonly string[]): Promise<Map<string, PimAssignment[]>>;
+  /** PIM for Groups: assignment schedule requests, batched like membership changes. */
+  applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
   confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
 }
@@ -122,6 +148,7 @@ const BATCH_LIMIT = 20;
 /** Which permission each kind of call needs, for 403 messages (THREATS.md 23). */
 function permissionFor(method: string, path: string): string {
   if (path.startsWith('/users')) return 'User.ReadBasic.All (or User.Read.All), to look up the identities\' users';
+  if (path.startsWith('/identityGovernance/privilegedAccess/group')) return method === 'GET' ? 'PrivilegedAssignmentSchedule.Read.AzureADGroup (PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup includes it), for groups with backend: pim' : 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup, for groups with backend: pim';
   if (method === 'GET') return 'GroupMember.Read.All (GroupMember.ReadWrite.All includes it)';
   return 'GroupMember.ReadWrite.All';
 }
@@ -228,6 +255,42 @@ export class GraphDirectory implements Directory {
     );
     const answers = await this.batchAll(requests);
     return answers.map((a, i) => ({ ...judge(changes[i]!, a), attempts: a.attempts }));
+  }
+
+  async listPimAssignments(groupIds: readonly string[]): Promise<Map<string, PimAssignment[]>> {
+    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: pimInstancesPath(id) })));
+    const result = new Map<string, PimAssignment[]>();
+    for (let i = 0; i < groupIds.length; i++) {
+      const id = groupIds[i]!;
+      let page = this.readAnswer<PimPage>(answers[i]!, 'GET', PIM_INSTANCES);
+      const list: PimAssignment[] = [];
+      while (page) {
+        for (const a of page.value ?? []) if (a.accessId === 'member' && typeof a.principalId === 'string') list.push({ principalId: a.principalId.toLowerCase(), end: typeof a.endDateTime === 'string' ? a.endDateTime : null });
+        page = page['@odata.nextLink'] ? await this.call<PimPage>('GET', page['@odata.nextLink']) : undefined;
+      }
+      result.set(id.toLowerCase(), list);
+    }
+    return result;
+  }
+
+  async applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]> {
+    const now = new Date().toISOString();
+    const answers = await this.batchAll(
+      changes.map((c) => ({
+        method: 'POST',
+        url: PIM_REQUESTS_PATH,
+        headers: { 'Content-Type': 'application/json' },
+        body: {
+          accessId: 'member',
+          principalId: c.principalId,
+          groupId: c.groupId,
+          action: c.action,
+          justification: c.justification.slice(0, 500),
+          ...(c.action !== 'adminRemove' ? { scheduleInfo: { startDateTime: now, expiration: { type: 'afterDateTime', endDateTime: c.end } } } : {}),
+        },
+      })),
+    );
+    return answers.map((a, i) => judgePim(changes[i]!, a));
   }
 
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
@@ -363,6 +426,29 @@ export class GraphDirectory implements Directory {
     }
     return { visible: pending.length === 0, pending };
   }
+}
+
+type PimPage = { value?: { principalId?: unknown; accessId?: unknown; endDateTime?: unknown }[]; '@odata.nextLink'?: string };
+const PIM_INSTANCES = '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances';
+
+/**
+ * What PIM's answer means (privilegedaccessgroup-post-assignmentschedulerequests; error codes as PIM
+ * sends them for schedule requests): an assignment that already exists, or a removal of one that does
+ * not, is done; a request the group's PIM policy refuses says which rule and what to change.
+ */
+function judgePim(change: PimChange, answer: { status: number; message: string; attempts: number; body?: unknown }): PimOutcome {
+  const { status, message } = answer;
+  const code = String((answer.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '');
+  if (status >= 200 && status < 300) return { change, done: true, status, detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed' };
+  if (change.action === 'adminAssign' && code === 'RoleAssignmentExists') return { change, done: true, status, detail: 'already assigned' };
+  if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist') return { change, done: true, status, detail: 'already not assigned' };
+  if (code === 'RoleAssignmentRequestPolicyValidationFailed') {
+    const rules = /\[([^\]]*)\]/.exec(message)?.[1]?.replace(/"/g, '') ?? message;
+    return { change, done: false, status, detail: `the group's PIM settings refuse this assignment (rules: ${rules}). ${/ExpirationRule/.test(rules) ? 'Its maximum active assignment is shorter than the request: raise "Expire active assignments after" in the group\'s PIM settings, or lower maxDuration in the policy.' : 'Change the group\'s PIM role settings for active member assignments so that an administrator can assign without them.'}` };
+  }
+  if (status === 403) return { change, done: false, status, detail: `PIM refused (403: ${message}). Grant the app registration the application permission PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup with admin consent.` };
+  if (isTransient(status)) return { change, done: false, status, detail: message };
+  return { change, done: false, status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
 }
 
 /** What Graph's final answer means for one change: done, or failed with the reason. */

@@ -46,3 +46,11 @@ export function userPath(idOrUpn: string): string {
 export function servicePrincipalMembersPath(groupId: string): string {
   return `${membersPath(groupId)}/microsoft.graph.servicePrincipal`;
 }
+
+/** PIM for Groups: assignment schedule requests (create: adminAssign, adminUpdate, adminRemove). */
+export const PIM_REQUESTS_PATH = '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests';
+
+/** PIM for Groups: the assignment instances in force for one group (the $filter is required). */
+export function pimInstancesPath(groupId: string): string {
+  return `/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=${encodeURIComponent(`groupId eq '${assertObjectId('group', groupId)}'`)}`;
+}

@@ -9,6 +9,8 @@ export const POLICY_PATH = '.github/access-policy.yaml';
 export const MIN_LEAD_MS = 5 * MINUTE_MS;
 
 export type GroupMode = 'enforce' | 'audit';
+/** membership: direct group membership, ended by the reconciler; pim: a PIM for Groups assignment that Entra ends itself. */
+export type GroupBackend = 'membership' | 'pim';
 
 export interface GroupPolicy {
   name: string;
@@ -21,6 +23,7 @@ export interface GroupPolicy {
   requireTicket: boolean;
   ticketPattern?: RegExp;
   mode: GroupMode;
+  backend: GroupBackend;
   /** Logins (lower-cased) and teams ("@org/team", lower-cased); undefined means anyone with an identity. */
   requesters?: string[];
   /** Entra object ids (lower-cased) never removed. */
@@ -57,6 +60,7 @@ interface RawRules {
   requireTicket?: boolean;
   ticketPattern?: string;
   mode?: GroupMode;
+  backend?: GroupBackend;
   reminderBefore?: string;
 }
 
@@ -73,7 +77,7 @@ interface RawPolicy {
   groups: Record<string, RawGroup>;
 }
 
-export const BUILT_IN_DEFAULTS = { maxDuration: '8h', approvals: 1, requireTicket: false, mode: 'enforce', reminderBefore: '1h' } as const;
+export const BUILT_IN_DEFAULTS = { maxDuration: '8h', approvals: 1, requireTicket: false, mode: 'enforce', backend: 'membership', reminderBefore: '1h' } as const;
 
 export type PolicyResult = { policy: Policy; diagnostics: Diagnostic[] } | { policy: undefined; diagnostics: Diagnostic[] };
 
@@ -159,6 +163,7 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
       requireTicket: group.requireTicket ?? defaults.requireTicket ?? BUILT_IN_DEFAULTS.requireTicket,
       ...(ticketPattern ? { ticketPattern } : {}),
       mode: group.mode ?? defaults.mode ?? BUILT_IN_DEFAULTS.mode,
+      backend: group.backend ?? defaults.backend ?? BUILT_IN_DEFAULTS.backend,
       ...(group.requesters !== undefined ? { requesters: group.requesters.map((r) => r.toLowerCase()) } : {}),
       standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
       standingEntries: (group.standing ?? []).map((s, i) => {

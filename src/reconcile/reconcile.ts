@@ -12,7 +12,7 @@
  */
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
-import type { Directory, Member, MembershipChange } from '../entra/directory.ts';
+import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts } from '../github/graphql.ts';
@@ -38,12 +38,20 @@ export interface ReconcileContext {
   requireCurrentHead?: boolean;
 }
 
-export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'failed';
+export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
+
+/**
+ * One member's decision, as planned and as applied. In a pim group, `end` is when Entra ends the
+ * assignment (adds, and `update` when an approved request moved the end), and `justification` names
+ * the request files, pull request and ticket.
+ */
+export type PlannedDisposition = Omit<Disposition, 'action'> & { action: Disposition['action'] | 'update'; outcome?: Outcome; detail?: string; end?: string; justification?: string };
 
 export interface GroupResult {
   group: string;
   mode: 'enforce' | 'audit';
-  dispositions: (Disposition & { outcome?: Outcome; detail?: string })[];
+  backend: 'membership' | 'pim';
+  dispositions: PlannedDisposition[];
   ignored: { file: string; why: string }[];
   error?: string;
 }
@@ -163,6 +171,8 @@ interface GroupState {
   name: string;
   id: string;
   members: Member[];
+  /** pim groups: each member's assignment end (null: permanent). */
+  pim?: Map<string, string | null>;
   error?: string;
 }
 
@@ -175,6 +185,11 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
   }
   const members = await directory.listMembersOfGroups(groups.filter((g) => !g.error).map((g) => g.id));
   for (const g of groups) g.members = members.get(g.id) ?? [];
+  const pimGroups = groups.filter((g) => !g.error && config.policy.groups.get(g.name)!.backend === 'pim');
+  if (pimGroups.length > 0) {
+    const assignments = await directory.listPimAssignments(pimGroups.map((g) => g.id));
+    for (const g of pimGroups) g.pim = new Map((assignments.get(g.id.toLowerCase()) ?? []).map((a) => [a.principalId, a.end]));
+  }
   return groups;
 }
 
@@ -185,7 +200,7 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
 function planAll(config: AccessConfig, groups: readonly GroupState[], requests: readonly RequestResult[], phase: 'unverified' | 'verified'): GroupResult[] {
   return groups.map((g) => {
     const policy = config.policy.groups.get(g.name)!;
-    const result: GroupResult = { group: g.name, mode: policy.mode, dispositions: [], ignored: [] };
+    const result: GroupResult = { group: g.name, mode: policy.mode, backend: policy.backend, dispositions: [], ignored: [] };
     if (g.error) return { ...result, error: g.error };
     const active = new Map<string, string[]>();
     const unverified = new Map<string, string[]>();
@@ -206,21 +221,54 @@ function planAll(config: AccessConfig, groups: readonly GroupState[], requests: 
       }
     }
     result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
+    if (policy.backend === 'pim' && phase === 'verified') planPimEnds(result, g, requests);
     return result;
   });
 }
 
+/** An end this close to the desired one is the same end (PIM rounds, clocks differ). */
+const PIM_END_SLACK_MS = 60_000;
+
+/**
+ * In a pim group each active member's assignment ends with the last of their approved requests:
+ * added with that end, or moved to it (an extension, or an earlier end when a longer request was
+ * deleted) when the assignment in force ends elsewhere or never.
+ */
+function planPimEnds(result: GroupResult, g: GroupState, requests: readonly RequestResult[]): void {
+  for (const d of result.dispositions) {
+    if (d.reason !== 'active' || (d.action !== 'add' && d.action !== 'keep')) continue;
+    const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
+    const end = Math.max(...covering.map((r) => r.request!.expiresAt));
+    if (!Number.isFinite(end)) continue;
+    d.end = new Date(end).toISOString();
+    d.justification = `access-as-code: ${covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`).join('; ')}`;
+    if (d.action === 'keep') {
+      const current = g.pim?.get(d.id);
+      if (current === undefined || current === null || Math.abs(Date.parse(current) - end) > PIM_END_SLACK_MS) d.action = 'update';
+    }
+  }
+}
+
 async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<boolean> {
-  const changes: { d: GroupResult['dispositions'][number]; change: MembershipChange }[] = [];
+  const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
+  const pim: { d: PlannedDisposition; change: PimChange }[] = [];
   for (const g of plan) {
     const groupId = config.policy.groups.get(g.group)!.id;
-    for (const d of g.dispositions) if (d.action === 'add' || d.action === 'remove') changes.push({ d, change: { op: d.action, groupId, memberId: d.id } });
+    for (const d of g.dispositions) {
+      if (d.action !== 'add' && d.action !== 'remove' && d.action !== 'update') continue;
+      if (g.backend === 'pim') {
+        // Entra ends a PIM assignment itself at `end`; removals end the assignment (every member of a
+        // pim group is one, a direct member as a permanent one).
+        const action = d.action === 'add' ? 'adminAssign' : d.action === 'update' ? 'adminUpdate' : 'adminRemove';
+        pim.push({ d, change: { action, groupId, principalId: d.id, ...(d.end ? { end: d.end } : {}), justification: d.justification ?? `access-as-code: ${d.reason}` } });
+      } else if (d.action !== 'update') direct.push({ d, change: { op: d.action, groupId, memberId: d.id } });
+    }
   }
-  if (changes.length === 0 || ctx.dryRun) return false;
-  const outcomes = await ctx.directory.apply(changes.map((c) => c.change));
+  if ((direct.length === 0 && pim.length === 0) || ctx.dryRun) return false;
   let failed = false;
+  const outcomes = await ctx.directory.apply(direct.map((c) => c.change));
   outcomes.forEach((o, i) => {
-    const { d } = changes[i]!;
+    const { d } = direct[i]!;
     if (!o.done) {
       d.outcome = 'failed';
       d.detail = `Microsoft Graph did not ${d.action === 'add' ? 'add' : 'remove'} it: ${o.detail}`;
@@ -228,6 +276,17 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: G
     } else if (d.action === 'add') d.outcome = o.detail === 'already a member' ? 'already-member' : 'added';
     else d.outcome = o.detail === 'already not a member' ? 'already-gone' : 'removed';
   });
+  if (pim.length > 0) {
+    const answers = await ctx.directory.applyPim(pim.map((c) => c.change));
+    answers.forEach((o, i) => {
+      const { d } = pim[i]!;
+      if (!o.done) {
+        d.outcome = 'failed';
+        d.detail = `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}`;
+        failed = true;
+      } else d.outcome = d.action === 'add' ? (o.detail === 'already assigned' ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed';
+    });
+  }
   return failed;
 }
 

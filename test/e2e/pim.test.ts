@@ -1,0 +1,92 @@
+// backend: pim end to end: grants become PIM for Groups assignments with the request's end time, and
+// the twin, like Entra, ends them at that time with no call from anyone (issue "PIM for Groups").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Scenario, requestYaml, GROUPS, USERS } from '../helpers/scenario.ts';
+
+const K8S = 'requests/k8s-prod-operators';
+type Item = { file: string; outcome: string; detail: string };
+const items = (run: { outputs: Record<string, string> }) => JSON.parse(run.outputs.changes ?? '[]') as Item[];
+
+/** A scenario whose k8s-prod-operators group is PIM-backed. */
+async function pimWorld(body: (s: Scenario) => Promise<void>): Promise<void> {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
+    assert.match(policy, /backend: pim/);
+    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    await body(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+const pimEnd = (s: Scenario, login: keyof typeof USERS) => s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.pimEnds.get(USERS[login]);
+
+test('a pim-backed grant is an assignment with the request end time, and it is gone at that time without any sweep', () =>
+  pimWorld(async (s) => {
+    const expires = new Date(Date.now() + 15_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-pim.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expires }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(items(run)[0]!.outcome, 'granted');
+    assert.match(items(run)[0]!.detail, new RegExp(`Entra \\(PIM\\) ends the assignment at ${expires.replace('Z', '')}`));
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    assert.equal(pimEnd(s, 'hubot'), Date.parse(expires));
+    const requests = s.twin.log.records.filter((r) => r.path.endsWith('/assignmentScheduleRequests'));
+    assert.equal(requests.length, 1, 'one assignment request, no membership write');
+    assert.equal(s.twin.log.records.filter((r) => r.path.endsWith('/members/$ref')).length, 0);
+    s.twin.log.clear();
+    await sleep(Math.max(0, Date.parse(expires) - Date.now()) + 500);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'Entra ended it on time');
+    assert.equal(s.twin.log.records.length, 0, 'nothing of ours ran');
+  }));
+
+test('an extension moves the assignment end; deleting requests moves it back, then ends it', () =>
+  pimWorld(async (s) => {
+    const { file: first } = s.approvedRequest('hubot', 'k8s-prod-operators', 60 * 60_000, { approver: 'lead1' });
+    await s.revoke();
+    const end1 = pimEnd(s, 'hubot');
+    assert.ok(end1 !== undefined && Math.abs(end1 - (Date.now() + 3_600_000)) < 120_000);
+    const { file: second } = s.approvedRequest('hubot', 'k8s-prod-operators', 100 * 60_000, { approver: 'lead2' });
+    await s.revoke();
+    assert.ok(pimEnd(s, 'hubot')! > end1 + 30 * 60_000, 'extended to the later request');
+    const dropLonger = s.openPull('hubot', { files: { [second]: null } });
+    await s.grant(s.merge(dropLonger));
+    assert.equal(pimEnd(s, 'hubot'), end1, 'back to the remaining request');
+    const dropLast = s.openPull('hubot', { files: { [first]: null } });
+    const run = await s.grant(s.merge(dropLast));
+    assert.equal(items(run)[0]!.outcome, 'removed');
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('a member added outside PIM to a pim group is drift: its assignment is removed in enforce mode', () =>
+  pimWorld(async (s) => {
+    s.addMember('k8s-prod-operators', 'outsider');
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.ok(s.twin.log.records.some((r) => r.path.endsWith('/assignmentScheduleRequests') && r.method === 'POST'));
+  }));
+
+test("PIM's own refusal is explained: the group's PIM settings allow shorter assignments than the request", () =>
+  pimWorld(async (s) => {
+    s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.pimMaxMs = 30 * 60_000;
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 1);
+    assert.equal(items(run)[0]!.outcome, 'failed');
+    assert.match(items(run)[0]!.detail, /the group's PIM settings refuse this assignment \(rules: ExpirationRule\)[\s\S]*raise "Expire active assignments after"/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  }));
+
+test('without the PIM permission the run names PrivilegedAssignmentSchedule permissions', () =>
+  pimWorld(async (s) => {
+    s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => !r.startsWith('PrivilegedAssignmentSchedule'));
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 1);
+    assert.match(run.stdout, /PrivilegedAssignmentSchedule\.Read\.AzureADGroup/);
+  }));
