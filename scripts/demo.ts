@@ -23,6 +23,7 @@ function expect(condition: boolean, what: string): void {
 }
 
 const K8S = '8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13';
+const BILLING = 'c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58';
 const PEOPLE = {
   octocat: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01',
   monalisa: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02',
@@ -39,7 +40,7 @@ const world = await AccessWorld.start(template, {
   groups: [
     { id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins', members: [PEOPLE.breakglass] },
     { id: K8S, displayName: 'AKS Prod Operators', members: [PEOPLE.outsider] },
-    { id: 'c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58', displayName: 'Billing Readers' },
+    { id: BILLING, displayName: 'Billing Readers' },
   ],
   teams: { 'acme/sre-leads': ['alice', 'hubot'], 'acme/dba-leads': ['bob'], 'acme/finops': ['carol'], 'acme/sre': ['octocat'] },
 });
@@ -126,6 +127,23 @@ try {
   say(`members: ${k8sMembers().join(', ')}`);
   expect(why?.outcome === 'refused' && !k8sMembers().includes('hubot@contoso.com'), 'the self-approved request to be refused');
 
+  heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
+  const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
+  world.directPush({ '.github/access-policy.yaml': `${policy}\n` }); // as a reviewed configuration change
+  const soon = new Date(Date.now() + 20_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const costs = world.openPull('monalisa', { files: { 'requests/billing-readers/monalisa-costs.yaml': `version: 1\nrequester: monalisa\ngroup: billing-readers\nexpires: "${soon}"\njustification: "Check the November cost export"\n` } });
+  world.review(costs, 'carol');
+  const pimGrant = await world.grant(world.merge(costs));
+  const billing = () => world.memberIds(BILLING).map(upn);
+  const granted2 = (JSON.parse(pimGrant.outputs.changes ?? '[]') as { outcome: string; detail: string }[])[0];
+  say(`grant: ${granted2?.outcome}: ${granted2?.detail}`);
+  say(`members now: ${billing().join(', ') || '(none)'}`);
+  expect(pimGrant.exitCode === 0 && billing().includes('monalisa@contoso.com'), 'the PIM assignment to be made');
+  twin.log.clear();
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(soon) - Date.now()) + 500));
+  say(`at ${soon} (no workflow ran since: ${twin.log.records.length} calls): members ${billing().join(', ') || '(none)'}`);
+  expect(billing().length === 0 && twin.log.records.length === 0, 'Entra to end the PIM assignment on time by itself');
+
   heading("Time moves past octocat's expiry: the scheduled sweep runs");
   const later = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sweep = await cli('revoke', '--at', later, ...entraFlags);
@@ -138,7 +156,7 @@ try {
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
-  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed.`)}`);
+  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a PIM assignment ended by Entra on time.`)}`);
 } finally {
   await twin.stop();
   repo.remove();

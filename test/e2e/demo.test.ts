@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-test('npm run demo: rejected on its lines, granted with the out-of-band member removed, self-approval refused, expired removed, report; exit 0', async () => {
+test('npm run demo: rejected on its lines, granted with the out-of-band member removed, self-approval refused, expired removed, a PIM grant ended by Entra, report; exit 0', async () => {
   const demo = fileURLToPath(new URL('../../scripts/demo.ts', import.meta.url));
   const child = spawn(process.execPath, [demo], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -19,6 +19,7 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /grant: refused: .*@hubot is the requester/);
   assert.match(stdout, /removed user octocat@contoso\.com \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
   assert.match(stdout, /members after the sweep: \(none\)/);
+  assert.match(stdout, /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+at \S+ \(no workflow ran since: 0 calls\): members \(none\)/);
   assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
   const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);
   assert.ok(seconds > 0, 'the demo reports its own duration');
