@@ -414,8 +414,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-BEJAB7SK.js");
-  const { doctor } = await import("./chunks/doctor-CFC2WZ3J.js");
+  const { directoryFromActions } = await import("./chunks/connect-YYCS7TFK.js");
+  const { doctor } = await import("./chunks/doctor-LALD4V2U.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const github = settings.github ? await services(settings) : void 0;
@@ -442,7 +442,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-57GHF5QQ.js");
+  const { grant } = await import("./chunks/grant-GHQODSJU.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -462,7 +462,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-2JSMGI2L.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-54RLF3UF.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -484,7 +484,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-234TCWVG.js");
+  const { collectReport } = await import("./chunks/collect-3A7JAVL2.js");
   const { renderReport } = await import("./chunks/render-P32UIBIX.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -493,7 +493,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-BEJAB7SK.js");
+  const { directoryFromActions } = await import("./chunks/connect-YYCS7TFK.js");
   const github = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

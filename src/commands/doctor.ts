@@ -7,7 +7,7 @@
 import type { AccessConfig } from '../config/config.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { unmanageable, type Directory } from '../entra/directory.ts';
+import { DirectoryError, unmanageable, type Directory } from '../entra/directory.ts';
 
 export interface GroupCheck {
   name: string;
@@ -66,6 +66,16 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
     }
   });
+  // backend: pim needs PIM's own permission; reading the assignments proves it (and reads only).
+  const pimGroups = usable.filter((g) => g.backend === 'pim');
+  if (pimGroups.length > 0) {
+    try {
+      await directory.listPimAssignments(pimGroups.map((g) => g.id));
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
+      for (const g of pimGroups) diagnostics.push(diagnostic(config.policy.file, config.policy.positions.get(g.name), `group "${g.name}" has backend: pim, but PIM for Groups could not be read: ${error.message}`));
+    }
+  }
   for (const { group, entry } of exemptionsDue(config.policy, now)) {
     diagnostics.push(diagnostic(config.policy.file, entry.position, `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`, 'warning'));
   }

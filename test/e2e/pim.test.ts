@@ -90,3 +90,15 @@ test('without the PIM permission the run names PrivilegedAssignmentSchedule perm
     assert.equal(run.exitCode, 1);
     assert.match(run.stdout, /PrivilegedAssignmentSchedule\.Read\.AzureADGroup/);
   }));
+
+test('doctor says when a pim group cannot be read through PIM, naming the permission', () =>
+  pimWorld(async (s) => {
+    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
+    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
+    const doctor = () => runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+    assert.equal((await doctor()).exitCode, 0);
+    s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => !r.startsWith('PrivilegedAssignmentSchedule'));
+    const run = await doctor();
+    assert.equal(run.exitCode, 1);
+    assert.ok(run.annotations.some((a) => a.file === '.github/access-policy.yaml' && /group "k8s-prod-operators" has backend: pim, but PIM for Groups could not be read[\s\S]*PrivilegedAssignmentSchedule\.Read\.AzureADGroup/.test(a.message)), run.stdout);
+  }));
