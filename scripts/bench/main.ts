@@ -5,7 +5,7 @@
  * reports, it does not fail on a missed target.
  *
  * 1. validate 10,000 request files over a 500-group policy, against a bare `yaml` parse of the same files
- * 2. a sweep against the twin (500 groups, 15,000 members, 5,000 to remove, 50 ms on every call)
+ * 2. a sweep against the twin (500 groups, 12,500 members, 5,000 to remove, 50 ms on every call)
  * 3. the same sweep with 10% of calls throttled (429, Retry-After: 1)
  * 4. start-up of the bundled action validating one request, against `node -e ""`; bundle size
  * 5. peak memory of 1 and 2
@@ -50,7 +50,7 @@ function policyText(groups: number, standingPerGroup = 0, standingBase = 0): str
   for (let g = 0; g < groups; g++) {
     lines.push(`  group-${g}:`, `    id: ${guid(0xa, g)}`);
     if (g % 5 === 0) lines.push('    requireTicket: true', '    ticketPattern: "^INC-[0-9]+$"');
-    if (standingPerGroup > 0) lines.push(`    standing: [${Array.from({ length: standingPerGroup }, (_, i) => `{ id: ${guid(0xb, standingBase + g * standingPerGroup + i)}, reason: "Service account of the platform", review: "2099-12-31" }`).join(', ')}]`);
+    if (standingPerGroup > 0) lines.push(`    standing: [${Array.from({ length: standingPerGroup }, (_, i) => `{ id: ${guid(0xb, standingBase + g * standingPerGroup + i)}, reason: Platform account, review: "2099-12-31" }`).join(', ')}]`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -181,7 +181,7 @@ async function sweepWorld(groups: number, membersPerGroup: number, removePerGrou
 
 async function sweep(label: string, options: { throttle?: boolean; baseline?: number }): Promise<number> {
   const groups = quick ? 100 : 500;
-  const perGroup = 30;
+  const perGroup = 25;
   const remove = 10;
   const { repo, twin } = await sweepWorld(groups, perGroup, remove, quick ? 10 : 50);
   try {
