@@ -442,7 +442,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-GHQODSJU.js");
+  const { grant } = await import("./chunks/grant-TVYBG3WT.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -462,7 +462,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-54RLF3UF.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GQDDYRIR.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -484,8 +484,8 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-3A7JAVL2.js");
-  const { renderReport } = await import("./chunks/render-P32UIBIX.js");
+  const { collectReport } = await import("./chunks/collect-C5ES7L2T.js");
+  const { renderReport } = await import("./chunks/render-XOJ5VS4L.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));

@@ -1,7 +1,7 @@
 /** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
 import type { BranchContext } from '../commands/revoke.ts';
 import { lastSuccessfulRun } from '../github/client.ts';
-import { GitHubGraph } from '../github/graphql.ts';
+import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
@@ -48,16 +48,17 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
       }
     }
   }
-  const lastSweep = await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml');
+  // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
+  const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, [...state.config.policy.groups.keys()]) };
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, [...state.config.policy.groups.keys()], state.degraded === undefined) };
 }
 
 /**
  * Requests added to the default branch in the last `days` days, each judged as the reconciler judged
  * it when it merged (the same bulk verification), so only what was really granted counts as elevation.
  */
-async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, groupNames: string[]): Promise<History> {
+async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, groupNames: string[], withGitHub: boolean): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
   const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
@@ -77,7 +78,11 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
         if (request) versions.push({ file: change.path, group, state: 'active', requester: request.requester, request, blob: object.oid, bytes: object.bytes, landing: commit, userId: request.requester, judgeAt: commit.time });
       }
     }
-    await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now);
+    try {
+      if (withGitHub) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now);
+    } catch (error) {
+      if (!(error instanceof GitHubUnavailableError)) throw error;
+    }
     const seenPulls = new Set<number>();
     for (const v of versions) {
       const verdict = v.verification;

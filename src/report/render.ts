@@ -48,6 +48,8 @@ export interface ExemptionDue {
 
 export interface ReportData {
   generatedAt: number;
+  /** Why GitHub could not be read: approvals and the last sweep are then unknown. */
+  degraded?: string;
   /** Standing exemptions whose review date has passed. */
   exemptionsDue?: ExemptionDue[];
   lastSweep: string | undefined;
@@ -81,6 +83,7 @@ export function renderReport(d: ReportData): string {
       ? 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
       : `Last successful sweep: ${utc(Date.parse(d.lastSweep))} UTC (${formatDuration(sweepAge!)} ago)${sweepAge! > 2 * d.sweepIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
   out.push(`Generated ${utc(d.generatedAt)} UTC. ${sweepLine}`, '');
+  if (d.degraded) out.push(`**GitHub could not be read** (${cell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`, '');
 
   out.push('### Active grants', '');
   if (d.grants.length === 0) out.push('Nobody holds access through a request right now.', '');

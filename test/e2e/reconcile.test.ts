@@ -285,3 +285,13 @@ test('a team the token cannot read (the job token has no read:org) is named in t
     assert.match(items(run)[0]!.detail, /could not read the team @acme\/sre-leads \(Resource not accessible by integration\)[\s\S]*a GitHub App token with Members: read/);
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
+
+test('the report with GitHub down still shows members and drift from Entra, says what it cannot know, and exits 0', () =>
+  world(async (s) => {
+    s.addMember('billing-readers', 'outsider');
+    s.twin.faults.add({ service: 'github', kind: 'unavailable', retryAfterSeconds: 0 });
+    const run = await s.report();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.match(run.outputs.report!, /\*\*GitHub could not be read\*\*/);
+    assert.match(run.outputs.report!, /\| billing-readers \| audit \| 1 \| 0 \| 0 \| 1 \(9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\) \|/);
+  }));
