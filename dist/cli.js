@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-SG4Z224A.js";
+} from "./chunks/chunk-XDCXGPQM.js";
 import {
   REQUESTS_DIR,
   atCommit,
@@ -17,7 +17,7 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-KKSVYR52.js";
+} from "./chunks/chunk-6IFDEOJ4.js";
 import "./chunks/chunk-2CKU6KQI.js";
 import {
   MINUTE_MS,
@@ -121,7 +121,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-GQDDYRIR.js");
+  const { revoke } = await import("./chunks/revoke-K7MVBFLC.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -140,7 +140,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = resolve(io.cwd, values.repo ?? ".");
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-C5ES7L2T.js");
+  const { collectReport } = await import("./chunks/collect-EY3E7XJF.js");
   const { renderReport } = await import("./chunks/render-XOJ5VS4L.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -168,7 +168,7 @@ async function grantCommand(args, io) {
   const root = resolve(io.cwd, values.repo ?? ".");
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-TVYBG3WT.js");
+  const { grant } = await import("./chunks/grant-TSSCJSLK.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

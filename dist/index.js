@@ -4,12 +4,12 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-SG4Z224A.js";
+} from "./chunks/chunk-XDCXGPQM.js";
 import {
   gitIn,
   loadConfig,
   workingTree
-} from "./chunks/chunk-KKSVYR52.js";
+} from "./chunks/chunk-6IFDEOJ4.js";
 import "./chunks/chunk-2CKU6KQI.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
@@ -417,8 +417,8 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-YYCS7TFK.js");
   const { doctor } = await import("./chunks/doctor-LALD4V2U.js");
   const config = await loadConfig(workingTree(settings.workspace));
-  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const github = settings.github ? await services(settings) : void 0;
+  const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main") } : void 0;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
@@ -442,7 +442,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-TVYBG3WT.js");
+  const { grant } = await import("./chunks/grant-TSSCJSLK.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -462,7 +462,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GQDDYRIR.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-K7MVBFLC.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -484,7 +484,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-C5ES7L2T.js");
+  const { collectReport } = await import("./chunks/collect-EY3E7XJF.js");
   const { renderReport } = await import("./chunks/render-XOJ5VS4L.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

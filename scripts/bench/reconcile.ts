@@ -5,7 +5,7 @@
  * a second), then the bundled action runs against the twin as the runner runs it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepo, type TestRepo } from '../lib/git-repo.ts';
@@ -31,7 +31,7 @@ const requestText = (login: string, expires: number) => `version: 1\nrequester: 
 function configRepo(users: number): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), 'aac-bench-config-'));
   const write = (path: string, text: string) => {
-    spawnSync('mkdir', ['-p', join(dir, path, '..')]);
+    mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
   write('.github/access-policy.yaml', `version: 1\ndefaults: { maxDuration: 8h, approvals: 1, requireTicket: false, mode: enforce }\ngroups:\n  ops:\n    id: ${GROUP_ID}\n`);

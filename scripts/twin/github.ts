@@ -91,13 +91,10 @@ export function githubHandler(state: TwinState) {
       }
       return { items: items.slice((number - 1) * perPage, number * perPage), headers };
     };
-    if (state.githubTokens.size > 0) {
-      const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      if (!token || !state.githubTokens.has(token)) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
-    }
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    if (state.githubTokens.size > 0 && (!token || !state.githubTokens.has(token))) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     // Primary rate limits per token, as GitHub counts them: REST requests and GraphQL points an hour,
     // reported in x-ratelimit-* headers; REST answers 403 once none are left ("Rate limits for the REST API").
-    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const used = state.rateUsed.get(token) ?? { core: 0, graphql: 0 };
     state.rateUsed.set(token, used);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);

@@ -70,8 +70,8 @@ async function runDoctor(settings: Settings): Promise<void> {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const { doctor } = await import('../commands/doctor.ts');
   const config = await loadConfig(workingTree(settings.workspace));
-  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
   const github = settings.github ? await services(settings) : undefined;
+  const directory = github?.directory ?? directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
   const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main') } : undefined;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);

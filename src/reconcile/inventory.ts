@@ -6,11 +6,11 @@
 import type { AccessConfig } from '../config/config.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import type { RepoFiles } from '../repo/files.ts';
+import { atCommit, type RepoFiles } from '../repo/files.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import type { AccessRequest } from '../request/request.ts';
 import { judgeRequest } from '../request/verdict.ts';
-import { loadYaml, REQUEST_LIMITS } from '../yaml/safe-load.ts';
+import { requesterOf } from '../request/requester.ts';
 import { firstParentLog, requestTree, type LogCommit, type TreeEntry } from './history.ts';
 
 /** How far back history is read beyond the longest duration any group allows now. */
@@ -45,15 +45,6 @@ export function horizonOf(config: AccessConfig, now: number): number {
   return now - longest - HORIZON_MARGIN_MS;
 }
 
-/** The requester a version names, however invalid the rest of it; undefined if it cannot be read. */
-export function requesterOf(bytes: Uint8Array | undefined, path: string): string | undefined {
-  if (!bytes) return undefined;
-  const loaded = loadYaml(path, bytes, REQUEST_LIMITS);
-  if (!loaded.ok) return undefined;
-  const value = loaded.yaml.value as { requester?: unknown } | null;
-  return typeof value?.requester === 'string' && value.requester !== '' ? value.requester : undefined;
-}
-
 /** A commit's files through the batch reader (for configuration at many commits). */
 export function filesAtCommit(git: Git, reader: CatFile, commit: string): RepoFiles {
   return {
@@ -63,10 +54,7 @@ export function filesAtCommit(git: Git, reader: CatFile, commit: string): RepoFi
       if (!o || o.type !== 'blob') return undefined;
       return { size: o.size, ...(o.bytes ? { bytes: o.bytes } : {}) };
     },
-    async list(dir) {
-      const out = await git.tryRun(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${dir}/`]);
-      return out ? out.toString('utf8').split('\0').filter((p) => p !== '').sort() : [];
-    },
+    list: (dir) => atCommit(git, commit).list(dir),
   };
 }
 

@@ -18,9 +18,9 @@ import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts } from '../github/graphql.ts';
 import { UserResolver } from '../grant/resolve.ts';
 import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
-import { atCommit } from '../repo/files.ts';
 import { landedChanges } from './history.ts';
-import { filesAtCommit, requesterOf, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
+import { requesterOf } from '../request/requester.ts';
+import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroupSweep, type Disposition } from './sweep.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
 
@@ -80,9 +80,9 @@ export interface ReconcileReport {
 
 export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport> {
   const { head, branch, degraded: headProblem } = await currentHead(ctx);
-  const config = await loadConfig(atCommit(ctx.git, head));
   const reader = ctx.git.catFile();
   try {
+    const config = await loadConfig(filesAtCommit(ctx.git, reader, head));
     const inventory = await takeInventory(ctx.git, reader, config, head, ctx.now);
     const users = new UserResolver(config, ctx.directory);
     const requests = await resolveUsers(inventory, users);
@@ -362,7 +362,7 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       content: { size: r.bytes!.length, bytes: r.bytes! },
       landing: { sha: landing.sha, parents: landing.parents, landed: landed.get(landing.sha) ?? [] },
       baseConfig: parent ? configs.get(parent)! : `commit ${landing.sha.slice(0, 7)} has no parent, so there is no configuration it was merged under.`,
-      baseRequester: before === undefined ? undefined : (requesterOf(before.bytes, r.file) ?? null),
+      baseRequester: before === undefined ? undefined : requesterOf(before.bytes, r.file) || null,
       defaultBranch: branch,
       candidates: associated.get(landing.sha) ?? [],
       pull,
