@@ -196,7 +196,7 @@ test("a group's requesters: a member of a listed team may ask; anyone else is re
   assert.ok(!s.members('prod-db-admins').includes('monalisa'));
 });
 
-test('a role-assignable group is refused at grant time', async () => {
+test('THREATS 8: a role-assignable group is refused at grant time', async () => {
   const scenario = await Scenario.begin({ roleAssignable: true });
   try {
     const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });

@@ -10,7 +10,7 @@ const APP = '6a1e0c2b-9d8f-4e7a-b3c5-0f1e2d3c4b5a';
 type Sweep = { group: string; dispositions: { id: string; type: string; action: string; reason: string; outcome?: string }[] }[];
 
 for (const group of ['k8s-prod-operators', 'billing-readers'] as const) {
-  test(`an app (service principal) added to ${group === 'billing-readers' ? 'an audit' : 'an enforce'}-mode group out of band is ${group === 'billing-readers' ? 'reported' : 'removed'}`, async () => {
+  test(`THREATS 38: an app (service principal) added to ${group === 'billing-readers' ? 'an audit' : 'an enforce'}-mode group out of band is ${group === 'billing-readers' ? 'reported' : 'removed'}`, async () => {
     const s = await Scenario.begin();
     try {
       s.twin.state.users.set(APP, { id: APP, kind: 'servicePrincipal', displayName: 'deploy-bot' });

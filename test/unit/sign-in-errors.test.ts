@@ -6,7 +6,7 @@ import { explainSignInError } from '../../src/entra/credential.ts';
 
 const immutable = 'repo:acme@1234/access@5678:environment:access-grant';
 
-test('a subject mismatch (700213, 70021) quotes the subject the token really carried, immutable form included', () => {
+test('THREATS 42: a subject mismatch (700213, 70021) quotes the subject the token really carried, immutable form included', () => {
   for (const code of ['700213', '70021', '7002138']) {
     const text = explainSignInError(new Error(`AADSTS${code}: No matching federated identity record found for presented assertion subject '${immutable}'. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: '${immutable}'.`), { subjectHint: 'repo:acme/access:environment:access-grant' });
     assert.match(text, new RegExp(`with subject ${immutable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, exactly what this job's token carried`));

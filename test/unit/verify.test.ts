@@ -147,7 +147,7 @@ test("the twin's query cost follows GitHub's documented example (5,101 requests 
   assert.equal(queryCost(example, {}), 51);
 });
 
-test('the maximum duration counts from the merge, not from now', async () => {
+test('THREATS 9: the maximum duration counts from the merge, not from now', async () => {
   // Merged 08:00; expires 10:01 is 2h1m after the merge.
   const later = text.replace('2030-01-01T09:00:00Z', '2030-01-01T10:01:00Z');
   const v = verifyRequest(await evidence({ content: { size: later.length, bytes: new TextEncoder().encode(later) } }));
