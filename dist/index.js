@@ -414,8 +414,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-YYCS7TFK.js");
-  const { doctor } = await import("./chunks/doctor-LALD4V2U.js");
+  const { directoryFromActions } = await import("./chunks/connect-YQPPLQVV.js");
+  const { doctor } = await import("./chunks/doctor-H7OXV5MA.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -433,16 +433,19 @@ async function runDoctor(settings) {
   ]);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   summary2.addRaw(`Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(", ")}` : ""}.`, true);
+  if (report.identity) summary2.addHeading("Automation identity", 3).addList(report.identity.lines.map(escapeHtml));
   await summary2.write();
+  for (const line of report.identity?.lines ?? []) info(line);
   for (const g of report.groups) info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   setOutput("groups", JSON.stringify(report.groups));
+  if (report.identity) setOutput("reach", report.identity.scope);
   if (report.diagnostics.some((d) => d.severity === "error")) setFailed("access-as-code: the set-up check found problems; see the annotations.");
 }
 async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-TSSCJSLK.js");
+  const { grant } = await import("./chunks/grant-GX7UO6WU.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -462,7 +465,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-K7MVBFLC.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-AADEIP44.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -477,14 +480,14 @@ async function runRevoke(settings) {
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
   for (const g of report.groups) {
-    for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}`);
+    for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-EY3E7XJF.js");
+  const { collectReport } = await import("./chunks/collect-XH4RZUCG.js");
   const { renderReport } = await import("./chunks/render-XOJ5VS4L.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -493,7 +496,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-YYCS7TFK.js");
+  const { directoryFromActions } = await import("./chunks/connect-YQPPLQVV.js");
   const github = await import("./chunks/client-ROXOX6KZ.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

@@ -12,6 +12,8 @@ export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const CLIENT = '0b7c8a2e-3f1d-4c5b-9e6a-1d2c3b4a5f60';
 export const SUBJECT = 'repo:acme/access:environment:access-grant';
 export const TOKEN = 'ghs_grant_job_token';
+/** The app's service principal in the tenant (its tokens' oid). */
+export const SERVICE_PRINCIPAL = '6c0e1f2a-3b4c-4d5e-8f70-91a2b3c4d5e6';
 
 const HOUR = 3_600_000;
 
@@ -61,7 +63,7 @@ export class AccessWorld {
     const twin = await Twin.start({
       seed: {
         ...seed,
-        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret' }],
+        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret', servicePrincipalId: SERVICE_PRINCIPAL }],
         repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
         githubTokens: [TOKEN],
         oidcSubject: SUBJECT,
@@ -205,6 +207,17 @@ export class AccessWorld {
     return runAction({
       workspace: this.repo.dir,
       inputs: { command: 'report', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+    });
+  }
+
+  /** The access-doctor workflow's run: the set-up check with the app's own identity. */
+  doctor(): Promise<ActionRun> {
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
       eventName: 'workflow_dispatch',
       event: {},
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },

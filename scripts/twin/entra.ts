@@ -79,7 +79,7 @@ export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssue
       return aadError(400, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
     }
     const resource = scope.slice(0, -'/.default'.length);
-    const token = await sign(entraIssuer, { aud: resource, iss: `https://sts.windows.net/${tenant}/`, tid: tenant, appid: clientId, azp: clientId, roles: app.roles, idtyp: 'app' }, 3600);
+    const token = await sign(entraIssuer, { aud: resource, iss: `https://sts.windows.net/${tenant}/`, tid: tenant, appid: clientId, azp: clientId, roles: app.roles, idtyp: 'app', ...(app.servicePrincipalId ? { oid: app.servicePrincipalId } : {}) }, 3600);
     return json(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
   };
 }

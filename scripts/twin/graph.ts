@@ -19,6 +19,14 @@ const READ_USERS = ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All']
 const ROLE_GROUPS = ['RoleManagement.ReadWrite.Directory'];
 const PIM_READ = ['PrivilegedAssignmentSchedule.Read.AzureADGroup', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
 const PIM_WRITE = ['PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
+const READ_ROLES = ['RoleManagement.Read.Directory', 'RoleManagement.Read.All', 'RoleManagement.ReadWrite.Directory', 'Directory.Read.All'];
+const READ_UNITS = ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'];
+// Built-in role template ids: roles that change security group members at tenant scope, and the ones
+// of them that can be assigned at an administrative unit's scope.
+const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
+const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+const TENANT_GROUP_WRITERS = ['62e90394-69f5-4237-9190-012177145e10', GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, '9360feb5-f418-4baa-8175-e2a00bac4301', '3a2c62db-5318-420d-8d74-23affee5d9d5'];
+const UNIT_GROUP_WRITERS = [GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR];
 
 /**
  * PIM for Groups ends an assignment at its end time with no call from anyone: memberships whose end
@@ -56,6 +64,10 @@ interface Call {
   query: URLSearchParams;
   body: unknown;
   roles: string[];
+  /** The caller's object id (the token's oid), for its directory roles. */
+  oid: string | undefined;
+  /** Request headers, lower-case names. */
+  headers: Record<string, string>;
   base: string;
 }
 
@@ -88,6 +100,21 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
   function record(group: Group, op: 'add' | 'remove', id: string) {
     group.recent.push({ op, id, at: now() });
     if (group.recent.length > 10_000) group.recent.splice(0, 5_000);
+  }
+
+  /**
+   * Who may change a group's members (admin-units-restricted-management, "Who can modify objects" and
+   * "Programmability"): for a group in a restricted management unit only a principal holding a role
+   * scoped to that unit, whatever its application permissions or tenant roles; otherwise the
+   * application permission, a tenant-scoped role, or a role scoped to a unit holding the group.
+   */
+  function mayWriteMembers(call: Call, group: Group): boolean {
+    const units = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id));
+    const assigned = state.roleAssignments.filter((r) => call.oid !== undefined && r.principalId === call.oid);
+    const scopedTo = (unitId: string) => assigned.some((r) => UNIT_GROUP_WRITERS.includes(r.roleDefinitionId) && r.directoryScopeId === `/administrativeUnits/${unitId}`);
+    const restricted = units.filter((u) => u.restricted);
+    if (restricted.length > 0) return restricted.some((u) => scopedTo(u.id));
+    return call.roles.some((r) => WRITE_MEMBERS.includes(r)) || assigned.some((r) => r.directoryScopeId === '/' && TENANT_GROUP_WRITERS.includes(r.roleDefinitionId)) || units.some((u) => scopedTo(u.id));
   }
 
   function dispatch(call: Call): TwinResponse {
@@ -139,6 +166,39 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       group.pimEnds.set(principal, end);
       return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });
     }
+    // unifiedroleassignment list: $filter on principalId.
+    if (call.path === '/roleManagement/directory/roleAssignments' && call.method === 'GET') {
+      if (!has(READ_ROLES)) return denied();
+      const principal = /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+      const value = state.roleAssignments.filter((r) => principal === undefined || r.principalId === principal).map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleAssignments`, value });
+    }
+    // group-list-memberof, cast to administrative units. Without a permission to read units, Graph
+    // returns them with the id and type only ("limited information returned for inaccessible member objects").
+    if ((m = /^\/groups\/([^/]+)\/memberOf\/microsoft\.graph\.administrativeUnit$/.exec(call.path)) && call.method === 'GET') {
+      if (!has(READ_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      const full = has(READ_UNITS);
+      const value = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id)).map((u) => ({ '@odata.type': '#microsoft.graph.administrativeUnit', id: u.id, displayName: full ? u.displayName : null, isMemberManagementRestricted: full ? u.restricted : null }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#administrativeUnits`, value });
+    }
+    if ((m = /^\/directory\/administrativeUnits\/([^/]+)(\/members\/microsoft\.graph\.group)?$/.exec(call.path)) && call.method === 'GET') {
+      if (!has(READ_UNITS)) return denied();
+      const unit = state.administrativeUnits.get(m[1]!.toLowerCase());
+      if (!unit) return notFound(m[1]!);
+      if (!m[2]) return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#directory/administrativeUnits/$entity`, id: unit.id, displayName: unit.displayName, isMemberManagementRestricted: unit.restricted });
+      const value = [...unit.groups].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, '@odata.count': value.length, value });
+    }
+    // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
+    if (call.path === '/groups' && call.method === 'GET') {
+      if (!has(READ_MEMBERS)) return denied();
+      if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual') return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
+      const top = Number(call.query.get('$top') ?? 100);
+      const value = [...state.groups.keys()].sort().slice(0, top).map((id) => ({ id }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}), value });
+    }
     if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
       if (!has(READ_USERS)) return denied();
       // user-get: a userPrincipalName that starts with $ must be written /users('$x@contoso.com');
@@ -180,9 +240,9 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       return json(200, body);
     }
     if ((m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(call.path)) && call.method === 'POST') {
-      if (!has(WRITE_MEMBERS)) return denied();
       const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return notFound(m[1]!);
+      if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
+      if (!mayWriteMembers(call, group)) return denied();
       if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
       if (unwritable(group)) return denied();
       const ref = (call.body as { '@odata.id'?: unknown } | null)?.['@odata.id'];
@@ -195,9 +255,9 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       return { status: 204 };
     }
     if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)\/\$ref$/.exec(call.path)) && call.method === 'DELETE') {
-      if (!has(WRITE_MEMBERS)) return denied();
       const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return notFound(m[1]!);
+      if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
+      if (!mayWriteMembers(call, group)) return denied();
       if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
       if (unwritable(group)) return denied();
       const id = m[2]!.toLowerCase();
@@ -225,9 +285,11 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ')) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     let roles: string[];
+    let oid: string | undefined;
     try {
       const claims = await verify(entraIssuer, auth.slice(7), { audience: [GRAPH_RESOURCE, req.base] });
       roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+      oid = typeof claims.oid === 'string' ? claims.oid.toLowerCase() : undefined;
     } catch (error) {
       return graphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${(error as Error).message}`);
     }
@@ -241,25 +303,27 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
       }
     }
-    if (path === '/$batch' && req.method === 'POST') return batch(body, roles, req.base);
-    return dispatch({ method: req.method, path, query: req.query, body, roles, base: req.base });
+    if (path === '/$batch' && req.method === 'POST') return batch(body, roles, oid, req.base);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    return dispatch({ method: req.method, path, query: req.query, body, roles, oid, headers, base: req.base });
   };
 
-  function batch(body: unknown, roles: string[], base: string): TwinResponse & { batchSize?: number } {
+  function batch(body: unknown, roles: string[], oid: string | undefined, base: string): TwinResponse & { batchSize?: number } {
     const requests = (body as { requests?: unknown } | null)?.requests;
     if (!Array.isArray(requests) || requests.length === 0) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
     if (requests.length > 20) return graphError(400, 'BadRequest', 'Too many requests in a batch. Batches are limited to 20 requests.');
     // json-batching: "Request IDs must be unique within a batch"; a duplicate fails the whole batch.
     const ids = requests.map((r: { id?: unknown }) => String(r.id ?? ''));
     if (new Set(ids).size !== ids.length || ids.some((id) => id === '')) return graphError(400, 'BadRequest', 'Batch request contains duplicate or missing request ids.');
-    const responses = requests.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
+    const responses = requests.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown; headers?: Record<string, unknown> }) => {
+      const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
       const id = String(item.id ?? '');
       const method = String(item.method ?? 'GET').toUpperCase();
       const url = new URL(String(item.url ?? ''), 'https://batch.invalid/');
       const path = decodeURIComponent(url.pathname);
       const fault = faults.pick('graph', method, path, true);
       const faulted = fault && (fault.kind === 'throttle' || fault.kind === 'unavailable');
-      const answer = faulted ? graphFault(fault) : dispatch({ method, path, query: url.searchParams, body: item.body ?? null, roles, base });
+      const answer = faulted ? graphFault(fault) : dispatch({ method, path, query: url.searchParams, body: item.body ?? null, roles, oid, headers, base });
       log.add({ service: 'graph', method, path, status: answer.status, inBatch: true, ...(faulted ? { fault: fault.kind } : {}) });
       return { id, status: answer.status, headers: { 'Cache-Control': 'no-cache', ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...answer.headers }, ...(answer.body !== undefined ? { body: answer.body } : {}) };
     });

@@ -34,6 +34,27 @@ export interface AppRegistration {
   /** Federated credential subjects, e.g. repo:acme/access:environment:access-grant. */
   federatedSubjects: string[];
   clientSecret?: string;
+  /** Object id of the app's service principal in the tenant (the oid claim of its tokens). */
+  servicePrincipalId?: string;
+}
+
+/**
+ * An administrative unit holding groups. Restricted management units (isMemberManagementRestricted)
+ * accept changes to their groups only from principals holding a role scoped to the unit.
+ */
+export interface AdministrativeUnit {
+  id: string;
+  displayName: string;
+  restricted: boolean;
+  groups: Set<string>;
+}
+
+/** A directory role assignment (unifiedRoleAssignment): built-in role template id, "/" or "/administrativeUnits/{id}". */
+export interface RoleAssignment {
+  id: string;
+  principalId: string;
+  roleDefinitionId: string;
+  directoryScopeId: string;
 }
 
 export interface GitHubReview {
@@ -113,6 +134,8 @@ export interface TwinState {
   teamsReadable: boolean;
   /** How Graph answers the removal of a member that is not there: 404, or 400 "... do not exist". */
   absentRemoval: 404 | 400;
+  administrativeUnits: Map<string, AdministrativeUnit>;
+  roleAssignments: RoleAssignment[];
 }
 
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
@@ -128,6 +151,8 @@ export interface TwinSeed {
   restLimit?: number;
   graphqlLimit?: number;
   teamsReadable?: boolean;
+  administrativeUnits?: { id: string; displayName?: string; restricted?: boolean; groups?: string[] }[];
+  roleAssignments?: { principalId: string; roleDefinitionId: string; directoryScopeId?: string }[];
 }
 
 export function createState(seed: TwinSeed = {}): TwinState {
@@ -146,6 +171,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
     absentRemoval: 404,
+    administrativeUnits: new Map(),
+    roleAssignments: [],
   };
   applySeed(state, seed);
   return state;
@@ -177,6 +204,12 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
   state.apps.push(...(seed.apps ?? []));
   for (const r of seed.repos ?? []) {
     state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), newRepo(r.owner, r.name, r.gitDir));
+  }
+  for (const u of seed.administrativeUnits ?? []) {
+    state.administrativeUnits.set(u.id.toLowerCase(), { id: u.id.toLowerCase(), displayName: u.displayName ?? u.id, restricted: u.restricted ?? false, groups: new Set((u.groups ?? []).map((g) => g.toLowerCase())) });
+  }
+  for (const r of seed.roleAssignments ?? []) {
+    state.roleAssignments.push({ id: crypto.randomUUID(), principalId: r.principalId.toLowerCase(), roleDefinitionId: r.roleDefinitionId.toLowerCase(), directoryScopeId: r.directoryScopeId ?? '/' });
   }
   for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
 }

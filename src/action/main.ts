@@ -86,9 +86,12 @@ async function runDoctor(settings: Settings): Promise<void> {
   ]);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   summary.addRaw(`Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(', ')}` : ''}.`, true);
+  if (report.identity) summary.addHeading('Automation identity', 3).addList(report.identity.lines.map(escapeHtml));
   await summary.write();
+  for (const line of report.identity?.lines ?? []) core.info(line);
   for (const g of report.groups) core.info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   core.setOutput('groups', JSON.stringify(report.groups));
+  if (report.identity) core.setOutput('reach', report.identity.scope);
   if (report.diagnostics.some((d) => d.severity === 'error')) core.setFailed('access-as-code: the set-up check found problems; see the annotations.');
 }
 
@@ -134,7 +137,7 @@ async function runRevoke(settings: Settings): Promise<void> {
   await writeSweepSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
   for (const g of report.groups) {
-    for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}`);
+    for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
   if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);

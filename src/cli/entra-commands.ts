@@ -82,6 +82,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
+  for (const line of report.identity?.lines ?? []) io.out(line);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -1,13 +1,15 @@
 /**
  * `doctor`: checks that the set-up works end to end before anything depends on it: sign-in, every
  * policy group exists in Entra and its membership can be managed (not role-assignable, THREATS.md 8;
- * not dynamic, synced from on-premises or mail-enabled, THREATS.md 39), and every identity resolves to a user.
+ * not dynamic, synced from on-premises or mail-enabled, THREATS.md 39), every identity resolves to a user,
+ * and what the signed-in identity can change beyond the policy's groups (THREATS.md 41).
  * It only reads.
  */
 import type { AccessConfig } from '../config/config.ts';
-import { exemptionsDue } from '../policy/policy.ts';
+import { exemptionsDue, type GroupPolicy } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { DirectoryError, unmanageable, type Directory } from '../entra/directory.ts';
+import { judgeReach, type Reach } from '../entra/reach.ts';
 
 export interface GroupCheck {
   name: string;
@@ -20,6 +22,8 @@ export interface GroupCheck {
 export interface DoctorReport {
   groups: GroupCheck[];
   identities: { login: string; resolved: boolean }[];
+  /** The signed-in identity's permissions, roles and what they reach (THREATS.md 41). */
+  identity?: Reach;
   diagnostics: Diagnostic[];
 }
 
@@ -79,6 +83,13 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
   for (const { group, entry } of exemptionsDue(config.policy, now)) {
     diagnostics.push(diagnostic(config.policy.file, entry.position, `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`, 'warning'));
   }
+  const identity = await judgeIdentity(usable, directory);
+  if (identity) {
+    for (const f of identity.findings) {
+      if (f.severity === 'info') identity.lines.push(f.message.charAt(0).toUpperCase() + f.message.slice(1));
+      else diagnostics.push(diagnostic(config.policy.file, undefined, `automation identity: ${f.message}`, f.severity));
+    }
+  }
   if (github) {
     try {
       for (const problem of rulesetProblems(await github.rules(), github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
@@ -86,5 +97,17 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       diagnostics.push(diagnostic('.github', undefined, `could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`, 'warning'));
     }
   }
-  return { groups, identities, diagnostics };
+  return { groups, identities, ...(identity ? { identity } : {}), diagnostics };
+}
+
+/** The identity's reach, when the directory can tell; reading it never fails doctor. */
+async function judgeIdentity(policyGroups: readonly GroupPolicy[], directory: Directory): Promise<Reach | undefined> {
+  if (!directory.identity) return undefined;
+  const groups = policyGroups.map((g) => ({ name: g.name, id: g.id, backend: g.backend }));
+  try {
+    return judgeReach(await directory.identity(groups.map((g) => g.id)), groups);
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    return { scope: 'unknown', lines: [`The identity's permissions could not be read: ${error.message}`], findings: [] };
+  }
 }

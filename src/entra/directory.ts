@@ -9,6 +9,8 @@ import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@
 import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
+import { readIdentity } from './identity.ts';
+import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
 import { addMemberPath, directoryObjectUri, groupPath, membersPath, PIM_REQUESTS_PATH, pimInstancesPath, removeMemberPath, servicePrincipalMembersPath, userPath } from './urls.ts';
 
@@ -113,6 +115,8 @@ export interface Directory {
   listPimAssignments(groupIds: readonly string[]): Promise<Map<string, PimAssignment[]>>;
   /** PIM for Groups: assignment schedule requests, batched like membership changes. */
   applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
+  /** Who signed in and what it can reach (doctor); absent where it cannot be known. */
+  identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
   confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
 }
@@ -157,7 +161,10 @@ export function forbiddenMessage(method: string, path: string, graphMessage: str
   const write = method !== 'GET' && path.includes('/members');
   // Groups Graph never lets anyone change (dynamic, synced, mail-enabled) are refused before any write,
   // so a 403 on a write here is most likely the permission; the other cause is named after it.
-  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). Grant the app registration the application permission ${permissionFor(method, path)} with admin consent.${write ? ' If it has that permission, the group has become one whose membership Graph cannot change (dynamic, synced from on-premises or mail-enabled): doctor says which.' : ''} Role-assignable groups also need RoleManagement.ReadWrite.Directory; access-as-code does not manage them.`;
+  if (write) {
+    return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). The app can change a group's members through the Groups Administrator role scoped to an administrative unit that holds the group (the narrower set-up, docs/setup.md), or the application permission GroupMember.ReadWrite.All; a group in a restricted management administrative unit accepts only the scoped role. If the app has one of these, the group has become one whose membership Graph cannot change (dynamic, synced from on-premises or mail-enabled). Run doctor: it says which.`;
+  }
+  return `Microsoft Graph refused ${method} ${path} (403: ${graphMessage}). Grant the app registration the application permission ${permissionFor(method, path)} with admin consent.`;
 }
 
 interface BatchItemResponse {
@@ -173,6 +180,7 @@ export class GraphDirectory implements Directory {
   private readonly concurrency: number;
   private readonly graphEndpoint: string;
   private signInFailure: unknown;
+  private readonly token: () => Promise<string>;
 
   constructor(options: GraphDirectoryOptions) {
     this.graphEndpoint = options.graphEndpoint;
@@ -198,6 +206,7 @@ export class GraphDirectory implements Directory {
         }
       },
     };
+    this.token = authProvider.getAccessToken;
     // Our own retry policy handles throttling (batch items included), so the client's RetryHandler is
     // left out of the chain rather than retrying a second time underneath it.
     const auth = new AuthenticationHandler(authProvider);
@@ -342,6 +351,25 @@ export class GraphDirectory implements Directory {
       result.set(id.toLowerCase(), [...members.values()]);
     }
     return result;
+  }
+
+  /** GETs answered one by one, as Graph answered them (doctor's optional reads: a 403 is a fact, not a failure). */
+  async readAll(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]> {
+    return this.batchAll(requests.map((r) => ({ method: 'GET', url: r.url, ...(r.headers ? { headers: r.headers } : {}) })));
+  }
+
+  async accessToken(): Promise<string> {
+    try {
+      return await this.token();
+    } catch {
+      this.throwIfSignInFailed();
+      throw new SignInError('no access token for Microsoft Graph');
+    }
+  }
+
+  /** Who signed in, its permissions, roles and their scopes: what doctor judges the reach from. */
+  async identity(policyGroupIds: readonly string[]): Promise<IdentityFacts> {
+    return readIdentity(this, policyGroupIds);
   }
 
   /** The body of a successful batch answer; undefined for 404; an error for anything else. */

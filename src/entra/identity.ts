@@ -1,0 +1,115 @@
+/**
+ * Reads what doctor needs to judge the automation identity's reach (reach.ts): who signed in and its
+ * application permissions (the access token's claims), its directory role assignments with their
+ * scopes, the administrative units of the policy's groups, and the groups of the units the app is
+ * scoped to. Every read beyond the token is optional: a 403 means "not known", with the read-only
+ * permission that would show it, never a failure of doctor.
+ */
+import type { IdentityFacts, RoleAssignment, UnitFacts } from './reach.ts';
+
+export interface RawAnswer {
+  status: number;
+  body?: unknown;
+  message: string;
+}
+
+export interface GraphReader {
+  /** Many GETs at once (batched); each answered on its own. */
+  readAll(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<RawAnswer[]>;
+  /** The access token the reads are made with. */
+  accessToken(): Promise<string>;
+}
+
+/**
+ * The claims of the access token, or undefined when it is not a readable JWT. Microsoft reserves the
+ * right to change the format of tokens for its own APIs, so this is only used to describe the
+ * identity (the roles claim lists the app's application permissions; idtyp says app or user), never
+ * to decide anything.
+ */
+export function tokenClaims(token: string): Record<string, unknown> | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ok = (a: RawAnswer | undefined) => a !== undefined && a.status >= 200 && a.status < 300;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export async function readIdentity(graph: GraphReader, policyGroupIds: readonly string[]): Promise<IdentityFacts> {
+  const claims = tokenClaims(await graph.accessToken());
+  const idtyp = claims?.idtyp;
+  const kind: IdentityFacts['kind'] = idtyp === 'app' || (!claims?.scp && claims?.roles) ? 'app' : idtyp === 'user' || claims?.scp ? 'user' : 'unknown';
+  const principalId = typeof claims?.oid === 'string' ? claims.oid.toLowerCase() : undefined;
+  const facts: IdentityFacts = { kind, units: new Map(), ...(principalId ? { principalId } : {}), ...(kind === 'app' ? { permissions: strings(claims?.roles) } : {}) };
+
+  // Role assignments of this principal and the units each policy group is in, in one batch.
+  const requests = [
+    ...(principalId ? [{ url: `/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20'${principalId}'&$select=roleDefinitionId,directoryScopeId` }] : []),
+    ...policyGroupIds.map((id) => ({ url: `/groups/${encodeURIComponent(id)}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted&$count=true`, headers: { ConsistencyLevel: 'eventual' } })),
+  ];
+  const answers = await graph.readAll(requests);
+  let next = 0;
+  if (principalId) {
+    const a = answers[next++]!;
+    if (ok(a)) {
+      const value = ((a.body as { value?: unknown }).value ?? []) as { roleDefinitionId?: unknown; directoryScopeId?: unknown }[];
+      facts.roleAssignments = value.filter((r) => typeof r.roleDefinitionId === 'string' && typeof r.directoryScopeId === 'string').map((r) => ({ roleDefinitionId: String(r.roleDefinitionId).toLowerCase(), directoryScopeId: String(r.directoryScopeId) }));
+    } else facts.roleAssignmentsUnreadable = a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
+  } else facts.roleAssignmentsUnreadable = 'the access token names no principal';
+
+  const unitsOfGroup = new Map<string, string[]>();
+  let groupsReadable = true;
+  for (const id of policyGroupIds) {
+    const a = answers[next++]!;
+    if (!ok(a)) {
+      if (a.status !== 404) groupsReadable = false;
+      continue;
+    }
+    const value = ((a.body as { value?: unknown }).value ?? []) as { id?: unknown; displayName?: unknown; isMemberManagementRestricted?: unknown }[];
+    const ids: string[] = [];
+    for (const u of value) {
+      if (typeof u.id !== 'string') continue;
+      const unitId = u.id.toLowerCase();
+      ids.push(unitId);
+      // Without a permission to read units Graph names them by id only, with null properties.
+      if (!facts.units.has(unitId)) facts.units.set(unitId, { id: unitId, displayName: typeof u.displayName === 'string' ? u.displayName : unitId, ...(typeof u.isMemberManagementRestricted === 'boolean' ? { restricted: u.isMemberManagementRestricted } : {}) });
+    }
+    unitsOfGroup.set(id.toLowerCase(), ids);
+  }
+  if (groupsReadable) facts.unitsOfGroup = unitsOfGroup;
+
+  // The groups of each unit the app holds a role in: what it reaches beyond the policy.
+  const scoped = [...new Set((facts.roleAssignments ?? []).map((r) => /^\/administrativeUnits\/([0-9a-fA-F-]{36})$/.exec(r.directoryScopeId)?.[1]?.toLowerCase()).filter((u): u is string => u !== undefined))];
+  if (scoped.length > 0) {
+    const unitAnswers = await graph.readAll(scoped.flatMap((u) => [{ url: `/directory/administrativeUnits/${u}?$select=id,displayName,isMemberManagementRestricted` }, { url: `/directory/administrativeUnits/${u}/members/microsoft.graph.group?$select=id&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } }]));
+    scoped.forEach((u, i) => {
+      const detail = unitAnswers[2 * i]!;
+      const members = unitAnswers[2 * i + 1]!;
+      const known: UnitFacts = facts.units.get(u) ?? { id: u, displayName: u };
+      if (ok(detail)) {
+        const d = detail.body as { displayName?: unknown; isMemberManagementRestricted?: unknown };
+        if (typeof d.displayName === 'string') known.displayName = d.displayName;
+        known.restricted = d.isMemberManagementRestricted === true;
+      }
+      // More than 999 groups in one unit is far beyond a policy; the count says how many.
+      if (ok(members)) {
+        const body = members.body as { value?: { id?: unknown }[]; '@odata.count'?: unknown };
+        known.groupIds = (body.value ?? []).map((g) => String(g.id ?? '').toLowerCase()).filter((g) => g !== '');
+      }
+      facts.units.set(u, known);
+    });
+  }
+
+  const writesTenantWide = (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) || (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
+  if (writesTenantWide) {
+    const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
+    const n = ok(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
+    if (typeof n === 'number') facts.tenantGroups = n;
+  }
+  return facts;
+}
