@@ -487,8 +487,8 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-XH4RZUCG.js");
-  const { renderReport } = await import("./chunks/render-XOJ5VS4L.js");
+  const { collectReport } = await import("./chunks/collect-VRVEQ5UD.js");
+  const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
@@ -497,7 +497,7 @@ async function runReport(settings) {
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-YQPPLQVV.js");
-  const github = await import("./chunks/client-ROXOX6KZ.js");
+  const github = await import("./chunks/client-LHGI5JA3.js");
   const [owner, name] = settings.github.repository.split("/");
   return {
     github,

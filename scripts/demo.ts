@@ -146,10 +146,15 @@ try {
 
   heading("Time moves past octocat's expiry: the scheduled sweep runs");
   const later = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const sweepStarted = Date.now();
   const sweep = await cli('revoke', '--at', later, ...entraFlags);
   say(`$ access-as-code revoke --at ${later}\n${sweep.out.trim().split('\n').map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`)).join('\n')}`);
   say(`members after the sweep: ${k8sMembers().join(', ') || '(none)'}`);
   expect(sweep.code === 0 && k8sMembers().length === 0, 'the sweep to remove the expired member');
+  // In a repository this is the scheduled access-revoke.yml run; GitHub records it, and the report
+  // reads "last successful sweep" and how late ended access was removed from those records.
+  const took = Date.now() - sweepStarted;
+  twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-revoke.yml', id: 1, status: 'completed', conclusion: 'success', event: 'schedule', created_at: later, updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z') });
 
   heading('The report');
   const report = await cli('report', '--at', later, ...entraFlags);

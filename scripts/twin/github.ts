@@ -221,12 +221,15 @@ export function githubHandler(state: TwinState) {
     }
     if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
       const status = req.query.get('status');
+      const event = req.query.get('event');
+      // created: ">=YYYY-MM-DD" (or a full timestamp), GitHub's date-range search syntax; only that form is served.
+      const createdFrom = /^>=(.+)$/.exec(req.query.get('created') ?? '')?.[1];
       const runs = repo.workflowRuns
-        .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status))
+        .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status) && (!event || (r.event ?? 'schedule') === event) && (!createdFrom || Date.parse(r.created_at) >= Date.parse(createdFrom)))
         .sort((a, b) => b.created_at.localeCompare(a.created_at))
         .map((r) => {
           const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
-          return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, event: 'schedule', head_branch: 'main', repository: repoObject(repo), head_repository: repoObject(repo) };
+          return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, event: r.event ?? 'schedule', head_branch: 'main', repository: repoObject(repo), head_repository: repoObject(repo) };
         });
       const { items, headers } = page(runs);
       return ok(200, { total_count: runs.length, workflow_runs: items }, headers);

@@ -103,7 +103,7 @@ export interface GitHubRepo {
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];
   /** Runs of workflows, by workflow file name, for "last successful sweep". */
-  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string }[];
+  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string; event?: 'schedule' | 'push' | 'workflow_dispatch' }[];
   /** A real git repository to serve contents from. */
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */

@@ -138,6 +138,32 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
   }
 }
 
+/**
+ * Successful runs of a workflow created since a date that reconciled what had ended when they started:
+ * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
+ * A missing workflow file (404) has no runs.
+ */
+export async function successfulRuns(gh: GitHub, repo: RepoRef, workflowFile: string, since: number, maxPages = 40): Promise<{ startedAt: number; completedAt: number }[]> {
+  const out: { startedAt: number; completedAt: number }[] = [];
+  const created = `>=${new Date(since).toISOString().slice(0, 10)}`;
+  try {
+    let pages = 0;
+    for await (const { data } of gh.paginate.iterator(gh.rest.actions.listWorkflowRuns, { ...repo, workflow_id: workflowFile, status: 'success', created, exclude_pull_requests: true, per_page: 100 })) {
+      for (const run of data) {
+        if (run.event !== 'schedule' && run.event !== 'push') continue;
+        const startedAt = Date.parse(run.run_started_at ?? run.created_at);
+        const completedAt = Date.parse(run.updated_at);
+        if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt)) out.push({ startedAt, completedAt });
+      }
+      if (++pages >= maxPages) break;
+    }
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return out;
+    throw error;
+  }
+  return out;
+}
+
 /** The rules in force on a branch (GET /repos/{owner}/{repo}/rules/branches/{branch}), from every ruleset that applies. */
 export async function branchRules(gh: GitHub, repo: RepoRef, branch: string): Promise<{ type: string; parameters: Record<string, unknown> }[]> {
   const rules = await gh.paginate(gh.rest.repos.getBranchRules, { ...repo, branch, per_page: 100 });

@@ -1,18 +1,21 @@
 /** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
 import type { BranchContext } from '../commands/revoke.ts';
-import { lastSuccessfulRun } from '../github/client.ts';
+import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
+import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import { parseRequest } from '../request/request.ts';
-import { exemptionsDue as exemptionsDueOf } from '../policy/policy.ts';
+import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
 
 export interface ReportContext extends BranchContext {
   days?: number;
   /** The sweep's workflow file, for "last successful sweep". */
   sweepWorkflow?: string;
+  /** The grant workflow's file: its runs remove ended access too. */
+  grantWorkflow?: string;
 }
 
 const SWEEP_INTERVAL_MS = 15 * 60_000;
@@ -51,42 +54,60 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
   const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, [...state.config.policy.groups.keys()], state.degraded === undefined) };
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined) };
 }
 
 /**
  * Requests added to the default branch in the last `days` days, each judged as the reconciler judged
  * it when it merged (the same bulk verification), so only what was really granted counts as elevation.
  */
-async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, groupNames: string[], withGitHub: boolean): Promise<History> {
+async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, withGitHub: boolean): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
+  const groupNames = [...policy.groups.keys()];
   const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
-  const log = await firstParentLog(ctx.git, head, since);
+  // Requests that ended in the window may have landed up to the longest maxDuration before it.
+  const reach = Math.max(0, ...[...policy.groups.values()].map((g) => g.maxDurationMs));
+  const log = await firstParentLog(ctx.git, head, since - reach);
   const reader = ctx.git.catFile();
   try {
     const versions: RequestResult[] = [];
+    const added = new Set<RequestResult>();
+    const deletions = new Map<string, number[]>();
     for (const commit of log) {
       for (const change of commit.changes) {
         const group = splitRequestPath(change.path)?.group;
-        if (change.status !== 'A' || !group || !groupNames.includes(group) || isRequestsHousekeeping(change.path)) continue;
-        result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
+        if (!group || !groupNames.includes(group) || isRequestsHousekeeping(change.path)) continue;
+        if (change.status === 'D') deletions.set(change.path, [...(deletions.get(change.path) ?? []), commit.time]);
+        if (change.status !== 'A' && change.status !== 'M') continue;
+        const inWindow = change.status === 'A' && commit.time >= since;
+        if (inWindow) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
         const object = await reader.read(`${commit.sha}:${change.path}`);
         if (!object?.bytes) continue;
         const request = parseRequest(change.path, object.bytes).request;
         // Judged as of the merge: "userId" only marks it as someone's request to verify.
-        if (request) versions.push({ file: change.path, group, state: 'active', requester: request.requester, request, blob: object.oid, bytes: object.bytes, landing: commit, userId: request.requester, judgeAt: commit.time });
+        if (!request) continue;
+        const version: RequestResult = { file: change.path, group, state: 'active', requester: request.requester, request, blob: object.oid, bytes: object.bytes, landing: commit, userId: request.requester, judgeAt: commit.time };
+        versions.push(version);
+        if (inWindow) added.add(version);
       }
     }
+    let verified = withGitHub;
     try {
       if (withGitHub) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
+      verified = false;
     }
+    // Unknown rather than wrong: without GitHub's approvals and run times there is nothing to measure.
+    if (verified) result.removals = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
+      if (typeof (error as { status?: unknown }).status === 'number') return undefined;
+      throw error;
+    });
     const seenPulls = new Set<number>();
     for (const v of versions) {
       const verdict = v.verification;
-      if (!verdict?.approved || !v.request) continue;
+      if (!added.has(v) || !verdict?.approved || !v.request) continue;
       result.grantedPerGroup[v.group] = (result.grantedPerGroup[v.group] ?? 0) + 1;
       const mergedAt = Date.parse(verdict.mergedAt ?? '') || v.landing!.time;
       const deleted = log.filter((c) => c.time >= v.landing!.time && c.changes.some((ch) => ch.path === v.file && ch.status === 'D')).map((c) => c.time);
@@ -101,4 +122,17 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
     reader.close();
   }
   return result;
+}
+
+/** Endings in the window and how late the runs GitHub recorded removed them. */
+async function removals(ctx: ReportContext, versions: readonly RequestResult[], deletions: ReadonlyMap<string, number[]>, since: number, policy: Policy) {
+  const judged: RequestVersion[] = versions
+    .filter((v) => v.request && v.landing && v.verification)
+    .map((v) => ({ file: v.file, group: v.group, requester: v.request!.requester, landed: v.landing!.time, expiresAt: v.request!.expiresAt, approved: v.verification!.approved }));
+  const ended = endings(judged, deletions, since, ctx.now);
+  if (ended.length === 0) return [];
+  // Runs from the day of the first ending on: one request per 100 runs of each workflow.
+  const from = ended[0]!.at;
+  const runs = [...(await successfulRuns(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml', from)), ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from))];
+  return removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend])));
 }

@@ -4,6 +4,7 @@
  * the figures of the last 30 days. Pure.
  */
 import { formatDuration } from '../duration.ts';
+import { percentile, type GroupLateness } from './lateness.ts';
 
 export interface ActiveGrant {
   group: string;
@@ -37,6 +38,8 @@ export interface History {
   grantedPerGroup: Record<string, number>;
   elevations: { file: string; ms: number }[];
   approvalLatencies: { pull: number; ms: number }[];
+  /** How late ended memberships were removed, per group; undefined when GitHub could not be read. */
+  removals?: GroupLateness[];
 }
 
 export interface ExemptionDue {
@@ -138,5 +141,26 @@ export function renderReport(d: ReportData): string {
   const slowest = [...h.approvalLatencies].sort((a, b) => b.ms - a.ms)[0];
   out.push(`- Approval latency of granted requests (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`);
   out.push('');
+  out.push(...renderRemovals(h));
   return out.join('\n');
+}
+
+/** How late ended memberships were removed, per group (p50, p95), and who enforced the end. */
+function renderRemovals(h: History): string[] {
+  const out = ['#### How late ended access was removed', ''];
+  if (h.removals === undefined) return [...out, 'Not known: GitHub could not be read, and the times come from its record of workflow runs.', ''];
+  if (h.removals.length === 0) return [...out, `No access ended in the last ${h.days} days.`, ''];
+  out.push(
+    'From the end of each request (expiry, or the merge that deleted it) to the finish of the first successful grant or sweep run that started after it: an upper bound, from the run times GitHub records. Groups with `backend: pim` are ended by Entra at the end time itself.',
+    '',
+    '| Group | Ended | p50 late | p95 late | Not yet confirmed | Ended by |',
+    '|---|---|---|---|---|---|',
+  );
+  const late = (ms: number | undefined) => (ms === undefined ? '–' : formatDuration(ms));
+  for (const g of h.removals) {
+    if (g.enforcedBy === 'entra') out.push(`| ${cell(g.group)} | ${g.ended} | on time | on time | 0 | Entra (PIM for Groups) |`);
+    else out.push(`| ${cell(g.group)} | ${g.ended} | ${late(percentile(g.lateness, 50))} | ${late(percentile(g.lateness, 95))} | ${g.unconfirmed} | the sweep |`);
+  }
+  out.push('');
+  return out;
 }

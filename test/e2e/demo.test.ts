@@ -21,6 +21,9 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /members after the sweep: \(none\)/);
   assert.match(stdout, /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+at \S+ \(no workflow ran since: 0 calls\): members \(none\)/);
   assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
+  assert.match(stdout, /Last successful sweep: [\d-]+ [\d:]+ UTC \(0m ago\)\./, 'the sweep the demo ran is the last one');
+  assert.match(stdout, /\| k8s-prod-operators \| 1 \| (3[01]m) \| \1 \| 0 \| the sweep \|/, 'octocat\'s 90-minute request was removed by the sweep two hours on');
+  assert.match(stdout, /\| billing-readers \| 1 \| on time \| on time \| 0 \| Entra \(PIM for Groups\) \|/);
   const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);
   assert.ok(seconds > 0, 'the demo reports its own duration');
 });

@@ -1,0 +1,49 @@
+// The report's "how late ended access was removed" per group (issue "PIM for Groups", item 5): the
+// bundled CLI against the twin, a real repository, and the run history GitHub records.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Scenario } from '../helpers/scenario.ts';
+import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const M = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function report(s: Scenario, at: number): Promise<{ code: number | null; out: string; err: string }> {
+  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
+  const child = spawn(process.execPath, [CLI, 'report', '--at', iso(at), '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph], { cwd: s.repo.dir, env });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.on('data', (d: Buffer) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
+test('the report gives p50 and p95 removal lateness per group from the runs GitHub recorded, and Entra as the enforcer of pim groups', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
+    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    const expiry = (file: string) => Date.parse(/expires: "([^"]+)"/.exec(s.repo.git('show', `HEAD:${file}`))![1]!);
+    const db = [expiry(s.approvedRequest('octocat', 'prod-db-admins', 10 * M, { ticket: 'INC-1' }).file), expiry(s.approvedRequest('hubot', 'prod-db-admins', 20 * M, { ticket: 'INC-2' }).file)];
+    s.approvedRequest('hubot', 'k8s-prod-operators', 15 * M, { approver: 'lead1' });
+    s.approvedRequest('monalisa', 'billing-readers', 40 * M);
+    const runs = s.twin.state.repos.get('acme/access')!.workflowRuns;
+    let id = 1;
+    const run = (workflow: string, startedAt: number, minutes: number, more: Partial<(typeof runs)[number]> = {}) => runs.push({ workflow, id: id++, status: 'completed', conclusion: 'success', created_at: iso(startedAt), updated_at: iso(startedAt + minutes * M), event: 'schedule', ...more });
+    run('access-revoke.yml', db[0]! + 2 * M, 1); // removes octocat's: 3 minutes late
+    run('access-revoke.yml', db[1]! + 1 * M, 0, { event: 'workflow_dispatch' }); // a manual run may be a dry run: not counted
+    run('access-revoke.yml', db[1]! + 2 * M, 0, { conclusion: 'failure' }); // a failed run is not proof of removal
+    run('access-grant.yml', db[1]! + 14 * M, 1, { event: 'push' }); // grant runs reconcile too: hubot's, 15 minutes late
+    const result = await report(s, db[1]! + 30 * M);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /#### How late ended access was removed/);
+    assert.match(result.out, /\| prod-db-admins \| 2 \| 3m \| 15m \| 0 \| the sweep \|/);
+    assert.match(result.out, /\| k8s-prod-operators \| 1 \| on time \| on time \| 0 \| Entra \(PIM for Groups\) \|/);
+    assert.match(result.out, /\| billing-readers \| 1 \| – \| – \| 1 \| the sweep \|/, 'no run since it ended: not confirmed');
+  } finally {
+    await s.stop();
+  }
+});
