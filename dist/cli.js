@@ -33,8 +33,8 @@ import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/cli/main.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/commands/new.ts
@@ -49,7 +49,7 @@ function draftRequest(options, config, taken) {
   let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
   const lines = [
-    "# yaml-language-server: $schema=../../schemas/access-request.schema.json",
+    `# yaml-language-server: $schema=${options.schema ?? "../../schemas/access-request.schema.json"}`,
     "version: 1",
     `requester: ${options.requester}`,
     `group: ${JSON.stringify(options.group)}`,
@@ -77,10 +77,12 @@ function requireLogin(requester) {
 
 // src/cli/entra-commands.ts
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/cli/io.ts
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 var COMMON = {
   repo: { type: "string" },
   at: { type: "string" }
@@ -90,6 +92,18 @@ function clock(at, io) {
   const parsed = parseTimestamp(at);
   if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
   return parsed.epochMs;
+}
+function repoRoot(repo, io) {
+  if (repo !== void 0) return resolve(io.cwd, repo);
+  for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".github", "access-policy.yaml"))) return dir;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return resolve(io.cwd);
+  }
+}
+function requestSchemaRef(root, version) {
+  if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
+  const major = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
 }
 
 // src/cli/entra-commands.ts
@@ -119,7 +133,7 @@ async function localGitHub(root, repoOption) {
 }
 async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { revoke } = await import("./chunks/revoke-AADEIP44.js");
   const git = gitIn(root);
@@ -138,21 +152,21 @@ async function sweepCommand(args, io) {
 }
 async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { collectReport } = await import("./chunks/collect-VRVEQ5UD.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
-    await writeFile(resolve(io.cwd, values.out), markdown);
+    await writeFile(resolve2(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
   return 0;
 }
 async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import("./chunks/doctor-H7OXV5MA.js");
   const directory = await localDirectory(values);
@@ -166,7 +180,7 @@ async function doctorCommand(args, io) {
 }
 async function grantCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { grant } = await import("./chunks/grant-GX7UO6WU.js");
@@ -178,11 +192,10 @@ async function grantCommand(args, io) {
 }
 
 // src/cli/plan.ts
-import { resolve as resolve2 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 async function planCommand(args, io) {
   const { values } = parseArgs2({ args, options: { ...COMMON, base: { type: "string" } }, strict: true });
-  const root = resolve2(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : ["origin/main", "main"];
   let base;
@@ -217,7 +230,7 @@ async function workingChanges(git, base) {
 }
 
 // src/cli/main.ts
-var VERSION = true ? "0.1.0" : "development";
+var VERSION = true ? "1.0.0" : "development";
 var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
 
 Usage:
@@ -306,7 +319,7 @@ ${USAGE}`);
 }
 async function validateCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, options: COMMON, allowPositionals: true, strict: true });
-  const root = resolve3(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const files = workingTree(root);
   let paths;
   if (positionals.length > 0) {
@@ -316,7 +329,7 @@ async function validateCommand(args, io) {
       if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
       const inside = await files.list(rel);
       if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync(resolve3(root, rel))) paths.push(rel);
+      else if (existsSync2(resolve3(root, rel))) paths.push(rel);
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
@@ -348,7 +361,7 @@ async function newCommand(args, io) {
   if (missing.length > 0) {
     throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
   }
-  const root = resolve3(io.cwd, values.repo ?? ".");
+  const root = repoRoot(values.repo, io);
   const requester = requireLogin(values.requester ?? await gitUser(root));
   const config = await loadConfig(workingTree(root));
   const result = draftRequest(
@@ -358,10 +371,11 @@ async function newCommand(args, io) {
       justification: values.justification,
       requester,
       now: clock(values.at, io),
+      schema: requestSchemaRef(root, VERSION),
       ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
     },
     config,
-    (path) => existsSync(resolve3(root, path))
+    (path) => existsSync2(resolve3(root, path))
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
@@ -369,7 +383,7 @@ async function newCommand(args, io) {
     return 1;
   }
   const target = resolve3(root, result.draft.path);
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");

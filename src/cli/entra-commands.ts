@@ -6,7 +6,7 @@ import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
-import { clock, COMMON, type CliIo } from './io.ts';
+import { clock, COMMON, repoRoot, type CliIo } from './io.ts';
 
 const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
 
@@ -39,7 +39,7 @@ async function localGitHub(root: string, repoOption: string | undefined) {
 
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
@@ -59,7 +59,7 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
@@ -74,7 +74,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import('../commands/doctor.ts');
   const directory = await localDirectory(values);
@@ -90,7 +90,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
 /** `grant [--before A]`: what the grant job does, run by hand: reconcile, and report on what changed since A. */
 export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');

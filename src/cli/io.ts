@@ -1,4 +1,6 @@
 /** What every CLI command shares: its input/output, the common options and the clock. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../diagnostics.ts';
 import { parseTimestamp } from '../timestamp.ts';
 
@@ -19,4 +21,24 @@ export function clock(at: string | undefined, io: CliIo): number {
   const parsed = parseTimestamp(at);
   if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
   return parsed.epochMs;
+}
+
+/**
+ * The access repository a command works on: --repo when given; otherwise, as git finds its work tree,
+ * the nearest folder at or above the current one that holds .github/access-policy.yaml, so commands
+ * work from requests/<group>/ too. Without one, the current folder (and the missing policy is named).
+ */
+export function repoRoot(repo: string | undefined, io: CliIo): string {
+  if (repo !== undefined) return resolve(io.cwd, repo);
+  for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.github', 'access-policy.yaml'))) return dir;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return resolve(io.cwd);
+  }
+}
+
+/** Where editors find the request schema: the repository's own copy, else the released version's. */
+export function requestSchemaRef(root: string, version: string): string {
+  if (existsSync(join(root, 'schemas', 'access-request.schema.json'))) return '../../schemas/access-request.schema.json';
+  const major = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : 'main'}/schemas/access-request.schema.json`;
 }

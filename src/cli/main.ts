@@ -8,7 +8,7 @@ import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
 import { doctorCommand, grantCommand, reportCommand, sweepCommand } from './entra-commands.ts';
-import { clock, COMMON, type CliIo } from './io.ts';
+import { clock, COMMON, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
@@ -108,7 +108,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const files = workingTree(root);
   let paths: string[] | undefined;
   if (positionals.length > 0) {
@@ -152,7 +152,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   if (missing.length > 0) {
     throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(', ')}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
   }
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const requester = requireLogin(values.requester ?? (await gitUser(root)));
   const config = await loadConfig(workingTree(root));
   const result = draftRequest(
@@ -162,6 +162,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
       justification: values.justification!,
       requester,
       now: clock(values.at, io),
+      schema: requestSchemaRef(root, VERSION),
       ...(values.ticket !== undefined ? { ticket: values.ticket } : {}),
     },
     config,

@@ -1,5 +1,4 @@
 /** `plan` on the command line: the working tree's request changes against the merge base. */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planOf } from '../commands/plan.ts';
 import { judgeChanges, reportHasErrors } from '../commands/validate.ts';
@@ -7,11 +6,11 @@ import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { gitIn, type ChangedFile } from '../git/git.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
-import { clock, COMMON, type CliIo } from './io.ts';
+import { clock, COMMON, repoRoot, type CliIo } from './io.ts';
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, base: { type: 'string' } }, strict: true });
-  const root = resolve(io.cwd, values.repo ?? '.');
+  const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : ['origin/main', 'main'];
   let base: string | undefined;

@@ -14,6 +14,8 @@ export interface NewRequestOptions {
   ticket?: string;
   requester: string;
   now: number;
+  /** The modeline's schema: a path inside the repository, or the released schema's URL. */
+  schema?: string;
 }
 
 export interface DraftedRequest {
@@ -41,7 +43,7 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
 
   const lines = [
-    '# yaml-language-server: $schema=../../schemas/access-request.schema.json',
+    `# yaml-language-server: $schema=${options.schema ?? '../../schemas/access-request.schema.json'}`,
     'version: 1',
     `requester: ${options.requester}`,
     `group: ${JSON.stringify(options.group)}`,

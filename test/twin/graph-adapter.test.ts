@@ -126,7 +126,7 @@ test('THREATS 23: without the permission, the error names it', async () => {
     const [outcome] = await dir.apply([add(2)]);
     assert.equal(outcome!.done, false);
     assert.equal(outcome!.status, 403);
-    assert.match(outcome!.detail, /Grant the app registration the application permission GroupMember\.ReadWrite\.All with admin consent/);
+    assert.match(outcome!.detail, /the Groups Administrator role scoped to an administrative unit that holds the group \(the narrower set-up, docs\/setup\.md\), or the application permission GroupMember\.ReadWrite\.All/);
     await assert.rejects(dir.resolveUser({ upn: 'user1@contoso.com' }), (e: unknown) => e instanceof DirectoryError && /User\.ReadBasic\.All/.test(e.message));
   } finally {
     await readOnly.stop();

