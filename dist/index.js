@@ -342,7 +342,8 @@ function readSettings(env = process.env) {
     const cloud = optional("cloud");
     const authorityHost = optional("authority-host");
     const graphEndpoint = optional("graph-endpoint");
-    settings.entra = { tenantId, clientId, ...cloud ? { cloud } : {}, ...authorityHost ? { authorityHost } : {}, ...graphEndpoint ? { graphEndpoint } : {} };
+    const audience = optional("audience");
+    settings.entra = { tenantId, clientId, ...cloud ? { cloud } : {}, ...authorityHost ? { authorityHost } : {}, ...graphEndpoint ? { graphEndpoint } : {}, ...audience ? { audience } : {} };
   }
   if (MAY_USE_GITHUB.includes(settings.command) && getInput("github-token").trim() !== "" && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? "")) {
     settings.github = { token: getInput("github-token").trim(), apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, ref: env.GITHUB_REF ?? "" };
@@ -414,8 +415,8 @@ async function runValidate(settings) {
   }
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-YQPPLQVV.js");
-  const { doctor } = await import("./chunks/doctor-H7OXV5MA.js");
+  const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
+  const { doctor } = await import("./chunks/doctor-UDZJFSCF.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -445,7 +446,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-GX7UO6WU.js");
+  const { grant } = await import("./chunks/grant-VLQCWAYX.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -465,7 +466,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-AADEIP44.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-3SUSJ4LN.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -487,7 +488,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-VRVEQ5UD.js");
+  const { collectReport } = await import("./chunks/collect-XHJ7I6OA.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -496,7 +497,7 @@ async function runReport(settings) {
   setOutput("report", markdown);
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-YQPPLQVV.js");
+  const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
   const github = await import("./chunks/client-LHGI5JA3.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

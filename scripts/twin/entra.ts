@@ -69,7 +69,7 @@ export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssue
       // Entra names which part of the assertion matched no federated credential (AADSTS700212 audience,
       // 700213 subject), quoting what the token carried.
       const carried = `Assertion Issuer: '${claims.iss}'. Assertion Subject: '${claims.sub}'. Assertion Audience: '${aud.join(',')}'.`;
-      if (!aud.includes(TOKEN_EXCHANGE_AUDIENCE)) return aadError(400, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${aud.join(',')}'. ${carried}`);
+      if (!aud.some((a) => (app.audiences ?? [TOKEN_EXCHANGE_AUDIENCE]).includes(String(a)))) return aadError(400, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${aud.join(',')}'. ${carried}`);
       if (!app.federatedSubjects.includes(String(claims.sub))) return aadError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${claims.sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${carried}`);
     } else if (form.get('client_secret') !== null) {
       if (!app.clientSecret || form.get('client_secret') !== app.clientSecret) {

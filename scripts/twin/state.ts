@@ -34,6 +34,8 @@ export interface AppRegistration {
   /** Federated credential subjects, e.g. repo:acme/access:environment:access-grant. */
   federatedSubjects: string[];
   clientSecret?: string;
+  /** Audiences its federated credentials list (default api://AzureADTokenExchange). */
+  audiences?: string[];
   /** Object id of the app's service principal in the tenant (the oid claim of its tokens). */
   servicePrincipalId?: string;
 }

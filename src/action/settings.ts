@@ -41,7 +41,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const cloud = optional('cloud');
     const authorityHost = optional('authority-host');
     const graphEndpoint = optional('graph-endpoint');
-    settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}) };
+    const audience = optional('audience');
+    settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}), ...(audience ? { audience } : {}) };
   }
   if (MAY_USE_GITHUB.includes(settings.command) && core.getInput('github-token').trim() !== '' && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? '')) {
     settings.github = { token: core.getInput('github-token').trim(), apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: env.GITHUB_REPOSITORY!, ref: env.GITHUB_REF ?? '' };

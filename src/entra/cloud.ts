@@ -9,13 +9,18 @@ export interface CloudEndpoints {
   authorityHost: string;
   /** Microsoft Graph root, without the version, e.g. https://graph.microsoft.com */
   graphEndpoint: string;
+  /**
+   * The audience the job's GitHub token is requested for, which the federated credential lists: each
+   * cloud's token-exchange audience as Microsoft's workload identity federation pages give them.
+   */
+  tokenExchangeAudience: string;
 }
 
 export const CLOUDS: Record<string, CloudEndpoints> = {
-  public: { authorityHost: 'https://login.microsoftonline.com', graphEndpoint: 'https://graph.microsoft.com' },
-  usgov: { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us' },
-  'usgov-dod': { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://dod-graph.microsoft.us' },
-  china: { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn' },
+  public: { authorityHost: 'https://login.microsoftonline.com', graphEndpoint: 'https://graph.microsoft.com', tokenExchangeAudience: 'api://AzureADTokenExchange' },
+  usgov: { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' },
+  'usgov-dod': { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://dod-graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' },
+  china: { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn', tokenExchangeAudience: 'api://AzureADTokenExchangeChina' },
 };
 
 const KNOWN_AUTHORITIES = new Set(Object.values(CLOUDS).map((c) => new URL(c.authorityHost).host));
@@ -38,12 +43,13 @@ function httpsUrl(name: string, value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-export function resolveCloud(options: { cloud?: string; authorityHost?: string; graphEndpoint?: string }): CloudEndpoints {
+export function resolveCloud(options: { cloud?: string; authorityHost?: string; graphEndpoint?: string; audience?: string }): CloudEndpoints {
   const name = (options.cloud ?? '').trim() || 'public';
   const base = CLOUDS[name];
   if (!base) throw new ConfigError(`cloud "${name}" is not known. Use one of ${Object.keys(CLOUDS).join(', ')}, or give authority-host and graph-endpoint.`);
   return {
     authorityHost: options.authorityHost ? httpsUrl('authority-host', options.authorityHost) : base.authorityHost,
     graphEndpoint: options.graphEndpoint ? httpsUrl('graph-endpoint', options.graphEndpoint) : base.graphEndpoint,
+    tokenExchangeAudience: options.audience?.trim() || base.tokenExchangeAudience,
   };
 }

@@ -12,12 +12,14 @@ export interface EntraSettings {
   cloud?: string;
   authorityHost?: string;
   graphEndpoint?: string;
+  /** The token-exchange audience, when the federated credential lists another than the cloud's default. */
+  audience?: string;
 }
 
 /** In Actions: workload identity federation with the job's OIDC token. */
 export function directoryFromActions(settings: EntraSettings, getIdToken: (audience: string) => Promise<string>): GraphDirectory {
   const endpoints = resolveCloud(settings);
-  const credential = githubOidcCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: endpoints.authorityHost, getIdToken });
+  const credential = githubOidcCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: endpoints.authorityHost, audience: endpoints.tokenExchangeAudience, getIdToken });
   return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint });
 }
 

@@ -7,13 +7,12 @@ import { AzureCliCredential, ChainedTokenCredential, ClientAssertionCredential, 
 import { ConfigError } from '../diagnostics.ts';
 import { isKnownAuthority } from './cloud.ts';
 
-/** The audience Entra expects on a GitHub token it exchanges (Microsoft's documented default). */
-export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
-
 export interface FederatedOptions {
   tenantId: string;
   clientId: string;
   authorityHost: string;
+  /** The audience to ask GitHub's token for: the one the federated credential lists. */
+  audience: string;
   /** Returns the job's OIDC token for an audience (core.getIDToken in the action). */
   getIdToken: (audience: string) => Promise<string>;
 }
@@ -22,7 +21,7 @@ export function githubOidcCredential(options: FederatedOptions): TokenCredential
   requireIds(options.tenantId, options.clientId);
   const assertion = async () => {
     try {
-      return await options.getIdToken(TOKEN_EXCHANGE_AUDIENCE);
+      return await options.getIdToken(options.audience);
     } catch (error) {
       throw new ConfigError(
         `could not get the job's GitHub OIDC token (${(error as Error).message}). The job needs "permissions: id-token: write", and only jobs on main in the grant environment should have it; pull request jobs never do.`,
@@ -57,7 +56,10 @@ export function explainSignInError(error: unknown, context: { subjectHint?: stri
   const text = error instanceof Error ? error.message : String(error);
   if (error instanceof ConfigError) return error.message;
   const carried = /Assertion Subject: '([^']+)'/.exec(text)?.[1] ?? /assertion subject '([^']+)'/.exec(text)?.[1];
-  if (/AADSTS700212\b/.test(text)) return `Entra found no federated credential for this token's audience: the credential's audience must be ${TOKEN_EXCHANGE_AUDIENCE}. (${firstLine(text)})`;
+  if (/AADSTS700212\b/.test(text)) {
+    const presented = /assertion audience '([^']+)'/.exec(text)?.[1];
+    return `Entra found no federated credential for this token's audience${presented ? ` (${presented})` : ''}: the federated credential's audience and the action's audience input must be the same. The default is the cloud's token-exchange audience (public: api://AzureADTokenExchange; usgov, usgov-dod: api://AzureADTokenExchangeUSGov; china: api://AzureADTokenExchangeChina); set the input audience to what the credential lists, or change the credential. (${firstLine(text)})`;
+  }
   if (/AADSTS700211\b/.test(text)) return `Entra found no federated credential for this token's issuer: the credential's issuer must be https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://<host>/_services/token). (${firstLine(text)})`;
   if (/AADSTS(70021|700213|7002138)\b/.test(text)) {
     const subject = carried ?? context.subjectHint;

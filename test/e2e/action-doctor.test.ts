@@ -64,3 +64,20 @@ test('doctor without tenant-id and client-id says what to set', async () => {
   assert.equal(run.exitCode, 1);
   assert.match(run.stdout, /set the inputs tenant-id and client-id/);
 });
+
+test('a national cloud asks for its own token-exchange audience; a credential listing another is named, with the input to set', async () => {
+  const app = twin.state.apps[0]!;
+  const usgov = (inputs: Record<string, string> = {}) => runAction({ workspace: repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, cloud: 'usgov', 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph, ...inputs }, eventName: 'workflow_dispatch', event: {}, env: twin.env() });
+  const refused = await usgov();
+  assert.equal(refused.exitCode, 1);
+  assert.match(refused.stdout, /::error::access-as-code: Entra found no federated credential for this token's audience \(api:\/\/AzureADTokenExchangeUSGov\)[^\n]*set the input audience/);
+  const matched = await usgov({ audience: 'api://AzureADTokenExchange' });
+  assert.match(matched.summary, /Signed in to Entra\./, 'the credential\'s audience, given as the input');
+  app.audiences = ['api://AzureADTokenExchangeUSGov'];
+  try {
+    const byDefault = await usgov();
+    assert.match(byDefault.summary, /Signed in to Entra\./, 'a credential with the cloud\'s own audience needs no input');
+  } finally {
+    delete app.audiences;
+  }
+});

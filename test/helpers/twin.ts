@@ -39,7 +39,7 @@ export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
 export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>; concurrency?: number } = {}): GraphDirectory {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = twin.urls.actionsToken;
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = twin.actionsRequestToken;
-  const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, getIdToken: (aud) => core.getIDToken(aud) });
+  const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) });
   return new GraphDirectory({ credential, graphEndpoint: twin.urls.graph, retry: options.retry ?? fastRetry(), ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
 }
 

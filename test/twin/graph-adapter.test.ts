@@ -146,7 +146,7 @@ test('THREATS 22 (why it matters): in the twin, a DELETE without /$ref deletes t
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = scratch.actionsRequestToken;
     const { githubOidcCredential } = await import('../../src/entra/credential.ts');
     const core = await import('@actions/core');
-    const token = await githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: scratch.urls.authorityHost, getIdToken: (aud) => core.getIDToken(aud) }).getToken(`${scratch.urls.graph}/.default`);
+    const token = await githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: scratch.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) }).getToken(`${scratch.urls.graph}/.default`);
     const res = await fetch(`${scratch.urls.graph}/v1.0/groups/${GROUP}/members/${userId(2)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token!.token}` } });
     assert.equal(res.status, 204);
     assert.equal(scratch.state.users.has(userId(2)), false, 'the user is gone, not just the membership');
@@ -173,7 +173,7 @@ test('sign-in: without id-token: write the error says so', async () => {
   const saved = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
   delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
   try {
-    const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, getIdToken: (aud) => core.getIDToken(aud) });
+    const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) });
     const error = await credential.getToken(`${twin.urls.graph}/.default`).then(() => undefined, (e: unknown) => e);
     assert.match(explainSignInError(error), /"permissions: id-token: write"/);
   } finally {

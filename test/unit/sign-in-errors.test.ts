@@ -18,7 +18,7 @@ test('without a quoted subject, both subject forms are shown', () => {
 });
 
 test('audience, issuer, time, unknown tenant and unknown app each get their own fix', () => {
-  assert.match(explainSignInError(new Error('AADSTS700212: No matching federated identity record found for presented assertion audience')), /audience must be api:\/\/AzureADTokenExchange/);
+  assert.match(explainSignInError(new Error("AADSTS700212: No matching federated identity record found for presented assertion audience 'api://AzureADTokenExchangeUSGov'.")), /this token's audience \(api:\/\/AzureADTokenExchangeUSGov\): the federated credential's audience and the action's audience input must be the same/);
   assert.match(explainSignInError(new Error('AADSTS700211: No matching federated identity record found for presented assertion issuer')), /issuer must be https:\/\/token\.actions\.githubusercontent\.com/);
   assert.match(explainSignInError(new Error('AADSTS700024: Client assertion is not within its valid time range.')), /outside its valid time/);
   assert.match(explainSignInError(new Error("AADSTS90002: Tenant 'x' not found.")), /does not know this tenant-id/);
