@@ -5,7 +5,7 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-XDCXGPQM.js";
+} from "./chunks/chunk-INTK76HD.js";
 import {
   REQUESTS_DIR,
   atCommit,
@@ -17,10 +17,10 @@ import {
   requestFileName,
   slugify,
   workingTree
-} from "./chunks/chunk-6IFDEOJ4.js";
-import "./chunks/chunk-2CKU6KQI.js";
+} from "./chunks/chunk-GUPU5J43.js";
+import "./chunks/chunk-CPA5N2IX.js";
 import {
-  MINUTE_MS,
+  formatDuration,
   parseDuration
 } from "./chunks/chunk-LRULQWW5.js";
 import {
@@ -39,12 +39,22 @@ import { parseArgs as parseArgs3 } from "node:util";
 
 // src/commands/new.ts
 function draftRequest(options, config, taken) {
-  const ms = parseDuration(options.duration);
-  if (ms === void 0) {
-    throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+  if (options.duration === void 0 === (options.until === void 0)) {
+    throw new ConfigError("give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.");
   }
-  const expiresAt = Math.floor((options.now + ms) / MINUTE_MS) * MINUTE_MS;
-  const expires = formatTimestamp(expiresAt);
+  let end;
+  let ends;
+  if (options.duration !== void 0) {
+    const ms = parseDuration(options.duration);
+    if (ms === void 0) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+    end = `duration: ${formatDuration(ms)}`;
+    ends = `for ${formatDuration(ms)} from the merge`;
+  } else {
+    const parsed = parseTimestamp(options.until);
+    if (!parsed.ok) throw new ConfigError(`--until "${options.until}" is not valid: ${parsed.reason}.`);
+    end = `expires: "${formatTimestamp(parsed.epochMs)}"`;
+    ends = `until ${formatTimestamp(parsed.epochMs)}`;
+  }
   const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(" "));
   let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
@@ -53,7 +63,7 @@ function draftRequest(options, config, taken) {
     "version: 1",
     `requester: ${options.requester}`,
     `group: ${JSON.stringify(options.group)}`,
-    `expires: "${expires}"`,
+    end,
     `justification: ${JSON.stringify(options.justification)}`,
     ...options.ticket !== void 0 ? [`ticket: ${JSON.stringify(options.ticket)}`] : [],
     ""
@@ -63,7 +73,7 @@ function draftRequest(options, config, taken) {
   if (hasErrors(verdict.diagnostics)) {
     return { ok: false, diagnostics: verdict.diagnostics };
   }
-  return { ok: true, draft: { path, text, expires } };
+  return { ok: true, draft: { path, text, ends } };
 }
 function requireLogin(requester) {
   if (requester === void 0 || requester.trim() === "") {
@@ -135,7 +145,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-3SUSJ4LN.js");
+  const { revoke } = await import("./chunks/revoke-UKNTIGLR.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -154,7 +164,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-XHJ7I6OA.js");
+  const { collectReport } = await import("./chunks/collect-IU7WC3KQ.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -168,7 +178,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-UDZJFSCF.js");
+  const { doctor } = await import("./chunks/doctor-3EJSHL5Q.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -183,7 +193,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-VLQCWAYX.js");
+  const { grant } = await import("./chunks/grant-FVXYWR32.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
@@ -236,7 +246,8 @@ var USAGE = `access-as-code: just-in-time Entra ID group membership through pull
 Usage:
   access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
   access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
-                                         write a valid request file at the right path
+                                         write a valid request file at the right path; --for counts
+                                         from the merge (duration:), --until TIME sets a fixed end
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
   access-as-code grant [--before SHA]   the grant job's reconciliation: verify every request on main,
@@ -351,13 +362,14 @@ async function newCommand(args, io) {
       ...COMMON,
       group: { type: "string" },
       for: { type: "string" },
+      until: { type: "string" },
       justification: { type: "string" },
       ticket: { type: "string" },
       requester: { type: "string" }
     },
     strict: true
   });
-  const missing = ["group", "for", "justification"].filter((k) => values[k] === void 0);
+  const missing = ["group", "for", "justification"].filter((k) => k === "for" ? values.for === void 0 && values.until === void 0 : values[k] === void 0);
   if (missing.length > 0) {
     throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
   }
@@ -367,7 +379,8 @@ async function newCommand(args, io) {
   const result = draftRequest(
     {
       group: values.group,
-      duration: values.for,
+      ...values.for !== void 0 ? { duration: values.for } : {},
+      ...values.until !== void 0 ? { until: values.until } : {},
       justification: values.justification,
       requester,
       now: clock(values.at, io),
@@ -385,7 +398,7 @@ async function newCommand(args, io) {
   const target = resolve3(root, result.draft.path);
   await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
-  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
+  io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return 0;
 }

@@ -4,13 +4,13 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-XDCXGPQM.js";
+} from "./chunks/chunk-INTK76HD.js";
 import {
   gitIn,
   loadConfig,
   workingTree
-} from "./chunks/chunk-6IFDEOJ4.js";
-import "./chunks/chunk-2CKU6KQI.js";
+} from "./chunks/chunk-GUPU5J43.js";
+import "./chunks/chunk-CPA5N2IX.js";
 import "./chunks/chunk-LRULQWW5.js";
 import {
   ConfigError,
@@ -416,7 +416,7 @@ async function runValidate(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
-  const { doctor } = await import("./chunks/doctor-UDZJFSCF.js");
+  const { doctor } = await import("./chunks/doctor-3EJSHL5Q.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -446,7 +446,7 @@ async function runGrant(settings) {
   const event = await readEvent(settings.eventName, settings.eventPath);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-VLQCWAYX.js");
+  const { grant } = await import("./chunks/grant-FVXYWR32.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -466,7 +466,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-3SUSJ4LN.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-UKNTIGLR.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -488,7 +488,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-XHJ7I6OA.js");
+  const { collectReport } = await import("./chunks/collect-IU7WC3KQ.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

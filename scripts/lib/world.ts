@@ -21,12 +21,12 @@ export function iso(msFromNow: number): string {
   return new Date(Date.now() + msFromNow).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function requestYaml(fields: { requester: string; group: string; expiresIn?: number; expires?: string; ticket?: string }): string {
+export function requestYaml(fields: { requester: string; group: string; expiresIn?: number; expires?: string; duration?: string; ticket?: string }): string {
   return [
     'version: 1',
     `requester: ${fields.requester}`,
     `group: ${fields.group}`,
-    `expires: "${fields.expires ?? iso(fields.expiresIn ?? HOUR)}"`,
+    fields.duration !== undefined ? `duration: ${fields.duration}` : `expires: "${fields.expires ?? iso(fields.expiresIn ?? HOUR)}"`,
     'justification: "Needed for the change window CHG-310"',
     ...(fields.ticket ? [`ticket: ${fields.ticket}`] : []),
     '',
@@ -211,6 +211,11 @@ export class AccessWorld {
       event: {},
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
     });
+  }
+
+  /** The pull request check (access-validate.yml) on a pull request. */
+  validate(pull: Pull): Promise<ActionRun> {
+    return runAction({ workspace: this.repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: pull.number, author: pull.author, base: pull.base, head: pull.head }) });
   }
 
   /** The access-doctor workflow's run: the set-up check with the app's own identity. */

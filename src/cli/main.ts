@@ -22,7 +22,8 @@ export const USAGE = `access-as-code: just-in-time Entra ID group membership thr
 Usage:
   access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
   access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
-                                         write a valid request file at the right path
+                                         write a valid request file at the right path; --for counts
+                                         from the merge (duration:), --until TIME sets a fixed end
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
   access-as-code grant [--before SHA]   the grant job's reconciliation: verify every request on main,
@@ -142,13 +143,14 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
       ...COMMON,
       group: { type: 'string' },
       for: { type: 'string' },
+      until: { type: 'string' },
       justification: { type: 'string' },
       ticket: { type: 'string' },
       requester: { type: 'string' },
     },
     strict: true,
   });
-  const missing = (['group', 'for', 'justification'] as const).filter((k) => values[k] === undefined);
+  const missing = (['group', 'for', 'justification'] as const).filter((k) => (k === 'for' ? values.for === undefined && values.until === undefined : values[k] === undefined));
   if (missing.length > 0) {
     throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(', ')}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
   }
@@ -158,7 +160,8 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   const result = draftRequest(
     {
       group: values.group!,
-      duration: values.for!,
+      ...(values.for !== undefined ? { duration: values.for } : {}),
+      ...(values.until !== undefined ? { until: values.until } : {}),
       justification: values.justification!,
       requester,
       now: clock(values.at, io),
@@ -176,7 +179,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   const target = resolve(root, result.draft.path);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, result.draft.text, { flag: 'wx' });
-  io.out(`Wrote ${result.draft.path} (expires ${result.draft.expires}).`);
+  io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
   io.out('Next: commit it on a new branch and open a pull request; the folder\'s code owners approve it, and merging grants the access.');
   return 0;
 }

@@ -4,6 +4,7 @@
  * files to report on; what is granted or removed is decided from the default branch as GitHub has it
  * when the run starts, so a re-run of an old run cannot restore ended access (invariant 11).
  */
+import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
@@ -66,7 +67,7 @@ function itemFor(report: ReconcileReport, file: string, change: GrantItem['chang
     if (!r.userId) return { ...base, outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
     if (!v?.approved) return { ...base, outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
     const approvers = v.approvers;
-    const granted = `${r.requester} is a member of ${r.group} until ${r.request!.expires}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
+    const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
     if (disposition?.outcome === 'failed') return { ...base, approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
     const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
     if (disposition?.outcome === 'added' || disposition?.outcome === 'updated') return { ...base, approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };

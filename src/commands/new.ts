@@ -1,15 +1,17 @@
 /** `new`: write a request file that validate will accept, at the path it must have. */
 import { ConfigError, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { AccessConfig } from '../config/config.ts';
-import { MINUTE_MS, parseDuration } from '../duration.ts';
+import { formatDuration, parseDuration } from '../duration.ts';
 import { REQUESTS_DIR, requestFileName, slugify } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
-import { formatTimestamp } from '../timestamp.ts';
+import { formatTimestamp, parseTimestamp } from '../timestamp.ts';
 
 export interface NewRequestOptions {
   group: string;
-  /** A duration such as 4h or 1h30m. */
-  duration: string;
+  /** A duration such as 4h or 1h30m, counted from the merge (written as `duration:`). */
+  duration?: string;
+  /** Or a fixed end, an RFC 3339 timestamp (written as `expires:`). */
+  until?: string;
   justification: string;
   ticket?: string;
   requester: string;
@@ -21,7 +23,8 @@ export interface NewRequestOptions {
 export interface DraftedRequest {
   path: string;
   text: string;
-  expires: string;
+  /** The end in words: "for 2h from the merge" or "until <time>". */
+  ends: string;
 }
 
 export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; diagnostics: Diagnostic[] };
@@ -29,15 +32,28 @@ export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; dia
 /**
  * The request text and its path, checked by the same rules as validate. `taken` says whether a path
  * is already used, so that a second request for the same group gets its own file.
+ *
+ * By default it writes `duration:`, counted from the merge: the access lasts as long as asked however
+ * long the review takes, and the file cannot go stale while it waits. `until` writes a fixed
+ * `expires:` instead, for access that must end at a given time whenever it is approved.
  */
 export function draftRequest(options: NewRequestOptions, config: AccessConfig, taken: (path: string) => boolean): DraftResult {
-  const ms = parseDuration(options.duration);
-  if (ms === undefined) {
-    throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+  if ((options.duration === undefined) === (options.until === undefined)) {
+    throw new ConfigError('give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.');
   }
-  // Rounded down to the minute, so the file reads well and never exceeds the requested duration.
-  const expiresAt = Math.floor((options.now + ms) / MINUTE_MS) * MINUTE_MS;
-  const expires = formatTimestamp(expiresAt);
+  let end: string;
+  let ends: string;
+  if (options.duration !== undefined) {
+    const ms = parseDuration(options.duration);
+    if (ms === undefined) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+    end = `duration: ${formatDuration(ms)}`;
+    ends = `for ${formatDuration(ms)} from the merge`;
+  } else {
+    const parsed = parseTimestamp(options.until!);
+    if (!parsed.ok) throw new ConfigError(`--until "${options.until}" is not valid: ${parsed.reason}.`);
+    end = `expires: "${formatTimestamp(parsed.epochMs)}"`;
+    ends = `until ${formatTimestamp(parsed.epochMs)}`;
+  }
   const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(' '));
   let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
@@ -47,7 +63,7 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
     'version: 1',
     `requester: ${options.requester}`,
     `group: ${JSON.stringify(options.group)}`,
-    `expires: "${expires}"`,
+    end,
     `justification: ${JSON.stringify(options.justification)}`,
     ...(options.ticket !== undefined ? [`ticket: ${JSON.stringify(options.ticket)}`] : []),
     '',
@@ -57,7 +73,7 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
   if (hasErrors(verdict.diagnostics)) {
     return { ok: false, diagnostics: verdict.diagnostics };
   }
-  return { ok: true, draft: { path, text, expires } };
+  return { ok: true, draft: { path, text, ends } };
 }
 
 export function requireLogin(requester: string | undefined): string {

@@ -106,7 +106,10 @@ async function readRecord(git: Git, reader: CatFile, config: AccessConfig, log: 
   }
   const object = await reader.read(entry.oid);
   const bytes = object?.bytes;
-  const verdict = judgeRequest(entry.path, object ? { size: object.size, ...(bytes ? { bytes } : {}) } : undefined, config, now, 'at-rest');
+  // A duration counts from the merge: the commit that last changed the file. One older than the
+  // history read landed before the horizon, so it ended before the horizon began (counted from there).
+  const landedAt = landing?.time ?? horizonOf(config, now);
+  const verdict = judgeRequest(entry.path, object ? { size: object.size, ...(bytes ? { bytes } : {}) } : undefined, config, now, 'at-rest', landedAt);
   const request = verdict.request;
   if (!request) {
     const why = verdict.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it cannot be read';

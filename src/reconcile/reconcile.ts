@@ -360,7 +360,7 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       file: r.file,
       blob: r.blob!,
       content: { size: r.bytes!.length, bytes: r.bytes! },
-      landing: { sha: landing.sha, parents: landing.parents, landed: landed.get(landing.sha) ?? [] },
+      landing: { sha: landing.sha, parents: landing.parents, landed: landed.get(landing.sha) ?? [], time: landing.time },
       baseConfig: parent ? configs.get(parent)! : `commit ${landing.sha.slice(0, 7)} has no parent, so there is no configuration it was merged under.`,
       baseRequester: before === undefined ? undefined : requesterOf(before.bytes, r.file) || null,
       defaultBranch: branch,

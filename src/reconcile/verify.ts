@@ -13,6 +13,7 @@ import { ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
+import { MIN_LEAD_MS } from '../policy/policy.ts';
 import { evaluateApprovals, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
@@ -26,13 +27,16 @@ export const GITHUB_FILE_LIST_LIMIT = 3000;
 /** GitHub's own committer for commits made in the web interface; not a person who pushed. */
 const WEB_FLOW = 'web-flow';
 
+/** How far a landing commit's time may run ahead of GitHub's merge time (clocks differ a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 export interface RequestEvidence {
   file: string;
   /** The blob on the default branch now. */
   blob: string;
   content: FileContent;
   /** The first-parent commit that last changed the file, and what it changed (renames as delete + add). */
-  landing: { sha: string; parents: string[]; landed: string[] } | undefined;
+  landing: { sha: string; parents: string[]; landed: string[]; /** Committer time (ms): a duration counts from it. */ time?: number } | undefined;
   /** The configuration before that commit: the rules the pull request could not change. */
   baseConfig: AccessConfig | string;
   /** Requester of the file before that commit: undefined when it did not exist, null when unreadable. */
@@ -104,7 +108,7 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
   }
   reasons.push(...scopeProblems(e, pull));
 
-  const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest');
+  const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest', e.landing?.time ?? e.now);
   reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), e.file)));
   const request = verdict.request;
   let approval: ApprovalResult | undefined;
@@ -114,8 +118,18 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
     else reasons.push(...checkAuthor(request, author).map((d) => d.message));
     if (e.baseRequester !== undefined) reasons.push(...checkOwnerOfChanged(e.file, e.baseRequester ?? undefined, author).map((d) => d.message));
     const group = config.policy.groups.get(request.group);
-    if (!Number.isNaN(mergedAt) && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
-    if (group && !Number.isNaN(mergedAt) && request.expiresAt - mergedAt > group.maxDurationMs) {
+    if (request.durationMs !== undefined) {
+      if (group && request.durationMs > group.maxDurationMs) reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
+      if (request.durationMs < MIN_LEAD_MS) reasons.push(`"duration" is ${request.duration}; at least 5 minutes are needed.`);
+      // A duration counts from the commit that landed the file. Its time is written by whoever made
+      // the commit: GitHub for a merge, squash or rebase, but the author for a fast-forwarded head.
+      // One later than GitHub's merge would stretch the access, so it is refused.
+      const landedAt = e.landing?.time;
+      if (landedAt !== undefined && !Number.isNaN(mergedAt) && landedAt > mergedAt + CLOCK_SKEW_MS) {
+        reasons.push(`the commit that landed this request claims ${new Date(landedAt).toISOString()}, after GitHub merged #${pull.number} at ${pull.mergedAt}; a duration counts from the merge, so a later commit time would lengthen the access. Merge it through GitHub (merge, squash or rebase) or use "expires".`);
+      }
+    } else if (!Number.isNaN(mergedAt) && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
+    if (request.durationMs === undefined && group && !Number.isNaN(mergedAt) && request.expiresAt - mergedAt > group.maxDurationMs) {
       reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
     }
     const memberships = new Set<string>();

@@ -84,7 +84,7 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
         if (inWindow) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
         const object = await reader.read(`${commit.sha}:${change.path}`);
         if (!object?.bytes) continue;
-        const request = parseRequest(change.path, object.bytes).request;
+        const request = parseRequest(change.path, object.bytes, commit.time).request;
         // Judged as of the merge: "userId" only marks it as someone's request to verify.
         if (!request) continue;
         const version: RequestResult = { file: change.path, group, state: 'active', requester: request.requester, request, blob: object.oid, bytes: object.bytes, landing: commit, userId: request.requester, judgeAt: commit.time };

@@ -5,7 +5,8 @@
 import { isScalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
-import { parseTimestamp } from '../timestamp.ts';
+import { formatDuration, parseDuration } from '../duration.ts';
+import { formatTimestamp, parseTimestamp } from '../timestamp.ts';
 import { loadYaml, nodeAt, posOf, REQUEST_LIMITS, type LoadedYaml, type Position } from '../yaml/safe-load.ts';
 import { fileNameMatchesRequester, requestPathProblem, splitRequestPath } from './path.ts';
 
@@ -13,14 +14,26 @@ export interface AccessRequest {
   file: string;
   requester: string;
   group: string;
+  /** When the membership ends: as written, or for a duration its anchor (the merge) plus the duration. */
   expires: string;
   expiresAt: number;
+  /** For `duration:` requests: the text as written and its length; the end is counted from the merge. */
+  duration?: string;
+  durationMs?: number;
   justification: string;
   ticket?: string;
   yaml: LoadedYaml;
 }
 
-export type RequestKey = 'requester' | 'group' | 'expires' | 'justification' | 'ticket' | 'version';
+export type RequestKey = 'requester' | 'group' | 'expires' | 'duration' | 'justification' | 'ticket' | 'version';
+
+/** The key that sets the end: "duration" for relative requests, else "expires". */
+export const endKey = (request: { durationMs?: number }): RequestKey => (request.durationMs !== undefined ? 'duration' : 'expires');
+
+/** The end in words: "until 2026-11-24T18:00:00Z", with "(2h from the merge)" for a duration. */
+export function describeEnd(request: Pick<AccessRequest, 'expires' | 'durationMs'>): string {
+  return request.durationMs !== undefined ? `until ${request.expires} (${formatDuration(request.durationMs)} from the merge)` : `until ${request.expires}`;
+}
 
 /** Where a key's value is, or the start of the file when the key is absent. */
 export function positionOfKey(request: { yaml: LoadedYaml }, key: RequestKey): Position | undefined {
@@ -38,7 +51,11 @@ export type RequestResult = {
   refused?: ReadonlySet<string>;
 };
 
-export function parseRequest(file: string, bytes: Uint8Array | string): RequestResult {
+/**
+ * `anchor` is when the file's version landed on the default branch (its merge): a `duration:` request
+ * ends that long after it. Before a merge, callers anchor at "now", as if it merged now.
+ */
+export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: number): RequestResult {
   const pathProblem = requestPathProblem(file);
   if (pathProblem) return { request: undefined, diagnostics: [diagnostic(file, undefined, pathProblem)] };
 
@@ -70,6 +87,13 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
     diagnostics.push(diagnostic(file, posOf(expiresNode, yaml.lineCounter), '"expires" must be a quoted RFC 3339 timestamp such as "2026-11-24T18:00:00Z".'));
   }
 
+  let durationMs: number | undefined;
+  if (typeof value.duration === 'string' && value.expires === undefined) {
+    durationMs = parseDuration(value.duration);
+    // The schema's pattern already named a malformed duration; a readable one needs its merge time.
+    if (durationMs !== undefined && anchor !== undefined) expiresAt = anchor + durationMs;
+  }
+
   const where = splitRequestPath(file)!;
   if (typeof value.group === 'string' && value.group !== where.group) {
     diagnostics.push(
@@ -92,8 +116,9 @@ export function parseRequest(file: string, bytes: Uint8Array | string): RequestR
       file,
       requester: value.requester as string,
       group: value.group as string,
-      expires: value.expires as string,
+      expires: durationMs !== undefined ? formatTimestamp(expiresAt) : (value.expires as string),
       expiresAt,
+      ...(durationMs !== undefined ? { duration: value.duration as string, durationMs } : {}),
       justification: value.justification as string,
       ...(typeof value.ticket === 'string' ? { ticket: value.ticket } : {}),
       yaml,

@@ -4,7 +4,7 @@ import { formatDuration } from '../duration.ts';
 import type { Identities } from '../identities/identities.ts';
 import { MIN_LEAD_MS, type Policy } from '../policy/policy.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import { positionOfKey, type AccessRequest } from './request.ts';
+import { endKey, positionOfKey, type AccessRequest } from './request.ts';
 
 export interface RuleContext {
   policy: Policy;
@@ -37,10 +37,18 @@ export function checkRequest(request: AccessRequest, ctx: RuleContext): Diagnost
   const lead = request.expiresAt - ctx.now;
   if (ctx.timing === 'at-rest') {
     if (lead <= 0) {
-      out.push(diagnostic(request.file, at('expires'), `this request expired at ${request.expires}; its membership is removed by the sweep. Delete the file to tidy up, or change "expires" in a pull request to extend it.`, 'warning'));
+      const change = request.durationMs !== undefined ? '"duration"' : '"expires"';
+      out.push(diagnostic(request.file, at(endKey(request)), `this request ended at ${request.expires}${request.durationMs !== undefined ? ` (${formatDuration(request.durationMs)} after its merge)` : ''}; its membership is removed by the sweep. Delete the file to tidy up, or change ${change} in a pull request to extend it.`, 'warning'));
+    }
+  } else if (request.durationMs !== undefined) {
+    // Counted from the merge: only its length can be judged before it.
+    if (request.durationMs < MIN_LEAD_MS) {
+      out.push(diagnostic(request.file, at('duration'), `"duration" is ${request.duration}; it must be at least 5 minutes: access that ends before it is granted is no access.`));
+    } else if (group && request.durationMs > group.maxDurationMs) {
+      out.push(diagnostic(request.file, at('duration'), `"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}. Set duration: ${group.maxDurationText} or less.`));
     }
   } else if (lead <= 0) {
-    out.push(diagnostic(request.file, at('expires'), `"expires" (${request.expires}) is in the past. Set a time at least 5 minutes from now, e.g. "${formatTimestamp(ctx.now + 60 * 60_000)}".`));
+    out.push(diagnostic(request.file, at('expires'), `"expires" (${request.expires}) is in the past. Set a time at least 5 minutes from now, e.g. "${formatTimestamp(ctx.now + 60 * 60_000)}", or use duration: 1h, counted from the merge.`));
   } else if (lead < MIN_LEAD_MS) {
     out.push(diagnostic(request.file, at('expires'), `"expires" (${request.expires}) is less than 5 minutes away. Set a later time; access that ends before it is granted is no access.`));
   } else if (group && lead > group.maxDurationMs) {

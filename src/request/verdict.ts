@@ -13,10 +13,11 @@ export interface RequestVerdict {
   valid: boolean;
 }
 
-export function judgeRequest(file: string, content: FileContent | undefined, config: AccessConfig, now: number, timing: RuleContext['timing'] = 'strict'): RequestVerdict {
+/** `landedAt`: when this version merged (a `duration:` counts from it); before a merge, now. */
+export function judgeRequest(file: string, content: FileContent | undefined, config: AccessConfig, now: number, timing: RuleContext['timing'] = 'strict', landedAt = now): RequestVerdict {
   const bytes = contentOrDiagnostic(file, content, REQUEST_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return { file, diagnostics: [bytes], valid: false };
-  const parsed = parseRequest(file, bytes);
+  const parsed = parseRequest(file, bytes, landedAt);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.request) {
     // A value the schema already refused gets no second message from the policy's rules.

@@ -15,8 +15,12 @@ export function validateAgainstSchema(name: SchemaName, yaml: LoadedYaml): Diagn
   const validate = validators[name];
   if (validate(yaml.value)) return [];
   const errors = (validate.errors ?? []).filter(
-    // propertyNames reports the inner pattern failure and then itself; keep only the latter.
-    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames'),
+    // propertyNames reports the inner pattern failure and then itself; keep only the latter. A oneOf
+    // of alternatives reports each alternative's failure and then itself; keep only the latter too.
+    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && !/\/oneOf\/\d+\//.test(e.schemaPath),
+  ).filter(
+    // Alternatives of keys say nothing about a value that is no map: its type error does.
+    (e) => !(e.keyword === 'oneOf' && (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data))),
   );
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -101,6 +105,14 @@ function toDiagnostic(error: ErrorObject, yaml: LoadedYaml): Diagnostic {
     case 'minProperties':
     case 'maxProperties':
       return diagnostic(yaml.file, here, `${where} must have exactly one of its allowed keys.${schemaDescription(error.parentSchema)}`);
+    case 'oneOf': {
+      // Alternatives of required keys, such as a request's expires or duration: name them.
+      const keys = ((error.parentSchema as { oneOf?: { required?: string[] }[] }).oneOf ?? []).flatMap((o) => o.required ?? []);
+      const names = keys.map((k) => `"${k}"`).join(' or ');
+      if (params.passingSchemas === null) return diagnostic(yaml.file, here, `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`);
+      const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
+      return diagnostic(yaml.file, at(keyNodeAt(yaml.doc, path, present[present.length - 1] ?? keys[0] ?? '')), `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.`);
+    }
     case 'uniqueItems':
       return diagnostic(yaml.file, here, `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`);
     default:

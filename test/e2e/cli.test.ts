@@ -35,10 +35,10 @@ test('new writes a request that validate accepts, then validate exits 0', () => 
   const r = repo();
   const made = cli(r.dir, 'new', '--group', 'k8s-prod-operators', '--for', '90m', '--justification', 'Drain the node pool for CHG-310', '--requester', 'octocat');
   assert.equal(made.code, 0, made.err);
-  const path = /^Wrote (\S+) \(expires (\S+)\)\.$/m.exec(made.out);
+  const path = /^Wrote (\S+) \(for 1h30m from the merge\)\.$/m.exec(made.out);
   assert.ok(path, made.out);
   assert.equal(path[1], 'requests/k8s-prod-operators/octocat-drain-the-node-pool-for.yaml');
-  assert.match(readFileSync(`${r.dir}/${path[1]}`, 'utf8'), new RegExp(`expires: "${path[2]}"`));
+  assert.match(readFileSync(`${r.dir}/${path[1]}`, 'utf8'), /^duration: 1h30m$/m);
   const checked = cli(r.dir, 'validate', path[1]!);
   assert.equal(checked.code, 0, checked.out);
   assert.equal(checked.out.trim(), '1 request checked: 1 valid, 0 invalid.');
@@ -48,7 +48,7 @@ test('new refuses what validate would refuse and writes nothing', () => {
   const r = repo();
   const made = cli(r.dir, 'new', '--at', '2030-01-01T08:00:00Z', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
   assert.equal(made.code, 1);
-  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "expires" is 9h from now; prod-db-admins allows at most 4h\. Set it no later than "2030-01-01T12:00:00Z"/);
+  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "duration" is 9h; prod-db-admins allows at most 4h\. Set duration: 4h or less\./);
   assert.match(made.err, /requires a ticket/);
   assert.match(made.err, /no file written/);
   assert.equal(cli(r.dir, 'validate').out.trim(), '0 requests checked: 0 valid, 0 invalid.');
@@ -63,7 +63,7 @@ test('validate prints file:line:col: error: lines and exits 1 for an invalid req
     res.out,
     [
       'requests/k8s-prod-operators/octocat-x.yaml:4:10: error: "expires" is not valid: it has no time zone offset. Add one, e.g. "2020-01-01T00:00:00Z" for UTC.',
-      'requests/k8s-prod-operators/octocat-x.yaml:6:1: error: unknown key "role". Allowed keys here: version, requester, group, expires, justification, ticket. Remove it or fix its spelling.',
+      'requests/k8s-prod-operators/octocat-x.yaml:6:1: error: unknown key "role". Allowed keys here: version, requester, group, expires, duration, justification, ticket. Remove it or fix its spelling.',
       '1 request checked: 0 valid, 1 invalid.',
       '',
     ].join('\n'),
@@ -146,6 +146,6 @@ test('plan says what merging the working changes would do, against the merge bas
   r.git('rm', '-q', 'requests/k8s-prod-operators/hubot-old.yaml');
   const plan = cli(r.dir, 'plan');
   assert.equal(plan.code, 0, plan.err);
-  assert.match(plan.out, /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) until \S+, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m);
+  assert.match(plan.out, /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) for 2h from the merge, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m);
   assert.match(plan.out, /^requests\/k8s-prod-operators\/hubot-old\.yaml: would end hubot's membership of k8s-prod-operators now, unless another approved, active request covers it\.$/m);
 });

@@ -36,13 +36,13 @@ test('only throttling, unavailability, gateway errors and dropped connections ar
 
 test('named clouds map to their sign-in and Graph hosts', () => {
   assert.deepEqual(resolveCloud({}), CLOUDS.public);
-  assert.deepEqual(resolveCloud({ cloud: 'usgov' }), { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us' });
-  assert.deepEqual(resolveCloud({ cloud: 'china' }), { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn' });
+  assert.deepEqual(resolveCloud({ cloud: 'usgov' }), { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' });
+  assert.deepEqual(resolveCloud({ cloud: 'china' }), { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn', tokenExchangeAudience: 'api://AzureADTokenExchangeChina' });
   assert.equal(resolveCloud({ cloud: 'usgov-dod' }).graphEndpoint, 'https://dod-graph.microsoft.us');
 });
 
 test('explicit endpoints override the cloud, must be https, and lose trailing slashes', () => {
-  assert.deepEqual(resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/' }), { authorityHost: 'https://login.example.test', graphEndpoint: 'https://graph.example.test:8443' });
+  assert.deepEqual(resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/' }), { authorityHost: 'https://login.example.test', graphEndpoint: 'https://graph.example.test:8443', tokenExchangeAudience: 'api://AzureADTokenExchange' });
   assert.throws(() => resolveCloud({ graphEndpoint: 'http://graph.example.test' }), (e: unknown) => e instanceof ConfigError && /must use https/.test(e.message));
   assert.throws(() => resolveCloud({ cloud: 'mars' }), /cloud "mars" is not known\. Use one of public, usgov, usgov-dod, china/);
 });
