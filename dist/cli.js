@@ -97,6 +97,12 @@ var COMMON = {
   repo: { type: "string" },
   at: { type: "string" }
 };
+var FORMAT = { format: { type: "string" } };
+function jsonWanted(format) {
+  if (format === void 0 || format === "text") return false;
+  if (format === "json") return true;
+  throw new ConfigError(`--format "${format}" is not known: use text or json.`);
+}
 function clock(at, io) {
   if (at === void 0) return io.now();
   const parsed = parseTimestamp(at);
@@ -174,6 +180,30 @@ async function reportCommand(args, io) {
   } else io.out(markdown);
   return 0;
 }
+async function statusCommand(args, io) {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: "boolean" }, requester: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const json = jsonWanted(values.format);
+  const root = repoRoot(values.repo, io);
+  let login;
+  if (values.mine) {
+    login = values.requester ?? (await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0))?.toString("utf8").trim();
+    if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
+  }
+  const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const { status, renderStatus } = await import("./chunks/status-3Q7P5RIZ.js");
+  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  if (login) {
+    const me = login.toLowerCase();
+    for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
+    report.groups = report.groups.filter((g) => g.members.length > 0);
+  }
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else {
+    for (const line of renderStatus(report)) io.out(line);
+    if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
+  }
+  return 0;
+}
 async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
@@ -204,7 +234,8 @@ async function grantCommand(args, io) {
 // src/cli/plan.ts
 import { parseArgs as parseArgs2 } from "node:util";
 async function planCommand(args, io) {
-  const { values } = parseArgs2({ args, options: { ...COMMON, base: { type: "string" } }, strict: true });
+  const { values } = parseArgs2({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" } }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : ["origin/main", "main"];
@@ -221,8 +252,12 @@ async function planCommand(args, io) {
   const config = await loadConfig(baseFiles);
   const changes = await workingChanges(git, base);
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
-  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   const lines = planOf(report, config);
+  if (json) {
+    io.out(JSON.stringify({ base, changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })), problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)) }, null, 2));
+    return reportHasErrors(report) ? 1 : 0;
+  }
+  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
   return reportHasErrors(report) ? 1 : 0;
@@ -255,7 +290,8 @@ Usage:
                                          (reports on the request files changed since SHA)
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-                                         (grant, revoke and report need GITHUB_TOKEN and the Entra options below)
+  access-as-code status [--mine]         who holds access now, per group, until when and through which request
+                                         (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -264,10 +300,11 @@ Usage:
   access-as-code --version               the version
 
 Options for every command:
-  --repo DIR     the access repository (default: the current directory)
+  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
   --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
+  --format json  validate, plan and status: one JSON object on stdout, for scripts
 
-Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
+Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
 async function runCli(argv, io) {
   try {
     return await dispatch(argv, io);
@@ -315,6 +352,8 @@ async function dispatch(argv, io) {
       return reportCommand(rest, io);
     case "doctor":
       return doctorCommand(rest, io);
+    case "status":
+      return statusCommand(rest, io);
     case void 0:
     case "help":
     case "--help":
@@ -329,7 +368,8 @@ ${USAGE}`);
   }
 }
 async function validateCommand(args, io) {
-  const { values, positionals } = parseArgs3({ args, options: COMMON, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs3({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const files = workingTree(root);
   let paths;
@@ -345,7 +385,10 @@ async function validateCommand(args, io) {
     }
   }
   const report = await validateTree(files, clock(values.at, io), paths);
-  printReport(report, io);
+  if (json) {
+    const requests = report.verdicts.map((v) => ({ file: v.file, valid: v.valid, ...v.request ? { group: v.request.group, requester: v.request.requester, ends: v.request.durationMs !== void 0 ? { duration: v.request.duration } : { expires: v.request.expires } } : {}, problems: sortDiagnostics([...v.diagnostics]) }));
+    io.out(JSON.stringify({ checked: requests.length, valid: requests.filter((r) => r.valid).length, invalid: requests.filter((r) => !r.valid).length, requests, problems: sortDiagnostics([...report.diagnostics]) }, null, 2));
+  } else printReport(report, io);
   return reportHasErrors(report) ? 1 : 0;
 }
 function printReport(report, io) {

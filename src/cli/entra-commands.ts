@@ -1,4 +1,4 @@
-/** The CLI commands that talk to Entra and GitHub: grant, revoke, report, doctor. */
+/** The CLI commands that talk to Entra and GitHub: grant, revoke, report, status, doctor. */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,7 +6,7 @@ import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
-import { clock, COMMON, repoRoot, type CliIo } from './io.ts';
+import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 
 const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
 
@@ -69,6 +69,32 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
+  return 0;
+}
+
+/** `status [--mine] [--format json]`: who holds access now, per group, and until when. */
+export async function statusCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: 'boolean' }, requester: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
+  const root = repoRoot(values.repo, io);
+  let login: string | undefined;
+  if (values.mine) {
+    login = values.requester ?? (await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined))?.toString('utf8').trim();
+    if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
+  }
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { status, renderStatus } = await import('../commands/status.ts');
+  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  if (login) {
+    const me = login.toLowerCase();
+    for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
+    report.groups = report.groups.filter((g) => g.members.length > 0);
+  }
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else {
+    for (const line of renderStatus(report)) io.out(line);
+    if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
+  }
   return 0;
 }
 

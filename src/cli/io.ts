@@ -16,6 +16,15 @@ export const COMMON = {
   at: { type: 'string' },
 } as const;
 
+/** `--format text|json` (validate, plan, status): JSON for scripts, one object on stdout. */
+export const FORMAT = { format: { type: 'string' } } as const;
+
+export function jsonWanted(format: string | undefined): boolean {
+  if (format === undefined || format === 'text') return false;
+  if (format === 'json') return true;
+  throw new ConfigError(`--format "${format}" is not known: use text or json.`);
+}
+
 export function clock(at: string | undefined, io: CliIo): number {
   if (at === undefined) return io.now();
   const parsed = parseTimestamp(at);

@@ -7,8 +7,8 @@ import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from 
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { doctorCommand, grantCommand, reportCommand, sweepCommand } from './entra-commands.ts';
-import { clock, COMMON, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
+import { doctorCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
+import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
@@ -31,7 +31,8 @@ Usage:
                                          (reports on the request files changed since SHA)
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-                                         (grant, revoke and report need GITHUB_TOKEN and the Entra options below)
+  access-as-code status [--mine]         who holds access now, per group, until when and through which request
+                                         (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
                                          (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
@@ -40,10 +41,11 @@ Usage:
   access-as-code --version               the version
 
 Options for every command:
-  --repo DIR     the access repository (default: the current directory)
+  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
   --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
+  --format json  validate, plan and status: one JSON object on stdout, for scripts
 
-Exit status: 0 all valid, 1 a request is invalid, 2 usage or configuration error.`;
+Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
 
 export type { CliIo } from './io.ts';
 
@@ -95,6 +97,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return reportCommand(rest, io);
     case 'doctor':
       return doctorCommand(rest, io);
+    case 'status':
+      return statusCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -108,7 +112,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const files = workingTree(root);
   let paths: string[] | undefined;
@@ -124,7 +129,10 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   const report = await validateTree(files, clock(values.at, io), paths);
-  printReport(report, io);
+  if (json) {
+    const requests = report.verdicts.map((v) => ({ file: v.file, valid: v.valid, ...(v.request ? { group: v.request.group, requester: v.request.requester, ends: v.request.durationMs !== undefined ? { duration: v.request.duration } : { expires: v.request.expires } } : {}), problems: sortDiagnostics([...v.diagnostics]) }));
+    io.out(JSON.stringify({ checked: requests.length, valid: requests.filter((r) => r.valid).length, invalid: requests.filter((r) => !r.valid).length, requests, problems: sortDiagnostics([...report.diagnostics]) }, null, 2));
+  } else printReport(report, io);
   return reportHasErrors(report) ? 1 : 0;
 }
 

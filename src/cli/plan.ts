@@ -6,10 +6,11 @@ import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { gitIn, type ChangedFile } from '../git/git.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
-import { clock, COMMON, repoRoot, type CliIo } from './io.ts';
+import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, base: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : ['origin/main', 'main'];
@@ -26,8 +27,12 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const config = await loadConfig(baseFiles);
   const changes = await workingChanges(git, base);
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
-  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   const lines = planOf(report, config);
+  if (json) {
+    io.out(JSON.stringify({ base, changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })), problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)) }, null, 2));
+    return reportHasErrors(report) ? 1 : 0;
+  }
+  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
   return reportHasErrors(report) ? 1 : 0;

@@ -1,0 +1,86 @@
+/**
+ * `status`: who holds access right now, per group, from the requests on the default branch and the
+ * members Entra lists: until when and through which request, standing exemptions, and members with
+ * no request (drift). Reads only: the reconciler's plan without applying it.
+ */
+import { formatDuration } from '../duration.ts';
+import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { GitHubGraph } from '../github/graphql.ts';
+import type { BranchContext } from './revoke.ts';
+
+export interface StatusRow {
+  /** GitHub login when a request or identity names one, else the Entra object id. */
+  who: string;
+  id: string;
+  type: 'user' | 'servicePrincipal' | 'other';
+  /** active: a verified request; unverified: GitHub could not confirm it yet; standing: exempt; ending: its request ended; drift: no request. */
+  holds: 'active' | 'unverified' | 'standing' | 'ending' | 'drift';
+  until?: string;
+  file?: string;
+  note?: string;
+}
+
+export interface GroupStatus {
+  group: string;
+  mode: 'enforce' | 'audit';
+  backend: 'membership' | 'pim';
+  members: StatusRow[];
+  error?: string;
+}
+
+export interface StatusReport {
+  generatedAt: string;
+  head: string;
+  degraded?: string;
+  groups: GroupStatus[];
+}
+
+export async function status(ctx: BranchContext): Promise<StatusReport> {
+  const graph = new GitHubGraph(ctx.gh, ctx.repo);
+  return statusOf(await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true }), ctx.now);
+}
+
+/** Shapes the reconciler's plan into rows; pure. */
+export function statusOf(report: ReconcileReport, now: number): StatusReport {
+  const loginOf = new Map<string, string>();
+  for (const r of report.requests) if (r.userId && r.requester) loginOf.set(r.userId, r.requester);
+  const groups = report.groups.map((g): GroupStatus => {
+    const policy = report.config.policy.groups.get(g.group);
+    const members: StatusRow[] = [];
+    for (const d of g.dispositions) {
+      if (d.action === 'add') continue; // not a member yet: the next run grants it
+      const base = { who: loginOf.get(d.id) ?? d.id, id: d.id, type: d.type };
+      const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
+      const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
+      if (d.reason === 'active' || d.reason === 'unverified') {
+        const until = latest?.request?.expires;
+        const left = latest?.request ? ` (${formatDuration(Math.max(0, latest.request.expiresAt - now))} left)` : '';
+        members.push({ ...base, holds: d.reason, ...(until ? { until } : {}), ...(latest ? { file: latest.file } : {}), ...(d.reason === 'unverified' ? { note: 'not verified yet: GitHub could not be read' } : { note: `until ${until}${left}` }) });
+      } else if (d.reason === 'standing') {
+        const entry = policy?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
+        members.push({ ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' });
+      } else if (d.reason === 'ended') {
+        members.push({ ...base, holds: 'ending', ...(latest ? { file: latest.file } : {}), note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run` });
+      } else {
+        members.push({ ...base, holds: 'drift', note: g.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request: removed at the next run' });
+      }
+    }
+    // Access through requests first, then what the next run removes, exemptions, and drift.
+    const rank = { active: 0, unverified: 1, ending: 2, standing: 3, drift: 4 } as const;
+    members.sort((a, b) => rank[a.holds] - rank[b.holds] || a.who.localeCompare(b.who));
+    return { group: g.group, mode: g.mode, backend: g.backend, members, ...(g.error ? { error: g.error } : {}) };
+  });
+  return { generatedAt: new Date(now).toISOString(), head: report.head, ...(report.degraded ? { degraded: report.degraded } : {}), groups };
+}
+
+export function renderStatus(s: StatusReport): string[] {
+  const out: string[] = [];
+  if (s.degraded) out.push(`warning: ${s.degraded}`);
+  for (const g of s.groups) {
+    out.push(`${g.group} (${g.mode}${g.backend === 'pim' ? ', PIM' : ''})`);
+    if (g.error) out.push(`  ${g.error}`);
+    else if (g.members.length === 0) out.push('  nobody');
+    for (const m of g.members) out.push(`  ${m.who.padEnd(24)} ${m.note ?? m.holds}${m.file ? `  ${m.file}` : ''}`);
+  }
+  return out;
+}
