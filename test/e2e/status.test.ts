@@ -33,8 +33,8 @@ test('status lists per group who holds access until when and why, drift and stan
     const text = await cli(s, join(s.repo.dir, 'requests'), 'status');
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, new RegExp(`^k8s-prod-operators \\(enforce\\)\\n  hubot\\s+until \\S+ \\(1h(29|30)m left\\)  ${file.replace(/\//g, '\\/')}\\n  ${USERS.monalisa}\\s+no request: removed at the next run$`, 'm'));
-    assert.match(text.out, /^prod-db-admins \(enforce\)\n  0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\s+standing exemption: Break-glass account for database outages \(review by 2099-01-31\)$/m);
-    assert.match(text.out, /^billing-readers \(audit\)\n  nobody$/m);
+    assert.match(text.out, /^prod-db-admins \(enforce\)\n {2}0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\s+standing exemption: Break-glass account for database outages \(review by 2099-01-31\)$/m);
+    assert.match(text.out, /^billing-readers \(audit\)\n {2}nobody$/m);
 
     const mine = await cli(s, s.repo.dir, 'status', '--mine', '--requester', 'hubot');
     assert.deepEqual(mine.out.trim().split('\n').map((l) => l.trim().split(/\s+/)[0]), ['k8s-prod-operators', 'hubot']);
