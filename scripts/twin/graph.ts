@@ -271,7 +271,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)$/.exec(call.path)) && call.method === 'DELETE') {
       // Without /$ref this addresses the member object itself. The twin is pessimistic on purpose: it
       // deletes the directory object, so a URL builder that drops /$ref loses a user in tests
-      // (THREATS.md 22) instead of passing silently.
+      // (docs/threat-model.md 22) instead of passing silently.
       const id = m[2]!.toLowerCase();
       if (!state.users.has(id)) return notFound(id);
       state.users.delete(id);

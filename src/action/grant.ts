@@ -17,7 +17,7 @@ const ICON: Record<GrantItem['outcome'], string> = {
 
 export function requireDefaultBranchPush(event: { kind: string; ref?: string; defaultBranch?: string }, eventName: string): asserts event is { kind: 'push'; ref: string; defaultBranch: string } {
   if (event.kind !== 'push') {
-    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (THREATS 12).`);
+    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`);
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
     throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);

@@ -17,7 +17,7 @@ export function getInput(name: string, options: { required?: boolean } = {}): st
 
 /**
  * A log line. Text in it may come from a request file, a file name or a pull request, and the runner
- * reads any line that starts with "::" (or the older "##[") as a workflow command (DESIGN.md
+ * reads any line that starts with "::" (or the older "##[") as a workflow command (docs/threat-model.md
  * invariant 15). Such text is wrapped in ::stop-commands::, GitHub's documented way to log untrusted
  * text: nothing between the token and its end marker is run, and the token is unguessable.
  */

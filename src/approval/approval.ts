@@ -1,5 +1,5 @@
 /**
- * Approval, verified independently of branch protection (DESIGN.md invariant 3; THREATS.md 3-5):
+ * Approval, verified independently of branch protection (docs/threat-model.md invariant 3; docs/threat-model.md 3-5):
  * at least `required` distinct reviewers whose latest review is APPROVED on the merged head commit,
  * each a code owner of the file under the base CODEOWNERS (teams resolved by the caller), none of them
  * the requester, the pull request's author or anyone who authored or committed to it.

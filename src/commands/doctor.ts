@@ -1,8 +1,8 @@
 /**
  * `doctor`: checks that the set-up works end to end before anything depends on it: sign-in, every
- * policy group exists in Entra and its membership can be managed (not role-assignable, THREATS.md 8;
- * not dynamic, synced from on-premises or mail-enabled, THREATS.md 39), every identity resolves to a user,
- * and what the signed-in identity can change beyond the policy's groups (THREATS.md 41).
+ * policy group exists in Entra and its membership can be managed (not role-assignable, docs/threat-model.md 8;
+ * not dynamic, synced from on-premises or mail-enabled, docs/threat-model.md 39), every identity resolves to a user,
+ * and what the signed-in identity can change beyond the policy's groups (docs/threat-model.md 41).
  * It only reads.
  */
 import type { AccessConfig } from '../config/config.ts';
@@ -22,7 +22,7 @@ export interface GroupCheck {
 export interface DoctorReport {
   groups: GroupCheck[];
   identities: { login: string; resolved: boolean }[];
-  /** The signed-in identity's permissions, roles and what they reach (THREATS.md 41). */
+  /** The signed-in identity's permissions, roles and what they reach (docs/threat-model.md 41). */
   identity?: Reach;
   diagnostics: Diagnostic[];
 }

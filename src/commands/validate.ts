@@ -48,7 +48,7 @@ export async function validateTree(files: RepoFiles, now: number, paths?: readon
 export interface PullRequestFacts {
   base: string;
   head: string;
-  /** The pull request author's login: the only identity that counts (DESIGN.md invariant 2). */
+  /** The pull request author's login: the only identity that counts (docs/threat-model.md invariant 2). */
   author: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The three files that decide what can be granted: policy, identities and CODEOWNERS. The action
  * reads them at the pull request's base commit, so a pull request cannot change its own rules
- * (DESIGN.md invariant 1).
+ * (docs/threat-model.md invariant 1).
  */
 import { diagnostic, hasErrors, ConfigError, type Diagnostic } from '../diagnostics.ts';
 import { CODEOWNERS_MAX_BYTES, CODEOWNERS_PATHS, ownersOf, parseCodeowners, type Codeowners } from '../codeowners/codeowners.ts';
@@ -20,7 +20,7 @@ export interface AccessConfig {
   warnings: Diagnostic[];
 }
 
-/** The configuration files a pull request that changes requests/ must not touch (THREATS.md 6). */
+/** The configuration files a pull request that changes requests/ must not touch (docs/threat-model.md 6). */
 export const CONFIG_PATHS = [POLICY_PATH, IDENTITIES_PATH, ...CODEOWNERS_PATHS] as const;
 
 export function contentOrDiagnostic(file: string, content: FileContent | undefined, limit: number): Uint8Array | Diagnostic {

@@ -2,7 +2,7 @@
  * The Entra directory as access-as-code needs it, over Microsoft Graph with the official client:
  * users, groups, members (paged at $top=999), and membership changes sent as JSON batches of at most
  * 20, where only the failed requests are retried. Adding an existing member and removing an absent one
- * count as done (a retried request may already have taken effect: THREATS.md 16). A change is reported
+ * count as done (a retried request may already have taken effect: docs/threat-model.md 16). A change is reported
  * done only when Graph said so (invariant 10).
  */
 import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
@@ -149,7 +149,7 @@ export interface GraphDirectoryOptions {
 
 const BATCH_LIMIT = 20;
 
-/** Which permission each kind of call needs, for 403 messages (THREATS.md 23). */
+/** Which permission each kind of call needs, for 403 messages (docs/threat-model.md 23). */
 function permissionFor(method: string, path: string): string {
   if (path.startsWith('/users')) return 'User.ReadBasic.All (or User.Read.All), to look up the identities\' users';
   if (path.startsWith('/identityGovernance/privilegedAccess/group')) return method === 'GET' ? 'PrivilegedAssignmentSchedule.Read.AzureADGroup (PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup includes it), for groups with backend: pim' : 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup, for groups with backend: pim';

@@ -1,5 +1,5 @@
 /**
- * What the automation identity can change beyond the policy's groups (THREATS.md 41), judged from
+ * What the automation identity can change beyond the policy's groups (docs/threat-model.md 41), judged from
  * facts doctor reads: its application permissions, its directory role assignments with their scopes,
  * and the administrative units those scopes name. Pure: the facts come in, findings go out.
  *

@@ -1,6 +1,6 @@
 /**
  * Graph paths for membership. Removal is always `/groups/{id}/members/{id}/$ref`: that deletes the
- * membership reference. Without `/$ref` the path names the member object itself (THREATS.md 22), so
+ * membership reference. Without `/$ref` the path names the member object itself (docs/threat-model.md 22), so
  * the builders validate both ids as GUIDs and are the only place these paths are made.
  */
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

@@ -1,6 +1,6 @@
 /**
  * The only place that runs git. Arguments go to execFile as an array, never through a shell, so
- * nothing a pull request names (paths, branch names) can become a command (THREATS.md 13).
+ * nothing a pull request names (paths, branch names) can become a command (docs/threat-model.md 13).
  */
 import { execFile, spawn } from 'node:child_process';
 import { CatFile } from './cat-file.ts';

@@ -1,6 +1,6 @@
 /**
  * Rules about the pull request as a whole, which only the pull-request check can see
- * (THREATS.md 1, 2, 6; DESIGN.md invariants 2 and 4).
+ * (docs/threat-model.md 1, 2, 6; docs/threat-model.md invariants 2 and 4).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ChangedFile } from '../git/git.ts';
@@ -39,7 +39,7 @@ export function checkAuthor(request: AccessRequest, author: string): Diagnostic[
 }
 
 /**
- * Changing a request that someone else owns on the base branch is refused (THREATS.md 1). Deleting
+ * Changing a request that someone else owns on the base branch is refused (docs/threat-model.md 1). Deleting
  * one is allowed: it is an early revoke, and it still needs the folder's code owners to approve.
  */
 export function checkOwnerOfChanged(file: string, baseRequester: string | undefined, author: string, position?: { line: number; column: number }): Diagnostic[] {

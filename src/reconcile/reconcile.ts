@@ -1,6 +1,6 @@
 /**
  * The one reconciler behind grant (on push) and the sweep (on schedule): level-triggered, told only
- * where to look, never what changed (DESIGN.md "One reconciler", invariants 11-16).
+ * where to look, never what changed (invariants 11-16).
  *
  *   1. The default branch's head as GitHub has it now (not the commit an event or a re-run names).
  *   2. Every request from git alone; the groups' members from Graph.
@@ -291,7 +291,7 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: G
 }
 
 /**
- * Graph confirms a change before every replica shows it (THREATS.md 17). Poll reads a few times, and
+ * Graph confirms a change before every replica shows it (docs/threat-model.md 17). Poll reads a few times, and
  * if a new membership is still not visible, say so; never write it again because of a read.
  */
 async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The reconciler's decision for one group, as a pure function of who is a member and which requests
  * exist: desired membership is the set of users with an active, verified request, plus `standing`
- * exemptions (DESIGN.md invariant 7). Missing desired members are added; members whose requests ended
+ * exemptions (docs/threat-model.md invariant 7). Missing desired members are added; members whose requests ended
  * are removed in every mode; members nobody requested are removed in enforce mode and only reported in
  * audit mode. A member covered only by a request that could not be verified yet (GitHub unavailable)
  * is kept and not added: nothing is granted unverified, and nothing verified before is taken away

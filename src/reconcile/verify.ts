@@ -1,6 +1,6 @@
 /**
  * Whether one request file on the default branch holds a membership, as a pure function of facts
- * gathered elsewhere (git, GitHub GraphQL): DESIGN.md invariants 1-5 and 12-13.
+ * gathered elsewhere (git, GitHub GraphQL): docs/threat-model.md invariants 1-5 and 12-13.
  *
  * The request counts only when the commit that last changed it on the default branch belongs to a
  * pull request that was merged into the default branch, whose approved head holds exactly the blob

@@ -1,5 +1,5 @@
 /**
- * How late ended memberships were removed (issue "PIM for Groups", item 5). Pure.
+ * How late ended memberships were removed, per group, for the report. Pure.
  *
  * An ending is the moment an approved request stopped covering its requester: its expiry, the merge
  * that deleted it, or the merge of an unapproved change to it, unless a later approved version of the

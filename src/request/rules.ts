@@ -1,4 +1,4 @@
-/** The policy's rules for one request, at a given moment (THREATS.md 8, 9; DESIGN.md invariant 5). */
+/** The policy's rules for one request, at a given moment (docs/threat-model.md 8, 9; docs/threat-model.md invariant 5). */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
 import type { Identities } from '../identities/identities.ts';

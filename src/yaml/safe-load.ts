@@ -1,6 +1,6 @@
 /**
  * Loading YAML that a pull request author wrote. Everything here assumes the text is hostile
- * (THREATS.md 24-26): the size is capped before parsing, nesting is capped before the parser can
+ * (docs/threat-model.md 24-26): the size is capped before parsing, nesting is capped before the parser can
  * recurse into it (eemeli/yaml recurses per level, and thousands of `[` exhaust the stack or,
  * worse, abort the process), and only plain data survives: one document, no anchors, aliases,
  * tags, merge keys or prototype-polluting keys.

@@ -1,5 +1,5 @@
 // backend: pim end to end: grants become PIM for Groups assignments with the request's end time, and
-// the twin, like Entra, ends them at that time with no call from anyone (issue "PIM for Groups").
+// the twin, like Entra, ends them at that time with no call from anyone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,5 +1,5 @@
 // The reconciler against the attacks and faults found by reviewing GitHub's and Graph's real behaviour
-// (THREATS.md 27-37): the bundled action, the twin, real git repositories with merge, squash and
+// (docs/threat-model.md 27-37): the bundled action, the twin, real git repositories with merge, squash and
 // rebase merges. Each test asserts who is a member in Entra afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The report's "how late ended access was removed" per group (issue "PIM for Groups", item 5): the
+// The report's "how late ended access was removed" per group: the
 // bundled CLI against the twin, a real repository, and the run history GitHub records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

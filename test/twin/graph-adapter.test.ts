@@ -1,5 +1,5 @@
 // The Graph adapter with the real Graph client and @azure/identity over HTTPS against the twin:
-// THREATS.md 15, 16, 17, 22, 23 and paging.
+// docs/threat-model.md 15, 16, 17, 22, 23 and paging.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainSignInError } from '../../src/entra/credential.ts';

@@ -1,4 +1,4 @@
-// Approval rules as pure functions (DESIGN.md invariant 3).
+// Approval rules as pure functions (docs/threat-model.md invariant 3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateApprovals, latestDecisiveReviews, type ReviewFact } from '../../src/approval/approval.ts';

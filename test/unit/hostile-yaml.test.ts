@@ -1,4 +1,4 @@
-// THREATS.md 24-26: hostile YAML is refused before any work, with a clear message and no crash.
+// docs/threat-model.md 24-26: hostile YAML is refused before any work, with a clear message and no crash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDiagnostic } from '../../src/diagnostics.ts';

@@ -1,4 +1,4 @@
-// Pull-request rules: scope (THREATS.md 6), authorship (1, 2).
+// Pull-request rules: scope (docs/threat-model.md 6), authorship (1, 2).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDiagnostic } from '../../src/diagnostics.ts';

@@ -1,4 +1,4 @@
-// Request verification and the reconcile plan as pure functions (DESIGN.md invariants 3, 7, 12, 13),
+// Request verification and the reconcile plan as pure functions (docs/threat-model.md invariants 3, 7, 12, 13),
 // and the GraphQL the reconciler sends, checked against GitHub's published schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

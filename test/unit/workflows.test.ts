@@ -1,5 +1,5 @@
 // The template's workflows: actionlint-clean, least privilege, and the security properties the
-// design promises (THREATS.md 12-14, 19).
+// design promises (docs/threat-model.md 12-14, 19).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
