@@ -1,5 +1,8 @@
-/** The parts of the workflow event the action uses, checked rather than trusted to have a shape. */
-import { readFile } from 'node:fs/promises';
+/**
+ * The parts of the workflow event the action uses, from @actions/github's context (which reads
+ * GITHUB_EVENT_NAME and the payload at GITHUB_EVENT_PATH), checked rather than trusted to have a shape.
+ */
+import { context } from '@actions/github';
 import { ConfigError } from '../diagnostics.ts';
 
 export interface PullRequestEvent {
@@ -28,19 +31,18 @@ export interface OtherEvent {
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 
-async function readPayload(path: string | undefined): Promise<unknown> {
-  if (!path) throw new ConfigError('GITHUB_EVENT_PATH is not set; the action must run inside a GitHub Actions job.');
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`could not read the event payload at ${path}: ${(error as Error).message}`);
+/** The payload the runner wrote; an event that needs one and has none is a configuration error. */
+function payloadOf(name: string): unknown {
+  if (!process.env.GITHUB_EVENT_PATH || Object.keys(context.payload).length === 0) {
+    throw new ConfigError(`the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : ' is not set'}); the action must run inside a GitHub Actions job.`);
   }
+  return context.payload;
 }
 
-export async function readEvent(name: string, path: string | undefined): Promise<PullRequestEvent | PushEvent | OtherEvent> {
-  if (name === 'push') return readPush(await readPayload(path));
+export function readEvent(name: string = context.eventName): PullRequestEvent | PushEvent | OtherEvent {
+  if (name === 'push') return readPush(payloadOf(name));
   if (name !== 'pull_request' && name !== 'pull_request_target') return { kind: 'other', name };
-  const payload = await readPayload(path);
+  const payload = payloadOf(name);
   const pr = (payload as { pull_request?: Record<string, unknown> } | null)?.pull_request;
   const number = pr?.number;
   const author = (pr?.user as { login?: unknown } | undefined)?.login;

@@ -4,10 +4,10 @@ import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.t
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
+import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
 import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { writeSweepSummary } from './revoke.ts';
-import { readFile } from 'node:fs/promises';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig } from '../config/config.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
 
 async function runValidate(settings: Settings): Promise<void> {
   const isPull = settings.eventName === 'pull_request' || settings.eventName === 'pull_request_target';
-  const event = isPull ? await readEvent(settings.eventName, settings.eventPath) : undefined;
+  const event = isPull ? readEvent(settings.eventName) : undefined;
   const now = Date.now();
   const report =
     event?.kind === 'pull_request'
@@ -96,7 +96,7 @@ async function runDoctor(settings: Settings): Promise<void> {
 }
 
 async function runGrant(settings: Settings): Promise<void> {
-  const event = await readEvent(settings.eventName, settings.eventPath);
+  const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event as PushEvent;
   const { grant } = await import('../commands/grant.ts');
@@ -117,8 +117,7 @@ async function runGrant(settings: Settings): Promise<void> {
 }
 
 async function runRevoke(settings: Settings): Promise<void> {
-  const payload = settings.eventPath ? await readFile(settings.eventPath, 'utf8').then((t) => JSON.parse(t) as { repository?: { default_branch?: unknown } }, () => undefined) : undefined;
-  const defaultBranch = payload?.repository?.default_branch;
+  const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
@@ -164,8 +163,9 @@ async function services(settings: Settings, repo?: { owner: string; repo: string
   const [owner, name] = settings.github!.repository.split('/') as [string, string];
   return {
     github,
-    gh: github.createGitHub({ token: settings.github!.token, baseUrl: settings.github!.apiUrl }),
+    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl),
     repo: repo ?? { owner, repo: name },
     directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
   };
 }
+

@@ -1,112 +1,38 @@
 /**
- * The runner's side of the action protocol, as GitHub documents it ("Workflow commands for GitHub
- * Actions", "Metadata syntax": inputs as INPUT_<NAME>; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files).
- * Written here rather than loaded from @actions/core because core pulls in an HTTP stack (undici) that
- * costs the validate check more start-up time than all of its own work; core is still used, loaded on
- * demand, for the OIDC token.
+ * The runner's side of the action protocol, through @actions/core: inputs, outputs, annotations, the
+ * job summary, failure and the OIDC token. Two things are added on top, for reasons a user feels:
+ * - `info` logs text that may come from a request file, a file name or a pull request. The runner reads
+ *   any line that starts with "::" (or the older "##[") as a workflow command (docs/threat-model.md
+ *   invariant 15), so such text is wrapped in ::stop-commands::, GitHub's documented way to log
+ *   untrusted text: nothing between the token and its end marker is run, and the token is unguessable.
+ * - `summary.write` does nothing where GITHUB_STEP_SUMMARY is not set (the action run by hand), where
+ *   @actions/core would fail the whole command after its work was done.
  */
-import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { ConfigError } from '../diagnostics.ts';
+import * as core from '@actions/core';
 
-export function getInput(name: string, options: { required?: boolean } = {}): string {
-  const value = (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-  if (options.required && value === '') throw new ConfigError(`the input "${name}" is required and was not supplied.`);
-  return value;
-}
+export { getInput, setFailed, setOutput, getIDToken } from '@actions/core';
+export type { AnnotationProperties } from '@actions/core';
 
-/**
- * A log line. Text in it may come from a request file, a file name or a pull request, and the runner
- * reads any line that starts with "::" (or the older "##[") as a workflow command (docs/threat-model.md
- * invariant 15). Such text is wrapped in ::stop-commands::, GitHub's documented way to log untrusted
- * text: nothing between the token and its end marker is run, and the token is unguessable.
- */
 export function info(message: string): void {
   if (!message.split(/\r\n|\r|\n/).some((line) => /^\s*(?:::|##\[)/.test(line))) {
-    process.stdout.write(`${message}\n`);
+    core.info(message);
     return;
   }
   const token = `aac-${randomUUID()}`;
-  process.stdout.write(`::stop-commands::${token}\n${message}\n::${token}::\n`);
+  core.info(`::stop-commands::${token}\n${message}\n::${token}::`);
 }
 
-export interface AnnotationProperties {
-  title?: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
-}
+export const error = (message: string, props?: core.AnnotationProperties) => core.error(message, props);
+export const warning = (message: string, props?: core.AnnotationProperties) => core.warning(message, props);
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-function command(name: string, message: string, props: AnnotationProperties = {}): void {
-  const fields = [
-    props.title !== undefined ? `title=${escapeProperty(props.title)}` : '',
-    props.file !== undefined ? `file=${escapeProperty(props.file)}` : '',
-    props.startLine !== undefined ? `line=${props.startLine}` : '',
-    props.startColumn !== undefined ? `col=${props.startColumn}` : '',
-  ].filter(Boolean);
-  process.stdout.write(`::${name}${fields.length > 0 ? ` ${fields.join(',')}` : ''}::${escapeData(message)}\n`);
-}
-
-export const error = (message: string, props?: AnnotationProperties) => command('error', message, props);
-export const warning = (message: string, props?: AnnotationProperties) => command('warning', message, props);
-
-/** Marks the step failed: an error annotation, and a non-zero exit code when the process ends. */
-export function setFailed(message: string): void {
-  process.exitCode = 1;
-  error(message);
-}
-
-export function setOutput(name: string, value: string): void {
-  const file = process.env.GITHUB_OUTPUT;
-  if (!file) {
-    info(`(output ${name} not written: GITHUB_OUTPUT is not set)`);
-    return;
-  }
-  let delimiter = `ghadelimiter_${randomUUID()}`;
-  while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-  appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
-}
-
-export type Cell = string | { data: string; header?: boolean };
-
-/** The job summary, as HTML appended to GITHUB_STEP_SUMMARY. Callers escape text that is not theirs. */
-export class Summary {
-  private buffer = '';
-
-  addHeading(text: string, level = 1): this {
-    return this.addRaw(`<h${level}>${text}</h${level}>`, true);
-  }
-
-  addTable(rows: Cell[][]): this {
-    const body = rows
-      .map((row) => `<tr>${row.map((c) => (typeof c === 'string' ? `<td>${c}</td>` : c.header ? `<th>${c.data}</th>` : `<td>${c.data}</td>`)).join('')}</tr>`)
-      .join('');
-    return this.addRaw(`<table>${body}</table>`, true);
-  }
-
-  addList(items: string[]): this {
-    return this.addRaw(`<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`, true);
-  }
-
-  addRaw(text: string, addEol = false): this {
-    this.buffer += addEol ? `${text}\n` : text;
-    return this;
-  }
-
+export const summary = {
+  addHeading: (text: string, level = 1) => (core.summary.addHeading(text, level), summary),
+  addTable: (rows: Parameters<typeof core.summary.addTable>[0]) => (core.summary.addTable(rows), summary),
+  addList: (items: string[]) => (core.summary.addList(items), summary),
+  addRaw: (text: string, addEol = false) => (core.summary.addRaw(text, addEol), summary),
   async write(): Promise<void> {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file) appendFileSync(file, this.buffer);
-    this.buffer = '';
-  }
-}
-
-export const summary = new Summary();
-
-/** The job's GitHub OIDC token for an audience (loads @actions/core only when a command needs it). */
-export async function getIDToken(audience: string): Promise<string> {
-  const core = await import('@actions/core');
-  return core.getIDToken(audience);
-}
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.write();
+    else core.summary.emptyBuffer();
+  },
+};

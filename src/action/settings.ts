@@ -24,7 +24,7 @@ const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report'];
 const MAY_USE_GITHUB: readonly Command[] = ['doctor'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const command = core.getInput('command', { required: true }).trim();
+  const command = core.getInput('command').trim();
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new ConfigError(`the input "command" is "${command}"; this version of the action supports: ${COMMANDS.join(', ')}.`);
   }

@@ -1,5 +1,5 @@
 /**
- * GitHub REST through Octokit with the retry and throttling plugins (GitHub's recommended handling of
+ * GitHub REST and GraphQL through Octokit with the retry and throttling plugins (GitHub's recommended handling of
  * primary and secondary rate limits). The API URL comes from GITHUB_API_URL, as on GitHub Enterprise
  * Server. API functions take the client first, so tests and commands can pass any Octokit.
  */
@@ -8,13 +8,12 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
-export type GitHub = InstanceType<typeof GitHubClient>;
+/** What the functions here use of an Octokit: the command line's (@octokit/rest) or the action's (@actions/github). */
+export type GitHub = Pick<InstanceType<typeof GitHubClient>, 'rest' | 'paginate' | 'graphql' | 'request'>;
 
-export function createGitHub(options: { token: string; baseUrl?: string; maxRetries?: number }): GitHub {
-  const maxRetries = options.maxRetries ?? 3;
-  return new GitHubClient({
-    auth: options.token,
-    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+/** Retry and throttling rules, the same for both clients. */
+export function octokitOptions(maxRetries = 3) {
+  return {
     userAgent: 'access-as-code',
     // plugin-retry's own option, not `request.retries`: that one retries every status, 404 included
     // (octokit/plugin-retry.js#576), so each "not found" cost four requests of the hourly budget.
@@ -25,6 +24,14 @@ export function createGitHub(options: { token: string; baseUrl?: string; maxRetr
       onRateLimit: (after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries && after <= 60,
       onSecondaryRateLimit: (after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < maxRetries && after <= 60,
     },
+  };
+}
+
+export function createGitHub(options: { token: string; baseUrl?: string; maxRetries?: number }): GitHub {
+  return new GitHubClient({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+    ...octokitOptions(options.maxRetries),
   });
 }
 

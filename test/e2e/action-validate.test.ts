@@ -191,7 +191,7 @@ test('on a push, every request in the tree is checked; expired ones are only a w
   assert.equal(run.exitCode, 0, run.stdout);
   const warnings = run.annotations.filter((a) => a.level === 'warning');
   assert.deepEqual(warnings.map((a) => [a.file, a.line]), [['requests/k8s-prod-operators/octocat-old.yaml', 4]]);
-  assert.match(warnings[0]!.message, /expired at 2020-01-01T00:00:00Z/);
+  assert.match(warnings[0]!.message, /ended at 2020-01-01T00:00:00Z/);
   assert.doesNotMatch(run.summary, /What merging would change/, 'no plan for requests already on the branch');
   assert.doesNotMatch(run.summary, /<td><td>/, 'well-formed table cells');
 });
