@@ -56,7 +56,8 @@ function draftRequest(options, config, taken) {
     ends = `until ${formatTimestamp(parsed.epochMs)}`;
   }
   const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(" "));
-  let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  const first = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  let path = first;
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
   const lines = [
     `# yaml-language-server: $schema=${options.schema ?? "../../schemas/access-request.schema.json"}`,
@@ -71,9 +72,9 @@ function draftRequest(options, config, taken) {
   const text = lines.join("\n");
   const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
   if (hasErrors(verdict.diagnostics)) {
-    return { ok: false, diagnostics: verdict.diagnostics };
+    return { ok: false, diagnostics: verdict.diagnostics, draftText: text };
   }
-  return { ok: true, draft: { path, text, ends } };
+  return { ok: true, draft: { path, text, ends, ...path !== first ? { alongside: first } : {} } };
 }
 function requireLogin(requester) {
   if (requester === void 0 || requester.trim() === "") {
@@ -434,7 +435,7 @@ async function newCommand(args, io) {
     (path) => existsSync2(resolve3(root, path))
   );
   if (!result.ok) {
-    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
+    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error")) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return 1;
   }
@@ -442,8 +443,14 @@ async function newCommand(args, io) {
   await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
+  if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return 0;
+}
+function optionFor(line, text) {
+  const key = line === void 0 ? void 0 : /^([a-z]+):/.exec(text.split("\n")[line - 1] ?? "")?.[1];
+  const option = { requester: "--requester", group: "--group", duration: "--for", expires: "--until", justification: "--justification", ticket: "--ticket" };
+  return key && option[key] ? `${option[key]}: ` : "";
 }
 async function gitUser(root) {
   const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);

@@ -180,7 +180,8 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
     (path) => existsSync(resolve(root, path)),
   );
   if (!result.ok) {
-    for (const d of sortDiagnostics([...result.diagnostics])) io.err(formatDiagnostic(d));
+    // The file was never written, so the problems are told against the options that produced them.
+    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === 'error')) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')}`);
     io.err('access-as-code: no file written; fix the options above and run the command again.');
     return 1;
   }
@@ -188,8 +189,16 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, result.draft.text, { flag: 'wx' });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
+  if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
   io.out('Next: commit it on a new branch and open a pull request; the folder\'s code owners approve it, and merging grants the access.');
   return 0;
+}
+
+/** Which option set the line of the drafted file a problem is on, as "--option: ". */
+function optionFor(line: number | undefined, text: string): string {
+  const key = line === undefined ? undefined : /^([a-z]+):/.exec(text.split('\n')[line - 1] ?? '')?.[1];
+  const option: Record<string, string> = { requester: '--requester', group: '--group', duration: '--for', expires: '--until', justification: '--justification', ticket: '--ticket' };
+  return key && option[key] ? `${option[key]}: ` : '';
 }
 
 async function gitUser(root: string): Promise<string | undefined> {

@@ -25,9 +25,11 @@ export interface DraftedRequest {
   text: string;
   /** The end in words: "for 2h from the merge" or "until <time>". */
   ends: string;
+  /** The requester's existing request at the path this one would have had, when there is one. */
+  alongside?: string;
 }
 
-export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; diagnostics: Diagnostic[] };
+export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; diagnostics: Diagnostic[]; draftText: string };
 
 /**
  * The request text and its path, checked by the same rules as validate. `taken` says whether a path
@@ -55,7 +57,8 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
     ends = `until ${formatTimestamp(parsed.epochMs)}`;
   }
   const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(' '));
-  let path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  const first = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  let path = first;
   for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
 
   const lines = [
@@ -71,9 +74,9 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
   const text = lines.join('\n');
   const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
   if (hasErrors(verdict.diagnostics)) {
-    return { ok: false, diagnostics: verdict.diagnostics };
+    return { ok: false, diagnostics: verdict.diagnostics, draftText: text };
   }
-  return { ok: true, draft: { path, text, ends } };
+  return { ok: true, draft: { path, text, ends, ...(path !== first ? { alongside: first } : {}) } };
 }
 
 export function requireLogin(requester: string | undefined): string {

@@ -44,12 +44,23 @@ test('new writes a request that validate accepts, then validate exits 0', () => 
   assert.equal(checked.out.trim(), '1 request checked: 1 valid, 0 invalid.');
 });
 
+test('new run twice for the same group writes a second file and says so, naming the first', () => {
+  const r = repo();
+  const args = ['new', '--group', 'k8s-prod-operators', '--for', '1h', '--justification', 'Drain the node pool for CHG-310', '--requester', 'octocat'];
+  assert.equal(cli(r.dir, ...args).code, 0);
+  const second = cli(r.dir, ...args);
+  assert.equal(second.code, 0, second.err);
+  assert.match(second.out, /^Wrote requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for-2\.yaml \(for 1h from the merge\)\.\nYou already have requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for\.yaml; this is a second request\./m);
+});
+
 test('new refuses what validate would refuse and writes nothing', () => {
   const r = repo();
   const made = cli(r.dir, 'new', '--at', '2030-01-01T08:00:00Z', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
   assert.equal(made.code, 1);
-  assert.match(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml:\d+:\d+: error: "duration" is 9h; prod-db-admins allows at most 4h\. Set duration: 4h or less\./);
-  assert.match(made.err, /requires a ticket/);
+  // Told against the options, not against a file that was never written.
+  assert.match(made.err, /^access-as-code new: --for: "duration" is 9h; prod-db-admins allows at most 4h\. Set duration: 4h or less\.$/m);
+  assert.match(made.err, /^access-as-code new: prod-db-admins requires a ticket: pass --ticket <id> matching \^INC-\[0-9\]\+\$\.$/m);
+  assert.doesNotMatch(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml/);
   assert.match(made.err, /no file written/);
   assert.equal(cli(r.dir, 'validate').out.trim(), '0 requests checked: 0 valid, 0 invalid.');
 });
