@@ -5,125 +5,52 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-INTK76HD.js";
+} from "./chunks/chunk-EEVPV6IG.js";
 import {
-  REQUESTS_DIR,
   atCommit,
-  formatTimestamp,
   gitIn,
-  judgeRequest,
-  loadConfig,
-  parseTimestamp,
-  requestFileName,
-  slugify,
   workingTree
-} from "./chunks/chunk-GUPU5J43.js";
-import "./chunks/chunk-CPA5N2IX.js";
+} from "./chunks/chunk-FZJHUMZA.js";
 import {
-  formatDuration,
-  parseDuration
-} from "./chunks/chunk-LRULQWW5.js";
+  draftRequest,
+  requireLogin
+} from "./chunks/chunk-7TJSG4HS.js";
+import {
+  loadConfig
+} from "./chunks/chunk-2NZLPTM7.js";
+import "./chunks/chunk-MGUM5KNU.js";
+import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-XXDK4IFQ.js";
+import "./chunks/chunk-W4PVMAAF.js";
+import {
+  COMMON,
+  FORMAT,
+  clock,
+  jsonWanted,
+  repoRoot,
+  requestSchemaRef
+} from "./chunks/chunk-WKFD6RQT.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   ConfigError,
   formatDiagnostic,
-  hasErrors,
   sortDiagnostics
 } from "./chunks/chunk-7XIZWMDY.js";
+import {
+  VERSION
+} from "./chunks/chunk-I3JYXB3R.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/cli/main.ts
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { mkdir, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
-
-// src/commands/new.ts
-function draftRequest(options, config, taken) {
-  if (options.duration === void 0 === (options.until === void 0)) {
-    throw new ConfigError("give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.");
-  }
-  let end;
-  let ends;
-  if (options.duration !== void 0) {
-    const ms = parseDuration(options.duration);
-    if (ms === void 0) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
-    end = `duration: ${formatDuration(ms)}`;
-    ends = `for ${formatDuration(ms)} from the merge`;
-  } else {
-    const parsed = parseTimestamp(options.until);
-    if (!parsed.ok) throw new ConfigError(`--until "${options.until}" is not valid: ${parsed.reason}.`);
-    end = `expires: "${formatTimestamp(parsed.epochMs)}"`;
-    ends = `until ${formatTimestamp(parsed.epochMs)}`;
-  }
-  const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(" "));
-  const first = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
-  let path = first;
-  for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
-  const lines = [
-    `# yaml-language-server: $schema=${options.schema ?? "../../schemas/access-request.schema.json"}`,
-    "version: 1",
-    `requester: ${options.requester}`,
-    `group: ${JSON.stringify(options.group)}`,
-    end,
-    `justification: ${JSON.stringify(options.justification)}`,
-    ...options.ticket !== void 0 ? [`ticket: ${JSON.stringify(options.ticket)}`] : [],
-    ""
-  ];
-  const text = lines.join("\n");
-  const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
-  if (hasErrors(verdict.diagnostics)) {
-    return { ok: false, diagnostics: verdict.diagnostics, draftText: text };
-  }
-  return { ok: true, draft: { path, text, ends, ...path !== first ? { alongside: first } : {} } };
-}
-function requireLogin(requester) {
-  if (requester === void 0 || requester.trim() === "") {
-    throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
-  }
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
-    throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
-  }
-  return requester;
-}
 
 // src/cli/entra-commands.ts
 import { writeFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-
-// src/cli/io.ts
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-var COMMON = {
-  repo: { type: "string" },
-  at: { type: "string" }
-};
-var FORMAT = { format: { type: "string" } };
-function jsonWanted(format) {
-  if (format === void 0 || format === "text") return false;
-  if (format === "json") return true;
-  throw new ConfigError(`--format "${format}" is not known: use text or json.`);
-}
-function clock(at, io) {
-  if (at === void 0) return io.now();
-  const parsed = parseTimestamp(at);
-  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
-  return parsed.epochMs;
-}
-function repoRoot(repo, io) {
-  if (repo !== void 0) return resolve(io.cwd, repo);
-  for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".github", "access-policy.yaml"))) return dir;
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return resolve(io.cwd);
-  }
-}
-function requestSchemaRef(root, version) {
-  if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
-  const major = /^(\d+)\./.exec(version)?.[1];
-  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
-}
-
-// src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
   const { directoryFromLocal } = await import("./chunks/connect-YHG37OH5.js");
@@ -152,7 +79,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-UKNTIGLR.js");
+  const { revoke } = await import("./chunks/revoke-F6FWMDPA.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -171,12 +98,12 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-ER4FF7SQ.js");
+  const { collectReport } = await import("./chunks/collect-TLYCYQVI.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
-    await writeFile(resolve2(io.cwd, values.out), markdown);
+    await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
   return 0;
@@ -191,7 +118,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./chunks/status-3Q7P5RIZ.js");
+  const { status, renderStatus } = await import("./chunks/status-VVTDMMBS.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -209,7 +136,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-3EJSHL5Q.js");
+  const { doctor } = await import("./chunks/doctor-4A3TYYIJ.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -224,7 +151,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-FVXYWR32.js");
+  const { grant } = await import("./chunks/grant-ASXTT2MX.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
@@ -276,7 +203,6 @@ async function workingChanges(git, base) {
 }
 
 // src/cli/main.ts
-var VERSION = true ? "1.0.0" : "development";
 var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
 
 Usage:
@@ -292,6 +218,7 @@ Usage:
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
   access-as-code status [--mine]         who holds access now, per group, until when and through which request
+  access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
                                          (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
@@ -355,6 +282,8 @@ async function dispatch(argv, io) {
       return doctorCommand(rest, io);
     case "status":
       return statusCommand(rest, io);
+    case "form":
+      return formCommand(rest, io);
     case void 0:
     case "help":
     case "--help":
@@ -377,11 +306,11 @@ async function validateCommand(args, io) {
   if (positionals.length > 0) {
     paths = [];
     for (const p of positionals) {
-      const rel = relative(root, resolve3(io.cwd, p)).split(sep).join("/");
+      const rel = relative(root, resolve2(io.cwd, p)).split(sep).join("/");
       if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
       const inside = await files.list(rel);
       if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync2(resolve3(root, rel))) paths.push(rel);
+      else if (existsSync(resolve2(root, rel))) paths.push(rel);
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
@@ -432,15 +361,15 @@ async function newCommand(args, io) {
       ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
     },
     config,
-    (path) => existsSync2(resolve3(root, path))
+    (path) => existsSync(resolve2(root, path))
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error")) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return 1;
   }
-  const target = resolve3(root, result.draft.path);
-  await mkdir(dirname2(target), { recursive: true });
+  const target = resolve2(root, result.draft.path);
+  await mkdir(dirname(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
   if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
@@ -451,6 +380,28 @@ function optionFor(line, text) {
   const key = line === void 0 ? void 0 : /^([a-z]+):/.exec(text.split("\n")[line - 1] ?? "")?.[1];
   const option = { requester: "--requester", group: "--group", duration: "--for", expires: "--until", justification: "--justification", ticket: "--ticket" };
   return key && option[key] ? `${option[key]}: ` : "";
+}
+async function formCommand(args, io) {
+  const { values } = parseArgs3({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
+  const root = repoRoot(values.repo, io);
+  const { FORM_PATH, formProblems, issueForm } = await import("./chunks/form-JVVJNW7G.js");
+  const config = await loadConfig(workingTree(root));
+  const target = resolve2(root, FORM_PATH);
+  if (values.check) {
+    const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
+    if (current === void 0) {
+      io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
+      return 1;
+    }
+    const problems = formProblems(current, config.policy);
+    for (const d of problems) io.err(formatDiagnostic(d));
+    if (problems.length === 0) io.out(`${FORM_PATH} matches the policy.`);
+    return problems.length > 0 ? 1 : 0;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile2(target, issueForm(config.policy));
+  io.out(`Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`);
+  return 0;
 }
 async function gitUser(root) {
   const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);

@@ -9,14 +9,19 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-INTK76HD.js";
+} from "./chunks/chunk-EEVPV6IG.js";
 import {
   gitIn,
-  loadConfig,
   workingTree
-} from "./chunks/chunk-GUPU5J43.js";
-import "./chunks/chunk-CPA5N2IX.js";
+} from "./chunks/chunk-FZJHUMZA.js";
+import {
+  loadConfig
+} from "./chunks/chunk-2NZLPTM7.js";
+import "./chunks/chunk-MGUM5KNU.js";
 import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-XXDK4IFQ.js";
+import "./chunks/chunk-W4PVMAAF.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -1594,9 +1599,9 @@ async function writeSweepSummary(report) {
 }
 
 // src/action/settings.ts
-var COMMANDS = ["validate", "grant", "revoke", "report", "doctor"];
+var COMMANDS = ["validate", "grant", "revoke", "report", "doctor", "issue"];
 var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor"];
-var NEEDS_GITHUB = ["grant", "revoke", "report"];
+var NEEDS_GITHUB = ["grant", "revoke", "report", "issue"];
 var MAY_USE_GITHUB = ["doctor"];
 function readSettings(env = process.env) {
   const command = getInput("command").trim();
@@ -1658,6 +1663,9 @@ async function run() {
       case "doctor":
         await runDoctor(settings);
         break;
+      case "issue":
+        await runIssue(settings);
+        break;
     }
   } catch (error3) {
     if (error3 instanceof ConfigError) {
@@ -1688,9 +1696,41 @@ async function runValidate(settings) {
     setFailed(`access-as-code: ${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.`);
   }
 }
+async function runIssue(settings) {
+  const issue2 = context.payload.issue;
+  if (settings.eventName !== "issues" || !issue2 || typeof issue2.number !== "number" || issue2.pull_request) {
+    throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
+  }
+  const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
+  if (!(issue2.labels ?? []).some((l) => l.name === FORM_LABEL)) {
+    info2(`Issue #${issue2.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
+    return;
+  }
+  const author = issue2.user?.login;
+  if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JIOBCNN6.js");
+  const { requestSchemaRef } = await import("./chunks/io-PYC4ZX3K.js");
+  const { VERSION } = await import("./chunks/version-44KKQKNU.js");
+  const { existsSync: existsSync2 } = await import("node:fs");
+  const { join } = await import("node:path");
+  const config = await loadConfig(workingTree(settings.workspace));
+  const [owner, repo] = settings.github.repository.split("/");
+  const defaultBranch = context.payload.repository?.default_branch;
+  const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
+  const answer = answerIssue({ number: issue2.number, author, body: typeof issue2.body === "string" ? issue2.body : "" }, config, Date.now(), (p) => existsSync2(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
+  const body = answerBody(answer);
+  const { gh } = await githubOnly(settings);
+  const github = await import("./chunks/client-KQ5BLCH2.js");
+  const { editComment } = await import("./chunks/issues-T5MVBIIM.js");
+  const mine = (await github.pullComments(gh, { owner, repo }, issue2.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
+  if (!mine) await github.commentOnPull(gh, { owner, repo }, issue2.number, body);
+  else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
+  info2(answer.ok ? `#${issue2.number}: valid; answered with ${answer.path} and its link.` : `#${issue2.number}: ${answer.problems.length} problem(s); answered on the issue.`);
+  setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
+}
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
-  const { doctor } = await import("./chunks/doctor-3EJSHL5Q.js");
+  const { doctor } = await import("./chunks/doctor-4A3TYYIJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -1720,7 +1760,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-FVXYWR32.js");
+  const { grant } = await import("./chunks/grant-ASXTT2MX.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -1739,7 +1779,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-UKNTIGLR.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-F6FWMDPA.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -1761,13 +1801,16 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-ER4FF7SQ.js");
+  const { collectReport } = await import("./chunks/collect-TLYCYQVI.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await summary2.addRaw(markdown, true).write();
   setOutput("report", markdown);
+}
+async function githubOnly(settings) {
+  return { gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");

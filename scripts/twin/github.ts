@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import { runGraphql } from './graphql.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
-import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
+import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
 
 type Json = Record<string, unknown>;
 type Example = { name: string; examples: Json[] };
@@ -18,6 +18,7 @@ const prExample = all.find((e) => e.name === 'pull_request')!.examples.find((e) 
 const TEMPLATE_PULL = prExample.pull_request as Json;
 const TEMPLATE_USER = TEMPLATE_PULL.user as Json;
 const TEMPLATE_REPO = (TEMPLATE_PULL.head as Json).repo as Json;
+const TEMPLATE_ISSUE = (all.find((e) => e.name === 'issues')!.examples[0]! as Json).issue as Json;
 const TEMPLATE_RUN = (all.find((e) => e.name === 'workflow_run')!.examples[0]! as Json).workflow_run as Json;
 
 const numericId = (text: string) => parseInt(createHash('sha256').update(text).digest('hex').slice(0, 8), 16);
@@ -234,9 +235,60 @@ export function githubHandler(state: TwinState) {
       const { items, headers } = page(runs);
       return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
     }
+    // Issues (issues/create, issues/update, issues/get, issues/list-for-repo) and comment edits.
+    const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const issueShape = (i: GitHubIssue) => {
+      const t: Json = JSON.parse(JSON.stringify(TEMPLATE_ISSUE).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
+      return { ...t, url: `${api}/repos/${repo.owner}/${repo.name}/issues/${i.number}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${i.number}`, id: i.number + 1_000_000, node_id: nodeId('Issue', i.number), number: i.number, title: i.title, body: i.body, user: user(i.user), labels: i.labels.map((name, k) => ({ id: k + 1, node_id: nodeId('Label', k + 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })), state: i.state, locked: false, assignee: null, assignees: [], milestone: null, comments: repo.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.state === 'closed' ? i.updated_at : null, author_association: 'NONE' };
+    };
+    const readBody = () => JSON.parse(req.body.toString('utf8') || '{}') as { title?: unknown; body?: unknown; labels?: unknown; state?: unknown };
+    if (rest === '/issues' && req.method === 'POST') {
+      const b = readBody();
+      if (typeof b.title !== 'string' || b.title === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+      if (typeof b.body === 'string' && b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+      const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
+      const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, created_at: now(), updated_at: now() };
+      repo.issues.set(number, issue);
+      return ok(201, issueShape(issue), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/${number}` });
+    }
+    if (rest === '/issues' && req.method === 'GET') {
+      const labels = (req.query.get('labels') ?? '').split(',').filter(Boolean);
+      const wanted = req.query.get('state') ?? 'open';
+      const creator = req.query.get('creator');
+      const list = [...repo.issues.values()]
+        .filter((i) => (wanted === 'all' || i.state === wanted) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.toLowerCase() === creator.toLowerCase()))
+        .sort((a, b) => b.number - a.number)
+        .map(issueShape);
+      const { items, headers } = page(list);
+      return ok(200, items, headers);
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(rest)) && (req.method === 'GET' || req.method === 'PATCH')) {
+      const issue = repo.issues.get(Number(m[1]));
+      if (!issue) return notFound();
+      if (req.method === 'PATCH') {
+        const b = readBody();
+        if (typeof b.body === 'string') {
+          if (b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#update-an-issue', status: '422' });
+          issue.body = b.body;
+        }
+        if (typeof b.title === 'string') issue.title = b.title;
+        if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+        issue.updated_at = now();
+      }
+      return ok(200, issueShape(issue));
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
+      const comment = repo.comments.find((c) => c.id === Number(m![1]));
+      if (!comment) return notFound();
+      const body = readBody().body;
+      if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
+      comment.body = body;
+      comment.updated_at = now();
+      return ok(200, { id: comment.id, node_id: nodeId('IssueComment', comment.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${comment.issue}#issuecomment-${comment.id}`, issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${comment.issue}`, body, user: user(comment.user), created_at: comment.created_at, updated_at: comment.updated_at, author_association: 'NONE' });
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);
-      const shape = (c: { id: number; user: string; body: string; created_at: string }) => ({
+      const shape = (c: { id: number; user: string; body: string; created_at: string; updated_at?: string }) => ({
         id: c.id,
         node_id: nodeId('IssueComment', c.id),
         url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}`,
@@ -245,11 +297,11 @@ export function githubHandler(state: TwinState) {
         body: c.body,
         user: user(c.user),
         created_at: c.created_at,
-        updated_at: c.created_at,
+        updated_at: c.updated_at ?? c.created_at,
         author_association: 'NONE',
       });
       if (req.method === 'POST') {
-        if (!repo.pulls.has(issue)) return notFound();
+        if (!repo.pulls.has(issue) && !repo.issues.has(issue)) return notFound();
         const body = (JSON.parse(req.body.toString('utf8') || '{}') as { body?: unknown }).body;
         // "body is too long (maximum is 65536 characters)", as GitHub refuses longer comments.
         if (typeof body === 'string' && body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '422' });

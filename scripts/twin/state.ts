@@ -95,12 +95,27 @@ export interface GitHubComment {
   user: string;
   body: string;
   created_at: string;
+  updated_at?: string;
+}
+
+export interface GitHubIssue {
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  pinned: boolean;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface GitHubRepo {
   owner: string;
   name: string;
   pulls: Map<number, GitHubPull>;
+  /** Issues (not pull requests); numbers are shared with pull requests, as on GitHub. */
+  issues: Map<number, GitHubIssue>;
   /** Commit sha -> numbers of the pull requests it belongs to (head commits and merge commits). */
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];
@@ -217,5 +232,5 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
 }
 
 export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {
-  return { owner, name, pulls: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], ...(gitDir ? { gitDir } : {}) };
+  return { owner, name, pulls: new Map(), issues: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], ...(gitDir ? { gitDir } : {}) };
 }

@@ -31,6 +31,9 @@ export async function run(): Promise<void> {
       case 'doctor':
         await runDoctor(settings);
         break;
+      case 'issue':
+        await runIssue(settings);
+        break;
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -64,6 +67,43 @@ async function runValidate(settings: Settings): Promise<void> {
     const count = all.filter((d) => d.severity === 'error').length;
     core.setFailed(`access-as-code: ${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.`);
   }
+}
+
+/**
+ * `issue`, on an issue made from the access request form (opened or edited): answers on the issue,
+ * editing its one answer in place, with the problems or the request file and its one-click link.
+ */
+async function runIssue(settings: Settings): Promise<void> {
+  const issue = (context.payload as { issue?: { number?: unknown; user?: { login?: unknown }; body?: unknown; labels?: { name?: unknown }[]; pull_request?: unknown } }).issue;
+  if (settings.eventName !== 'issues' || !issue || typeof issue.number !== 'number' || issue.pull_request) {
+    throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
+  }
+  const { FORM_LABEL } = await import('../form/form.ts');
+  if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
+    core.info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
+    return;
+  }
+  const author = issue.user?.login;
+  if (typeof author !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError('the issue event names no valid author login.');
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import('../commands/issue-request.ts');
+  const { requestSchemaRef } = await import('../cli/io.ts');
+  const { VERSION } = await import('../version.ts');
+  const { existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const config = await loadConfig(workingTree(settings.workspace));
+  const [owner, repo] = settings.github!.repository.split('/') as [string, string];
+  const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
+  const where = { serverUrl: (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''), owner, repo, defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : 'main' };
+  const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === 'string' ? issue.body : '' }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
+  const body = answerBody(answer);
+  const { gh } = await githubOnly(settings);
+  const github = await import('../github/client.ts');
+  const { editComment } = await import('../github/issues.ts');
+  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === 'github-actions[bot]' && c.body.startsWith(ANSWER_MARKER));
+  if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
+  else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
+  core.info(answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`);
+  core.setOutput('answer', JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
 }
 
 async function runDoctor(settings: Settings): Promise<void> {
@@ -151,6 +191,11 @@ async function runReport(settings: Settings): Promise<void> {
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+}
+
+/** GitHub alone, for the commands that need no Entra (issue). */
+async function githubOnly(settings: Settings) {
+  return { gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl) };
 }
 
 /**

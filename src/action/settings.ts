@@ -3,7 +3,7 @@ import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor'] as const;
+export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -19,7 +19,7 @@ export interface Settings {
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
-const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report'];
+const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report', 'issue'];
 /** doctor reads the branch's rules when it has a token, and skips that check without one. */
 const MAY_USE_GITHUB: readonly Command[] = ['doctor'];
 

@@ -1,5 +1,5 @@
 /** The command-line front door. Same engine as the action; output for people and editors. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,8 +14,8 @@ import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 
 /** The package's version, put in by the build. */
-declare const __VERSION__: string | undefined;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
+export { VERSION } from '../version.ts';
+import { VERSION } from '../version.ts';
 
 export const USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
 
@@ -32,6 +32,7 @@ Usage:
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
   access-as-code status [--mine]         who holds access now, per group, until when and through which request
+  access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
                                          (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
   access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
                                          sign in to Entra and check the policy's groups and identities
@@ -99,6 +100,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return doctorCommand(rest, io);
     case 'status':
       return statusCommand(rest, io);
+    case 'form':
+      return formCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -199,6 +202,30 @@ function optionFor(line: number | undefined, text: string): string {
   const key = line === undefined ? undefined : /^([a-z]+):/.exec(text.split('\n')[line - 1] ?? '')?.[1];
   const option: Record<string, string> = { requester: '--requester', group: '--group', duration: '--for', expires: '--until', justification: '--justification', ticket: '--ticket' };
   return key && option[key] ? `${option[key]}: ` : '';
+}
+
+/** `form [--check]`: writes the issue form from the policy, or says whether the one there matches it. */
+async function formCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, check: { type: 'boolean' } }, strict: true });
+  const root = repoRoot(values.repo, io);
+  const { FORM_PATH, formProblems, issueForm } = await import('../form/form.ts');
+  const config = await loadConfig(workingTree(root));
+  const target = resolve(root, FORM_PATH);
+  if (values.check) {
+    const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+    if (current === undefined) {
+      io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
+      return 1;
+    }
+    const problems = formProblems(current, config.policy);
+    for (const d of problems) io.err(formatDiagnostic(d));
+    if (problems.length === 0) io.out(`${FORM_PATH} matches the policy.`);
+    return problems.length > 0 ? 1 : 0;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, issueForm(config.policy));
+  io.out(`Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? '' : 's'} in its list). Commit it; validate checks that it keeps matching the policy.`);
+  return 0;
 }
 
 async function gitUser(root: string): Promise<string | undefined> {

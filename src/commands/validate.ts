@@ -8,6 +8,7 @@ import { isRequestsHousekeeping, isUnderRequests, REQUESTS_DIR } from '../reques
 import { positionOfKey } from '../request/request.ts';
 import { addDiagnostics, judgeRequest, type RequestVerdict } from '../request/verdict.ts';
 import { requesterAt } from '../request/requester.ts';
+import { FORM_PATH, formProblems } from '../form/form.ts';
 
 export interface ReportedVerdict extends RequestVerdict {
   change?: ChangeStatus;
@@ -42,7 +43,7 @@ export async function validateTree(files: RepoFiles, now: number, paths?: readon
   const timing = paths ? 'strict' : 'at-rest';
   const verdicts: ReportedVerdict[] = [];
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
-  return { config, verdicts, deletions: [], diagnostics: config.warnings };
+  return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...(await formCheck(files, config))] };
 }
 
 export interface PullRequestFacts {
@@ -66,6 +67,10 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
   report.diagnostics.unshift(...checkScope(changes));
   if (changes.some((c) => (CONFIG_PATHS as readonly string[]).includes(c.path))) {
     report.diagnostics.push(...(await configProblemsAt(headFiles)));
+  }
+  if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
+    const headConfig = await loadConfig(headFiles).catch(() => undefined);
+    if (headConfig) report.diagnostics.push(...(await formCheck(headFiles, headConfig)));
   }
   return report;
 }
@@ -108,3 +113,9 @@ async function configProblemsAt(files: RepoFiles): Promise<Diagnostic[]> {
   }
 }
 
+
+/** The issue form, where there is one, must list exactly the policy's groups (it is generated from it). */
+async function formCheck(files: RepoFiles, config: AccessConfig): Promise<Diagnostic[]> {
+  const content = await files.read(FORM_PATH);
+  return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : undefined, config.policy);
+}

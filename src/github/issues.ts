@@ -1,0 +1,42 @@
+/** Issues and their comments: the request form's answers and the access dashboard. */
+import type { GitHub, RepoRef } from './client.ts';
+
+export interface IssueSummary {
+  number: number;
+  author: string;
+  body: string;
+  nodeId: string;
+}
+
+/** Edits a comment in place (the answer to a form, updated when the issue is edited). */
+export async function editComment(gh: GitHub, repo: RepoRef, id: number, body: string): Promise<void> {
+  await gh.rest.issues.updateComment({ ...repo, comment_id: id, body });
+}
+
+/** Open issues with a label, created by `creator`: only that account's issues can be ours. */
+export async function issuesWithLabel(gh: GitHub, repo: RepoRef, label: string, creator: string): Promise<IssueSummary[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, creator, state: 'open', per_page: 100 });
+  return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id }));
+}
+
+export async function createIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[]): Promise<IssueSummary> {
+  const { data } = await gh.rest.issues.create({ ...repo, title, body, labels });
+  return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id };
+}
+
+export async function setIssueBody(gh: GitHub, repo: RepoRef, number: number, body: string): Promise<void> {
+  await gh.rest.issues.update({ ...repo, issue_number: number, body });
+}
+
+/**
+ * Pins an issue (GraphQL pinIssue). GitHub allows three pinned issues per repository and may refuse the
+ * job token; the dashboard works unpinned, so the reason is returned rather than thrown.
+ */
+export async function pinIssue(gh: GitHub, issueNodeId: string): Promise<string | undefined> {
+  try {
+    await gh.graphql('mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }', { id: issueNodeId });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
