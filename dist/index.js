@@ -9,15 +9,16 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-EEVPV6IG.js";
+} from "./chunks/chunk-3KTGZDFV.js";
 import {
   gitIn,
   workingTree
-} from "./chunks/chunk-FZJHUMZA.js";
+} from "./chunks/chunk-FRY4CBNH.js";
 import {
   loadConfig
-} from "./chunks/chunk-2NZLPTM7.js";
+} from "./chunks/chunk-SHAXX3OT.js";
 import "./chunks/chunk-MGUM5KNU.js";
+import "./chunks/chunk-ST23VSVJ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-XXDK4IFQ.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -1610,7 +1611,7 @@ function readSettings(env = process.env) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError("GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.");
-  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run") };
+  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run"), dashboard: booleanInput("dashboard") };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = getInput("tenant-id").trim();
     const clientId = getInput("client-id").trim();
@@ -1708,7 +1709,7 @@ async function runIssue(settings) {
   }
   const author = issue2.user?.login;
   if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JIOBCNN6.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-VV7XCIPO.js");
   const { requestSchemaRef } = await import("./chunks/io-PYC4ZX3K.js");
   const { VERSION } = await import("./chunks/version-44KKQKNU.js");
   const { existsSync: existsSync2 } = await import("node:fs");
@@ -1721,7 +1722,7 @@ async function runIssue(settings) {
   const body = answerBody(answer);
   const { gh } = await githubOnly(settings);
   const github = await import("./chunks/client-KQ5BLCH2.js");
-  const { editComment } = await import("./chunks/issues-T5MVBIIM.js");
+  const { editComment } = await import("./chunks/issues-2R3MRLR4.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue2.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue2.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
@@ -1760,7 +1761,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-ASXTT2MX.js");
+  const { grant } = await import("./chunks/grant-3P3556CK.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -1779,7 +1780,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-F6FWMDPA.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-UWVZ2VRY.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -1797,11 +1798,22 @@ async function runRevoke(settings) {
     for (const d of g.dispositions) if (d.action !== "keep") info2(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
     if (g.error) error2(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
+  if (settings.dashboard && !report.dryRun && !report.degraded) {
+    const { updateDashboard } = await import("./chunks/dashboard-F3SL426Y.js");
+    const { slotLateness } = await import("./chunks/dashboard-6SMWCMUE.js");
+    try {
+      const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
+      info2(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
+      setOutput("dashboard", JSON.stringify(outcome));
+    } catch (error3) {
+      warning2(`the access dashboard was not updated (${error3.message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: "access-as-code" });
+    }
+  }
   if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-TLYCYQVI.js");
+  const { collectReport } = await import("./chunks/collect-KN337VGB.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

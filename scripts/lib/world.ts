@@ -192,10 +192,10 @@ export class AccessWorld {
     });
   }
 
-  revoke(options: { dryRun?: boolean; killAfterMs?: number } = {}): Promise<ActionRun> {
+  revoke(options: { dryRun?: boolean; killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...options.inputs },
       eventName: 'schedule',
       event: { schedule: '*/15 * * * *' },
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },

@@ -147,6 +147,13 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
       if (!found) return null;
       return { __typename: found.type === 'blob' ? 'Blob' : found.type === 'tree' ? 'Tree' : 'Commit', oid: found.oid };
     },
+    pullRequests: (args: { states?: string[]; baseRefName?: string; first?: number; after?: string; orderBy?: { field: string; direction: string } }) => {
+      const pulls = [...repo.pulls.values()]
+        .filter((p) => (!args.states || args.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED')) && (!args.baseRefName || p.base.ref === args.baseRefName))
+        .sort((a, b) => (args.orderBy?.direction === 'DESC' ? b.number - a.number : a.number - b.number));
+      const page = connection(pulls, args);
+      return { ...page, nodes: page.nodes.map((p) => pullNode(state, repo, p)) };
+    },
     pullRequest: (args: { number: number }) => {
       const pr = repo.pulls.get(args.number);
       return pr ? pullNode(state, repo, pr) : null;
@@ -186,6 +193,18 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
     repository: (args: { owner: string; name: string }) => {
       const repo = state.repos.get(`${args.owner}/${args.name}`.toLowerCase());
       return repo ? repositoryNode(state, repo) : null;
+    },
+    // Mutation.pinIssue: GitHub pins at most three issues per repository.
+    pinIssue: (args: { input: { issueId: string } }) => {
+      for (const repo of state.repos.values()) {
+        for (const issue of repo.issues.values()) {
+          if (Buffer.from(`Issue:${issue.number}`).toString('base64') !== args.input.issueId) continue;
+          if (!issue.pinned && [...repo.issues.values()].filter((i) => i.pinned).length >= 3) throw Object.assign(new Error('Repository already has 3 pinned issues'), { extensions: { type: 'UNPROCESSABLE' } });
+          issue.pinned = true;
+          return { __typename: 'PinIssuePayload', issue: { __typename: 'Issue', number: issue.number } };
+        }
+      }
+      throw Object.assign(new Error(`Could not resolve to a node with the global id of '${args.input.issueId}'.`), { extensions: { type: 'NOT_FOUND' } });
     },
     organization: (args: { login: string }) => ({
       __typename: 'Organization',

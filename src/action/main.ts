@@ -179,6 +179,18 @@ async function runRevoke(settings: Settings): Promise<void> {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
+  if (settings.dashboard && !report.dryRun && !report.degraded) {
+    // The dashboard is a view: failing to write it never fails the sweep, which has done its work.
+    const { updateDashboard } = await import('./dashboard.ts');
+    const { slotLateness } = await import('../report/dashboard.ts');
+    try {
+      const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
+      core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
+      core.setOutput('dashboard', JSON.stringify(outcome));
+    } catch (error) {
+      core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: 'access-as-code' });
+    }
+  }
   if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.');
 }

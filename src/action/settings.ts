@@ -16,6 +16,8 @@ export interface Settings {
   /** Present for commands that read pull requests and reviews. */
   github?: { token: string; apiUrl: string; repository: string; ref: string };
   dryRun: boolean;
+  /** revoke: keep the access dashboard issue. */
+  dashboard: boolean;
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
@@ -30,7 +32,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run') };
+  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run'), dashboard: booleanInput('dashboard') };
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = core.getInput('tenant-id').trim();
     const clientId = core.getInput('client-id').trim();

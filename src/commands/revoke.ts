@@ -4,6 +4,8 @@
  * reminders before access ends. Idempotent: a second sweep, or one after a killed sweep, changes
  * what is left and nothing else.
  */
+import { statusOf, type StatusReport } from './status.ts';
+import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import type { Directory } from '../entra/directory.ts';
 import type { Git } from '../git/git.ts';
@@ -38,12 +40,19 @@ export interface Reminder {
 
 export interface RevokeReport {
   head: string;
+  branch: string;
   groups: GroupSweep[];
   reminders: Reminder[];
   dryRun: boolean;
   failed: boolean;
   degraded?: string;
   spend: GraphqlSpend;
+  /** Who holds access after this run, per group (for the dashboard). */
+  status: StatusReport;
+  /** Standing exemptions past their review date. */
+  exemptionsDue: { group: string; id: string; reason: string; review: string }[];
+  /** The policy's approvals per group, for what pending pull requests still need. */
+  approvals: Map<string, number>;
 }
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
@@ -51,12 +60,16 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
   return {
     head: report.head,
+    branch: report.branch,
     groups: report.groups,
     reminders: dueReminders(report, ctx.now),
     dryRun: report.dryRun,
     failed: report.failed || report.degraded !== undefined,
     ...(report.degraded ? { degraded: report.degraded } : {}),
     spend: report.spend,
+    status: statusOf(report, ctx.now),
+    exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review })),
+    approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),
   };
 }
 

@@ -15,6 +15,8 @@ export interface StatusRow {
   type: 'user' | 'servicePrincipal' | 'other';
   /** active: a verified request; unverified: GitHub could not confirm it yet; standing: exempt; ending: its request ended; drift: no request. */
   holds: 'active' | 'unverified' | 'standing' | 'ending' | 'drift';
+  /** When the request that holds it landed (ms), for charts. */
+  since?: number;
   until?: string;
   file?: string;
   note?: string;
@@ -48,14 +50,15 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
     const policy = report.config.policy.groups.get(g.group);
     const members: StatusRow[] = [];
     for (const d of g.dispositions) {
-      if (d.action === 'add') continue; // not a member yet: the next run grants it
+      // An addition counts once it was made (a sweep); in a dry run or after a failure it is not a member yet.
+      if (d.action === 'add' && d.outcome !== 'added' && d.outcome !== 'already-member') continue;
       const base = { who: loginOf.get(d.id) ?? d.id, id: d.id, type: d.type };
       const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
       const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
       if (d.reason === 'active' || d.reason === 'unverified') {
         const until = latest?.request?.expires;
         const left = latest?.request ? ` (${formatDuration(Math.max(0, latest.request.expiresAt - now))} left)` : '';
-        members.push({ ...base, holds: d.reason, ...(until ? { until } : {}), ...(latest ? { file: latest.file } : {}), ...(d.reason === 'unverified' ? { note: 'not verified yet: GitHub could not be read' } : { note: `until ${until}${left}` }) });
+        members.push({ ...base, holds: d.reason, ...(latest?.landing ? { since: latest.landing.time } : {}), ...(until ? { until } : {}), ...(latest ? { file: latest.file } : {}), ...(d.reason === 'unverified' ? { note: 'not verified yet: GitHub could not be read' } : { note: `until ${until}${left}` }) });
       } else if (d.reason === 'standing') {
         const entry = policy?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
         members.push({ ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' });

@@ -53,6 +53,15 @@ const login = (v: unknown): string | null => str(obj(v).login);
 /** GraphQL strings are JSON strings; a value is never spliced into a query unquoted. */
 const quote = (s: string) => JSON.stringify(s);
 
+export interface OpenPull {
+  number: number;
+  author: string;
+  /** Its files under requests/ (of the first 20). */
+  paths: string[];
+  /** Who approved its current head. */
+  approvers: string[];
+}
+
 export class GitHubGraph {
   readonly spend: GraphqlSpend = { queries: 0, points: 0 };
   private readonly gh: GitHub;
@@ -66,7 +75,8 @@ export class GitHubGraph {
   private async query(body: string, variables: Record<string, unknown> = {}): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
     // GitHub refuses a query that declares a variable it does not use.
     const repoVars = body.includes('$owner');
-    const text = `query${repoVars ? '($owner: String!, $name: String!)' : ''} { rateLimit { cost remaining } ${body} }`;
+    const declared = [...(repoVars ? ['$owner: String!', '$name: String!'] : []), ...(body.includes('$branch') ? ['$branch: String!'] : [])];
+    const text = `query${declared.length > 0 ? `(${declared.join(', ')})` : ''} { rateLimit { cost remaining } ${body} }`;
     let data: unknown;
     let errors: { path?: unknown[]; type?: string; message: string }[] = [];
     this.spend.queries++;
@@ -87,6 +97,24 @@ export class GitHubGraph {
     }
     this.spend.points += num(obj(obj(data).rateLimit).cost);
     return { data: obj(data), errors };
+  }
+
+  /**
+   * Open pull requests into `branch` that touch requests/ (at most 50, newest first; the dashboard
+   * shows what waits for approval): author, head, the first 20 files and the reviews.
+   */
+  async openRequestPulls(branch: string): Promise<OpenPull[]> {
+    const { data } = await this.query('repository(owner: $owner, name: $name) { pullRequests(states: OPEN, baseRefName: $branch, first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number author { login } headRefOid files(first: 20) { nodes { path } } reviews(first: 50) { nodes { author { login } state commit { oid } } } } } }', { branch });
+    const nodes = arr(obj(obj(obj(data.repository).pullRequests)).nodes);
+    return nodes
+      .map((n) => {
+        const node = obj(n);
+        const paths = arr(obj(node.files).nodes).map((f) => str(obj(f).path) ?? '').filter((p) => p.startsWith('requests/'));
+        const head = str(node.headRefOid) ?? '';
+        const approvers = new Set(arr(obj(node.reviews).nodes).map(obj).filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head).map((r) => str(obj(r.author).login) ?? '').filter(Boolean));
+        return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
+      })
+      .filter((p) => p.paths.length > 0);
   }
 
   /** The default branch and its head commit, as GitHub has them now. */

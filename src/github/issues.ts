@@ -13,9 +13,9 @@ export async function editComment(gh: GitHub, repo: RepoRef, id: number, body: s
   await gh.rest.issues.updateComment({ ...repo, comment_id: id, body });
 }
 
-/** Open issues with a label, created by `creator`: only that account's issues can be ours. */
-export async function issuesWithLabel(gh: GitHub, repo: RepoRef, label: string, creator: string): Promise<IssueSummary[]> {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, creator, state: 'open', per_page: 100 });
+/** Open issues with a label (callers check who wrote them). */
+export async function issuesWithLabel(gh: GitHub, repo: RepoRef, label: string): Promise<IssueSummary[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'open', per_page: 100 });
   return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id }));
 }
 

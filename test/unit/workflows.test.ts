@@ -62,10 +62,22 @@ test('revoke: every 15 minutes and on demand, same environment and concurrency g
   const w = parsed('access-revoke.yml');
   assert.deepEqual((w.on.schedule as { cron: string }[]).map((s) => s.cron), ['*/15 * * * *']);
   assert.ok('workflow_dispatch' in w.on);
-  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
   assert.equal(w.jobs.revoke!.environment, 'access-grant');
+  assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.dashboard, true, 'the sweep keeps the dashboard');
   assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.command, 'revoke');
+});
+
+test('the request form workflow: issues opened or edited, issues: write and contents: read only, no token for Entra, one run per issue', () => {
+  const w = parsed('access-request-form.yml');
+  assert.deepEqual(w.on, { issues: { types: ['opened', 'edited'] } });
+  assert.deepEqual(w.permissions, { contents: 'read', issues: 'write' });
+  assert.match(w.concurrency!.group, /github\.event\.issue\.number/);
+  const job = w.jobs.answer! as { if?: string; environment?: string; steps: { uses?: string; with?: Record<string, unknown> }[] };
+  assert.equal(job.environment, undefined);
+  assert.match(job.if ?? '', /'access-request'/);
+  assert.equal(job.steps.find((s) => s.uses === './')!.with!.command, 'issue');
 });
 
 test('THREATS 14: only jobs in the access-grant environment, on main, can ask for an OIDC token', () => {

@@ -1,0 +1,39 @@
+/**
+ * Keeps the access dashboard issue: created once (and pinned where GitHub allows), then edited in
+ * place by each sweep when something changed. Only an issue written by a bot account (the job's own
+ * token) with the dashboard's label and marker is taken as the dashboard; anyone can open issues.
+ */
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { GitHubGraph } from '../github/graphql.ts';
+import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/issues.ts';
+import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
+import { splitRequestPath } from '../request/path.ts';
+import type { RevokeReport } from '../commands/revoke.ts';
+
+export interface DashboardOutcome {
+  issue: number;
+  action: 'created' | 'edited' | 'unchanged';
+  /** Why it could not be pinned, when it could not. */
+  pin?: string;
+}
+
+export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeReport, now: number, lateMs?: number): Promise<DashboardOutcome> {
+  const open = await new GitHubGraph(gh, repo).openRequestPulls(report.branch);
+  const pending = open.map((p) => {
+    const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined))].sort();
+    return { number: p.number, author: p.author, groups, approvers: p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase()), needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
+  });
+  const data: DashboardData = { status: report.status, pending, exemptionsDue: report.exemptionsDue, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
+  const next = renderDashboard(data);
+  // Every dashboard issue: a bot's, labelled, starting with the marker (by another token, e.g. an App's, too).
+  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
+  const current = candidates.sort((a, b) => a.number - b.number)[0];
+  if (!current) {
+    const created = await createIssue(gh, repo, DASHBOARD_TITLE, next.body, [DASHBOARD_LABEL]);
+    const pin = await pinIssue(gh, created.nodeId);
+    return { issue: created.number, action: 'created', ...(pin ? { pin } : {}) };
+  }
+  if (!needsEdit(current.body, next, now)) return { issue: current.number, action: 'unchanged' };
+  await setIssueBody(gh, repo, current.number, next.body);
+  return { issue: current.number, action: 'edited' };
+}
