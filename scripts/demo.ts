@@ -34,7 +34,7 @@ const PEOPLE = {
 
 // The template's configuration, as an organisation starts from it.
 const template = mkdtempSync(join(tmpdir(), 'aac-demo-template-'));
-for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', 'schemas']) cpSync(join(ROOT, path), join(template, path), { recursive: true });
+for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', '.github/ISSUE_TEMPLATE', 'schemas']) cpSync(join(ROOT, path), join(template, path), { recursive: true });
 const world = await AccessWorld.start(template, {
   users: Object.entries(PEOPLE).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
   groups: [
@@ -127,6 +127,41 @@ try {
   say(`members: ${k8sMembers().join(', ')}`);
   expect(why?.outcome === 'refused' && !k8sMembers().includes('hubot@contoso.com'), 'the self-approved request to be refused');
 
+  const formIssue = world.nextNumber();
+  heading(`monalisa does not use git: she asks for billing-readers through the issue form (#${formIssue})`);
+  const formBody = '### Group\n\nbilling-readers\n\n### Duration\n\n4h\n\n### Justification\n\nCheck the November cost export\n\n### Ticket\n\n_No response_';
+  const issues = twin.state.repos.get('acme/access')!.issues;
+  const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  issues.set(formIssue, { number: formIssue, title: 'Access request', body: formBody, user: 'monalisa', state: 'open', labels: ['access-request'], pinned: false, created_at: stamp, updated_at: stamp });
+  const answered = await runAction({
+    workspace: repo.dir,
+    inputs: { command: 'issue', 'github-token': TOKEN },
+    eventName: 'issues',
+    event: { action: 'opened', issue: { number: formIssue, body: formBody, user: { login: 'monalisa' }, labels: [{ name: 'access-request' }] }, repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } } },
+    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+  });
+  const answer = JSON.parse(answered.outputs.answer ?? '{}') as { valid?: boolean; file?: string; link?: string };
+  const answerText = twin.state.repos.get('acme/access')!.comments.find((c) => c.issue === formIssue)?.body ?? '';
+  say(`answer on #${formIssue}: ${answerText.split('\n')[1] ?? ''}`);
+  const link = new URL(answer.link ?? 'https://invalid/');
+  say(`link: ${link.origin}${link.pathname}?filename=${link.searchParams.get('filename')}&value=…&message=${link.searchParams.get('message')}`);
+  expect(answered.exitCode === 0 && answer.valid === true, 'the form to be answered with a valid request');
+  const viaForm = world.openPull('monalisa', { files: { [link.searchParams.get('filename')!]: link.searchParams.get('value')! } });
+  world.registerOpen(viaForm);
+  const formCheck = await validate(viaForm);
+  say(`monalisa follows the link and opens pull request #${viaForm.number}; its check: ${formCheck.exitCode === 0 ? 'passed' : 'FAILED'}; it waits for carol (finops)`);
+  expect(formCheck.exitCode === 0, 'the file the link opens to pass the check');
+
+  heading('The sweep keeps the access dashboard issue');
+  const dashboardRun = await world.revoke({ inputs: { dashboard: 'true' } });
+  const outcome = JSON.parse(dashboardRun.outputs.dashboard ?? '{}') as { issue?: number; action?: string };
+  const dashboard = issues.get(outcome.issue ?? -1);
+  say(`dashboard #${outcome.issue}: ${outcome.action}${dashboard?.pinned ? ', pinned' : ''}`);
+  say(dashboard?.body.split('\n').filter((l) => /^(###|\| (k8s|#))/.test(l)).join('\n') ?? '');
+  const again = JSON.parse((await world.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard ?? '{}') as { action?: string };
+  say(`the next sweep, with nothing changed: ${again.action}`);
+  expect(outcome.action === 'created' && again.action === 'unchanged' && /\| #\d+ \| monalisa \| billing-readers \| 0 of 1 \|/.test(dashboard?.body ?? ''), 'the dashboard to show the waiting request and stay untouched when nothing changed');
+
   heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
   const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
   world.directPush({ '.github/access-policy.yaml': `${policy}\n` }); // as a reviewed configuration change
@@ -161,7 +196,7 @@ try {
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
-  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a PIM assignment ended by Entra on time.`)}`);
+  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, a PIM assignment ended by Entra on time.`)}`);
 } finally {
   await twin.stop();
   repo.remove();

@@ -77,9 +77,18 @@ export class AccessWorld {
     return new AccessWorld(repo, twin);
   }
 
+  /** The next issue or pull request number: GitHub numbers both in one sequence. */
+  nextNumber(): number {
+    const known = this.twin.state.repos.get('acme/access');
+    const taken = known ? Math.max(0, ...known.pulls.keys(), ...known.issues.keys()) : 0;
+    const number = Math.max(this.nextPull, taken + 1);
+    this.nextPull = number + 1;
+    return number;
+  }
+
   /** A branch off main with one commit per entry of `pushes`, authored by `author` (or as given). */
   openPull(author: string, ...pushes: { files: Record<string, string | null>; by?: string }[]): Pull {
-    const number = this.nextPull++;
+    const number = this.nextNumber();
     const branch = `pr-${number}`;
     this.repo.git('switch', '-q', 'main');
     const base = this.repo.head();
@@ -141,6 +150,20 @@ export class AccessWorld {
    * Tells the twin's GitHub about a merged pull request. Its files are listed as GitHub lists them:
    * a rename is one "renamed" entry that names the old path in previous_filename.
    */
+  /** Tells the twin's GitHub about a pull request that is open (waiting for review). */
+  registerOpen(pull: Pull): void {
+    const files = this.repo
+      .git('diff', '--name-status', '--no-renames', `${pull.base}...${pull.head}`)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [code, path] = line.split('\t') as [string, string];
+        return { filename: path, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
+      });
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    this.twin.addPull('acme', 'access', { number: pull.number, title: `Access request #${pull.number}`, body: '', user: pull.author, state: 'open', merged: false, created_at: now, merged_at: null, merge_commit_sha: null, head: { sha: pull.head, ref: pull.branch }, base: { sha: pull.base, ref: 'main' }, files, commits: pull.commits, reviews: pull.reviews });
+  }
+
   registerMerged(pull: Pull, mergeSha: string, landed: string[] = [], base = 'main'): void {
     const files = this.repo
       .git('diff', '--name-status', '-M', `${pull.base}...${pull.head}`)
