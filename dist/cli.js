@@ -5,20 +5,20 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-3KTGZDFV.js";
+} from "./chunks/chunk-NG2BFGTO.js";
 import {
   atCommit,
   gitIn,
   workingTree
-} from "./chunks/chunk-FRY4CBNH.js";
+} from "./chunks/chunk-WCYN3GVP.js";
 import {
   draftRequest,
   requireLogin
-} from "./chunks/chunk-VIXH5FRB.js";
+} from "./chunks/chunk-UDUHMH4H.js";
 import {
   loadConfig
-} from "./chunks/chunk-SHAXX3OT.js";
-import "./chunks/chunk-MGUM5KNU.js";
+} from "./chunks/chunk-SBUATTBY.js";
+import "./chunks/chunk-AWYFAWUP.js";
 import "./chunks/chunk-ST23VSVJ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-XXDK4IFQ.js";
@@ -80,7 +80,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-UWVZ2VRY.js");
+  const { revoke } = await import("./chunks/revoke-PBSHT3I4.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -99,7 +99,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-KN337VGB.js");
+  const { collectReport } = await import("./chunks/collect-ZFBM5GTC.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -119,7 +119,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./chunks/status-MZTJCBAI.js");
+  const { status, renderStatus } = await import("./chunks/status-VH4YUACA.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -137,7 +137,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-4A3TYYIJ.js");
+  const { doctor } = await import("./chunks/doctor-DROQJ4SB.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -152,7 +152,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-3P3556CK.js");
+  const { grant } = await import("./chunks/grant-IQSVP4KX.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

@@ -9,15 +9,15 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-3KTGZDFV.js";
+} from "./chunks/chunk-NG2BFGTO.js";
 import {
   gitIn,
   workingTree
-} from "./chunks/chunk-FRY4CBNH.js";
+} from "./chunks/chunk-WCYN3GVP.js";
 import {
   loadConfig
-} from "./chunks/chunk-SHAXX3OT.js";
-import "./chunks/chunk-MGUM5KNU.js";
+} from "./chunks/chunk-SBUATTBY.js";
+import "./chunks/chunk-AWYFAWUP.js";
 import "./chunks/chunk-ST23VSVJ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-XXDK4IFQ.js";
@@ -1709,7 +1709,7 @@ async function runIssue(settings) {
   }
   const author = issue2.user?.login;
   if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-VV7XCIPO.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WLQTUHZM.js");
   const { requestSchemaRef } = await import("./chunks/io-PYC4ZX3K.js");
   const { VERSION } = await import("./chunks/version-44KKQKNU.js");
   const { existsSync: existsSync2 } = await import("node:fs");
@@ -1731,7 +1731,7 @@ async function runIssue(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
-  const { doctor } = await import("./chunks/doctor-4A3TYYIJ.js");
+  const { doctor } = await import("./chunks/doctor-DROQJ4SB.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -1761,7 +1761,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-3P3556CK.js");
+  const { grant } = await import("./chunks/grant-IQSVP4KX.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -1780,7 +1780,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-UWVZ2VRY.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-PBSHT3I4.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -1813,7 +1813,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-KN337VGB.js");
+  const { collectReport } = await import("./chunks/collect-ZFBM5GTC.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -1,3 +1,4 @@
+import { backtrackingRisk } from './pattern-safety.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { HOUR_MS, MINUTE_MS, parseDuration } from '../duration.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
@@ -123,6 +124,11 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
 
   const compilePattern = (source: string | undefined, path: (string | number)[]): RegExp | undefined => {
     if (source === undefined) return undefined;
+    const risk = backtrackingRisk(source);
+    if (risk) {
+      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" could take exponential time on a crafted ticket: ${risk}. Write it without nested repetition, e.g. "^(INC|CHG)-[0-9]+$".`));
+      return undefined;
+    }
     try {
       return new RegExp(source, 'u');
     } catch (error) {
