@@ -5,21 +5,21 @@ import {
   planOf,
   reportHasErrors,
   validateTree
-} from "./chunks/chunk-NG2BFGTO.js";
+} from "./chunks/chunk-OUUV3IO5.js";
 import {
   atCommit,
   gitIn,
   workingTree
-} from "./chunks/chunk-WCYN3GVP.js";
+} from "./chunks/chunk-O2ELKO77.js";
 import {
   draftRequest,
   requireLogin
-} from "./chunks/chunk-UDUHMH4H.js";
+} from "./chunks/chunk-3BM6BOS5.js";
 import {
   loadConfig
-} from "./chunks/chunk-SBUATTBY.js";
-import "./chunks/chunk-AWYFAWUP.js";
+} from "./chunks/chunk-3B5UPTQJ.js";
 import "./chunks/chunk-ST23VSVJ.js";
+import "./chunks/chunk-AWYFAWUP.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-XXDK4IFQ.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -80,7 +80,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-PBSHT3I4.js");
+  const { revoke } = await import("./chunks/revoke-6MCRA43M.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -99,7 +99,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-ZFBM5GTC.js");
+  const { collectReport } = await import("./chunks/collect-ZLTDK33H.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -119,7 +119,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./chunks/status-VH4YUACA.js");
+  const { status, renderStatus } = await import("./chunks/status-FLDBPOQ2.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -152,7 +152,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-IQSVP4KX.js");
+  const { grant } = await import("./chunks/grant-OGDGQWO6.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

@@ -9,16 +9,19 @@ import {
   reportHasErrors,
   validatePullRequest,
   validateTree
-} from "./chunks/chunk-NG2BFGTO.js";
+} from "./chunks/chunk-OUUV3IO5.js";
 import {
   gitIn,
   workingTree
-} from "./chunks/chunk-WCYN3GVP.js";
+} from "./chunks/chunk-O2ELKO77.js";
+import {
+  parseWebhooks
+} from "./chunks/chunk-IJRHXWO2.js";
 import {
   loadConfig
-} from "./chunks/chunk-SBUATTBY.js";
-import "./chunks/chunk-AWYFAWUP.js";
+} from "./chunks/chunk-3B5UPTQJ.js";
 import "./chunks/chunk-ST23VSVJ.js";
+import "./chunks/chunk-AWYFAWUP.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-XXDK4IFQ.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -1611,7 +1614,12 @@ function readSettings(env = process.env) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError("GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.");
-  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run"), dashboard: booleanInput("dashboard") };
+  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run"), dashboard: booleanInput("dashboard"), webhooks: [] };
+  const hooks = getInput("webhooks");
+  if (hooks.trim() !== "") {
+    settings.webhooks = parseWebhooks(hooks);
+    for (const h of settings.webhooks) setSecret(h.url);
+  }
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = getInput("tenant-id").trim();
     const clientId = getInput("client-id").trim();
@@ -1709,7 +1717,7 @@ async function runIssue(settings) {
   }
   const author = issue2.user?.login;
   if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WLQTUHZM.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-HDDAFXLI.js");
   const { requestSchemaRef } = await import("./chunks/io-PYC4ZX3K.js");
   const { VERSION } = await import("./chunks/version-44KKQKNU.js");
   const { existsSync: existsSync2 } = await import("node:fs");
@@ -1761,7 +1769,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-IQSVP4KX.js");
+  const { grant } = await import("./chunks/grant-OGDGQWO6.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -1769,6 +1777,14 @@ async function runGrant(settings) {
   setOutput("changes", JSON.stringify(report.items));
   await writeGrantSummary(report, report.head);
   await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  await sendNotifications(settings, report.items.flatMap((i) => {
+    if (!i.group || !i.requester) return [];
+    const base = { group: i.group, who: i.requester, file: i.file, ...i.pull !== void 0 ? { pull: i.pull } : {} };
+    if (i.outcome === "granted") return [{ kind: "granted", ...base, until: i.expires ?? "" }];
+    if (i.outcome === "refused") return [{ kind: "refused", ...base, reason: i.detail }];
+    if (i.outcome === "removed") return [{ kind: "removed", group: i.group, who: i.requester, why: "ended", file: i.file }];
+    return [];
+  }));
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error2(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
   if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
@@ -1780,26 +1796,39 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-PBSHT3I4.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-6MCRA43M.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  const sentReminders = /* @__PURE__ */ new Set();
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
       const existing = await pullComments(gh, repo, reminder.pull);
-      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) {
+        await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+        sentReminders.add(reminder);
+      }
     }
   }
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
+  if (!report.dryRun) {
+    const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who])));
+    await sendNotifications(settings, [
+      ...report.reminders.filter((r) => sentReminders.has(r)).map((r) => ({ kind: "reminder", group: r.group, who: r.requester, until: r.expires, pull: r.pull })),
+      ...report.groups.flatMap(
+        (g) => g.dispositions.filter((d) => d.action === "remove" && d.outcome === "removed").map((d) => ({ kind: "removed", group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === "drift" ? "drift" : "ended", ...d.files[0] ? { file: d.files[0] } : {} }))
+      )
+    ]);
+  }
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== "keep") info2(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
     if (g.error) error2(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-F3SL426Y.js");
+    const { updateDashboard } = await import("./chunks/dashboard-YHT5HMA7.js");
     const { slotLateness } = await import("./chunks/dashboard-6SMWCMUE.js");
     try {
       const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -1813,13 +1842,21 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-ZFBM5GTC.js");
+  const { collectReport } = await import("./chunks/collect-ZLTDK33H.js");
   const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await summary2.addRaw(markdown, true).write();
   setOutput("report", markdown);
+}
+async function sendNotifications(settings, events) {
+  if (settings.webhooks.length === 0 || events.length === 0) return;
+  const { notify } = await import("./chunks/notify-6JOKL34U.js");
+  const deliveries = await notify(settings.webhooks, events);
+  const failed = deliveries.filter((d) => !d.ok);
+  info2(`Notifications: ${deliveries.length - failed.length} of ${deliveries.length} delivered.`);
+  for (const f of failed) warning2(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: "access-as-code" });
 }
 async function githubOnly(settings) {
   return { gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };

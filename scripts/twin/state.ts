@@ -153,6 +153,8 @@ export interface TwinState {
   absentRemoval: 404 | 400;
   administrativeUnits: Map<string, AdministrativeUnit>;
   roleAssignments: RoleAssignment[];
+  /** Messages received by the chat webhooks (Slack, Teams). */
+  hookMessages: { service: 'slack' | 'teams'; channel: string; body: unknown }[];
 }
 
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
@@ -190,6 +192,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     absentRemoval: 404,
     administrativeUnits: new Map(),
     roleAssignments: [],
+    hookMessages: [],
   };
   applySeed(state, seed);
   return state;

@@ -12,6 +12,7 @@ import { Faults } from './faults.ts';
 import { githubFault, githubHandler } from './github.ts';
 import { expirePimAssignments, graphFault, graphHandler } from './graph.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
+import { hooksHandler } from './hooks.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, issueServerCertificate, readAuthority, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
@@ -32,6 +33,8 @@ export interface TwinUrls {
   github: string;
   /** ACTIONS_ID_TOKEN_REQUEST_URL. */
   actionsToken: string;
+  /** Chat webhooks: <hooks>/slack/<channel> and <hooks>/teams/<channel>. */
+  hooks: string;
 }
 
 export class Twin {
@@ -71,7 +74,8 @@ export class Twin {
     const entra = await listen('entra', tls, entraHandler(state, entraIssuer, actionsIssuer, () => actionsBase), faults, log, (f) => json(f.kind === 'throttle' ? 429 : 503, { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] }, f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {}));
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
     const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
-    const twin = new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0` }, requestToken, [actions.server, entra.server, graph.server, github.server]);
+    const hooks = await listen('hooks', tls, hooksHandler(state), faults, log, (f) => ({ status: f.kind === 'throttle' ? 429 : 503, body: 'rate_limited' }));
+    const twin = new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0`, hooks: hooks.base }, requestToken, [actions.server, entra.server, graph.server, github.server, hooks.server]);
     twin.ownsAuthority = given === undefined;
     return twin;
   }

@@ -5,6 +5,7 @@ import { reportHasErrors, validatePullRequest, validateTree } from '../commands/
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
+import type { NotifyEvent } from '../notify/notify.ts';
 import { readEvent, type PushEvent } from './event.ts';
 import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { writeSweepSummary } from './revoke.ts';
@@ -149,6 +150,14 @@ async function runGrant(settings: Settings): Promise<void> {
   await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
+  await sendNotifications(settings, report.items.flatMap((i): NotifyEvent[] => {
+    if (!i.group || !i.requester) return [];
+    const base = { group: i.group, who: i.requester, file: i.file, ...(i.pull !== undefined ? { pull: i.pull } : {}) };
+    if (i.outcome === 'granted') return [{ kind: 'granted', ...base, until: i.expires ?? '' }];
+    if (i.outcome === 'refused') return [{ kind: 'refused', ...base, reason: i.detail }];
+    if (i.outcome === 'removed') return [{ kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file }];
+    return [];
+  }));
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
   for (const item of unmerged) core.error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
   if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
@@ -167,14 +176,28 @@ async function runRevoke(settings: Settings): Promise<void> {
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  // Reminders go out once per request version (the comment is the record); so do their notifications.
+  const sentReminders = new Set<(typeof report.reminders)[number]>();
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
       const existing = await pullComments(gh, repo, reminder.pull);
-      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) {
+        await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
+        sentReminders.add(reminder);
+      }
     }
   }
   await writeSweepSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
+  if (!report.dryRun) {
+    const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
+    await sendNotifications(settings, [
+      ...report.reminders.filter((r) => sentReminders.has(r)).map((r): NotifyEvent => ({ kind: 'reminder', group: r.group, who: r.requester, until: r.expires, pull: r.pull })),
+      ...report.groups.flatMap((g) =>
+        g.dispositions.filter((d) => d.action === 'remove' && d.outcome === 'removed').map((d): NotifyEvent => ({ kind: 'removed', group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === 'drift' ? 'drift' : 'ended', ...(d.files[0] ? { file: d.files[0] } : {}) })),
+      ),
+    ]);
+  }
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
@@ -203,6 +226,19 @@ async function runReport(settings: Settings): Promise<void> {
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+}
+
+/**
+ * Chat notifications after the changes were made: a webhook that fails or hangs is reported as a
+ * warning and never changes the run's outcome.
+ */
+async function sendNotifications(settings: Settings, events: NotifyEvent[]): Promise<void> {
+  if (settings.webhooks.length === 0 || events.length === 0) return;
+  const { notify } = await import('../notify/notify.ts');
+  const deliveries = await notify(settings.webhooks, events);
+  const failed = deliveries.filter((d) => !d.ok);
+  core.info(`Notifications: ${deliveries.length - failed.length} of ${deliveries.length} delivered.`);
+  for (const f of failed) core.warning(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: 'access-as-code' });
 }
 
 /** GitHub alone, for the commands that need no Entra (issue). */

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 
-export { getInput, setFailed, setOutput, getIDToken } from '@actions/core';
+export { getInput, setFailed, setOutput, getIDToken, setSecret } from '@actions/core';
 export type { AnnotationProperties } from '@actions/core';
 
 export function info(message: string): void {

@@ -1,4 +1,5 @@
 /** The action's inputs and environment, read in one place into one typed object. */
+import { parseWebhooks, type Webhook } from '../notify/notify.ts';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
@@ -18,6 +19,8 @@ export interface Settings {
   dryRun: boolean;
   /** revoke: keep the access dashboard issue. */
   dashboard: boolean;
+  /** Chat webhooks for notifications (grant, revoke); their URLs are masked in the log. */
+  webhooks: Webhook[];
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
@@ -32,7 +35,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run'), dashboard: booleanInput('dashboard') };
+  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run'), dashboard: booleanInput('dashboard'), webhooks: [] };
+  const hooks = core.getInput('webhooks');
+  if (hooks.trim() !== '') {
+    settings.webhooks = parseWebhooks(hooks);
+    for (const h of settings.webhooks) core.setSecret(h.url);
+  }
   if (NEEDS_ENTRA.includes(settings.command)) {
     const tenantId = core.getInput('tenant-id').trim();
     const clientId = core.getInput('client-id').trim();
