@@ -1,29 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  judgeChanges,
-  planOf,
-  reportHasErrors,
-  validateTree
-} from "./chunks/chunk-OUUV3IO5.js";
-import {
-  atCommit,
-  gitIn,
-  workingTree
-} from "./chunks/chunk-O2ELKO77.js";
-import {
-  draftRequest,
-  requireLogin
-} from "./chunks/chunk-3BM6BOS5.js";
-import {
-  loadConfig
-} from "./chunks/chunk-3B5UPTQJ.js";
-import "./chunks/chunk-ST23VSVJ.js";
-import "./chunks/chunk-AWYFAWUP.js";
-import "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-XXDK4IFQ.js";
-import "./chunks/chunk-W4PVMAAF.js";
-import {
   COMMON,
   FORMAT,
   clock,
@@ -31,15 +8,41 @@ import {
   repoRoot,
   requestSchemaRef
 } from "./chunks/chunk-WKFD6RQT.js";
+import {
+  VERSION
+} from "./chunks/chunk-I3JYXB3R.js";
+import {
+  judgeChanges,
+  planOf,
+  reportHasErrors,
+  validateTree
+} from "./chunks/chunk-HYODRR2P.js";
+import {
+  gitIn
+} from "./chunks/chunk-DZGTKOOE.js";
+import {
+  atCommit,
+  workingTree
+} from "./chunks/chunk-YPZINFMM.js";
+import {
+  draftRequest,
+  requireLogin
+} from "./chunks/chunk-LU4V7VLY.js";
+import "./chunks/chunk-AYTXIJNX.js";
 import "./chunks/chunk-KAUG6AWK.js";
+import "./chunks/chunk-XXDK4IFQ.js";
+import {
+  loadConfig
+} from "./chunks/chunk-4UTSESXY.js";
+import "./chunks/chunk-HEPALFDV.js";
+import "./chunks/chunk-OPVTYMUJ.js";
+import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-W4PVMAAF.js";
 import {
   ConfigError,
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-7XIZWMDY.js";
-import {
-  VERSION
-} from "./chunks/chunk-I3JYXB3R.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/cli/main.ts
@@ -80,7 +83,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-6MCRA43M.js");
+  const { revoke } = await import("./chunks/revoke-5XVLCHRL.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -99,8 +102,8 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-ZLTDK33H.js");
-  const { renderReport } = await import("./chunks/render-GDA6FKC4.js");
+  const { collectReport } = await import("./chunks/collect-H4BCAG7Q.js");
+  const { renderReport } = await import("./chunks/render-I73TIQ67.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
@@ -119,7 +122,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./chunks/status-FLDBPOQ2.js");
+  const { status, renderStatus } = await import("./chunks/status-75T2GXOG.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -137,7 +140,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-DROQJ4SB.js");
+  const { doctor } = await import("./chunks/doctor-QSVYSOH6.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -152,7 +155,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-OGDGQWO6.js");
+  const { grant } = await import("./chunks/grant-KLBDNFT3.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

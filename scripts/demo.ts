@@ -162,6 +162,30 @@ try {
   say(`the next sweep, with nothing changed: ${again.action}`);
   expect(outcome.action === 'created' && again.action === 'unchanged' && /\| #\d+ \| monalisa \| billing-readers \| 0 of 1 \|/.test(dashboard?.body ?? ''), 'the dashboard to show the waiting request and stay untouched when nothing changed');
 
+  heading('An incident: hubot breaks glass for k8s-prod-operators (access-break-glass, by hand, no review first)');
+  const runs = twin.state.repos.get('acme/access')!.workflowRuns;
+  const glassInputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-911', reason: 'Ingress controller down; need to restart the node pool' };
+  const runCreated = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  runs.push({ workflow: 'access-break-glass.yml', id: 501, status: 'in_progress', conclusion: null, created_at: runCreated, updated_at: runCreated, event: 'workflow_dispatch', title: `break-glass ${glassInputs.group} for ${glassInputs.duration} by hubot`, actor: 'hubot', head_branch: 'main' });
+  const glass = await runAction({
+    workspace: repo.dir,
+    inputs: { command: 'break-glass', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph, webhooks: `default slack ${twin.urls.hooks}/slack/incidents` },
+    eventName: 'workflow_dispatch',
+    event: { inputs: glassInputs, ref: 'refs/heads/main', repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } } },
+    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '501', GITHUB_ACTOR: 'hubot' },
+  });
+  Object.assign(runs.find((r) => r.id === 501)!, { status: 'completed', conclusion: glass.exitCode === 0 ? 'success' : 'failure' });
+  const glassOut = JSON.parse(glass.outputs['break-glass'] ?? '{}') as { granted?: boolean; issue?: number; end?: string };
+  say(glass.annotations.find((a) => a.level === 'warning')?.message ?? glass.stdout);
+  say(`members: ${k8sMembers().join(', ')}`);
+  const review = issues.get(glassOut.issue ?? -1);
+  say(`review issue #${glassOut.issue}: ${review?.title ?? ''}`);
+  const chat = twin.state.hookMessages.at(-1)?.body as { text?: string } | undefined;
+  say(`Slack: ${chat?.text?.split('\n')[0] ?? '(nothing)'}`);
+  const glassAgain = await world.revoke({ inputs: { dashboard: 'true' } });
+  say(`the next sweep keeps it (break-glass run 501 until ${glassOut.end}): members ${k8sMembers().join(', ')}; the dashboard lists #${glassOut.issue} under "Break-glass awaiting review"`);
+  expect(glass.exitCode === 0 && glassOut.granted === true && k8sMembers().includes('hubot@contoso.com') && glassAgain.exitCode === 0 && /Break-glass awaiting review/.test(issues.get((JSON.parse(glassAgain.outputs.dashboard ?? '{}') as { issue?: number }).issue ?? -1)?.body ?? ''), 'break-glass to grant at once, announce it, open its review issue and be kept by the sweep');
+
   heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
   const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
   world.directPush({ '.github/access-policy.yaml': `${policy}\n` }); // as a reviewed configuration change
@@ -196,7 +220,7 @@ try {
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
-  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, a PIM assignment ended by Entra on time.`)}`);
+  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time.`)}`);
 } finally {
   await twin.stop();
   repo.remove();

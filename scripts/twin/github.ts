@@ -220,6 +220,14 @@ export function githubHandler(state: TwinState) {
         _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
       });
     }
+    const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
+      const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
+      return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.title ?? r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, run_attempt: r.run_attempt ?? 1, event: r.event ?? 'schedule', head_branch: r.head_branch ?? 'main', actor: user(r.actor ?? state.githubActor), triggering_actor: user(r.actor ?? state.githubActor), repository: repoObject(repo), head_repository: repoObject(repo) };
+    };
+    if ((m = /^\/actions\/runs\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+      const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
+      return run ? ok(200, runShape(run)) : notFound();
+    }
     if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
       const status = req.query.get('status');
       const event = req.query.get('event');
@@ -228,10 +236,7 @@ export function githubHandler(state: TwinState) {
       const runs = repo.workflowRuns
         .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status) && (!event || (r.event ?? 'schedule') === event) && (!createdFrom || Date.parse(r.created_at) >= Date.parse(createdFrom)))
         .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .map((r) => {
-          const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
-          return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, event: r.event ?? 'schedule', head_branch: 'main', repository: repoObject(repo), head_repository: repoObject(repo) };
-        });
+        .map(runShape);
       const { items, headers } = page(runs);
       return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
     }
@@ -239,15 +244,15 @@ export function githubHandler(state: TwinState) {
     const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const issueShape = (i: GitHubIssue) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_ISSUE).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
-      return { ...t, url: `${api}/repos/${repo.owner}/${repo.name}/issues/${i.number}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${i.number}`, id: i.number + 1_000_000, node_id: nodeId('Issue', i.number), number: i.number, title: i.title, body: i.body, user: user(i.user), labels: i.labels.map((name, k) => ({ id: k + 1, node_id: nodeId('Label', k + 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })), state: i.state, locked: false, assignee: null, assignees: [], milestone: null, comments: repo.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.state === 'closed' ? i.updated_at : null, author_association: 'NONE' };
+      return { ...t, url: `${api}/repos/${repo.owner}/${repo.name}/issues/${i.number}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${i.number}`, id: i.number + 1_000_000, node_id: nodeId('Issue', i.number), number: i.number, title: i.title, body: i.body, user: user(i.user), assignees: (i.assignees ?? []).map((a) => user(a)), closed_by: i.closed_by ? user(i.closed_by) : null, state_reason: i.state_reason ?? null, labels: i.labels.map((name, k) => ({ id: k + 1, node_id: nodeId('Label', k + 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })), state: i.state, locked: false, assignee: null, milestone: null, comments: repo.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.state === 'closed' ? i.updated_at : null, author_association: 'NONE' };
     };
-    const readBody = () => JSON.parse(req.body.toString('utf8') || '{}') as { title?: unknown; body?: unknown; labels?: unknown; state?: unknown };
+    const readBody = () => JSON.parse(req.body.toString('utf8') || '{}') as { title?: unknown; body?: unknown; labels?: unknown; state?: unknown; assignees?: unknown; state_reason?: unknown };
     if (rest === '/issues' && req.method === 'POST') {
       const b = readBody();
       if (typeof b.title !== 'string' || b.title === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
       if (typeof b.body === 'string' && b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
       const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
-      const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, created_at: now(), updated_at: now() };
+      const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, assignees: Array.isArray(b.assignees) ? b.assignees.map(String) : [], created_at: now(), updated_at: now() };
       repo.issues.set(number, issue);
       return ok(201, issueShape(issue), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/${number}` });
     }
@@ -272,7 +277,11 @@ export function githubHandler(state: TwinState) {
           issue.body = b.body;
         }
         if (typeof b.title === 'string') issue.title = b.title;
-        if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+        if (b.state === 'open' || b.state === 'closed') {
+          issue.state = b.state;
+          issue.closed_by = b.state === 'closed' ? state.githubActor : undefined;
+          issue.state_reason = b.state === 'closed' ? (b.state_reason === 'not_planned' ? 'not_planned' : 'completed') : null;
+        }
         issue.updated_at = now();
       }
       return ok(200, issueShape(issue));

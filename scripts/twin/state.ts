@@ -106,6 +106,10 @@ export interface GitHubIssue {
   state: 'open' | 'closed';
   labels: string[];
   pinned: boolean;
+  assignees?: string[];
+  /** Who closed it, and why (GitHub's state_reason: completed or not_planned). */
+  closed_by?: string;
+  state_reason?: 'completed' | 'not_planned' | null;
   created_at: string;
   updated_at: string;
 }
@@ -120,7 +124,7 @@ export interface GitHubRepo {
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];
   /** Runs of workflows, by workflow file name, for "last successful sweep". */
-  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string; event?: 'schedule' | 'push' | 'workflow_dispatch' }[];
+  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string; event?: 'schedule' | 'push' | 'workflow_dispatch'; title?: string; actor?: string; head_branch?: string; run_attempt?: number }[];
   /** A real git repository to serve contents from. */
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */

@@ -5,7 +5,9 @@
  */
 import type { GitHub, RepoRef } from '../github/client.ts';
 import { GitHubGraph } from '../github/graphql.ts';
-import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/issues.ts';
+import { createIssue, issuesWithLabel, issuesWithLabelAll, pinIssue, setIssueBody } from '../github/issues.ts';
+import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
+import { reviewsOf } from '../commands/break-glass.ts';
 import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
@@ -23,7 +25,8 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeR
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined))].sort();
     return { number: p.number, author: p.author, groups, approvers: p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase()), needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
-  const data: DashboardData = { status: report.status, pending, exemptionsDue: report.exemptionsDue, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
+  const unreviewed = reviewsOf(await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL)).filter((r) => !r.reviewed);
+  const data: DashboardData = { status: report.status, pending, exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
   const next = renderDashboard(data);
   // Every dashboard issue: a bot's, labelled, starting with the marker (by another token, e.g. an App's, too).
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));

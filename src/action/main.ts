@@ -35,6 +35,9 @@ export async function run(): Promise<void> {
       case 'issue':
         await runIssue(settings);
         break;
+      case 'break-glass':
+        await (await import('./break-glass.ts')).runBreakGlass(settings, services, sendNotifications);
+        break;
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -232,7 +235,7 @@ async function runReport(settings: Settings): Promise<void> {
  * Chat notifications after the changes were made: a webhook that fails or hangs is reported as a
  * warning and never changes the run's outcome.
  */
-async function sendNotifications(settings: Settings, events: NotifyEvent[]): Promise<void> {
+export async function sendNotifications(settings: Settings, events: NotifyEvent[]): Promise<void> {
   if (settings.webhooks.length === 0 || events.length === 0) return;
   const { notify } = await import('../notify/notify.ts');
   const deliveries = await notify(settings.webhooks, events);
@@ -250,7 +253,7 @@ async function githubOnly(settings: Settings) {
  * GitHub and Entra for the commands that need both, loaded on demand so that validate never loads
  * them: the repository is the job's own unless given.
  */
-async function services(settings: Settings, repo?: { owner: string; repo: string }) {
+export async function services(settings: Settings, repo?: { owner: string; repo: string }) {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const github = await import('../github/client.ts');
   const [owner, name] = settings.github!.repository.split('/') as [string, string];

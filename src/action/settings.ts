@@ -4,7 +4,7 @@ import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 
-export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue'] as const;
+export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -23,8 +23,8 @@ export interface Settings {
   webhooks: Webhook[];
 }
 
-const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor'];
-const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report', 'issue'];
+const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass'];
+const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report', 'issue', 'break-glass'];
 /** doctor reads the branch's rules when it has a token, and skips that check without one. */
 const MAY_USE_GITHUB: readonly Command[] = ['doctor'];
 

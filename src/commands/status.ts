@@ -55,7 +55,11 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
       const base = { who: loginOf.get(d.id) ?? d.id, id: d.id, type: d.type };
       const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
       const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
-      if (d.reason === 'active' || d.reason === 'unverified') {
+      const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
+      if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {
+        const until = new Date(glass.end).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        members.push({ ...base, who: glass.login, holds: 'active', since: glass.start, until, file: `break-glass run ${glass.run}`, note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)` });
+      } else if (d.reason === 'active' || d.reason === 'unverified') {
         const until = latest?.request?.expires;
         const left = latest?.request ? ` (${formatDuration(Math.max(0, latest.request.expiresAt - now))} left)` : '';
         members.push({ ...base, holds: d.reason, ...(latest?.landing ? { since: latest.landing.time } : {}), ...(until ? { until } : {}), ...(latest ? { file: latest.file } : {}), ...(d.reason === 'unverified' ? { note: 'not verified yet: GitHub could not be read' } : { note: `until ${until}${left}` }) });

@@ -8,6 +8,7 @@
  * Costs follow GitHub's documented formula (one request per connection per parent node, /100): a
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
+import type { BreakGlassRun } from '../breakglass/breakglass.ts';
 import type { GitHub, RepoRef } from './client.ts';
 
 export class GitHubUnavailableError extends Error {
@@ -115,6 +116,25 @@ export class GitHubGraph {
         return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
       })
       .filter((p) => p.paths.length > 0);
+  }
+
+  /**
+   * Successful manual runs of a workflow created since `since` (REST: one request per 100 runs): the
+   * record of break-glass grants. A missing workflow file has no runs.
+   */
+  async dispatchRuns(workflowFile: string, since: number): Promise<BreakGlassRun[]> {
+    const out: BreakGlassRun[] = [];
+    try {
+      const created = `>=${new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, { ...this.repo, workflow_id: workflowFile, event: 'workflow_dispatch', status: 'success', created, per_page: 100 })) {
+        for (const r of data) out.push({ id: r.id, createdAt: Date.parse(r.created_at), title: r.display_title, actor: r.actor?.login ?? '', headBranch: r.head_branch ?? '', path: r.path, event: r.event, conclusion: r.conclusion });
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 404) return out;
+      throw new GitHubUnavailableError(`GitHub did not list the ${workflowFile} runs${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`);
+    }
+    return out;
   }
 
   /** The default branch and its head commit, as GitHub has them now. */

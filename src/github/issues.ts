@@ -40,3 +40,32 @@ export async function pinIssue(gh: GitHub, issueNodeId: string): Promise<string 
     return (error as Error).message;
   }
 }
+
+export interface IssueDetail extends IssueSummary {
+  state: 'open' | 'closed';
+  createdAt: string;
+  closedBy?: string;
+  stateReason?: string;
+}
+
+/** Every issue with a label, open or closed; closed ones with who closed them and why. */
+export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: string): Promise<IssueDetail[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'all', per_page: 100 });
+  const out: IssueDetail[] = [];
+  for (const i of issues.filter((x) => !x.pull_request)) {
+    const base: IssueDetail = { number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id, state: i.state === 'closed' ? 'closed' : 'open', createdAt: i.created_at };
+    if (base.state === 'closed') {
+      // The list leaves out who closed an issue; the issue itself says.
+      const { data } = await gh.rest.issues.get({ ...repo, issue_number: i.number });
+      if (data.closed_by?.login) base.closedBy = data.closed_by.login;
+      if (data.state_reason) base.stateReason = data.state_reason;
+    }
+    out.push(base);
+  }
+  return out;
+}
+
+export async function createAssignedIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[], assignees: string[]): Promise<IssueSummary> {
+  const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
+  return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id };
+}

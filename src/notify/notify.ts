@@ -21,7 +21,8 @@ export type NotifyEvent =
   | { kind: 'granted'; group: string; who: string; until: string; file: string; pull?: number }
   | { kind: 'refused'; group: string; who: string; file: string; pull?: number; reason: string }
   | { kind: 'reminder'; group: string; who: string; until: string; pull: number }
-  | { kind: 'removed'; group: string; who: string; why: 'ended' | 'drift'; file?: string };
+  | { kind: 'removed'; group: string; who: string; why: 'ended' | 'drift'; file?: string }
+  | { kind: 'break-glass'; group: string; who: string; until: string; issue: number; reason: string };
 
 /**
  * The `webhooks` input (a secret): one line per webhook, "<group or default> <slack or teams> <https URL>".
@@ -54,7 +55,9 @@ export function hooksFor(hooks: readonly Webhook[], group: string): Webhook[] {
   return own.length > 0 ? own : hooks.filter((h) => h.target === 'default');
 }
 
-const HEADLINE: Record<NotifyEvent['kind'], string> = { granted: 'Access granted', refused: 'Access request refused', reminder: 'Access ends soon', removed: 'Access removed' };
+/** Break-glass is loud: Slack marks it with a siren. */
+const LOUD = (e: NotifyEvent) => (e.kind === 'break-glass' ? ':rotating_light: ' : '');
+const HEADLINE: Record<NotifyEvent['kind'], string> = { granted: 'Access granted', refused: 'Access request refused', reminder: 'Access ends soon', removed: 'Access removed', 'break-glass': 'BREAK-GLASS access granted' };
 
 /** What happened, in our words: group names, logins, ids, paths and times are validated forms. */
 function summary(e: NotifyEvent): string {
@@ -66,6 +69,8 @@ function summary(e: NotifyEvent): string {
       return `${e.who}'s request for ${e.group} was not granted${pull}.`;
     case 'reminder':
       return `${e.who}'s membership of ${e.group} ends at ${e.until}${pull}.`;
+    case 'break-glass':
+      return `${e.who} granted themselves ${e.group} until ${e.until} with break-glass, without review; code owners review it in #${e.issue}.`;
     case 'removed':
       return e.why === 'drift' ? `${e.who} was removed from ${e.group}: no request covered the membership (drift).` : `${e.who}'s membership of ${e.group} ended and was removed.`;
   }
@@ -76,15 +81,16 @@ const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, 
 const slackCode = (text: string) => `\`${slackEscape(text.replace(/`/g, "'").replace(/[\r\n]+/g, ' '))}\``;
 
 export function slackPayload(e: NotifyEvent): unknown {
-  const detail = e.kind === 'refused' ? `\nWhy: ${slackCode(e.reason)}` : 'file' in e && e.file ? `\nRequest: ${slackCode(e.file)}` : '';
-  return { text: `*${HEADLINE[e.kind]}*: ${slackEscape(summary(e))}${detail}`, unfurl_links: false, unfurl_media: false };
+  const detail = e.kind === 'refused' ? `\nWhy: ${slackCode(e.reason)}` : e.kind === 'break-glass' ? `\nReason: ${slackCode(e.reason)}` : 'file' in e && e.file ? `\nRequest: ${slackCode(e.file)}` : '';
+  return { text: `${LOUD(e)}*${HEADLINE[e.kind]}*: ${slackEscape(summary(e))}${detail}`, unfurl_links: false, unfurl_media: false };
 }
 
 /** Teams (Workflows webhook): an Adaptive Card; untrusted text only in TextRuns, which render no Markdown. */
 export function teamsPayload(e: NotifyEvent): unknown {
   const plain = (text: string) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }] });
-  const body: unknown[] = [{ type: 'TextBlock', text: HEADLINE[e.kind], weight: 'Bolder', wrap: true }, plain(summary(e))];
+  const body: unknown[] = [{ type: 'TextBlock', text: HEADLINE[e.kind], weight: 'Bolder', wrap: true, ...(e.kind === 'break-glass' ? { color: 'Attention', size: 'Large' } : {}) }, plain(summary(e))];
   if (e.kind === 'refused') body.push(plain(`Why: ${e.reason}`));
+  else if (e.kind === 'break-glass') body.push(plain(`Reason: ${e.reason}`));
   else if ('file' in e && e.file) body.push(plain(`Request: ${e.file}`));
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body } }] };
 }

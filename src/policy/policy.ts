@@ -32,6 +32,8 @@ export interface GroupPolicy {
   /** The same exemptions with why and when they are reviewed again. */
   standingEntries: StandingExemption[];
   reminderBeforeMs: number;
+  /** Break-glass: who may grant themselves this group at once, for how long at most. */
+  breakGlass?: { maxDurationMs: number; maxDurationText: string; requesters: string[]; requireTicket: boolean };
 }
 
 export interface StandingExemption {
@@ -70,6 +72,7 @@ interface RawGroup extends RawRules {
   description?: string;
   requesters?: string[];
   standing?: { id: string; reason: string; review: string }[];
+  breakGlass?: { maxDuration: string; requesters: string[]; requireTicket?: boolean };
 }
 
 interface RawPolicy {
@@ -179,6 +182,7 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
         return { id: s.id.toLowerCase(), reason: s.reason, review: s.review, reviewAt, ...(position ? { position } : {}) };
       }),
       reminderBeforeMs: parseDuration(group.reminderBefore ?? defaults.reminderBefore ?? BUILT_IN_DEFAULTS.reminderBefore) ?? HOUR_MS,
+      ...(group.breakGlass ? { breakGlass: { maxDurationMs: durationOf(group.breakGlass.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']), maxDurationText: group.breakGlass.maxDuration, requesters: group.breakGlass.requesters.map((r) => r.toLowerCase()), requireTicket: group.breakGlass.requireTicket ?? true } } : {}),
     });
   }
   if (groups.size === 0) {

@@ -10,6 +10,7 @@
  *   5. The plan of what is left (adds, removals of unverified requests), applied.
  * When GitHub cannot be read, step 3 still happens and nothing is added.
  */
+import { BREAK_GLASS_WORKFLOW, breakGlassSource, breakGlassWindow, grantsFromRuns, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
@@ -70,6 +71,8 @@ export interface ReconcileReport {
   degraded?: string;
   groups: GroupResult[];
   requests: RequestResult[];
+  /** Break-glass grants in force, from the break-glass workflow's runs. */
+  breakGlass: (BreakGlassGrant & { userId: string })[];
   /** The pull requests that deleted these files (asked of GitHub only when a report needs them). */
   deletionPulls: (files: readonly string[]) => Promise<Map<string, number>>;
   config: AccessConfig;
@@ -88,9 +91,26 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const requests = await resolveUsers(inventory, users);
     const groups = await readGroups(config, users, ctx.directory);
     let degraded = headProblem;
+    // Break-glass grants are recorded in GitHub's own list of workflow runs: read before any removal,
+    // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
+    // and are not covered (pim-backed groups keep them: Entra holds their end).
+    let breakGlass: (BreakGlassGrant & { userId: string })[] = [];
+    if (!degraded && breakGlassWindow(config.policy) > 0) {
+      try {
+        const grants = grantsFromRuns(await ctx.graph.dispatchRuns(BREAK_GLASS_WORKFLOW, ctx.now - breakGlassWindow(config.policy) - 60_000), config.policy, branch, ctx.now);
+        for (const g of grants) {
+          const target = await users.groupAndUser(g.group, g.login);
+          if (typeof target !== 'string') breakGlass.push({ ...g, userId: target.userId });
+        }
+      } catch (error) {
+        if (!(error instanceof GitHubUnavailableError)) throw error;
+        degraded = error.message;
+        breakGlass = [];
+      }
+    }
 
     // Removals nothing can cover, before GitHub is asked anything.
-    const first = planAll(config, groups, requests, 'unverified');
+    const first = planAll(config, groups, requests, 'unverified', breakGlass);
     const failedFirst = await applyPlanned(ctx, config, first);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
@@ -104,7 +124,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     }
     // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
     const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
-    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified');
+    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', breakGlass);
     const failedSecond = await applyPlanned(ctx, config, second);
     await noteReadLag(ctx, config, second);
 
@@ -115,6 +135,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       ...(degraded ? { degraded } : {}),
       groups: merged,
       requests,
+      breakGlass,
       deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
@@ -197,7 +218,7 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
  * The plan for every group. Before verification ('unverified') every active request only protects
  * its member; after it ('verified') only verified ones count, and they are added where missing.
  */
-function planAll(config: AccessConfig, groups: readonly GroupState[], requests: readonly RequestResult[], phase: 'unverified' | 'verified'): GroupResult[] {
+function planAll(config: AccessConfig, groups: readonly GroupState[], requests: readonly RequestResult[], phase: 'unverified' | 'verified', breakGlass: readonly (BreakGlassGrant & { userId: string })[] = []): GroupResult[] {
   return groups.map((g) => {
     const policy = config.policy.groups.get(g.name)!;
     const result: GroupResult = { group: g.name, mode: policy.mode, backend: policy.backend, dispositions: [], ignored: [] };
@@ -220,8 +241,9 @@ function planAll(config: AccessConfig, groups: readonly GroupState[], requests: 
         result.ignored.push({ file: r.file, why: r.verification.reasons.join(' ') });
       }
     }
+    for (const b of breakGlass.filter((x) => x.group === g.name)) add(active, b.userId, breakGlassSource(b.run));
     result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
-    if (policy.backend === 'pim' && phase === 'verified') planPimEnds(result, g, requests);
+    if (policy.backend === 'pim' && phase === 'verified') planPimEnds(result, g, requests, breakGlass.filter((b) => b.group === g.name));
     return result;
   });
 }
@@ -234,12 +256,13 @@ const PIM_END_SLACK_MS = 60_000;
  * added with that end, or moved to it (an extension, or an earlier end when a longer request was
  * deleted) when the assignment in force ends elsewhere or never.
  */
-function planPimEnds(result: GroupResult, g: GroupState, requests: readonly RequestResult[]): void {
+function planPimEnds(result: GroupResult, g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[]): void {
   for (const d of result.dispositions) {
     if (d.reason !== 'active' || (d.action !== 'add' && d.action !== 'keep')) continue;
     const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
-    const end = Math.max(...covering.map((r) => r.request!.expiresAt));
-    if (!Number.isFinite(end)) continue;
+    // A break-glass assignment carries its own end; a request only moves it later, never earlier.
+    const end = Math.max(...covering.map((r) => r.request!.expiresAt), ...breakGlass.filter((b) => b.userId === d.id).map((b) => b.end));
+    if (!Number.isFinite(end) || covering.length === 0) continue;
     d.end = new Date(end).toISOString();
     d.justification = `access-as-code: ${covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`).join('; ')}`;
     if (d.action === 'keep') {

@@ -1,4 +1,7 @@
 /** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
+import { issuesWithLabelAll } from '../github/issues.ts';
+import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
+import { reviewsOf } from '../commands/break-glass.ts';
 import type { BranchContext } from '../commands/revoke.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
@@ -53,8 +56,11 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   }
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
   const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
+  // Break-glass uses of the window, from the review issues (none to read without GitHub).
+  const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
+  const breakGlass = state.degraded ? undefined : await issuesWithLabelAll(ctx.gh, ctx.repo, BREAK_GLASS_LABEL).then((i) => reviewsOf(i).filter((r) => Date.parse(r.at) >= since), () => undefined);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined) };
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined) };
 }
 
 /**

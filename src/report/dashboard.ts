@@ -28,6 +28,8 @@ export interface DashboardData {
   status: StatusReport;
   pending: PendingRequest[];
   exemptionsDue: { group: string; id: string; reason: string; review: string }[];
+  /** Break-glass uses not yet reviewed. */
+  unreviewed?: { issue: number; group: string; login: string; at: string }[];
   sweptAt: number;
   /** For a scheduled sweep: how long after its slot it started. */
   lateMs?: number;
@@ -74,6 +76,11 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
   else {
     out.push('| Group | Member | Why |', '|---|---|---|');
     for (const m of drift.slice(0, MAX_ROWS)) out.push(`| ${cell(m.group)} | ${cell(m.who)} | ${m.holds === 'ending' ? 'its request ended' : m.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request'} |`);
+    out.push('');
+  }
+  if (d.unreviewed && d.unreviewed.length > 0) {
+    out.push('### Break-glass awaiting review', '', '| Review | Who | Group | When |', '|---|---|---|---|');
+    for (const u of d.unreviewed) out.push(`| #${u.issue} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
     out.push('');
   }
   out.push('### Standing exemptions due for review', '');

@@ -55,6 +55,8 @@ export interface ReportData {
   degraded?: string;
   /** Standing exemptions whose review date has passed. */
   exemptionsDue?: ExemptionDue[];
+  /** Break-glass uses in the report's window, and whether each was reviewed (undefined: not known). */
+  breakGlass?: { issue: number; group: string; login: string; at: string; reviewed: boolean }[];
   lastSweep: string | undefined;
   sweepIntervalMs: number;
   grants: ActiveGrant[];
@@ -119,6 +121,11 @@ export function renderReport(d: ReportData): string {
     out.push('');
   }
 
+  if (d.breakGlass && d.breakGlass.length > 0) {
+    out.push('### Break-glass', '', 'Access granted without review first; a code owner reviews each use and closes its issue as completed.', '', '| Review | Who | Group | When | Reviewed |', '|---|---|---|---|---|');
+    for (const b of d.breakGlass) out.push(`| #${b.issue} | ${cell(b.login)} | ${cell(b.group)} | ${utc(Date.parse(b.at))} | ${b.reviewed ? 'yes' : '**no, unreviewed**'} |`);
+    out.push('');
+  }
   out.push('### Overdue expiries', '');
   if (d.overdue.length === 0) out.push('None: every expired request has lost its membership.', '');
   else {

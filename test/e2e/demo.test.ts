@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-test('npm run demo: rejected on its lines, granted with the out-of-band member removed, self-approval refused, a form request, the dashboard, expired removed, a PIM grant ended by Entra, report; exit 0', async () => {
+test('npm run demo: rejected on its lines, granted with the out-of-band member removed, self-approval refused, a form request, the dashboard, break-glass, expired removed, a PIM grant ended by Entra, report; exit 0', async () => {
   const demo = fileURLToPath(new URL('../../scripts/demo.ts', import.meta.url));
   const child = spawn(process.execPath, [demo], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -23,6 +23,8 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /answer on #3: The request is valid\. It grants access for 4h from the merge/);
   assert.match(stdout, /monalisa follows the link and opens pull request #4; its check: passed/);
   assert.match(stdout, /dashboard #5: created, pinned[\s\S]*\| #4 \| monalisa \| billing-readers \| 0 of 1 \|[\s\S]*the next sweep, with nothing changed: unchanged/);
+  assert.match(stdout, /BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #6\.\n\s+members: hubot@contoso\.com, octocat@contoso\.com\n\s+review issue #6: Break-glass: hubot in k8s-prod-operators/);
+  assert.match(stdout, /Slack: :rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/);
   assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
   assert.match(stdout, /Last successful sweep: [\d-]+ [\d:]+ UTC \(0m ago\)\./, 'the sweep the demo ran is the last one');
   assert.match(stdout, /\| k8s-prod-operators \| 1 \| (3[01]m) \| \1 \| 0 \| the sweep \|/, 'octocat\'s 90-minute request was removed by the sweep two hours on');

