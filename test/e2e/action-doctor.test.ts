@@ -44,7 +44,7 @@ test('doctor signs in without a secret and reports each group: ok, role-assignab
   assert.match(byName['k8s-prod-operators']!.problem!, /is role-assignable/);
   assert.match(byName['billing-readers']!.problem!, /no Entra group has the id c3a9e7d2/);
   const errors = run.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => [a.file, a.line]), [['.github/access-policy.yaml', 12], ['.github/access-policy.yaml', 15]]);
+  assert.deepEqual(errors.map((a) => [a.file, a.line]), [['.github/access-policy.yaml', 12], ['.github/access-policy.yaml', 16]]);
   assert.match(run.summary, /Signed in to Entra\. 2 of 3 identities resolve to users; not found: hubot\./);
   assert.equal(twin.log.count('entra', (r) => r.path.endsWith('/token')), 1);
   assert.ok(twin.log.count('actions') >= 1, 'the OIDC token came from the Actions endpoint');

@@ -201,5 +201,5 @@ test('an unknown command is refused with the supported ones', async () => {
   repos.push(repo);
   const run = await runAction({ workspace: repo.dir, inputs: { command: 'grant-everyone' }, eventName: 'push', event: {} });
   assert.equal(run.exitCode, 1);
-  assert.match(run.stdout, /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor\./);
+  assert.match(run.stdout, /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass\./);
 });
