@@ -1,63 +1,179 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  COMMON,
-  FORMAT,
-  clock,
-  jsonWanted,
-  repoRoot,
-  requestSchemaRef
-} from "./chunks/chunk-WKFD6RQT.js";
+  FORM_PATH,
+  formProblems
+} from "./cli-chunks/chunk-FOI5UV6E.js";
 import {
-  VERSION
-} from "./chunks/chunk-I3JYXB3R.js";
-import {
-  judgeChanges,
-  planOf,
-  reportHasErrors,
-  validateTree
-} from "./chunks/chunk-HYODRR2P.js";
-import {
-  gitIn
-} from "./chunks/chunk-DZGTKOOE.js";
-import {
+  REQUESTS_DIR,
+  addDiagnostics,
   atCommit,
+  checkAuthor,
+  checkOwnerOfChanged,
+  formatOwner,
+  formatTimestamp,
+  gitIn,
+  isRequestsHousekeeping,
+  isUnderRequests,
+  judgeRequest,
+  loadConfig,
+  ownersOf,
+  parseTimestamp,
+  positionOfKey,
+  requestFileName,
+  requesterAt,
+  slugify,
   workingTree
-} from "./chunks/chunk-YPZINFMM.js";
+} from "./cli-chunks/chunk-MQGX74LR.js";
+import "./cli-chunks/chunk-X5R52UWF.js";
 import {
-  draftRequest,
-  requireLogin
-} from "./chunks/chunk-LU4V7VLY.js";
-import "./chunks/chunk-AYTXIJNX.js";
-import "./chunks/chunk-KAUG6AWK.js";
-import "./chunks/chunk-XXDK4IFQ.js";
-import {
-  loadConfig
-} from "./chunks/chunk-4UTSESXY.js";
-import "./chunks/chunk-HEPALFDV.js";
-import "./chunks/chunk-OPVTYMUJ.js";
-import "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-W4PVMAAF.js";
+  formatDuration,
+  parseDuration
+} from "./cli-chunks/chunk-WD4VLBT2.js";
+import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   ConfigError,
   formatDiagnostic,
+  hasErrors,
   sortDiagnostics
-} from "./chunks/chunk-7XIZWMDY.js";
-import "./chunks/chunk-OZ6IWOJH.js";
+} from "./cli-chunks/chunk-UJGJWKAG.js";
+import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
 import { mkdir, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
+
+// src/commands/new.ts
+function draftRequest(options, config, taken) {
+  if (options.duration === void 0 === (options.until === void 0)) {
+    throw new ConfigError("give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.");
+  }
+  let end;
+  let ends;
+  if (options.duration !== void 0) {
+    const ms = parseDuration(options.duration);
+    if (ms === void 0) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+    end = `duration: ${formatDuration(ms)}`;
+    ends = `for ${formatDuration(ms)} from the merge`;
+  } else {
+    const parsed = parseTimestamp(options.until);
+    if (!parsed.ok) throw new ConfigError(`--until "${options.until}" is not valid: ${parsed.reason}.`);
+    end = `expires: "${formatTimestamp(parsed.epochMs)}"`;
+    ends = `until ${formatTimestamp(parsed.epochMs)}`;
+  }
+  const base = slugify(options.ticket ?? options.justification.split(/\s+/).slice(0, 5).join(" "));
+  const first = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, base)}`;
+  let path = first;
+  for (let n = 2; taken(path); n++) path = `${REQUESTS_DIR}/${options.group}/${requestFileName(options.requester, `${base}-${n}`)}`;
+  const lines = [
+    `# yaml-language-server: $schema=${options.schema ?? "../../schemas/access-request.schema.json"}`,
+    "version: 1",
+    `requester: ${options.requester}`,
+    `group: ${JSON.stringify(options.group)}`,
+    end,
+    `justification: ${JSON.stringify(options.justification)}`,
+    ...options.ticket !== void 0 ? [`ticket: ${JSON.stringify(options.ticket)}`] : [],
+    ""
+  ];
+  const text = lines.join("\n");
+  const verdict = judgeRequest(path, { size: Buffer.byteLength(text), bytes: new TextEncoder().encode(text) }, config, options.now);
+  if (hasErrors(verdict.diagnostics)) {
+    return { ok: false, diagnostics: verdict.diagnostics, draftText: text };
+  }
+  return { ok: true, draft: { path, text, ends, ...path !== first ? { alongside: first } : {} } };
+}
+function requireLogin(requester) {
+  if (requester === void 0 || requester.trim() === "") {
+    throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
+  }
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
+    throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
+  }
+  return requester;
+}
+
+// src/commands/validate.ts
+function reportHasErrors(report) {
+  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
+}
+async function validateTree(files, now, paths) {
+  const config = await loadConfig(files);
+  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
+  const timing = paths ? "strict" : "at-rest";
+  const verdicts = [];
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
+}
+async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
+  const verdicts = [];
+  const deletions = [];
+  for (const change of changes) {
+    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
+    if (change.status === "deleted") {
+      const requester = await requesterAt(baseFiles, change.path);
+      deletions.push({ file: change.path, ...requester !== void 0 ? { requester } : {} });
+      continue;
+    }
+    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
+    if (author !== void 0) {
+      if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, author));
+      if (change.status === "modified") {
+        const position = verdict.request ? positionOfKey(verdict.request, "requester") : void 0;
+        verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), author, position));
+      }
+    }
+    verdicts.push({ ...verdict, change: change.status });
+  }
+  return { config, verdicts, deletions, diagnostics: [] };
+}
+async function formCheck(files, config) {
+  const content = await files.read(FORM_PATH);
+  return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : void 0, config.policy);
+}
 
 // src/cli/entra-commands.ts
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/cli/io.ts
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+var COMMON = {
+  repo: { type: "string" },
+  at: { type: "string" }
+};
+var FORMAT = { format: { type: "string" } };
+function jsonWanted(format) {
+  if (format === void 0 || format === "text") return false;
+  if (format === "json") return true;
+  throw new ConfigError(`--format "${format}" is not known: use text or json.`);
+}
+function clock(at, io) {
+  if (at === void 0) return io.now();
+  const parsed = parseTimestamp(at);
+  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
+  return parsed.epochMs;
+}
+function repoRoot(repo, io) {
+  if (repo !== void 0) return resolve(io.cwd, repo);
+  for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".github", "access-policy.yaml"))) return dir;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return resolve(io.cwd);
+  }
+}
+function requestSchemaRef(root, version) {
+  if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
+  const major = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
+}
+
+// src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./chunks/connect-YHG37OH5.js");
+  const { directoryFromLocal } = await import("./cli-chunks/connect-5YSXOV3A.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -75,7 +191,7 @@ async function localGitHub(root, repoOption) {
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./chunks/client-KQ5BLCH2.js");
+  const { createGitHub } = await import("./cli-chunks/client-SEHEOJEE.js");
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
@@ -83,7 +199,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./chunks/revoke-5XVLCHRL.js");
+  const { revoke } = await import("./cli-chunks/revoke-PPOH5MDA.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -102,12 +218,12 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./chunks/collect-H4BCAG7Q.js");
-  const { renderReport } = await import("./chunks/render-I73TIQ67.js");
+  const { collectReport } = await import("./cli-chunks/collect-KDOGQHLR.js");
+  const { renderReport } = await import("./cli-chunks/render-TQ5W7LFJ.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
-    await writeFile(resolve(io.cwd, values.out), markdown);
+    await writeFile(resolve2(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
   return 0;
@@ -122,7 +238,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./chunks/status-75T2GXOG.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-WQKUUS2R.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -140,7 +256,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./chunks/doctor-QSVYSOH6.js");
+  const { doctor } = await import("./cli-chunks/doctor-CWORT4BQ.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -155,7 +271,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./chunks/grant-KLBDNFT3.js");
+  const { grant } = await import("./cli-chunks/grant-NLYNASE5.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
@@ -165,6 +281,33 @@ async function grantCommand(args, io) {
 
 // src/cli/plan.ts
 import { parseArgs as parseArgs2 } from "node:util";
+
+// src/commands/plan.ts
+function planOf(report, config) {
+  const lines = [];
+  for (const v of report.verdicts) {
+    const r = v.request;
+    if (!v.valid || !r) {
+      lines.push({ file: v.file, action: "none", text: `${v.file}: no change: the request is not valid yet.` });
+      continue;
+    }
+    const group = config.policy.groups.get(r.group);
+    const owners = ownersOf(config.codeowners, v.file).map(formatOwner).join(", ");
+    const n = group.approvals;
+    lines.push({
+      file: v.file,
+      action: "add",
+      text: `${v.file}: would add ${r.requester} to ${r.group} (Entra group ${group.id}) ${r.durationMs !== void 0 ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? "" : "s"} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? "s" : ""} the final commit.`
+    });
+  }
+  for (const d of report.deletions) {
+    const group = d.file.split("/")[1] ?? "";
+    lines.push({ file: d.file, action: "remove", text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.` });
+  }
+  return lines;
+}
+
+// src/cli/plan.ts
 async function planCommand(args, io) {
   const { values } = parseArgs2({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" } }, strict: true });
   const json = jsonWanted(values.format);
@@ -205,6 +348,9 @@ async function workingChanges(git, base) {
   for (const path of untracked) changes.push({ path, status: "added" });
   return changes;
 }
+
+// src/version.ts
+var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
 var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
@@ -310,11 +456,11 @@ async function validateCommand(args, io) {
   if (positionals.length > 0) {
     paths = [];
     for (const p of positionals) {
-      const rel = relative(root, resolve2(io.cwd, p)).split(sep).join("/");
+      const rel = relative(root, resolve3(io.cwd, p)).split(sep).join("/");
       if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
       const inside = await files.list(rel);
       if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync(resolve2(root, rel))) paths.push(rel);
+      else if (existsSync2(resolve3(root, rel))) paths.push(rel);
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
@@ -365,15 +511,15 @@ async function newCommand(args, io) {
       ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
     },
     config,
-    (path) => existsSync(resolve2(root, path))
+    (path) => existsSync2(resolve3(root, path))
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error")) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return 1;
   }
-  const target = resolve2(root, result.draft.path);
-  await mkdir(dirname(target), { recursive: true });
+  const target = resolve3(root, result.draft.path);
+  await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
   if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
@@ -388,23 +534,23 @@ function optionFor(line, text) {
 async function formCommand(args, io) {
   const { values } = parseArgs3({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
-  const { FORM_PATH, formProblems, issueForm } = await import("./chunks/form-JVVJNW7G.js");
+  const { FORM_PATH: FORM_PATH2, formProblems: formProblems2, issueForm } = await import("./cli-chunks/form-E4ZXUZMO.js");
   const config = await loadConfig(workingTree(root));
-  const target = resolve2(root, FORM_PATH);
+  const target = resolve3(root, FORM_PATH2);
   if (values.check) {
-    const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
+    const current = existsSync2(target) ? await readFile(target, "utf8") : void 0;
     if (current === void 0) {
-      io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
+      io.err(`access-as-code: there is no ${FORM_PATH2}; run "access-as-code form" to write it.`);
       return 1;
     }
-    const problems = formProblems(current, config.policy);
+    const problems = formProblems2(current, config.policy);
     for (const d of problems) io.err(formatDiagnostic(d));
-    if (problems.length === 0) io.out(`${FORM_PATH} matches the policy.`);
+    if (problems.length === 0) io.out(`${FORM_PATH2} matches the policy.`);
     return problems.length > 0 ? 1 : 0;
   }
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, issueForm(config.policy));
-  io.out(`Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`);
+  io.out(`Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`);
   return 0;
 }
 async function gitUser(root) {

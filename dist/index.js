@@ -1,13 +1,13 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  planOf,
-  reportHasErrors,
-  validatePullRequest,
-  validateTree
-} from "./chunks/chunk-HYODRR2P.js";
-import {
-  gitIn
-} from "./chunks/chunk-DZGTKOOE.js";
+  changedFiles,
+  checkAuthor,
+  checkOwnerOfChanged,
+  checkScope,
+  gitIn,
+  requesterAt,
+  requireCommits
+} from "./chunks/chunk-HQMV2NU3.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-LI6E3QVA.js";
@@ -27,24 +27,106 @@ import {
 } from "./chunks/chunk-HX2GNITY.js";
 import "./chunks/chunk-TS7CM3PC.js";
 import {
+  atCommit,
   workingTree
 } from "./chunks/chunk-YPZINFMM.js";
-import "./chunks/chunk-AYTXIJNX.js";
-import "./chunks/chunk-KAUG6AWK.js";
-import "./chunks/chunk-XXDK4IFQ.js";
 import {
+  addDiagnostics,
+  judgeRequest,
+  positionOfKey
+} from "./chunks/chunk-YIJFBMOG.js";
+import {
+  FORM_PATH,
+  formProblems
+} from "./chunks/chunk-XXDK4IFQ.js";
+import {
+  CONFIG_PATHS,
   loadConfig
-} from "./chunks/chunk-4UTSESXY.js";
-import "./chunks/chunk-HEPALFDV.js";
+} from "./chunks/chunk-CLS73HMV.js";
 import "./chunks/chunk-OPVTYMUJ.js";
-import "./chunks/chunk-LRULQWW5.js";
+import {
+  REQUESTS_DIR,
+  formatOwner,
+  isRequestsHousekeeping,
+  isUnderRequests,
+  ownersOf
+} from "./chunks/chunk-HEPALFDV.js";
+import {
+  formatDuration
+} from "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-W4PVMAAF.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   ConfigError,
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-7XIZWMDY.js";
 import "./chunks/chunk-OZ6IWOJH.js";
+
+// src/commands/validate.ts
+function reportHasErrors(report) {
+  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
+}
+async function validateTree(files, now, paths) {
+  const config = await loadConfig(files);
+  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
+  const timing = paths ? "strict" : "at-rest";
+  const verdicts = [];
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
+}
+async function validatePullRequest(git, pr, now) {
+  await requireCommits(git, "the pull request's", { base: pr.base, head: pr.head });
+  const baseFiles = atCommit(git, pr.base);
+  const headFiles = atCommit(git, pr.head);
+  const config = await loadConfig(baseFiles);
+  const changes = await changedFiles(git, pr.base, pr.head);
+  const report = await judgeChanges(config, changes, baseFiles, headFiles, now, pr.author);
+  report.diagnostics.unshift(...checkScope(changes));
+  if (changes.some((c) => CONFIG_PATHS.includes(c.path))) {
+    report.diagnostics.push(...await configProblemsAt(headFiles));
+  }
+  if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
+    const headConfig = await loadConfig(headFiles).catch(() => void 0);
+    if (headConfig) report.diagnostics.push(...await formCheck(headFiles, headConfig));
+  }
+  return report;
+}
+async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
+  const verdicts = [];
+  const deletions = [];
+  for (const change of changes) {
+    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
+    if (change.status === "deleted") {
+      const requester = await requesterAt(baseFiles, change.path);
+      deletions.push({ file: change.path, ...requester !== void 0 ? { requester } : {} });
+      continue;
+    }
+    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
+    if (author !== void 0) {
+      if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, author));
+      if (change.status === "modified") {
+        const position = verdict.request ? positionOfKey(verdict.request, "requester") : void 0;
+        verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), author, position));
+      }
+    }
+    verdicts.push({ ...verdict, change: change.status });
+  }
+  return { config, verdicts, deletions, diagnostics: [] };
+}
+async function configProblemsAt(files) {
+  try {
+    const config = await loadConfig(files);
+    return config.warnings;
+  } catch (error2) {
+    if (error2 instanceof ConfigError) return error2.diagnostics;
+    throw error2;
+  }
+}
+async function formCheck(files, config) {
+  const content = await files.read(FORM_PATH);
+  return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : void 0, config.policy);
+}
 
 // src/action/event.ts
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -86,6 +168,31 @@ function readPush(payload) {
 
 // src/action/grant.ts
 import { createHash } from "node:crypto";
+
+// src/commands/plan.ts
+function planOf(report, config) {
+  const lines = [];
+  for (const v of report.verdicts) {
+    const r = v.request;
+    if (!v.valid || !r) {
+      lines.push({ file: v.file, action: "none", text: `${v.file}: no change: the request is not valid yet.` });
+      continue;
+    }
+    const group = config.policy.groups.get(r.group);
+    const owners = ownersOf(config.codeowners, v.file).map(formatOwner).join(", ");
+    const n = group.approvals;
+    lines.push({
+      file: v.file,
+      action: "add",
+      text: `${v.file}: would add ${r.requester} to ${r.group} (Entra group ${group.id}) ${r.durationMs !== void 0 ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? "" : "s"} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? "s" : ""} the final commit.`
+    });
+  }
+  for (const d of report.deletions) {
+    const group = d.file.split("/")[1] ?? "";
+    lines.push({ file: d.file, action: "remove", text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.` });
+  }
+  return lines;
+}
 
 // src/action/report.ts
 function annotate(diagnostics) {
@@ -334,7 +441,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-GTA43Z4B.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-YSKPHFIO.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -378,9 +485,9 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-GPT3DQYB.js");
-  const { requestSchemaRef } = await import("./chunks/io-PYC4ZX3K.js");
-  const { VERSION } = await import("./chunks/version-44KKQKNU.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WVWWGJ2M.js");
+  const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
+  const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
   const config = await loadConfig(workingTree(settings.workspace));
@@ -430,7 +537,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-KLBDNFT3.js");
+  const { grant } = await import("./chunks/grant-IIWNIKQD.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -457,7 +564,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-5XVLCHRL.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-5SO2R7MR.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -503,7 +610,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-H4BCAG7Q.js");
+  const { collectReport } = await import("./chunks/collect-6MQGVLSM.js");
   const { renderReport } = await import("./chunks/render-I73TIQ67.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

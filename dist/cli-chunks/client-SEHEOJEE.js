@@ -1,0 +1,34 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+} from "./chunk-OKQAZY3F.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+};
