@@ -3,14 +3,12 @@
 // end and remove it after. Every input is hostile somewhere here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
 import { Scenario } from '../helpers/scenario.ts';
 import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import { iso, runCli } from '../helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const sweepAt = (s: Scenario, at: number) => runCli(s, ['revoke', '--at', iso(at)]);
 let nextRun = 9000;
 
 /** Dispatches the break-glass workflow as `actor`; GitHub records the run and then its outcome. */
@@ -32,16 +30,6 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
   Object.assign(repo.workflowRuns.find((r) => r.id === id)!, { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(Date.now()) });
   const out = run.outputs['break-glass'] ? (JSON.parse(run.outputs['break-glass']) as { granted: boolean; end?: string; issue?: number; reasons?: string[] }) : undefined;
   return { run, id, out };
-}
-
-function sweepAt(s: Scenario, at: number): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
-  const child = spawn(process.execPath, [CLI, 'revoke', '--at', iso(at), '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph], { cwd: s.repo.dir, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (err += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
 const good = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };

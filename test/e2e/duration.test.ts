@@ -3,25 +3,12 @@
 // comes from the landing commit, checked against GitHub's record of the merge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Scenario, requestYaml } from '../helpers/scenario.ts';
-import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import { iso, runCli } from '../helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const FILE = 'requests/k8s-prod-operators/hubot-drain.yaml';
 type Item = { file: string; outcome: string; detail: string };
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-function sweepAt(s: Scenario, at: number): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
-  const child = spawn(process.execPath, [CLI, 'revoke', '--at', iso(at), '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph], { cwd: s.repo.dir, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (err += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
+const sweepAt = (s: Scenario, at: number) => runCli(s, ['revoke', '--at', iso(at)]);
 
 /** Runs `body` with git writing commit dates `offsetMs` from now. */
 function dated<T>(offsetMs: number, body: () => T): T {

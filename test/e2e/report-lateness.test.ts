@@ -2,24 +2,11 @@
 // bundled CLI against the twin, a real repository, and the run history GitHub records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Scenario } from '../helpers/scenario.ts';
-import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import { iso, runCli } from '../helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const M = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-function report(s: Scenario, at: number): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
-  const child = spawn(process.execPath, [CLI, 'report', '--at', iso(at), '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph], { cwd: s.repo.dir, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (err += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
+const report = (s: Scenario, at: number) => runCli(s, ['report', '--at', iso(at)]);
 
 test('the report gives p50 and p95 removal lateness per group from the runs GitHub recorded, and Entra as the enforcer of pim groups', async () => {
   const s = await Scenario.begin();

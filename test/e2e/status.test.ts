@@ -2,25 +2,12 @@
 // --format json for validate and plan. The bundled CLI against the twin and a real repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Scenario, USERS } from '../helpers/scenario.ts';
-import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-function cli(s: Scenario, cwd: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...s.twin.env(), PATH: process.env.PATH ?? '', HOME: s.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
-  const entra = args[0] === 'status' ? ['--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', s.twin.urls.graph] : [];
-  const child = spawn(process.execPath, [CLI, ...args, ...entra], { cwd, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (err += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
+const cli = (s: Scenario, cwd: string, ...args: string[]) => runCli(s, args, { cwd, entra: args[0] === 'status' });
 
 test('status lists per group who holds access until when and why, drift and standing included; --mine keeps yours; --format json for scripts', async () => {
   const s = await Scenario.begin();
