@@ -24,7 +24,7 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-MQGX74LR.js";
+} from "./cli-chunks/chunk-NH7S4CK5.js";
 import "./cli-chunks/chunk-X5R52UWF.js";
 import {
   formatDuration,
@@ -199,7 +199,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-PPOH5MDA.js");
+  const { revoke } = await import("./cli-chunks/revoke-E2EVFBE6.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -218,7 +218,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-KDOGQHLR.js");
+  const { collectReport } = await import("./cli-chunks/collect-2SCN6A2V.js");
   const { renderReport } = await import("./cli-chunks/render-TQ5W7LFJ.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -238,7 +238,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-WQKUUS2R.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-YWC3CGUV.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -271,7 +271,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-NLYNASE5.js");
+  const { grant } = await import("./cli-chunks/grant-SVKOURN7.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

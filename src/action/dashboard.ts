@@ -20,13 +20,22 @@ export interface DashboardOutcome {
 }
 
 export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeReport, now: number, lateMs?: number): Promise<DashboardOutcome> {
-  const open = await new GitHubGraph(gh, repo).openRequestPulls(report.branch);
+  const graph = new GitHubGraph(gh, repo);
+  const open = await graph.openRequestPulls(report.branch);
+  // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
+  // them counts their members as not owners, and the table says so).
+  const teamNames = [...new Set(open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).filter((o) => o.includes('/')))))];
+  const teams = teamNames.length > 0 ? (await graph.pullsOfCommits([], teamNames.map((t) => ({ org: t.slice(1).split('/')[0]!, slug: t.split('/')[1]! })))).teams : new Map<string, Set<string> | string>();
+  const isOwner = (login: string, path: string) =>
+    report.ownersOf(path).some((o) => (o.includes('/') ? (teams.get(o.slice(1)) as Set<string> | undefined)?.has?.(login.toLowerCase()) === true : o.replace(/^@/, '') === login.toLowerCase()));
   const pending = open.map((p) => {
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined))].sort();
-    return { number: p.number, author: p.author, groups, approvers: p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase()), needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
+    const approvers = p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isOwner(a, path)));
+    return { number: p.number, author: p.author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
+  const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');
   const unreviewed = reviewsOf(await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL)).filter((r) => !r.reviewed);
-  const data: DashboardData = { status: report.status, pending, exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
+  const data: DashboardData = { status: report.status, pending, ...(unreadableTeams ? { teamsUnreadable: true } : {}), exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
   const next = renderDashboard(data);
   // Every dashboard issue: a bot's, labelled, starting with the marker (by another token, e.g. an App's, too).
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));

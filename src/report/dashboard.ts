@@ -27,6 +27,8 @@ export interface PendingRequest {
 export interface DashboardData {
   status: StatusReport;
   pending: PendingRequest[];
+  /** Code-owner teams could not be read, so their members' approvals are not counted. */
+  teamsUnreadable?: boolean;
   exemptionsDue: { group: string; id: string; reason: string; review: string }[];
   /** Break-glass uses not yet reviewed. */
   unreviewed?: { issue: number; group: string; login: string; at: string }[];
@@ -66,9 +68,9 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
   out.push('### Waiting for approval', '');
   if (d.pending.length === 0) out.push('No open pull request changes a request.', '');
   else {
-    out.push('| Pull request | Requester | Groups | Approvals of the latest commit |', '|---|---|---|---|');
+    out.push('| Pull request | Requester | Groups | Code-owner approvals of the latest commit |', '|---|---|---|---|');
     for (const p of d.pending.slice(0, MAX_ROWS)) out.push(`| #${p.number} | ${cell(p.author)} | ${p.groups.map(cell).join(', ')} | ${p.approvers.length} of ${p.needed}${p.approvers.length > 0 ? ` (${p.approvers.map(cell).join(', ')})` : ''} |`);
-    out.push('', 'Only code owners\' approvals count when it merges; the grant checks them.', '');
+    out.push('', `Approvals by the requester or by anyone not a code owner of the files do not count.${d.teamsUnreadable ? ' The code-owner teams could not be read with this token, so their members\' approvals are not counted here (the grant reads them with its own token).' : ''}`, '');
   }
   const drift = d.status.groups.flatMap((g) => g.members.filter((m) => m.holds === 'drift' || m.holds === 'ending').map((m) => ({ group: g.group, mode: g.mode, ...m })));
   out.push('### Drift', '');

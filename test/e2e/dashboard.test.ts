@@ -18,9 +18,9 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
     // Someone's hand-made "dashboard" is not the dashboard: only a bot's issue is taken.
     repo.issues.set(90, { number: 90, title: 'Access dashboard', body: '<!-- access-as-code:dashboard stable=0 swept=2026-01-01T00:00:00Z -->\nfake', user: 'mallory', state: 'open', labels: ['access-dashboard'], pinned: false, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
     s.approvedRequest('hubot', 'k8s-prod-operators', 90 * 60_000, { approver: 'lead1' });
-    // An open pull request waiting for approval (one approval of two, on its latest commit).
+    // An open pull request waiting for approval: one code owner's approval of two (fin1 owns no part of it).
     const waiting = s.openPull('octocat', { files: { 'requests/prod-db-admins/octocat-inc-7.yaml': 'version: 1\n' } });
-    repo.pulls.set(waiting.number, { number: waiting.number, title: 'x', body: '', user: 'octocat', state: 'open', merged: false, created_at: '2026-11-25T10:00:00Z', merged_at: null, merge_commit_sha: null, head: { sha: waiting.head, ref: waiting.branch }, base: { sha: waiting.base, ref: 'main' }, files: [{ filename: 'requests/prod-db-admins/octocat-inc-7.yaml', status: 'added' }], commits: [{ sha: waiting.head, author: 'octocat', committer: 'octocat' }], reviews: [{ id: 1, user: 'dba1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:05:00Z' }] });
+    repo.pulls.set(waiting.number, { number: waiting.number, title: 'x', body: '', user: 'octocat', state: 'open', merged: false, created_at: '2026-11-25T10:00:00Z', merged_at: null, merge_commit_sha: null, head: { sha: waiting.head, ref: waiting.branch }, base: { sha: waiting.base, ref: 'main' }, files: [{ filename: 'requests/prod-db-admins/octocat-inc-7.yaml', status: 'added' }], commits: [{ sha: waiting.head, author: 'octocat', committer: 'octocat' }], reviews: [{ id: 1, user: 'dba1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:05:00Z' }, { id: 2, user: 'fin1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:06:00Z' }] });
 
     const first = await sweep(s);
     assert.equal(first.action, 'created');
