@@ -5,6 +5,7 @@ import {
   formProblems
 } from "./cli-chunks/chunk-FOI5UV6E.js";
 import {
+  GITHUB_LOGIN,
   REQUESTS_DIR,
   addDiagnostics,
   atCommit,
@@ -24,7 +25,7 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-NH7S4CK5.js";
+} from "./cli-chunks/chunk-7MM2H3EO.js";
 import "./cli-chunks/chunk-X5R52UWF.js";
 import {
   formatDuration,
@@ -84,11 +85,14 @@ function draftRequest(options, config, taken) {
   }
   return { ok: true, draft: { path, text, ends, ...path !== first ? { alongside: first } : {} } };
 }
+function keyAtLine(text, line) {
+  return line === void 0 ? void 0 : /^([a-z]+):/.exec(text.split("\n")[line - 1] ?? "")?.[1];
+}
 function requireLogin(requester) {
   if (requester === void 0 || requester.trim() === "") {
     throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
   }
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
+  if (!GITHUB_LOGIN.test(requester)) {
     throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
   }
   return requester;
@@ -199,7 +203,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-E2EVFBE6.js");
+  const { revoke } = await import("./cli-chunks/revoke-EWFE4EVN.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -218,7 +222,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-2SCN6A2V.js");
+  const { collectReport } = await import("./cli-chunks/collect-ZXG4HIIS.js");
   const { renderReport } = await import("./cli-chunks/render-TQ5W7LFJ.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -238,7 +242,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-YWC3CGUV.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-4OT33AX4.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -271,7 +275,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-SVKOURN7.js");
+  const { grant } = await import("./cli-chunks/grant-HX2SAWEL.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
@@ -527,7 +531,7 @@ async function newCommand(args, io) {
   return 0;
 }
 function optionFor(line, text) {
-  const key = line === void 0 ? void 0 : /^([a-z]+):/.exec(text.split("\n")[line - 1] ?? "")?.[1];
+  const key = keyAtLine(text, line);
   const option = { requester: "--requester", group: "--group", duration: "--for", expires: "--until", justification: "--justification", ticket: "--ticket" };
   return key && option[key] ? `${option[key]}: ` : "";
 }

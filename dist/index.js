@@ -7,7 +7,7 @@ import {
   gitIn,
   requesterAt,
   requireCommits
-} from "./chunks/chunk-2VGSWH26.js";
+} from "./chunks/chunk-3Y5OYMYE.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-LI6E3QVA.js";
@@ -34,15 +34,16 @@ import {
   addDiagnostics,
   judgeRequest,
   positionOfKey
-} from "./chunks/chunk-MQSHI3T6.js";
+} from "./chunks/chunk-SNKKOZX7.js";
 import {
   FORM_PATH,
   formProblems
 } from "./chunks/chunk-XXDK4IFQ.js";
 import {
   CONFIG_PATHS,
+  GITHUB_LOGIN,
   loadConfig
-} from "./chunks/chunk-7L5AJKJZ.js";
+} from "./chunks/chunk-AZHQUHQE.js";
 import "./chunks/chunk-OPVTYMUJ.js";
 import {
   REQUESTS_DIR,
@@ -441,7 +442,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-5OPPJRXY.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-NWXJBOZW.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -484,8 +485,8 @@ async function runIssue(settings) {
     return;
   }
   const author = issue.user?.login;
-  if (typeof author !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-KUDODYZE.js");
+  if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-AWI4HLRC.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -537,7 +538,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-KCGNEANE.js");
+  const { grant } = await import("./chunks/grant-D4ZFDB6J.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -564,7 +565,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-AZ33VWAM.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-P4EJI75W.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -596,7 +597,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-CDSRWBD6.js");
+    const { updateDashboard } = await import("./chunks/dashboard-ID5Y6RSX.js");
     const { slotLateness } = await import("./chunks/dashboard-YTRQSBPW.js");
     try {
       const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -610,7 +611,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-WYNMBSNJ.js");
+  const { collectReport } = await import("./chunks/collect-XJEIRDOC.js");
   const { renderReport } = await import("./chunks/render-I73TIQ67.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -5,13 +5,16 @@
  * loudly: the job summary, a warning annotation and the chat webhooks. A refusal fails the run, so
  * its record never covers anyone.
  */
+import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
 import { workingTree } from '../repo/files.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { decideBreakGlass, isReviewed, readMarker, reviewersOf, reviewIssue } from '../commands/break-glass.ts';
+import { decideBreakGlass, isReviewed, markedIssues, reviewerNames, reviewersOf, reviewIssue } from '../commands/break-glass.ts';
+import { teamMemberships } from '../approval/approval.ts';
+import { formatTimestamp } from '../timestamp.ts';
 import { GitHubGraph } from '../github/graphql.ts';
 import { createAssignedIssue, issuesWithLabelAll } from '../github/issues.ts';
 import { UserResolver } from '../grant/resolve.ts';
@@ -26,7 +29,7 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   }
   const runId = Number(process.env.GITHUB_RUN_ID);
   const actor = process.env.GITHUB_ACTOR ?? '';
-  if (!Number.isInteger(runId) || runId <= 0 || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(actor)) throw new ConfigError('GITHUB_RUN_ID and GITHUB_ACTOR must be set by the runner.');
+  if (!Number.isInteger(runId) || runId <= 0 || !GITHUB_LOGIN.test(actor)) throw new ConfigError('GITHUB_RUN_ID and GITHUB_ACTOR must be set by the runner.');
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, repo, directory } = await services(settings);
   const config = await loadConfig(workingTree(settings.workspace));
@@ -34,22 +37,21 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const graph = new GitHubGraph(gh, repo);
   const teams = new Map<string, Set<string> | string>();
+  const readTeams = async (wanted: readonly { org: string; slug: string }[]) => {
+    const missing = wanted.filter((t) => !teams.has(`${t.org}/${t.slug}`.toLowerCase()));
+    for (const [key, members] of await graph.teamMembers(missing)) teams.set(key, members);
+  };
   const teamMembers = async (team: string) => {
     const key = team.replace(/^@/, '').toLowerCase();
-    if (!teams.has(key)) {
-      const [org, slug] = key.split('/') as [string, string];
-      const got = (await graph.pullsOfCommits([], [{ org, slug }])).teams.get(key);
-      teams.set(key, got ?? 'not found');
-    }
-    return teams.get(key)!;
+    const [org, slug] = key.split('/') as [string, string];
+    await readTeams([{ org, slug }]);
+    return teams.get(key) ?? 'not found';
   };
-  const issues = (await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL)).filter((i) => i.author.endsWith('[bot]'));
-  const previous = [];
-  for (const i of issues) {
-    const marker = readMarker(i.body);
-    if (!marker) continue;
-    previous.push({ number: i.number, run: marker.run, group: marker.group, login: marker.login, reviewed: await isReviewed(i, marker.login, reviewersOf(config, marker.group), teamMembers) });
-  }
+  // Earlier uses and whether a code owner (teams read once) other than the requester reviewed them.
+  const marked = markedIssues(await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL));
+  await readTeams(marked.flatMap(({ marker }) => reviewersOf(config, marker.group).flatMap((o) => (o.kind === 'team' ? [{ org: o.org, slug: o.slug }] : []))));
+  const memberships = teamMemberships(teams);
+  const previous = marked.map(({ issue, marker }) => ({ number: issue.number, run: marker.run, group: marker.group, login: marker.login, reviewed: isReviewed(issue, marker.login, reviewersOf(config, marker.group), memberships) }));
   const decision = await decideBreakGlass(inputs, { actor, run: runId, runCreatedAt: Date.parse(run.created_at), now: Date.now(), config, teamMembers, previous });
   if (!decision.ok) {
     for (const r of decision.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
@@ -60,7 +62,7 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   const group = config.policy.groups.get(decision.group)!;
   const target = await new UserResolver(config, directory).groupAndUser(decision.group, decision.login);
   if (typeof target === 'string') throw new ConfigError(target);
-  const end = new Date(decision.end).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const end = formatTimestamp(decision.end);
   const owners = reviewersOf(config, decision.group);
   const runUrl = `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
   if (group.backend === 'pim') {
@@ -75,11 +77,11 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   const existing = previous.find((p) => p.run === runId);
   const issue = existing ? { number: existing.number } : await (async () => {
     const text = reviewIssue(decision, runId, runUrl, owners);
-    return createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.filter((o) => !o.includes('/')).slice(0, 10));
+    return createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
   })();
   const loud = `BREAK-GLASS: ${decision.login} is a member of ${decision.group} until ${end}, without review. Code owners review it in #${issue.number}.`;
   core.warning(loud, { title: 'access-as-code break-glass' });
-  await core.summary.addHeading('🚨 Break-glass access granted', 2).addRaw(`<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${owners.join(', ') || 'the code owners'}.</p>`, true).write();
+  await core.summary.addHeading('🚨 Break-glass access granted', 2).addRaw(`<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`, true).write();
   core.setOutput('break-glass', JSON.stringify({ granted: true, group: decision.group, login: decision.login, end, issue: issue.number }));
   await notify(settings, [{ kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: issue.number, reason: decision.reason }]);
 }

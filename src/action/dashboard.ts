@@ -10,6 +10,7 @@ import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
 import { reviewsOf } from '../commands/break-glass.ts';
 import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
+import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 
 export interface DashboardOutcome {
@@ -24,13 +25,12 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeR
   const open = await graph.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
   // them counts their members as not owners, and the table says so).
-  const teamNames = [...new Set(open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).filter((o) => o.includes('/')))))];
-  const teams = teamNames.length > 0 ? (await graph.pullsOfCommits([], teamNames.map((t) => ({ org: t.slice(1).split('/')[0]!, slug: t.split('/')[1]! })))).teams : new Map<string, Set<string> | string>();
-  const isOwner = (login: string, path: string) =>
-    report.ownersOf(path).some((o) => (o.includes('/') ? (teams.get(o.slice(1)) as Set<string> | undefined)?.has?.(login.toLowerCase()) === true : o.replace(/^@/, '') === login.toLowerCase()));
+  const ownerTeams = new Map(open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))));
+  const teams = await graph.teamMembers([...ownerTeams.values()]);
+  const memberships = teamMemberships(teams);
   const pending = open.map((p) => {
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined))].sort();
-    const approvers = p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isOwner(a, path)));
+    const approvers = p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)));
     return { number: p.number, author: p.author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
   const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');

@@ -1,4 +1,5 @@
 /** The action's front door: read settings, run the command, report once. */
+import { GITHUB_LOGIN } from '../identities/identities.ts';
 import * as core from './runner.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
@@ -88,7 +89,7 @@ async function runIssue(settings: Settings): Promise<void> {
     return;
   }
   const author = issue.user?.login;
-  if (typeof author !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(author)) throw new ConfigError('the issue event names no valid author login.');
+  if (typeof author !== 'string' || !GITHUB_LOGIN.test(author)) throw new ConfigError('the issue event names no valid author login.');
   const { answerIssue, answerBody, ANSWER_MARKER } = await import('../commands/issue-request.ts');
   const { requestSchemaRef } = await import('../cli/io.ts');
   const { VERSION } = await import('../version.ts');

@@ -47,6 +47,13 @@ export function latestDecisiveReviews(reviews: readonly ReviewFact[]): ReviewFac
   return [...latest.values()];
 }
 
+/** The "org/slug:login" memberships of teams read from GitHub (teams that could not be read add none). */
+export function teamMemberships(teams: ReadonlyMap<string, ReadonlySet<string> | string>): Set<string> {
+  const out = new Set<string>();
+  for (const [team, members] of teams) if (typeof members !== 'string') for (const m of members) out.add(`${team}:${m}`);
+  return out;
+}
+
 export function isCodeOwner(login: string, owners: readonly Owner[], teamMemberships: ReadonlySet<string>): boolean {
   const l = login.toLowerCase();
   return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${o.org}/${o.slug}:${l}`)));

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
-import { draftRequest, requireLogin } from '../commands/new.ts';
+import { draftRequest, keyAtLine, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
 import { doctorCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
@@ -199,7 +199,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
 
 /** Which option set the line of the drafted file a problem is on, as "--option: ". */
 function optionFor(line: number | undefined, text: string): string {
-  const key = line === undefined ? undefined : /^([a-z]+):/.exec(text.split('\n')[line - 1] ?? '')?.[1];
+  const key = keyAtLine(text, line);
   const option: Record<string, string> = { requester: '--requester', group: '--group', duration: '--for', expires: '--until', justification: '--justification', ticket: '--ticket' };
   return key && option[key] ? `${option[key]}: ` : '';
 }

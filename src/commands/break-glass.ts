@@ -8,7 +8,10 @@
  */
 import type { AccessConfig } from '../config/config.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
-import { ownersOf } from '../codeowners/codeowners.ts';
+import { formatOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { isCodeOwner } from '../approval/approval.ts';
+import { codeFence } from '../markdown.ts';
+import { formatTimestamp } from '../timestamp.ts';
 
 export const BREAK_GLASS_MARKER = '<!-- access-as-code:break-glass';
 
@@ -39,7 +42,7 @@ export async function decideBreakGlass(inputs: Record<string, unknown>, facts: B
   const rules = policy?.breakGlass;
   if (!policy) return { ok: false, reasons: [`the group ${JSON.stringify(group.slice(0, 64))} is not in the policy.`] };
   if (!rules) return { ok: false, reasons: [`${group} does not allow break-glass: its policy has no breakGlass section. Ask through a pull request instead.`] };
-  const ms = /^(?=[0-9])([0-9]+d)?([0-9]+h)?([0-9]+m)?$/.test(duration) ? parseDuration(duration) : undefined;
+  const ms = parseDuration(duration);
   if (ms === undefined || ms < 5 * 60_000) reasons.push(`the duration ${JSON.stringify(duration.slice(0, 20))} is not a duration of at least 5 minutes, such as 30m or 1h.`);
   else if (ms > rules.maxDurationMs) reasons.push(`the duration is ${formatDuration(ms)}; break-glass for ${group} allows at most ${rules.maxDurationText}.`);
   if (rules.requireTicket && ticket === '') reasons.push(`break-glass for ${group} needs a ticket.`);
@@ -65,33 +68,25 @@ export async function decideBreakGlass(inputs: Record<string, unknown>, facts: B
   return { ok: false, reasons };
 }
 
-/** Code owners of the group's requests: who reviews a break-glass (logins and teams, as CODEOWNERS names them). */
-export function reviewersOf(config: AccessConfig, group: string): string[] {
-  return ownersOf(config.codeowners, `requests/${group}/break-glass.yaml`).flatMap((o) => (o.kind === 'team' ? [`@${o.org}/${o.slug}`] : o.kind === 'user' ? [o.login] : []));
+/** Code owners of the group's requests: who reviews a break-glass. */
+export function reviewersOf(config: AccessConfig, group: string): Owner[] {
+  return ownersOf(config.codeowners, `requests/${group}/break-glass.yaml`).filter((o) => o.kind !== 'email');
 }
+
+/** Reviewers as the issue and the summary name them: logins, and teams as @org/team. */
+export const reviewerNames = (owners: readonly Owner[]): string[] => owners.map((o) => (o.kind === 'user' ? o.login : formatOwner(o)));
 
 /** Whether a closed review issue counts as reviewed: closed as completed by a code owner who is not the requester. */
-export async function isReviewed(issue: { state: string; closedBy?: string; stateReason?: string }, login: string, owners: readonly string[], teamMembers: (team: string) => Promise<Set<string> | string>): Promise<boolean> {
+export function isReviewed(issue: { state: string; closedBy?: string; stateReason?: string }, login: string, owners: readonly Owner[], memberships: ReadonlySet<string>): boolean {
   if (issue.state !== 'closed' || issue.stateReason !== 'completed' || !issue.closedBy) return false;
-  const by = issue.closedBy.toLowerCase();
-  if (by === login.toLowerCase()) return false;
-  for (const owner of owners) {
-    if (!owner.includes('/')) {
-      if (owner.replace(/^@/, '').toLowerCase() === by) return true;
-      continue;
-    }
-    const members = await teamMembers(owner);
-    if (typeof members !== 'string' && members.has(by)) return true;
-  }
-  return false;
+  return issue.closedBy.toLowerCase() !== login.toLowerCase() && isCodeOwner(issue.closedBy, owners, memberships);
 }
 
-const fence = (t: string) => '`'.repeat(Math.max(2, ...[...t.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
-
-export function reviewIssue(d: Extract<BreakGlassDecision, { ok: true }>, run: number, runUrl: string, owners: readonly string[]): { title: string; body: string } {
-  const until = new Date(d.end).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function reviewIssue(d: Extract<BreakGlassDecision, { ok: true }>, run: number, runUrl: string, reviewers: readonly Owner[]): { title: string; body: string } {
+  const until = formatTimestamp(d.end);
   const details = [`reason: ${d.reason}`, ...(d.ticket ? [`ticket: ${d.ticket}`] : [])].join('\n');
-  const f = fence(details);
+  const f = codeFence(details);
+  const owners = reviewerNames(reviewers);
   return {
     title: `Break-glass: ${d.login} in ${d.group} until ${until}`,
     body: [
@@ -133,14 +128,16 @@ export interface BreakGlassReview {
  * the dashboard. A use counts as reviewed once its issue is closed as completed by someone other than
  * the requester (the next break-glass checks more: that the closer is a code owner).
  */
+/** The break-glass review issues among `issues`: written by a bot, with a readable marker. */
+export function markedIssues<T extends { author: string; body: string }>(issues: readonly T[]): { issue: T; marker: { run: number; group: string; login: string } }[] {
+  return issues.flatMap((issue) => {
+    const marker = issue.author.endsWith('[bot]') ? readMarker(issue.body) : undefined;
+    return marker ? [{ issue, marker }] : [];
+  });
+}
+
 export function reviewsOf(issues: readonly { number: number; author: string; body: string; state: string; closedBy?: string; stateReason?: string; createdAt: string }[]): BreakGlassReview[] {
-  const out: BreakGlassReview[] = [];
-  for (const i of issues) {
-    if (!i.author.endsWith('[bot]')) continue;
-    const marker = readMarker(i.body);
-    if (!marker) continue;
-    const reviewed = i.state === 'closed' && i.stateReason === 'completed' && i.closedBy !== undefined && i.closedBy.toLowerCase() !== marker.login.toLowerCase();
-    out.push({ issue: i.number, group: marker.group, login: marker.login, at: i.createdAt, reviewed });
-  }
-  return out.sort((a, b) => b.at.localeCompare(a.at));
+  return markedIssues(issues)
+    .map(({ issue: i, marker }) => ({ issue: i.number, group: marker.group, login: marker.login, at: i.createdAt, reviewed: i.state === 'closed' && i.stateReason === 'completed' && i.closedBy !== undefined && i.closedBy.toLowerCase() !== marker.login.toLowerCase() }))
+    .sort((a, b) => b.at.localeCompare(a.at));
 }

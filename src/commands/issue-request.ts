@@ -9,7 +9,8 @@
 import type { AccessConfig } from '../config/config.ts';
 import { ConfigError, type Diagnostic } from '../diagnostics.ts';
 import { readFormAnswers, type FormField } from '../form/form.ts';
-import { draftRequest } from './new.ts';
+import { codeFence } from '../markdown.ts';
+import { draftRequest, keyAtLine } from './new.ts';
 
 export const ANSWER_MARKER = '<!-- access-as-code:request-form -->';
 
@@ -51,25 +52,19 @@ export function answerIssue(issue: IssueFacts, config: AccessConfig, now: number
 
 /** A problem named by the form's field, not by a line of a file nobody wrote. */
 function inWords(d: Diagnostic, text: string): string {
-  const key = d.line === undefined ? undefined : /^([a-z]+):/.exec(text.split('\n')[d.line - 1] ?? '')?.[1];
+  const key = keyAtLine(text, d.line);
   const field = key === 'duration' ? 'Duration' : key === 'group' ? 'Group' : key === 'justification' ? 'Justification' : key === 'ticket' ? 'Ticket' : key === 'requester' ? 'You' : undefined;
   const message = d.message.replace(/add a line "ticket: <id>"/, 'fill in the Ticket answer').replace(/"duration"/g, 'the duration');
   return field ? `${field}: ${message}` : message;
 }
 
-/** A fence longer than any run of backticks in the text, so nothing inside can close it. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
-}
-
 export function answerBody(answer: IssueAnswer): string {
   if (!answer.ok) {
     const text = answer.problems.map((p) => `- ${p}`).join('\n');
-    const f = fence(text);
+    const f = codeFence(text);
     return `${ANSWER_MARKER}\nThis request cannot be made yet. Edit the issue to fix:\n\n${f}text\n${text}\n${f}\n\nThis answer is updated when you edit the issue.\n`;
   }
-  const f = fence(answer.text);
+  const f = codeFence(answer.text);
   // The link's parts are URL-encoded; parentheses too, so the Markdown link cannot end early.
   const link = answer.link.replace(/\(/g, '%28').replace(/\)/g, '%29');
   return [

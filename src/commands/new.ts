@@ -1,4 +1,5 @@
 /** `new`: write a request file that validate will accept, at the path it must have. */
+import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { ConfigError, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
@@ -79,11 +80,16 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
   return { ok: true, draft: { path, text, ends, ...(path !== first ? { alongside: first } : {}) } };
 }
 
+/** The key on a line of a drafted file (1-based), to name a problem by what produced it. */
+export function keyAtLine(text: string, line: number | undefined): string | undefined {
+  return line === undefined ? undefined : /^([a-z]+):/.exec(text.split('\n')[line - 1] ?? '')?.[1];
+}
+
 export function requireLogin(requester: string | undefined): string {
   if (requester === undefined || requester.trim() === '') {
     throw new ConfigError('who is asking? Pass --requester <your GitHub login>, or set it once with "git config --global github.user <login>".');
   }
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(requester)) {
+  if (!GITHUB_LOGIN.test(requester)) {
     throw new ConfigError(`"${requester}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters).`);
   }
   return requester;

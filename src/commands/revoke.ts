@@ -4,7 +4,7 @@
  * reminders before access ends. Idempotent: a second sweep, or one after a killed sweep, changes
  * what is left and nothing else.
  */
-import { ownersOf } from '../codeowners/codeowners.ts';
+import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
@@ -54,8 +54,8 @@ export interface RevokeReport {
   exemptionsDue: { group: string; id: string; reason: string; review: string }[];
   /** The policy's approvals per group, for what pending pull requests still need. */
   approvals: Map<string, number>;
-  /** Code owners of a path under the default branch's CODEOWNERS (logins, and "@org/team"). */
-  ownersOf: (path: string) => string[];
+  /** Code owners of a path under the default branch's CODEOWNERS. */
+  ownersOf: (path: string) => Owner[];
 }
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
@@ -73,7 +73,7 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     status: statusOf(report, ctx.now),
     exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review })),
     approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),
-    ownersOf: (path) => ownersOf(report.config.codeowners, path).flatMap((o) => (o.kind === 'user' ? [o.login] : o.kind === 'team' ? [`@${o.org}/${o.slug}`.toLowerCase()] : [])),
+    ownersOf: (path) => ownersOf(report.config.codeowners, path),
   };
 }
 

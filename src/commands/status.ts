@@ -4,6 +4,7 @@
  * no request (drift). Reads only: the reconciler's plan without applying it.
  */
 import { formatDuration } from '../duration.ts';
+import { formatTimestamp } from '../timestamp.ts';
 import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
 import { GitHubGraph } from '../github/graphql.ts';
 import type { BranchContext } from './revoke.ts';
@@ -57,7 +58,7 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
       const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
       const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
       if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {
-        const until = new Date(glass.end).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const until = formatTimestamp(glass.end);
         members.push({ ...base, who: glass.login, holds: 'active', since: glass.start, until, file: `break-glass run ${glass.run}`, note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)` });
       } else if (d.reason === 'active' || d.reason === 'unverified') {
         const until = latest?.request?.expires;

@@ -8,6 +8,7 @@
  * Costs follow GitHub's documented formula (one request per connection per parent node, /100): a
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
+import { formatTimestamp } from '../timestamp.ts';
 import type { BreakGlassRun } from '../breakglass/breakglass.ts';
 import type { GitHub, RepoRef } from './client.ts';
 
@@ -118,6 +119,11 @@ export class GitHubGraph {
       .filter((p) => p.paths.length > 0);
   }
 
+  /** Members of teams ("org/slug" -> logins, lower-cased, or why they could not be read), in one query. */
+  async teamMembers(teams: readonly { org: string; slug: string }[]): Promise<Map<string, Set<string> | string>> {
+    return teams.length === 0 ? new Map() : (await this.pullsOfCommits([], teams)).teams;
+  }
+
   /**
    * Successful manual runs of a workflow created since `since` (REST: one request per 100 runs): the
    * record of break-glass grants. A missing workflow file has no runs.
@@ -125,7 +131,7 @@ export class GitHubGraph {
   async dispatchRuns(workflowFile: string, since: number): Promise<BreakGlassRun[]> {
     const out: BreakGlassRun[] = [];
     try {
-      const created = `>=${new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+      const created = `>=${formatTimestamp(since)}`;
       for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, { ...this.repo, workflow_id: workflowFile, event: 'workflow_dispatch', status: 'success', created, per_page: 100 })) {
         for (const r of data) out.push({ id: r.id, createdAt: Date.parse(r.created_at), title: r.display_title, actor: r.actor?.login ?? '', headBranch: r.head_branch ?? '', path: r.path, event: r.event, conclusion: r.conclusion });
       }

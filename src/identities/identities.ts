@@ -3,6 +3,8 @@ import { validateAgainstSchema } from '../schema/validate.ts';
 import { CONFIG_LIMITS, keyNodeAt, loadYaml, posOf } from '../yaml/safe-load.ts';
 
 export const IDENTITIES_PATH = '.github/access-identities.yaml';
+/** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
+export const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** How an Entra user is named: by user principal name or by object id. */
 export type EntraUserRef = { upn: string } | { id: string };

@@ -95,9 +95,10 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
     // and are not covered (pim-backed groups keep them: Entra holds their end).
     let breakGlass: (BreakGlassGrant & { userId: string })[] = [];
-    if (!degraded && breakGlassWindow(config.policy) > 0) {
+    const window = breakGlassWindow(config.policy);
+    if (!degraded && window > 0) {
       try {
-        const grants = grantsFromRuns(await ctx.graph.dispatchRuns(BREAK_GLASS_WORKFLOW, ctx.now - breakGlassWindow(config.policy) - 60_000), config.policy, branch, ctx.now);
+        const grants = grantsFromRuns(await ctx.graph.dispatchRuns(BREAK_GLASS_WORKFLOW, ctx.now - window - 60_000), config.policy, branch, ctx.now);
         for (const g of grants) {
           const target = await users.groupAndUser(g.group, g.login);
           if (typeof target !== 'string') breakGlass.push({ ...g, userId: target.userId });

@@ -14,7 +14,7 @@ import type { AccessConfig } from '../config/config.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
 import { MIN_LEAD_MS } from '../policy/policy.ts';
-import { evaluateApprovals, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
+import { evaluateApprovals, teamMemberships, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
@@ -132,12 +132,8 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
     if (request.durationMs === undefined && group && !Number.isNaN(mergedAt) && request.expiresAt - mergedAt > group.maxDurationMs) {
       reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
     }
-    const memberships = new Set<string>();
-    const unreadable: string[] = [];
-    for (const [team, members] of e.teams) {
-      if (typeof members === 'string') unreadable.push(members);
-      else for (const m of members) memberships.add(`${team}:${m}`);
-    }
+    const memberships = teamMemberships(e.teams);
+    const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
     const requesterTeams = (group?.requesters ?? []).filter((r) => r.includes('/'));
     if (group?.requesters && requesterTeams.length > 0) {
       const login = request.requester.toLowerCase();
