@@ -1,14 +1,5 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  changedFiles,
-  checkAuthor,
-  checkOwnerOfChanged,
-  checkScope,
-  gitIn,
-  requesterAt,
-  requireCommits
-} from "./chunks/chunk-3Y5OYMYE.js";
-import {
   parseWebhooks
 } from "./chunks/chunk-LI6E3QVA.js";
 import {
@@ -28,30 +19,36 @@ import {
 import "./chunks/chunk-TS7CM3PC.js";
 import {
   atCommit,
+  changedFiles,
+  checkAuthor,
+  checkOwnerOfChanged,
+  checkScope,
+  gitIn,
+  requesterAt,
+  requireCommits,
   workingTree
-} from "./chunks/chunk-YPZINFMM.js";
-import {
-  addDiagnostics,
-  judgeRequest,
-  positionOfKey
-} from "./chunks/chunk-SNKKOZX7.js";
+} from "./chunks/chunk-L4QUS46Q.js";
 import {
   FORM_PATH,
   formProblems
 } from "./chunks/chunk-XXDK4IFQ.js";
 import {
   CONFIG_PATHS,
-  GITHUB_LOGIN,
-  loadConfig
-} from "./chunks/chunk-AZHQUHQE.js";
-import "./chunks/chunk-OPVTYMUJ.js";
+  addDiagnostics,
+  judgeRequest,
+  loadConfig,
+  positionOfKey
+} from "./chunks/chunk-27LF4PWJ.js";
+import "./chunks/chunk-TXAET4ZT.js";
 import {
+  GITHUB_LOGIN,
   REQUESTS_DIR,
   formatOwner,
   isRequestsHousekeeping,
   isUnderRequests,
   ownersOf
-} from "./chunks/chunk-JVDOX7YH.js";
+} from "./chunks/chunk-PRSVWJYQ.js";
+import "./chunks/chunk-L4KC6B5H.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
@@ -442,7 +439,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-NWXJBOZW.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-AT3MEU23.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -450,7 +447,7 @@ async function run() {
       annotate(error2.diagnostics);
       for (const d of error2.diagnostics) info(formatDiagnostic(d));
       setFailed(`access-as-code: ${error2.message}`);
-    } else if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError")) {
+    } else if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError")) {
       setFailed(`access-as-code: ${error2.message}`);
     } else {
       setFailed(`access-as-code: unexpected failure: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
@@ -486,7 +483,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-AWI4HLRC.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WKFRULGQ.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -499,7 +496,7 @@ async function runIssue(settings) {
   const body = answerBody(answer);
   const { gh } = await githubOnly(settings);
   const github = await import("./chunks/client-KQ5BLCH2.js");
-  const { editComment } = await import("./chunks/issues-GFEDCS2K.js");
+  const { editComment } = await import("./chunks/issues-7ECHDQOR.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
@@ -508,7 +505,7 @@ async function runIssue(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
-  const { doctor } = await import("./chunks/doctor-QSVYSOH6.js");
+  const { doctor } = await import("./chunks/doctor-GCK6CKCF.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -538,7 +535,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-D4ZFDB6J.js");
+  const { grant } = await import("./chunks/grant-7BWRQDYM.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -565,7 +562,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-P4EJI75W.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-B6ZO4E5I.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -597,10 +594,10 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-ID5Y6RSX.js");
-    const { slotLateness } = await import("./chunks/dashboard-YTRQSBPW.js");
+    const { updateDashboard } = await import("./chunks/dashboard-YZMP5RJT.js");
+    const { slotLateness } = await import("./chunks/dashboard-PL3465CS.js");
     try {
-      const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
+      const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
       info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
       setOutput("dashboard", JSON.stringify(outcome));
     } catch (error2) {
@@ -611,8 +608,8 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-XJEIRDOC.js");
-  const { renderReport } = await import("./chunks/render-I73TIQ67.js");
+  const { collectReport } = await import("./chunks/collect-EDVV2N5Q.js");
+  const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));

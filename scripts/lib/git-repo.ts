@@ -13,8 +13,8 @@ export interface TestRepo {
   remove(): void;
 }
 
-/** A new repository in a temporary folder; `configFrom` is copied in and committed as the first commit. */
-export function createRepo(options: { configFrom?: string } = {}): TestRepo {
+/** A new repository in a temporary folder; `configFrom` (and the workflows of `workflowsFrom`) copied in and committed as the first commit. */
+export function createRepo(options: { configFrom?: string; workflowsFrom?: string } = {}): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), 'aac-repo-'));
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -44,6 +44,7 @@ export function createRepo(options: { configFrom?: string } = {}): TestRepo {
   };
   if (options.configFrom !== undefined) {
     cpSync(options.configFrom, dir, { recursive: true });
+    if (options.workflowsFrom !== undefined) cpSync(options.workflowsFrom, join(dir, '.github/workflows'), { recursive: true });
     repo.commit('Access configuration', {});
   }
   return repo;

@@ -3,6 +3,7 @@
  * request branches, real merge commits on main), the twin with the matching Entra directory and GitHub
  * pull requests, and the bundled action run as the runner runs it.
  */
+import { fileURLToPath } from 'node:url';
 import { pushEvent, pullRequestEvent, runAction, type ActionRun } from './actions-runner.ts';
 import { createRepo, type TestRepo } from './git-repo.ts';
 import type { GitHubReview, TwinSeed } from '../twin/state.ts';
@@ -59,7 +60,8 @@ export class AccessWorld {
    * with `seed` plus the app registration, the repository and the grant job's token.
    */
   static async create(configFrom: string, seed: TwinSeed): Promise<{ repo: TestRepo; twin: Twin }> {
-    const repo = createRepo({ configFrom });
+    // An access repository holds its workflows too: the break-glass record is checked against its workflow file.
+    const repo = createRepo({ configFrom, workflowsFrom: fileURLToPath(new URL('../../.github/workflows', import.meta.url)) });
     const twin = await Twin.start({
       seed: {
         ...seed,
@@ -75,6 +77,16 @@ export class AccessWorld {
   static async start(configFrom: string, seed: TwinSeed): Promise<AccessWorld> {
     const { repo, twin } = await AccessWorld.create(configFrom, seed);
     return new AccessWorld(repo, twin);
+  }
+
+  /** A person closes an issue (or reopens it), as GitHub records it: state, closed_by and the event. */
+  closeIssue(number: number, by: string, reason: 'completed' | 'not_planned' | 'reopen'): void {
+    const issue = this.twin.state.repos.get('acme/access')!.issues.get(number)!;
+    const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (reason === 'reopen') Object.assign(issue, { state: 'open', closed_by: undefined, state_reason: null });
+    else Object.assign(issue, { state: 'closed', closed_by: by, state_reason: reason });
+    issue.events = [...(issue.events ?? []), { id: this.twin.state.nextId++, event: reason === 'reopen' ? 'reopened' : 'closed', actor: by, created_at: at, ...(reason === 'reopen' ? {} : { state_reason: reason }) }];
+    issue.updated_at = at;
   }
 
   /** The next issue or pull request number: GitHub numbers both in one sequence. */

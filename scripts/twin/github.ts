@@ -220,13 +220,27 @@ export function githubHandler(state: TwinState) {
         _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
       });
     }
+    const mainHead = () => (repo.gitDir ? execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim() : '0'.repeat(40));
     const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
-      return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.title ?? r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, run_attempt: r.run_attempt ?? 1, event: r.event ?? 'schedule', head_branch: r.head_branch ?? 'main', actor: user(r.actor ?? state.githubActor), triggering_actor: user(r.actor ?? state.githubActor), repository: repoObject(repo), head_repository: repoObject(repo) };
+      const actor = r.actor ?? state.githubActor;
+      return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.title ?? r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, run_attempt: r.run_attempt ?? 1, event: r.event ?? 'schedule', head_branch: r.head_branch ?? 'main', head_sha: r.head_sha ?? mainHead(), actor: user(actor), triggering_actor: user(r.triggering_actor ?? actor), repository: repoObject(repo), head_repository: repoObject(repo) };
     };
     if ((m = /^\/actions\/runs\/(\d+)$/.exec(rest)) && req.method === 'GET') {
       const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
       return run ? ok(200, runShape(run)) : notFound();
+    }
+    // actions/get-workflow-run-attempt: an earlier attempt as it ended (its own conclusion and
+    // triggering actor; the first attempt's actor), the latest attempt as the run itself.
+    if ((m = /^\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+      const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
+      const n = Number(m[2]);
+      const latest = run?.run_attempt ?? 1;
+      if (!run || n < 1 || n > latest) return notFound();
+      if (n === latest) return ok(200, runShape(run));
+      const earlier = run.attempts?.[n - 1];
+      if (!earlier) return notFound();
+      return ok(200, { ...runShape(run), run_attempt: n, status: 'completed', conclusion: earlier.conclusion, triggering_actor: user(earlier.triggering_actor ?? run.actor ?? state.githubActor), run_started_at: earlier.created_at ?? run.created_at });
     }
     if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
       const status = req.query.get('status');
@@ -275,8 +289,13 @@ export function githubHandler(state: TwinState) {
         if (typeof b.body === 'string') {
           if (b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#update-an-issue', status: '422' });
           issue.body = b.body;
+          issue.editor = state.githubActor;
+          issue.last_edited_at = now();
         }
         if (typeof b.title === 'string') issue.title = b.title;
+        if ((b.state === 'open' || b.state === 'closed') && b.state !== issue.state) {
+          issue.events = [...(issue.events ?? []), { id: state.nextId++, event: b.state === 'closed' ? 'closed' : 'reopened', actor: state.githubActor, created_at: now(), ...(b.state === 'closed' ? { state_reason: b.state_reason === 'not_planned' ? ('not_planned' as const) : ('completed' as const) } : {}) }];
+        }
         if (b.state === 'open' || b.state === 'closed') {
           issue.state = b.state;
           issue.closed_by = b.state === 'closed' ? state.githubActor : undefined;
@@ -285,6 +304,14 @@ export function githubHandler(state: TwinState) {
         issue.updated_at = now();
       }
       return ok(200, issueShape(issue));
+    }
+    // issues/list-events: who closed or reopened the issue, when, and as what (state_reason).
+    if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && req.method === 'GET') {
+      const issue = repo.issues.get(Number(m[1]));
+      if (!issue) return notFound();
+      const shaped = (issue.events ?? []).map((e) => ({ id: e.id, node_id: nodeId('ClosedEvent', e.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/events/${e.id}`, actor: user(e.actor), event: e.event, commit_id: null, commit_url: null, created_at: e.created_at, performed_via_github_app: null, ...(e.event === 'closed' ? { state_reason: e.state_reason ?? null } : {}) }));
+      const { items, headers } = page(shaped);
+      return ok(200, items, headers);
     }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
       const comment = repo.comments.find((c) => c.id === Number(m![1]));

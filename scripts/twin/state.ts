@@ -112,6 +112,43 @@ export interface GitHubIssue {
   state_reason?: 'completed' | 'not_planned' | null;
   created_at: string;
   updated_at: string;
+  /** Closed and reopened events, oldest first (GET .../issues/{n}/events). */
+  events?: GitHubIssueEvent[];
+  /** Who last edited the body, and when (GraphQL Issue.editor, Issue.lastEditedAt). */
+  editor?: string;
+  last_edited_at?: string;
+}
+
+/**
+ * A workflow run as GitHub records it. Its status, conclusion and triggering actor are its latest
+ * attempt's; `attempts` holds the earlier ones (GET .../runs/{id}/attempts/{n}), oldest first.
+ * `actor` is the first attempt's user, `head_branch` the short name of the ref it ran on (a tag named
+ * like a branch reads the same), `head_sha` the commit it ran (the default branch's head if not given).
+ */
+export interface WorkflowRun {
+  workflow: string;
+  id: number;
+  status: 'completed' | 'in_progress';
+  conclusion: 'success' | 'failure' | null;
+  created_at: string;
+  updated_at: string;
+  event?: 'schedule' | 'push' | 'workflow_dispatch';
+  title?: string;
+  actor?: string;
+  triggering_actor?: string;
+  head_branch?: string;
+  head_sha?: string;
+  run_attempt?: number;
+  attempts?: { conclusion: 'success' | 'failure'; triggering_actor?: string; created_at?: string }[];
+}
+
+/** An issue's timeline entry of the kinds the product reads: who closed or reopened it, when and why. */
+export interface GitHubIssueEvent {
+  id: number;
+  event: 'closed' | 'reopened';
+  actor: string;
+  created_at: string;
+  state_reason?: 'completed' | 'not_planned' | null;
 }
 
 export interface GitHubRepo {
@@ -124,7 +161,7 @@ export interface GitHubRepo {
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];
   /** Runs of workflows, by workflow file name, for "last successful sweep". */
-  workflowRuns: { workflow: string; id: number; status: 'completed' | 'in_progress'; conclusion: 'success' | 'failure' | null; created_at: string; updated_at: string; event?: 'schedule' | 'push' | 'workflow_dispatch'; title?: string; actor?: string; head_branch?: string; run_attempt?: number }[];
+  workflowRuns: WorkflowRun[];
   /** A real git repository to serve contents from. */
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */

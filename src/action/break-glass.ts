@@ -1,9 +1,10 @@
 /**
  * The break-glass front door: only from workflow_dispatch on the default branch (never a pull request
- * job), for github.actor. Decides (commands/break-glass.ts), grants at once (a PIM assignment with the
- * end for pim groups), opens the review issue assigned to the group's code owners, and announces it
- * loudly: the job summary, a warning annotation and the chat webhooks. A refusal fails the run, so
- * its record never covers anyone.
+ * job), for github.actor, started by that person (a re-run by someone else grants nothing). Decides
+ * (commands/break-glass.ts) with earlier uses read from the run records, then grants through the one
+ * reconciler (a PIM assignment with the end for pim groups), opens the review issue assigned to the
+ * group's code owners, and announces it loudly: the job summary, a warning annotation and the chat
+ * webhooks. A refusal fails the run, so its record never covers anyone.
  */
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { context } from '@actions/github';
@@ -12,12 +13,13 @@ import { ConfigError } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
 import { workingTree } from '../repo/files.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { decideBreakGlass, isReviewed, markedIssues, reviewerNames, reviewersOf, reviewIssue } from '../commands/break-glass.ts';
-import { teamMemberships } from '../approval/approval.ts';
+import { breakGlassUses, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
+import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubGraph } from '../github/graphql.ts';
-import { createAssignedIssue, issuesWithLabelAll } from '../github/issues.ts';
-import { UserResolver } from '../grant/resolve.ts';
+import { createAssignedIssue } from '../github/issues.ts';
+import { gitIn, headCommit } from '../git/git.ts';
+import { reconcile } from '../reconcile/reconcile.ts';
 import type { Settings } from './settings.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import type { services as Services } from './main.ts';
@@ -29,29 +31,32 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   }
   const runId = Number(process.env.GITHUB_RUN_ID);
   const actor = process.env.GITHUB_ACTOR ?? '';
+  const triggering = process.env.GITHUB_TRIGGERING_ACTOR || actor;
   if (!Number.isInteger(runId) || runId <= 0 || !GITHUB_LOGIN.test(actor)) throw new ConfigError('GITHUB_RUN_ID and GITHUB_ACTOR must be set by the runner.');
+  // A re-run keeps the first attempt's actor: someone else re-running it would break glass for them.
+  if (triggering.toLowerCase() !== actor.toLowerCase()) throw new ConfigError(`this run was started by ${actor} and re-run by ${triggering}; break-glass is granted only to the person who starts it. ${triggering}: start a new run of the workflow for yourself.`);
+  const git = gitIn(settings.workspace);
+  // Earlier uses are found from run records on the default branch's history, which a shallow checkout lacks.
+  if ((await git.run(['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true') {
+    throw new ConfigError('the checkout is shallow, so earlier break-glass uses cannot be checked. Check out the default branch with fetch-depth: 0 (see .github/workflows/access-break-glass.yml).');
+  }
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, repo, directory } = await services(settings);
   const config = await loadConfig(workingTree(settings.workspace));
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const graph = new GitHubGraph(gh, repo);
-  const teams = new Map<string, Set<string> | string>();
-  const readTeams = async (wanted: readonly { org: string; slug: string }[]) => {
-    const missing = wanted.filter((t) => !teams.has(`${t.org}/${t.slug}`.toLowerCase()));
-    for (const [key, members] of await graph.teamMembers(missing)) teams.set(key, members);
-  };
   const teamMembers = async (team: string) => {
-    const key = team.replace(/^@/, '').toLowerCase();
-    const [org, slug] = key.split('/') as [string, string];
-    await readTeams([{ org, slug }]);
-    return teams.get(key) ?? 'not found';
+    const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
+    return (await graph.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
   };
-  // Earlier uses and whether a code owner (teams read once) other than the requester reviewed them.
-  const marked = markedIssues(await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL));
-  await readTeams(marked.flatMap(({ marker }) => reviewersOf(config, marker.group).flatMap((o) => (o.kind === 'team' ? [{ org: o.org, slug: o.slug }] : []))));
-  const memberships = teamMemberships(teams);
-  const previous = marked.map(({ issue, marker }) => ({ number: issue.number, run: marker.run, group: marker.group, login: marker.login, reviewed: isReviewed(issue, marker.login, reviewersOf(config, marker.group), memberships) }));
+  const reader = git.catFile();
+  let previous;
+  try {
+    previous = await breakGlassUses({ gh, repo, graph, git, reader, head: await headCommit(git), branch: defaultBranch, config, since: Date.now() - USE_LOOKBACK_MS });
+  } finally {
+    reader.close();
+  }
   const decision = await decideBreakGlass(inputs, { actor, run: runId, runCreatedAt: Date.parse(run.created_at), now: Date.now(), config, teamMembers, previous });
   if (!decision.ok) {
     for (const r of decision.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
@@ -59,23 +64,18 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
     core.setFailed(`access-as-code: break-glass refused; nothing was granted.`);
     return;
   }
-  const group = config.policy.groups.get(decision.group)!;
-  const target = await new UserResolver(config, directory).groupAndUser(decision.group, decision.login);
-  if (typeof target === 'string') throw new ConfigError(target);
+  // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
+  const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
+  const report = await reconcile({ git, graph, directory, now: Date.now(), dryRun: false, breakGlassNow: grant });
+  const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
+  if (!mine || mine.outcome === 'failed') throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
   const end = formatTimestamp(decision.end);
   const owners = reviewersOf(config, decision.group);
   const runUrl = `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
-  if (group.backend === 'pim') {
-    const [outcome] = await directory.applyPim([{ action: 'adminAssign', groupId: target.groupId, principalId: target.userId, end, justification: `access-as-code break-glass by ${decision.login}, run ${runId}, run ${runUrl}` }]);
-    if (!outcome?.done && !/already/.test(outcome?.detail ?? '')) throw new ConfigError(`the PIM assignment was not made: ${outcome?.detail ?? 'no answer'}`);
-  } else {
-    const [outcome] = await directory.apply([{ op: 'add', groupId: target.groupId, memberId: target.userId }]);
-    if (!outcome?.done) throw new ConfigError(`the membership was not added: ${outcome?.detail ?? 'no answer'}`);
-  }
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
   // nobody, and the next sweep removes the access.
-  const existing = previous.find((p) => p.run === runId);
-  const issue = existing ? { number: existing.number } : await (async () => {
+  const existing = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1 ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
+  const issue = existing !== undefined ? { number: existing } : await (async () => {
     const text = reviewIssue(decision, runId, runUrl, owners);
     return createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
   })();

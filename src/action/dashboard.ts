@@ -5,9 +5,10 @@
  */
 import type { GitHub, RepoRef } from '../github/client.ts';
 import { GitHubGraph } from '../github/graphql.ts';
-import { createIssue, issuesWithLabel, issuesWithLabelAll, pinIssue, setIssueBody } from '../github/issues.ts';
-import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { reviewsOf } from '../commands/break-glass.ts';
+import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/issues.ts';
+import { breakGlassUses, USE_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
+import { GITHUB_LOGIN } from '../identities/identities.ts';
+import type { Git } from '../git/git.ts';
 import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
@@ -20,7 +21,7 @@ export interface DashboardOutcome {
   pin?: string;
 }
 
-export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeReport, now: number, lateMs?: number): Promise<DashboardOutcome> {
+export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, report: RevokeReport, now: number, lateMs?: number): Promise<DashboardOutcome> {
   const graph = new GitHubGraph(gh, repo);
   const open = await graph.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
@@ -28,16 +29,25 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeR
   const ownerTeams = new Map(open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))));
   const teams = await graph.teamMembers([...ownerTeams.values()]);
   const memberships = teamMemberships(teams);
+  const policyGroups = report.config.policy.groups;
   const pending = open.map((p) => {
-    const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined))].sort();
-    const approvers = p.approvers.filter((a) => a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)));
-    return { number: p.number, author: p.author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
+    // Folder names in open pull requests are anyone's text: only policy groups are shown as groups.
+    const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined && policyGroups.has(g)))].sort();
+    const author = GITHUB_LOGIN.test(p.author) ? p.author : 'unknown';
+    const approvers = p.approvers.filter((a) => GITHUB_LOGIN.test(a) && a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)));
+    return { number: p.number, author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
   const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');
-  const unreviewed = reviewsOf(await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL)).filter((r) => !r.reviewed);
+  const reader = git.catFile();
+  let unreviewed;
+  try {
+    unreviewed = (await breakGlassUses({ gh, repo, graph, git, reader, head: report.head, branch: report.branch, config: report.config, since: now - USE_LOOKBACK_MS })).filter((u) => !u.review.reviewed).map(useRow);
+  } finally {
+    reader.close();
+  }
   const data: DashboardData = { status: report.status, pending, ...(unreadableTeams ? { teamsUnreadable: true } : {}), exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
   const next = renderDashboard(data);
-  // Every dashboard issue: a bot's, labelled, starting with the marker (by another token, e.g. an App's, too).
+  // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
   const current = candidates.sort((a, b) => a.number - b.number)[0];
   if (!current) {
@@ -45,7 +55,7 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, report: RevokeR
     const pin = await pinIssue(gh, created.nodeId);
     return { issue: created.number, action: 'created', ...(pin ? { pin } : {}) };
   }
-  if (!needsEdit(current.body, next, now)) return { issue: current.number, action: 'unchanged' };
+  if (!needsEdit(current.body, await graph.issueEdits(current.number), next, now)) return { issue: current.number, action: 'unchanged' };
   await setIssueBody(gh, repo, current.number, next.body);
   return { issue: current.number, action: 'edited' };
 }

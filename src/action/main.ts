@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       annotate(error.diagnostics);
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
       core.setFailed(`access-as-code: ${error.message}`);
-    } else if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+    } else if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) {
       core.setFailed(`access-as-code: ${error.message}`);
     } else {
       core.setFailed(`access-as-code: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -211,7 +211,7 @@ async function runRevoke(settings: Settings): Promise<void> {
     const { updateDashboard } = await import('./dashboard.ts');
     const { slotLateness } = await import('../report/dashboard.ts');
     try {
-      const outcome = await updateDashboard(gh, repo, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
+      const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
       core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
       core.setOutput('dashboard', JSON.stringify(outcome));
     } catch (error) {

@@ -3,14 +3,22 @@
  * most its break-glass maximum, through the access-break-glass workflow (workflow_dispatch only, in
  * the grant environment), and the group's code owners review it afterwards in an issue.
  *
- * The record of a break-glass grant is the workflow run itself, as GitHub lists it: the workflow file,
- * the branch it ran on, who started it, when its first attempt was created, and its title, which the
- * workflow sets to "break-glass <group> for <duration> by <login>". Nobody can write those: not a pull
- * request, not an issue, not a re-run (a re-run keeps the first attempt's creation time, so it can
- * never extend the access). The reconciler treats a successful run's grant as covering its person
- * until that end, and checks it again against the policy as it is now. Pure.
+ * The record of a break-glass grant is the workflow run as GitHub lists it, and a run counts only
+ * when nobody but that workflow on the default branch could have made it (docs/threat-model.md 43):
+ *  - a successful attempt started by the run's own actor (a re-run by someone else grants nothing,
+ *    and the runs API reports the latest attempt, so earlier successful attempts are read too);
+ *  - `head_branch` names the default branch AND `head_sha` is on the default branch's history (a tag
+ *    or another repository's branch named like it reports the same `head_branch`);
+ *  - the break-glass workflow file at `head_sha` is the one on the default branch now (an old or
+ *    altered workflow proves nothing), which runs in the protected grant environment and refuses
+ *    any ref but the default branch;
+ *  - its title (the workflow's run-name) names the group, the duration and the run's own actor;
+ *  - the person is allowed now (logins listed in the policy, or teams read from GitHub now), the
+ *    group allows break-glass now, and the duration is within its maximum now.
+ * The end counts from the run's creation (a re-run keeps it), so a re-run never extends the access.
+ * Pure: the facts are gathered in breakglass/records.ts.
  */
-import { parseDuration } from '../duration.ts';
+import { formatDuration, parseDuration } from '../duration.ts';
 import type { Policy } from '../policy/policy.ts';
 
 export const BREAK_GLASS_WORKFLOW = 'access-break-glass.yml';
@@ -20,12 +28,21 @@ export interface BreakGlassRun {
   id: number;
   /** The first attempt's creation time (ms). */
   createdAt: number;
+  /** When the latest attempt was last updated (ms): the review issue is opened before it. */
+  updatedAt: number;
   title: string;
+  /** The first attempt's user: the person the grant is for. */
   actor: string;
   headBranch: string;
+  headSha: string;
   path: string;
   event: string;
-  conclusion: string | null;
+  /** Whether an attempt started by `actor` ended in success (the latest, or an earlier one). */
+  succeededForActor: boolean;
+  /** `headSha` is the default branch's head or one of its ancestors. */
+  onDefaultBranch: boolean;
+  /** The break-glass workflow file at `headSha` is the one on the default branch now. */
+  workflowAsOnDefault: boolean;
 }
 
 export interface BreakGlassGrant {
@@ -49,26 +66,68 @@ export function breakGlassWindow(policy: Policy): number {
   return Math.max(0, ...[...policy.groups.values()].map((g) => g.breakGlass?.maxDurationMs ?? 0));
 }
 
-/**
- * The grants still in force from successful runs of the break-glass workflow on the default branch:
- * the title must name the run's own actor, a group whose policy allows break-glass (now), and a
- * duration within its maximum (now); the end counts from the run's first attempt.
- */
-export function grantsFromRuns(runs: readonly BreakGlassRun[], policy: Policy, branch: string, now: number): BreakGlassGrant[] {
-  const out: BreakGlassGrant[] = [];
-  for (const run of runs) {
-    if (run.conclusion !== 'success' || run.event !== 'workflow_dispatch' || run.headBranch !== branch || run.path !== `.github/workflows/${BREAK_GLASS_WORKFLOW}`) continue;
-    const m = TITLE.exec(run.title);
-    if (!m || m[3]!.toLowerCase() !== run.actor.toLowerCase()) continue;
-    const rules = policy.groups.get(m[1]!)?.breakGlass;
-    const ms = parseDuration(m[2]!);
-    if (!rules || ms === undefined || ms > rules.maxDurationMs) continue;
-    const login = run.actor.toLowerCase();
-    // Team membership was read by the run itself when it granted; a login the policy no longer lists,
-    // where no team is listed either, is not covered any more.
-    if (!rules.requesters.some((r) => !r.includes('/') && r.replace(/^@/, '') === login) && !rules.requesters.some((r) => r.includes('/'))) continue;
-    const end = run.createdAt + ms;
-    if (end > now) out.push({ run: run.id, group: m[1]!, login: run.actor, start: run.createdAt, end });
+/** Whether `login` is among `requesters` (logins, or "@org/team" with memberships read from GitHub now). */
+export function isListedRequester(login: string, requesters: readonly string[], memberships: ReadonlySet<string>): boolean {
+  const l = login.toLowerCase();
+  return requesters.some((r) => (r.includes('/') ? memberships.has(`${r.replace(/^@/, '').toLowerCase()}:${l}`) : r.replace(/^@/, '').toLowerCase() === l));
+}
+
+/** The teams among the break-glass requesters of every group: read from GitHub at each judgement. */
+export function breakGlassTeams(policy: Policy): { org: string; slug: string }[] {
+  const teams = new Map<string, { org: string; slug: string }>();
+  for (const g of policy.groups.values()) {
+    for (const r of g.breakGlass?.requesters ?? []) {
+      if (!r.includes('/')) continue;
+      const [org, slug] = r.replace(/^@/, '').toLowerCase().split('/') as [string, string];
+      teams.set(`${org}/${slug}`, { org, slug });
+    }
   }
-  return out;
+  return [...teams.values()];
+}
+
+/** A genuine break-glass use as its run records it (whatever the policy says now). */
+export interface BreakGlassRecord {
+  run: number;
+  group: string;
+  login: string;
+  durationMs: number;
+  start: number;
+  /** When the run's latest attempt was last updated: its review issue was opened before then. */
+  updatedAt: number;
+}
+
+/** Whether a run is a record nobody but the break-glass workflow on the default branch could make. */
+export function readRecord(run: BreakGlassRun, branch: string): { record: BreakGlassRecord } | { run: number; why: string } {
+  const not = (why: string) => ({ run: run.id, why });
+  if (run.event !== 'workflow_dispatch' || run.path.replace(/@.*$/, '') !== `.github/workflows/${BREAK_GLASS_WORKFLOW}`) return not('not a manual run of the break-glass workflow.');
+  if (!run.succeededForActor) return not(`no attempt started by ${run.actor} succeeded.`);
+  if (run.headBranch !== branch || !run.onDefaultBranch) return not(`it ran on ${run.headSha.slice(0, 7)} ("${run.headBranch}"), which is not on ${branch}'s history: only runs of the default branch count.`);
+  if (!run.workflowAsOnDefault) return not(`the break-glass workflow at ${run.headSha.slice(0, 7)} is not the one on ${branch} now.`);
+  const m = TITLE.exec(run.title);
+  const ms = m ? parseDuration(m[2]!) : undefined;
+  if (!m || m[3]!.toLowerCase() !== run.actor.toLowerCase() || ms === undefined) return not(`its title does not name its own actor (${run.actor}), a policy group and a duration.`);
+  return { record: { run: run.id, group: m[1]!, login: run.actor, durationMs: ms, start: run.createdAt, updatedAt: run.updatedAt } };
+}
+
+export type RunJudgement = { grant: BreakGlassGrant } | { run: number; why: string };
+
+/** Whether one run is a break-glass grant under the policy as it is now, and until when; or why not. */
+export function judgeBreakGlassRun(run: BreakGlassRun, policy: Policy, branch: string, memberships: ReadonlySet<string>): RunJudgement {
+  const read = readRecord(run, branch);
+  if (!('record' in read)) return read;
+  const { group, durationMs } = read.record;
+  const not = (why: string): RunJudgement => ({ run: run.id, why });
+  const rules = policy.groups.get(group)?.breakGlass;
+  if (!rules) return not(`${group} does not allow break-glass (now).`);
+  if (durationMs > rules.maxDurationMs) return not(`${formatDuration(durationMs)} is over ${group}'s break-glass maximum of ${rules.maxDurationText} (now).`);
+  if (!isListedRequester(run.actor, rules.requesters, memberships)) return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
+  return { grant: { run: run.id, group, login: run.actor, start: run.createdAt, end: run.createdAt + durationMs } };
+}
+
+/** The break-glass grants still in force at `now` among the runs. */
+export function grantsFromRuns(runs: readonly BreakGlassRun[], policy: Policy, branch: string, now: number, memberships: ReadonlySet<string>): BreakGlassGrant[] {
+  return runs.flatMap((run) => {
+    const j = judgeBreakGlassRun(run, policy, branch, memberships);
+    return 'grant' in j && j.grant.end > now ? [j.grant] : [];
+  });
 }

@@ -5,6 +5,7 @@
  * what is left and nothing else.
  */
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import type { AccessConfig } from '../config/config.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
@@ -56,6 +57,8 @@ export interface RevokeReport {
   approvals: Map<string, number>;
   /** Code owners of a path under the default branch's CODEOWNERS. */
   ownersOf: (path: string) => Owner[];
+  /** The configuration the run used. */
+  config: AccessConfig;
 }
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
@@ -74,6 +77,7 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review })),
     approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),
     ownersOf: (path) => ownersOf(report.config.codeowners, path),
+    config: report.config,
   };
 }
 

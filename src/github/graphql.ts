@@ -9,7 +9,6 @@
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
 import { formatTimestamp } from '../timestamp.ts';
-import type { BreakGlassRun } from '../breakglass/breakglass.ts';
 import type { GitHub, RepoRef } from './client.ts';
 
 export class GitHubUnavailableError extends Error {
@@ -23,6 +22,22 @@ export class GitHubUnavailableError extends Error {
 export interface GraphqlSpend {
   queries: number;
   points: number;
+}
+
+/** A workflow run as the runs API lists it (the latest attempt's status and triggering actor). */
+export interface DispatchRun {
+  id: number;
+  createdAt: number;
+  updatedAt: number;
+  title: string;
+  actor: string;
+  triggeringActor: string;
+  headBranch: string;
+  headSha: string;
+  path: string;
+  event: string;
+  conclusion: string | null;
+  attempt: number;
 }
 
 export interface PullRef {
@@ -119,21 +134,32 @@ export class GitHubGraph {
       .filter((p) => p.paths.length > 0);
   }
 
+  /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
+  async issueEdits(number: number): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null } | undefined> {
+    const { data } = await this.query(`repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { createdAt lastEditedAt editor { login } } }`);
+    const issue = obj(obj(data.repository).issue);
+    const createdAt = str(issue.createdAt);
+    return createdAt ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor) } : undefined;
+  }
+
   /** Members of teams ("org/slug" -> logins, lower-cased, or why they could not be read), in one query. */
   async teamMembers(teams: readonly { org: string; slug: string }[]): Promise<Map<string, Set<string> | string>> {
     return teams.length === 0 ? new Map() : (await this.pullsOfCommits([], teams)).teams;
   }
 
   /**
-   * Successful manual runs of a workflow created since `since` (REST: one request per 100 runs): the
-   * record of break-glass grants. A missing workflow file has no runs.
+   * Completed manual runs of a workflow created since `since` (REST: one request per 100 runs), as
+   * GitHub records them: the latest attempt's conclusion and triggering actor, the first attempt's
+   * actor and creation time. A missing workflow file has no runs.
    */
-  async dispatchRuns(workflowFile: string, since: number): Promise<BreakGlassRun[]> {
-    const out: BreakGlassRun[] = [];
+  async dispatchRuns(workflowFile: string, since: number): Promise<DispatchRun[]> {
+    const out: DispatchRun[] = [];
     try {
       const created = `>=${formatTimestamp(since)}`;
-      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, { ...this.repo, workflow_id: workflowFile, event: 'workflow_dispatch', status: 'success', created, per_page: 100 })) {
-        for (const r of data) out.push({ id: r.id, createdAt: Date.parse(r.created_at), title: r.display_title, actor: r.actor?.login ?? '', headBranch: r.head_branch ?? '', path: r.path, event: r.event, conclusion: r.conclusion });
+      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, { ...this.repo, workflow_id: workflowFile, event: 'workflow_dispatch', status: 'completed', created, per_page: 100 })) {
+        for (const r of data) {
+          out.push({ id: r.id, createdAt: Date.parse(r.created_at), updatedAt: Date.parse(r.updated_at), title: r.display_title, actor: r.actor?.login ?? '', triggeringActor: r.triggering_actor?.login ?? '', headBranch: r.head_branch ?? '', headSha: r.head_sha, path: r.path, event: r.event, conclusion: r.conclusion, attempt: r.run_attempt ?? 1 });
+        }
       }
     } catch (error) {
       const status = (error as { status?: number }).status;
@@ -141,6 +167,19 @@ export class GitHubGraph {
       throw new GitHubUnavailableError(`GitHub did not list the ${workflowFile} runs${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`);
     }
     return out;
+  }
+
+  /** One earlier attempt of a run: its conclusion and who started it (a re-run's triggering actor). */
+  async runAttempt(runId: number, attempt: number): Promise<{ conclusion: string | null; triggeringActor: string }> {
+    try {
+      const { data } = await this.gh.rest.actions.getWorkflowRunAttempt({ ...this.repo, run_id: runId, attempt_number: attempt });
+      return { conclusion: data.conclusion, triggeringActor: data.triggering_actor?.login ?? '' };
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // An attempt GitHub does not know is not a successful one.
+      if (status === 404) return { conclusion: null, triggeringActor: '' };
+      throw new GitHubUnavailableError(`GitHub did not return attempt ${attempt} of run ${runId}${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`);
+    }
   }
 
   /** The default branch and its head commit, as GitHub has them now. */

@@ -44,21 +44,27 @@ export async function pinIssue(gh: GitHub, issueNodeId: string): Promise<string 
 export interface IssueDetail extends IssueSummary {
   state: 'open' | 'closed';
   createdAt: string;
-  closedBy?: string;
-  stateReason?: string;
+  /** For a closed issue the caller asked about: its last "closed" event (who, when, as what). */
+  closed?: { by: string; at: string; reason: string | null };
 }
 
-/** Every issue with a label, open or closed; closed ones with who closed them and why. */
-export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: string): Promise<IssueDetail[]> {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'all', per_page: 100 });
+/**
+ * Every issue with a label, open or closed (the label only finds candidates: anyone with triage
+ * access can add or remove it). For the closed ones `detail` picks, who closed them, when and as what,
+ * from the issue's events: the last "closed" event, one request per issue.
+ */
+export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: string, detail: (issue: IssueSummary) => boolean = () => true, alsoBy?: string): Promise<IssueDetail[]> {
+  const labelled = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'all', per_page: 100 });
+  // The label can be taken off by anyone with triage access: issues the job's own account opened are found too.
+  const byBot = alsoBy ? await gh.paginate(gh.rest.issues.listForRepo, { ...repo, creator: alsoBy, state: 'all', per_page: 100 }) : [];
+  const issues = [...new Map([...labelled, ...byBot].map((i) => [i.number, i])).values()];
   const out: IssueDetail[] = [];
   for (const i of issues.filter((x) => !x.pull_request)) {
     const base: IssueDetail = { number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id, state: i.state === 'closed' ? 'closed' : 'open', createdAt: i.created_at };
-    if (base.state === 'closed') {
-      // The list leaves out who closed an issue; the issue itself says.
-      const { data } = await gh.rest.issues.get({ ...repo, issue_number: i.number });
-      if (data.closed_by?.login) base.closedBy = data.closed_by.login;
-      if (data.state_reason) base.stateReason = data.state_reason;
+    if (base.state === 'closed' && detail(base)) {
+      const events = await gh.paginate(gh.rest.issues.listEvents, { ...repo, issue_number: i.number, per_page: 100 });
+      const last = [...events].reverse().find((e) => e.event === 'closed' || e.event === 'reopened') as { event: string; actor?: { login?: string } | null; created_at: string; state_reason?: string | null } | undefined;
+      if (last?.event === 'closed' && last.actor?.login) base.closed = { by: last.actor.login, at: last.created_at, reason: last.state_reason ?? null };
     }
     out.push(base);
   }

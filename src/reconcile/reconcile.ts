@@ -10,7 +10,9 @@
  *   5. The plan of what is left (adds, removals of unverified requests), applied.
  * When GitHub cannot be read, step 3 still happens and nothing is added.
  */
-import { BREAK_GLASS_WORKFLOW, breakGlassSource, breakGlassWindow, grantsFromRuns, type BreakGlassGrant } from '../breakglass/breakglass.ts';
+import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
+import { breakGlassRuns } from '../breakglass/records.ts';
+import { teamMemberships } from '../approval/approval.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
@@ -37,6 +39,12 @@ export interface ReconcileContext {
    * is often behind and removals from it would take away access granted since.
    */
   requireCurrentHead?: boolean;
+  /**
+   * A break-glass grant the running break-glass job has just decided (its own run is still in
+   * progress, so GitHub does not list it as a record yet): counted like a recorded one, so the member
+   * is added, and its PIM end set, by the same plan and apply as every other change.
+   */
+  breakGlassNow?: BreakGlassGrant;
 }
 
 export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
@@ -73,6 +81,8 @@ export interface ReconcileReport {
   requests: RequestResult[];
   /** Break-glass grants in force, from the break-glass workflow's runs. */
   breakGlass: (BreakGlassGrant & { userId: string })[];
+  /** Runs of the break-glass workflow that are no record of a grant, and why. */
+  breakGlassIgnored: { run: number; why: string }[];
   /** The pull requests that deleted these files (asked of GitHub only when a report needs them). */
   deletionPulls: (files: readonly string[]) => Promise<Map<string, number>>;
   config: AccessConfig;
@@ -95,19 +105,35 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
     // and are not covered (pim-backed groups keep them: Entra holds their end).
     let breakGlass: (BreakGlassGrant & { userId: string })[] = [];
+    const breakGlassIgnored: { run: number; why: string }[] = [];
     const window = breakGlassWindow(config.policy);
     if (!degraded && window > 0) {
       try {
-        const grants = grantsFromRuns(await ctx.graph.dispatchRuns(BREAK_GLASS_WORKFLOW, ctx.now - window - 60_000), config.policy, branch, ctx.now);
-        for (const g of grants) {
-          const target = await users.groupAndUser(g.group, g.login);
-          if (typeof target !== 'string') breakGlass.push({ ...g, userId: target.userId });
+        const runs = await breakGlassRuns(ctx.graph, ctx.git, reader, head, ctx.now - window - 60_000);
+        // Who may break glass is judged now: teams are read from GitHub now, not taken from the run.
+        const memberships = runs.length > 0 ? teamMemberships(await ctx.graph.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
+        for (const run of runs) {
+          const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
+          if (!('grant' in judged)) {
+            breakGlassIgnored.push(judged);
+            continue;
+          }
+          if (judged.grant.end <= ctx.now) continue;
+          const target = await users.groupAndUser(judged.grant.group, judged.grant.login);
+          if (typeof target !== 'string') breakGlass.push({ ...judged.grant, userId: target.userId });
+          else breakGlassIgnored.push({ run: run.id, why: target });
         }
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = error.message;
         breakGlass = [];
       }
+    }
+
+    if (ctx.breakGlassNow && !breakGlass.some((b) => b.run === ctx.breakGlassNow!.run)) {
+      const target = await users.groupAndUser(ctx.breakGlassNow.group, ctx.breakGlassNow.login);
+      if (typeof target === 'string') throw new ConfigError(target);
+      breakGlass.push({ ...ctx.breakGlassNow, userId: target.userId });
     }
 
     // Removals nothing can cover, before GitHub is asked anything.
@@ -137,6 +163,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       groups: merged,
       requests,
       breakGlass,
+      breakGlassIgnored,
       deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),

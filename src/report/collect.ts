@@ -1,8 +1,7 @@
 /** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
-import { issuesWithLabelAll } from '../github/issues.ts';
-import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { reviewsOf } from '../commands/break-glass.ts';
+import { breakGlassUses, useRow } from '../breakglass/uses.ts';
 import type { BranchContext } from '../commands/revoke.ts';
+import type { AccessConfig } from '../config/config.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
@@ -58,9 +57,22 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
-  const breakGlass = state.degraded ? undefined : await issuesWithLabelAll(ctx.gh, ctx.repo, BREAK_GLASS_LABEL).then((i) => reviewsOf(i).filter((r) => Date.parse(r.at) >= since), () => undefined);
+  const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
   return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined) };
+}
+
+/** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
+async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: string; branch: string; config: AccessConfig }, since: number) {
+  const reader = ctx.git.catFile();
+  try {
+    return (await breakGlassUses({ gh: ctx.gh, repo: ctx.repo, graph, git: ctx.git, reader, head: state.head, branch: state.branch, config: state.config, since })).map(useRow);
+  } catch (error) {
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return undefined;
+    throw error;
+  } finally {
+    reader.close();
+  }
 }
 
 /**

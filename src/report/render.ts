@@ -4,6 +4,7 @@
  * the figures of the last 30 days. Pure.
  */
 import { formatDuration } from '../duration.ts';
+import type { UseRow } from '../breakglass/uses.ts';
 import { percentile, type GroupLateness } from './lateness.ts';
 
 export interface ActiveGrant {
@@ -56,7 +57,7 @@ export interface ReportData {
   /** Standing exemptions whose review date has passed. */
   exemptionsDue?: ExemptionDue[];
   /** Break-glass uses in the report's window, and whether each was reviewed (undefined: not known). */
-  breakGlass?: { issue: number; group: string; login: string; at: string; reviewed: boolean }[];
+  breakGlass?: UseRow[];
   lastSweep: string | undefined;
   sweepIntervalMs: number;
   grants: ActiveGrant[];
@@ -123,7 +124,7 @@ export function renderReport(d: ReportData): string {
 
   if (d.breakGlass && d.breakGlass.length > 0) {
     out.push('### Break-glass', '', 'Access granted without review first; a code owner reviews each use and closes its issue as completed.', '', '| Review | Who | Group | When | Reviewed |', '|---|---|---|---|---|');
-    for (const b of d.breakGlass) out.push(`| #${b.issue} | ${cell(b.login)} | ${cell(b.group)} | ${utc(Date.parse(b.at))} | ${b.reviewed ? 'yes' : '**no, unreviewed**'} |`);
+    for (const b of d.breakGlass) out.push(`| ${b.issue !== undefined ? `#${b.issue}` : `none (run ${b.run})`} | ${cell(b.login)} | ${cell(b.group)} | ${utc(Date.parse(b.at))} | ${b.reviewed ? 'yes' : '**no, unreviewed**'} |`);
     out.push('');
   }
   out.push('### Overdue expiries', '');

@@ -18,7 +18,8 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
   const created = iso(options.createdAt ?? Date.now());
   const existing = repo.workflowRuns.find((r) => r.id === id);
   const record = existing ?? { workflow: 'access-break-glass.yml', id, status: 'in_progress' as const, conclusion: null, created_at: created, updated_at: created, event: 'workflow_dispatch' as const, title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`, actor, head_branch: 'main', run_attempt: 1 };
-  if (existing) Object.assign(existing, { status: 'in_progress', conclusion: null, run_attempt: options.attempt ?? 2 });
+  // A re-run: the attempt that ended becomes an earlier attempt, as GitHub keeps it.
+  if (existing) Object.assign(existing, { attempts: [...(existing.attempts ?? []), { conclusion: existing.conclusion ?? 'failure', triggering_actor: existing.triggering_actor ?? existing.actor }], status: 'in_progress', conclusion: null, run_attempt: options.attempt ?? 2, triggering_actor: actor });
   else repo.workflowRuns.push(record);
   const run = await runAction({
     workspace: s.repo.dir,
@@ -114,10 +115,10 @@ test('a re-run never extends access; a second use waits for review by a code own
 
     const second = await breakGlass(s, 'hubot', good);
     assert.match(second.out!.reasons!.join(), new RegExp(`your earlier break-glass for k8s-prod-operators \\(#${old.out!.issue}\\) has not been reviewed`));
-    const issue = s.twin.state.repos.get('acme/access')!.issues.get(old.out!.issue!)!;
-    Object.assign(issue, { state: 'closed', closed_by: 'hubot', state_reason: 'completed' });
+    s.closeIssue(old.out!.issue!, 'hubot', 'completed');
     assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, false, 'closed by the requester is not a review');
-    Object.assign(issue, { closed_by: 'lead1' }); // a member of @acme/sre-leads, the folder's code owners
+    s.closeIssue(old.out!.issue!, 'hubot', 'reopen');
+    s.closeIssue(old.out!.issue!, 'lead1', 'completed'); // a member of @acme/sre-leads, the folder's code owners
     const third = await breakGlass(s, 'hubot', good);
     assert.equal(third.out?.granted, true, third.run.stdout);
   } finally {
@@ -125,16 +126,82 @@ test('a re-run never extends access; a second use waits for review by a code own
   }
 });
 
-test('a run on another branch, or whose title names someone else, covers nobody', async () => {
+test('THREATS 43: runs anyone else could make cover nobody: another branch, a title naming someone else, a tag named main off its history, an altered workflow, a re-run by someone else', async () => {
   const s = await Scenario.begin();
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
     const now = iso(Date.now());
-    repo.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 1, status: 'completed', conclusion: 'success', created_at: now, updated_at: now, event: 'workflow_dispatch', title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'hubot', head_branch: 'feature' });
-    repo.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 2, status: 'completed', conclusion: 'success', created_at: now, updated_at: now, event: 'workflow_dispatch', title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'octocat', head_branch: 'main' });
+    const base = { workflow: 'access-break-glass.yml', status: 'completed' as const, conclusion: 'success' as const, created_at: now, updated_at: now, event: 'workflow_dispatch' as const, title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'hubot', head_branch: 'main' };
+    repo.workflowRuns.push({ ...base, id: 1, head_branch: 'feature' });
+    repo.workflowRuns.push({ ...base, id: 2, actor: 'octocat' });
+    // A tag named "main" on a commit that is not on main's history: GitHub reports head_branch "main".
+    s.repo.git('switch', '-q', '-c', 'side');
+    const side = s.repo.commit('side', { '.github/workflows/access-break-glass.yml': 'name: forged\non: workflow_dispatch\n' });
+    s.repo.git('switch', '-q', 'main');
+    repo.workflowRuns.push({ ...base, id: 3, head_sha: side });
+    // On main's history, but with another break-glass workflow than main has now.
+    s.repo.commit('an older workflow', { '.github/workflows/access-break-glass.yml': 'name: old\non: workflow_dispatch\n' });
+    const older = s.repo.head();
+    s.repo.commit('the workflow now', { '.github/workflows/access-break-glass.yml': 'name: now\non: workflow_dispatch\n' });
+    repo.workflowRuns.push({ ...base, id: 4, head_sha: older });
+    // Re-run by someone else: the latest attempt succeeded, but for octocat, not hubot.
+    repo.workflowRuns.push({ ...base, id: 5, run_attempt: 2, triggering_actor: 'octocat', attempts: [{ conclusion: 'failure', triggering_actor: 'hubot' }] });
+    s.addMember('k8s-prod-operators', 'hubot');
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'none of them keeps hubot in the group');
+    // The genuine record: on main now, its workflow, started by its actor; a later failed re-run does not undo it.
+    repo.workflowRuns.push({ ...base, id: 6, conclusion: 'failure', run_attempt: 2, attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }] });
     s.addMember('k8s-prod-operators', 'hubot');
     await s.revoke();
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'a successful attempt whose re-run failed still covers its grant');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 43: a re-run by someone else grants nothing; a team member removed from the team is not covered any more', async () => {
+  const s = await Scenario.begin();
+  try {
+    const first = await breakGlass(s, 'lead1', good);
+    assert.equal(first.out?.granted, false, 'lead1 has no identity in the fixture; added below');
+    s.directPush({ '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n  lead1: { upn: hubot@contoso.com }\n` });
+    const granted = await breakGlass(s, 'lead1', good);
+    assert.equal(granted.out?.granted, true, granted.run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    s.twin.state.teams.get('acme/sre-leads')!.delete('lead1');
+    await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'judged against the team as it is now');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 44: a review is the issue closed as completed by a code owner who is not the user, from its events; a label or a closed-as-not-planned is not', async () => {
+  const s = await Scenario.begin();
+  try {
+    const used = await breakGlass(s, 'hubot', good);
+    assert.equal(used.out?.granted, true, used.run.stdout);
+    const number = used.out!.issue!;
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(number)!;
+    issue.labels = []; // anyone with triage access can take the label off
+    s.closeIssue(number, 'octocat', 'completed'); // not a code owner of k8s-prod-operators
+    let again = await breakGlass(s, 'hubot', good);
+    assert.match(again.out!.reasons!.join(), /closed by octocat, who is not a code owner/);
+    s.closeIssue(number, 'lead1', 'reopen');
+    s.closeIssue(number, 'lead1', 'not_planned');
+    again = await breakGlass(s, 'hubot', good);
+    assert.match(again.out!.reasons!.join(), /closed as not_planned, not as completed/);
+    // A label-less, hand-written "review" issue naming the run is not its review issue either.
+    s.twin.state.repos.get('acme/access')!.issues.set(500, { number: 500, title: 'x', body: `<!-- access-as-code:break-glass {"run":${used.id},"group":"k8s-prod-operators","login":"hubot"} -->`, user: 'hubot', state: 'closed', labels: ['access-break-glass'], pinned: false, closed_by: 'lead1', state_reason: 'completed', created_at: iso(Date.now()), updated_at: iso(Date.now()), events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }] });
+    again = await breakGlass(s, 'hubot', good);
+    assert.equal(again.out?.granted, false);
+    const report = await s.report();
+    assert.match(report.summary, new RegExp(`\\| #${number} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`), 'the report asks the same rule');
+    s.closeIssue(number, 'lead1', 'reopen');
+    s.closeIssue(number, 'lead1', 'completed');
+    again = await breakGlass(s, 'hubot', good);
+    assert.equal(again.out?.granted, true, again.run.stdout);
   } finally {
     await s.stop();
   }

@@ -2,7 +2,7 @@
 // changed, and leaves alone when nothing did. The bundled action against the twin's GitHub.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Scenario, USERS } from '../helpers/scenario.ts';
+import { iso, Scenario, USERS } from '../helpers/scenario.ts';
 
 type Outcome = { issue: number; action: string; pin?: string };
 const sweep = async (s: Scenario) => {
@@ -29,7 +29,7 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
     assert.deepEqual(issue.labels, ['access-dashboard']);
     assert.equal(issue.user, 'github-actions[bot]');
     assert.equal(issue.pinned, true);
-    assert.match(issue.body, /^<!-- access-as-code:dashboard stable=[0-9a-f]{16} swept=\S+ -->\n## Access dashboard/);
+    assert.match(issue.body, /^<!-- access-as-code:dashboard -->\n## Access dashboard\n\nKept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: /);
     assert.match(issue.body, /```mermaid\ngantt[\s\S]*section k8s-prod-operators\n {4}hubot :active, /);
     assert.match(issue.body, /\| k8s-prod-operators \| hubot \| \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \| `requests\/k8s-prod-operators\/hubot-1\.yaml` \|/);
     assert.match(issue.body, new RegExp(`\\| #${waiting.number} \\| octocat \\| prod-db-admins \\| 1 of 2 \\(dba1\\) \\|`));
@@ -45,6 +45,36 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
     assert.deepEqual(third, { issue: first.issue, action: 'edited' });
     assert.match(repo.issues.get(first.issue)!.body, new RegExp(`\\| billing-readers \\| ${USERS.octocat} \\| no request \\(audit mode: reported, not removed\\) \\|`));
     assert.equal([...repo.issues.values()].filter((i) => i.labels.includes('access-dashboard') && i.user === 'github-actions[bot]').length, 1, 'one dashboard');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 45: the dashboard trusts neither its own body nor its marker, and shows no name from an open pull request but policy groups', async () => {
+  const s = await Scenario.begin();
+  try {
+    const repo = s.twin.state.repos.get('acme/access')!;
+    const first = await sweep(s);
+    const issue = repo.issues.get(first.issue)!;
+    const genuine = issue.body;
+    // Someone with write access edits the body, keeping the marker and the sweep line as they were.
+    issue.body = genuine.replace('Every member has an active request or a standing exemption.', 'Every member has an active request or a standing exemption. [Approve here](https://evil.example)');
+    Object.assign(issue, { editor: 'mallory', last_edited_at: iso(0) });
+    assert.equal((await sweep(s)).action, 'edited', 'a changed body is written again');
+    assert.doesNotMatch(issue.body, /evil/);
+    // Only the sweep time changed, but by hand: written again, as the last editor is not the sweep.
+    issue.body = genuine;
+    Object.assign(issue, { editor: 'mallory' });
+    assert.equal((await sweep(s)).action, 'edited');
+    assert.equal((await sweep(s)).action, 'unchanged', 'then left alone');
+
+    // An open pull request with a folder that is no policy group, and a hostile path.
+    const hostile = 'requests/[click](https:--evil.example)/@acme-sre-leads ![x](y).yaml';
+    const p = s.openPull('octocat', { files: { [hostile]: 'version: 1\n' } });
+    repo.pulls.set(p.number, { number: p.number, title: '## @acme/sre-leads [go](https://evil.example)', body: '', user: 'octocat', state: 'open', merged: false, created_at: iso(0), merged_at: null, merge_commit_sha: null, head: { sha: p.head, ref: p.branch }, base: { sha: p.base, ref: 'main' }, files: [{ filename: hostile, status: 'added' }], commits: [{ sha: p.head, author: 'octocat', committer: 'octocat' }], reviews: [] });
+    assert.equal((await sweep(s)).action, 'edited');
+    assert.match(issue.body, new RegExp(`\\| #${p.number} \\| octocat \\| no policy group \\| 0 of 1 \\|`));
+    for (const bad of [/evil/, /@acme-sre-leads/, /!\[x\]/, /\[click\]/, /@acme\/sre-leads \[go/]) assert.doesNotMatch(issue.body, bad);
   } finally {
     await s.stop();
   }
