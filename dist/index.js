@@ -472,9 +472,17 @@ async function runValidate(settings) {
   }
 }
 async function runIssue(settings) {
-  const issue = context.payload.issue;
-  if (settings.eventName !== "issues" || !issue || typeof issue.number !== "number" || issue.pull_request) {
+  const event = context.payload.issue;
+  if (settings.eventName !== "issues" || !event || typeof event.number !== "number" || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
+  }
+  const { gh } = await githubOnly(settings);
+  const [owner, repo] = settings.github.repository.split("/");
+  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: event.number });
+  const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? "", labels: current.labels.map((l) => ({ name: typeof l === "string" ? l : l.name })), state: current.state };
+  if (issue.state !== "open") {
+    info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
+    return;
   }
   const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
@@ -489,12 +497,10 @@ async function runIssue(settings) {
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
   const config = await loadConfig(workingTree(settings.workspace));
-  const [owner, repo] = settings.github.repository.split("/");
   const defaultBranch = context.payload.repository?.default_branch;
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const { gh } = await githubOnly(settings);
   const github = await import("./chunks/client-KQ5BLCH2.js");
   const { editComment } = await import("./chunks/issues-7ECHDQOR.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));

@@ -79,9 +79,19 @@ async function runValidate(settings: Settings): Promise<void> {
  * editing its one answer in place, with the problems or the request file and its one-click link.
  */
 async function runIssue(settings: Settings): Promise<void> {
-  const issue = (context.payload as { issue?: { number?: unknown; user?: { login?: unknown }; body?: unknown; labels?: { name?: unknown }[]; pull_request?: unknown } }).issue;
-  if (settings.eventName !== 'issues' || !issue || typeof issue.number !== 'number' || issue.pull_request) {
+  const event = (context.payload as { issue?: { number?: unknown; pull_request?: unknown } }).issue;
+  if (settings.eventName !== 'issues' || !event || typeof event.number !== 'number' || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
+  }
+  const { gh } = await githubOnly(settings);
+  const [owner, repo] = settings.github!.repository.split('/') as [string, string];
+  // The event names the issue; its text is read as it is now. A re-run replays the event's old body
+  // (docs/threat-model.md 49), so the payload's body, author and labels are never used.
+  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: event.number });
+  const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? '', labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })), state: current.state };
+  if (issue.state !== 'open') {
+    core.info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
+    return;
   }
   const { FORM_LABEL } = await import('../form/form.ts');
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
@@ -96,12 +106,10 @@ async function runIssue(settings: Settings): Promise<void> {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
   const config = await loadConfig(workingTree(settings.workspace));
-  const [owner, repo] = settings.github!.repository.split('/') as [string, string];
   const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''), owner, repo, defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : 'main' };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === 'string' ? issue.body : '' }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const { gh } = await githubOnly(settings);
   const github = await import('../github/client.ts');
   const { editComment } = await import('../github/issues.ts');
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === 'github-actions[bot]' && c.body.startsWith(ANSWER_MARKER));

@@ -15,11 +15,12 @@ function formBody(answers: { group?: string; duration?: string; justification?: 
 }
 
 /** Files an issue from the form in the twin and runs the issue workflow's action for `action`. */
-async function fileIssue(s: Scenario, author: string, body: string, options: { number?: number; labels?: string[]; action?: 'opened' | 'edited' } = {}) {
+async function fileIssue(s: Scenario, author: string, body: string, options: { number?: number; labels?: string[]; action?: 'opened' | 'edited'; replay?: boolean } = {}) {
   const repo = s.twin.state.repos.get('acme/access')!;
   const number = options.number ?? 100 + repo.issues.size;
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  repo.issues.set(number, { number, title: 'Access request', body, user: author, state: 'open', labels: options.labels ?? ['access-request'], pinned: false, created_at: now, updated_at: now });
+  // A replay (a re-run of an old run) carries the old body in its event; the issue itself is as it is now.
+  if (!options.replay) repo.issues.set(number, { number, title: 'Access request', body, user: author, state: 'open', labels: options.labels ?? ['access-request'], pinned: false, created_at: now, updated_at: now });
   const event = {
     action: options.action ?? 'opened',
     issue: { number, title: 'Access request', body, user: { login: author, id: 1, type: 'User' }, labels: (options.labels ?? ['access-request']).map((name) => ({ name })), state: 'open' },
@@ -103,6 +104,25 @@ test('hostile issue text reaches no workflow command and no live Markdown: it ap
     assert.equal(refused.answer?.valid, false);
     const text = outsideCode(refused.comments[0]!.body);
     assert.ok(!text.includes('evil.example') && !text.includes('@acme'), text);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 49: a re-run that replays an old issue body answers from the issue as it is now', async () => {
+  const s = await Scenario.begin();
+  try {
+    const valid = formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' });
+    const first = await fileIssue(s, 'octocat', valid);
+    assert.equal(first.answer?.valid, true, first.run.stdout);
+    // The author edits the issue into something invalid; then someone re-runs the first run (old body).
+    const now = formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica', ticket: 'INC-42' });
+    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = now;
+    const replayed = await fileIssue(s, 'octocat', valid, { number: first.number, replay: true });
+    assert.equal(replayed.answer?.valid, false, 'judged from the body as it is now');
+    assert.match(replayed.answer!.problems!.join('\n'), /the duration is 9h/);
+    assert.equal(replayed.comments.length, 1);
+    assert.doesNotMatch(replayed.comments[0]!.body, /The request is valid/, 'the old answer was replaced');
   } finally {
     await s.stop();
   }
