@@ -439,7 +439,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-AT3MEU23.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-VLAXF3HR.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -510,8 +510,8 @@ async function runIssue(settings) {
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
-  const { doctor } = await import("./chunks/doctor-GCK6CKCF.js");
+  const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
+  const { doctor } = await import("./chunks/doctor-F72S266G.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -541,7 +541,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-7BWRQDYM.js");
+  const { grant } = await import("./chunks/grant-LWTM3MAQ.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -568,7 +568,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-B6ZO4E5I.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-C6GZCNAC.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -614,7 +614,7 @@ async function runRevoke(settings) {
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-EDVV2N5Q.js");
+  const { collectReport } = await import("./chunks/collect-HORK2ICJ.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -634,7 +634,7 @@ async function githubOnly(settings) {
   return { gh: (await import("./chunks/octokit-KJOUVFRQ.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-YHG37OH5.js");
+  const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
   const github = await import("./chunks/client-KQ5BLCH2.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

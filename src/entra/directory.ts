@@ -109,6 +109,8 @@ export interface Directory {
   /** Many at once, batched: what the sweep and the report need for hundreds of groups. */
   getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>>;
   listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>>;
+  /** The same, each group's listing on its own: one group Graph would not list does not hide the others. */
+  listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>>;
   resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -331,13 +333,24 @@ export class GraphDirectory implements Directory {
    * an app added to a privileged group out of band is then seen like anyone else.
    */
   async listMembersOfGroups(groupIds: readonly string[]): Promise<Map<string, Member[]>> {
+    const each = await this.listMembersOfEachGroup(groupIds);
+    const result = new Map<string, Member[]>();
+    for (const [id, members] of each) {
+      if (members instanceof DirectoryError) throw members;
+      result.set(id, members);
+    }
+    return result;
+  }
+
+  async listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>> {
     const listings = groupIds.flatMap((id) => [`${membersPath(id)}?$select=id&$top=999`, `${servicePrincipalMembersPath(id)}?$select=id&$top=999&$count=true`]);
     // OData casts are advanced queries: ConsistencyLevel: eventual with $count.
     const answers = await this.batchAll(listings.map((url, i) => ({ method: 'GET', url, ...(i % 2 === 1 ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })));
-    const result = new Map<string, Member[]>();
+    const result = new Map<string, Member[] | DirectoryError>();
     for (let i = 0; i < groupIds.length; i++) {
       const id = groupIds[i]!;
       const members = new Map<string, Member>();
+      try {
       for (const k of [0, 1]) {
         let page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
         if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
@@ -347,6 +360,11 @@ export class GraphDirectory implements Directory {
           if (!page) break;
           for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
         }
+      }
+      } catch (error) {
+        if (!(error instanceof DirectoryError)) throw error;
+        result.set(id.toLowerCase(), error);
+        continue;
       }
       result.set(id.toLowerCase(), [...members.values()]);
     }

@@ -18,12 +18,7 @@ export class UserResolver {
     const groups = names.map((n) => this.config.policy.groups.get(n)).filter((g) => g !== undefined && !this.groups.has(g.id));
     if (groups.length === 0) return;
     const found = this.directory.getGroups(groups.map((g) => g!.id));
-    for (const g of groups) {
-      this.groups.set(
-        g!.id,
-        found.then((map) => groupProblem(g!.name, g!.id, map.get(g!.id))),
-      );
-    }
+    for (const g of groups) this.groups.set(g!.id, settled(found.then((map) => groupProblem(g!.name, g!.id, map.get(g!.id)))));
     await found;
   }
 
@@ -32,7 +27,7 @@ export class UserResolver {
     const wanted = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !this.users.has(l) && this.config.identities.users.has(l));
     if (wanted.length === 0) return;
     const found = this.directory.resolveUsers(wanted.map((l) => this.config.identities.users.get(l)!));
-    wanted.forEach((login, i) => this.users.set(login, found.then((list) => list[i]?.id)));
+    wanted.forEach((login, i) => this.users.set(login, settled(found.then((list) => list[i]?.id))));
     await found;
   }
 
@@ -75,4 +70,13 @@ function groupProblem(name: string, id: string, entra: DirectoryGroup | undefine
   if (!entra) return `the Entra group ${id} for ${name} does not exist; fix its id in the policy.`;
   const why = unmanageable(entra);
   return why ? `the Entra group for ${name} cannot be managed: ${why}` : undefined;
+}
+
+/**
+ * A promise kept for later look-ups: its failure is thrown to whoever awaits it, and is not also an
+ * unhandled rejection when nobody does (a Graph outage must end the run with its message, not a crash).
+ */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

@@ -232,8 +232,13 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
     const entra = await users.group(g.name);
     groups.push({ name: g.name, id: g.id, members: [], ...(typeof entra === 'string' ? { error: entra } : {}) });
   }
-  const members = await directory.listMembersOfGroups(groups.filter((g) => !g.error).map((g) => g.id));
-  for (const g of groups) g.members = members.get(g.id) ?? [];
+  // A group Graph will not list (after its documented retries) is left alone and named; the others go on.
+  const members = await directory.listMembersOfEachGroup(groups.filter((g) => !g.error).map((g) => g.id));
+  for (const g of groups) {
+    const listed = members.get(g.id.toLowerCase());
+    if (listed instanceof Error) g.error = `${listed.message} Nothing was changed in ${g.name}; the next run tries again.`;
+    else g.members = listed ?? [];
+  }
   const pimGroups = groups.filter((g) => !g.error && config.policy.groups.get(g.name)!.backend === 'pim');
   if (pimGroups.length > 0) {
     const assignments = await directory.listPimAssignments(pimGroups.map((g) => g.id));

@@ -225,3 +225,29 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       assert.match(run.summary, /## Access report/);
     },
   ));
+
+test('THREATS 55: Graph answering 503 for one group, or for every user look-up, fails the run with one message naming the call, no stack trace; the removals still possible are made', () =>
+  world(
+    (s) => {
+      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
+      s.addMember('k8s-prod-operators', 'octocat');
+      s.addMember('billing-readers', 'hubot');
+      s.twin.faults.add({ service: 'graph', match: /^GET \/v1\.0\/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/, kind: 'unavailable', retryAfterSeconds: 0 });
+      s.twin.faults.add({ service: 'graph', inBatch: true, match: /^GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/, kind: 'unavailable', retryAfterSeconds: 0 });
+    },
+    async (s) => {
+      const run = await s.revoke();
+      assert.equal(run.exitCode, 1, run.stdout);
+      assert.deepEqual(s.members('k8s-prod-operators'), [], 'the ended membership in a group Graph could list was removed');
+      assert.deepEqual(s.members('billing-readers'), ['hubot'], 'the group Graph would not list is left alone');
+      assert.match(run.stdout, /::error[^\n]*billing-readers: Microsoft Graph GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members[^\n]*failed with 503/);
+      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .*\.(?:js|ts):\d+/, 'no stack trace');
+      s.twin.faults.clear();
+      s.twin.faults.add({ service: 'graph', match: /^GET \/v1\.0\/users/, kind: 'unavailable', retryAfterSeconds: 0 });
+      s.twin.faults.add({ service: 'graph', inBatch: true, match: /^GET \/users/, kind: 'unavailable', retryAfterSeconds: 0 });
+      const down = await s.revoke();
+      assert.equal(down.exitCode, 1, down.stdout);
+      assert.match(down.stdout, /::error::access-as-code: Microsoft Graph GET \/users[^\n]* failed with 503/);
+      assert.doesNotMatch(down.stdout + down.stderr, /unexpected failure|\n\s+at .*\.(?:js|ts):\d+/);
+    },
+  ));
