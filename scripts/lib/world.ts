@@ -120,7 +120,11 @@ export class AccessWorld {
   }
 
   review(pull: Pull, reviewer: string, state: GitHubReview['state'] = 'APPROVED', commitId = pull.head): void {
-    pull.reviews.push({ id: this.nextReview++, user: reviewer, state, commit_id: commitId, submitted_at: new Date(Date.now() + this.nextReview * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    // GitHub requests a review from the code-owner teams and records a member's review as made on
+    // behalf of them, with the team's membership at that moment.
+    const codeowners = this.repo.git('show', `${pull.base}:.github/CODEOWNERS`);
+    const teams = [...this.twin.state.teams].filter(([team, members]) => members.has(reviewer.toLowerCase()) && new RegExp(`(^|\\s)@${team.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`, 'im').test(codeowners)).map(([team]) => team);
+    pull.reviews.push({ id: this.nextReview++, user: reviewer, state, commit_id: commitId, submitted_at: new Date(Date.now() + this.nextReview * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(teams.length > 0 ? { on_behalf_of: teams } : {}) });
   }
 
   /** Merges with a real merge commit on main and tells the twin's GitHub about the merged pull request. */

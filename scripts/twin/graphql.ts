@@ -98,7 +98,7 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
     },
     reviews: (args: { first?: number; after?: string }) => {
       const page = connection(pr.reviews, args);
-      return { ...page, nodes: page.nodes.map((r) => ({ __typename: 'PullRequestReview', author: actor(r.user), state: r.state, submittedAt: r.submitted_at, commit: { __typename: 'Commit', oid: r.commit_id } })) };
+      return { ...page, nodes: page.nodes.map((r) => reviewNode(state, repo, pr, r)) };
     },
     // GraphQL's changed files carry the new path only; a rename says RENAMED and nothing of the old path.
     files: (args: { first?: number; after?: string }) => {
@@ -108,6 +108,21 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
     _state: state,
   };
 }
+
+function reviewNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull, r: GitHubPull['reviews'][number]) {
+  return {
+    __typename: 'PullRequestReview',
+    id: reviewId(repo, pr, r.id),
+    author: actor(r.user),
+    state: r.state,
+    submittedAt: r.submitted_at,
+    commit: { __typename: 'Commit', oid: r.commit_id },
+    // Teams the token cannot read are left out, as GitHub leaves out what a token may not see.
+    onBehalfOf: (args: { first?: number; after?: string }) => connection((r.on_behalf_of ?? []).filter(() => state.teamsReadable).map((t) => ({ __typename: 'Team', combinedSlug: t, slug: t.split('/')[1] })), args),
+  };
+}
+
+const reviewId = (repo: GitHubRepo, pr: GitHubPull, id: number) => Buffer.from(`PullRequestReview:${repo.owner}/${repo.name}#${pr.number}/${id}`).toString('base64');
 
 function gitObject(repo: GitHubRepo, spec: string): { type: string; oid: string } | undefined {
   if (!repo.gitDir || !/^[0-9a-f]{40}(?::[0-9A-Za-z._/@+-]+)?$/.test(spec)) return undefined;
@@ -211,6 +226,12 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
       }
       throw Object.assign(new Error(`Could not resolve to a node with the global id of '${args.input.issueId}'.`), { extensions: { type: 'NOT_FOUND' } });
     },
+    // Query.nodes: the reviews among the ids (the kind of node access-as-code looks up by id).
+    nodes: (args: { ids: string[] }) =>
+      args.ids.map((id) => {
+        for (const repo of state.repos.values()) for (const pr of repo.pulls.values()) for (const r of pr.reviews) if (reviewId(repo, pr, r.id) === id) return reviewNode(state, repo, pr, r);
+        return null;
+      }),
     organization: (args: { login: string }) => ({
       __typename: 'Organization',
       login: args.login,

@@ -66,6 +66,11 @@ export interface GitHubReview {
   commit_id: string;
   submitted_at: string;
   body?: string;
+  /**
+   * The teams GitHub recorded the review as made on behalf of ("org/slug"): the requested code-owner
+   * teams the reviewer belonged to when reviewing (GraphQL PullRequestReview.onBehalfOf).
+   */
+  on_behalf_of?: string[];
 }
 
 export interface GitHubPull {

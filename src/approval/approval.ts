@@ -1,7 +1,8 @@
 /**
  * Approval, verified independently of branch protection (docs/threat-model.md invariant 3; docs/threat-model.md 3-5):
  * at least `required` distinct reviewers whose latest review is APPROVED on the merged head commit,
- * each a code owner of the file under the base CODEOWNERS (teams resolved by the caller), none of them
+ * each a code owner of the file under the base CODEOWNERS (a team through GitHub's record of the
+ * review as made on its behalf), none of them
  * the requester, the pull request's author or anyone who authored or committed to it.
  */
 import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
@@ -12,6 +13,8 @@ export interface ReviewFact {
   state: string;
   commitId: string | null;
   submittedAt: string | null;
+  /** The teams GitHub recorded the review as made on behalf of ("org/slug", lower-case). */
+  onBehalfOf?: readonly string[];
 }
 
 export interface ApprovalInput {
@@ -21,8 +24,6 @@ export interface ApprovalInput {
   reviews: readonly ReviewFact[];
   /** Owners of the request file under the base CODEOWNERS. */
   owners: readonly Owner[];
-  /** "org/slug:login" for every team membership the caller confirmed (lower-case). */
-  teamMemberships: ReadonlySet<string>;
   requester: string;
   author: string;
   /** Logins that authored or committed commits of the pull request. */
@@ -59,6 +60,18 @@ export function isCodeOwner(login: string, owners: readonly Owner[], teamMembers
   return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${o.org}/${o.slug}:${l}`)));
 }
 
+/**
+ * Whether a review was given as a code owner of the file: by an owner named by login, or on behalf of
+ * an owning team as GitHub recorded it when the review was given (docs/threat-model.md 47). Team
+ * membership read later does not count: joining the team afterwards must not turn an old refusal into
+ * a grant, and leaving it does not undo an approval given as its member.
+ */
+export function reviewedAsOwner(review: ReviewFact, owners: readonly Owner[]): boolean {
+  const l = review.reviewer.toLowerCase();
+  const teams = new Set((review.onBehalfOf ?? []).map((t) => t.toLowerCase()));
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(`${o.org}/${o.slug}`)));
+}
+
 export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
   const excluded = new Map<string, string>();
   for (const p of input.pushers) excluded.set(p.toLowerCase(), 'pushed commits to the pull request');
@@ -75,7 +88,10 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
     const why = excluded.get(who.toLowerCase());
     if (why) ignored.push({ reviewer: who, why });
     else if (review.commitId !== input.headSha) ignored.push({ reviewer: who, why: `approved an earlier commit (${(review.commitId ?? 'none').slice(0, 7)}), not the merged head ${input.headSha.slice(0, 7)}` });
-    else if (!isCodeOwner(who, input.owners, input.teamMemberships)) ignored.push({ reviewer: who, why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})` });
+    else if (!reviewedAsOwner(review, input.owners)) {
+      const teams = input.owners.filter((o) => o.kind === 'team');
+      ignored.push({ reviewer: who, why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? `, and GitHub did not record the review as made on behalf of ${teams.map(formatOwner).join(' or ')}` : ''}` });
+    }
     else approvers.push(who);
   }
   return { ok: approvers.length >= input.required, required: input.required, approvers, ignored };

@@ -56,7 +56,7 @@ export interface PullFacts extends PullRef {
   commitCount: number;
   /** Logins of each listed commit's author and committer; null where GitHub matched no account. */
   commits: { oid: string; author: string | null; committer: string | null }[];
-  reviews: { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null }[];
+  reviews: { id: string; reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; /** Filled in by reviewTeams where asked. */ onBehalfOf?: string[] }[];
   /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
   files?: { path: string; changeType: string }[];
 }
@@ -132,6 +132,24 @@ export class GitHubGraph {
         return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
       })
       .filter((p) => p.paths.length > 0);
+  }
+
+  /**
+   * The teams GitHub recorded each review as made on behalf of ("org/slug", lower-cased), 100 reviews a
+   * query (about 1 point): who was a code owner through a team when the review was given, which a
+   * later change of the team does not alter (docs/threat-model.md 47).
+   */
+  async reviewTeams(reviewIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < reviewIds.length; i += 100) {
+      const chunk = reviewIds.slice(i, i + 100);
+      const { data } = await this.query(`nodes(ids: [${chunk.map(quote).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }`);
+      for (const n of arr(data.nodes)) {
+        const id = str(obj(n).id);
+        if (id) out.set(id, arr(obj(obj(n).onBehalfOf).nodes).map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '').filter(Boolean));
+      }
+    }
+    return out;
   }
 
   /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
@@ -290,7 +308,7 @@ export class GitHubGraph {
 
 const PULL_REF = 'number baseRefName merged headRefOid mergeCommit { oid }';
 const COMMIT_NODES = 'nodes { commit { oid author { user { login } } committer { user { login } } } }';
-const REVIEW_NODES = 'nodes { author { login } state submittedAt commit { oid } }';
+const REVIEW_NODES = 'nodes { id author { login } state submittedAt commit { oid } }';
 const FILE_NODES = 'nodes { path changeType }';
 const PULL_DETAILS = `${PULL_REF} author { login } mergedAt createdAt changedFiles commits(first: 100) { totalCount pageInfo { hasNextPage endCursor } ${COMMIT_NODES} } reviews(first: 100) { pageInfo { hasNextPage endCursor } ${REVIEW_NODES} }`;
 const FILES = `files(first: 100) { pageInfo { hasNextPage endCursor } ${FILE_NODES} }`;
@@ -310,7 +328,7 @@ const commitFact = (v: unknown) => {
 };
 const reviewFact = (v: unknown) => {
   const r = obj(v);
-  return { reviewer: login(r.author), state: str(r.state) ?? '', submittedAt: str(r.submittedAt), commit: str(obj(r.commit).oid) };
+  return { id: str(r.id) ?? '', reviewer: login(r.author), state: str(r.state) ?? '', submittedAt: str(r.submittedAt), commit: str(obj(r.commit).oid) };
 };
 const fileFact = (v: unknown) => ({ path: str(obj(v).path) ?? '', changeType: str(obj(v).changeType) ?? '' });
 

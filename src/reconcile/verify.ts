@@ -147,8 +147,8 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
       // Reviews submitted after the merge approve nothing that was merged.
       const reviews: ReviewFact[] = pull.reviews
         .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
-        .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt }));
-      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews, owners: ownersOf(config.codeowners, e.file), teamMemberships: memberships, requester: request.requester, author, pushers: [...pushers] });
+        .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
+      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews, owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: [...pushers] });
       if (!approval.ok) {
         const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
         const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');

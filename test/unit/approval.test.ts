@@ -7,9 +7,9 @@ import { parseOwner, type Owner } from '../../src/codeowners/codeowners.ts';
 const HEAD = 'a'.repeat(40);
 const OLD = 'b'.repeat(40);
 let id = 0;
-const review = (reviewer: string, state = 'APPROVED', commitId: string | null = HEAD): ReviewFact => ({ id: ++id, reviewer, state, commitId, submittedAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z` });
+const review = (reviewer: string, state = 'APPROVED', commitId: string | null = HEAD, onBehalfOf: string[] = reviewer === 'bob' ? ['acme/leads'] : []): ReviewFact => ({ id: ++id, reviewer, state, commitId, submittedAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z`, onBehalfOf });
 const owners = (...tokens: string[]): Owner[] => tokens.map((t) => parseOwner(t)!);
-const base = { required: 1, headSha: HEAD, owners: owners('@acme/leads', '@alice'), teamMemberships: new Set(['acme/leads:bob']), requester: 'req', author: 'req', pushers: ['req'] };
+const base = { required: 1, headSha: HEAD, owners: owners('@acme/leads', '@alice'), requester: 'req', author: 'req', pushers: ['req'] };
 
 test('a code owner by login or through a team counts', () => {
   assert.deepEqual(evaluateApprovals({ ...base, reviews: [review('Alice')] }).approvers, ['Alice']);
@@ -40,11 +40,19 @@ test('an approval of another commit than the merged head does not count', () => 
 });
 
 test('an approver outside the owners (or in an unconfirmed team) does not count; email owners never match', () => {
-  const r = evaluateApprovals({ ...base, owners: owners('@acme/leads', 'alice@example.com'), teamMemberships: new Set(), reviews: [review('alice'), review('bob')] });
+  const r = evaluateApprovals({ ...base, owners: owners('@acme/leads', 'alice@example.com'), reviews: [review('alice'), review('bob', 'APPROVED', HEAD, [])] });
   assert.deepEqual(r.approvers, []);
   assert.match(r.ignored[0]!.why, /is not a code owner of this file \(owners: @acme\/leads alice@example\.com\)/);
 });
 
 test('no owners at all: nothing can be approved', () => {
   assert.equal(evaluateApprovals({ ...base, owners: [], reviews: [review('alice')] }).ok, false);
+});
+
+test('THREATS 47: a team approval counts by GitHub\'s record of the review as made on the team\'s behalf, not by who is in the team later', () => {
+  assert.deepEqual(evaluateApprovals({ ...base, reviews: [review('carol', 'APPROVED', HEAD, ['acme/leads'])] }).approvers, ['carol'], 'left the team since: still counts');
+  const joinedLater = evaluateApprovals({ ...base, reviews: [review('dave', 'APPROVED', HEAD, [])] });
+  assert.equal(joinedLater.ok, false, 'in the team now, but the review was not made on its behalf');
+  assert.match(joinedLater.ignored[0]!.why, /GitHub did not record the review as made on behalf of @acme\/leads/);
+  assert.equal(evaluateApprovals({ ...base, reviews: [review('erin', 'APPROVED', HEAD, ['acme/other'])] }).ok, false, 'on behalf of a team that owns nothing here');
 });

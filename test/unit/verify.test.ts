@@ -31,7 +31,7 @@ function pull(overrides: Partial<PullFacts> = {}): PullFacts {
     changedFiles: 1,
     commitCount: 1,
     commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot' }],
-    reviews: [{ reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }],
+    reviews: [{ id: 'r1', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
     ...overrides,
   };
 }
@@ -69,7 +69,7 @@ test('invariant 12: the blob on the default branch must be the blob at the appro
 });
 
 test('invariant 12: reviews submitted after the merge do not count', async () => {
-  const late = pull({ reviews: [{ reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD }] });
+  const late = pull({ reviews: [{ id: 'r2', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }] });
   assert.equal(verifyRequest(await evidence({ pull: late, candidates: [late] })).approved, false);
 });
 
@@ -114,7 +114,9 @@ test('a deleted GitHub account as author, or a pusher who approves, does not cou
 });
 
 test('a team that cannot be read is named, so the admin knows what token to give', async () => {
-  const v = verifyRequest(await evidence({ teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }));
+  // A token that cannot read the organisation's teams sees no team a review was made on behalf of either.
+  const unseen = pull({ reviews: [{ id: 'r3', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }] });
+  const v = verifyRequest(await evidence({ pull: unseen, candidates: [unseen], teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }));
   assert.equal(v.approved, false);
   assert.match(v.reasons.join(), /could not read the team @acme\/sre-leads/);
 });
