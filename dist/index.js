@@ -439,7 +439,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-VWQLP7TJ.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-TQNNGTPZ.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -541,7 +541,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-FRQCUYXC.js");
+  const { grant } = await import("./chunks/grant-QDODY4OK.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -557,10 +557,12 @@ async function runGrant(settings) {
     if (i.outcome === "removed") return [{ kind: "removed", group: i.group, who: i.requester, why: "ended", file: i.file }];
     return [];
   }));
+  const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
   if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
+  else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
   else if (unmerged.length > 0) setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.`);
 }
 async function runRevoke(settings) {
@@ -568,12 +570,13 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-LZ6RRC2K.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FR64ZBEF.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  const unapproved = await presentIgnoredConfig(report.configIgnored);
   const sentReminders = /* @__PURE__ */ new Set();
   if (!report.dryRun) {
     for (const reminder of report.reminders) {
@@ -600,8 +603,8 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-MZTLXYIZ.js");
-    const { slotLateness } = await import("./chunks/dashboard-PL3465CS.js");
+    const { updateDashboard } = await import("./chunks/dashboard-YOEAAV6U.js");
+    const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
       info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
@@ -612,15 +615,23 @@ async function runRevoke(settings) {
   }
   if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
+  else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-NHEOPB5K.js");
+  const { collectReport } = await import("./chunks/collect-DLH7JCW3.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
+}
+async function presentIgnoredConfig(ignored) {
+  if (ignored.length === 0) return void 0;
+  const lines = ignored.map((c) => `commit ${c.sha.slice(0, 7)} changed ${c.files.join(", ")} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`);
+  for (const [i, c] of ignored.entries()) for (const file of c.files) error(lines[i], { title: "access-as-code: configuration change not in force", file });
+  await summary.addHeading("Configuration changes not in force", 3).addList(lines.map(escapeHtml)).write();
+  return `${ignored.length} change${ignored.length === 1 ? "" : "s"} to the access configuration ${ignored.length === 1 ? "was" : "were"} not approved and ${ignored.length === 1 ? "is" : "are"} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(", ")}); the run used the last approved configuration.`;
 }
 async function sendNotifications(settings, events) {
   if (settings.webhooks.length === 0 || events.length === 0) return;

@@ -42,7 +42,7 @@ const world = await AccessWorld.start(template, {
     { id: K8S, displayName: 'AKS Prod Operators', members: [PEOPLE.outsider] },
     { id: BILLING, displayName: 'Billing Readers' },
   ],
-  teams: { 'acme/sre-leads': ['alice', 'hubot'], 'acme/dba-leads': ['bob'], 'acme/finops': ['carol'], 'acme/sre': ['octocat'] },
+  teams: { 'acme/sre-leads': ['alice', 'hubot'], 'acme/dba-leads': ['bob'], 'acme/finops': ['carol'], 'acme/sre': ['octocat'], 'acme/platform-security': ['erin', 'frank'] },
 });
 rmSync(template, { recursive: true, force: true });
 const { repo, twin } = world;
@@ -188,7 +188,7 @@ try {
 
   heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
   const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
-  world.directPush({ '.github/access-policy.yaml': `${policy}\n` }); // as a reviewed configuration change
+  world.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` }, { approvers: ['erin', 'frank'] }); // a configuration change, approved by .github/'s code owners
   const soon = new Date(Date.now() + 20_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const costs = world.openPull('monalisa', { files: { 'requests/billing-readers/monalisa-costs.yaml': `version: 1\nrequester: monalisa\ngroup: billing-readers\nexpires: "${soon}"\njustification: "Check the November cost export"\n` } });
   world.review(costs, 'carol');

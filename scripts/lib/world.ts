@@ -212,6 +212,16 @@ export class AccessWorld {
     });
   }
 
+  /**
+   * A change to the access configuration made the approved way: a pull request by `author`, approved
+   * by the code owners of .github/ (`approvers`, members of their team), merged.
+   */
+  approvedConfigChange(files: Record<string, string | null>, options: { author?: string; approvers?: string[] } = {}): { before: string; after: string } {
+    const pull = this.openPull(options.author ?? 'octocat', { files });
+    for (const a of options.approvers ?? ['sec1', 'sec2']) this.review(pull, a);
+    return this.merge(pull);
+  }
+
   /** A commit straight on main, with no pull request. */
   directPush(files: Record<string, string | null>): { before: string; after: string } {
     this.repo.git('switch', '-q', 'main');

@@ -45,7 +45,7 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
   } finally {
     reader.close();
   }
-  const data: DashboardData = { status: report.status, pending, ...(unreadableTeams ? { teamsUnreadable: true } : {}), exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
+  const data: DashboardData = { status: report.status, pending, ...(report.configIgnored.length > 0 ? { configIgnored: report.configIgnored } : {}), ...(unreadableTeams ? { teamsUnreadable: true } : {}), exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
   const next = renderDashboard(data);
   // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));

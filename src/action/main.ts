@@ -170,10 +170,12 @@ async function runGrant(settings: Settings): Promise<void> {
     if (i.outcome === 'removed') return [{ kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file }];
     return [];
   }));
+  const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
   for (const item of unmerged) core.error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
   if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
+  else if (unapproved) core.setFailed(`access-as-code: ${unapproved}`);
   else if (unmerged.length > 0) core.setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.`);
 }
 
@@ -188,6 +190,7 @@ async function runRevoke(settings: Settings): Promise<void> {
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  const unapproved = await presentIgnoredConfig(report.configIgnored);
   // Reminders go out once per request version (the comment is the record); so do their notifications.
   const sentReminders = new Set<(typeof report.reminders)[number]>();
   if (!report.dryRun) {
@@ -228,6 +231,7 @@ async function runRevoke(settings: Settings): Promise<void> {
   }
   if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
   else if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.');
+  else if (unapproved) core.setFailed(`access-as-code: ${unapproved}`);
 }
 
 async function runReport(settings: Settings): Promise<void> {
@@ -238,6 +242,18 @@ async function runReport(settings: Settings): Promise<void> {
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+}
+
+/**
+ * Configuration changes that are not in force, said loudly: an error annotation on each file, a
+ * section of the summary, and the run's failure message (returned) once its work is done.
+ */
+async function presentIgnoredConfig(ignored: readonly { sha: string; files: string[]; why: string }[]): Promise<string | undefined> {
+  if (ignored.length === 0) return undefined;
+  const lines = ignored.map((c) => `commit ${c.sha.slice(0, 7)} changed ${c.files.join(', ')} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`);
+  for (const [i, c] of ignored.entries()) for (const file of c.files) core.error(lines[i]!, { title: 'access-as-code: configuration change not in force', file });
+  await core.summary.addHeading('Configuration changes not in force', 3).addList(lines.map(escapeHtml)).write();
+  return `${ignored.length} change${ignored.length === 1 ? '' : 's'} to the access configuration ${ignored.length === 1 ? 'was' : 'were'} not approved and ${ignored.length === 1 ? 'is' : 'are'} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(', ')}); the run used the last approved configuration.`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * files to report on; what is granted or removed is decided from the default branch as GitHub has it
  * when the run starts, so a re-run of an old run cannot restore ended access (invariant 11).
  */
+import type { IgnoredConfigChange } from '../config/approved.ts';
 import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
@@ -38,6 +39,8 @@ export interface GrantReport {
   failed: boolean;
   degraded?: string;
   spend: GraphqlSpend;
+  /** Configuration changes on the default branch that are not in force (not approved). */
+  configIgnored: IgnoredConfigChange[];
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
@@ -50,7 +53,7 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
     const record = report.requests.find((r) => r.file === change.path);
     items.push(itemFor(report, change.path, change.status, record, deletedBy));
   }
-  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend };
+  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored };
 }
 
 /** What a request file's change came to, in words for the pull request that made it. */

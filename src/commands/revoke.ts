@@ -6,6 +6,7 @@
  */
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
+import type { IgnoredConfigChange } from '../config/approved.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
@@ -59,6 +60,8 @@ export interface RevokeReport {
   ownersOf: (path: string) => Owner[];
   /** The configuration the run used. */
   config: AccessConfig;
+  /** Configuration changes on the default branch that are not in force (not approved). */
+  configIgnored: IgnoredConfigChange[];
 }
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
@@ -78,6 +81,7 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),
     ownersOf: (path) => ownersOf(report.config.codeowners, path),
     config: report.config,
+    configIgnored: report.configIgnored,
   };
 }
 

@@ -13,7 +13,8 @@
 import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { teamMemberships } from '../approval/approval.ts';
-import { CONFIG_PATHS, loadConfig, type AccessConfig } from '../config/config.ts';
+import { loadConfig, type AccessConfig } from '../config/config.ts';
+import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
 import type { CatFile } from '../git/cat-file.ts';
@@ -26,6 +27,7 @@ import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroupSweep, type Disposition } from './sweep.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
+import { recordReviewTeams } from '../approval/review-teams.ts';
 
 export interface ReconcileContext {
   git: Git;
@@ -81,6 +83,10 @@ export interface ReconcileReport {
   requests: RequestResult[];
   /** Break-glass grants in force, from the break-glass workflow's runs. */
   breakGlass: (BreakGlassGrant & { userId: string })[];
+  /** Changes to the configuration on the default branch that are not in force (not approved), and why. */
+  configIgnored: IgnoredConfigChange[];
+  /** The approved configuration at a commit of the default branch (absent when GitHub could not be read). */
+  configAt?: (commit: string) => Promise<AccessConfig | string>;
   /** Runs of the break-glass workflow that are no record of a grant, and why. */
   breakGlassIgnored: { run: number; why: string }[];
   /** The pull requests that deleted these files (asked of GitHub only when a report needs them). */
@@ -95,12 +101,26 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
   const { head, branch, degraded: headProblem } = await currentHead(ctx);
   const reader = ctx.git.catFile();
   try {
-    const config = await loadConfig(filesAtCommit(ctx.git, reader, head));
+    let degraded = headProblem;
+    // Only approved versions of the configuration count (invariant 17). Without GitHub they cannot be
+    // told apart, and the checkout's configuration is used for removals only.
+    let versions: ConfigVersions | undefined;
+    if (!degraded) {
+      try {
+        versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch);
+      } catch (error) {
+        if (!(error instanceof GitHubUnavailableError)) throw error;
+        degraded = `${error.message} Only removals were made; nothing was granted.`;
+      }
+    }
+    const approved = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, head));
+    if (typeof approved === 'string') throw new ConfigError(approved);
+    const config = approved;
+    const configIgnored = versions ? await versions.ignoredAt(head) : [];
     const inventory = await takeInventory(ctx.git, reader, config, head, ctx.now);
     const users = new UserResolver(config, ctx.directory);
     const requests = await resolveUsers(inventory, users);
     const groups = await readGroups(config, users, ctx.directory);
-    let degraded = headProblem;
     // Break-glass grants are recorded in GitHub's own list of workflow runs: read before any removal,
     // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
     // and are not covered (pim-backed groups keep them: Entra holds their end).
@@ -143,7 +163,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
 
     if (!degraded) {
       try {
-        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now);
+        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at);
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = error.message;
@@ -164,6 +184,8 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       requests,
       breakGlass,
       breakGlassIgnored,
+      configIgnored,
+      ...(versions ? { configAt: versions.at } : {}),
       deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
@@ -379,11 +401,11 @@ async function deletionPulls(graph: GitHubGraph, requests: readonly RequestResul
 }
 
 /** Verifies every active request in bulk: sets each one's `verification`. */
-export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number): Promise<void> {
+export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>): Promise<void> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
-  const configs = await baseConfigs(git, reader, active);
+  const configs = await baseConfigs(active, configAt);
   const landings = [...new Set(active.map((r) => r.landing!.sha))];
   const [{ pulls: associated, teams }, landed] = await Promise.all([graph.pullsOfCommits(landings, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
 
@@ -431,40 +453,16 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
 }
 
 /**
- * GitHub's record of the teams each approval of a merged head was given on behalf of (one query per
- * 100 reviews): a team owner's approval counts by it, never by the team's members at a later run.
+ * The approved configuration before each landing commit (invariants 1 and 17): the rules the pull
+ * request could not change, in versions that were themselves approved.
  */
-export async function recordReviewTeams(graph: GitHubGraph, pulls: readonly PullFacts[]): Promise<void> {
-  const approvals = pulls.flatMap((p) => p.reviews.filter((r) => r.state === 'APPROVED' && r.commit === p.headRefOid && r.id !== ''));
-  if (approvals.length === 0) return;
-  const teams = await graph.reviewTeams([...new Set(approvals.map((r) => r.id))]);
-  for (const r of approvals) r.onBehalfOf = teams.get(r.id) ?? [];
-}
-
-/**
- * The configuration before each landing commit (invariant 1). Most merges share the same configuration
- * files, so each distinct set of file versions is parsed once (a 1,000-line identities file parsed for
- * each of 1,000 merges would take most of a minute).
- */
-async function baseConfigs(git: Git, reader: CatFile, requests: readonly RequestResult[]): Promise<Map<string, AccessConfig | string>> {
+async function baseConfigs(requests: readonly RequestResult[], configAt: (commit: string) => Promise<AccessConfig | string>): Promise<Map<string, AccessConfig | string>> {
   const configs = new Map<string, AccessConfig | string>();
-  const parsed = new Map<string, AccessConfig | string>();
   for (const r of requests) {
     const parent = r.landing!.parents[0];
     if (!parent || configs.has(parent)) continue;
-    const versions = await Promise.all(CONFIG_PATHS.map(async (path) => (await reader.read(`${parent}:${path}`))?.oid ?? '-'));
-    const key = versions.join(' ');
-    let config = parsed.get(key);
-    if (config === undefined) {
-      try {
-        config = await loadConfig(filesAtCommit(git, reader, parent));
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        config = `the access configuration on ${parent.slice(0, 7)}, before this merge, is not valid, so nothing merged on top of it can be verified.`;
-      }
-      parsed.set(key, config);
-    }
-    configs.set(parent, config);
+    const config = await configAt(parent);
+    configs.set(parent, typeof config === 'string' ? `${config} Nothing merged on top of it can be verified.` : config);
   }
   return configs;
 }

@@ -59,7 +59,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined) };
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined) };
 }
 
 /** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
@@ -79,7 +79,7 @@ async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: s
  * Requests added to the default branch in the last `days` days, each judged as the reconciler judged
  * it when it merged (the same bulk verification), so only what was really granted counts as elevation.
  */
-async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, withGitHub: boolean): Promise<History> {
+async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
   const groupNames = [...policy.groups.keys()];
@@ -110,9 +110,9 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
         if (inWindow) added.add(version);
       }
     }
-    let verified = withGitHub;
+    let verified = configAt !== undefined;
     try {
-      if (withGitHub) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now);
+      if (configAt) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now, configAt);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       verified = false;

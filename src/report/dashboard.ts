@@ -33,6 +33,8 @@ export interface DashboardData {
   exemptionsDue: { group: string; id: string; reason: string; review: string }[];
   /** Break-glass uses not yet reviewed. */
   unreviewed?: UseRow[];
+  /** Configuration changes on the default branch that are not in force (not approved). */
+  configIgnored?: { sha: string; files: string[]; why: string }[];
   sweptAt: number;
   /** For a scheduled sweep: how long after its slot it started. */
   lateMs?: number;
@@ -68,7 +70,7 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
     if (holders.length > MAX_ROWS) out.push(`| … | and ${holders.length - MAX_ROWS} more | | |`);
     out.push('');
   }
-  out.push(...pendingSection(d), ...driftSection(d), ...unreviewedSection(d), ...exemptionSection(d));
+  out.push(...configSection(d), ...pendingSection(d), ...driftSection(d), ...unreviewedSection(d), ...exemptionSection(d));
   if (d.status.degraded) out.push(`**GitHub could not be read in the last sweep**: requests were not verified.`, '');
   const stable = `${MARKER} -->\n## ${DASHBOARD_TITLE}\n\n${HEADER_NOTE}\n\n${out.join('\n')}`;
   const swept = `${HEADER_NOTE} Last sweep: ${utc(d.sweptAt)} UTC${d.lateMs !== undefined ? `, started ${formatDuration(d.lateMs)} after its 15-minute slot` : ''}.`;
@@ -78,6 +80,13 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
 const HEADER_NOTE = 'Kept up to date by the sweep (access-revoke) from its own facts; edits by hand are overwritten.';
 /** The header line with the sweep time, as renderDashboard writes it: the only part that changes by itself. */
 const SWEPT_LINE = /^Kept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: [^\n]*$/m;
+
+function configSection(d: DashboardData): string[] {
+  if (!d.configIgnored || d.configIgnored.length === 0) return [];
+  const out = ['### ⚠️ Configuration changes not in force', '', 'These commits changed the access configuration without an approved pull request, so the last approved version is used instead. Make the change again in a pull request the code owners approve.', '', '| Commit | Files | Why |', '|---|---|---|'];
+  for (const c of d.configIgnored) out.push(`| ${c.sha.slice(0, 7)} | ${c.files.map(codeCell).join(', ')} | ${codeCell(c.why)} |`);
+  return [...out, ''];
+}
 
 function pendingSection(d: DashboardData): string[] {
   const out = ['### Waiting for approval', ''];

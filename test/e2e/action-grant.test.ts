@@ -136,6 +136,11 @@ test('THREATS 6 and 7: a merged pull request that also changed the policy is ref
   assert.match(item!.detail, /also src\/request\/rules\.ts/);
   assert.match(item!.detail, /"expires" is 20h after the merge; k8s-prod-operators allows at most 2h/);
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  // The policy change rode in with a request and no approval from .github/'s owners: it is not used either.
+  assert.equal(run.exitCode, 1);
+  assert.ok(run.annotations.some((a) => a.file === '.github/access-policy.yaml' && /changed \.github\/access-policy\.yaml without approval, so the change is not used/.test(a.message)), run.stdout);
+  // Put back as it was, so the rest of this file's world has its approved policy on main again.
+  s.directPush({ '.github/access-policy.yaml': `${s.repo.git('show', `${pull.base}:.github/access-policy.yaml`)}\n`, 'src/request/rules.ts': null });
 });
 
 test('a direct push without a pull request grants nothing and says so loudly', async () => {

@@ -33,3 +33,45 @@ test('THREATS 47: a team approval counts by the team at the time of the review: 
     await s.stop();
   }
 });
+
+test('THREATS 48: a configuration change without an approved pull request is not used; the last approved version stays in force and every run says so', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
+    // A bypass push raises k8s-prod-operators' maximum and adds a group; neither may be used.
+    s.directPush({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 24h')}\n  shadow-admins:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n` });
+    const bypass = s.repo.head();
+    const long = s.openPull('octocat', { files: { [`${K8S}/octocat-long.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) } });
+    s.review(long, 'lead1');
+    const run = await s.grant(s.merge(long));
+    assert.equal(run.exitCode, 1, 'the run fails loudly');
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'judged by the approved 2h maximum');
+    assert.match(s.comments(long).join('\n'), /k8s-prod-operators allows at most 2h/);
+    assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === '.github/access-policy.yaml' && new RegExp(`commit ${bypass.slice(0, 7)} changed \\.github/access-policy\\.yaml without approval, so the change is not used: no merged pull request`).test(a.message)), run.stdout);
+    assert.match(run.summary, /Configuration changes not in force/);
+    const shadow = s.openPull('octocat', { files: { 'requests/shadow-admins/octocat-x.yaml': requestYaml({ requester: 'octocat', group: 'shadow-admins' }) } });
+    s.review(shadow, 'sec1');
+    await s.grant(s.merge(shadow));
+    assert.deepEqual(s.members('prod-db-admins'), [], 'a group added by an unreviewed change cannot be requested');
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 1);
+    const dashboard = s.twin.state.repos.get('acme/access')!.issues.get((JSON.parse(sweep.outputs.dashboard!) as { issue: number }).issue)!;
+    assert.match(dashboard.body, new RegExp(`### ⚠️ Configuration changes not in force[\\s\\S]*\\| ${bypass.slice(0, 7)} \\| \`\\.github/access-policy\\.yaml\` \\|`));
+
+    // A change approved by one code owner of .github/ when the policy asks for two is not used either.
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 3h')}\n` }, { approvers: ['sec1'] });
+    const one = await s.revoke();
+    assert.equal(one.exitCode, 1);
+    assert.match(one.stdout, /needs 2 approvals of its merged head from code owners of \.github\/access-policy\.yaml \(@acme\/platform-security\)[^\n]*counted: @sec1/);
+    // Made again through a pull request the code owners approve: in force, and the runs are quiet again.
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 12h')}` });
+    const quiet = await s.revoke();
+    assert.equal(quiet.exitCode, 0, quiet.stdout);
+    const again = s.openPull('monalisa', { files: { [`${K8S}/monalisa-long.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) } });
+    s.review(again, 'lead1');
+    assert.equal((await s.grant(s.merge(again))).exitCode, 0);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa'], 'the approved 12h maximum is in force');
+  } finally {
+    await s.stop();
+  }
+});

@@ -165,7 +165,7 @@ test('THREATS 43: a re-run by someone else grants nothing; a team member removed
   try {
     const first = await breakGlass(s, 'lead1', good);
     assert.equal(first.out?.granted, false, 'lead1 has no identity in the fixture; added below');
-    s.directPush({ '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n  lead1: { upn: hubot@contoso.com }\n` });
+    s.approvedConfigChange({ '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n  lead1: { upn: hubot@contoso.com }\n` });
     const granted = await breakGlass(s, 'lead1', good);
     assert.equal(granted.out?.granted, true, granted.run.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);

@@ -39,7 +39,7 @@ test('a user principal name that starts with "$" resolves (written /users(\'$...
     const id = '7b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d';
     s.twin.state.users.set(id, { id, kind: 'user', userPrincipalName: '$ops@contoso.com', displayName: 'ops' });
     const identities = s.repo.git('show', 'HEAD:.github/access-identities.yaml');
-    s.directPush({ '.github/access-identities.yaml': `${identities}\n  dollar: { upn: "$ops@contoso.com" }\n` });
+    s.approvedConfigChange({ '.github/access-identities.yaml': `${identities}\n  dollar: { upn: "$ops@contoso.com" }\n` });
     const pull = s.openPull('dollar', { files: { 'requests/k8s-prod-operators/dollar-x.yaml': requestYaml({ requester: 'dollar', group: 'k8s-prod-operators' }) } });
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
@@ -134,7 +134,7 @@ test('a standing exemption past its review date is flagged by doctor (on its lin
   const s = await Scenario.begin();
   try {
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
-    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     s.addMember('prod-db-admins', 'breakglass');
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
     const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');

@@ -15,7 +15,7 @@ async function pimWorld(body: (s: Scenario) => Promise<void>): Promise<void> {
   try {
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
     assert.match(policy, /backend: pim/);
-    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     await body(s);
   } finally {
     await s.stop();

@@ -12,7 +12,7 @@ test('the report gives p50 and p95 removal lateness per group from the runs GitH
   const s = await Scenario.begin();
   try {
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
-    s.directPush({ '.github/access-policy.yaml': `${policy}\n` });
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     const expiry = (file: string) => Date.parse(/expires: "([^"]+)"/.exec(s.repo.git('show', `HEAD:${file}`))![1]!);
     const db = [expiry(s.approvedRequest('octocat', 'prod-db-admins', 10 * M, { ticket: 'INC-1' }).file), expiry(s.approvedRequest('hubot', 'prod-db-admins', 20 * M, { ticket: 'INC-2' }).file)];
     s.approvedRequest('hubot', 'k8s-prod-operators', 15 * M, { approver: 'lead1' });

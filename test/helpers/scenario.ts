@@ -26,7 +26,7 @@ export class Scenario extends AccessWorld {
     const { repo, twin } = await AccessWorld.create(`${FIXTURES}config`, {
       users: Object.entries(USERS).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
       groups: Object.entries(GROUPS).map(([name, id]) => ({ id, displayName: name, isAssignableToRole: options.roleAssignable === true && name === 'k8s-prod-operators' })),
-      teams: { 'acme/sre-leads': ['lead1', 'lead2'], 'acme/dba-leads': ['dba1', 'octocat'], 'acme/finops': ['fin1'], 'acme/sre': ['hubot'] },
+      teams: { 'acme/sre-leads': ['lead1', 'lead2'], 'acme/dba-leads': ['dba1', 'octocat'], 'acme/finops': ['fin1'], 'acme/sre': ['hubot'], 'acme/platform-security': ['sec1', 'sec2'] },
     });
     return new Scenario(repo, twin);
   }

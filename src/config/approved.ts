@@ -1,0 +1,193 @@
+/**
+ * The configuration is approved too (docs/threat-model.md 48): a version of the policy, identities or
+ * CODEOWNERS counts only if it landed on the default branch through a merged pull request into it
+ * whose approved head holds exactly that version, approved by code owners of the changed files under
+ * the approved CODEOWNERS before it (as many as the most demanding group asks, none of them the
+ * author or a pusher). The configuration in the first commit of the default branch's first-parent
+ * history that has one is the root of trust. A change that is not approved is not used: the last
+ * approved version of each file stays in force, and the run names the commit and why.
+ *
+ * Cost: one git log of the configuration files, and for the changes after the root two or three
+ * GraphQL queries per 100 changes (their pull requests, reviews and on-behalf-of teams).
+ */
+import { evaluateApprovals } from '../approval/approval.ts';
+import { ownersOf } from '../codeowners/codeowners.ts';
+import { ConfigError } from '../diagnostics.ts';
+import type { CatFile } from '../git/cat-file.ts';
+import type { Git } from '../git/git.ts';
+import type { GitHubGraph, PullFacts } from '../github/graphql.ts';
+import type { RepoFiles } from '../repo/files.ts';
+import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
+import { choosePull } from '../reconcile/verify.ts';
+import { recordReviewTeams } from '../approval/review-teams.ts';
+
+export interface IgnoredConfigChange {
+  sha: string;
+  files: string[];
+  why: string;
+}
+
+export interface ConfigVersions {
+  /** The approved configuration in force at a commit of the head's first-parent history, or why there is none. */
+  at(commit: string): Promise<AccessConfig | string>;
+  /** Changes to the configuration that are not in force, oldest first. */
+  ignored: IgnoredConfigChange[];
+  /** The ignored changes whose versions are on `commit` instead of the approved ones: what a run must say loudly. */
+  ignoredAt(commit: string): Promise<IgnoredConfigChange[]>;
+}
+
+interface Change {
+  sha: string;
+  files: string[];
+}
+
+/** Versions of each configuration file: path -> blob id (absent: the file does not exist). */
+type Versions = ReadonlyMap<string, string>;
+
+/** First-parent commits that changed a configuration file, oldest first, with the files they changed. */
+async function configChanges(git: Git, head: string): Promise<Change[]> {
+  const out = await git.run(['log', '--first-parent', '--diff-merges=first-parent', '--no-renames', '--reverse', '--format=%x01%H', '--name-only', '-z', head, '--', ...CONFIG_PATHS]);
+  const changes: Change[] = [];
+  for (const block of out.toString('utf8').split('\x01')) {
+    if (block === '') continue;
+    const [sha, ...rest] = block.split(/[\n\0]/).filter((x) => x !== '');
+    changes.push({ sha: sha!, files: rest.filter((f) => (CONFIG_PATHS as readonly string[]).includes(f)) });
+  }
+  return changes;
+}
+
+async function versionsAt(reader: CatFile, commit: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const path of CONFIG_PATHS) {
+    const o = await reader.read(`${commit}:${path}`);
+    if (o?.type === 'blob') out.set(path, o.oid);
+  }
+  return out;
+}
+
+function filesOf(reader: CatFile, versions: Versions, where: string): RepoFiles {
+  return {
+    where,
+    async read(path) {
+      const oid = versions.get(path);
+      const o = oid ? await reader.read(oid) : undefined;
+      if (!o || o.type !== 'blob') return undefined;
+      return { size: o.size, ...(o.bytes ? { bytes: o.bytes } : {}) };
+    },
+    list: async () => [],
+  };
+}
+
+/** Whether one change to the configuration was approved, under the approved configuration before it. */
+export function judgeConfigChange(change: Change, before: AccessConfig, pull: PullFacts | undefined, landed: Versions, atHead: ReadonlyMap<string, string | null>, branch: string): string | undefined {
+  if (!pull) return `no merged pull request into ${branch} contains it (a direct push, or a merge that bypassed review).`;
+  if (!pull.merged || !pull.mergedAt) return `pull request #${pull.number} is not merged.`;
+  for (const f of change.files) if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null)) return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
+  if (pull.commitCount >= 250) return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most 250, so who pushed to it cannot be known.`;
+  const author = pull.author ?? '';
+  if (!author) return `GitHub names no author for #${pull.number}.`;
+  const pushers = new Set<string>();
+  for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== 'web-flow') pushers.add(l.toLowerCase());
+  const mergedAt = Date.parse(pull.mergedAt);
+  const reviews = pull.reviews
+    .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
+    .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
+  const required = Math.max(1, ...[...before.policy.groups.values()].map((g) => g.approvals));
+  for (const f of change.files) {
+    const owners = ownersOf(before.codeowners, f);
+    const approval = evaluateApprovals({ required, headSha: pull.headRefOid, reviews, owners, requester: author, author, pushers: [...pushers] });
+    if (!approval.ok) {
+      const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
+      return `#${pull.number} changes ${f}, which needs ${required} approval${required === 1 ? '' : 's'} of its merged head from code owners of ${f} (${owners.map((o) => (o.kind === 'user' ? `@${o.login}` : o.kind === 'team' ? `@${o.org}/${o.slug}`: o.email)).join(' ') || 'none in the approved CODEOWNERS'}) other than its author and pushers; counted: ${approval.approvers.map((a) => `@${a}`).join(', ') || 'none'}${notes ? `. Not counted: ${notes}` : ''}.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The approved configuration versions along the head's first-parent history. Throws
+ * GitHubUnavailableError when GitHub cannot be read and a change after the root needs verifying.
+ */
+export async function approvedConfigurations(git: Git, reader: CatFile, graph: GitHubGraph, head: string, branch: string): Promise<ConfigVersions> {
+  const changes = await configChanges(git, head);
+  const order = new Map((await git.run(['rev-list', '--first-parent', head])).toString('utf8').trim().split('\n').reverse().map((sha, i) => [sha, i] as const));
+  const ignored: IgnoredConfigChange[] = [];
+  // The state after each change: the versions in force from that commit on.
+  const states: { index: number; sha: string; versions: Versions }[] = [];
+  const parsed = new Map<string, Promise<AccessConfig | string>>();
+  const configOf = (versions: Versions, where: string): Promise<AccessConfig | string> => {
+    const key = CONFIG_PATHS.map((p) => versions.get(p) ?? '-').join(' ');
+    let config = parsed.get(key);
+    if (!config) {
+      config = loadConfig(filesOf(reader, versions, where)).catch((error: unknown) => {
+        if (error instanceof ConfigError) return `the approved access configuration (${where}) is not valid: ${error.diagnostics.map((d) => `${d.file}: ${d.message}`).join(' ') || error.message}`;
+        throw error;
+      });
+      parsed.set(key, config);
+    }
+    return config;
+  };
+
+  if (changes.length > 0) {
+    const [root, ...later] = changes;
+    states.push({ index: order.get(root!.sha) ?? 0, sha: root!.sha, versions: await versionsAt(reader, root!.sha) });
+    if (later.length > 0) {
+      const { pulls: associated } = await graph.pullsOfCommits(later.map((c) => c.sha));
+      const chosen = new Map(later.map((c) => [c.sha, choosePull(c.sha, associated.get(c.sha) ?? [], branch)] as const));
+      const numbers = [...new Set([...chosen.values()].flatMap((p) => (p ? [p.number] : [])))];
+      const blobSpecs = later.flatMap((c) => {
+        const p = chosen.get(c.sha);
+        return p ? c.files.map((f) => `${p.headRefOid}:${f}`) : [];
+      });
+      const local = new Map<string, string | null>();
+      const remote: string[] = [];
+      for (const spec of blobSpecs) {
+        const commit = spec.slice(0, 40);
+        if (await reader.read(commit)) local.set(spec, (await reader.read(spec))?.oid ?? null);
+        else remote.push(spec);
+      }
+      const { pulls, blobs } = await graph.pulls(numbers.map((number) => ({ number, files: false })), remote);
+      await recordReviewTeams(graph, [...pulls.values()]);
+      for (const change of later) {
+        const previous = states[states.length - 1]!;
+        const before = await configOf(previous.versions, `the approved configuration before ${change.sha.slice(0, 7)}`);
+        const landed = await versionsAt(reader, change.sha);
+        const ref = chosen.get(change.sha);
+        const pull = ref ? pulls.get(ref.number) : undefined;
+        const atHead = new Map(change.files.map((f) => [f, ref ? (local.has(`${ref.headRefOid}:${f}`) ? local.get(`${ref.headRefOid}:${f}`)! : (blobs.get(`${ref.headRefOid}:${f}`) ?? null)) : null] as const));
+        const why = typeof before === 'string' ? before : judgeConfigChange(change, before, pull, landed, atHead, branch);
+        if (why) {
+          ignored.push({ sha: change.sha, files: change.files, why });
+          continue;
+        }
+        const versions = new Map(previous.versions);
+        for (const f of change.files) {
+          const v = landed.get(f);
+          if (v) versions.set(f, v);
+          else versions.delete(f);
+        }
+        states.push({ index: order.get(change.sha) ?? 0, sha: change.sha, versions });
+      }
+    }
+  }
+  const stateAt = (commit: string) => {
+    const index = order.get(commit);
+    return index === undefined ? undefined : { index, state: [...states].reverse().find((s) => s.index <= index) };
+  };
+  return {
+    ignored,
+    async at(commit) {
+      const found = stateAt(commit);
+      if (!found) return `commit ${commit.slice(0, 7)} is not on the first-parent history of ${branch}, so which configuration was approved there cannot be told.`;
+      if (!found.state) return `there is no access configuration on ${branch} at ${commit.slice(0, 7)}.`;
+      return configOf(found.state.versions, `approved as of ${found.state.sha.slice(0, 7)}`);
+    },
+    async ignoredAt(commit) {
+      const found = stateAt(commit);
+      if (!found?.state) return [];
+      const there = await versionsAt(reader, commit);
+      const differs = CONFIG_PATHS.filter((p) => (there.get(p) ?? null) !== (found.state!.versions.get(p) ?? null));
+      return ignored.filter((c) => (order.get(c.sha) ?? Infinity) <= found.index && c.files.some((f) => (differs as string[]).includes(f)));
+    },
+  };
+}
