@@ -16,7 +16,6 @@ import {
 import {
   context
 } from "./chunks/chunk-HX2GNITY.js";
-import "./chunks/chunk-TS7CM3PC.js";
 import {
   atCommit,
   changedFiles,
@@ -27,7 +26,8 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-L4QUS46Q.js";
+} from "./chunks/chunk-PROWPQQX.js";
+import "./chunks/chunk-TS7CM3PC.js";
 import {
   FORM_PATH,
   formProblems
@@ -38,7 +38,7 @@ import {
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-27LF4PWJ.js";
+} from "./chunks/chunk-KWEPI35X.js";
 import "./chunks/chunk-TXAET4ZT.js";
 import {
   GITHUB_LOGIN,
@@ -48,12 +48,12 @@ import {
   isUnderRequests,
   ownersOf
 } from "./chunks/chunk-PRSVWJYQ.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import "./chunks/chunk-L4KC6B5H.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-W4PVMAAF.js";
-import "./chunks/chunk-KAUG6AWK.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -439,7 +439,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-TQNNGTPZ.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-YINKHXZ3.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -491,7 +491,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WKFRULGQ.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-XON2HUBU.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -511,7 +511,7 @@ async function runIssue(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
-  const { doctor } = await import("./chunks/doctor-F72S266G.js");
+  const { doctor } = await import("./chunks/doctor-JIELJVAH.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -541,7 +541,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-QDODY4OK.js");
+  const { grant } = await import("./chunks/grant-YVI3O5T4.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -570,7 +570,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-FR64ZBEF.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-WEYEZTOD.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -603,7 +603,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-YOEAAV6U.js");
+    const { updateDashboard } = await import("./chunks/dashboard-IX5GO26T.js");
     const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -618,7 +618,7 @@ async function runRevoke(settings) {
   else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-DLH7JCW3.js");
+  const { collectReport } = await import("./chunks/collect-7JHKTSVZ.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -642,7 +642,7 @@ async function sendNotifications(settings, events) {
   for (const f of failed) warning(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: "access-as-code" });
 }
 async function githubOnly(settings) {
-  return { gh: (await import("./chunks/octokit-KJOUVFRQ.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
+  return { gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
@@ -650,7 +650,7 @@ async function services(settings, repo) {
   const [owner, name] = settings.github.repository.split("/");
   return {
     github,
-    gh: (await import("./chunks/octokit-KJOUVFRQ.js")).actionOctokit(settings.github.token, settings.github.apiUrl),
+    gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl),
     repo: repo ?? { owner, repo: name },
     directory: directoryFromActions(settings.entra, (audience) => getIDToken(audience))
   };

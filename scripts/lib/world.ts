@@ -40,7 +40,7 @@ export interface Pull {
   author: string;
   base: string;
   head: string;
-  commits: { sha: string; author: string; committer: string }[];
+  commits: { sha: string; author: string; committer: string; signer?: string }[];
   reviews: GitHubReview[];
 }
 
@@ -71,6 +71,8 @@ export class AccessWorld {
         oidcSubject: SUBJECT,
       },
     });
+    // The recommended ruleset on main (docs/setup.md, step 5): the grant relies on GitHub for who pushed.
+    twin.state.repos.get('acme/access')!.rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: true, required_review_thread_resolution: false } });
     return { repo, twin };
   }
 
@@ -99,13 +101,13 @@ export class AccessWorld {
   }
 
   /** A branch off main with one commit per entry of `pushes`, authored by `author` (or as given). */
-  openPull(author: string, ...pushes: { files: Record<string, string | null>; by?: string }[]): Pull {
+  openPull(author: string, ...pushes: { files: Record<string, string | null>; by?: string; signer?: string }[]): Pull {
     const number = this.nextNumber();
     const branch = `pr-${number}`;
     this.repo.git('switch', '-q', 'main');
     const base = this.repo.head();
     this.repo.git('switch', '-q', '-c', branch);
-    const commits = pushes.map((p) => ({ sha: this.repo.commit(`pr ${number}`, p.files), author: p.by ?? author, committer: p.by ?? author }));
+    const commits = pushes.map((p) => ({ sha: this.repo.commit(`pr ${number}`, p.files), author: p.by ?? author, committer: p.by ?? author, ...(p.signer ? { signer: p.signer } : {}) }));
     this.repo.git('switch', '-q', 'main');
     return { number, branch, author, base, head: commits[commits.length - 1]!.sha, commits, reviews: [] };
   }

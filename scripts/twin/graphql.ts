@@ -93,7 +93,7 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
       return {
         ...page,
         totalCount: pr.commits.length,
-        nodes: page.nodes.map((c) => ({ __typename: 'PullRequestCommit', commit: { __typename: 'Commit', oid: c.sha, author: { user: actor(c.author) }, committer: { user: actor(c.committer) } } })),
+        nodes: page.nodes.map((c) => ({ __typename: 'PullRequestCommit', commit: { __typename: 'Commit', oid: c.sha, author: { user: actor(c.author) }, committer: { user: actor(c.committer) }, signature: c.signer ? { __typename: 'GpgSignature', isValid: true, wasSignedByGitHub: c.signer === 'github', signer: c.signer === 'github' ? actor('web-flow') : actor(c.signer), state: 'VALID', email: '', payload: '', signature: '' } : null } })),
       };
     },
     reviews: (args: { first?: number; after?: string }) => {

@@ -88,7 +88,12 @@ export interface GitHubPull {
   /** As GitHub's files API reports them: a rename is one entry with the old path in previous_filename. */
   files: { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied'; previous_filename?: string }[];
   /** Commits on the pull request, with the GitHub logins of author and committer (null: no GitHub account matched). */
-  commits: { sha: string; author: string | null; committer: string | null }[];
+  /**
+   * Logins GitHub derives from each commit's author and committer e-mails (written by the pusher), and
+   * its signature as GitHub verified it: the signer's login, or `github` for a commit GitHub signed
+   * itself (web interface); absent: unsigned.
+   */
+  commits: { sha: string; author: string | null; committer: string | null; signer?: string }[];
   /** Commits the merge made on the base branch besides merge_commit_sha (a rebase merge's earlier commits). */
   landed?: string[];
   reviews: GitHubReview[];

@@ -5,6 +5,7 @@
  * and what the signed-in identity can change beyond the policy's groups (docs/threat-model.md 41).
  * It only reads.
  */
+import { rulesetProblems } from '../github/rules.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { exemptionsDue, type GroupPolicy } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -25,21 +26,6 @@ export interface DoctorReport {
   /** The signed-in identity's permissions, roles and what they reach (docs/threat-model.md 41). */
   identity?: Reach;
   diagnostics: Diagnostic[];
-}
-
-/**
- * The ruleset settings the grant relies on beside its own checks (docs/setup.md, step 5). GitHub does
- * not tell a workflow who pushed each commit, so "approval of the most recent reviewable push" is what
- * keeps a code owner from approving their own push made under someone else's name.
- */
-export function rulesetProblems(rules: readonly { type: string; parameters: Record<string, unknown> }[], branch: string): string[] {
-  const pr = rules.filter((r) => r.type === 'pull_request').map((r) => r.parameters);
-  if (pr.length === 0) return [`no ruleset requires a pull request before merging into ${branch}: anyone with write access can push requests (they are refused, but loudly, every run). Add the ruleset of docs/setup.md, step 5.`];
-  const out: string[] = [];
-  if (!pr.some((p) => p.require_last_push_approval === true)) out.push(`the ruleset on ${branch} does not require approval of the most recent reviewable push. GitHub does not tell access-as-code who pushed a commit, so without it a code owner could push to someone's request under another name and approve it. Turn on "Require approval of the most recent reviewable push".`);
-  if (!pr.some((p) => p.require_code_owner_review === true)) out.push(`the ruleset on ${branch} does not require review from code owners; access-as-code still refuses requests without code-owner approvals, after they merge. Turn on "Require review from Code Owners" to stop them before.`);
-  if (!pr.some((p) => p.dismiss_stale_reviews_on_push === true)) out.push(`the ruleset on ${branch} keeps approvals after new pushes; access-as-code counts only approvals of the merged head, so turn on "Dismiss stale pull request approvals" to make the pull request say the same.`);
-  return out;
 }
 
 export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; branch: string }, now = Date.now()): Promise<DoctorReport> {

@@ -19,6 +19,7 @@ import type { GitHubGraph, PullFacts } from '../github/graphql.ts';
 import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
 import { choosePull } from '../reconcile/verify.ts';
+import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 import { recordReviewTeams } from '../approval/review-teams.ts';
 
 export interface IgnoredConfigChange {
@@ -79,13 +80,15 @@ function filesOf(reader: CatFile, versions: Versions, where: string): RepoFiles 
 }
 
 /** Whether one change to the configuration was approved, under the approved configuration before it. */
-export function judgeConfigChange(change: Change, before: AccessConfig, pull: PullFacts | undefined, landed: Versions, atHead: ReadonlyMap<string, string | null>, branch: string): string | undefined {
+export function judgeConfigChange(change: Change, before: AccessConfig, pull: PullFacts | undefined, landed: Versions, atHead: ReadonlyMap<string, string | null>, branch: string, pushGuarantee: PushGuarantee): string | undefined {
   if (!pull) return `no merged pull request into ${branch} contains it (a direct push, or a merge that bypassed review).`;
   if (!pull.merged || !pull.mergedAt) return `pull request #${pull.number} is not merged.`;
   for (const f of change.files) if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null)) return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
   if (pull.commitCount >= 250) return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most 250, so who pushed to it cannot be known.`;
   const author = pull.author ?? '';
   if (!author) return `GitHub names no author for #${pull.number}.`;
+  const unproven = pushProblems(pull, author, pushGuarantee);
+  if (unproven.length > 0) return unproven.join(' ');
   const pushers = new Set<string>();
   for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== 'web-flow') pushers.add(l.toLowerCase());
   const mergedAt = Date.parse(pull.mergedAt);
@@ -108,7 +111,7 @@ export function judgeConfigChange(change: Change, before: AccessConfig, pull: Pu
  * The approved configuration versions along the head's first-parent history. Throws
  * GitHubUnavailableError when GitHub cannot be read and a change after the root needs verifying.
  */
-export async function approvedConfigurations(git: Git, reader: CatFile, graph: GitHubGraph, head: string, branch: string): Promise<ConfigVersions> {
+export async function approvedConfigurations(git: Git, reader: CatFile, graph: GitHubGraph, head: string, branch: string, pushGuarantee: PushGuarantee): Promise<ConfigVersions> {
   const changes = await configChanges(git, head);
   const order = new Map((await git.run(['rev-list', '--first-parent', head])).toString('utf8').trim().split('\n').reverse().map((sha, i) => [sha, i] as const));
   const ignored: IgnoredConfigChange[] = [];
@@ -155,7 +158,7 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
         const ref = chosen.get(change.sha);
         const pull = ref ? pulls.get(ref.number) : undefined;
         const atHead = new Map(change.files.map((f) => [f, ref ? (local.has(`${ref.headRefOid}:${f}`) ? local.get(`${ref.headRefOid}:${f}`)! : (blobs.get(`${ref.headRefOid}:${f}`) ?? null)) : null] as const));
-        const why = typeof before === 'string' ? before : judgeConfigChange(change, before, pull, landed, atHead, branch);
+        const why = typeof before === 'string' ? before : judgeConfigChange(change, before, pull, landed, atHead, branch, pushGuarantee);
         if (why) {
           ignored.push({ sha: change.sha, files: change.files, why });
           continue;

@@ -9,7 +9,8 @@
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
 import { formatTimestamp } from '../timestamp.ts';
-import type { GitHub, RepoRef } from './client.ts';
+import { branchRules, type GitHub, type RepoRef } from './client.ts';
+import type { BranchRule } from './rules.ts';
 
 export class GitHubUnavailableError extends Error {
   constructor(message: string) {
@@ -55,7 +56,7 @@ export interface PullFacts extends PullRef {
   changedFiles: number;
   commitCount: number;
   /** Logins of each listed commit's author and committer; null where GitHub matched no account. */
-  commits: { oid: string; author: string | null; committer: string | null }[];
+  commits: { oid: string; author: string | null; committer: string | null; /** Whose key GitHub verified the signature with (null: unsigned or not valid). */ signer: string | null; /** Signed by GitHub itself (a commit made in its web interface). */ signedByGitHub: boolean }[];
   reviews: { id: string; reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; /** Filled in by reviewTeams where asked. */ onBehalfOf?: string[] }[];
   /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
   files?: { path: string; changeType: string }[];
@@ -150,6 +151,16 @@ export class GitHubGraph {
       }
     }
     return out;
+  }
+
+  /** The rules in force on a branch (REST, one request), or why they could not be read. */
+  async branchRules(branch: string): Promise<BranchRule[] | string> {
+    try {
+      return await branchRules(this.gh, this.repo, branch);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      return `HTTP ${status ?? 'error'}: ${(error as Error).message}`;
+    }
   }
 
   /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
@@ -307,7 +318,7 @@ export class GitHubGraph {
 }
 
 const PULL_REF = 'number baseRefName merged headRefOid mergeCommit { oid }';
-const COMMIT_NODES = 'nodes { commit { oid author { user { login } } committer { user { login } } } }';
+const COMMIT_NODES = 'nodes { commit { oid author { user { login } } committer { user { login } } signature { isValid wasSignedByGitHub signer { login } } } }';
 const REVIEW_NODES = 'nodes { id author { login } state submittedAt commit { oid } }';
 const FILE_NODES = 'nodes { path changeType }';
 const PULL_DETAILS = `${PULL_REF} author { login } mergedAt createdAt changedFiles commits(first: 100) { totalCount pageInfo { hasNextPage endCursor } ${COMMIT_NODES} } reviews(first: 100) { pageInfo { hasNextPage endCursor } ${REVIEW_NODES} }`;
@@ -324,7 +335,9 @@ function pullRef(v: unknown): PullRef | undefined {
 
 const commitFact = (v: unknown) => {
   const c = obj(obj(v).commit);
-  return { oid: str(c.oid) ?? '', author: login(obj(c.author).user), committer: login(obj(c.committer).user) };
+  const sig = obj(c.signature);
+  const valid = sig.isValid === true;
+  return { oid: str(c.oid) ?? '', author: login(obj(c.author).user), committer: login(obj(c.committer).user), signer: valid ? login(sig.signer) : null, signedByGitHub: valid && sig.wasSignedByGitHub === true };
 };
 const reviewFact = (v: unknown) => {
   const r = obj(v);

@@ -28,6 +28,8 @@ import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from
 import { planGroupSweep, type Disposition } from './sweep.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
 import { recordReviewTeams } from '../approval/review-teams.ts';
+import { type PushGuarantee } from '../approval/pushers.ts';
+import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
   git: Git;
@@ -87,6 +89,8 @@ export interface ReconcileReport {
   configIgnored: IgnoredConfigChange[];
   /** The approved configuration at a commit of the default branch (absent when GitHub could not be read). */
   configAt?: (commit: string) => Promise<AccessConfig | string>;
+  /** Whether the default branch's rulesets guarantee nobody approved their own push, as read at this run. */
+  pushGuarantee: PushGuarantee;
   /** Runs of the break-glass workflow that are no record of a grant, and why. */
   breakGlassIgnored: { run: number; why: string }[];
   /** The pull requests that deleted these files (asked of GitHub only when a report needs them). */
@@ -105,9 +109,12 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     // Only approved versions of the configuration count (invariant 17). Without GitHub they cannot be
     // told apart, and the checkout's configuration is used for removals only.
     let versions: ConfigVersions | undefined;
+    // Read at every run: a ruleset can change at any time (invariant 17).
+    let pushGuarantee: PushGuarantee = { ok: false, why: 'GitHub could not be read' };
     if (!degraded) {
       try {
-        versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch);
+        pushGuarantee = lastPushGuarantee(await ctx.graph.branchRules(branch), branch);
+        versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch, pushGuarantee);
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = `${error.message} Only removals were made; nothing was granted.`;
@@ -163,7 +170,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
 
     if (!degraded) {
       try {
-        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at);
+        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at, pushGuarantee);
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = error.message;
@@ -186,6 +193,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       breakGlassIgnored,
       configIgnored,
       ...(versions ? { configAt: versions.at } : {}),
+      pushGuarantee,
       deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
@@ -401,7 +409,7 @@ async function deletionPulls(graph: GitHubGraph, requests: readonly RequestResul
 }
 
 /** Verifies every active request in bulk: sets each one's `verification`. */
-export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>): Promise<void> {
+export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>, pushGuarantee: PushGuarantee): Promise<void> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
@@ -447,6 +455,7 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       pull,
       headBlob: pull ? (local.has(spec) ? local.get(spec) : blobs.get(spec)) : undefined,
       teams,
+      pushGuarantee,
       now: r.judgeAt ?? now,
     });
   }
@@ -483,7 +492,7 @@ function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string
 }
 
 function evidenceWithout(r: RequestResult, branch: string, now: number) {
-  return { file: r.file, blob: r.blob ?? '', content: { size: 0 }, landing: undefined, baseConfig: '', baseRequester: undefined, defaultBranch: branch, candidates: [], pull: undefined, headBlob: undefined, teams: new Map(), now };
+  return { file: r.file, blob: r.blob ?? '', content: { size: 0 }, landing: undefined, baseConfig: '', baseRequester: undefined, defaultBranch: branch, candidates: [], pull: undefined, headBlob: undefined, teams: new Map(), pushGuarantee: { ok: false as const, why: '' }, now };
 }
 
 export type { Member };

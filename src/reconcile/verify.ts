@@ -17,6 +17,7 @@ import { MIN_LEAD_MS } from '../policy/policy.ts';
 import { evaluateApprovals, teamMemberships, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
+import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
@@ -49,6 +50,8 @@ export interface RequestEvidence {
   headBlob: string | null | undefined;
   /** "org/slug" -> members, or why the team could not be read. */
   teams: ReadonlyMap<string, ReadonlySet<string> | string>;
+  /** Whether GitHub's rulesets guarantee nobody approved their own push (read at this run). */
+  pushGuarantee: PushGuarantee;
   now: number;
 }
 
@@ -141,6 +144,7 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
       const inTeam = requesterTeams.some((r) => memberships.has(`${r.replace(/^@/, '').toLowerCase()}:${login}`));
       if (!listed && !inTeam) reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
     }
+    if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
     if (group) {
       const pushers = new Set<string>();
       for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== WEB_FLOW) pushers.add(l.toLowerCase());

@@ -2,6 +2,7 @@
 import { breakGlassUses, useRow } from '../breakglass/uses.ts';
 import type { BranchContext } from '../commands/revoke.ts';
 import type { AccessConfig } from '../config/config.ts';
+import type { PushGuarantee } from '../approval/pushers.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
@@ -59,7 +60,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined) };
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined, state.pushGuarantee) };
 }
 
 /** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
@@ -79,7 +80,7 @@ async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: s
  * Requests added to the default branch in the last `days` days, each judged as the reconciler judged
  * it when it merged (the same bulk verification), so only what was really granted counts as elevation.
  */
-async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined): Promise<History> {
+async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined, pushGuarantee: PushGuarantee): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
   const groupNames = [...policy.groups.keys()];
@@ -112,7 +113,7 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
     }
     let verified = configAt !== undefined;
     try {
-      if (configAt) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now, configAt);
+      if (configAt) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now, configAt, pushGuarantee);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       verified = false;

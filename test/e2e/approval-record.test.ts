@@ -75,3 +75,29 @@ test('THREATS 48: a configuration change without an approved pull request is not
     await s.stop();
   }
 });
+
+test('THREATS 46: who pushed is never taken from commit metadata alone: without the ruleset guarantee, a commit not provably the author\'s refuses the request, read at every run', async () => {
+  const s = await Scenario.begin();
+  try {
+    const rules = s.twin.state.repos.get('acme/access')!.rules;
+    const strict = rules.splice(0);
+    // lead1 pushes a commit to octocat's pull request under octocat's name, then approves it.
+    const forged = s.openPull('octocat', { files: { [`${K8S}/octocat-f.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) }, signer: 'lead1' });
+    s.review(forged, 'lead1');
+    const run = await s.grant(s.merge(forged));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.match(s.comments(forged).join('\n'), /not provably written by octocat[\s\S]*no ruleset on main requires approval of the most recent reviewable push[\s\S]*Require approval of the most recent reviewable push/);
+    // Commits signed by the author, or made in GitHub's web interface, are the author's.
+    const signed = s.openPull('monalisa', { files: { [`${K8S}/monalisa-s.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) }, signer: 'monalisa' });
+    s.review(signed, 'lead1');
+    await s.grant(s.merge(signed));
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
+    // With the ruleset back, GitHub guarantees the last push was approved by someone else: the rules are read at each run.
+    rules.push(...strict);
+    await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa', 'octocat']);
+  } finally {
+    await s.stop();
+  }
+});

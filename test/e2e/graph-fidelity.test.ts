@@ -98,9 +98,10 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
     const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
     const doctor = () => runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' } });
+    const rules = s.twin.state.repos.get('acme/access')!.rules;
+    rules.length = 0;
     const none = await doctor();
     assert.ok(none.annotations.some((a) => a.level === 'warning' && /no ruleset requires a pull request before merging into main/.test(a.message)), none.stdout);
-    const rules = s.twin.state.repos.get('acme/access')!.rules;
     rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: false, required_review_thread_resolution: false } });
     const partial = await doctor();
     assert.ok(partial.annotations.some((a) => /does not require approval of the most recent reviewable push/.test(a.message)));

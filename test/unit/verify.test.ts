@@ -30,7 +30,7 @@ function pull(overrides: Partial<PullFacts> = {}): PullFacts {
     createdAt: '2030-01-01T07:00:00Z',
     changedFiles: 1,
     commitCount: 1,
-    commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot' }],
+    commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', signer: null, signedByGitHub: false }],
     reviews: [{ id: 'r1', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
     ...overrides,
   };
@@ -50,6 +50,7 @@ async function evidence(overrides: Partial<RequestEvidence> = {}): Promise<Reque
     pull: p,
     headBlob: BLOB,
     teams: new Map([['acme/sre-leads', new Set(['lead1', 'lead2'])]]),
+    pushGuarantee: { ok: true },
     now,
     ...overrides,
   };
@@ -109,7 +110,7 @@ test('scope: what the landing commit changed outside requests/, and renames GitH
 test('a deleted GitHub account as author, or a pusher who approves, does not count', async () => {
   const ghost = pull({ author: null });
   assert.match(verifyRequest(await evidence({ pull: ghost, candidates: [ghost] })).reasons.join(), /names no author/);
-  const pushed = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'lead1' }] });
+  const pushed = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'lead1', signer: null, signedByGitHub: false }] });
   assert.match(verifyRequest(await evidence({ pull: pushed, candidates: [pushed] })).reasons.join(), /@lead1 pushed commits/);
 });
 
@@ -166,4 +167,18 @@ test("a changed request must have been the author's before; an unreadable earlie
   assert.match(verifyRequest(await evidence({ baseRequester: 'monalisa' })).reasons.join(' '), /this request belongs to monalisa/);
   assert.match(verifyRequest(await evidence({ baseRequester: null })).reasons.join(' '), /could not be read/);
   assert.equal(verifyRequest(await evidence({ baseRequester: 'hubot' })).approved, true);
+});
+
+test('THREATS 46: without the ruleset guarantee, a commit not provably the author\'s (unsigned, or signed by someone else with the author\'s name on it) refuses the request; signed by the author or made in GitHub\'s web interface by them passes', async () => {
+  const none = { ok: false as const, why: 'no ruleset on main requires approval of the most recent reviewable push' };
+  const unsigned = verifyRequest(await evidence({ pushGuarantee: none }));
+  assert.equal(unsigned.approved, false);
+  assert.match(unsigned.reasons.join(), /#7 has a commit \(\w{7}\) not provably written by hubot[\s\S]*Require approval of the most recent reviewable push/);
+  const forged = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', signer: 'lead1', signedByGitHub: false }] });
+  assert.equal(verifyRequest(await evidence({ pull: forged, candidates: [forged], pushGuarantee: none })).approved, false, 'lead1 signed a commit that claims to be hubot\'s');
+  for (const commit of [{ signer: 'hubot', signedByGitHub: false }, { signer: null, signedByGitHub: true }]) {
+    const p = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', ...commit }] });
+    assert.deepEqual(verifyRequest(await evidence({ pull: p, candidates: [p], pushGuarantee: none })).reasons, [], JSON.stringify(commit));
+  }
+  assert.deepEqual(verifyRequest(await evidence({ pushGuarantee: { ok: true } })).reasons, [], 'with the ruleset, GitHub guarantees it');
 });

@@ -1,0 +1,22 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+
+// src/github/rules.ts
+function rulesetProblems(rules, branch) {
+  const pr = rules.filter((r) => r.type === "pull_request").map((r) => r.parameters);
+  if (pr.length === 0) return [`no ruleset requires a pull request before merging into ${branch}: anyone with write access can push requests (they are refused, but loudly, every run). Add the ruleset of docs/setup.md, step 5.`];
+  const out = [];
+  if (!pr.some((p) => p.require_last_push_approval === true)) out.push(`the ruleset on ${branch} does not require approval of the most recent reviewable push. GitHub does not tell access-as-code who pushed a commit, so without it a code owner could push to someone's request under another name and approve it. Turn on "Require approval of the most recent reviewable push".`);
+  if (!pr.some((p) => p.require_code_owner_review === true)) out.push(`the ruleset on ${branch} does not require review from code owners; access-as-code still refuses requests without code-owner approvals, after they merge. Turn on "Require review from Code Owners" to stop them before.`);
+  if (!pr.some((p) => p.dismiss_stale_reviews_on_push === true)) out.push(`the ruleset on ${branch} keeps approvals after new pushes; access-as-code counts only approvals of the merged head, so turn on "Dismiss stale pull request approvals" to make the pull request say the same.`);
+  return out;
+}
+function lastPushGuarantee(rules, branch) {
+  if (typeof rules === "string") return { ok: false, why: `the rules of ${branch} could not be read (${rules})` };
+  const strict = rules.some((r) => r.type === "pull_request" && r.parameters.require_last_push_approval === true && r.parameters.require_code_owner_review === true && r.parameters.dismiss_stale_reviews_on_push === true);
+  return strict ? { ok: true } : { ok: false, why: `no ruleset on ${branch} requires approval of the most recent reviewable push together with code-owner review and dismissal of stale approvals` };
+}
+
+export {
+  rulesetProblems,
+  lastPushGuarantee
+};
