@@ -86,7 +86,7 @@ async function runIssue(settings: Settings): Promise<void> {
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github!.repository.split('/') as [string, string];
   // The event names the issue; its text is read as it is now. A re-run replays the event's old body
-  // (docs/threat-model.md 49), so the payload's body, author and labels are never used.
+  // (docs/threat-model.md 54), so the payload's body, author and labels are never used.
   const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: event.number });
   const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? '', labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })), state: current.state };
   if (issue.state !== 'open') {

@@ -62,7 +62,7 @@ export function isCodeOwner(login: string, owners: readonly Owner[], teamMembers
 
 /**
  * Whether a review was given as a code owner of the file: by an owner named by login, or on behalf of
- * an owning team as GitHub recorded it when the review was given (docs/threat-model.md 47). Team
+ * an owning team as GitHub recorded it when the review was given (docs/threat-model.md 52). Team
  * membership read later does not count: joining the team afterwards must not turn an old refusal into
  * a grant, and leaving it does not undo an approval given as its member.
  */

@@ -1,5 +1,5 @@
 /**
- * Who pushed (docs/threat-model.md 46). GitHub does not tell a workflow who pushed each commit, and a
+ * Who pushed (docs/threat-model.md 51). GitHub does not tell a workflow who pushed each commit, and a
  * commit's author and committer (and the logins GitHub derives from their e-mails) are written by
  * whoever pushes. So a pull request counts only where GitHub itself guarantees that nobody approved
  * their own push (the ruleset of lastPushGuarantee), or where every commit is provably the author's: a

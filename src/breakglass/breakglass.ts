@@ -4,7 +4,7 @@
  * the grant environment), and the group's code owners review it afterwards in an issue.
  *
  * The record of a break-glass grant is the workflow run as GitHub lists it, and a run counts only
- * when nobody but that workflow on the default branch could have made it (docs/threat-model.md 43):
+ * when nobody but that workflow on the default branch could have made it (docs/threat-model.md 48):
  *  - a successful attempt started by the run's own actor (a re-run by someone else grants nothing,
  *    and the runs API reports the latest attempt, so earlier successful attempts are read too);
  *  - `head_branch` names the default branch AND `head_sha` is on the default branch's history (a tag

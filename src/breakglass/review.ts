@@ -1,5 +1,5 @@
 /**
- * What a review of a break-glass use is, stated once (docs/threat-model.md 44): the use's review
+ * What a review of a break-glass use is, stated once (docs/threat-model.md 49): the use's review
  * issue, closed as completed by a code owner of the group who is not the user, as the issue's own
  * events record it (who closed it, when, as what), and not reopened since. Never a label (anyone with
  * triage access can add or remove one), never "closed by anyone". The break-glass command, the

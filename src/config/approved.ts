@@ -1,5 +1,5 @@
 /**
- * The configuration is approved too (docs/threat-model.md 48): a version of the policy, identities or
+ * The configuration is approved too (docs/threat-model.md 53): a version of the policy, identities or
  * CODEOWNERS counts only if it landed on the default branch through a merged pull request into it
  * whose approved head holds exactly that version, approved by code owners of the changed files under
  * the approved CODEOWNERS before it (as many as the most demanding group asks, none of them the

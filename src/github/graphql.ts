@@ -138,7 +138,7 @@ export class GitHubGraph {
   /**
    * The teams GitHub recorded each review as made on behalf of ("org/slug", lower-cased), 100 reviews a
    * query (about 1 point): who was a code owner through a team when the review was given, which a
-   * later change of the team does not alter (docs/threat-model.md 47).
+   * later change of the team does not alter (docs/threat-model.md 52).
    */
   async reviewTeams(reviewIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();

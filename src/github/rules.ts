@@ -18,7 +18,7 @@ export function rulesetProblems(rules: readonly { type: string; parameters: Reco
 }
 
 /**
- * Whether GitHub itself guarantees that nobody approves their own push (docs/threat-model.md 46): a
+ * Whether GitHub itself guarantees that nobody approves their own push (docs/threat-model.md 51): a
  * pull-request rule on the default branch that requires approval of the most recent reviewable push,
  * review from code owners and dismissal of stale approvals, all in one rule. Read at every grant and
  * sweep (not only by doctor), since a ruleset can be changed at any time. Bypass actors are not

@@ -129,7 +129,7 @@ export interface IssueEdits {
 }
 
 /**
- * Whether the issue needs this body (docs/threat-model.md 45): what it holds differs from what the
+ * Whether the issue needs this body (docs/threat-model.md 50): what it holds differs from what the
  * sweep would write (compared without the sweep time), someone other than a bot edited it last, or the
  * sweep's last write is an hour old. Nothing in the body itself (its marker included) is believed.
  */
