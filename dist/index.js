@@ -439,7 +439,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-YINKHXZ3.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-HIQFKLMX.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -501,7 +501,7 @@ async function runIssue(settings) {
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const github = await import("./chunks/client-KQ5BLCH2.js");
+  const github = await import("./chunks/client-2QOUN45E.js");
   const { editComment } = await import("./chunks/issues-7ECHDQOR.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
@@ -511,11 +511,11 @@ async function runIssue(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
-  const { doctor } = await import("./chunks/doctor-JIELJVAH.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-SOB7JVEP.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main") } : void 0;
+  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main"), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT) } : void 0;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary2 = summary.addHeading("access-as-code set-up check", 2).addTable([
@@ -541,7 +541,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-YVI3O5T4.js");
+  const { grant } = await import("./chunks/grant-6HX46K4B.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -570,7 +570,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-WEYEZTOD.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-U45WCB7Q.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -603,7 +603,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-IX5GO26T.js");
+    const { updateDashboard } = await import("./chunks/dashboard-IDQIEVC2.js");
     const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -618,7 +618,7 @@ async function runRevoke(settings) {
   else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7JHKTSVZ.js");
+  const { collectReport } = await import("./chunks/collect-E5O74WAC.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -642,15 +642,15 @@ async function sendNotifications(settings, events) {
   for (const f of failed) warning(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: "access-as-code" });
 }
 async function githubOnly(settings) {
-  return { gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
+  return { gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
   const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
-  const github = await import("./chunks/client-KQ5BLCH2.js");
+  const github = await import("./chunks/client-2QOUN45E.js");
   const [owner, name] = settings.github.repository.split("/");
   return {
     github,
-    gh: (await import("./chunks/octokit-4NVWJNFV.js")).actionOctokit(settings.github.token, settings.github.apiUrl),
+    gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl),
     repo: repo ?? { owner, repo: name },
     directory: directoryFromActions(settings.entra, (audience) => getIDToken(audience))
   };

@@ -188,6 +188,17 @@ export function githubHandler(state: TwinState) {
       const { items, headers } = page(commits);
       return ok(200, items, headers);
     }
+    // repos/get-environment and repos/list-deployment-branch-policies.
+    if ((m = /^\/environments\/([^/]+)(\/deployment-branch-policies)?$/.exec(rest)) && req.method === 'GET') {
+      const name = decodeURIComponent(m[1]!);
+      const env = repo.environments.get(name);
+      if (!env) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/deployments/environments#get-an-environment', status: '404' });
+      if (m[2]) {
+        const { items, headers } = page(env.patterns.map((p, i) => ({ id: i + 1, node_id: nodeId('GateBranchPolicy', i + 1), name: p.name, type: p.type })));
+        return ok(200, { total_count: env.patterns.length, branch_policies: items }, headers);
+      }
+      return ok(200, { id: 1, node_id: nodeId('Environment', 1), name, url: `${api}/repos/${repo.owner}/${repo.name}/environments/${name}`, html_url: `${web}/${repo.owner}/${repo.name}/deployments/activity_log?environments_filter=${name}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', protection_rules: [], deployment_branch_policy: env.policy });
+    }
     if ((m = /^\/rules\/branches\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
       const { items, headers } = page(repo.rules.map((r) => ({ ...r, ruleset_source_type: 'Repository', ruleset_source: `${repo.owner}/${repo.name}`, ruleset_id: 1 })));
       return ok(200, items, headers);

@@ -176,6 +176,8 @@ export interface GitHubRepo {
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */
   rules: { type: string; parameters?: Record<string, unknown> }[];
+  /** Environments and their deployment branch policies (null: any ref may deploy). */
+  environments: Map<string, { policy: { protected_branches: boolean; custom_branch_policies: boolean } | null; patterns: { name: string; type: 'branch' | 'tag' }[] }>;
 }
 
 export interface TwinState {
@@ -286,5 +288,5 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
 }
 
 export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {
-  return { owner, name, pulls: new Map(), issues: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], ...(gitDir ? { gitDir } : {}) };
+  return { owner, name, pulls: new Map(), issues: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], environments: new Map(), ...(gitDir ? { gitDir } : {}) };
 }

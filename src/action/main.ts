@@ -121,11 +121,11 @@ async function runIssue(settings: Settings): Promise<void> {
 
 async function runDoctor(settings: Settings): Promise<void> {
   const { directoryFromActions } = await import('../entra/connect.ts');
-  const { doctor } = await import('../commands/doctor.ts');
+  const { doctor, GRANT_ENVIRONMENT } = await import('../commands/doctor.ts');
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : undefined;
   const directory = github?.directory ?? directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main') } : undefined;
+  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main'), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT) } : undefined;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary = core.summary.addHeading('access-as-code set-up check', 2).addTable([

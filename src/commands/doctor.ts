@@ -5,7 +5,10 @@
  * and what the signed-in identity can change beyond the policy's groups (docs/threat-model.md 41).
  * It only reads.
  */
-import { rulesetProblems } from '../github/rules.ts';
+import { environmentProblems, rulesetProblems, type EnvironmentFacts } from '../github/rules.ts';
+
+/** The environment the grant, sweep and break-glass jobs run in (the template's workflows). */
+export const GRANT_ENVIRONMENT = 'access-grant';
 import type { AccessConfig } from '../config/config.ts';
 import { exemptionsDue, type GroupPolicy } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -28,7 +31,7 @@ export interface DoctorReport {
   diagnostics: Diagnostic[];
 }
 
-export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; branch: string }, now = Date.now()): Promise<DoctorReport> {
+export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; environment?: () => Promise<EnvironmentFacts | undefined>; branch: string }, now = Date.now()): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
   const groups: GroupCheck[] = [];
   // Everything in a few batched calls: the same lookups the sweep makes.
@@ -81,6 +84,13 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       for (const problem of rulesetProblems(await github.rules(), github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
     } catch (error) {
       diagnostics.push(diagnostic('.github', undefined, `could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`, 'warning'));
+    }
+    if (github.environment) {
+      try {
+        for (const problem of environmentProblems(await github.environment(), GRANT_ENVIRONMENT, github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
+      } catch (error) {
+        diagnostics.push(diagnostic('.github', undefined, `could not read the environment "${GRANT_ENVIRONMENT}" (${(error as Error).message}); check its deployment branches by hand (docs/setup.md, step 4).`, 'warning'));
+      }
     }
   }
   return { groups, identities, ...(identity ? { identity } : {}), diagnostics };

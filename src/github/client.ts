@@ -3,6 +3,7 @@
  * primary and secondary rate limits). The API URL comes from GITHUB_API_URL, as on GitHub Enterprise
  * Server. API functions take the client first, so tests and commands can pass any Octokit.
  */
+import type { EnvironmentFacts } from './rules.ts';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -175,4 +176,18 @@ export async function successfulRuns(gh: GitHub, repo: RepoRef, workflowFile: st
 export async function branchRules(gh: GitHub, repo: RepoRef, branch: string): Promise<{ type: string; parameters: Record<string, unknown> }[]> {
   const rules = await gh.paginate(gh.rest.repos.getBranchRules, { ...repo, branch, per_page: 100 });
   return rules.map((r) => ({ type: r.type, parameters: ('parameters' in r && r.parameters ? r.parameters : {}) as Record<string, unknown> }));
+}
+
+/** The deployment branch policy of an environment, or undefined when it does not exist. */
+export async function environmentFacts(gh: GitHub, repo: RepoRef, name: string): Promise<EnvironmentFacts | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getEnvironment({ ...repo, environment_name: name });
+    const policy = data.deployment_branch_policy ? { protectedBranches: data.deployment_branch_policy.protected_branches, customBranchPolicies: data.deployment_branch_policy.custom_branch_policies } : null;
+    if (!policy?.customBranchPolicies) return { policy, patterns: [] };
+    const list = await gh.paginate(gh.rest.repos.listDeploymentBranchPolicies, { ...repo, environment_name: name, per_page: 100 });
+    return { policy, patterns: list.map((p) => ({ name: p.name ?? '', type: (p as { type?: string }).type === 'tag' ? 'tag' : 'branch' })) };
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
 }

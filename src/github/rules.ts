@@ -29,3 +29,24 @@ export function lastPushGuarantee(rules: readonly BranchRule[] | string, branch:
   const strict = rules.some((r) => r.type === 'pull_request' && r.parameters.require_last_push_approval === true && r.parameters.require_code_owner_review === true && r.parameters.dismiss_stale_reviews_on_push === true);
   return strict ? { ok: true } : { ok: false, why: `no ruleset on ${branch} requires approval of the most recent reviewable push together with code-owner review and dismissal of stale approvals` };
 }
+
+/** An environment's deployment branch policy as GitHub reports it. */
+export interface EnvironmentFacts {
+  /** null: any branch or tag may deploy. */
+  policy: { protectedBranches: boolean; customBranchPolicies: boolean } | null;
+  /** With custom policies: each name pattern and whether it is for branches or tags. */
+  patterns: { name: string; type: 'branch' | 'tag' }[];
+}
+
+/**
+ * What keeps an Entra token, and a break-glass record, to the default branch: the grant environment's
+ * deployment rules must let only the default branch deploy (docs/setup.md, step 4).
+ */
+export function environmentProblems(env: EnvironmentFacts | undefined, name: string, branch: string): string[] {
+  if (!env) return [`the environment "${name}" does not exist, so nothing restricts which branch gets an Entra token (and break-glass runs are not tied to ${branch}). Create it with deployment branches "${branch}" only (docs/setup.md, step 4).`];
+  if (!env.policy) return [`the environment "${name}" lets any branch or tag deploy: a workflow on another ref could get an Entra token. Set its deployment branches to "${branch}" only (docs/setup.md, step 4).`];
+  if (env.policy.protectedBranches) return [`the environment "${name}" lets every protected branch deploy; only ${branch} should. Use "Selected branches and tags" with the one rule "${branch}" (docs/setup.md, step 4).`];
+  const others = env.patterns.filter((p) => p.type !== 'branch' || p.name !== branch);
+  if (others.length > 0 || env.patterns.length === 0) return [`the environment "${name}" lets ${others.length > 0 ? others.map((p) => `${p.type} "${p.name}"`).join(', ') : 'no ref'} deploy; it should allow the branch "${branch}" alone (docs/setup.md, step 4).`];
+  return [];
+}

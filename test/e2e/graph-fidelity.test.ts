@@ -92,7 +92,7 @@ for (const [kind, props, says] of [
   });
 }
 
-test('doctor checks that the ruleset on main requires approval of the most recent reviewable push', async () => {
+test('doctor checks that the ruleset on main requires approval of the most recent reviewable push, and that only main deploys to the grant environment', async () => {
   const s = await Scenario.begin();
   try {
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
@@ -108,6 +108,15 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     rules[0]!.parameters!.require_last_push_approval = true;
     const good = await doctor();
     assert.ok(!good.annotations.some((a) => /ruleset/.test(a.message)), good.stdout);
+    assert.ok(!good.annotations.some((a) => /environment/.test(a.message)), good.stdout);
+    // The grant environment must let only main deploy: a tag named main, or any protected branch, would get a token.
+    const envs = s.twin.state.repos.get('acme/access')!.environments;
+    envs.get('access-grant')!.patterns.push({ name: 'main', type: 'tag' });
+    assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message)));
+    envs.set('access-grant', { policy: null, patterns: [] });
+    assert.ok((await doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
+    envs.clear();
+    assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
   } finally {
     await s.stop();
   }

@@ -161,6 +161,36 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     },
     schemaOf('repository-rule-detailed', true),
   ],
+  [
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}',
+    'workflow-run',
+    async () => {
+      const now = '2026-11-25T10:00:00Z';
+      twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 77, status: 'completed', conclusion: 'failure', created_at: now, updated_at: now, event: 'workflow_dispatch', actor: 'hubot', triggering_actor: 'octocat', run_attempt: 2, attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }] });
+      return raw('/repos/acme/access/actions/runs/77/attempts/1');
+    },
+    schemaOf('workflow-run'),
+  ],
+  [
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/events',
+    'issue-event-for-issue[]',
+    async () => {
+      const now = '2026-11-25T10:00:00Z';
+      twin.state.repos.get('acme/access')!.issues.set(90, { number: 90, title: 'x', body: '', user: 'github-actions[bot]', state: 'closed', labels: [], pinned: false, created_at: now, updated_at: now, closed_by: 'monalisa', state_reason: 'completed', events: [{ id: 5, event: 'closed', actor: 'monalisa', created_at: now, state_reason: 'completed' }] });
+      return raw('/repos/acme/access/issues/90/events');
+    },
+    schemaOf('issue-event-for-issue', true),
+  ],
+  [
+    'GET /repos/{owner}/{repo}/environments/{environment_name}',
+    'environment',
+    async () => {
+      twin.state.repos.get('acme/access')!.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
+      return raw('/repos/acme/access/environments/access-grant');
+    },
+    schemaOf('environment'),
+  ],
+  ['GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies', 'deployment-branch-policy[]', async () => ((await raw('/repos/acme/access/environments/access-grant/deployment-branch-policies')) as { branch_policies: unknown[] }).branch_policies, schemaOf('deployment-branch-policy', true)],
 ];
 
 for (const [operation, schema, call, validate] of operations) {

@@ -1,0 +1,37 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  environmentFacts,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+} from "./chunk-QJNYH7MP.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  environmentFacts,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+};

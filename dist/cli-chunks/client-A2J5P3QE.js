@@ -1,0 +1,36 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  environmentFacts,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+} from "./chunk-6MJGJCUC.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  branchRules,
+  commentOnPull,
+  createGitHub,
+  environmentFacts,
+  fileAt,
+  getPull,
+  isTeamMember,
+  lastSuccessfulRun,
+  octokitOptions,
+  pullComments,
+  pullCommitters,
+  pullFiles,
+  pullReviews,
+  pullsForCommit,
+  successfulRuns
+};
