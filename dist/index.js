@@ -26,7 +26,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-PROWPQQX.js";
+} from "./chunks/chunk-WN4OSI7I.js";
 import "./chunks/chunk-TS7CM3PC.js";
 import {
   FORM_PATH,
@@ -38,8 +38,8 @@ import {
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-KWEPI35X.js";
-import "./chunks/chunk-TXAET4ZT.js";
+} from "./chunks/chunk-CIA5XIJP.js";
+import "./chunks/chunk-W6UA7JWE.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -263,6 +263,7 @@ var ICON = {
   removed: "\u{1F512} removed",
   "not-a-member": "\u{1F512} nothing to remove",
   kept: "\u2139\uFE0F kept",
+  ending: "\u23F3 ending",
   failed: "\u274C failed"
 };
 function requireDefaultBranchPush(event, eventName) {
@@ -439,7 +440,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-HIQFKLMX.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-BFAYF4P5.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -491,7 +492,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-XON2HUBU.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-Z7JHAEJH.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -502,7 +503,7 @@ async function runIssue(settings) {
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
   const github = await import("./chunks/client-2QOUN45E.js");
-  const { editComment } = await import("./chunks/issues-7ECHDQOR.js");
+  const { editComment } = await import("./chunks/issues-7BG7AVNG.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
@@ -510,8 +511,8 @@ async function runIssue(settings) {
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-SOB7JVEP.js");
+  const { directoryFromActions } = await import("./chunks/connect-EU3NIRS6.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-ZSJYP5YC.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -541,7 +542,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-6HX46K4B.js");
+  const { grant } = await import("./chunks/grant-RFBJUCL2.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -570,7 +571,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-U45WCB7Q.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GVLCIF5M.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -603,7 +604,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-IDQIEVC2.js");
+    const { updateDashboard } = await import("./chunks/dashboard-EKLSD2TF.js");
     const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -618,7 +619,7 @@ async function runRevoke(settings) {
   else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-E5O74WAC.js");
+  const { collectReport } = await import("./chunks/collect-7EIFBPJ2.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -645,7 +646,7 @@ async function githubOnly(settings) {
   return { gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-ZWCDX6OI.js");
+  const { directoryFromActions } = await import("./chunks/connect-EU3NIRS6.js");
   const github = await import("./chunks/client-2QOUN45E.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

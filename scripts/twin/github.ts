@@ -276,6 +276,9 @@ export function githubHandler(state: TwinState) {
       const b = readBody();
       if (typeof b.title !== 'string' || b.title === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
       if (typeof b.body === 'string' && b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+      // issues/create: an assignee who cannot be assigned fails the whole request with 422.
+      const unassignable = Array.isArray(b.assignees) && repo.assignable ? b.assignees.map(String).filter((a) => !repo.assignable!.has(a.toLowerCase())) : [];
+      if (unassignable.length > 0) return json(422, { message: 'Validation Failed', errors: unassignable.map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })), documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
       const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
       const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, assignees: Array.isArray(b.assignees) ? b.assignees.map(String) : [], created_at: now(), updated_at: now() };
       repo.issues.set(number, issue);

@@ -9,7 +9,7 @@
  */
 import { json, type CallLog, type TwinRequest, type TwinResponse } from './http.ts';
 import type { Faults } from './faults.ts';
-import type { Group, TwinState } from './state.ts';
+import { twinNow, type Group, type TwinState } from './state.ts';
 import { verify, type Issuer } from './tokens.ts';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -32,11 +32,12 @@ const UNIT_GROUP_WRITERS = [GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR];
  * PIM for Groups ends an assignment at its end time with no call from anyone: memberships whose end
  * has passed are gone before anything reads the group (and from Twin.members()).
  */
-export function expirePimAssignments(state: TwinState, now = Date.now()): void {
+export function expirePimAssignments(state: TwinState, now = twinNow(state)): void {
   for (const group of state.groups.values()) {
     for (const [id, end] of group.pimEnds) {
       if (end > now) continue;
       group.pimEnds.delete(id);
+      group.pimStarts.delete(id);
       if (group.members.delete(id)) group.recent.push({ op: 'remove', id, at: end });
     }
   }
@@ -81,7 +82,7 @@ function unwritable(group: Group): boolean {
 }
 
 export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faults, log: CallLog) {
-  const now = () => Date.now();
+  const now = () => twinNow(state);
 
   /** Membership as a reader sees it: changes younger than the lag are not visible yet. */
   function visibleMembers(group: Group): string[] {
@@ -147,10 +148,15 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (!group) return notFound(String(b.groupId));
       if (!state.users.has(principal)) return notFound(principal);
       const action = String(b.action ?? '');
+      // PIM for Groups: no active assignment shorter than 5 minutes, and none ended within 5 minutes
+      // of being made (ActiveDurationTooShort).
+      const FLOOR = 5 * 60_000;
       if (action === 'adminRemove') {
         if (!group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
+        if (now() - (group.pimStarts.get(principal) ?? -Infinity) < FLOOR) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
         group.members.delete(principal);
         group.pimEnds.delete(principal);
+        group.pimStarts.delete(principal);
         record(group, 'remove', principal);
         return json(201, { id: crypto.randomUUID(), status: 'Revoked', action, accessId: 'member', principalId: principal, groupId: group.id });
       }
@@ -158,10 +164,14 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const exp = b.scheduleInfo?.expiration;
       const end = exp?.type === 'afterDateTime' && typeof exp.endDateTime === 'string' ? Date.parse(exp.endDateTime) : NaN;
       if (Number.isNaN(end)) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
+      if (end - now() < FLOOR) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
       if (group.pimMaxMs !== undefined && end - now() > group.pimMaxMs) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
       if (action === 'adminAssign' && group.members.has(principal)) return graphError(400, 'RoleAssignmentExists', 'The Role assignment already exists.');
       if (action !== 'adminAssign' && !group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
-      if (!group.members.has(principal)) record(group, 'add', principal);
+      if (!group.members.has(principal)) {
+        record(group, 'add', principal);
+        group.pimStarts.set(principal, now());
+      }
       group.members.add(principal);
       group.pimEnds.set(principal, end);
       return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });

@@ -22,6 +22,8 @@ export interface Group {
   pimEnds: Map<string, number>;
   /** PIM for Groups: the longest active assignment the group's PIM settings allow, when limited. */
   pimMaxMs?: number;
+  /** When each PIM assignment was made (twin clock, ms): PIM refuses to end one within 5 minutes. */
+  pimStarts: Map<string, number>;
   /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
   recent: { op: 'add' | 'remove'; id: string; at: number }[];
 }
@@ -176,11 +178,20 @@ export interface GitHubRepo {
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */
   rules: { type: string; parameters?: Record<string, unknown> }[];
+  /** Who GitHub lets be assigned to issues (write access, org members with read, commenters); absent: anyone. */
+  assignable?: Set<string>;
   /** Environments and their deployment branch policies (null: any ref may deploy). */
   environments: Map<string, { policy: { protected_branches: boolean; custom_branch_policies: boolean } | null; patterns: { name: string; type: 'branch' | 'tag' }[] }>;
 }
 
+/** The twin's clock: real time moved by `clockOffsetMs`, so tests move time instead of sleeping. */
+export function twinNow(state: Pick<TwinState, 'clockOffsetMs'>): number {
+  return Date.now() + state.clockOffsetMs;
+}
+
 export interface TwinState {
+  /** How far the twin's clock is ahead of real time (ms): PIM assignments end by it. */
+  clockOffsetMs: number;
   users: Map<string, DirectoryObject>;
   groups: Map<string, Group>;
   apps: AppRegistration[];
@@ -242,6 +253,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     graphqlLimit: seed.graphqlLimit ?? 1000,
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
+    clockOffsetMs: 0,
     absentRemoval: 404,
     administrativeUnits: new Map(),
     roleAssignments: [],
@@ -270,6 +282,7 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
       onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
       mailEnabled: g.mailEnabled ?? false,
       pimEnds: new Map(),
+      pimStarts: new Map(),
       members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
       recent: [],
     });

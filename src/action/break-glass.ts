@@ -75,10 +75,11 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
   // nobody, and the next sweep removes the access.
   const existing = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1 ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
-  const issue = existing !== undefined ? { number: existing } : await (async () => {
+  const issue: { number: number; unassigned?: string[] } = existing !== undefined ? { number: existing } : await (async () => {
     const text = reviewIssue(decision, runId, runUrl, owners);
     return createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
   })();
+  if (issue.unassigned && issue.unassigned.length > 0) core.warning(`the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`, { title: 'access-as-code break-glass' });
   const loud = `BREAK-GLASS: ${decision.login} is a member of ${decision.group} until ${end}, without review. Code owners review it in #${issue.number}.`;
   core.warning(loud, { title: 'access-as-code break-glass' });
   await core.summary.addHeading('🚨 Break-glass access granted', 2).addRaw(`<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`, true).write();

@@ -12,6 +12,7 @@ const ICON: Record<GrantItem['outcome'], string> = {
   removed: '🔒 removed',
   'not-a-member': '🔒 nothing to remove',
   kept: 'ℹ️ kept',
+  ending: '⏳ ending',
   failed: '❌ failed',
 };
 

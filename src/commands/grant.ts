@@ -12,7 +12,7 @@ import { reconcile, type ReconcileReport, type RequestResult } from '../reconcil
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './revoke.ts';
 
-export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'failed';
+export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 
 export interface GrantItem {
   file: string;
@@ -81,6 +81,7 @@ function itemFor(report: ReconcileReport, file: string, change: GrantItem['chang
   if (!r.requester || !r.userId) return { ...base, outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
   if (disposition?.action === 'remove') {
     if (disposition.outcome === 'failed') return { ...base, outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
+    if (disposition.outcome === 'updated') return { ...base, outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
     return { ...base, outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
   }
   if (disposition?.action === 'keep') return { ...base, outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };

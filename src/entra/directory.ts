@@ -100,7 +100,12 @@ export interface PimOutcome {
   done: boolean;
   status: number;
   detail: string;
+  /** A removal PIM would not make yet: the assignment now ends at this time instead (Entra ends it). */
+  endsAt?: string;
 }
+
+/** PIM for Groups refuses to end an assignment within 5 minutes of making it (ActiveDurationTooShort). */
+export const PIM_FLOOR_MS = 5 * 60_000;
 
 export interface Directory {
   resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined>;
@@ -284,7 +289,33 @@ export class GraphDirectory implements Directory {
     return result;
   }
 
+  /**
+   * PIM schedule requests, then what PIM's documented answers call for: an assignment that already
+   * exists (RoleAssignmentExists) is moved to the wanted end with adminUpdate, never taken as done with
+   * its old end; a removal within 5 minutes of the assignment (ActiveDurationTooShort) moves its end to
+   * the earliest PIM allows, so Entra ends it then, and says so.
+   */
   async applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]> {
+    const first = await this.sendPim(changes);
+    const follow: { i: number; change: PimChange }[] = [];
+    first.forEach((o, i) => {
+      const code = o.code;
+      if (o.change.action === 'adminAssign' && code === 'RoleAssignmentExists' && o.change.end) follow.push({ i, change: { ...o.change, action: 'adminUpdate' } });
+      if (o.change.action === 'adminRemove' && code === 'ActiveDurationTooShort') follow.push({ i, change: { ...o.change, action: 'adminUpdate', end: new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } });
+    });
+    const second = follow.length > 0 ? await this.sendPim(follow.map((f) => f.change)) : [];
+    const out = first.map(({ code: _code, ...o }) => o as PimOutcome);
+    follow.forEach((f, k) => {
+      const { code: _code, ...o } = second[k]!;
+      const original = changes[f.i]!;
+      if (original.action === 'adminRemove') {
+        out[f.i] = o.done ? { change: original, done: true, status: o.status, detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`, endsAt: f.change.end! } : { change: original, done: false, status: o.status, detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.` };
+      } else out[f.i] = o.done ? { change: original, done: true, status: o.status, detail: 'already assigned; its end was moved to the wanted one' } : { ...o, change: original };
+    });
+    return out;
+  }
+
+  private async sendPim(changes: readonly PimChange[]): Promise<(PimOutcome & { code: string })[]> {
     const now = new Date().toISOString();
     const answers = await this.batchAll(
       changes.map((c) => ({
@@ -301,7 +332,7 @@ export class GraphDirectory implements Directory {
         },
       })),
     );
-    return answers.map((a, i) => judgePim(changes[i]!, a));
+    return answers.map((a, i) => ({ ...judgePim(changes[i]!, a), code: String((a.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '') }));
   }
 
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
@@ -486,7 +517,6 @@ function judgePim(change: PimChange, answer: { status: number; message: string; 
   const { status, message } = answer;
   const code = String((answer.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '');
   if (status >= 200 && status < 300) return { change, done: true, status, detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed' };
-  if (change.action === 'adminAssign' && code === 'RoleAssignmentExists') return { change, done: true, status, detail: 'already assigned' };
   if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist') return { change, done: true, status, detail: 'already not assigned' };
   if (code === 'RoleAssignmentRequestPolicyValidationFailed') {
     const rules = /\[([^\]]*)\]/.exec(message)?.[1]?.replace(/"/g, '') ?? message;

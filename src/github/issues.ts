@@ -71,7 +71,23 @@ export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: strin
   return out;
 }
 
-export async function createAssignedIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[], assignees: string[]): Promise<IssueSummary> {
-  const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
-  return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id };
+/**
+ * Opens an issue assigned to `assignees`. GitHub refuses the whole issue (422) when one of them cannot
+ * be assigned (only people with write access, organisation members with read, or commenters can): the
+ * issue is then opened without those, who are mentioned in it instead, and returned as `unassigned`.
+ */
+export async function createAssignedIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[], assignees: string[]): Promise<IssueSummary & { unassigned: string[] }> {
+  try {
+    const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
+    return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id, unassigned: [] };
+  } catch (error) {
+    const e = error as { status?: number; response?: { data?: { errors?: { field?: unknown; value?: unknown }[] } } };
+    if (e.status !== 422 || assignees.length === 0) throw error;
+    const named = (e.response?.data?.errors ?? []).filter((x) => x.field === 'assignees').map((x) => String(x.value));
+    const unassigned = named.length > 0 ? assignees.filter((a) => named.some((n) => n.toLowerCase() === a.toLowerCase())) : assignees;
+    const rest = assignees.filter((a) => !unassigned.includes(a));
+    const note = `\n\n${unassigned.map((a) => `@${a}`).join(', ')}: GitHub would not assign ${unassigned.length === 1 ? 'you' : 'you'} to this issue (only people with write access to the repository, or organisation members with read access, can be assigned), so you are mentioned instead.`;
+    const { data } = await gh.rest.issues.create({ ...repo, title, body: `${body}${note}`, labels, assignees: rest });
+    return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id, unassigned };
+  }
 }

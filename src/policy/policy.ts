@@ -81,6 +81,9 @@ interface RawPolicy {
   groups: Record<string, RawGroup>;
 }
 
+/** The longest active assignment PIM for Groups allows by default. */
+export const PIM_MAX_MS = 180 * 24 * HOUR_MS;
+
 export const BUILT_IN_DEFAULTS = { maxDuration: '8h', approvals: 1, requireTicket: false, mode: 'enforce', backend: 'membership', reminderBefore: '1h' } as const;
 
 export type PolicyResult = { policy: Policy; diagnostics: Diagnostic[] } | { policy: undefined; diagnostics: Diagnostic[] };
@@ -184,6 +187,14 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
       reminderBeforeMs: parseDuration(group.reminderBefore ?? defaults.reminderBefore ?? BUILT_IN_DEFAULTS.reminderBefore) ?? HOUR_MS,
       ...(group.breakGlass ? { breakGlass: { maxDurationMs: durationOf(group.breakGlass.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']), maxDurationText: group.breakGlass.maxDuration, requesters: group.breakGlass.requesters.map((r) => r.toLowerCase()), requireTicket: group.breakGlass.requireTicket ?? true } } : {}),
     });
+    const made = groups.get(name)!;
+    if (made.backend === 'pim') {
+      // PIM for Groups' default policy allows no permanent active assignment and none over 180 days
+      // (Graph PIM-for-Groups API overview); PIM would refuse every grant past it.
+      for (const [ms, text, path] of [[made.maxDurationMs, made.maxDurationText, maxDurationPath], ...(made.breakGlass ? [[made.breakGlass.maxDurationMs, made.breakGlass.maxDurationText, ['groups', name, 'breakGlass', 'maxDuration']] as const] : [])] as const) {
+        if (ms > PIM_MAX_MS) diagnostics.push(diagnostic(yaml.file, at([...path]), `"${name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`));
+      }
+    }
   }
   if (groups.size === 0) {
     diagnostics.push(diagnostic(yaml.file, at(['groups']), 'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.', 'warning'));

@@ -370,7 +370,12 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: G
         d.outcome = 'failed';
         d.detail = `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}`;
         failed = true;
-      } else d.outcome = d.action === 'add' ? (o.detail === 'already assigned' ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed';
+      } else if (o.endsAt) {
+        // Not removed yet: PIM ends it at endsAt (its 5-minute floor); said in the run, not hidden.
+        d.outcome = 'updated';
+        d.detail = o.detail;
+        d.end = o.endsAt;
+      } else d.outcome = d.action === 'add' ? (o.detail.startsWith('already assigned') ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed';
     });
   }
   return failed;

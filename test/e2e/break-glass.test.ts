@@ -206,3 +206,22 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
     await s.stop();
   }
 });
+
+test('THREATS 53: a code owner GitHub will not assign does not break a grant: the review issue is opened without them, mentions them, and says so', async () => {
+  const s = await Scenario.begin();
+  try {
+    const owners = s.repo.git('show', 'HEAD:.github/CODEOWNERS').replace('/requests/k8s-prod-operators/ @acme/sre-leads', '/requests/k8s-prod-operators/ @acme/sre-leads @lead1 @lead2');
+    s.approvedConfigChange({ '.github/CODEOWNERS': `${owners}\n` });
+    s.twin.state.repos.get('acme/access')!.assignable = new Set(['lead2']);
+    const { run, out } = await breakGlass(s, 'hubot', good);
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(out?.granted, true);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(out!.issue!)!;
+    assert.deepEqual(issue.assignees, ['lead2']);
+    assert.match(issue.body, /@lead1: GitHub would not assign you to this issue/);
+    assert.ok(run.annotations.some((a) => a.level === 'warning' && /could not be assigned to lead1/.test(a.message)), run.stdout);
+  } finally {
+    await s.stop();
+  }
+});

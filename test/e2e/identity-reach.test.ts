@@ -21,7 +21,7 @@ function narrow(s: Scenario, groups: string[], options: { restricted?: boolean }
 
 async function world(body: (s: Scenario) => Promise<void>): Promise<void> {
   const s = await Scenario.begin();
-  s.twin.state.groups.set(OTHER_GROUP, { id: OTHER_GROUP, displayName: 'finance-share-writers', isAssignableToRole: false, groupTypes: [], membershipRule: null, onPremisesSyncEnabled: null, mailEnabled: false, members: new Set(), pimEnds: new Map(), recent: [] });
+  s.twin.state.groups.set(OTHER_GROUP, { id: OTHER_GROUP, displayName: 'finance-share-writers', isAssignableToRole: false, groupTypes: [], membershipRule: null, onPremisesSyncEnabled: null, mailEnabled: false, members: new Set(), pimEnds: new Map(), pimStarts: new Map(), recent: [] });
   try {
     await body(s);
   } finally {

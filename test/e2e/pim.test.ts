@@ -2,7 +2,6 @@
 // the twin, like Entra, ends them at that time with no call from anyone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Scenario, requestYaml, GROUPS, USERS } from '../helpers/scenario.ts';
 
 const K8S = 'requests/k8s-prod-operators';
@@ -26,7 +25,8 @@ const pimEnd = (s: Scenario, login: keyof typeof USERS) => s.twin.state.groups.g
 
 test('a pim-backed grant is an assignment with the request end time, and it is gone at that time without any sweep', () =>
   pimWorld(async (s) => {
-    const expires = new Date(Date.now() + 15_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // PIM makes no assignment shorter than 5 minutes: 10 minutes, then the twin's clock moves on.
+    const expires = new Date(Date.now() + 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-pim.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expires }) } });
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
@@ -39,7 +39,7 @@ test('a pim-backed grant is an assignment with the request end time, and it is g
     assert.equal(requests.length, 1, 'one assignment request, no membership write');
     assert.equal(s.twin.log.records.filter((r) => r.path.endsWith('/members/$ref')).length, 0);
     s.twin.log.clear();
-    await sleep(Math.max(0, Date.parse(expires) - Date.now()) + 500);
+    s.twin.advance(Date.parse(expires) - Date.now() + 1_000);
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'Entra ended it on time');
     assert.equal(s.twin.log.records.length, 0, 'nothing of ours ran');
   }));
@@ -58,8 +58,29 @@ test('an extension moves the assignment end; deleting requests moves it back, th
     assert.equal(pimEnd(s, 'hubot'), end1, 'back to the remaining request');
     const dropLast = s.openPull('hubot', { files: { [first]: null } });
     const run = await s.grant(s.merge(dropLast));
-    assert.equal(items(run)[0]!.outcome, 'removed');
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    // THREATS 50: PIM refuses to end an assignment within 5 minutes of making it; the end is moved to
+    // the earliest PIM allows and the run says so, instead of taking the refusal as done or failing.
+    assert.equal(items(run)[0]!.outcome, 'ending', run.stdout);
+    assert.match(items(run)[0]!.detail, /PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to \S+, when Entra ends it/);
+    assert.ok(pimEnd(s, 'hubot')! <= Date.now() + 7 * 60_000, 'the assignment now ends within minutes');
+    s.twin.advance(7 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'and Entra ended it');
+  }));
+
+test('THREATS 51: an assignment PIM already has (the listing lagged) is moved to the new end with adminUpdate, not taken as done with its old end', () =>
+  pimWorld(async (s) => {
+    s.approvedRequest('hubot', 'k8s-prod-operators', 30 * 60_000, { approver: 'lead1' });
+    await s.revoke();
+    const first = pimEnd(s, 'hubot')!;
+    // Graph's reads do not show the new assignment yet; a longer request arrives.
+    s.twin.faults.readLagMs = 60 * 60_000;
+    s.approvedRequest('hubot', 'k8s-prod-operators', 100 * 60_000, { approver: 'lead2' });
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    // adminAssign answered 400 RoleAssignmentExists, then adminUpdate made.
+    const answers = s.twin.log.records.filter((r) => r.path.endsWith('/assignmentScheduleRequests')).map((r) => r.status);
+    assert.deepEqual(answers.slice(-2), [400, 201]);
+    assert.ok(pimEnd(s, 'hubot')! > first + 60 * 60_000, 'the end is the longer request\'s');
   }));
 
 test('a member added outside PIM to a pim group is drift: its assignment is removed in enforce mode', () =>

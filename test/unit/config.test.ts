@@ -153,3 +153,13 @@ test('an exemption past its review date is due; one ahead of it is not', async (
   const due = exemptionsDue(result.policy, Date.parse('2026-11-25T00:00:00Z'));
   assert.deepEqual(due.map((d) => [d.group, d.entry.id, d.entry.review, d.entry.position?.line]), [['a', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '2026-11-01', 6]]);
 });
+
+test('THREATS 52: a pim group whose maximum (or break-glass maximum) is over the 180 days PIM allows by default is refused at its line', () => {
+  const text = 'version: 1\ngroups:\n  ops:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n    backend: pim\n    maxDuration: 200d\n    breakGlass: { maxDuration: 181d, requesters: [hubot] }\n  plain:\n    id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\n    maxDuration: 200d\n';
+  const result = parsePolicy(P, text);
+  assert.equal(result.policy, undefined);
+  const lines = result.diagnostics.map(formatDiagnostic);
+  assert.ok(lines.some((l) => /^\.github\/access-policy\.yaml:6:\d+: error: "ops" has backend: pim, and 200d is longer than the 180 days PIM for Groups allows/.test(l)), lines.join('\n'));
+  assert.ok(lines.some((l) => /:7:\d+: error: "ops" has backend: pim, and 181d/.test(l)), lines.join('\n'));
+  assert.equal(lines.filter((l) => /plain/.test(l)).length, 0, 'a membership group may be longer');
+});
