@@ -440,7 +440,7 @@ async function run() {
         await runIssue(settings);
         break;
       case "break-glass":
-        await (await import("./chunks/break-glass-BFAYF4P5.js")).runBreakGlass(settings, services, sendNotifications);
+        await (await import("./chunks/break-glass-DGBHV23E.js")).runBreakGlass(settings, services, sendNotifications);
         break;
     }
   } catch (error2) {
@@ -511,8 +511,8 @@ async function runIssue(settings) {
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-EU3NIRS6.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-ZSJYP5YC.js");
+  const { directoryFromActions } = await import("./chunks/connect-XDTOWMXI.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-HYX5SIKA.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -542,7 +542,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-RFBJUCL2.js");
+  const { grant } = await import("./chunks/grant-URO4EHF4.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -571,7 +571,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-GVLCIF5M.js");
+  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-QQFMUHIP.js");
   const { github, gh, repo, directory } = await services(settings);
   const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
@@ -619,7 +619,7 @@ async function runRevoke(settings) {
   else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7EIFBPJ2.js");
+  const { collectReport } = await import("./chunks/collect-Z42JR2DH.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -646,7 +646,7 @@ async function githubOnly(settings) {
   return { gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
 }
 async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-EU3NIRS6.js");
+  const { directoryFromActions } = await import("./chunks/connect-XDTOWMXI.js");
   const github = await import("./chunks/client-2QOUN45E.js");
   const [owner, name] = settings.github.repository.split("/");
   return {

@@ -298,15 +298,14 @@ export class GraphDirectory implements Directory {
   async applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]> {
     const first = await this.sendPim(changes);
     const follow: { i: number; change: PimChange }[] = [];
-    first.forEach((o, i) => {
-      const code = o.code;
+    first.forEach(({ outcome: o, code }, i) => {
       if (o.change.action === 'adminAssign' && code === 'RoleAssignmentExists' && o.change.end) follow.push({ i, change: { ...o.change, action: 'adminUpdate' } });
       if (o.change.action === 'adminRemove' && code === 'ActiveDurationTooShort') follow.push({ i, change: { ...o.change, action: 'adminUpdate', end: new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } });
     });
     const second = follow.length > 0 ? await this.sendPim(follow.map((f) => f.change)) : [];
-    const out = first.map(({ code: _code, ...o }) => o as PimOutcome);
+    const out = first.map((a) => a.outcome);
     follow.forEach((f, k) => {
-      const { code: _code, ...o } = second[k]!;
+      const o = second[k]!.outcome;
       const original = changes[f.i]!;
       if (original.action === 'adminRemove') {
         out[f.i] = o.done ? { change: original, done: true, status: o.status, detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`, endsAt: f.change.end! } : { change: original, done: false, status: o.status, detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.` };
@@ -315,7 +314,7 @@ export class GraphDirectory implements Directory {
     return out;
   }
 
-  private async sendPim(changes: readonly PimChange[]): Promise<(PimOutcome & { code: string })[]> {
+  private async sendPim(changes: readonly PimChange[]): Promise<{ outcome: PimOutcome; code: string }[]> {
     const now = new Date().toISOString();
     const answers = await this.batchAll(
       changes.map((c) => ({
@@ -332,7 +331,7 @@ export class GraphDirectory implements Directory {
         },
       })),
     );
-    return answers.map((a, i) => ({ ...judgePim(changes[i]!, a), code: String((a.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '') }));
+    return answers.map((a, i) => ({ outcome: judgePim(changes[i]!, a), code: String((a.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '') }));
   }
 
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
