@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   parseWebhooks
-} from "./chunks/chunk-LI6E3QVA.js";
+} from "./chunks/chunk-SQ2WXL5M.js";
 import {
   error,
   getIDToken,
@@ -636,7 +636,7 @@ async function presentIgnoredConfig(ignored) {
 }
 async function sendNotifications(settings, events) {
   if (settings.webhooks.length === 0 || events.length === 0) return;
-  const { notify } = await import("./chunks/notify-GPFTAA7O.js");
+  const { notify } = await import("./chunks/notify-EI5SGNRE.js");
   const deliveries = await notify(settings.webhooks, events);
   const failed = deliveries.filter((d) => !d.ok);
   info(`Notifications: ${deliveries.length - failed.length} of ${deliveries.length} delivered.`);

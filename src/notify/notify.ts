@@ -102,27 +102,68 @@ export interface Delivery {
   detail: string;
 }
 
+/** Slack allows about one message a second per webhook; Teams is paced the same, which costs nothing. */
+const PER_WEBHOOK_INTERVAL_MS = 1_000;
+/** How long a 429's Retry-After may ask us to wait before the notice is given up (a run must not sit). */
+const MAX_RETRY_AFTER_MS = 10_000;
+const ATTEMPTS = 3;
+
 /**
- * Sends each event to its group's webhooks, a few at a time, each with a time limit; never throws.
- * The result says what failed, without the URL.
+ * What a webhook's answer means, as each service documents it. Slack: 200 "ok"; 429 with Retry-After;
+ * 400/403/404/410 with the reason as plain text (invalid_payload, action_prohibited, no_service,
+ * channel_is_archived). Teams: a Workflows webhook answers 202 (delivery failures happen later, inside
+ * the workflow, where no sender sees them); a retired Office 365 connector answers 200 "1", and 200
+ * with "Webhook message delivery failed" when it failed, which is not a delivery.
  */
-export async function notify(hooks: readonly Webhook[], events: readonly NotifyEvent[], options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<Delivery[]> {
+export function judgeAnswer(service: Service, status: number, text: string): { ok: boolean; retryAfterMs?: number; detail: string } {
+  const reason = text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 200);
+  if (status === 429) return { ok: false, retryAfterMs: 0, detail: `the webhook answered 429${reason ? ` ${reason}` : ''} (rate limited)` };
+  if (status < 200 || status >= 300) return { ok: false, detail: `the webhook answered ${status}${reason ? ` ${reason}` : ''}` };
+  if (service === 'teams' && /delivery failed/i.test(reason)) return { ok: false, detail: `Teams answered ${status} but did not deliver it: ${reason}` };
+  return { ok: true, detail: status === 202 ? 'accepted' : 'sent' };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends each event to its group's webhooks, each webhook's messages one at a time and at most one a
+ * second (different webhooks side by side), each with a time limit, retrying a 429 after its
+ * Retry-After; never throws. The result says what failed and why, in the service's words, without the URL.
+ */
+export async function notify(hooks: readonly Webhook[], events: readonly NotifyEvent[], options: { timeoutMs?: number; fetch?: typeof fetch; intervalMs?: number } = {}): Promise<Delivery[]> {
   const send = options.fetch ?? fetch;
-  const jobs = events.flatMap((e) => hooksFor(hooks, e.group).map((h) => ({ e, h })));
+  const interval = options.intervalMs ?? PER_WEBHOOK_INTERVAL_MS;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const byUrl = new Map<string, { e: NotifyEvent; h: Webhook }[]>();
+  for (const e of events) for (const h of hooksFor(hooks, e.group)) byUrl.set(h.url, [...(byUrl.get(h.url) ?? []), { e, h }]);
   const out: Delivery[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const { e, h } = jobs[next++]!;
+  const deliver = async (e: NotifyEvent, h: Webhook): Promise<Delivery> => {
+    for (let attempt = 1; ; attempt++) {
       try {
-        const res = await send(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(h.service === 'slack' ? slackPayload(e) : teamsPayload(e)), signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
-        out.push({ target: h.target, service: h.service, ok: res.ok, detail: res.ok ? `${e.kind} sent` : `${e.kind}: the webhook answered ${res.status}` });
+        const res = await send(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(h.service === 'slack' ? slackPayload(e) : teamsPayload(e)), signal: AbortSignal.timeout(timeoutMs) });
+        const judged = judgeAnswer(h.service, res.status, await res.text().catch(() => ''));
+        if (judged.retryAfterMs !== undefined) {
+          const after = Number(res.headers.get('retry-after'));
+          const wait = Number.isFinite(after) && after >= 0 ? after * 1000 : interval;
+          if (attempt < ATTEMPTS && wait <= MAX_RETRY_AFTER_MS) {
+            await sleep(Math.max(wait, interval));
+            continue;
+          }
+        }
+        return { target: h.target, service: h.service, ok: judged.ok, detail: `${e.kind}: ${judged.detail}` };
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError';
-        out.push({ target: h.target, service: h.service, ok: false, detail: `${e.kind}: ${timedOut ? `no answer within ${(options.timeoutMs ?? 5_000) / 1000} s` : 'the webhook could not be reached'}` });
+        return { target: h.target, service: h.service, ok: false, detail: `${e.kind}: ${timedOut ? `no answer within ${timeoutMs / 1000} s` : 'the webhook could not be reached'}` };
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(4, jobs.length) }, worker));
+  await Promise.all(
+    [...byUrl.values()].map(async (jobs) => {
+      for (const [i, { e, h }] of jobs.entries()) {
+        if (i > 0) await sleep(interval);
+        out.push(await deliver(e, h));
+      }
+    }),
+  );
   return out;
 }

@@ -57,9 +57,28 @@ test('a webhook that fails or hangs is a warning; the grant is made and the run 
     assert.equal(run.exitCode, 0, run.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
-    assert.ok(warnings.some((w) => /a slack notification for k8s-prod-operators was not delivered \(granted: the webhook answered 503\)/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /a slack notification for k8s-prod-operators was not delivered \(granted: the webhook answered 503 rate_limited\)/.test(w)), warnings.join('\n'));
     assert.ok(warnings.some((w) => /a teams notification for k8s-prod-operators was not delivered \(granted: no answer within 5 s\)/.test(w)), warnings.join('\n'));
     assert.ok(!warnings.join().includes(s.twin.urls.hooks), 'no URL in the warnings');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 54: Slack pacing and refusals, Teams connector failures: reported with the service\'s reason, never counted as delivered', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.addMember('prod-db-admins', 'octocat');
+    s.addMember('prod-db-admins', 'monalisa');
+    s.addMember('prod-db-admins', 'hubot');
+    const hooks = `prod-db-admins slack ${s.twin.urls.hooks}/slack/dba\nprod-db-admins slack ${s.twin.urls.hooks}/slack/archived\nprod-db-admins teams ${s.twin.urls.hooks}/connector/broken\n`;
+    const sweep = await s.revoke({ inputs: { webhooks: hooks } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.equal(s.twin.state.hookMessages.filter((m) => m.channel === 'dba').length, 3, 'three removals, paced under Slack\'s one a second: all delivered');
+    const warnings = sweep.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    assert.ok(warnings.some((w) => /a slack notification for prod-db-admins was not delivered \(removed: the webhook answered 410 channel_is_archived\)/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /a teams notification for prod-db-admins was not delivered \(removed: Teams answered 200 but did not deliver it: Webhook message delivery failed/.test(w)), warnings.join('\n'));
+    assert.match(sweep.stdout, /Notifications: 3 of 9 delivered\./);
   } finally {
     await s.stop();
   }

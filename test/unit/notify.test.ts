@@ -38,3 +38,28 @@ test('Teams: an Adaptive Card whose untrusted text is only in TextRuns (no Markd
   for (const block of body.filter((b) => b.type === 'TextBlock')) assert.ok(!block.text!.includes('evil'), 'no untrusted text where Markdown renders');
   assert.ok(body.some((b) => b.type === 'RichTextBlock' && b.inlines!.some((r) => r.type === 'TextRun' && r.text.includes('<!channel>'))), 'kept verbatim, as plain text');
 });
+
+test('THREATS 54: answers judged as each service documents them: Slack reasons, 429 retried after Retry-After, Teams 200 that did not deliver', async () => {
+  const { judgeAnswer, notify } = await import('../../src/notify/notify.ts');
+  assert.deepEqual(judgeAnswer('slack', 410, 'channel_is_archived'), { ok: false, detail: 'the webhook answered 410 channel_is_archived' });
+  assert.equal(judgeAnswer('slack', 200, 'ok').ok, true);
+  assert.equal(judgeAnswer('teams', 202, '').detail, 'accepted');
+  assert.equal(judgeAnswer('teams', 200, '1').ok, true);
+  const failed = judgeAnswer('teams', 200, 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 404');
+  assert.equal(failed.ok, false);
+  assert.match(failed.detail, /Teams answered 200 but did not deliver it: Webhook message delivery failed/);
+  // One webhook: paced one at a time, a 429 waited out and retried; the messages all arrive, in order.
+  const seen: number[] = [];
+  let calls = 0;
+  const fake = (async () => {
+    calls++;
+    seen.push(Date.now());
+    return calls === 2 ? new Response('rate_limited', { status: 429, headers: { 'retry-after': '0' } }) : new Response('ok', { status: 200 });
+  }) as typeof fetch;
+  const hooks = [{ target: 'default', service: 'slack' as const, url: 'https://hooks.example/one' }];
+  const events = [1, 2, 3].map((n) => ({ kind: 'removed' as const, group: 'g', who: `u${n}`, why: 'ended' as const }));
+  const deliveries = await notify(hooks, events, { fetch: fake, intervalMs: 50 });
+  assert.deepEqual(deliveries.map((d) => d.ok), [true, true, true]);
+  assert.equal(calls, 4, 'the throttled message was sent again');
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! - seen[i - 1]! >= 45, 'never two at once to one webhook');
+});
