@@ -96,6 +96,8 @@ export function teamsPayload(e: NotifyEvent): unknown {
 }
 
 export interface Delivery {
+  /** The event it carried (the same object that was passed in). */
+  event: NotifyEvent;
   target: string;
   service: Service;
   ok: boolean;
@@ -150,10 +152,10 @@ export async function notify(hooks: readonly Webhook[], events: readonly NotifyE
             continue;
           }
         }
-        return { target: h.target, service: h.service, ok: judged.ok, detail: `${e.kind}: ${judged.detail}` };
+        return { event: e, target: h.target, service: h.service, ok: judged.ok, detail: `${e.kind}: ${judged.detail}` };
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError';
-        return { target: h.target, service: h.service, ok: false, detail: `${e.kind}: ${timedOut ? `no answer within ${timeoutMs / 1000} s` : 'the webhook could not be reached'}` };
+        return { event: e, target: h.target, service: h.service, ok: false, detail: `${e.kind}: ${timedOut ? `no answer within ${timeoutMs / 1000} s` : 'the webhook could not be reached'}` };
       }
     }
   };

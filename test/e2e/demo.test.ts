@@ -19,7 +19,7 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /grant: refused: .*@hubot is the requester/);
   assert.match(stdout, /removed user octocat@contoso\.com \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
   assert.match(stdout, /members after the sweep: \(none\)/);
-  assert.match(stdout, /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+at \S+ \(no workflow ran since: 0 calls\): members \(none\)/);
+  assert.match(stdout, /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): members \(none\)/);
   assert.match(stdout, /answer on #3: The request is valid\. It grants access for 4h from the merge/);
   assert.match(stdout, /monalisa follows the link and opens pull request #4; its check: passed/);
   assert.match(stdout, /dashboard #5: created, pinned[\s\S]*\| #4 \| monalisa \| billing-readers \| 0 of 1 \|[\s\S]*the next sweep, with nothing changed: unchanged/);

@@ -1,0 +1,55 @@
+/**
+ * The one executor of a run's GitHub and chat effects (plan/effects.ts): each effect made once and
+ * idempotently (a comment or reminder is not posted again when its marker is already on the pull
+ * request), each failure recorded beside the plan and never stopping an unrelated effect, notices
+ * only for effects that were made. Retries and pacing are the clients' (Octokit's retry and
+ * throttling plugins; notify's per-webhook pacing and Retry-After), configured in one place each.
+ */
+import type { Effect, EffectOutcome } from '../plan/effects.ts';
+import type { Delivery, NotifyEvent } from '../notify/notify.ts';
+
+export interface EffectPorts {
+  listComments(pull: number): Promise<{ body: string }[]>;
+  postComment(pull: number, body: string): Promise<unknown>;
+  /** Chat notices (none configured: undefined). */
+  notify?: (events: NotifyEvent[]) => Promise<Delivery[]>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function executeEffects(effects: readonly Effect[], ports: EffectPorts): Promise<EffectOutcome[]> {
+  const out = new Map<string, EffectOutcome>();
+  // Comments and reminders: one listing per pull request finds what is already there.
+  const seen = new Map<number, Promise<{ body: string }[]>>();
+  for (const e of effects) {
+    if (e.kind === 'notice') continue;
+    try {
+      let listing = seen.get(e.pull);
+      if (!listing) {
+        listing = ports.listComments(e.pull);
+        seen.set(e.pull, listing);
+      }
+      if ((await listing).some((c) => c.body.includes(e.marker))) {
+        out.set(e.id, { id: e.id, status: 'already', detail: `already on #${e.pull}` });
+        continue;
+      }
+      await ports.postComment(e.pull, e.body);
+      out.set(e.id, { id: e.id, status: 'done', detail: `posted on #${e.pull}` });
+    } catch (error) {
+      out.set(e.id, { id: e.id, status: 'failed', detail: `not posted on #${e.pull}: ${message(error)}` });
+    }
+  }
+  const notices = effects.filter((e): e is Extract<Effect, { kind: 'notice' }> => e.kind === 'notice');
+  const due = notices.filter((n) => n.after === undefined || out.get(n.after)?.status === 'done');
+  for (const n of notices) if (!due.includes(n)) out.set(n.id, { id: n.id, status: 'skipped', detail: `not sent: ${n.after} was not made in this run` });
+  if (due.length > 0 && ports.notify) {
+    // One call for every notice, so that each webhook's messages are paced together.
+    const all = await ports.notify(due.map((n) => n.event));
+    for (const n of due) {
+      const deliveries = all.filter((d) => d.event === n.event);
+      const failed = deliveries.filter((d) => !d.ok);
+      out.set(n.id, deliveries.length === 0 ? { id: n.id, status: 'skipped', detail: 'no webhook for this group' } : failed.length === 0 ? { id: n.id, status: 'done', detail: `${deliveries.length} delivered` } : { id: n.id, status: 'failed', detail: failed.map((f) => `${f.service} (${f.target}): ${f.detail}`).join('; ') });
+    }
+  } else for (const n of due) out.set(n.id, { id: n.id, status: 'skipped', detail: 'no webhooks configured' });
+  return effects.map((e) => out.get(e.id) ?? { id: e.id, status: 'skipped', detail: 'not applied' });
+}

@@ -1,0 +1,27 @@
+/**
+ * The effects a run makes on GitHub and in chat, as a value (Terraform's plan: each change with an
+ * action and its reason). Membership and PIM changes are the reconciler's dispositions; these are what
+ * follows from them: a comment on a pull request (the grant's outcome, a reminder), a chat notice.
+ * Each has a stable id, so a plan can be printed, compared and applied exactly; an effect that reports
+ * another names it in `after` and is made only when that one was. Pure.
+ */
+import type { NotifyEvent } from '../notify/notify.ts';
+
+export type Effect =
+  | { id: string; kind: 'comment'; pull: number; marker: string; body: string; reason: string }
+  | { id: string; kind: 'reminder'; pull: number; marker: string; body: string; reason: string }
+  | { id: string; kind: 'notice'; event: NotifyEvent; reason: string; after?: string };
+
+export type EffectStatus = 'done' | 'already' | 'failed' | 'skipped';
+
+/** What applying one effect did, recorded beside the plan (the plan itself is never changed). */
+export interface EffectOutcome {
+  id: string;
+  status: EffectStatus;
+  detail: string;
+}
+
+/** A notice's id: what happened to whom in which group (one notice per event and run). */
+export function noticeId(e: NotifyEvent): string {
+  return `notice:${e.kind}:${e.group}:${e.who}${'pull' in e && e.pull !== undefined ? `:#${e.pull}` : ''}${'file' in e && e.file ? `:${e.file}` : ''}`;
+}
