@@ -1,21 +1,18 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  parseWebhooks
-} from "./chunks/chunk-SQ2WXL5M.js";
-import {
+  applyEffects,
   error,
   getIDToken,
   getInput,
+  githubOnly,
   info,
+  services,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-MTMMHOWZ.js";
-import {
-  context
-} from "./chunks/chunk-HX2GNITY.js";
+} from "./chunks/chunk-GE4FNLHK.js";
 import {
   atCommit,
   changedFiles,
@@ -26,20 +23,14 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-WN4OSI7I.js";
-import "./chunks/chunk-TS7CM3PC.js";
-import {
-  FORM_PATH,
-  formProblems
-} from "./chunks/chunk-XXDK4IFQ.js";
+} from "./chunks/chunk-GMRKM35I.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-CIA5XIJP.js";
-import "./chunks/chunk-W6UA7JWE.js";
+} from "./chunks/chunk-U75S5JHG.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -49,16 +40,32 @@ import {
   ownersOf
 } from "./chunks/chunk-PRSVWJYQ.js";
 import "./chunks/chunk-KAUG6AWK.js";
+import "./chunks/chunk-W6UA7JWE.js";
 import "./chunks/chunk-L4KC6B5H.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
+import {
+  FORM_PATH,
+  formProblems
+} from "./chunks/chunk-XXDK4IFQ.js";
 import "./chunks/chunk-W4PVMAAF.js";
+import {
+  ICON
+} from "./chunks/chunk-SNMS566A.js";
+import "./chunks/chunk-AHICD2WM.js";
+import {
+  parseWebhooks
+} from "./chunks/chunk-SMWREK7M.js";
 import {
   ConfigError,
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-7XIZWMDY.js";
+import {
+  context
+} from "./chunks/chunk-HX2GNITY.js";
+import "./chunks/chunk-TS7CM3PC.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/commands/validate.ts
@@ -164,9 +171,6 @@ function readPush(payload) {
   return { kind: "push", before, after, ref, defaultBranch, owner, repo };
 }
 
-// src/action/grant.ts
-import { createHash } from "node:crypto";
-
 // src/commands/plan.ts
 function planOf(report, config) {
   const lines = [];
@@ -256,50 +260,12 @@ function escapeHtml(text) {
 }
 
 // src/action/grant.ts
-var ICON = {
-  granted: "\u2705 granted",
-  "already-member": "\u2705 already a member",
-  refused: "\u26D4 not granted",
-  removed: "\u{1F512} removed",
-  "not-a-member": "\u{1F512} nothing to remove",
-  kept: "\u2139\uFE0F kept",
-  ending: "\u23F3 ending",
-  failed: "\u274C failed"
-};
 function requireDefaultBranchPush(event, eventName) {
   if (event.kind !== "push") {
     throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`);
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
     throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
-  }
-}
-function commentMarker(pull, items) {
-  const versions = items.map((i) => `${i.file}
-${i.change}
-${i.expires ?? ""}`).sort().join("\n\n");
-  return `<!-- access-as-code:grant:${pull}:${createHash("sha256").update(versions).digest("hex").slice(0, 32)} -->`;
-}
-var COMMENT_LIMIT = 65536;
-function commentBody(items, after, pull) {
-  const head = [commentMarker(pull, items), `**access-as-code** after merging this pull request (main at ${after.slice(0, 7)}):`, ""];
-  const tail = [];
-  if (items.some((i) => i.outcome === "refused")) tail.push("", "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
-  if (items.some((i) => i.outcome === "granted")) tail.push("", "To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.");
-  const lines = items.map((item) => `- ${ICON[item.outcome]}: \`${item.file.replace(/[`\r\n]/g, "?")}\` \u2014 ${item.detail.replace(/[\r\n]+/g, " ")}`);
-  let shown = lines.length;
-  const body = (n) => [...head, ...lines.slice(0, n), ...n < lines.length ? ["", `\u2026 and ${lines.length - n} more: the run's job summary lists every request with its outcome.`] : [], ...tail].join("\n");
-  while (shown > 0 && body(shown).length > COMMENT_LIMIT) shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)));
-  return body(shown);
-}
-async function commentOnPulls(after, items, api) {
-  const byPull = /* @__PURE__ */ new Map();
-  for (const item of items) if (item.pull !== void 0) byPull.set(item.pull, [...byPull.get(item.pull) ?? [], item]);
-  for (const [pull, list] of byPull) {
-    const marker = commentMarker(pull, list);
-    const existing = await api.list(pull);
-    if (existing.some((c) => c.body.includes(marker))) continue;
-    await api.post(pull, commentBody(list, after, pull));
   }
 }
 async function writeGrantSummary(report, after) {
@@ -322,6 +288,9 @@ async function writeGrantSummary(report, after) {
   if (report.failed) summary2.addRaw("Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.", true);
   await summary2.write();
 }
+
+// src/action/result.ts
+var OK = { status: "ok" };
 
 // src/action/revoke.ts
 var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)", unverified: "request not verified yet" };
@@ -418,41 +387,36 @@ function booleanInput(name) {
 
 // src/action/main.ts
 async function run() {
+  const result = await runCommand();
+  if (result.status !== "ok") setFailed(`access-as-code: ${result.message ?? result.status}`);
+}
+async function runCommand() {
   try {
     const settings = readSettings();
     switch (settings.command) {
       case "validate":
-        await runValidate(settings);
-        break;
+        return await runValidate(settings);
       case "grant":
-        await runGrant(settings);
-        break;
+        return await runGrant(settings);
       case "revoke":
-        await runRevoke(settings);
-        break;
+        return await runRevoke(settings);
       case "report":
-        await runReport(settings);
-        break;
+        return await runReport(settings);
       case "doctor":
-        await runDoctor(settings);
-        break;
+        return await runDoctor(settings);
       case "issue":
-        await runIssue(settings);
-        break;
+        return await runIssue(settings);
       case "break-glass":
-        await (await import("./chunks/break-glass-DGBHV23E.js")).runBreakGlass(settings, services, sendNotifications);
-        break;
+        return await (await import("./chunks/break-glass-UQQB656D.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
       annotate(error2.diagnostics);
       for (const d of error2.diagnostics) info(formatDiagnostic(d));
-      setFailed(`access-as-code: ${error2.message}`);
-    } else if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError")) {
-      setFailed(`access-as-code: ${error2.message}`);
-    } else {
-      setFailed(`access-as-code: unexpected failure: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
+      return { status: "refused", message: error2.message };
     }
+    if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError")) return { status: "failed", message: error2.message };
+    return { status: "failed", message: `unexpected failure: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}` };
   }
 }
 async function runValidate(settings) {
@@ -467,10 +431,9 @@ async function runValidate(settings) {
   setOutput("valid", String(!reportHasErrors(report)));
   setOutput("requests", JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
-  if (reportHasErrors(report)) {
-    const count = all.filter((d) => d.severity === "error").length;
-    setFailed(`access-as-code: ${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.`);
-  }
+  if (!reportHasErrors(report)) return OK;
+  const count = all.filter((d) => d.severity === "error").length;
+  return { status: "refused", message: `${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.` };
 }
 async function runIssue(settings) {
   const event = context.payload.issue;
@@ -483,16 +446,16 @@ async function runIssue(settings) {
   const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? "", labels: current.labels.map((l) => ({ name: typeof l === "string" ? l : l.name })), state: current.state };
   if (issue.state !== "open") {
     info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
-    return;
+    return OK;
   }
   const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
-    return;
+    return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-Z7JHAEJH.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JELOYXRY.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -509,6 +472,7 @@ async function runIssue(settings) {
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
   info(answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`);
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
+  return OK;
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-XDTOWMXI.js");
@@ -536,75 +500,50 @@ async function runDoctor(settings) {
   for (const g of report.groups) info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   setOutput("groups", JSON.stringify(report.groups));
   if (report.identity) setOutput("reach", report.identity.scope);
-  if (report.diagnostics.some((d) => d.severity === "error")) setFailed("access-as-code: the set-up check found problems; see the annotations.");
+  return report.diagnostics.some((d) => d.severity === "error") ? { status: "refused", message: "the set-up check found problems; see the annotations." } : OK;
 }
 async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-URO4EHF4.js");
+  const { grant } = await import("./chunks/grant-NYA73N7L.js");
+  const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
   await writeGrantSummary(report, report.head);
-  await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
-  await sendNotifications(settings, report.items.flatMap((i) => {
-    if (!i.group || !i.requester) return [];
-    const base = { group: i.group, who: i.requester, file: i.file, ...i.pull !== void 0 ? { pull: i.pull } : {} };
-    if (i.outcome === "granted") return [{ kind: "granted", ...base, until: i.expires ?? "" }];
-    if (i.outcome === "refused") return [{ kind: "refused", ...base, reason: i.detail }];
-    if (i.outcome === "removed") return [{ kind: "removed", group: i.group, who: i.requester, why: "ended", file: i.file }];
-    return [];
-  }));
+  await applyEffects(settings, grantEffects(report), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
-  if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
-  else if (report.failed) setFailed("access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.");
-  else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
-  else if (unmerged.length > 0) setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.`);
+  if (report.degraded) return { status: "degraded", message: report.degraded };
+  if (report.failed) return { status: "failed", message: "some approved changes were not applied in Entra; re-run this workflow to retry them." };
+  if (unapproved) return { status: "refused", message: unapproved };
+  if (unmerged.length > 0) return { status: "refused", message: `${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.` };
+  return OK;
 }
 async function runRevoke(settings) {
   const defaultBranch = context.payload.repository?.default_branch;
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import("./chunks/revoke-QQFMUHIP.js");
+  const { revoke } = await import("./chunks/revoke-UC6NOBVW.js");
+  const { sweepEffects } = await import("./chunks/sweep-H5EZBKU4.js");
   const { github, gh, repo, directory } = await services(settings);
-  const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
-  const sentReminders = /* @__PURE__ */ new Set();
-  if (!report.dryRun) {
-    for (const reminder of report.reminders) {
-      const existing = await pullComments(gh, repo, reminder.pull);
-      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) {
-        await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
-        sentReminders.add(reminder);
-      }
-    }
-  }
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
-  if (!report.dryRun) {
-    const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who])));
-    await sendNotifications(settings, [
-      ...report.reminders.filter((r) => sentReminders.has(r)).map((r) => ({ kind: "reminder", group: r.group, who: r.requester, until: r.expires, pull: r.pull })),
-      ...report.groups.flatMap(
-        (g) => g.dispositions.filter((d) => d.action === "remove" && d.outcome === "removed").map((d) => ({ kind: "removed", group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === "drift" ? "drift" : "ended", ...d.files[0] ? { file: d.files[0] } : {} }))
-      )
-    ]);
-  }
+  if (!report.dryRun) await applyEffects(settings, sweepEffects(report, now), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-EKLSD2TF.js");
+    const { updateDashboard } = await import("./chunks/dashboard-ZNZFYTJK.js");
     const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -614,18 +553,20 @@ async function runRevoke(settings) {
       warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: "access-as-code" });
     }
   }
-  if (report.degraded) setFailed(`access-as-code: ${report.degraded}`);
-  else if (report.failed) setFailed("access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.");
-  else if (unapproved) setFailed(`access-as-code: ${unapproved}`);
+  if (report.degraded) return { status: "degraded", message: report.degraded };
+  if (report.failed) return { status: "failed", message: "the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries." };
+  if (unapproved) return { status: "refused", message: unapproved };
+  return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-Z42JR2DH.js");
+  const { collectReport } = await import("./chunks/collect-OGLQN3SK.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
+  return OK;
 }
 async function presentIgnoredConfig(ignored) {
   if (ignored.length === 0) return void 0;
@@ -633,28 +574,6 @@ async function presentIgnoredConfig(ignored) {
   for (const [i, c] of ignored.entries()) for (const file of c.files) error(lines[i], { title: "access-as-code: configuration change not in force", file });
   await summary.addHeading("Configuration changes not in force", 3).addList(lines.map(escapeHtml)).write();
   return `${ignored.length} change${ignored.length === 1 ? "" : "s"} to the access configuration ${ignored.length === 1 ? "was" : "were"} not approved and ${ignored.length === 1 ? "is" : "are"} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(", ")}); the run used the last approved configuration.`;
-}
-async function sendNotifications(settings, events) {
-  if (settings.webhooks.length === 0 || events.length === 0) return;
-  const { notify } = await import("./chunks/notify-EI5SGNRE.js");
-  const deliveries = await notify(settings.webhooks, events);
-  const failed = deliveries.filter((d) => !d.ok);
-  info(`Notifications: ${deliveries.length - failed.length} of ${deliveries.length} delivered.`);
-  for (const f of failed) warning(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: "access-as-code" });
-}
-async function githubOnly(settings) {
-  return { gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl) };
-}
-async function services(settings, repo) {
-  const { directoryFromActions } = await import("./chunks/connect-XDTOWMXI.js");
-  const github = await import("./chunks/client-2QOUN45E.js");
-  const [owner, name] = settings.github.repository.split("/");
-  return {
-    github,
-    gh: (await import("./chunks/octokit-5VXY5JGN.js")).actionOctokit(settings.github.token, settings.github.apiUrl),
-    repo: repo ?? { owner, repo: name },
-    directory: directoryFromActions(settings.entra, (audience) => getIDToken(audience))
-  };
 }
 
 // src/index.ts

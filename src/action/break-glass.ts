@@ -22,9 +22,11 @@ import { gitIn, headCommit } from '../git/git.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import type { Settings } from './settings.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
-import type { services as Services } from './main.ts';
+import type { RunResult } from './result.ts';
+import { applyEffects, services } from './services.ts';
+import { noticeId } from '../plan/effects.ts';
 
-export async function runBreakGlass(settings: Settings, services: typeof Services, notify: (s: Settings, e: NotifyEvent[]) => Promise<void>): Promise<void> {
+export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (settings.eventName !== 'workflow_dispatch' || typeof defaultBranch !== 'string' || settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`break-glass runs only from workflow_dispatch on the default branch, not "${settings.eventName}" on ${settings.github!.ref}.`);
@@ -61,8 +63,7 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   if (!decision.ok) {
     for (const r of decision.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
     core.setOutput('break-glass', JSON.stringify({ granted: false, reasons: decision.reasons }));
-    core.setFailed(`access-as-code: break-glass refused; nothing was granted.`);
-    return;
+    return { status: 'refused', message: 'break-glass refused; nothing was granted.' };
   }
   // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
   const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
@@ -84,5 +85,7 @@ export async function runBreakGlass(settings: Settings, services: typeof Service
   core.warning(loud, { title: 'access-as-code break-glass' });
   await core.summary.addHeading('🚨 Break-glass access granted', 2).addRaw(`<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`, true).write();
   core.setOutput('break-glass', JSON.stringify({ granted: true, group: decision.group, login: decision.login, end, issue: issue.number }));
-  await notify(settings, [{ kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: issue.number, reason: decision.reason }]);
+  const announce: NotifyEvent = { kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: issue.number, reason: decision.reason };
+  await applyEffects(settings, [{ id: noticeId(announce), kind: 'notice', event: announce, reason: `break-glass run ${runId}` }], { listComments: async () => [], postComment: async () => undefined });
+  return { status: 'ok' };
 }

@@ -6,54 +6,51 @@ import { reportHasErrors, validatePullRequest, validateTree } from '../commands/
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
-import type { NotifyEvent } from '../notify/notify.ts';
 import { readEvent, type PushEvent } from './event.ts';
-import { commentOnPulls, requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
+import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
+import { OK, type RunResult } from './result.ts';
+import { applyEffects, githubOnly, services } from './services.ts';
 import { writeSweepSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig } from '../config/config.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
+  const result = await runCommand();
+  if (result.status !== 'ok') core.setFailed(`access-as-code: ${result.message ?? result.status}`);
+}
+
+async function runCommand(): Promise<RunResult> {
   try {
     const settings = readSettings();
     switch (settings.command) {
       case 'validate':
-        await runValidate(settings);
-        break;
+        return await runValidate(settings);
       case 'grant':
-        await runGrant(settings);
-        break;
+        return await runGrant(settings);
       case 'revoke':
-        await runRevoke(settings);
-        break;
+        return await runRevoke(settings);
       case 'report':
-        await runReport(settings);
-        break;
+        return await runReport(settings);
       case 'doctor':
-        await runDoctor(settings);
-        break;
+        return await runDoctor(settings);
       case 'issue':
-        await runIssue(settings);
-        break;
+        return await runIssue(settings);
       case 'break-glass':
-        await (await import('./break-glass.ts')).runBreakGlass(settings, services, sendNotifications);
-        break;
+        return await (await import('./break-glass.ts')).runBreakGlass(settings);
     }
   } catch (error) {
     if (error instanceof ConfigError) {
       annotate(error.diagnostics);
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
-      core.setFailed(`access-as-code: ${error.message}`);
-    } else if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) {
-      core.setFailed(`access-as-code: ${error.message}`);
-    } else {
-      core.setFailed(`access-as-code: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { status: 'refused', message: error.message };
     }
+    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) return { status: 'failed', message: error.message };
+    return { status: 'failed', message: `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
 }
 
-async function runValidate(settings: Settings): Promise<void> {
+async function runValidate(settings: Settings): Promise<RunResult> {
   const isPull = settings.eventName === 'pull_request' || settings.eventName === 'pull_request_target';
   const event = isPull ? readEvent(settings.eventName) : undefined;
   const now = Date.now();
@@ -68,17 +65,16 @@ async function runValidate(settings: Settings): Promise<void> {
   core.setOutput('valid', String(!reportHasErrors(report)));
   core.setOutput('requests', JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');
-  if (reportHasErrors(report)) {
-    const count = all.filter((d) => d.severity === 'error').length;
-    core.setFailed(`access-as-code: ${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.`);
-  }
+  if (!reportHasErrors(report)) return OK;
+  const count = all.filter((d) => d.severity === 'error').length;
+  return { status: 'refused', message: `${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.` };
 }
 
 /**
  * `issue`, on an issue made from the access request form (opened or edited): answers on the issue,
  * editing its one answer in place, with the problems or the request file and its one-click link.
  */
-async function runIssue(settings: Settings): Promise<void> {
+async function runIssue(settings: Settings): Promise<RunResult> {
   const event = (context.payload as { issue?: { number?: unknown; pull_request?: unknown } }).issue;
   if (settings.eventName !== 'issues' || !event || typeof event.number !== 'number' || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
@@ -91,12 +87,12 @@ async function runIssue(settings: Settings): Promise<void> {
   const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? '', labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })), state: current.state };
   if (issue.state !== 'open') {
     core.info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
-    return;
+    return OK;
   }
   const { FORM_LABEL } = await import('../form/form.ts');
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     core.info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
-    return;
+    return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== 'string' || !GITHUB_LOGIN.test(author)) throw new ConfigError('the issue event names no valid author login.');
@@ -117,9 +113,10 @@ async function runIssue(settings: Settings): Promise<void> {
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
   core.info(answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`);
   core.setOutput('answer', JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
+  return OK;
 }
 
-async function runDoctor(settings: Settings): Promise<void> {
+async function runDoctor(settings: Settings): Promise<RunResult> {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const { doctor, GRANT_ENVIRONMENT } = await import('../commands/doctor.ts');
   const config = await loadConfig(workingTree(settings.workspace));
@@ -145,74 +142,49 @@ async function runDoctor(settings: Settings): Promise<void> {
   for (const g of report.groups) core.info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);
   core.setOutput('groups', JSON.stringify(report.groups));
   if (report.identity) core.setOutput('reach', report.identity.scope);
-  if (report.diagnostics.some((d) => d.severity === 'error')) core.setFailed('access-as-code: the set-up check found problems; see the annotations.');
+  return report.diagnostics.some((d) => d.severity === 'error') ? { status: 'refused', message: 'the set-up check found problems; see the annotations.' } : OK;
 }
 
-async function runGrant(settings: Settings): Promise<void> {
+async function runGrant(settings: Settings): Promise<RunResult> {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event as PushEvent;
   const { grant } = await import('../commands/grant.ts');
+  const { grantEffects } = await import('../notices/grant-comment.ts');
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const { commentOnPull, pullComments } = github;
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
   await writeGrantSummary(report, report.head);
-  await commentOnPulls(report.head, report.items, { list: (n) => pullComments(gh, repo, n), post: (n, body) => commentOnPull(gh, repo, n, body) });
+  await applyEffects(settings, grantEffects(report), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
+  const unapproved = await presentIgnoredConfig(report.configIgnored);
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
-  await sendNotifications(settings, report.items.flatMap((i): NotifyEvent[] => {
-    if (!i.group || !i.requester) return [];
-    const base = { group: i.group, who: i.requester, file: i.file, ...(i.pull !== undefined ? { pull: i.pull } : {}) };
-    if (i.outcome === 'granted') return [{ kind: 'granted', ...base, until: i.expires ?? '' }];
-    if (i.outcome === 'refused') return [{ kind: 'refused', ...base, reason: i.detail }];
-    if (i.outcome === 'removed') return [{ kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file }];
-    return [];
-  }));
-  const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === undefined && i.outcome === 'refused');
   for (const item of unmerged) core.error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: 'access-as-code', file: item.file });
-  if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
-  else if (report.failed) core.setFailed('access-as-code: some approved changes were not applied in Entra; re-run this workflow to retry them.');
-  else if (unapproved) core.setFailed(`access-as-code: ${unapproved}`);
-  else if (unmerged.length > 0) core.setFailed(`access-as-code: ${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.`);
+  if (report.degraded) return { status: 'degraded', message: report.degraded };
+  if (report.failed) return { status: 'failed', message: 'some approved changes were not applied in Entra; re-run this workflow to retry them.' };
+  if (unapproved) return { status: 'refused', message: unapproved };
+  if (unmerged.length > 0) return { status: 'refused', message: `${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.` };
+  return OK;
 }
 
-async function runRevoke(settings: Settings): Promise<void> {
+async function runRevoke(settings: Settings): Promise<RunResult> {
   const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
-  const { revoke, reminderBody, reminderMarker } = await import('../commands/revoke.ts');
+  const { revoke } = await import('../commands/revoke.ts');
+  const { sweepEffects } = await import('../notices/sweep.ts');
   const { github, gh, repo, directory } = await services(settings);
-  const { commentOnPull, pullComments } = github;
   const git = gitIn(settings.workspace);
   const now = Date.now();
   const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
-  // Reminders go out once per request version (the comment is the record); so do their notifications.
-  const sentReminders = new Set<(typeof report.reminders)[number]>();
-  if (!report.dryRun) {
-    for (const reminder of report.reminders) {
-      const existing = await pullComments(gh, repo, reminder.pull);
-      if (!existing.some((c) => c.body.includes(reminderMarker(reminder)))) {
-        await commentOnPull(gh, repo, reminder.pull, reminderBody(reminder, now));
-        sentReminders.add(reminder);
-      }
-    }
-  }
   await writeSweepSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
-  if (!report.dryRun) {
-    const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
-    await sendNotifications(settings, [
-      ...report.reminders.filter((r) => sentReminders.has(r)).map((r): NotifyEvent => ({ kind: 'reminder', group: r.group, who: r.requester, until: r.expires, pull: r.pull })),
-      ...report.groups.flatMap((g) =>
-        g.dispositions.filter((d) => d.action === 'remove' && d.outcome === 'removed').map((d): NotifyEvent => ({ kind: 'removed', group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === 'drift' ? 'drift' : 'ended', ...(d.files[0] ? { file: d.files[0] } : {}) })),
-      ),
-    ]);
-  }
+  // Reminders go out once per request version (the comment is the record), and their notices with them.
+  if (!report.dryRun) await applyEffects(settings, sweepEffects(report, now), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
@@ -229,12 +201,13 @@ async function runRevoke(settings: Settings): Promise<void> {
       core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: 'access-as-code' });
     }
   }
-  if (report.degraded) core.setFailed(`access-as-code: ${report.degraded}`);
-  else if (report.failed) core.setFailed('access-as-code: the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.');
-  else if (unapproved) core.setFailed(`access-as-code: ${unapproved}`);
+  if (report.degraded) return { status: 'degraded', message: report.degraded };
+  if (report.failed) return { status: 'failed', message: 'the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.' };
+  if (unapproved) return { status: 'refused', message: unapproved };
+  return OK;
 }
 
-async function runReport(settings: Settings): Promise<void> {
+async function runReport(settings: Settings): Promise<RunResult> {
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
   const { gh, repo, directory } = await services(settings);
@@ -242,6 +215,7 @@ async function runReport(settings: Settings): Promise<void> {
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+  return OK;
 }
 
 /**
@@ -254,39 +228,5 @@ async function presentIgnoredConfig(ignored: readonly { sha: string; files: stri
   for (const [i, c] of ignored.entries()) for (const file of c.files) core.error(lines[i]!, { title: 'access-as-code: configuration change not in force', file });
   await core.summary.addHeading('Configuration changes not in force', 3).addList(lines.map(escapeHtml)).write();
   return `${ignored.length} change${ignored.length === 1 ? '' : 's'} to the access configuration ${ignored.length === 1 ? 'was' : 'were'} not approved and ${ignored.length === 1 ? 'is' : 'are'} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(', ')}); the run used the last approved configuration.`;
-}
-
-/**
- * Chat notifications after the changes were made: a webhook that fails or hangs is reported as a
- * warning and never changes the run's outcome.
- */
-export async function sendNotifications(settings: Settings, events: NotifyEvent[]): Promise<void> {
-  if (settings.webhooks.length === 0 || events.length === 0) return;
-  const { notify } = await import('../notify/notify.ts');
-  const deliveries = await notify(settings.webhooks, events);
-  const failed = deliveries.filter((d) => !d.ok);
-  core.info(`Notifications: ${deliveries.length - failed.length} of ${deliveries.length} delivered.`);
-  for (const f of failed) core.warning(`a ${f.service} notification for ${f.target} was not delivered (${f.detail}); the run's changes are made regardless.`, { title: 'access-as-code' });
-}
-
-/** GitHub alone, for the commands that need no Entra (issue). */
-async function githubOnly(settings: Settings) {
-  return { gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl) };
-}
-
-/**
- * GitHub and Entra for the commands that need both, loaded on demand so that validate never loads
- * them: the repository is the job's own unless given.
- */
-export async function services(settings: Settings, repo?: { owner: string; repo: string }) {
-  const { directoryFromActions } = await import('../entra/connect.ts');
-  const github = await import('../github/client.ts');
-  const [owner, name] = settings.github!.repository.split('/') as [string, string];
-  return {
-    github,
-    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl),
-    repo: repo ?? { owner, repo: name },
-    directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
-  };
 }
 

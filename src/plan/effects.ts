@@ -19,6 +19,10 @@ export interface EffectOutcome {
   id: string;
   status: EffectStatus;
   detail: string;
+  /** A notice's undelivered messages, one line each, in the service's words (never the URL). */
+  failures?: string[];
+  /** A notice: how many webhook messages it took, and how many arrived. */
+  messages?: { sent: number; delivered: number };
 }
 
 /** A notice's id: what happened to whom in which group (one notice per event and run). */

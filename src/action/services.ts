@@ -1,0 +1,46 @@
+/** The services a command of the action talks to, and the one way its GitHub and chat effects are made. */
+import * as core from './runner.ts';
+import type { Settings } from './settings.ts';
+import type { Effect, EffectOutcome } from '../plan/effects.ts';
+import type { EffectPorts } from '../execute/executor.ts';
+
+/**
+ * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
+ * changes are made regardless), and the outcomes are printed beside the plan.
+ */
+export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'postComment'>): Promise<EffectOutcome[]> {
+  const { executeEffects } = await import('../execute/executor.ts');
+  const { notify } = await import('../notify/notify.ts');
+  const outcomes = await executeEffects(effects, { ...github, ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}) });
+  for (const [i, o] of outcomes.entries()) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
+  const messages = outcomes.flatMap((o) => (o.messages ? [o.messages] : []));
+  if (messages.length > 0) core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);
+  for (const [i, o] of outcomes.entries()) {
+    const e = effects[i]!;
+    if (o.status !== 'failed') continue;
+    for (const line of o.failures ?? [`the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`]) core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
+  }
+  return outcomes;
+}
+
+/** GitHub alone, for the commands that need no Entra (issue). */
+export async function githubOnly(settings: Settings) {
+  return { gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl) };
+}
+
+/**
+ * GitHub and Entra for the commands that need both, loaded on demand so that validate never loads
+ * them: the repository is the job's own unless given.
+ */
+export async function services(settings: Settings, repo?: { owner: string; repo: string }) {
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const github = await import('../github/client.ts');
+  const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  return {
+    github,
+    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl),
+    repo: repo ?? { owner, repo: name },
+    directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
+  };
+}
+

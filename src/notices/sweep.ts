@@ -1,0 +1,25 @@
+/** What the sweep tells people: a reminder on the pull request before access ends, and chat notices. */
+import { noticeId, type Effect } from '../plan/effects.ts';
+import type { NotifyEvent } from '../notify/notify.ts';
+import { reminderBody, reminderMarker, type RevokeReport } from '../commands/revoke.ts';
+
+/** The sweep's effects on GitHub and in chat: reminders (each once per request version) and notices. */
+export function sweepEffects(report: RevokeReport, now: number): Effect[] {
+  const effects: Effect[] = [];
+  for (const r of report.reminders) {
+    const marker = reminderMarker(r);
+    const id = `reminder:#${r.pull}:${r.file}:${r.expires}`;
+    effects.push({ id, kind: 'reminder', pull: r.pull, marker, body: reminderBody(r, now), reason: `${r.file} ends at ${r.expires}` });
+    const event: NotifyEvent = { kind: 'reminder', group: r.group, who: r.requester, until: r.expires, pull: r.pull };
+    // The notice goes with the reminder: only when the reminder is posted in this run.
+    effects.push({ id: noticeId(event), kind: 'notice', event, reason: `reminder for ${r.file}`, after: id });
+  }
+  const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
+  for (const g of report.groups) {
+    for (const d of g.dispositions.filter((x) => x.action === 'remove' && x.outcome === 'removed')) {
+      const event: NotifyEvent = { kind: 'removed', group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === 'drift' ? 'drift' : 'ended', ...(d.files[0] ? { file: d.files[0] } : {}) };
+      effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${d.id} removed from ${g.group} (${d.reason})` });
+    }
+  }
+  return effects;
+}

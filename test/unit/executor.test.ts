@@ -1,0 +1,47 @@
+// The one executor of GitHub and chat effects, with plain ports: idempotent, isolated, outcomes beside the plan.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { executeEffects } from '../../src/execute/executor.ts';
+import type { Effect } from '../../src/plan/effects.ts';
+import type { NotifyEvent } from '../../src/notify/notify.ts';
+
+const reminder = (pull: number, marker: string): Effect => ({ id: `reminder:${pull}`, kind: 'reminder', pull, marker, body: `${marker}\nends soon`, reason: 'ends soon' });
+const event = (who: string): NotifyEvent => ({ kind: 'reminder', group: 'g', who, until: '2030-01-01T00:00:00Z', pull: 1 });
+
+test('a comment already on the pull request is not posted again; one failure stops no other effect; a notice goes only with what it reports; the plan is not changed', async () => {
+  const posted: [number, string][] = [];
+  const comments = new Map<number, { body: string }[]>([[1, [{ body: '<!-- m1 --> earlier' }]], [2, []], [3, []]]);
+  const plan: Effect[] = [
+    reminder(1, '<!-- m1 -->'),
+    reminder(2, '<!-- m2 -->'),
+    reminder(3, '<!-- m3 -->'),
+    { id: 'notice:1', kind: 'notice', event: event('a'), reason: 'r', after: 'reminder:1' },
+    { id: 'notice:2', kind: 'notice', event: event('b'), reason: 'r', after: 'reminder:2' },
+    { id: 'notice:3', kind: 'notice', event: event('c'), reason: 'r', after: 'reminder:3' },
+  ];
+  const frozen = JSON.stringify(plan);
+  const sent: NotifyEvent[] = [];
+  const outcomes = await executeEffects(plan, {
+    listComments: async (n) => comments.get(n)!,
+    postComment: async (n, body) => {
+      if (n === 2) throw new Error('HTTP 502');
+      posted.push([n, body]);
+    },
+    notify: async (events) => {
+      sent.push(...events);
+      return events.map((e) => ({ event: e, target: 'g', service: 'slack' as const, ok: true, detail: 'sent' }));
+    },
+  });
+  assert.deepEqual(outcomes.map((o) => [o.id, o.status]), [
+    ['reminder:1', 'already'],
+    ['reminder:2', 'failed'],
+    ['reminder:3', 'done'],
+    ['notice:1', 'skipped'],
+    ['notice:2', 'skipped'],
+    ['notice:3', 'done'],
+  ]);
+  assert.match(outcomes[1]!.detail, /not posted on #2: HTTP 502/);
+  assert.deepEqual(posted.map(([n]) => n), [3]);
+  assert.deepEqual(sent.map((e) => e.who), ['c']);
+  assert.equal(JSON.stringify(plan), frozen, 'outcomes are recorded beside the plan, never written into it');
+});
