@@ -203,7 +203,7 @@ async function sweepCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-F3UG7F4M.js");
+  const { revoke } = await import("./cli-chunks/revoke-FKJL3J5P.js");
   const git = gitIn(root);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -222,7 +222,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-IZED3DJZ.js");
+  const { collectReport } = await import("./cli-chunks/collect-VMBMPTQU.js");
   const { renderReport } = await import("./cli-chunks/render-HYLGQCPI.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -242,7 +242,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-HMTBUHTO.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-KNBIGIAY.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -275,7 +275,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-CJXB6W6Z.js");
+  const { grant } = await import("./cli-chunks/grant-X6JXKCC6.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);

@@ -165,7 +165,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
 
     // Removals nothing can cover, before GitHub is asked anything.
     const first = planAll(config, groups, requests, 'unverified', breakGlass);
-    const failedFirst = await applyPlanned(ctx, config, first);
+    const appliedFirst = await applyPlanned(ctx, config, first);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
     if (!degraded) {
@@ -179,10 +179,19 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
     const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
     const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', breakGlass);
-    const failedSecond = await applyPlanned(ctx, config, second);
-    await noteReadLag(ctx, config, second);
+    const appliedSecond = await applyPlanned(ctx, config, second);
+    const lagging = await noteReadLag(ctx, config, second, appliedSecond);
 
-    const merged = first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions] }));
+    // The plans stay as planned; what applying them did is joined to them for presenting.
+    const outcomes = new Map([...appliedFirst, ...appliedSecond]);
+    const withOutcome = (d: PlannedDisposition): PlannedDisposition => {
+      const o = outcomes.get(d);
+      const lag = lagging.get(d);
+      return o || lag ? { ...d, ...o, ...(lag ? { detail: lag } : {}) } : d;
+    };
+    const merged = first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome) }));
+    const failedFirst = [...appliedFirst.values()].some((o) => o.outcome === 'failed');
+    const failedSecond = [...appliedSecond.values()].some((o) => o.outcome === 'failed');
     return {
       head,
       branch,
@@ -306,7 +315,7 @@ function planAll(config: AccessConfig, groups: readonly GroupState[], requests: 
     }
     for (const b of breakGlass.filter((x) => x.group === g.name)) add(active, b.userId, breakGlassSource(b.run));
     result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
-    if (policy.backend === 'pim' && phase === 'verified') planPimEnds(result, g, requests, breakGlass.filter((b) => b.group === g.name));
+    if (policy.backend === 'pim' && phase === 'verified') result.dispositions = withPimEnds(result.dispositions, g, requests, breakGlass.filter((b) => b.group === g.name));
     return result;
   });
 }
@@ -317,25 +326,27 @@ const PIM_END_SLACK_MS = 60_000;
 /**
  * In a pim group each active member's assignment ends with the last of their approved requests:
  * added with that end, or moved to it (an extension, or an earlier end when a longer request was
- * deleted) when the assignment in force ends elsewhere or never.
+ * deleted) when the assignment in force ends elsewhere or never. Returns the dispositions with their
+ * ends; nothing is changed in place.
  */
-function planPimEnds(result: GroupResult, g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[]): void {
-  for (const d of result.dispositions) {
-    if (d.reason !== 'active' || (d.action !== 'add' && d.action !== 'keep')) continue;
+function withPimEnds(dispositions: readonly PlannedDisposition[], g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[]): PlannedDisposition[] {
+  return dispositions.map((d) => {
+    if (d.reason !== 'active' || (d.action !== 'add' && d.action !== 'keep')) return d;
     const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
     // A break-glass assignment carries its own end; a request only moves it later, never earlier.
     const end = Math.max(...covering.map((r) => r.request!.expiresAt), ...breakGlass.filter((b) => b.userId === d.id).map((b) => b.end));
-    if (!Number.isFinite(end) || covering.length === 0) continue;
-    d.end = new Date(end).toISOString();
-    d.justification = `access-as-code: ${covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`).join('; ')}`;
-    if (d.action === 'keep') {
-      const current = g.pim?.get(d.id);
-      if (current === undefined || current === null || Math.abs(Date.parse(current) - end) > PIM_END_SLACK_MS) d.action = 'update';
-    }
-  }
+    if (!Number.isFinite(end) || covering.length === 0) return d;
+    const justification = `access-as-code: ${covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`).join('; ')}`;
+    const current = g.pim?.get(d.id);
+    const moved = d.action === 'keep' && (current === undefined || current === null || Math.abs(Date.parse(current) - end) > PIM_END_SLACK_MS);
+    return { ...d, action: moved ? 'update' : d.action, end: new Date(end).toISOString(), justification };
+  });
 }
 
-async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<boolean> {
+/** What applying one disposition did (beside the plan, which stays as planned). */
+type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end'>;
+
+async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[]): Promise<Map<PlannedDisposition, Applied>> {
   const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
   const pim: { d: PlannedDisposition; change: PimChange }[] = [];
   for (const g of plan) {
@@ -350,50 +361,43 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: G
       } else if (d.action !== 'update') direct.push({ d, change: { op: d.action, groupId, memberId: d.id } });
     }
   }
-  if ((direct.length === 0 && pim.length === 0) || ctx.dryRun) return false;
-  let failed = false;
+  const applied = new Map<PlannedDisposition, Applied>();
+  if ((direct.length === 0 && pim.length === 0) || ctx.dryRun) return applied;
   const outcomes = await ctx.directory.apply(direct.map((c) => c.change));
   outcomes.forEach((o, i) => {
     const { d } = direct[i]!;
-    if (!o.done) {
-      d.outcome = 'failed';
-      d.detail = `Microsoft Graph did not ${d.action === 'add' ? 'add' : 'remove'} it: ${o.detail}`;
-      failed = true;
-    } else if (d.action === 'add') d.outcome = o.detail === 'already a member' ? 'already-member' : 'added';
-    else d.outcome = o.detail === 'already not a member' ? 'already-gone' : 'removed';
+    if (!o.done) applied.set(d, { outcome: 'failed', detail: `Microsoft Graph did not ${d.action === 'add' ? 'add' : 'remove'} it: ${o.detail}` });
+    else if (d.action === 'add') applied.set(d, { outcome: o.detail === 'already a member' ? 'already-member' : 'added' });
+    else applied.set(d, { outcome: o.detail === 'already not a member' ? 'already-gone' : 'removed' });
   });
   if (pim.length > 0) {
     const answers = await ctx.directory.applyPim(pim.map((c) => c.change));
     answers.forEach((o, i) => {
       const { d } = pim[i]!;
-      if (!o.done) {
-        d.outcome = 'failed';
-        d.detail = `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}`;
-        failed = true;
-      } else if (o.endsAt) {
-        // Not removed yet: PIM ends it at endsAt (its 5-minute floor); said in the run, not hidden.
-        d.outcome = 'updated';
-        d.detail = o.detail;
-        d.end = o.endsAt;
-      } else d.outcome = d.action === 'add' ? (o.detail.startsWith('already assigned') ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed';
+      if (!o.done) applied.set(d, { outcome: 'failed', detail: `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}` });
+      // Not removed yet: PIM ends it at endsAt (its 5-minute floor); said in the run, not hidden.
+      else if (o.endsAt) applied.set(d, { outcome: 'updated', detail: o.detail, end: o.endsAt });
+      else applied.set(d, { outcome: d.action === 'add' ? (o.detail.startsWith('already assigned') ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed' });
     });
   }
-  return failed;
+  return applied;
 }
 
 /**
  * Graph confirms a change before every replica shows it (docs/threat-model.md 17). Poll reads a few times, and
  * if a new membership is still not visible, say so; never write it again because of a read.
  */
-async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: GroupResult[]): Promise<void> {
-  const added = plan.flatMap((g) => g.dispositions.filter((d) => d.outcome === 'added').map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })));
-  if (added.length === 0) return;
+async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[], applied: ReadonlyMap<PlannedDisposition, Applied>): Promise<Map<PlannedDisposition, string>> {
+  const notes = new Map<PlannedDisposition, string>();
+  const added = plan.flatMap((g) => g.dispositions.filter((d) => applied.get(d)?.outcome === 'added').map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })));
+  if (added.length === 0) return notes;
   const { pending } = await ctx.directory.confirm(added.map((a) => a.change), { attempts: 3, delayMs: 2_000 });
   for (const a of added) {
     if (pending.some((c) => c.groupId === a.change.groupId && c.memberId === a.change.memberId)) {
-      a.d.detail = 'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.';
+      notes.set(a.d, 'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.');
     }
   }
+  return notes;
 }
 
 /** The pull requests whose merges deleted `files`, for telling them what happened; empty without GitHub. */
