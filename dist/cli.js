@@ -142,6 +142,20 @@ import { writeFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
+// src/plan/plan.ts
+function plannedChanges(groups) {
+  const out = [];
+  for (const g of groups) {
+    for (const d of g.dispositions) {
+      if (d.action === "keep") continue;
+      const kind = g.backend === "pim" && d.action !== "report" ? d.action === "add" ? "pim-assign" : d.action === "update" ? "pim-update" : "pim-remove" : d.action === "add" ? "add-member" : d.action === "remove" ? "remove-member" : d.action === "report" ? "report-member" : "pim-update";
+      out.push({ id: `${kind}:${g.group}:${d.id}`, kind, group: g.group, member: d.id, reason: d.reason, sources: [...d.files], ...d.end ? { end: d.end } : {} });
+    }
+  }
+  const removalsFirst = (c) => c.kind === "remove-member" || c.kind === "pim-remove" ? 0 : 1;
+  return out.sort((a, b) => removalsFirst(a) - removalsFirst(b));
+}
+
 // src/cli/io.ts
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -199,13 +213,24 @@ async function localGitHub(root, repoOption) {
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
+function runPlan(report, effects) {
+  return { head: report.head, changes: plannedChanges(report.groups), effects, ...report.degraded ? { degraded: report.degraded } : {}, configIgnored: report.configIgnored };
+}
 async function sweepCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const json = jsonWanted(values.format);
+  if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-FKJL3J5P.js");
+  const { revoke } = await import("./cli-chunks/revoke-ULOEGLJT.js");
   const git = gitIn(root);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
+  const now = clock(values.at, io);
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
+  if (json) {
+    const { sweepEffects } = await import("./cli-chunks/sweep-IKB6J5KD.js");
+    io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
+    return 0;
+  }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
@@ -271,12 +296,19 @@ async function doctorCommand(args, io) {
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 async function grantCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: "string" }, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const json = jsonWanted(values.format);
+  if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-X6JXKCC6.js");
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true });
+  const { grant } = await import("./cli-chunks/grant-EHW6H3B6.js");
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
+  if (json) {
+    const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");
+    io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
+    return 0;
+  }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out("No request files changed between the two commits.");
@@ -366,10 +398,12 @@ Usage:
                                          from the merge (duration:), --until TIME sets a fixed end
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
-  access-as-code grant [--before SHA]   the grant job's reconciliation: verify every request on main,
+  access-as-code grant [--before SHA] [--dry-run]
+                                         the grant job's reconciliation: verify every request on main,
                                          add what is approved and missing, remove what ended
                                          (reports on the request files changed since SHA)
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
+                                         (--dry-run --format json: the plan, every change and effect)
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
   access-as-code status [--mine]         who holds access now, per group, until when and through which request
   access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
@@ -384,7 +418,8 @@ Usage:
 Options for every command:
   --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
   --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
-  --format json  validate, plan and status: one JSON object on stdout, for scripts
+  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and
+                 revoke with --dry-run: the plan
 
 Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
 async function runCli(argv, io) {
@@ -396,7 +431,7 @@ async function runCli(argv, io) {
       io.err(`access-as-code: ${error.message}`);
       return 2;
     }
-    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError")) {
+    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError" || error.name === "GitHubUnavailableError")) {
       io.err(`access-as-code: ${error.message}`);
       return 2;
     }

@@ -2,6 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { plannedChanges, type RunPlan } from '../plan/plan.ts';
+import type { Effect } from '../plan/effects.ts';
+import type { GroupResult } from '../reconcile/reconcile.ts';
 import { loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
@@ -37,13 +40,26 @@ async function localGitHub(root: string, repoOption: string | undefined) {
 }
 
 
+/** The plan of a dry run: every Entra change and every GitHub and chat effect, with ids and reasons. */
+function runPlan(report: { head: string; groups: GroupResult[]; degraded?: string; configIgnored: RunPlan['configIgnored'] }, effects: Effect[]): RunPlan {
+  return { head: report.head, changes: plannedChanges(report.groups), effects, ...(report.degraded ? { degraded: report.degraded } : {}), configIgnored: report.configIgnored };
+}
+
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
+  if (json && !values['dry-run']) throw new ConfigError('--format json prints the plan of a dry run: add --dry-run.');
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), dryRun: values['dry-run'] ?? false, requireCurrentHead: true });
+  const now = clock(values.at, io);
+  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values['dry-run'] ?? false, requireCurrentHead: true });
+  if (json) {
+    const { sweepEffects } = await import('../notices/sweep.ts');
+    io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
+    return 0;
+  }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
@@ -115,12 +131,19 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
 
 /** `grant [--before A]`: what the grant job does, run by hand: reconcile, and report on what changed since A. */
 export async function grantCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, before: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
+  if (json && !values['dry-run']) throw new ConfigError('--format json prints the plan of a dry run: add --dry-run.');
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io), requireCurrentHead: true });
+  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io), requireCurrentHead: true, dryRun: values['dry-run'] ?? false });
+  if (json) {
+    const { grantEffects } = await import('../notices/grant-comment.ts');
+    io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
+    return 0;
+  }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');

@@ -26,10 +26,12 @@ Usage:
                                          from the merge (duration:), --until TIME sets a fixed end
   access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
                                          (against the merge base with REF; default origin/main or main)
-  access-as-code grant [--before SHA]   the grant job's reconciliation: verify every request on main,
+  access-as-code grant [--before SHA] [--dry-run]
+                                         the grant job's reconciliation: verify every request on main,
                                          add what is approved and missing, remove what ended
                                          (reports on the request files changed since SHA)
   access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
+                                         (--dry-run --format json: the plan, every change and effect)
   access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
   access-as-code status [--mine]         who holds access now, per group, until when and through which request
   access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
@@ -44,7 +46,8 @@ Usage:
 Options for every command:
   --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
   --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
-  --format json  validate, plan and status: one JSON object on stdout, for scripts
+  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and
+                 revoke with --dry-run: the plan
 
 Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
 
@@ -60,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     // Entra refused the sign-in or a Graph call cannot succeed: the message says what to configure.
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError')) {
+    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) {
       io.err(`access-as-code: ${error.message}`);
       return 2;
     }

@@ -8,7 +8,7 @@ import type { IgnoredConfigChange } from '../config/approved.ts';
 import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
-import { reconcile, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
+import { reconcile, type GroupResult, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './revoke.ts';
 
@@ -30,6 +30,8 @@ export interface GrantContext extends BranchContext {
   /** The push's before commit: only to choose which files to report on. */
   before: string;
   requireCurrentHead?: boolean;
+  /** Plan only: nothing is changed in Entra. */
+  dryRun?: boolean;
 }
 
 export interface GrantReport {
@@ -41,10 +43,13 @@ export interface GrantReport {
   spend: GraphqlSpend;
   /** Configuration changes on the default branch that are not in force (not approved). */
   configIgnored: IgnoredConfigChange[];
+  /** Every group's changes, as planned and applied. */
+  groups: GroupResult[];
+  dryRun: boolean;
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun ?? false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
   const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
@@ -53,7 +58,7 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
     const record = report.requests.find((r) => r.file === change.path);
     items.push(itemFor(report, change.path, change.status, record, deletedBy));
   }
-  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored };
+  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored, groups: report.groups, dryRun: report.dryRun };
 }
 
 /** What a request file's change came to, in words for the pull request that made it. */
