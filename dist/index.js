@@ -23,7 +23,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-GMRKM35I.js";
+} from "./chunks/chunk-MQDN2TVV.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
@@ -407,7 +407,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-W2SMGJIQ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-XV3JHGNB.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -506,7 +506,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-IPFU4F74.js");
+  const { grant } = await import("./chunks/grant-ZO5PA3MJ.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -528,8 +528,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-PEHR5ZOX.js");
-  const { sweepEffects } = await import("./chunks/sweep-LV3VU5PL.js");
+  const { revoke } = await import("./chunks/revoke-VKDGHJX5.js");
+  const { sweepEffects } = await import("./chunks/sweep-OHDVU4HG.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -559,7 +559,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7FVC4LUV.js");
+  const { collectReport } = await import("./chunks/collect-XMZAFKZP.js");
   const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

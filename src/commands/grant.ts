@@ -10,7 +10,7 @@ import { hasCommit, changedFiles } from '../git/git.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
-import type { BranchContext } from './revoke.ts';
+import type { BranchContext } from './context.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 

@@ -10,20 +10,9 @@ import type { IgnoredConfigChange } from '../config/approved.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
-import type { Directory } from '../entra/directory.ts';
-import type { Git } from '../git/git.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
+import type { BranchContext } from './context.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
-
-/** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
-export interface BranchContext {
-  git: Git;
-  gh: GitHub;
-  repo: RepoRef;
-  directory: Directory;
-  now: number;
-}
 
 export interface RevokeContext extends BranchContext {
   dryRun: boolean;

@@ -7,7 +7,7 @@ import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
 import { GitHubGraph } from '../github/graphql.ts';
-import type { BranchContext } from './revoke.ts';
+import type { BranchContext } from './context.ts';
 
 export interface StatusRow {
   /** GitHub login when a request or identity names one, else the Entra object id. */

@@ -5,7 +5,7 @@
  * its standard input, never to a command line or a shell.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitError } from './git.ts';
+import { GitError } from './error.ts';
 
 export interface GitObject {
   oid: string;

@@ -4,20 +4,10 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { CatFile } from './cat-file.ts';
+import { GitError } from './error.ts';
 import { ConfigError } from '../diagnostics.ts';
 
-export class GitError extends Error {
-  readonly args: readonly string[];
-  readonly stderr: string;
-  readonly exitCode: number | undefined;
-  constructor(args: readonly string[], stderr: string, exitCode: number | undefined) {
-    super(`git ${args.join(' ')} failed${exitCode !== undefined ? ` (exit ${exitCode})` : ''}: ${stderr.trim() || 'no output'}`);
-    this.name = 'GitError';
-    this.args = args;
-    this.stderr = stderr;
-    this.exitCode = exitCode;
-  }
-}
+export { GitError } from './error.ts';
 
 export interface Git {
   run(args: readonly string[]): Promise<Buffer>;

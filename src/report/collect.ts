@@ -1,6 +1,6 @@
 /** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
 import { breakGlassUses, useRow } from '../breakglass/uses.ts';
-import type { BranchContext } from '../commands/revoke.ts';
+import type { BranchContext } from '../commands/context.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { PushGuarantee } from '../approval/pushers.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';

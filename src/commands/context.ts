@@ -1,0 +1,12 @@
+import type { Directory } from '../entra/directory.ts';
+import type { Git } from '../git/git.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+
+/** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
+export interface BranchContext {
+  git: Git;
+  gh: GitHub;
+  repo: RepoRef;
+  directory: Directory;
+  now: number;
+}
