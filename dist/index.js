@@ -543,8 +543,8 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-ZNZFYTJK.js");
-    const { slotLateness } = await import("./chunks/dashboard-UST4SIOC.js");
+    const { updateDashboard } = await import("./chunks/dashboard-IMQBMKL3.js");
+    const { slotLateness } = await import("./chunks/dashboard-EF6QYDEF.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
       info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);

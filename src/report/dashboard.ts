@@ -15,6 +15,8 @@ const MARKER = '<!-- access-as-code:dashboard';
 /** How old the shown sweep time may get before an edit is made for it alone. */
 export const REFRESH_MS = 60 * 60_000;
 const MAX_ROWS = 200;
+/** GitHub refuses an issue body longer than this (422 "body is too long"). */
+export const ISSUE_BODY_LIMIT = 65_536;
 
 export interface PendingRequest {
   number: number;
@@ -53,6 +55,14 @@ export function isDashboard(body: string): boolean {
  * body without the sweep time, for comparing with what the issue holds.
  */
 export function renderDashboard(d: DashboardData): { body: string; stable: string } {
+  // Bounded (docs/threat-model.md 56): fewer rows per table until the body fits in one issue.
+  for (let rows = MAX_ROWS; ; rows = Math.floor(rows / 2)) {
+    const rendered = renderWithRows(d, rows);
+    if (rendered.body.length <= ISSUE_BODY_LIMIT || rows <= 1) return rendered;
+  }
+}
+
+function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; stable: string } {
   const out: string[] = [];
   const holders = d.status.groups.flatMap((g) => g.members.filter((m) => m.holds === 'active' || m.holds === 'unverified').map((m) => ({ group: g.group, ...m })));
   out.push('### Who holds what until when', '');
@@ -60,7 +70,7 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
   else {
     out.push('```mermaid', 'gantt', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %d %H:%M');
     for (const g of d.status.groups) {
-      const rows = holders.filter((h) => h.group === g.group && h.until);
+      const rows = holders.slice(0, MAX_ROWS).filter((h) => h.group === g.group && h.until);
       if (rows.length === 0) continue;
       out.push(`    section ${gantt(g.group)}`);
       for (const h of rows) out.push(`    ${gantt(h.who)} :active, ${utc(h.since ?? Date.parse(h.until!))}, ${utc(Date.parse(h.until!))}`);
@@ -70,7 +80,7 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
     if (holders.length > MAX_ROWS) out.push(`| … | and ${holders.length - MAX_ROWS} more | | |`);
     out.push('');
   }
-  out.push(...configSection(d), ...pendingSection(d), ...driftSection(d), ...unreviewedSection(d), ...exemptionSection(d));
+  out.push(...configSection(d), ...pendingSection(d, MAX_ROWS), ...driftSection(d, MAX_ROWS), ...unreviewedSection(d, MAX_ROWS), ...exemptionSection(d, MAX_ROWS));
   if (d.status.degraded) out.push(`**GitHub could not be read in the last sweep**: requests were not verified.`, '');
   const stable = `${MARKER} -->\n## ${DASHBOARD_TITLE}\n\n${HEADER_NOTE}\n\n${out.join('\n')}`;
   const swept = `${HEADER_NOTE} Last sweep: ${utc(d.sweptAt)} UTC${d.lateMs !== undefined ? `, started ${formatDuration(d.lateMs)} after its 15-minute slot` : ''}.`;
@@ -88,36 +98,40 @@ function configSection(d: DashboardData): string[] {
   return [...out, ''];
 }
 
-function pendingSection(d: DashboardData): string[] {
+function pendingSection(d: DashboardData, MAX_ROWS: number): string[] {
   const out = ['### Waiting for approval', ''];
   if (d.pending.length === 0) return [...out, 'No open pull request changes a request.', ''];
   out.push('| Pull request | Requester | Groups | Code-owner approvals of the latest commit |', '|---|---|---|---|');
   for (const p of d.pending.slice(0, MAX_ROWS)) out.push(`| #${p.number} | ${cell(p.author)} | ${p.groups.length > 0 ? p.groups.map(cell).join(', ') : 'no policy group'} | ${p.approvers.length} of ${p.needed}${p.approvers.length > 0 ? ` (${p.approvers.map(cell).join(', ')})` : ''} |`);
+  if (d.pending.length > MAX_ROWS) out.push(`| … | and ${d.pending.length - MAX_ROWS} more | | |`);
   out.push('', `Approvals by the requester or by anyone not a code owner of the files do not count.${d.teamsUnreadable ? " The code-owner teams could not be read with this token, so their members' approvals are not counted here (the grant reads them with its own token)." : ''}`, '');
   return out;
 }
 
-function driftSection(d: DashboardData): string[] {
+function driftSection(d: DashboardData, MAX_ROWS: number): string[] {
   const drift = d.status.groups.flatMap((g) => g.members.filter((m) => m.holds === 'drift' || m.holds === 'ending').map((m) => ({ group: g.group, mode: g.mode, ...m })));
   const out = ['### Drift', ''];
   if (drift.length === 0) return [...out, 'Every member has an active request or a standing exemption.', ''];
   out.push('| Group | Member | Why |', '|---|---|---|');
   for (const m of drift.slice(0, MAX_ROWS)) out.push(`| ${cell(m.group)} | ${cell(m.who)} | ${m.holds === 'ending' ? 'its request ended' : m.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request'} |`);
+  if (drift.length > MAX_ROWS) out.push(`| … | and ${drift.length - MAX_ROWS} more | |`);
   return [...out, ''];
 }
 
-function unreviewedSection(d: DashboardData): string[] {
+function unreviewedSection(d: DashboardData, MAX_ROWS: number): string[] {
   if (!d.unreviewed || d.unreviewed.length === 0) return [];
   const out = ['### Break-glass awaiting review', '', '| Review | Who | Group | When |', '|---|---|---|---|'];
-  for (const u of d.unreviewed) out.push(`| ${u.issue !== undefined ? `#${u.issue}` : `none (run ${u.run})`} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
+  for (const u of d.unreviewed.slice(0, MAX_ROWS)) out.push(`| ${u.issue !== undefined ? `#${u.issue}` : `none (run ${u.run})`} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
+  if (d.unreviewed.length > MAX_ROWS) out.push(`| … | and ${d.unreviewed.length - MAX_ROWS} more | | |`);
   return [...out, ''];
 }
 
-function exemptionSection(d: DashboardData): string[] {
+function exemptionSection(d: DashboardData, MAX_ROWS: number): string[] {
   const out = ['### Standing exemptions due for review', ''];
   if (d.exemptionsDue.length === 0) return [...out, 'None.', ''];
   out.push('| Group | Member | Reason | Review by |', '|---|---|---|---|');
-  for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${codeCell(e.reason)} | ${cell(e.review)} |`);
+  for (const e of d.exemptionsDue.slice(0, MAX_ROWS)) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${codeCell(e.reason)} | ${cell(e.review)} |`);
+  if (d.exemptionsDue.length > MAX_ROWS) out.push(`| … | and ${d.exemptionsDue.length - MAX_ROWS} more | | |`);
   return [...out, ''];
 }
 

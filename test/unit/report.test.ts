@@ -51,3 +51,13 @@ test('THREATS 20: a sweep that has not run shows as overdue, with the expiries i
   assert.match(renderReport(base), /Last successful sweep: 2026-11-24 11:50 UTC \(10m ago\)\./);
   assert.match(renderReport(base), /### Overdue expiries\n\nNone/);
 });
+
+test('THREATS 56: the dashboard stays within the 65,536 characters GitHub allows an issue body, however many holders, and says what it left out', async () => {
+  const { renderDashboard, ISSUE_BODY_LIMIT } = await import('../../src/report/dashboard.ts');
+  const members = Array.from({ length: 4000 }, (_, i) => ({ who: `person-${i}`, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, type: 'user' as const, holds: 'active' as const, since: Date.parse('2030-01-01T00:00:00Z'), until: '2030-01-01T04:00:00Z', file: `requests/ops/person-${i}-a-rather-long-request-file-name.yaml` }));
+  const status = { generatedAt: '2030-01-01T00:00:00Z', head: 'a'.repeat(40), groups: [{ group: 'ops', mode: 'enforce' as const, backend: 'membership' as const, members }] };
+  const { body } = renderDashboard({ status, pending: [], exemptionsDue: [], sweptAt: Date.parse('2030-01-01T00:00:00Z') });
+  assert.ok(body.length <= ISSUE_BODY_LIMIT, `${body.length} characters`);
+  assert.match(body, /\| … \| and \d+ more \| \| \|/);
+  assert.match(body, /\| ops \| person-0 \|/);
+});
