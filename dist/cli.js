@@ -25,7 +25,7 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-MH7FXYWO.js";
+} from "./cli-chunks/chunk-ZTFHKPII.js";
 import "./cli-chunks/chunk-ALQUDTQE.js";
 import {
   formatDuration,
@@ -222,12 +222,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-SJPOAGEI.js");
+  const { revoke } = await import("./cli-chunks/revoke-ZVOYLEFI.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-DIYV4NVY.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-N2AUBUU2.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -247,8 +247,8 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-XGEPO6G3.js");
-  const { renderReport } = await import("./cli-chunks/render-HYLGQCPI.js");
+  const { collectReport } = await import("./cli-chunks/collect-6B55EPKS.js");
+  const { renderReport } = await import("./cli-chunks/render-US2I6XLA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
@@ -267,7 +267,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-UB6XPSFK.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-53ZHVXSQ.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -302,7 +302,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-INNCX2O5.js");
+  const { grant } = await import("./cli-chunks/grant-VZNTBR3D.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
   if (json) {
     const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");

@@ -23,14 +23,14 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-MQDN2TVV.js";
+} from "./chunks/chunk-DXZEXRVJ.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-U75S5JHG.js";
+} from "./chunks/chunk-2YGABOA2.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,7 +38,7 @@ import {
   isRequestsHousekeeping,
   isUnderRequests,
   ownersOf
-} from "./chunks/chunk-PRSVWJYQ.js";
+} from "./chunks/chunk-G5HJ2TXZ.js";
 import "./chunks/chunk-KAUG6AWK.js";
 import "./chunks/chunk-W6UA7JWE.js";
 import "./chunks/chunk-L4KC6B5H.js";
@@ -407,7 +407,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-XV3JHGNB.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-UIUKOR26.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -455,7 +455,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JELOYXRY.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6PIV7KB7.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -506,7 +506,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-ZO5PA3MJ.js");
+  const { grant } = await import("./chunks/grant-7L4RHQR6.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -528,8 +528,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-VKDGHJX5.js");
-  const { sweepEffects } = await import("./chunks/sweep-OHDVU4HG.js");
+  const { revoke } = await import("./chunks/revoke-RACVVGHT.js");
+  const { sweepEffects } = await import("./chunks/sweep-QM4IHNPB.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -543,7 +543,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-IMQBMKL3.js");
+    const { updateDashboard } = await import("./chunks/dashboard-DZAIWAUW.js");
     const { slotLateness } = await import("./chunks/dashboard-EF6QYDEF.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -559,8 +559,8 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-XMZAFKZP.js");
-  const { renderReport } = await import("./chunks/render-BJL2KNHQ.js");
+  const { collectReport } = await import("./chunks/collect-B3FPAXXZ.js");
+  const { renderReport } = await import("./chunks/render-ORGC4QTD.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { createRepo } from '../lib/git-repo.ts';
 import { runAction } from '../lib/actions-runner.ts';
-import { CLIENT, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
+import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
 import { reconcileFigures, type Recorded } from './reconcile.ts';
 
@@ -177,6 +177,7 @@ async function sweepWorld(groups: number, membersPerGroup: number, removePerGrou
       oidcSubject: SUBJECT,
     },
   });
+  recommendedSetUp(twin);
   return { repo, twin };
 }
 

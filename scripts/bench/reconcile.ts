@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepo, type TestRepo } from '../lib/git-repo.ts';
 import { runAction, pushEvent, type ActionRun } from '../lib/actions-runner.ts';
-import { CLIENT, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
+import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
 
 export interface Recorded {
@@ -93,6 +93,7 @@ async function activeWorld(active: number, options: { expiredMembers?: number } 
       teams: { 'acme/approvers': ['approver'] },
     },
   });
+  recommendedSetUp(twin);
   const pulls = pending.map((p) => {
     const head = marks.get(`:${p.headMark}`)!;
     const merge = marks.get(`:${p.mergeMark}`)!;
@@ -111,7 +112,7 @@ async function activeWorld(active: number, options: { expiredMembers?: number } 
       base: { sha: head, ref: 'main' },
       files: [{ filename: p.file, status: 'added' }],
       commits: [{ sha: head, author: `user-${p.number - 1}`, committer: `user-${p.number - 1}` }],
-      reviews: [{ id: p.number, user: 'approver', state: 'APPROVED', commit_id: head, submitted_at: at }],
+      reviews: [{ id: p.number, user: 'approver', state: 'APPROVED', commit_id: head, submitted_at: at, on_behalf_of: ['acme/approvers'] }],
     });
     return { number: p.number, head, merge, file: p.file };
   });
@@ -196,6 +197,7 @@ async function deletedHistory(total: number, days: number): Promise<{ ms: number
       oidcSubject: SUBJECT,
     },
   });
+  recommendedSetUp(twin);
   try {
     const r = await run(repo, twin, 'revoke');
     return { ms: r.ms, ok: r.exitCode === 0 && twin.members(GROUP_ID).length === 0 };

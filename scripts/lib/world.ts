@@ -34,6 +34,17 @@ export function requestYaml(fields: { requester: string; group: string; expiresI
   ].join('\n');
 }
 
+/**
+ * The repository settings docs/setup.md recommends, as GitHub reports them: the ruleset on main (step
+ * 5: the grant relies on GitHub for who pushed) and the grant environment, deployable from main alone
+ * (step 4).
+ */
+export function recommendedSetUp(twin: Twin, repo = 'acme/access'): void {
+  const r = twin.state.repos.get(repo)!;
+  r.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
+  r.rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: true, required_review_thread_resolution: false } });
+}
+
 export interface Pull {
   number: number;
   branch: string;
@@ -72,9 +83,7 @@ export class AccessWorld {
       },
     });
     // The recommended ruleset on main (docs/setup.md, step 5): the grant relies on GitHub for who pushed.
-    // And the grant environment, deployable from main alone (step 4).
-    twin.state.repos.get('acme/access')!.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
-    twin.state.repos.get('acme/access')!.rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: true, required_review_thread_resolution: false } });
+    recommendedSetUp(twin);
     return { repo, twin };
   }
 

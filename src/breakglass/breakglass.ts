@@ -20,6 +20,7 @@
  */
 import { formatDuration, parseDuration } from '../duration.ts';
 import type { Policy } from '../policy/policy.ts';
+import { mayRequest, requesterTeams } from '../policy/requesters.ts';
 
 export const BREAK_GLASS_WORKFLOW = 'access-break-glass.yml';
 export const BREAK_GLASS_LABEL = 'access-break-glass';
@@ -66,20 +67,13 @@ export function breakGlassWindow(policy: Policy): number {
   return Math.max(0, ...[...policy.groups.values()].map((g) => g.breakGlass?.maxDurationMs ?? 0));
 }
 
-/** Whether `login` is among `requesters` (logins, or "@org/team" with memberships read from GitHub now). */
-export function isListedRequester(login: string, requesters: readonly string[], memberships: ReadonlySet<string>): boolean {
-  const l = login.toLowerCase();
-  return requesters.some((r) => (r.includes('/') ? memberships.has(`${r.replace(/^@/, '').toLowerCase()}:${l}`) : r.replace(/^@/, '').toLowerCase() === l));
-}
-
 /** The teams among the break-glass requesters of every group: read from GitHub at each judgement. */
 export function breakGlassTeams(policy: Policy): { org: string; slug: string }[] {
   const teams = new Map<string, { org: string; slug: string }>();
   for (const g of policy.groups.values()) {
-    for (const r of g.breakGlass?.requesters ?? []) {
-      if (!r.includes('/')) continue;
-      const [org, slug] = r.replace(/^@/, '').toLowerCase().split('/') as [string, string];
-      teams.set(`${org}/${slug}`, { org, slug });
+    for (const t of requesterTeams(g.breakGlass?.requesters ?? [])) {
+      const [org, slug] = t.split('/') as [string, string];
+      teams.set(t, { org, slug });
     }
   }
   return [...teams.values()];
@@ -120,7 +114,7 @@ export function judgeBreakGlassRun(run: BreakGlassRun, policy: Policy, branch: s
   const rules = policy.groups.get(group)?.breakGlass;
   if (!rules) return not(`${group} does not allow break-glass (now).`);
   if (durationMs > rules.maxDurationMs) return not(`${formatDuration(durationMs)} is over ${group}'s break-glass maximum of ${rules.maxDurationText} (now).`);
-  if (!isListedRequester(run.actor, rules.requesters, memberships)) return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
+  if (!mayRequest(run.actor, rules.requesters, memberships)) return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
   return { grant: { run: run.id, group, login: run.actor, start: run.createdAt, end: run.createdAt + durationMs } };
 }
 

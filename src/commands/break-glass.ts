@@ -10,7 +10,7 @@ import type { AccessConfig } from '../config/config.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
 import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_MARKER } from '../breakglass/review.ts';
-import { isListedRequester } from '../breakglass/breakglass.ts';
+import { mayRequest } from '../policy/requesters.ts';
 import type { BreakGlassUse } from '../breakglass/uses.ts';
 import { codeFence } from '../markdown.ts';
 import { formatTimestamp } from '../timestamp.ts';
@@ -56,7 +56,7 @@ export async function decideBreakGlass(inputs: Record<string, unknown>, facts: B
     if (typeof members === 'string') reasons.push(`could not read ${team}: ${members}`);
     else for (const m of members) memberships.add(`${team.replace(/^@/, '').toLowerCase()}:${m}`);
   }
-  const allowed = isListedRequester(login, rules.requesters, memberships);
+  const allowed = mayRequest(login, rules.requesters, memberships);
   if (!allowed) reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);
   const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && p.login.toLowerCase() === login && !p.review.reviewed);
   if (unreviewed.length > 0) {

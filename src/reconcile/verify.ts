@@ -18,6 +18,7 @@ import { evaluateApprovals, teamMemberships, type ApprovalResult, type ReviewFac
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
+import { mayRequest } from '../policy/requesters.ts';
 import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
@@ -137,12 +138,8 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
     }
     const memberships = teamMemberships(e.teams);
     const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
-    const requesterTeams = (group?.requesters ?? []).filter((r) => r.includes('/'));
-    if (group?.requesters && requesterTeams.length > 0) {
-      const login = request.requester.toLowerCase();
-      const listed = group.requesters.some((r) => !r.includes('/') && r.replace(/^@/, '').toLowerCase() === login);
-      const inTeam = requesterTeams.some((r) => memberships.has(`${r.replace(/^@/, '').toLowerCase()}:${login}`));
-      if (!listed && !inTeam) reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
+    if (group?.requesters && !mayRequest(request.requester, group.requesters, memberships)) {
+      reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
     }
     if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
     if (group) {

@@ -5,6 +5,7 @@
  */
 import { formatDuration } from '../duration.ts';
 import type { UseRow } from '../breakglass/uses.ts';
+import { codeCell, markdownCell } from '../markdown.ts';
 import { percentile, type GroupLateness } from './lateness.ts';
 
 export interface ActiveGrant {
@@ -66,7 +67,7 @@ export interface ReportData {
   history: History;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const cell = markdownCell;
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 export function median(values: readonly number[]): number | undefined {
@@ -89,7 +90,7 @@ export function renderReport(d: ReportData): string {
       ? 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
       : `Last successful sweep: ${utc(Date.parse(d.lastSweep))} UTC (${formatDuration(sweepAge!)} ago)${sweepAge! > 2 * d.sweepIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
   out.push(`Generated ${utc(d.generatedAt)} UTC. ${sweepLine}`, '');
-  if (d.degraded) out.push(`**GitHub could not be read** (${cell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`, '');
+  if (d.degraded) out.push(`**GitHub could not be read** (${codeCell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`, '');
 
   out.push('### Active grants', '');
   if (d.grants.length === 0) out.push('Nobody holds access through a request right now.', '');
@@ -103,7 +104,7 @@ export function renderReport(d: ReportData): string {
     }
     out.push('```', '', '| Group | Requester | Since | Expires | Ends in | Request |', '|---|---|---|---|---|---|');
     for (const g of [...d.grants].sort((a, b) => a.expires.localeCompare(b.expires))) {
-      out.push(`| ${cell(g.group)} | ${cell(g.requester)} | ${utc(Date.parse(g.since))} | ${utc(Date.parse(g.expires))} | ${formatDuration(Math.max(0, Date.parse(g.expires) - d.generatedAt))} | \`${cell(g.file)}\` |`);
+      out.push(`| ${cell(g.group)} | ${cell(g.requester)} | ${utc(Date.parse(g.since))} | ${utc(Date.parse(g.expires))} | ${formatDuration(Math.max(0, Date.parse(g.expires) - d.generatedAt))} | ${codeCell(g.file)} |`);
     }
     out.push('');
   }
@@ -111,14 +112,14 @@ export function renderReport(d: ReportData): string {
   out.push('### Standing privilege per group', '', 'Members who hold access without an active request. Zero standing privilege means this column is zero, apart from listed exemptions (break-glass accounts).', '');
   out.push('| Group | Mode | Members | With an active request | Standing exemptions | Without a request (drift) |', '|---|---|---|---|---|---|');
   for (const g of d.groups) {
-    if (g.error) out.push(`| ${cell(g.group)} | ${g.mode} | | | | ${cell(g.error)} |`);
+    if (g.error) out.push(`| ${cell(g.group)} | ${g.mode} | | | | ${codeCell(g.error)} |`);
     else out.push(`| ${cell(g.group)} | ${g.mode} | ${g.members} | ${g.covered} | ${g.standingExempt} | ${g.drift.length}${g.drift.length ? ` (${g.drift.map(cell).join(', ')})` : ''} |`);
   }
   out.push('');
 
   if (d.exemptionsDue && d.exemptionsDue.length > 0) {
     out.push('**Standing exemptions due for review** (past their review date: renew the date with a reason, or remove the exemption):', '', '| Group | Member | Reason | Review by |', '|---|---|---|---|');
-    for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${cell(e.reason)} | ${cell(e.review)} |`);
+    for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${codeCell(e.reason)} | ${cell(e.review)} |`);
     out.push('');
   }
 
@@ -131,7 +132,7 @@ export function renderReport(d: ReportData): string {
   if (d.overdue.length === 0) out.push('None: every expired request has lost its membership.', '');
   else {
     out.push('Requests that expired but whose members are still in the group: the sweep has not run since, or failed.', '', '| Group | Requester | Expired | Request |', '|---|---|---|---|');
-    for (const o of d.overdue) out.push(`| ${cell(o.group)} | ${cell(o.requester)} | ${utc(Date.parse(o.expires))} | \`${cell(o.file)}\` |`);
+    for (const o of d.overdue) out.push(`| ${cell(o.group)} | ${cell(o.requester)} | ${utc(Date.parse(o.expires))} | ${codeCell(o.file)} |`);
     out.push('');
   }
 
@@ -144,7 +145,7 @@ export function renderReport(d: ReportData): string {
   }
   const elev = median(h.elevations.map((e) => e.ms));
   const longest = [...h.elevations].sort((a, b) => b.ms - a.ms)[0];
-  out.push(`- Elevation of granted requests (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (\`${cell(longest!.file)}\`)`}.`);
+  out.push(`- Elevation of granted requests (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (${codeCell(longest!.file)})`}.`);
   const lat = median(h.approvalLatencies.map((a) => a.ms));
   const slowest = [...h.approvalLatencies].sort((a, b) => b.ms - a.ms)[0];
   out.push(`- Approval latency of granted requests (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`);

@@ -1,4 +1,5 @@
 /** The policy's rules for one request, at a given moment (docs/threat-model.md 8, 9; docs/threat-model.md invariant 5). */
+import { isTeamEntry, listedByLogin } from '../policy/requesters.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
 import type { Identities } from '../identities/identities.ts';
@@ -63,10 +64,9 @@ export function checkRequest(request: AccessRequest, ctx: RuleContext): Diagnost
       out.push(diagnostic(request.file, at('ticket'), `"ticket" is "${request.ticket}", which does not match ${group.ticketPattern.source} as ${request.group} requires.`));
     }
     if (group.requesters) {
-      const login = request.requester.toLowerCase();
-      const logins = group.requesters.filter((r) => !r.includes('/')).map((r) => r.replace(/^@/, ''));
-      const teams = group.requesters.filter((r) => r.includes('/'));
-      if (!logins.includes(login)) {
+      const teams = group.requesters.filter(isTeamEntry);
+      // Teams cannot be read here: a login not listed by name is an error only when no team is listed.
+      if (!listedByLogin(request.requester, group.requesters)) {
         if (teams.length === 0) {
           out.push(diagnostic(request.file, at('requester'), `${request.requester} may not request ${request.group}; its policy allows only ${group.requesters.join(', ')}.`));
         } else {
