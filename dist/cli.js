@@ -222,12 +222,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-ZVOYLEFI.js");
+  const { revoke } = await import("./cli-chunks/revoke-42AKOK5Q.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-N2AUBUU2.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-X2TMD6HZ.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -247,7 +247,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-6B55EPKS.js");
+  const { collectReport } = await import("./cli-chunks/collect-C6LVN2MY.js");
   const { renderReport } = await import("./cli-chunks/render-US2I6XLA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -267,7 +267,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-53ZHVXSQ.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-FPUA67VY.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -302,7 +302,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-VZNTBR3D.js");
+  const { grant } = await import("./cli-chunks/grant-JEGU2TPJ.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
   if (json) {
     const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");
@@ -389,39 +389,40 @@ async function workingChanges(git, base) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
-
-Usage:
-  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
-  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
-                                         write a valid request file at the right path; --for counts
-                                         from the merge (duration:), --until TIME sets a fixed end
-  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
-                                         (against the merge base with REF; default origin/main or main)
-  access-as-code grant [--before SHA] [--dry-run]
-                                         the grant job's reconciliation: verify every request on main,
-                                         add what is approved and missing, remove what ended
-                                         (reports on the request files changed since SHA)
-  access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
-                                         (--dry-run --format json: the plan, every change and effect)
-  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-  access-as-code status [--mine]         who holds access now, per group, until when and through which request
-  access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
-                                         (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
-  access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
-                                         sign in to Entra and check the policy's groups and identities
-                                         (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
-                                         or a certificate in the environment, else "az login")
-  access-as-code help                    show this text (also --help on any command)
-  access-as-code --version               the version
-
-Options for every command:
-  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
-  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
-  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and
-                 revoke with --dry-run: the plan
-
-Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
+var COMMAND_TABLE = [
+  { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
+  { name: "new", usage: ['new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]', "write a valid request file at the right path; --for counts", "from the merge (duration:), --until TIME sets a fixed end"], run: (a, io) => newCommand(a, io) },
+  { name: "plan", usage: ["plan [--base REF]", "what merging your changes under requests/ would change in Entra", "(against the merge base with REF; default origin/main or main)"], run: planCommand },
+  { name: "grant", usage: ["grant [--before SHA] [--dry-run]", "the grant job's reconciliation: verify every request on main,", "add what is approved and missing, remove what ended", "(reports on the request files changed since SHA)"], run: grantCommand },
+  { name: "revoke", usage: ["revoke [--dry-run]", "the sweep: the same reconciliation, with reminders", "(--dry-run --format json: the plan, every change and effect)"], run: sweepCommand },
+  { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: reportCommand },
+  { name: "status", usage: ["status [--mine]", "who holds access now, per group, until when and through which request"], run: statusCommand },
+  { name: "form", usage: ["form [--check]", "write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)", "(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)"], run: (a, io) => formCommand(a, io) },
+  { name: "doctor", usage: ["doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]", "sign in to Entra and check the policy's groups and identities", "(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET", 'or a certificate in the environment, else "az login")'], run: doctorCommand }
+];
+function usageLines(entry) {
+  const [synopsis, ...explain] = entry.usage;
+  const head = `  access-as-code ${synopsis}`;
+  const pad = " ".repeat(41);
+  if (head.length < 40 && explain.length > 0) return [`${head.padEnd(41)}${explain[0]}`, ...explain.slice(1).map((l) => `${pad}${l}`)];
+  return [head, ...explain.map((l) => `${pad}${l}`)];
+}
+var USAGE = [
+  "access-as-code: just-in-time Entra ID group membership through pull requests",
+  "",
+  "Usage:",
+  ...COMMAND_TABLE.flatMap(usageLines),
+  ...usageLines({ usage: ["help", "show this text (also --help on any command)"] }),
+  ...usageLines({ usage: ["--version", "the version"] }),
+  "",
+  "Options for every command:",
+  "  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)",
+  "  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time",
+  "  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and",
+  "                 revoke with --dry-run: the plan",
+  "",
+  "Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error."
+].join("\n");
 async function runCli(argv, io) {
   try {
     return await dispatch(argv, io);
@@ -450,41 +451,20 @@ async function dispatch(argv, io) {
     io.out(USAGE);
     return 0;
   }
-  switch (command) {
-    case "--version":
-    case "-V":
-      io.out(VERSION);
-      return 0;
-    case "validate":
-      return validateCommand(rest, io);
-    case "new":
-      return newCommand(rest, io);
-    case "plan":
-      return planCommand(rest, io);
-    case "grant":
-      return grantCommand(rest, io);
-    case "revoke":
-      return sweepCommand(rest, io);
-    case "report":
-      return reportCommand(rest, io);
-    case "doctor":
-      return doctorCommand(rest, io);
-    case "status":
-      return statusCommand(rest, io);
-    case "form":
-      return formCommand(rest, io);
-    case void 0:
-    case "help":
-    case "--help":
-    case "-h":
-      io.out(USAGE);
-      return command === void 0 ? 2 : 0;
-    default:
-      io.err(`access-as-code: unknown command "${command}".
+  if (command === "--version" || command === "-V") {
+    io.out(VERSION);
+    return 0;
+  }
+  const entry = COMMAND_TABLE.find((c) => c.name === command);
+  if (entry) return entry.run(rest, io);
+  if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command === void 0 ? 2 : 0;
+  }
+  io.err(`access-as-code: unknown command "${command}".
 
 ${USAGE}`);
-      return 2;
-  }
+  return 2;
 }
 async function validateCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });

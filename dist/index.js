@@ -407,7 +407,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-UIUKOR26.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-VONZFVCI.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -506,7 +506,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-7L4RHQR6.js");
+  const { grant } = await import("./chunks/grant-6TXZ5MYO.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -528,8 +528,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-RACVVGHT.js");
-  const { sweepEffects } = await import("./chunks/sweep-QM4IHNPB.js");
+  const { revoke } = await import("./chunks/revoke-7XFB5S2Z.js");
+  const { sweepEffects } = await import("./chunks/sweep-QL7NM6YB.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -543,7 +543,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-DZAIWAUW.js");
+    const { updateDashboard } = await import("./chunks/dashboard-MWG3R4YI.js");
     const { slotLateness } = await import("./chunks/dashboard-EF6QYDEF.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -559,7 +559,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-B3FPAXXZ.js");
+  const { collectReport } = await import("./chunks/collect-W53BOXXS.js");
   const { renderReport } = await import("./chunks/render-ORGC4QTD.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -17,39 +17,54 @@ import { workingTree } from '../repo/files.ts';
 export { VERSION } from '../version.ts';
 import { VERSION } from '../version.ts';
 
-export const USAGE = `access-as-code: just-in-time Entra ID group membership through pull requests
+/**
+ * The one command table: the dispatcher and the help text are both made from it, so a command cannot
+ * run without being documented, nor be documented without running.
+ */
+interface CommandEntry {
+  name: string;
+  /** Its usage: the synopsis, then lines of explanation. */
+  usage: string[];
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
 
-Usage:
-  access-as-code validate [paths...]     check request files, the policy, identities and CODEOWNERS
-  access-as-code new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]
-                                         write a valid request file at the right path; --for counts
-                                         from the merge (duration:), --until TIME sets a fixed end
-  access-as-code plan [--base REF]       what merging your changes under requests/ would change in Entra
-                                         (against the merge base with REF; default origin/main or main)
-  access-as-code grant [--before SHA] [--dry-run]
-                                         the grant job's reconciliation: verify every request on main,
-                                         add what is approved and missing, remove what ended
-                                         (reports on the request files changed since SHA)
-  access-as-code revoke [--dry-run]      the sweep: the same reconciliation, with reminders
-                                         (--dry-run --format json: the plan, every change and effect)
-  access-as-code report [--out FILE]     active grants, drift, overdue expiries and figures, as Markdown
-  access-as-code status [--mine]         who holds access now, per group, until when and through which request
-  access-as-code form [--check]          write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)
-                                         (grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)
-  access-as-code doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]
-                                         sign in to Entra and check the policy's groups and identities
-                                         (credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET
-                                         or a certificate in the environment, else "az login")
-  access-as-code help                    show this text (also --help on any command)
-  access-as-code --version               the version
+const COMMAND_TABLE: CommandEntry[] = [
+  { name: 'validate', usage: ['validate [paths...]', 'check request files, the policy, identities and CODEOWNERS'], run: (a, io) => validateCommand(a, io) },
+  { name: 'new', usage: ['new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]', 'write a valid request file at the right path; --for counts', 'from the merge (duration:), --until TIME sets a fixed end'], run: (a, io) => newCommand(a, io) },
+  { name: 'plan', usage: ['plan [--base REF]', 'what merging your changes under requests/ would change in Entra', '(against the merge base with REF; default origin/main or main)'], run: planCommand },
+  { name: 'grant', usage: ['grant [--before SHA] [--dry-run]', "the grant job's reconciliation: verify every request on main,", 'add what is approved and missing, remove what ended', '(reports on the request files changed since SHA)'], run: grantCommand },
+  { name: 'revoke', usage: ['revoke [--dry-run]', 'the sweep: the same reconciliation, with reminders', '(--dry-run --format json: the plan, every change and effect)'], run: sweepCommand },
+  { name: 'report', usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'], run: reportCommand },
+  { name: 'status', usage: ['status [--mine]', 'who holds access now, per group, until when and through which request'], run: statusCommand },
+  { name: 'form', usage: ['form [--check]', 'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)', '(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)'], run: (a, io) => formCommand(a, io) },
+  { name: 'doctor', usage: ['doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]', 'sign in to Entra and check the policy\'s groups and identities', '(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET', 'or a certificate in the environment, else "az login")'], run: doctorCommand },
+];
 
-Options for every command:
-  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)
-  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time
-  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and
-                 revoke with --dry-run: the plan
+function usageLines(entry: Pick<CommandEntry, 'usage'>): string[] {
+  const [synopsis, ...explain] = entry.usage;
+  const head = `  access-as-code ${synopsis}`;
+  const pad = ' '.repeat(41);
+  // A short synopsis takes its first explanation on the same line, as before.
+  if (head.length < 40 && explain.length > 0) return [`${head.padEnd(41)}${explain[0]}`, ...explain.slice(1).map((l) => `${pad}${l}`)];
+  return [head, ...explain.map((l) => `${pad}${l}`)];
+}
 
-Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.`;
+export const USAGE = [
+  'access-as-code: just-in-time Entra ID group membership through pull requests',
+  '',
+  'Usage:',
+  ...COMMAND_TABLE.flatMap(usageLines),
+  ...usageLines({ usage: ['help', 'show this text (also --help on any command)'] }),
+  ...usageLines({ usage: ['--version', 'the version'] }),
+  '',
+  'Options for every command:',
+  '  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)',
+  '  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time',
+  '  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and',
+  '                 revoke with --dry-run: the plan',
+  '',
+  'Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.',
+].join('\n');
 
 export type { CliIo } from './io.ts';
 
@@ -82,39 +97,18 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  switch (command) {
-    case '--version':
-    case '-V':
-      io.out(VERSION);
-      return 0;
-    case 'validate':
-      return validateCommand(rest, io);
-    case 'new':
-      return newCommand(rest, io);
-    case 'plan':
-      return planCommand(rest, io);
-    case 'grant':
-      return grantCommand(rest, io);
-    case 'revoke':
-      return sweepCommand(rest, io);
-    case 'report':
-      return reportCommand(rest, io);
-    case 'doctor':
-      return doctorCommand(rest, io);
-    case 'status':
-      return statusCommand(rest, io);
-    case 'form':
-      return formCommand(rest, io);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      io.out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      io.err(`access-as-code: unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+  if (command === '--version' || command === '-V') {
+    io.out(VERSION);
+    return 0;
   }
+  const entry = COMMAND_TABLE.find((c) => c.name === command);
+  if (entry) return entry.run(rest, io);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  io.err(`access-as-code: unknown command "${command}".\n\n${USAGE}`);
+  return 2;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {

@@ -20,7 +20,6 @@ import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
 import { choosePull } from '../reconcile/verify.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
-import { recordReviewTeams } from '../approval/review-teams.ts';
 
 export interface IgnoredConfigChange {
   sha: string;
@@ -150,7 +149,6 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
         else remote.push(spec);
       }
       const { pulls, blobs } = await graph.pulls(numbers.map((number) => ({ number, files: false })), remote);
-      await recordReviewTeams(graph, [...pulls.values()]);
       for (const change of later) {
         const previous = states[states.length - 1]!;
         const before = await configOf(previous.versions, `the approved configuration before ${change.sha.slice(0, 7)}`);

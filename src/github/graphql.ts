@@ -57,7 +57,7 @@ export interface PullFacts extends PullRef {
   commitCount: number;
   /** Logins of each listed commit's author and committer; null where GitHub matched no account. */
   commits: { oid: string; author: string | null; committer: string | null; /** Whose key GitHub verified the signature with (null: unsigned or not valid). */ signer: string | null; /** Signed by GitHub itself (a commit made in its web interface). */ signedByGitHub: boolean }[];
-  reviews: { id: string; reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; /** Filled in by reviewTeams where asked. */ onBehalfOf?: string[] }[];
+  reviews: { id: string; reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; /** For approvals of the head: the teams GitHub recorded the review as made on behalf of ("org/slug", lower-case), fixed when it was given (docs/threat-model.md 52). */ onBehalfOf?: string[] }[];
   /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
   files?: { path: string; changeType: string }[];
 }
@@ -133,24 +133,6 @@ export class GitHubGraph {
         return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
       })
       .filter((p) => p.paths.length > 0);
-  }
-
-  /**
-   * The teams GitHub recorded each review as made on behalf of ("org/slug", lower-cased), 100 reviews a
-   * query (about 1 point): who was a code owner through a team when the review was given, which a
-   * later change of the team does not alter (docs/threat-model.md 52).
-   */
-  async reviewTeams(reviewIds: readonly string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    for (let i = 0; i < reviewIds.length; i += 100) {
-      const chunk = reviewIds.slice(i, i + 100);
-      const { data } = await this.query(`nodes(ids: [${chunk.map(quote).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }`);
-      for (const n of arr(data.nodes)) {
-        const id = str(obj(n).id);
-        if (id) out.set(id, arr(obj(obj(n).onBehalfOf).nodes).map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '').filter(Boolean));
-      }
-    }
-    return out;
   }
 
   /** The rules in force on a branch (REST, one request), or why they could not be read. */
@@ -274,14 +256,21 @@ export class GitHubGraph {
     const pulls = new Map<number, PullFacts>();
     const blobIds = new Map<string, string | null>();
     const size = 100;
-    for (let i = 0; i < Math.max(wanted.length, blobs.length); i += size) {
+    // The on-behalf-of teams of the approvals a query returned are asked in the next query (one more
+    // at the end), so that reading them costs about one query, not one per 100 approvals.
+    const asking: { id: string; review: PullFacts['reviews'][number] }[] = [];
+    const approvals = (facts: PullFacts) => facts.reviews.filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '').map((review) => ({ id: review.id, review }));
+    for (let i = 0; i < Math.max(wanted.length, blobs.length) || asking.length > 0; i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);
+      const teams = asking.splice(0, 100);
       const fields = [
         ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
         ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
       ].join(' ');
-      const { data } = await this.query(`repository(owner: $owner, name: $name) { ${fields} }`);
+      const { data } = await this.query(`${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? `t: nodes(ids: [${teams.map((t) => quote(t.id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }` : ''}`);
+      const found = new Map(arr(data.t).map((n) => [str(obj(n).id) ?? '', arr(obj(obj(n).onBehalfOf).nodes).map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '').filter(Boolean)] as const));
+      for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
       const repo = obj(data.repository);
       ps.forEach((p, j) => {
         const facts = pullFacts(repo[`p${j}`]);
@@ -291,7 +280,10 @@ export class GitHubGraph {
       for (const p of ps) {
         const node = obj(repo[`p${ps.indexOf(p)}`]);
         const facts = pulls.get(p.number);
-        if (facts) await this.follow(p.number, node, facts, p.files);
+        if (facts) {
+          await this.follow(p.number, node, facts, p.files);
+          asking.push(...approvals(facts));
+        }
       }
     }
     return { pulls, blobs: blobIds };

@@ -27,7 +27,6 @@ import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroupSweep, type Disposition } from './sweep.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
-import { recordReviewTeams } from '../approval/review-teams.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
 
@@ -443,7 +442,6 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
     else remote.push(spec);
   }
   const { pulls, blobs } = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
-  await recordReviewTeams(graph, [...pulls.values()]);
 
   for (const r of active) {
     const landing = r.landing!;

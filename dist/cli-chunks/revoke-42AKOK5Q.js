@@ -1,0 +1,22 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reminderBody,
+  reminderMarker,
+  revoke
+} from "./chunk-2D6ZDWQB.js";
+import "./chunk-I4IT5HAF.js";
+import "./chunk-LW37JOJ4.js";
+import "./chunk-V5ARITY6.js";
+import "./chunk-ZTFHKPII.js";
+import "./chunk-ALQUDTQE.js";
+import "./chunk-WD4VLBT2.js";
+import "./chunk-XP3LFAPK.js";
+import "./chunk-32XXKGME.js";
+import "./chunk-UJGJWKAG.js";
+import "./chunk-6MJGJCUC.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  reminderBody,
+  reminderMarker,
+  revoke
+};
