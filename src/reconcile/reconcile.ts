@@ -314,7 +314,9 @@ function planAll(config: AccessConfig, groups: readonly GroupState[], requests: 
     }
     for (const b of breakGlass.filter((x) => x.group === g.name)) add(active, b.userId, breakGlassSource(b.run));
     result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
-    if (policy.backend === 'pim' && phase === 'verified') result.dispositions = withPimEnds(result.dispositions, g, requests, breakGlass.filter((b) => b.group === g.name));
+    // Before verification only break-glass adds happen, and they get their end too; moving existing
+    // ends waits for the verified requests, so an end is never shortened and then moved back.
+    if (policy.backend === 'pim') result.dispositions = withPimEnds(result.dispositions, g, requests, breakGlass.filter((b) => b.group === g.name), phase === 'verified');
     return result;
   });
 }
@@ -328,14 +330,16 @@ const PIM_END_SLACK_MS = 60_000;
  * deleted) when the assignment in force ends elsewhere or never. Returns the dispositions with their
  * ends; nothing is changed in place.
  */
-function withPimEnds(dispositions: readonly PlannedDisposition[], g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[]): PlannedDisposition[] {
+function withPimEnds(dispositions: readonly PlannedDisposition[], g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[], moveExisting: boolean): PlannedDisposition[] {
   return dispositions.map((d) => {
-    if (d.reason !== 'active' || (d.action !== 'add' && d.action !== 'keep')) return d;
+    if (d.reason !== 'active' || (d.action !== 'add' && (d.action !== 'keep' || !moveExisting))) return d;
     const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
-    // A break-glass assignment carries its own end; a request only moves it later, never earlier.
-    const end = Math.max(...covering.map((r) => r.request!.expiresAt), ...breakGlass.filter((b) => b.userId === d.id).map((b) => b.end));
-    if (!Number.isFinite(end) || covering.length === 0) return d;
-    const justification = `access-as-code: ${covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`).join('; ')}`;
+    const glass = breakGlass.filter((b) => b.userId === d.id);
+    // Every assignment has an end (PIM allows no permanent one by default): the last of the member's
+    // requests and break-glass grants; a request only moves a break-glass end later, never earlier.
+    const end = Math.max(...covering.map((r) => r.request!.expiresAt), ...glass.map((b) => b.end));
+    if (!Number.isFinite(end)) return d;
+    const justification = `access-as-code: ${[...covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`), ...glass.map((b) => `break-glass by ${b.login}, run ${b.run}`)].join('; ')}`;
     const current = g.pim?.get(d.id);
     const moved = d.action === 'keep' && (current === undefined || current === null || Math.abs(Date.parse(current) - end) > PIM_END_SLACK_MS);
     return { ...d, action: moved ? 'update' : d.action, end: new Date(end).toISOString(), justification };

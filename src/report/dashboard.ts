@@ -130,7 +130,7 @@ function exemptionSection(d: DashboardData, MAX_ROWS: number): string[] {
   const out = ['### Standing exemptions due for review', ''];
   if (d.exemptionsDue.length === 0) return [...out, 'None.', ''];
   out.push('| Group | Member | Reason | Review by |', '|---|---|---|---|');
-  for (const e of d.exemptionsDue.slice(0, MAX_ROWS)) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${codeCell(e.reason)} | ${cell(e.review)} |`);
+  for (const e of d.exemptionsDue.slice(0, MAX_ROWS)) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${cell(e.reason)} | ${cell(e.review)} |`);
   if (d.exemptionsDue.length > MAX_ROWS) out.push(`| … | and ${d.exemptionsDue.length - MAX_ROWS} more | | |`);
   return [...out, ''];
 }

@@ -119,7 +119,7 @@ export function renderReport(d: ReportData): string {
 
   if (d.exemptionsDue && d.exemptionsDue.length > 0) {
     out.push('**Standing exemptions due for review** (past their review date: renew the date with a reason, or remove the exemption):', '', '| Group | Member | Reason | Review by |', '|---|---|---|---|');
-    for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${codeCell(e.reason)} | ${cell(e.review)} |`);
+    for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${cell(e.reason)} | ${cell(e.review)} |`);
     out.push('');
   }
 

@@ -225,3 +225,27 @@ test('THREATS 53: a code owner GitHub will not assign does not break a grant: th
     await s.stop();
   }
 });
+
+test('THREATS 51-52: break-glass in a pim group is an assignment with its end, and on top of a shorter request it ends at the later end', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
+    s.approvedRequest('hubot', 'k8s-prod-operators', 10 * 60_000, { approver: 'lead1' });
+    await s.revoke();
+    const group = s.twin.state.groups.get('8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13')!;
+    const requestEnd = group.pimEnds.get('2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40')!;
+    assert.ok(requestEnd !== undefined, 'the request made an assignment');
+    const { run, out } = await breakGlass(s, 'hubot', { ...good, duration: '1h' });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(out?.granted, true);
+    const end = group.pimEnds.get('2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40')!;
+    assert.equal(new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z'), out!.end, 'the assignment ends when the break-glass does, not at the shorter request end');
+    assert.ok(end > requestEnd + 40 * 60_000);
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.equal(group.pimEnds.get('2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40'), end, 'the next sweep keeps the later end');
+  } finally {
+    await s.stop();
+  }
+});
