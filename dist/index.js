@@ -12,7 +12,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-GE4FNLHK.js";
+} from "./chunks/chunk-J375QREI.js";
 import {
   atCommit,
   changedFiles,
@@ -407,7 +407,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-QP4VOBVZ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-QUE6BWV4.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -475,8 +475,8 @@ async function runIssue(settings) {
   return OK;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-XDTOWMXI.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-HYX5SIKA.js");
+  const { directoryFromActions } = await import("./chunks/connect-WXCXLOIN.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-H3MDNLWN.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -506,7 +506,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-GS3MWT4S.js");
+  const { grant } = await import("./chunks/grant-3ILWTXUV.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -528,8 +528,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-V2OKVJIQ.js");
-  const { sweepEffects } = await import("./chunks/sweep-3JPFJYYH.js");
+  const { revoke } = await import("./chunks/revoke-JWM4NDIZ.js");
+  const { sweepEffects } = await import("./chunks/sweep-5A6NYHG4.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -559,7 +559,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-I2ZK6D2F.js");
+  const { collectReport } = await import("./chunks/collect-3SREMT5B.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

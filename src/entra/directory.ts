@@ -9,6 +9,7 @@ import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@
 import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
+import { NetworkErrorHandler, UNREACHABLE } from './network.ts';
 import { readIdentity } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
@@ -217,7 +218,9 @@ export class GraphDirectory implements Directory {
     // Our own retry policy handles throttling (batch items included), so the client's RetryHandler is
     // left out of the chain rather than retrying a second time underneath it.
     const auth = new AuthenticationHandler(authProvider);
-    auth.setNext(new HTTPMessageHandler());
+    const network = new NetworkErrorHandler();
+    auth.setNext(network);
+    network.setNext(new HTTPMessageHandler());
     this.client = Client.initWithMiddleware({
       middleware: auth,
       baseUrl: options.graphEndpoint,
@@ -235,7 +238,9 @@ export class GraphDirectory implements Directory {
       const status = error instanceof GraphError ? error.statusCode : 0;
       if (status === 404) return undefined;
       if (status === 403) throw new DirectoryError(403, forbiddenMessage(method, path.split('?')[0]!, (error as Error).message));
-      if ((isTransient(status) || status <= 0) && attempt < this.retry.maxAttempts) {
+      // A host that does not resolve or refuses connections is not retried: the message says why.
+      const unreachable = (error as Error).message?.includes(UNREACHABLE) === true;
+      if (!unreachable && (isTransient(status) || status <= 0) && attempt < this.retry.maxAttempts) {
         const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
         await this.retry.sleep(delayBeforeRetry(attempt, this.retry, after));
         return this.call<T>(method, path, attempt + 1);
@@ -463,6 +468,8 @@ export class GraphDirectory implements Directory {
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
       pending = retryLater.sort((a, b) => a - b);
+      // A long wait is said on stderr (never a workflow command), so a run does not look hung.
+      if (pending.length > 0 && wait >= 5_000) process.stderr.write(`access-as-code: Microsoft Graph is throttling or unavailable; retrying ${pending.length} request${pending.length === 1 ? '' : 's'} in ${Math.round(wait / 1000)} s.\n`);
       if (pending.length > 0) await this.retry.sleep(wait);
     }
     return requests.map((_, i) => answers.get(i)!);
@@ -486,7 +493,9 @@ export class GraphDirectory implements Directory {
       const status = error instanceof GraphError ? error.statusCode : 0;
       const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
       const message = status === 403 ? forbiddenMessage('POST', '/$batch', (error as Error).message) : `the batch request failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`;
-      return batch.map(() => ({ status: status > 0 ? status : 0, message, ...(after !== undefined ? { retryAfter: after } : {}) }));
+      // Unreachable (the message says why): -1, which is not retried; a dropped connection: 0, which is.
+      const unreachable = (error as Error).message?.includes(UNREACHABLE) === true;
+      return batch.map(() => ({ status: status > 0 ? status : unreachable ? -1 : 0, message: unreachable ? (error as Error).message : message, ...(after !== undefined ? { retryAfter: after } : {}) }));
     }
   }
 

@@ -160,3 +160,24 @@ test('plan says what merging the working changes would do, against the merge bas
   assert.match(plan.out, /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) for 2h from the merge, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m);
   assert.match(plan.out, /^requests\/k8s-prod-operators\/hubot-old\.yaml: would end hubot's membership of k8s-prod-operators now, unless another approved, active request covers it\.$/m);
 });
+
+test('THREATS 55: doctor against a Graph endpoint that refuses connections says so at once, naming the host and the cause, without retrying in silence', async () => {
+  const { createServer } = await import('node:net');
+  const { Scenario } = await import('../helpers/scenario.ts');
+  const { runCli } = await import('../helpers/cli.ts');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const s = await Scenario.begin();
+  try {
+    const started = Date.now();
+    const res = await runCli(s, ['doctor', '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', `https://127.0.0.1:${port}`], { entra: false });
+    const took = Date.now() - started;
+    assert.equal(res.code, 2, res.out + res.err);
+    assert.match(res.err, new RegExp(`Microsoft Graph at 127\\.0\\.0\\.1:${port} cannot be reached: it refused the connection[^\\n]*\\(ECONNREFUSED\\)`));
+    assert.ok(took < 20_000, `gave up after ${took} ms, not after eight silent retries`);
+  } finally {
+    await s.stop();
+  }
+});
