@@ -12,7 +12,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-J375QREI.js";
+} from "./chunks/chunk-RX6TXLHC.js";
 import {
   atCommit,
   changedFiles,
@@ -23,14 +23,14 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-DXZEXRVJ.js";
+} from "./chunks/chunk-4HPERBMG.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-2YGABOA2.js";
+} from "./chunks/chunk-XE3LPDFX.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,7 +38,8 @@ import {
   isRequestsHousekeeping,
   isUnderRequests,
   ownersOf
-} from "./chunks/chunk-G5HJ2TXZ.js";
+} from "./chunks/chunk-PRSVWJYQ.js";
+import "./chunks/chunk-PM7GH4VV.js";
 import "./chunks/chunk-KAUG6AWK.js";
 import "./chunks/chunk-W6UA7JWE.js";
 import "./chunks/chunk-L4KC6B5H.js";
@@ -407,7 +408,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-QUE6BWV4.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-VHKS7D7N.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -455,7 +456,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6PIV7KB7.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-VKKQK6YD.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -465,7 +466,7 @@ async function runIssue(settings) {
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const github = await import("./chunks/client-2QOUN45E.js");
+  const github = await import("./chunks/client-IN6OSH5W.js");
   const { editComment } = await import("./chunks/issues-7BG7AVNG.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
@@ -476,11 +477,14 @@ async function runIssue(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-WXCXLOIN.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-H3MDNLWN.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-OOQTI6IL.js");
+  const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-2SM6ORUI.js");
+  const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-UO5NJIME.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main"), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT) } : void 0;
+  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main"), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT), missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]) } : void 0;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary2 = summary.addHeading("access-as-code set-up check", 2).addTable([
@@ -506,7 +510,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-3ILWTXUV.js");
+  const { grant } = await import("./chunks/grant-CI2LHLWK.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -528,8 +532,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-JWM4NDIZ.js");
-  const { sweepEffects } = await import("./chunks/sweep-5A6NYHG4.js");
+  const { revoke } = await import("./chunks/revoke-KRYWRQPH.js");
+  const { sweepEffects } = await import("./chunks/sweep-CS56VD4A.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -543,7 +547,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-H7RN2MQC.js");
+    const { updateDashboard } = await import("./chunks/dashboard-COUMB4WS.js");
     const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -559,7 +563,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-3SREMT5B.js");
+  const { collectReport } = await import("./chunks/collect-37CCRMKB.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

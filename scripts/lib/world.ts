@@ -36,11 +36,12 @@ export function requestYaml(fields: { requester: string; group: string; expiresI
 
 /**
  * The repository settings docs/setup.md recommends, as GitHub reports them: the ruleset on main (step
- * 5: the grant relies on GitHub for who pushed) and the grant environment, deployable from main alone
- * (step 4).
+ * 5: the grant relies on GitHub for who pushed), the grant environment, deployable from main alone
+ * (step 4), and the labels the workflows use (step 9).
  */
 export function recommendedSetUp(twin: Twin, repo = 'acme/access'): void {
   const r = twin.state.repos.get(repo)!;
+  r.labels = new Set(['access-request', 'access-dashboard', 'access-break-glass']);
   r.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
   r.rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: true, required_review_thread_resolution: false } });
 }

@@ -188,6 +188,12 @@ export function githubHandler(state: TwinState) {
       const { items, headers } = page(commits);
       return ok(200, items, headers);
     }
+    // issues/get-label.
+    if ((m = /^\/labels\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
+      const name = decodeURIComponent(m[1]!);
+      if (!repo.labels?.has(name)) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/labels#get-a-label', status: '404' });
+      return ok(200, { id: 1, node_id: nodeId('Label', 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null });
+    }
     // repos/get-environment and repos/list-deployment-branch-policies.
     if ((m = /^\/environments\/([^/]+)(\/deployment-branch-policies)?$/.exec(rest)) && req.method === 'GET') {
       const name = decodeURIComponent(m[1]!);

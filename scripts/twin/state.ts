@@ -178,6 +178,8 @@ export interface GitHubRepo {
   gitDir?: string;
   /** Rules in force on the default branch (from rulesets), as GET /rules/branches/{branch} lists them. */
   rules: { type: string; parameters?: Record<string, unknown> }[];
+  /** Labels that exist in the repository (an issue form applies only these); absent: none. */
+  labels?: Set<string>;
   /** Who GitHub lets be assigned to issues (write access, org members with read, commenters); absent: anyone. */
   assignable?: Set<string>;
   /** Environments and their deployment branch policies (null: any ref may deploy). */

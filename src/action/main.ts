@@ -119,10 +119,13 @@ async function runIssue(settings: Settings): Promise<RunResult> {
 async function runDoctor(settings: Settings): Promise<RunResult> {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const { doctor, GRANT_ENVIRONMENT } = await import('../commands/doctor.ts');
+  const { FORM_LABEL } = await import('../form/form.ts');
+  const { DASHBOARD_LABEL } = await import('../report/dashboard.ts');
+  const { BREAK_GLASS_LABEL } = await import('../breakglass/breakglass.ts');
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : undefined;
   const directory = github?.directory ?? directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main'), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT) } : undefined;
+  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main'), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT), missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]) } : undefined;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary = core.summary.addHeading('access-as-code set-up check', 2).addTable([

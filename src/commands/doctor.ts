@@ -31,7 +31,7 @@ export interface DoctorReport {
   diagnostics: Diagnostic[];
 }
 
-export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; environment?: () => Promise<EnvironmentFacts | undefined>; branch: string }, now = Date.now()): Promise<DoctorReport> {
+export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; environment?: () => Promise<EnvironmentFacts | undefined>; missingLabels?: () => Promise<string[]>; branch: string }, now = Date.now()): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
   const groups: GroupCheck[] = [];
   // Everything in a few batched calls: the same lookups the sweep makes.
@@ -84,6 +84,13 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       for (const problem of rulesetProblems(await github.rules(), github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
     } catch (error) {
       diagnostics.push(diagnostic('.github', undefined, `could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`, 'warning'));
+    }
+    if (github.missingLabels) {
+      try {
+        for (const label of await github.missingLabels()) diagnostics.push(diagnostic('.github', undefined, `the label "${label}" does not exist in the repository. GitHub applies an issue form's labels only when they exist, and the issue workflow, dashboard and break-glass find their issues by it: create it (Issues → Labels → New label, or "gh label create ${label}"; docs/setup.md, step 9).`, 'warning'));
+      } catch (error) {
+        diagnostics.push(diagnostic('.github', undefined, `could not read the repository's labels (${(error as Error).message}).`, 'warning'));
+      }
     }
     if (github.environment) {
       try {

@@ -191,3 +191,17 @@ export async function environmentFacts(gh: GitHub, repo: RepoRef, name: string):
     throw error;
   }
 }
+
+/** Which of `names` are not labels of the repository (an issue form applies only labels that exist). */
+export async function missingLabels(gh: GitHub, repo: RepoRef, names: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const name of names) {
+    try {
+      await gh.rest.issues.getLabel({ ...repo, name });
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) missing.push(name);
+      else throw error;
+    }
+  }
+  return missing;
+}

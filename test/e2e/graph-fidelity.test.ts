@@ -117,6 +117,9 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     assert.ok((await doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
     envs.clear();
     assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
+    // Issue forms apply only labels that exist.
+    s.twin.state.repos.get('acme/access')!.labels!.delete('access-request');
+    assert.ok((await doctor()).annotations.some((a) => /the label "access-request" does not exist in the repository\. GitHub applies an issue form's labels only when they exist/.test(a.message)));
   } finally {
     await s.stop();
   }
