@@ -408,7 +408,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-VHKS7D7N.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-YCCAO25A.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -467,7 +467,7 @@ async function runIssue(settings) {
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
   const github = await import("./chunks/client-IN6OSH5W.js");
-  const { editComment } = await import("./chunks/issues-7BG7AVNG.js");
+  const { editComment } = await import("./chunks/issues-CWFEDSDX.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
@@ -510,7 +510,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-CI2LHLWK.js");
+  const { grant } = await import("./chunks/grant-56NXFNOZ.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -532,8 +532,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-KRYWRQPH.js");
-  const { sweepEffects } = await import("./chunks/sweep-CS56VD4A.js");
+  const { revoke } = await import("./chunks/revoke-TYZEKE4U.js");
+  const { sweepEffects } = await import("./chunks/sweep-GRM4YIWE.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -547,7 +547,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-COUMB4WS.js");
+    const { updateDashboard } = await import("./chunks/dashboard-RZC4RFGV.js");
     const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -563,7 +563,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-37CCRMKB.js");
+  const { collectReport } = await import("./chunks/collect-BFVT4BYO.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -172,7 +172,7 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     // Issue.editor and lastEditedAt: who last edited the body and when, as GitHub records it.
     issue: (args: { number: number }) => {
       const issue = repo.issues.get(args.number);
-      return issue ? { __typename: 'Issue', number: issue.number, createdAt: issue.created_at, lastEditedAt: issue.last_edited_at ?? null, editor: issue.editor ? actor(issue.editor) : null, author: actor(issue.user) } : null;
+      return issue ? { __typename: 'Issue', id: Buffer.from(`Issue:${issue.number}`).toString('base64'), isPinned: issue.pinned, number: issue.number, createdAt: issue.created_at, lastEditedAt: issue.last_edited_at ?? null, editor: issue.editor ? actor(issue.editor) : null, author: actor(issue.user) } : null;
     },
     pullRequest: (args: { number: number }) => {
       const pr = repo.pulls.get(args.number);

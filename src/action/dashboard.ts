@@ -55,7 +55,11 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
     const pin = await pinIssue(gh, created.nodeId);
     return { issue: created.number, action: 'created', ...(pin ? { pin } : {}) };
   }
-  if (!needsEdit(current.body, await graph.issueEdits(current.number), next, now)) return { issue: current.number, action: 'unchanged' };
+  const edits = await graph.issueEdits(current.number);
+  // Not pinned (GitHub refused when it was created, or someone unpinned it): asked again.
+  const pin = edits && !edits.isPinned && edits.nodeId ? await pinIssue(gh, edits.nodeId) : undefined;
+  const pinned = pin ? { pin } : {};
+  if (!needsEdit(current.body, edits, next, now)) return { issue: current.number, action: 'unchanged', ...pinned };
   await setIssueBody(gh, repo, current.number, next.body);
-  return { issue: current.number, action: 'edited' };
+  return { issue: current.number, action: 'edited', ...pinned };
 }

@@ -146,11 +146,11 @@ export class GitHubGraph {
   }
 
   /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
-  async issueEdits(number: number): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null } | undefined> {
-    const { data } = await this.query(`repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { createdAt lastEditedAt editor { login } } }`);
+  async issueEdits(number: number): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null; isPinned: boolean; nodeId: string } | undefined> {
+    const { data } = await this.query(`repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { id createdAt lastEditedAt editor { login } isPinned } }`);
     const issue = obj(obj(data.repository).issue);
     const createdAt = str(issue.createdAt);
-    return createdAt ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor) } : undefined;
+    return createdAt ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' } : undefined;
   }
 
   /** Members of teams ("org/slug" -> logins, lower-cased, or why they could not be read), in one query. */

@@ -37,7 +37,10 @@ export async function pinIssue(gh: GitHub, issueNodeId: string): Promise<string 
     await gh.graphql('mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }', { id: issueNodeId });
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    // GraphQL refusals come as a list; said on one line, with what to do about the usual one.
+    const errors = (error as { errors?: { message?: unknown }[] }).errors;
+    const why = errors?.length ? errors.map((e) => String(e.message)).join('; ') : (error as Error).message.replace(/\s+/g, ' ');
+    return /3 pinned issues/.test(why) ? `${why} (GitHub pins at most three issues per repository: unpin one, and the next sweep pins the dashboard).` : why;
   }
 }
 

@@ -91,3 +91,24 @@ test('without the dashboard input the sweep writes no issue', async () => {
     await s.stop();
   }
 });
+
+test('a dashboard GitHub will not pin (three issues already pinned) is still created and kept, and the refusal is said', async () => {
+  const s = await Scenario.begin();
+  try {
+    const repo = s.twin.state.repos.get('acme/access')!;
+    for (const n of [201, 202, 203]) repo.issues.set(n, { number: n, title: `pinned ${n}`, body: '', user: 'octocat', state: 'open', labels: [], pinned: true, created_at: iso(0), updated_at: iso(0) });
+    const run = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(run.exitCode, 0, run.stdout);
+    const outcome = JSON.parse(run.outputs.dashboard!) as Outcome;
+    assert.equal(outcome.action, 'created');
+    assert.match(outcome.pin ?? '', /Repository already has 3 pinned issues/);
+    assert.match(run.stdout, /Access dashboard #\d+: created\. Not pinned: [^\n]*3 pinned issues/);
+    assert.equal(repo.issues.get(outcome.issue)!.pinned, false);
+    repo.issues.get(201)!.pinned = false; // someone unpins one
+    const next = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(next.exitCode, 0, next.stdout);
+    assert.equal(repo.issues.get(outcome.issue)!.pinned, true, 'the next sweep pins it');
+  } finally {
+    await s.stop();
+  }
+});
