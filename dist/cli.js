@@ -191,7 +191,7 @@ function requestSchemaRef(root, version) {
 // src/cli/entra-commands.ts
 var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./cli-chunks/connect-IRDAZ2G5.js");
+  const { directoryFromLocal } = await import("./cli-chunks/connect-ZKNNHWBZ.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -222,12 +222,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-FI4HEHQZ.js");
+  const { revoke } = await import("./cli-chunks/revoke-BDEYGWID.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-7SHYLR2G.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-RZ62PRET.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -247,7 +247,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-U4DAZQDJ.js");
+  const { collectReport } = await import("./cli-chunks/collect-62QFBK7C.js");
   const { renderReport } = await import("./cli-chunks/render-NRA5HZW7.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -267,7 +267,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-3BFJSUFE.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-O5CJLFWU.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -285,7 +285,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-I2PPEB3O.js");
+  const { doctor } = await import("./cli-chunks/doctor-X6ULRUI4.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -302,7 +302,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-LHOC4N6N.js");
+  const { grant } = await import("./cli-chunks/grant-JBGVPW3L.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
   if (json) {
     const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");

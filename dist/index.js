@@ -12,7 +12,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-RX6TXLHC.js";
+} from "./chunks/chunk-XGMLRTTD.js";
 import {
   atCommit,
   changedFiles,
@@ -408,7 +408,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-YCCAO25A.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-3ZHOY4MK.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -476,8 +476,8 @@ async function runIssue(settings) {
   return OK;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-WXCXLOIN.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-OOQTI6IL.js");
+  const { directoryFromActions } = await import("./chunks/connect-ZEVXPUJA.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3H3AXPRF.js");
   const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-2SM6ORUI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-UO5NJIME.js");
@@ -510,7 +510,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-56NXFNOZ.js");
+  const { grant } = await import("./chunks/grant-JV5VNQUP.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -532,8 +532,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-TYZEKE4U.js");
-  const { sweepEffects } = await import("./chunks/sweep-GRM4YIWE.js");
+  const { revoke } = await import("./chunks/revoke-7XDVPBG2.js");
+  const { sweepEffects } = await import("./chunks/sweep-JM5WHAI2.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -563,7 +563,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-BFVT4BYO.js");
+  const { collectReport } = await import("./chunks/collect-N4GHKA75.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -20,12 +20,12 @@ export interface EntraSettings {
 export function directoryFromActions(settings: EntraSettings, getIdToken: (audience: string) => Promise<string>): GraphDirectory {
   const endpoints = resolveCloud(settings);
   const credential = githubOidcCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: endpoints.authorityHost, audience: endpoints.tokenExchangeAudience, getIdToken });
-  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint });
+  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost });
 }
 
 /** On a laptop: AZURE_* environment variables, then the Azure CLI's sign-in. */
 export function directoryFromLocal(settings: Partial<EntraSettings>): GraphDirectory {
   const endpoints = resolveCloud(settings);
   const credential = localCredential({ ...(settings.tenantId ? { tenantId: settings.tenantId } : {}), authorityHost: endpoints.authorityHost });
-  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint });
+  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost });
 }

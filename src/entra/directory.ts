@@ -9,7 +9,7 @@ import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@
 import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
-import { NetworkErrorHandler, UNREACHABLE } from './network.ts';
+import { NetworkErrorHandler, networkCode, UNREACHABLE } from './network.ts';
 import { readIdentity } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
@@ -150,6 +150,8 @@ export class SignInError extends Error {
 export interface GraphDirectoryOptions {
   credential: TokenCredential;
   graphEndpoint: string;
+  /** The Entra sign-in endpoint, to say whether it can be reached when a sign-in fails. */
+  authorityHost?: string;
   retry?: Partial<RetryPolicy>;
   /** Batches in flight at once. */
   concurrency?: number;
@@ -182,6 +184,18 @@ interface BatchItemResponse {
   body?: { error?: { code?: string; message?: string } } & Record<string, unknown>;
 }
 
+/** The sign-in failure, or a clearer one when the sign-in endpoint cannot be reached at all. */
+async function reachability(authorityHost: string, failure: unknown): Promise<unknown> {
+  try {
+    await fetch(authorityHost, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+    return failure;
+  } catch (error) {
+    const code = networkCode(error);
+    if (!code) return failure;
+    return new Error(`its sign-in endpoint ${new URL(authorityHost).host} cannot be reached (${code}): check the authority-host setting (or the cloud), DNS, proxy and firewall. (${String((failure as Error)?.message ?? failure).split('\n')[0]})`);
+  }
+}
+
 export class GraphDirectory implements Directory {
   private readonly client: Client;
   private readonly retry: RetryPolicy;
@@ -208,8 +222,10 @@ export class GraphDirectory implements Directory {
           return token.token;
         } catch (error) {
           // The Graph client wraps this error; remember it so it is reported as a sign-in problem
-          // and not retried as if the network had failed.
-          this.signInFailure = error;
+          // and not retried as if the network had failed. @azure/identity reports an endpoint it
+          // cannot reach as a failed request ("Status code: 400", endpoints_resolution_error) without
+          // the cause, so where the answer is not Entra's own (no AADSTS code) the endpoint is tried once.
+          this.signInFailure = options.authorityHost && !/AADSTS\d+/.test(String((error as Error)?.message)) ? await reachability(options.authorityHost, error) : error;
           throw error;
         }
       },

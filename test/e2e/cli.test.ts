@@ -181,3 +181,21 @@ test('THREATS 55: doctor against a Graph endpoint that refuses connections says 
     await s.stop();
   }
 });
+
+test('THREATS 55: a sign-in endpoint that refuses connections is named as unreachable, with the setting to check', async () => {
+  const { createServer } = await import('node:net');
+  const { Scenario } = await import('../helpers/scenario.ts');
+  const { runCli } = await import('../helpers/cli.ts');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const s = await Scenario.begin();
+  try {
+    const res = await runCli(s, ['doctor', '--authority-host', `https://127.0.0.1:${port}`, '--graph-endpoint', s.twin.urls.graph], { entra: false });
+    assert.equal(res.code, 2, res.out + res.err);
+    assert.match(res.err, new RegExp(`could not sign in to Entra: its sign-in endpoint 127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED\\): check the authority-host setting`));
+  } finally {
+    await s.stop();
+  }
+});
