@@ -6,7 +6,7 @@
 import type { GitHub, RepoRef } from '../github/client.ts';
 import { GitHubGraph } from '../github/graphql.ts';
 import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/issues.ts';
-import { breakGlassUses, USE_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
+import { breakGlassUses, DASHBOARD_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import type { Git } from '../git/git.ts';
 import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
@@ -41,7 +41,7 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
   const reader = git.catFile();
   let unreviewed;
   try {
-    unreviewed = (await breakGlassUses({ gh, repo, graph, git, reader, head: report.head, branch: report.branch, config: report.config, since: now - USE_LOOKBACK_MS })).filter((u) => !u.review.reviewed).map(useRow);
+    unreviewed = (await breakGlassUses({ gh, repo, graph, git, reader, head: report.head, branch: report.branch, config: report.config, since: now - DASHBOARD_LOOKBACK_MS })).filter((u) => !u.review.reviewed).map(useRow);
   } finally {
     reader.close();
   }

@@ -19,8 +19,13 @@ import { issueOfUse, readMarker, reviewOf, type ReviewIssue, type ReviewVerdict 
 /** The account the job token acts as: the review issues it opens are found even without their label. */
 const JOB_ACCOUNT = 'github-actions[bot]';
 
-/** How far back uses are looked for (an unreviewed use blocks the next one and stays on the dashboard). */
+/** How far back uses are looked for before a new one (an unreviewed use blocks the next). */
 export const USE_LOOKBACK_MS = 365 * 86_400_000;
+/**
+ * How far back the dashboard lists unreviewed uses: each sweep reads the events of every completed
+ * review issue in it (one request each), so a shorter window keeps a 15-minute sweep's cost bounded.
+ */
+export const DASHBOARD_LOOKBACK_MS = 90 * 86_400_000;
 
 export interface BreakGlassUse extends BreakGlassRecord {
   end: number;

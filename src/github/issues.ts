@@ -64,7 +64,9 @@ export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: strin
   const out: IssueDetail[] = [];
   for (const i of issues.filter((x) => !x.pull_request)) {
     const base: IssueDetail = { number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id, state: i.state === 'closed' ? 'closed' : 'open', createdAt: i.created_at };
-    if (base.state === 'closed' && detail(base)) {
+    // Closed as anything but completed is no review whoever closed it: the listing says so (no events needed).
+    if (base.state === 'closed' && i.state_reason !== 'completed') base.closed = { by: '', at: i.closed_at ?? '', reason: i.state_reason ?? null };
+    else if (base.state === 'closed' && detail(base)) {
       const events = await gh.paginate(gh.rest.issues.listEvents, { ...repo, issue_number: i.number, per_page: 100 });
       const last = [...events].reverse().find((e) => e.event === 'closed' || e.event === 'reopened') as { event: string; actor?: { login?: string } | null; created_at: string; state_reason?: string | null } | undefined;
       if (last?.event === 'closed' && last.actor?.login) base.closed = { by: last.actor.login, at: last.created_at, reason: last.state_reason ?? null };
