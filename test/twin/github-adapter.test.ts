@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { commentOnPull, createGitHub, fileAt, lastSuccessfulRun, getPull, isTeamMember, pullCommitters, pullComments, pullFiles, pullReviews, pullsForCommit } from '../../src/github/client.ts';
+import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments } from '../../src/github/client.ts';
+import { fileAt, getPull, isTeamMember, pullCommitters, pullFiles, pullReviews, pullsForCommit } from '../helpers/github-rest.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';
 import { Twin } from '../helpers/twin.ts';
 

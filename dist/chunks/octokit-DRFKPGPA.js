@@ -1,0 +1,19 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  getOctokit
+} from "./chunk-HX2GNITY.js";
+import {
+  octokitOptions,
+  retry,
+  throttling
+} from "./chunk-GFQMRUJ7.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+
+// src/action/octokit.ts
+function actionOctokit(token, baseUrl) {
+  return getOctokit(token, { baseUrl, ...octokitOptions() }, retry, throttling);
+}
+export {
+  actionOctokit
+};
