@@ -23,7 +23,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-4HPERBMG.js";
+} from "./chunks/chunk-CJVF7H5I.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
@@ -408,7 +408,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-LHQ3ATAF.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-G75M3UH6.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -510,7 +510,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-UMZHP43W.js");
+  const { grant } = await import("./chunks/grant-GQZPHJUC.js");
   const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
   const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
@@ -532,8 +532,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-ONHTPYII.js");
-  const { sweepEffects } = await import("./chunks/sweep-VUP6N4YR.js");
+  const { revoke } = await import("./chunks/revoke-SS6WT7CC.js");
+  const { sweepEffects } = await import("./chunks/sweep-3VDN2KLX.js");
   const { github, gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -547,7 +547,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-OAYUX6NE.js");
+    const { updateDashboard } = await import("./chunks/dashboard-KNEZNRHQ.js");
     const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -563,7 +563,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-OR4VTOUA.js");
+  const { collectReport } = await import("./chunks/collect-JNS6RDTX.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

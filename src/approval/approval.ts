@@ -37,6 +37,23 @@ export interface ApprovalResult {
   ignored: { reviewer: string; why: string }[];
 }
 
+/** GitHub's own committer for commits made in the web interface; not a person who pushed. */
+const WEB_FLOW = 'web-flow';
+
+/** Logins GitHub names as author or committer of a pull request's commits (lower-case): excluded from approving. */
+export function pushersOf(commits: readonly { author: string | null; committer: string | null }[]): string[] {
+  const pushers = new Set<string>();
+  for (const c of commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== WEB_FLOW) pushers.add(l.toLowerCase());
+  return [...pushers];
+}
+
+/** A pull request's reviews as approval facts; those submitted after the merge approve nothing that was merged. */
+export function reviewsBeforeMerge(reviews: readonly { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[], mergedAt: number): ReviewFact[] {
+  return reviews
+    .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
+    .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
+}
+
 /** GitHub keeps a reviewer's latest decisive review: APPROVED, CHANGES_REQUESTED or DISMISSED. */
 export function latestDecisiveReviews(reviews: readonly ReviewFact[]): ReviewFact[] {
   const latest = new Map<string, ReviewFact>();

@@ -10,15 +10,15 @@
  * Cost: one git log of the configuration files, and for the changes after the root two or three
  * GraphQL queries per 100 changes (their pull requests, reviews and on-behalf-of teams).
  */
-import { evaluateApprovals } from '../approval/approval.ts';
-import { ownersOf } from '../codeowners/codeowners.ts';
+import { evaluateApprovals, pushersOf, reviewsBeforeMerge } from '../approval/approval.ts';
+import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import { ConfigError } from '../diagnostics.ts';
-import type { CatFile } from '../git/cat-file.ts';
+import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
 import type { GitHubGraph, PullFacts } from '../github/graphql.ts';
 import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
-import { choosePull } from '../reconcile/verify.ts';
+import { choosePull, GITHUB_COMMIT_LIST_LIMIT } from '../reconcile/verify.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 
 export interface IgnoredConfigChange {
@@ -83,24 +83,20 @@ export function judgeConfigChange(change: Change, before: AccessConfig, pull: Pu
   if (!pull) return `no merged pull request into ${branch} contains it (a direct push, or a merge that bypassed review).`;
   if (!pull.merged || !pull.mergedAt) return `pull request #${pull.number} is not merged.`;
   for (const f of change.files) if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null)) return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
-  if (pull.commitCount >= 250) return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most 250, so who pushed to it cannot be known.`;
+  if (pull.commitCount >= GITHUB_COMMIT_LIST_LIMIT) return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known.`;
   const author = pull.author ?? '';
   if (!author) return `GitHub names no author for #${pull.number}.`;
   const unproven = pushProblems(pull, author, pushGuarantee);
   if (unproven.length > 0) return unproven.join(' ');
-  const pushers = new Set<string>();
-  for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== 'web-flow') pushers.add(l.toLowerCase());
-  const mergedAt = Date.parse(pull.mergedAt);
-  const reviews = pull.reviews
-    .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
-    .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
+  const pushers = pushersOf(pull.commits);
+  const reviews = reviewsBeforeMerge(pull.reviews, Date.parse(pull.mergedAt));
   const required = Math.max(1, ...[...before.policy.groups.values()].map((g) => g.approvals));
   for (const f of change.files) {
     const owners = ownersOf(before.codeowners, f);
-    const approval = evaluateApprovals({ required, headSha: pull.headRefOid, reviews, owners, requester: author, author, pushers: [...pushers] });
+    const approval = evaluateApprovals({ required, headSha: pull.headRefOid, reviews, owners, requester: author, author, pushers });
     if (!approval.ok) {
       const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
-      return `#${pull.number} changes ${f}, which needs ${required} approval${required === 1 ? '' : 's'} of its merged head from code owners of ${f} (${owners.map((o) => (o.kind === 'user' ? `@${o.login}` : o.kind === 'team' ? `@${o.org}/${o.slug}`: o.email)).join(' ') || 'none in the approved CODEOWNERS'}) other than its author and pushers; counted: ${approval.approvers.map((a) => `@${a}`).join(', ') || 'none'}${notes ? `. Not counted: ${notes}` : ''}.`;
+      return `#${pull.number} changes ${f}, which needs ${required} approval${required === 1 ? '' : 's'} of its merged head from code owners of ${f} (${owners.map(formatOwner).join(' ') || 'none in the approved CODEOWNERS'}) other than its author and pushers; counted: ${approval.approvers.map((a) => `@${a}`).join(', ') || 'none'}${notes ? `. Not counted: ${notes}` : ''}.`;
     }
   }
   return undefined;
@@ -141,13 +137,7 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
         const p = chosen.get(c.sha);
         return p ? c.files.map((f) => `${p.headRefOid}:${f}`) : [];
       });
-      const local = new Map<string, string | null>();
-      const remote: string[] = [];
-      for (const spec of blobSpecs) {
-        const commit = spec.slice(0, 40);
-        if (await reader.read(commit)) local.set(spec, (await reader.read(spec))?.oid ?? null);
-        else remote.push(spec);
-      }
+      const { local, remote } = await localBlobs(reader, blobSpecs);
       const { pulls, blobs } = await graph.pulls(numbers.map((number) => ({ number, files: false })), remote);
       for (const change of later) {
         const previous = states[states.length - 1]!;

@@ -77,3 +77,18 @@ export class CatFile {
     if (!this.closed) this.child.stdin.end();
   }
 }
+
+/**
+ * Blob ids at `<commit>:<path>` specs, read from the checkout where it has the commit (a merge commit
+ * brings its pull request's head); the specs it cannot answer are returned for GitHub to answer.
+ */
+export async function localBlobs(reader: CatFile, specs: readonly string[]): Promise<{ local: Map<string, string | null>; remote: string[] }> {
+  const local = new Map<string, string | null>();
+  const remote: string[] = [];
+  for (const spec of new Set(specs)) {
+    const commit = spec.slice(0, spec.indexOf(':'));
+    if (await reader.read(commit)) local.set(spec, (await reader.read(spec))?.oid ?? null);
+    else remote.push(spec);
+  }
+  return { local, remote };
+}

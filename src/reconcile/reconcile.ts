@@ -17,7 +17,7 @@ import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
-import type { CatFile } from '../git/cat-file.ts';
+import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts } from '../github/graphql.ts';
 import { UserResolver } from '../grant/resolve.ts';
@@ -28,6 +28,7 @@ import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from
 import { planGroupSweep, type Disposition } from './sweep.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
+import { requesterTeams } from '../policy/requesters.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
@@ -433,18 +434,16 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
   // checkout where the head commit is there (merge commits), else from GitHub.
   const chosen = new Map<RequestResult, number>();
   const wanted = new Map<number, boolean>();
-  const remote: string[] = [];
-  const local = new Map<string, string | null>();
+  const specs: string[] = [];
   for (const r of active) {
     const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
     if (!pull) continue;
     chosen.set(r, pull.number);
     // GitHub's file list is needed where git cannot see the whole pull request (no merge commit).
     wanted.set(pull.number, (wanted.get(pull.number) ?? false) || r.landing!.parents.length < 2);
-    const spec = `${pull.headRefOid}:${r.file}`;
-    if (await reader.read(pull.headRefOid)) local.set(spec, (await reader.read(spec))?.oid ?? null);
-    else remote.push(spec);
+    specs.push(`${pull.headRefOid}:${r.file}`);
   }
+  const { local, remote } = await localBlobs(reader, specs);
   const { pulls, blobs } = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
 
   for (const r of active) {
@@ -497,7 +496,7 @@ function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string
     const config = configs.get(r.landing!.parents[0] ?? '');
     if (!config || typeof config === 'string') continue;
     for (const o of ownersOf(config.codeowners, r.file)) note(o);
-    for (const t of config.policy.groups.get(r.group)?.requesters ?? []) if (t.includes('/')) note(parseOwner(t.startsWith('@') ? t : `@${t}`));
+    for (const t of requesterTeams(config.policy.groups.get(r.group)?.requesters ?? [])) note(parseOwner(`@${t}`));
   }
   return [...teams.values()];
 }

@@ -14,7 +14,7 @@ import type { AccessConfig } from '../config/config.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
 import { MIN_LEAD_MS } from '../policy/policy.ts';
-import { evaluateApprovals, teamMemberships, type ApprovalResult, type ReviewFact } from '../approval/approval.ts';
+import { evaluateApprovals, pushersOf, reviewsBeforeMerge, teamMemberships, type ApprovalResult } from '../approval/approval.ts';
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
@@ -25,9 +25,6 @@ import type { FileContent } from '../repo/files.ts';
 
 export const GITHUB_COMMIT_LIST_LIMIT = 250;
 export const GITHUB_FILE_LIST_LIMIT = 3000;
-
-/** GitHub's own committer for commits made in the web interface; not a person who pushed. */
-const WEB_FLOW = 'web-flow';
 
 /** How far a landing commit's time may run ahead of GitHub's merge time (clocks differ a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -143,13 +140,7 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
     }
     if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
     if (group) {
-      const pushers = new Set<string>();
-      for (const c of pull.commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== WEB_FLOW) pushers.add(l.toLowerCase());
-      // Reviews submitted after the merge approve nothing that was merged.
-      const reviews: ReviewFact[] = pull.reviews
-        .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
-        .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
-      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews, owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: [...pushers] });
+      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews: reviewsBeforeMerge(pull.reviews, mergedAt), owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: pushersOf(pull.commits) });
       if (!approval.ok) {
         const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
         const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
