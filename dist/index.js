@@ -5,6 +5,7 @@ import {
   getIDToken,
   getInput,
   githubOnly,
+  githubPorts,
   info,
   services,
   setFailed,
@@ -12,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-65IA3TPZ.js";
+} from "./chunks/chunk-FD3SHKDK.js";
 import {
   atCommit,
   changedFiles,
@@ -23,14 +24,18 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-CJVF7H5I.js";
+} from "./chunks/chunk-7MHMXILJ.js";
+import {
+  MEMORY_KEY_MIN_LENGTH
+} from "./chunks/chunk-IN45CERS.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-XE3LPDFX.js";
+} from "./chunks/chunk-OWJYH4DE.js";
+import "./chunks/chunk-W6UA7JWE.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -39,13 +44,12 @@ import {
   isUnderRequests,
   ownersOf
 } from "./chunks/chunk-PRSVWJYQ.js";
-import "./chunks/chunk-PM7GH4VV.js";
-import "./chunks/chunk-KAUG6AWK.js";
-import "./chunks/chunk-W6UA7JWE.js";
 import "./chunks/chunk-L4KC6B5H.js";
+import "./chunks/chunk-PM7GH4VV.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   FORM_PATH,
   formProblems
@@ -53,8 +57,10 @@ import {
 import "./chunks/chunk-W4PVMAAF.js";
 import {
   ICON
-} from "./chunks/chunk-SNMS566A.js";
-import "./chunks/chunk-AHICD2WM.js";
+} from "./chunks/chunk-SS4V3WVX.js";
+import {
+  rememberEffects
+} from "./chunks/chunk-AWIDPNAN.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-SMWREK7M.js";
@@ -377,6 +383,12 @@ function readSettings(env = process.env) {
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError("GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.");
     settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
   }
+  const memoryKey = getInput("memory-key").trim();
+  if (memoryKey && (settings.command === "grant" || settings.command === "revoke") && settings.github) {
+    setSecret(memoryKey);
+    if (memoryKey.length < MEMORY_KEY_MIN_LENGTH) warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: "access-as-code" });
+    else settings.memory = { key: memoryKey, repository: settings.github.repository };
+  }
   return settings;
 }
 function booleanInput(name) {
@@ -408,7 +420,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-G75M3UH6.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-KQX7UWPC.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -456,7 +468,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-VKKQK6YD.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-4BIJ2AQW.js");
   const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -466,7 +478,7 @@ async function runIssue(settings) {
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const github = await import("./chunks/client-JWLLKITN.js");
+  const github = await import("./chunks/client-HMDFM4R3.js");
   const { editComment } = await import("./chunks/issues-2ZAQIULG.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
@@ -510,14 +522,15 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-GQZPHJUC.js");
-  const { grantEffects } = await import("./chunks/grant-comment-ENQKTQIV.js");
-  const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
+  const { grant } = await import("./chunks/grant-XSSOBZR7.js");
+  const { grantEffects } = await import("./chunks/grant-comment-7D65Z3T7.js");
+  const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now(), ...settings.memory ? { memory: settings.memory } : {} });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
+  presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  await applyEffects(settings, grantEffects(report), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
+  await applyEffects(settings, [...rememberEffects(report.memoryChange), ...grantEffects(report)], await githubPorts(settings, gh, repo));
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
@@ -532,22 +545,23 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-SS6WT7CC.js");
-  const { sweepEffects } = await import("./chunks/sweep-3VDN2KLX.js");
-  const { github, gh, repo, directory } = await services(settings);
+  const { revoke } = await import("./chunks/revoke-SAVOAOSX.js");
+  const { sweepEffects } = await import("./chunks/sweep-CRSCJPTA.js");
+  const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun, ...settings.memory ? { memory: settings.memory } : {} });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
-  if (!report.dryRun) await applyEffects(settings, sweepEffects(report, now), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
+  presentVerification(settings, report);
+  if (!report.dryRun) await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-KNEZNRHQ.js");
+    const { updateDashboard } = await import("./chunks/dashboard-434L4TOZ.js");
     const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -563,7 +577,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-JNS6RDTX.js");
+  const { collectReport } = await import("./chunks/collect-VYC23FJ6.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -571,6 +585,14 @@ async function runReport(settings) {
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
   return OK;
+}
+function presentVerification(settings, report) {
+  const v = report.verified;
+  if (!v) return;
+  info(`Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? "" : "s"}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? "" : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`);
+  if (v.rejected.length > 0) {
+    warning(`${v.rejected.length} entr${v.rejected.length === 1 ? "y" : "ies"} on the access-as-code/memory branch did not count (${v.rejected[0].landing.slice(0, 7)}: ${v.rejected[0].why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`, { title: "access-as-code" });
+  }
 }
 async function presentIgnoredConfig(ignored) {
   if (ignored.length === 0) return void 0;

@@ -61,6 +61,8 @@ export class AccessWorld {
   readonly twin: Twin;
   protected nextPull = 1;
   private nextReview = 1;
+  /** The grant environment's memory key, given to grant and revoke runs when set (docs/setup.md). */
+  memoryKey: string | undefined;
 
   protected constructor(repo: TestRepo, twin: Twin) {
     this.repo = repo;
@@ -247,7 +249,7 @@ export class AccessWorld {
     const eventName = options.eventName ?? 'push';
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}) },
       eventName,
       event: eventName === 'push' ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) }) : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main', ...options.env },
@@ -258,7 +260,7 @@ export class AccessWorld {
   revoke(options: { dryRun?: boolean; killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...options.inputs },
+      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}), ...options.inputs },
       eventName: 'schedule',
       event: { schedule: '*/15 * * * *' },
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },

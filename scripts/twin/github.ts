@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import { runGraphql } from './graphql.ts';
+import { buildTree, commitTree, isObject, moveRef, validPath } from './git-data.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
 import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
 
@@ -277,6 +278,31 @@ export function githubHandler(state: TwinState) {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_ISSUE).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
       return { ...t, url: `${api}/repos/${repo.owner}/${repo.name}/issues/${i.number}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${i.number}`, id: i.number + 1_000_000, node_id: nodeId('Issue', i.number), number: i.number, title: i.title, body: i.body, user: user(i.user), assignees: (i.assignees ?? []).map((a) => user(a)), closed_by: i.closed_by ? user(i.closed_by) : null, state_reason: i.state_reason ?? null, labels: i.labels.map((name, k) => ({ id: k + 1, node_id: nodeId('Label', k + 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })), state: i.state, locked: false, assignee: null, milestone: null, comments: repo.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.state === 'closed' ? i.updated_at : null, author_association: 'NONE' };
     };
+    // The Git database API (git/trees, git/commits, git/refs), writing into the real repository; it
+    // needs contents: write. Only what creating a branch from a new root commit uses.
+    if ((m = /^\/git\/(trees|commits|refs)$/.exec(rest)) && req.method === 'POST') {
+      if (!repo.gitDir) return notFound();
+      if (!state.contentsWritable) return json(403, { message: 'Resource not accessible by integration', documentation_url: `https://docs.github.com/rest/git/${m[1]}`, status: '403' }, rate);
+      const b = JSON.parse(req.body.toString('utf8') || '{}') as { tree?: unknown; base_tree?: unknown; message?: unknown; parents?: unknown; ref?: unknown; sha?: unknown };
+      const invalid = (field: string) => json(422, { message: 'Invalid request.', errors: [`"${field}" is not valid`], documentation_url: `https://docs.github.com/rest/git/${m![1]}`, status: '422' }, rate);
+      if (m[1] === 'trees') {
+        const entries = Array.isArray(b.tree) ? (b.tree as { path?: unknown; mode?: unknown; type?: unknown; content?: unknown }[]) : undefined;
+        if (!entries || !entries.every((e) => typeof e.path === 'string' && validPath(e.path) && e.mode === '100644' && e.type === 'blob' && typeof e.content === 'string')) return invalid('tree');
+        if (b.base_tree !== undefined && !(typeof b.base_tree === 'string' && isObject(repo.gitDir, b.base_tree, 'tree'))) return invalid('base_tree');
+        const sha = buildTree(repo.gitDir, b.base_tree as string | undefined, entries.map((e) => ({ path: e.path as string, content: Buffer.from(e.content as string, 'utf8') })));
+        return ok(201, { sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${sha}`, truncated: false, tree: [] });
+      }
+      if (m[1] === 'commits') {
+        const parents = Array.isArray(b.parents) ? b.parents.map(String) : [];
+        if (typeof b.message !== 'string' || typeof b.tree !== 'string' || !isObject(repo.gitDir, b.tree, 'tree') || !parents.every((p) => isObject(repo.gitDir!, p, 'commit'))) return invalid('tree');
+        const sha = commitTree(repo.gitDir, b.tree, parents, b.message);
+        return ok(201, { sha, node_id: nodeId('Commit', numericId(sha)), url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${sha}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${sha}`, message: b.message, tree: { sha: b.tree, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${b.tree}` }, parents: parents.map((p) => ({ sha: p, url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${p}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${p}` })), verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null } });
+      }
+      const ref = typeof b.ref === 'string' ? /^refs\/heads\/(.+)$/.exec(b.ref)?.[1] : undefined;
+      if (!ref || !validPath(ref) || typeof b.sha !== 'string' || !isObject(repo.gitDir, b.sha, 'commit')) return invalid('ref');
+      if (!moveRef(repo.gitDir, ref, b.sha, undefined)) return json(422, { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference', status: '422' }, rate);
+      return ok(201, { ref: b.ref, node_id: nodeId('Ref', numericId(b.ref as string)), url: `${api}/repos/${repo.owner}/${repo.name}/git/refs/heads/${ref}`, object: { type: 'commit', sha: b.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${b.sha}` } });
+    }
     const readBody = () => JSON.parse(req.body.toString('utf8') || '{}') as { title?: unknown; body?: unknown; labels?: unknown; state?: unknown; assignees?: unknown; state_reason?: unknown };
     if (rest === '/issues' && req.method === 'POST') {
       const b = readBody();

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { buildSchema, graphql, Kind, parse, validate, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
+import { buildTree, commitTree, moveRef, refHead, validPath } from './git-data.ts';
 
 let schema: GraphQLSchema | undefined;
 /** GitHub's schema, parsed once per process (about 300 ms). Its SDL repeats a few fields, hence assumeValidSDL. */
@@ -225,6 +226,24 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
         }
       }
       throw Object.assign(new Error(`Could not resolve to a node with the global id of '${args.input.issueId}'.`), { extensions: { type: 'NOT_FOUND' } });
+    },
+    // Mutation.createCommitOnBranch: a commit of added and deleted files on an existing branch, made
+    // only while the branch is at expectedHeadOid; needs contents: write.
+    createCommitOnBranch: (args: { input: { branch: { repositoryNameWithOwner?: string; branchName?: string }; expectedHeadOid: string; message: { headline: string; body?: string }; fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] } } }) => {
+      const { branch, expectedHeadOid, message, fileChanges } = args.input;
+      const repo = state.repos.get((branch.repositoryNameWithOwner ?? '').toLowerCase());
+      if (!repo?.gitDir || !branch.branchName) throw Object.assign(new Error('Could not resolve to a Repository or branch.'), { extensions: { type: 'NOT_FOUND' } });
+      if (!state.contentsWritable) throw Object.assign(new Error('Resource not accessible by integration'), { extensions: { type: 'FORBIDDEN' } });
+      const current = refHead(repo.gitDir, branch.branchName);
+      if (!current) throw Object.assign(new Error(`A ref named "refs/heads/${branch.branchName}" does not exist.`), { extensions: { type: 'NOT_FOUND' } });
+      if (current !== expectedHeadOid) throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), { extensions: { type: 'STALE_DATA' } });
+      const additions = (fileChanges?.additions ?? []).map((a) => ({ path: a.path, content: Buffer.from(a.contents, 'base64') }));
+      const deletions = (fileChanges?.deletions ?? []).map((d) => d.path);
+      if (![...additions.map((a) => a.path), ...deletions].every(validPath)) throw Object.assign(new Error('A path is not valid.'), { extensions: { type: 'UNPROCESSABLE' } });
+      const tree = buildTree(repo.gitDir, current, additions, deletions);
+      const oid = commitTree(repo.gitDir, tree, [current], message.body ? `${message.headline}\n\n${message.body}` : message.headline);
+      if (!moveRef(repo.gitDir, branch.branchName, oid, current)) throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), { extensions: { type: 'STALE_DATA' } });
+      return { __typename: 'CreateCommitOnBranchPayload', commit: { __typename: 'Commit', oid } };
     },
     // Query.nodes: the reviews among the ids (the kind of node access-as-code looks up by id).
     nodes: (args: { ids: string[] }) =>

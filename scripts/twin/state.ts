@@ -215,6 +215,8 @@ export interface TwinState {
   rateUsed: Map<string, { core: number; graphql: number }>;
   /** Whether tokens may read organisation teams (the job token may not). */
   teamsReadable: boolean;
+  /** Whether the job token may write contents (commits and refs): the workflow's `contents: write`. */
+  contentsWritable: boolean;
   /** How Graph answers the removal of a member that is not there: 404, or 400 "... do not exist". */
   absentRemoval: 404 | 400;
   administrativeUnits: Map<string, AdministrativeUnit>;
@@ -255,6 +257,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     graphqlLimit: seed.graphqlLimit ?? 1000,
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
+    contentsWritable: true,
     clockOffsetMs: 0,
     absentRemoval: 404,
     administrativeUnits: new Map(),

@@ -9,7 +9,8 @@ import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
 import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
-import { applyEffects, githubOnly, services } from './services.ts';
+import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
+import { rememberEffects } from '../plan/effects.ts';
 import { writeSweepSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig } from '../config/config.ts';
@@ -154,12 +155,13 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   const push = event as PushEvent;
   const { grant } = await import('../commands/grant.ts');
   const { grantEffects } = await import('../notices/grant-comment.ts');
-  const { github, gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now() });
+  const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now(), ...(settings.memory ? { memory: settings.memory } : {}) });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
+  presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  await applyEffects(settings, grantEffects(report), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
+  await applyEffects(settings, [...rememberEffects(report.memoryChange), ...grantEffects(report)], await githubPorts(settings, gh, repo));
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
@@ -179,15 +181,16 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   }
   const { revoke } = await import('../commands/revoke.ts');
   const { sweepEffects } = await import('../notices/sweep.ts');
-  const { github, gh, repo, directory } = await services(settings);
+  const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun });
+  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun, ...(settings.memory ? { memory: settings.memory } : {}) });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeSweepSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
+  presentVerification(settings, report);
   // Reminders go out once per request version (the comment is the record), and their notices with them.
-  if (!report.dryRun) await applyEffects(settings, sweepEffects(report, now), { listComments: (n) => github.pullComments(gh, repo, n), postComment: (n, body) => github.commentOnPull(gh, repo, n, body) });
+  if (!report.dryRun) await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   for (const g of report.groups) {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
@@ -219,6 +222,16 @@ async function runReport(settings: Settings): Promise<RunResult> {
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   return OK;
+}
+
+/** What verifying cost, and remembered entries that did not count (someone else wrote them, or the key changed). */
+function presentVerification(settings: Settings, report: { verified?: { remembered: number; asked: number; rejected: { landing: string; why: string }[] }; spend: { queries: number; points: number } }): void {
+  const v = report.verified;
+  if (!v) return;
+  core.info(`Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? '' : 's'}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? '' : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`);
+  if (v.rejected.length > 0) {
+    core.warning(`${v.rejected.length} entr${v.rejected.length === 1 ? 'y' : 'ies'} on the access-as-code/memory branch did not count (${v.rejected[0]!.landing.slice(0, 7)}: ${v.rejected[0]!.why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`, { title: 'access-as-code' });
+  }
 }
 
 /**

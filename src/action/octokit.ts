@@ -5,8 +5,8 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { octokitOptions, type GitHub } from '../github/client.ts';
+import { octokitOptions, paceWrites, type GitHub } from '../github/client.ts';
 
 export function actionOctokit(token: string, baseUrl: string): GitHub {
-  return getOctokit(token, { baseUrl, ...octokitOptions() }, retry, throttling);
+  return paceWrites(getOctokit(token, { baseUrl, ...octokitOptions() }, retry, throttling));
 }

@@ -8,7 +8,7 @@ import type { EffectPorts } from '../execute/executor.ts';
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
-export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'postComment'>): Promise<EffectOutcome[]> {
+export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'postComment' | 'remember'>): Promise<EffectOutcome[]> {
   const { executeEffects } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
   const outcomes = await executeEffects(effects, { ...github, ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}) });
@@ -18,7 +18,7 @@ export async function applyEffects(settings: Settings, effects: readonly Effect[
   for (const [i, o] of outcomes.entries()) {
     const e = effects[i]!;
     if (o.status !== 'failed') continue;
-    for (const line of o.failures ?? [`the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`]) core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
+    for (const line of o.failures ?? [e.kind === 'remember' ? `the memory branch was not written: ${o.detail}` : `the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`]) core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
   }
   return outcomes;
 }
@@ -44,3 +44,14 @@ export async function services(settings: Settings, repo?: { owner: string; repo:
   };
 }
 
+
+/** The GitHub side of the executor's ports: comments on pull requests, and the memory branch when there is a key. */
+export async function githubPorts(settings: Settings, gh: import('../github/client.ts').GitHub, repo: { owner: string; repo: string }): Promise<Pick<EffectPorts, 'listComments' | 'postComment' | 'remember'>> {
+  const github = await import('../github/client.ts');
+  const { writeMemory } = await import('../github/memory-branch.ts');
+  return {
+    listComments: (n) => github.pullComments(gh, repo, n),
+    postComment: (n, body) => github.commentOnPull(gh, repo, n, body),
+    ...(settings.memory ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) } : {}),
+  };
+}

@@ -3,6 +3,7 @@ import { parseWebhooks, type Webhook } from '../notify/notify.ts';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
+import { MEMORY_KEY_MIN_LENGTH, type MemoryKey } from '../memory/memory.ts';
 
 export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -21,6 +22,8 @@ export interface Settings {
   dashboard: boolean;
   /** Chat webhooks for notifications (grant, revoke); their URLs are masked in the log. */
   webhooks: Webhook[];
+  /** grant, revoke: the memory key (masked), when set and long enough. */
+  memory?: MemoryKey;
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass'];
@@ -63,6 +66,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const repository = env.GITHUB_REPOSITORY ?? '';
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError('GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.');
     settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
+  }
+  const memoryKey = core.getInput('memory-key').trim();
+  if (memoryKey && (settings.command === 'grant' || settings.command === 'revoke') && settings.github) {
+    core.setSecret(memoryKey);
+    // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
+    // goes on without remembering, and says so.
+    if (memoryKey.length < MEMORY_KEY_MIN_LENGTH) core.warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: 'access-as-code' });
+    else settings.memory = { key: memoryKey, repository: settings.github.repository };
   }
   return settings;
 }

@@ -1,6 +1,7 @@
 import type { Directory } from '../entra/directory.ts';
 import type { Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
+import type { MemoryKey } from '../memory/memory.ts';
 
 /** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
 export interface BranchContext {
@@ -9,4 +10,6 @@ export interface BranchContext {
   repo: RepoRef;
   directory: Directory;
   now: number;
+  /** The memory key: immutable GitHub facts are remembered between runs (grant and revoke). */
+  memory?: MemoryKey;
 }

@@ -11,6 +11,7 @@ import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './context.ts';
+import type { MemoryChange } from '../memory/memory.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 
@@ -41,6 +42,9 @@ export interface GrantReport {
   failed: boolean;
   degraded?: string;
   spend: GraphqlSpend;
+  /** How verification was paid for, and what to remember for the next run. */
+  verified?: ReconcileReport['verified'];
+  memoryChange?: MemoryChange;
   /** Configuration changes on the default branch that are not in force (not approved). */
   configIgnored: IgnoredConfigChange[];
   /** Every group's changes, as planned and applied. */
@@ -49,7 +53,7 @@ export interface GrantReport {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun ?? false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun ?? false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}), ...(ctx.memory ? { memory: ctx.memory } : {}) });
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
   const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
@@ -58,7 +62,7 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
     const record = report.requests.find((r) => r.file === change.path);
     items.push(itemFor(report, change.path, change.status, record, deletedBy));
   }
-  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored, groups: report.groups, dryRun: report.dryRun };
+  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored, groups: report.groups, dryRun: report.dryRun, ...(report.verified ? { verified: report.verified } : {}), ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}) };
 }
 
 /** What a request file's change came to, in words for the pull request that made it. */

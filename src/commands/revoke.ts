@@ -11,6 +11,7 @@ import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import type { BranchContext } from './context.ts';
+import type { MemoryChange } from '../memory/memory.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
@@ -39,6 +40,9 @@ export interface RevokeReport {
   failed: boolean;
   degraded?: string;
   spend: GraphqlSpend;
+  /** How verification was paid for, and what to remember for the next run. */
+  verified?: ReconcileReport['verified'];
+  memoryChange?: MemoryChange;
   /** Who holds access after this run, per group (for the dashboard). */
   status: StatusReport;
   /** Standing exemptions past their review date. */
@@ -55,7 +59,7 @@ export interface RevokeReport {
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}) });
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}), ...(ctx.memory ? { memory: ctx.memory } : {}) });
   return {
     head: report.head,
     branch: report.branch,
@@ -65,6 +69,8 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     failed: report.failed || report.degraded !== undefined,
     ...(report.degraded ? { degraded: report.degraded } : {}),
     spend: report.spend,
+    ...(report.verified ? { verified: report.verified } : {}),
+    ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}),
     status: statusOf(report, ctx.now),
     exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review })),
     approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),

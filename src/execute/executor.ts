@@ -6,11 +6,14 @@
  * throttling plugins; notify's per-webhook pacing and Retry-After), configured in one place each.
  */
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
+import type { MemoryChange } from '../memory/memory.ts';
 import type { Delivery, NotifyEvent } from '../notify/notify.ts';
 
 export interface EffectPorts {
   listComments(pull: number): Promise<{ body: string }[]>;
   postComment(pull: number, body: string): Promise<unknown>;
+  /** The memory branch (no memory key: undefined). */
+  remember?: (change: MemoryChange) => Promise<string>;
   /** Chat notices (none configured: undefined). */
   notify?: (events: NotifyEvent[]) => Promise<Delivery[]>;
 }
@@ -23,6 +26,10 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
   const seen = new Map<number, Promise<{ body: string }[]>>();
   for (const e of effects) {
     if (e.kind === 'notice') continue;
+    if (e.kind === 'remember') {
+      out.set(e.id, await rememberEffect(e.id, e.change, ports));
+      continue;
+    }
     try {
       let listing = seen.get(e.pull);
       if (!listing) {
@@ -54,4 +61,15 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
     }
   } else for (const n of due) out.set(n.id, { id: n.id, status: 'skipped', detail: 'no webhooks configured' });
   return effects.map((e) => out.get(e.id) ?? { id: e.id, status: 'skipped', detail: 'not applied' });
+}
+
+/** A memory write that fails costs the next run re-reads, nothing more: recorded, never thrown. */
+async function rememberEffect(id: string, change: MemoryChange, ports: EffectPorts): Promise<EffectOutcome> {
+  if (!ports.remember) return { id, status: 'skipped', detail: 'no memory key' };
+  try {
+    const commit = await ports.remember(change);
+    return { id, status: 'done', detail: `remembered ${change.files.length} and forgot ${change.deletions.length} (commit ${commit.slice(0, 7)})` };
+  } catch (error) {
+    return { id, status: 'failed', detail: `not remembered (${message(error)}); the next run asks GitHub for these again` };
+  }
 }

@@ -19,7 +19,8 @@ import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
-import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts } from '../github/graphql.ts';
+import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
+import { memoryChange, recall, type MemoryChange, type MemoryKey, type Recall, type Remembered } from '../memory/memory.ts';
 import { UserResolver } from '../grant/resolve.ts';
 import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
@@ -49,6 +50,8 @@ export interface ReconcileContext {
    * is added, and its PIM end set, by the same plan and apply as every other change.
    */
   breakGlassNow?: BreakGlassGrant;
+  /** The memory key: GitHub facts that cannot change are remembered between runs (memory/memory.ts). */
+  memory?: MemoryKey;
 }
 
 export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
@@ -99,6 +102,10 @@ export interface ReconcileReport {
   failed: boolean;
   dryRun: boolean;
   spend: GraphqlSpend;
+  /** How verification was paid for: landings remembered and asked, entries that did not count. */
+  verified?: Omit<VerifySpend, 'learned'>;
+  /** What to write to the memory branch for the next run (absent without a memory key, or when nothing changes). */
+  memoryChange?: MemoryChange;
 }
 
 export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport> {
@@ -168,9 +175,14 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const appliedFirst = await applyPlanned(ctx, config, first);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
+    let verified: VerifySpend | undefined;
+    let change: MemoryChange | undefined;
     if (!degraded) {
       try {
-        await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at, pushGuarantee);
+        const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
+        const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
+        verified = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at, pushGuarantee, recalled);
+        if (ctx.memory && recalled) change = memoryChange(ctx.memory, recalled, verified.learned, needed);
       } catch (error) {
         if (!(error instanceof GitHubUnavailableError)) throw error;
         degraded = error.message;
@@ -208,6 +220,8 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
       dryRun: ctx.dryRun,
       spend: ctx.graph.spend,
+      ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
+      ...(change && !ctx.dryRun ? { memoryChange: change } : {}),
     };
   } finally {
     reader.close();
@@ -421,17 +435,43 @@ async function deletionPulls(graph: GitHubGraph, requests: readonly RequestResul
   return out;
 }
 
-/** Verifies every active request in bulk: sets each one's `verification`. */
-export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>, pushGuarantee: PushGuarantee): Promise<void> {
+/** What GitHub was asked and what was remembered while verifying (for the summary and the memory branch). */
+export interface VerifySpend {
+  /** Landing commits judged from remembered facts, and from facts read from GitHub now. */
+  remembered: number;
+  asked: number;
+  /** Entries on the memory branch that did not count, and why (each was read from GitHub again). */
+  rejected: { landing: string; why: string }[];
+  /** Facts read now that the next run need not ask for. */
+  learned: Remembered[];
+}
+
+/**
+ * Verifies every active request in bulk: sets each one's `verification`. Landing commits remembered
+ * on the memory branch (memory/memory.ts) are judged from those facts; the rest from GitHub, in bulk.
+ * Either way every rule is judged again, with team membership and the push guarantee read now.
+ */
+export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>, pushGuarantee: PushGuarantee, memory?: Recall): Promise<VerifySpend> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
   const configs = await baseConfigs(active, configAt);
   const landings = [...new Set(active.map((r) => r.landing!.sha))];
-  const [{ pulls: associated, teams }, landed] = await Promise.all([graph.pullsOfCommits(landings, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
+  const wantedLandings = new Set(landings);
+  const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => wantedLandings.has(sha) && e.chosen.baseRefName === branch));
+  const ask = landings.filter((sha) => !remembered.has(sha));
+  const asking = new Set(ask);
+  const [{ pulls: fresh, teams }, landed] = await Promise.all([graph.pullsOfCommits(ask, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
+  const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
 
-  // Which pull request each request is judged by, and the blob at its approved head: from the
-  // checkout where the head commit is there (merge commits), else from GitHub.
+  // Which pull request each request is judged by, and the blob at its approved head: remembered, from
+  // the checkout where the head commit is there (merge commits), else from GitHub.
+  const known = new Map<number, PullFacts>();
+  const knownBlobs = new Map<string, string | null>();
+  for (const e of remembered.values()) {
+    known.set(e.pull.number, e.pull);
+    for (const [spec, blob] of Object.entries(e.blobs)) knownBlobs.set(spec, blob);
+  }
   const chosen = new Map<RequestResult, number>();
   const wanted = new Map<number, boolean>();
   const specs: string[] = [];
@@ -440,18 +480,22 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
     if (!pull) continue;
     chosen.set(r, pull.number);
     // GitHub's file list is needed where git cannot see the whole pull request (no merge commit).
-    wanted.set(pull.number, (wanted.get(pull.number) ?? false) || r.landing!.parents.length < 2);
-    specs.push(`${pull.headRefOid}:${r.file}`);
+    const needFiles = r.landing!.parents.length < 2;
+    const have = known.get(pull.number);
+    if (!have || (needFiles && !have.files)) wanted.set(pull.number, (wanted.get(pull.number) ?? false) || needFiles);
+    const spec = `${pull.headRefOid}:${r.file}`;
+    if (!knownBlobs.has(spec)) specs.push(spec);
   }
   const { local, remote } = await localBlobs(reader, specs);
-  const { pulls, blobs } = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
+  const asked = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
+  const pulls = new Map([...known, ...asked.pulls]);
+  const blobs = new Map([...knownBlobs, ...local, ...asked.blobs]);
 
   for (const r of active) {
     const landing = r.landing!;
     const parent = landing.parents[0];
     const number = chosen.get(r);
     const pull: PullFacts | undefined = number !== undefined ? pulls.get(number) : undefined;
-    const spec = pull ? `${pull.headRefOid}:${r.file}` : '';
     const before = parent ? await reader.read(`${parent}:${r.file}`) : undefined;
     r.verification = verifyRequest({
       file: r.file,
@@ -463,12 +507,35 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       defaultBranch: branch,
       candidates: associated.get(landing.sha) ?? [],
       pull,
-      headBlob: pull ? (local.has(spec) ? local.get(spec) : blobs.get(spec)) : undefined,
+      headBlob: pull ? blobs.get(`${pull.headRefOid}:${r.file}`) : undefined,
       teams,
       pushGuarantee,
       now: r.judgeAt ?? now,
     });
   }
+  return { remembered: remembered.size, asked: ask.length, rejected: memory?.rejected ?? [], learned: learnedFacts(active.filter((r) => asking.has(r.landing!.sha)), chosen, associated, pulls, blobs) };
+}
+
+/**
+ * The facts read now that cannot change any more, per landing commit: its merged pull request into the
+ * default branch (as chosen), that pull request's facts, and the blobs at its head of every request
+ * file the commit landed. A landing with anything missing is not remembered (it is asked again).
+ */
+function learnedFacts(requests: readonly RequestResult[], chosen: ReadonlyMap<RequestResult, number>, associated: ReadonlyMap<string, PullRef[]>, pulls: ReadonlyMap<number, PullFacts>, blobs: ReadonlyMap<string, string | null>): Remembered[] {
+  const byLanding = new Map<string, RequestResult[]>();
+  for (const r of requests) byLanding.set(r.landing!.sha, [...(byLanding.get(r.landing!.sha) ?? []), r]);
+  const out: Remembered[] = [];
+  for (const [landing, rs] of byLanding) {
+    const numbers = new Set(rs.map((r) => chosen.get(r)));
+    const number = [...numbers][0];
+    const pull = number === undefined ? undefined : pulls.get(number);
+    const ref = (associated.get(landing) ?? []).find((p) => p.number === number);
+    if (numbers.size !== 1 || !pull || !ref || !pull.merged || !pull.mergedAt) continue;
+    const specs = rs.map((r) => `${pull.headRefOid}:${r.file}`);
+    if (!specs.every((s) => blobs.has(s))) continue;
+    out.push({ landing, chosen: ref, pull, blobs: Object.fromEntries(specs.map((s) => [s, blobs.get(s)!])) });
+  }
+  return out;
 }
 
 /**

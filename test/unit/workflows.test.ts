@@ -50,19 +50,21 @@ test('grant: push to main only, id-token only there, in a protected environment,
   const w = parsed('access-grant.yml');
   assert.deepEqual(Object.keys(w.on), ['push']);
   assert.deepEqual((w.on.push as { branches: string[] }).branches, ['main']);
-  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
+  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
   assert.equal(w.jobs.grant!.environment, 'access-grant');
   // THREATS 34: pending runs queue (queue: max) instead of the older pending run being cancelled.
   assert.deepEqual(w.concurrency, { group: 'access-membership', 'cancel-in-progress': false, queue: 'max' });
   const step = w.jobs.grant!.steps.find((s) => s.uses === './')!;
   assert.equal(step.with!.command, 'grant');
+  // THREATS 57: the memory key is a secret of the protected environment, never a repository input.
+  assert.equal(step.with!['memory-key'], '${{ secrets.ACCESS_MEMORY_KEY }}');
 });
 
 test('revoke: every 15 minutes and on demand, same environment and concurrency group as grant', () => {
   const w = parsed('access-revoke.yml');
   assert.deepEqual((w.on.schedule as { cron: string }[]).map((s) => s.cron), ['*/15 * * * *']);
   assert.ok('workflow_dispatch' in w.on);
-  assert.deepEqual(w.permissions, { contents: 'read', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
+  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
   assert.equal(w.jobs.revoke!.environment, 'access-grant');
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.dashboard, true, 'the sweep keeps the dashboard');
   assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);

@@ -1,0 +1,30 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reminderBody,
+  reminderMarker,
+  revoke
+} from "./chunk-A5Q2AOPP.js";
+import "./chunk-2F45SQQY.js";
+import "./chunk-OKM57PZE.js";
+import "./chunk-2GNVOXTQ.js";
+import "./chunk-OINKAJFH.js";
+import "./chunk-ALS3MZFZ.js";
+import "./chunk-7MHMXILJ.js";
+import "./chunk-IN45CERS.js";
+import "./chunk-OWJYH4DE.js";
+import "./chunk-W6UA7JWE.js";
+import "./chunk-PRSVWJYQ.js";
+import "./chunk-L4KC6B5H.js";
+import "./chunk-PM7GH4VV.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-KAUG6AWK.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-7XIZWMDY.js";
+import "./chunk-FK5Z45AW.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  reminderBody,
+  reminderMarker,
+  revoke
+};

@@ -1,0 +1,72 @@
+/**
+ * Writing commits into the twin's real git repository, as GitHub's Git database API and the GraphQL
+ * mutation createCommitOnBranch do: a tree from a base tree and changed files, a commit of it, and a
+ * branch moved to it only from the head the caller expected. Paths and contents reach git through
+ * its standard input and argument vectors, never a shell.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SHA = /^[0-9a-f]{40}$/;
+
+function git(dir: string, args: string[], options: { input?: Buffer | string; env?: NodeJS.ProcessEnv } = {}): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...(options.input !== undefined ? { input: options.input } : {}), env: { ...process.env, ...options.env } }).trim();
+}
+
+export function refHead(dir: string, branch: string): string | undefined {
+  try {
+    return git(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path GitHub accepts in a tree: relative, no empty, "." or ".." segments. */
+export function validPath(path: string): boolean {
+  return path.length > 0 && !path.startsWith('/') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && s !== '.git') && !/[\0\n]/.test(path);
+}
+
+/** A tree: `base` (a tree or commit, or none) with files added or replaced and paths deleted. */
+export function buildTree(dir: string, base: string | undefined, additions: { path: string; content: Buffer }[], deletions: string[] = []): string {
+  const scratch = mkdtempSync(join(tmpdir(), 'twin-index-'));
+  const env = { GIT_INDEX_FILE: join(scratch, 'index') };
+  try {
+    if (base) git(dir, ['read-tree', base], { env });
+    else git(dir, ['read-tree', '--empty'], { env });
+    for (const a of additions) {
+      const blob = git(dir, ['hash-object', '-w', '--stdin'], { input: a.content });
+      git(dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${a.path}`], { env });
+    }
+    for (const d of deletions) git(dir, ['update-index', '--force-remove', '--', d], { env });
+    return git(dir, ['write-tree'], { env });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export function commitTree(dir: string, tree: string, parents: string[], message: string, author = 'github-actions[bot]'): string {
+  const when = `${Math.floor(Date.now() / 1000)} +0000`;
+  const env = { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author}@users.noreply.github.com`, GIT_AUTHOR_DATE: when, GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', GIT_COMMITTER_DATE: when };
+  return git(dir, ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], { input: message, env });
+}
+
+export function isObject(dir: string, sha: string, type: 'tree' | 'commit'): boolean {
+  if (!SHA.test(sha)) return false;
+  try {
+    return git(dir, ['cat-file', '-t', sha]) === type;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves a branch to `to` only if it is at `from` (undefined: only if it does not exist). */
+export function moveRef(dir: string, branch: string, to: string, from: string | undefined): boolean {
+  try {
+    git(dir, ['update-ref', `refs/heads/${branch}`, to, from ?? '0'.repeat(40)]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Remembered facts (docs/threat-model.md 58; shared THREATS 57): what GitHub said about a landing
+ * commit's merged pull request, kept so that the next run need not ask again. A run then costs what
+ * changed, not what exists.
+ *
+ * Only facts that cannot change once the pull request merged are kept: the pull request that merged
+ * the landing commit, its approved head, author, commits, files and the reviews given before the
+ * merge, and the blobs at its head. Everything that can change is still read at every run (team
+ * membership, the rulesets, who each requester is in Entra) and every rule is judged again from the
+ * facts, so a remembered entry never decides anything by itself.
+ *
+ * Entries live on the branch `access-as-code/memory` of the access repository, one file per landing
+ * commit. Anyone who can push could write there, so an entry counts only when it carries a MAC made
+ * with the memory key, a secret of the protected environment that only the grant and sweep jobs can
+ * read; the MAC covers the repository, the landing commit (the file's path) and the facts. A forged,
+ * moved, corrupt or foreign entry is ignored and the facts are read from GitHub again: it costs a
+ * re-read, never a grant. Nothing is remembered without a key.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CatFile } from '../git/cat-file.ts';
+import type { Git } from '../git/git.ts';
+import type { PullFacts, PullRef } from '../github/graphql.ts';
+
+export const MEMORY_BRANCH = 'access-as-code/memory';
+/** A key shorter than this is refused: a guessable key would let anyone who can push forge entries. */
+export const MEMORY_KEY_MIN_LENGTH = 32;
+const FORMAT = 'access-as-code memory v1';
+const SHA = /^[0-9a-f]{40}$/;
+
+export interface MemoryKey {
+  /** The secret the MACs are made with. */
+  key: string;
+  /** "owner/name": an entry copied from another repository's memory does not count here. */
+  repository: string;
+}
+
+/** The immutable GitHub facts about one landing commit. */
+export interface Remembered {
+  landing: string;
+  /** The merged pull request the landing commit was judged by (as GitHub associated it). */
+  chosen: PullRef;
+  pull: PullFacts;
+  /** Blob ids at `<head>:<path>` of the request files it landed (null: the head does not hold it). */
+  blobs: Record<string, string | null>;
+}
+
+export interface SealedFile {
+  path: string;
+  content: string;
+}
+
+export const entryPath = (landing: string) => `landings/${landing}.json`;
+
+function mac(k: MemoryKey, path: string, body: string): string {
+  return createHmac('sha256', k.key).update(`${FORMAT}\0${k.repository.toLowerCase()}\0${path}\0${body}`).digest('hex');
+}
+
+/** One entry as the file that holds it: the facts on the first line, their MAC on the second. */
+export function sealEntry(k: MemoryKey, entry: Remembered): SealedFile {
+  const path = entryPath(entry.landing);
+  const body = JSON.stringify({ format: FORMAT, ...entry });
+  return { path, content: `${body}\n${mac(k, path, body)}\n` };
+}
+
+/** The facts of a file from the memory branch, or why they do not count. Pure. */
+export function openEntry(k: MemoryKey, landing: string, text: string): Remembered | string {
+  const path = entryPath(landing);
+  const [body, tag, ...rest] = text.split('\n');
+  if (!body || !tag || rest.some((l) => l !== '')) return 'not a memory entry';
+  const expected = Buffer.from(mac(k, path, body), 'hex');
+  const given = /^[0-9a-f]{64}$/.test(tag) ? Buffer.from(tag, 'hex') : Buffer.alloc(0);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'its MAC does not match (not written by this repository\'s grant or sweep job, or altered since)';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'not JSON';
+  }
+  return shapeOf(parsed, landing) ?? 'not in the expected form';
+}
+
+function shapeOf(value: unknown, landing: string): Remembered | undefined {
+  const v = value as Partial<Remembered> & { format?: unknown };
+  if (!v || typeof v !== 'object' || v.format !== FORMAT || v.landing !== landing) return undefined;
+  const pull = v.pull as PullFacts | undefined;
+  const chosen = v.chosen as PullRef | undefined;
+  if (!chosen || typeof chosen.number !== 'number' || !pull || pull.number !== chosen.number || !pull.merged || typeof pull.mergedAt !== 'string') return undefined;
+  if (!SHA.test(pull.headRefOid) || !Array.isArray(pull.commits) || !Array.isArray(pull.reviews) || !v.blobs || typeof v.blobs !== 'object') return undefined;
+  return { landing, chosen, pull, blobs: v.blobs };
+}
+
+/** The memory branch as the checkout has it (actions/checkout with fetch-depth: 0 fetches every branch). */
+export async function memoryHead(git: Git): Promise<string | undefined> {
+  for (const ref of [`refs/remotes/origin/${MEMORY_BRANCH}`, `refs/heads/${MEMORY_BRANCH}`]) {
+    const sha = (await git.tryRun(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]))?.toString('utf8').trim();
+    if (sha && SHA.test(sha)) return sha;
+  }
+  return undefined;
+}
+
+export interface Recall {
+  /** The memory branch's commit that was read (undefined: there is none yet). */
+  head: string | undefined;
+  found: Map<string, Remembered>;
+  /** Entries that were there and did not count, with why (each costs a re-read). */
+  rejected: { landing: string; why: string }[];
+  /** Every landing commit the branch holds an entry for. */
+  held: Set<string>;
+}
+
+/** The entries for `landings`, read from the checkout (no GitHub request). */
+export async function recall(git: Git, reader: CatFile, k: MemoryKey, landings: readonly string[]): Promise<Recall> {
+  const head = await memoryHead(git);
+  const out: Recall = { head, found: new Map(), rejected: [], held: new Set() };
+  if (!head) return out;
+  const listing = (await git.tryRun(['ls-tree', '--name-only', `${head}:landings`]))?.toString('utf8') ?? '';
+  for (const name of listing.split('\n')) {
+    const m = /^([0-9a-f]{40})\.json$/.exec(name);
+    if (m) out.held.add(m[1]!);
+  }
+  for (const landing of new Set(landings)) {
+    if (!out.held.has(landing)) continue;
+    const object = await reader.read(`${head}:${entryPath(landing)}`);
+    const opened = object?.bytes ? openEntry(k, landing, Buffer.from(object.bytes).toString('utf8')) : 'unreadable';
+    if (typeof opened === 'string') out.rejected.push({ landing, why: opened });
+    else out.found.set(landing, opened);
+  }
+  return out;
+}
+
+/** What a run writes to the memory branch: entries for what it learned, and none for landings no longer needed. */
+export interface MemoryChange {
+  /** The branch's commit the change builds on; GitHub refuses the write if the branch moved since. */
+  expectedHead: string | undefined;
+  files: SealedFile[];
+  deletions: string[];
+}
+
+/**
+ * The change that makes the branch hold exactly what the next run needs: entries for the landings
+ * learned now, entries kept for landings still active, forged or stale entries of needed landings
+ * replaced, and entries no active request needs deleted. Undefined when nothing would change. Pure.
+ */
+export function memoryChange(k: MemoryKey, recalled: Recall, learned: readonly Remembered[], needed: ReadonlySet<string>): MemoryChange | undefined {
+  const files = learned.filter((e) => needed.has(e.landing)).map((e) => sealEntry(k, e));
+  const deletions = [...recalled.held].filter((l) => !needed.has(l) && !learned.some((e) => e.landing === l)).map(entryPath);
+  if (files.length === 0 && deletions.length === 0) return undefined;
+  return { expectedHead: recalled.head, files, deletions };
+}

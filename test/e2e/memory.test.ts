@@ -1,0 +1,105 @@
+// Remembered facts end to end (docs/threat-model.md 58): the bundled action's sweep against the twin
+// and a real git repository. What GitHub said about merged pull requests is kept on the branch
+// access-as-code/memory with a MAC made with the grant environment's key; a run then asks GitHub only
+// about what changed, and an entry anyone else wrote costs a re-read, never a grant.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildTree, commitTree, moveRef, refHead } from '../../scripts/twin/git-data.ts';
+import { sealEntry, openEntry, entryPath, MEMORY_BRANCH, type Remembered } from '../../src/memory/memory.ts';
+import { Scenario, requestYaml } from '../helpers/scenario.ts';
+
+const HOUR = 3_600_000;
+const KEY = 'memory-key-of-the-grant-environment-0123456789';
+
+/** The memory branch's files, as the repository has them. */
+function memoryFiles(s: Scenario): string[] {
+  const head = refHead(s.repo.dir, MEMORY_BRANCH);
+  return head ? s.repo.git('ls-tree', '-r', '--name-only', head).split('\n').filter(Boolean) : [];
+}
+
+/** Someone with push access commits files to the memory branch (no key needed to push). */
+function pushToMemory(s: Scenario, files: Record<string, string>): void {
+  const head = refHead(s.repo.dir, MEMORY_BRANCH);
+  const tree = buildTree(s.repo.dir, head, Object.entries(files).map(([path, content]) => ({ path, content: Buffer.from(content) })));
+  assert.ok(moveRef(s.repo.dir, MEMORY_BRANCH, commitTree(s.repo.dir, tree, head ? [head] : [], 'pushed by hand', 'mallory'), head));
+}
+
+const githubCalls = (s: Scenario) => s.twin.log.count('github');
+
+test('THREATS 57: with a memory key a sweep asks GitHub only about what changed, with the same decisions; without contents: write it still works', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.memoryKey = KEY;
+    s.approvedRequest('octocat', 'prod-db-admins', HOUR, { ticket: 'INC-1' });
+    s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
+    let run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual([s.members('prod-db-admins'), s.members('k8s-prod-operators')], [['octocat'], ['hubot']], run.summary);
+    assert.match(run.stdout, /2 landing commits: 0 from remembered facts, 2 asked of GitHub/);
+    const entries = memoryFiles(s).filter((f) => f.startsWith('landings/'));
+    assert.equal(entries.length, 2, 'both merged pull requests are remembered');
+
+    // The next sweep judges both from remembered facts: no pull-request query, the same members.
+    s.twin.log.clear();
+    run = await s.revoke();
+    const remembered = githubCalls(s);
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.match(run.stdout, /2 landing commits: 2 from remembered facts, 0 asked of GitHub/);
+    assert.deepEqual([s.members('prod-db-admins'), s.members('k8s-prod-operators')], [['octocat'], ['hubot']]);
+    s.memoryKey = undefined;
+    s.twin.log.clear();
+    run = await s.revoke();
+    assert.match(run.stdout, /0 from remembered facts, 2 asked of GitHub.*give the action a memory-key/);
+    assert.ok(remembered < githubCalls(s), `with memory ${remembered} GitHub requests, without ${githubCalls(s)}`);
+
+    // A workflow without contents: write cannot write the memory: the run goes on and says so.
+    s.memoryKey = KEY;
+    s.twin.state.contentsWritable = false;
+    s.approvedRequest('monalisa', 'billing-readers', HOUR);
+    run = await s.revoke();
+    assert.equal(run.exitCode, 0, 'a memory that cannot be written never fails the run');
+    assert.deepEqual(s.members('billing-readers'), ['monalisa'], 'granted all the same');
+    assert.ok(run.annotations.some((a) => a.level === 'warning' && /memory branch was not written[\s\S]*contents: write[\s\S]*next run asks GitHub for these again/.test(a.message)), run.stdout);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 57: an entry someone with push access wrote, moved or altered grants nothing and is read from GitHub again', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.memoryKey = KEY;
+    const { pull } = s.approvedRequest('octocat', 'prod-db-admins', HOUR, { ticket: 'INC-1' });
+    await s.revoke();
+    const genuineLanding = memoryFiles(s).find((f) => f.startsWith('landings/'))!.slice('landings/'.length, -'.json'.length);
+    const genuine = s.repo.git('show', `${MEMORY_BRANCH}:${entryPath(genuineLanding)}`);
+    const facts = openEntry({ key: KEY, repository: 'acme/access' }, genuineLanding, `${genuine}\n`) as Remembered;
+    assert.equal(facts.pull.number, pull.number);
+
+    // monalisa's request reaches main by a direct push: no pull request, no review.
+    const bypass = s.directPush({ 'requests/k8s-prod-operators/monalisa.yaml': requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: HOUR }) });
+    // Someone who can push writes entries for it: the genuine entry moved to its path, one sealed
+    // with a key of their own, and one with the genuine MAC over altered facts.
+    const forged: Remembered = { ...facts, landing: bypass.after, chosen: { ...facts.chosen, mergeCommit: bypass.after }, pull: { ...facts.pull, mergeCommit: bypass.after } };
+    pushToMemory(s, { [entryPath(bypass.after)]: `${genuine}\n` });
+    let run = await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'a moved entry grants nothing');
+    assert.ok(run.annotations.some((a) => a.level === 'warning' && /did not count.*MAC does not match/.test(a.message)), run.stdout);
+
+    pushToMemory(s, { [entryPath(bypass.after)]: sealEntry({ key: 'a-key-of-my-own-that-is-long-enough-000000', repository: 'acme/access' }, forged).content });
+    run = await s.revoke();
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'an entry sealed with another key grants nothing');
+
+    const [body, tag] = sealEntry({ key: KEY, repository: 'acme/access' }, facts).content.split('\n');
+    pushToMemory(s, { [entryPath(genuineLanding)]: `${body!.replaceAll('"dba1"', '"mallory"')}\n${tag}\n` });
+    run = await s.revoke();
+    assert.deepEqual(s.members('prod-db-admins'), ['octocat'], 'the altered entry is ignored and the approval read from GitHub again');
+    assert.match(run.stdout, /0 from remembered facts, 2 asked of GitHub/);
+    // ...and the entry is written anew, so the next run is cheap again.
+    run = await s.revoke();
+    assert.match(run.stdout, /1 from remembered facts, 1 asked of GitHub/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+  } finally {
+    await s.stop();
+  }
+});
