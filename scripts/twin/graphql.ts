@@ -70,6 +70,19 @@ function connection<T>(items: T[], args: { first?: number; after?: string | null
   };
 }
 
+/** Issue comments of an issue or pull request, with `last` (the newest N) as GitHub pages them. */
+function commentsOf(repo: GitHubRepo, number: number) {
+  return (args: { first?: number; last?: number; after?: string }) => {
+    const all = repo.comments.filter((c) => c.issue === number).map((c) => ({ __typename: 'IssueComment', body: c.body, author: actor(c.user), createdAt: c.created_at }));
+    if (args.last !== undefined) {
+      const size = Math.min(100, args.last);
+      const nodes = all.slice(Math.max(0, all.length - size));
+      return { totalCount: all.length, nodes, pageInfo: { hasPreviousPage: all.length > nodes.length, hasNextPage: false, startCursor: null, endCursor: null } };
+    }
+    return connection(all, args);
+  };
+}
+
 const actor = (login: string | null) => (login === null ? null : { __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login });
 
 function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
@@ -88,6 +101,7 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
     mergeCommit: pr.merge_commit_sha ? { __typename: 'Commit', oid: pr.merge_commit_sha } : null,
     author: actor(pr.user),
     changedFiles: pr.files.length,
+    comments: commentsOf(repo, pr.number),
     // GitHub lists at most 250 commits of a pull request; totalCount still tells the real number.
     commits: (args: { first?: number; after?: string }) => {
       const page = connection(pr.commits.slice(0, 250), args);
@@ -178,6 +192,12 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     pullRequest: (args: { number: number }) => {
       const pr = repo.pulls.get(args.number);
       return pr ? pullNode(state, repo, pr) : null;
+    },
+    issueOrPullRequest: (args: { number: number }) => {
+      const pr = repo.pulls.get(args.number);
+      if (pr) return pullNode(state, repo, pr);
+      const issue = repo.issues.get(args.number);
+      return issue ? { __typename: 'Issue', number: issue.number, comments: commentsOf(repo, issue.number) } : null;
     },
   };
 }

@@ -8,7 +8,7 @@ import type { EffectPorts } from '../execute/executor.ts';
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
-export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'postComment' | 'remember'>): Promise<EffectOutcome[]> {
+export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>): Promise<EffectOutcome[]> {
   const { executeEffects } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
   const outcomes = await executeEffects(effects, { ...github, ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}) });
@@ -46,11 +46,14 @@ export async function services(settings: Settings, repo?: { owner: string; repo:
 
 
 /** The GitHub side of the executor's ports: comments on pull requests, and the memory branch when there is a key. */
-export async function githubPorts(settings: Settings, gh: import('../github/client.ts').GitHub, repo: { owner: string; repo: string }): Promise<Pick<EffectPorts, 'listComments' | 'postComment' | 'remember'>> {
+export async function githubPorts(settings: Settings, gh: import('../github/client.ts').GitHub, repo: { owner: string; repo: string }): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
   const github = await import('../github/client.ts');
   const { writeMemory } = await import('../github/memory-branch.ts');
+  const { GitHubGraph } = await import('../github/graphql.ts');
+  const graph = new GitHubGraph(gh, repo);
   return {
     listComments: (n) => github.pullComments(gh, repo, n),
+    recentComments: (numbers) => graph.recentComments(numbers),
     postComment: (n, body) => github.commentOnPull(gh, repo, n, body),
     ...(settings.memory ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) } : {}),
   };

@@ -11,6 +11,8 @@ import type { Delivery, NotifyEvent } from '../notify/notify.ts';
 
 export interface EffectPorts {
   listComments(pull: number): Promise<{ body: string }[]>;
+  /** Recent comments of many pull requests at once (undefined for one with more than it returns). */
+  recentComments?: (pulls: number[]) => Promise<Map<number, string[] | undefined>>;
   postComment(pull: number, body: string): Promise<unknown>;
   /** The memory branch (no memory key: undefined). */
   remember?: (change: MemoryChange) => Promise<string>;
@@ -22,8 +24,17 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export async function executeEffects(effects: readonly Effect[], ports: EffectPorts): Promise<EffectOutcome[]> {
   const out = new Map<string, EffectOutcome>();
-  // Comments and reminders: one listing per pull request finds what is already there.
+  // Comments and reminders: what is already there, for every pull request at once where the port
+  // can (one query for 50), else (or for a pull request with many comments) one listing each.
   const seen = new Map<number, Promise<{ body: string }[]>>();
+  const pulls = effects.flatMap((e) => (e.kind === 'comment' || e.kind === 'reminder' ? [e.pull] : []));
+  if (ports.recentComments && pulls.length > 1) {
+    try {
+      for (const [pull, bodies] of await ports.recentComments(pulls)) if (bodies) seen.set(pull, Promise.resolve(bodies.map((body) => ({ body }))));
+    } catch {
+      // Listed one by one below; a failure there is recorded per effect.
+    }
+  }
   for (const e of effects) {
     if (e.kind === 'notice') continue;
     if (e.kind === 'remember') {

@@ -193,6 +193,27 @@ export class GitHubGraph {
     }
   }
 
+  /**
+   * The bodies of the last 50 comments on each pull request, 50 pull requests a query: the executor's
+   * duplicate check for comments and reminders, one query instead of one listing per pull request.
+   * A pull request with more comments than that is left out (undefined), to be listed in full.
+   */
+  async recentComments(numbers: readonly number[]): Promise<Map<number, string[] | undefined>> {
+    const out = new Map<number, string[] | undefined>();
+    const unique = [...new Set(numbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
+    for (let i = 0; i < unique.length; i += 50) {
+      const chunk = unique.slice(i, i + 50);
+      const { data } = await this.query(`repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } }`).join(' ')} }`);
+      const repo = obj(data.repository);
+      chunk.forEach((n, j) => {
+        const comments = obj(obj(repo[`p${j}`]).comments);
+        const complete = Array.isArray(comments.nodes) && obj(comments.pageInfo).hasPreviousPage === false;
+        out.set(n, complete ? arr(comments.nodes).map((c) => str(obj(c).body) ?? '') : undefined);
+      });
+    }
+    return out;
+  }
+
   /** The default branch and its head commit, as GitHub has them now. */
   async defaultBranch(): Promise<{ name: string; head: string }> {
     const { data } = await this.query('repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }');

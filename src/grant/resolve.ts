@@ -22,6 +22,17 @@ export class UserResolver {
     await found;
   }
 
+  /**
+   * Users Graph has just listed as members of a policy group exist: a login whose identity names one
+   * of them by id needs no look-up (a steady sweep then looks up only requesters who are not members).
+   */
+  knownToExist(memberIds: Iterable<string>): void {
+    const ids = new Set([...memberIds].map((id) => id.toLowerCase()));
+    for (const [login, ref] of this.config.identities.users) {
+      if ('id' in ref && ids.has(ref.id.toLowerCase()) && !this.users.has(login)) this.users.set(login, Promise.resolve(ref.id.toLowerCase()));
+    }
+  }
+
   /** Looks up many logins' Entra users in a few batched calls. */
   async prefetchUsers(logins: readonly string[]): Promise<void> {
     const wanted = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !this.users.has(l) && this.config.identities.users.has(l));

@@ -133,8 +133,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const configIgnored = versions ? await versions.ignoredAt(head) : [];
     const inventory = await takeInventory(ctx.git, reader, config, head, ctx.now);
     const users = new UserResolver(config, ctx.directory);
-    const requests = await resolveUsers(inventory, users);
     const groups = await readGroups(config, users, ctx.directory);
+    users.knownToExist(groups.flatMap((g) => g.members.map((m) => m.id)));
+    const requests = await resolveUsers(inventory, users);
     // Break-glass grants are recorded in GitHub's own list of workflow runs: read before any removal,
     // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
     // and are not covered (pim-backed groups keep them: Entra holds their end).

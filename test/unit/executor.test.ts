@@ -45,3 +45,40 @@ test('a comment already on the pull request is not posted again; one failure sto
   assert.deepEqual(sent.map((e) => e.who), ['c']);
   assert.equal(JSON.stringify(plan), frozen, 'outcomes are recorded beside the plan, never written into it');
 });
+
+test('the duplicate check of many reminders is one batched read; a pull request with more comments than it returns is listed in full', async () => {
+  const batches: number[][] = [];
+  const listed: number[] = [];
+  const posted: number[] = [];
+  const plan = [reminder(1, '<!-- m1 -->'), reminder(2, '<!-- m2 -->'), reminder(3, '<!-- m3 -->')];
+  const outcomes = await executeEffects(plan, {
+    recentComments: async (pulls) => {
+      batches.push(pulls);
+      return new Map([[1, ['<!-- m1 --> earlier']], [2, []], [3, undefined]]);
+    },
+    listComments: async (n) => {
+      listed.push(n);
+      return n === 3 ? [{ body: '<!-- m3 --> long ago' }] : [];
+    },
+    postComment: async (n) => {
+      posted.push(n);
+    },
+  });
+  assert.deepEqual(batches, [[1, 2, 3]]);
+  assert.deepEqual(listed, [3], 'only the pull request the batch could not answer in full');
+  assert.deepEqual(posted, [2]);
+  assert.deepEqual(outcomes.map((o) => o.status), ['already', 'done', 'already']);
+});
+
+test('a memory write that GitHub refuses is recorded, never thrown, and nothing else is held up', async () => {
+  const plan: Effect[] = [{ id: 'remember', kind: 'remember', change: { expectedHead: 'a'.repeat(40), files: [], deletions: ['landings/x.json'] }, reason: 'r' }, reminder(2, '<!-- m2 -->')];
+  const outcomes = await executeEffects(plan, {
+    remember: async () => {
+      throw new Error('GitHub refused to write the access-as-code/memory branch: Resource not accessible by integration');
+    },
+    listComments: async () => [],
+    postComment: async () => undefined,
+  });
+  assert.deepEqual(outcomes.map((o) => o.status), ['failed', 'done']);
+  assert.match(outcomes[0]!.detail, /not remembered .*next run asks GitHub for these again/);
+});
