@@ -209,7 +209,7 @@ async function localGitHub(root, repoOption) {
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./cli-chunks/client-UYS2LRQW.js");
+  const { createGitHub } = await import("./cli-chunks/client-VECVY2QV.js");
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
@@ -222,12 +222,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-T73BJB6D.js");
+  const { revoke } = await import("./cli-chunks/revoke-2ZCGL7BY.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-B35XKWUF.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-I6ZZF3WL.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -247,7 +247,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-I2R7THF3.js");
+  const { collectReport } = await import("./cli-chunks/collect-UROCM2PJ.js");
   const { renderReport } = await import("./cli-chunks/render-NRA5HZW7.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -267,7 +267,7 @@ async function statusCommand(args, io) {
     if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-CULF43NJ.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-RXZIKV2V.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -302,7 +302,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-XN3TBKBU.js");
+  const { grant } = await import("./cli-chunks/grant-IOFYDZCM.js");
   const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
   if (json) {
     const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");

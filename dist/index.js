@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-A2JSDO4R.js";
+} from "./chunks/chunk-2JHIWLDF.js";
 import {
   atCommit,
   changedFiles,
@@ -420,7 +420,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-GNE6K2S3.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-ZLJPKCLX.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -478,7 +478,7 @@ async function runIssue(settings) {
   const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
   const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
   const body = answerBody(answer);
-  const github = await import("./chunks/client-HMDFM4R3.js");
+  const github = await import("./chunks/client-Q3N53D5W.js");
   const { editComment } = await import("./chunks/issues-2ZAQIULG.js");
   const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
@@ -522,7 +522,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-7G3FMMYD.js");
+  const { grant } = await import("./chunks/grant-EVV2F6M6.js");
   const { grantEffects } = await import("./chunks/grant-comment-7D65Z3T7.js");
   const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now(), ...settings.memory ? { memory: settings.memory } : {} });
@@ -545,8 +545,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-EF4D5WKS.js");
-  const { sweepEffects } = await import("./chunks/sweep-NRVSFPHQ.js");
+  const { revoke } = await import("./chunks/revoke-XP4N3TPG.js");
+  const { sweepEffects } = await import("./chunks/sweep-LSXMQVTI.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -561,7 +561,7 @@ async function runRevoke(settings) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-I4SDGRLV.js");
+    const { updateDashboard } = await import("./chunks/dashboard-O6UGH6MB.js");
     const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
     try {
       const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
@@ -577,7 +577,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-2D476AA5.js");
+  const { collectReport } = await import("./chunks/collect-PDDU6NVP.js");
   const { renderReport } = await import("./chunks/render-JWURITP3.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

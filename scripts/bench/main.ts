@@ -203,8 +203,9 @@ async function sweep(label: string, options: { throttle?: boolean; baseline?: nu
     const remaining = [...twin.state.groups.values()].reduce((n, g) => n + g.members.size, 0);
     const expectedRemaining = groups * (perGroup - remove);
     const graphCalls = twin.log.count('graph');
-    // Two listings per group: v1.0's member listing leaves out service principals, which need the cast.
-    const least = 2 * groups * Math.ceil(perGroup / 999) + Math.ceil((groups * remove) / 20);
+    // The true least, batched as Graph allows (20 requests a $batch): two listings per group (v1.0's
+    // member listing leaves out service principals, which need the cast), and the removals.
+    const least = Math.ceil((2 * groups * Math.ceil(perGroup / 999)) / 20) + Math.ceil((groups * remove) / 20);
     const concurrency = 4;
     const boundMs = (least * 50) / concurrency;
     if (!options.throttle) {

@@ -1,0 +1,80 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reconcile
+} from "./chunk-XGOQDFZI.js";
+import "./chunk-OKM57PZE.js";
+import "./chunk-IBE44QRY.js";
+import "./chunk-OINKAJFH.js";
+import {
+  GitHubGraph
+} from "./chunk-UAB65GID.js";
+import "./chunk-ALS3MZFZ.js";
+import {
+  changedFiles,
+  hasCommit
+} from "./chunk-7MHMXILJ.js";
+import "./chunk-M3U5GMTR.js";
+import {
+  describeEnd
+} from "./chunk-OWJYH4DE.js";
+import "./chunk-W6UA7JWE.js";
+import {
+  isRequestsHousekeeping,
+  isUnderRequests,
+  splitRequestPath
+} from "./chunk-PRSVWJYQ.js";
+import "./chunk-L4KC6B5H.js";
+import "./chunk-PM7GH4VV.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-KAUG6AWK.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-7XIZWMDY.js";
+import "./chunk-MNLDNLFG.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+
+// src/commands/grant.ts
+async function grant(ctx) {
+  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun ?? false, ...ctx.requireCurrentHead ? { requireCurrentHead: true } : {}, ...ctx.memory ? { memory: ctx.memory } : {} });
+  const items = [];
+  const pushed = (/^0+$/.test(ctx.before) || !await hasCommit(ctx.git, ctx.before) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
+  const deletedBy = await report.deletionPulls(pushed.filter((c) => c.status === "deleted").map((c) => c.path));
+  for (const change of pushed) {
+    const record = report.requests.find((r) => r.file === change.path);
+    items.push(itemFor(report, change.path, change.status, record, deletedBy));
+  }
+  return { head: report.head, items, failed: report.failed || report.degraded !== void 0, ...report.degraded ? { degraded: report.degraded } : {}, spend: report.spend, configIgnored: report.configIgnored, groups: report.groups, dryRun: report.dryRun, ...report.verified ? { verified: report.verified } : {}, ...report.memoryChange ? { memoryChange: report.memoryChange } : {} };
+}
+function itemFor(report, file, change, r, deletedBy) {
+  const group = r?.group ?? splitRequestPath(file)?.group;
+  const base = { file, change, ...r?.requester ? { requester: r.requester } : {}, ...group ? { group } : {}, ...r?.request ? { expires: r.request.expires } : {}, outcome: "refused", detail: "" };
+  const pull = r?.verification?.pull ?? deletedBy.get(file);
+  if (pull !== void 0) base.pull = pull;
+  const disposition = r?.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : void 0;
+  if (!r) return { ...base, outcome: "not-a-member", detail: "this file is not a request of a group in the policy, so no membership came from it." };
+  if (r.state === "active") {
+    if (report.degraded) return { ...base, outcome: "failed", detail: `not verified yet: ${report.degraded}` };
+    const v = r.verification;
+    if (!r.userId) return { ...base, outcome: "refused", detail: r.why ?? "the requester has no Entra identity." };
+    if (!v?.approved) return { ...base, outcome: "refused", detail: v?.reasons.join(" ") ?? "not verified." };
+    const approvers = v.approvers;
+    const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request)}, approved by ${approvers.map((a) => `@${a}`).join(", ")}.`;
+    if (disposition?.outcome === "failed") return { ...base, approvers, outcome: "failed", detail: `${granted} ${disposition.detail ?? ""} Re-run the workflow to retry.` };
+    const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : "";
+    if (disposition?.outcome === "added" || disposition?.outcome === "updated") return { ...base, approvers, outcome: "granted", detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ""}` };
+    return { ...base, approvers, outcome: "already-member", detail: granted };
+  }
+  if (r.state === "invalid" && r.verification) return { ...base, outcome: "refused", detail: r.verification.reasons.join(" ") || (r.why ?? "not valid.") };
+  const why = r.state === "deleted" ? "the request was deleted (early revoke)" : r.state === "expired" ? "the request was changed to end now" : r.state === "unreadable" ? `the request can no longer be read (${r.why ?? "invalid"}), so it ends` : `the request is not valid (${r.why ?? ""})`;
+  if (!r.requester || !r.userId) return { ...base, outcome: "not-a-member", detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
+  if (disposition?.action === "remove") {
+    if (disposition.outcome === "failed") return { ...base, outcome: "failed", detail: `${why}, but ${disposition.detail ?? "the removal failed"}. Re-run the workflow to retry.` };
+    if (disposition.outcome === "updated") return { ...base, outcome: "ending", detail: `${why}; ${disposition.detail ?? ""}` };
+    return { ...base, outcome: "removed", detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
+  }
+  if (disposition?.action === "keep") return { ...base, outcome: "kept", detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(", ")} still covers it.` };
+  return { ...base, outcome: "not-a-member", detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+}
+export {
+  grant
+};
