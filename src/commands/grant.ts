@@ -8,7 +8,7 @@ import type { IgnoredConfigChange } from '../config/approved.ts';
 import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
 import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
-import { reconcile, type GroupResult, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
+import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
@@ -68,31 +68,56 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
 /** What a request file's change came to, in words for the pull request that made it. */
 function itemFor(report: ReconcileReport, file: string, change: GrantItem['change'], r: RequestResult | undefined, deletedBy: ReadonlyMap<string, number>): GrantItem {
   const group = r?.group ?? splitRequestPath(file)?.group;
-  const base: GrantItem = { file, change, ...(r?.requester ? { requester: r.requester } : {}), ...(group ? { group } : {}), ...(r?.request ? { expires: r.request.expires } : {}), outcome: 'refused', detail: '' };
-  const pull = r?.verification?.pull ?? deletedBy.get(file);
-  if (pull !== undefined) base.pull = pull;
-  const disposition = r?.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : undefined;
+  const base = baseItem(file, change, r, group, r?.verification?.pull ?? deletedBy.get(file));
   if (!r) return { ...base, outcome: 'not-a-member', detail: 'this file is not a request of a group in the policy, so no membership came from it.' };
-  if (r.state === 'active') {
-    if (report.degraded) return { ...base, outcome: 'failed', detail: `not verified yet: ${report.degraded}` };
-    const v = r.verification;
-    if (!r.userId) return { ...base, outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
-    if (!v?.approved) return { ...base, outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
-    const approvers = v.approvers;
-    const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
-    if (disposition?.outcome === 'failed') return { ...base, approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
-    const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
-    if (disposition?.outcome === 'added' || disposition?.outcome === 'updated') return { ...base, approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };
-    return { ...base, approvers, outcome: 'already-member', detail: granted };
-  }
+  const disposition = r.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : undefined;
+  if (r.state === 'active') return { ...base, ...activeOutcome(report, r, disposition) };
   if (r.state === 'invalid' && r.verification) return { ...base, outcome: 'refused', detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };
-  const why = r.state === 'deleted' ? 'the request was deleted (early revoke)' : r.state === 'expired' ? 'the request was changed to end now' : r.state === 'unreadable' ? `the request can no longer be read (${r.why ?? 'invalid'}), so it ends` : `the request is not valid (${r.why ?? ''})`;
-  if (!r.requester || !r.userId) return { ...base, outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
-  if (disposition?.action === 'remove') {
-    if (disposition.outcome === 'failed') return { ...base, outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
-    if (disposition.outcome === 'updated') return { ...base, outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
-    return { ...base, outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
-  }
-  if (disposition?.action === 'keep') return { ...base, outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
-  return { ...base, outcome: 'not-a-member', detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+  return { ...base, ...endedOutcome(r, disposition) };
+}
+
+type Outcome = Pick<GrantItem, 'outcome' | 'detail' | 'approvers'>;
+
+function baseItem(file: string, change: GrantItem['change'], r: RequestResult | undefined, group: string | undefined, pull: number | undefined): GrantItem {
+  const item: GrantItem = { file, change, outcome: 'refused', detail: '' };
+  if (r?.requester) item.requester = r.requester;
+  if (group) item.group = group;
+  if (r?.request) item.expires = r.request.expires;
+  if (pull !== undefined) item.pull = pull;
+  return item;
+}
+
+/** An active request: granted, already a member, or refused and why. */
+function activeOutcome(report: ReconcileReport, r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
+  if (report.degraded) return { outcome: 'failed', detail: `not verified yet: ${report.degraded}` };
+  const v = r.verification;
+  if (!r.userId) return { outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
+  if (!v?.approved) return { outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
+  const approvers = v.approvers;
+  const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
+  if (disposition?.outcome === 'failed') return { approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
+  if (disposition?.outcome !== 'added' && disposition?.outcome !== 'updated') return { approvers, outcome: 'already-member', detail: granted };
+  const pim = disposition.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
+  return { approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };
+}
+
+/** Why a request that is not active ends, by its state. */
+function endedWhy(r: RequestResult): string {
+  const why: Record<string, string> = {
+    deleted: 'the request was deleted (early revoke)',
+    expired: 'the request was changed to end now',
+    unreadable: `the request can no longer be read (${r.why ?? 'invalid'}), so it ends`,
+  };
+  return why[r.state] ?? `the request is not valid (${r.why ?? ''})`;
+}
+
+/** A request that ended (deleted, expired, unreadable, invalid): removed, kept by another, or none. */
+function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
+  const why = endedWhy(r);
+  if (!r.requester || !r.userId) return { outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
+  if (disposition?.action === 'keep') return { outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
+  if (disposition?.action !== 'remove') return { outcome: 'not-a-member', detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+  if (disposition.outcome === 'failed') return { outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
+  if (disposition.outcome === 'updated') return { outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
+  return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
 }

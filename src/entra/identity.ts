@@ -42,8 +42,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 export async function readIdentity(graph: GraphReader, policyGroupIds: readonly string[]): Promise<IdentityFacts> {
   const claims = tokenClaims(await graph.accessToken());
-  const idtyp = claims?.idtyp;
-  const kind: IdentityFacts['kind'] = idtyp === 'app' || (!claims?.scp && claims?.roles) ? 'app' : idtyp === 'user' || claims?.scp ? 'user' : 'unknown';
+  const kind = identityKind(claims);
   const principalId = typeof claims?.oid === 'string' ? claims.oid.toLowerCase() : undefined;
   const facts: IdentityFacts = { kind, units: new Map(), ...(principalId ? { principalId } : {}), ...(kind === 'app' ? { permissions: strings(claims?.roles) } : {}) };
 
@@ -53,22 +52,43 @@ export async function readIdentity(graph: GraphReader, policyGroupIds: readonly 
     ...policyGroupIds.map((id) => ({ url: `/groups/${encodeURIComponent(id)}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted&$count=true`, headers: { ConsistencyLevel: 'eventual' } })),
   ];
   const answers = await graph.readAll(requests);
-  let next = 0;
-  if (principalId) {
-    const a = answers[next++]!;
-    if (ok(a)) {
-      const value = ((a.body as { value?: unknown }).value ?? []) as { roleDefinitionId?: unknown; directoryScopeId?: unknown }[];
-      facts.roleAssignments = value.filter((r) => typeof r.roleDefinitionId === 'string' && typeof r.directoryScopeId === 'string').map((r) => ({ roleDefinitionId: String(r.roleDefinitionId).toLowerCase(), directoryScopeId: String(r.directoryScopeId) }));
-    } else facts.roleAssignmentsUnreadable = a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
-  } else facts.roleAssignmentsUnreadable = 'the access token names no principal';
+  if (principalId) readRoleAssignments(facts, answers.shift()!);
+  else facts.roleAssignmentsUnreadable = 'the access token names no principal';
+  readUnitsOfGroups(facts, policyGroupIds, answers);
+  await readScopedUnits(graph, facts);
+  const writesTenantWide = (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) || (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
+  if (writesTenantWide) {
+    const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
+    const n = ok(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
+    if (typeof n === 'number') facts.tenantGroups = n;
+  }
+  return facts;
+}
 
+/** An app (application permissions, `roles`), a person (delegated, `scp`), or unknown. */
+function identityKind(claims: Record<string, unknown> | undefined): IdentityFacts['kind'] {
+  if (claims?.idtyp === 'app' || (!claims?.scp && claims?.roles)) return 'app';
+  return claims?.idtyp === 'user' || claims?.scp ? 'user' : 'unknown';
+}
+
+function readRoleAssignments(facts: IdentityFacts, a: RawAnswer): void {
+  if (!ok(a)) {
+    facts.roleAssignmentsUnreadable = a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
+    return;
+  }
+  const value = ((a.body as { value?: unknown }).value ?? []) as { roleDefinitionId?: unknown; directoryScopeId?: unknown }[];
+  facts.roleAssignments = value.filter((r) => typeof r.roleDefinitionId === 'string' && typeof r.directoryScopeId === 'string').map((r) => ({ roleDefinitionId: String(r.roleDefinitionId).toLowerCase(), directoryScopeId: String(r.directoryScopeId) }));
+}
+
+/** The administrative units each policy group is in (not known when any group's could not be read). */
+function readUnitsOfGroups(facts: IdentityFacts, policyGroupIds: readonly string[], answers: readonly RawAnswer[]): void {
   const unitsOfGroup = new Map<string, string[]>();
   let groupsReadable = true;
-  for (const id of policyGroupIds) {
-    const a = answers[next++]!;
+  policyGroupIds.forEach((id, i) => {
+    const a = answers[i]!;
     if (!ok(a)) {
       if (a.status !== 404) groupsReadable = false;
-      continue;
+      return;
     }
     const value = ((a.body as { value?: unknown }).value ?? []) as { id?: unknown; displayName?: unknown; isMemberManagementRestricted?: unknown }[];
     const ids: string[] = [];
@@ -80,36 +100,29 @@ export async function readIdentity(graph: GraphReader, policyGroupIds: readonly 
       if (!facts.units.has(unitId)) facts.units.set(unitId, { id: unitId, displayName: typeof u.displayName === 'string' ? u.displayName : unitId, ...(typeof u.isMemberManagementRestricted === 'boolean' ? { restricted: u.isMemberManagementRestricted } : {}) });
     }
     unitsOfGroup.set(id.toLowerCase(), ids);
-  }
+  });
   if (groupsReadable) facts.unitsOfGroup = unitsOfGroup;
+}
 
-  // The groups of each unit the app holds a role in: what it reaches beyond the policy.
+/** The groups of each unit the app holds a role in: what it reaches beyond the policy. */
+async function readScopedUnits(graph: GraphReader, facts: IdentityFacts): Promise<void> {
   const scoped = [...new Set((facts.roleAssignments ?? []).map((r) => /^\/administrativeUnits\/([0-9a-fA-F-]{36})$/.exec(r.directoryScopeId)?.[1]?.toLowerCase()).filter((u): u is string => u !== undefined))];
-  if (scoped.length > 0) {
-    const unitAnswers = await graph.readAll(scoped.flatMap((u) => [{ url: `/directory/administrativeUnits/${u}?$select=id,displayName,isMemberManagementRestricted` }, { url: `/directory/administrativeUnits/${u}/members/microsoft.graph.group?$select=id&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } }]));
-    scoped.forEach((u, i) => {
-      const detail = unitAnswers[2 * i]!;
-      const members = unitAnswers[2 * i + 1]!;
-      const known: UnitFacts = facts.units.get(u) ?? { id: u, displayName: u };
-      if (ok(detail)) {
-        const d = detail.body as { displayName?: unknown; isMemberManagementRestricted?: unknown };
-        if (typeof d.displayName === 'string') known.displayName = d.displayName;
-        known.restricted = d.isMemberManagementRestricted === true;
-      }
-      // More than 999 groups in one unit is far beyond a policy; the count says how many.
-      if (ok(members)) {
-        const body = members.body as { value?: { id?: unknown }[]; '@odata.count'?: unknown };
-        known.groupIds = (body.value ?? []).map((g) => String(g.id ?? '').toLowerCase()).filter((g) => g !== '');
-      }
-      facts.units.set(u, known);
-    });
-  }
-
-  const writesTenantWide = (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) || (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
-  if (writesTenantWide) {
-    const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
-    const n = ok(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
-    if (typeof n === 'number') facts.tenantGroups = n;
-  }
-  return facts;
+  if (scoped.length === 0) return;
+  const unitAnswers = await graph.readAll(scoped.flatMap((u) => [{ url: `/directory/administrativeUnits/${u}?$select=id,displayName,isMemberManagementRestricted` }, { url: `/directory/administrativeUnits/${u}/members/microsoft.graph.group?$select=id&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } }]));
+  scoped.forEach((u, i) => {
+    const detail = unitAnswers[2 * i]!;
+    const members = unitAnswers[2 * i + 1]!;
+    const known: UnitFacts = facts.units.get(u) ?? { id: u, displayName: u };
+    if (ok(detail)) {
+      const d = detail.body as { displayName?: unknown; isMemberManagementRestricted?: unknown };
+      if (typeof d.displayName === 'string') known.displayName = d.displayName;
+      known.restricted = d.isMemberManagementRestricted === true;
+    }
+    // More than 999 groups in one unit is far beyond a policy; the count says how many.
+    if (ok(members)) {
+      const body = members.body as { value?: { id?: unknown }[]; '@odata.count'?: unknown };
+      known.groupIds = (body.value ?? []).map((g) => String(g.id ?? '').toLowerCase()).filter((g) => g !== '');
+    }
+    facts.units.set(u, known);
+  });
 }

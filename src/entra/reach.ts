@@ -103,78 +103,116 @@ export const NARROWER_SETUP =
   'The narrowest set-up (docs/setup.md, "A narrower identity"): put the policy\'s membership groups in a restricted management administrative unit, assign the app Groups Administrator scoped to that unit, then remove GroupMember.ReadWrite.All and keep GroupMember.Read.All. Then the app can change those groups only, and tenant administrators cannot change them out of band.';
 
 export function judgeReach(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[]): Reach {
-  const lines: string[] = [];
-  const findings: ReachFinding[] = [];
   const policyIds = new Set(policyGroups.map((g) => g.id.toLowerCase()));
-  if (facts.kind === 'user') {
-    lines.push('Signed in as a person, not as the automation: the reach below is that person\'s, not the app\'s. Run doctor from the access-doctor workflow to see the app\'s.');
-  }
+  const writers = writePaths(facts);
+  const reach = reachOf(facts, policyIds, writers);
+  const lines = [...identityLines(facts), ...reach.lines];
+  const findings = [...reach.findings, ...groupFindings(facts, policyGroups, writers, reach.scope)];
+  const pim = pimFindings(facts, policyGroups);
+  return { scope: reach.scope, lines: [...lines, ...pim.lines], findings: [...findings, ...pim.findings, ...permissionFindings(facts, writers.tenantPermissions)] };
+}
+
+interface WritePaths {
+  tenantPermissions: string[];
+  tenantRoles: RoleAssignmentFact[];
+  writableUnits: Set<string>;
+}
+
+type RoleAssignmentFact = NonNullable<IdentityFacts['roleAssignments']>[number];
+
+/** The permissions and roles through which the identity can change group members. */
+function writePaths(facts: IdentityFacts): WritePaths {
+  const assignments = facts.roleAssignments ?? [];
+  return {
+    tenantPermissions: (facts.permissions ?? []).filter((p) => TENANT_WRITE_PERMISSIONS.includes(p)),
+    tenantRoles: assignments.filter((a) => a.directoryScopeId === '/' && GROUP_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase())),
+    writableUnits: new Set(assignments.filter((a) => unitOf(a.directoryScopeId) && UNIT_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase())).map((a) => unitOf(a.directoryScopeId)!)),
+  };
+}
+
+/** Who signed in, with which application permissions and directory roles. */
+function identityLines(facts: IdentityFacts): string[] {
+  const lines: string[] = [];
+  if (facts.kind === 'user') lines.push('Signed in as a person, not as the automation: the reach below is that person\'s, not the app\'s. Run doctor from the access-doctor workflow to see the app\'s.');
   const permissions = facts.permissions;
-  if (permissions) lines.push(`Application permissions: ${permissions.length > 0 ? [...permissions].sort().join(', ') : 'none'}.`);
-  else lines.push('Application permissions: not known (the access token does not say).');
-
+  lines.push(permissions ? `Application permissions: ${permissions.length > 0 ? [...permissions].sort().join(', ') : 'none'}.` : 'Application permissions: not known (the access token does not say).');
   const assignments = facts.roleAssignments;
-  if (assignments) {
-    const described = assignments.map((a) => {
-      const unit = unitOf(a.directoryScopeId);
-      const u = unit ? facts.units.get(unit) : undefined;
-      return `${roleName(a.roleDefinitionId)} (${a.directoryScopeId === '/' ? 'whole tenant' : unit ? `${u?.restricted === true ? 'restricted management ' : ''}administrative unit "${u?.displayName ?? unit}"` : a.directoryScopeId})`;
-    });
-    lines.push(`Directory roles: ${described.length > 0 ? described.join(', ') : 'none'}.`);
-  } else lines.push(`Directory roles: not known (${facts.roleAssignmentsUnreadable ?? 'not read'}).`);
+  if (!assignments) return [...lines, `Directory roles: not known (${facts.roleAssignmentsUnreadable ?? 'not read'}).`];
+  const described = assignments.map((a) => {
+    const unit = unitOf(a.directoryScopeId);
+    const u = unit ? facts.units.get(unit) : undefined;
+    return `${roleName(a.roleDefinitionId)} (${a.directoryScopeId === '/' ? 'whole tenant' : unit ? `${u?.restricted === true ? 'restricted management ' : ''}administrative unit "${u?.displayName ?? unit}"` : a.directoryScopeId})`;
+  });
+  return [...lines, `Directory roles: ${described.length > 0 ? described.join(', ') : 'none'}.`];
+}
 
-  const tenantPermissions = (permissions ?? []).filter((p) => TENANT_WRITE_PERMISSIONS.includes(p));
-  const tenantRoles = (assignments ?? []).filter((a) => a.directoryScopeId === '/' && GROUP_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase()));
-  const unitRoles = (assignments ?? []).filter((a) => unitOf(a.directoryScopeId) && UNIT_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase()));
-  const writableUnits = new Set(unitRoles.map((a) => unitOf(a.directoryScopeId)!));
-
-  let scope: Reach['scope'] = 'none';
-  if (tenantPermissions.length > 0 || tenantRoles.length > 0) {
-    scope = 'tenant';
-    const via = [...tenantPermissions, ...tenantRoles.map((a) => `${roleName(a.roleDefinitionId)} at tenant scope`)].join(', ');
+/** How far the identity reaches: every group in the tenant, the groups of its units, none, or unknown. */
+function reachOf(facts: IdentityFacts, policyIds: ReadonlySet<string>, writers: WritePaths): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
+  if (writers.tenantPermissions.length > 0 || writers.tenantRoles.length > 0) {
+    const via = [...writers.tenantPermissions, ...writers.tenantRoles.map((a) => `${roleName(a.roleDefinitionId)} at tenant scope`)].join(', ');
     const count = facts.tenantGroups !== undefined ? ` (${facts.tenantGroups.toLocaleString('en-US')} groups in the tenant; the policy names ${policyIds.size})` : '';
-    lines.push(`Reach: every group in the tenant that is not role-assignable and not in a restricted management administrative unit${count}, through ${via}.`);
-    findings.push({ severity: 'warning', message: `the automation identity can change the members of every non-role-assignable group in the tenant (${via}), not only the policy's ${policyIds.size}. A leaked workflow token with this identity reaches all of them. ${NARROWER_SETUP}` });
-  } else if (writableUnits.size > 0) {
-    const restricted = [...writableUnits].every((u) => facts.units.get(u)?.restricted === true);
-    const unknownRestriction = [...writableUnits].some((u) => facts.units.get(u)?.restricted === undefined);
-    scope = restricted ? 'restricted-unit' : 'unit';
-    const beyond: string[] = [];
-    let unknown = false;
-    for (const u of writableUnits) {
-      const unit = facts.units.get(u);
-      if (!unit?.groupIds) unknown = true;
-      else beyond.push(...unit.groupIds.filter((id) => !policyIds.has(id.toLowerCase())));
-    }
-    lines.push(`Reach: the groups of ${[...writableUnits].map((u) => `"${facts.units.get(u)?.displayName ?? u}"`).join(', ')}${unknown ? '' : `: ${beyond.length === 0 ? 'the policy\'s groups and no others' : `${beyond.length} group${beyond.length === 1 ? '' : 's'} beyond the policy`}`}.`);
-    if (beyond.length > 0) findings.push({ severity: 'warning', message: `the administrative unit the app manages holds ${beyond.length} group${beyond.length === 1 ? '' : 's'} the policy does not name (${beyond.slice(0, 10).join(', ')}${beyond.length > 10 ? ', …' : ''}): the app can change their members too. Move them out of the unit, or add them to the policy.` });
-    if (unknownRestriction) findings.push({ severity: 'info', message: 'whether the app\'s administrative unit is a restricted management unit is not known: AdministrativeUnit.Read.All (read-only) lets doctor read it and the groups it holds.' });
-    else if (!restricted) findings.push({ severity: 'info', message: 'the app\'s role is scoped to an administrative unit that is not restricted: tenant administrators can still change these groups out of band (the sweep removes or reports what they add). A restricted management administrative unit stops them too; the restricted setting can only be chosen when the unit is created.' });
-  } else if (permissions === undefined || assignments === undefined) scope = 'unknown';
+    return {
+      scope: 'tenant',
+      lines: [`Reach: every group in the tenant that is not role-assignable and not in a restricted management administrative unit${count}, through ${via}.`],
+      findings: [{ severity: 'warning', message: `the automation identity can change the members of every non-role-assignable group in the tenant (${via}), not only the policy's ${policyIds.size}. A leaked workflow token with this identity reaches all of them. ${NARROWER_SETUP}` }],
+    };
+  }
+  if (writers.writableUnits.size > 0) return unitReach(facts, policyIds, writers.writableUnits);
+  return { scope: facts.permissions === undefined || facts.roleAssignments === undefined ? 'unknown' : 'none', lines: [], findings: [] };
+}
 
-  // Each membership group must be reachable by some write path, or every grant to it fails with 403.
+function unitReach(facts: IdentityFacts, policyIds: ReadonlySet<string>, writableUnits: ReadonlySet<string>): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
+  const findings: ReachFinding[] = [];
+  const restricted = [...writableUnits].every((u) => facts.units.get(u)?.restricted === true);
+  const unknownRestriction = [...writableUnits].some((u) => facts.units.get(u)?.restricted === undefined);
+  const beyond: string[] = [];
+  let unknown = false;
+  for (const u of writableUnits) {
+    const unit = facts.units.get(u);
+    if (!unit?.groupIds) unknown = true;
+    else beyond.push(...unit.groupIds.filter((id) => !policyIds.has(id.toLowerCase())));
+  }
+  const line = `Reach: the groups of ${[...writableUnits].map((u) => `"${facts.units.get(u)?.displayName ?? u}"`).join(', ')}${unknown ? '' : `: ${beyond.length === 0 ? 'the policy\'s groups and no others' : `${beyond.length} group${beyond.length === 1 ? '' : 's'} beyond the policy`}`}.`;
+  if (beyond.length > 0) findings.push({ severity: 'warning', message: `the administrative unit the app manages holds ${beyond.length} group${beyond.length === 1 ? '' : 's'} the policy does not name (${beyond.slice(0, 10).join(', ')}${beyond.length > 10 ? ', …' : ''}): the app can change their members too. Move them out of the unit, or add them to the policy.` });
+  if (unknownRestriction) findings.push({ severity: 'info', message: 'whether the app\'s administrative unit is a restricted management unit is not known: AdministrativeUnit.Read.All (read-only) lets doctor read it and the groups it holds.' });
+  else if (!restricted) findings.push({ severity: 'info', message: 'the app\'s role is scoped to an administrative unit that is not restricted: tenant administrators can still change these groups out of band (the sweep removes or reports what they add). A restricted management administrative unit stops them too; the restricted setting can only be chosen when the unit is created.' });
+  return { scope: restricted ? 'restricted-unit' : 'unit', lines: [line], findings };
+}
+
+/** Each membership group must be reachable by some write path, or every grant to it fails with 403. */
+function groupFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[], writers: WritePaths, scope: Reach['scope']): ReachFinding[] {
+  const findings: ReachFinding[] = [];
+  const known = facts.roleAssignments !== undefined && facts.permissions !== undefined;
   for (const group of policyGroups) {
     if (group.backend !== 'membership') continue;
     const units = facts.unitsOfGroup ? (facts.unitsOfGroup.get(group.id.toLowerCase()) ?? []) : undefined;
     const restrictedUnits = (units ?? []).filter((u) => facts.units.get(u)?.restricted === true);
-    const byUnit = (units ?? []).some((u) => writableUnits.has(u) && (restrictedUnits.length === 0 || facts.units.get(u)?.restricted === true));
+    const byUnit = (units ?? []).some((u) => writers.writableUnits.has(u) && (restrictedUnits.length === 0 || facts.units.get(u)?.restricted === true));
     if (restrictedUnits.length > 0 && !byUnit) {
       findings.push({ severity: 'error', message: `group "${group.name}" is in the restricted management administrative unit "${facts.units.get(restrictedUnits[0]!)?.displayName ?? restrictedUnits[0]}", where application permissions do not apply: every grant and removal will be refused (403). Assign the app Groups Administrator scoped to that unit.` });
-    } else if (scope !== 'tenant' && scope !== 'unknown' && units !== undefined && !byUnit && assignments !== undefined && permissions !== undefined) {
+    } else if (scope !== 'tenant' && scope !== 'unknown' && units !== undefined && !byUnit && known) {
       findings.push({ severity: 'error', message: `group "${group.name}" is in no administrative unit the app manages, and the app has no tenant-wide permission: every grant and removal will be refused (403). Add the group to the app's administrative unit.` });
     }
   }
+  return findings;
+}
 
+/** PIM for Groups' permission reaches every onboarded group: needed only with backend: pim. */
+function pimFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[]): { lines: string[]; findings: ReachFinding[] } {
+  if (!(facts.permissions ?? []).includes(PIM_WRITE)) return { lines: [], findings: [] };
   const pimGroups = policyGroups.filter((g) => g.backend === 'pim');
-  if ((permissions ?? []).includes(PIM_WRITE)) {
-    lines.push(`PIM for Groups: ${PIM_WRITE} reaches every group onboarded to PIM${pimGroups.length === 0 ? '; no policy group uses backend: pim, so it is not needed' : ''}.`);
-    if (pimGroups.length === 0) findings.push({ severity: 'warning', message: `the app holds ${PIM_WRITE} but no policy group uses backend: pim. Remove the permission.` });
-    else findings.push({ severity: 'info', message: `groups with backend: pim need ${PIM_WRITE}, which reaches every group onboarded to PIM for Groups; PIM does not support groups in restricted management administrative units, so those groups cannot be narrowed that way. Onboard to PIM only the groups the policy names.` });
-  }
-  const extra = (permissions ?? []).filter((p) => !NEEDED.has(p) && !TENANT_WRITE_PERMISSIONS.includes(p));
+  const line = `PIM for Groups: ${PIM_WRITE} reaches every group onboarded to PIM${pimGroups.length === 0 ? '; no policy group uses backend: pim, so it is not needed' : ''}.`;
+  if (pimGroups.length === 0) return { lines: [line], findings: [{ severity: 'warning', message: `the app holds ${PIM_WRITE} but no policy group uses backend: pim. Remove the permission.` }] };
+  return { lines: [line], findings: [{ severity: 'info', message: `groups with backend: pim need ${PIM_WRITE}, which reaches every group onboarded to PIM for Groups; PIM does not support groups in restricted management administrative units, so those groups cannot be narrowed that way. Onboard to PIM only the groups the policy names.` }] };
+}
+
+/** Permissions access-as-code does not use, and ones that reach more than membership. */
+function permissionFindings(facts: IdentityFacts, tenantPermissions: readonly string[]): ReachFinding[] {
+  const findings: ReachFinding[] = [];
+  const extra = (facts.permissions ?? []).filter((p) => !NEEDED.has(p) && !TENANT_WRITE_PERMISSIONS.includes(p));
   if (extra.length > 0) findings.push({ severity: 'warning', message: `the app holds application permissions access-as-code does not use: ${extra.sort().join(', ')}. Remove them.` });
   if (tenantPermissions.includes('Directory.ReadWrite.All') || tenantPermissions.includes('Group.ReadWrite.All')) {
     findings.push({ severity: 'warning', message: `${tenantPermissions.filter((p) => p !== 'GroupMember.ReadWrite.All').join(' and ')} can also change or delete the groups themselves (and more); the membership writes need GroupMember.ReadWrite.All at most.` });
   }
-  return { scope, lines, findings };
+  return findings;
 }

@@ -119,38 +119,22 @@ function bareStandingEntries(yaml: LoadedYaml): Diagnostic[] {
   return out;
 }
 
+/** What building the policy needs at hand: the file, where each path is, and the problems found. */
+interface Building {
+  yaml: LoadedYaml;
+  diagnostics: Diagnostic[];
+  at: (path: (string | number)[]) => { line: number; column: number } | undefined;
+}
+
 function buildPolicy(yaml: LoadedYaml): PolicyResult {
   const raw = yaml.value as RawPolicy;
-  const diagnostics: Diagnostic[] = [];
-  const at = (path: (string | number)[]) => posOf(nodeAt(yaml.doc, path), yaml.lineCounter);
+  const b: Building = { yaml, diagnostics: [], at: (path) => posOf(nodeAt(yaml.doc, path), yaml.lineCounter) };
   const groups = new Map<string, GroupPolicy>();
   const positions = new Map<string, { line: number; column: number }>();
   const idOwner = new Map<string, string>();
   const defaults = raw.defaults ?? {};
-
-  const compilePattern = (source: string | undefined, path: (string | number)[]): RegExp | undefined => {
-    if (source === undefined) return undefined;
-    const risk = backtrackingRisk(source);
-    if (risk) {
-      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" could take exponential time on a crafted ticket: ${risk}. Write it without nested repetition, e.g. "^(INC|CHG)-[0-9]+$".`));
-      return undefined;
-    }
-    try {
-      return new RegExp(source, 'u');
-    } catch (error) {
-      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" is not a valid regular expression: ${(error as Error).message}. Fix the pattern, e.g. "^INC-[0-9]+$".`));
-      return undefined;
-    }
-  };
-  const durationOf = (text: string, path: (string | number)[]): number => {
-    const ms = parseDuration(text) ?? 0;
-    if (ms < MIN_LEAD_MS) {
-      diagnostics.push(diagnostic(yaml.file, at(path), `"${path.join('.')}" is ${text}; it must be at least 5m, or no request could ever be valid.`));
-    }
-    return ms;
-  };
-  if (defaults.ticketPattern !== undefined) compilePattern(defaults.ticketPattern, ['defaults', 'ticketPattern']);
-  if (defaults.maxDuration !== undefined) durationOf(defaults.maxDuration, ['defaults', 'maxDuration']);
+  if (defaults.ticketPattern !== undefined) compilePattern(b, defaults.ticketPattern, ['defaults', 'ticketPattern']);
+  if (defaults.maxDuration !== undefined) durationOf(b, defaults.maxDuration, ['defaults', 'maxDuration']);
 
   for (const [name, group] of Object.entries(raw.groups)) {
     const keyPos = posOf(keyNodeAt(yaml.doc, ['groups'], name), yaml.lineCounter);
@@ -158,47 +142,92 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
     const id = group.id.toLowerCase();
     const other = idOwner.get(id);
     if (other !== undefined) {
-      diagnostics.push(diagnostic(yaml.file, at(['groups', name, 'id']), `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`));
+      b.diagnostics.push(diagnostic(yaml.file, b.at(['groups', name, 'id']), `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`));
     }
     idOwner.set(id, name);
-    const maxDurationText = group.maxDuration ?? defaults.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration;
-    const maxDurationPath = group.maxDuration !== undefined ? ['groups', name, 'maxDuration'] : ['defaults', 'maxDuration'];
-    const patternPath = group.ticketPattern !== undefined ? ['groups', name, 'ticketPattern'] : ['defaults', 'ticketPattern'];
-    const ticketPattern = group.ticketPattern !== undefined ? compilePattern(group.ticketPattern, patternPath) : compilePattern(defaults.ticketPattern, patternPath);
-    groups.set(name, {
-      name,
-      id,
-      ...(group.description !== undefined ? { description: group.description } : {}),
-      maxDurationMs: group.maxDuration !== undefined ? durationOf(maxDurationText, maxDurationPath) : (parseDuration(maxDurationText) ?? 8 * HOUR_MS),
-      maxDurationText,
-      approvals: group.approvals ?? defaults.approvals ?? BUILT_IN_DEFAULTS.approvals,
-      requireTicket: group.requireTicket ?? defaults.requireTicket ?? BUILT_IN_DEFAULTS.requireTicket,
-      ...(ticketPattern ? { ticketPattern } : {}),
-      mode: group.mode ?? defaults.mode ?? BUILT_IN_DEFAULTS.mode,
-      backend: group.backend ?? defaults.backend ?? BUILT_IN_DEFAULTS.backend,
-      ...(group.requesters !== undefined ? { requesters: group.requesters.map((r) => r.toLowerCase()) } : {}),
-      standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
-      standingEntries: (group.standing ?? []).map((s, i) => {
-        const reviewAt = Date.parse(`${s.review}T23:59:59Z`);
-        if (Number.isNaN(reviewAt) || new Date(reviewAt).toISOString().slice(0, 10) !== s.review) diagnostics.push(diagnostic(yaml.file, at(['groups', name, 'standing', i, 'review']), `"review" is ${s.review}, which is not a date. Write the day the exemption is reviewed again, e.g. "2027-03-31".`));
-        const position = at(['groups', name, 'standing', i]);
-        return { id: s.id.toLowerCase(), reason: s.reason, review: s.review, reviewAt, ...(position ? { position } : {}) };
-      }),
-      reminderBeforeMs: parseDuration(group.reminderBefore ?? defaults.reminderBefore ?? BUILT_IN_DEFAULTS.reminderBefore) ?? HOUR_MS,
-      ...(group.breakGlass ? { breakGlass: { maxDurationMs: durationOf(group.breakGlass.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']), maxDurationText: group.breakGlass.maxDuration, requesters: group.breakGlass.requesters.map((r) => r.toLowerCase()), requireTicket: group.breakGlass.requireTicket ?? true } } : {}),
-    });
-    const made = groups.get(name)!;
-    if (made.backend === 'pim') {
-      // PIM for Groups' default policy allows no permanent active assignment and none over 180 days
-      // (Graph PIM-for-Groups API overview); PIM would refuse every grant past it.
-      for (const [ms, text, path] of [[made.maxDurationMs, made.maxDurationText, maxDurationPath], ...(made.breakGlass ? [[made.breakGlass.maxDurationMs, made.breakGlass.maxDurationText, ['groups', name, 'breakGlass', 'maxDuration']] as const] : [])] as const) {
-        if (ms > PIM_MAX_MS) diagnostics.push(diagnostic(yaml.file, at([...path]), `"${name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`));
-      }
-    }
+    groups.set(name, groupPolicy(b, name, group, defaults));
   }
   if (groups.size === 0) {
-    diagnostics.push(diagnostic(yaml.file, at(['groups']), 'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.', 'warning'));
+    b.diagnostics.push(diagnostic(yaml.file, b.at(['groups']), 'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.', 'warning'));
   }
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  return failed ? { policy: undefined, diagnostics } : { policy: { file: yaml.file, groups, positions }, diagnostics };
+  const failed = b.diagnostics.some((d) => d.severity === 'error');
+  return failed ? { policy: undefined, diagnostics: b.diagnostics } : { policy: { file: yaml.file, groups, positions }, diagnostics: b.diagnostics };
+}
+
+/** One group's rules, its own settings over the defaults over the built-in defaults. */
+function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRules): GroupPolicy {
+  const pick = <K extends keyof typeof BUILT_IN_DEFAULTS>(key: K): NonNullable<RawRules[K]> | (typeof BUILT_IN_DEFAULTS)[K] => group[key] ?? defaults[key] ?? BUILT_IN_DEFAULTS[key];
+  const own = (key: keyof RawRules) => (group[key] !== undefined ? ['groups', name, key] : ['defaults', key]);
+  const maxDurationText = pick('maxDuration');
+  const ticketPattern = compilePattern(b, group.ticketPattern ?? defaults.ticketPattern, own('ticketPattern'));
+  const made: GroupPolicy = {
+    name,
+    id: group.id.toLowerCase(),
+    ...optional('description', group.description),
+    maxDurationMs: group.maxDuration !== undefined ? durationOf(b, maxDurationText, own('maxDuration')) : (parseDuration(maxDurationText) ?? 8 * HOUR_MS),
+    maxDurationText,
+    approvals: pick('approvals'),
+    requireTicket: pick('requireTicket'),
+    ...optional('ticketPattern', ticketPattern),
+    mode: pick('mode'),
+    backend: pick('backend'),
+    ...optional('requesters', group.requesters?.map((r) => r.toLowerCase())),
+    standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
+    standingEntries: standingEntries(b, name, group),
+    reminderBeforeMs: parseDuration(pick('reminderBefore')) ?? HOUR_MS,
+    ...optional('breakGlass', group.breakGlass ? breakGlassRules(b, name, group.breakGlass) : undefined),
+  };
+  if (made.backend === 'pim') pimLimits(b, made, own('maxDuration'));
+  return made;
+}
+
+/** `{ key: value }` when there is a value, else nothing (for optional properties). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function breakGlassRules(b: Building, name: string, raw: NonNullable<RawGroup['breakGlass']>): NonNullable<GroupPolicy['breakGlass']> {
+  return { maxDurationMs: durationOf(b, raw.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']), maxDurationText: raw.maxDuration, requesters: raw.requesters.map((r) => r.toLowerCase()), requireTicket: raw.requireTicket ?? true };
+}
+
+function standingEntries(b: Building, name: string, group: RawGroup): GroupPolicy['standingEntries'] {
+  return (group.standing ?? []).map((s, i) => {
+    const reviewAt = Date.parse(`${s.review}T23:59:59Z`);
+    if (Number.isNaN(reviewAt) || new Date(reviewAt).toISOString().slice(0, 10) !== s.review) b.diagnostics.push(diagnostic(b.yaml.file, b.at(['groups', name, 'standing', i, 'review']), `"review" is ${s.review}, which is not a date. Write the day the exemption is reviewed again, e.g. "2027-03-31".`));
+    const position = b.at(['groups', name, 'standing', i]);
+    return { id: s.id.toLowerCase(), reason: s.reason, review: s.review, reviewAt, ...(position ? { position } : {}) };
+  });
+}
+
+/**
+ * PIM for Groups' default policy allows no permanent active assignment and none over 180 days (Graph
+ * PIM-for-Groups API overview); PIM would refuse every grant past it.
+ */
+function pimLimits(b: Building, made: GroupPolicy, maxDurationPath: string[]): void {
+  const limits: [number, string, string[]][] = [[made.maxDurationMs, made.maxDurationText, maxDurationPath]];
+  if (made.breakGlass) limits.push([made.breakGlass.maxDurationMs, made.breakGlass.maxDurationText, ['groups', made.name, 'breakGlass', 'maxDuration']]);
+  for (const [ms, text, path] of limits) {
+    if (ms > PIM_MAX_MS) b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${made.name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`));
+  }
+}
+
+function compilePattern(b: Building, source: string | undefined, path: (string | number)[]): RegExp | undefined {
+  if (source === undefined) return undefined;
+  const risk = backtrackingRisk(source);
+  if (risk) {
+    b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" could take exponential time on a crafted ticket: ${risk}. Write it without nested repetition, e.g. "^(INC|CHG)-[0-9]+$".`));
+    return undefined;
+  }
+  try {
+    return new RegExp(source, 'u');
+  } catch (error) {
+    b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" is not a valid regular expression: ${(error as Error).message}. Fix the pattern, e.g. "^INC-[0-9]+$".`));
+    return undefined;
+  }
+}
+
+function durationOf(b: Building, text: string, path: (string | number)[]): number {
+  const ms = parseDuration(text) ?? 0;
+  if (ms < MIN_LEAD_MS) b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" is ${text}; it must be at least 5m, or no request could ever be valid.`));
+  return ms;
 }

@@ -112,113 +112,44 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
   const { head, branch, degraded: headProblem } = await currentHead(ctx);
   const reader = ctx.git.catFile();
   try {
-    let degraded = headProblem;
-    // Only approved versions of the configuration count (invariant 17). Without GitHub they cannot be
-    // told apart, and the checkout's configuration is used for removals only.
-    let versions: ConfigVersions | undefined;
-    // Read at every run: a ruleset can change at any time (invariant 17).
-    let pushGuarantee: PushGuarantee = { ok: false, why: 'GitHub could not be read' };
-    if (!degraded) {
-      try {
-        pushGuarantee = lastPushGuarantee(await ctx.graph.branchRules(branch), branch);
-        versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch, pushGuarantee);
-      } catch (error) {
-        if (!(error instanceof GitHubUnavailableError)) throw error;
-        degraded = `${error.message} Only removals were made; nothing was granted.`;
-      }
-    }
-    const approved = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, head));
-    if (typeof approved === 'string') throw new ConfigError(approved);
-    const config = approved;
-    const configIgnored = versions ? await versions.ignoredAt(head) : [];
+    const { config, configIgnored, versions, pushGuarantee, degraded: configProblem } = await readConfiguration(ctx, reader, head, branch, headProblem);
     const inventory = await takeInventory(ctx.git, reader, config, head, ctx.now);
     const users = new UserResolver(config, ctx.directory);
     const groups = await readGroups(config, users, ctx.directory);
     users.knownToExist(groups.flatMap((g) => g.members.map((m) => m.id)));
     const requests = await resolveUsers(inventory, users);
-    // Break-glass grants are recorded in GitHub's own list of workflow runs: read before any removal,
-    // so the sweep does not take away what was just granted. Without GitHub they cannot be confirmed
-    // and are not covered (pim-backed groups keep them: Entra holds their end).
-    let breakGlass: (BreakGlassGrant & { userId: string })[] = [];
-    const breakGlassIgnored: { run: number; why: string }[] = [];
-    const window = breakGlassWindow(config.policy);
-    if (!degraded && window > 0) {
-      try {
-        const runs = await breakGlassRuns(ctx.graph, ctx.git, reader, head, ctx.now - window - 60_000);
-        // Who may break glass is judged now: teams are read from GitHub now, not taken from the run.
-        const memberships = runs.length > 0 ? teamMemberships(await ctx.graph.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
-        for (const run of runs) {
-          const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
-          if (!('grant' in judged)) {
-            breakGlassIgnored.push(judged);
-            continue;
-          }
-          if (judged.grant.end <= ctx.now) continue;
-          const target = await users.groupAndUser(judged.grant.group, judged.grant.login);
-          if (typeof target !== 'string') breakGlass.push({ ...judged.grant, userId: target.userId });
-          else breakGlassIgnored.push({ run: run.id, why: target });
-        }
-      } catch (error) {
-        if (!(error instanceof GitHubUnavailableError)) throw error;
-        degraded = error.message;
-        breakGlass = [];
-      }
-    }
-
-    if (ctx.breakGlassNow && !breakGlass.some((b) => b.run === ctx.breakGlassNow!.run)) {
-      const target = await users.groupAndUser(ctx.breakGlassNow.group, ctx.breakGlassNow.login);
-      if (typeof target === 'string') throw new ConfigError(target);
-      breakGlass.push({ ...ctx.breakGlassNow, userId: target.userId });
-    }
+    const glass = await readBreakGlass(ctx, reader, config, users, head, branch, configProblem);
+    let degraded = glass.degraded;
 
     // Removals nothing can cover, before GitHub is asked anything.
-    const first = planAll(config, groups, requests, 'unverified', breakGlass);
+    const first = planAll(config, groups, requests, 'unverified', glass.grants);
     const appliedFirst = await applyPlanned(ctx, config, first);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
-    let verified: VerifySpend | undefined;
-    let change: MemoryChange | undefined;
-    if (!degraded) {
-      try {
-        const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
-        const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
-        verified = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions!.at, pushGuarantee, recalled);
-        if (ctx.memory && recalled) change = memoryChange(ctx.memory, recalled, verified.learned, needed);
-      } catch (error) {
-        if (!(error instanceof GitHubUnavailableError)) throw error;
-        degraded = error.message;
-      }
-    }
+    const verification = degraded ? undefined : await verifyRequests(ctx, reader, requests, branch, versions!, pushGuarantee);
+    if (verification?.degraded) degraded = verification.degraded;
     // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
     const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
-    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', breakGlass);
+    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', glass.grants);
     const appliedSecond = await applyPlanned(ctx, config, second);
     const lagging = await noteReadLag(ctx, config, second, appliedSecond);
-
-    // The plans stay as planned; what applying them did is joined to them for presenting.
-    const outcomes = new Map([...appliedFirst, ...appliedSecond]);
-    const withOutcome = (d: PlannedDisposition): PlannedDisposition => {
-      const o = outcomes.get(d);
-      const lag = lagging.get(d);
-      return o || lag ? { ...d, ...o, ...(lag ? { detail: lag } : {}) } : d;
-    };
-    const merged = first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome) }));
-    const failedFirst = [...appliedFirst.values()].some((o) => o.outcome === 'failed');
-    const failedSecond = [...appliedSecond.values()].some((o) => o.outcome === 'failed');
+    const merged = joinOutcomes(first, second, new Map([...appliedFirst, ...appliedSecond]), lagging);
+    const failed = [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed') || merged.some((g) => g.error !== undefined);
+    const { verified, change } = verification ?? {};
     return {
       head,
       branch,
       ...(degraded ? { degraded } : {}),
       groups: merged,
       requests,
-      breakGlass,
-      breakGlassIgnored,
+      breakGlass: glass.grants,
+      breakGlassIgnored: glass.ignored,
       configIgnored,
       ...(versions ? { configAt: versions.at } : {}),
       pushGuarantee,
       deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
       config,
-      failed: failedFirst || failedSecond || merged.some((g) => g.error !== undefined),
+      failed,
       dryRun: ctx.dryRun,
       spend: ctx.graph.spend,
       ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
@@ -227,6 +158,91 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
   } finally {
     reader.close();
   }
+}
+
+/**
+ * The configuration in force: only approved versions count (invariant 17), with the rulesets read at
+ * every run (they can change at any time). Without GitHub approved versions cannot be told apart, and
+ * the checkout's configuration is used for removals only.
+ */
+async function readConfiguration(ctx: ReconcileContext, reader: CatFile, head: string, branch: string, headProblem: string | undefined) {
+  let degraded = headProblem;
+  let versions: ConfigVersions | undefined;
+  let pushGuarantee: PushGuarantee = { ok: false, why: 'GitHub could not be read' };
+  if (!degraded) {
+    try {
+      pushGuarantee = lastPushGuarantee(await ctx.graph.branchRules(branch), branch);
+      versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch, pushGuarantee);
+    } catch (error) {
+      if (!(error instanceof GitHubUnavailableError)) throw error;
+      degraded = `${error.message} Only removals were made; nothing was granted.`;
+    }
+  }
+  const config = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, head));
+  if (typeof config === 'string') throw new ConfigError(config);
+  const configIgnored = versions ? await versions.ignoredAt(head) : [];
+  return { config, configIgnored, versions, pushGuarantee, degraded };
+}
+
+/**
+ * Break-glass grants in force, from GitHub's own list of the break-glass workflow's runs: read before
+ * any removal, so the sweep does not take away what was just granted. Without GitHub they cannot be
+ * confirmed and are not covered (pim-backed groups keep them: Entra holds their end).
+ */
+async function readBreakGlass(ctx: ReconcileContext, reader: CatFile, config: AccessConfig, users: UserResolver, head: string, branch: string, degraded: string | undefined): Promise<{ grants: (BreakGlassGrant & { userId: string })[]; ignored: { run: number; why: string }[]; degraded: string | undefined }> {
+  let grants: (BreakGlassGrant & { userId: string })[] = [];
+  const ignored: { run: number; why: string }[] = [];
+  const window = breakGlassWindow(config.policy);
+  if (!degraded && window > 0) {
+    try {
+      const runs = await breakGlassRuns(ctx.graph, ctx.git, reader, head, ctx.now - window - 60_000);
+      // Who may break glass is judged now: teams are read from GitHub now, not taken from the run.
+      const memberships = runs.length > 0 ? teamMemberships(await ctx.graph.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
+      for (const run of runs) {
+        const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
+        if (!('grant' in judged)) ignored.push(judged);
+        else if (judged.grant.end > ctx.now) {
+          const target = await users.groupAndUser(judged.grant.group, judged.grant.login);
+          if (typeof target !== 'string') grants.push({ ...judged.grant, userId: target.userId });
+          else ignored.push({ run: run.id, why: target });
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof GitHubUnavailableError)) throw error;
+      degraded = error.message;
+      grants = [];
+    }
+  }
+  if (ctx.breakGlassNow && !grants.some((b) => b.run === ctx.breakGlassNow!.run)) {
+    const target = await users.groupAndUser(ctx.breakGlassNow.group, ctx.breakGlassNow.login);
+    if (typeof target === 'string') throw new ConfigError(target);
+    grants.push({ ...ctx.breakGlassNow, userId: target.userId });
+  }
+  return { grants, ignored, degraded };
+}
+
+/** Every active request verified (remembered facts where the memory key allows), and what to remember. */
+async function verifyRequests(ctx: ReconcileContext, reader: CatFile, requests: RequestResult[], branch: string, versions: ConfigVersions, pushGuarantee: PushGuarantee): Promise<{ verified?: VerifySpend; change?: MemoryChange; degraded?: string }> {
+  try {
+    const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
+    const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
+    const verified = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled);
+    const change = ctx.memory && recalled ? memoryChange(ctx.memory, recalled, verified.learned, needed) : undefined;
+    return { verified, ...(change ? { change } : {}) };
+  } catch (error) {
+    if (!(error instanceof GitHubUnavailableError)) throw error;
+    return { degraded: error.message };
+  }
+}
+
+/** The plans as planned, with what applying them did joined to them for presenting. */
+function joinOutcomes(first: readonly GroupResult[], second: readonly GroupResult[], outcomes: ReadonlyMap<PlannedDisposition, Applied>, lagging: ReadonlyMap<PlannedDisposition, string>): GroupResult[] {
+  const withOutcome = (d: PlannedDisposition): PlannedDisposition => {
+    const o = outcomes.get(d);
+    const lag = lagging.get(d);
+    return o || lag ? { ...d, ...o, ...(lag ? { detail: lag } : {}) } : d;
+  };
+  return first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome) }));
 }
 
 /**
@@ -457,40 +473,12 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
   const configs = await baseConfigs(active, configAt);
-  const landings = [...new Set(active.map((r) => r.landing!.sha))];
-  const wantedLandings = new Set(landings);
-  const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => wantedLandings.has(sha) && e.chosen.baseRefName === branch));
-  const ask = landings.filter((sha) => !remembered.has(sha));
-  const asking = new Set(ask);
+  const landings = new Set(active.map((r) => r.landing!.sha));
+  const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
+  const ask = [...landings].filter((sha) => !remembered.has(sha));
   const [{ pulls: fresh, teams }, landed] = await Promise.all([graph.pullsOfCommits(ask, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
-
-  // Which pull request each request is judged by, and the blob at its approved head: remembered, from
-  // the checkout where the head commit is there (merge commits), else from GitHub.
-  const known = new Map<number, PullFacts>();
-  const knownBlobs = new Map<string, string | null>();
-  for (const e of remembered.values()) {
-    known.set(e.pull.number, e.pull);
-    for (const [spec, blob] of Object.entries(e.blobs)) knownBlobs.set(spec, blob);
-  }
-  const chosen = new Map<RequestResult, number>();
-  const wanted = new Map<number, boolean>();
-  const specs: string[] = [];
-  for (const r of active) {
-    const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
-    if (!pull) continue;
-    chosen.set(r, pull.number);
-    // GitHub's file list is needed where git cannot see the whole pull request (no merge commit).
-    const needFiles = r.landing!.parents.length < 2;
-    const have = known.get(pull.number);
-    if (!have || (needFiles && !have.files)) wanted.set(pull.number, (wanted.get(pull.number) ?? false) || needFiles);
-    const spec = `${pull.headRefOid}:${r.file}`;
-    if (!knownBlobs.has(spec)) specs.push(spec);
-  }
-  const { local, remote } = await localBlobs(reader, specs);
-  const asked = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
-  const pulls = new Map([...known, ...asked.pulls]);
-  const blobs = new Map([...knownBlobs, ...local, ...asked.blobs]);
+  const { pulls, blobs, chosen } = await pullFacts(graph, reader, active, branch, associated, remembered);
 
   for (const r of active) {
     const landing = r.landing!;
@@ -514,7 +502,38 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
       now: r.judgeAt ?? now,
     });
   }
+  const asking = new Set(ask);
   return { remembered: remembered.size, asked: ask.length, rejected: memory?.rejected ?? [], learned: learnedFacts(active.filter((r) => asking.has(r.landing!.sha)), chosen, associated, pulls, blobs) };
+}
+
+/**
+ * Which pull request each request is judged by, its facts, and the blob at its approved head:
+ * remembered, from the checkout where the head commit is there (merge commits), else from GitHub.
+ */
+async function pullFacts(graph: GitHubGraph, reader: CatFile, active: readonly RequestResult[], branch: string, associated: ReadonlyMap<string, PullRef[]>, remembered: ReadonlyMap<string, Remembered>) {
+  const known = new Map<number, PullFacts>();
+  const knownBlobs = new Map<string, string | null>();
+  for (const e of remembered.values()) {
+    known.set(e.pull.number, e.pull);
+    for (const [spec, blob] of Object.entries(e.blobs)) knownBlobs.set(spec, blob);
+  }
+  const chosen = new Map<RequestResult, number>();
+  const wanted = new Map<number, boolean>();
+  const specs: string[] = [];
+  for (const r of active) {
+    const pull = choosePull(r.landing!.sha, associated.get(r.landing!.sha) ?? [], branch);
+    if (!pull) continue;
+    chosen.set(r, pull.number);
+    // GitHub's file list is needed where git cannot see the whole pull request (no merge commit).
+    const needFiles = r.landing!.parents.length < 2;
+    const have = known.get(pull.number);
+    if (!have || (needFiles && !have.files)) wanted.set(pull.number, (wanted.get(pull.number) ?? false) || needFiles);
+    const spec = `${pull.headRefOid}:${r.file}`;
+    if (!knownBlobs.has(spec)) specs.push(spec);
+  }
+  const { local, remote } = await localBlobs(reader, specs);
+  const asked = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
+  return { pulls: new Map([...known, ...asked.pulls]), blobs: new Map([...knownBlobs, ...local, ...asked.blobs]), chosen };
 }
 
 /**

@@ -78,25 +78,45 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
   const refuse = (...reasons: string[]): RequestVerification => ({ approved: false, reasons, approvers: [], ...(e.pull ? { pull: e.pull.number } : {}) });
   if (!e.landing) return refuse(`no commit on ${e.defaultBranch} within the longest allowed duration changed this file, so no approval of it can still be in force.`);
   if (typeof e.baseConfig === 'string') return refuse(e.baseConfig);
-  const short = e.landing.sha.slice(0, 7);
   const intoDefault = choosePull(e.landing.sha, e.candidates, e.defaultBranch);
-  const intoMain = e.candidates.filter((p) => p.merged && p.baseRefName === e.defaultBranch);
-  if (!intoDefault && intoMain.length > 1) {
-    return refuse(`commit ${short} belongs to several merged pull requests into ${e.defaultBranch} (${intoMain.map((p) => `#${p.number}`).join(', ')}) and is the merge of none of them, so which approval covers it cannot be told. Open a new pull request for this request.`);
-  }
-  if (!intoDefault) {
-    const elsewhere = e.candidates.filter((p) => p.baseRefName !== e.defaultBranch).map((p) => `#${p.number} (into ${p.baseRefName})`);
-    return refuse(
-      `no merged pull request contains this change: commit ${short} reached ${e.defaultBranch} by a direct push or a merge that bypassed review${elsewhere.length ? ` (approvals on ${elsewhere.join(', ')} do not count: only pull requests into ${e.defaultBranch} do)` : ''}, so nothing is granted. Open a pull request for it.`,
-    );
-  }
+  if (!intoDefault) return refuse(noPullReason(e));
   const pull = e.pull;
   if (!pull || pull.number !== intoDefault.number) return refuse(`GitHub did not return pull request #${intoDefault.number}; it is verified again on the next run.`);
   const config = e.baseConfig;
-  const reasons: string[] = [];
   const mergedAt = pull.mergedAt ? Date.parse(pull.mergedAt) : NaN;
-  if (!pull.merged || Number.isNaN(mergedAt)) reasons.push(`pull request #${pull.number} is not merged.`);
+  const reasons = [...pullProblems(e, pull, mergedAt), ...scopeProblems(e, pull)];
+  const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest', e.landing.time ?? e.now);
+  reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), e.file)));
+  const request = verdict.request;
+  const judged = request ? requestProblems(e, config, pull, request, mergedAt) : undefined;
+  if (judged) reasons.push(...judged.reasons);
+  const approval = judged?.approval;
+  return {
+    approved: reasons.length === 0 && request !== undefined,
+    reasons,
+    pull: pull.number,
+    ...(pull.mergedAt ? { mergedAt: pull.mergedAt } : {}),
+    createdAt: pull.createdAt,
+    approvers: approval?.ok ? approval.approvers : [],
+    ...(approval ? { approval } : {}),
+  };
+}
 
+/** Why no pull request covers the landing commit: several, or none into the default branch. */
+function noPullReason(e: RequestEvidence): string {
+  const short = e.landing!.sha.slice(0, 7);
+  const intoMain = e.candidates.filter((p) => p.merged && p.baseRefName === e.defaultBranch);
+  if (intoMain.length > 1) {
+    return `commit ${short} belongs to several merged pull requests into ${e.defaultBranch} (${intoMain.map((p) => `#${p.number}`).join(', ')}) and is the merge of none of them, so which approval covers it cannot be told. Open a new pull request for this request.`;
+  }
+  const elsewhere = e.candidates.filter((p) => p.baseRefName !== e.defaultBranch).map((p) => `#${p.number} (into ${p.baseRefName})`);
+  return `no merged pull request contains this change: commit ${short} reached ${e.defaultBranch} by a direct push or a merge that bypassed review${elsewhere.length ? ` (approvals on ${elsewhere.join(', ')} do not count: only pull requests into ${e.defaultBranch} do)` : ''}, so nothing is granted. Open a pull request for it.`;
+}
+
+/** What is wrong with the pull request itself: not merged, other content, too many commits or files. */
+function pullProblems(e: RequestEvidence, pull: PullFacts, mergedAt: number): string[] {
+  const reasons: string[] = [];
+  if (!pull.merged || Number.isNaN(mergedAt)) reasons.push(`pull request #${pull.number} is not merged.`);
   // Content binding: what is on the default branch must be exactly what the code owners approved.
   if (e.headBlob !== e.blob) {
     reasons.push(`the file on ${e.defaultBranch} is not the version approved in #${pull.number} (its head ${pull.headRefOid.slice(0, 7)}${e.headBlob ? ` holds another version` : ' does not hold this file'}): a merge combined it with other changes. Open a new pull request for the version you need.`);
@@ -107,56 +127,55 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
   if (pull.changedFiles >= GITHUB_FILE_LIST_LIMIT) {
     reasons.push(`#${pull.number} changes ${pull.changedFiles} files, more than GitHub lists, so it cannot be verified that it changed only requests. Split it.`);
   }
-  reasons.push(...scopeProblems(e, pull));
+  return reasons;
+}
 
-  const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest', e.landing?.time ?? e.now);
-  reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), e.file)));
-  const request = verdict.request;
-  let approval: ApprovalResult | undefined;
-  if (request) {
-    const author = pull.author ?? '';
-    if (!pull.author) reasons.push(`GitHub names no author for #${pull.number} (a deleted account), so it cannot be checked that the requester opened it.`);
-    else reasons.push(...checkAuthor(request, author).map((d) => d.message));
-    if (e.baseRequester !== undefined) reasons.push(...checkOwnerOfChanged(e.file, e.baseRequester ?? undefined, author).map((d) => d.message));
-    const group = config.policy.groups.get(request.group);
-    if (request.durationMs !== undefined) {
-      if (group && request.durationMs > group.maxDurationMs) reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
-      if (request.durationMs < MIN_LEAD_MS) reasons.push(`"duration" is ${request.duration}; at least 5 minutes are needed.`);
-      // A duration counts from the commit that landed the file. Its time is written by whoever made
-      // the commit: GitHub for a merge, squash or rebase, but the author for a fast-forwarded head.
-      // One later than GitHub's merge would stretch the access, so it is refused.
-      const landedAt = e.landing?.time;
-      if (landedAt !== undefined && !Number.isNaN(mergedAt) && landedAt > mergedAt + CLOCK_SKEW_MS) {
-        reasons.push(`the commit that landed this request claims ${new Date(landedAt).toISOString()}, after GitHub merged #${pull.number} at ${pull.mergedAt}; a duration counts from the merge, so a later commit time would lengthen the access. Merge it through GitHub (merge, squash or rebase) or use "expires".`);
-      }
-    } else if (!Number.isNaN(mergedAt) && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
-    if (request.durationMs === undefined && group && !Number.isNaN(mergedAt) && request.expiresAt - mergedAt > group.maxDurationMs) {
-      reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
-    }
-    const memberships = teamMemberships(e.teams);
-    const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
-    if (group?.requesters && !mayRequest(request.requester, group.requesters, memberships)) {
-      reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
-    }
-    if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
-    if (group) {
-      approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews: reviewsBeforeMerge(pull.reviews, mergedAt), owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: pushersOf(pull.commits) });
-      if (!approval.ok) {
-        const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
-        const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
-        reasons.push(`${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`);
-      }
-    }
+type Request = NonNullable<ReturnType<typeof judgeRequest>['request']>;
+
+/** What is wrong with the request as merged: author, duration against the merge, who may ask, approvals. */
+function requestProblems(e: RequestEvidence, config: AccessConfig, pull: PullFacts, request: Request, mergedAt: number): { reasons: string[]; approval?: ApprovalResult } {
+  const reasons: string[] = [];
+  const author = pull.author ?? '';
+  if (!pull.author) reasons.push(`GitHub names no author for #${pull.number} (a deleted account), so it cannot be checked that the requester opened it.`);
+  else reasons.push(...checkAuthor(request, author).map((d) => d.message));
+  if (e.baseRequester !== undefined) reasons.push(...checkOwnerOfChanged(e.file, e.baseRequester ?? undefined, author).map((d) => d.message));
+  const group = config.policy.groups.get(request.group);
+  reasons.push(...durationProblems(e, pull, request, group, mergedAt));
+  const memberships = teamMemberships(e.teams);
+  if (group?.requesters && !mayRequest(request.requester, group.requesters, memberships)) {
+    reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
   }
-  return {
-    approved: reasons.length === 0 && request !== undefined,
-    reasons,
-    pull: pull.number,
-    ...(pull.mergedAt ? { mergedAt: pull.mergedAt } : {}),
-    createdAt: pull.createdAt,
-    approvers: approval?.ok ? approval.approvers : [],
-    ...(approval ? { approval } : {}),
-  };
+  if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
+  if (!group) return { reasons };
+  const approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews: reviewsBeforeMerge(pull.reviews, mergedAt), owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: pushersOf(pull.commits) });
+  if (!approval.ok) {
+    const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
+    const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
+    const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
+    reasons.push(`${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`);
+  }
+  return { reasons, approval };
+}
+
+/** A duration counts from the landing commit, an expiry must lie after the merge; both within the group's maximum. */
+function durationProblems(e: RequestEvidence, pull: PullFacts, request: Request, group: { maxDurationMs: number; maxDurationText: string } | undefined, mergedAt: number): string[] {
+  const reasons: string[] = [];
+  const merged = !Number.isNaN(mergedAt);
+  if (request.durationMs === undefined) {
+    if (merged && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
+    if (group && merged && request.expiresAt - mergedAt > group.maxDurationMs) reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
+    return reasons;
+  }
+  if (group && request.durationMs > group.maxDurationMs) reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
+  if (request.durationMs < MIN_LEAD_MS) reasons.push(`"duration" is ${request.duration}; at least 5 minutes are needed.`);
+  // A duration counts from the commit that landed the file. Its time is written by whoever made
+  // the commit: GitHub for a merge, squash or rebase, but the author for a fast-forwarded head.
+  // One later than GitHub's merge would stretch the access, so it is refused.
+  const landedAt = e.landing?.time;
+  if (landedAt !== undefined && merged && landedAt > mergedAt + CLOCK_SKEW_MS) {
+    reasons.push(`the commit that landed this request claims ${new Date(landedAt).toISOString()}, after GitHub merged #${pull.number} at ${pull.mergedAt}; a duration counts from the merge, so a later commit time would lengthen the access. Merge it through GitHub (merge, squash or rebase) or use "expires".`);
+  }
+  return reasons;
 }
 
 /**

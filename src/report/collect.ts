@@ -8,6 +8,7 @@ import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
+import type { CatFile } from '../git/cat-file.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import { parseRequest } from '../request/request.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
@@ -30,6 +31,18 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   for (const r of state.requests) {
     if (r.state === 'active' && r.verification?.approved && r.request) grants.push({ group: r.group, requester: r.request.requester, file: r.file, since: r.verification.mergedAt ?? '', expires: r.request.expires });
   }
+  const { groups, overdue } = groupFigures(state, ctx.now);
+  // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
+  const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
+  // Break-glass uses of the window, from the review issues (none to read without GitHub).
+  const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
+  const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
+  const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
+  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined, state.pushGuarantee) };
+}
+
+/** Per group: members, covered, standing, drift; and expiries more than one sweep interval overdue. */
+function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number): { groups: GroupFigures[]; overdue: Overdue[] } {
   const groups: GroupFigures[] = [];
   const overdue: Overdue[] = [];
   for (const g of state.groups) {
@@ -50,17 +63,11 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     for (const d of present.filter((x) => x.reason === 'ended')) {
       for (const file of d.files) {
         const r = state.requests.find((x) => x.file === file);
-        if (r?.state === 'expired' && r.request && r.request.expiresAt < ctx.now - SWEEP_INTERVAL_MS) overdue.push({ group: g.group, requester: r.request.requester, file, expires: r.request.expires });
+        if (r?.state === 'expired' && r.request && r.request.expiresAt < now - SWEEP_INTERVAL_MS) overdue.push({ group: g.group, requester: r.request.requester, file, expires: r.request.expires });
       }
     }
   }
-  // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
-  const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
-  // Break-glass uses of the window, from the review issues (none to read without GitHub).
-  const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
-  const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
-  const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined, state.pushGuarantee) };
+  return { groups, overdue };
 }
 
 /** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
@@ -83,34 +90,13 @@ async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: s
 async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined, pushGuarantee: PushGuarantee): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
-  const groupNames = [...policy.groups.keys()];
   const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
   // Requests that ended in the window may have landed up to the longest maxDuration before it.
   const reach = Math.max(0, ...[...policy.groups.values()].map((g) => g.maxDurationMs));
   const log = await firstParentLog(ctx.git, head, since - reach);
   const reader = ctx.git.catFile();
   try {
-    const versions: RequestResult[] = [];
-    const added = new Set<RequestResult>();
-    const deletions = new Map<string, number[]>();
-    for (const commit of log) {
-      for (const change of commit.changes) {
-        const group = splitRequestPath(change.path)?.group;
-        if (!group || !groupNames.includes(group) || isRequestsHousekeeping(change.path)) continue;
-        if (change.status === 'D') deletions.set(change.path, [...(deletions.get(change.path) ?? []), commit.time]);
-        if (change.status !== 'A' && change.status !== 'M') continue;
-        const inWindow = change.status === 'A' && commit.time >= since;
-        if (inWindow) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
-        const object = await reader.read(`${commit.sha}:${change.path}`);
-        if (!object?.bytes) continue;
-        const request = parseRequest(change.path, object.bytes, commit.time).request;
-        // Judged as of the merge: "userId" only marks it as someone's request to verify.
-        if (!request) continue;
-        const version: RequestResult = { file: change.path, group, state: 'active', requester: request.requester, request, blob: object.oid, bytes: object.bytes, landing: commit, userId: request.requester, judgeAt: commit.time };
-        versions.push(version);
-        if (inWindow) added.add(version);
-      }
-    }
+    const { versions, added, deletions } = await requestVersions(reader, log, new Set(policy.groups.keys()), since, result);
     let verified = configAt !== undefined;
     try {
       if (configAt) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now, configAt, pushGuarantee);
@@ -123,24 +109,56 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
       if (typeof (error as { status?: unknown }).status === 'number') return undefined;
       throw error;
     });
-    const seenPulls = new Set<number>();
-    for (const v of versions) {
-      const verdict = v.verification;
-      if (!added.has(v) || !verdict?.approved || !v.request) continue;
-      result.grantedPerGroup[v.group] = (result.grantedPerGroup[v.group] ?? 0) + 1;
-      const mergedAt = Date.parse(verdict.mergedAt ?? '') || v.landing!.time;
-      const deleted = log.filter((c) => c.time >= v.landing!.time && c.changes.some((ch) => ch.path === v.file && ch.status === 'D')).map((c) => c.time);
-      const end = Math.min(v.request.expiresAt, ctx.now, ...deleted);
-      if (end > mergedAt) result.elevations.push({ file: v.file, ms: end - mergedAt });
-      if (verdict.pull !== undefined && !seenPulls.has(verdict.pull) && verdict.createdAt) {
-        seenPulls.add(verdict.pull);
-        result.approvalLatencies.push({ pull: verdict.pull, ms: mergedAt - Date.parse(verdict.createdAt) });
-      }
-    }
+    grantFigures(result, versions.filter((v) => added.has(v)), log, ctx.now);
   } finally {
     reader.close();
   }
   return result;
+}
+
+type LogEntry = Awaited<ReturnType<typeof firstParentLog>>[number];
+
+/** Every version of a request of a policy group added or changed in the log, counting additions in the window. */
+async function requestVersions(reader: CatFile, log: readonly LogEntry[], groupNames: ReadonlySet<string>, since: number, result: History): Promise<{ versions: RequestResult[]; added: Set<RequestResult>; deletions: Map<string, number[]> }> {
+  const versions: RequestResult[] = [];
+  const added = new Set<RequestResult>();
+  const deletions = new Map<string, number[]>();
+  for (const commit of log) {
+    for (const change of commit.changes) {
+      const group = splitRequestPath(change.path)?.group;
+      if (!group || !groupNames.has(group) || isRequestsHousekeeping(change.path)) continue;
+      if (change.status === 'D') deletions.set(change.path, [...(deletions.get(change.path) ?? []), commit.time]);
+      if (change.status !== 'A' && change.status !== 'M') continue;
+      const inWindow = change.status === 'A' && commit.time >= since;
+      if (inWindow) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
+      const object = await reader.read(`${commit.sha}:${change.path}`);
+      const request = object?.bytes ? parseRequest(change.path, object.bytes, commit.time).request : undefined;
+      // Judged as of the merge: "userId" only marks it as someone's request to verify.
+      if (!request) continue;
+      const version: RequestResult = { file: change.path, group, state: 'active', requester: request.requester, request, blob: object!.oid, bytes: object!.bytes!, landing: commit, userId: request.requester, judgeAt: commit.time };
+      versions.push(version);
+      if (inWindow) added.add(version);
+    }
+  }
+  return { versions, added, deletions };
+}
+
+/** Granted requests per group, how long each elevation lasted, and how long approval took. */
+function grantFigures(result: History, added: readonly RequestResult[], log: readonly LogEntry[], now: number): void {
+  const seenPulls = new Set<number>();
+  for (const v of added) {
+    const verdict = v.verification;
+    if (!verdict?.approved || !v.request) continue;
+    result.grantedPerGroup[v.group] = (result.grantedPerGroup[v.group] ?? 0) + 1;
+    const mergedAt = Date.parse(verdict.mergedAt ?? '') || v.landing!.time;
+    const deleted = log.filter((c) => c.time >= v.landing!.time && c.changes.some((ch) => ch.path === v.file && ch.status === 'D')).map((c) => c.time);
+    const end = Math.min(v.request.expiresAt, now, ...deleted);
+    if (end > mergedAt) result.elevations.push({ file: v.file, ms: end - mergedAt });
+    if (verdict.pull !== undefined && !seenPulls.has(verdict.pull) && verdict.createdAt) {
+      seenPulls.add(verdict.pull);
+      result.approvalLatencies.push({ pull: verdict.pull, ms: mergedAt - Date.parse(verdict.createdAt) });
+    }
+  }
 }
 
 /** Endings in the window and how late the runs GitHub recorded removed them. */

@@ -190,47 +190,54 @@ function findExcessNesting(text: string, maxDepth: number): Position | undefined
   let depth = 0;
   let quote: '"' | "'" | undefined;
   let comment = false;
-  let atLineStart = true;
   let lineStart = 0;
   let line = 1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i]!;
     if (c === '\n') {
       line++;
       lineStart = i + 1;
       comment = false;
-      atLineStart = true;
       continue;
     }
-    if (atLineStart) {
-      atLineStart = false;
-      let j = i;
-      while (j < text.length) {
-        const d = text[j];
-        const next = text[j + 1];
-        if (d === ' ') j++;
-        else if ((d === '-' || d === '?' || d === ':') && (next === ' ' || next === '\n' || next === undefined)) j++;
-        else break;
-      }
-      if (j - i > maxIndent) return { line, column: maxIndent + 1 };
-    }
+    if (i === lineStart && contentStart(text, i) - i > maxIndent) return { line, column: maxIndent + 1 };
     if (comment) continue;
     if (quote) {
       if (quote === '"' && c === '\\') i++;
       else if (c === quote) quote = undefined;
       continue;
     }
-    if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) comment = true;
+    if (c === '#' && startsScalar(text, i, lineStart, COMMENT_AFTER)) comment = true;
     else if (c === '"' || c === "'") {
-      const prev = text[i - 1];
       // A quote opens a quoted scalar only where a scalar can start.
-      if (i === lineStart || prev === ' ' || prev === '[' || prev === '{' || prev === ',' || prev === ':' || prev === '\t') quote = c;
+      if (startsScalar(text, i, lineStart, SCALAR_AFTER)) quote = c;
     } else if (c === '[' || c === '{') {
       depth++;
       if (depth > maxDepth) return { line, column: i - lineStart + 1 };
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** What may precede a comment's "#", and the start of a quoted scalar. */
+const COMMENT_AFTER = new Set([' ', '\t']);
+const SCALAR_AFTER = new Set([' ', '[', '{', ',', ':', '\t']);
+
+function startsScalar(text: string, i: number, lineStart: number, after: ReadonlySet<string>): boolean {
+  return i === lineStart || after.has(text[i - 1]!);
+}
+
+/** Where a line's content starts once leading spaces and block indicators ("- ", "? ", ": ") are skipped. */
+function contentStart(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const d = text[j];
+    const next = text[j + 1];
+    if (d === ' ') j++;
+    else if ((d === '-' || d === '?' || d === ':') && (next === ' ' || next === '\n' || next === undefined)) j++;
+    else break;
+  }
+  return j;
 }
 
 /** The map node that holds `path` (e.g. ['groups', 'prod']) in the document, if any. */
