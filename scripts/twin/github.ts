@@ -126,276 +126,355 @@ export function githubHandler(state: TwinState) {
     const rest = m[3]!;
     const pullOf = (n: string) => repo.pulls.get(Number(n));
 
-    if ((m = /^\/commits\/([0-9a-f]{7,64})\/pulls$/.exec(rest)) && req.method === 'GET') {
-      const numbers = repo.commitPulls.get(m[1]!) ?? [];
-      const { items, headers } = page(numbers.map((n) => pullObject(repo, repo.pulls.get(n)!, false)));
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && req.method === 'GET') {
-      const pr = pullOf(m[1]!);
-      return pr ? ok(200, pullObject(repo, pr, true)) : notFound();
-    }
-    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && req.method === 'GET') {
-      const pr = pullOf(m[1]!);
-      if (!pr) return notFound();
-      const files = pr.files.map((f) => {
-        const sha = createHash('sha1').update(`${pr.head.sha}:${f.filename}`).digest('hex');
-        return { sha, filename: f.filename, status: f.status, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}), additions: f.status === 'removed' ? 0 : 1, deletions: f.status === 'added' ? 0 : 1, changes: 1, blob_url: `${web}/${repo.owner}/${repo.name}/blob/${pr.head.sha}/${f.filename}`, raw_url: `${web}/${repo.owner}/${repo.name}/raw/${pr.head.sha}/${f.filename}`, contents_url: `${api}/repos/${repo.owner}/${repo.name}/contents/${f.filename}?ref=${pr.head.sha}` };
-      });
-      const { items, headers } = page(files);
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && req.method === 'GET') {
-      const pr = pullOf(m[1]!);
-      if (!pr) return notFound();
-      const reviews = pr.reviews.map((r) => ({
-        id: r.id,
-        node_id: nodeId('PullRequestReview', r.id),
-        user: user(r.user),
-        body: r.body ?? '',
-        state: r.state,
-        html_url: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}`,
-        pull_request_url: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}`,
-        _links: { html: { href: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}` }, pull_request: { href: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}` } },
-        submitted_at: r.submitted_at,
-        commit_id: r.commit_id,
-        author_association: 'MEMBER',
-      }));
-      const { items, headers } = page(reviews);
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && req.method === 'GET') {
-      const pr = pullOf(m[1]!);
-      if (!pr) return notFound();
-      // GitHub lists at most 250 commits of a pull request ("List commits on a pull request").
-      const commits = pr.commits.slice(0, 250).map((c) => ({
-        sha: c.sha,
-        node_id: nodeId('Commit', numericId(c.sha)),
-        url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
-        html_url: `${web}/${repo.owner}/${repo.name}/commit/${c.sha}`,
-        comments_url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}/comments`,
-        commit: {
-          url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${c.sha}`,
-          author: { name: c.author ?? 'Someone', email: c.author ? `${c.author}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
-          committer: { name: c.committer ?? 'Someone', email: c.committer ? `${c.committer}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
-          message: 'Request access',
-          comment_count: 0,
-          tree: { sha: c.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${c.sha}` },
-        },
-        author: c.author ? user(c.author) : null,
-        committer: c.committer ? user(c.committer) : null,
-        parents: [],
-      }));
-      const { items, headers } = page(commits);
-      return ok(200, items, headers);
-    }
-    // issues/get-label.
-    if ((m = /^\/labels\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
-      const name = decodeURIComponent(m[1]!);
-      if (!repo.labels?.has(name)) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/labels#get-a-label', status: '404' });
-      return ok(200, { id: 1, node_id: nodeId('Label', 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null });
-    }
-    // repos/get-environment and repos/list-deployment-branch-policies.
-    if ((m = /^\/environments\/([^/]+)(\/deployment-branch-policies)?$/.exec(rest)) && req.method === 'GET') {
-      const name = decodeURIComponent(m[1]!);
-      const env = repo.environments.get(name);
-      if (!env) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/deployments/environments#get-an-environment', status: '404' });
-      if (m[2]) {
-        const { items, headers } = page(env.patterns.map((p, i) => ({ id: i + 1, node_id: nodeId('GateBranchPolicy', i + 1), name: p.name, type: p.type })));
-        return ok(200, { total_count: env.patterns.length, branch_policies: items }, headers);
+    const pullsOfCommit = (): TwinResponse | undefined => {
+      if ((m = /^\/commits\/([0-9a-f]{7,64})\/pulls$/.exec(rest)) && req.method === 'GET') {
+        const numbers = repo.commitPulls.get(m[1]!) ?? [];
+        const { items, headers } = page(numbers.map((n) => pullObject(repo, repo.pulls.get(n)!, false)));
+        return ok(200, items, headers);
       }
-      return ok(200, { id: 1, node_id: nodeId('Environment', 1), name, url: `${api}/repos/${repo.owner}/${repo.name}/environments/${name}`, html_url: `${web}/${repo.owner}/${repo.name}/deployments/activity_log?environments_filter=${name}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', protection_rules: [], deployment_branch_policy: env.policy });
-    }
-    if ((m = /^\/rules\/branches\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
-      const { items, headers } = page(repo.rules.map((r) => ({ ...r, ruleset_source_type: 'Repository', ruleset_source: `${repo.owner}/${repo.name}`, ruleset_id: 1 })));
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/contents\/(.+)$/.exec(rest)) && req.method === 'GET') {
-      if (!repo.gitDir) return notFound();
-      const ref = req.query.get('ref') ?? 'HEAD';
-      const path = m[1]!;
-      if (!/^[0-9A-Za-z._/-]+$/.test(ref) || path.includes('..')) return notFound();
-      let content: Buffer;
-      try {
-        content = execFileSync('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd: repo.gitDir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-      } catch {
-        return notFound();
+      return undefined;
+    };
+    const getPull = (): TwinResponse | undefined => {
+      if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+        const pr = pullOf(m[1]!);
+        return pr ? ok(200, pullObject(repo, pr, true)) : notFound();
       }
-      const sha = execFileSync('git', ['rev-parse', `${ref}:${path}`], { cwd: repo.gitDir, encoding: 'utf8' }).trim();
-      const name = path.split('/').pop()!;
-      return ok(200, {
-        type: 'file',
-        encoding: 'base64',
-        size: content.length,
-        name,
-        path,
-        content: content.toString('base64').replace(/(.{60})/g, '$1\n'),
-        sha,
-        url: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`,
-        git_url: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`,
-        html_url: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}`,
-        download_url: `${web}/raw/${repo.owner}/${repo.name}/${ref}/${path}`,
-        _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
-      });
-    }
+      return undefined;
+    };
+    const listPullFiles = (): TwinResponse | undefined => {
+      if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && req.method === 'GET') {
+        const pr = pullOf(m[1]!);
+        if (!pr) return notFound();
+        const files = pr.files.map((f) => {
+          const sha = createHash('sha1').update(`${pr.head.sha}:${f.filename}`).digest('hex');
+          return { sha, filename: f.filename, status: f.status, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}), additions: f.status === 'removed' ? 0 : 1, deletions: f.status === 'added' ? 0 : 1, changes: 1, blob_url: `${web}/${repo.owner}/${repo.name}/blob/${pr.head.sha}/${f.filename}`, raw_url: `${web}/${repo.owner}/${repo.name}/raw/${pr.head.sha}/${f.filename}`, contents_url: `${api}/repos/${repo.owner}/${repo.name}/contents/${f.filename}?ref=${pr.head.sha}` };
+        });
+        const { items, headers } = page(files);
+        return ok(200, items, headers);
+      }
+      return undefined;
+    };
+    const listPullReviews = (): TwinResponse | undefined => {
+      if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && req.method === 'GET') {
+        const pr = pullOf(m[1]!);
+        if (!pr) return notFound();
+        const reviews = pr.reviews.map((r) => ({
+          id: r.id,
+          node_id: nodeId('PullRequestReview', r.id),
+          user: user(r.user),
+          body: r.body ?? '',
+          state: r.state,
+          html_url: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}`,
+          pull_request_url: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}`,
+          _links: { html: { href: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}#pullrequestreview-${r.id}` }, pull_request: { href: `${api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}` } },
+          submitted_at: r.submitted_at,
+          commit_id: r.commit_id,
+          author_association: 'MEMBER',
+        }));
+        const { items, headers } = page(reviews);
+        return ok(200, items, headers);
+      }
+      return undefined;
+    };
+    const listPullCommits = (): TwinResponse | undefined => {
+      if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && req.method === 'GET') {
+        const pr = pullOf(m[1]!);
+        if (!pr) return notFound();
+        // GitHub lists at most 250 commits of a pull request ("List commits on a pull request").
+        const commits = pr.commits.slice(0, 250).map((c) => ({
+          sha: c.sha,
+          node_id: nodeId('Commit', numericId(c.sha)),
+          url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}`,
+          html_url: `${web}/${repo.owner}/${repo.name}/commit/${c.sha}`,
+          comments_url: `${api}/repos/${repo.owner}/${repo.name}/commits/${c.sha}/comments`,
+          commit: {
+            url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${c.sha}`,
+            author: { name: c.author ?? 'Someone', email: c.author ? `${c.author}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
+            committer: { name: c.committer ?? 'Someone', email: c.committer ? `${c.committer}@users.noreply.github.com` : 'someone@example.com', date: pr.created_at },
+            message: 'Request access',
+            comment_count: 0,
+            tree: { sha: c.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${c.sha}` },
+          },
+          author: c.author ? user(c.author) : null,
+          committer: c.committer ? user(c.committer) : null,
+          parents: [],
+        }));
+        const { items, headers } = page(commits);
+        return ok(200, items, headers);
+      }
+      return undefined;
+    };
+    const getLabel = (): TwinResponse | undefined => {
+      // issues/get-label.
+      if ((m = /^\/labels\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
+        const name = decodeURIComponent(m[1]!);
+        if (!repo.labels?.has(name)) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/labels#get-a-label', status: '404' });
+        return ok(200, { id: 1, node_id: nodeId('Label', 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null });
+      }
+      return undefined;
+    };
+    const getEnvironment = (): TwinResponse | undefined => {
+      // repos/get-environment and repos/list-deployment-branch-policies.
+      if ((m = /^\/environments\/([^/]+)(\/deployment-branch-policies)?$/.exec(rest)) && req.method === 'GET') {
+        const name = decodeURIComponent(m[1]!);
+        const env = repo.environments.get(name);
+        if (!env) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/deployments/environments#get-an-environment', status: '404' });
+        if (m[2]) {
+          const { items, headers } = page(env.patterns.map((p, i) => ({ id: i + 1, node_id: nodeId('GateBranchPolicy', i + 1), name: p.name, type: p.type })));
+          return ok(200, { total_count: env.patterns.length, branch_policies: items }, headers);
+        }
+        return ok(200, { id: 1, node_id: nodeId('Environment', 1), name, url: `${api}/repos/${repo.owner}/${repo.name}/environments/${name}`, html_url: `${web}/${repo.owner}/${repo.name}/deployments/activity_log?environments_filter=${name}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', protection_rules: [], deployment_branch_policy: env.policy });
+      }
+      return undefined;
+    };
+    const getBranchRules = (): TwinResponse | undefined => {
+      if ((m = /^\/rules\/branches\/([^/]+)$/.exec(rest)) && req.method === 'GET') {
+        const { items, headers } = page(repo.rules.map((r) => ({ ...r, ruleset_source_type: 'Repository', ruleset_source: `${repo.owner}/${repo.name}`, ruleset_id: 1 })));
+        return ok(200, items, headers);
+      }
+      return undefined;
+    };
+    const getContents = (): TwinResponse | undefined => {
+      if ((m = /^\/contents\/(.+)$/.exec(rest)) && req.method === 'GET') {
+        if (!repo.gitDir) return notFound();
+        const ref = req.query.get('ref') ?? 'HEAD';
+        const path = m[1]!;
+        if (!/^[0-9A-Za-z._/-]+$/.test(ref) || path.includes('..')) return notFound();
+        let content: Buffer;
+        try {
+          content = execFileSync('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd: repo.gitDir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+        } catch {
+          return notFound();
+        }
+        const sha = execFileSync('git', ['rev-parse', `${ref}:${path}`], { cwd: repo.gitDir, encoding: 'utf8' }).trim();
+        const name = path.split('/').pop()!;
+        return ok(200, {
+          type: 'file',
+          encoding: 'base64',
+          size: content.length,
+          name,
+          path,
+          content: content.toString('base64').replace(/(.{60})/g, '$1\n'),
+          sha,
+          url: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`,
+          git_url: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`,
+          html_url: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}`,
+          download_url: `${web}/raw/${repo.owner}/${repo.name}/${ref}/${path}`,
+          _links: { self: `${api}/repos/${repo.owner}/${repo.name}/contents/${path}?ref=${ref}`, git: `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`, html: `${web}/${repo.owner}/${repo.name}/blob/${ref}/${path}` },
+        });
+      }
+      return undefined;
+    };
     const mainHead = () => (repo.gitDir ? execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim() : '0'.repeat(40));
     const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
       const actor = r.actor ?? state.githubActor;
       return { ...t, id: r.id, node_id: nodeId('WorkflowRun', r.id), name: r.workflow.replace(/\.ya?ml$/, ''), path: `.github/workflows/${r.workflow}`, display_title: r.title ?? r.workflow, status: r.status, conclusion: r.conclusion, created_at: r.created_at, updated_at: r.updated_at, run_started_at: r.created_at, run_attempt: r.run_attempt ?? 1, event: r.event ?? 'schedule', head_branch: r.head_branch ?? 'main', head_sha: r.head_sha ?? mainHead(), actor: user(actor), triggering_actor: user(r.triggering_actor ?? actor), repository: repoObject(repo), head_repository: repoObject(repo) };
     };
-    if ((m = /^\/actions\/runs\/(\d+)$/.exec(rest)) && req.method === 'GET') {
-      const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
-      return run ? ok(200, runShape(run)) : notFound();
-    }
-    // actions/get-workflow-run-attempt: an earlier attempt as it ended (its own conclusion and
-    // triggering actor; the first attempt's actor), the latest attempt as the run itself.
-    if ((m = /^\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(rest)) && req.method === 'GET') {
-      const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
-      const n = Number(m[2]);
-      const latest = run?.run_attempt ?? 1;
-      if (!run || n < 1 || n > latest) return notFound();
-      if (n === latest) return ok(200, runShape(run));
-      const earlier = run.attempts?.[n - 1];
-      if (!earlier) return notFound();
-      return ok(200, { ...runShape(run), run_attempt: n, status: 'completed', conclusion: earlier.conclusion, triggering_actor: user(earlier.triggering_actor ?? run.actor ?? state.githubActor), run_started_at: earlier.created_at ?? run.created_at });
-    }
-    if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
-      const status = req.query.get('status');
-      const event = req.query.get('event');
-      // created: ">=YYYY-MM-DD" (or a full timestamp), GitHub's date-range search syntax; only that form is served.
-      const createdFrom = /^>=(.+)$/.exec(req.query.get('created') ?? '')?.[1];
-      const runs = repo.workflowRuns
-        .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status) && (!event || (r.event ?? 'schedule') === event) && (!createdFrom || Date.parse(r.created_at) >= Date.parse(createdFrom)))
-        .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .map(runShape);
-      const { items, headers } = page(runs);
-      return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
-    }
+    const getRun = (): TwinResponse | undefined => {
+      if ((m = /^\/actions\/runs\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+        const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
+        return run ? ok(200, runShape(run)) : notFound();
+      }
+      return undefined;
+    };
+    const getRunAttempt = (): TwinResponse | undefined => {
+      // actions/get-workflow-run-attempt: an earlier attempt as it ended (its own conclusion and
+      // triggering actor; the first attempt's actor), the latest attempt as the run itself.
+      if ((m = /^\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(rest)) && req.method === 'GET') {
+        const run = repo.workflowRuns.find((r) => r.id === Number(m![1]));
+        const n = Number(m[2]);
+        const latest = run?.run_attempt ?? 1;
+        if (!run || n < 1 || n > latest) return notFound();
+        if (n === latest) return ok(200, runShape(run));
+        const earlier = run.attempts?.[n - 1];
+        if (!earlier) return notFound();
+        return ok(200, { ...runShape(run), run_attempt: n, status: 'completed', conclusion: earlier.conclusion, triggering_actor: user(earlier.triggering_actor ?? run.actor ?? state.githubActor), run_started_at: earlier.created_at ?? run.created_at });
+      }
+      return undefined;
+    };
+    const listWorkflowRuns = (): TwinResponse | undefined => {
+      if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
+        const status = req.query.get('status');
+        const event = req.query.get('event');
+        // created: ">=YYYY-MM-DD" (or a full timestamp), GitHub's date-range search syntax; only that form is served.
+        const createdFrom = /^>=(.+)$/.exec(req.query.get('created') ?? '')?.[1];
+        const runs = repo.workflowRuns
+          .filter((r) => r.workflow === m![1] && (!status || r.conclusion === status || r.status === status) && (!event || (r.event ?? 'schedule') === event) && (!createdFrom || Date.parse(r.created_at) >= Date.parse(createdFrom)))
+          .sort((a, b) => b.created_at.localeCompare(a.created_at))
+          .map(runShape);
+        const { items, headers } = page(runs);
+        return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
+      }
+      return undefined;
+    };
     // Issues (issues/create, issues/update, issues/get, issues/list-for-repo) and comment edits.
     const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const issueShape = (i: GitHubIssue) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_ISSUE).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
       return { ...t, url: `${api}/repos/${repo.owner}/${repo.name}/issues/${i.number}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${i.number}`, id: i.number + 1_000_000, node_id: nodeId('Issue', i.number), number: i.number, title: i.title, body: i.body, user: user(i.user), assignees: (i.assignees ?? []).map((a) => user(a)), closed_by: i.closed_by ? user(i.closed_by) : null, state_reason: i.state_reason ?? null, labels: i.labels.map((name, k) => ({ id: k + 1, node_id: nodeId('Label', k + 1), url: `${api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })), state: i.state, locked: false, assignee: null, milestone: null, comments: repo.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.state === 'closed' ? i.updated_at : null, author_association: 'NONE' };
     };
-    // The Git database API (git/trees, git/commits, git/refs), writing into the real repository; it
-    // needs contents: write. Only what creating a branch from a new root commit uses.
-    if ((m = /^\/git\/(trees|commits|refs)$/.exec(rest)) && req.method === 'POST') {
-      if (!repo.gitDir) return notFound();
-      if (!state.contentsWritable) return json(403, { message: 'Resource not accessible by integration', documentation_url: `https://docs.github.com/rest/git/${m[1]}`, status: '403' }, rate);
-      const b = JSON.parse(req.body.toString('utf8') || '{}') as { tree?: unknown; base_tree?: unknown; message?: unknown; parents?: unknown; ref?: unknown; sha?: unknown };
-      const invalid = (field: string) => json(422, { message: 'Invalid request.', errors: [`"${field}" is not valid`], documentation_url: `https://docs.github.com/rest/git/${m![1]}`, status: '422' }, rate);
-      if (m[1] === 'trees') {
-        const entries = Array.isArray(b.tree) ? (b.tree as { path?: unknown; mode?: unknown; type?: unknown; content?: unknown }[]) : undefined;
-        if (!entries || !entries.every((e) => typeof e.path === 'string' && validPath(e.path) && e.mode === '100644' && e.type === 'blob' && typeof e.content === 'string')) return invalid('tree');
-        if (b.base_tree !== undefined && !(typeof b.base_tree === 'string' && isObject(repo.gitDir, b.base_tree, 'tree'))) return invalid('base_tree');
-        const sha = buildTree(repo.gitDir, b.base_tree as string | undefined, entries.map((e) => ({ path: e.path as string, content: Buffer.from(e.content as string, 'utf8') })));
-        return ok(201, { sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${sha}`, truncated: false, tree: [] });
-      }
-      if (m[1] === 'commits') {
-        const parents = Array.isArray(b.parents) ? b.parents.map(String) : [];
-        if (typeof b.message !== 'string' || typeof b.tree !== 'string' || !isObject(repo.gitDir, b.tree, 'tree') || !parents.every((p) => isObject(repo.gitDir!, p, 'commit'))) return invalid('tree');
-        const sha = commitTree(repo.gitDir, b.tree, parents, b.message);
-        return ok(201, { sha, node_id: nodeId('Commit', numericId(sha)), url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${sha}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${sha}`, message: b.message, tree: { sha: b.tree, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${b.tree}` }, parents: parents.map((p) => ({ sha: p, url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${p}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${p}` })), verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null } });
-      }
+    type GitBody = { tree?: unknown; base_tree?: unknown; message?: unknown; parents?: unknown; ref?: unknown; sha?: unknown };
+    type Invalid = (field: string) => TwinResponse;
+    // git/create-tree: files given inline, on top of a base tree or none.
+    const gitTree = (b: GitBody, invalid: Invalid): TwinResponse => {
+      const entries = Array.isArray(b.tree) ? (b.tree as { path?: unknown; mode?: unknown; type?: unknown; content?: unknown }[]) : undefined;
+      if (!entries || !entries.every((e) => typeof e.path === 'string' && validPath(e.path) && e.mode === '100644' && e.type === 'blob' && typeof e.content === 'string')) return invalid('tree');
+      if (b.base_tree !== undefined && !(typeof b.base_tree === 'string' && isObject(repo.gitDir!, b.base_tree, 'tree'))) return invalid('base_tree');
+      const sha = buildTree(repo.gitDir!, b.base_tree as string | undefined, entries.map((e) => ({ path: e.path as string, content: Buffer.from(e.content as string, 'utf8') })));
+      return ok(201, { sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${sha}`, truncated: false, tree: [] });
+    };
+    // git/create-commit: a commit of a tree with its parents (none for a root commit).
+    const gitCommit = (b: GitBody, invalid: Invalid): TwinResponse => {
+      const parents = Array.isArray(b.parents) ? b.parents.map(String) : [];
+      if (typeof b.message !== 'string' || typeof b.tree !== 'string' || !isObject(repo.gitDir!, b.tree, 'tree') || !parents.every((p) => isObject(repo.gitDir!, p, 'commit'))) return invalid('tree');
+      const sha = commitTree(repo.gitDir!, b.tree, parents, b.message);
+      return ok(201, { sha, node_id: nodeId('Commit', numericId(sha)), url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${sha}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${sha}`, message: b.message, tree: { sha: b.tree, url: `${api}/repos/${repo.owner}/${repo.name}/git/trees/${b.tree}` }, parents: parents.map((p) => ({ sha: p, url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${p}`, html_url: `${web}/${repo.owner}/${repo.name}/commit/${p}` })), verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null } });
+    };
+    // git/create-ref: a new branch; 422 when it exists.
+    const gitRef = (b: GitBody, invalid: Invalid): TwinResponse => {
       const ref = typeof b.ref === 'string' ? /^refs\/heads\/(.+)$/.exec(b.ref)?.[1] : undefined;
-      if (!ref || !validPath(ref) || typeof b.sha !== 'string' || !isObject(repo.gitDir, b.sha, 'commit')) return invalid('ref');
-      if (!moveRef(repo.gitDir, ref, b.sha, undefined)) return json(422, { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference', status: '422' }, rate);
+      if (!ref || !validPath(ref) || typeof b.sha !== 'string' || !isObject(repo.gitDir!, b.sha, 'commit')) return invalid('ref');
+      if (!moveRef(repo.gitDir!, ref, b.sha, undefined)) return json(422, { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference', status: '422' }, rate);
       return ok(201, { ref: b.ref, node_id: nodeId('Ref', numericId(b.ref as string)), url: `${api}/repos/${repo.owner}/${repo.name}/git/refs/heads/${ref}`, object: { type: 'commit', sha: b.sha, url: `${api}/repos/${repo.owner}/${repo.name}/git/commits/${b.sha}` } });
-    }
+    };
+    const createGitObject = (): TwinResponse | undefined => {
+      // The Git database API (git/trees, git/commits, git/refs), writing into the real repository; it
+      // needs contents: write. Only what creating a branch from a new root commit uses.
+      if ((m = /^\/git\/(trees|commits|refs)$/.exec(rest)) && req.method === 'POST') {
+        if (!repo.gitDir) return notFound();
+        if (!state.contentsWritable) return json(403, { message: 'Resource not accessible by integration', documentation_url: `https://docs.github.com/rest/git/${m[1]}`, status: '403' }, rate);
+        const b = JSON.parse(req.body.toString('utf8') || '{}') as GitBody;
+        const invalid = (field: string) => json(422, { message: 'Invalid request.', errors: [`"${field}" is not valid`], documentation_url: `https://docs.github.com/rest/git/${m![1]}`, status: '422' }, rate);
+        if (m[1] === 'trees') return gitTree(b, invalid);
+        if (m[1] === 'commits') return gitCommit(b, invalid);
+        return gitRef(b, invalid);
+      }
+      return undefined;
+    };
     const readBody = () => JSON.parse(req.body.toString('utf8') || '{}') as { title?: unknown; body?: unknown; labels?: unknown; state?: unknown; assignees?: unknown; state_reason?: unknown };
-    if (rest === '/issues' && req.method === 'POST') {
+    // issues/update: body (at most 65,536 characters), title, state with its reason, as GitHub records them.
+    const updateIssue = (issue: GitHubIssue): TwinResponse | undefined => {
       const b = readBody();
-      if (typeof b.title !== 'string' || b.title === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
-      if (typeof b.body === 'string' && b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
-      // issues/create: an assignee who cannot be assigned fails the whole request with 422.
-      const unassignable = Array.isArray(b.assignees) && repo.assignable ? b.assignees.map(String).filter((a) => !repo.assignable!.has(a.toLowerCase())) : [];
-      if (unassignable.length > 0) return json(422, { message: 'Validation Failed', errors: unassignable.map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })), documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
-      const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
-      const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, assignees: Array.isArray(b.assignees) ? b.assignees.map(String) : [], created_at: now(), updated_at: now() };
-      repo.issues.set(number, issue);
-      return ok(201, issueShape(issue), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/${number}` });
-    }
-    if (rest === '/issues' && req.method === 'GET') {
-      const labels = (req.query.get('labels') ?? '').split(',').filter(Boolean);
-      const wanted = req.query.get('state') ?? 'open';
-      const creator = req.query.get('creator');
-      const list = [...repo.issues.values()]
-        .filter((i) => (wanted === 'all' || i.state === wanted) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.toLowerCase() === creator.toLowerCase()))
-        .sort((a, b) => b.number - a.number)
-        .map(issueShape);
-      const { items, headers } = page(list);
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/issues\/(\d+)$/.exec(rest)) && (req.method === 'GET' || req.method === 'PATCH')) {
-      const issue = repo.issues.get(Number(m[1]));
-      if (!issue) return notFound();
-      if (req.method === 'PATCH') {
+      if (typeof b.body === 'string') {
+        if (b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#update-an-issue', status: '422' });
+        issue.body = b.body;
+        issue.editor = state.githubActor;
+        issue.last_edited_at = now();
+      }
+      if (typeof b.title === 'string') issue.title = b.title;
+      const closing = b.state === 'closed';
+      const reason = b.state_reason === 'not_planned' ? ('not_planned' as const) : ('completed' as const);
+      if ((b.state === 'open' || closing) && b.state !== issue.state) {
+        issue.events = [...(issue.events ?? []), { id: state.nextId++, event: closing ? 'closed' : 'reopened', actor: state.githubActor, created_at: now(), ...(closing ? { state_reason: reason } : {}) }];
+      }
+      if (b.state === 'open' || closing) {
+        issue.state = closing ? 'closed' : 'open';
+        issue.closed_by = closing ? state.githubActor : undefined;
+        issue.state_reason = closing ? reason : null;
+      }
+      issue.updated_at = now();
+      return undefined;
+    };
+    const createIssue = (): TwinResponse | undefined => {
+      if (rest === '/issues' && req.method === 'POST') {
         const b = readBody();
-        if (typeof b.body === 'string') {
-          if (b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#update-an-issue', status: '422' });
-          issue.body = b.body;
-          issue.editor = state.githubActor;
-          issue.last_edited_at = now();
-        }
-        if (typeof b.title === 'string') issue.title = b.title;
-        if ((b.state === 'open' || b.state === 'closed') && b.state !== issue.state) {
-          issue.events = [...(issue.events ?? []), { id: state.nextId++, event: b.state === 'closed' ? 'closed' : 'reopened', actor: state.githubActor, created_at: now(), ...(b.state === 'closed' ? { state_reason: b.state_reason === 'not_planned' ? ('not_planned' as const) : ('completed' as const) } : {}) }];
-        }
-        if (b.state === 'open' || b.state === 'closed') {
-          issue.state = b.state;
-          issue.closed_by = b.state === 'closed' ? state.githubActor : undefined;
-          issue.state_reason = b.state === 'closed' ? (b.state_reason === 'not_planned' ? 'not_planned' : 'completed') : null;
-        }
-        issue.updated_at = now();
+        if (typeof b.title !== 'string' || b.title === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+        if (typeof b.body === 'string' && b.body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+        // issues/create: an assignee who cannot be assigned fails the whole request with 422.
+        const unassignable = Array.isArray(b.assignees) && repo.assignable ? b.assignees.map(String).filter((a) => !repo.assignable!.has(a.toLowerCase())) : [];
+        if (unassignable.length > 0) return json(422, { message: 'Validation Failed', errors: unassignable.map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })), documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' });
+        const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
+        const issue: GitHubIssue = { number, title: b.title, body: typeof b.body === 'string' ? b.body : '', user: state.githubActor, state: 'open', labels: Array.isArray(b.labels) ? b.labels.map(String) : [], pinned: false, assignees: Array.isArray(b.assignees) ? b.assignees.map(String) : [], created_at: now(), updated_at: now() };
+        repo.issues.set(number, issue);
+        return ok(201, issueShape(issue), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/${number}` });
       }
-      return ok(200, issueShape(issue));
-    }
-    // issues/list-events: who closed or reopened the issue, when, and as what (state_reason).
-    if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && req.method === 'GET') {
-      const issue = repo.issues.get(Number(m[1]));
-      if (!issue) return notFound();
-      const shaped = (issue.events ?? []).map((e) => ({ id: e.id, node_id: nodeId('ClosedEvent', e.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/events/${e.id}`, actor: user(e.actor), event: e.event, commit_id: null, commit_url: null, created_at: e.created_at, performed_via_github_app: null, ...(e.event === 'closed' ? { state_reason: e.state_reason ?? null } : {}) }));
-      const { items, headers } = page(shaped);
-      return ok(200, items, headers);
-    }
-    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
-      const comment = repo.comments.find((c) => c.id === Number(m![1]));
-      if (!comment) return notFound();
-      const body = readBody().body;
-      if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
-      comment.body = body;
-      comment.updated_at = now();
-      return ok(200, { id: comment.id, node_id: nodeId('IssueComment', comment.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${comment.issue}#issuecomment-${comment.id}`, issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${comment.issue}`, body, user: user(comment.user), created_at: comment.created_at, updated_at: comment.updated_at, author_association: 'NONE' });
-    }
-    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
-      const issue = Number(m[1]);
-      const shape = (c: { id: number; user: string; body: string; created_at: string; updated_at?: string }) => ({
-        id: c.id,
-        node_id: nodeId('IssueComment', c.id),
-        url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}`,
-        html_url: `${web}/${repo.owner}/${repo.name}/pull/${issue}#issuecomment-${c.id}`,
-        issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${issue}`,
-        body: c.body,
-        user: user(c.user),
-        created_at: c.created_at,
-        updated_at: c.updated_at ?? c.created_at,
-        author_association: 'NONE',
-      });
-      if (req.method === 'POST') {
-        if (!repo.pulls.has(issue) && !repo.issues.has(issue)) return notFound();
-        const body = (JSON.parse(req.body.toString('utf8') || '{}') as { body?: unknown }).body;
-        // "body is too long (maximum is 65536 characters)", as GitHub refuses longer comments.
-        if (typeof body === 'string' && body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '422' });
-        if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
-        const comment = { id: state.nextId++, issue, user: state.githubActor, body, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-        repo.comments.push(comment);
-        return ok(201, shape(comment), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}` });
-      }
-      if (req.method === 'GET') {
-        const { items, headers } = page(repo.comments.filter((c) => c.issue === issue).map(shape));
+      return undefined;
+    };
+    const listIssues = (): TwinResponse | undefined => {
+      if (rest === '/issues' && req.method === 'GET') {
+        const labels = (req.query.get('labels') ?? '').split(',').filter(Boolean);
+        const wanted = req.query.get('state') ?? 'open';
+        const creator = req.query.get('creator');
+        const list = [...repo.issues.values()]
+          .filter((i) => (wanted === 'all' || i.state === wanted) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.toLowerCase() === creator.toLowerCase()))
+          .sort((a, b) => b.number - a.number)
+          .map(issueShape);
+        const { items, headers } = page(list);
         return ok(200, items, headers);
       }
+      return undefined;
+    };
+    const getOrUpdateIssue = (): TwinResponse | undefined => {
+      if ((m = /^\/issues\/(\d+)$/.exec(rest)) && (req.method === 'GET' || req.method === 'PATCH')) {
+        const issue = repo.issues.get(Number(m[1]));
+        if (!issue) return notFound();
+        if (req.method === 'PATCH') {
+          const refused = updateIssue(issue);
+          if (refused) return refused;
+        }
+        return ok(200, issueShape(issue));
+      }
+      return undefined;
+    };
+    const listIssueEvents = (): TwinResponse | undefined => {
+      // issues/list-events: who closed or reopened the issue, when, and as what (state_reason).
+      if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && req.method === 'GET') {
+        const issue = repo.issues.get(Number(m[1]));
+        if (!issue) return notFound();
+        const shaped = (issue.events ?? []).map((e) => ({ id: e.id, node_id: nodeId('ClosedEvent', e.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/events/${e.id}`, actor: user(e.actor), event: e.event, commit_id: null, commit_url: null, created_at: e.created_at, performed_via_github_app: null, ...(e.event === 'closed' ? { state_reason: e.state_reason ?? null } : {}) }));
+        const { items, headers } = page(shaped);
+        return ok(200, items, headers);
+      }
+      return undefined;
+    };
+    const updateComment = (): TwinResponse | undefined => {
+      if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
+        const comment = repo.comments.find((c) => c.id === Number(m![1]));
+        if (!comment) return notFound();
+        const body = readBody().body;
+        if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
+        comment.body = body;
+        comment.updated_at = now();
+        return ok(200, { id: comment.id, node_id: nodeId('IssueComment', comment.id), url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}`, html_url: `${web}/${repo.owner}/${repo.name}/issues/${comment.issue}#issuecomment-${comment.id}`, issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${comment.issue}`, body, user: user(comment.user), created_at: comment.created_at, updated_at: comment.updated_at, author_association: 'NONE' });
+      }
+      return undefined;
+    };
+    const issueComments = (): TwinResponse | undefined => {
+      if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+        const issue = Number(m[1]);
+        const shape = (c: { id: number; user: string; body: string; created_at: string; updated_at?: string }) => ({
+          id: c.id,
+          node_id: nodeId('IssueComment', c.id),
+          url: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}`,
+          html_url: `${web}/${repo.owner}/${repo.name}/pull/${issue}#issuecomment-${c.id}`,
+          issue_url: `${api}/repos/${repo.owner}/${repo.name}/issues/${issue}`,
+          body: c.body,
+          user: user(c.user),
+          created_at: c.created_at,
+          updated_at: c.updated_at ?? c.created_at,
+          author_association: 'NONE',
+        });
+        if (req.method === 'POST') {
+          if (!repo.pulls.has(issue) && !repo.issues.has(issue)) return notFound();
+          const body = (JSON.parse(req.body.toString('utf8') || '{}') as { body?: unknown }).body;
+          // "body is too long (maximum is 65536 characters)", as GitHub refuses longer comments.
+          if (typeof body === 'string' && body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '422' });
+          if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], documentation_url: 'https://docs.github.com/rest', status: '422' });
+          const comment = { id: state.nextId++, issue, user: state.githubActor, body, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+          repo.comments.push(comment);
+          return ok(201, shape(comment), { location: `${api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}` });
+        }
+        if (req.method === 'GET') {
+          const { items, headers } = page(repo.comments.filter((c) => c.issue === issue).map(shape));
+          return ok(200, items, headers);
+        }
+      }
+      return undefined;
+    };
+    for (const route of [pullsOfCommit, getPull, listPullFiles, listPullReviews, listPullCommits, getLabel, getEnvironment, getBranchRules, getContents, getRun, getRunAttempt, listWorkflowRuns, createGitObject, createIssue, listIssues, getOrUpdateIssue, listIssueEvents, updateComment, issueComments]) {
+      const answer = route();
+      if (answer) return answer;
     }
     return notFound();
   };

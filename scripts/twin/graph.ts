@@ -118,175 +118,225 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     return call.roles.some((r) => WRITE_MEMBERS.includes(r)) || assigned.some((r) => r.directoryScopeId === '/' && TENANT_GROUP_WRITERS.includes(r.roleDefinitionId)) || units.some((u) => scopedTo(u.id));
   }
 
+  // PIM for Groups: no active assignment shorter than 5 minutes, and none ended within 5 minutes of
+  // being made (ActiveDurationTooShort).
+  const PIM_FLOOR_MS = 5 * 60_000;
+
+  function pimRemove(group: Group, principal: string, action: string): TwinResponse {
+    if (!group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
+    if (now() - (group.pimStarts.get(principal) ?? -Infinity) < PIM_FLOOR_MS) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
+    group.members.delete(principal);
+    group.pimEnds.delete(principal);
+    group.pimStarts.delete(principal);
+    record(group, 'remove', principal);
+    return json(201, { id: crypto.randomUUID(), status: 'Revoked', action, accessId: 'member', principalId: principal, groupId: group.id });
+  }
+
+  /** adminAssign makes an assignment, adminUpdate and adminExtend move the end of one in force. */
+  function pimAssign(group: Group, principal: string, action: string, b: { justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } }): TwinResponse {
+    const exp = b.scheduleInfo?.expiration;
+    const end = exp?.type === 'afterDateTime' && typeof exp.endDateTime === 'string' ? Date.parse(exp.endDateTime) : NaN;
+    const policyFailed = () => graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
+    if (Number.isNaN(end)) return policyFailed();
+    if (end - now() < PIM_FLOOR_MS) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
+    if (group.pimMaxMs !== undefined && end - now() > group.pimMaxMs) return policyFailed();
+    const assigned = group.members.has(principal);
+    if (action === 'adminAssign' && assigned) return graphError(400, 'RoleAssignmentExists', 'The Role assignment already exists.');
+    if (action !== 'adminAssign' && !assigned) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
+    if (!assigned) {
+      record(group, 'add', principal);
+      group.pimStarts.set(principal, now());
+    }
+    group.members.add(principal);
+    group.pimEnds.set(principal, end);
+    return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });
+  }
+
   function dispatch(call: Call): TwinResponse {
     const has = (allowed: string[]) => call.roles.some((r) => allowed.includes(r));
     expirePimAssignments(state);
     let m: RegExpExecArray | null;
-    // PIM for Groups (privilegedaccessgroup-list-assignmentscheduleinstances): the $filter on groupId
-    // (or principalId) is required. Every member is an instance: a permanent one (no dates) for a
-    // direct member, one with its end for a PIM assignment.
-    if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances' && call.method === 'GET') {
-      if (!has(PIM_READ)) return denied();
-      const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-      if (!groupId) return graphError(400, 'BadRequest', "The $filter query parameter with groupId or principalId is required.");
-      const group = state.groups.get(groupId);
-      if (!group) return json(200, { value: [] });
-      const value = [...group.members].sort().map((principalId) => {
-        const end = group.pimEnds.get(principalId);
-        const id = `${group.id}_member_${principalId}`;
-        return { id, principalId, groupId: group.id, accessId: 'member', assignmentType: 'Assigned', memberType: 'Direct', startDateTime: end !== undefined ? new Date(end - 3_600_000).toISOString() : null, endDateTime: end !== undefined ? new Date(end).toISOString() : null, assignmentScheduleId: id };
-      });
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances`, value });
-    }
-    // privilegedaccessgroup-post-assignmentschedulerequests: adminAssign, adminUpdate, adminRemove.
-    if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests' && call.method === 'POST') {
-      if (!has(PIM_WRITE)) return denied();
-      const b = (call.body ?? {}) as { accessId?: unknown; principalId?: unknown; groupId?: unknown; action?: unknown; justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } };
-      const group = typeof b.groupId === 'string' ? state.groups.get(b.groupId.toLowerCase()) : undefined;
-      const principal = typeof b.principalId === 'string' ? b.principalId.toLowerCase() : '';
-      if (b.accessId !== 'member' && b.accessId !== 'owner') return graphError(400, 'InvalidRequest', 'accessId is required: member or owner.');
-      if (!group) return notFound(String(b.groupId));
-      if (!state.users.has(principal)) return notFound(principal);
-      const action = String(b.action ?? '');
-      // PIM for Groups: no active assignment shorter than 5 minutes, and none ended within 5 minutes
-      // of being made (ActiveDurationTooShort).
-      const FLOOR = 5 * 60_000;
-      if (action === 'adminRemove') {
-        if (!group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
-        if (now() - (group.pimStarts.get(principal) ?? -Infinity) < FLOOR) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
-        group.members.delete(principal);
-        group.pimEnds.delete(principal);
-        group.pimStarts.delete(principal);
-        record(group, 'remove', principal);
-        return json(201, { id: crypto.randomUUID(), status: 'Revoked', action, accessId: 'member', principalId: principal, groupId: group.id });
+    const listPimInstances = (): TwinResponse | undefined => {
+      // PIM for Groups (privilegedaccessgroup-list-assignmentscheduleinstances): the $filter on groupId
+      // (or principalId) is required. Every member is an instance: a permanent one (no dates) for a
+      // direct member, one with its end for a PIM assignment.
+      if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances' && call.method === 'GET') {
+        if (!has(PIM_READ)) return denied();
+        const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+        if (!groupId) return graphError(400, 'BadRequest', "The $filter query parameter with groupId or principalId is required.");
+        const group = state.groups.get(groupId);
+        if (!group) return json(200, { value: [] });
+        const value = [...group.members].sort().map((principalId) => {
+          const end = group.pimEnds.get(principalId);
+          const id = `${group.id}_member_${principalId}`;
+          return { id, principalId, groupId: group.id, accessId: 'member', assignmentType: 'Assigned', memberType: 'Direct', startDateTime: end !== undefined ? new Date(end - 3_600_000).toISOString() : null, endDateTime: end !== undefined ? new Date(end).toISOString() : null, assignmentScheduleId: id };
+        });
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances`, value });
       }
-      if (action !== 'adminAssign' && action !== 'adminUpdate' && action !== 'adminExtend') return graphError(400, 'InvalidRequest', `The action ${action} is not supported for this request.`);
-      const exp = b.scheduleInfo?.expiration;
-      const end = exp?.type === 'afterDateTime' && typeof exp.endDateTime === 'string' ? Date.parse(exp.endDateTime) : NaN;
-      if (Number.isNaN(end)) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
-      if (end - now() < FLOOR) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
-      if (group.pimMaxMs !== undefined && end - now() > group.pimMaxMs) return graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
-      if (action === 'adminAssign' && group.members.has(principal)) return graphError(400, 'RoleAssignmentExists', 'The Role assignment already exists.');
-      if (action !== 'adminAssign' && !group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
-      if (!group.members.has(principal)) {
-        record(group, 'add', principal);
-        group.pimStarts.set(principal, now());
+      return undefined;
+    };
+    const requestPimAssignment = (): TwinResponse | undefined => {
+      // privilegedaccessgroup-post-assignmentschedulerequests: adminAssign, adminUpdate, adminRemove.
+      if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests' && call.method === 'POST') {
+        if (!has(PIM_WRITE)) return denied();
+        const b = (call.body ?? {}) as { accessId?: unknown; principalId?: unknown; groupId?: unknown; action?: unknown; justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } };
+        const group = typeof b.groupId === 'string' ? state.groups.get(b.groupId.toLowerCase()) : undefined;
+        const principal = typeof b.principalId === 'string' ? b.principalId.toLowerCase() : '';
+        if (b.accessId !== 'member' && b.accessId !== 'owner') return graphError(400, 'InvalidRequest', 'accessId is required: member or owner.');
+        if (!group) return notFound(String(b.groupId));
+        if (!state.users.has(principal)) return notFound(principal);
+        const action = String(b.action ?? '');
+        if (action === 'adminRemove') return pimRemove(group, principal, action);
+        if (action !== 'adminAssign' && action !== 'adminUpdate' && action !== 'adminExtend') return graphError(400, 'InvalidRequest', `The action ${action} is not supported for this request.`);
+        return pimAssign(group, principal, action, b);
       }
-      group.members.add(principal);
-      group.pimEnds.set(principal, end);
-      return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });
-    }
-    // unifiedroleassignment list: $filter on principalId.
-    if (call.path === '/roleManagement/directory/roleAssignments' && call.method === 'GET') {
-      if (!has(READ_ROLES)) return denied();
-      const principal = /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-      const value = state.roleAssignments.filter((r) => principal === undefined || r.principalId === principal).map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleAssignments`, value });
-    }
-    // group-list-memberof, cast to administrative units. Without a permission to read units, Graph
-    // returns them with the id and type only ("limited information returned for inaccessible member objects").
-    if ((m = /^\/groups\/([^/]+)\/memberOf\/microsoft\.graph\.administrativeUnit$/.exec(call.path)) && call.method === 'GET') {
-      if (!has(READ_MEMBERS)) return denied();
-      const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return notFound(m[1]!);
-      const full = has(READ_UNITS);
-      const value = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id)).map((u) => ({ '@odata.type': '#microsoft.graph.administrativeUnit', id: u.id, displayName: full ? u.displayName : null, isMemberManagementRestricted: full ? u.restricted : null }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#administrativeUnits`, value });
-    }
-    if ((m = /^\/directory\/administrativeUnits\/([^/]+)(\/members\/microsoft\.graph\.group)?$/.exec(call.path)) && call.method === 'GET') {
-      if (!has(READ_UNITS)) return denied();
-      const unit = state.administrativeUnits.get(m[1]!.toLowerCase());
-      if (!unit) return notFound(m[1]!);
-      if (!m[2]) return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#directory/administrativeUnits/$entity`, id: unit.id, displayName: unit.displayName, isMemberManagementRestricted: unit.restricted });
-      const value = [...unit.groups].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, '@odata.count': value.length, value });
-    }
-    // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
-    if (call.path === '/groups' && call.method === 'GET') {
-      if (!has(READ_MEMBERS)) return denied();
-      if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual') return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
-      const top = Number(call.query.get('$top') ?? 100);
-      const value = [...state.groups.keys()].sort().slice(0, top).map((id) => ({ id }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}), value });
-    }
-    if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
-      if (!has(READ_USERS)) return denied();
-      // user-get: a userPrincipalName that starts with $ must be written /users('$x@contoso.com');
-      // after a slash Graph reads it as a system query option and answers 400.
-      if (m[1]?.startsWith('$')) return graphError(400, 'Request_BadRequest', `Invalid object identifier '${m[1]}'.`);
-      const key = (m[1] ?? m[2]!.replace(/''/g, "'")).toLowerCase();
-      const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
-      if (!user || user.kind !== 'user') return notFound(m[1]!);
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`, id: user.id, userPrincipalName: user.userPrincipalName ?? null, displayName: user.displayName });
-    }
-    if ((m = /^\/groups\/([^/]+)$/.exec(call.path)) && call.method === 'GET') {
-      if (!has(READ_MEMBERS)) return denied();
-      const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return notFound(m[1]!);
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, groupTypes: group.groupTypes, membershipRule: group.membershipRule, onPremisesSyncEnabled: group.onPremisesSyncEnabled, mailEnabled: group.mailEnabled, securityEnabled: true });
-    }
-    // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
-    // issue on the page), so the plain listing leaves them out; the OData cast
-    // /members/microsoft.graph.servicePrincipal lists them (and /microsoft.graph.user only users).
-    if ((m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.(user|servicePrincipal))?$/.exec(call.path)) && call.method === 'GET') {
-      if (!has(READ_MEMBERS)) return denied();
-      const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return notFound(m[1]!);
-      const cast = m[2];
-      const top = Number(call.query.get('$top') ?? 100);
-      if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
-      const skip = Number(call.query.get('$skiptoken') ?? 0);
-      const kindOf = (id: string) => state.users.get(id)?.kind ?? 'user';
-      const all = visibleMembers(group)
-        .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
-        .sort();
-      const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id }));
-      const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
-      if (skip + top < all.length) {
-        const next = new URLSearchParams(call.query);
-        next.set('$skiptoken', String(skip + top));
-        body['@odata.nextLink'] = `${call.base}/v1.0${call.path}?${next.toString()}`;
+      return undefined;
+    };
+    const listRoleAssignments = (): TwinResponse | undefined => {
+      // unifiedroleassignment list: $filter on principalId.
+      if (call.path === '/roleManagement/directory/roleAssignments' && call.method === 'GET') {
+        if (!has(READ_ROLES)) return denied();
+        const principal = /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+        const value = state.roleAssignments.filter((r) => principal === undefined || r.principalId === principal).map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleAssignments`, value });
       }
-      return json(200, body);
-    }
-    if ((m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(call.path)) && call.method === 'POST') {
-      const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
-      if (!mayWriteMembers(call, group)) return denied();
-      if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
-      if (unwritable(group)) return denied();
-      const ref = (call.body as { '@odata.id'?: unknown } | null)?.['@odata.id'];
-      const id = typeof ref === 'string' ? /\/directoryObjects\/([0-9a-fA-F-]{36})$/.exec(ref)?.[1]?.toLowerCase() : undefined;
-      if (!id) return graphError(400, 'Request_BadRequest', "Invalid object identifier in '@odata.id'.");
-      if (!state.users.has(id)) return notFound(id);
-      if (group.members.has(id)) return graphError(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
-      group.members.add(id);
-      record(group, 'add', id);
-      return { status: 204 };
-    }
-    if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)\/\$ref$/.exec(call.path)) && call.method === 'DELETE') {
-      const group = state.groups.get(m[1]!.toLowerCase());
-      if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
-      if (!mayWriteMembers(call, group)) return denied();
-      if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
-      if (unwritable(group)) return denied();
-      const id = m[2]!.toLowerCase();
-      // group-delete-members: an absent member answers 404, or (seen for references that never
-      // existed) 400 "One or more removed object references do not exist".
-      if (!group.members.has(id)) return state.absentRemoval === 400 ? graphError(400, 'Request_BadRequest', "One or more removed object references do not exist for the following modified properties: 'members'.") : notFound(id);
-      group.members.delete(id);
-      record(group, 'remove', id);
-      return { status: 204 };
-    }
-    if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)$/.exec(call.path)) && call.method === 'DELETE') {
-      // Without /$ref this addresses the member object itself. The twin is pessimistic on purpose: it
-      // deletes the directory object, so a URL builder that drops /$ref loses a user in tests
-      // (docs/threat-model.md 22) instead of passing silently.
-      const id = m[2]!.toLowerCase();
-      if (!state.users.has(id)) return notFound(id);
-      state.users.delete(id);
-      for (const group of state.groups.values()) group.members.delete(id);
-      return { status: 204 };
+      return undefined;
+    };
+    const listGroupUnits = (): TwinResponse | undefined => {
+      // group-list-memberof, cast to administrative units. Without a permission to read units, Graph
+      // returns them with the id and type only ("limited information returned for inaccessible member objects").
+      if ((m = /^\/groups\/([^/]+)\/memberOf\/microsoft\.graph\.administrativeUnit$/.exec(call.path)) && call.method === 'GET') {
+        if (!has(READ_MEMBERS)) return denied();
+        const group = state.groups.get(m[1]!.toLowerCase());
+        if (!group) return notFound(m[1]!);
+        const full = has(READ_UNITS);
+        const value = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id)).map((u) => ({ '@odata.type': '#microsoft.graph.administrativeUnit', id: u.id, displayName: full ? u.displayName : null, isMemberManagementRestricted: full ? u.restricted : null }));
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#administrativeUnits`, value });
+      }
+      return undefined;
+    };
+    const getUnit = (): TwinResponse | undefined => {
+      if ((m = /^\/directory\/administrativeUnits\/([^/]+)(\/members\/microsoft\.graph\.group)?$/.exec(call.path)) && call.method === 'GET') {
+        if (!has(READ_UNITS)) return denied();
+        const unit = state.administrativeUnits.get(m[1]!.toLowerCase());
+        if (!unit) return notFound(m[1]!);
+        if (!m[2]) return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#directory/administrativeUnits/$entity`, id: unit.id, displayName: unit.displayName, isMemberManagementRestricted: unit.restricted });
+        const value = [...unit.groups].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, '@odata.count': value.length, value });
+      }
+      return undefined;
+    };
+    const listGroups = (): TwinResponse | undefined => {
+      // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
+      if (call.path === '/groups' && call.method === 'GET') {
+        if (!has(READ_MEMBERS)) return denied();
+        if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual') return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
+        const top = Number(call.query.get('$top') ?? 100);
+        const value = [...state.groups.keys()].sort().slice(0, top).map((id) => ({ id }));
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}), value });
+      }
+      return undefined;
+    };
+    const getUser = (): TwinResponse | undefined => {
+      if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
+        if (!has(READ_USERS)) return denied();
+        // user-get: a userPrincipalName that starts with $ must be written /users('$x@contoso.com');
+        // after a slash Graph reads it as a system query option and answers 400.
+        if (m[1]?.startsWith('$')) return graphError(400, 'Request_BadRequest', `Invalid object identifier '${m[1]}'.`);
+        const key = (m[1] ?? m[2]!.replace(/''/g, "'")).toLowerCase();
+        const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
+        if (!user || user.kind !== 'user') return notFound(m[1]!);
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`, id: user.id, userPrincipalName: user.userPrincipalName ?? null, displayName: user.displayName });
+      }
+      return undefined;
+    };
+    const getGroup = (): TwinResponse | undefined => {
+      if ((m = /^\/groups\/([^/]+)$/.exec(call.path)) && call.method === 'GET') {
+        if (!has(READ_MEMBERS)) return denied();
+        const group = state.groups.get(m[1]!.toLowerCase());
+        if (!group) return notFound(m[1]!);
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, groupTypes: group.groupTypes, membershipRule: group.membershipRule, onPremisesSyncEnabled: group.onPremisesSyncEnabled, mailEnabled: group.mailEnabled, securityEnabled: true });
+      }
+      return undefined;
+    };
+    const listMembers = (): TwinResponse | undefined => {
+      // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
+      // issue on the page), so the plain listing leaves them out; the OData cast
+      // /members/microsoft.graph.servicePrincipal lists them (and /microsoft.graph.user only users).
+      if ((m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.(user|servicePrincipal))?$/.exec(call.path)) && call.method === 'GET') {
+        if (!has(READ_MEMBERS)) return denied();
+        const group = state.groups.get(m[1]!.toLowerCase());
+        if (!group) return notFound(m[1]!);
+        const cast = m[2];
+        const top = Number(call.query.get('$top') ?? 100);
+        if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
+        const skip = Number(call.query.get('$skiptoken') ?? 0);
+        const kindOf = (id: string) => state.users.get(id)?.kind ?? 'user';
+        const all = visibleMembers(group)
+          .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
+          .sort();
+        const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id }));
+        const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
+        if (skip + top < all.length) {
+          const next = new URLSearchParams(call.query);
+          next.set('$skiptoken', String(skip + top));
+          body['@odata.nextLink'] = `${call.base}/v1.0${call.path}?${next.toString()}`;
+        }
+        return json(200, body);
+      }
+      return undefined;
+    };
+    const addMember = (): TwinResponse | undefined => {
+      if ((m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(call.path)) && call.method === 'POST') {
+        const group = state.groups.get(m[1]!.toLowerCase());
+        if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
+        if (!mayWriteMembers(call, group)) return denied();
+        if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+        if (unwritable(group)) return denied();
+        const ref = (call.body as { '@odata.id'?: unknown } | null)?.['@odata.id'];
+        const id = typeof ref === 'string' ? /\/directoryObjects\/([0-9a-fA-F-]{36})$/.exec(ref)?.[1]?.toLowerCase() : undefined;
+        if (!id) return graphError(400, 'Request_BadRequest', "Invalid object identifier in '@odata.id'.");
+        if (!state.users.has(id)) return notFound(id);
+        if (group.members.has(id)) return graphError(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
+        group.members.add(id);
+        record(group, 'add', id);
+        return { status: 204 };
+      }
+      return undefined;
+    };
+    const removeMember = (): TwinResponse | undefined => {
+      if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)\/\$ref$/.exec(call.path)) && call.method === 'DELETE') {
+        const group = state.groups.get(m[1]!.toLowerCase());
+        if (!group) return has(WRITE_MEMBERS) ? notFound(m[1]!) : denied();
+        if (!mayWriteMembers(call, group)) return denied();
+        if (group.isAssignableToRole && !has(ROLE_GROUPS)) return denied();
+        if (unwritable(group)) return denied();
+        const id = m[2]!.toLowerCase();
+        // group-delete-members: an absent member answers 404, or (seen for references that never
+        // existed) 400 "One or more removed object references do not exist".
+        if (!group.members.has(id)) return state.absentRemoval === 400 ? graphError(400, 'Request_BadRequest', "One or more removed object references do not exist for the following modified properties: 'members'.") : notFound(id);
+        group.members.delete(id);
+        record(group, 'remove', id);
+        return { status: 204 };
+      }
+      return undefined;
+    };
+    const deleteMemberObject = (): TwinResponse | undefined => {
+      if ((m = /^\/groups\/([^/]+)\/members\/([^/]+)$/.exec(call.path)) && call.method === 'DELETE') {
+        // Without /$ref this addresses the member object itself. The twin is pessimistic on purpose: it
+        // deletes the directory object, so a URL builder that drops /$ref loses a user in tests
+        // (docs/threat-model.md 22) instead of passing silently.
+        const id = m[2]!.toLowerCase();
+        if (!state.users.has(id)) return notFound(id);
+        state.users.delete(id);
+        for (const group of state.groups.values()) group.members.delete(id);
+        return { status: 204 };
+      }
+      return undefined;
+    };
+    for (const route of [listPimInstances, requestPimAssignment, listRoleAssignments, listGroupUnits, getUnit, listGroups, getUser, getGroup, listMembers, addMember, removeMember, deleteMemberObject]) {
+      const answer = route();
+      if (answer) return answer;
     }
     return graphError(400, 'BadRequest', `Resource not found for the segment '${call.path.split('/')[1] ?? ''}'.`);
   }

@@ -1,6 +1,6 @@
 /** The twin's HTTP plumbing: one HTTPS listener per service, fault injection, and a call log. */
 import { createServer, type Server } from 'node:https';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults, Service } from './faults.ts';
 
@@ -98,14 +98,7 @@ export async function listen(
             return;
           }
         }
-        const headers: Record<string, string> = { ...response.headers };
-        let payload: string | undefined;
-        if (response.body !== undefined) {
-          payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-          headers['content-type'] ??= typeof response.body === 'string' ? 'text/plain' : 'application/json; charset=utf-8';
-        }
-        res.writeHead(response.status, headers);
-        res.end(payload);
+        send(res, response);
       })();
     });
   });
@@ -113,6 +106,18 @@ export async function listen(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { server, base };
+}
+
+/** Writes an answer: JSON unless the body is text. */
+function send(res: ServerResponse, response: TwinResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  let payload: string | undefined;
+  if (response.body !== undefined) {
+    payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    headers['content-type'] ??= typeof response.body === 'string' ? 'text/plain' : 'application/json; charset=utf-8';
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
 }
 
 export function closeServer(server: Server): Promise<void> {

@@ -269,29 +269,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
 }
 
 export function applySeed(state: TwinState, seed: TwinSeed): void {
-  for (const u of seed.users ?? []) {
-    state.users.set(u.id.toLowerCase(), {
-      id: u.id.toLowerCase(),
-      kind: u.kind ?? 'user',
-      displayName: u.displayName ?? u.userPrincipalName ?? u.id,
-      ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}),
-    });
-  }
-  for (const g of seed.groups ?? []) {
-    state.groups.set(g.id.toLowerCase(), {
-      id: g.id.toLowerCase(),
-      displayName: g.displayName ?? g.id,
-      isAssignableToRole: g.isAssignableToRole ?? false,
-      groupTypes: g.groupTypes ?? [],
-      membershipRule: g.membershipRule ?? null,
-      onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
-      mailEnabled: g.mailEnabled ?? false,
-      pimEnds: new Map(),
-      pimStarts: new Map(),
-      members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
-      recent: [],
-    });
-  }
+  for (const u of seed.users ?? []) state.users.set(u.id.toLowerCase(), seedUser(u));
+  for (const g of seed.groups ?? []) state.groups.set(g.id.toLowerCase(), seedGroup(g));
   state.apps.push(...(seed.apps ?? []));
   for (const r of seed.repos ?? []) {
     state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), newRepo(r.owner, r.name, r.gitDir));
@@ -303,6 +282,26 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
     state.roleAssignments.push({ id: crypto.randomUUID(), principalId: r.principalId.toLowerCase(), roleDefinitionId: r.roleDefinitionId.toLowerCase(), directoryScopeId: r.directoryScopeId ?? '/' });
   }
   for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
+}
+
+function seedUser(u: NonNullable<TwinSeed['users']>[number]) {
+  return { id: u.id.toLowerCase(), kind: u.kind ?? 'user', displayName: u.displayName ?? u.userPrincipalName ?? u.id, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) };
+}
+
+function seedGroup(g: NonNullable<TwinSeed['groups']>[number]) {
+  return {
+    id: g.id.toLowerCase(),
+    displayName: g.displayName ?? g.id,
+    isAssignableToRole: g.isAssignableToRole ?? false,
+    groupTypes: g.groupTypes ?? [],
+    membershipRule: g.membershipRule ?? null,
+    onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
+    mailEnabled: g.mailEnabled ?? false,
+    pimEnds: new Map<string, number>(),
+    pimStarts: new Map<string, number>(),
+    members: new Set((g.members ?? []).map((m) => m.toLowerCase())),
+    recent: [],
+  };
 }
 
 export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {

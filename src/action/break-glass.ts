@@ -18,7 +18,7 @@ import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubGraph } from '../github/graphql.ts';
 import { createAssignedIssue } from '../github/issues.ts';
-import { gitIn, headCommit } from '../git/git.ts';
+import { gitIn, type Git, headCommit } from '../git/git.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import type { Settings } from './settings.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
@@ -26,7 +26,8 @@ import type { RunResult } from './result.ts';
 import { applyEffects, services } from './services.ts';
 import { noticeId } from '../plan/effects.ts';
 
-export async function runBreakGlass(settings: Settings): Promise<RunResult> {
+/** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
+async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor: string; defaultBranch: string; git: Git }> {
   const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (settings.eventName !== 'workflow_dispatch' || typeof defaultBranch !== 'string' || settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`break-glass runs only from workflow_dispatch on the default branch, not "${settings.eventName}" on ${settings.github!.ref}.`);
@@ -42,6 +43,11 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   if ((await git.run(['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true') {
     throw new ConfigError('the checkout is shallow, so earlier break-glass uses cannot be checked. Check out the default branch with fetch-depth: 0 (see .github/workflows/access-break-glass.yml).');
   }
+  return { runId, actor, defaultBranch, git };
+}
+
+export async function runBreakGlass(settings: Settings): Promise<RunResult> {
+  const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, repo, directory } = await services(settings);
   const config = await loadConfig(workingTree(settings.workspace));
@@ -75,11 +81,10 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const runUrl = `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
   // nobody, and the next sweep removes the access.
-  const existing = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1 ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
-  const issue: { number: number; unassigned?: string[] } = existing !== undefined ? { number: existing } : await (async () => {
-    const text = reviewIssue(decision, runId, runUrl, owners);
-    return createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
-  })();
+  const rerun = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1;
+  const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
+  const text = reviewIssue(decision, runId, runUrl, owners);
+  const issue: { number: number; unassigned?: string[] } = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
   if (issue.unassigned && issue.unassigned.length > 0) core.warning(`the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`, { title: 'access-as-code break-glass' });
   const loud = `BREAK-GLASS: ${decision.login} is a member of ${decision.group} until ${end}, without review. Code owners review it in #${issue.number}.`;
   core.warning(loud, { title: 'access-as-code break-glass' });

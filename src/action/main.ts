@@ -3,7 +3,9 @@ import { GITHUB_LOGIN } from '../identities/identities.ts';
 import * as core from './runner.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
-import { gitIn } from '../git/git.ts';
+import { gitIn, type Git } from '../git/git.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import type { RevokeReport } from '../commands/revoke.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
@@ -75,16 +77,22 @@ async function runValidate(settings: Settings): Promise<RunResult> {
  * `issue`, on an issue made from the access request form (opened or edited): answers on the issue,
  * editing its one answer in place, with the problems or the request file and its one-click link.
  */
-async function runIssue(settings: Settings): Promise<RunResult> {
+/** The issue an issues event names (only its number: everything else is read as it is now). */
+function issueOfEvent(settings: Settings): number {
   const event = (context.payload as { issue?: { number?: unknown; pull_request?: unknown } }).issue;
-  if (settings.eventName !== 'issues' || !event || typeof event.number !== 'number' || event.pull_request) {
+  if (settings.eventName !== 'issues' || typeof event?.number !== 'number' || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
   }
+  return event.number;
+}
+
+async function runIssue(settings: Settings): Promise<RunResult> {
+  const number = issueOfEvent(settings);
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github!.repository.split('/') as [string, string];
   // The event names the issue; its text is read as it is now. A re-run replays the event's old body
   // (docs/threat-model.md 54), so the payload's body, author and labels are never used.
-  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: event.number });
+  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: number });
   const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? '', labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })), state: current.state };
   if (issue.state !== 'open') {
     core.info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
@@ -195,22 +203,24 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
-  if (settings.dashboard && !report.dryRun && !report.degraded) {
-    // The dashboard is a view: failing to write it never fails the sweep, which has done its work.
-    const { updateDashboard } = await import('./dashboard.ts');
-    const { slotLateness } = await import('../report/dashboard.ts');
-    try {
-      const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
-      core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
-      core.setOutput('dashboard', JSON.stringify(outcome));
-    } catch (error) {
-      core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: 'access-as-code' });
-    }
-  }
+  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, repo, git, report, now);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed) return { status: 'failed', message: 'the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.' };
   if (unapproved) return { status: 'refused', message: unapproved };
   return OK;
+}
+
+/** The dashboard is a view: failing to write it never fails the sweep, which has done its work. */
+async function keepDashboard(settings: Settings, gh: GitHub, repo: RepoRef, git: Git, report: RevokeReport, now: number): Promise<void> {
+  const { updateDashboard } = await import('./dashboard.ts');
+  const { slotLateness } = await import('../report/dashboard.ts');
+  try {
+    const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
+    core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
+    core.setOutput('dashboard', JSON.stringify(outcome));
+  } catch (error) {
+    core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: 'access-as-code' });
+  }
 }
 
 async function runReport(settings: Settings): Promise<RunResult> {

@@ -36,21 +36,21 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   for (const g of report.groups) {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
-      if (d.action === 'keep') continue;
-      const what =
-        d.action === 'report'
-          ? 'reported (audit mode)'
-          : d.outcome === 'failed'
-            ? `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`
-            : d.action === 'update'
-              ? `${report.dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`
-              : d.action === 'add'
-              ? `${report.dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`
-              : report.dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
-      details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
+      if (d.action !== 'keep') details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
     }
   }
   if (details.length > 0) summary.addList(details);
   if (report.reminders.length > 0) summary.addRaw(`Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`, true);
   await summary.write();
+}
+
+type Disposition = RevokeReport['groups'][number]['dispositions'][number];
+
+/** What became of one member in words: added, removed, reported, moved, or not done and why. */
+function whatHappened(d: Disposition, dryRun: boolean): string {
+  if (d.action === 'report') return 'reported (audit mode)';
+  if (d.outcome === 'failed') return `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`;
+  if (d.action === 'update') return `${dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`;
+  if (d.action === 'add') return `${dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`;
+  return dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
 }

@@ -44,38 +44,50 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     settings.webhooks = parseWebhooks(hooks);
     for (const h of settings.webhooks) core.setSecret(h.url);
   }
-  if (NEEDS_ENTRA.includes(settings.command)) {
-    const tenantId = core.getInput('tenant-id').trim();
-    const clientId = core.getInput('client-id').trim();
-    if (!tenantId || !clientId) {
-      throw new ConfigError(`command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`);
-    }
-    const optional = (name: string) => core.getInput(name).trim() || undefined;
-    const cloud = optional('cloud');
-    const authorityHost = optional('authority-host');
-    const graphEndpoint = optional('graph-endpoint');
-    const audience = optional('audience');
-    settings.entra = { tenantId, clientId, ...(cloud ? { cloud } : {}), ...(authorityHost ? { authorityHost } : {}), ...(graphEndpoint ? { graphEndpoint } : {}), ...(audience ? { audience } : {}) };
-  }
-  if (MAY_USE_GITHUB.includes(settings.command) && core.getInput('github-token').trim() !== '' && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? '')) {
-    settings.github = { token: core.getInput('github-token').trim(), apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: env.GITHUB_REPOSITORY!, ref: env.GITHUB_REF ?? '' };
-  }
-  if (NEEDS_GITHUB.includes(settings.command)) {
-    const token = core.getInput('github-token').trim();
-    if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError('GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.');
-    settings.github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
-  }
-  const memoryKey = core.getInput('memory-key').trim();
-  if (memoryKey && (settings.command === 'grant' || settings.command === 'revoke') && settings.github) {
-    core.setSecret(memoryKey);
-    // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
-    // goes on without remembering, and says so.
-    if (memoryKey.length < MEMORY_KEY_MIN_LENGTH) core.warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: 'access-as-code' });
-    else settings.memory = { key: memoryKey, repository: settings.github.repository };
-  }
+  if (NEEDS_ENTRA.includes(settings.command)) settings.entra = entraSettings(settings.command);
+  const github = githubSettings(settings.command, env);
+  if (github) settings.github = github;
+  const memory = memorySettings(settings);
+  if (memory) settings.memory = memory;
   return settings;
+}
+
+function entraSettings(command: Command): EntraSettings {
+  const tenantId = core.getInput('tenant-id').trim();
+  const clientId = core.getInput('client-id').trim();
+  if (!tenantId || !clientId) {
+    throw new ConfigError(`command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`);
+  }
+  const optional = (name: string) => core.getInput(name).trim() || undefined;
+  const settings: EntraSettings = { tenantId, clientId };
+  const named = { cloud: optional('cloud'), authorityHost: optional('authority-host'), graphEndpoint: optional('graph-endpoint'), audience: optional('audience') };
+  for (const [key, value] of Object.entries(named)) if (value) Object.assign(settings, { [key]: value });
+  return settings;
+}
+
+/** GitHub for the commands that need it (doctor: only with a token, to read the rules on main). */
+function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['github'] {
+  const token = core.getInput('github-token').trim();
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const valid = /^[^/\s]+\/[^/\s]+$/.test(repository);
+  const github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
+  if (MAY_USE_GITHUB.includes(command)) return token !== '' && valid ? github : undefined;
+  if (!NEEDS_GITHUB.includes(command)) return undefined;
+  if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
+  if (!valid) throw new ConfigError('GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.');
+  return github;
+}
+
+/** grant and revoke: the memory key, masked; a short one is refused with a warning (nothing is remembered). */
+function memorySettings(settings: Settings): MemoryKey | undefined {
+  const memoryKey = core.getInput('memory-key').trim();
+  if (!memoryKey || (settings.command !== 'grant' && settings.command !== 'revoke') || !settings.github) return undefined;
+  core.setSecret(memoryKey);
+  // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
+  // goes on without remembering, and says so.
+  if (memoryKey.length >= MEMORY_KEY_MIN_LENGTH) return { key: memoryKey, repository: settings.github.repository };
+  core.warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: 'access-as-code' });
+  return undefined;
 }
 
 /** A boolean input; empty means false (the runner passes action.yml's default when it is unset). */

@@ -12,7 +12,7 @@ export const GRANT_ENVIRONMENT = 'access-grant';
 import type { AccessConfig } from '../config/config.ts';
 import { exemptionsDue, type GroupPolicy } from '../policy/policy.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { DirectoryError, unmanageable, type Directory } from '../entra/directory.ts';
+import { DirectoryError, unmanageable, type Directory, type DirectoryGroup } from '../entra/directory.ts';
 import { judgeReach, type Reach } from '../entra/reach.ts';
 
 export interface GroupCheck {
@@ -31,34 +31,23 @@ export interface DoctorReport {
   diagnostics: Diagnostic[];
 }
 
-export async function doctor(config: AccessConfig, directory: Directory, github?: { rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>; environment?: () => Promise<EnvironmentFacts | undefined>; missingLabels?: () => Promise<string[]>; branch: string }, now = Date.now()): Promise<DoctorReport> {
+/** What doctor reads from GitHub when it has a token: the default branch's rules, the grant environment, the labels. */
+export interface DoctorGitHub {
+  rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>;
+  environment?: () => Promise<EnvironmentFacts | undefined>;
+  missingLabels?: () => Promise<string[]>;
+  branch: string;
+}
+
+export async function doctor(config: AccessConfig, directory: Directory, github?: DoctorGitHub, now = Date.now()): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
-  const groups: GroupCheck[] = [];
   // Everything in a few batched calls: the same lookups the sweep makes.
   const policyGroups = [...config.policy.groups.values()];
   const found = await directory.getGroups(policyGroups.map((g) => g.id));
   const usable = policyGroups.filter((g) => found.get(g.id) && !unmanageable(found.get(g.id)!));
   const members = await directory.listMembersOfGroups(usable.map((g) => g.id));
-  for (const group of policyGroups) {
-    const at = config.policy.positions.get(group.name);
-    const entra = found.get(group.id);
-    let problem: string | undefined;
-    if (!entra) problem = `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
-    else problem = unmanageable(entra);
-    if (problem) {
-      groups.push({ name: group.name, id: group.id, ...(entra ? { displayName: entra.displayName } : {}), problem });
-      diagnostics.push(diagnostic(config.policy.file, at, `group "${group.name}": ${problem}`));
-    } else groups.push({ name: group.name, id: group.id, displayName: entra!.displayName, members: members.get(group.id)?.length ?? 0 });
-  }
-  const identities: { login: string; resolved: boolean }[] = [];
-  const entries = [...config.identities.users];
-  const users = await directory.resolveUsers(entries.map(([, ref]) => ref));
-  entries.forEach(([login, ref], i) => {
-    identities.push({ login, resolved: users[i] !== undefined });
-    if (!users[i]) {
-      diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
-    }
-  });
+  const groups = policyGroups.map((group) => checkGroup(config, group, found.get(group.id), members, diagnostics));
+  const identities = await checkIdentities(config, directory, diagnostics);
   // backend: pim needs PIM's own permission; reading the assignments proves it (and reads only).
   const pimGroups = usable.filter((g) => g.backend === 'pim');
   if (pimGroups.length > 0) {
@@ -73,34 +62,54 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
     diagnostics.push(diagnostic(config.policy.file, entry.position, `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`, 'warning'));
   }
   const identity = await judgeIdentity(usable, directory);
-  if (identity) {
-    for (const f of identity.findings) {
-      if (f.severity === 'info') identity.lines.push(f.message.charAt(0).toUpperCase() + f.message.slice(1));
-      else diagnostics.push(diagnostic(config.policy.file, undefined, `automation identity: ${f.message}`, f.severity));
-    }
+  for (const f of identity?.findings ?? []) {
+    if (f.severity === 'info') identity!.lines.push(f.message.charAt(0).toUpperCase() + f.message.slice(1));
+    else diagnostics.push(diagnostic(config.policy.file, undefined, `automation identity: ${f.message}`, f.severity));
   }
-  if (github) {
-    try {
-      for (const problem of rulesetProblems(await github.rules(), github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
-    } catch (error) {
-      diagnostics.push(diagnostic('.github', undefined, `could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`, 'warning'));
-    }
-    if (github.missingLabels) {
-      try {
-        for (const label of await github.missingLabels()) diagnostics.push(diagnostic('.github', undefined, `the label "${label}" does not exist in the repository. GitHub applies an issue form's labels only when they exist, and the issue workflow, dashboard and break-glass find their issues by it: create it (Issues → Labels → New label, or "gh label create ${label}"; docs/setup.md, step 9).`, 'warning'));
-      } catch (error) {
-        diagnostics.push(diagnostic('.github', undefined, `could not read the repository's labels (${(error as Error).message}).`, 'warning'));
-      }
-    }
-    if (github.environment) {
-      try {
-        for (const problem of environmentProblems(await github.environment(), GRANT_ENVIRONMENT, github.branch)) diagnostics.push(diagnostic('.github', undefined, problem, 'warning'));
-      } catch (error) {
-        diagnostics.push(diagnostic('.github', undefined, `could not read the environment "${GRANT_ENVIRONMENT}" (${(error as Error).message}); check its deployment branches by hand (docs/setup.md, step 4).`, 'warning'));
-      }
-    }
-  }
+  if (github) diagnostics.push(...(await githubProblems(github)));
   return { groups, identities, ...(identity ? { identity } : {}), diagnostics };
+}
+
+function checkGroup(config: AccessConfig, group: GroupPolicy, entra: DirectoryGroup | undefined, members: ReadonlyMap<string, unknown[]>, diagnostics: Diagnostic[]): GroupCheck {
+  const problem = entra ? unmanageable(entra) : `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
+  if (!problem) return { name: group.name, id: group.id, displayName: entra!.displayName, members: members.get(group.id)?.length ?? 0 };
+  diagnostics.push(diagnostic(config.policy.file, config.policy.positions.get(group.name), `group "${group.name}": ${problem}`));
+  return { name: group.name, id: group.id, ...(entra ? { displayName: entra.displayName } : {}), problem };
+}
+
+async function checkIdentities(config: AccessConfig, directory: Directory, diagnostics: Diagnostic[]): Promise<{ login: string; resolved: boolean }[]> {
+  const entries = [...config.identities.users];
+  const users = await directory.resolveUsers(entries.map(([, ref]) => ref));
+  return entries.map(([login, ref], i) => {
+    if (!users[i]) diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
+    return { login, resolved: users[i] !== undefined };
+  });
+}
+
+/** The ruleset on the default branch, the labels and the grant environment, each read on its own: one that fails is a warning. */
+async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const warn = (text: string) => out.push(diagnostic('.github', undefined, text, 'warning'));
+  try {
+    for (const problem of rulesetProblems(await github.rules(), github.branch)) warn(problem);
+  } catch (error) {
+    warn(`could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`);
+  }
+  if (github.missingLabels) {
+    try {
+      for (const label of await github.missingLabels()) warn(`the label "${label}" does not exist in the repository. GitHub applies an issue form's labels only when they exist, and the issue workflow, dashboard and break-glass find their issues by it: create it (Issues → Labels → New label, or "gh label create ${label}"; docs/setup.md, step 9).`);
+    } catch (error) {
+      warn(`could not read the repository's labels (${(error as Error).message}).`);
+    }
+  }
+  if (github.environment) {
+    try {
+      for (const problem of environmentProblems(await github.environment(), GRANT_ENVIRONMENT, github.branch)) warn(problem);
+    } catch (error) {
+      warn(`could not read the environment "${GRANT_ENVIRONMENT}" (${(error as Error).message}); check its deployment branches by hand (docs/setup.md, step 4).`);
+    }
+  }
+  return out;
 }
 
 /** The identity's reach, when the directory can tell; reading it never fails doctor. */

@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { GitHubGraph } from '../github/graphql.ts';
 import type { BranchContext } from './context.ts';
 
@@ -48,30 +48,11 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
   const loginOf = new Map<string, string>();
   for (const r of report.requests) if (r.userId && r.requester) loginOf.set(r.userId, r.requester);
   const groups = report.groups.map((g): GroupStatus => {
-    const policy = report.config.policy.groups.get(g.group);
     const members: StatusRow[] = [];
     for (const d of g.dispositions) {
       // An addition counts once it was made (a sweep); in a dry run or after a failure it is not a member yet.
       if (d.action === 'add' && d.outcome !== 'added' && d.outcome !== 'already-member') continue;
-      const base = { who: loginOf.get(d.id) ?? d.id, id: d.id, type: d.type };
-      const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
-      const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
-      const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
-      if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {
-        const until = formatTimestamp(glass.end);
-        members.push({ ...base, who: glass.login, holds: 'active', since: glass.start, until, file: `break-glass run ${glass.run}`, note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)` });
-      } else if (d.reason === 'active' || d.reason === 'unverified') {
-        const until = latest?.request?.expires;
-        const left = latest?.request ? ` (${formatDuration(Math.max(0, latest.request.expiresAt - now))} left)` : '';
-        members.push({ ...base, holds: d.reason, ...(latest?.landing ? { since: latest.landing.time } : {}), ...(until ? { until } : {}), ...(latest ? { file: latest.file } : {}), ...(d.reason === 'unverified' ? { note: 'not verified yet: GitHub could not be read' } : { note: `until ${until}${left}` }) });
-      } else if (d.reason === 'standing') {
-        const entry = policy?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
-        members.push({ ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' });
-      } else if (d.reason === 'ended') {
-        members.push({ ...base, holds: 'ending', ...(latest ? { file: latest.file } : {}), note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run` });
-      } else {
-        members.push({ ...base, holds: 'drift', note: g.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request: removed at the next run' });
-      }
+      members.push(rowFor(report, g, d, loginOf.get(d.id) ?? d.id, now));
     }
     // Access through requests first, then what the next run removes, exemptions, and drift.
     const rank = { active: 0, unverified: 1, ending: 2, standing: 3, drift: 4 } as const;
@@ -79,6 +60,35 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
     return { group: g.group, mode: g.mode, backend: g.backend, members, ...(g.error ? { error: g.error } : {}) };
   });
   return { generatedAt: new Date(now).toISOString(), head: report.head, ...(report.degraded ? { degraded: report.degraded } : {}), groups };
+}
+
+/** One member's row: why they hold access (a request, break-glass, a standing exemption) or drift. */
+function rowFor(report: ReconcileReport, g: GroupResult, d: PlannedDisposition, who: string, now: number): StatusRow {
+  const base = { who, id: d.id, type: d.type };
+  const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
+  const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
+  const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
+  if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {
+    const until = formatTimestamp(glass.end);
+    return { ...base, who: glass.login, holds: 'active', since: glass.start, until, file: `break-glass run ${glass.run}`, note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)` };
+  }
+  if (d.reason === 'active' || d.reason === 'unverified') return requestRow(base, d.reason, latest, now);
+  if (d.reason === 'standing') {
+    const entry = report.config.policy.groups.get(g.group)?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
+    return { ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' };
+  }
+  if (d.reason === 'ended') return { ...base, holds: 'ending', ...(latest ? { file: latest.file } : {}), note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run` };
+  return { ...base, holds: 'drift', note: g.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request: removed at the next run' };
+}
+
+function requestRow(base: Pick<StatusRow, 'who' | 'id' | 'type'>, reason: 'active' | 'unverified', latest: RequestResult | undefined, now: number): StatusRow {
+  const row: StatusRow = { ...base, holds: reason };
+  const request = latest?.request;
+  if (latest?.landing) row.since = latest.landing.time;
+  if (request?.expires) row.until = request.expires;
+  if (latest) row.file = latest.file;
+  row.note = reason === 'unverified' ? 'not verified yet: GitHub could not be read' : `until ${request?.expires}${request ? ` (${formatDuration(Math.max(0, request.expiresAt - now))} left)` : ''}`;
+  return row;
 }
 
 export function renderStatus(s: StatusReport): string[] {

@@ -13,30 +13,43 @@
 /** Why the pattern could backtrack catastrophically, or undefined when it cannot. */
 export function backtrackingRisk(source: string): string | undefined {
   // For each open group: whether it contains a repetition or an alternation so far.
-  const stack: { repeats: boolean; alternates: boolean }[] = [];
+  const stack: GroupSoFar[] = [];
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') stack.push({ repeats: false, alternates: false });
-    else if (c === '|' && stack.length > 0) stack[stack.length - 1]!.alternates = true;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
     else if (c === ')') {
-      const group = stack.pop();
-      const outer = repetitionAt(source, i + 1);
-      if (group && outer.unbounded && (group.repeats || group.alternates)) {
-        return `a group that ${group.repeats ? 'repeats inside' : 'has alternatives'} is itself repeated ("${source.slice(0, i + 1 + outer.length)}")`;
-      }
-      if (stack.length > 0 && (group?.repeats || outer.unbounded)) stack[stack.length - 1]!.repeats = true;
-    } else if ((c === '*' || c === '+' || c === '{') && stack.length > 0 && repetitionAt(source, i).unbounded) stack[stack.length - 1]!.repeats = true;
+      const risk = closeGroup(source, i, stack);
+      if (risk) return risk;
+    } else noteInGroup(source, i, stack);
   }
+  return undefined;
+}
+
+interface GroupSoFar {
+  repeats: boolean;
+  alternates: boolean;
+}
+
+/** An opening bracket, an alternative, or a repetition inside the innermost open group. */
+function noteInGroup(source: string, i: number, stack: GroupSoFar[]): void {
+  const c = source[i]!;
+  const inner = stack[stack.length - 1];
+  if (c === '(') stack.push({ repeats: false, alternates: false });
+  else if (c === '|' && inner) inner.alternates = true;
+  else if ((c === '*' || c === '+' || c === '{') && inner && repetitionAt(source, i).unbounded) inner.repeats = true;
+}
+
+/** A group closes: risky when it repeats or alternates inside and is itself repeated without bound. */
+function closeGroup(source: string, i: number, stack: GroupSoFar[]): string | undefined {
+  const group = stack.pop();
+  const outer = repetitionAt(source, i + 1);
+  if (group && outer.unbounded && (group.repeats || group.alternates)) {
+    return `a group that ${group.repeats ? 'repeats inside' : 'has alternatives'} is itself repeated ("${source.slice(0, i + 1 + outer.length)}")`;
+  }
+  if (stack.length > 0 && (group?.repeats || outer.unbounded)) stack[stack.length - 1]!.repeats = true;
   return undefined;
 }
 

@@ -66,50 +66,18 @@ export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: 
   const refused = new Set(diagnostics.map((d) => `${d.line}:${d.column}`));
 
   const value = (yaml.value ?? {}) as Record<string, unknown>;
-  const expiresNode = nodeAt(yaml.doc, ['expires']);
-  let expiresAt = Number.NaN;
-  if (typeof value.expires === 'string' && isScalar(expiresNode)) {
-    const where = posOf(expiresNode, yaml.lineCounter);
-    const parsed = parseTimestamp(value.expires);
-    if (!parsed.ok) {
-      // The specific reason replaces the schema's generic "wrong form" at the same place.
-      const generic = diagnostics.findIndex((d) => d.line === where?.line && d.column === where?.column);
-      if (generic >= 0) diagnostics.splice(generic, 1);
-      diagnostics.push(diagnostic(file, where, `"expires" is not valid: ${parsed.reason}.`));
-    } else {
-      expiresAt = parsed.epochMs;
-      if (expiresNode.type !== 'QUOTE_DOUBLE' && expiresNode.type !== 'QUOTE_SINGLE') {
-        // YAML 1.1 tools read an unquoted timestamp as a date object, not text; quoting keeps every reader exact.
-        diagnostics.push(diagnostic(file, where, `put "expires" in quotes: expires: "${value.expires}".`));
-      }
-    }
-  } else if (value.expires instanceof Date || (typeof value.expires === 'number')) {
-    diagnostics.push(diagnostic(file, posOf(expiresNode, yaml.lineCounter), '"expires" must be a quoted RFC 3339 timestamp such as "2026-11-24T18:00:00Z".'));
-  }
-
+  let expiresAt = readExpires(file, yaml, value, diagnostics);
   let durationMs: number | undefined;
   if (typeof value.duration === 'string' && value.expires === undefined) {
     durationMs = parseDuration(value.duration);
     // The schema's pattern already named a malformed duration; a readable one needs its merge time.
     if (durationMs !== undefined && anchor !== undefined) expiresAt = anchor + durationMs;
   }
-
-  const where = splitRequestPath(file)!;
-  if (typeof value.group === 'string' && value.group !== where.group) {
-    diagnostics.push(
-      diagnostic(file, posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter), `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`),
-    );
-  }
-  if (typeof value.requester === 'string' && !fileNameMatchesRequester(where.fileName, value.requester)) {
-    diagnostics.push(
-      diagnostic(file, posOf(nodeAt(yaml.doc, ['requester']), yaml.lineCounter), `the file name must start with the requester's login: rename it to requests/${where.group}/${value.requester.toLowerCase()}-<slug>.yaml (letters, digits, ".", "_" or "-" after the login).`),
-    );
-  }
+  diagnostics.push(...placeProblems(file, yaml, value));
 
   // The request is returned whenever its core fields can be read, even with other errors, so that
   // the policy's rules run too and the author sees every problem in one round.
-  const readable =
-    typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
+  const readable = typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
   if (!readable) return { request: undefined, diagnostics, refused };
   return {
     request: {
@@ -126,4 +94,43 @@ export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: 
     diagnostics,
     refused,
   };
+}
+
+type Loaded = Extract<ReturnType<typeof loadYaml>, { ok: true }>['yaml'];
+
+/** The fixed end, when `expires` is a quoted RFC 3339 timestamp; NaN otherwise (with why, where it says more than the schema). */
+function readExpires(file: string, yaml: Loaded, value: Record<string, unknown>, diagnostics: Diagnostic[]): number {
+  const expiresNode = nodeAt(yaml.doc, ['expires']);
+  if (value.expires instanceof Date || typeof value.expires === 'number') {
+    diagnostics.push(diagnostic(file, posOf(expiresNode, yaml.lineCounter), '"expires" must be a quoted RFC 3339 timestamp such as "2026-11-24T18:00:00Z".'));
+    return Number.NaN;
+  }
+  if (typeof value.expires !== 'string' || !isScalar(expiresNode)) return Number.NaN;
+  const where = posOf(expiresNode, yaml.lineCounter);
+  const parsed = parseTimestamp(value.expires);
+  if (!parsed.ok) {
+    // The specific reason replaces the schema's generic "wrong form" at the same place.
+    const generic = diagnostics.findIndex((d) => d.line === where?.line && d.column === where?.column);
+    if (generic >= 0) diagnostics.splice(generic, 1);
+    diagnostics.push(diagnostic(file, where, `"expires" is not valid: ${parsed.reason}.`));
+    return Number.NaN;
+  }
+  if (expiresNode.type !== 'QUOTE_DOUBLE' && expiresNode.type !== 'QUOTE_SINGLE') {
+    // YAML 1.1 tools read an unquoted timestamp as a date object, not text; quoting keeps every reader exact.
+    diagnostics.push(diagnostic(file, where, `put "expires" in quotes: expires: "${value.expires}".`));
+  }
+  return parsed.epochMs;
+}
+
+/** The folder names the group and the file name starts with the requester's login. */
+function placeProblems(file: string, yaml: Loaded, value: Record<string, unknown>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const where = splitRequestPath(file)!;
+  if (typeof value.group === 'string' && value.group !== where.group) {
+    out.push(diagnostic(file, posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter), `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`));
+  }
+  if (typeof value.requester === 'string' && !fileNameMatchesRequester(where.fileName, value.requester)) {
+    out.push(diagnostic(file, posOf(nodeAt(yaml.doc, ['requester']), yaml.lineCounter), `the file name must start with the requester's login: rename it to requests/${where.group}/${value.requester.toLowerCase()}-<slug>.yaml (letters, digits, ".", "_" or "-" after the login).`));
+  }
+  return out;
 }

@@ -62,62 +62,70 @@ function schemaDescription(schema: unknown): string {
   return '';
 }
 
+/** What a message about one schema error needs: the error, where it is, and how to say where. */
+interface SchemaError {
+  error: ErrorObject;
+  params: Record<string, unknown>;
+  where: string;
+  /** The position of a key inside the failing map (falling back to the map itself). */
+  keyAt: (key: string) => ReturnType<typeof posOf>;
+}
+
+type Message = string | { message: string; key: string };
+
+/** One sentence per schema keyword, saying what is wrong and how to fix it (a table, not a switch). */
+const MESSAGES: Record<string, (e: SchemaError) => Message> = {
+  additionalProperties: ({ error, params }) => {
+    const key = String(params.additionalProperty);
+    const props = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+    return { key, message: `unknown key "${key}".${props.length > 0 ? ` Allowed keys here: ${props.join(', ')}.` : ''} Remove it or fix its spelling.` };
+  },
+  required: ({ error, params, where }) => {
+    const key = String(params.missingProperty);
+    return `${where} is missing the required key "${key}".${schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[key])}`;
+  },
+  propertyNames: ({ error, params }) => {
+    const key = String(params.propertyName);
+    const rule = schemaDescription(error.parentSchema) || ' The name does not have the allowed form.';
+    return { key, message: `the name "${key}" is not allowed here:${rule} Names use lower-case letters, digits, ".", "_" and "-" (GitHub logins: letters, digits and single hyphens).` };
+  },
+  type: ({ error, params, where }) => `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
+  const: ({ error, params, where }) => `${where} must be ${JSON.stringify(params.allowedValue)}, but it is ${describe(error.data)}.`,
+  enum: ({ error, params, where }) => `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, but it is ${describe(error.data)}.`,
+  pattern: ({ error, where }) => `${where} has the wrong form: ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
+  minLength: (e) => lengthMessage(e, 'at least'),
+  maxLength: (e) => lengthMessage(e, 'at most'),
+  minimum: (e) => boundMessage(e),
+  maximum: (e) => boundMessage(e),
+  minProperties: ({ error, where }) => `${where} must have exactly one of its allowed keys.${schemaDescription(error.parentSchema)}`,
+  maxProperties: ({ error, where }) => `${where} must have exactly one of its allowed keys.${schemaDescription(error.parentSchema)}`,
+  oneOf: ({ error, params, where }) => {
+    // Alternatives of required keys, such as a request's expires or duration: name them.
+    const keys = ((error.parentSchema as { oneOf?: { required?: string[] }[] }).oneOf ?? []).flatMap((o) => o.required ?? []);
+    const names = keys.map((k) => `"${k}"`).join(' or ');
+    if (params.passingSchemas === null) return `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`;
+    const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
+    return { key: present[present.length - 1] ?? keys[0] ?? '', message: `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.` };
+  },
+  uniqueItems: ({ params, where }) => `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`,
+};
+
+function lengthMessage({ error, params, where }: SchemaError, bound: string): string {
+  const len = typeof error.data === 'string' ? [...error.data].length : 0;
+  return `${where} is ${len} characters long; it must be ${bound} ${String(params.limit)}.${schemaDescription(error.parentSchema)}`;
+}
+
+function boundMessage({ error, params, where }: SchemaError): string {
+  return `${where} must be ${String(params.comparison)} ${String(params.limit)}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`;
+}
+
 function toDiagnostic(error: ErrorObject, yaml: LoadedYaml): Diagnostic {
   const path = pathOf(error.instancePath);
-  const at = (node: unknown) => posOf(node, yaml.lineCounter) ?? posOf(nodeAt(yaml.doc, path), yaml.lineCounter);
-  const here = at(nodeAt(yaml.doc, path));
-  const params = error.params as Record<string, unknown>;
-  const where = label(path);
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const props = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const allowed = props.length > 0 ? ` Allowed keys here: ${props.join(', ')}.` : '';
-      return diagnostic(yaml.file, at(keyNodeAt(yaml.doc, path, key)), `unknown key "${key}".${allowed} Remove it or fix its spelling.`);
-    }
-    case 'required': {
-      const key = String(params.missingProperty);
-      const sub = (error.parentSchema as { properties?: Record<string, unknown> }).properties?.[key];
-      return diagnostic(yaml.file, here, `${where} is missing the required key "${key}".${schemaDescription(sub)}`);
-    }
-    case 'propertyNames': {
-      const key = String(params.propertyName);
-      const rule = schemaDescription(error.parentSchema) || ' The name does not have the allowed form.';
-      return diagnostic(yaml.file, at(keyNodeAt(yaml.doc, path, key)), `the name "${key}" is not allowed here:${rule} Names use lower-case letters, digits, ".", "_" and "-" (GitHub logins: letters, digits and single hyphens).`);
-    }
-    case 'type':
-      return diagnostic(yaml.file, here, `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`);
-    case 'const':
-      return diagnostic(yaml.file, here, `${where} must be ${JSON.stringify(params.allowedValue)}, but it is ${describe(error.data)}.`);
-    case 'enum':
-      return diagnostic(yaml.file, here, `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, but it is ${describe(error.data)}.`);
-    case 'pattern':
-      return diagnostic(yaml.file, here, `${where} has the wrong form: ${describe(error.data)}.${schemaDescription(error.parentSchema)}`);
-    case 'minLength':
-    case 'maxLength': {
-      const len = typeof error.data === 'string' ? [...error.data].length : 0;
-      const bound = error.keyword === 'minLength' ? 'at least' : 'at most';
-      return diagnostic(yaml.file, here, `${where} is ${len} characters long; it must be ${bound} ${String(params.limit)}.${schemaDescription(error.parentSchema)}`);
-    }
-    case 'minimum':
-    case 'maximum':
-      return diagnostic(yaml.file, here, `${where} must be ${String(params.comparison)} ${String(params.limit)}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`);
-    case 'minProperties':
-    case 'maxProperties':
-      return diagnostic(yaml.file, here, `${where} must have exactly one of its allowed keys.${schemaDescription(error.parentSchema)}`);
-    case 'oneOf': {
-      // Alternatives of required keys, such as a request's expires or duration: name them.
-      const keys = ((error.parentSchema as { oneOf?: { required?: string[] }[] }).oneOf ?? []).flatMap((o) => o.required ?? []);
-      const names = keys.map((k) => `"${k}"`).join(' or ');
-      if (params.passingSchemas === null) return diagnostic(yaml.file, here, `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`);
-      const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
-      return diagnostic(yaml.file, at(keyNodeAt(yaml.doc, path, present[present.length - 1] ?? keys[0] ?? '')), `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.`);
-    }
-    case 'uniqueItems':
-      return diagnostic(yaml.file, here, `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`);
-    default:
-      return diagnostic(yaml.file, here, `${where} ${error.message ?? 'is not valid'}.`);
-  }
+  const here = posOf(nodeAt(yaml.doc, path), yaml.lineCounter);
+  const keyAt = (key: string) => posOf(keyNodeAt(yaml.doc, path, key), yaml.lineCounter) ?? here;
+  const e: SchemaError = { error, params: error.params as Record<string, unknown>, where: label(path), keyAt };
+  const said = MESSAGES[error.keyword]?.(e) ?? `${e.where} ${error.message ?? 'is not valid'}.`;
+  return typeof said === 'string' ? diagnostic(yaml.file, here, said) : diagnostic(yaml.file, keyAt(said.key), said.message);
 }
 
 function article(type: string): string {

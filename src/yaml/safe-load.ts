@@ -203,8 +203,7 @@ function findExcessNesting(text: string, maxDepth: number): Position | undefined
     if (i === lineStart && contentStart(text, i) - i > maxIndent) return { line, column: maxIndent + 1 };
     if (comment) continue;
     if (quote) {
-      if (quote === '"' && c === '\\') i++;
-      else if (c === quote) quote = undefined;
+      ({ i, quote } = insideQuote(text, i, quote));
       continue;
     }
     if (c === '#' && startsScalar(text, i, lineStart, COMMENT_AFTER)) comment = true;
@@ -217,6 +216,13 @@ function findExcessNesting(text: string, maxDepth: number): Position | undefined
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** One character inside a quoted scalar: a double-quoted one skips what a backslash escapes; its own quote closes it. */
+function insideQuote(text: string, i: number, quote: '"' | "'"): { i: number; quote: '"' | "'" | undefined } {
+  const c = text[i];
+  if (quote === '"' && c === '\\') return { i: i + 1, quote };
+  return { i, quote: c === quote ? undefined : quote };
 }
 
 /** What may precede a comment's "#", and the start of a quoted scalar. */
