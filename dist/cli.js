@@ -3,7 +3,7 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   FORM_PATH,
   formProblems
-} from "./cli-chunks/chunk-FOI5UV6E.js";
+} from "./cli-chunks/chunk-F5YRJOGB.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -25,8 +25,8 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-XVT5NBV2.js";
-import "./cli-chunks/chunk-ALQUDTQE.js";
+} from "./cli-chunks/chunk-JYOUZ4DS.js";
+import "./cli-chunks/chunk-6DPNASLY.js";
 import {
   formatDuration,
   parseDuration
@@ -37,7 +37,7 @@ import {
   formatDiagnostic,
   hasErrors,
   sortDiagnostics
-} from "./cli-chunks/chunk-UJGJWKAG.js";
+} from "./cli-chunks/chunk-ZFCBOOOX.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
@@ -49,7 +49,9 @@ import { parseArgs as parseArgs3 } from "node:util";
 // src/commands/new.ts
 function draftRequest(options, config, taken) {
   if (options.duration === void 0 === (options.until === void 0)) {
-    throw new ConfigError("give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.");
+    throw new ConfigError(
+      "give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both."
+    );
   }
   let end;
   let ends;
@@ -149,7 +151,15 @@ function plannedChanges(groups) {
     for (const d of g.dispositions) {
       if (d.action === "keep") continue;
       const kind = g.backend === "pim" && d.action !== "report" ? d.action === "add" ? "pim-assign" : d.action === "update" ? "pim-update" : "pim-remove" : d.action === "add" ? "add-member" : d.action === "remove" ? "remove-member" : d.action === "report" ? "report-member" : "pim-update";
-      out.push({ id: `${kind}:${g.group}:${d.id}`, kind, group: g.group, member: d.id, reason: d.reason, sources: [...d.files], ...d.end ? { end: d.end } : {} });
+      out.push({
+        id: `${kind}:${g.group}:${d.id}`,
+        kind,
+        group: g.group,
+        member: d.id,
+        reason: d.reason,
+        sources: [...d.files],
+        ...d.end ? { end: d.end } : {}
+      });
     }
   }
   const removalsFirst = (c) => c.kind === "remove-member" || c.kind === "pim-remove" ? 0 : 1;
@@ -189,9 +199,14 @@ function requestSchemaRef(root, version) {
 }
 
 // src/cli/entra-commands.ts
-var ENTRA = { "tenant-id": { type: "string" }, cloud: { type: "string" }, "authority-host": { type: "string" }, "graph-endpoint": { type: "string" } };
+var ENTRA = {
+  "tenant-id": { type: "string" },
+  cloud: { type: "string" },
+  "authority-host": { type: "string" },
+  "graph-endpoint": { type: "string" }
+};
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./cli-chunks/connect-ZKNNHWBZ.js");
+  const { directoryFromLocal } = await import("./cli-chunks/connect-5N4JXAW4.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
@@ -202,32 +217,45 @@ async function localDirectory(values) {
 }
 async function localGitHub(root, repoOption) {
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (!token) throw new ConfigError("set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).");
+  if (!token)
+    throw new ConfigError(
+      "set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token)."
+    );
   let full = repoOption ?? process.env.GITHUB_REPOSITORY;
   if (!full) {
     const url = (await gitIn(root).tryRun(["remote", "get-url", "origin"]).catch(() => void 0))?.toString("utf8").trim() ?? "";
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./cli-chunks/client-VECVY2QV.js");
+  const { createGitHub } = await import("./cli-chunks/client-DHBYBP7L.js");
   const [owner, name] = full.split("/");
   return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
 }
 function runPlan(report, effects) {
-  return { head: report.head, changes: plannedChanges(report.groups), effects, ...report.degraded ? { degraded: report.degraded } : {}, configIgnored: report.configIgnored };
+  return {
+    head: report.head,
+    changes: plannedChanges(report.groups),
+    effects,
+    ...report.degraded ? { degraded: report.degraded } : {},
+    configIgnored: report.configIgnored
+  };
 }
 async function sweepCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } },
+    strict: true
+  });
   const json = jsonWanted(values.format);
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-2ZCGL7BY.js");
+  const { revoke } = await import("./cli-chunks/revoke-UFZZ5H4A.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-I6ZZF3WL.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-QS6PM5QG.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -247,8 +275,8 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-UROCM2PJ.js");
-  const { renderReport } = await import("./cli-chunks/render-NRA5HZW7.js");
+  const { collectReport } = await import("./cli-chunks/collect-2GPXV3JR.js");
+  const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
   if (values.out) {
@@ -258,16 +286,21 @@ async function reportCommand(args, io) {
   return 0;
 }
 async function statusCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: "boolean" }, requester: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: "boolean" }, requester: { type: "string" }, "github-repo": { type: "string" } },
+    strict: true
+  });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   let login;
   if (values.mine) {
     login = values.requester ?? (await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0))?.toString("utf8").trim();
-    if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
+    if (!login)
+      throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-RXZIKV2V.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-AXWSIMK3.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -285,27 +318,43 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-X6ULRUI4.js");
+  const { doctor } = await import("./cli-chunks/doctor-KR6ZLJ6Y.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
-  for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
+  for (const g of report.groups)
+    io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(", ")})` : ""}.`);
+  io.out(
+    `identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(", ")})` : ""}.`
+  );
   for (const line of report.identity?.lines ?? []) io.out(line);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 async function grantCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: "string" }, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: "string" }, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } },
+    strict: true
+  });
   const json = jsonWanted(values.format);
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-IOFYDZCM.js");
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? "0000000000000000000000000000000000000000", now: clock(values.at, io), requireCurrentHead: true, dryRun: values["dry-run"] ?? false });
+  const { grant } = await import("./cli-chunks/grant-FU5NJV5P.js");
+  const report = await grant({
+    git,
+    gh,
+    repo,
+    directory: await localDirectory(values),
+    before: values.before ?? "0000000000000000000000000000000000000000",
+    now: clock(values.at, io),
+    requireCurrentHead: true,
+    dryRun: values["dry-run"] ?? false
+  });
   if (json) {
-    const { grantEffects } = await import("./cli-chunks/grant-comment-WF5KBDPJ.js");
+    const { grantEffects } = await import("./cli-chunks/grant-comment-XLBIRJYS.js");
     io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
     return 0;
   }
@@ -338,7 +387,11 @@ function planOf(report, config) {
   }
   for (const d of report.deletions) {
     const group = d.file.split("/")[1] ?? "";
-    lines.push({ file: d.file, action: "remove", text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.` });
+    lines.push({
+      file: d.file,
+      action: "remove",
+      text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.`
+    });
   }
   return lines;
 }
@@ -365,7 +418,17 @@ async function planCommand(args, io) {
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
   const lines = planOf(report, config);
   if (json) {
-    io.out(JSON.stringify({ base, changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })), problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          base,
+          changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
+          problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))
+        },
+        null,
+        2
+      )
+    );
     return reportHasErrors(report) ? 1 : 0;
   }
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
@@ -391,14 +454,60 @@ var VERSION = true ? "1.0.0" : "development";
 // src/cli/main.ts
 var COMMAND_TABLE = [
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
-  { name: "new", usage: ['new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]', "write a valid request file at the right path; --for counts", "from the merge (duration:), --until TIME sets a fixed end"], run: (a, io) => newCommand(a, io) },
-  { name: "plan", usage: ["plan [--base REF]", "what merging your changes under requests/ would change in Entra", "(against the merge base with REF; default origin/main or main)"], run: planCommand },
-  { name: "grant", usage: ["grant [--before SHA] [--dry-run]", "the grant job's reconciliation: verify every request on main,", "add what is approved and missing, remove what ended", "(reports on the request files changed since SHA)"], run: grantCommand },
-  { name: "revoke", usage: ["revoke [--dry-run]", "the sweep: the same reconciliation, with reminders", "(--dry-run --format json: the plan, every change and effect)"], run: sweepCommand },
+  {
+    name: "new",
+    usage: [
+      'new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]',
+      "write a valid request file at the right path; --for counts",
+      "from the merge (duration:), --until TIME sets a fixed end"
+    ],
+    run: (a, io) => newCommand(a, io)
+  },
+  {
+    name: "plan",
+    usage: [
+      "plan [--base REF]",
+      "what merging your changes under requests/ would change in Entra",
+      "(against the merge base with REF; default origin/main or main)"
+    ],
+    run: planCommand
+  },
+  {
+    name: "grant",
+    usage: [
+      "grant [--before SHA] [--dry-run]",
+      "the grant job's reconciliation: verify every request on main,",
+      "add what is approved and missing, remove what ended",
+      "(reports on the request files changed since SHA)"
+    ],
+    run: grantCommand
+  },
+  {
+    name: "revoke",
+    usage: ["revoke [--dry-run]", "the sweep: the same reconciliation, with reminders", "(--dry-run --format json: the plan, every change and effect)"],
+    run: sweepCommand
+  },
   { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: reportCommand },
   { name: "status", usage: ["status [--mine]", "who holds access now, per group, until when and through which request"], run: statusCommand },
-  { name: "form", usage: ["form [--check]", "write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)", "(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)"], run: (a, io) => formCommand(a, io) },
-  { name: "doctor", usage: ["doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]", "sign in to Entra and check the policy's groups and identities", "(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET", 'or a certificate in the environment, else "az login")'], run: doctorCommand }
+  {
+    name: "form",
+    usage: [
+      "form [--check]",
+      "write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)",
+      "(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)"
+    ],
+    run: (a, io) => formCommand(a, io)
+  },
+  {
+    name: "doctor",
+    usage: [
+      "doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]",
+      "sign in to Entra and check the policy's groups and identities",
+      "(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET",
+      'or a certificate in the environment, else "az login")'
+    ],
+    run: doctorCommand
+  }
 ];
 function usageLines(entry) {
   const [synopsis, ...explain] = entry.usage;
@@ -485,8 +594,29 @@ async function validateCommand(args, io) {
   }
   const report = await validateTree(files, clock(values.at, io), paths);
   if (json) {
-    const requests = report.verdicts.map((v) => ({ file: v.file, valid: v.valid, ...v.request ? { group: v.request.group, requester: v.request.requester, ends: v.request.durationMs !== void 0 ? { duration: v.request.duration } : { expires: v.request.expires } } : {}, problems: sortDiagnostics([...v.diagnostics]) }));
-    io.out(JSON.stringify({ checked: requests.length, valid: requests.filter((r) => r.valid).length, invalid: requests.filter((r) => !r.valid).length, requests, problems: sortDiagnostics([...report.diagnostics]) }, null, 2));
+    const requests = report.verdicts.map((v) => ({
+      file: v.file,
+      valid: v.valid,
+      ...v.request ? {
+        group: v.request.group,
+        requester: v.request.requester,
+        ends: v.request.durationMs !== void 0 ? { duration: v.request.duration } : { expires: v.request.expires }
+      } : {},
+      problems: sortDiagnostics([...v.diagnostics])
+    }));
+    io.out(
+      JSON.stringify(
+        {
+          checked: requests.length,
+          valid: requests.filter((r) => r.valid).length,
+          invalid: requests.filter((r) => !r.valid).length,
+          requests,
+          problems: sortDiagnostics([...report.diagnostics])
+        },
+        null,
+        2
+      )
+    );
   } else printReport(report, io);
   return reportHasErrors(report) ? 1 : 0;
 }
@@ -511,9 +641,13 @@ async function newCommand(args, io) {
     },
     strict: true
   });
-  const missing = ["group", "for", "justification"].filter((k) => k === "for" ? values.for === void 0 && values.until === void 0 : values[k] === void 0);
+  const missing = ["group", "for", "justification"].filter(
+    (k) => k === "for" ? values.for === void 0 && values.until === void 0 : values[k] === void 0
+  );
   if (missing.length > 0) {
-    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
+    throw new ConfigError(
+      `missing ${missing.map((m) => `--${m}`).join(", ")}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`
+    );
   }
   const root = repoRoot(values.repo, io);
   const requester = requireLogin(values.requester ?? await gitUser(root));
@@ -533,7 +667,8 @@ async function newCommand(args, io) {
     (path) => existsSync2(resolve3(root, path))
   );
   if (!result.ok) {
-    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error")) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
+    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error"))
+      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return 1;
   }
@@ -541,19 +676,29 @@ async function newCommand(args, io) {
   await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
-  if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
+  if (result.draft.alongside)
+    io.out(
+      `You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`
+    );
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return 0;
 }
 function optionFor(line, text) {
   const key = keyAtLine(text, line);
-  const option = { requester: "--requester", group: "--group", duration: "--for", expires: "--until", justification: "--justification", ticket: "--ticket" };
+  const option = {
+    requester: "--requester",
+    group: "--group",
+    duration: "--for",
+    expires: "--until",
+    justification: "--justification",
+    ticket: "--ticket"
+  };
   return key && option[key] ? `${option[key]}: ` : "";
 }
 async function formCommand(args, io) {
   const { values } = parseArgs3({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
-  const { FORM_PATH: FORM_PATH2, formProblems: formProblems2, issueForm } = await import("./cli-chunks/form-E4ZXUZMO.js");
+  const { FORM_PATH: FORM_PATH2, formProblems: formProblems2, issueForm } = await import("./cli-chunks/form-KJRI2ZYR.js");
   const config = await loadConfig(workingTree(root));
   const target = resolve3(root, FORM_PATH2);
   if (values.check) {
@@ -569,7 +714,9 @@ async function formCommand(args, io) {
   }
   await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, issueForm(config.policy));
-  io.out(`Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`);
+  io.out(
+    `Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`
+  );
   return 0;
 }
 async function gitUser(root) {

@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-2JHIWLDF.js";
+} from "./chunks/chunk-LJBADENQ.js";
 import {
   atCommit,
   changedFiles,
@@ -24,18 +24,18 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-7MHMXILJ.js";
+} from "./chunks/chunk-IBH5R2HX.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-M3U5GMTR.js";
+} from "./chunks/chunk-46TUC2I6.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-OWJYH4DE.js";
-import "./chunks/chunk-W6UA7JWE.js";
+} from "./chunks/chunk-EVZPYXHC.js";
+import "./chunks/chunk-UU4LAX7M.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -43,8 +43,8 @@ import {
   isRequestsHousekeeping,
   isUnderRequests,
   ownersOf
-} from "./chunks/chunk-PRSVWJYQ.js";
-import "./chunks/chunk-L4KC6B5H.js";
+} from "./chunks/chunk-BAMJMO2R.js";
+import "./chunks/chunk-Q5QYV6MY.js";
 import "./chunks/chunk-PM7GH4VV.js";
 import {
   formatDuration
@@ -53,22 +53,22 @@ import "./chunks/chunk-KAUG6AWK.js";
 import {
   FORM_PATH,
   formProblems
-} from "./chunks/chunk-XXDK4IFQ.js";
+} from "./chunks/chunk-L55JN7BD.js";
 import "./chunks/chunk-W4PVMAAF.js";
 import {
   ICON
-} from "./chunks/chunk-SS4V3WVX.js";
+} from "./chunks/chunk-AZPMKJU2.js";
 import {
   rememberEffects
-} from "./chunks/chunk-AWIDPNAN.js";
+} from "./chunks/chunk-7F3IMCKF.js";
 import {
   parseWebhooks
-} from "./chunks/chunk-SMWREK7M.js";
+} from "./chunks/chunk-A4U2YKKM.js";
 import {
   ConfigError,
   formatDiagnostic,
   sortDiagnostics
-} from "./chunks/chunk-7XIZWMDY.js";
+} from "./chunks/chunk-T6N4ZH6A.js";
 import {
   context
 } from "./chunks/chunk-HX2GNITY.js";
@@ -145,7 +145,9 @@ var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 function payloadOf(name) {
   if (!process.env.GITHUB_EVENT_PATH || Object.keys(context.payload).length === 0) {
-    throw new ConfigError(`the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : " is not set"}); the action must run inside a GitHub Actions job.`);
+    throw new ConfigError(
+      `the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : " is not set"}); the action must run inside a GitHub Actions job.`
+    );
   }
   return context.payload;
 }
@@ -198,7 +200,11 @@ function planOf(report, config) {
   }
   for (const d of report.deletions) {
     const group = d.file.split("/")[1] ?? "";
-    lines.push({ file: d.file, action: "remove", text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.` });
+    lines.push({
+      file: d.file,
+      action: "remove",
+      text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.`
+    });
   }
   return lines;
 }
@@ -269,7 +275,9 @@ function escapeHtml(text) {
 // src/action/grant.ts
 function requireDefaultBranchPush(event, eventName) {
   if (event.kind !== "push") {
-    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`);
+    throw new ConfigError(
+      `grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`
+    );
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
     throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
@@ -289,7 +297,17 @@ async function writeGrantSummary(report, after) {
         { data: "Outcome", header: true },
         { data: "Detail", header: true }
       ],
-      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== void 0 ? `#${i.pull}` : "none", escapeHtml(i.requester ?? ""), escapeHtml(i.group ?? ""), escapeHtml(i.expires ?? ""), ICON[i.outcome], escapeHtml(i.detail)].map(filled))
+      ...report.items.map(
+        (i) => [
+          escapeHtml(i.file),
+          i.pull !== void 0 ? `#${i.pull}` : "none",
+          escapeHtml(i.requester ?? ""),
+          escapeHtml(i.group ?? ""),
+          escapeHtml(i.expires ?? ""),
+          ICON[i.outcome],
+          escapeHtml(i.detail)
+        ].map(filled)
+      )
     ]);
   }
   if (report.failed) summary2.addRaw("Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.", true);
@@ -300,7 +318,13 @@ async function writeGrantSummary(report, after) {
 var OK = { status: "ok" };
 
 // src/action/revoke.ts
-var REASON = { active: "active request", standing: "standing exemption", ended: "request ended", drift: "no request (added outside access-as-code)", unverified: "request not verified yet" };
+var REASON = {
+  active: "active request",
+  standing: "standing exemption",
+  ended: "request ended",
+  drift: "no request (added outside access-as-code)",
+  unverified: "request not verified yet"
+};
 async function writeSweepSummary(report) {
   const summary2 = summary.addHeading(report.dryRun ? "Access sweep (dry run: nothing changed)" : "Access sweep", 2);
   if (report.degraded) summary2.addRaw(`<p><strong>GitHub could not be read:</strong> ${escapeHtml(report.degraded)}</p>`, true);
@@ -332,14 +356,27 @@ async function writeSweepSummary(report) {
   for (const g of report.groups) {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
-      if (d.action === "keep") continue;
-      const what = d.action === "report" ? "reported (audit mode)" : d.outcome === "failed" ? `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}` : d.action === "update" ? `${report.dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}` : d.action === "add" ? `${report.dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added"}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ""}` : report.dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
-      details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${what} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`);
+      if (d.action !== "keep")
+        details.push(
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+        );
     }
   }
   if (details.length > 0) summary2.addList(details);
-  if (report.reminders.length > 0) summary2.addRaw(`Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(", ")}.`, true);
+  if (report.reminders.length > 0)
+    summary2.addRaw(
+      `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(", ")}.`,
+      true
+    );
   await summary2.write();
+}
+function whatHappened(d, dryRun) {
+  if (d.action === "report") return "reported (audit mode)";
+  if (d.outcome === "failed") return `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}`;
+  if (d.action === "update") return `${dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}`;
+  if (d.action === "add")
+    return `${dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added"}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ""}`;
+  return dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
 }
 
 // src/action/settings.ts
@@ -354,42 +391,70 @@ function readSettings(env = process.env) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError("GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.");
-  const settings = { command, workspace, eventName: env.GITHUB_EVENT_NAME ?? "", eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput("dry-run"), dashboard: booleanInput("dashboard"), webhooks: [] };
+  const settings = {
+    command,
+    workspace,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventPath: env.GITHUB_EVENT_PATH,
+    dryRun: booleanInput("dry-run"),
+    dashboard: booleanInput("dashboard"),
+    webhooks: []
+  };
   const hooks = getInput("webhooks");
   if (hooks.trim() !== "") {
     settings.webhooks = parseWebhooks(hooks);
     for (const h of settings.webhooks) setSecret(h.url);
   }
-  if (NEEDS_ENTRA.includes(settings.command)) {
-    const tenantId = getInput("tenant-id").trim();
-    const clientId = getInput("client-id").trim();
-    if (!tenantId || !clientId) {
-      throw new ConfigError(`command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`);
-    }
-    const optional = (name) => getInput(name).trim() || void 0;
-    const cloud = optional("cloud");
-    const authorityHost = optional("authority-host");
-    const graphEndpoint = optional("graph-endpoint");
-    const audience = optional("audience");
-    settings.entra = { tenantId, clientId, ...cloud ? { cloud } : {}, ...authorityHost ? { authorityHost } : {}, ...graphEndpoint ? { graphEndpoint } : {}, ...audience ? { audience } : {} };
-  }
-  if (MAY_USE_GITHUB.includes(settings.command) && getInput("github-token").trim() !== "" && /^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? "")) {
-    settings.github = { token: getInput("github-token").trim(), apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, ref: env.GITHUB_REF ?? "" };
-  }
-  if (NEEDS_GITHUB.includes(settings.command)) {
-    const token = getInput("github-token").trim();
-    if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
-    const repository = env.GITHUB_REPOSITORY ?? "";
-    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new ConfigError("GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.");
-    settings.github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
-  }
-  const memoryKey = getInput("memory-key").trim();
-  if (memoryKey && (settings.command === "grant" || settings.command === "revoke") && settings.github) {
-    setSecret(memoryKey);
-    if (memoryKey.length < MEMORY_KEY_MIN_LENGTH) warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: "access-as-code" });
-    else settings.memory = { key: memoryKey, repository: settings.github.repository };
-  }
+  if (NEEDS_ENTRA.includes(settings.command)) settings.entra = entraSettings(settings.command);
+  const github = githubSettings(settings.command, env);
+  if (github) settings.github = github;
+  const memory = memorySettings(settings);
+  if (memory) settings.memory = memory;
   return settings;
+}
+function entraSettings(command) {
+  const tenantId = getInput("tenant-id").trim();
+  const clientId = getInput("client-id").trim();
+  if (!tenantId || !clientId) {
+    throw new ConfigError(
+      `command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`
+    );
+  }
+  const optional = (name) => getInput(name).trim() || void 0;
+  const settings = { tenantId, clientId };
+  const named = {
+    cloud: optional("cloud"),
+    authorityHost: optional("authority-host"),
+    graphEndpoint: optional("graph-endpoint"),
+    audience: optional("audience")
+  };
+  for (const [key, value] of Object.entries(named)) if (value) Object.assign(settings, { [key]: value });
+  return settings;
+}
+function githubSettings(command, env) {
+  const token = getInput("github-token").trim();
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const valid = /^[^/\s]+\/[^/\s]+$/.test(repository);
+  const github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
+  if (MAY_USE_GITHUB.includes(command)) return token !== "" && valid ? github : void 0;
+  if (!NEEDS_GITHUB.includes(command)) return void 0;
+  if (!token)
+    throw new ConfigError(
+      `command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`
+    );
+  if (!valid) throw new ConfigError("GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.");
+  return github;
+}
+function memorySettings(settings) {
+  const memoryKey = getInput("memory-key").trim();
+  if (!memoryKey || settings.command !== "grant" && settings.command !== "revoke" || !settings.github) return void 0;
+  setSecret(memoryKey);
+  if (memoryKey.length >= MEMORY_KEY_MIN_LENGTH) return { key: memoryKey, repository: settings.github.repository };
+  warning(
+    `the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`,
+    { title: "access-as-code" }
+  );
+  return void 0;
 }
 function booleanInput(name) {
   const value = getInput(name).trim();
@@ -420,7 +485,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-ZLJPKCLX.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-CBK6GYDZ.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -428,7 +493,8 @@ async function runCommand() {
       for (const d of error2.diagnostics) info(formatDiagnostic(d));
       return { status: "refused", message: error2.message };
     }
-    if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError")) return { status: "failed", message: error2.message };
+    if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError"))
+      return { status: "failed", message: error2.message };
     return { status: "failed", message: `unexpected failure: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}` };
   }
 }
@@ -448,55 +514,86 @@ async function runValidate(settings) {
   const count = all.filter((d) => d.severity === "error").length;
   return { status: "refused", message: `${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.` };
 }
-async function runIssue(settings) {
+function issueOfEvent(settings) {
   const event = context.payload.issue;
-  if (settings.eventName !== "issues" || !event || typeof event.number !== "number" || event.pull_request) {
+  if (settings.eventName !== "issues" || typeof event?.number !== "number" || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
   }
+  return event.number;
+}
+async function runIssue(settings) {
+  const number = issueOfEvent(settings);
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
-  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: event.number });
-  const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? "", labels: current.labels.map((l) => ({ name: typeof l === "string" ? l : l.name })), state: current.state };
+  const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: number });
+  const issue = {
+    number: current.number,
+    user: { login: current.user?.login },
+    body: current.body ?? "",
+    labels: current.labels.map((l) => ({ name: typeof l === "string" ? l : l.name })),
+    state: current.state
+  };
   if (issue.state !== "open") {
     info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
     return OK;
   }
-  const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
+  const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
     return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-4BIJ2AQW.js");
-  const { requestSchemaRef } = await import("./chunks/io-LWAWKAZP.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WZ7R3O6X.js");
+  const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
   const config = await loadConfig(workingTree(settings.workspace));
   const defaultBranch = context.payload.repository?.default_branch;
-  const where = { serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""), owner, repo, defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main" };
-  const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
+  const where = {
+    serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    owner,
+    repo,
+    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : "main"
+  };
+  const answer = answerIssue(
+    { number: issue.number, author, body: typeof issue.body === "string" ? issue.body : "" },
+    config,
+    Date.now(),
+    (p) => existsSync(join(settings.workspace, p)),
+    where,
+    requestSchemaRef(settings.workspace, VERSION)
+  );
   const body = answerBody(answer);
-  const github = await import("./chunks/client-Q3N53D5W.js");
-  const { editComment } = await import("./chunks/issues-2ZAQIULG.js");
-  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER));
+  const github = await import("./chunks/client-X3EGTN23.js");
+  const { editComment } = await import("./chunks/issues-QU72NHM2.js");
+  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find(
+    (c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER)
+  );
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
-  info(answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`);
+  info(
+    answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`
+  );
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
   return OK;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-ZEVXPUJA.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3H3AXPRF.js");
-  const { FORM_LABEL } = await import("./chunks/form-JVVJNW7G.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-2SM6ORUI.js");
-  const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-UO5NJIME.js");
+  const { directoryFromActions } = await import("./chunks/connect-MFD7USSU.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-X2K4OLKD.js");
+  const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
+  const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const rules = github ? { branch: "main", rules: async () => github.github.branchRules(github.gh, github.repo, "main"), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT), missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]) } : void 0;
+  const rules = github ? {
+    branch: "main",
+    rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
+    environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
+    missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
+  } : void 0;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary2 = summary.addHeading("access-as-code set-up check", 2).addTable([
@@ -506,10 +603,18 @@ async function runDoctor(settings) {
       { data: "Members now", header: true },
       { data: "Status", header: true }
     ],
-    ...report.groups.map((g) => [escapeHtml(g.name), escapeHtml(g.displayName ?? g.id), g.members === void 0 ? "" : String(g.members), g.problem ? escapeHtml(g.problem) : "ok"])
+    ...report.groups.map((g) => [
+      escapeHtml(g.name),
+      escapeHtml(g.displayName ?? g.id),
+      g.members === void 0 ? "" : String(g.members),
+      g.problem ? escapeHtml(g.problem) : "ok"
+    ])
   ]);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  summary2.addRaw(`Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(", ")}` : ""}.`, true);
+  summary2.addRaw(
+    `Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(", ")}` : ""}.`,
+    true
+  );
   if (report.identity) summary2.addHeading("Automation identity", 3).addList(report.identity.lines.map(escapeHtml));
   await summary2.write();
   for (const line of report.identity?.lines ?? []) info(line);
@@ -522,10 +627,18 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-EVV2F6M6.js");
-  const { grantEffects } = await import("./chunks/grant-comment-7D65Z3T7.js");
+  const { grant } = await import("./chunks/grant-BL4IGGXU.js");
+  const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now(), ...settings.memory ? { memory: settings.memory } : {} });
+  const report = await grant({
+    git: gitIn(settings.workspace),
+    gh,
+    repo,
+    directory,
+    before: push.before,
+    now: Date.now(),
+    ...settings.memory ? { memory: settings.memory } : {}
+  });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
   presentVerification(settings, report);
@@ -537,7 +650,11 @@ async function runGrant(settings) {
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed) return { status: "failed", message: "some approved changes were not applied in Entra; re-run this workflow to retry them." };
   if (unapproved) return { status: "refused", message: unapproved };
-  if (unmerged.length > 0) return { status: "refused", message: `${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.` };
+  if (unmerged.length > 0)
+    return {
+      status: "refused",
+      message: `${unmerged.length} request${unmerged.length === 1 ? " was" : "s were"} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? "it" : "them"}.`
+    };
   return OK;
 }
 async function runRevoke(settings) {
@@ -545,8 +662,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-XP4N3TPG.js");
-  const { sweepEffects } = await import("./chunks/sweep-LSXMQVTI.js");
+  const { revoke } = await import("./chunks/revoke-PAN4Y7JG.js");
+  const { sweepEffects } = await import("./chunks/sweep-D4ISR3BQ.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -555,30 +672,49 @@ async function runRevoke(settings) {
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
   presentVerification(settings, report);
-  if (!report.dryRun) await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
+  if (!report.dryRun)
+    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   for (const g of report.groups) {
-    for (const d of g.dispositions) if (d.action !== "keep") info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`);
+    for (const d of g.dispositions)
+      if (d.action !== "keep")
+        info(
+          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`
+        );
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
-  if (settings.dashboard && !report.dryRun && !report.degraded) {
-    const { updateDashboard } = await import("./chunks/dashboard-O6UGH6MB.js");
-    const { slotLateness } = await import("./chunks/dashboard-2SM6ORUI.js");
-    try {
-      const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
-      info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
-      setOutput("dashboard", JSON.stringify(outcome));
-    } catch (error2) {
-      warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: "access-as-code" });
-    }
-  }
+  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, repo, git, report, now);
   if (report.degraded) return { status: "degraded", message: report.degraded };
-  if (report.failed) return { status: "failed", message: "the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries." };
+  if (report.failed)
+    return {
+      status: "failed",
+      message: "the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries."
+    };
   if (unapproved) return { status: "refused", message: unapproved };
   return OK;
 }
+async function keepDashboard(settings, gh, repo, git, report, now) {
+  const { updateDashboard } = await import("./chunks/dashboard-BCDQH7WN.js");
+  const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
+  try {
+    const outcome = await updateDashboard(
+      gh,
+      repo,
+      git,
+      report,
+      now,
+      settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0
+    );
+    info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
+    setOutput("dashboard", JSON.stringify(outcome));
+  } catch (error2) {
+    warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done. The workflow needs "issues: write" for it.`, {
+      title: "access-as-code"
+    });
+  }
+}
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-PDDU6NVP.js");
-  const { renderReport } = await import("./chunks/render-JWURITP3.js");
+  const { collectReport } = await import("./chunks/collect-Y33IIJJM.js");
+  const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
@@ -589,15 +725,23 @@ async function runReport(settings) {
 function presentVerification(settings, report) {
   const v = report.verified;
   if (!v) return;
-  info(`Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? "" : "s"}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? "" : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`);
+  info(
+    `Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? "" : "s"}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? "" : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`
+  );
   if (v.rejected.length > 0) {
-    warning(`${v.rejected.length} entr${v.rejected.length === 1 ? "y" : "ies"} on the access-as-code/memory branch did not count (${v.rejected[0].landing.slice(0, 7)}: ${v.rejected[0].why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`, { title: "access-as-code" });
+    warning(
+      `${v.rejected.length} entr${v.rejected.length === 1 ? "y" : "ies"} on the access-as-code/memory branch did not count (${v.rejected[0].landing.slice(0, 7)}: ${v.rejected[0].why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`,
+      { title: "access-as-code" }
+    );
   }
 }
 async function presentIgnoredConfig(ignored) {
   if (ignored.length === 0) return void 0;
-  const lines = ignored.map((c) => `commit ${c.sha.slice(0, 7)} changed ${c.files.join(", ")} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`);
-  for (const [i, c] of ignored.entries()) for (const file of c.files) error(lines[i], { title: "access-as-code: configuration change not in force", file });
+  const lines = ignored.map(
+    (c) => `commit ${c.sha.slice(0, 7)} changed ${c.files.join(", ")} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`
+  );
+  for (const [i, c] of ignored.entries())
+    for (const file of c.files) error(lines[i], { title: "access-as-code: configuration change not in force", file });
   await summary.addHeading("Configuration changes not in force", 3).addList(lines.map(escapeHtml)).write();
   return `${ignored.length} change${ignored.length === 1 ? "" : "s"} to the access configuration ${ignored.length === 1 ? "was" : "were"} not approved and ${ignored.length === 1 ? "is" : "are"} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(", ")}); the run used the last approved configuration.`;
 }

@@ -34,7 +34,8 @@ const PEOPLE = {
 
 // The template's configuration, as an organisation starts from it.
 const template = mkdtempSync(join(tmpdir(), 'aac-demo-template-'));
-for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', '.github/ISSUE_TEMPLATE', 'schemas']) cpSync(join(ROOT, path), join(template, path), { recursive: true });
+for (const path of ['.github/access-policy.yaml', '.github/access-identities.yaml', '.github/CODEOWNERS', '.github/ISSUE_TEMPLATE', 'schemas'])
+  cpSync(join(ROOT, path), join(template, path), { recursive: true });
 const world = await AccessWorld.start(template, {
   users: Object.entries(PEOPLE).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
   groups: [
@@ -42,7 +43,13 @@ const world = await AccessWorld.start(template, {
     { id: K8S, displayName: 'AKS Prod Operators', members: [PEOPLE.outsider] },
     { id: BILLING, displayName: 'Billing Readers' },
   ],
-  teams: { 'acme/sre-leads': ['alice', 'hubot'], 'acme/dba-leads': ['bob'], 'acme/finops': ['carol'], 'acme/sre': ['octocat'], 'acme/platform-security': ['erin', 'frank'] },
+  teams: {
+    'acme/sre-leads': ['alice', 'hubot'],
+    'acme/dba-leads': ['bob'],
+    'acme/finops': ['carol'],
+    'acme/sre': ['octocat'],
+    'acme/platform-security': ['erin', 'frank'],
+  },
 });
 rmSync(template, { recursive: true, force: true });
 const { repo, twin } = world;
@@ -71,7 +78,8 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string; err
 
 function showCheck(run: ActionRun): void {
   for (const a of run.annotations.filter((x) => x.file)) say(`${a.level.toUpperCase()} ${a.file}:${a.line}:${a.col}\n  ${a.message}`);
-  for (const r of JSON.parse(run.outputs.requests ?? '[]') as { file: string; change: string; verdict: string }[]) say(`${r.change.padEnd(8)} ${r.file}  ->  ${r.verdict}`);
+  for (const r of JSON.parse(run.outputs.requests ?? '[]') as { file: string; change: string; verdict: string }[])
+    say(`${r.change.padEnd(8)} ${r.file}  ->  ${r.verdict}`);
   say(`check: ${run.exitCode === 0 ? 'passed' : 'FAILED'}`);
 }
 
@@ -82,7 +90,9 @@ function validate(pull: { number: number; author: string; base: string; head: st
 try {
   heading('An access repository made from the template, and a directory in the twin');
   say(`AKS Prod Operators (k8s-prod-operators) members: ${k8sMembers().join(', ')}  <- added by hand in the portal, no request`);
-  say(`code owners of requests/k8s-prod-operators/: ${/^\/requests\/k8s-prod-operators\/\s+(.*)$/m.exec(readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8'))?.[1]} (alice, hubot)`);
+  say(
+    `code owners of requests/k8s-prod-operators/: ${/^\/requests\/k8s-prod-operators\/\s+(.*)$/m.exec(readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8'))?.[1]} (alice, hubot)`,
+  );
 
   heading('octocat hand-writes a request with three mistakes and opens pull request #1');
   const expires12h = new Date(Date.now() + 12 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -95,7 +105,19 @@ try {
 
   heading('octocat lets the CLI write it instead; the check passes and shows the plan');
   repo.git('switch', '-q', draft.branch);
-  const made = await cli('new', '--group', 'k8s-prod-operators', '--for', '90m', '--justification', 'Drain the node pool for CHG-310', '--ticket', 'CHG-310', '--requester', 'octocat');
+  const made = await cli(
+    'new',
+    '--group',
+    'k8s-prod-operators',
+    '--for',
+    '90m',
+    '--justification',
+    'Drain the node pool for CHG-310',
+    '--ticket',
+    'CHG-310',
+    '--requester',
+    'octocat',
+  );
   say(`$ access-as-code new --group k8s-prod-operators --for 90m --justification "..." --ticket CHG-310\n${made.out.trim().split('\n')[0]}`);
   expect(made.code === 0, 'new to write the request');
   // One push: the hand-written file out, the written one in.
@@ -119,7 +141,11 @@ try {
   expect(granted.exitCode === 0 && k8sMembers().join() === 'octocat@contoso.com', 'octocat to be granted and the out-of-band member removed');
 
   heading('hubot, also a code owner, asks for himself and approves his own request (#2)');
-  const self = world.openPull('hubot', { files: { 'requests/k8s-prod-operators/hubot-debug.yaml': `version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "${new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"\njustification: "Debug the ingress controller"\nticket: INC-88\n` } });
+  const self = world.openPull('hubot', {
+    files: {
+      'requests/k8s-prod-operators/hubot-debug.yaml': `version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "${new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"\njustification: "Debug the ingress controller"\nticket: INC-88\n`,
+    },
+  });
   world.review(self, 'hubot');
   const refused = await world.grant(world.merge(self));
   const why = (JSON.parse(refused.outputs.changes ?? '[]') as { outcome: string; detail: string }[])[0];
@@ -132,12 +158,26 @@ try {
   const formBody = '### Group\n\nbilling-readers\n\n### Duration\n\n4h\n\n### Justification\n\nCheck the November cost export\n\n### Ticket\n\n_No response_';
   const issues = twin.state.repos.get('acme/access')!.issues;
   const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  issues.set(formIssue, { number: formIssue, title: 'Access request', body: formBody, user: 'monalisa', state: 'open', labels: ['access-request'], pinned: false, created_at: stamp, updated_at: stamp });
+  issues.set(formIssue, {
+    number: formIssue,
+    title: 'Access request',
+    body: formBody,
+    user: 'monalisa',
+    state: 'open',
+    labels: ['access-request'],
+    pinned: false,
+    created_at: stamp,
+    updated_at: stamp,
+  });
   const answered = await runAction({
     workspace: repo.dir,
     inputs: { command: 'issue', 'github-token': TOKEN },
     eventName: 'issues',
-    event: { action: 'opened', issue: { number: formIssue, body: formBody, user: { login: 'monalisa' }, labels: [{ name: 'access-request' }] }, repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } } },
+    event: {
+      action: 'opened',
+      issue: { number: formIssue, body: formBody, user: { login: 'monalisa' }, labels: [{ name: 'access-request' }] },
+      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
+    },
     env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access' },
   });
   const answer = JSON.parse(answered.outputs.answer ?? '{}') as { valid?: boolean; file?: string; link?: string };
@@ -149,7 +189,9 @@ try {
   const viaForm = world.openPull('monalisa', { files: { [link.searchParams.get('filename')!]: link.searchParams.get('value')! } });
   world.registerOpen(viaForm);
   const formCheck = await validate(viaForm);
-  say(`monalisa follows the link and opens pull request #${viaForm.number}; its check: ${formCheck.exitCode === 0 ? 'passed' : 'FAILED'}; it waits for carol (finops)`);
+  say(
+    `monalisa follows the link and opens pull request #${viaForm.number}; its check: ${formCheck.exitCode === 0 ? 'passed' : 'FAILED'}; it waits for carol (finops)`,
+  );
   expect(formCheck.exitCode === 0, 'the file the link opens to pass the check');
 
   heading('The sweep keeps the access dashboard issue');
@@ -157,24 +199,58 @@ try {
   const outcome = JSON.parse(dashboardRun.outputs.dashboard ?? '{}') as { issue?: number; action?: string };
   const dashboard = issues.get(outcome.issue ?? -1);
   say(`dashboard #${outcome.issue}: ${outcome.action}${dashboard?.pinned ? ', pinned' : ''}`);
-  say(dashboard?.body.split('\n').filter((l) => /^(###|\| (k8s|#))/.test(l)).join('\n') ?? '');
+  say(
+    dashboard?.body
+      .split('\n')
+      .filter((l) => /^(###|\| (k8s|#))/.test(l))
+      .join('\n') ?? '',
+  );
   const again = JSON.parse((await world.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard ?? '{}') as { action?: string };
   say(`the next sweep, with nothing changed: ${again.action}`);
-  expect(outcome.action === 'created' && again.action === 'unchanged' && /\| #\d+ \| monalisa \| billing-readers \| 0 of 1 \|/.test(dashboard?.body ?? ''), 'the dashboard to show the waiting request and stay untouched when nothing changed');
+  expect(
+    outcome.action === 'created' && again.action === 'unchanged' && /\| #\d+ \| monalisa \| billing-readers \| 0 of 1 \|/.test(dashboard?.body ?? ''),
+    'the dashboard to show the waiting request and stay untouched when nothing changed',
+  );
 
   heading('An incident: hubot breaks glass for k8s-prod-operators (access-break-glass, by hand, no review first)');
   const runs = twin.state.repos.get('acme/access')!.workflowRuns;
   const glassInputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-911', reason: 'Ingress controller down; need to restart the node pool' };
   const runCreated = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  runs.push({ workflow: 'access-break-glass.yml', id: 501, status: 'in_progress', conclusion: null, created_at: runCreated, updated_at: runCreated, event: 'workflow_dispatch', title: `break-glass ${glassInputs.group} for ${glassInputs.duration} by hubot`, actor: 'hubot', head_branch: 'main' });
+  runs.push({
+    workflow: 'access-break-glass.yml',
+    id: 501,
+    status: 'in_progress',
+    conclusion: null,
+    created_at: runCreated,
+    updated_at: runCreated,
+    event: 'workflow_dispatch',
+    title: `break-glass ${glassInputs.group} for ${glassInputs.duration} by hubot`,
+    actor: 'hubot',
+    head_branch: 'main',
+  });
   const glass = await runAction({
     workspace: repo.dir,
-    inputs: { command: 'break-glass', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph, webhooks: `default slack ${twin.urls.hooks}/slack/incidents` },
+    inputs: {
+      command: 'break-glass',
+      'github-token': TOKEN,
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      'authority-host': twin.urls.authorityHost,
+      'graph-endpoint': twin.urls.graph,
+      webhooks: `default slack ${twin.urls.hooks}/slack/incidents`,
+    },
     eventName: 'workflow_dispatch',
-    event: { inputs: glassInputs, ref: 'refs/heads/main', repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } } },
+    event: {
+      inputs: glassInputs,
+      ref: 'refs/heads/main',
+      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
+    },
     env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '501', GITHUB_ACTOR: 'hubot' },
   });
-  Object.assign(runs.find((r) => r.id === 501)!, { status: 'completed', conclusion: glass.exitCode === 0 ? 'success' : 'failure' });
+  Object.assign(
+    runs.find((r) => r.id === 501)!,
+    { status: 'completed', conclusion: glass.exitCode === 0 ? 'success' : 'failure' },
+  );
   const glassOut = JSON.parse(glass.outputs['break-glass'] ?? '{}') as { granted?: boolean; issue?: number; end?: string };
   say(glass.annotations.find((a) => a.level === 'warning')?.message ?? glass.stdout);
   say(`members: ${k8sMembers().join(', ')}`);
@@ -183,15 +259,28 @@ try {
   const chat = twin.state.hookMessages.at(-1)?.body as { text?: string } | undefined;
   say(`Slack: ${chat?.text?.split('\n')[0] ?? '(nothing)'}`);
   const glassAgain = await world.revoke({ inputs: { dashboard: 'true' } });
-  say(`the next sweep keeps it (break-glass run 501 until ${glassOut.end}): members ${k8sMembers().join(', ')}; the dashboard lists #${glassOut.issue} under "Break-glass awaiting review"`);
-  expect(glass.exitCode === 0 && glassOut.granted === true && k8sMembers().includes('hubot@contoso.com') && glassAgain.exitCode === 0 && /Break-glass awaiting review/.test(issues.get((JSON.parse(glassAgain.outputs.dashboard ?? '{}') as { issue?: number }).issue ?? -1)?.body ?? ''), 'break-glass to grant at once, announce it, open its review issue and be kept by the sweep');
+  say(
+    `the next sweep keeps it (break-glass run 501 until ${glassOut.end}): members ${k8sMembers().join(', ')}; the dashboard lists #${glassOut.issue} under "Break-glass awaiting review"`,
+  );
+  expect(
+    glass.exitCode === 0 &&
+      glassOut.granted === true &&
+      k8sMembers().includes('hubot@contoso.com') &&
+      glassAgain.exitCode === 0 &&
+      /Break-glass awaiting review/.test(issues.get((JSON.parse(glassAgain.outputs.dashboard ?? '{}') as { issue?: number }).issue ?? -1)?.body ?? ''),
+    'break-glass to grant at once, announce it, open its review issue and be kept by the sweep',
+  );
 
   heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
   const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
   world.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` }, { approvers: ['erin', 'frank'] }); // a configuration change, approved by .github/'s code owners
   // PIM makes no assignment shorter than 5 minutes: a 10-minute request, then the twin's clock moves on.
   const soon = new Date(Date.now() + 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const costs = world.openPull('monalisa', { files: { 'requests/billing-readers/monalisa-costs.yaml': `version: 1\nrequester: monalisa\ngroup: billing-readers\nexpires: "${soon}"\njustification: "Check the November cost export"\n` } });
+  const costs = world.openPull('monalisa', {
+    files: {
+      'requests/billing-readers/monalisa-costs.yaml': `version: 1\nrequester: monalisa\ngroup: billing-readers\nexpires: "${soon}"\njustification: "Check the November cost export"\n`,
+    },
+  });
   world.review(costs, 'carol');
   const pimGrant = await world.grant(world.merge(costs));
   const billing = () => world.memberIds(BILLING).map(upn);
@@ -208,20 +297,38 @@ try {
   const later = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sweepStarted = Date.now();
   const sweep = await cli('revoke', '--at', later, ...entraFlags);
-  say(`$ access-as-code revoke --at ${later}\n${sweep.out.trim().split('\n').map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`)).join('\n')}`);
+  say(
+    `$ access-as-code revoke --at ${later}\n${sweep.out
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`))
+      .join('\n')}`,
+  );
   say(`members after the sweep: ${k8sMembers().join(', ') || '(none)'}`);
   expect(sweep.code === 0 && k8sMembers().length === 0, 'the sweep to remove the expired member');
   // In a repository this is the scheduled access-revoke.yml run; GitHub records it, and the report
   // reads "last successful sweep" and how late ended access was removed from those records.
   const took = Date.now() - sweepStarted;
-  twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-revoke.yml', id: 1, status: 'completed', conclusion: 'success', event: 'schedule', created_at: later, updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  twin.state.repos
+    .get('acme/access')!
+    .workflowRuns.push({
+      workflow: 'access-revoke.yml',
+      id: 1,
+      status: 'completed',
+      conclusion: 'success',
+      event: 'schedule',
+      created_at: later,
+      updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
 
   heading('The report');
   const report = await cli('report', '--at', later, ...entraFlags);
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
-  console.log(`\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time.`)}`);
+  console.log(
+    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time.`)}`,
+  );
 } finally {
   await twin.stop();
   repo.remove();

@@ -8,13 +8,18 @@ import { readFileSync } from 'node:fs';
 export function releaseNotes(tag: string, changelog: string, packageVersion: string): string {
   const version = /^v(\d+\.\d+\.\d+)$/.exec(tag)?.[1];
   if (!version) throw new Error(`"${tag}" is not a release tag: push tags like v1.2.3.`);
-  if (version !== packageVersion) throw new Error(`the tag says ${version} but package.json says ${packageVersion}: set "version" in package.json, commit, and tag that commit.`);
+  if (version !== packageVersion)
+    throw new Error(`the tag says ${version} but package.json says ${packageVersion}: set "version" in package.json, commit, and tag that commit.`);
   const lines = changelog.split(/\r?\n/);
   const start = lines.findIndex((l) => l.startsWith(`## [${version}]`));
   if (start === -1) throw new Error(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: add one saying what changed.`);
-  if (!/^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/.test(lines[start]!)) throw new Error(`CHANGELOG.md: "${lines[start]}" should read "## [${version}] - YYYY-MM-DD".`);
+  if (!/^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/.test(lines[start]!))
+    throw new Error(`CHANGELOG.md: "${lines[start]}" should read "## [${version}] - YYYY-MM-DD".`);
   const end = lines.findIndex((l, i) => i > start && l.startsWith('## ['));
-  const body = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+  const body = lines
+    .slice(start + 1, end === -1 ? undefined : end)
+    .join('\n')
+    .trim();
   if (body === '') throw new Error(`CHANGELOG.md: the section for ${version} is empty.`);
   return `${body}\n`;
 }

@@ -11,12 +11,7 @@ export interface Diagnostic {
   message: string;
 }
 
-export function diagnostic(
-  file: string,
-  pos: { line: number; column: number } | undefined,
-  message: string,
-  severity: Severity = 'error',
-): Diagnostic {
+export function diagnostic(file: string, pos: { line: number; column: number } | undefined, message: string, severity: Severity = 'error'): Diagnostic {
   return { file, line: pos?.line ?? 1, column: pos?.column ?? 1, severity, message };
 }
 
@@ -30,9 +25,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /**

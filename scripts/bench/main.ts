@@ -51,7 +51,10 @@ function policyText(groups: number, standingPerGroup = 0, standingBase = 0): str
   for (let g = 0; g < groups; g++) {
     lines.push(`  group-${g}:`, `    id: ${guid(0xa, g)}`);
     if (g % 5 === 0) lines.push('    requireTicket: true', '    ticketPattern: "^INC-[0-9]+$"');
-    if (standingPerGroup > 0) lines.push(`    standing: [${Array.from({ length: standingPerGroup }, (_, i) => `{ id: ${guid(0xb, standingBase + g * standingPerGroup + i)}, reason: Platform account, review: "2099-12-31" }`).join(', ')}]`);
+    if (standingPerGroup > 0)
+      lines.push(
+        `    standing: [${Array.from({ length: standingPerGroup }, (_, i) => `{ id: ${guid(0xb, standingBase + g * standingPerGroup + i)}, reason: Platform account, review: "2099-12-31" }`).join(', ')}]`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -64,7 +67,10 @@ async function validateWorker(): Promise<void> {
   const files = Number(process.env.BENCH_FILES ?? 10_000);
   const policy = parsePolicy('.github/access-policy.yaml', policyText(500)).policy!;
   const logins = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
-  const identities = parseIdentities('.github/access-identities.yaml', `version: 1\nusers:\n${logins.map((l, i) => `  ${l}: { id: ${guid(0xc, i)} }`).join('\n')}\n`).identities!;
+  const identities = parseIdentities(
+    '.github/access-identities.yaml',
+    `version: 1\nusers:\n${logins.map((l, i) => `  ${l}: { id: ${guid(0xc, i)} }`).join('\n')}\n`,
+  ).identities!;
   const codeowners = parseCodeowners('.github/CODEOWNERS', '/requests/ @acme/approvers\n').codeowners;
   const config = { where: 'bench', policy, identities, codeowners, warnings: [] };
   const now = Date.now();
@@ -95,11 +101,20 @@ async function validateWorker(): Promise<void> {
   process.stdout.write(JSON.stringify({ files, oursMs: median(ours), bareMs: median(bare), invalid }));
 }
 
-function runMeasured(command: string, argv: string[], env: Record<string, string>, cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; maxRssKiB?: number; modules: string[] }> {
+function runMeasured(
+  command: string,
+  argv: string[],
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; maxRssKiB?: number; modules: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'aac-bench-'));
   const report = join(dir, 'report.json');
   const started = performance.now();
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env, BENCH_REPORT: report, NODE_OPTIONS: `--import=${HOOKS}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, argv, {
+    cwd,
+    env: { ...process.env, ...env, BENCH_REPORT: report, NODE_OPTIONS: `--import=${HOOKS}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -129,7 +144,14 @@ async function figure1(): Promise<void> {
   if (r.invalid !== 0) throw new Error(`${r.invalid} generated requests were judged invalid`);
   const ratio = r.oursMs / r.bareMs;
   record({ name: `1. validate ${r.files} requests, 500-group policy`, value: (r.files / r.oursMs) * 1000, unit: 'files/s' });
-  record({ name: '1. validate time / bare yaml parse', value: ratio, unit: 'x', target: '<= 2.0', met: ratio <= 2.0, note: `${round(r.oursMs)} ms vs ${round(r.bareMs)} ms` });
+  record({
+    name: '1. validate time / bare yaml parse',
+    value: ratio,
+    unit: 'x',
+    target: '<= 2.0',
+    met: ratio <= 2.0,
+    note: `${round(r.oursMs)} ms vs ${round(r.bareMs)} ms`,
+  });
   record({ name: '5. peak memory, figure 1 (whole process)', value: (run.maxRssKiB ?? 0) / 1024, unit: 'MiB' });
 }
 
@@ -153,7 +175,8 @@ async function sweepWorld(groups: number, membersPerGroup: number, removePerGrou
   const expired = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const files: Record<string, string> = {};
   logins.forEach((login, i) => {
-    files[`requests/group-${i % groups}/${login}-old.yaml`] = `version: 1\nrequester: ${login}\ngroup: group-${i % groups}\nexpires: "${expired}"\njustification: "An earlier incident, long closed"\n`;
+    files[`requests/group-${i % groups}/${login}-old.yaml`] =
+      `version: 1\nrequester: ${login}\ngroup: group-${i % groups}\nexpires: "${expired}"\njustification: "An earlier incident, long closed"\n`;
   });
   repo.commit('earlier requests', files);
   const users: { id: string }[] = [];
@@ -161,7 +184,10 @@ async function sweepWorld(groups: number, membersPerGroup: number, removePerGrou
   let drift = 0;
   for (let g = 0; g < groups; g++) {
     const members = Array.from({ length: standingPerGroup }, (_, i) => guid(0xb, g * standingPerGroup + i));
-    const expiredHere = logins.map((_, i) => i).filter((i) => i % groups === g).map((i) => guid(0xd, i));
+    const expiredHere = logins
+      .map((_, i) => i)
+      .filter((i) => i % groups === g)
+      .map((i) => guid(0xd, i));
     const others = Array.from({ length: removePerGroup - expiredHere.length }, () => guid(0xe, drift++));
     members.push(...expiredHere, ...others);
     users.push(...members.map((id) => ({ id })));
@@ -188,13 +214,23 @@ async function sweep(label: string, options: { throttle?: boolean; baseline?: nu
   const { repo, twin } = await sweepWorld(groups, perGroup, remove, quick ? 10 : 50);
   try {
     twin.faults.latencyMs = 50;
-    if (options.throttle) twin.faults.add({ service: 'graph', kind: 'throttle', retryAfterSeconds: 1, rate: 0.1 }).add({ service: 'graph', inBatch: true, kind: 'throttle', retryAfterSeconds: 1, rate: 0.1 });
+    if (options.throttle)
+      twin.faults
+        .add({ service: 'graph', kind: 'throttle', retryAfterSeconds: 1, rate: 0.1 })
+        .add({ service: 'graph', inBatch: true, kind: 'throttle', retryAfterSeconds: 1, rate: 0.1 });
     twin.log.clear();
     const dir = mkdtempSync(join(tmpdir(), 'aac-bench-run-'));
     const report = join(dir, 'report.json');
     const run = await runAction({
       workspace: repo.dir,
-      inputs: { command: 'revoke', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph },
+      inputs: {
+        command: 'revoke',
+        'github-token': TOKEN,
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': twin.urls.authorityHost,
+        'graph-endpoint': twin.urls.graph,
+      },
       eventName: 'schedule',
       event: { schedule: '*/15 * * * *' },
       env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', BENCH_REPORT: report, NODE_OPTIONS: `--import=${HOOKS}` },
@@ -209,14 +245,39 @@ async function sweep(label: string, options: { throttle?: boolean; baseline?: nu
     const concurrency = 4;
     const boundMs = (least * 50) / concurrency;
     if (!options.throttle) {
-      record({ name: `2. sweep ${groups} groups, ${groups * perGroup} members, ${groups * remove} removed: Graph calls / least possible`, value: graphCalls / least, unit: 'x', target: '<= 1.05', met: graphCalls / least <= 1.05, note: `${graphCalls} calls, least ${least}` });
-      record({ name: '2. sweep wall time / (least calls x 50 ms / concurrency 4)', value: run.ms / boundMs, unit: 'x', target: '<= 1.5', met: run.ms / boundMs <= 1.5, note: `${round(run.ms)} ms vs ${round(boundMs)} ms` });
+      record({
+        name: `2. sweep ${groups} groups, ${groups * perGroup} members, ${groups * remove} removed: Graph calls / least possible`,
+        value: graphCalls / least,
+        unit: 'x',
+        target: '<= 1.05',
+        met: graphCalls / least <= 1.05,
+        note: `${graphCalls} calls, least ${least}`,
+      });
+      record({
+        name: '2. sweep wall time / (least calls x 50 ms / concurrency 4)',
+        value: run.ms / boundMs,
+        unit: 'x',
+        target: '<= 1.5',
+        met: run.ms / boundMs <= 1.5,
+        note: `${round(run.ms)} ms vs ${round(boundMs)} ms`,
+      });
       const rss = (JSON.parse(readFileSync(report, 'utf8')) as { maxRssKiB: number }).maxRssKiB;
       record({ name: '5. peak memory, figure 2 (the action process)', value: rss / 1024, unit: 'MiB' });
     } else {
       const throttled = twin.log.records.filter((r) => r.service === 'graph' && r.status === 429).length;
-      record({ name: '3. same sweep, 10% of calls 429 (Retry-After 1 s): Graph calls vs no faults', value: graphCalls / (options.baseline ?? graphCalls), unit: 'x', note: `${graphCalls} calls (${throttled} answered 429) vs ${options.baseline}; ${round(run.ms)} ms` });
-      record({ name: '3. removals made under throttling', value: remaining === expectedRemaining ? 1 : 0, unit: 'all (1 = yes)', target: '1', met: remaining === expectedRemaining });
+      record({
+        name: '3. same sweep, 10% of calls 429 (Retry-After 1 s): Graph calls vs no faults',
+        value: graphCalls / (options.baseline ?? graphCalls),
+        unit: 'x',
+        note: `${graphCalls} calls (${throttled} answered 429) vs ${options.baseline}; ${round(run.ms)} ms`,
+      });
+      record({
+        name: '3. removals made under throttling',
+        value: remaining === expectedRemaining ? 1 : 0,
+        unit: 'all (1 = yes)',
+        target: '1',
+        met: remaining === expectedRemaining,
+      });
     }
     if (remaining !== expectedRemaining) throw new Error(`${label}: ${remaining} members left, expected ${expectedRemaining}`);
     rmSync(dir, { recursive: true, force: true });
@@ -237,7 +298,13 @@ async function figure4(): Promise<void> {
     repo.commit('one request', { [file]: 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nduration: 1h\njustification: "Drain the node pool"\n' });
     const summary = join(repo.dir, '..', `${repo.dir.split('/').pop()}-summary`);
     writeFileSync(summary, '');
-    const actionEnv = { INPUT_COMMAND: 'validate', GITHUB_WORKSPACE: repo.dir, GITHUB_EVENT_NAME: 'push', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: summary };
+    const actionEnv = {
+      INPUT_COMMAND: 'validate',
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: summary,
+    };
     const runs = quick ? 5 : 15;
     const cli: number[] = [];
     const action: number[] = [];
@@ -256,13 +323,38 @@ async function figure4(): Promise<void> {
     const traced = await runMeasured(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', file], {}, repo.dir);
     rmSync(summary, { force: true });
     const ratio = median(cli) / median(empty);
-    record({ name: '4. start-up: CLI validate of one request / node -e ""', value: ratio, unit: 'x', target: '< 3', met: ratio < 3, note: `${round(median(cli))} ms vs ${round(median(empty))} ms (medians of ${runs}); the action validating the same request: ${round(median(action))} ms` });
-    const loaded = traced.modules.filter((m) => m.startsWith('file:')).map((m) => fileURLToPath(m)).filter((p) => p.startsWith(join(ROOT, 'dist')));
+    record({
+      name: '4. start-up: CLI validate of one request / node -e ""',
+      value: ratio,
+      unit: 'x',
+      target: '< 3',
+      met: ratio < 3,
+      note: `${round(median(cli))} ms vs ${round(median(empty))} ms (medians of ${runs}); the action validating the same request: ${round(median(action))} ms`,
+    });
+    const loaded = traced.modules
+      .filter((m) => m.startsWith('file:'))
+      .map((m) => fileURLToPath(m))
+      .filter((p) => p.startsWith(join(ROOT, 'dist')));
     // The Graph client, @azure/identity, @actions/core and @actions/github: none is needed to validate.
     const heavy = loaded.filter((p) => /ClientAssertionCredential|GraphRequest|ACTIONS_ID_TOKEN_REQUEST_URL|getOctokitOptions/.test(readFileSync(p, 'utf8')));
-    record({ name: '4. CLI validate loads Graph, identity or Actions libraries', value: heavy.length, unit: 'files', target: '0', met: heavy.length === 0, note: loaded.map((p) => p.replace(ROOT, '')).join(', ') });
+    record({
+      name: '4. CLI validate loads Graph, identity or Actions libraries',
+      value: heavy.length,
+      unit: 'files',
+      target: '0',
+      met: heavy.length === 0,
+      note: loaded.map((p) => p.replace(ROOT, '')).join(', '),
+    });
     const size = (p: string) => statSync(p).size;
-    const distFiles = ['dist/index.js', 'dist/cli.js', ...['chunks', 'cli-chunks'].flatMap((d) => readdirSync(join(ROOT, 'dist', d)).filter((f) => f.endsWith('.js')).map((f) => `dist/${d}/${f}`))];
+    const distFiles = [
+      'dist/index.js',
+      'dist/cli.js',
+      ...['chunks', 'cli-chunks'].flatMap((d) =>
+        readdirSync(join(ROOT, 'dist', d))
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => `dist/${d}/${f}`),
+      ),
+    ];
     record({ name: '4. bundle size, all of dist/*.js', value: distFiles.reduce((n, f) => n + size(join(ROOT, f)), 0) / 1024, unit: 'KiB' });
     record({ name: '4. bundle size loaded by CLI validate', value: loaded.reduce((n, p) => n + size(p), 0) / 1024, unit: 'KiB' });
   } finally {
@@ -292,7 +384,9 @@ if (process.argv[2] === 'validate-worker') {
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit         target    met  note`);
     for (const f of figures) {
-      console.log(`${f.name.padEnd(width)}  ${String(round(f.value)).padStart(10)}  ${f.unit.padEnd(12)} ${(f.target ?? '').padEnd(9)} ${f.met === undefined ? '   ' : f.met ? 'yes' : 'NO '}  ${f.note ?? ''}`);
+      console.log(
+        `${f.name.padEnd(width)}  ${String(round(f.value)).padStart(10)}  ${f.unit.padEnd(12)} ${(f.target ?? '').padEnd(9)} ${f.met === undefined ? '   ' : f.met ? 'yes' : 'NO '}  ${f.note ?? ''}`,
+      );
     }
     console.log(`\n(${round((performance.now() - started) / 1000)} s in all)`);
   }

@@ -16,7 +16,9 @@ export function actionDocs(actionYmlPath: string): string {
   const action = parse(readFileSync(actionYmlPath, 'utf8')) as ActionYml;
   const lines = ['| input | required | default | description |', '|---|---|---|---|'];
   for (const [name, input] of Object.entries(action.inputs ?? {})) {
-    lines.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`);
+    lines.push(
+      `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`,
+    );
   }
   lines.push('', '| output | description |', '|---|---|');
   for (const [name, output] of Object.entries(action.outputs ?? {})) lines.push(`| \`${name}\` | ${cell(output.description)} |`);

@@ -40,9 +40,11 @@ export function checkQueue(text: string): Finding[] {
     if (queue === undefined) continue;
     const at = position(doc, text, isScalar(queue) ? queue.range?.[0] : undefined);
     const value = isScalar(queue) ? queue.value : undefined;
-    if (value !== 'single' && value !== 'max') out.push({ ...at, kind: 'syntax-check', message: `"queue" must be "single" or "max", not ${JSON.stringify(value)}` });
+    if (value !== 'single' && value !== 'max')
+      out.push({ ...at, kind: 'syntax-check', message: `"queue" must be "single" or "max", not ${JSON.stringify(value)}` });
     const cancel = (section as YAMLMap).get('cancel-in-progress');
-    if (value === 'max' && cancel === true) out.push({ ...at, kind: 'syntax-check', message: '"queue: max" cannot be combined with "cancel-in-progress: true"' });
+    if (value === 'max' && cancel === true)
+      out.push({ ...at, kind: 'syntax-check', message: '"queue: max" cannot be combined with "cancel-in-progress: true"' });
   }
   return out;
 }

@@ -93,7 +93,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   if (killer) clearTimeout(killer);
   const ms = performance.now() - started;
   try {
-    return { exitCode, stdout, stderr, annotations: parseAnnotations(stdout), outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), ms };
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      annotations: parseAnnotations(stdout),
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+      ms,
+    };
   } finally {
     // The runner's temporary folder lives as long as the step; so does ours.
     rmSync(runnerTemp, { recursive: true, force: true });
@@ -195,7 +203,12 @@ export function pullRequestEvent(pr: { number: number; author: string; base: str
 /** A push event payload, starting from GitHub's example, for a push to `ref`. */
 export function pushEvent(push: { before: string; after: string; ref?: string; owner?: string; repo?: string; defaultBranch?: string }): unknown {
   const group = (examples as unknown as Example[]).find((e) => e.name === 'push')!;
-  const example = structuredClone(group.examples[0]!) as { before: string; after: string; ref: string; repository: { name: string; full_name: string; default_branch: string; master_branch?: string; owner: { login: string; name: string } } };
+  const example = structuredClone(group.examples[0]!) as {
+    before: string;
+    after: string;
+    ref: string;
+    repository: { name: string; full_name: string; default_branch: string; master_branch?: string; owner: { login: string; name: string } };
+  };
   example.before = push.before;
   example.after = push.after;
   example.ref = push.ref ?? 'refs/heads/main';

@@ -20,7 +20,15 @@ export function createRepo(options: { configFrom?: string; workflowsFrom?: strin
     execFileSync('git', args, {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.com',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: dir,
+      },
     }).trim();
   git('init', '-q', '-b', 'main');
   const repo: TestRepo = {

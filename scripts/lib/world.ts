@@ -43,7 +43,16 @@ export function recommendedSetUp(twin: Twin, repo = 'acme/access'): void {
   const r = twin.state.repos.get(repo)!;
   r.labels = new Set(['access-request', 'access-dashboard', 'access-break-glass']);
   r.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
-  r.rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: true, required_review_thread_resolution: false } });
+  r.rules.push({
+    type: 'pull_request',
+    parameters: {
+      required_approving_review_count: 1,
+      require_code_owner_review: true,
+      dismiss_stale_reviews_on_push: true,
+      require_last_push_approval: true,
+      required_review_thread_resolution: false,
+    },
+  });
 }
 
 export interface Pull {
@@ -79,7 +88,16 @@ export class AccessWorld {
     const twin = await Twin.start({
       seed: {
         ...seed,
-        apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'], federatedSubjects: [SUBJECT], clientSecret: 'twin-client-secret', servicePrincipalId: SERVICE_PRINCIPAL }],
+        apps: [
+          {
+            tenantId: TENANT,
+            clientId: CLIENT,
+            roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'],
+            federatedSubjects: [SUBJECT],
+            clientSecret: 'twin-client-secret',
+            servicePrincipalId: SERVICE_PRINCIPAL,
+          },
+        ],
         repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
         githubTokens: [TOKEN],
         oidcSubject: SUBJECT,
@@ -101,7 +119,16 @@ export class AccessWorld {
     const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (reason === 'reopen') Object.assign(issue, { state: 'open', closed_by: undefined, state_reason: null });
     else Object.assign(issue, { state: 'closed', closed_by: by, state_reason: reason });
-    issue.events = [...(issue.events ?? []), { id: this.twin.state.nextId++, event: reason === 'reopen' ? 'reopened' : 'closed', actor: by, created_at: at, ...(reason === 'reopen' ? {} : { state_reason: reason }) }];
+    issue.events = [
+      ...(issue.events ?? []),
+      {
+        id: this.twin.state.nextId++,
+        event: reason === 'reopen' ? 'reopened' : 'closed',
+        actor: by,
+        created_at: at,
+        ...(reason === 'reopen' ? {} : { state_reason: reason }),
+      },
+    ];
     issue.updated_at = at;
   }
 
@@ -121,7 +148,12 @@ export class AccessWorld {
     this.repo.git('switch', '-q', 'main');
     const base = this.repo.head();
     this.repo.git('switch', '-q', '-c', branch);
-    const commits = pushes.map((p) => ({ sha: this.repo.commit(`pr ${number}`, p.files), author: p.by ?? author, committer: p.by ?? author, ...(p.signer ? { signer: p.signer } : {}) }));
+    const commits = pushes.map((p) => ({
+      sha: this.repo.commit(`pr ${number}`, p.files),
+      author: p.by ?? author,
+      committer: p.by ?? author,
+      ...(p.signer ? { signer: p.signer } : {}),
+    }));
     this.repo.git('switch', '-q', 'main');
     return { number, branch, author, base, head: commits[commits.length - 1]!.sha, commits, reviews: [] };
   }
@@ -139,8 +171,20 @@ export class AccessWorld {
     // GitHub requests a review from the code-owner teams and records a member's review as made on
     // behalf of them, with the team's membership at that moment.
     const codeowners = this.repo.git('show', `${pull.base}:.github/CODEOWNERS`);
-    const teams = [...this.twin.state.teams].filter(([team, members]) => members.has(reviewer.toLowerCase()) && new RegExp(`(^|\\s)@${team.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`, 'im').test(codeowners)).map(([team]) => team);
-    pull.reviews.push({ id: this.nextReview++, user: reviewer, state, commit_id: commitId, submitted_at: new Date(Date.now() + this.nextReview * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(teams.length > 0 ? { on_behalf_of: teams } : {}) });
+    const teams = [...this.twin.state.teams]
+      .filter(
+        ([team, members]) =>
+          members.has(reviewer.toLowerCase()) && new RegExp(`(^|\\s)@${team.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`, 'im').test(codeowners),
+      )
+      .map(([team]) => team);
+    pull.reviews.push({
+      id: this.nextReview++,
+      user: reviewer,
+      state,
+      commit_id: commitId,
+      submitted_at: new Date(Date.now() + this.nextReview * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      ...(teams.length > 0 ? { on_behalf_of: teams } : {}),
+    });
   }
 
   /** Merges with a real merge commit on main and tells the twin's GitHub about the merged pull request. */
@@ -193,7 +237,22 @@ export class AccessWorld {
         return { filename: path, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
       });
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    this.twin.addPull('acme', 'access', { number: pull.number, title: `Access request #${pull.number}`, body: '', user: pull.author, state: 'open', merged: false, created_at: now, merged_at: null, merge_commit_sha: null, head: { sha: pull.head, ref: pull.branch }, base: { sha: pull.base, ref: 'main' }, files, commits: pull.commits, reviews: pull.reviews });
+    this.twin.addPull('acme', 'access', {
+      number: pull.number,
+      title: `Access request #${pull.number}`,
+      body: '',
+      user: pull.author,
+      state: 'open',
+      merged: false,
+      created_at: now,
+      merged_at: null,
+      merge_commit_sha: null,
+      head: { sha: pull.head, ref: pull.branch },
+      base: { sha: pull.base, ref: 'main' },
+      files,
+      commits: pull.commits,
+      reviews: pull.reviews,
+    });
   }
 
   registerMerged(pull: Pull, mergeSha: string, landed: string[] = [], base = 'main'): void {
@@ -245,13 +304,28 @@ export class AccessWorld {
     return { before, after: this.repo.commit('direct push', files) };
   }
 
-  grant(push: { before: string; after: string }, options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string> } = {}): Promise<ActionRun> {
+  grant(
+    push: { before: string; after: string },
+    options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string> } = {},
+  ): Promise<ActionRun> {
     const eventName = options.eventName ?? 'push';
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'grant', 'dry-run': 'false', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}) },
+      inputs: {
+        command: 'grant',
+        'dry-run': 'false',
+        'github-token': TOKEN,
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': this.twin.urls.authorityHost,
+        'graph-endpoint': this.twin.urls.graph,
+        ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}),
+      },
       eventName,
-      event: eventName === 'push' ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) }) : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
+      event:
+        eventName === 'push'
+          ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) })
+          : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main', ...options.env },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     });
@@ -260,7 +334,17 @@ export class AccessWorld {
   revoke(options: { dryRun?: boolean; killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'revoke', 'dry-run': String(options.dryRun ?? false), 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph, ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}), ...options.inputs },
+      inputs: {
+        command: 'revoke',
+        'dry-run': String(options.dryRun ?? false),
+        'github-token': TOKEN,
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': this.twin.urls.authorityHost,
+        'graph-endpoint': this.twin.urls.graph,
+        ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}),
+        ...options.inputs,
+      },
       eventName: 'schedule',
       event: { schedule: '*/15 * * * *' },
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
@@ -271,7 +355,14 @@ export class AccessWorld {
   report(): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'report', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      inputs: {
+        command: 'report',
+        'github-token': TOKEN,
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': this.twin.urls.authorityHost,
+        'graph-endpoint': this.twin.urls.graph,
+      },
       eventName: 'workflow_dispatch',
       event: {},
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
@@ -280,14 +371,25 @@ export class AccessWorld {
 
   /** The pull request check (access-validate.yml) on a pull request. */
   validate(pull: Pull): Promise<ActionRun> {
-    return runAction({ workspace: this.repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: pull.number, author: pull.author, base: pull.base, head: pull.head }) });
+    return runAction({
+      workspace: this.repo.dir,
+      inputs: { command: 'validate' },
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: pull.number, author: pull.author, base: pull.base, head: pull.head }),
+    });
   }
 
   /** The access-doctor workflow's run: the set-up check with the app's own identity. */
   doctor(): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': this.twin.urls.authorityHost, 'graph-endpoint': this.twin.urls.graph },
+      inputs: {
+        command: 'doctor',
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': this.twin.urls.authorityHost,
+        'graph-endpoint': this.twin.urls.graph,
+      },
       eventName: 'workflow_dispatch',
       event: {},
       env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
@@ -300,7 +402,10 @@ export class AccessWorld {
   }
 
   comments(pull: Pull): string[] {
-    return this.twin.state.repos.get('acme/access')!.comments.filter((c) => c.issue === pull.number).map((c) => c.body);
+    return this.twin.state.repos
+      .get('acme/access')!
+      .comments.filter((c) => c.issue === pull.number)
+      .map((c) => c.body);
   }
 
   async stop(): Promise<void> {

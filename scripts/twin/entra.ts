@@ -10,7 +10,14 @@ import { sign, verify, type Issuer } from './tokens.ts';
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 
 function aadError(status: number, error: string, code: number, description: string): TwinResponse {
-  return json(status, { error, error_description: `AADSTS${code}: ${description}`, error_codes: [code], timestamp: new Date().toISOString(), trace_id: crypto.randomUUID(), correlation_id: crypto.randomUUID() });
+  return json(status, {
+    error,
+    error_description: `AADSTS${code}: ${description}`,
+    error_codes: [code],
+    timestamp: new Date().toISOString(),
+    trace_id: crypto.randomUUID(),
+    correlation_id: crypto.randomUUID(),
+  });
 }
 
 export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssuer: Issuer, actionsBase: () => string) {
@@ -52,7 +59,13 @@ export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssue
     const app = state.apps.find((a) => a.clientId === clientId && (a.tenantId === tenant || tenant === 'organizations'));
     if (!app) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'.`);
     const scope = form.get('scope') ?? '';
-    if (!scope.endsWith('/.default')) return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+    if (!scope.endsWith('/.default'))
+      return aadError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+      );
 
     const assertion = form.get('client_assertion');
     if (assertion) {
@@ -63,23 +76,58 @@ export function entraHandler(state: TwinState, entraIssuer: Issuer, actionsIssue
       try {
         claims = await verify(actionsIssuer, assertion, { issuer: actionsBase() });
       } catch (error) {
-        return aadError(400, 'invalid_client', 700024, `Client assertion is not within its valid time range or its signature could not be verified: ${(error as Error).message}`);
+        return aadError(
+          400,
+          'invalid_client',
+          700024,
+          `Client assertion is not within its valid time range or its signature could not be verified: ${(error as Error).message}`,
+        );
       }
       const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
       // Entra names which part of the assertion matched no federated credential (AADSTS700212 audience,
       // 700213 subject), quoting what the token carried.
       const carried = `Assertion Issuer: '${claims.iss}'. Assertion Subject: '${claims.sub}'. Assertion Audience: '${aud.join(',')}'.`;
-      if (!aud.some((a) => (app.audiences ?? [TOKEN_EXCHANGE_AUDIENCE]).includes(String(a)))) return aadError(400, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${aud.join(',')}'. ${carried}`);
-      if (!app.federatedSubjects.includes(String(claims.sub))) return aadError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${claims.sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${carried}`);
+      if (!aud.some((a) => (app.audiences ?? [TOKEN_EXCHANGE_AUDIENCE]).includes(String(a))))
+        return aadError(
+          400,
+          'invalid_client',
+          700212,
+          `No matching federated identity record found for presented assertion audience '${aud.join(',')}'. ${carried}`,
+        );
+      if (!app.federatedSubjects.includes(String(claims.sub)))
+        return aadError(
+          400,
+          'invalid_client',
+          700213,
+          `No matching federated identity record found for presented assertion subject '${claims.sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${carried}`,
+        );
     } else if (form.get('client_secret') !== null) {
       if (!app.clientSecret || form.get('client_secret') !== app.clientSecret) {
-        return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+        return aadError(
+          401,
+          'invalid_client',
+          7000215,
+          'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+        );
       }
     } else {
       return aadError(400, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
     }
     const resource = scope.slice(0, -'/.default'.length);
-    const token = await sign(entraIssuer, { aud: resource, iss: `https://sts.windows.net/${tenant}/`, tid: tenant, appid: clientId, azp: clientId, roles: app.roles, idtyp: 'app', ...(app.servicePrincipalId ? { oid: app.servicePrincipalId } : {}) }, 3600);
+    const token = await sign(
+      entraIssuer,
+      {
+        aud: resource,
+        iss: `https://sts.windows.net/${tenant}/`,
+        tid: tenant,
+        appid: clientId,
+        azp: clientId,
+        roles: app.roles,
+        idtyp: 'app',
+        ...(app.servicePrincipalId ? { oid: app.servicePrincipalId } : {}),
+      },
+      3600,
+    );
     return json(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
   };
 }
@@ -98,7 +146,17 @@ export function actionsHandler(state: TwinState, actionsIssuer: Issuer, requestT
     const environment = /:environment:(.+)$/.exec(state.oidcSubject)?.[1];
     const value = await sign(
       actionsIssuer,
-      { iss: req.base, aud: audience, sub: state.oidcSubject, repository, repository_owner: repository.split('/')[0], ...(environment ? { environment } : {}), ref: 'refs/heads/main', event_name: 'push', runner_environment: 'github-hosted' },
+      {
+        iss: req.base,
+        aud: audience,
+        sub: state.oidcSubject,
+        repository,
+        repository_owner: repository.split('/')[0],
+        ...(environment ? { environment } : {}),
+        ref: 'refs/heads/main',
+        event_name: 'push',
+        runner_environment: 'github-hosted',
+      },
       300,
     );
     return json(200, { count: 1, value });

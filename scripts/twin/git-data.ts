@@ -12,7 +12,13 @@ import { join } from 'node:path';
 const SHA = /^[0-9a-f]{40}$/;
 
 function git(dir: string, args: string[], options: { input?: Buffer | string; env?: NodeJS.ProcessEnv } = {}): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...(options.input !== undefined ? { input: options.input } : {}), env: { ...process.env, ...options.env } }).trim();
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    env: { ...process.env, ...options.env },
+  }).trim();
 }
 
 export function refHead(dir: string, branch: string): string | undefined {
@@ -48,7 +54,14 @@ export function buildTree(dir: string, base: string | undefined, additions: { pa
 
 export function commitTree(dir: string, tree: string, parents: string[], message: string, author = 'github-actions[bot]'): string {
   const when = `${Math.floor(Date.now() / 1000)} +0000`;
-  const env = { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author}@users.noreply.github.com`, GIT_AUTHOR_DATE: when, GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', GIT_COMMITTER_DATE: when };
+  const env = {
+    GIT_AUTHOR_NAME: author,
+    GIT_AUTHOR_EMAIL: `${author}@users.noreply.github.com`,
+    GIT_AUTHOR_DATE: when,
+    GIT_COMMITTER_NAME: 'GitHub',
+    GIT_COMMITTER_EMAIL: 'noreply@github.com',
+    GIT_COMMITTER_DATE: when,
+  };
   return git(dir, ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], { input: message, env });
 }
 

@@ -25,7 +25,13 @@ const READ_UNITS = ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite
 // of them that can be assigned at an administrative unit's scope.
 const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
 const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
-const TENANT_GROUP_WRITERS = ['62e90394-69f5-4237-9190-012177145e10', GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, '9360feb5-f418-4baa-8175-e2a00bac4301', '3a2c62db-5318-420d-8d74-23affee5d9d5'];
+const TENANT_GROUP_WRITERS = [
+  '62e90394-69f5-4237-9190-012177145e10',
+  GROUPS_ADMINISTRATOR,
+  USER_ADMINISTRATOR,
+  '9360feb5-f418-4baa-8175-e2a00bac4301',
+  '3a2c62db-5318-420d-8d74-23affee5d9d5',
+];
 const UNIT_GROUP_WRITERS = [GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR];
 
 /**
@@ -55,7 +61,8 @@ export function graphFault(rule: { kind: string; retryAfterSeconds?: number }): 
     : graphError(503, 'ServiceUnavailable', 'Service is temporarily unavailable. Please try again later.', headers);
 }
 
-const notFound = (id: string) => graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+const notFound = (id: string) =>
+  graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 const denied = () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
 interface Call {
@@ -112,10 +119,15 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
   function mayWriteMembers(call: Call, group: Group): boolean {
     const units = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id));
     const assigned = state.roleAssignments.filter((r) => call.oid !== undefined && r.principalId === call.oid);
-    const scopedTo = (unitId: string) => assigned.some((r) => UNIT_GROUP_WRITERS.includes(r.roleDefinitionId) && r.directoryScopeId === `/administrativeUnits/${unitId}`);
+    const scopedTo = (unitId: string) =>
+      assigned.some((r) => UNIT_GROUP_WRITERS.includes(r.roleDefinitionId) && r.directoryScopeId === `/administrativeUnits/${unitId}`);
     const restricted = units.filter((u) => u.restricted);
     if (restricted.length > 0) return restricted.some((u) => scopedTo(u.id));
-    return call.roles.some((r) => WRITE_MEMBERS.includes(r)) || assigned.some((r) => r.directoryScopeId === '/' && TENANT_GROUP_WRITERS.includes(r.roleDefinitionId)) || units.some((u) => scopedTo(u.id));
+    return (
+      call.roles.some((r) => WRITE_MEMBERS.includes(r)) ||
+      assigned.some((r) => r.directoryScopeId === '/' && TENANT_GROUP_WRITERS.includes(r.roleDefinitionId)) ||
+      units.some((u) => scopedTo(u.id))
+    );
   }
 
   // PIM for Groups: no active assignment shorter than 5 minutes, and none ended within 5 minutes of
@@ -124,7 +136,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
 
   function pimRemove(group: Group, principal: string, action: string): TwinResponse {
     if (!group.members.has(principal)) return graphError(400, 'RoleAssignmentDoesNotExist', 'The Role assignment does not exist.');
-    if (now() - (group.pimStarts.get(principal) ?? -Infinity) < PIM_FLOOR_MS) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
+    if (now() - (group.pimStarts.get(principal) ?? -Infinity) < PIM_FLOOR_MS)
+      return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
     group.members.delete(principal);
     group.pimEnds.delete(principal);
     group.pimStarts.delete(principal);
@@ -133,12 +146,18 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
   }
 
   /** adminAssign makes an assignment, adminUpdate and adminExtend move the end of one in force. */
-  function pimAssign(group: Group, principal: string, action: string, b: { justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } }): TwinResponse {
+  function pimAssign(
+    group: Group,
+    principal: string,
+    action: string,
+    b: { justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } },
+  ): TwinResponse {
     const exp = b.scheduleInfo?.expiration;
     const end = exp?.type === 'afterDateTime' && typeof exp.endDateTime === 'string' ? Date.parse(exp.endDateTime) : NaN;
     const policyFailed = () => graphError(400, 'RoleAssignmentRequestPolicyValidationFailed', 'The following policy rules failed: ["ExpirationRule"]');
     if (Number.isNaN(end)) return policyFailed();
-    if (end - now() < PIM_FLOOR_MS) return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
+    if (end - now() < PIM_FLOOR_MS)
+      return graphError(400, 'ActiveDurationTooShort', 'The role assignment duration is too short. Minimum duration is 5 minutes.');
     if (group.pimMaxMs !== undefined && end - now() > group.pimMaxMs) return policyFailed();
     const assigned = group.members.has(principal);
     if (action === 'adminAssign' && assigned) return graphError(400, 'RoleAssignmentExists', 'The Role assignment already exists.');
@@ -149,7 +168,17 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     }
     group.members.add(principal);
     group.pimEnds.set(principal, end);
-    return json(201, { id: crypto.randomUUID(), status: 'Provisioned', action, accessId: 'member', principalId: principal, groupId: group.id, justification: typeof b.justification === 'string' ? b.justification : null, scheduleInfo: b.scheduleInfo, targetScheduleId: `${group.id}_member_${principal}` });
+    return json(201, {
+      id: crypto.randomUUID(),
+      status: 'Provisioned',
+      action,
+      accessId: 'member',
+      principalId: principal,
+      groupId: group.id,
+      justification: typeof b.justification === 'string' ? b.justification : null,
+      scheduleInfo: b.scheduleInfo,
+      targetScheduleId: `${group.id}_member_${principal}`,
+    });
   }
 
   function dispatch(call: Call): TwinResponse {
@@ -163,13 +192,23 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances' && call.method === 'GET') {
         if (!has(PIM_READ)) return denied();
         const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-        if (!groupId) return graphError(400, 'BadRequest', "The $filter query parameter with groupId or principalId is required.");
+        if (!groupId) return graphError(400, 'BadRequest', 'The $filter query parameter with groupId or principalId is required.');
         const group = state.groups.get(groupId);
         if (!group) return json(200, { value: [] });
         const value = [...group.members].sort().map((principalId) => {
           const end = group.pimEnds.get(principalId);
           const id = `${group.id}_member_${principalId}`;
-          return { id, principalId, groupId: group.id, accessId: 'member', assignmentType: 'Assigned', memberType: 'Direct', startDateTime: end !== undefined ? new Date(end - 3_600_000).toISOString() : null, endDateTime: end !== undefined ? new Date(end).toISOString() : null, assignmentScheduleId: id };
+          return {
+            id,
+            principalId,
+            groupId: group.id,
+            accessId: 'member',
+            assignmentType: 'Assigned',
+            memberType: 'Direct',
+            startDateTime: end !== undefined ? new Date(end - 3_600_000).toISOString() : null,
+            endDateTime: end !== undefined ? new Date(end).toISOString() : null,
+            assignmentScheduleId: id,
+          };
         });
         return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances`, value });
       }
@@ -179,7 +218,14 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       // privilegedaccessgroup-post-assignmentschedulerequests: adminAssign, adminUpdate, adminRemove.
       if (call.path === '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests' && call.method === 'POST') {
         if (!has(PIM_WRITE)) return denied();
-        const b = (call.body ?? {}) as { accessId?: unknown; principalId?: unknown; groupId?: unknown; action?: unknown; justification?: unknown; scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } } };
+        const b = (call.body ?? {}) as {
+          accessId?: unknown;
+          principalId?: unknown;
+          groupId?: unknown;
+          action?: unknown;
+          justification?: unknown;
+          scheduleInfo?: { expiration?: { type?: unknown; endDateTime?: unknown } };
+        };
         const group = typeof b.groupId === 'string' ? state.groups.get(b.groupId.toLowerCase()) : undefined;
         const principal = typeof b.principalId === 'string' ? b.principalId.toLowerCase() : '';
         if (b.accessId !== 'member' && b.accessId !== 'owner') return graphError(400, 'InvalidRequest', 'accessId is required: member or owner.');
@@ -187,7 +233,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!state.users.has(principal)) return notFound(principal);
         const action = String(b.action ?? '');
         if (action === 'adminRemove') return pimRemove(group, principal, action);
-        if (action !== 'adminAssign' && action !== 'adminUpdate' && action !== 'adminExtend') return graphError(400, 'InvalidRequest', `The action ${action} is not supported for this request.`);
+        if (action !== 'adminAssign' && action !== 'adminUpdate' && action !== 'adminExtend')
+          return graphError(400, 'InvalidRequest', `The action ${action} is not supported for this request.`);
         return pimAssign(group, principal, action, b);
       }
       return undefined;
@@ -197,7 +244,9 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       if (call.path === '/roleManagement/directory/roleAssignments' && call.method === 'GET') {
         if (!has(READ_ROLES)) return denied();
         const principal = /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-        const value = state.roleAssignments.filter((r) => principal === undefined || r.principalId === principal).map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
+        const value = state.roleAssignments
+          .filter((r) => principal === undefined || r.principalId === principal)
+          .map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
         return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleAssignments`, value });
       }
       return undefined;
@@ -210,7 +259,14 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const group = state.groups.get(m[1]!.toLowerCase());
         if (!group) return notFound(m[1]!);
         const full = has(READ_UNITS);
-        const value = [...state.administrativeUnits.values()].filter((u) => u.groups.has(group.id)).map((u) => ({ '@odata.type': '#microsoft.graph.administrativeUnit', id: u.id, displayName: full ? u.displayName : null, isMemberManagementRestricted: full ? u.restricted : null }));
+        const value = [...state.administrativeUnits.values()]
+          .filter((u) => u.groups.has(group.id))
+          .map((u) => ({
+            '@odata.type': '#microsoft.graph.administrativeUnit',
+            id: u.id,
+            displayName: full ? u.displayName : null,
+            isMemberManagementRestricted: full ? u.restricted : null,
+          }));
         return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#administrativeUnits`, value });
       }
       return undefined;
@@ -220,7 +276,13 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!has(READ_UNITS)) return denied();
         const unit = state.administrativeUnits.get(m[1]!.toLowerCase());
         if (!unit) return notFound(m[1]!);
-        if (!m[2]) return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#directory/administrativeUnits/$entity`, id: unit.id, displayName: unit.displayName, isMemberManagementRestricted: unit.restricted });
+        if (!m[2])
+          return json(200, {
+            '@odata.context': `${call.base}/v1.0/$metadata#directory/administrativeUnits/$entity`,
+            id: unit.id,
+            displayName: unit.displayName,
+            isMemberManagementRestricted: unit.restricted,
+          });
         const value = [...unit.groups].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
         return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, '@odata.count': value.length, value });
       }
@@ -230,10 +292,18 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
       if (call.path === '/groups' && call.method === 'GET') {
         if (!has(READ_MEMBERS)) return denied();
-        if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual') return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
+        if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual')
+          return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
         const top = Number(call.query.get('$top') ?? 100);
-        const value = [...state.groups.keys()].sort().slice(0, top).map((id) => ({ id }));
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}), value });
+        const value = [...state.groups.keys()]
+          .sort()
+          .slice(0, top)
+          .map((id) => ({ id }));
+        return json(200, {
+          '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`,
+          ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}),
+          value,
+        });
       }
       return undefined;
     };
@@ -246,7 +316,12 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const key = (m[1] ?? m[2]!.replace(/''/g, "'")).toLowerCase();
         const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
         if (!user || user.kind !== 'user') return notFound(m[1]!);
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`, id: user.id, userPrincipalName: user.userPrincipalName ?? null, displayName: user.displayName });
+        return json(200, {
+          '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`,
+          id: user.id,
+          userPrincipalName: user.userPrincipalName ?? null,
+          displayName: user.displayName,
+        });
       }
       return undefined;
     };
@@ -255,7 +330,17 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!has(READ_MEMBERS)) return denied();
         const group = state.groups.get(m[1]!.toLowerCase());
         if (!group) return notFound(m[1]!);
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`, id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole, groupTypes: group.groupTypes, membershipRule: group.membershipRule, onPremisesSyncEnabled: group.onPremisesSyncEnabled, mailEnabled: group.mailEnabled, securityEnabled: true });
+        return json(200, {
+          '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`,
+          id: group.id,
+          displayName: group.displayName,
+          isAssignableToRole: group.isAssignableToRole,
+          groupTypes: group.groupTypes,
+          membershipRule: group.membershipRule,
+          onPremisesSyncEnabled: group.onPremisesSyncEnabled,
+          mailEnabled: group.mailEnabled,
+          securityEnabled: true,
+        });
       }
       return undefined;
     };
@@ -269,7 +354,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!group) return notFound(m[1]!);
         const cast = m[2];
         const top = Number(call.query.get('$top') ?? 100);
-        if (!Number.isInteger(top) || top < 1 || top > 999) return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
+        if (!Number.isInteger(top) || top < 1 || top > 999)
+          return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
         const skip = Number(call.query.get('$skiptoken') ?? 0);
         const kindOf = (id: string) => state.users.get(id)?.kind ?? 'user';
         const all = visibleMembers(group)
@@ -297,7 +383,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const id = typeof ref === 'string' ? /\/directoryObjects\/([0-9a-fA-F-]{36})$/.exec(ref)?.[1]?.toLowerCase() : undefined;
         if (!id) return graphError(400, 'Request_BadRequest', "Invalid object identifier in '@odata.id'.");
         if (!state.users.has(id)) return notFound(id);
-        if (group.members.has(id)) return graphError(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
+        if (group.members.has(id))
+          return graphError(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
         group.members.add(id);
         record(group, 'add', id);
         return { status: 204 };
@@ -314,7 +401,10 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const id = m[2]!.toLowerCase();
         // group-delete-members: an absent member answers 404, or (seen for references that never
         // existed) 400 "One or more removed object references do not exist".
-        if (!group.members.has(id)) return state.absentRemoval === 400 ? graphError(400, 'Request_BadRequest', "One or more removed object references do not exist for the following modified properties: 'members'.") : notFound(id);
+        if (!group.members.has(id))
+          return state.absentRemoval === 400
+            ? graphError(400, 'Request_BadRequest', "One or more removed object references do not exist for the following modified properties: 'members'.")
+            : notFound(id);
         group.members.delete(id);
         record(group, 'remove', id);
         return { status: 204 };
@@ -334,7 +424,20 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       }
       return undefined;
     };
-    for (const route of [listPimInstances, requestPimAssignment, listRoleAssignments, listGroupUnits, getUnit, listGroups, getUser, getGroup, listMembers, addMember, removeMember, deleteMemberObject]) {
+    for (const route of [
+      listPimInstances,
+      requestPimAssignment,
+      listRoleAssignments,
+      listGroupUnits,
+      getUnit,
+      listGroups,
+      getUser,
+      getGroup,
+      listMembers,
+      addMember,
+      removeMember,
+      deleteMemberObject,
+    ]) {
       const answer = route();
       if (answer) return answer;
     }
@@ -374,7 +477,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     if (requests.length > 20) return graphError(400, 'BadRequest', 'Too many requests in a batch. Batches are limited to 20 requests.');
     // json-batching: "Request IDs must be unique within a batch"; a duplicate fails the whole batch.
     const ids = requests.map((r: { id?: unknown }) => String(r.id ?? ''));
-    if (new Set(ids).size !== ids.length || ids.some((id) => id === '')) return graphError(400, 'BadRequest', 'Batch request contains duplicate or missing request ids.');
+    if (new Set(ids).size !== ids.length || ids.some((id) => id === ''))
+      return graphError(400, 'BadRequest', 'Batch request contains duplicate or missing request ids.');
     const responses = requests.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown; headers?: Record<string, unknown> }) => {
       const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
       const id = String(item.id ?? '');
@@ -385,7 +489,12 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const faulted = fault && (fault.kind === 'throttle' || fault.kind === 'unavailable');
       const answer = faulted ? graphFault(fault) : dispatch({ method, path, query: url.searchParams, body: item.body ?? null, roles, oid, headers, base });
       log.add({ service: 'graph', method, path, status: answer.status, inBatch: true, ...(faulted ? { fault: fault.kind } : {}) });
-      return { id, status: answer.status, headers: { 'Cache-Control': 'no-cache', ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...answer.headers }, ...(answer.body !== undefined ? { body: answer.body } : {}) };
+      return {
+        id,
+        status: answer.status,
+        headers: { 'Cache-Control': 'no-cache', ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...answer.headers },
+        ...(answer.body !== undefined ? { body: answer.body } : {}),
+      };
     });
     // json-batching: "the responses might not be in the same order as the requests"; the twin always
     // answers in reverse order, so a client that matches by position fails every test.

@@ -66,18 +66,29 @@ function connection<T>(items: T[], args: { first?: number; after?: string | null
   return {
     totalCount: items.length,
     nodes: slice,
-    pageInfo: { hasNextPage: end < items.length, endCursor: slice.length > 0 ? Buffer.from(String(end)).toString('base64') : null, hasPreviousPage: start > 0, startCursor: null },
+    pageInfo: {
+      hasNextPage: end < items.length,
+      endCursor: slice.length > 0 ? Buffer.from(String(end)).toString('base64') : null,
+      hasPreviousPage: start > 0,
+      startCursor: null,
+    },
   };
 }
 
 /** Issue comments of an issue or pull request, with `last` (the newest N) as GitHub pages them. */
 function commentsOf(repo: GitHubRepo, number: number) {
   return (args: { first?: number; last?: number; after?: string }) => {
-    const all = repo.comments.filter((c) => c.issue === number).map((c) => ({ __typename: 'IssueComment', body: c.body, author: actor(c.user), createdAt: c.created_at }));
+    const all = repo.comments
+      .filter((c) => c.issue === number)
+      .map((c) => ({ __typename: 'IssueComment', body: c.body, author: actor(c.user), createdAt: c.created_at }));
     if (args.last !== undefined) {
       const size = Math.min(100, args.last);
       const nodes = all.slice(Math.max(0, all.length - size));
-      return { totalCount: all.length, nodes, pageInfo: { hasPreviousPage: all.length > nodes.length, hasNextPage: false, startCursor: null, endCursor: null } };
+      return {
+        totalCount: all.length,
+        nodes,
+        pageInfo: { hasPreviousPage: all.length > nodes.length, hasNextPage: false, startCursor: null, endCursor: null },
+      };
     }
     return connection(all, args);
   };
@@ -108,7 +119,27 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
       return {
         ...page,
         totalCount: pr.commits.length,
-        nodes: page.nodes.map((c) => ({ __typename: 'PullRequestCommit', commit: { __typename: 'Commit', oid: c.sha, author: { user: actor(c.author) }, committer: { user: actor(c.committer) }, signature: c.signer ? { __typename: 'GpgSignature', isValid: true, wasSignedByGitHub: c.signer === 'github', signer: c.signer === 'github' ? actor('web-flow') : actor(c.signer), state: 'VALID', email: '', payload: '', signature: '' } : null } })),
+        nodes: page.nodes.map((c) => ({
+          __typename: 'PullRequestCommit',
+          commit: {
+            __typename: 'Commit',
+            oid: c.sha,
+            author: { user: actor(c.author) },
+            committer: { user: actor(c.committer) },
+            signature: c.signer
+              ? {
+                  __typename: 'GpgSignature',
+                  isValid: true,
+                  wasSignedByGitHub: c.signer === 'github',
+                  signer: c.signer === 'github' ? actor('web-flow') : actor(c.signer),
+                  state: 'VALID',
+                  email: '',
+                  payload: '',
+                  signature: '',
+                }
+              : null,
+          },
+        })),
       };
     },
     reviews: (args: { first?: number; after?: string }) => {
@@ -118,7 +149,23 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
     // GraphQL's changed files carry the new path only; a rename says RENAMED and nothing of the old path.
     files: (args: { first?: number; after?: string }) => {
       const page = connection(pr.files.slice(0, 3000), args);
-      return { ...page, nodes: page.nodes.map((f) => ({ __typename: 'PullRequestChangedFile', path: f.filename, changeType: f.status === 'removed' ? 'DELETED' : f.status === 'added' ? 'ADDED' : f.status === 'renamed' ? 'RENAMED' : f.status === 'copied' ? 'COPIED' : 'MODIFIED' })) };
+      return {
+        ...page,
+        nodes: page.nodes.map((f) => ({
+          __typename: 'PullRequestChangedFile',
+          path: f.filename,
+          changeType:
+            f.status === 'removed'
+              ? 'DELETED'
+              : f.status === 'added'
+                ? 'ADDED'
+                : f.status === 'renamed'
+                  ? 'RENAMED'
+                  : f.status === 'copied'
+                    ? 'COPIED'
+                    : 'MODIFIED',
+        })),
+      };
     },
     _state: state,
   };
@@ -133,16 +180,25 @@ function reviewNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull, r: GitHu
     submittedAt: r.submitted_at,
     commit: { __typename: 'Commit', oid: r.commit_id },
     // Teams the token cannot read are left out, as GitHub leaves out what a token may not see.
-    onBehalfOf: (args: { first?: number; after?: string }) => connection((r.on_behalf_of ?? []).filter(() => state.teamsReadable).map((t) => ({ __typename: 'Team', combinedSlug: t, slug: t.split('/')[1] })), args),
+    onBehalfOf: (args: { first?: number; after?: string }) =>
+      connection(
+        (r.on_behalf_of ?? []).filter(() => state.teamsReadable).map((t) => ({ __typename: 'Team', combinedSlug: t, slug: t.split('/')[1] })),
+        args,
+      ),
   };
 }
 
-const reviewId = (repo: GitHubRepo, pr: GitHubPull, id: number) => Buffer.from(`PullRequestReview:${repo.owner}/${repo.name}#${pr.number}/${id}`).toString('base64');
+const reviewId = (repo: GitHubRepo, pr: GitHubPull, id: number) =>
+  Buffer.from(`PullRequestReview:${repo.owner}/${repo.name}#${pr.number}/${id}`).toString('base64');
 
 function gitObject(repo: GitHubRepo, spec: string): { type: string; oid: string } | undefined {
   if (!repo.gitDir || !/^[0-9a-f]{40}(?::[0-9A-Za-z._/@+-]+)?$/.test(spec)) return undefined;
   try {
-    const oid = execFileSync('git', ['rev-parse', '--verify', '--quiet', spec], { cwd: repo.gitDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const oid = execFileSync('git', ['rev-parse', '--verify', '--quiet', spec], {
+      cwd: repo.gitDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const type = execFileSync('git', ['cat-file', '-t', oid], { cwd: repo.gitDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return { type, oid };
   } catch {
@@ -155,7 +211,9 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     __typename: 'Repository',
     name: repo.name,
     defaultBranchRef: () => {
-      const head = repo.gitDir ? gitObject(repo, execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim()) : undefined;
+      const head = repo.gitDir
+        ? gitObject(repo, execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim())
+        : undefined;
       return head ? { name: 'main', target: { __typename: 'Commit', oid: head.oid } } : null;
     },
     object: (args: { oid?: string; expression?: string }) => {
@@ -167,7 +225,9 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
           __typename: 'Commit',
           oid: args.oid,
           associatedPullRequests: (a: { first?: number; after?: string; states?: string[] }) => {
-            const pulls = (numbers ?? []).map((n) => repo.pulls.get(n)!).filter((p) => !a.states || a.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED'));
+            const pulls = (numbers ?? [])
+              .map((n) => repo.pulls.get(n)!)
+              .filter((p) => !a.states || a.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED'));
             const page = connection(pulls, a);
             return { ...page, nodes: page.nodes.map((p) => pullNode(state, repo, p)) };
           },
@@ -179,7 +239,11 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     },
     pullRequests: (args: { states?: string[]; baseRefName?: string; first?: number; after?: string; orderBy?: { field: string; direction: string } }) => {
       const pulls = [...repo.pulls.values()]
-        .filter((p) => (!args.states || args.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED')) && (!args.baseRefName || p.base.ref === args.baseRefName))
+        .filter(
+          (p) =>
+            (!args.states || args.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED')) &&
+            (!args.baseRefName || p.base.ref === args.baseRefName),
+        )
         .sort((a, b) => (args.orderBy?.direction === 'DESC' ? b.number - a.number : a.number - b.number));
       const page = connection(pulls, args);
       return { ...page, nodes: page.nodes.map((p) => pullNode(state, repo, p)) };
@@ -187,7 +251,18 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     // Issue.editor and lastEditedAt: who last edited the body and when, as GitHub records it.
     issue: (args: { number: number }) => {
       const issue = repo.issues.get(args.number);
-      return issue ? { __typename: 'Issue', id: Buffer.from(`Issue:${issue.number}`).toString('base64'), isPinned: issue.pinned, number: issue.number, createdAt: issue.created_at, lastEditedAt: issue.last_edited_at ?? null, editor: issue.editor ? actor(issue.editor) : null, author: actor(issue.user) } : null;
+      return issue
+        ? {
+            __typename: 'Issue',
+            id: Buffer.from(`Issue:${issue.number}`).toString('base64'),
+            isPinned: issue.pinned,
+            number: issue.number,
+            createdAt: issue.created_at,
+            lastEditedAt: issue.last_edited_at ?? null,
+            editor: issue.editor ? actor(issue.editor) : null,
+            author: actor(issue.user),
+          }
+        : null;
     },
     pullRequest: (args: { number: number }) => {
       const pr = repo.pulls.get(args.number);
@@ -230,7 +305,14 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
     return { status: 200, body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for installation.' }] }, cost: 0 };
   }
   const rootValue = {
-    rateLimit: () => ({ cost, remaining: remaining - cost, limit: state.graphqlLimit, used: state.graphqlLimit - remaining + cost, resetAt: new Date(Date.now() + 3_600_000).toISOString(), nodeCount: 0 }),
+    rateLimit: () => ({
+      cost,
+      remaining: remaining - cost,
+      limit: state.graphqlLimit,
+      used: state.graphqlLimit - remaining + cost,
+      resetAt: new Date(Date.now() + 3_600_000).toISOString(),
+      nodeCount: 0,
+    }),
     repository: (args: { owner: string; name: string }) => {
       const repo = state.repos.get(`${args.owner}/${args.name}`.toLowerCase());
       return repo ? repositoryNode(state, repo) : null;
@@ -240,7 +322,8 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
       for (const repo of state.repos.values()) {
         for (const issue of repo.issues.values()) {
           if (Buffer.from(`Issue:${issue.number}`).toString('base64') !== args.input.issueId) continue;
-          if (!issue.pinned && [...repo.issues.values()].filter((i) => i.pinned).length >= 3) throw Object.assign(new Error('Repository already has 3 pinned issues'), { extensions: { type: 'UNPROCESSABLE' } });
+          if (!issue.pinned && [...repo.issues.values()].filter((i) => i.pinned).length >= 3)
+            throw Object.assign(new Error('Repository already has 3 pinned issues'), { extensions: { type: 'UNPROCESSABLE' } });
           issue.pinned = true;
           return { __typename: 'PinIssuePayload', issue: { __typename: 'Issue', number: issue.number } };
         }
@@ -249,26 +332,42 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
     },
     // Mutation.createCommitOnBranch: a commit of added and deleted files on an existing branch, made
     // only while the branch is at expectedHeadOid; needs contents: write.
-    createCommitOnBranch: (args: { input: { branch: { repositoryNameWithOwner?: string; branchName?: string }; expectedHeadOid: string; message: { headline: string; body?: string }; fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] } } }) => {
+    createCommitOnBranch: (args: {
+      input: {
+        branch: { repositoryNameWithOwner?: string; branchName?: string };
+        expectedHeadOid: string;
+        message: { headline: string; body?: string };
+        fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] };
+      };
+    }) => {
       const { branch, expectedHeadOid, message, fileChanges } = args.input;
       const repo = state.repos.get((branch.repositoryNameWithOwner ?? '').toLowerCase());
-      if (!repo?.gitDir || !branch.branchName) throw Object.assign(new Error('Could not resolve to a Repository or branch.'), { extensions: { type: 'NOT_FOUND' } });
+      if (!repo?.gitDir || !branch.branchName)
+        throw Object.assign(new Error('Could not resolve to a Repository or branch.'), { extensions: { type: 'NOT_FOUND' } });
       if (!state.contentsWritable) throw Object.assign(new Error('Resource not accessible by integration'), { extensions: { type: 'FORBIDDEN' } });
       const current = refHead(repo.gitDir, branch.branchName);
       if (!current) throw Object.assign(new Error(`A ref named "refs/heads/${branch.branchName}" does not exist.`), { extensions: { type: 'NOT_FOUND' } });
-      if (current !== expectedHeadOid) throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), { extensions: { type: 'STALE_DATA' } });
+      if (current !== expectedHeadOid)
+        throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), {
+          extensions: { type: 'STALE_DATA' },
+        });
       const additions = (fileChanges?.additions ?? []).map((a) => ({ path: a.path, content: Buffer.from(a.contents, 'base64') }));
       const deletions = (fileChanges?.deletions ?? []).map((d) => d.path);
-      if (![...additions.map((a) => a.path), ...deletions].every(validPath)) throw Object.assign(new Error('A path is not valid.'), { extensions: { type: 'UNPROCESSABLE' } });
+      if (![...additions.map((a) => a.path), ...deletions].every(validPath))
+        throw Object.assign(new Error('A path is not valid.'), { extensions: { type: 'UNPROCESSABLE' } });
       const tree = buildTree(repo.gitDir, current, additions, deletions);
       const oid = commitTree(repo.gitDir, tree, [current], message.body ? `${message.headline}\n\n${message.body}` : message.headline);
-      if (!moveRef(repo.gitDir, branch.branchName, oid, current)) throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), { extensions: { type: 'STALE_DATA' } });
+      if (!moveRef(repo.gitDir, branch.branchName, oid, current))
+        throw Object.assign(new Error(`Expected branch to point to "${expectedHeadOid}" but it did not. Pull and try again.`), {
+          extensions: { type: 'STALE_DATA' },
+        });
       return { __typename: 'CreateCommitOnBranchPayload', commit: { __typename: 'Commit', oid } };
     },
     // Query.nodes: the reviews among the ids (the kind of node access-as-code looks up by id).
     nodes: (args: { ids: string[] }) =>
       args.ids.map((id) => {
-        for (const repo of state.repos.values()) for (const pr of repo.pulls.values()) for (const r of pr.reviews) if (reviewId(repo, pr, r.id) === id) return reviewNode(state, repo, pr, r);
+        for (const repo of state.repos.values())
+          for (const pr of repo.pulls.values()) for (const r of pr.reviews) if (reviewId(repo, pr, r.id) === id) return reviewNode(state, repo, pr, r);
         return null;
       }),
     organization: (args: { login: string }) => ({
@@ -279,11 +378,23 @@ export async function runGraphql(state: TwinState, body: Buffer, remaining: numb
       team: (a: { slug: string }) => {
         const members = state.teams.get(`${args.login}/${a.slug}`.toLowerCase());
         if (!state.teamsReadable || !members) throw Object.assign(new Error(`Resource not accessible by integration`), { extensions: { type: 'FORBIDDEN' } });
-        return { __typename: 'Team', slug: a.slug, members: (c: { first?: number; after?: string }) => connection([...members].sort().map((login) => ({ __typename: 'User', login })), c) };
+        return {
+          __typename: 'Team',
+          slug: a.slug,
+          members: (c: { first?: number; after?: string }) =>
+            connection(
+              [...members].sort().map((login) => ({ __typename: 'User', login })),
+              c,
+            ),
+        };
       },
     }),
   };
   const result = await graphql({ schema: githubSchema(), source: request.query, variableValues: vars, rootValue });
-  const errors = result.errors?.map((e) => ({ type: (e.originalError as { extensions?: { type?: string } } | undefined)?.extensions?.type ?? 'INTERNAL', path: e.path, message: e.message }));
+  const errors = result.errors?.map((e) => ({
+    type: (e.originalError as { extensions?: { type?: string } } | undefined)?.extensions?.type ?? 'INTERNAL',
+    path: e.path,
+    message: e.message,
+  }));
   return { status: 200, body: { data: result.data ?? null, ...(errors ? { errors } : {}) }, cost };
 }

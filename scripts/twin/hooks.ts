@@ -30,13 +30,15 @@ export function hooksHandler(state: TwinState) {
     const kind = m[1] as 'slack' | 'teams' | 'connector';
     const channel = m[2]!;
     if (kind === 'slack') {
-      if (typeof (body as { text?: unknown }).text !== 'string' && !Array.isArray((body as { blocks?: unknown }).blocks)) return { status: 400, body: 'no_text' };
+      if (typeof (body as { text?: unknown }).text !== 'string' && !Array.isArray((body as { blocks?: unknown }).blocks))
+        return { status: 400, body: 'no_text' };
       if (channel === 'archived') return { status: 410, body: 'channel_is_archived' };
       const last = lastSlack.get(channel) ?? 0;
       if (Date.now() - last < SLACK_INTERVAL_MS) return { status: 429, body: 'rate_limited', headers: { 'retry-after': '1' } };
       lastSlack.set(channel, Date.now());
     } else if (!Array.isArray((body as { attachments?: unknown }).attachments)) return { status: 400, body: 'invalid_payload' };
-    if (kind === 'connector' && channel === 'broken') return { status: 200, body: 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 404 with ContextId MS-CV=twin.' };
+    if (kind === 'connector' && channel === 'broken')
+      return { status: 200, body: 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 404 with ContextId MS-CV=twin.' };
     state.hookMessages.push({ service: kind === 'slack' ? 'slack' : 'teams', channel, body });
     return kind === 'slack' ? { status: 200, body: 'ok' } : kind === 'connector' ? { status: 200, body: '1' } : { status: 202, body: '' };
   };

@@ -92,7 +92,14 @@ export async function listen(
             response = json(500, { message: `twin: ${(error as Error).message}` });
           }
           const batchSize = (response as { batchSize?: number }).batchSize;
-          log.add({ service, method, path, status: response.status, ...(batchSize !== undefined ? { batchSize } : {}), ...(fault?.kind === 'drop-after' ? { fault: 'drop-after' } : {}) });
+          log.add({
+            service,
+            method,
+            path,
+            status: response.status,
+            ...(batchSize !== undefined ? { batchSize } : {}),
+            ...(fault?.kind === 'drop-after' ? { fault: 'drop-after' } : {}),
+          });
           if (fault?.kind === 'drop-after') {
             req.socket.destroy();
             return;

@@ -20,7 +20,15 @@ const DEFAULT_SEED: TwinSeed = {
     { id: '8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13', displayName: 'AKS Prod Operators' },
     { id: 'c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58', displayName: 'Billing Readers' },
   ],
-  apps: [{ tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '0b7c8a2e-3f1d-4c5b-9e6a-1d2c3b4a5f60', roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: ['repo:acme/access:environment:access-grant'], clientSecret: 'twin-client-secret' }],
+  apps: [
+    {
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      clientId: '0b7c8a2e-3f1d-4c5b-9e6a-1d2c3b4a5f60',
+      roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'],
+      federatedSubjects: ['repo:acme/access:environment:access-grant'],
+      clientSecret: 'twin-client-secret',
+    },
+  ],
   repos: [{ owner: 'acme', name: 'access' }],
   teams: { 'acme/sre': ['octocat'], 'acme/dba-leads': ['monalisa'] },
 };
@@ -32,7 +40,9 @@ console.log(`  Entra authority host   ${twin.urls.authorityHost}`);
 console.log(`  Microsoft Graph        ${twin.urls.graph}/v1.0`);
 console.log(`  GitHub REST            ${twin.urls.github}`);
 console.log(`  Actions OIDC tokens    ${twin.urls.actionsToken}\n`);
-console.log('Point a client at it: put these lines in a .env file for `npm run local-action -- .env` (input names keep\ntheir hyphens, as the runner sets them), or export the ones without a hyphen for the CLI. Node reads the CA at start.\n');
+console.log(
+  'Point a client at it: put these lines in a .env file for `npm run local-action -- .env` (input names keep\ntheir hyphens, as the runner sets them), or export the ones without a hyphen for the CLI. Node reads the CA at start.\n',
+);
 for (const [name, value] of Object.entries(twin.env())) console.log(`${name}=${value}`);
 // The CLI signs in as a developer would, with the app's secret from the environment (the twin's only).
 const app = seed.apps?.[0];

@@ -183,7 +183,10 @@ export interface GitHubRepo {
   /** Who GitHub lets be assigned to issues (write access, org members with read, commenters); absent: anyone. */
   assignable?: Set<string>;
   /** Environments and their deployment branch policies (null: any ref may deploy). */
-  environments: Map<string, { policy: { protected_branches: boolean; custom_branch_policies: boolean } | null; patterns: { name: string; type: 'branch' | 'tag' }[] }>;
+  environments: Map<
+    string,
+    { policy: { protected_branches: boolean; custom_branch_policies: boolean } | null; patterns: { name: string; type: 'branch' | 'tag' }[] }
+  >;
 }
 
 /** The twin's clock: real time moved by `clockOffsetMs`, so tests move time instead of sleeping. */
@@ -228,7 +231,16 @@ export interface TwinState {
 /** The shape of a seed file (`npm run twin -- --seed file.json`) or of seeding from code. */
 export interface TwinSeed {
   users?: { id: string; userPrincipalName?: string; displayName?: string; kind?: DirectoryObject['kind'] }[];
-  groups?: { id: string; displayName?: string; isAssignableToRole?: boolean; groupTypes?: string[]; membershipRule?: string; onPremisesSyncEnabled?: boolean; mailEnabled?: boolean; members?: string[] }[];
+  groups?: {
+    id: string;
+    displayName?: string;
+    isAssignableToRole?: boolean;
+    groupTypes?: string[];
+    membershipRule?: string;
+    onPremisesSyncEnabled?: boolean;
+    mailEnabled?: boolean;
+    members?: string[];
+  }[];
   apps?: AppRegistration[];
   repos?: { owner: string; name: string; gitDir?: string }[];
   teams?: Record<string, string[]>;
@@ -276,16 +288,31 @@ export function applySeed(state: TwinState, seed: TwinSeed): void {
     state.repos.set(`${r.owner}/${r.name}`.toLowerCase(), newRepo(r.owner, r.name, r.gitDir));
   }
   for (const u of seed.administrativeUnits ?? []) {
-    state.administrativeUnits.set(u.id.toLowerCase(), { id: u.id.toLowerCase(), displayName: u.displayName ?? u.id, restricted: u.restricted ?? false, groups: new Set((u.groups ?? []).map((g) => g.toLowerCase())) });
+    state.administrativeUnits.set(u.id.toLowerCase(), {
+      id: u.id.toLowerCase(),
+      displayName: u.displayName ?? u.id,
+      restricted: u.restricted ?? false,
+      groups: new Set((u.groups ?? []).map((g) => g.toLowerCase())),
+    });
   }
   for (const r of seed.roleAssignments ?? []) {
-    state.roleAssignments.push({ id: crypto.randomUUID(), principalId: r.principalId.toLowerCase(), roleDefinitionId: r.roleDefinitionId.toLowerCase(), directoryScopeId: r.directoryScopeId ?? '/' });
+    state.roleAssignments.push({
+      id: crypto.randomUUID(),
+      principalId: r.principalId.toLowerCase(),
+      roleDefinitionId: r.roleDefinitionId.toLowerCase(),
+      directoryScopeId: r.directoryScopeId ?? '/',
+    });
   }
   for (const [team, logins] of Object.entries(seed.teams ?? {})) state.teams.set(team.toLowerCase(), new Set(logins.map((l) => l.toLowerCase())));
 }
 
 function seedUser(u: NonNullable<TwinSeed['users']>[number]) {
-  return { id: u.id.toLowerCase(), kind: u.kind ?? 'user', displayName: u.displayName ?? u.userPrincipalName ?? u.id, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) };
+  return {
+    id: u.id.toLowerCase(),
+    kind: u.kind ?? 'user',
+    displayName: u.displayName ?? u.userPrincipalName ?? u.id,
+    ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}),
+  };
 }
 
 function seedGroup(g: NonNullable<TwinSeed['groups']>[number]) {
@@ -305,5 +332,16 @@ function seedGroup(g: NonNullable<TwinSeed['groups']>[number]) {
 }
 
 export function newRepo(owner: string, name: string, gitDir?: string): GitHubRepo {
-  return { owner, name, pulls: new Map(), issues: new Map(), commitPulls: new Map(), comments: [], workflowRuns: [], rules: [], environments: new Map(), ...(gitDir ? { gitDir } : {}) };
+  return {
+    owner,
+    name,
+    pulls: new Map(),
+    issues: new Map(),
+    commitPulls: new Map(),
+    comments: [],
+    workflowRuns: [],
+    rules: [],
+    environments: new Map(),
+    ...(gitDir ? { gitDir } : {}),
+  };
 }

@@ -16,7 +16,12 @@ export async function createIssuer(kid: string): Promise<Issuer> {
 
 export function sign(issuer: Issuer, claims: JWTPayload, ttlSeconds: number): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: issuer.kid, typ: 'JWT' }).setIssuedAt(now).setNotBefore(now - 5).setExpirationTime(now + ttlSeconds).sign(issuer.privateKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: issuer.kid, typ: 'JWT' })
+    .setIssuedAt(now)
+    .setNotBefore(now - 5)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(issuer.privateKey);
 }
 
 export async function verify(issuer: Issuer, token: string, options: { audience?: string | string[]; issuer?: string }): Promise<JWTPayload> {

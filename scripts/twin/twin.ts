@@ -71,11 +71,31 @@ export class Twin {
     let actionsBase = '';
     const actions = await listen('actions', tls, actionsHandler(state, actionsIssuer, requestToken), faults, log, () => json(503, { message: 'unavailable' }));
     actionsBase = actions.base;
-    const entra = await listen('entra', tls, entraHandler(state, entraIssuer, actionsIssuer, () => actionsBase), faults, log, (f) => json(f.kind === 'throttle' ? 429 : 503, { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] }, f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {}));
+    const entra = await listen(
+      'entra',
+      tls,
+      entraHandler(state, entraIssuer, actionsIssuer, () => actionsBase),
+      faults,
+      log,
+      (f) =>
+        json(
+          f.kind === 'throttle' ? 429 : 503,
+          { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] },
+          f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {},
+        ),
+    );
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
     const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
     const hooks = await listen('hooks', tls, hooksHandler(state), faults, log, (f) => ({ status: f.kind === 'throttle' ? 429 : 503, body: 'rate_limited' }));
-    const twin = new Twin(state, faults, log, authority, { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0`, hooks: hooks.base }, requestToken, [actions.server, entra.server, graph.server, github.server, hooks.server]);
+    const twin = new Twin(
+      state,
+      faults,
+      log,
+      authority,
+      { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0`, hooks: hooks.base },
+      requestToken,
+      [actions.server, entra.server, graph.server, github.server, hooks.server],
+    );
     twin.ownsAuthority = given === undefined;
     return twin;
   }
@@ -99,7 +119,11 @@ export class Twin {
   }
 
   /** Registers a pull request; its head commit and merge commit then lead to it. */
-  addPull(owner: string, name: string, pull: Omit<GitHubPull, 'reviews' | 'commits' | 'files'> & Partial<Pick<GitHubPull, 'reviews' | 'commits' | 'files'>>): GitHubPull {
+  addPull(
+    owner: string,
+    name: string,
+    pull: Omit<GitHubPull, 'reviews' | 'commits' | 'files'> & Partial<Pick<GitHubPull, 'reviews' | 'commits' | 'files'>>,
+  ): GitHubPull {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.state.repos.get(key);
     if (!repo) {

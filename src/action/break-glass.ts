@@ -37,11 +37,16 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
   const triggering = process.env.GITHUB_TRIGGERING_ACTOR || actor;
   if (!Number.isInteger(runId) || runId <= 0 || !GITHUB_LOGIN.test(actor)) throw new ConfigError('GITHUB_RUN_ID and GITHUB_ACTOR must be set by the runner.');
   // A re-run keeps the first attempt's actor: someone else re-running it would break glass for them.
-  if (triggering.toLowerCase() !== actor.toLowerCase()) throw new ConfigError(`this run was started by ${actor} and re-run by ${triggering}; break-glass is granted only to the person who starts it. ${triggering}: start a new run of the workflow for yourself.`);
+  if (triggering.toLowerCase() !== actor.toLowerCase())
+    throw new ConfigError(
+      `this run was started by ${actor} and re-run by ${triggering}; break-glass is granted only to the person who starts it. ${triggering}: start a new run of the workflow for yourself.`,
+    );
   const git = gitIn(settings.workspace);
   // Earlier uses are found from run records on the default branch's history, which a shallow checkout lacks.
   if ((await git.run(['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true') {
-    throw new ConfigError('the checkout is shallow, so earlier break-glass uses cannot be checked. Check out the default branch with fetch-depth: 0 (see .github/workflows/access-break-glass.yml).');
+    throw new ConfigError(
+      'the checkout is shallow, so earlier break-glass uses cannot be checked. Check out the default branch with fetch-depth: 0 (see .github/workflows/access-break-glass.yml).',
+    );
   }
   return { runId, actor, defaultBranch, git };
 }
@@ -61,11 +66,29 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const reader = git.catFile();
   let previous;
   try {
-    previous = await breakGlassUses({ gh, repo, graph, git, reader, head: await headCommit(git), branch: defaultBranch, config, since: Date.now() - USE_LOOKBACK_MS });
+    previous = await breakGlassUses({
+      gh,
+      repo,
+      graph,
+      git,
+      reader,
+      head: await headCommit(git),
+      branch: defaultBranch,
+      config,
+      since: Date.now() - USE_LOOKBACK_MS,
+    });
   } finally {
     reader.close();
   }
-  const decision = await decideBreakGlass(inputs, { actor, run: runId, runCreatedAt: Date.parse(run.created_at), now: Date.now(), config, teamMembers, previous });
+  const decision = await decideBreakGlass(inputs, {
+    actor,
+    run: runId,
+    runCreatedAt: Date.parse(run.created_at),
+    now: Date.now(),
+    config,
+    teamMembers,
+    previous,
+  });
   if (!decision.ok) {
     for (const r of decision.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
     core.setOutput('break-glass', JSON.stringify({ granted: false, reasons: decision.reasons }));
@@ -75,7 +98,8 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
   const report = await reconcile({ git, graph, directory, now: Date.now(), dryRun: false, breakGlassNow: grant });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
-  if (!mine || mine.outcome === 'failed') throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
+  if (!mine || mine.outcome === 'failed')
+    throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
   const end = formatTimestamp(decision.end);
   const owners = reviewersOf(config, decision.group);
   const runUrl = `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
@@ -84,13 +108,36 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const rerun = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1;
   const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
   const text = reviewIssue(decision, runId, runUrl, owners);
-  const issue: { number: number; unassigned?: string[] } = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, text.title, text.body, [BREAK_GLASS_LABEL], owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10));
-  if (issue.unassigned && issue.unassigned.length > 0) core.warning(`the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`, { title: 'access-as-code break-glass' });
+  const issue: { number: number; unassigned?: string[] } =
+    existing !== undefined
+      ? { number: existing }
+      : await createAssignedIssue(
+          gh,
+          repo,
+          text.title,
+          text.body,
+          [BREAK_GLASS_LABEL],
+          owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10),
+        );
+  if (issue.unassigned && issue.unassigned.length > 0)
+    core.warning(
+      `the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`,
+      { title: 'access-as-code break-glass' },
+    );
   const loud = `BREAK-GLASS: ${decision.login} is a member of ${decision.group} until ${end}, without review. Code owners review it in #${issue.number}.`;
   core.warning(loud, { title: 'access-as-code break-glass' });
-  await core.summary.addHeading('🚨 Break-glass access granted', 2).addRaw(`<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`, true).write();
+  await core.summary
+    .addHeading('🚨 Break-glass access granted', 2)
+    .addRaw(
+      `<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`,
+      true,
+    )
+    .write();
   core.setOutput('break-glass', JSON.stringify({ granted: true, group: decision.group, login: decision.login, end, issue: issue.number }));
   const announce: NotifyEvent = { kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: issue.number, reason: decision.reason };
-  await applyEffects(settings, [{ id: noticeId(announce), kind: 'notice', event: announce, reason: `break-glass run ${runId}` }], { listComments: async () => [], postComment: async () => undefined });
+  await applyEffects(settings, [{ id: noticeId(announce), kind: 'notice', event: announce, reason: `break-glass run ${runId}` }], {
+    listComments: async () => [],
+    postComment: async () => undefined,
+  });
   return { status: 'ok' };
 }

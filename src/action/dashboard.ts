@@ -26,7 +26,9 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
   const open = await graph.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
   // them counts their members as not owners, and the table says so).
-  const ownerTeams = new Map(open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))));
+  const ownerTeams = new Map(
+    open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))),
+  );
   const teams = await graph.teamMembers([...ownerTeams.values()]);
   const memberships = teamMemberships(teams);
   const policyGroups = report.config.policy.groups;
@@ -34,18 +36,43 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
     // Folder names in open pull requests are anyone's text: only policy groups are shown as groups.
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined && policyGroups.has(g)))].sort();
     const author = GITHUB_LOGIN.test(p.author) ? p.author : 'unknown';
-    const approvers = p.approvers.filter((a) => GITHUB_LOGIN.test(a) && a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)));
+    const approvers = p.approvers.filter(
+      (a) => GITHUB_LOGIN.test(a) && a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)),
+    );
     return { number: p.number, author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
   const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');
   const reader = git.catFile();
   let unreviewed;
   try {
-    unreviewed = (await breakGlassUses({ gh, repo, graph, git, reader, head: report.head, branch: report.branch, config: report.config, since: now - DASHBOARD_LOOKBACK_MS })).filter((u) => !u.review.reviewed).map(useRow);
+    unreviewed = (
+      await breakGlassUses({
+        gh,
+        repo,
+        graph,
+        git,
+        reader,
+        head: report.head,
+        branch: report.branch,
+        config: report.config,
+        since: now - DASHBOARD_LOOKBACK_MS,
+      })
+    )
+      .filter((u) => !u.review.reviewed)
+      .map(useRow);
   } finally {
     reader.close();
   }
-  const data: DashboardData = { status: report.status, pending, ...(report.configIgnored.length > 0 ? { configIgnored: report.configIgnored } : {}), ...(unreadableTeams ? { teamsUnreadable: true } : {}), exemptionsDue: report.exemptionsDue, unreviewed, sweptAt: now, ...(lateMs !== undefined ? { lateMs } : {}) };
+  const data: DashboardData = {
+    status: report.status,
+    pending,
+    ...(report.configIgnored.length > 0 ? { configIgnored: report.configIgnored } : {}),
+    ...(unreadableTeams ? { teamsUnreadable: true } : {}),
+    exemptionsDue: report.exemptionsDue,
+    unreviewed,
+    sweptAt: now,
+    ...(lateMs !== undefined ? { lateMs } : {}),
+  };
   const next = renderDashboard(data);
   // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));

@@ -34,7 +34,9 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 /** The payload the runner wrote; an event that needs one and has none is a configuration error. */
 function payloadOf(name: string): unknown {
   if (!process.env.GITHUB_EVENT_PATH || Object.keys(context.payload).length === 0) {
-    throw new ConfigError(`the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : ' is not set'}); the action must run inside a GitHub Actions job.`);
+    throw new ConfigError(
+      `the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : ' is not set'}); the action must run inside a GitHub Actions job.`,
+    );
   }
   return context.payload;
 }
@@ -57,12 +59,24 @@ export function readEvent(name: string = context.eventName): PullRequestEvent | 
 }
 
 function readPush(payload: unknown): PushEvent {
-  const p = (payload ?? {}) as { before?: unknown; after?: unknown; ref?: unknown; repository?: { name?: unknown; default_branch?: unknown; owner?: { login?: unknown; name?: unknown } } };
+  const p = (payload ?? {}) as {
+    before?: unknown;
+    after?: unknown;
+    ref?: unknown;
+    repository?: { name?: unknown; default_branch?: unknown; owner?: { login?: unknown; name?: unknown } };
+  };
   const owner = p.repository?.owner?.login ?? p.repository?.owner?.name;
   const { before, after, ref } = p;
   const defaultBranch = p.repository?.default_branch;
   const repo = p.repository?.name;
-  if (typeof before !== 'string' || typeof after !== 'string' || typeof ref !== 'string' || typeof defaultBranch !== 'string' || typeof owner !== 'string' || typeof repo !== 'string') {
+  if (
+    typeof before !== 'string' ||
+    typeof after !== 'string' ||
+    typeof ref !== 'string' ||
+    typeof defaultBranch !== 'string' ||
+    typeof owner !== 'string' ||
+    typeof repo !== 'string'
+  ) {
     throw new ConfigError('the push event payload lacks before, after, ref or repository (name, owner, default_branch).');
   }
   if (!SHA.test(before) || !SHA.test(after)) throw new ConfigError('the push event payload has a malformed before or after commit id.');

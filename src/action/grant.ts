@@ -5,9 +5,14 @@ import type { GrantReport } from '../commands/grant.ts';
 import { escapeHtml, filled } from './report.ts';
 import { ICON } from '../notices/grant-comment.ts';
 
-export function requireDefaultBranchPush(event: { kind: string; ref?: string; defaultBranch?: string }, eventName: string): asserts event is { kind: 'push'; ref: string; defaultBranch: string } {
+export function requireDefaultBranchPush(
+  event: { kind: string; ref?: string; defaultBranch?: string },
+  eventName: string,
+): asserts event is { kind: 'push'; ref: string; defaultBranch: string } {
   if (event.kind !== 'push') {
-    throw new ConfigError(`grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`);
+    throw new ConfigError(
+      `grant runs only on a push to the default branch, not on "${eventName}": access is granted after merge, never from a pull request (docs/threat-model.md, case 12).`,
+    );
   }
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
     throw new ConfigError(`grant runs only on a push to the default branch (refs/heads/${event.defaultBranch}), not on ${event.ref}.`);
@@ -28,7 +33,17 @@ export async function writeGrantSummary(report: GrantReport, after: string): Pro
         { data: 'Outcome', header: true },
         { data: 'Detail', header: true },
       ],
-      ...report.items.map((i) => [escapeHtml(i.file), i.pull !== undefined ? `#${i.pull}` : 'none', escapeHtml(i.requester ?? ''), escapeHtml(i.group ?? ''), escapeHtml(i.expires ?? ''), ICON[i.outcome], escapeHtml(i.detail)].map(filled)),
+      ...report.items.map((i) =>
+        [
+          escapeHtml(i.file),
+          i.pull !== undefined ? `#${i.pull}` : 'none',
+          escapeHtml(i.requester ?? ''),
+          escapeHtml(i.group ?? ''),
+          escapeHtml(i.expires ?? ''),
+          ICON[i.outcome],
+          escapeHtml(i.detail),
+        ].map(filled),
+      ),
     ]);
   }
   if (report.failed) summary.addRaw('Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.', true);

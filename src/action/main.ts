@@ -48,7 +48,8 @@ async function runCommand(): Promise<RunResult> {
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
       return { status: 'refused', message: error.message };
     }
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) return { status: 'failed', message: error.message };
+    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError'))
+      return { status: 'failed', message: error.message };
     return { status: 'failed', message: `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
 }
@@ -93,7 +94,13 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   // The event names the issue; its text is read as it is now. A re-run replays the event's old body
   // (docs/threat-model.md 54), so the payload's body, author and labels are never used.
   const { data: current } = await gh.rest.issues.get({ owner, repo, issue_number: number });
-  const issue = { number: current.number, user: { login: current.user?.login }, body: current.body ?? '', labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })), state: current.state };
+  const issue = {
+    number: current.number,
+    user: { login: current.user?.login },
+    body: current.body ?? '',
+    labels: current.labels.map((l) => ({ name: typeof l === 'string' ? l : l.name })),
+    state: current.state,
+  };
   if (issue.state !== 'open') {
     core.info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
     return OK;
@@ -112,15 +119,33 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   const { join } = await import('node:path');
   const config = await loadConfig(workingTree(settings.workspace));
   const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
-  const where = { serverUrl: (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''), owner, repo, defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : 'main' };
-  const answer = answerIssue({ number: issue.number, author, body: typeof issue.body === 'string' ? issue.body : '' }, config, Date.now(), (p) => existsSync(join(settings.workspace, p)), where, requestSchemaRef(settings.workspace, VERSION));
+  const where = {
+    serverUrl: (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    owner,
+    repo,
+    defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : 'main',
+  };
+  const answer = answerIssue(
+    { number: issue.number, author, body: typeof issue.body === 'string' ? issue.body : '' },
+    config,
+    Date.now(),
+    (p) => existsSync(join(settings.workspace, p)),
+    where,
+    requestSchemaRef(settings.workspace, VERSION),
+  );
   const body = answerBody(answer);
   const github = await import('../github/client.ts');
   const { editComment } = await import('../github/issues.ts');
-  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find((c) => c.author === 'github-actions[bot]' && c.body.startsWith(ANSWER_MARKER));
+  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find(
+    (c) => c.author === 'github-actions[bot]' && c.body.startsWith(ANSWER_MARKER),
+  );
   if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
   else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
-  core.info(answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`);
+  core.info(
+    answer.ok
+      ? `#${issue.number}: valid; answered with ${answer.path} and its link.`
+      : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`,
+  );
   core.setOutput('answer', JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
   return OK;
 }
@@ -134,7 +159,14 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : undefined;
   const directory = github?.directory ?? directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const rules = github ? { branch: 'main', rules: async () => github.github.branchRules(github.gh, github.repo, 'main'), environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT), missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]) } : undefined;
+  const rules = github
+    ? {
+        branch: 'main',
+        rules: async () => github.github.branchRules(github.gh, github.repo, 'main'),
+        environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
+        missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
+      }
+    : undefined;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
   const summary = core.summary.addHeading('access-as-code set-up check', 2).addTable([
@@ -144,10 +176,18 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
       { data: 'Members now', header: true },
       { data: 'Status', header: true },
     ],
-    ...report.groups.map((g) => [escapeHtml(g.name), escapeHtml(g.displayName ?? g.id), g.members === undefined ? '' : String(g.members), g.problem ? escapeHtml(g.problem) : 'ok']),
+    ...report.groups.map((g) => [
+      escapeHtml(g.name),
+      escapeHtml(g.displayName ?? g.id),
+      g.members === undefined ? '' : String(g.members),
+      g.problem ? escapeHtml(g.problem) : 'ok',
+    ]),
   ]);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  summary.addRaw(`Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(', ')}` : ''}.`, true);
+  summary.addRaw(
+    `Signed in to Entra. ${report.identities.length - unresolved.length} of ${report.identities.length} identities resolve to users${unresolved.length > 0 ? `; not found: ${unresolved.map(escapeHtml).join(', ')}` : ''}.`,
+    true,
+  );
   if (report.identity) summary.addHeading('Automation identity', 3).addList(report.identity.lines.map(escapeHtml));
   await summary.write();
   for (const line of report.identity?.lines ?? []) core.info(line);
@@ -164,7 +204,15 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   const { grant } = await import('../commands/grant.ts');
   const { grantEffects } = await import('../notices/grant-comment.ts');
   const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({ git: gitIn(settings.workspace), gh, repo, directory, before: push.before, now: Date.now(), ...(settings.memory ? { memory: settings.memory } : {}) });
+  const report = await grant({
+    git: gitIn(settings.workspace),
+    gh,
+    repo,
+    directory,
+    before: push.before,
+    now: Date.now(),
+    ...(settings.memory ? { memory: settings.memory } : {}),
+  });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
   presentVerification(settings, report);
@@ -178,7 +226,11 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed) return { status: 'failed', message: 'some approved changes were not applied in Entra; re-run this workflow to retry them.' };
   if (unapproved) return { status: 'refused', message: unapproved };
-  if (unmerged.length > 0) return { status: 'refused', message: `${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.` };
+  if (unmerged.length > 0)
+    return {
+      status: 'refused',
+      message: `${unmerged.length} request${unmerged.length === 1 ? ' was' : 's were'} pushed to main without a reviewed pull request; nothing was granted for ${unmerged.length === 1 ? 'it' : 'them'}.`,
+    };
   return OK;
 }
 
@@ -198,14 +250,23 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   core.setOutput('sweep', JSON.stringify(report.groups));
   presentVerification(settings, report);
   // Reminders go out once per request version (the comment is the record), and their notices with them.
-  if (!report.dryRun) await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
+  if (!report.dryRun)
+    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   for (const g of report.groups) {
-    for (const d of g.dispositions) if (d.action !== 'keep') core.info(`${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`);
+    for (const d of g.dispositions)
+      if (d.action !== 'keep')
+        core.info(
+          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
+        );
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
   if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, repo, git, report, now);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
-  if (report.failed) return { status: 'failed', message: 'the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.' };
+  if (report.failed)
+    return {
+      status: 'failed',
+      message: 'the sweep could not finish every removal and addition; see the summary. Every other change was made; the next run retries.',
+    };
   if (unapproved) return { status: 'refused', message: unapproved };
   return OK;
 }
@@ -215,11 +276,20 @@ async function keepDashboard(settings: Settings, gh: GitHub, repo: RepoRef, git:
   const { updateDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
   try {
-    const outcome = await updateDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
+    const outcome = await updateDashboard(
+      gh,
+      repo,
+      git,
+      report,
+      now,
+      settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
+    );
     core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
     core.setOutput('dashboard', JSON.stringify(outcome));
   } catch (error) {
-    core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, { title: 'access-as-code' });
+    core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, {
+      title: 'access-as-code',
+    });
   }
 }
 
@@ -235,12 +305,20 @@ async function runReport(settings: Settings): Promise<RunResult> {
 }
 
 /** What verifying cost, and remembered entries that did not count (someone else wrote them, or the key changed). */
-function presentVerification(settings: Settings, report: { verified?: { remembered: number; asked: number; rejected: { landing: string; why: string }[] }; spend: { queries: number; points: number } }): void {
+function presentVerification(
+  settings: Settings,
+  report: { verified?: { remembered: number; asked: number; rejected: { landing: string; why: string }[] }; spend: { queries: number; points: number } },
+): void {
   const v = report.verified;
   if (!v) return;
-  core.info(`Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? '' : 's'}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? '' : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`);
+  core.info(
+    `Verified the requests of ${v.remembered + v.asked} landing commit${v.remembered + v.asked === 1 ? '' : 's'}: ${v.remembered} from remembered facts, ${v.asked} asked of GitHub (${report.spend.queries} GraphQL queries, ${report.spend.points} points this run).${settings.memory ? '' : ' Nothing is remembered between runs: give the action a memory-key (docs/setup.md, "Remembered facts") so that each run asks GitHub only about what changed.'}`,
+  );
   if (v.rejected.length > 0) {
-    core.warning(`${v.rejected.length} entr${v.rejected.length === 1 ? 'y' : 'ies'} on the access-as-code/memory branch did not count (${v.rejected[0]!.landing.slice(0, 7)}: ${v.rejected[0]!.why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`, { title: 'access-as-code' });
+    core.warning(
+      `${v.rejected.length} entr${v.rejected.length === 1 ? 'y' : 'ies'} on the access-as-code/memory branch did not count (${v.rejected[0]!.landing.slice(0, 7)}: ${v.rejected[0]!.why}); their facts were read from GitHub again (and are remembered anew where GitHub confirmed them). If the memory key was not changed, someone with push access wrote to that branch: check its history.`,
+      { title: 'access-as-code' },
+    );
   }
 }
 
@@ -250,9 +328,12 @@ function presentVerification(settings: Settings, report: { verified?: { remember
  */
 async function presentIgnoredConfig(ignored: readonly { sha: string; files: string[]; why: string }[]): Promise<string | undefined> {
   if (ignored.length === 0) return undefined;
-  const lines = ignored.map((c) => `commit ${c.sha.slice(0, 7)} changed ${c.files.join(', ')} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`);
-  for (const [i, c] of ignored.entries()) for (const file of c.files) core.error(lines[i]!, { title: 'access-as-code: configuration change not in force', file });
+  const lines = ignored.map(
+    (c) =>
+      `commit ${c.sha.slice(0, 7)} changed ${c.files.join(', ')} without approval, so the change is not used: ${c.why} The last approved version stays in force. To use the change, make it again in a pull request the code owners of those files approve.`,
+  );
+  for (const [i, c] of ignored.entries())
+    for (const file of c.files) core.error(lines[i]!, { title: 'access-as-code: configuration change not in force', file });
   await core.summary.addHeading('Configuration changes not in force', 3).addList(lines.map(escapeHtml)).write();
   return `${ignored.length} change${ignored.length === 1 ? '' : 's'} to the access configuration ${ignored.length === 1 ? 'was' : 'were'} not approved and ${ignored.length === 1 ? 'is' : 'are'} not used (${ignored.map((c) => c.sha.slice(0, 7)).join(', ')}); the run used the last approved configuration.`;
 }
-

@@ -11,4 +11,3 @@ export interface RunResult {
 }
 
 export const OK: RunResult = { status: 'ok' };
-

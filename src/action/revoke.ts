@@ -3,7 +3,13 @@ import * as core from './runner.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import { escapeHtml } from './report.ts';
 
-const REASON = { active: 'active request', standing: 'standing exemption', ended: 'request ended', drift: 'no request (added outside access-as-code)', unverified: 'request not verified yet' } as const;
+const REASON = {
+  active: 'active request',
+  standing: 'standing exemption',
+  ended: 'request ended',
+  drift: 'no request (added outside access-as-code)',
+  unverified: 'request not verified yet',
+} as const;
 
 export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   const summary = core.summary.addHeading(report.dryRun ? 'Access sweep (dry run: nothing changed)' : 'Access sweep', 2);
@@ -36,11 +42,18 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   for (const g of report.groups) {
     if (g.error) details.push(`${escapeHtml(g.group)}: ${escapeHtml(g.error)}`);
     for (const d of g.dispositions) {
-      if (d.action !== 'keep') details.push(`${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`);
+      if (d.action !== 'keep')
+        details.push(
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
+        );
     }
   }
   if (details.length > 0) summary.addList(details);
-  if (report.reminders.length > 0) summary.addRaw(`Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`, true);
+  if (report.reminders.length > 0)
+    summary.addRaw(
+      `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`,
+      true,
+    );
   await summary.write();
 }
 
@@ -51,6 +64,7 @@ function whatHappened(d: Disposition, dryRun: boolean): string {
   if (d.action === 'report') return 'reported (audit mode)';
   if (d.outcome === 'failed') return `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`;
   if (d.action === 'update') return `${dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`;
-  if (d.action === 'add') return `${dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`;
+  if (d.action === 'add')
+    return `${dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`;
   return dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
 }

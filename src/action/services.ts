@@ -8,17 +8,28 @@ import type { EffectPorts } from '../execute/executor.ts';
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
-export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>): Promise<EffectOutcome[]> {
+export async function applyEffects(
+  settings: Settings,
+  effects: readonly Effect[],
+  github: Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>,
+): Promise<EffectOutcome[]> {
   const { executeEffects } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
-  const outcomes = await executeEffects(effects, { ...github, ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}) });
+  const outcomes = await executeEffects(effects, {
+    ...github,
+    ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
+  });
   for (const [i, o] of outcomes.entries()) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
   const messages = outcomes.flatMap((o) => (o.messages ? [o.messages] : []));
-  if (messages.length > 0) core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);
+  if (messages.length > 0)
+    core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);
   for (const [i, o] of outcomes.entries()) {
     const e = effects[i]!;
     if (o.status !== 'failed') continue;
-    for (const line of o.failures ?? [e.kind === 'remember' ? `the memory branch was not written: ${o.detail}` : `the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`]) core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
+    for (const line of o.failures ?? [
+      e.kind === 'remember' ? `the memory branch was not written: ${o.detail}` : `the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`,
+    ])
+      core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
   }
   return outcomes;
 }
@@ -44,9 +55,12 @@ export async function services(settings: Settings, repo?: { owner: string; repo:
   };
 }
 
-
 /** The GitHub side of the executor's ports: comments on pull requests, and the memory branch when there is a key. */
-export async function githubPorts(settings: Settings, gh: import('../github/client.ts').GitHub, repo: { owner: string; repo: string }): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
+export async function githubPorts(
+  settings: Settings,
+  gh: import('../github/client.ts').GitHub,
+  repo: { owner: string; repo: string },
+): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
   const github = await import('../github/client.ts');
   const { writeMemory } = await import('../github/memory-branch.ts');
   const { GitHubGraph } = await import('../github/graphql.ts');
@@ -55,6 +69,8 @@ export async function githubPorts(settings: Settings, gh: import('../github/clie
     listComments: (n) => github.pullComments(gh, repo, n),
     recentComments: (numbers) => graph.recentComments(numbers),
     postComment: (n, body) => github.commentOnPull(gh, repo, n, body),
-    ...(settings.memory ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) } : {}),
+    ...(settings.memory
+      ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) }
+      : {}),
   };
 }

@@ -38,7 +38,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) throw new ConfigError('GITHUB_WORKSPACE is not set; run the action after actions/checkout in a GitHub Actions job.');
-  const settings: Settings = { command: command as Command, workspace, eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH, dryRun: booleanInput('dry-run'), dashboard: booleanInput('dashboard'), webhooks: [] };
+  const settings: Settings = {
+    command: command as Command,
+    workspace,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventPath: env.GITHUB_EVENT_PATH,
+    dryRun: booleanInput('dry-run'),
+    dashboard: booleanInput('dashboard'),
+    webhooks: [],
+  };
   const hooks = core.getInput('webhooks');
   if (hooks.trim() !== '') {
     settings.webhooks = parseWebhooks(hooks);
@@ -56,11 +64,18 @@ function entraSettings(command: Command): EntraSettings {
   const tenantId = core.getInput('tenant-id').trim();
   const clientId = core.getInput('client-id').trim();
   if (!tenantId || !clientId) {
-    throw new ConfigError(`command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`);
+    throw new ConfigError(
+      `command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`,
+    );
   }
   const optional = (name: string) => core.getInput(name).trim() || undefined;
   const settings: EntraSettings = { tenantId, clientId };
-  const named = { cloud: optional('cloud'), authorityHost: optional('authority-host'), graphEndpoint: optional('graph-endpoint'), audience: optional('audience') };
+  const named = {
+    cloud: optional('cloud'),
+    authorityHost: optional('authority-host'),
+    graphEndpoint: optional('graph-endpoint'),
+    audience: optional('audience'),
+  };
   for (const [key, value] of Object.entries(named)) if (value) Object.assign(settings, { [key]: value });
   return settings;
 }
@@ -73,7 +88,10 @@ function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['git
   const github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
   if (MAY_USE_GITHUB.includes(command)) return token !== '' && valid ? github : undefined;
   if (!NEEDS_GITHUB.includes(command)) return undefined;
-  if (!token) throw new ConfigError(`command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`);
+  if (!token)
+    throw new ConfigError(
+      `command "${command}" reads pull requests and reviews: set the input github-token (the default, \${{ github.token }}, works when the job has "pull-requests: write").`,
+    );
   if (!valid) throw new ConfigError('GITHUB_REPOSITORY is not set to owner/name; run the action inside a GitHub Actions job.');
   return github;
 }
@@ -86,7 +104,10 @@ function memorySettings(settings: Settings): MemoryKey | undefined {
   // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
   // goes on without remembering, and says so.
   if (memoryKey.length >= MEMORY_KEY_MIN_LENGTH) return { key: memoryKey, repository: settings.github.repository };
-  core.warning(`the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`, { title: 'access-as-code' });
+  core.warning(
+    `the input memory-key is shorter than ${MEMORY_KEY_MIN_LENGTH} characters, so nothing is remembered and every run asks GitHub about every active request. Make a long random secret, for example with "openssl rand -hex 32", and store it as the grant environment's secret ACCESS_MEMORY_KEY.`,
+    { title: 'access-as-code' },
+  );
   return undefined;
 }
 

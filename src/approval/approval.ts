@@ -48,10 +48,20 @@ export function pushersOf(commits: readonly { author: string | null; committer: 
 }
 
 /** A pull request's reviews as approval facts; those submitted after the merge approve nothing that was merged. */
-export function reviewsBeforeMerge(reviews: readonly { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[], mergedAt: number): ReviewFact[] {
+export function reviewsBeforeMerge(
+  reviews: readonly { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[],
+  mergedAt: number,
+): ReviewFact[] {
   return reviews
     .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
-    .map((r, i) => ({ id: i, reviewer: r.reviewer!, state: r.state, commitId: r.commit, submittedAt: r.submittedAt, ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}) }));
+    .map((r, i) => ({
+      id: i,
+      reviewer: r.reviewer!,
+      state: r.state,
+      commitId: r.commit,
+      submittedAt: r.submittedAt,
+      ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}),
+    }));
 }
 
 /** GitHub keeps a reviewer's latest decisive review: APPROVED, CHANGES_REQUESTED or DISMISSED. */
@@ -104,12 +114,18 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
     }
     const why = excluded.get(who.toLowerCase());
     if (why) ignored.push({ reviewer: who, why });
-    else if (review.commitId !== input.headSha) ignored.push({ reviewer: who, why: `approved an earlier commit (${(review.commitId ?? 'none').slice(0, 7)}), not the merged head ${input.headSha.slice(0, 7)}` });
+    else if (review.commitId !== input.headSha)
+      ignored.push({
+        reviewer: who,
+        why: `approved an earlier commit (${(review.commitId ?? 'none').slice(0, 7)}), not the merged head ${input.headSha.slice(0, 7)}`,
+      });
     else if (!reviewedAsOwner(review, input.owners)) {
       const teams = input.owners.filter((o) => o.kind === 'team');
-      ignored.push({ reviewer: who, why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? `, and GitHub did not record the review as made on behalf of ${teams.map(formatOwner).join(' or ')}` : ''}` });
-    }
-    else approvers.push(who);
+      ignored.push({
+        reviewer: who,
+        why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? `, and GitHub did not record the review as made on behalf of ${teams.map(formatOwner).join(' or ')}` : ''}`,
+      });
+    } else approvers.push(who);
   }
   return { ok: approvers.length >= input.required, required: input.required, approvers, ignored };
 }

@@ -20,6 +20,11 @@ export function pushProblems(pull: Pick<PullFacts, 'number' | 'commits'>, author
   });
   if (unproven.length === 0) return [];
   return [
-    `#${pull.number} has ${unproven.length === 1 ? 'a commit' : `${unproven.length} commits`} (${unproven.slice(0, 5).map((c) => c.oid.slice(0, 7)).join(', ')}${unproven.length > 5 ? ', …' : ''}) not provably written by ${author} (no signature GitHub verified as theirs), and ${guarantee.why}, so an approver could have pushed it under ${author}'s name. Fix the ruleset on the default branch: turn on "Require approval of the most recent reviewable push", "Require review from Code Owners" and "Dismiss stale pull request approvals when new commits are pushed" (docs/setup.md, step 5); or sign the commits.`,
+    `#${pull.number} has ${unproven.length === 1 ? 'a commit' : `${unproven.length} commits`} (${unproven
+      .slice(0, 5)
+      .map((c) => c.oid.slice(0, 7))
+      .join(
+        ', ',
+      )}${unproven.length > 5 ? ', …' : ''}) not provably written by ${author} (no signature GitHub verified as theirs), and ${guarantee.why}, so an approver could have pushed it under ${author}'s name. Fix the ruleset on the default branch: turn on "Require approval of the most recent reviewable push", "Require review from Code Owners" and "Dismiss stale pull request approvals when new commits are pushed" (docs/setup.md, step 5); or sign the commits.`,
   ];
 }

@@ -56,7 +56,8 @@ export interface BreakGlassGrant {
 
 /** The run title the workflow sets (run-name), from which the grant is read back. */
 export const runTitle = (group: string, duration: string, login: string) => `break-glass ${group} for ${duration} by ${login}`;
-const TITLE = /^break-glass ([a-z0-9][a-z0-9._-]{0,63}) for ((?=[0-9])(?:[0-9]+d)?(?:[0-9]+h)?(?:[0-9]+m)?) by ([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
+const TITLE =
+  /^break-glass ([a-z0-9][a-z0-9._-]{0,63}) for ((?=[0-9])(?:[0-9]+d)?(?:[0-9]+h)?(?:[0-9]+m)?) by ([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
 
 /** The "file" a break-glass grant stands in for, in plans and reports. */
 export const breakGlassSource = (run: number) => `break-glass run ${run}`;
@@ -93,13 +94,16 @@ export interface BreakGlassRecord {
 /** Whether a run is a record nobody but the break-glass workflow on the default branch could make. */
 export function readRecord(run: BreakGlassRun, branch: string): { record: BreakGlassRecord } | { run: number; why: string } {
   const not = (why: string) => ({ run: run.id, why });
-  if (run.event !== 'workflow_dispatch' || run.path.replace(/@.*$/, '') !== `.github/workflows/${BREAK_GLASS_WORKFLOW}`) return not('not a manual run of the break-glass workflow.');
+  if (run.event !== 'workflow_dispatch' || run.path.replace(/@.*$/, '') !== `.github/workflows/${BREAK_GLASS_WORKFLOW}`)
+    return not('not a manual run of the break-glass workflow.');
   if (!run.succeededForActor) return not(`no attempt started by ${run.actor} succeeded.`);
-  if (run.headBranch !== branch || !run.onDefaultBranch) return not(`it ran on ${run.headSha.slice(0, 7)} ("${run.headBranch}"), which is not on ${branch}'s history: only runs of the default branch count.`);
+  if (run.headBranch !== branch || !run.onDefaultBranch)
+    return not(`it ran on ${run.headSha.slice(0, 7)} ("${run.headBranch}"), which is not on ${branch}'s history: only runs of the default branch count.`);
   if (!run.workflowAsOnDefault) return not(`the break-glass workflow at ${run.headSha.slice(0, 7)} is not the one on ${branch} now.`);
   const m = TITLE.exec(run.title);
   const ms = m ? parseDuration(m[2]!) : undefined;
-  if (!m || m[3]!.toLowerCase() !== run.actor.toLowerCase() || ms === undefined) return not(`its title does not name its own actor (${run.actor}), a policy group and a duration.`);
+  if (!m || m[3]!.toLowerCase() !== run.actor.toLowerCase() || ms === undefined)
+    return not(`its title does not name its own actor (${run.actor}), a policy group and a duration.`);
   return { record: { run: run.id, group: m[1]!, login: run.actor, durationMs: ms, start: run.createdAt, updatedAt: run.updatedAt } };
 }
 
@@ -114,12 +118,19 @@ export function judgeBreakGlassRun(run: BreakGlassRun, policy: Policy, branch: s
   const rules = policy.groups.get(group)?.breakGlass;
   if (!rules) return not(`${group} does not allow break-glass (now).`);
   if (durationMs > rules.maxDurationMs) return not(`${formatDuration(durationMs)} is over ${group}'s break-glass maximum of ${rules.maxDurationText} (now).`);
-  if (!mayRequest(run.actor, rules.requesters, memberships)) return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
+  if (!mayRequest(run.actor, rules.requesters, memberships))
+    return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
   return { grant: { run: run.id, group, login: run.actor, start: run.createdAt, end: run.createdAt + durationMs } };
 }
 
 /** The break-glass grants still in force at `now` among the runs. */
-export function grantsFromRuns(runs: readonly BreakGlassRun[], policy: Policy, branch: string, now: number, memberships: ReadonlySet<string>): BreakGlassGrant[] {
+export function grantsFromRuns(
+  runs: readonly BreakGlassRun[],
+  policy: Policy,
+  branch: string,
+  now: number,
+  memberships: ReadonlySet<string>,
+): BreakGlassGrant[] {
   return runs.flatMap((run) => {
     const j = judgeBreakGlassRun(run, policy, branch, memberships);
     return 'grant' in j && j.grant.end > now ? [j.grant] : [];

@@ -30,7 +30,20 @@ export async function breakGlassRuns(graph: GitHubGraph, git: Git, reader: CatFi
     const sha = SHA.test(r.headSha) ? r.headSha : '';
     const onDefaultBranch = sha !== '' && (await git.tryRun(['merge-base', '--is-ancestor', sha, head])) !== undefined;
     const workflowThen = onDefaultBranch ? (await reader.read(`${sha}:${WORKFLOW_PATH}`))?.oid : undefined;
-    out.push({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, title: r.title, actor: r.actor, headBranch: r.headBranch, headSha: r.headSha, path: r.path, event: r.event, succeededForActor: succeeded, onDefaultBranch, workflowAsOnDefault: workflowThen !== undefined && workflowThen === workflowNow });
+    out.push({
+      id: r.id,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      title: r.title,
+      actor: r.actor,
+      headBranch: r.headBranch,
+      headSha: r.headSha,
+      path: r.path,
+      event: r.event,
+      succeededForActor: succeeded,
+      onDefaultBranch,
+      workflowAsOnDefault: workflowThen !== undefined && workflowThen === workflowNow,
+    });
   }
   return out;
 }

@@ -59,17 +59,36 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
   });
   if (records.length === 0) return [];
   const wanted = new Set(records.map((r) => r.run));
-  const issues = (await issuesWithLabelAll(ctx.gh, ctx.repo, BREAK_GLASS_LABEL, (i) => wanted.has(readMarker(i.body)?.run ?? -1), JOB_ACCOUNT)).flatMap((i): ReviewIssue[] => {
-    const marker = readMarker(i.body);
-    return marker && wanted.has(marker.run) ? [{ number: i.number, author: i.author, run: marker.run, createdAt: Date.parse(i.createdAt), state: i.state, ...(i.closed ? { closed: i.closed } : {}) }] : [];
-  });
+  const issues = (await issuesWithLabelAll(ctx.gh, ctx.repo, BREAK_GLASS_LABEL, (i) => wanted.has(readMarker(i.body)?.run ?? -1), JOB_ACCOUNT)).flatMap(
+    (i): ReviewIssue[] => {
+      const marker = readMarker(i.body);
+      return marker && wanted.has(marker.run)
+        ? [
+            {
+              number: i.number,
+              author: i.author,
+              run: marker.run,
+              createdAt: Date.parse(i.createdAt),
+              state: i.state,
+              ...(i.closed ? { closed: i.closed } : {}),
+            },
+          ]
+        : [];
+    },
+  );
   const teams = new Map<string, { org: string; slug: string }>();
-  for (const r of records) for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(`${o.org}/${o.slug}`, { org: o.org, slug: o.slug });
+  for (const r of records)
+    for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(`${o.org}/${o.slug}`, { org: o.org, slug: o.slug });
   const memberships = teamMemberships(await ctx.graph.teamMembers([...teams.values()]));
   return records
     .map((r) => {
       const issue = issueOfUse(r, issues);
-      return { ...r, end: r.start + r.durationMs, ...(issue ? { issue: issue.number } : {}), review: reviewOf(issue, r.login, reviewersOf(ctx.config, r.group), memberships) };
+      return {
+        ...r,
+        end: r.start + r.durationMs,
+        ...(issue ? { issue: issue.number } : {}),
+        review: reviewOf(issue, r.login, reviewersOf(ctx.config, r.group), memberships),
+      };
     })
     .sort((a, b) => b.start - a.start);
 }
@@ -84,10 +103,19 @@ export interface UseRow {
   reviewed: boolean;
 }
 
-export const useRow = (u: BreakGlassUse): UseRow => ({ ...(u.issue !== undefined ? { issue: u.issue } : {}), run: u.run, group: u.group, login: u.login, at: new Date(u.start).toISOString(), reviewed: u.review.reviewed });
+export const useRow = (u: BreakGlassUse): UseRow => ({
+  ...(u.issue !== undefined ? { issue: u.issue } : {}),
+  run: u.run,
+  group: u.group,
+  login: u.login,
+  at: new Date(u.start).toISOString(),
+  reviewed: u.review.reviewed,
+});
 
 /** This run's own review issue, on a re-run of it (its run is in progress, so it is no record yet). */
 export async function reviewIssueOfRun(gh: GitHub, repo: RepoRef, run: { id: number; createdAt: number }): Promise<number | undefined> {
-  const issues = (await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL, () => false, JOB_ACCOUNT)).flatMap((i): ReviewIssue[] => (readMarker(i.body)?.run === run.id ? [{ number: i.number, author: i.author, run: run.id, createdAt: Date.parse(i.createdAt), state: i.state }] : []));
+  const issues = (await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL, () => false, JOB_ACCOUNT)).flatMap((i): ReviewIssue[] =>
+    readMarker(i.body)?.run === run.id ? [{ number: i.number, author: i.author, run: run.id, createdAt: Date.parse(i.createdAt), state: i.state }] : [],
+  );
   return issueOfUse({ run: run.id, start: run.createdAt, updatedAt: Date.now() }, issues)?.number;
 }

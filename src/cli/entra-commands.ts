@@ -11,7 +11,12 @@ import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 
-const ENTRA = { 'tenant-id': { type: 'string' }, cloud: { type: 'string' }, 'authority-host': { type: 'string' }, 'graph-endpoint': { type: 'string' } } as const;
+const ENTRA = {
+  'tenant-id': { type: 'string' },
+  cloud: { type: 'string' },
+  'authority-host': { type: 'string' },
+  'graph-endpoint': { type: 'string' },
+} as const;
 
 async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
   const { directoryFromLocal } = await import('../entra/connect.ts');
@@ -27,10 +32,20 @@ async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'a
 /** GitHub for the CLI: GITHUB_TOKEN (or GH_TOKEN), GITHUB_API_URL, and the repository from --github-repo, GITHUB_REPOSITORY or the origin remote. */
 async function localGitHub(root: string, repoOption: string | undefined) {
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (!token) throw new ConfigError('set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository\'s pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).');
+  if (!token)
+    throw new ConfigError(
+      "set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).",
+    );
   let full = repoOption ?? process.env.GITHUB_REPOSITORY;
   if (!full) {
-    const url = (await gitIn(root).tryRun(['remote', 'get-url', 'origin']).catch(() => undefined))?.toString('utf8').trim() ?? '';
+    const url =
+      (
+        await gitIn(root)
+          .tryRun(['remote', 'get-url', 'origin'])
+          .catch(() => undefined)
+      )
+        ?.toString('utf8')
+        .trim() ?? '';
     full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
   }
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError('which GitHub repository? Pass --github-repo owner/name.');
@@ -39,14 +54,23 @@ async function localGitHub(root: string, repoOption: string | undefined) {
   return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
 }
 
-
 /** The plan of a dry run: every Entra change and every GitHub and chat effect, with ids and reasons. */
 function runPlan(report: { head: string; groups: GroupResult[]; degraded?: string; configIgnored: RunPlan['configIgnored'] }, effects: Effect[]): RunPlan {
-  return { head: report.head, changes: plannedChanges(report.groups), effects, ...(report.degraded ? { degraded: report.degraded } : {}), configIgnored: report.configIgnored };
+  return {
+    head: report.head,
+    changes: plannedChanges(report.groups),
+    effects,
+    ...(report.degraded ? { degraded: report.degraded } : {}),
+    configIgnored: report.configIgnored,
+  };
 }
 
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } },
+    strict: true,
+  });
   const json = jsonWanted(values.format);
   if (json && !values['dry-run']) throw new ConfigError('--format json prints the plan of a dry run: add --dry-run.');
   const root = repoRoot(values.repo, io);
@@ -90,13 +114,26 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
 
 /** `status [--mine] [--format json]`: who holds access now, per group, and until when. */
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: 'boolean' }, requester: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: 'boolean' }, requester: { type: 'string' }, 'github-repo': { type: 'string' } },
+    strict: true,
+  });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   let login: string | undefined;
   if (values.mine) {
-    login = values.requester ?? (await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined))?.toString('utf8').trim();
-    if (!login) throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
+    login =
+      values.requester ??
+      (
+        await gitIn(root)
+          .tryRun(['config', '--get', 'github.user'])
+          .catch(() => undefined)
+      )
+        ?.toString('utf8')
+        .trim();
+    if (!login)
+      throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { status, renderStatus } = await import('../commands/status.ts');
@@ -121,9 +158,12 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const { doctor } = await import('../commands/doctor.ts');
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
-  for (const g of report.groups) io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
+  for (const g of report.groups)
+    io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  io.out(`identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`);
+  io.out(
+    `identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`,
+  );
   for (const line of report.identity?.lines ?? []) io.out(line);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
@@ -131,14 +171,27 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
 
 /** `grant [--before A]`: what the grant job does, run by hand: reconcile, and report on what changed since A. */
 export async function grantCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } },
+    strict: true,
+  });
   const json = jsonWanted(values.format);
   if (json && !values['dry-run']) throw new ConfigError('--format json prints the plan of a dry run: add --dry-run.');
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { grant } = await import('../commands/grant.ts');
-  const report = await grant({ git, gh, repo, directory: await localDirectory(values), before: values.before ?? '0000000000000000000000000000000000000000', now: clock(values.at, io), requireCurrentHead: true, dryRun: values['dry-run'] ?? false });
+  const report = await grant({
+    git,
+    gh,
+    repo,
+    directory: await localDirectory(values),
+    before: values.before ?? '0000000000000000000000000000000000000000',
+    now: clock(values.at, io),
+    requireCurrentHead: true,
+    dryRun: values['dry-run'] ?? false,
+  });
   if (json) {
     const { grantEffects } = await import('../notices/grant-comment.ts');
     io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));

@@ -30,14 +30,60 @@ interface CommandEntry {
 
 const COMMAND_TABLE: CommandEntry[] = [
   { name: 'validate', usage: ['validate [paths...]', 'check request files, the policy, identities and CODEOWNERS'], run: (a, io) => validateCommand(a, io) },
-  { name: 'new', usage: ['new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]', 'write a valid request file at the right path; --for counts', 'from the merge (duration:), --until TIME sets a fixed end'], run: (a, io) => newCommand(a, io) },
-  { name: 'plan', usage: ['plan [--base REF]', 'what merging your changes under requests/ would change in Entra', '(against the merge base with REF; default origin/main or main)'], run: planCommand },
-  { name: 'grant', usage: ['grant [--before SHA] [--dry-run]', "the grant job's reconciliation: verify every request on main,", 'add what is approved and missing, remove what ended', '(reports on the request files changed since SHA)'], run: grantCommand },
-  { name: 'revoke', usage: ['revoke [--dry-run]', 'the sweep: the same reconciliation, with reminders', '(--dry-run --format json: the plan, every change and effect)'], run: sweepCommand },
+  {
+    name: 'new',
+    usage: [
+      'new --group G --for 4h --justification "..." [--ticket T] [--requester LOGIN]',
+      'write a valid request file at the right path; --for counts',
+      'from the merge (duration:), --until TIME sets a fixed end',
+    ],
+    run: (a, io) => newCommand(a, io),
+  },
+  {
+    name: 'plan',
+    usage: [
+      'plan [--base REF]',
+      'what merging your changes under requests/ would change in Entra',
+      '(against the merge base with REF; default origin/main or main)',
+    ],
+    run: planCommand,
+  },
+  {
+    name: 'grant',
+    usage: [
+      'grant [--before SHA] [--dry-run]',
+      "the grant job's reconciliation: verify every request on main,",
+      'add what is approved and missing, remove what ended',
+      '(reports on the request files changed since SHA)',
+    ],
+    run: grantCommand,
+  },
+  {
+    name: 'revoke',
+    usage: ['revoke [--dry-run]', 'the sweep: the same reconciliation, with reminders', '(--dry-run --format json: the plan, every change and effect)'],
+    run: sweepCommand,
+  },
   { name: 'report', usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'], run: reportCommand },
   { name: 'status', usage: ['status [--mine]', 'who holds access now, per group, until when and through which request'], run: statusCommand },
-  { name: 'form', usage: ['form [--check]', 'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)', '(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)'], run: (a, io) => formCommand(a, io) },
-  { name: 'doctor', usage: ['doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]', 'sign in to Entra and check the policy\'s groups and identities', '(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET', 'or a certificate in the environment, else "az login")'], run: doctorCommand },
+  {
+    name: 'form',
+    usage: [
+      'form [--check]',
+      'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)',
+      '(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)',
+    ],
+    run: (a, io) => formCommand(a, io),
+  },
+  {
+    name: 'doctor',
+    usage: [
+      'doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]',
+      "sign in to Entra and check the policy's groups and identities",
+      '(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET',
+      'or a certificate in the environment, else "az login")',
+    ],
+    run: doctorCommand,
+  },
 ];
 
 function usageLines(entry: Pick<CommandEntry, 'usage'>): string[] {
@@ -130,8 +176,31 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   }
   const report = await validateTree(files, clock(values.at, io), paths);
   if (json) {
-    const requests = report.verdicts.map((v) => ({ file: v.file, valid: v.valid, ...(v.request ? { group: v.request.group, requester: v.request.requester, ends: v.request.durationMs !== undefined ? { duration: v.request.duration } : { expires: v.request.expires } } : {}), problems: sortDiagnostics([...v.diagnostics]) }));
-    io.out(JSON.stringify({ checked: requests.length, valid: requests.filter((r) => r.valid).length, invalid: requests.filter((r) => !r.valid).length, requests, problems: sortDiagnostics([...report.diagnostics]) }, null, 2));
+    const requests = report.verdicts.map((v) => ({
+      file: v.file,
+      valid: v.valid,
+      ...(v.request
+        ? {
+            group: v.request.group,
+            requester: v.request.requester,
+            ends: v.request.durationMs !== undefined ? { duration: v.request.duration } : { expires: v.request.expires },
+          }
+        : {}),
+      problems: sortDiagnostics([...v.diagnostics]),
+    }));
+    io.out(
+      JSON.stringify(
+        {
+          checked: requests.length,
+          valid: requests.filter((r) => r.valid).length,
+          invalid: requests.filter((r) => !r.valid).length,
+          requests,
+          problems: sortDiagnostics([...report.diagnostics]),
+        },
+        null,
+        2,
+      ),
+    );
   } else printReport(report, io);
   return reportHasErrors(report) ? 1 : 0;
 }
@@ -158,9 +227,13 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
     },
     strict: true,
   });
-  const missing = (['group', 'for', 'justification'] as const).filter((k) => (k === 'for' ? values.for === undefined && values.until === undefined : values[k] === undefined));
+  const missing = (['group', 'for', 'justification'] as const).filter((k) =>
+    k === 'for' ? values.for === undefined && values.until === undefined : values[k] === undefined,
+  );
   if (missing.length > 0) {
-    throw new ConfigError(`missing ${missing.map((m) => `--${m}`).join(', ')}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`);
+    throw new ConfigError(
+      `missing ${missing.map((m) => `--${m}`).join(', ')}. Example: access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234`,
+    );
   }
   const root = repoRoot(values.repo, io);
   const requester = requireLogin(values.requester ?? (await gitUser(root)));
@@ -181,7 +254,8 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   );
   if (!result.ok) {
     // The file was never written, so the problems are told against the options that produced them.
-    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === 'error')) io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')}`);
+    for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === 'error'))
+      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')}`);
     io.err('access-as-code: no file written; fix the options above and run the command again.');
     return 1;
   }
@@ -189,15 +263,25 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, result.draft.text, { flag: 'wx' });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
-  if (result.draft.alongside) io.out(`You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`);
-  io.out('Next: commit it on a new branch and open a pull request; the folder\'s code owners approve it, and merging grants the access.');
+  if (result.draft.alongside)
+    io.out(
+      `You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`,
+    );
+  io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return 0;
 }
 
 /** Which option set the line of the drafted file a problem is on, as "--option: ". */
 function optionFor(line: number | undefined, text: string): string {
   const key = keyAtLine(text, line);
-  const option: Record<string, string> = { requester: '--requester', group: '--group', duration: '--for', expires: '--until', justification: '--justification', ticket: '--ticket' };
+  const option: Record<string, string> = {
+    requester: '--requester',
+    group: '--group',
+    duration: '--for',
+    expires: '--until',
+    justification: '--justification',
+    ticket: '--ticket',
+  };
   return key && option[key] ? `${option[key]}: ` : '';
 }
 
@@ -221,12 +305,16 @@ async function formCommand(args: string[], io: CliIo): Promise<number> {
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, issueForm(config.policy));
-  io.out(`Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? '' : 's'} in its list). Commit it; validate checks that it keeps matching the policy.`);
+  io.out(
+    `Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? '' : 's'} in its list). Commit it; validate checks that it keeps matching the policy.`,
+  );
   return 0;
 }
 
 async function gitUser(root: string): Promise<string | undefined> {
-  const out = await gitIn(root).tryRun(['config', '--get', 'github.user']).catch(() => undefined);
+  const out = await gitIn(root)
+    .tryRun(['config', '--get', 'github.user'])
+    .catch(() => undefined);
   const login = out?.toString('utf8').trim();
   return login === '' ? undefined : login;
 }

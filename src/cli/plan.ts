@@ -29,7 +29,17 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
   const lines = planOf(report, config);
   if (json) {
-    io.out(JSON.stringify({ base, changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })), problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          base,
+          changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
+          problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)),
+        },
+        null,
+        2,
+      ),
+    );
     return reportHasErrors(report) ? 1 : 0;
   }
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));

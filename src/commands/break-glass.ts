@@ -28,7 +28,8 @@ export interface BreakGlassFacts {
   previous: readonly Pick<BreakGlassUse, 'run' | 'group' | 'login' | 'issue' | 'review'>[];
 }
 
-export type BreakGlassDecision = { ok: false; reasons: string[] } | { ok: true; group: string; login: string; duration: string; end: number; ticket?: string; reason: string };
+export type BreakGlassDecision =
+  { ok: false; reasons: string[] } | { ok: true; group: string; login: string; duration: string; end: number; ticket?: string; reason: string };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
@@ -45,19 +46,35 @@ export async function decideBreakGlass(inputs: Record<string, unknown>, facts: B
   const reasons = [...inputProblems(group, duration, ms, ticket, reason, policy, rules), ...(await personProblems(group, facts, rules))];
   if (ms === undefined || reasons.length > 0) return { ok: false, reasons };
   const end = facts.runCreatedAt + ms;
-  if (end <= facts.now) return { ok: false, reasons: [`this run started at ${new Date(facts.runCreatedAt).toISOString()}; its access would have ended at ${new Date(end).toISOString()}. A re-run never extends break-glass access: start a new run.`] };
+  if (end <= facts.now)
+    return {
+      ok: false,
+      reasons: [
+        `this run started at ${new Date(facts.runCreatedAt).toISOString()}; its access would have ended at ${new Date(end).toISOString()}. A re-run never extends break-glass access: start a new run.`,
+      ],
+    };
   return { ok: true, group, login: facts.actor, duration: formatDuration(ms), end, ...(ticket ? { ticket } : {}), reason };
 }
 
 type GroupRules = NonNullable<ReturnType<AccessConfig['policy']['groups']['get']>>;
 
 /** What the run's inputs get wrong: the duration, the ticket, the reason. */
-function inputProblems(group: string, duration: string, ms: number | undefined, ticket: string, reason: string, policy: GroupRules, rules: NonNullable<GroupRules['breakGlass']>): string[] {
+function inputProblems(
+  group: string,
+  duration: string,
+  ms: number | undefined,
+  ticket: string,
+  reason: string,
+  policy: GroupRules,
+  rules: NonNullable<GroupRules['breakGlass']>,
+): string[] {
   const reasons: string[] = [];
-  if (ms === undefined || ms < 5 * 60_000) reasons.push(`the duration ${JSON.stringify(duration.slice(0, 20))} is not a duration of at least 5 minutes, such as 30m or 1h.`);
+  if (ms === undefined || ms < 5 * 60_000)
+    reasons.push(`the duration ${JSON.stringify(duration.slice(0, 20))} is not a duration of at least 5 minutes, such as 30m or 1h.`);
   else if (ms > rules.maxDurationMs) reasons.push(`the duration is ${formatDuration(ms)}; break-glass for ${group} allows at most ${rules.maxDurationText}.`);
   if (rules.requireTicket && ticket === '') reasons.push(`break-glass for ${group} needs a ticket.`);
-  else if (ticket !== '' && policy.ticketPattern && !policy.ticketPattern.test(ticket.slice(0, 100))) reasons.push(`the ticket does not match ${policy.ticketPattern.source}.`);
+  else if (ticket !== '' && policy.ticketPattern && !policy.ticketPattern.test(ticket.slice(0, 100)))
+    reasons.push(`the ticket does not match ${policy.ticketPattern.source}.`);
   if (reason.length < 10 || reason.length > 500) reasons.push('the reason must be 10 to 500 characters: say what is broken and what you will do.');
   return reasons;
 }
@@ -73,12 +90,15 @@ async function personProblems(group: string, facts: BreakGlassFacts, rules: NonN
     if (typeof members === 'string') reasons.push(`could not read ${team}: ${members}`);
     else for (const m of members) memberships.add(`${team.replace(/^@/, '').toLowerCase()}:${m}`);
   }
-  if (!mayRequest(login, rules.requesters, memberships)) reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);
+  if (!mayRequest(login, rules.requesters, memberships))
+    reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);
   const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && p.login.toLowerCase() === login && !p.review.reviewed);
   if (unreviewed.length > 0) {
     const which = unreviewed.map((u) => (u.issue !== undefined ? `#${u.issue}` : `run ${u.run}`)).join(', ');
     const why = unreviewed.map((u) => (u.review.reviewed ? '' : u.review.why)).join(' ');
-    reasons.push(`your earlier break-glass for ${group} (${which}) has not been reviewed: a code owner of requests/${group}/ other than you must close its review issue as completed first (${why}).`);
+    reasons.push(
+      `your earlier break-glass for ${group} (${which}) has not been reviewed: a code owner of requests/${group}/ other than you must close its review issue as completed first (${why}).`,
+    );
   }
   return reasons;
 }
@@ -86,7 +106,12 @@ async function personProblems(group: string, facts: BreakGlassFacts, rules: NonN
 /** Reviewers as the issue and the summary name them: logins, and teams as @org/team. */
 export const reviewerNames = (owners: readonly Owner[]): string[] => owners.map((o) => (o.kind === 'user' ? o.login : formatOwner(o)));
 
-export function reviewIssue(d: Extract<BreakGlassDecision, { ok: true }>, run: number, runUrl: string, reviewers: readonly Owner[]): { title: string; body: string } {
+export function reviewIssue(
+  d: Extract<BreakGlassDecision, { ok: true }>,
+  run: number,
+  runUrl: string,
+  reviewers: readonly Owner[],
+): { title: string; body: string } {
   const until = formatTimestamp(d.end);
   const details = [`reason: ${d.reason}`, ...(d.ticket ? [`ticket: ${d.ticket}`] : [])].join('\n');
   const f = codeFence(details);

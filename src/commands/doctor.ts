@@ -55,11 +55,25 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
       await directory.listPimAssignments(pimGroups.map((g) => g.id));
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
-      for (const g of pimGroups) diagnostics.push(diagnostic(config.policy.file, config.policy.positions.get(g.name), `group "${g.name}" has backend: pim, but PIM for Groups could not be read: ${error.message}`));
+      for (const g of pimGroups)
+        diagnostics.push(
+          diagnostic(
+            config.policy.file,
+            config.policy.positions.get(g.name),
+            `group "${g.name}" has backend: pim, but PIM for Groups could not be read: ${error.message}`,
+          ),
+        );
     }
   }
   for (const { group, entry } of exemptionsDue(config.policy, now)) {
-    diagnostics.push(diagnostic(config.policy.file, entry.position, `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`, 'warning'));
+    diagnostics.push(
+      diagnostic(
+        config.policy.file,
+        entry.position,
+        `group "${group}": the standing exemption of ${entry.id} ("${entry.reason}") was due for review on ${entry.review}. Check that it is still needed, then set a new review date, or remove it.`,
+        'warning',
+      ),
+    );
   }
   const identity = await judgeIdentity(usable, directory);
   for (const f of identity?.findings ?? []) {
@@ -70,8 +84,16 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
   return { groups, identities, ...(identity ? { identity } : {}), diagnostics };
 }
 
-function checkGroup(config: AccessConfig, group: GroupPolicy, entra: DirectoryGroup | undefined, members: ReadonlyMap<string, unknown[]>, diagnostics: Diagnostic[]): GroupCheck {
-  const problem = entra ? unmanageable(entra) : `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
+function checkGroup(
+  config: AccessConfig,
+  group: GroupPolicy,
+  entra: DirectoryGroup | undefined,
+  members: ReadonlyMap<string, unknown[]>,
+  diagnostics: Diagnostic[],
+): GroupCheck {
+  const problem = entra
+    ? unmanageable(entra)
+    : `no Entra group has the id ${group.id}. Copy the object id from the group's overview page in the Entra admin center.`;
   if (!problem) return { name: group.name, id: group.id, displayName: entra!.displayName, members: members.get(group.id)?.length ?? 0 };
   diagnostics.push(diagnostic(config.policy.file, config.policy.positions.get(group.name), `group "${group.name}": ${problem}`));
   return { name: group.name, id: group.id, ...(entra ? { displayName: entra.displayName } : {}), problem };
@@ -81,7 +103,15 @@ async function checkIdentities(config: AccessConfig, directory: Directory, diagn
   const entries = [...config.identities.users];
   const users = await directory.resolveUsers(entries.map(([, ref]) => ref));
   return entries.map(([login, ref], i) => {
-    if (!users[i]) diagnostics.push(diagnostic(config.identities.file, undefined, `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`, 'warning'));
+    if (!users[i])
+      diagnostics.push(
+        diagnostic(
+          config.identities.file,
+          undefined,
+          `${login} maps to ${'upn' in ref ? ref.upn : ref.id}, which is not a user in Entra. Fix the entry or remove it.`,
+          'warning',
+        ),
+      );
     return { login, resolved: users[i] !== undefined };
   });
 }
@@ -97,7 +127,10 @@ async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
   }
   if (github.missingLabels) {
     try {
-      for (const label of await github.missingLabels()) warn(`the label "${label}" does not exist in the repository. GitHub applies an issue form's labels only when they exist, and the issue workflow, dashboard and break-glass find their issues by it: create it (Issues → Labels → New label, or "gh label create ${label}"; docs/setup.md, step 9).`);
+      for (const label of await github.missingLabels())
+        warn(
+          `the label "${label}" does not exist in the repository. GitHub applies an issue form's labels only when they exist, and the issue workflow, dashboard and break-glass find their issues by it: create it (Issues → Labels → New label, or "gh label create ${label}"; docs/setup.md, step 9).`,
+        );
     } catch (error) {
       warn(`could not read the repository's labels (${(error as Error).message}).`);
     }
@@ -106,7 +139,9 @@ async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
     try {
       for (const problem of environmentProblems(await github.environment(), GRANT_ENVIRONMENT, github.branch)) warn(problem);
     } catch (error) {
-      warn(`could not read the environment "${GRANT_ENVIRONMENT}" (${(error as Error).message}); check its deployment branches by hand (docs/setup.md, step 4).`);
+      warn(
+        `could not read the environment "${GRANT_ENVIRONMENT}" (${(error as Error).message}); check its deployment branches by hand (docs/setup.md, step 4).`,
+      );
     }
   }
   return out;

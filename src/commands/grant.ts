@@ -53,20 +53,47 @@ export interface GrantReport {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun ?? false, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}), ...(ctx.memory ? { memory: ctx.memory } : {}) });
+  const report = await reconcile({
+    git: ctx.git,
+    graph: new GitHubGraph(ctx.gh, ctx.repo),
+    directory: ctx.directory,
+    now: ctx.now,
+    dryRun: ctx.dryRun ?? false,
+    ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
+    ...(ctx.memory ? { memory: ctx.memory } : {}),
+  });
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
-  const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter((c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path));
+  const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter(
+    (c) => isUnderRequests(c.path) && !isRequestsHousekeeping(c.path),
+  );
   const deletedBy = await report.deletionPulls(pushed.filter((c) => c.status === 'deleted').map((c) => c.path));
   for (const change of pushed) {
     const record = report.requests.find((r) => r.file === change.path);
     items.push(itemFor(report, change.path, change.status, record, deletedBy));
   }
-  return { head: report.head, items, failed: report.failed || report.degraded !== undefined, ...(report.degraded ? { degraded: report.degraded } : {}), spend: report.spend, configIgnored: report.configIgnored, groups: report.groups, dryRun: report.dryRun, ...(report.verified ? { verified: report.verified } : {}), ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}) };
+  return {
+    head: report.head,
+    items,
+    failed: report.failed || report.degraded !== undefined,
+    ...(report.degraded ? { degraded: report.degraded } : {}),
+    spend: report.spend,
+    configIgnored: report.configIgnored,
+    groups: report.groups,
+    dryRun: report.dryRun,
+    ...(report.verified ? { verified: report.verified } : {}),
+    ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}),
+  };
 }
 
 /** What a request file's change came to, in words for the pull request that made it. */
-function itemFor(report: ReconcileReport, file: string, change: GrantItem['change'], r: RequestResult | undefined, deletedBy: ReadonlyMap<string, number>): GrantItem {
+function itemFor(
+  report: ReconcileReport,
+  file: string,
+  change: GrantItem['change'],
+  r: RequestResult | undefined,
+  deletedBy: ReadonlyMap<string, number>,
+): GrantItem {
   const group = r?.group ?? splitRequestPath(file)?.group;
   const base = baseItem(file, change, r, group, r?.verification?.pull ?? deletedBy.get(file));
   if (!r) return { ...base, outcome: 'not-a-member', detail: 'this file is not a request of a group in the policy, so no membership came from it.' };
@@ -95,7 +122,8 @@ function activeOutcome(report: ReconcileReport, r: RequestResult, disposition: P
   if (!v?.approved) return { outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
   const approvers = v.approvers;
   const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
-  if (disposition?.outcome === 'failed') return { approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
+  if (disposition?.outcome === 'failed')
+    return { approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
   if (disposition?.outcome !== 'added' && disposition?.outcome !== 'updated') return { approvers, outcome: 'already-member', detail: granted };
   const pim = disposition.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
   return { approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };
@@ -114,10 +142,13 @@ function endedWhy(r: RequestResult): string {
 /** A request that ended (deleted, expired, unreadable, invalid): removed, kept by another, or none. */
 function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
   const why = endedWhy(r);
-  if (!r.requester || !r.userId) return { outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
-  if (disposition?.action === 'keep') return { outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
+  if (!r.requester || !r.userId)
+    return { outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
+  if (disposition?.action === 'keep')
+    return { outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
   if (disposition?.action !== 'remove') return { outcome: 'not-a-member', detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
-  if (disposition.outcome === 'failed') return { outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
+  if (disposition.outcome === 'failed')
+    return { outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
   if (disposition.outcome === 'updated') return { outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
   return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
 }

@@ -38,7 +38,19 @@ export function answerIssue(issue: IssueFacts, config: AccessConfig, now: number
   if (missing.length > 0) return { ok: false, problems: missing.map((k) => `${LABELS[k]}: this answer is missing. Edit the issue and fill it in.`) };
   let draft;
   try {
-    draft = draftRequest({ group: answers.group!, duration: answers.duration!, justification: answers.justification!, ...(answers.ticket !== undefined ? { ticket: answers.ticket } : {}), requester: issue.author, now, schema }, config, taken);
+    draft = draftRequest(
+      {
+        group: answers.group!,
+        duration: answers.duration!,
+        justification: answers.justification!,
+        ...(answers.ticket !== undefined ? { ticket: answers.ticket } : {}),
+        requester: issue.author,
+        now,
+        schema,
+      },
+      config,
+      taken,
+    );
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, problems: [`${LABELS.duration}: ${error.message.replace(/^--for /, '')}`] };
     throw error;
@@ -53,7 +65,18 @@ export function answerIssue(issue: IssueFacts, config: AccessConfig, now: number
 /** A problem named by the form's field, not by a line of a file nobody wrote. */
 function inWords(d: Diagnostic, text: string): string {
   const key = keyAtLine(text, d.line);
-  const field = key === 'duration' ? 'Duration' : key === 'group' ? 'Group' : key === 'justification' ? 'Justification' : key === 'ticket' ? 'Ticket' : key === 'requester' ? 'You' : undefined;
+  const field =
+    key === 'duration'
+      ? 'Duration'
+      : key === 'group'
+        ? 'Group'
+        : key === 'justification'
+          ? 'Justification'
+          : key === 'ticket'
+            ? 'Ticket'
+            : key === 'requester'
+              ? 'You'
+              : undefined;
   const message = d.message.replace(/add a line "ticket: <id>"/, 'fill in the Ticket answer').replace(/"duration"/g, 'the duration');
   return field ? `${field}: ${message}` : message;
 }

@@ -42,7 +42,9 @@ export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; dia
  */
 export function draftRequest(options: NewRequestOptions, config: AccessConfig, taken: (path: string) => boolean): DraftResult {
   if ((options.duration === undefined) === (options.until === undefined)) {
-    throw new ConfigError('give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.');
+    throw new ConfigError(
+      'give either --for (a duration counted from the merge, e.g. --for 2h) or --until (a fixed end, e.g. --until 2026-11-24T18:00:00Z), not both.',
+    );
   }
   let end: string;
   let ends: string;
@@ -94,4 +96,3 @@ export function requireLogin(requester: string | undefined): string {
   }
   return requester;
 }
-

@@ -32,7 +32,11 @@ export function planOf(report: ValidationReport, config: AccessConfig): PlanLine
   }
   for (const d of report.deletions) {
     const group = d.file.split('/')[1] ?? '';
-    lines.push({ file: d.file, action: 'remove', text: `${d.file}: would end ${d.requester ?? 'the requester'}'s membership of ${group} now, unless another approved, active request covers it.` });
+    lines.push({
+      file: d.file,
+      action: 'remove',
+      text: `${d.file}: would end ${d.requester ?? 'the requester'}'s membership of ${group} now, unless another approved, active request covers it.`,
+    });
   }
   return lines;
 }

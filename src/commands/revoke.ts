@@ -59,7 +59,15 @@ export interface RevokeReport {
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const report = await reconcile({ git: ctx.git, graph: new GitHubGraph(ctx.gh, ctx.repo), directory: ctx.directory, now: ctx.now, dryRun: ctx.dryRun, ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}), ...(ctx.memory ? { memory: ctx.memory } : {}) });
+  const report = await reconcile({
+    git: ctx.git,
+    graph: new GitHubGraph(ctx.gh, ctx.repo),
+    directory: ctx.directory,
+    now: ctx.now,
+    dryRun: ctx.dryRun,
+    ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
+    ...(ctx.memory ? { memory: ctx.memory } : {}),
+  });
   return {
     head: report.head,
     branch: report.branch,
@@ -72,7 +80,12 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     ...(report.verified ? { verified: report.verified } : {}),
     ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}),
     status: statusOf(report, ctx.now),
-    exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review })),
+    exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({
+      group,
+      id: entry.id,
+      reason: entry.reason,
+      review: entry.review,
+    })),
     approvals: new Map([...report.config.policy.groups.values()].map((g) => [g.name, g.approvals])),
     ownersOf: (path) => ownersOf(report.config.codeowners, path),
     config: report.config,

@@ -70,14 +70,28 @@ function rowFor(report: ReconcileReport, g: GroupResult, d: PlannedDisposition, 
   const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
   if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {
     const until = formatTimestamp(glass.end);
-    return { ...base, who: glass.login, holds: 'active', since: glass.start, until, file: `break-glass run ${glass.run}`, note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)` };
+    return {
+      ...base,
+      who: glass.login,
+      holds: 'active',
+      since: glass.start,
+      until,
+      file: `break-glass run ${glass.run}`,
+      note: `break-glass until ${until} (${formatDuration(Math.max(0, glass.end - now))} left)`,
+    };
   }
   if (d.reason === 'active' || d.reason === 'unverified') return requestRow(base, d.reason, latest, now);
   if (d.reason === 'standing') {
     const entry = report.config.policy.groups.get(g.group)?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
     return { ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' };
   }
-  if (d.reason === 'ended') return { ...base, holds: 'ending', ...(latest ? { file: latest.file } : {}), note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run` };
+  if (d.reason === 'ended')
+    return {
+      ...base,
+      holds: 'ending',
+      ...(latest ? { file: latest.file } : {}),
+      note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run`,
+    };
   return { ...base, holds: 'drift', note: g.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request: removed at the next run' };
 }
 
@@ -87,7 +101,10 @@ function requestRow(base: Pick<StatusRow, 'who' | 'id' | 'type'>, reason: 'activ
   if (latest?.landing) row.since = latest.landing.time;
   if (request?.expires) row.until = request.expires;
   if (latest) row.file = latest.file;
-  row.note = reason === 'unverified' ? 'not verified yet: GitHub could not be read' : `until ${request?.expires}${request ? ` (${formatDuration(Math.max(0, request.expiresAt - now))} left)` : ''}`;
+  row.note =
+    reason === 'unverified'
+      ? 'not verified yet: GitHub could not be read'
+      : `until ${request?.expires}${request ? ` (${formatDuration(Math.max(0, request.expiresAt - now))} left)` : ''}`;
   return row;
 }
 

@@ -79,7 +79,14 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
  * The verdicts on a set of changed files: requests read from `headFiles`, judged as new requests by
  * `config`; with an author, also the authorship rules. Deleted requests are listed as early revokes.
  */
-export async function judgeChanges(config: AccessConfig, changes: readonly ChangedFile[], baseFiles: RepoFiles, headFiles: RepoFiles, now: number, author?: string): Promise<ValidationReport> {
+export async function judgeChanges(
+  config: AccessConfig,
+  changes: readonly ChangedFile[],
+  baseFiles: RepoFiles,
+  headFiles: RepoFiles,
+  now: number,
+  author?: string,
+): Promise<ValidationReport> {
   const verdicts: ReportedVerdict[] = [];
   const deletions: Deletion[] = [];
   for (const change of changes) {
@@ -112,7 +119,6 @@ async function configProblemsAt(files: RepoFiles): Promise<Diagnostic[]> {
     throw error;
   }
 }
-
 
 /** The issue form, where there is one, must list exactly the policy's groups (it is generated from it). */
 async function formCheck(files: RepoFiles, config: AccessConfig): Promise<Diagnostic[]> {

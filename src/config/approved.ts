@@ -46,7 +46,19 @@ type Versions = ReadonlyMap<string, string>;
 
 /** First-parent commits that changed a configuration file, oldest first, with the files they changed. */
 async function configChanges(git: Git, head: string): Promise<Change[]> {
-  const out = await git.run(['log', '--first-parent', '--diff-merges=first-parent', '--no-renames', '--reverse', '--format=%x01%H', '--name-only', '-z', head, '--', ...CONFIG_PATHS]);
+  const out = await git.run([
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--no-renames',
+    '--reverse',
+    '--format=%x01%H',
+    '--name-only',
+    '-z',
+    head,
+    '--',
+    ...CONFIG_PATHS,
+  ]);
   const changes: Change[] = [];
   for (const block of out.toString('utf8').split('\x01')) {
     if (block === '') continue;
@@ -79,11 +91,22 @@ function filesOf(reader: CatFile, versions: Versions, where: string): RepoFiles 
 }
 
 /** Whether one change to the configuration was approved, under the approved configuration before it. */
-export function judgeConfigChange(change: Change, before: AccessConfig, pull: PullFacts | undefined, landed: Versions, atHead: ReadonlyMap<string, string | null>, branch: string, pushGuarantee: PushGuarantee): string | undefined {
+export function judgeConfigChange(
+  change: Change,
+  before: AccessConfig,
+  pull: PullFacts | undefined,
+  landed: Versions,
+  atHead: ReadonlyMap<string, string | null>,
+  branch: string,
+  pushGuarantee: PushGuarantee,
+): string | undefined {
   if (!pull) return `no merged pull request into ${branch} contains it (a direct push, or a merge that bypassed review).`;
   if (!pull.merged || !pull.mergedAt) return `pull request #${pull.number} is not merged.`;
-  for (const f of change.files) if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null)) return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
-  if (pull.commitCount >= GITHUB_COMMIT_LIST_LIMIT) return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known.`;
+  for (const f of change.files)
+    if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null))
+      return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
+  if (pull.commitCount >= GITHUB_COMMIT_LIST_LIMIT)
+    return `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known.`;
   const author = pull.author ?? '';
   if (!author) return `GitHub names no author for #${pull.number}.`;
   const unproven = pushProblems(pull, author, pushGuarantee);
@@ -106,9 +129,23 @@ export function judgeConfigChange(change: Change, before: AccessConfig, pull: Pu
  * The approved configuration versions along the head's first-parent history. Throws
  * GitHubUnavailableError when GitHub cannot be read and a change after the root needs verifying.
  */
-export async function approvedConfigurations(git: Git, reader: CatFile, graph: GitHubGraph, head: string, branch: string, pushGuarantee: PushGuarantee): Promise<ConfigVersions> {
+export async function approvedConfigurations(
+  git: Git,
+  reader: CatFile,
+  graph: GitHubGraph,
+  head: string,
+  branch: string,
+  pushGuarantee: PushGuarantee,
+): Promise<ConfigVersions> {
   const changes = await configChanges(git, head);
-  const order = new Map((await git.run(['rev-list', '--first-parent', head])).toString('utf8').trim().split('\n').reverse().map((sha, i) => [sha, i] as const));
+  const order = new Map(
+    (await git.run(['rev-list', '--first-parent', head]))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .reverse()
+      .map((sha, i) => [sha, i] as const),
+  );
   const ignored: IgnoredConfigChange[] = [];
   // The state after each change: the versions in force from that commit on.
   const states: { index: number; sha: string; versions: Versions }[] = [];
@@ -118,7 +155,8 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
     let config = parsed.get(key);
     if (!config) {
       config = loadConfig(filesOf(reader, versions, where)).catch((error: unknown) => {
-        if (error instanceof ConfigError) return `the approved access configuration (${where}) is not valid: ${error.diagnostics.map((d) => `${d.file}: ${d.message}`).join(' ') || error.message}`;
+        if (error instanceof ConfigError)
+          return `the approved access configuration (${where}) is not valid: ${error.diagnostics.map((d) => `${d.file}: ${d.message}`).join(' ') || error.message}`;
         throw error;
       });
       parsed.set(key, config);
@@ -138,14 +176,25 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
         return p ? c.files.map((f) => `${p.headRefOid}:${f}`) : [];
       });
       const { local, remote } = await localBlobs(reader, blobSpecs);
-      const { pulls, blobs } = await graph.pulls(numbers.map((number) => ({ number, files: false })), remote);
+      const { pulls, blobs } = await graph.pulls(
+        numbers.map((number) => ({ number, files: false })),
+        remote,
+      );
       for (const change of later) {
         const previous = states[states.length - 1]!;
         const before = await configOf(previous.versions, `the approved configuration before ${change.sha.slice(0, 7)}`);
         const landed = await versionsAt(reader, change.sha);
         const ref = chosen.get(change.sha);
         const pull = ref ? pulls.get(ref.number) : undefined;
-        const atHead = new Map(change.files.map((f) => [f, ref ? (local.has(`${ref.headRefOid}:${f}`) ? local.get(`${ref.headRefOid}:${f}`)! : (blobs.get(`${ref.headRefOid}:${f}`) ?? null)) : null] as const));
+        const atHead = new Map(
+          change.files.map(
+            (f) =>
+              [
+                f,
+                ref ? (local.has(`${ref.headRefOid}:${f}`) ? local.get(`${ref.headRefOid}:${f}`)! : (blobs.get(`${ref.headRefOid}:${f}`) ?? null)) : null,
+              ] as const,
+          ),
+        );
         const why = typeof before === 'string' ? before : judgeConfigChange(change, before, pull, landed, atHead, branch, pushGuarantee);
         if (why) {
           ignored.push({ sha: change.sha, files: change.files, why });
@@ -169,7 +218,8 @@ export async function approvedConfigurations(git: Git, reader: CatFile, graph: G
     ignored,
     async at(commit) {
       const found = stateAt(commit);
-      if (!found) return `commit ${commit.slice(0, 7)} is not on the first-parent history of ${branch}, so which configuration was approved there cannot be told.`;
+      if (!found)
+        return `commit ${commit.slice(0, 7)} is not on the first-parent history of ${branch}, so which configuration was approved there cannot be told.`;
       if (!found.state) return `there is no access configuration on ${branch} at ${commit.slice(0, 7)}.`;
       return configOf(found.state.versions, `approved as of ${found.state.sha.slice(0, 7)}`);
     },

@@ -33,8 +33,7 @@ export function contentOrDiagnostic(file: string, content: FileContent | undefin
 
 export async function loadConfig(files: RepoFiles): Promise<AccessConfig> {
   const problems: Diagnostic[] = [];
-  const missing = (file: string, what: string) =>
-    problems.push(diagnostic(file, undefined, `${file} is missing in ${files.where}. ${what}`));
+  const missing = (file: string, what: string) => problems.push(diagnostic(file, undefined, `${file} is missing in ${files.where}. ${what}`));
 
   /** Reads one YAML configuration file and parses it, collecting every problem on the way. */
   const readParsed = async <T>(path: string, hint: string, parse: (file: string, bytes: Uint8Array) => { diagnostics: Diagnostic[]; value: T | undefined }) => {
@@ -94,7 +93,11 @@ export function checkCoverage(policy: Policy, codeowners: Codeowners): Diagnosti
     const owners = ownersOf(codeowners, probe).filter((o) => o.kind !== 'email');
     if (owners.length === 0) {
       out.push(
-        diagnostic(policy.file, policy.positions.get(name), `the group "${name}" has no code owner for ${REQUESTS_DIR}/${name}/ in ${codeowners.file}, so no approval could ever count. Add a line "/${REQUESTS_DIR}/${name}/ @org/approvers" to ${codeowners.file}.`),
+        diagnostic(
+          policy.file,
+          policy.positions.get(name),
+          `the group "${name}" has no code owner for ${REQUESTS_DIR}/${name}/ in ${codeowners.file}, so no approval could ever count. Add a line "/${REQUESTS_DIR}/${name}/ @org/approvers" to ${codeowners.file}.`,
+        ),
       );
     }
   }

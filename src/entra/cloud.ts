@@ -17,10 +17,26 @@ export interface CloudEndpoints {
 }
 
 export const CLOUDS: Record<string, CloudEndpoints> = {
-  public: { authorityHost: 'https://login.microsoftonline.com', graphEndpoint: 'https://graph.microsoft.com', tokenExchangeAudience: 'api://AzureADTokenExchange' },
-  usgov: { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' },
-  'usgov-dod': { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://dod-graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' },
-  china: { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn', tokenExchangeAudience: 'api://AzureADTokenExchangeChina' },
+  public: {
+    authorityHost: 'https://login.microsoftonline.com',
+    graphEndpoint: 'https://graph.microsoft.com',
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
+  },
+  usgov: {
+    authorityHost: 'https://login.microsoftonline.us',
+    graphEndpoint: 'https://graph.microsoft.us',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+  },
+  'usgov-dod': {
+    authorityHost: 'https://login.microsoftonline.us',
+    graphEndpoint: 'https://dod-graph.microsoft.us',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+  },
+  china: {
+    authorityHost: 'https://login.chinacloudapi.cn',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
+  },
 };
 
 const KNOWN_AUTHORITIES = new Set(Object.values(CLOUDS).map((c) => new URL(c.authorityHost).host));

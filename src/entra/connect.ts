@@ -19,7 +19,13 @@ export interface EntraSettings {
 /** In Actions: workload identity federation with the job's OIDC token. */
 export function directoryFromActions(settings: EntraSettings, getIdToken: (audience: string) => Promise<string>): GraphDirectory {
   const endpoints = resolveCloud(settings);
-  const credential = githubOidcCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: endpoints.authorityHost, audience: endpoints.tokenExchangeAudience, getIdToken });
+  const credential = githubOidcCredential({
+    tenantId: settings.tenantId,
+    clientId: settings.clientId,
+    authorityHost: endpoints.authorityHost,
+    audience: endpoints.tokenExchangeAudience,
+    getIdToken,
+  });
   return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost });
 }
 

@@ -43,7 +43,8 @@ export function localCredential(options: { tenantId?: string; authorityHost: str
 function requireIds(tenantId: string, clientId: string): void {
   const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
   if (!guid.test(tenantId)) throw new ConfigError(`tenant-id "${tenantId}" is not a directory (tenant) id; copy it from the app registration's overview page.`);
-  if (!guid.test(clientId)) throw new ConfigError(`client-id "${clientId}" is not an application (client) id; copy it from the app registration's overview page.`);
+  if (!guid.test(clientId))
+    throw new ConfigError(`client-id "${clientId}" is not an application (client) id; copy it from the app registration's overview page.`);
 }
 
 /**
@@ -60,14 +61,17 @@ export function explainSignInError(error: unknown, context: { subjectHint?: stri
     const presented = /assertion audience '([^']+)'/.exec(text)?.[1];
     return `Entra found no federated credential for this token's audience${presented ? ` (${presented})` : ''}: the federated credential's audience and the action's audience input must be the same. The default is the cloud's token-exchange audience (public: api://AzureADTokenExchange; usgov, usgov-dod: api://AzureADTokenExchangeUSGov; china: api://AzureADTokenExchangeChina); set the input audience to what the credential lists, or change the credential. (${firstLine(text)})`;
   }
-  if (/AADSTS700211\b/.test(text)) return `Entra found no federated credential for this token's issuer: the credential's issuer must be https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://<host>/_services/token). (${firstLine(text)})`;
+  if (/AADSTS700211\b/.test(text))
+    return `Entra found no federated credential for this token's issuer: the credential's issuer must be https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://<host>/_services/token). (${firstLine(text)})`;
   if (/AADSTS(70021|700213|7002138)\b/.test(text)) {
     const subject = carried ?? context.subjectHint;
     return `Entra found no federated credential matching this job's token. On the app registration, add a federated credential (entity type "Environment") with ${subject ? `subject ${subject}, exactly what this job's token carried` : 'the subject repo:<owner>/<repo>:environment:<environment>, or for repositories created or renamed since 2026-07-15 repo:<owner>@<owner_id>/<repo>@<repo_id>:environment:<environment>'}. (${firstLine(text)})`;
   }
-  if (/AADSTS700024\b/.test(text)) return `Entra refused the job's token as outside its valid time (or its signature did not check out): re-run the job; if it keeps failing, the runner's clock is wrong. (${firstLine(text)})`;
+  if (/AADSTS700024\b/.test(text))
+    return `Entra refused the job's token as outside its valid time (or its signature did not check out): re-run the job; if it keeps failing, the runner's clock is wrong. (${firstLine(text)})`;
   if (/AADSTS700016\b/.test(text)) return `Entra does not know this client-id in this tenant: check tenant-id and client-id. (${firstLine(text)})`;
-  if (/AADSTS90002\b/.test(text)) return `Entra does not know this tenant-id (AADSTS90002: tenant not found): copy the directory (tenant) id from the app registration's overview page, and check the cloud. (${firstLine(text)})`;
+  if (/AADSTS90002\b/.test(text))
+    return `Entra does not know this tenant-id (AADSTS90002: tenant not found): copy the directory (tenant) id from the app registration's overview page, and check the cloud. (${firstLine(text)})`;
   if (/AADSTS7000215\b/.test(text)) return `the client secret is wrong or expired. (${firstLine(text)})`;
   return `could not sign in to Entra: ${firstLine(text)}`;
 }

@@ -13,7 +13,17 @@ import { NetworkErrorHandler, networkCode, UNREACHABLE } from './network.ts';
 import { readIdentity } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
-import { addMemberPath, directoryObjectUri, groupPath, membersPath, PIM_REQUESTS_PATH, pimInstancesPath, removeMemberPath, servicePrincipalMembersPath, userPath } from './urls.ts';
+import {
+  addMemberPath,
+  directoryObjectUri,
+  groupPath,
+  membersPath,
+  PIM_REQUESTS_PATH,
+  pimInstancesPath,
+  removeMemberPath,
+  servicePrincipalMembersPath,
+  userPath,
+} from './urls.ts';
 
 export interface DirectoryUser {
   id: string;
@@ -33,7 +43,16 @@ export interface DirectoryGroup {
 
 /** The group properties that decide whether its membership can be managed through Graph. */
 const GROUP_SELECT = 'id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled';
-type GroupBody = { id: string; displayName: string; isAssignableToRole?: boolean | null; groupTypes?: string[] | null; membershipRule?: string | null; onPremisesSyncEnabled?: boolean | null; mailEnabled?: boolean | null; securityEnabled?: boolean | null };
+type GroupBody = {
+  id: string;
+  displayName: string;
+  isAssignableToRole?: boolean | null;
+  groupTypes?: string[] | null;
+  membershipRule?: string | null;
+  onPremisesSyncEnabled?: boolean | null;
+  mailEnabled?: boolean | null;
+  securityEnabled?: boolean | null;
+};
 function toGroup(g: GroupBody): DirectoryGroup {
   const types = Array.isArray(g.groupTypes) ? g.groupTypes.filter((t): t is string => typeof t === 'string') : [];
   return {
@@ -54,10 +73,14 @@ function toGroup(g: GroupBody): DirectoryGroup {
  * grant directory roles and belong in Privileged Identity Management.
  */
 export function unmanageable(g: DirectoryGroup): string | undefined {
-  if (g.isAssignableToRole) return `"${g.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
-  if (g.groupTypes.includes('DynamicMembership')) return `"${g.displayName}" has dynamic membership: a rule decides its members and Entra refuses changes to them. Use a security group with assigned membership.`;
-  if (g.onPremisesSyncEnabled) return `"${g.displayName}" is synced from on-premises Active Directory: its members can only be changed there. Use a cloud security group.`;
-  if (g.mailEnabled && !g.groupTypes.includes('Unified')) return `"${g.displayName}" is a mail-enabled ${g.securityEnabled ? 'security' : 'distribution'} group: Microsoft Graph cannot change its members (they are managed in Exchange). Use a security group that is not mail-enabled.`;
+  if (g.isAssignableToRole)
+    return `"${g.displayName}" is role-assignable: its members receive Entra directory roles. access-as-code does not manage role-assignable groups; use Privileged Identity Management for them and remove this group from the policy.`;
+  if (g.groupTypes.includes('DynamicMembership'))
+    return `"${g.displayName}" has dynamic membership: a rule decides its members and Entra refuses changes to them. Use a security group with assigned membership.`;
+  if (g.onPremisesSyncEnabled)
+    return `"${g.displayName}" is synced from on-premises Active Directory: its members can only be changed there. Use a cloud security group.`;
+  if (g.mailEnabled && !g.groupTypes.includes('Unified'))
+    return `"${g.displayName}" is a mail-enabled ${g.securityEnabled ? 'security' : 'distribution'} group: Microsoft Graph cannot change its members (they are managed in Exchange). Use a security group that is not mail-enabled.`;
   return undefined;
 }
 
@@ -161,8 +184,11 @@ const BATCH_LIMIT = 20;
 
 /** Which permission each kind of call needs, for 403 messages (docs/threat-model.md 23). */
 function permissionFor(method: string, path: string): string {
-  if (path.startsWith('/users')) return 'User.ReadBasic.All (or User.Read.All), to look up the identities\' users';
-  if (path.startsWith('/identityGovernance/privilegedAccess/group')) return method === 'GET' ? 'PrivilegedAssignmentSchedule.Read.AzureADGroup (PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup includes it), for groups with backend: pim' : 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup, for groups with backend: pim';
+  if (path.startsWith('/users')) return "User.ReadBasic.All (or User.Read.All), to look up the identities' users";
+  if (path.startsWith('/identityGovernance/privilegedAccess/group'))
+    return method === 'GET'
+      ? 'PrivilegedAssignmentSchedule.Read.AzureADGroup (PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup includes it), for groups with backend: pim'
+      : 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup, for groups with backend: pim';
   if (method === 'GET') return 'GroupMember.Read.All (GroupMember.ReadWrite.All includes it)';
   return 'GroupMember.ReadWrite.All';
 }
@@ -192,7 +218,9 @@ async function reachability(authorityHost: string, failure: unknown): Promise<un
   } catch (error) {
     const code = networkCode(error);
     if (!code) return failure;
-    return new Error(`its sign-in endpoint ${new URL(authorityHost).host} cannot be reached (${code}): check the authority-host setting (or the cloud), DNS, proxy and firewall. (${String((failure as Error)?.message ?? failure).split('\n')[0]})`);
+    return new Error(
+      `its sign-in endpoint ${new URL(authorityHost).host} cannot be reached (${code}): check the authority-host setting (or the cloud), DNS, proxy and firewall. (${String((failure as Error)?.message ?? failure).split('\n')[0]})`,
+    );
   }
 }
 
@@ -225,7 +253,8 @@ export class GraphDirectory implements Directory {
           // and not retried as if the network had failed. @azure/identity reports an endpoint it
           // cannot reach as a failed request ("Status code: 400", endpoints_resolution_error) without
           // the cause, so where the answer is not Entra's own (no AADSTS code) the endpoint is tried once.
-          this.signInFailure = options.authorityHost && !/AADSTS\d+/.test(String((error as Error)?.message)) ? await reachability(options.authorityHost, error) : error;
+          this.signInFailure =
+            options.authorityHost && !/AADSTS\d+/.test(String((error as Error)?.message)) ? await reachability(options.authorityHost, error) : error;
           throw error;
         }
       },
@@ -261,7 +290,10 @@ export class GraphDirectory implements Directory {
         await this.retry.sleep(delayBeforeRetry(attempt, this.retry, after));
         return this.call<T>(method, path, attempt + 1);
       }
-      throw new DirectoryError(status, `Microsoft Graph ${method} ${path.split('?')[0]} failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`);
+      throw new DirectoryError(
+        status,
+        `Microsoft Graph ${method} ${path.split('?')[0]} failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -287,7 +319,12 @@ export class GraphDirectory implements Directory {
   async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {
     const requests: BatchRequest[] = changes.map((c) =>
       c.op === 'add'
-        ? { method: 'POST', url: addMemberPath(c.groupId), headers: { 'Content-Type': 'application/json' }, body: { '@odata.id': directoryObjectUri(this.graphEndpoint, c.memberId) } }
+        ? {
+            method: 'POST',
+            url: addMemberPath(c.groupId),
+            headers: { 'Content-Type': 'application/json' },
+            body: { '@odata.id': directoryObjectUri(this.graphEndpoint, c.memberId) },
+          }
         : { method: 'DELETE', url: removeMemberPath(c.groupId, c.memberId) },
     );
     const answers = await this.batchAll(requests);
@@ -302,7 +339,9 @@ export class GraphDirectory implements Directory {
       let page = this.readAnswer<PimPage>(answers[i]!, 'GET', PIM_INSTANCES);
       const list: PimAssignment[] = [];
       while (page) {
-        for (const a of page.value ?? []) if (a.accessId === 'member' && typeof a.principalId === 'string') list.push({ principalId: a.principalId.toLowerCase(), end: typeof a.endDateTime === 'string' ? a.endDateTime : null });
+        for (const a of page.value ?? [])
+          if (a.accessId === 'member' && typeof a.principalId === 'string')
+            list.push({ principalId: a.principalId.toLowerCase(), end: typeof a.endDateTime === 'string' ? a.endDateTime : null });
         page = page['@odata.nextLink'] ? await this.call<PimPage>('GET', page['@odata.nextLink']) : undefined;
       }
       result.set(id.toLowerCase(), list);
@@ -320,8 +359,13 @@ export class GraphDirectory implements Directory {
     const first = await this.sendPim(changes);
     const follow: { i: number; change: PimChange }[] = [];
     first.forEach(({ outcome: o, code }, i) => {
-      if (o.change.action === 'adminAssign' && code === 'RoleAssignmentExists' && o.change.end) follow.push({ i, change: { ...o.change, action: 'adminUpdate' } });
-      if (o.change.action === 'adminRemove' && code === 'ActiveDurationTooShort') follow.push({ i, change: { ...o.change, action: 'adminUpdate', end: new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } });
+      if (o.change.action === 'adminAssign' && code === 'RoleAssignmentExists' && o.change.end)
+        follow.push({ i, change: { ...o.change, action: 'adminUpdate' } });
+      if (o.change.action === 'adminRemove' && code === 'ActiveDurationTooShort')
+        follow.push({
+          i,
+          change: { ...o.change, action: 'adminUpdate', end: new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') },
+        });
     });
     const second = follow.length > 0 ? await this.sendPim(follow.map((f) => f.change)) : [];
     const out = first.map((a) => a.outcome);
@@ -329,8 +373,24 @@ export class GraphDirectory implements Directory {
       const o = second[k]!.outcome;
       const original = changes[f.i]!;
       if (original.action === 'adminRemove') {
-        out[f.i] = o.done ? { change: original, done: true, status: o.status, detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`, endsAt: f.change.end! } : { change: original, done: false, status: o.status, detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.` };
-      } else out[f.i] = o.done ? { change: original, done: true, status: o.status, detail: 'already assigned; its end was moved to the wanted one' } : { ...o, change: original };
+        out[f.i] = o.done
+          ? {
+              change: original,
+              done: true,
+              status: o.status,
+              detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`,
+              endsAt: f.change.end!,
+            }
+          : {
+              change: original,
+              done: false,
+              status: o.status,
+              detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.`,
+            };
+      } else
+        out[f.i] = o.done
+          ? { change: original, done: true, status: o.status, detail: 'already assigned; its end was moved to the wanted one' }
+          : { ...o, change: original };
     });
     return out;
   }
@@ -352,7 +412,10 @@ export class GraphDirectory implements Directory {
         },
       })),
     );
-    return answers.map((a, i) => ({ outcome: judgePim(changes[i]!, a), code: String((a.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '') }));
+    return answers.map((a, i) => ({
+      outcome: judgePim(changes[i]!, a),
+      code: String((a.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? ''),
+    }));
   }
 
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
@@ -366,7 +429,9 @@ export class GraphDirectory implements Directory {
   }
 
   async resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]> {
-    const answers = await this.batchAll(refs.map((ref) => ({ method: 'GET', url: `${userPath('id' in ref ? ref.id : ref.upn)}?$select=id,userPrincipalName` })));
+    const answers = await this.batchAll(
+      refs.map((ref) => ({ method: 'GET', url: `${userPath('id' in ref ? ref.id : ref.upn)}?$select=id,userPrincipalName` })),
+    );
     return answers.map((a, i) => {
       const ref = refs[i]!;
       // One identity Graph refuses (400: a malformed id or name) is that identity's problem, reported
@@ -396,22 +461,24 @@ export class GraphDirectory implements Directory {
   async listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>> {
     const listings = groupIds.flatMap((id) => [`${membersPath(id)}?$select=id&$top=999`, `${servicePrincipalMembersPath(id)}?$select=id&$top=999&$count=true`]);
     // OData casts are advanced queries: ConsistencyLevel: eventual with $count.
-    const answers = await this.batchAll(listings.map((url, i) => ({ method: 'GET', url, ...(i % 2 === 1 ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })));
+    const answers = await this.batchAll(
+      listings.map((url, i) => ({ method: 'GET', url, ...(i % 2 === 1 ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })),
+    );
     const result = new Map<string, Member[] | DirectoryError>();
     for (let i = 0; i < groupIds.length; i++) {
       const id = groupIds[i]!;
       const members = new Map<string, Member>();
       try {
-      for (const k of [0, 1]) {
-        let page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
-        if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
-        for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
-        while (page['@odata.nextLink']) {
-          page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
-          if (!page) break;
+        for (const k of [0, 1]) {
+          let page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
+          if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
           for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
+          while (page['@odata.nextLink']) {
+            page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
+            if (!page) break;
+            for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
+          }
         }
-      }
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         result.set(id.toLowerCase(), error);
@@ -446,7 +513,10 @@ export class GraphDirectory implements Directory {
     if (answer.status >= 200 && answer.status < 300) return answer.body as T;
     if (answer.status === 404) return undefined;
     if (answer.status === 403) throw new DirectoryError(403, forbiddenMessage(method, path, answer.message));
-    throw new DirectoryError(answer.status, `Microsoft Graph ${method} ${path} failed${answer.status > 0 ? ` with ${answer.status}` : ''} after ${answer.attempts} attempt${answer.attempts === 1 ? '' : 's'}: ${answer.message}`);
+    throw new DirectoryError(
+      answer.status,
+      `Microsoft Graph ${method} ${path} failed${answer.status > 0 ? ` with ${answer.status}` : ''} after ${answer.attempts} attempt${answer.attempts === 1 ? '' : 's'}: ${answer.message}`,
+    );
   }
 
   /**
@@ -485,7 +555,10 @@ export class GraphDirectory implements Directory {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
       pending = retryLater.sort((a, b) => a - b);
       // A long wait is said on stderr (never a workflow command), so a run does not look hung.
-      if (pending.length > 0 && wait >= 5_000) process.stderr.write(`access-as-code: Microsoft Graph is throttling or unavailable; retrying ${pending.length} request${pending.length === 1 ? '' : 's'} in ${Math.round(wait / 1000)} s.\n`);
+      if (pending.length > 0 && wait >= 5_000)
+        process.stderr.write(
+          `access-as-code: Microsoft Graph is throttling or unavailable; retrying ${pending.length} request${pending.length === 1 ? '' : 's'} in ${Math.round(wait / 1000)} s.\n`,
+        );
       if (pending.length > 0) await this.retry.sleep(wait);
     }
     return requests.map((_, i) => answers.get(i)!);
@@ -502,20 +575,35 @@ export class GraphDirectory implements Directory {
         if (!item) return { status: 0, message: 'no answer for this request in the batch response' };
         const header = Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
         const after = retryAfterMs(header);
-        return { status: item.status, body: item.body, message: item.body?.error?.message ?? `status ${item.status}`, ...(after !== undefined ? { retryAfter: after } : {}) };
+        return {
+          status: item.status,
+          body: item.body,
+          message: item.body?.error?.message ?? `status ${item.status}`,
+          ...(after !== undefined ? { retryAfter: after } : {}),
+        };
       });
     } catch (error) {
       this.throwIfSignInFailed();
       const status = error instanceof GraphError ? error.statusCode : 0;
       const after = error instanceof GraphError ? retryAfterMs(error.headers?.get('Retry-After')) : undefined;
-      const message = status === 403 ? forbiddenMessage('POST', '/$batch', (error as Error).message) : `the batch request failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`;
+      const message =
+        status === 403
+          ? forbiddenMessage('POST', '/$batch', (error as Error).message)
+          : `the batch request failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`;
       // Unreachable (the message says why): -1, which is not retried; a dropped connection: 0, which is.
       const unreachable = (error as Error).message?.includes(UNREACHABLE) === true;
-      return batch.map(() => ({ status: status > 0 ? status : unreachable ? -1 : 0, message: unreachable ? (error as Error).message : message, ...(after !== undefined ? { retryAfter: after } : {}) }));
+      return batch.map(() => ({
+        status: status > 0 ? status : unreachable ? -1 : 0,
+        message: unreachable ? (error as Error).message : message,
+        ...(after !== undefined ? { retryAfter: after } : {}),
+      }));
     }
   }
 
-  async confirm(changes: readonly MembershipChange[], options: { attempts?: number; delayMs?: number } = {}): Promise<{ visible: boolean; pending: MembershipChange[] }> {
+  async confirm(
+    changes: readonly MembershipChange[],
+    options: { attempts?: number; delayMs?: number } = {},
+  ): Promise<{ visible: boolean; pending: MembershipChange[] }> {
     const attempts = options.attempts ?? 5;
     const delayMs = options.delayMs ?? 2_000;
     let pending = [...changes];
@@ -540,13 +628,30 @@ const PIM_INSTANCES = '/identityGovernance/privilegedAccess/group/assignmentSche
 function judgePim(change: PimChange, answer: { status: number; message: string; attempts: number; body?: unknown }): PimOutcome {
   const { status, message } = answer;
   const code = String((answer.body as { error?: { code?: unknown } } | undefined)?.error?.code ?? '');
-  if (status >= 200 && status < 300) return { change, done: true, status, detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed' };
+  if (status >= 200 && status < 300)
+    return {
+      change,
+      done: true,
+      status,
+      detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed',
+    };
   if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist') return { change, done: true, status, detail: 'already not assigned' };
   if (code === 'RoleAssignmentRequestPolicyValidationFailed') {
     const rules = /\[([^\]]*)\]/.exec(message)?.[1]?.replace(/"/g, '') ?? message;
-    return { change, done: false, status, detail: `the group's PIM settings refuse this assignment (rules: ${rules}). ${/ExpirationRule/.test(rules) ? 'Its maximum active assignment is shorter than the request: raise "Expire active assignments after" in the group\'s PIM settings, or lower maxDuration in the policy.' : 'Change the group\'s PIM role settings for active member assignments so that an administrator can assign without them.'}` };
+    return {
+      change,
+      done: false,
+      status,
+      detail: `the group's PIM settings refuse this assignment (rules: ${rules}). ${/ExpirationRule/.test(rules) ? 'Its maximum active assignment is shorter than the request: raise "Expire active assignments after" in the group\'s PIM settings, or lower maxDuration in the policy.' : "Change the group's PIM role settings for active member assignments so that an administrator can assign without them."}`,
+    };
   }
-  if (status === 403) return { change, done: false, status, detail: `PIM refused (403: ${message}). Grant the app registration the application permission PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup with admin consent.` };
+  if (status === 403)
+    return {
+      change,
+      done: false,
+      status,
+      detail: `PIM refused (403: ${message}). Grant the app registration the application permission PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup with admin consent.`,
+    };
   if (isTransient(status)) return { change, done: false, status, detail: message };
   return { change, done: false, status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
 }
@@ -559,11 +664,17 @@ function judge(change: MembershipChange, answer: { status: number; message: stri
   if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
   // group-delete-members: a member that is not there answers 404, or 400 "One or more removed object
   // references do not exist": either way it is already removed.
-  if (change.op === 'remove' && (status === 404 || (status === 400 && /do not exist/i.test(message)))) return { change, done: true, status, detail: 'already not a member' };
+  if (change.op === 'remove' && (status === 404 || (status === 400 && /do not exist/i.test(message))))
+    return { change, done: true, status, detail: 'already not a member' };
   if (isTransient(status)) return { change, done: false, status, detail: message };
   if (status === 403) {
     const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
-    return { change, done: false, status, detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message) };
+    return {
+      change,
+      done: false,
+      status,
+      detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message),
+    };
   }
   if (change.op === 'add' && status === 404) return { change, done: false, status, detail: `the user or group does not exist in Entra: ${message}` };
   return { change, done: false, status, detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}` };
@@ -574,7 +685,9 @@ type MembersPage = { value: { id: string; '@odata.type'?: string }[]; '@odata.ne
 function toMembers(page: MembersPage, cast?: Member['type']): Member[] {
   return page.value.map((item) => ({
     id: item.id.toLowerCase(),
-    type: cast ?? (item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other'),
+    type:
+      cast ??
+      (item['@odata.type'] === '#microsoft.graph.user' ? 'user' : item['@odata.type'] === '#microsoft.graph.servicePrincipal' ? 'servicePrincipal' : 'other'),
   }));
 }
 

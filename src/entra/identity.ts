@@ -44,19 +44,31 @@ export async function readIdentity(graph: GraphReader, policyGroupIds: readonly 
   const claims = tokenClaims(await graph.accessToken());
   const kind = identityKind(claims);
   const principalId = typeof claims?.oid === 'string' ? claims.oid.toLowerCase() : undefined;
-  const facts: IdentityFacts = { kind, units: new Map(), ...(principalId ? { principalId } : {}), ...(kind === 'app' ? { permissions: strings(claims?.roles) } : {}) };
+  const facts: IdentityFacts = {
+    kind,
+    units: new Map(),
+    ...(principalId ? { principalId } : {}),
+    ...(kind === 'app' ? { permissions: strings(claims?.roles) } : {}),
+  };
 
   // Role assignments of this principal and the units each policy group is in, in one batch.
   const requests = [
-    ...(principalId ? [{ url: `/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20'${principalId}'&$select=roleDefinitionId,directoryScopeId` }] : []),
-    ...policyGroupIds.map((id) => ({ url: `/groups/${encodeURIComponent(id)}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted&$count=true`, headers: { ConsistencyLevel: 'eventual' } })),
+    ...(principalId
+      ? [{ url: `/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20'${principalId}'&$select=roleDefinitionId,directoryScopeId` }]
+      : []),
+    ...policyGroupIds.map((id) => ({
+      url: `/groups/${encodeURIComponent(id)}/memberOf/microsoft.graph.administrativeUnit?$select=id,displayName,isMemberManagementRestricted&$count=true`,
+      headers: { ConsistencyLevel: 'eventual' },
+    })),
   ];
   const answers = await graph.readAll(requests);
   if (principalId) readRoleAssignments(facts, answers.shift()!);
   else facts.roleAssignmentsUnreadable = 'the access token names no principal';
   readUnitsOfGroups(facts, policyGroupIds, answers);
   await readScopedUnits(graph, facts);
-  const writesTenantWide = (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) || (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
+  const writesTenantWide =
+    (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) ||
+    (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
   if (writesTenantWide) {
     const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
     const n = ok(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
@@ -73,11 +85,14 @@ function identityKind(claims: Record<string, unknown> | undefined): IdentityFact
 
 function readRoleAssignments(facts: IdentityFacts, a: RawAnswer): void {
   if (!ok(a)) {
-    facts.roleAssignmentsUnreadable = a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
+    facts.roleAssignmentsUnreadable =
+      a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
     return;
   }
   const value = ((a.body as { value?: unknown }).value ?? []) as { roleDefinitionId?: unknown; directoryScopeId?: unknown }[];
-  facts.roleAssignments = value.filter((r) => typeof r.roleDefinitionId === 'string' && typeof r.directoryScopeId === 'string').map((r) => ({ roleDefinitionId: String(r.roleDefinitionId).toLowerCase(), directoryScopeId: String(r.directoryScopeId) }));
+  facts.roleAssignments = value
+    .filter((r) => typeof r.roleDefinitionId === 'string' && typeof r.directoryScopeId === 'string')
+    .map((r) => ({ roleDefinitionId: String(r.roleDefinitionId).toLowerCase(), directoryScopeId: String(r.directoryScopeId) }));
 }
 
 /** The administrative units each policy group is in (not known when any group's could not be read). */
@@ -97,7 +112,12 @@ function readUnitsOfGroups(facts: IdentityFacts, policyGroupIds: readonly string
       const unitId = u.id.toLowerCase();
       ids.push(unitId);
       // Without a permission to read units Graph names them by id only, with null properties.
-      if (!facts.units.has(unitId)) facts.units.set(unitId, { id: unitId, displayName: typeof u.displayName === 'string' ? u.displayName : unitId, ...(typeof u.isMemberManagementRestricted === 'boolean' ? { restricted: u.isMemberManagementRestricted } : {}) });
+      if (!facts.units.has(unitId))
+        facts.units.set(unitId, {
+          id: unitId,
+          displayName: typeof u.displayName === 'string' ? u.displayName : unitId,
+          ...(typeof u.isMemberManagementRestricted === 'boolean' ? { restricted: u.isMemberManagementRestricted } : {}),
+        });
     }
     unitsOfGroup.set(id.toLowerCase(), ids);
   });
@@ -106,9 +126,20 @@ function readUnitsOfGroups(facts: IdentityFacts, policyGroupIds: readonly string
 
 /** The groups of each unit the app holds a role in: what it reaches beyond the policy. */
 async function readScopedUnits(graph: GraphReader, facts: IdentityFacts): Promise<void> {
-  const scoped = [...new Set((facts.roleAssignments ?? []).map((r) => /^\/administrativeUnits\/([0-9a-fA-F-]{36})$/.exec(r.directoryScopeId)?.[1]?.toLowerCase()).filter((u): u is string => u !== undefined))];
+  const scoped = [
+    ...new Set(
+      (facts.roleAssignments ?? [])
+        .map((r) => /^\/administrativeUnits\/([0-9a-fA-F-]{36})$/.exec(r.directoryScopeId)?.[1]?.toLowerCase())
+        .filter((u): u is string => u !== undefined),
+    ),
+  ];
   if (scoped.length === 0) return;
-  const unitAnswers = await graph.readAll(scoped.flatMap((u) => [{ url: `/directory/administrativeUnits/${u}?$select=id,displayName,isMemberManagementRestricted` }, { url: `/directory/administrativeUnits/${u}/members/microsoft.graph.group?$select=id&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } }]));
+  const unitAnswers = await graph.readAll(
+    scoped.flatMap((u) => [
+      { url: `/directory/administrativeUnits/${u}?$select=id,displayName,isMemberManagementRestricted` },
+      { url: `/directory/administrativeUnits/${u}/members/microsoft.graph.group?$select=id&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } },
+    ]),
+  );
   scoped.forEach((u, i) => {
     const detail = unitAnswers[2 * i]!;
     const members = unitAnswers[2 * i + 1]!;

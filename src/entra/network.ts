@@ -41,7 +41,10 @@ export function describeNetworkFailure(error: unknown, url: string): { message: 
   }
   const code = networkCode(error);
   if (code && PERMANENT[code]) return { message: `Microsoft Graph at ${host} ${UNREACHABLE}: ${PERMANENT[code]} (${code}).`, permanent: true };
-  return { message: `the connection to Microsoft Graph at ${host} failed${code ? ` (${code})` : ''}: ${(error as Error)?.message ?? String(error)}`, permanent: false };
+  return {
+    message: `the connection to Microsoft Graph at ${host} failed${code ? ` (${code})` : ''}: ${(error as Error)?.message ?? String(error)}`,
+    permanent: false,
+  };
 }
 
 export class NetworkErrorHandler implements Middleware {
@@ -50,7 +53,7 @@ export class NetworkErrorHandler implements Middleware {
     try {
       await this.nextMiddleware!.execute(context);
     } catch (error) {
-      const url = typeof context.request === 'string' ? context.request : (context.request as { url?: string }).url ?? '';
+      const url = typeof context.request === 'string' ? context.request : ((context.request as { url?: string }).url ?? '');
       throw new Error(describeNetworkFailure(error, url).message, { cause: error });
     }
   }

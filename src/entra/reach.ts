@@ -43,7 +43,15 @@ const UNIT_WRITER_ROLES = new Set<string>([ROLES.groupsAdministrator, ROLES.user
 export const TENANT_WRITE_PERMISSIONS = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'];
 const PIM_WRITE = 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup';
 /** What each set-up needs, and what doctor may use to see the rest; anything else is more than needed. */
-const NEEDED = new Set(['GroupMember.Read.All', 'User.ReadBasic.All', 'User.Read.All', 'PrivilegedAssignmentSchedule.Read.AzureADGroup', PIM_WRITE, 'RoleManagement.Read.Directory', 'AdministrativeUnit.Read.All']);
+const NEEDED = new Set([
+  'GroupMember.Read.All',
+  'User.ReadBasic.All',
+  'User.Read.All',
+  'PrivilegedAssignmentSchedule.Read.AzureADGroup',
+  PIM_WRITE,
+  'RoleManagement.Read.Directory',
+  'AdministrativeUnit.Read.All',
+]);
 
 export interface RoleAssignment {
   roleDefinitionId: string;
@@ -109,7 +117,11 @@ export function judgeReach(facts: IdentityFacts, policyGroups: readonly PolicyGr
   const lines = [...identityLines(facts), ...reach.lines];
   const findings = [...reach.findings, ...groupFindings(facts, policyGroups, writers, reach.scope)];
   const pim = pimFindings(facts, policyGroups);
-  return { scope: reach.scope, lines: [...lines, ...pim.lines], findings: [...findings, ...pim.findings, ...permissionFindings(facts, writers.tenantPermissions)] };
+  return {
+    scope: reach.scope,
+    lines: [...lines, ...pim.lines],
+    findings: [...findings, ...pim.findings, ...permissionFindings(facts, writers.tenantPermissions)],
+  };
 }
 
 interface WritePaths {
@@ -126,16 +138,25 @@ function writePaths(facts: IdentityFacts): WritePaths {
   return {
     tenantPermissions: (facts.permissions ?? []).filter((p) => TENANT_WRITE_PERMISSIONS.includes(p)),
     tenantRoles: assignments.filter((a) => a.directoryScopeId === '/' && GROUP_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase())),
-    writableUnits: new Set(assignments.filter((a) => unitOf(a.directoryScopeId) && UNIT_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase())).map((a) => unitOf(a.directoryScopeId)!)),
+    writableUnits: new Set(
+      assignments.filter((a) => unitOf(a.directoryScopeId) && UNIT_WRITER_ROLES.has(a.roleDefinitionId.toLowerCase())).map((a) => unitOf(a.directoryScopeId)!),
+    ),
   };
 }
 
 /** Who signed in, with which application permissions and directory roles. */
 function identityLines(facts: IdentityFacts): string[] {
   const lines: string[] = [];
-  if (facts.kind === 'user') lines.push('Signed in as a person, not as the automation: the reach below is that person\'s, not the app\'s. Run doctor from the access-doctor workflow to see the app\'s.');
+  if (facts.kind === 'user')
+    lines.push(
+      "Signed in as a person, not as the automation: the reach below is that person's, not the app's. Run doctor from the access-doctor workflow to see the app's.",
+    );
   const permissions = facts.permissions;
-  lines.push(permissions ? `Application permissions: ${permissions.length > 0 ? [...permissions].sort().join(', ') : 'none'}.` : 'Application permissions: not known (the access token does not say).');
+  lines.push(
+    permissions
+      ? `Application permissions: ${permissions.length > 0 ? [...permissions].sort().join(', ') : 'none'}.`
+      : 'Application permissions: not known (the access token does not say).',
+  );
   const assignments = facts.roleAssignments;
   if (!assignments) return [...lines, `Directory roles: not known (${facts.roleAssignmentsUnreadable ?? 'not read'}).`];
   const described = assignments.map((a) => {
@@ -147,21 +168,35 @@ function identityLines(facts: IdentityFacts): string[] {
 }
 
 /** How far the identity reaches: every group in the tenant, the groups of its units, none, or unknown. */
-function reachOf(facts: IdentityFacts, policyIds: ReadonlySet<string>, writers: WritePaths): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
+function reachOf(
+  facts: IdentityFacts,
+  policyIds: ReadonlySet<string>,
+  writers: WritePaths,
+): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
   if (writers.tenantPermissions.length > 0 || writers.tenantRoles.length > 0) {
     const via = [...writers.tenantPermissions, ...writers.tenantRoles.map((a) => `${roleName(a.roleDefinitionId)} at tenant scope`)].join(', ');
-    const count = facts.tenantGroups !== undefined ? ` (${facts.tenantGroups.toLocaleString('en-US')} groups in the tenant; the policy names ${policyIds.size})` : '';
+    const count =
+      facts.tenantGroups !== undefined ? ` (${facts.tenantGroups.toLocaleString('en-US')} groups in the tenant; the policy names ${policyIds.size})` : '';
     return {
       scope: 'tenant',
       lines: [`Reach: every group in the tenant that is not role-assignable and not in a restricted management administrative unit${count}, through ${via}.`],
-      findings: [{ severity: 'warning', message: `the automation identity can change the members of every non-role-assignable group in the tenant (${via}), not only the policy's ${policyIds.size}. A leaked workflow token with this identity reaches all of them. ${NARROWER_SETUP}` }],
+      findings: [
+        {
+          severity: 'warning',
+          message: `the automation identity can change the members of every non-role-assignable group in the tenant (${via}), not only the policy's ${policyIds.size}. A leaked workflow token with this identity reaches all of them. ${NARROWER_SETUP}`,
+        },
+      ],
     };
   }
   if (writers.writableUnits.size > 0) return unitReach(facts, policyIds, writers.writableUnits);
   return { scope: facts.permissions === undefined || facts.roleAssignments === undefined ? 'unknown' : 'none', lines: [], findings: [] };
 }
 
-function unitReach(facts: IdentityFacts, policyIds: ReadonlySet<string>, writableUnits: ReadonlySet<string>): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
+function unitReach(
+  facts: IdentityFacts,
+  policyIds: ReadonlySet<string>,
+  writableUnits: ReadonlySet<string>,
+): { scope: Reach['scope']; lines: string[]; findings: ReachFinding[] } {
   const findings: ReachFinding[] = [];
   const restricted = [...writableUnits].every((u) => facts.units.get(u)?.restricted === true);
   const unknownRestriction = [...writableUnits].some((u) => facts.units.get(u)?.restricted === undefined);
@@ -172,10 +207,24 @@ function unitReach(facts: IdentityFacts, policyIds: ReadonlySet<string>, writabl
     if (!unit?.groupIds) unknown = true;
     else beyond.push(...unit.groupIds.filter((id) => !policyIds.has(id.toLowerCase())));
   }
-  const line = `Reach: the groups of ${[...writableUnits].map((u) => `"${facts.units.get(u)?.displayName ?? u}"`).join(', ')}${unknown ? '' : `: ${beyond.length === 0 ? 'the policy\'s groups and no others' : `${beyond.length} group${beyond.length === 1 ? '' : 's'} beyond the policy`}`}.`;
-  if (beyond.length > 0) findings.push({ severity: 'warning', message: `the administrative unit the app manages holds ${beyond.length} group${beyond.length === 1 ? '' : 's'} the policy does not name (${beyond.slice(0, 10).join(', ')}${beyond.length > 10 ? ', …' : ''}): the app can change their members too. Move them out of the unit, or add them to the policy.` });
-  if (unknownRestriction) findings.push({ severity: 'info', message: 'whether the app\'s administrative unit is a restricted management unit is not known: AdministrativeUnit.Read.All (read-only) lets doctor read it and the groups it holds.' });
-  else if (!restricted) findings.push({ severity: 'info', message: 'the app\'s role is scoped to an administrative unit that is not restricted: tenant administrators can still change these groups out of band (the sweep removes or reports what they add). A restricted management administrative unit stops them too; the restricted setting can only be chosen when the unit is created.' });
+  const line = `Reach: the groups of ${[...writableUnits].map((u) => `"${facts.units.get(u)?.displayName ?? u}"`).join(', ')}${unknown ? '' : `: ${beyond.length === 0 ? "the policy's groups and no others" : `${beyond.length} group${beyond.length === 1 ? '' : 's'} beyond the policy`}`}.`;
+  if (beyond.length > 0)
+    findings.push({
+      severity: 'warning',
+      message: `the administrative unit the app manages holds ${beyond.length} group${beyond.length === 1 ? '' : 's'} the policy does not name (${beyond.slice(0, 10).join(', ')}${beyond.length > 10 ? ', …' : ''}): the app can change their members too. Move them out of the unit, or add them to the policy.`,
+    });
+  if (unknownRestriction)
+    findings.push({
+      severity: 'info',
+      message:
+        "whether the app's administrative unit is a restricted management unit is not known: AdministrativeUnit.Read.All (read-only) lets doctor read it and the groups it holds.",
+    });
+  else if (!restricted)
+    findings.push({
+      severity: 'info',
+      message:
+        "the app's role is scoped to an administrative unit that is not restricted: tenant administrators can still change these groups out of band (the sweep removes or reports what they add). A restricted management administrative unit stops them too; the restricted setting can only be chosen when the unit is created.",
+    });
   return { scope: restricted ? 'restricted-unit' : 'unit', lines: [line], findings };
 }
 
@@ -189,9 +238,15 @@ function groupFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupR
     const restrictedUnits = (units ?? []).filter((u) => facts.units.get(u)?.restricted === true);
     const byUnit = (units ?? []).some((u) => writers.writableUnits.has(u) && (restrictedUnits.length === 0 || facts.units.get(u)?.restricted === true));
     if (restrictedUnits.length > 0 && !byUnit) {
-      findings.push({ severity: 'error', message: `group "${group.name}" is in the restricted management administrative unit "${facts.units.get(restrictedUnits[0]!)?.displayName ?? restrictedUnits[0]}", where application permissions do not apply: every grant and removal will be refused (403). Assign the app Groups Administrator scoped to that unit.` });
+      findings.push({
+        severity: 'error',
+        message: `group "${group.name}" is in the restricted management administrative unit "${facts.units.get(restrictedUnits[0]!)?.displayName ?? restrictedUnits[0]}", where application permissions do not apply: every grant and removal will be refused (403). Assign the app Groups Administrator scoped to that unit.`,
+      });
     } else if (scope !== 'tenant' && scope !== 'unknown' && units !== undefined && !byUnit && known) {
-      findings.push({ severity: 'error', message: `group "${group.name}" is in no administrative unit the app manages, and the app has no tenant-wide permission: every grant and removal will be refused (403). Add the group to the app's administrative unit.` });
+      findings.push({
+        severity: 'error',
+        message: `group "${group.name}" is in no administrative unit the app manages, and the app has no tenant-wide permission: every grant and removal will be refused (403). Add the group to the app's administrative unit.`,
+      });
     }
   }
   return findings;
@@ -202,17 +257,36 @@ function pimFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef
   if (!(facts.permissions ?? []).includes(PIM_WRITE)) return { lines: [], findings: [] };
   const pimGroups = policyGroups.filter((g) => g.backend === 'pim');
   const line = `PIM for Groups: ${PIM_WRITE} reaches every group onboarded to PIM${pimGroups.length === 0 ? '; no policy group uses backend: pim, so it is not needed' : ''}.`;
-  if (pimGroups.length === 0) return { lines: [line], findings: [{ severity: 'warning', message: `the app holds ${PIM_WRITE} but no policy group uses backend: pim. Remove the permission.` }] };
-  return { lines: [line], findings: [{ severity: 'info', message: `groups with backend: pim need ${PIM_WRITE}, which reaches every group onboarded to PIM for Groups; PIM does not support groups in restricted management administrative units, so those groups cannot be narrowed that way. Onboard to PIM only the groups the policy names.` }] };
+  if (pimGroups.length === 0)
+    return {
+      lines: [line],
+      findings: [{ severity: 'warning', message: `the app holds ${PIM_WRITE} but no policy group uses backend: pim. Remove the permission.` }],
+    };
+  return {
+    lines: [line],
+    findings: [
+      {
+        severity: 'info',
+        message: `groups with backend: pim need ${PIM_WRITE}, which reaches every group onboarded to PIM for Groups; PIM does not support groups in restricted management administrative units, so those groups cannot be narrowed that way. Onboard to PIM only the groups the policy names.`,
+      },
+    ],
+  };
 }
 
 /** Permissions access-as-code does not use, and ones that reach more than membership. */
 function permissionFindings(facts: IdentityFacts, tenantPermissions: readonly string[]): ReachFinding[] {
   const findings: ReachFinding[] = [];
   const extra = (facts.permissions ?? []).filter((p) => !NEEDED.has(p) && !TENANT_WRITE_PERMISSIONS.includes(p));
-  if (extra.length > 0) findings.push({ severity: 'warning', message: `the app holds application permissions access-as-code does not use: ${extra.sort().join(', ')}. Remove them.` });
+  if (extra.length > 0)
+    findings.push({
+      severity: 'warning',
+      message: `the app holds application permissions access-as-code does not use: ${extra.sort().join(', ')}. Remove them.`,
+    });
   if (tenantPermissions.includes('Directory.ReadWrite.All') || tenantPermissions.includes('Group.ReadWrite.All')) {
-    findings.push({ severity: 'warning', message: `${tenantPermissions.filter((p) => p !== 'GroupMember.ReadWrite.All').join(' and ')} can also change or delete the groups themselves (and more); the membership writes need GroupMember.ReadWrite.All at most.` });
+    findings.push({
+      severity: 'warning',
+      message: `${tenantPermissions.filter((p) => p !== 'GroupMember.ReadWrite.All').join(' and ')} can also change or delete the groups themselves (and more); the membership writes need GroupMember.ReadWrite.All at most.`,
+    });
   }
   return findings;
 }

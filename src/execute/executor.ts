@@ -68,7 +68,14 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
       const failed = deliveries.filter((d) => !d.ok);
       const failures = failed.map((f) => `a ${f.service} notification for ${f.target} was not delivered (${f.detail})`);
       const messages = { sent: deliveries.length, delivered: deliveries.length - failed.length };
-      out.set(n.id, deliveries.length === 0 ? { id: n.id, status: 'skipped', detail: 'no webhook for this group' } : failed.length === 0 ? { id: n.id, status: 'done', detail: `${deliveries.length} delivered`, messages } : { id: n.id, status: 'failed', detail: failures.join('; '), failures, messages });
+      out.set(
+        n.id,
+        deliveries.length === 0
+          ? { id: n.id, status: 'skipped', detail: 'no webhook for this group' }
+          : failed.length === 0
+            ? { id: n.id, status: 'done', detail: `${deliveries.length} delivered`, messages }
+            : { id: n.id, status: 'failed', detail: failures.join('; '), failures, messages },
+      );
     }
   } else for (const n of due) out.set(n.id, { id: n.id, status: 'skipped', detail: 'no webhooks configured' });
   return effects.map((e) => out.get(e.id) ?? { id: e.id, status: 'skipped', detail: 'not applied' });

@@ -21,7 +21,8 @@ export function issueForm(policy: Policy): string {
   const ticketed = groups.filter((g) => g.requireTicket).map((g) => `${g.name}${g.ticketPattern ? ` (${g.ticketPattern.source})` : ''}`);
   const form = {
     name: 'Request temporary access',
-    description: 'Ask for temporary membership of an Entra group. You get back a request file to propose in one click; its pull request is reviewed like any other.',
+    description:
+      'Ask for temporary membership of an Entra group. You get back a request file to propose in one click; its pull request is reviewed like any other.',
     title: 'Access request',
     labels: [FORM_LABEL],
     body: [
@@ -29,7 +30,7 @@ export function issueForm(policy: Policy): string {
         type: 'markdown',
         attributes: {
           value: [
-            'Fill this in and submit. access-as-code answers on the issue with the problems to fix, or with a link that opens the request file in GitHub\'s editor: commit it on a new branch and open the pull request. The group\'s code owners approve it; merging grants the access and closes this issue.',
+            "Fill this in and submit. access-as-code answers on the issue with the problems to fix, or with a link that opens the request file in GitHub's editor: commit it on a new branch and open the pull request. The group's code owners approve it; merging grants the access and closes this issue.",
             '',
             '| Group | At most | What it grants |',
             '|---|---|---|',
@@ -37,10 +38,39 @@ export function issueForm(policy: Policy): string {
           ].join('\n'),
         },
       },
-      { type: 'dropdown', id: 'group', attributes: { label: FIELDS.group, description: 'The Entra group you need to join.', options: groups.map((g) => g.name) }, validations: { required: true } },
-      { type: 'input', id: 'duration', attributes: { label: FIELDS.duration, description: 'How long, counted from the merge: 30m, 2h, 1h30m or 1d, at most the group\'s maximum above.', placeholder: '2h' }, validations: { required: true } },
-      { type: 'textarea', id: 'justification', attributes: { label: FIELDS.justification, description: 'Why you need the access, in 10 to 500 characters. Reviewers read this.' }, validations: { required: true } },
-      { type: 'input', id: 'ticket', attributes: { label: FIELDS.ticket, description: ticketed.length > 0 ? `The incident or change ticket. Required for ${ticketed.join(', ')}.` : 'The incident or change ticket, if there is one.', placeholder: 'INC-1234' }, validations: { required: false } },
+      {
+        type: 'dropdown',
+        id: 'group',
+        attributes: { label: FIELDS.group, description: 'The Entra group you need to join.', options: groups.map((g) => g.name) },
+        validations: { required: true },
+      },
+      {
+        type: 'input',
+        id: 'duration',
+        attributes: {
+          label: FIELDS.duration,
+          description: "How long, counted from the merge: 30m, 2h, 1h30m or 1d, at most the group's maximum above.",
+          placeholder: '2h',
+        },
+        validations: { required: true },
+      },
+      {
+        type: 'textarea',
+        id: 'justification',
+        attributes: { label: FIELDS.justification, description: 'Why you need the access, in 10 to 500 characters. Reviewers read this.' },
+        validations: { required: true },
+      },
+      {
+        type: 'input',
+        id: 'ticket',
+        attributes: {
+          label: FIELDS.ticket,
+          description:
+            ticketed.length > 0 ? `The incident or change ticket. Required for ${ticketed.join(', ')}.` : 'The incident or change ticket, if there is one.',
+          placeholder: 'INC-1234',
+        },
+        validations: { required: false },
+      },
     ],
   };
   return HEADER + stringify(form, { lineWidth: 0 });
@@ -50,7 +80,13 @@ export function issueForm(policy: Policy): string {
 export function formProblems(text: string | undefined, policy: Policy): Diagnostic[] {
   if (text === undefined) return [];
   if (text.replace(/\r\n/g, '\n') === issueForm(policy)) return [];
-  return [diagnostic(FORM_PATH, undefined, 'the access request form does not match the policy (its groups or their rules changed). Run "access-as-code form" and commit the file it writes.')];
+  return [
+    diagnostic(
+      FORM_PATH,
+      undefined,
+      'the access request form does not match the policy (its groups or their rules changed). Run "access-as-code form" and commit the file it writes.',
+    ),
+  ];
 }
 
 /**

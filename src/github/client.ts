@@ -102,12 +102,25 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
  * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
  * A missing workflow file (404) has no runs.
  */
-export async function successfulRuns(gh: GitHub, repo: RepoRef, workflowFile: string, since: number, maxPages = 40): Promise<{ startedAt: number; completedAt: number }[]> {
+export async function successfulRuns(
+  gh: GitHub,
+  repo: RepoRef,
+  workflowFile: string,
+  since: number,
+  maxPages = 40,
+): Promise<{ startedAt: number; completedAt: number }[]> {
   const out: { startedAt: number; completedAt: number }[] = [];
   const created = `>=${new Date(since).toISOString().slice(0, 10)}`;
   try {
     let pages = 0;
-    for await (const { data } of gh.paginate.iterator(gh.rest.actions.listWorkflowRuns, { ...repo, workflow_id: workflowFile, status: 'success', created, exclude_pull_requests: true, per_page: 100 })) {
+    for await (const { data } of gh.paginate.iterator(gh.rest.actions.listWorkflowRuns, {
+      ...repo,
+      workflow_id: workflowFile,
+      status: 'success',
+      created,
+      exclude_pull_requests: true,
+      per_page: 100,
+    })) {
       for (const run of data) {
         if (run.event !== 'schedule' && run.event !== 'push') continue;
         const startedAt = Date.parse(run.run_started_at ?? run.created_at);
@@ -133,7 +146,9 @@ export async function branchRules(gh: GitHub, repo: RepoRef, branch: string): Pr
 export async function environmentFacts(gh: GitHub, repo: RepoRef, name: string): Promise<EnvironmentFacts | undefined> {
   try {
     const { data } = await gh.rest.repos.getEnvironment({ ...repo, environment_name: name });
-    const policy = data.deployment_branch_policy ? { protectedBranches: data.deployment_branch_policy.protected_branches, customBranchPolicies: data.deployment_branch_policy.custom_branch_policies } : null;
+    const policy = data.deployment_branch_policy
+      ? { protectedBranches: data.deployment_branch_policy.protected_branches, customBranchPolicies: data.deployment_branch_policy.custom_branch_policies }
+      : null;
     if (!policy?.customBranchPolicies) return { policy, patterns: [] };
     const list = await gh.paginate(gh.rest.repos.listDeploymentBranchPolicies, { ...repo, environment_name: name, per_page: 100 });
     return { policy, patterns: list.map((p) => ({ name: p.name ?? '', type: (p as { type?: string }).type === 'tag' ? 'tag' : 'branch' })) };

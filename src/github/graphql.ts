@@ -56,8 +56,21 @@ export interface PullFacts extends PullRef {
   changedFiles: number;
   commitCount: number;
   /** Logins of each listed commit's author and committer; null where GitHub matched no account. */
-  commits: { oid: string; author: string | null; committer: string | null; /** Whose key GitHub verified the signature with (null: unsigned or not valid). */ signer: string | null; /** Signed by GitHub itself (a commit made in its web interface). */ signedByGitHub: boolean }[];
-  reviews: { id: string; reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; /** For approvals of the head: the teams GitHub recorded the review as made on behalf of ("org/slug", lower-case), fixed when it was given (docs/threat-model.md 52). */ onBehalfOf?: string[] }[];
+  commits: {
+    oid: string;
+    author: string | null;
+    committer: string | null;
+    /** Whose key GitHub verified the signature with (null: unsigned or not valid). */ signer: string | null;
+    /** Signed by GitHub itself (a commit made in its web interface). */ signedByGitHub: boolean;
+  }[];
+  reviews: {
+    id: string;
+    reviewer: string | null;
+    state: string;
+    submittedAt: string | null;
+    commit: string | null;
+    /** For approvals of the head: the teams GitHub recorded the review as made on behalf of ("org/slug", lower-case), fixed when it was given (docs/threat-model.md 52). */ onBehalfOf?: string[];
+  }[];
   /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
   files?: { path: string; changeType: string }[];
 }
@@ -90,7 +103,10 @@ export class GitHubGraph {
   }
 
   /** Runs a query; partial data with field errors is returned, a refused or failed query throws. */
-  private async query(body: string, variables: Record<string, unknown> = {}): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
+  private async query(
+    body: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
     // GitHub refuses a query that declares a variable it does not use.
     const repoVars = body.includes('$owner');
     const declared = [...(repoVars ? ['$owner: String!', '$name: String!'] : []), ...(body.includes('$branch') ? ['$branch: String!'] : [])];
@@ -105,7 +121,8 @@ export class GitHubGraph {
       if ((error as { name?: string }).name === 'GraphqlResponseError') {
         const e = error as { errors?: typeof errors; data?: unknown };
         errors = e.errors ?? [];
-        if (errors.some((e) => e.type === 'RATE_LIMITED')) throw new GitHubUnavailableError('GitHub refused the query: the token has used its GraphQL points for this hour (RATE_LIMITED).');
+        if (errors.some((e) => e.type === 'RATE_LIMITED'))
+          throw new GitHubUnavailableError('GitHub refused the query: the token has used its GraphQL points for this hour (RATE_LIMITED).');
         data = e.data;
         if (!data) throw new GitHubUnavailableError(`GitHub refused the query: ${errors.map((e) => e.message).join('; ')}`);
       } else {
@@ -122,14 +139,25 @@ export class GitHubGraph {
    * shows what waits for approval): author, head, the first 20 files and the reviews.
    */
   async openRequestPulls(branch: string): Promise<OpenPull[]> {
-    const { data } = await this.query('repository(owner: $owner, name: $name) { pullRequests(states: OPEN, baseRefName: $branch, first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number author { login } headRefOid files(first: 20) { nodes { path } } reviews(first: 50) { nodes { author { login } state commit { oid } } } } } }', { branch });
+    const { data } = await this.query(
+      'repository(owner: $owner, name: $name) { pullRequests(states: OPEN, baseRefName: $branch, first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number author { login } headRefOid files(first: 20) { nodes { path } } reviews(first: 50) { nodes { author { login } state commit { oid } } } } } }',
+      { branch },
+    );
     const nodes = arr(obj(obj(obj(data.repository).pullRequests)).nodes);
     return nodes
       .map((n) => {
         const node = obj(n);
-        const paths = arr(obj(node.files).nodes).map((f) => str(obj(f).path) ?? '').filter((p) => p.startsWith('requests/'));
+        const paths = arr(obj(node.files).nodes)
+          .map((f) => str(obj(f).path) ?? '')
+          .filter((p) => p.startsWith('requests/'));
         const head = str(node.headRefOid) ?? '';
-        const approvers = new Set(arr(obj(node.reviews).nodes).map(obj).filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head).map((r) => str(obj(r.author).login) ?? '').filter(Boolean));
+        const approvers = new Set(
+          arr(obj(node.reviews).nodes)
+            .map(obj)
+            .filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head)
+            .map((r) => str(obj(r.author).login) ?? '')
+            .filter(Boolean),
+        );
         return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
       })
       .filter((p) => p.paths.length > 0);
@@ -146,11 +174,17 @@ export class GitHubGraph {
   }
 
   /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
-  async issueEdits(number: number): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null; isPinned: boolean; nodeId: string } | undefined> {
-    const { data } = await this.query(`repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { id createdAt lastEditedAt editor { login } isPinned } }`);
+  async issueEdits(
+    number: number,
+  ): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null; isPinned: boolean; nodeId: string } | undefined> {
+    const { data } = await this.query(
+      `repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { id createdAt lastEditedAt editor { login } isPinned } }`,
+    );
     const issue = obj(obj(data.repository).issue);
     const createdAt = str(issue.createdAt);
-    return createdAt ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' } : undefined;
+    return createdAt
+      ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' }
+      : undefined;
   }
 
   /** Members of teams ("org/slug" -> logins, lower-cased, or why they could not be read), in one query. */
@@ -167,9 +201,29 @@ export class GitHubGraph {
     const out: DispatchRun[] = [];
     try {
       const created = `>=${formatTimestamp(since)}`;
-      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, { ...this.repo, workflow_id: workflowFile, event: 'workflow_dispatch', status: 'completed', created, per_page: 100 })) {
+      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, {
+        ...this.repo,
+        workflow_id: workflowFile,
+        event: 'workflow_dispatch',
+        status: 'completed',
+        created,
+        per_page: 100,
+      })) {
         for (const r of data) {
-          out.push({ id: r.id, createdAt: Date.parse(r.created_at), updatedAt: Date.parse(r.updated_at), title: r.display_title, actor: r.actor?.login ?? '', triggeringActor: r.triggering_actor?.login ?? '', headBranch: r.head_branch ?? '', headSha: r.head_sha, path: r.path, event: r.event, conclusion: r.conclusion, attempt: r.run_attempt ?? 1 });
+          out.push({
+            id: r.id,
+            createdAt: Date.parse(r.created_at),
+            updatedAt: Date.parse(r.updated_at),
+            title: r.display_title,
+            actor: r.actor?.login ?? '',
+            triggeringActor: r.triggering_actor?.login ?? '',
+            headBranch: r.head_branch ?? '',
+            headSha: r.head_sha,
+            path: r.path,
+            event: r.event,
+            conclusion: r.conclusion,
+            attempt: r.run_attempt ?? 1,
+          });
         }
       }
     } catch (error) {
@@ -189,7 +243,9 @@ export class GitHubGraph {
       const status = (error as { status?: number }).status;
       // An attempt GitHub does not know is not a successful one.
       if (status === 404) return { conclusion: null, triggeringActor: '' };
-      throw new GitHubUnavailableError(`GitHub did not return attempt ${attempt} of run ${runId}${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`);
+      throw new GitHubUnavailableError(
+        `GitHub did not return attempt ${attempt} of run ${runId}${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -203,7 +259,9 @@ export class GitHubGraph {
     const unique = [...new Set(numbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
     for (let i = 0; i < unique.length; i += 50) {
       const chunk = unique.slice(i, i + 50);
-      const { data } = await this.query(`repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } }`).join(' ')} }`);
+      const { data } = await this.query(
+        `repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } }`).join(' ')} }`,
+      );
       const repo = obj(data.repository);
       chunk.forEach((n, j) => {
         const comments = obj(obj(repo[`p${j}`]).comments);
@@ -229,7 +287,10 @@ export class GitHubGraph {
    * teams included, as GitHub counts code-owner teams) in the first of those queries: GitHub's client
    * spaces queries a second apart, so fewer queries is a faster run.
    */
-  async pullsOfCommits(commits: readonly string[], teams: readonly { org: string; slug: string }[] = []): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string> }> {
+  async pullsOfCommits(
+    commits: readonly string[],
+    teams: readonly { org: string; slug: string }[] = [],
+  ): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string> }> {
     const result = new Map<string, PullRef[]>();
     const teamResult = new Map<string, Set<string> | string>();
     const orgs = new Map<string, string[]>();
@@ -237,15 +298,33 @@ export class GitHubGraph {
     const orgList = [...orgs];
     for (let i = 0; i === 0 || i < commits.length; i += 100) {
       const chunk = commits.slice(i, i + 100);
-      const fields = chunk.map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`).join(' ');
-      const teamFields = i === 0 ? orgList.map(([org, slugs], k) => `o${k}: organization(login: ${quote(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${quote(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`).join(' ') : '';
+      const fields = chunk
+        .map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`)
+        .join(' ');
+      const teamFields =
+        i === 0
+          ? orgList
+              .map(
+                ([org, slugs], k) =>
+                  `o${k}: organization(login: ${quote(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${quote(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`,
+              )
+              .join(' ')
+          : '';
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
       const repo = obj(data.repository);
-      chunk.forEach((c, j) => result.set(c, arr(obj(obj(repo[`c${j}`]).associatedPullRequests).nodes).map(pullRef).filter((p): p is PullRef => p !== undefined)));
+      chunk.forEach((c, j) =>
+        result.set(
+          c,
+          arr(obj(obj(repo[`c${j}`]).associatedPullRequests).nodes)
+            .map(pullRef)
+            .filter((p): p is PullRef => p !== undefined),
+        ),
+      );
       if (i === 0) {
         for (const [k, [org, slugs]] of orgList.entries()) {
-          for (const [j, slug] of slugs.entries()) teamResult.set(`${org}/${slug}`.toLowerCase(), await this.teamFrom(org, slug, obj(data[`o${k}`])[`t${j}`], errors, [`o${k}`, `t${j}`]));
+          for (const [j, slug] of slugs.entries())
+            teamResult.set(`${org}/${slug}`.toLowerCase(), await this.teamFrom(org, slug, obj(data[`o${k}`])[`t${j}`], errors, [`o${k}`, `t${j}`]));
         }
       }
     }
@@ -253,15 +332,28 @@ export class GitHubGraph {
   }
 
   /** One team's members from a query's answer, following further pages; or why it could not be read. */
-  private async teamFrom(org: string, slug: string, team: unknown, errors: { path?: unknown[]; message: string }[], path: string[]): Promise<Set<string> | string> {
+  private async teamFrom(
+    org: string,
+    slug: string,
+    team: unknown,
+    errors: { path?: unknown[]; message: string }[],
+    path: string[],
+  ): Promise<Set<string> | string> {
     if (team === null || team === undefined) {
       const why = errors.find((e) => Array.isArray(e.path) && path.every((p) => e.path!.includes(p)))?.message ?? 'no such team';
       return `could not read the team @${org}/${slug} (${why}); its members' approvals and requests cannot be counted. Give the workflow a token that can read the organisation's teams (a GitHub App token with Members: read).`;
     }
-    const members = new Set(arr(obj(obj(team).members).nodes).map(login).filter((l): l is string => l !== null).map((l) => l.toLowerCase()));
+    const members = new Set(
+      arr(obj(obj(team).members).nodes)
+        .map(login)
+        .filter((l): l is string => l !== null)
+        .map((l) => l.toLowerCase()),
+    );
     let page = obj(obj(obj(team).members).pageInfo);
     for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 100; guard++) {
-      const next = await this.query(`organization(login: ${quote(org)}) { team(slug: ${quote(slug)}) { members(first: 100, membership: ALL, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`);
+      const next = await this.query(
+        `organization(login: ${quote(org)}) { team(slug: ${quote(slug)}) { members(first: 100, membership: ALL, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
+      );
       const conn = obj(obj(obj(next.data.organization).team).members);
       for (const l of arr(conn.nodes).map(login)) if (l) members.add(l.toLowerCase());
       page = obj(conn.pageInfo);
@@ -273,14 +365,18 @@ export class GitHubGraph {
    * Pull requests with their commits, reviews and (where asked) files, 100 a query; and blob ids at
    * `<commit>:<path>` expressions in the same queries. Lists longer than a page are followed.
    */
-  async pulls(wanted: readonly { number: number; files: boolean }[], blobs: readonly string[]): Promise<{ pulls: Map<number, PullFacts>; blobs: Map<string, string | null> }> {
+  async pulls(
+    wanted: readonly { number: number; files: boolean }[],
+    blobs: readonly string[],
+  ): Promise<{ pulls: Map<number, PullFacts>; blobs: Map<string, string | null> }> {
     const pulls = new Map<number, PullFacts>();
     const blobIds = new Map<string, string | null>();
     const size = 100;
     // The on-behalf-of teams of the approvals a query returned are asked in the next query (one more
     // at the end), so that reading them costs about one query, not one per 100 approvals.
     const asking: { id: string; review: PullFacts['reviews'][number] }[] = [];
-    const approvals = (facts: PullFacts) => facts.reviews.filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '').map((review) => ({ id: review.id, review }));
+    const approvals = (facts: PullFacts) =>
+      facts.reviews.filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '').map((review) => ({ id: review.id, review }));
     for (let i = 0; i < Math.max(wanted.length, blobs.length) || asking.length > 0; i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);
@@ -289,8 +385,20 @@ export class GitHubGraph {
         ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
         ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
       ].join(' ');
-      const { data } = await this.query(`${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? `t: nodes(ids: [${teams.map((t) => quote(t.id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }` : ''}`);
-      const found = new Map(arr(data.t).map((n) => [str(obj(n).id) ?? '', arr(obj(obj(n).onBehalfOf).nodes).map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '').filter(Boolean)] as const));
+      const { data } = await this.query(
+        `${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? `t: nodes(ids: [${teams.map((t) => quote(t.id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }` : ''}`,
+      );
+      const found = new Map(
+        arr(data.t).map(
+          (n) =>
+            [
+              str(obj(n).id) ?? '',
+              arr(obj(obj(n).onBehalfOf).nodes)
+                .map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '')
+                .filter(Boolean),
+            ] as const,
+        ),
+      );
       for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
       const repo = obj(data.repository);
       ps.forEach((p, j) => {
@@ -321,7 +429,9 @@ export class GitHubGraph {
       let page = obj(obj(node[kind.key]).pageInfo);
       // GitHub lists at most 250 commits of a pull request; more are refused elsewhere, not read.
       for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 30; guard++) {
-        const { data } = await this.query(`repository(owner: $owner, name: $name) { pullRequest(number: ${number}) { ${kind.key}(first: 100, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } ${kind.fields} } } }`);
+        const { data } = await this.query(
+          `repository(owner: $owner, name: $name) { pullRequest(number: ${number}) { ${kind.key}(first: 100, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } ${kind.fields} } } }`,
+        );
         const conn = obj(obj(obj(data.repository).pullRequest)[kind.key]);
         kind.add(arr(conn.nodes));
         page = obj(conn.pageInfo);
@@ -350,7 +460,13 @@ const commitFact = (v: unknown) => {
   const c = obj(obj(v).commit);
   const sig = obj(c.signature);
   const valid = sig.isValid === true;
-  return { oid: str(c.oid) ?? '', author: login(obj(c.author).user), committer: login(obj(c.committer).user), signer: valid ? login(sig.signer) : null, signedByGitHub: valid && sig.wasSignedByGitHub === true };
+  return {
+    oid: str(c.oid) ?? '',
+    author: login(obj(c.author).user),
+    committer: login(obj(c.committer).user),
+    signer: valid ? login(sig.signer) : null,
+    signedByGitHub: valid && sig.wasSignedByGitHub === true,
+  };
 };
 const reviewFact = (v: unknown) => {
   const r = obj(v);

@@ -56,19 +56,33 @@ export interface IssueDetail extends IssueSummary {
  * access can add or remove it). For the closed ones `detail` picks, who closed them, when and as what,
  * from the issue's events: the last "closed" event, one request per issue.
  */
-export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: string, detail: (issue: IssueSummary) => boolean = () => true, alsoBy?: string): Promise<IssueDetail[]> {
+export async function issuesWithLabelAll(
+  gh: GitHub,
+  repo: RepoRef,
+  label: string,
+  detail: (issue: IssueSummary) => boolean = () => true,
+  alsoBy?: string,
+): Promise<IssueDetail[]> {
   const labelled = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'all', per_page: 100 });
   // The label can be taken off by anyone with triage access: issues the job's own account opened are found too.
   const byBot = alsoBy ? await gh.paginate(gh.rest.issues.listForRepo, { ...repo, creator: alsoBy, state: 'all', per_page: 100 }) : [];
   const issues = [...new Map([...labelled, ...byBot].map((i) => [i.number, i])).values()];
   const out: IssueDetail[] = [];
   for (const i of issues.filter((x) => !x.pull_request)) {
-    const base: IssueDetail = { number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id, state: i.state === 'closed' ? 'closed' : 'open', createdAt: i.created_at };
+    const base: IssueDetail = {
+      number: i.number,
+      author: i.user?.login ?? '',
+      body: i.body ?? '',
+      nodeId: i.node_id,
+      state: i.state === 'closed' ? 'closed' : 'open',
+      createdAt: i.created_at,
+    };
     // Closed as anything but completed is no review whoever closed it: the listing says so (no events needed).
     if (base.state === 'closed' && i.state_reason !== 'completed') base.closed = { by: '', at: i.closed_at ?? '', reason: i.state_reason ?? null };
     else if (base.state === 'closed' && detail(base)) {
       const events = await gh.paginate(gh.rest.issues.listEvents, { ...repo, issue_number: i.number, per_page: 100 });
-      const last = [...events].reverse().find((e) => e.event === 'closed' || e.event === 'reopened') as { event: string; actor?: { login?: string } | null; created_at: string; state_reason?: string | null } | undefined;
+      const last = [...events].reverse().find((e) => e.event === 'closed' || e.event === 'reopened') as
+        { event: string; actor?: { login?: string } | null; created_at: string; state_reason?: string | null } | undefined;
       if (last?.event === 'closed' && last.actor?.login) base.closed = { by: last.actor.login, at: last.created_at, reason: last.state_reason ?? null };
     }
     out.push(base);
@@ -81,7 +95,14 @@ export async function issuesWithLabelAll(gh: GitHub, repo: RepoRef, label: strin
  * be assigned (only people with write access, organisation members with read, or commenters can): the
  * issue is then opened without those, who are mentioned in it instead, and returned as `unassigned`.
  */
-export async function createAssignedIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[], assignees: string[]): Promise<IssueSummary & { unassigned: string[] }> {
+export async function createAssignedIssue(
+  gh: GitHub,
+  repo: RepoRef,
+  title: string,
+  body: string,
+  labels: string[],
+  assignees: string[],
+): Promise<IssueSummary & { unassigned: string[] }> {
   try {
     const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
     return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id, unassigned: [] };

@@ -24,14 +24,19 @@ export async function writeMemory(gh: GitHub, repo: RepoRef, change: MemoryChang
     const e = error as { status?: number; errors?: { message?: string }[]; message?: string };
     const said = e.errors?.length ? e.errors.map((x) => x.message ?? '').join('; ') : `${e.status ? `HTTP ${e.status}: ` : ''}${e.message ?? String(error)}`;
     const permission = e.status === 403 || /not accessible by integration/i.test(said);
-    throw new Error(`GitHub refused to write the ${MEMORY_BRANCH} branch: ${said}${permission ? '. The workflow needs "contents: write" to remember' : ''}`, { cause: error });
+    throw new Error(`GitHub refused to write the ${MEMORY_BRANCH} branch: ${said}${permission ? '. The workflow needs "contents: write" to remember' : ''}`, {
+      cause: error,
+    });
   }
 }
 
 async function write(gh: GitHub, repo: RepoRef, change: MemoryChange, message: string): Promise<string> {
   if (!change.expectedHead) {
     const files = [{ path: 'README.md', content: README }, ...change.files];
-    const { data: tree } = await gh.rest.git.createTree({ ...repo, tree: files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })) });
+    const { data: tree } = await gh.rest.git.createTree({
+      ...repo,
+      tree: files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+    });
     const { data: commit } = await gh.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [] });
     await gh.rest.git.createRef({ ...repo, ref: `refs/heads/${MEMORY_BRANCH}`, sha: commit.sha });
     return commit.sha;
@@ -40,9 +45,15 @@ async function write(gh: GitHub, repo: RepoRef, change: MemoryChange, message: s
     branch: { repositoryNameWithOwner: `${repo.owner}/${repo.repo}`, branchName: MEMORY_BRANCH },
     expectedHeadOid: change.expectedHead,
     message: { headline: message },
-    fileChanges: { additions: change.files.map((f) => ({ path: f.path, contents: Buffer.from(f.content, 'utf8').toString('base64') })), deletions: change.deletions.map((path) => ({ path })) },
+    fileChanges: {
+      additions: change.files.map((f) => ({ path: f.path, contents: Buffer.from(f.content, 'utf8').toString('base64') })),
+      deletions: change.deletions.map((path) => ({ path })),
+    },
   };
-  const answer = await gh.graphql<{ createCommitOnBranch?: { commit?: { oid?: string } } }>('mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }', { input });
+  const answer = await gh.graphql<{ createCommitOnBranch?: { commit?: { oid?: string } } }>(
+    'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }',
+    { input },
+  );
   const oid = answer.createCommitOnBranch?.commit?.oid;
   if (typeof oid !== 'string') throw new Error('GitHub did not say which commit it made');
   return oid;

@@ -75,7 +75,8 @@ export function openEntry(k: MemoryKey, landing: string, text: string): Remember
   if (!body || !tag || rest.some((l) => l !== '')) return 'not a memory entry';
   const expected = Buffer.from(mac(k, path, body), 'hex');
   const given = /^[0-9a-f]{64}$/.test(tag) ? Buffer.from(tag, 'hex') : Buffer.alloc(0);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'its MAC does not match (not written by this repository\'s grant or sweep job, or altered since)';
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return "its MAC does not match (not written by this repository's grant or sweep job, or altered since)";
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -90,7 +91,8 @@ function shapeOf(value: unknown, landing: string): Remembered | undefined {
   if (!v || typeof v !== 'object' || v.format !== FORMAT || v.landing !== landing) return undefined;
   const pull = v.pull as PullFacts | undefined;
   const chosen = v.chosen as PullRef | undefined;
-  if (!chosen || typeof chosen.number !== 'number' || !pull || pull.number !== chosen.number || !pull.merged || typeof pull.mergedAt !== 'string') return undefined;
+  if (!chosen || typeof chosen.number !== 'number' || !pull || pull.number !== chosen.number || !pull.merged || typeof pull.mergedAt !== 'string')
+    return undefined;
   if (!SHA.test(pull.headRefOid) || !Array.isArray(pull.commits) || !Array.isArray(pull.reviews) || !v.blobs || typeof v.blobs !== 'object') return undefined;
   return { landing, chosen, pull, blobs: v.blobs };
 }
@@ -148,7 +150,10 @@ export interface MemoryChange {
  * replaced, and entries no active request needs deleted. Undefined when nothing would change. Pure.
  */
 export function memoryChange(k: MemoryKey, recalled: Recall, learned: readonly Remembered[], needed: ReadonlySet<string>): MemoryChange | undefined {
-  const files = learned.filter((e) => needed.has(e.landing)).slice(0, MEMORY_WRITE_LIMIT).map((e) => sealEntry(k, e));
+  const files = learned
+    .filter((e) => needed.has(e.landing))
+    .slice(0, MEMORY_WRITE_LIMIT)
+    .map((e) => sealEntry(k, e));
   const deletions = [...recalled.held].filter((l) => !needed.has(l) && !learned.some((e) => e.landing === l)).map(entryPath);
   if (files.length === 0 && deletions.length === 0) return undefined;
   return { expectedHead: recalled.head, files, deletions };

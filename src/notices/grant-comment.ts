@@ -21,7 +21,10 @@ export const ICON: Record<GrantItem['outcome'], string> = {
  * push after newer merges), finds it and does not comment twice; a new version gets a new comment.
  */
 export function commentMarker(pull: number, items: readonly GrantItem[]): string {
-  const versions = items.map((i) => `${i.file}\n${i.change}\n${i.expires ?? ''}`).sort().join('\n\n');
+  const versions = items
+    .map((i) => `${i.file}\n${i.change}\n${i.expires ?? ''}`)
+    .sort()
+    .join('\n\n');
   return `<!-- access-as-code:grant:${pull}:${createHash('sha256').update(versions).digest('hex').slice(0, 32)} -->`;
 }
 
@@ -31,17 +34,24 @@ export const COMMENT_LIMIT = 65_536;
 export function commentBody(items: readonly GrantItem[], after: string, pull: number): string {
   const head = [commentMarker(pull, items), `**access-as-code** after merging this pull request (main at ${after.slice(0, 7)}):`, ''];
   const tail: string[] = [];
-  if (items.some((i) => i.outcome === 'refused')) tail.push('', 'To ask again, fix what is listed above in a new pull request and have it approved by the folder\'s code owners.');
-  if (items.some((i) => i.outcome === 'granted')) tail.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
+  if (items.some((i) => i.outcome === 'refused'))
+    tail.push('', "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
+  if (items.some((i) => i.outcome === 'granted'))
+    tail.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
   // Inline code cannot hold a backtick, and a file name is the requester's text: it is shown without them.
   const lines = items.map((item) => `- ${ICON[item.outcome]}: \`${item.file.replace(/[`\r\n]/g, '?')}\` — ${item.detail.replace(/[\r\n]+/g, ' ')}`);
   let shown = lines.length;
-  const body = (n: number) => [...head, ...lines.slice(0, n), ...(n < lines.length ? ['', `… and ${lines.length - n} more: the run's job summary lists every request with its outcome.`] : []), ...tail].join('\n');
+  const body = (n: number) =>
+    [
+      ...head,
+      ...lines.slice(0, n),
+      ...(n < lines.length ? ['', `… and ${lines.length - n} more: the run's job summary lists every request with its outcome.`] : []),
+      ...tail,
+    ].join('\n');
   // Too long for one comment: as many whole lines as fit, and where to read the rest.
   while (shown > 0 && body(shown).length > COMMENT_LIMIT) shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)));
   return body(shown);
 }
-
 
 /** The grant's effects on GitHub and in chat: one comment per pull request and version, and a notice per change. */
 export function grantEffects(report: GrantReport): Effect[] {
@@ -50,13 +60,26 @@ export function grantEffects(report: GrantReport): Effect[] {
   for (const item of report.items) if (item.pull !== undefined) byPull.set(item.pull, [...(byPull.get(item.pull) ?? []), item]);
   for (const [pull, list] of byPull) {
     const marker = commentMarker(pull, list);
-    effects.push({ id: `comment:#${pull}:${marker.slice(-36, -4)}`, kind: 'comment', pull, marker, body: commentBody(list, report.head, pull), reason: `the outcome of ${list.map((i) => i.file).join(', ')}` });
+    effects.push({
+      id: `comment:#${pull}:${marker.slice(-36, -4)}`,
+      kind: 'comment',
+      pull,
+      marker,
+      body: commentBody(list, report.head, pull),
+      reason: `the outcome of ${list.map((i) => i.file).join(', ')}`,
+    });
   }
   for (const i of report.items) {
     if (!i.group || !i.requester) continue;
     const base = { group: i.group, who: i.requester, file: i.file, ...(i.pull !== undefined ? { pull: i.pull } : {}) };
     const event: NotifyEvent | undefined =
-      i.outcome === 'granted' ? { kind: 'granted', ...base, until: i.expires ?? '' } : i.outcome === 'refused' ? { kind: 'refused', ...base, reason: i.detail } : i.outcome === 'removed' ? { kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file } : undefined;
+      i.outcome === 'granted'
+        ? { kind: 'granted', ...base, until: i.expires ?? '' }
+        : i.outcome === 'refused'
+          ? { kind: 'refused', ...base, reason: i.detail }
+          : i.outcome === 'removed'
+            ? { kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file }
+            : undefined;
     if (event) effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${i.file}: ${i.outcome}` });
   }
   return effects;

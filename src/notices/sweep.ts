@@ -17,7 +17,13 @@ export function sweepEffects(report: RevokeReport, now: number): Effect[] {
   const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
   for (const g of report.groups) {
     for (const d of g.dispositions.filter((x) => x.action === 'remove' && x.outcome === 'removed')) {
-      const event: NotifyEvent = { kind: 'removed', group: g.group, who: names.get(`${g.group}:${d.id}`) ?? d.id, why: d.reason === 'drift' ? 'drift' : 'ended', ...(d.files[0] ? { file: d.files[0] } : {}) };
+      const event: NotifyEvent = {
+        kind: 'removed',
+        group: g.group,
+        who: names.get(`${g.group}:${d.id}`) ?? d.id,
+        why: d.reason === 'drift' ? 'drift' : 'ended',
+        ...(d.files[0] ? { file: d.files[0] } : {}),
+      };
       effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${d.id} removed from ${g.group} (${d.reason})` });
     }
   }

@@ -57,7 +57,13 @@ export function hooksFor(hooks: readonly Webhook[], group: string): Webhook[] {
 
 /** Break-glass is loud: Slack marks it with a siren. */
 const LOUD = (e: NotifyEvent) => (e.kind === 'break-glass' ? ':rotating_light: ' : '');
-const HEADLINE: Record<NotifyEvent['kind'], string> = { granted: 'Access granted', refused: 'Access request refused', reminder: 'Access ends soon', removed: 'Access removed', 'break-glass': 'BREAK-GLASS access granted' };
+const HEADLINE: Record<NotifyEvent['kind'], string> = {
+  granted: 'Access granted',
+  refused: 'Access request refused',
+  reminder: 'Access ends soon',
+  removed: 'Access removed',
+  'break-glass': 'BREAK-GLASS access granted',
+};
 
 /** What happened, in our words: group names, logins, ids, paths and times are validated forms. */
 function summary(e: NotifyEvent): string {
@@ -72,7 +78,9 @@ function summary(e: NotifyEvent): string {
     case 'break-glass':
       return `${e.who} granted themselves ${e.group} until ${e.until} with break-glass, without review; code owners review it in #${e.issue}.`;
     case 'removed':
-      return e.why === 'drift' ? `${e.who} was removed from ${e.group}: no request covered the membership (drift).` : `${e.who}'s membership of ${e.group} ended and was removed.`;
+      return e.why === 'drift'
+        ? `${e.who} was removed from ${e.group}: no request covered the membership (drift).`
+        : `${e.who}'s membership of ${e.group} ended and was removed.`;
   }
 }
 
@@ -81,18 +89,37 @@ const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, 
 const slackCode = (text: string) => `\`${slackEscape(text.replace(/`/g, "'").replace(/[\r\n]+/g, ' '))}\``;
 
 export function slackPayload(e: NotifyEvent): unknown {
-  const detail = e.kind === 'refused' ? `\nWhy: ${slackCode(e.reason)}` : e.kind === 'break-glass' ? `\nReason: ${slackCode(e.reason)}` : 'file' in e && e.file ? `\nRequest: ${slackCode(e.file)}` : '';
+  const detail =
+    e.kind === 'refused'
+      ? `\nWhy: ${slackCode(e.reason)}`
+      : e.kind === 'break-glass'
+        ? `\nReason: ${slackCode(e.reason)}`
+        : 'file' in e && e.file
+          ? `\nRequest: ${slackCode(e.file)}`
+          : '';
   return { text: `${LOUD(e)}*${HEADLINE[e.kind]}*: ${slackEscape(summary(e))}${detail}`, unfurl_links: false, unfurl_media: false };
 }
 
 /** Teams (Workflows webhook): an Adaptive Card; untrusted text only in TextRuns, which render no Markdown. */
 export function teamsPayload(e: NotifyEvent): unknown {
   const plain = (text: string) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }] });
-  const body: unknown[] = [{ type: 'TextBlock', text: HEADLINE[e.kind], weight: 'Bolder', wrap: true, ...(e.kind === 'break-glass' ? { color: 'Attention', size: 'Large' } : {}) }, plain(summary(e))];
+  const body: unknown[] = [
+    { type: 'TextBlock', text: HEADLINE[e.kind], weight: 'Bolder', wrap: true, ...(e.kind === 'break-glass' ? { color: 'Attention', size: 'Large' } : {}) },
+    plain(summary(e)),
+  ];
   if (e.kind === 'refused') body.push(plain(`Why: ${e.reason}`));
   else if (e.kind === 'break-glass') body.push(plain(`Reason: ${e.reason}`));
   else if ('file' in e && e.file) body.push(plain(`Request: ${e.file}`));
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body } }] };
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body },
+      },
+    ],
+  };
 }
 
 export interface Delivery {
@@ -118,7 +145,10 @@ const ATTEMPTS = 3;
  * with "Webhook message delivery failed" when it failed, which is not a delivery.
  */
 export function judgeAnswer(service: Service, status: number, text: string): { ok: boolean; retryAfterMs?: number; detail: string } {
-  const reason = text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 200);
+  const reason = text
+    .replace(/[\u0000-\u001f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   if (status === 429) return { ok: false, retryAfterMs: 0, detail: `the webhook answered 429${reason ? ` ${reason}` : ''} (rate limited)` };
   if (status < 200 || status >= 300) return { ok: false, detail: `the webhook answered ${status}${reason ? ` ${reason}` : ''}` };
   if (service === 'teams' && /delivery failed/i.test(reason)) return { ok: false, detail: `Teams answered ${status} but did not deliver it: ${reason}` };
@@ -132,7 +162,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * second (different webhooks side by side), each with a time limit, retrying a 429 after its
  * Retry-After; never throws. The result says what failed and why, in the service's words, without the URL.
  */
-export async function notify(hooks: readonly Webhook[], events: readonly NotifyEvent[], options: { timeoutMs?: number; fetch?: typeof fetch; intervalMs?: number } = {}): Promise<Delivery[]> {
+export async function notify(
+  hooks: readonly Webhook[],
+  events: readonly NotifyEvent[],
+  options: { timeoutMs?: number; fetch?: typeof fetch; intervalMs?: number } = {},
+): Promise<Delivery[]> {
   const send = options.fetch ?? fetch;
   const interval = options.intervalMs ?? PER_WEBHOOK_INTERVAL_MS;
   const timeoutMs = options.timeoutMs ?? 5_000;
@@ -142,7 +176,12 @@ export async function notify(hooks: readonly Webhook[], events: readonly NotifyE
   const deliver = async (e: NotifyEvent, h: Webhook): Promise<Delivery> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const res = await send(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(h.service === 'slack' ? slackPayload(e) : teamsPayload(e)), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await send(h.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(h.service === 'slack' ? slackPayload(e) : teamsPayload(e)),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         const judged = judgeAnswer(h.service, res.status, await res.text().catch(() => ''));
         if (judged.retryAfterMs !== undefined) {
           const after = Number(res.headers.get('retry-after'));
@@ -155,7 +194,13 @@ export async function notify(hooks: readonly Webhook[], events: readonly NotifyE
         return { event: e, target: h.target, service: h.service, ok: judged.ok, detail: `${e.kind}: ${judged.detail}` };
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError';
-        return { event: e, target: h.target, service: h.service, ok: false, detail: `${e.kind}: ${timedOut ? `no answer within ${timeoutMs / 1000} s` : 'the webhook could not be reached'}` };
+        return {
+          event: e,
+          target: h.target,
+          service: h.service,
+          ok: false,
+          detail: `${e.kind}: ${timedOut ? `no answer within ${timeoutMs / 1000} s` : 'the webhook could not be reached'}`,
+        };
       }
     }
   };

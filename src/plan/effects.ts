@@ -36,6 +36,11 @@ export function noticeId(e: NotifyEvent): string {
 /** The memory branch's change as an effect (none when nothing changes). */
 export function rememberEffects(change: MemoryChange | undefined): Effect[] {
   if (!change) return [];
-  const what = [change.files.length > 0 ? `${change.files.length} landing commit${change.files.length === 1 ? '' : 's'} verified now` : '', change.deletions.length > 0 ? `${change.deletions.length} no longer needed` : ''].filter(Boolean).join('; ');
+  const what = [
+    change.files.length > 0 ? `${change.files.length} landing commit${change.files.length === 1 ? '' : 's'} verified now` : '',
+    change.deletions.length > 0 ? `${change.deletions.length} no longer needed` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return [{ id: 'remember', kind: 'remember', change, reason: `facts that cannot change, remembered for the next run (${what})` }];
 }

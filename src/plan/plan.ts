@@ -36,8 +36,29 @@ export function plannedChanges(groups: readonly GroupResult[]): PlannedChange[] 
   for (const g of groups) {
     for (const d of g.dispositions) {
       if (d.action === 'keep') continue;
-      const kind: PlannedChange['kind'] = g.backend === 'pim' && d.action !== 'report' ? (d.action === 'add' ? 'pim-assign' : d.action === 'update' ? 'pim-update' : 'pim-remove') : d.action === 'add' ? 'add-member' : d.action === 'remove' ? 'remove-member' : d.action === 'report' ? 'report-member' : 'pim-update';
-      out.push({ id: `${kind}:${g.group}:${d.id}`, kind, group: g.group, member: d.id, reason: d.reason, sources: [...d.files], ...(d.end ? { end: d.end } : {}) });
+      const kind: PlannedChange['kind'] =
+        g.backend === 'pim' && d.action !== 'report'
+          ? d.action === 'add'
+            ? 'pim-assign'
+            : d.action === 'update'
+              ? 'pim-update'
+              : 'pim-remove'
+          : d.action === 'add'
+            ? 'add-member'
+            : d.action === 'remove'
+              ? 'remove-member'
+              : d.action === 'report'
+                ? 'report-member'
+                : 'pim-update';
+      out.push({
+        id: `${kind}:${g.group}:${d.id}`,
+        kind,
+        group: g.group,
+        member: d.id,
+        reason: d.reason,
+        sources: [...d.files],
+        ...(d.end ? { end: d.end } : {}),
+      });
     }
   }
   const removalsFirst = (c: PlannedChange) => (c.kind === 'remove-member' || c.kind === 'pim-remove' ? 0 : 1);

@@ -84,7 +84,14 @@ interface RawPolicy {
 /** The longest active assignment PIM for Groups allows by default. */
 export const PIM_MAX_MS = 180 * 24 * HOUR_MS;
 
-export const BUILT_IN_DEFAULTS = { maxDuration: '8h', approvals: 1, requireTicket: false, mode: 'enforce', backend: 'membership', reminderBefore: '1h' } as const;
+export const BUILT_IN_DEFAULTS = {
+  maxDuration: '8h',
+  approvals: 1,
+  requireTicket: false,
+  mode: 'enforce',
+  backend: 'membership',
+  reminderBefore: '1h',
+} as const;
 
 export type PolicyResult = { policy: Policy; diagnostics: Diagnostic[] } | { policy: undefined; diagnostics: Diagnostic[] };
 
@@ -112,7 +119,11 @@ function bareStandingEntries(yaml: LoadedYaml): Diagnostic[] {
     standing.forEach((entry, i) => {
       if (typeof entry !== 'string') return;
       out.push(
-        diagnostic(yaml.file, posOf(nodeAt(yaml.doc, ['groups', name, 'standing', i]), yaml.lineCounter), `standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: ${entry}, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`),
+        diagnostic(
+          yaml.file,
+          posOf(nodeAt(yaml.doc, ['groups', name, 'standing', i]), yaml.lineCounter),
+          `standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: ${entry}, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`,
+        ),
       );
     });
   }
@@ -142,13 +153,26 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
     const id = group.id.toLowerCase();
     const other = idOwner.get(id);
     if (other !== undefined) {
-      b.diagnostics.push(diagnostic(yaml.file, b.at(['groups', name, 'id']), `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`));
+      b.diagnostics.push(
+        diagnostic(
+          yaml.file,
+          b.at(['groups', name, 'id']),
+          `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`,
+        ),
+      );
     }
     idOwner.set(id, name);
     groups.set(name, groupPolicy(b, name, group, defaults));
   }
   if (groups.size === 0) {
-    b.diagnostics.push(diagnostic(yaml.file, b.at(['groups']), 'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.', 'warning'));
+    b.diagnostics.push(
+      diagnostic(
+        yaml.file,
+        b.at(['groups']),
+        'no groups are declared, so nothing can be requested. Add a group under "groups:" with its Entra object id.',
+        'warning',
+      ),
+    );
   }
   const failed = b.diagnostics.some((d) => d.severity === 'error');
   return failed ? { policy: undefined, diagnostics: b.diagnostics } : { policy: { file: yaml.file, groups, positions }, diagnostics: b.diagnostics };
@@ -156,7 +180,8 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
 
 /** One group's rules, its own settings over the defaults over the built-in defaults. */
 function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRules): GroupPolicy {
-  const pick = <K extends keyof typeof BUILT_IN_DEFAULTS>(key: K): NonNullable<RawRules[K]> | (typeof BUILT_IN_DEFAULTS)[K] => group[key] ?? defaults[key] ?? BUILT_IN_DEFAULTS[key];
+  const pick = <K extends keyof typeof BUILT_IN_DEFAULTS>(key: K): NonNullable<RawRules[K]> | (typeof BUILT_IN_DEFAULTS)[K] =>
+    group[key] ?? defaults[key] ?? BUILT_IN_DEFAULTS[key];
   const own = (key: keyof RawRules) => (group[key] !== undefined ? ['groups', name, key] : ['defaults', key]);
   const maxDurationText = pick('maxDuration');
   const ticketPattern = compilePattern(b, group.ticketPattern ?? defaults.ticketPattern, own('ticketPattern'));
@@ -171,7 +196,10 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
     ...optional('ticketPattern', ticketPattern),
     mode: pick('mode'),
     backend: pick('backend'),
-    ...optional('requesters', group.requesters?.map((r) => r.toLowerCase())),
+    ...optional(
+      'requesters',
+      group.requesters?.map((r) => r.toLowerCase()),
+    ),
     standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
     standingEntries: standingEntries(b, name, group),
     reminderBeforeMs: parseDuration(pick('reminderBefore')) ?? HOUR_MS,
@@ -187,13 +215,25 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 function breakGlassRules(b: Building, name: string, raw: NonNullable<RawGroup['breakGlass']>): NonNullable<GroupPolicy['breakGlass']> {
-  return { maxDurationMs: durationOf(b, raw.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']), maxDurationText: raw.maxDuration, requesters: raw.requesters.map((r) => r.toLowerCase()), requireTicket: raw.requireTicket ?? true };
+  return {
+    maxDurationMs: durationOf(b, raw.maxDuration, ['groups', name, 'breakGlass', 'maxDuration']),
+    maxDurationText: raw.maxDuration,
+    requesters: raw.requesters.map((r) => r.toLowerCase()),
+    requireTicket: raw.requireTicket ?? true,
+  };
 }
 
 function standingEntries(b: Building, name: string, group: RawGroup): GroupPolicy['standingEntries'] {
   return (group.standing ?? []).map((s, i) => {
     const reviewAt = Date.parse(`${s.review}T23:59:59Z`);
-    if (Number.isNaN(reviewAt) || new Date(reviewAt).toISOString().slice(0, 10) !== s.review) b.diagnostics.push(diagnostic(b.yaml.file, b.at(['groups', name, 'standing', i, 'review']), `"review" is ${s.review}, which is not a date. Write the day the exemption is reviewed again, e.g. "2027-03-31".`));
+    if (Number.isNaN(reviewAt) || new Date(reviewAt).toISOString().slice(0, 10) !== s.review)
+      b.diagnostics.push(
+        diagnostic(
+          b.yaml.file,
+          b.at(['groups', name, 'standing', i, 'review']),
+          `"review" is ${s.review}, which is not a date. Write the day the exemption is reviewed again, e.g. "2027-03-31".`,
+        ),
+      );
     const position = b.at(['groups', name, 'standing', i]);
     return { id: s.id.toLowerCase(), reason: s.reason, review: s.review, reviewAt, ...(position ? { position } : {}) };
   });
@@ -207,7 +247,14 @@ function pimLimits(b: Building, made: GroupPolicy, maxDurationPath: string[]): v
   const limits: [number, string, string[]][] = [[made.maxDurationMs, made.maxDurationText, maxDurationPath]];
   if (made.breakGlass) limits.push([made.breakGlass.maxDurationMs, made.breakGlass.maxDurationText, ['groups', made.name, 'breakGlass', 'maxDuration']]);
   for (const [ms, text, path] of limits) {
-    if (ms > PIM_MAX_MS) b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${made.name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`));
+    if (ms > PIM_MAX_MS)
+      b.diagnostics.push(
+        diagnostic(
+          b.yaml.file,
+          b.at(path),
+          `"${made.name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`,
+        ),
+      );
   }
 }
 
@@ -215,19 +262,32 @@ function compilePattern(b: Building, source: string | undefined, path: (string |
   if (source === undefined) return undefined;
   const risk = backtrackingRisk(source);
   if (risk) {
-    b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" could take exponential time on a crafted ticket: ${risk}. Write it without nested repetition, e.g. "^(INC|CHG)-[0-9]+$".`));
+    b.diagnostics.push(
+      diagnostic(
+        b.yaml.file,
+        b.at(path),
+        `"${path.join('.')}" could take exponential time on a crafted ticket: ${risk}. Write it without nested repetition, e.g. "^(INC|CHG)-[0-9]+$".`,
+      ),
+    );
     return undefined;
   }
   try {
     return new RegExp(source, 'u');
   } catch (error) {
-    b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" is not a valid regular expression: ${(error as Error).message}. Fix the pattern, e.g. "^INC-[0-9]+$".`));
+    b.diagnostics.push(
+      diagnostic(
+        b.yaml.file,
+        b.at(path),
+        `"${path.join('.')}" is not a valid regular expression: ${(error as Error).message}. Fix the pattern, e.g. "^INC-[0-9]+$".`,
+      ),
+    );
     return undefined;
   }
 }
 
 function durationOf(b: Building, text: string, path: (string | number)[]): number {
   const ms = parseDuration(text) ?? 0;
-  if (ms < MIN_LEAD_MS) b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" is ${text}; it must be at least 5m, or no request could ever be valid.`));
+  if (ms < MIN_LEAD_MS)
+    b.diagnostics.push(diagnostic(b.yaml.file, b.at(path), `"${path.join('.')}" is ${text}; it must be at least 5m, or no request could ever be valid.`));
   return ms;
 }

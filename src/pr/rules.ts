@@ -18,7 +18,11 @@ export function checkScope(files: readonly ChangedFile[]): Diagnostic[] {
   if (requestFiles.length > 0) {
     for (const other of others) {
       out.push(
-        diagnostic(other.path, undefined, `this pull request changes access requests and also ${other.path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`),
+        diagnostic(
+          other.path,
+          undefined,
+          `this pull request changes access requests and also ${other.path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`,
+        ),
       );
     }
   }
@@ -34,7 +38,11 @@ export function checkScope(files: readonly ChangedFile[]): Diagnostic[] {
 export function checkAuthor(request: AccessRequest, author: string): Diagnostic[] {
   if (request.requester.toLowerCase() === author.toLowerCase()) return [];
   return [
-    diagnostic(request.file, positionOfKey(request, 'requester'), `"requester" is ${request.requester} but this pull request is by ${author}. Access is granted only to the author of the pull request: ${request.requester} must open their own.`),
+    diagnostic(
+      request.file,
+      positionOfKey(request, 'requester'),
+      `"requester" is ${request.requester} but this pull request is by ${author}. Access is granted only to the author of the pull request: ${request.requester} must open their own.`,
+    ),
   ];
 }
 
@@ -42,12 +50,27 @@ export function checkAuthor(request: AccessRequest, author: string): Diagnostic[
  * Changing a request that someone else owns on the base branch is refused (docs/threat-model.md 1). Deleting
  * one is allowed: it is an early revoke, and it still needs the folder's code owners to approve.
  */
-export function checkOwnerOfChanged(file: string, baseRequester: string | undefined, author: string, position?: { line: number; column: number }): Diagnostic[] {
+export function checkOwnerOfChanged(
+  file: string,
+  baseRequester: string | undefined,
+  author: string,
+  position?: { line: number; column: number },
+): Diagnostic[] {
   if (baseRequester === undefined) {
-    return [diagnostic(file, position, `the version of this request on the base branch could not be read, so it is unclear whose it is. Delete it in one pull request and add a new one in another.`)];
+    return [
+      diagnostic(
+        file,
+        position,
+        `the version of this request on the base branch could not be read, so it is unclear whose it is. Delete it in one pull request and add a new one in another.`,
+      ),
+    ];
   }
   if (baseRequester.toLowerCase() === author.toLowerCase()) return [];
   return [
-    diagnostic(file, position, `this request belongs to ${baseRequester}; only they can change it. To end their access early, delete the file instead; to ask for access yourself, add requests/<group>/${author.toLowerCase()}-<slug>.yaml.`),
+    diagnostic(
+      file,
+      position,
+      `this request belongs to ${baseRequester}; only they can change it. To end their access early, delete the file instead; to ask for access yourself, add requests/<group>/${author.toLowerCase()}-<slug>.yaml.`,
+    ),
   ];
 }

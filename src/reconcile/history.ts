@@ -43,7 +43,19 @@ export async function requestTree(git: Git, commit: string): Promise<TreeEntry[]
  * commit is a merge, squash or rebase of a pull request, or a direct push.
  */
 export async function firstParentLog(git: Git, head: string, sinceMs: number): Promise<LogCommit[]> {
-  const out = await git.run(['log', '--first-parent', '--diff-merges=first-parent', '--no-renames', `--since=${Math.floor(sinceMs / 1000)}`, '--format=%x01%H %P %ct', '--name-status', '-z', head, '--', `${REQUESTS_DIR}/`]);
+  const out = await git.run([
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--no-renames',
+    `--since=${Math.floor(sinceMs / 1000)}`,
+    '--format=%x01%H %P %ct',
+    '--name-status',
+    '-z',
+    head,
+    '--',
+    `${REQUESTS_DIR}/`,
+  ]);
   const commits: LogCommit[] = [];
   for (const block of out.toString('utf8').split('\x01')) {
     if (block === '') continue;

@@ -85,7 +85,17 @@ export async function takeInventory(git: Git, reader: CatFile, config: AccessCon
     }
   }
   for (const chunk of chunks(deleted, 2000)) {
-    records.push(...(await Promise.all(chunk.map(async (d): Promise<RequestRecord> => ({ file: d.path, group: d.group, state: 'deleted', landing: d.commit, ...(await lastRequester(git, reader, log, `${d.commit.sha}^1`, d.path)) })))));
+    records.push(
+      ...(await Promise.all(
+        chunk.map(async (d): Promise<RequestRecord> => ({
+          file: d.path,
+          group: d.group,
+          state: 'deleted',
+          landing: d.commit,
+          ...(await lastRequester(git, reader, log, `${d.commit.sha}^1`, d.path)),
+        })),
+      )),
+    );
   }
   return { head, horizon, records, log };
 }
@@ -96,13 +106,27 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-async function readRecord(git: Git, reader: CatFile, config: AccessConfig, log: readonly LogCommit[], lastChange: Map<string, LogCommit>, head: string, entry: TreeEntry, now: number): Promise<RequestRecord> {
+async function readRecord(
+  git: Git,
+  reader: CatFile,
+  config: AccessConfig,
+  log: readonly LogCommit[],
+  lastChange: Map<string, LogCommit>,
+  head: string,
+  entry: TreeEntry,
+  now: number,
+): Promise<RequestRecord> {
   const group = splitRequestPath(entry.path)!.group;
   const landing = lastChange.get(entry.path);
   const base = { file: entry.path, group, blob: entry.oid, ...(landing ? { landing } : {}) };
   // A symbolic link or a submodule is no request, whatever it points to (invariant 14).
   if (entry.type !== 'blob' || entry.mode === '120000') {
-    return { ...base, state: 'unreadable', why: entry.type === 'commit' ? 'it is a submodule, not a file' : 'it is a symbolic link, not a file', ...(await lastRequester(git, reader, log, head, entry.path)) };
+    return {
+      ...base,
+      state: 'unreadable',
+      why: entry.type === 'commit' ? 'it is a submodule, not a file' : 'it is a symbolic link, not a file',
+      ...(await lastRequester(git, reader, log, head, entry.path)),
+    };
   }
   const object = await reader.read(entry.oid);
   const bytes = object?.bytes;
@@ -119,7 +143,10 @@ async function readRecord(git: Git, reader: CatFile, config: AccessConfig, log: 
   if (request.expiresAt <= now) record.state = 'expired';
   else if (!verdict.valid) {
     record.state = 'invalid';
-    record.why = verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join(' ');
+    record.why = verdict.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => d.message)
+      .join(' ');
   }
   return record;
 }

@@ -61,7 +61,13 @@ export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 
  * assignment (adds, and `update` when an approved request moved the end), and `justification` names
  * the request files, pull request and ticket.
  */
-export type PlannedDisposition = Omit<Disposition, 'action'> & { action: Disposition['action'] | 'update'; outcome?: Outcome; detail?: string; end?: string; justification?: string };
+export type PlannedDisposition = Omit<Disposition, 'action'> & {
+  action: Disposition['action'] | 'update';
+  outcome?: Outcome;
+  detail?: string;
+  end?: string;
+  justification?: string;
+};
 
 export interface GroupResult {
   group: string;
@@ -189,7 +195,15 @@ async function readConfiguration(ctx: ReconcileContext, reader: CatFile, head: s
  * any removal, so the sweep does not take away what was just granted. Without GitHub they cannot be
  * confirmed and are not covered (pim-backed groups keep them: Entra holds their end).
  */
-async function readBreakGlass(ctx: ReconcileContext, reader: CatFile, config: AccessConfig, users: UserResolver, head: string, branch: string, degraded: string | undefined): Promise<{ grants: (BreakGlassGrant & { userId: string })[]; ignored: { run: number; why: string }[]; degraded: string | undefined }> {
+async function readBreakGlass(
+  ctx: ReconcileContext,
+  reader: CatFile,
+  config: AccessConfig,
+  users: UserResolver,
+  head: string,
+  branch: string,
+  degraded: string | undefined,
+): Promise<{ grants: (BreakGlassGrant & { userId: string })[]; ignored: { run: number; why: string }[]; degraded: string | undefined }> {
   let grants: (BreakGlassGrant & { userId: string })[] = [];
   const ignored: { run: number; why: string }[] = [];
   const window = breakGlassWindow(config.policy);
@@ -222,7 +236,14 @@ async function readBreakGlass(ctx: ReconcileContext, reader: CatFile, config: Ac
 }
 
 /** Every active request verified (remembered facts where the memory key allows), and what to remember. */
-async function verifyRequests(ctx: ReconcileContext, reader: CatFile, requests: RequestResult[], branch: string, versions: ConfigVersions, pushGuarantee: PushGuarantee): Promise<{ verified?: VerifySpend; change?: MemoryChange; degraded?: string }> {
+async function verifyRequests(
+  ctx: ReconcileContext,
+  reader: CatFile,
+  requests: RequestResult[],
+  branch: string,
+  versions: ConfigVersions,
+  pushGuarantee: PushGuarantee,
+): Promise<{ verified?: VerifySpend; change?: MemoryChange; degraded?: string }> {
   try {
     const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
     const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
@@ -236,7 +257,12 @@ async function verifyRequests(ctx: ReconcileContext, reader: CatFile, requests: 
 }
 
 /** The plans as planned, with what applying them did joined to them for presenting. */
-function joinOutcomes(first: readonly GroupResult[], second: readonly GroupResult[], outcomes: ReadonlyMap<PlannedDisposition, Applied>, lagging: ReadonlyMap<PlannedDisposition, string>): GroupResult[] {
+function joinOutcomes(
+  first: readonly GroupResult[],
+  second: readonly GroupResult[],
+  outcomes: ReadonlyMap<PlannedDisposition, Applied>,
+  lagging: ReadonlyMap<PlannedDisposition, string>,
+): GroupResult[] {
   const withOutcome = (d: PlannedDisposition): PlannedDisposition => {
     const o = outcomes.get(d);
     const lag = lagging.get(d);
@@ -257,11 +283,21 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
     branch = await ctx.graph.defaultBranch();
   } catch (error) {
     if (!(error instanceof GitHubUnavailableError)) throw error;
-    if (ctx.requireCurrentHead) throw new ConfigError(`${error.message} Without GitHub the default branch's current head is unknown, so nothing is changed from this clone; try again later.`);
-    return { head: local, branch: 'main', degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.` };
+    if (ctx.requireCurrentHead)
+      throw new ConfigError(
+        `${error.message} Without GitHub the default branch's current head is unknown, so nothing is changed from this clone; try again later.`,
+      );
+    return {
+      head: local,
+      branch: 'main',
+      degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.`,
+    };
   }
   if (await hasCommit(ctx.git, branch.head)) return { head: branch.head, branch: branch.name };
-  if (ctx.requireCurrentHead) throw new ConfigError(`${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, and this clone does not have that commit. Run "git fetch origin ${branch.name}" and try again.`);
+  if (ctx.requireCurrentHead)
+    throw new ConfigError(
+      `${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, and this clone does not have that commit. Run "git fetch origin ${branch.name}" and try again.`,
+    );
   const remote = (await ctx.git.tryRun(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch.name}`]))?.toString('utf8').trim();
   const fallback = remote || local;
   return {
@@ -321,7 +357,13 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
  * The plan for every group. Before verification ('unverified') every active request only protects
  * its member; after it ('verified') only verified ones count, and they are added where missing.
  */
-function planAll(config: AccessConfig, groups: readonly GroupState[], requests: readonly RequestResult[], phase: 'unverified' | 'verified', breakGlass: readonly (BreakGlassGrant & { userId: string })[] = []): GroupResult[] {
+function planAll(
+  config: AccessConfig,
+  groups: readonly GroupState[],
+  requests: readonly RequestResult[],
+  phase: 'unverified' | 'verified',
+  breakGlass: readonly (BreakGlassGrant & { userId: string })[] = [],
+): GroupResult[] {
   return groups.map((g) => {
     const policy = config.policy.groups.get(g.name)!;
     const result: GroupResult = { group: g.name, mode: policy.mode, backend: policy.backend, dispositions: [], ignored: [] };
@@ -348,7 +390,14 @@ function planAll(config: AccessConfig, groups: readonly GroupState[], requests: 
     result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
     // Before verification only break-glass adds happen, and they get their end too; moving existing
     // ends waits for the verified requests, so an end is never shortened and then moved back.
-    if (policy.backend === 'pim') result.dispositions = withPimEnds(result.dispositions, g, requests, breakGlass.filter((b) => b.group === g.name), phase === 'verified');
+    if (policy.backend === 'pim')
+      result.dispositions = withPimEnds(
+        result.dispositions,
+        g,
+        requests,
+        breakGlass.filter((b) => b.group === g.name),
+        phase === 'verified',
+      );
     return result;
   });
 }
@@ -362,7 +411,13 @@ const PIM_END_SLACK_MS = 60_000;
  * deleted) when the assignment in force ends elsewhere or never. Returns the dispositions with their
  * ends; nothing is changed in place.
  */
-function withPimEnds(dispositions: readonly PlannedDisposition[], g: GroupState, requests: readonly RequestResult[], breakGlass: readonly (BreakGlassGrant & { userId: string })[], moveExisting: boolean): PlannedDisposition[] {
+function withPimEnds(
+  dispositions: readonly PlannedDisposition[],
+  g: GroupState,
+  requests: readonly RequestResult[],
+  breakGlass: readonly (BreakGlassGrant & { userId: string })[],
+  moveExisting: boolean,
+): PlannedDisposition[] {
   return dispositions.map((d) => {
     if (d.reason !== 'active' || (d.action !== 'add' && (d.action !== 'keep' || !moveExisting))) return d;
     const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
@@ -392,7 +447,10 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
         // Entra ends a PIM assignment itself at `end`; removals end the assignment (every member of a
         // pim group is one, a direct member as a permanent one).
         const action = d.action === 'add' ? 'adminAssign' : d.action === 'update' ? 'adminUpdate' : 'adminRemove';
-        pim.push({ d, change: { action, groupId, principalId: d.id, ...(d.end ? { end: d.end } : {}), justification: d.justification ?? `access-as-code: ${d.reason}` } });
+        pim.push({
+          d,
+          change: { action, groupId, principalId: d.id, ...(d.end ? { end: d.end } : {}), justification: d.justification ?? `access-as-code: ${d.reason}` },
+        });
       } else if (d.action !== 'update') direct.push({ d, change: { op: d.action, groupId, memberId: d.id } });
     }
   }
@@ -412,7 +470,19 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
       if (!o.done) applied.set(d, { outcome: 'failed', detail: `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}` });
       // Not removed yet: PIM ends it at endsAt (its 5-minute floor); said in the run, not hidden.
       else if (o.endsAt) applied.set(d, { outcome: 'updated', detail: o.detail, end: o.endsAt });
-      else applied.set(d, { outcome: d.action === 'add' ? (o.detail.startsWith('already assigned') ? 'already-member' : 'added') : d.action === 'update' ? 'updated' : o.detail === 'already not assigned' ? 'already-gone' : 'removed' });
+      else
+        applied.set(d, {
+          outcome:
+            d.action === 'add'
+              ? o.detail.startsWith('already assigned')
+                ? 'already-member'
+                : 'added'
+              : d.action === 'update'
+                ? 'updated'
+                : o.detail === 'already not assigned'
+                  ? 'already-gone'
+                  : 'removed',
+        });
     });
   }
   return applied;
@@ -422,14 +492,29 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
  * Graph confirms a change before every replica shows it (docs/threat-model.md 17). Poll reads a few times, and
  * if a new membership is still not visible, say so; never write it again because of a read.
  */
-async function noteReadLag(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[], applied: ReadonlyMap<PlannedDisposition, Applied>): Promise<Map<PlannedDisposition, string>> {
+async function noteReadLag(
+  ctx: ReconcileContext,
+  config: AccessConfig,
+  plan: readonly GroupResult[],
+  applied: ReadonlyMap<PlannedDisposition, Applied>,
+): Promise<Map<PlannedDisposition, string>> {
   const notes = new Map<PlannedDisposition, string>();
-  const added = plan.flatMap((g) => g.dispositions.filter((d) => applied.get(d)?.outcome === 'added').map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })));
+  const added = plan.flatMap((g) =>
+    g.dispositions
+      .filter((d) => applied.get(d)?.outcome === 'added')
+      .map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })),
+  );
   if (added.length === 0) return notes;
-  const { pending } = await ctx.directory.confirm(added.map((a) => a.change), { attempts: 3, delayMs: 2_000 });
+  const { pending } = await ctx.directory.confirm(
+    added.map((a) => a.change),
+    { attempts: 3, delayMs: 2_000 },
+  );
   for (const a of added) {
     if (pending.some((c) => c.groupId === a.change.groupId && c.memberId === a.change.memberId)) {
-      notes.set(a.d, 'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.');
+      notes.set(
+        a.d,
+        'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.',
+      );
     }
   }
   return notes;
@@ -468,7 +553,17 @@ export interface VerifySpend {
  * on the memory branch (memory/memory.ts) are judged from those facts; the rest from GitHub, in bulk.
  * Either way every rule is judged again, with team membership and the push guarantee read now.
  */
-export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, requests: RequestResult[], branch: string, now: number, configAt: (commit: string) => Promise<AccessConfig | string>, pushGuarantee: PushGuarantee, memory?: Recall): Promise<VerifySpend> {
+export async function verifyAll(
+  git: Git,
+  graph: GitHubGraph,
+  reader: CatFile,
+  requests: RequestResult[],
+  branch: string,
+  now: number,
+  configAt: (commit: string) => Promise<AccessConfig | string>,
+  pushGuarantee: PushGuarantee,
+  memory?: Recall,
+): Promise<VerifySpend> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
   for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
@@ -476,7 +571,10 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
   const landings = new Set(active.map((r) => r.landing!.sha));
   const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
   const ask = [...landings].filter((sha) => !remembered.has(sha));
-  const [{ pulls: fresh, teams }, landed] = await Promise.all([graph.pullsOfCommits(ask, teamsOf(active, configs)), landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()])]);
+  const [{ pulls: fresh, teams }, landed] = await Promise.all([
+    graph.pullsOfCommits(ask, teamsOf(active, configs)),
+    landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()]),
+  ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen } = await pullFacts(graph, reader, active, branch, associated, remembered);
 
@@ -503,14 +601,32 @@ export async function verifyAll(git: Git, graph: GitHubGraph, reader: CatFile, r
     });
   }
   const asking = new Set(ask);
-  return { remembered: remembered.size, asked: ask.length, rejected: memory?.rejected ?? [], learned: learnedFacts(active.filter((r) => asking.has(r.landing!.sha)), chosen, associated, pulls, blobs) };
+  return {
+    remembered: remembered.size,
+    asked: ask.length,
+    rejected: memory?.rejected ?? [],
+    learned: learnedFacts(
+      active.filter((r) => asking.has(r.landing!.sha)),
+      chosen,
+      associated,
+      pulls,
+      blobs,
+    ),
+  };
 }
 
 /**
  * Which pull request each request is judged by, its facts, and the blob at its approved head:
  * remembered, from the checkout where the head commit is there (merge commits), else from GitHub.
  */
-async function pullFacts(graph: GitHubGraph, reader: CatFile, active: readonly RequestResult[], branch: string, associated: ReadonlyMap<string, PullRef[]>, remembered: ReadonlyMap<string, Remembered>) {
+async function pullFacts(
+  graph: GitHubGraph,
+  reader: CatFile,
+  active: readonly RequestResult[],
+  branch: string,
+  associated: ReadonlyMap<string, PullRef[]>,
+  remembered: ReadonlyMap<string, Remembered>,
+) {
   const known = new Map<number, PullFacts>();
   const knownBlobs = new Map<string, string | null>();
   for (const e of remembered.values()) {
@@ -532,7 +648,10 @@ async function pullFacts(graph: GitHubGraph, reader: CatFile, active: readonly R
     if (!knownBlobs.has(spec)) specs.push(spec);
   }
   const { local, remote } = await localBlobs(reader, specs);
-  const asked = await graph.pulls([...wanted].map(([number, files]) => ({ number, files })), remote);
+  const asked = await graph.pulls(
+    [...wanted].map(([number, files]) => ({ number, files })),
+    remote,
+  );
   return { pulls: new Map([...known, ...asked.pulls]), blobs: new Map([...knownBlobs, ...local, ...asked.blobs]), chosen };
 }
 
@@ -541,7 +660,13 @@ async function pullFacts(graph: GitHubGraph, reader: CatFile, active: readonly R
  * default branch (as chosen), that pull request's facts, and the blobs at its head of every request
  * file the commit landed. A landing with anything missing is not remembered (it is asked again).
  */
-function learnedFacts(requests: readonly RequestResult[], chosen: ReadonlyMap<RequestResult, number>, associated: ReadonlyMap<string, PullRef[]>, pulls: ReadonlyMap<number, PullFacts>, blobs: ReadonlyMap<string, string | null>): Remembered[] {
+function learnedFacts(
+  requests: readonly RequestResult[],
+  chosen: ReadonlyMap<RequestResult, number>,
+  associated: ReadonlyMap<string, PullRef[]>,
+  pulls: ReadonlyMap<number, PullFacts>,
+  blobs: ReadonlyMap<string, string | null>,
+): Remembered[] {
   const byLanding = new Map<string, RequestResult[]>();
   for (const r of requests) byLanding.set(r.landing!.sha, [...(byLanding.get(r.landing!.sha) ?? []), r]);
   const out: Remembered[] = [];
@@ -562,7 +687,10 @@ function learnedFacts(requests: readonly RequestResult[], chosen: ReadonlyMap<Re
  * The approved configuration before each landing commit (invariants 1 and 17): the rules the pull
  * request could not change, in versions that were themselves approved.
  */
-async function baseConfigs(requests: readonly RequestResult[], configAt: (commit: string) => Promise<AccessConfig | string>): Promise<Map<string, AccessConfig | string>> {
+async function baseConfigs(
+  requests: readonly RequestResult[],
+  configAt: (commit: string) => Promise<AccessConfig | string>,
+): Promise<Map<string, AccessConfig | string>> {
   const configs = new Map<string, AccessConfig | string>();
   for (const r of requests) {
     const parent = r.landing!.parents[0];
@@ -589,7 +717,21 @@ function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string
 }
 
 function evidenceWithout(r: RequestResult, branch: string, now: number) {
-  return { file: r.file, blob: r.blob ?? '', content: { size: 0 }, landing: undefined, baseConfig: '', baseRequester: undefined, defaultBranch: branch, candidates: [], pull: undefined, headBlob: undefined, teams: new Map(), pushGuarantee: { ok: false as const, why: '' }, now };
+  return {
+    file: r.file,
+    blob: r.blob ?? '',
+    content: { size: 0 },
+    landing: undefined,
+    baseConfig: '',
+    baseRequester: undefined,
+    defaultBranch: branch,
+    candidates: [],
+    pull: undefined,
+    headBlob: undefined,
+    teams: new Map(),
+    pushGuarantee: { ok: false as const, why: '' },
+    now,
+  };
 }
 
 export type { Member };

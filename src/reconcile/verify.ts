@@ -76,12 +76,14 @@ export function choosePull(landing: string, candidates: readonly PullRef[], defa
 
 export function verifyRequest(e: RequestEvidence): RequestVerification {
   const refuse = (...reasons: string[]): RequestVerification => ({ approved: false, reasons, approvers: [], ...(e.pull ? { pull: e.pull.number } : {}) });
-  if (!e.landing) return refuse(`no commit on ${e.defaultBranch} within the longest allowed duration changed this file, so no approval of it can still be in force.`);
+  if (!e.landing)
+    return refuse(`no commit on ${e.defaultBranch} within the longest allowed duration changed this file, so no approval of it can still be in force.`);
   if (typeof e.baseConfig === 'string') return refuse(e.baseConfig);
   const intoDefault = choosePull(e.landing.sha, e.candidates, e.defaultBranch);
   if (!intoDefault) return refuse(noPullReason(e));
   const pull = e.pull;
-  if (!pull || pull.number !== intoDefault.number) return refuse(`GitHub did not return pull request #${intoDefault.number}; it is verified again on the next run.`);
+  if (!pull || pull.number !== intoDefault.number)
+    return refuse(`GitHub did not return pull request #${intoDefault.number}; it is verified again on the next run.`);
   const config = e.baseConfig;
   const mergedAt = pull.mergedAt ? Date.parse(pull.mergedAt) : NaN;
   const reasons = [...pullProblems(e, pull, mergedAt), ...scopeProblems(e, pull)];
@@ -119,13 +121,19 @@ function pullProblems(e: RequestEvidence, pull: PullFacts, mergedAt: number): st
   if (!pull.merged || Number.isNaN(mergedAt)) reasons.push(`pull request #${pull.number} is not merged.`);
   // Content binding: what is on the default branch must be exactly what the code owners approved.
   if (e.headBlob !== e.blob) {
-    reasons.push(`the file on ${e.defaultBranch} is not the version approved in #${pull.number} (its head ${pull.headRefOid.slice(0, 7)}${e.headBlob ? ` holds another version` : ' does not hold this file'}): a merge combined it with other changes. Open a new pull request for the version you need.`);
+    reasons.push(
+      `the file on ${e.defaultBranch} is not the version approved in #${pull.number} (its head ${pull.headRefOid.slice(0, 7)}${e.headBlob ? ` holds another version` : ' does not hold this file'}): a merge combined it with other changes. Open a new pull request for the version you need.`,
+    );
   }
   if (pull.commitCount >= GITHUB_COMMIT_LIST_LIMIT) {
-    reasons.push(`#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known. Open a new pull request with fewer commits.`);
+    reasons.push(
+      `#${pull.number} has ${pull.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIST_LIMIT}, so who pushed to it cannot be known. Open a new pull request with fewer commits.`,
+    );
   }
   if (pull.changedFiles >= GITHUB_FILE_LIST_LIMIT) {
-    reasons.push(`#${pull.number} changes ${pull.changedFiles} files, more than GitHub lists, so it cannot be verified that it changed only requests. Split it.`);
+    reasons.push(
+      `#${pull.number} changes ${pull.changedFiles} files, more than GitHub lists, so it cannot be verified that it changed only requests. Split it.`,
+    );
   }
   return reasons;
 }
@@ -133,7 +141,13 @@ function pullProblems(e: RequestEvidence, pull: PullFacts, mergedAt: number): st
 type Request = NonNullable<ReturnType<typeof judgeRequest>['request']>;
 
 /** What is wrong with the request as merged: author, duration against the merge, who may ask, approvals. */
-function requestProblems(e: RequestEvidence, config: AccessConfig, pull: PullFacts, request: Request, mergedAt: number): { reasons: string[]; approval?: ApprovalResult } {
+function requestProblems(
+  e: RequestEvidence,
+  config: AccessConfig,
+  pull: PullFacts,
+  request: Request,
+  mergedAt: number,
+): { reasons: string[]; approval?: ApprovalResult } {
   const reasons: string[] = [];
   const author = pull.author ?? '';
   if (!pull.author) reasons.push(`GitHub names no author for #${pull.number} (a deleted account), so it cannot be checked that the requester opened it.`);
@@ -143,37 +157,59 @@ function requestProblems(e: RequestEvidence, config: AccessConfig, pull: PullFac
   reasons.push(...durationProblems(e, pull, request, group, mergedAt));
   const memberships = teamMemberships(e.teams);
   if (group?.requesters && !mayRequest(request.requester, group.requesters, memberships)) {
-    reasons.push(`${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`);
+    reasons.push(
+      `${request.requester} may not request ${request.group}: the policy allows ${group.requesters.join(', ')}, and ${request.requester} is not among them (team membership checked through the GitHub API).`,
+    );
   }
   if (pull.author) reasons.push(...pushProblems(pull, pull.author, e.pushGuarantee));
   if (!group) return { reasons };
-  const approval = evaluateApprovals({ required: group.approvals, headSha: pull.headRefOid, reviews: reviewsBeforeMerge(pull.reviews, mergedAt), owners: ownersOf(config.codeowners, e.file), requester: request.requester, author, pushers: pushersOf(pull.commits) });
+  const approval = evaluateApprovals({
+    required: group.approvals,
+    headSha: pull.headRefOid,
+    reviews: reviewsBeforeMerge(pull.reviews, mergedAt),
+    owners: ownersOf(config.codeowners, e.file),
+    requester: request.requester,
+    author,
+    pushers: pushersOf(pull.commits),
+  });
   if (!approval.ok) {
     const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
     const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
     const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
-    reasons.push(`${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`);
+    reasons.push(
+      `${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`,
+    );
   }
   return { reasons, approval };
 }
 
 /** A duration counts from the landing commit, an expiry must lie after the merge; both within the group's maximum. */
-function durationProblems(e: RequestEvidence, pull: PullFacts, request: Request, group: { maxDurationMs: number; maxDurationText: string } | undefined, mergedAt: number): string[] {
+function durationProblems(
+  e: RequestEvidence,
+  pull: PullFacts,
+  request: Request,
+  group: { maxDurationMs: number; maxDurationText: string } | undefined,
+  mergedAt: number,
+): string[] {
   const reasons: string[] = [];
   const merged = !Number.isNaN(mergedAt);
   if (request.durationMs === undefined) {
     if (merged && request.expiresAt <= mergedAt) reasons.push(`the request expired at ${request.expires}, before it was merged.`);
-    if (group && merged && request.expiresAt - mergedAt > group.maxDurationMs) reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
+    if (group && merged && request.expiresAt - mergedAt > group.maxDurationMs)
+      reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
     return reasons;
   }
-  if (group && request.durationMs > group.maxDurationMs) reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
+  if (group && request.durationMs > group.maxDurationMs)
+    reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
   if (request.durationMs < MIN_LEAD_MS) reasons.push(`"duration" is ${request.duration}; at least 5 minutes are needed.`);
   // A duration counts from the commit that landed the file. Its time is written by whoever made
   // the commit: GitHub for a merge, squash or rebase, but the author for a fast-forwarded head.
   // One later than GitHub's merge would stretch the access, so it is refused.
   const landedAt = e.landing?.time;
   if (landedAt !== undefined && merged && landedAt > mergedAt + CLOCK_SKEW_MS) {
-    reasons.push(`the commit that landed this request claims ${new Date(landedAt).toISOString()}, after GitHub merged #${pull.number} at ${pull.mergedAt}; a duration counts from the merge, so a later commit time would lengthen the access. Merge it through GitHub (merge, squash or rebase) or use "expires".`);
+    reasons.push(
+      `the commit that landed this request claims ${new Date(landedAt).toISOString()}, after GitHub merged #${pull.number} at ${pull.mergedAt}; a duration counts from the merge, so a later commit time would lengthen the access. Merge it through GitHub (merge, squash or rebase) or use "expires".`,
+    );
   }
   return reasons;
 }
@@ -186,13 +222,16 @@ function durationProblems(e: RequestEvidence, pull: PullFacts, request: Request,
  */
 function scopeProblems(e: RequestEvidence, pull: PullFacts): string[] {
   const out = new Set<string>();
-  const also = (path: string) => `#${pull.number} changes access requests and also ${path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`;
+  const also = (path: string) =>
+    `#${pull.number} changes access requests and also ${path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`;
   for (const path of e.landing!.landed) if (!isUnderRequests(path) || isRequestsHousekeeping(path)) out.add(also(path));
   const mergeCommit = e.landing!.parents.length > 1;
   for (const f of pull.files ?? []) {
     if (!isUnderRequests(f.path) || isRequestsHousekeeping(f.path)) out.add(also(f.path));
     else if (!mergeCommit && (f.changeType === 'RENAMED' || f.changeType === 'COPIED')) {
-      out.add(`#${pull.number} renames or copies a file into ${f.path}; GitHub does not say from where, so it cannot be verified that nothing outside requests/ changed. Delete and add request files in separate pull requests instead.`);
+      out.add(
+        `#${pull.number} renames or copies a file into ${f.path}; GitHub does not say from where, so it cannot be verified that nothing outside requests/ changed. Delete and add request files in separate pull requests instead.`,
+      );
     }
   }
   const problem = requestPathProblem(e.file);

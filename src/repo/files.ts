@@ -70,7 +70,11 @@ export function atCommit(git: Git, commit: string): RepoFiles {
     async list(dir) {
       const out = await git.tryRun(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${dir}/`]);
       if (!out) return [];
-      return out.toString('utf8').split('\0').filter((p) => p !== '').sort();
+      return out
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p !== '')
+        .sort();
     },
   };
 }

@@ -29,7 +29,8 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const state = await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true });
   const grants: ActiveGrant[] = [];
   for (const r of state.requests) {
-    if (r.state === 'active' && r.verification?.approved && r.request) grants.push({ group: r.group, requester: r.request.requester, file: r.file, since: r.verification.mergedAt ?? '', expires: r.request.expires });
+    if (r.state === 'active' && r.verification?.approved && r.request)
+      grants.push({ group: r.group, requester: r.request.requester, file: r.file, since: r.verification.mergedAt ?? '', expires: r.request.expires });
   }
   const { groups, overdue } = groupFigures(state, ctx.now);
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
@@ -37,8 +38,32 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
-  const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({ group, id: entry.id, reason: entry.reason, review: entry.review }));
-  return { generatedAt: ctx.now, ...(state.degraded ? { degraded: state.degraded } : {}), ...(breakGlass ? { breakGlass } : {}), exemptionsDue, lastSweep, sweepIntervalMs: SWEEP_INTERVAL_MS, grants, groups, overdue, history: await history(ctx, graph, state.head, state.branch, state.config.policy, state.degraded === undefined ? state.configAt : undefined, state.pushGuarantee) };
+  const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({
+    group,
+    id: entry.id,
+    reason: entry.reason,
+    review: entry.review,
+  }));
+  return {
+    generatedAt: ctx.now,
+    ...(state.degraded ? { degraded: state.degraded } : {}),
+    ...(breakGlass ? { breakGlass } : {}),
+    exemptionsDue,
+    lastSweep,
+    sweepIntervalMs: SWEEP_INTERVAL_MS,
+    grants,
+    groups,
+    overdue,
+    history: await history(
+      ctx,
+      graph,
+      state.head,
+      state.branch,
+      state.config.policy,
+      state.degraded === undefined ? state.configAt : undefined,
+      state.pushGuarantee,
+    ),
+  };
 }
 
 /** Per group: members, covered, standing, drift; and expiries more than one sweep interval overdue. */
@@ -63,7 +88,8 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
     for (const d of present.filter((x) => x.reason === 'ended')) {
       for (const file of d.files) {
         const r = state.requests.find((x) => x.file === file);
-        if (r?.state === 'expired' && r.request && r.request.expiresAt < now - SWEEP_INTERVAL_MS) overdue.push({ group: g.group, requester: r.request.requester, file, expires: r.request.expires });
+        if (r?.state === 'expired' && r.request && r.request.expiresAt < now - SWEEP_INTERVAL_MS)
+          overdue.push({ group: g.group, requester: r.request.requester, file, expires: r.request.expires });
       }
     }
   }
@@ -74,7 +100,9 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
 async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: string; branch: string; config: AccessConfig }, since: number) {
   const reader = ctx.git.catFile();
   try {
-    return (await breakGlassUses({ gh: ctx.gh, repo: ctx.repo, graph, git: ctx.git, reader, head: state.head, branch: state.branch, config: state.config, since })).map(useRow);
+    return (
+      await breakGlassUses({ gh: ctx.gh, repo: ctx.repo, graph, git: ctx.git, reader, head: state.head, branch: state.branch, config: state.config, since })
+    ).map(useRow);
   } catch (error) {
     if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return undefined;
     throw error;
@@ -87,7 +115,15 @@ async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: s
  * Requests added to the default branch in the last `days` days, each judged as the reconciler judged
  * it when it merged (the same bulk verification), so only what was really granted counts as elevation.
  */
-async function history(ctx: ReportContext, graph: GitHubGraph, head: string, branch: string, policy: Policy, configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined, pushGuarantee: PushGuarantee): Promise<History> {
+async function history(
+  ctx: ReportContext,
+  graph: GitHubGraph,
+  head: string,
+  branch: string,
+  policy: Policy,
+  configAt: ((commit: string) => Promise<AccessConfig | string>) | undefined,
+  pushGuarantee: PushGuarantee,
+): Promise<History> {
   const days = ctx.days ?? 30;
   const since = ctx.now - days * 86_400_000;
   const result: History = { days, requestsPerGroup: {}, grantedPerGroup: {}, elevations: [], approvalLatencies: [] };
@@ -105,11 +141,17 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
       verified = false;
     }
     // Unknown rather than wrong: without GitHub's approvals and run times there is nothing to measure.
-    if (verified) result.removals = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
-      if (typeof (error as { status?: unknown }).status === 'number') return undefined;
-      throw error;
-    });
-    grantFigures(result, versions.filter((v) => added.has(v)), log, ctx.now);
+    if (verified)
+      result.removals = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
+        if (typeof (error as { status?: unknown }).status === 'number') return undefined;
+        throw error;
+      });
+    grantFigures(
+      result,
+      versions.filter((v) => added.has(v)),
+      log,
+      ctx.now,
+    );
   } finally {
     reader.close();
   }
@@ -119,7 +161,13 @@ async function history(ctx: ReportContext, graph: GitHubGraph, head: string, bra
 type LogEntry = Awaited<ReturnType<typeof firstParentLog>>[number];
 
 /** Every version of a request of a policy group added or changed in the log, counting additions in the window. */
-async function requestVersions(reader: CatFile, log: readonly LogEntry[], groupNames: ReadonlySet<string>, since: number, result: History): Promise<{ versions: RequestResult[]; added: Set<RequestResult>; deletions: Map<string, number[]> }> {
+async function requestVersions(
+  reader: CatFile,
+  log: readonly LogEntry[],
+  groupNames: ReadonlySet<string>,
+  since: number,
+  result: History,
+): Promise<{ versions: RequestResult[]; added: Set<RequestResult>; deletions: Map<string, number[]> }> {
   const versions: RequestResult[] = [];
   const added = new Set<RequestResult>();
   const deletions = new Map<string, number[]>();
@@ -135,7 +183,18 @@ async function requestVersions(reader: CatFile, log: readonly LogEntry[], groupN
       const request = object?.bytes ? parseRequest(change.path, object.bytes, commit.time).request : undefined;
       // Judged as of the merge: "userId" only marks it as someone's request to verify.
       if (!request) continue;
-      const version: RequestResult = { file: change.path, group, state: 'active', requester: request.requester, request, blob: object!.oid, bytes: object!.bytes!, landing: commit, userId: request.requester, judgeAt: commit.time };
+      const version: RequestResult = {
+        file: change.path,
+        group,
+        state: 'active',
+        requester: request.requester,
+        request,
+        blob: object!.oid,
+        bytes: object!.bytes!,
+        landing: commit,
+        userId: request.requester,
+        judgeAt: commit.time,
+      };
       versions.push(version);
       if (inWindow) added.add(version);
     }
@@ -165,11 +224,21 @@ function grantFigures(result: History, added: readonly RequestResult[], log: rea
 async function removals(ctx: ReportContext, versions: readonly RequestResult[], deletions: ReadonlyMap<string, number[]>, since: number, policy: Policy) {
   const judged: RequestVersion[] = versions
     .filter((v) => v.request && v.landing && v.verification)
-    .map((v) => ({ file: v.file, group: v.group, requester: v.request!.requester, landed: v.landing!.time, expiresAt: v.request!.expiresAt, approved: v.verification!.approved }));
+    .map((v) => ({
+      file: v.file,
+      group: v.group,
+      requester: v.request!.requester,
+      landed: v.landing!.time,
+      expiresAt: v.request!.expiresAt,
+      approved: v.verification!.approved,
+    }));
   const ended = endings(judged, deletions, since, ctx.now);
   if (ended.length === 0) return [];
   // Runs from the day of the first ending on: one request per 100 runs of each workflow.
   const from = ended[0]!.at;
-  const runs = [...(await successfulRuns(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml', from)), ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from))];
+  const runs = [
+    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml', from)),
+    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from)),
+  ];
   return removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend])));
 }

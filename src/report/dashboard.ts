@@ -64,7 +64,9 @@ export function renderDashboard(d: DashboardData): { body: string; stable: strin
 
 function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; stable: string } {
   const out: string[] = [];
-  const holders = d.status.groups.flatMap((g) => g.members.filter((m) => m.holds === 'active' || m.holds === 'unverified').map((m) => ({ group: g.group, ...m })));
+  const holders = d.status.groups.flatMap((g) =>
+    g.members.filter((m) => m.holds === 'active' || m.holds === 'unverified').map((m) => ({ group: g.group, ...m })),
+  );
   out.push('### Who holds what until when', '');
   if (holders.length === 0) out.push('Nobody holds access through a request.', '');
   else {
@@ -76,11 +78,20 @@ function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; sta
       for (const h of rows) out.push(`    ${gantt(h.who)} :active, ${utc(h.since ?? Date.parse(h.until!))}, ${utc(Date.parse(h.until!))}`);
     }
     out.push('```', '', '| Group | Who | Until | Request |', '|---|---|---|---|');
-    for (const h of holders.slice(0, MAX_ROWS)) out.push(`| ${cell(h.group)} | ${cell(h.who)} | ${h.until ? `${utc(Date.parse(h.until))} UTC` : 'not verified yet'} | ${h.file ? codeCell(h.file) : ''} |`);
+    for (const h of holders.slice(0, MAX_ROWS))
+      out.push(
+        `| ${cell(h.group)} | ${cell(h.who)} | ${h.until ? `${utc(Date.parse(h.until))} UTC` : 'not verified yet'} | ${h.file ? codeCell(h.file) : ''} |`,
+      );
     if (holders.length > MAX_ROWS) out.push(`| … | and ${holders.length - MAX_ROWS} more | | |`);
     out.push('');
   }
-  out.push(...configSection(d), ...pendingSection(d, MAX_ROWS), ...driftSection(d, MAX_ROWS), ...unreviewedSection(d, MAX_ROWS), ...exemptionSection(d, MAX_ROWS));
+  out.push(
+    ...configSection(d),
+    ...pendingSection(d, MAX_ROWS),
+    ...driftSection(d, MAX_ROWS),
+    ...unreviewedSection(d, MAX_ROWS),
+    ...exemptionSection(d, MAX_ROWS),
+  );
   if (d.status.degraded) out.push(`**GitHub could not be read in the last sweep**: requests were not verified.`, '');
   const stable = `${MARKER} -->\n## ${DASHBOARD_TITLE}\n\n${HEADER_NOTE}\n\n${out.join('\n')}`;
   const swept = `${HEADER_NOTE} Last sweep: ${utc(d.sweptAt)} UTC${d.lateMs !== undefined ? `, started ${formatDuration(d.lateMs)} after its 15-minute slot` : ''}.`;
@@ -93,7 +104,14 @@ const SWEPT_LINE = /^Kept up to date by the sweep \(access-revoke\) from its own
 
 function configSection(d: DashboardData): string[] {
   if (!d.configIgnored || d.configIgnored.length === 0) return [];
-  const out = ['### ⚠️ Configuration changes not in force', '', 'These commits changed the access configuration without an approved pull request, so the last approved version is used instead. Make the change again in a pull request the code owners approve.', '', '| Commit | Files | Why |', '|---|---|---|'];
+  const out = [
+    '### ⚠️ Configuration changes not in force',
+    '',
+    'These commits changed the access configuration without an approved pull request, so the last approved version is used instead. Make the change again in a pull request the code owners approve.',
+    '',
+    '| Commit | Files | Why |',
+    '|---|---|---|',
+  ];
   for (const c of d.configIgnored) out.push(`| ${c.sha.slice(0, 7)} | ${c.files.map(codeCell).join(', ')} | ${codeCell(c.why)} |`);
   return [...out, ''];
 }
@@ -102,18 +120,30 @@ function pendingSection(d: DashboardData, MAX_ROWS: number): string[] {
   const out = ['### Waiting for approval', ''];
   if (d.pending.length === 0) return [...out, 'No open pull request changes a request.', ''];
   out.push('| Pull request | Requester | Groups | Code-owner approvals of the latest commit |', '|---|---|---|---|');
-  for (const p of d.pending.slice(0, MAX_ROWS)) out.push(`| #${p.number} | ${cell(p.author)} | ${p.groups.length > 0 ? p.groups.map(cell).join(', ') : 'no policy group'} | ${p.approvers.length} of ${p.needed}${p.approvers.length > 0 ? ` (${p.approvers.map(cell).join(', ')})` : ''} |`);
+  for (const p of d.pending.slice(0, MAX_ROWS))
+    out.push(
+      `| #${p.number} | ${cell(p.author)} | ${p.groups.length > 0 ? p.groups.map(cell).join(', ') : 'no policy group'} | ${p.approvers.length} of ${p.needed}${p.approvers.length > 0 ? ` (${p.approvers.map(cell).join(', ')})` : ''} |`,
+    );
   if (d.pending.length > MAX_ROWS) out.push(`| … | and ${d.pending.length - MAX_ROWS} more | | |`);
-  out.push('', `Approvals by the requester or by anyone not a code owner of the files do not count.${d.teamsUnreadable ? " The code-owner teams could not be read with this token, so their members' approvals are not counted here (the grant reads them with its own token)." : ''}`, '');
+  out.push(
+    '',
+    `Approvals by the requester or by anyone not a code owner of the files do not count.${d.teamsUnreadable ? " The code-owner teams could not be read with this token, so their members' approvals are not counted here (the grant reads them with its own token)." : ''}`,
+    '',
+  );
   return out;
 }
 
 function driftSection(d: DashboardData, MAX_ROWS: number): string[] {
-  const drift = d.status.groups.flatMap((g) => g.members.filter((m) => m.holds === 'drift' || m.holds === 'ending').map((m) => ({ group: g.group, mode: g.mode, ...m })));
+  const drift = d.status.groups.flatMap((g) =>
+    g.members.filter((m) => m.holds === 'drift' || m.holds === 'ending').map((m) => ({ group: g.group, mode: g.mode, ...m })),
+  );
   const out = ['### Drift', ''];
   if (drift.length === 0) return [...out, 'Every member has an active request or a standing exemption.', ''];
   out.push('| Group | Member | Why |', '|---|---|---|');
-  for (const m of drift.slice(0, MAX_ROWS)) out.push(`| ${cell(m.group)} | ${cell(m.who)} | ${m.holds === 'ending' ? 'its request ended' : m.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request'} |`);
+  for (const m of drift.slice(0, MAX_ROWS))
+    out.push(
+      `| ${cell(m.group)} | ${cell(m.who)} | ${m.holds === 'ending' ? 'its request ended' : m.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request'} |`,
+    );
   if (drift.length > MAX_ROWS) out.push(`| … | and ${drift.length - MAX_ROWS} more | |`);
   return [...out, ''];
 }
@@ -121,7 +151,8 @@ function driftSection(d: DashboardData, MAX_ROWS: number): string[] {
 function unreviewedSection(d: DashboardData, MAX_ROWS: number): string[] {
   if (!d.unreviewed || d.unreviewed.length === 0) return [];
   const out = ['### Break-glass awaiting review', '', '| Review | Who | Group | When |', '|---|---|---|---|'];
-  for (const u of d.unreviewed.slice(0, MAX_ROWS)) out.push(`| ${u.issue !== undefined ? `#${u.issue}` : `none (run ${u.run})`} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
+  for (const u of d.unreviewed.slice(0, MAX_ROWS))
+    out.push(`| ${u.issue !== undefined ? `#${u.issue}` : `none (run ${u.run})`} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
   if (d.unreviewed.length > MAX_ROWS) out.push(`| … | and ${d.unreviewed.length - MAX_ROWS} more | | |`);
   return [...out, ''];
 }

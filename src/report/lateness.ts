@@ -70,7 +70,9 @@ export function endings(versions: readonly RequestVersion[], deletions: Readonly
   const out: Ending[] = [];
   for (const s of spans) {
     if (!s.ends || s.end < since || s.end > now) continue;
-    const covered = spans.some((o) => o !== s && o.v.group === s.v.group && o.v.requester.toLowerCase() === s.v.requester.toLowerCase() && o.v.landed <= s.end && o.end > s.end);
+    const covered = spans.some(
+      (o) => o !== s && o.v.group === s.v.group && o.v.requester.toLowerCase() === s.v.requester.toLowerCase() && o.v.landed <= s.end && o.end > s.end,
+    );
     if (!covered) out.push({ group: s.v.group, file: s.v.file, requester: s.v.requester, at: s.end });
   }
   return out.sort((a, b) => a.at - b.at);

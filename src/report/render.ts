@@ -94,14 +94,25 @@ function renderHeader(d: ReportData): string[] {
       ? 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
       : `Last successful sweep: ${utc(Date.parse(d.lastSweep))} UTC (${formatDuration(sweepAge!)} ago)${sweepAge! > 2 * d.sweepIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
   out.push(`Generated ${utc(d.generatedAt)} UTC. ${sweepLine}`, '');
-  if (d.degraded) out.push(`**GitHub could not be read** (${codeCell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`, '');
+  if (d.degraded)
+    out.push(
+      `**GitHub could not be read** (${codeCell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`,
+      '',
+    );
   return out;
 }
 
 function renderGrants(d: ReportData): string[] {
   const out: string[] = ['### Active grants', ''];
   if (d.grants.length === 0) return [...out, 'Nobody holds access through a request right now.', ''];
-  out.push('```mermaid', 'gantt', '    title Active grants (UTC)', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %d %H:%M', `    todayMarker stroke-width:2px`);
+  out.push(
+    '```mermaid',
+    'gantt',
+    '    title Active grants (UTC)',
+    '    dateFormat YYYY-MM-DD HH:mm',
+    '    axisFormat %d %H:%M',
+    `    todayMarker stroke-width:2px`,
+  );
   const byGroup = new Map<string, ActiveGrant[]>();
   for (const g of d.grants) byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), g]);
   for (const [group, grants] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
@@ -110,21 +121,36 @@ function renderGrants(d: ReportData): string[] {
   }
   out.push('```', '', '| Group | Requester | Since | Expires | Ends in | Request |', '|---|---|---|---|---|---|');
   for (const g of [...d.grants].sort((a, b) => a.expires.localeCompare(b.expires))) {
-    out.push(`| ${cell(g.group)} | ${cell(g.requester)} | ${utc(Date.parse(g.since))} | ${utc(Date.parse(g.expires))} | ${formatDuration(Math.max(0, Date.parse(g.expires) - d.generatedAt))} | ${codeCell(g.file)} |`);
+    out.push(
+      `| ${cell(g.group)} | ${cell(g.requester)} | ${utc(Date.parse(g.since))} | ${utc(Date.parse(g.expires))} | ${formatDuration(Math.max(0, Date.parse(g.expires) - d.generatedAt))} | ${codeCell(g.file)} |`,
+    );
   }
   return [...out, ''];
 }
 
 function renderStanding(d: ReportData): string[] {
-  const out: string[] = ['### Standing privilege per group', '', 'Members who hold access without an active request. Zero standing privilege means this column is zero, apart from listed exemptions (break-glass accounts).', ''];
+  const out: string[] = [
+    '### Standing privilege per group',
+    '',
+    'Members who hold access without an active request. Zero standing privilege means this column is zero, apart from listed exemptions (break-glass accounts).',
+    '',
+  ];
   out.push('| Group | Mode | Members | With an active request | Standing exemptions | Without a request (drift) |', '|---|---|---|---|---|---|');
   for (const g of d.groups) {
     if (g.error) out.push(`| ${cell(g.group)} | ${g.mode} | | | | ${codeCell(g.error)} |`);
-    else out.push(`| ${cell(g.group)} | ${g.mode} | ${g.members} | ${g.covered} | ${g.standingExempt} | ${g.drift.length}${g.drift.length ? ` (${g.drift.map(cell).join(', ')})` : ''} |`);
+    else
+      out.push(
+        `| ${cell(g.group)} | ${g.mode} | ${g.members} | ${g.covered} | ${g.standingExempt} | ${g.drift.length}${g.drift.length ? ` (${g.drift.map(cell).join(', ')})` : ''} |`,
+      );
   }
   out.push('');
   if (d.exemptionsDue && d.exemptionsDue.length > 0) {
-    out.push('**Standing exemptions due for review** (past their review date: renew the date with a reason, or remove the exemption):', '', '| Group | Member | Reason | Review by |', '|---|---|---|---|');
+    out.push(
+      '**Standing exemptions due for review** (past their review date: renew the date with a reason, or remove the exemption):',
+      '',
+      '| Group | Member | Reason | Review by |',
+      '|---|---|---|---|',
+    );
     for (const e of d.exemptionsDue) out.push(`| ${cell(e.group)} | ${cell(e.id)} | ${cell(e.reason)} | ${cell(e.review)} |`);
     out.push('');
   }
@@ -133,15 +159,30 @@ function renderStanding(d: ReportData): string[] {
 
 function renderBreakGlass(d: ReportData): string[] {
   if (!d.breakGlass || d.breakGlass.length === 0) return [];
-  const out = ['### Break-glass', '', 'Access granted without review first; a code owner reviews each use and closes its issue as completed.', '', '| Review | Who | Group | When | Reviewed |', '|---|---|---|---|---|'];
-  for (const b of d.breakGlass) out.push(`| ${b.issue !== undefined ? `#${b.issue}` : `none (run ${b.run})`} | ${cell(b.login)} | ${cell(b.group)} | ${utc(Date.parse(b.at))} | ${b.reviewed ? 'yes' : '**no, unreviewed**'} |`);
+  const out = [
+    '### Break-glass',
+    '',
+    'Access granted without review first; a code owner reviews each use and closes its issue as completed.',
+    '',
+    '| Review | Who | Group | When | Reviewed |',
+    '|---|---|---|---|---|',
+  ];
+  for (const b of d.breakGlass)
+    out.push(
+      `| ${b.issue !== undefined ? `#${b.issue}` : `none (run ${b.run})`} | ${cell(b.login)} | ${cell(b.group)} | ${utc(Date.parse(b.at))} | ${b.reviewed ? 'yes' : '**no, unreviewed**'} |`,
+    );
   return [...out, ''];
 }
 
 function renderOverdue(d: ReportData): string[] {
   const out = ['### Overdue expiries', ''];
   if (d.overdue.length === 0) return [...out, 'None: every expired request has lost its membership.', ''];
-  out.push('Requests that expired but whose members are still in the group: the sweep has not run since, or failed.', '', '| Group | Requester | Expired | Request |', '|---|---|---|---|');
+  out.push(
+    'Requests that expired but whose members are still in the group: the sweep has not run since, or failed.',
+    '',
+    '| Group | Requester | Expired | Request |',
+    '|---|---|---|---|',
+  );
   for (const o of d.overdue) out.push(`| ${cell(o.group)} | ${cell(o.requester)} | ${utc(Date.parse(o.expires))} | ${codeCell(o.file)} |`);
   return [...out, ''];
 }
@@ -150,13 +191,18 @@ function renderHistory(h: History): string[] {
   const out = [`### The last ${h.days} days`, ''];
   const groups = Object.entries(h.requestsPerGroup).sort(([a], [b]) => a.localeCompare(b));
   if (groups.length === 0) out.push('No requests were merged.', '');
-  else out.push('| Group | Requests merged | Granted |', '|---|---|---|', ...groups.map(([g, n]) => `| ${cell(g)} | ${n} | ${h.grantedPerGroup[g] ?? 0} |`), '');
+  else
+    out.push('| Group | Requests merged | Granted |', '|---|---|---|', ...groups.map(([g, n]) => `| ${cell(g)} | ${n} | ${h.grantedPerGroup[g] ?? 0} |`), '');
   const elev = median(h.elevations.map((e) => e.ms));
   const longest = [...h.elevations].sort((a, b) => b.ms - a.ms)[0];
-  out.push(`- Elevation of granted requests (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (${codeCell(longest!.file)})`}.`);
+  out.push(
+    `- Elevation of granted requests (merge to expiry or early revoke): ${elev === undefined ? 'no data' : `median ${formatDuration(elev)}, longest ${formatDuration(longest!.ms)} (${codeCell(longest!.file)})`}.`,
+  );
   const lat = median(h.approvalLatencies.map((a) => a.ms));
   const slowest = [...h.approvalLatencies].sort((a, b) => b.ms - a.ms)[0];
-  out.push(`- Approval latency of granted requests (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`);
+  out.push(
+    `- Approval latency of granted requests (pull request opened to merged): ${lat === undefined ? 'no data' : `median ${formatDuration(lat)}, longest ${formatDuration(slowest!.ms)} (#${slowest!.pull})`}.`,
+  );
   out.push('');
   return [...out, ...renderRemovals(h)];
 }
@@ -175,7 +221,8 @@ function renderRemovals(h: History): string[] {
   const late = (ms: number | undefined) => (ms === undefined ? '–' : formatDuration(ms));
   for (const g of h.removals) {
     if (g.enforcedBy === 'entra') out.push(`| ${cell(g.group)} | ${g.ended} | on time | on time | 0 | Entra (PIM for Groups) |`);
-    else out.push(`| ${cell(g.group)} | ${g.ended} | ${late(percentile(g.lateness, 50))} | ${late(percentile(g.lateness, 95))} | ${g.unconfirmed} | the sweep |`);
+    else
+      out.push(`| ${cell(g.group)} | ${g.ended} | ${late(percentile(g.lateness, 50))} | ${late(percentile(g.lateness, 95))} | ${g.unconfirmed} | the sweep |`);
   }
   out.push('');
   return out;

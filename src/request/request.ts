@@ -77,7 +77,8 @@ export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: 
 
   // The request is returned whenever its core fields can be read, even with other errors, so that
   // the policy's rules run too and the author sees every problem in one round.
-  const readable = typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
+  const readable =
+    typeof value.requester === 'string' && typeof value.group === 'string' && typeof value.justification === 'string' && !Number.isNaN(expiresAt);
   if (!readable) return { request: undefined, diagnostics, refused };
   return {
     request: {
@@ -127,10 +128,22 @@ function placeProblems(file: string, yaml: Loaded, value: Record<string, unknown
   const out: Diagnostic[] = [];
   const where = splitRequestPath(file)!;
   if (typeof value.group === 'string' && value.group !== where.group) {
-    out.push(diagnostic(file, posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter), `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`));
+    out.push(
+      diagnostic(
+        file,
+        posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter),
+        `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`,
+      ),
+    );
   }
   if (typeof value.requester === 'string' && !fileNameMatchesRequester(where.fileName, value.requester)) {
-    out.push(diagnostic(file, posOf(nodeAt(yaml.doc, ['requester']), yaml.lineCounter), `the file name must start with the requester's login: rename it to requests/${where.group}/${value.requester.toLowerCase()}-<slug>.yaml (letters, digits, ".", "_" or "-" after the login).`));
+    out.push(
+      diagnostic(
+        file,
+        posOf(nodeAt(yaml.doc, ['requester']), yaml.lineCounter),
+        `the file name must start with the requester's login: rename it to requests/${where.group}/${value.requester.toLowerCase()}-<slug>.yaml (letters, digits, ".", "_" or "-" after the login).`,
+      ),
+    );
   }
   return out;
 }

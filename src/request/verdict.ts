@@ -14,7 +14,14 @@ export interface RequestVerdict {
 }
 
 /** `landedAt`: when this version merged (a `duration:` counts from it); before a merge, now. */
-export function judgeRequest(file: string, content: FileContent | undefined, config: AccessConfig, now: number, timing: RuleContext['timing'] = 'strict', landedAt = now): RequestVerdict {
+export function judgeRequest(
+  file: string,
+  content: FileContent | undefined,
+  config: AccessConfig,
+  now: number,
+  timing: RuleContext['timing'] = 'strict',
+  landedAt = now,
+): RequestVerdict {
   const bytes = contentOrDiagnostic(file, content, REQUEST_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return { file, diagnostics: [bytes], valid: false };
   const parsed = parseRequest(file, bytes, landedAt);

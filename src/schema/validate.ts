@@ -14,14 +14,16 @@ export function validateAgainstSchema(name: SchemaName, yaml: LoadedYaml): Diagn
   // Compiled ahead of time (scripts/gen-validators.ts): no schema compilation at start-up.
   const validate = validators[name];
   if (validate(yaml.value)) return [];
-  const errors = (validate.errors ?? []).filter(
-    // propertyNames reports the inner pattern failure and then itself; keep only the latter. A oneOf
-    // of alternatives reports each alternative's failure and then itself; keep only the latter too.
-    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && !/\/oneOf\/\d+\//.test(e.schemaPath),
-  ).filter(
-    // Alternatives of keys say nothing about a value that is no map: its type error does.
-    (e) => !(e.keyword === 'oneOf' && (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data))),
-  );
+  const errors = (validate.errors ?? [])
+    .filter(
+      // propertyNames reports the inner pattern failure and then itself; keep only the latter. A oneOf
+      // of alternatives reports each alternative's failure and then itself; keep only the latter too.
+      (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && !/\/oneOf\/\d+\//.test(e.schemaPath),
+    )
+    .filter(
+      // Alternatives of keys say nothing about a value that is no map: its type error does.
+      (e) => !(e.keyword === 'oneOf' && (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data))),
+    );
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of errors) {
@@ -87,11 +89,16 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
   propertyNames: ({ error, params }) => {
     const key = String(params.propertyName);
     const rule = schemaDescription(error.parentSchema) || ' The name does not have the allowed form.';
-    return { key, message: `the name "${key}" is not allowed here:${rule} Names use lower-case letters, digits, ".", "_" and "-" (GitHub logins: letters, digits and single hyphens).` };
+    return {
+      key,
+      message: `the name "${key}" is not allowed here:${rule} Names use lower-case letters, digits, ".", "_" and "-" (GitHub logins: letters, digits and single hyphens).`,
+    };
   },
-  type: ({ error, params, where }) => `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
+  type: ({ error, params, where }) =>
+    `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
   const: ({ error, params, where }) => `${where} must be ${JSON.stringify(params.allowedValue)}, but it is ${describe(error.data)}.`,
-  enum: ({ error, params, where }) => `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, but it is ${describe(error.data)}.`,
+  enum: ({ error, params, where }) =>
+    `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, but it is ${describe(error.data)}.`,
   pattern: ({ error, where }) => `${where} has the wrong form: ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
   minLength: (e) => lengthMessage(e, 'at least'),
   maxLength: (e) => lengthMessage(e, 'at most'),
@@ -103,9 +110,13 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
     // Alternatives of required keys, such as a request's expires or duration: name them.
     const keys = ((error.parentSchema as { oneOf?: { required?: string[] }[] }).oneOf ?? []).flatMap((o) => o.required ?? []);
     const names = keys.map((k) => `"${k}"`).join(' or ');
-    if (params.passingSchemas === null) return `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`;
+    if (params.passingSchemas === null)
+      return `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`;
     const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
-    return { key: present[present.length - 1] ?? keys[0] ?? '', message: `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.` };
+    return {
+      key: present[present.length - 1] ?? keys[0] ?? '',
+      message: `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.`,
+    };
   },
   uniqueItems: ({ params, where }) => `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`,
 };

@@ -31,7 +31,20 @@ after(async () => {
 });
 
 function doctor(env: Record<string, string> = {}) {
-  return runAction({ workspace: repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, cloud: 'public', 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: { ...twin.env(), ...env } });
+  return runAction({
+    workspace: repo.dir,
+    inputs: {
+      command: 'doctor',
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      cloud: 'public',
+      'authority-host': twin.urls.authorityHost,
+      'graph-endpoint': twin.urls.graph,
+    },
+    eventName: 'workflow_dispatch',
+    event: {},
+    env: { ...twin.env(), ...env },
+  });
 }
 
 test('doctor signs in without a secret and reports each group: ok, role-assignable, missing', async () => {
@@ -44,9 +57,18 @@ test('doctor signs in without a secret and reports each group: ok, role-assignab
   assert.match(byName['k8s-prod-operators']!.problem!, /is role-assignable/);
   assert.match(byName['billing-readers']!.problem!, /no Entra group has the id c3a9e7d2/);
   const errors = run.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => [a.file, a.line]), [['.github/access-policy.yaml', 12], ['.github/access-policy.yaml', 16]]);
+  assert.deepEqual(
+    errors.map((a) => [a.file, a.line]),
+    [
+      ['.github/access-policy.yaml', 12],
+      ['.github/access-policy.yaml', 16],
+    ],
+  );
   assert.match(run.summary, /Signed in to Entra\. 2 of 3 identities resolve to users; not found: hubot\./);
-  assert.equal(twin.log.count('entra', (r) => r.path.endsWith('/token')), 1);
+  assert.equal(
+    twin.log.count('entra', (r) => r.path.endsWith('/token')),
+    1,
+  );
   assert.ok(twin.log.count('actions') >= 1, 'the OIDC token came from the Actions endpoint');
 });
 
@@ -67,16 +89,34 @@ test('doctor without tenant-id and client-id says what to set', async () => {
 
 test('a national cloud asks for its own token-exchange audience; a credential listing another is named, with the input to set', async () => {
   const app = twin.state.apps[0]!;
-  const usgov = (inputs: Record<string, string> = {}) => runAction({ workspace: repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, cloud: 'usgov', 'authority-host': twin.urls.authorityHost, 'graph-endpoint': twin.urls.graph, ...inputs }, eventName: 'workflow_dispatch', event: {}, env: twin.env() });
+  const usgov = (inputs: Record<string, string> = {}) =>
+    runAction({
+      workspace: repo.dir,
+      inputs: {
+        command: 'doctor',
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        cloud: 'usgov',
+        'authority-host': twin.urls.authorityHost,
+        'graph-endpoint': twin.urls.graph,
+        ...inputs,
+      },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: twin.env(),
+    });
   const refused = await usgov();
   assert.equal(refused.exitCode, 1);
-  assert.match(refused.stdout, /::error::access-as-code: Entra found no federated credential for this token's audience \(api:\/\/AzureADTokenExchangeUSGov\)[^\n]*set the input audience/);
+  assert.match(
+    refused.stdout,
+    /::error::access-as-code: Entra found no federated credential for this token's audience \(api:\/\/AzureADTokenExchangeUSGov\)[^\n]*set the input audience/,
+  );
   const matched = await usgov({ audience: 'api://AzureADTokenExchange' });
-  assert.match(matched.summary, /Signed in to Entra\./, 'the credential\'s audience, given as the input');
+  assert.match(matched.summary, /Signed in to Entra\./, "the credential's audience, given as the input");
   app.audiences = ['api://AzureADTokenExchangeUSGov'];
   try {
     const byDefault = await usgov();
-    assert.match(byDefault.summary, /Signed in to Entra\./, 'a credential with the cloud\'s own audience needs no input');
+    assert.match(byDefault.summary, /Signed in to Entra\./, "a credential with the cloud's own audience needs no input");
   } finally {
     delete app.audiences;
   }

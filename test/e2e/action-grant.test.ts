@@ -32,7 +32,10 @@ test('an approved request is granted on merge, and the pull request is told unti
   const [item] = changes(run);
   assert.equal(item!.outcome, 'granted');
   assert.deepEqual(item!.approvers, ['lead1']);
-  assert.match(lastComment(pull), /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./);
+  assert.match(
+    lastComment(pull),
+    /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./,
+  );
   assert.match(run.summary, /<td>#1<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
 });
 
@@ -54,11 +57,16 @@ test('THREATS 5: an approval from someone who is not a code owner of the file do
   const run = await s.grant(s.merge(pull));
   assert.equal(run.exitCode, 0);
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.match(lastComment(pull), /⛔ not granted[\s\S]*k8s-prod-operators needs 1 approval of the merged commit from code owners[\s\S]*@fin1 is not a code owner of this file \(owners: @acme\/sre-leads\)/);
+  assert.match(
+    lastComment(pull),
+    /⛔ not granted[\s\S]*k8s-prod-operators needs 1 approval of the merged commit from code owners[\s\S]*@fin1 is not a code owner of this file \(owners: @acme\/sre-leads\)/,
+  );
 });
 
 test('THREATS 4: an approval of an earlier commit does not count after another push', async () => {
-  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } });
+  const pull = s.openPull('hubot', {
+    files: { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
+  });
   s.review(pull, 'lead1');
   s.push(pull, { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 110 * 60_000 }) });
   const run = await s.grant(s.merge(pull));
@@ -76,7 +84,9 @@ test('THREATS 3: a requester in the owning team cannot count themselves; enough 
   assert.deepEqual(s.members('prod-db-admins'), []);
   assert.match(changes(run)[0]!.detail, /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/);
 
-  const second = s.openPull('octocat', { files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) } });
+  const second = s.openPull('octocat', {
+    files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) },
+  });
   s.review(second, 'dba1');
   s.review(second, 'monalisa');
   const ok = await s.grant(s.merge(second));
@@ -98,7 +108,9 @@ test('a later "changes requested" or a dismissal withdraws an approval; a commen
 });
 
 test('THREATS 3: an owner who pushed a commit to the pull request does not count', async () => {
-  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } });
+  const pull = s.openPull('hubot', {
+    files: { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
+  });
   s.push(pull, { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 40 * 60_000 }) }, 'lead1');
   s.review(pull, 'lead1');
   const run = await s.grant(s.merge(pull));
@@ -127,7 +139,13 @@ test("THREATS 1: a merged change to someone else's request grants nothing", asyn
 
 test('THREATS 6 and 7: a merged pull request that also changed the policy is refused, judged by the policy before it', async () => {
   const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('maxDuration: 2h', 'maxDuration: 24h');
-  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 20 * 3_600_000 }), '.github/access-policy.yaml': policy, 'src/request/rules.ts': '// weakened\n' } });
+  const pull = s.openPull('hubot', {
+    files: {
+      [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 20 * 3_600_000 }),
+      '.github/access-policy.yaml': policy,
+      'src/request/rules.ts': '// weakened\n',
+    },
+  });
   s.review(pull, 'lead1');
   const run = await s.grant(s.merge(pull));
   const [item] = changes(run);
@@ -138,7 +156,12 @@ test('THREATS 6 and 7: a merged pull request that also changed the policy is ref
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
   // The policy change rode in with a request and no approval from .github/'s owners: it is not used either.
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.file === '.github/access-policy.yaml' && /changed \.github\/access-policy\.yaml without approval, so the change is not used/.test(a.message)), run.stdout);
+  assert.ok(
+    run.annotations.some(
+      (a) => a.file === '.github/access-policy.yaml' && /changed \.github\/access-policy\.yaml without approval, so the change is not used/.test(a.message),
+    ),
+    run.stdout,
+  );
   // Put back as it was, so the rest of this file's world has its approved policy on main again.
   s.directPush({ '.github/access-policy.yaml': `${s.repo.git('show', `${pull.base}:.github/access-policy.yaml`)}\n`, 'src/request/rules.ts': null });
 });
@@ -148,7 +171,14 @@ test('a direct push without a pull request grants nothing and says so loudly', a
   const run = await s.grant(push);
   assert.equal(run.exitCode, 1, 'the run fails, so the bypass is seen');
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === 'requests/k8s-prod-operators/hubot-direct.yaml' && /changed without a merged pull request: no merged pull request contains this change/.test(a.message)));
+  assert.ok(
+    run.annotations.some(
+      (a) =>
+        a.level === 'error' &&
+        a.file === 'requests/k8s-prod-operators/hubot-direct.yaml' &&
+        /changed without a merged pull request: no merged pull request contains this change/.test(a.message),
+    ),
+  );
   assert.match(run.stdout, /::error::access-as-code: 1 request was pushed to main without a reviewed pull request; nothing was granted for it\./);
 });
 
@@ -166,7 +196,9 @@ test('THREATS 10: two active requests for the same group are one membership, whi
   const one = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
   s.review(one, 'lead1');
   await s.grant(s.merge(one));
-  const two = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) } });
+  const two = s.openPull('hubot', {
+    files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
+  });
   s.review(two, 'lead2');
   const second = await s.grant(s.merge(two));
   assert.equal(changes(second)[0]!.outcome, 'already-member');
@@ -182,7 +214,10 @@ test('THREATS 10: two active requests for the same group are one membership, whi
   const removed = await s.grant(s.merge(dropTwo));
   assert.equal(changes(removed)[0]!.outcome, 'removed');
   assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.match(lastComment(dropTwo), /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/);
+  assert.match(
+    lastComment(dropTwo),
+    /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/,
+  );
 });
 
 test("a group's requesters: a member of a listed team may ask; anyone else is refused, even when approved", async () => {
@@ -192,7 +227,9 @@ test("a group's requesters: a member of a listed team may ask; anyone else is re
   const granted = await s.grant(s.merge(ok));
   assert.equal(changes(granted)[0]!.outcome, 'granted', changes(granted)[0]!.detail);
 
-  const no = s.openPull('monalisa', { files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) } });
+  const no = s.openPull('monalisa', {
+    files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) },
+  });
   s.review(no, 'dba1');
   s.review(no, 'octocat');
   const refused = await s.grant(s.merge(no));
@@ -224,9 +261,22 @@ test('the CLI grant does what the job does, signing in with local credentials', 
     const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-cli.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
     scenario.review(pull, 'lead2');
     const push = scenario.merge(pull);
-    const env = { ...scenario.twin.env(), PATH: process.env.PATH ?? '', HOME: scenario.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
+    const env = {
+      ...scenario.twin.env(),
+      PATH: process.env.PATH ?? '',
+      HOME: scenario.repo.dir,
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: 'acme/access',
+      AZURE_TENANT_ID: TENANT,
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_CLIENT_SECRET: 'twin-client-secret',
+    };
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-    const child = spawn(process.execPath, [cli, 'grant', '--before', push.before, '--authority-host', scenario.twin.urls.authorityHost, '--graph-endpoint', scenario.twin.urls.graph], { cwd: scenario.repo.dir, env });
+    const child = spawn(
+      process.execPath,
+      [cli, 'grant', '--before', push.before, '--authority-host', scenario.twin.urls.authorityHost, '--graph-endpoint', scenario.twin.urls.graph],
+      { cwd: scenario.repo.dir, env },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (out += d));
@@ -252,7 +302,11 @@ test('THREATS 17: when Graph reads lag the write, the grant says so after bounde
     assert.match(item!.detail, /its reads do not show it yet \(replication lag\)/);
     assert.equal(scenario.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 1, 'exactly one write');
     const write = scenario.twin.log.records.findIndex((r) => r.inBatch && r.method === 'POST');
-    assert.equal(scenario.twin.log.records.slice(write).filter((r) => r.path.endsWith('/members') && r.method === 'GET').length, 3, 'three reads after the write, then it stops');
+    assert.equal(
+      scenario.twin.log.records.slice(write).filter((r) => r.path.endsWith('/members') && r.method === 'GET').length,
+      3,
+      'three reads after the write, then it stops',
+    );
     assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
   } finally {
     await scenario.stop();

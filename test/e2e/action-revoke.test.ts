@@ -34,11 +34,17 @@ test('an expired request loses its membership; an active one keeps it; standing 
       assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
       assert.deepEqual(s.members('prod-db-admins'), ['breakglass']);
       const k8s = sweepOf(run).find((g) => g.group === 'k8s-prod-operators')!;
-      assert.deepEqual(k8s.dispositions.map((d) => [d.id, d.action, d.reason, d.outcome ?? '']).sort(), [
-        [USERS.hubot, 'keep', 'active', ''],
-        [USERS.octocat, 'remove', 'ended', 'removed'],
-      ].sort());
-      assert.match(run.summary, /k8s-prod-operators: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01 removed \(request ended: requests\/k8s-prod-operators\/octocat-1\.yaml\)/);
+      assert.deepEqual(
+        k8s.dispositions.map((d) => [d.id, d.action, d.reason, d.outcome ?? '']).sort(),
+        [
+          [USERS.hubot, 'keep', 'active', ''],
+          [USERS.octocat, 'remove', 'ended', 'removed'],
+        ].sort(),
+      );
+      assert.match(
+        run.summary,
+        /k8s-prod-operators: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01 removed \(request ended: requests\/k8s-prod-operators\/octocat-1\.yaml\)/,
+      );
       assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 0, 'the sweep never adds');
     },
   ));
@@ -70,8 +76,17 @@ test('THREATS 11 and 21: a deleted request and an out-of-band member are removed
       const run = await s.revoke();
       assert.equal(run.exitCode, 0);
       assert.deepEqual(s.members('k8s-prod-operators'), []);
-      const reasons = sweepOf(run).find((g) => g.group === 'k8s-prod-operators')!.dispositions.map((d) => [d.id, d.reason]).sort();
-      assert.deepEqual(reasons, [[USERS.hubot, 'ended'], [USERS.outsider, 'drift']].sort());
+      const reasons = sweepOf(run)
+        .find((g) => g.group === 'k8s-prod-operators')!
+        .dispositions.map((d) => [d.id, d.reason])
+        .sort();
+      assert.deepEqual(
+        reasons,
+        [
+          [USERS.hubot, 'ended'],
+          [USERS.outsider, 'drift'],
+        ].sort(),
+      );
     },
   ));
 
@@ -86,7 +101,10 @@ test('THREATS 21: in audit mode an out-of-band member is only reported; an ended
       const run = await s.revoke();
       assert.equal(run.exitCode, 0);
       assert.deepEqual(s.members('billing-readers'), ['outsider']);
-      assert.match(run.summary, /billing-readers: user 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d reported \(audit mode\) \(no request \(added outside access-as-code\)\)/);
+      assert.match(
+        run.summary,
+        /billing-readers: user 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d reported \(audit mode\) \(no request \(added outside access-as-code\)\)/,
+      );
     },
   ));
 
@@ -133,7 +151,10 @@ test('reminders: one comment on the granting pull request before expiry, not rep
       const comments = s.twin.state.repos.get('acme/access')!.comments;
       assert.equal(comments.length, 1, 'only the request inside the 1h window, once');
       assert.equal(comments[0]!.issue, 1);
-      assert.match(comments[0]!.body, /@octocat, your membership of \*\*k8s-prod-operators\*\* ends at \S+ \(in about \d+m\)\.[\s\S]*Open a pull request that changes `expires`/);
+      assert.match(
+        comments[0]!.body,
+        /@octocat, your membership of \*\*k8s-prod-operators\*\* ends at \S+ \(in about \d+m\)\.[\s\S]*Open a pull request that changes `expires`/,
+      );
     },
   ));
 
@@ -144,7 +165,13 @@ test('a removal that keeps failing fails the run, after every other removal was 
       s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
       s.addMember('k8s-prod-operators', 'octocat');
       s.addMember('k8s-prod-operators', 'hubot');
-      s.twin.faults.add({ service: 'graph', inBatch: true, match: new RegExp(`DELETE .*/members/${USERS.octocat}/\\$ref$`), kind: 'unavailable', retryAfterSeconds: 0 });
+      s.twin.faults.add({
+        service: 'graph',
+        inBatch: true,
+        match: new RegExp(`DELETE .*/members/${USERS.octocat}/\\$ref$`),
+        kind: 'unavailable',
+        retryAfterSeconds: 0,
+      });
     },
     async (s) => {
       const run = await s.revoke();
@@ -160,26 +187,26 @@ test('a removal that keeps failing fails the run, after every other removal was 
 
 for (const killAfterMs of [300, 700, 1100]) {
   test(`THREATS 18: a sweep killed after ${killAfterMs} ms and run again leaves no expired member`, () =>
-  world(
-    (s) => {
-      for (const login of ['octocat', 'monalisa', 'hubot'] as const) {
-        s.approvedRequest(login, 'k8s-prod-operators', -HOUR);
-        s.addMember('k8s-prod-operators', login);
-      }
-      s.approvedRequest('monalisa', 'billing-readers', -HOUR);
-      s.addMember('billing-readers', 'monalisa');
-    },
-    async (s) => {
-      s.twin.faults.latencyMs = 150;
-      const killed = await s.revoke({ killAfterMs });
-      assert.notEqual(killed.exitCode, 0);
-      s.twin.faults.latencyMs = 0;
-      const rerun = await s.revoke();
-      assert.equal(rerun.exitCode, 0, rerun.stdout);
-      assert.deepEqual(s.members('k8s-prod-operators'), []);
-      assert.deepEqual(s.members('billing-readers'), []);
-    },
-  ));
+    world(
+      (s) => {
+        for (const login of ['octocat', 'monalisa', 'hubot'] as const) {
+          s.approvedRequest(login, 'k8s-prod-operators', -HOUR);
+          s.addMember('k8s-prod-operators', login);
+        }
+        s.approvedRequest('monalisa', 'billing-readers', -HOUR);
+        s.addMember('billing-readers', 'monalisa');
+      },
+      async (s) => {
+        s.twin.faults.latencyMs = 150;
+        const killed = await s.revoke({ killAfterMs });
+        assert.notEqual(killed.exitCode, 0);
+        s.twin.faults.latencyMs = 0;
+        const rerun = await s.revoke();
+        assert.equal(rerun.exitCode, 0, rerun.stdout);
+        assert.deepEqual(s.members('k8s-prod-operators'), []);
+        assert.deepEqual(s.members('billing-readers'), []);
+      },
+    ));
 }
 
 test('THREATS 19: two sweeps at once end in the same state as one', () =>
@@ -210,7 +237,16 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
       s.addMember('k8s-prod-operators', 'hubot');
       s.addMember('billing-readers', 'outsider');
-      s.twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-revoke.yml', id: 77, status: 'completed', conclusion: 'success', created_at: '2026-11-24T06:00:00Z', updated_at: '2026-11-24T06:01:00Z' });
+      s.twin.state.repos
+        .get('acme/access')!
+        .workflowRuns.push({
+          workflow: 'access-revoke.yml',
+          id: 77,
+          status: 'completed',
+          conclusion: 'success',
+          created_at: '2026-11-24T06:00:00Z',
+          updated_at: '2026-11-24T06:01:00Z',
+        });
     },
     async (s) => {
       const run = await s.report();
@@ -221,7 +257,7 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       assert.match(md, /\| billing-readers \| audit \| 1 \| 0 \| 0 \| 1 \(9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\) \|/);
       assert.match(md, /### Overdue expiries[\s\S]*\| k8s-prod-operators \| hubot \|/);
       assert.match(md, /Last successful sweep: 2026-11-24 06:01 UTC/);
-      assert.match(md, /\| k8s-prod-operators \| 2 \| 1 \|/, "two requests merged; the one that had expired before its merge was never granted");
+      assert.match(md, /\| k8s-prod-operators \| 2 \| 1 \|/, 'two requests merged; the one that had expired before its merge was never granted');
       assert.match(run.summary, /## Access report/);
     },
   ));
@@ -232,15 +268,29 @@ test('THREATS 55: Graph answering 503 for one group, or for every user look-up, 
       s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
       s.addMember('k8s-prod-operators', 'octocat');
       s.addMember('billing-readers', 'hubot');
-      s.twin.faults.add({ service: 'graph', match: /^GET \/v1\.0\/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/, kind: 'unavailable', retryAfterSeconds: 0 });
-      s.twin.faults.add({ service: 'graph', inBatch: true, match: /^GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/, kind: 'unavailable', retryAfterSeconds: 0 });
+      s.twin.faults.add({
+        service: 'graph',
+        match: /^GET \/v1\.0\/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/,
+        kind: 'unavailable',
+        retryAfterSeconds: 0,
+      });
+      s.twin.faults.add({
+        service: 'graph',
+        inBatch: true,
+        match: /^GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members/,
+        kind: 'unavailable',
+        retryAfterSeconds: 0,
+      });
     },
     async (s) => {
       const run = await s.revoke();
       assert.equal(run.exitCode, 1, run.stdout);
       assert.deepEqual(s.members('k8s-prod-operators'), [], 'the ended membership in a group Graph could list was removed');
       assert.deepEqual(s.members('billing-readers'), ['hubot'], 'the group Graph would not list is left alone');
-      assert.match(run.stdout, /::error[^\n]*billing-readers: Microsoft Graph GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members[^\n]*failed with 503/);
+      assert.match(
+        run.stdout,
+        /::error[^\n]*billing-readers: Microsoft Graph GET \/groups\/c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\/members[^\n]*failed with 503/,
+      );
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .*\.(?:js|ts):\d+/, 'no stack trace');
       s.twin.faults.clear();
       s.twin.faults.add({ service: 'graph', match: /^GET \/v1\.0\/users/, kind: 'unavailable', retryAfterSeconds: 0 });

@@ -39,7 +39,10 @@ function pullRequest(files: Record<string, string | Uint8Array | null>, options:
   return { repo, base, head, author: options.author ?? 'octocat' };
 }
 
-function validate(pr: { repo: TestRepo; base: string; head: string; author: string }, extra: { fork?: boolean; env?: Record<string, string> } = {}): Promise<ActionRun> {
+function validate(
+  pr: { repo: TestRepo; base: string; head: string; author: string },
+  extra: { fork?: boolean; env?: Record<string, string> } = {},
+): Promise<ActionRun> {
   return runAction({
     workspace: pr.repo.dir,
     inputs: { command: 'validate' },
@@ -59,11 +62,17 @@ test('a valid request passes: no annotations, a summary row, outputs', async () 
   assert.deepEqual(errors(run), []);
   assert.equal(run.outputs.valid, 'true');
   const rows = JSON.parse(run.outputs.requests!) as { file: string; verdict: string; change: string }[];
-  assert.deepEqual(rows.map((r) => [r.file, r.change, r.verdict]), [['requests/k8s-prod-operators/octocat-drain.yaml', 'added', 'valid']]);
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.change, r.verdict]),
+    [['requests/k8s-prod-operators/octocat-drain.yaml', 'added', 'valid']],
+  );
   assert.match(run.summary, /<h2>Access requests in #7<\/h2>/);
   assert.match(run.summary, /<td>requests\/k8s-prod-operators\/octocat-drain\.yaml<\/td><td>added<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
   assert.doesNotMatch(run.stderr, /\bat \S+:\d+:\d+/, 'no stack trace');
-  assert.match(run.summary, /What merging would change in Entra<\/h3>[\s\S]*would add octocat to k8s-prod-operators \(Entra group 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\) until/);
+  assert.match(
+    run.summary,
+    /What merging would change in Entra<\/h3>[\s\S]*would add octocat to k8s-prod-operators \(Entra group 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\) until/,
+  );
 });
 
 test('each problem is annotated on its own line and column, and the check fails', async () => {
@@ -98,7 +107,10 @@ test("THREATS 1: changing someone else's request is refused; deleting it is an e
   const baseFiles = { [theirs]: request({ expires: iso(HOUR) }) };
   const change = await validate(pullRequest({ [theirs]: request({ requester: 'mallory', expires: iso(90 * 60_000) }) }, { baseFiles, author: 'mallory' }));
   assert.equal(change.exitCode, 1);
-  assert.ok(errors(change).some((a) => a.file === theirs && a.line === 2 && /belongs to octocat; only they can change it/.test(a.message)), change.stdout);
+  assert.ok(
+    errors(change).some((a) => a.file === theirs && a.line === 2 && /belongs to octocat; only they can change it/.test(a.message)),
+    change.stdout,
+  );
 
   const remove = await validate(pullRequest({ [theirs]: null }, { baseFiles, author: 'monalisa' }));
   assert.equal(remove.exitCode, 0, remove.stdout);
@@ -114,20 +126,31 @@ test('the requester may extend their own request (a change of expires)', async (
 });
 
 test('THREATS 6: a request together with a policy change is refused, and judged by the base policy', async () => {
-  const raised = (await import('node:fs')).readFileSync(new URL('../fixtures/config/.github/access-policy.yaml', import.meta.url), 'utf8').replace('maxDuration: 2h', 'maxDuration: 12h');
+  const raised = (await import('node:fs'))
+    .readFileSync(new URL('../fixtures/config/.github/access-policy.yaml', import.meta.url), 'utf8')
+    .replace('maxDuration: 2h', 'maxDuration: 12h');
   const file = 'requests/k8s-prod-operators/octocat-drain.yaml';
   const run = await validate(pullRequest({ [file]: request({ expires: iso(10 * HOUR) }), '.github/access-policy.yaml': raised }));
   assert.equal(run.exitCode, 1);
   const messages = errors(run).map((a) => `${a.file}:${a.line ?? ''}: ${a.message}`);
-  assert.ok(messages.some((m) => m.startsWith('.github/access-policy.yaml:1: this pull request changes access requests and also .github/access-policy.yaml')), messages.join('\n'));
-  assert.ok(messages.some((m) => m.startsWith(`${file}:4: "expires" is 10h from now; k8s-prod-operators allows at most 2h`)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('.github/access-policy.yaml:1: this pull request changes access requests and also .github/access-policy.yaml')),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith(`${file}:4: "expires" is 10h from now; k8s-prod-operators allows at most 2h`)),
+    messages.join('\n'),
+  );
 });
 
 for (const other of ['.github/CODEOWNERS', '.github/access-identities.yaml', '.github/workflows/access-validate.yml', 'schemas/access-request.schema.json']) {
   test(`THREATS 6: a request together with ${other} is refused`, async () => {
     const run = await validate(pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}), [other]: '# changed\n' }));
     assert.equal(run.exitCode, 1);
-    assert.ok(errors(run).some((a) => a.file === other && /Requests must be alone in their pull request/.test(a.message)), run.stdout);
+    assert.ok(
+      errors(run).some((a) => a.file === other && /Requests must be alone in their pull request/.test(a.message)),
+      run.stdout,
+    );
   });
 }
 
@@ -159,7 +182,13 @@ test('THREATS 24: a 10 MB request file in a pull request is refused quickly with
   const file = 'requests/k8s-prod-operators/octocat-big.yaml';
   const run = await validate(pullRequest({ [file]: 'justification: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n' }));
   assert.equal(run.exitCode, 1);
-  assert.deepEqual(errors(run).map((a) => [a.file, a.line, a.message]), [[file, 1, 'the file is 10485778 bytes; the limit is 16384 bytes.'], [undefined, undefined, 'access-as-code: 1 problem found; see the annotations on the files.']]);
+  assert.deepEqual(
+    errors(run).map((a) => [a.file, a.line, a.message]),
+    [
+      [file, 1, 'the file is 10485778 bytes; the limit is 16384 bytes.'],
+      [undefined, undefined, 'access-as-code: 1 problem found; see the annotations on the files.'],
+    ],
+  );
   assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
 });
 
@@ -168,7 +197,13 @@ test('a hostile file name never reaches a shell', async () => {
   const pr = pullRequest({ [file]: request({}) });
   const run = await validate(pr);
   assert.equal(run.exitCode, 1);
-  assert.deepEqual(errors(run).map((a) => [a.file, a.line]), [[file, 2], [undefined, undefined]]);
+  assert.deepEqual(
+    errors(run).map((a) => [a.file, a.line]),
+    [
+      [file, 2],
+      [undefined, undefined],
+    ],
+  );
   assert.match(errors(run)[0]!.message, /the file name must start with the requester's login/);
   assert.throws(() => execFileSync('test', ['-e', `${pr.repo.dir}/pwned`]));
 });
@@ -177,7 +212,10 @@ test('a checkout without history gets an error that says how to fix it', async (
   const pr = pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) });
   const run = await validate({ ...pr, base: 'f'.repeat(40) });
   assert.equal(run.exitCode, 1);
-  assert.match(run.stdout, /::error::access-as-code: the pull request's base commit f{40} is not in the checkout\. Check out with full history: actions\/checkout with "fetch-depth: 0"\./);
+  assert.match(
+    run.stdout,
+    /::error::access-as-code: the pull request's base commit f{40} is not in the checkout\. Check out with full history: actions\/checkout with "fetch-depth: 0"\./,
+  );
 });
 
 test('on a push, every request in the tree is checked; expired ones are only a warning', async () => {
@@ -190,7 +228,10 @@ test('on a push, every request in the tree is checked; expired ones are only a w
   const run = await runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'push', event: { ref: 'refs/heads/main' } });
   assert.equal(run.exitCode, 0, run.stdout);
   const warnings = run.annotations.filter((a) => a.level === 'warning');
-  assert.deepEqual(warnings.map((a) => [a.file, a.line]), [['requests/k8s-prod-operators/octocat-old.yaml', 4]]);
+  assert.deepEqual(
+    warnings.map((a) => [a.file, a.line]),
+    [['requests/k8s-prod-operators/octocat-old.yaml', 4]],
+  );
   assert.match(warnings[0]!.message, /ended at 2020-01-01T00:00:00Z/);
   assert.doesNotMatch(run.summary, /What merging would change/, 'no plan for requests already on the branch');
   assert.doesNotMatch(run.summary, /<td><td>/, 'well-formed table cells');
@@ -201,5 +242,8 @@ test('an unknown command is refused with the supported ones', async () => {
   repos.push(repo);
   const run = await runAction({ workspace: repo.dir, inputs: { command: 'grant-everyone' }, eventName: 'push', event: {} });
   assert.equal(run.exitCode, 1);
-  assert.match(run.stdout, /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass\./);
+  assert.match(
+    run.stdout,
+    /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass\./,
+  );
 });

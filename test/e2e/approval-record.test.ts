@@ -16,7 +16,10 @@ test('THREATS 47: a team approval counts by the team at the time of the review: 
     const refused = await s.grant(s.merge(early));
     assert.equal(refused.exitCode, 0, refused.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), []);
-    assert.match(s.comments(early).join('\n'), /@lead3 is not a code owner of this file \(owners: @acme\/sre-leads\), and GitHub did not record the review as made on behalf of @acme\/sre-leads/);
+    assert.match(
+      s.comments(early).join('\n'),
+      /@lead3 is not a code owner of this file \(owners: @acme\/sre-leads\), and GitHub did not record the review as made on behalf of @acme\/sre-leads/,
+    );
     leads.add('lead3');
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);
@@ -39,15 +42,29 @@ test('THREATS 48: a configuration change without an approved pull request is not
   try {
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
     // A bypass push raises k8s-prod-operators' maximum and adds a group; neither may be used.
-    s.directPush({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 24h')}\n  shadow-admins:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n` });
+    s.directPush({
+      '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 24h')}\n  shadow-admins:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n`,
+    });
     const bypass = s.repo.head();
-    const long = s.openPull('octocat', { files: { [`${K8S}/octocat-long.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) } });
+    const long = s.openPull('octocat', {
+      files: { [`${K8S}/octocat-long.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) },
+    });
     s.review(long, 'lead1');
     const run = await s.grant(s.merge(long));
     assert.equal(run.exitCode, 1, 'the run fails loudly');
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'judged by the approved 2h maximum');
     assert.match(s.comments(long).join('\n'), /k8s-prod-operators allows at most 2h/);
-    assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === '.github/access-policy.yaml' && new RegExp(`commit ${bypass.slice(0, 7)} changed \\.github/access-policy\\.yaml without approval, so the change is not used: no merged pull request`).test(a.message)), run.stdout);
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.level === 'error' &&
+          a.file === '.github/access-policy.yaml' &&
+          new RegExp(
+            `commit ${bypass.slice(0, 7)} changed \\.github/access-policy\\.yaml without approval, so the change is not used: no merged pull request`,
+          ).test(a.message),
+      ),
+      run.stdout,
+    );
     assert.match(run.summary, /Configuration changes not in force/);
     const shadow = s.openPull('octocat', { files: { 'requests/shadow-admins/octocat-x.yaml': requestYaml({ requester: 'octocat', group: 'shadow-admins' }) } });
     s.review(shadow, 'sec1');
@@ -56,18 +73,26 @@ test('THREATS 48: a configuration change without an approved pull request is not
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 1);
     const dashboard = s.twin.state.repos.get('acme/access')!.issues.get((JSON.parse(sweep.outputs.dashboard!) as { issue: number }).issue)!;
-    assert.match(dashboard.body, new RegExp(`### ⚠️ Configuration changes not in force[\\s\\S]*\\| ${bypass.slice(0, 7)} \\| \`\\.github/access-policy\\.yaml\` \\|`));
+    assert.match(
+      dashboard.body,
+      new RegExp(`### ⚠️ Configuration changes not in force[\\s\\S]*\\| ${bypass.slice(0, 7)} \\| \`\\.github/access-policy\\.yaml\` \\|`),
+    );
 
     // A change approved by one code owner of .github/ when the policy asks for two is not used either.
     s.approvedConfigChange({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 3h')}\n` }, { approvers: ['sec1'] });
     const one = await s.revoke();
     assert.equal(one.exitCode, 1);
-    assert.match(one.stdout, /needs 2 approvals of its merged head from code owners of \.github\/access-policy\.yaml \(@acme\/platform-security\)[^\n]*counted: @sec1/);
+    assert.match(
+      one.stdout,
+      /needs 2 approvals of its merged head from code owners of \.github\/access-policy\.yaml \(@acme\/platform-security\)[^\n]*counted: @sec1/,
+    );
     // Made again through a pull request the code owners approve: in force, and the runs are quiet again.
     s.approvedConfigChange({ '.github/access-policy.yaml': `${policy.replace('maxDuration: 2h', 'maxDuration: 12h')}` });
     const quiet = await s.revoke();
     assert.equal(quiet.exitCode, 0, quiet.stdout);
-    const again = s.openPull('monalisa', { files: { [`${K8S}/monalisa-long.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) } });
+    const again = s.openPull('monalisa', {
+      files: { [`${K8S}/monalisa-long.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) },
+    });
     s.review(again, 'lead1');
     assert.equal((await s.grant(s.merge(again))).exitCode, 0);
     assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa'], 'the approved 12h maximum is in force');
@@ -76,20 +101,29 @@ test('THREATS 48: a configuration change without an approved pull request is not
   }
 });
 
-test('THREATS 46: who pushed is never taken from commit metadata alone: without the ruleset guarantee, a commit not provably the author\'s refuses the request, read at every run', async () => {
+test("THREATS 46: who pushed is never taken from commit metadata alone: without the ruleset guarantee, a commit not provably the author's refuses the request, read at every run", async () => {
   const s = await Scenario.begin();
   try {
     const rules = s.twin.state.repos.get('acme/access')!.rules;
     const strict = rules.splice(0);
     // lead1 pushes a commit to octocat's pull request under octocat's name, then approves it.
-    const forged = s.openPull('octocat', { files: { [`${K8S}/octocat-f.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) }, signer: 'lead1' });
+    const forged = s.openPull('octocat', {
+      files: { [`${K8S}/octocat-f.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) },
+      signer: 'lead1',
+    });
     s.review(forged, 'lead1');
     const run = await s.grant(s.merge(forged));
     assert.equal(run.exitCode, 0, run.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), []);
-    assert.match(s.comments(forged).join('\n'), /not provably written by octocat[\s\S]*no ruleset on main requires approval of the most recent reviewable push[\s\S]*Require approval of the most recent reviewable push/);
+    assert.match(
+      s.comments(forged).join('\n'),
+      /not provably written by octocat[\s\S]*no ruleset on main requires approval of the most recent reviewable push[\s\S]*Require approval of the most recent reviewable push/,
+    );
     // Commits signed by the author, or made in GitHub's web interface, are the author's.
-    const signed = s.openPull('monalisa', { files: { [`${K8S}/monalisa-s.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) }, signer: 'monalisa' });
+    const signed = s.openPull('monalisa', {
+      files: { [`${K8S}/monalisa-s.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) },
+      signer: 'monalisa',
+    });
     s.review(signed, 'lead1');
     await s.grant(s.merge(signed));
     assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);

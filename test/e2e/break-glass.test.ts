@@ -17,19 +17,56 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
   const id = options.run ?? nextRun++;
   const created = iso(options.createdAt ?? Date.now());
   const existing = repo.workflowRuns.find((r) => r.id === id);
-  const record = existing ?? { workflow: 'access-break-glass.yml', id, status: 'in_progress' as const, conclusion: null, created_at: created, updated_at: created, event: 'workflow_dispatch' as const, title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`, actor, head_branch: 'main', run_attempt: 1 };
+  const record = existing ?? {
+    workflow: 'access-break-glass.yml',
+    id,
+    status: 'in_progress' as const,
+    conclusion: null,
+    created_at: created,
+    updated_at: created,
+    event: 'workflow_dispatch' as const,
+    title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`,
+    actor,
+    head_branch: 'main',
+    run_attempt: 1,
+  };
   // A re-run: the attempt that ended becomes an earlier attempt, as GitHub keeps it.
-  if (existing) Object.assign(existing, { attempts: [...(existing.attempts ?? []), { conclusion: existing.conclusion ?? 'failure', triggering_actor: existing.triggering_actor ?? existing.actor }], status: 'in_progress', conclusion: null, run_attempt: options.attempt ?? 2, triggering_actor: actor });
+  if (existing)
+    Object.assign(existing, {
+      attempts: [...(existing.attempts ?? []), { conclusion: existing.conclusion ?? 'failure', triggering_actor: existing.triggering_actor ?? existing.actor }],
+      status: 'in_progress',
+      conclusion: null,
+      run_attempt: options.attempt ?? 2,
+      triggering_actor: actor,
+    });
   else repo.workflowRuns.push(record);
   const run = await runAction({
     workspace: s.repo.dir,
-    inputs: { command: 'break-glass', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph, webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents` },
+    inputs: {
+      command: 'break-glass',
+      'github-token': TOKEN,
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      'authority-host': s.twin.urls.authorityHost,
+      'graph-endpoint': s.twin.urls.graph,
+      webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents`,
+    },
     eventName: 'workflow_dispatch',
-    event: { inputs, ref: 'refs/heads/main', repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } }, sender: { login: actor } },
+    event: {
+      inputs,
+      ref: 'refs/heads/main',
+      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
+      sender: { login: actor },
+    },
     env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: String(id), GITHUB_ACTOR: actor },
   });
-  Object.assign(repo.workflowRuns.find((r) => r.id === id)!, { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(Date.now()) });
-  const out = run.outputs['break-glass'] ? (JSON.parse(run.outputs['break-glass']) as { granted: boolean; end?: string; issue?: number; reasons?: string[] }) : undefined;
+  Object.assign(
+    repo.workflowRuns.find((r) => r.id === id)!,
+    { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(Date.now()) },
+  );
+  const out = run.outputs['break-glass']
+    ? (JSON.parse(run.outputs['break-glass']) as { granted: boolean; end?: string; issue?: number; reasons?: string[] })
+    : undefined;
   return { run, id, out };
 }
 
@@ -42,13 +79,24 @@ test('an allowed person gets the group at once, loudly, with a review issue; the
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(out?.granted, true);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-    assert.ok(run.annotations.some((a) => a.level === 'warning' && /^BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #\d+\.$/.test(a.message)));
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.level === 'warning' &&
+          /^BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #\d+\.$/.test(a.message),
+      ),
+    );
     assert.match(run.summary, /Break-glass access granted/);
     const issue = s.twin.state.repos.get('acme/access')!.issues.get(out!.issue!)!;
     assert.deepEqual(issue.labels, ['access-break-glass']);
     assert.match(issue.title, /^Break-glass: hubot in k8s-prod-operators until /);
     assert.match(issue.body, /a code owner of `requests\/k8s-prod-operators\/` \(@acme\/sre-leads\) other than hubot checks what was done/);
-    assert.ok(s.twin.state.hookMessages.some((m) => /^:rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/.test((m.body as { text: string }).text)), 'announced in chat');
+    assert.ok(
+      s.twin.state.hookMessages.some((m) =>
+        /^:rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/.test((m.body as { text: string }).text),
+      ),
+      'announced in chat',
+    );
 
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 0, sweep.stdout);
@@ -57,7 +105,10 @@ test('an allowed person gets the group at once, loudly, with a review issue; the
     assert.match(dashboard.body, new RegExp(`### Break-glass awaiting review[\\s\\S]*\\| #${out!.issue} \\| hubot \\| k8s-prod-operators \\|`));
     assert.match(dashboard.body, /\| k8s-prod-operators \| hubot \| [^|]+ UTC \| `break-glass run \d+` \|/, 'shown as holding access through break-glass');
     const report = await s.report();
-    assert.match(report.summary, new RegExp(`### Break-glass[\\s\\S]*\\| #${out!.issue} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`));
+    assert.match(
+      report.summary,
+      new RegExp(`### Break-glass[\\s\\S]*\\| #${out!.issue} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`),
+    );
     const after = await sweepAt(s, Date.parse(out!.end!) + 60_000);
     assert.equal(after.code, 0, after.err);
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'and removes it after its end');
@@ -82,7 +133,10 @@ test('refused, with nothing granted and no issue: a person not allowed, a group 
       assert.equal(run.exitCode, 1, `${actor} ${JSON.stringify(inputs)}`);
       assert.equal(out?.granted, false);
       assert.match(out!.reasons!.join('\n'), why);
-      assert.deepEqual(commandLines(run.stdout).filter((l) => /forged/.test(l)), []);
+      assert.deepEqual(
+        commandLines(run.stdout).filter((l) => /forged/.test(l)),
+        [],
+      );
     }
     assert.deepEqual(s.members('k8s-prod-operators'), []);
     assert.equal(s.twin.state.repos.get('acme/access')!.issues.size, 0);
@@ -105,7 +159,7 @@ test('a re-run never extends access; a second use waits for review by a code own
     assert.equal(old.out!.end, iso(created + 30 * 60_000));
     const rerun = await breakGlass(s, 'hubot', good, { run: old.id, attempt: 2 });
     assert.equal(rerun.out?.granted, true);
-    assert.equal(rerun.out!.end, old.out!.end, 'a re-run keeps the first attempt\'s end');
+    assert.equal(rerun.out!.end, old.out!.end, "a re-run keeps the first attempt's end");
     assert.equal(rerun.out!.issue, old.out!.issue, 'and its review issue');
     // A run whose window has passed, re-run: nothing.
     s.twin.state.repos.get('acme/access')!.workflowRuns.find((r) => r.id === old.id)!.created_at = iso(Date.now() - 40 * 60_000);
@@ -131,7 +185,17 @@ test('THREATS 43: runs anyone else could make cover nobody: another branch, a ti
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
     const now = iso(Date.now());
-    const base = { workflow: 'access-break-glass.yml', status: 'completed' as const, conclusion: 'success' as const, created_at: now, updated_at: now, event: 'workflow_dispatch' as const, title: 'break-glass k8s-prod-operators for 1h by hubot', actor: 'hubot', head_branch: 'main' };
+    const base = {
+      workflow: 'access-break-glass.yml',
+      status: 'completed' as const,
+      conclusion: 'success' as const,
+      created_at: now,
+      updated_at: now,
+      event: 'workflow_dispatch' as const,
+      title: 'break-glass k8s-prod-operators for 1h by hubot',
+      actor: 'hubot',
+      head_branch: 'main',
+    };
     repo.workflowRuns.push({ ...base, id: 1, head_branch: 'feature' });
     repo.workflowRuns.push({ ...base, id: 2, actor: 'octocat' });
     // A tag named "main" on a commit that is not on main's history: GitHub reports head_branch "main".
@@ -165,7 +229,9 @@ test('THREATS 43: a re-run by someone else grants nothing; a team member removed
   try {
     const first = await breakGlass(s, 'lead1', good);
     assert.equal(first.out?.granted, false, 'lead1 has no identity in the fixture; added below');
-    s.approvedConfigChange({ '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n  lead1: { upn: hubot@contoso.com }\n` });
+    s.approvedConfigChange({
+      '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n  lead1: { upn: hubot@contoso.com }\n`,
+    });
     const granted = await breakGlass(s, 'lead1', good);
     assert.equal(granted.out?.granted, true, granted.run.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
@@ -193,11 +259,30 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
     again = await breakGlass(s, 'hubot', good);
     assert.match(again.out!.reasons!.join(), /closed as not_planned, not as completed/);
     // A label-less, hand-written "review" issue naming the run is not its review issue either.
-    s.twin.state.repos.get('acme/access')!.issues.set(500, { number: 500, title: 'x', body: `<!-- access-as-code:break-glass {"run":${used.id},"group":"k8s-prod-operators","login":"hubot"} -->`, user: 'hubot', state: 'closed', labels: ['access-break-glass'], pinned: false, closed_by: 'lead1', state_reason: 'completed', created_at: iso(Date.now()), updated_at: iso(Date.now()), events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }] });
+    s.twin.state.repos
+      .get('acme/access')!
+      .issues.set(500, {
+        number: 500,
+        title: 'x',
+        body: `<!-- access-as-code:break-glass {"run":${used.id},"group":"k8s-prod-operators","login":"hubot"} -->`,
+        user: 'hubot',
+        state: 'closed',
+        labels: ['access-break-glass'],
+        pinned: false,
+        closed_by: 'lead1',
+        state_reason: 'completed',
+        created_at: iso(Date.now()),
+        updated_at: iso(Date.now()),
+        events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }],
+      });
     again = await breakGlass(s, 'hubot', good);
     assert.equal(again.out?.granted, false);
     const report = await s.report();
-    assert.match(report.summary, new RegExp(`\\| #${number} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`), 'the report asks the same rule');
+    assert.match(
+      report.summary,
+      new RegExp(`\\| #${number} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`),
+      'the report asks the same rule',
+    );
     s.closeIssue(number, 'lead1', 'reopen');
     s.closeIssue(number, 'lead1', 'completed');
     again = await breakGlass(s, 'hubot', good);
@@ -210,7 +295,9 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
 test('THREATS 53: a code owner GitHub will not assign does not break a grant: the review issue is opened without them, mentions them, and says so', async () => {
   const s = await Scenario.begin();
   try {
-    const owners = s.repo.git('show', 'HEAD:.github/CODEOWNERS').replace('/requests/k8s-prod-operators/ @acme/sre-leads', '/requests/k8s-prod-operators/ @acme/sre-leads @lead1 @lead2');
+    const owners = s.repo
+      .git('show', 'HEAD:.github/CODEOWNERS')
+      .replace('/requests/k8s-prod-operators/ @acme/sre-leads', '/requests/k8s-prod-operators/ @acme/sre-leads @lead1 @lead2');
     s.approvedConfigChange({ '.github/CODEOWNERS': `${owners}\n` });
     s.twin.state.repos.get('acme/access')!.assignable = new Set(['lead2']);
     const { run, out } = await breakGlass(s, 'hubot', good);
@@ -220,7 +307,10 @@ test('THREATS 53: a code owner GitHub will not assign does not break a grant: th
     const issue = s.twin.state.repos.get('acme/access')!.issues.get(out!.issue!)!;
     assert.deepEqual(issue.assignees, ['lead2']);
     assert.match(issue.body, /@lead1: GitHub would not assign you to this issue/);
-    assert.ok(run.annotations.some((a) => a.level === 'warning' && /could not be assigned to lead1/.test(a.message)), run.stdout);
+    assert.ok(
+      run.annotations.some((a) => a.level === 'warning' && /could not be assigned to lead1/.test(a.message)),
+      run.stdout,
+    );
   } finally {
     await s.stop();
   }
@@ -240,7 +330,11 @@ test('THREATS 51-52: break-glass in a pim group is an assignment with its end, a
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(out?.granted, true);
     const end = group.pimEnds.get('2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40')!;
-    assert.equal(new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z'), out!.end, 'the assignment ends when the break-glass does, not at the shorter request end');
+    assert.equal(
+      new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      out!.end,
+      'the assignment ends when the break-glass does, not at the shorter request end',
+    );
     assert.ok(end > requestEnd + 40 * 60_000);
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);

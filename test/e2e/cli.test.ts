@@ -33,7 +33,18 @@ function cli(cwd: string, ...args: string[]) {
 
 test('new writes a request that validate accepts, then validate exits 0', () => {
   const r = repo();
-  const made = cli(r.dir, 'new', '--group', 'k8s-prod-operators', '--for', '90m', '--justification', 'Drain the node pool for CHG-310', '--requester', 'octocat');
+  const made = cli(
+    r.dir,
+    'new',
+    '--group',
+    'k8s-prod-operators',
+    '--for',
+    '90m',
+    '--justification',
+    'Drain the node pool for CHG-310',
+    '--requester',
+    'octocat',
+  );
   assert.equal(made.code, 0, made.err);
   const path = /^Wrote (\S+) \(for 1h30m from the merge\)\.$/m.exec(made.out);
   assert.ok(path, made.out);
@@ -50,12 +61,28 @@ test('new run twice for the same group writes a second file and says so, naming 
   assert.equal(cli(r.dir, ...args).code, 0);
   const second = cli(r.dir, ...args);
   assert.equal(second.code, 0, second.err);
-  assert.match(second.out, /^Wrote requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for-2\.yaml \(for 1h from the merge\)\.\nYou already have requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for\.yaml; this is a second request\./m);
+  assert.match(
+    second.out,
+    /^Wrote requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for-2\.yaml \(for 1h from the merge\)\.\nYou already have requests\/k8s-prod-operators\/octocat-drain-the-node-pool-for\.yaml; this is a second request\./m,
+  );
 });
 
 test('new refuses what validate would refuse and writes nothing', () => {
   const r = repo();
-  const made = cli(r.dir, 'new', '--at', '2030-01-01T08:00:00Z', '--group', 'prod-db-admins', '--for', '9h', '--justification', 'Restore the orders replica', '--requester', 'octocat');
+  const made = cli(
+    r.dir,
+    'new',
+    '--at',
+    '2030-01-01T08:00:00Z',
+    '--group',
+    'prod-db-admins',
+    '--for',
+    '9h',
+    '--justification',
+    'Restore the orders replica',
+    '--requester',
+    'octocat',
+  );
   assert.equal(made.code, 1);
   // Told against the options, not against a file that was never written.
   assert.match(made.err, /^access-as-code new: --for: "duration" is 9h; prod-db-admins allows at most 4h\. Set duration: 4h or less\.$/m);
@@ -67,7 +94,10 @@ test('new refuses what validate would refuse and writes nothing', () => {
 
 test('validate prints file:line:col: error: lines and exits 1 for an invalid request', () => {
   const r = repo();
-  r.commit('bad', { 'requests/k8s-prod-operators/octocat-x.yaml': 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2020-01-01T00:00:00"\njustification: "Drain the pool"\nrole: owner\n' });
+  r.commit('bad', {
+    'requests/k8s-prod-operators/octocat-x.yaml':
+      'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2020-01-01T00:00:00"\njustification: "Drain the pool"\nrole: owner\n',
+  });
   const res = cli(r.dir, 'validate', 'requests/k8s-prod-operators/');
   assert.equal(res.code, 1);
   assert.equal(
@@ -120,7 +150,10 @@ test('usage errors exit 2 and show the usage', () => {
 
 test('--at judges as of another moment', () => {
   const r = repo();
-  r.commit('req', { 'requests/k8s-prod-operators/octocat-x.yaml': 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Drain the node pool"\n' });
+  r.commit('req', {
+    'requests/k8s-prod-operators/octocat-x.yaml':
+      'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Drain the node pool"\n',
+  });
   assert.equal(cli(r.dir, 'validate', '--at', '2030-01-01T08:00:00Z', 'requests/k8s-prod-operators/octocat-x.yaml').code, 0);
   const late = cli(r.dir, 'validate', '--at', '2030-01-01T08:58:00Z', 'requests/k8s-prod-operators/octocat-x.yaml');
   assert.equal(late.code, 1);
@@ -130,16 +163,37 @@ test('--at judges as of another moment', () => {
 test('doctor signs in with a client secret from the environment and checks the groups', async () => {
   const { Twin, seed, TENANT, CLIENT } = await import('../helpers/twin.ts');
   const base = seed({ users: 1 });
-  const twin = await Twin.start({ seed: { ...base, apps: [{ ...base.apps![0]!, clientSecret: 's3cret' }], groups: [{ id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins' }] } });
+  const twin = await Twin.start({
+    seed: {
+      ...base,
+      apps: [{ ...base.apps![0]!, clientSecret: 's3cret' }],
+      groups: [{ id: '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', displayName: 'PROD DB Admins' }],
+    },
+  });
   const r = repo();
   try {
-    const env = { PATH: process.env.PATH ?? '', HOME: r.dir, NODE_EXTRA_CA_CERTS: twin.authority.certPath, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's3cret' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: r.dir,
+      NODE_EXTRA_CA_CERTS: twin.authority.certPath,
+      AZURE_TENANT_ID: TENANT,
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_CLIENT_SECRET: 's3cret',
+    };
     const run = await cliAsync(r.dir, env, 'doctor', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^prod-db-admins\s+ok: "PROD DB Admins", 0 members$/m);
     assert.match(run.stdout, /^k8s-prod-operators\s+PROBLEM: no Entra group has the id 8e2d6a44/m);
     assert.match(run.stderr, /\.github\/access-policy\.yaml:12:3: error: group "k8s-prod-operators"/);
-    const wrong = await cliAsync(r.dir, { ...env, AZURE_CLIENT_SECRET: 'guess' }, 'doctor', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
+    const wrong = await cliAsync(
+      r.dir,
+      { ...env, AZURE_CLIENT_SECRET: 'guess' },
+      'doctor',
+      '--authority-host',
+      twin.urls.authorityHost,
+      '--graph-endpoint',
+      twin.urls.graph,
+    );
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /client secret is wrong or expired|could not sign in to Entra/);
     assert.doesNotMatch(wrong.stderr, /\n\s+at /);
@@ -150,15 +204,37 @@ test('doctor signs in with a client secret from the environment and checks the g
 
 test('plan says what merging the working changes would do, against the merge base with main', () => {
   const r = repo();
-  r.commit('earlier', { 'requests/k8s-prod-operators/hubot-old.yaml': 'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Old request to be revoked"\n' });
+  r.commit('earlier', {
+    'requests/k8s-prod-operators/hubot-old.yaml':
+      'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nexpires: "2030-01-01T09:00:00Z"\njustification: "Old request to be revoked"\n',
+  });
   r.git('switch', '-q', '-c', 'mine');
-  const made = cli(r.dir, 'new', '--group', 'prod-db-admins', '--for', '2h', '--justification', 'Restore the orders replica', '--ticket', 'INC-9', '--requester', 'octocat');
+  const made = cli(
+    r.dir,
+    'new',
+    '--group',
+    'prod-db-admins',
+    '--for',
+    '2h',
+    '--justification',
+    'Restore the orders replica',
+    '--ticket',
+    'INC-9',
+    '--requester',
+    'octocat',
+  );
   assert.equal(made.code, 0, made.err);
   r.git('rm', '-q', 'requests/k8s-prod-operators/hubot-old.yaml');
   const plan = cli(r.dir, 'plan');
   assert.equal(plan.code, 0, plan.err);
-  assert.match(plan.out, /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) for 2h from the merge, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m);
-  assert.match(plan.out, /^requests\/k8s-prod-operators\/hubot-old\.yaml: would end hubot's membership of k8s-prod-operators now, unless another approved, active request covers it\.$/m);
+  assert.match(
+    plan.out,
+    /^requests\/prod-db-admins\/octocat-inc-9\.yaml: would add octocat to prod-db-admins \(Entra group 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\) for 2h from the merge, once 2 code owners of requests\/prod-db-admins\/ \(@acme\/dba-leads, @monalisa\) other than octocat approve the final commit\.$/m,
+  );
+  assert.match(
+    plan.out,
+    /^requests\/k8s-prod-operators\/hubot-old\.yaml: would end hubot's membership of k8s-prod-operators now, unless another approved, active request covers it\.$/m,
+  );
 });
 
 test('THREATS 55: doctor against a Graph endpoint that refuses connections says so at once, naming the host and the cause, without retrying in silence', async () => {
@@ -194,7 +270,12 @@ test('THREATS 55: a sign-in endpoint that refuses connections is named as unreac
   try {
     const res = await runCli(s, ['doctor', '--authority-host', `https://127.0.0.1:${port}`, '--graph-endpoint', s.twin.urls.graph], { entra: false });
     assert.equal(res.code, 2, res.out + res.err);
-    assert.match(res.err, new RegExp(`could not sign in to Entra: its sign-in endpoint 127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED\\): check the authority-host setting`));
+    assert.match(
+      res.err,
+      new RegExp(
+        `could not sign in to Entra: its sign-in endpoint 127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED\\): check the authority-host setting`,
+      ),
+    );
   } finally {
     await s.stop();
   }

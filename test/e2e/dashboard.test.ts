@@ -16,11 +16,39 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
     // Someone's hand-made "dashboard" is not the dashboard: only a bot's issue is taken.
-    repo.issues.set(90, { number: 90, title: 'Access dashboard', body: '<!-- access-as-code:dashboard stable=0 swept=2026-01-01T00:00:00Z -->\nfake', user: 'mallory', state: 'open', labels: ['access-dashboard'], pinned: false, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
+    repo.issues.set(90, {
+      number: 90,
+      title: 'Access dashboard',
+      body: '<!-- access-as-code:dashboard stable=0 swept=2026-01-01T00:00:00Z -->\nfake',
+      user: 'mallory',
+      state: 'open',
+      labels: ['access-dashboard'],
+      pinned: false,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    });
     s.approvedRequest('hubot', 'k8s-prod-operators', 90 * 60_000, { approver: 'lead1' });
     // An open pull request waiting for approval: one code owner's approval of two (fin1 owns no part of it).
     const waiting = s.openPull('octocat', { files: { 'requests/prod-db-admins/octocat-inc-7.yaml': 'version: 1\n' } });
-    repo.pulls.set(waiting.number, { number: waiting.number, title: 'x', body: '', user: 'octocat', state: 'open', merged: false, created_at: '2026-11-25T10:00:00Z', merged_at: null, merge_commit_sha: null, head: { sha: waiting.head, ref: waiting.branch }, base: { sha: waiting.base, ref: 'main' }, files: [{ filename: 'requests/prod-db-admins/octocat-inc-7.yaml', status: 'added' }], commits: [{ sha: waiting.head, author: 'octocat', committer: 'octocat' }], reviews: [{ id: 1, user: 'dba1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:05:00Z' }, { id: 2, user: 'fin1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:06:00Z' }] });
+    repo.pulls.set(waiting.number, {
+      number: waiting.number,
+      title: 'x',
+      body: '',
+      user: 'octocat',
+      state: 'open',
+      merged: false,
+      created_at: '2026-11-25T10:00:00Z',
+      merged_at: null,
+      merge_commit_sha: null,
+      head: { sha: waiting.head, ref: waiting.branch },
+      base: { sha: waiting.base, ref: 'main' },
+      files: [{ filename: 'requests/prod-db-admins/octocat-inc-7.yaml', status: 'added' }],
+      commits: [{ sha: waiting.head, author: 'octocat', committer: 'octocat' }],
+      reviews: [
+        { id: 1, user: 'dba1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:05:00Z' },
+        { id: 2, user: 'fin1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:06:00Z' },
+      ],
+    });
 
     const first = await sweep(s);
     assert.equal(first.action, 'created');
@@ -29,7 +57,10 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
     assert.deepEqual(issue.labels, ['access-dashboard']);
     assert.equal(issue.user, 'github-actions[bot]');
     assert.equal(issue.pinned, true);
-    assert.match(issue.body, /^<!-- access-as-code:dashboard -->\n## Access dashboard\n\nKept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: /);
+    assert.match(
+      issue.body,
+      /^<!-- access-as-code:dashboard -->\n## Access dashboard\n\nKept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: /,
+    );
     assert.match(issue.body, /```mermaid\ngantt[\s\S]*section k8s-prod-operators\n {4}hubot :active, /);
     assert.match(issue.body, /\| k8s-prod-operators \| hubot \| \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \| `requests\/k8s-prod-operators\/hubot-1\.yaml` \|/);
     assert.match(issue.body, new RegExp(`\\| #${waiting.number} \\| octocat \\| prod-db-admins \\| 1 of 2 \\(dba1\\) \\|`));
@@ -43,7 +74,10 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
     s.addMember('billing-readers', 'octocat'); // audit mode: reported, not removed
     const third = await sweep(s);
     assert.deepEqual(third, { issue: first.issue, action: 'edited' });
-    assert.match(repo.issues.get(first.issue)!.body, new RegExp(`\\| billing-readers \\| ${USERS.octocat} \\| no request \\(audit mode: reported, not removed\\) \\|`));
+    assert.match(
+      repo.issues.get(first.issue)!.body,
+      new RegExp(`\\| billing-readers \\| ${USERS.octocat} \\| no request \\(audit mode: reported, not removed\\) \\|`),
+    );
     assert.equal([...repo.issues.values()].filter((i) => i.labels.includes('access-dashboard') && i.user === 'github-actions[bot]').length, 1, 'one dashboard');
   } finally {
     await s.stop();
@@ -58,7 +92,10 @@ test('THREATS 45: the dashboard trusts neither its own body nor its marker, and 
     const issue = repo.issues.get(first.issue)!;
     const genuine = issue.body;
     // Someone with write access edits the body, keeping the marker and the sweep line as they were.
-    issue.body = genuine.replace('Every member has an active request or a standing exemption.', 'Every member has an active request or a standing exemption. [Approve here](https://evil.example)');
+    issue.body = genuine.replace(
+      'Every member has an active request or a standing exemption.',
+      'Every member has an active request or a standing exemption. [Approve here](https://evil.example)',
+    );
     Object.assign(issue, { editor: 'mallory', last_edited_at: iso(0) });
     assert.equal((await sweep(s)).action, 'edited', 'a changed body is written again');
     assert.doesNotMatch(issue.body, /evil/);
@@ -71,7 +108,22 @@ test('THREATS 45: the dashboard trusts neither its own body nor its marker, and 
     // An open pull request with a folder that is no policy group, and a hostile path.
     const hostile = 'requests/[click](https:--evil.example)/@acme-sre-leads ![x](y).yaml';
     const p = s.openPull('octocat', { files: { [hostile]: 'version: 1\n' } });
-    repo.pulls.set(p.number, { number: p.number, title: '## @acme/sre-leads [go](https://evil.example)', body: '', user: 'octocat', state: 'open', merged: false, created_at: iso(0), merged_at: null, merge_commit_sha: null, head: { sha: p.head, ref: p.branch }, base: { sha: p.base, ref: 'main' }, files: [{ filename: hostile, status: 'added' }], commits: [{ sha: p.head, author: 'octocat', committer: 'octocat' }], reviews: [] });
+    repo.pulls.set(p.number, {
+      number: p.number,
+      title: '## @acme/sre-leads [go](https://evil.example)',
+      body: '',
+      user: 'octocat',
+      state: 'open',
+      merged: false,
+      created_at: iso(0),
+      merged_at: null,
+      merge_commit_sha: null,
+      head: { sha: p.head, ref: p.branch },
+      base: { sha: p.base, ref: 'main' },
+      files: [{ filename: hostile, status: 'added' }],
+      commits: [{ sha: p.head, author: 'octocat', committer: 'octocat' }],
+      reviews: [],
+    });
     assert.equal((await sweep(s)).action, 'edited');
     assert.match(issue.body, new RegExp(`\\| #${p.number} \\| octocat \\| no policy group \\| 0 of 1 \\|`));
     for (const bad of [/evil/, /@acme-sre-leads/, /!\[x\]/, /\[click\]/, /@acme\/sre-leads \[go/]) assert.doesNotMatch(issue.body, bad);
@@ -96,7 +148,18 @@ test('a dashboard GitHub will not pin (three issues already pinned) is still cre
   const s = await Scenario.begin();
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
-    for (const n of [201, 202, 203]) repo.issues.set(n, { number: n, title: `pinned ${n}`, body: '', user: 'octocat', state: 'open', labels: [], pinned: true, created_at: iso(0), updated_at: iso(0) });
+    for (const n of [201, 202, 203])
+      repo.issues.set(n, {
+        number: n,
+        title: `pinned ${n}`,
+        body: '',
+        user: 'octocat',
+        state: 'open',
+        labels: [],
+        pinned: true,
+        created_at: iso(0),
+        updated_at: iso(0),
+      });
     const run = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(run.exitCode, 0, run.stdout);
     const outcome = JSON.parse(run.outputs.dashboard!) as Outcome;

@@ -15,19 +15,35 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.equal(code, 0, stderr + stdout);
   assert.match(stdout, /ERROR requests\/k8s-prod-operators\/octocat-drain\.yaml:6:1\n\s+unknown key "role"/);
   assert.match(stdout, /added\s+requests\/k8s-prod-operators\/octocat-chg-310\.yaml\s+->\s+valid\n\s+check: passed/);
-  assert.match(stdout, /members before: outsider@contoso\.com\n\s+members after: {2}octocat@contoso\.com\n.*the member added by hand, with no request, is gone too/);
+  assert.match(
+    stdout,
+    /members before: outsider@contoso\.com\n\s+members after: {2}octocat@contoso\.com\n.*the member added by hand, with no request, is gone too/,
+  );
   assert.match(stdout, /grant: refused: .*@hubot is the requester/);
   assert.match(stdout, /removed user octocat@contoso\.com \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
   assert.match(stdout, /members after the sweep: \(none\)/);
-  assert.match(stdout, /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): members \(none\)/);
+  assert.match(
+    stdout,
+    /Entra \(PIM\) ends the assignment at [\d:TZ.-]+ by itself\.\n\s+members now: monalisa@contoso\.com\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): members \(none\)/,
+  );
   assert.match(stdout, /answer on #3: The request is valid\. It grants access for 4h from the merge/);
   assert.match(stdout, /monalisa follows the link and opens pull request #4; its check: passed/);
-  assert.match(stdout, /dashboard #5: created, pinned[\s\S]*\| #4 \| monalisa \| billing-readers \| 0 of 1 \|[\s\S]*the next sweep, with nothing changed: unchanged/);
-  assert.match(stdout, /BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #6\.\n\s+members: hubot@contoso\.com, octocat@contoso\.com\n\s+review issue #6: Break-glass: hubot in k8s-prod-operators/);
+  assert.match(
+    stdout,
+    /dashboard #5: created, pinned[\s\S]*\| #4 \| monalisa \| billing-readers \| 0 of 1 \|[\s\S]*the next sweep, with nothing changed: unchanged/,
+  );
+  assert.match(
+    stdout,
+    /BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #6\.\n\s+members: hubot@contoso\.com, octocat@contoso\.com\n\s+review issue #6: Break-glass: hubot in k8s-prod-operators/,
+  );
   assert.match(stdout, /Slack: :rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/);
   assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
   assert.match(stdout, /Last successful sweep: [\d-]+ [\d:]+ UTC \(0m ago\)\./, 'the sweep the demo ran is the last one');
-  assert.match(stdout, /\| k8s-prod-operators \| 1 \| (3[01]m) \| \1 \| 0 \| the sweep \|/, 'octocat\'s 90-minute request was removed by the sweep two hours on');
+  assert.match(
+    stdout,
+    /\| k8s-prod-operators \| 1 \| (3[01]m) \| \1 \| 0 \| the sweep \|/,
+    "octocat's 90-minute request was removed by the sweep two hours on",
+  );
   assert.match(stdout, /\| billing-readers \| 1 \| on time \| on time \| 0 \| Entra \(PIM for Groups\) \|/);
   const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);
   assert.ok(seconds > 0, 'the demo reports its own duration');

@@ -27,7 +27,9 @@ test('a duration counts from the merge, not from when the file was written: the 
   const s = await Scenario.begin();
   try {
     // Written three hours ago (longer than the group's 2h maximum), approved and merged now.
-    const pull = dated(-3 * 3_600_000, () => s.openPull('hubot', { files: { [FILE]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) } }));
+    const pull = dated(-3 * 3_600_000, () =>
+      s.openPull('hubot', { files: { [FILE]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) } }),
+    );
     s.review(pull, 'lead1');
     const push = s.merge(pull);
     const mergedAt = Number(s.repo.git('log', '-1', '--format=%ct', push.after)) * 1000;
@@ -50,7 +52,7 @@ test('a duration counts from the merge, not from when the file was written: the 
   }
 });
 
-test('a landing commit dated after GitHub\'s merge would stretch a duration: refused', async () => {
+test("a landing commit dated after GitHub's merge would stretch a duration: refused", async () => {
   const s = await Scenario.begin();
   try {
     const pull = s.openPull('hubot', { files: { [FILE]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) } });
@@ -66,13 +68,16 @@ test('a landing commit dated after GitHub\'s merge would stretch a duration: ref
   }
 });
 
-test('a duration over the group\'s maximum is refused on the pull request with the line, and never granted', async () => {
+test("a duration over the group's maximum is refused on the pull request with the line, and never granted", async () => {
   const s = await Scenario.begin();
   try {
     const pull = s.openPull('hubot', { files: { [FILE]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '3h', ticket: 'CHG-1' }) } });
     const check = await s.validate(pull);
     assert.notEqual(check.exitCode, 0);
-    assert.ok(check.annotations.some((a) => a.file === FILE && a.line === 4 && /"duration" is 3h; k8s-prod-operators allows at most 2h/.test(a.message)), JSON.stringify(check.annotations));
+    assert.ok(
+      check.annotations.some((a) => a.file === FILE && a.line === 4 && /"duration" is 3h; k8s-prod-operators allows at most 2h/.test(a.message)),
+      JSON.stringify(check.annotations),
+    );
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
     assert.equal((JSON.parse(run.outputs.changes!) as Item[])[0]!.outcome, 'refused');

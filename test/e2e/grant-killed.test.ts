@@ -9,13 +9,19 @@ for (const killAfterMs of [250, 600, 1100]) {
     const s = await Scenario.begin();
     try {
       const before = s.repo.head();
-      const a = s.openPull('octocat', { files: { 'requests/k8s-prod-operators/octocat-a.yaml': requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
+      const a = s.openPull('octocat', {
+        files: { 'requests/k8s-prod-operators/octocat-a.yaml': requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) },
+      });
       s.review(a, 'lead1');
       s.merge(a);
-      const b = s.openPull('monalisa', { files: { 'requests/billing-readers/monalisa-b.yaml': requestYaml({ requester: 'monalisa', group: 'billing-readers' }) } });
+      const b = s.openPull('monalisa', {
+        files: { 'requests/billing-readers/monalisa-b.yaml': requestYaml({ requester: 'monalisa', group: 'billing-readers' }) },
+      });
       s.review(b, 'fin1');
       s.merge(b);
-      const c = s.openPull('hubot', { files: { 'requests/k8s-prod-operators/hubot-c.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      const c = s.openPull('hubot', {
+        files: { 'requests/k8s-prod-operators/hubot-c.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) },
+      });
       s.review(c, 'fin1'); // not an owner of k8s-prod-operators: must never be granted
       s.merge(c);
       const d = s.openPull('hubot', { files: { 'requests/billing-readers/hubot-d.yaml': requestYaml({ requester: 'hubot', group: 'billing-readers' }) } });

@@ -40,12 +40,17 @@ test('a user principal name that starts with "$" resolves (written /users(\'$...
     s.twin.state.users.set(id, { id, kind: 'user', userPrincipalName: '$ops@contoso.com', displayName: 'ops' });
     const identities = s.repo.git('show', 'HEAD:.github/access-identities.yaml');
     s.approvedConfigChange({ '.github/access-identities.yaml': `${identities}\n  dollar: { upn: "$ops@contoso.com" }\n` });
-    const pull = s.openPull('dollar', { files: { 'requests/k8s-prod-operators/dollar-x.yaml': requestYaml({ requester: 'dollar', group: 'k8s-prod-operators' }) } });
+    const pull = s.openPull('dollar', {
+      files: { 'requests/k8s-prod-operators/dollar-x.yaml': requestYaml({ requester: 'dollar', group: 'k8s-prod-operators' }) },
+    });
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
     assert.equal(run.exitCode, 0, run.stdout);
     assert.ok(s.twin.members(GROUPS['k8s-prod-operators']).includes(id));
-    assert.ok(s.twin.log.records.some((r) => r.path === "/users('%24ops%40contoso.com')" || r.path === "/users('$ops@contoso.com')"), 'the parenthesised form was used');
+    assert.ok(
+      s.twin.log.records.some((r) => r.path === "/users('%24ops%40contoso.com')" || r.path === "/users('$ops@contoso.com')"),
+      'the parenthesised form was used',
+    );
   } finally {
     await s.stop();
   }
@@ -75,11 +80,25 @@ for (const [kind, props, says] of [
       Object.assign(s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!, props);
       const { runAction } = await import('../../scripts/lib/actions-runner.ts');
       const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-      const doctor = await runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+      const doctor = await runAction({
+        workspace: s.repo.dir,
+        inputs: {
+          command: 'doctor',
+          'tenant-id': TENANT,
+          'client-id': CLIENT,
+          'authority-host': s.twin.urls.authorityHost,
+          'graph-endpoint': s.twin.urls.graph,
+        },
+        eventName: 'workflow_dispatch',
+        event: {},
+        env: s.twin.env(),
+      });
       const problem = (JSON.parse(doctor.outputs.groups!) as { name: string; problem?: string }[]).find((g) => g.name === 'k8s-prod-operators')!.problem!;
       assert.match(problem, says);
       assert.doesNotMatch(problem, /permission/);
-      const pull = s.openPull('hubot', { files: { 'requests/k8s-prod-operators/hubot-x.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      const pull = s.openPull('hubot', {
+        files: { 'requests/k8s-prod-operators/hubot-x.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) },
+      });
       s.review(pull, 'lead1');
       const run = await s.grant(s.merge(pull));
       const [item] = JSON.parse(run.outputs.changes!) as { outcome: string; detail: string }[];
@@ -97,12 +116,38 @@ test('doctor checks that the ruleset on main requires approval of the most recen
   try {
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
     const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
-    const doctor = () => runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'github-token': TOKEN, 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' } });
+    const doctor = () =>
+      runAction({
+        workspace: s.repo.dir,
+        inputs: {
+          command: 'doctor',
+          'github-token': TOKEN,
+          'tenant-id': TENANT,
+          'client-id': CLIENT,
+          'authority-host': s.twin.urls.authorityHost,
+          'graph-endpoint': s.twin.urls.graph,
+        },
+        eventName: 'workflow_dispatch',
+        event: {},
+        env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+      });
     const rules = s.twin.state.repos.get('acme/access')!.rules;
     rules.length = 0;
     const none = await doctor();
-    assert.ok(none.annotations.some((a) => a.level === 'warning' && /no ruleset requires a pull request before merging into main/.test(a.message)), none.stdout);
-    rules.push({ type: 'pull_request', parameters: { required_approving_review_count: 1, require_code_owner_review: true, dismiss_stale_reviews_on_push: true, require_last_push_approval: false, required_review_thread_resolution: false } });
+    assert.ok(
+      none.annotations.some((a) => a.level === 'warning' && /no ruleset requires a pull request before merging into main/.test(a.message)),
+      none.stdout,
+    );
+    rules.push({
+      type: 'pull_request',
+      parameters: {
+        required_approving_review_count: 1,
+        require_code_owner_review: true,
+        dismiss_stale_reviews_on_push: true,
+        require_last_push_approval: false,
+        required_review_thread_resolution: false,
+      },
+    });
     const partial = await doctor();
     assert.ok(partial.annotations.some((a) => /does not require approval of the most recent reviewable push/.test(a.message)));
     rules[0]!.parameters!.require_last_push_approval = true;
@@ -112,14 +157,22 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     // The grant environment must let only main deploy: a tag named main, or any protected branch, would get a token.
     const envs = s.twin.state.repos.get('acme/access')!.environments;
     envs.get('access-grant')!.patterns.push({ name: 'main', type: 'tag' });
-    assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message)));
+    assert.ok(
+      (await doctor()).annotations.some((a) =>
+        /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message),
+      ),
+    );
     envs.set('access-grant', { policy: null, patterns: [] });
     assert.ok((await doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
     envs.clear();
     assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
     // Issue forms apply only labels that exist.
     s.twin.state.repos.get('acme/access')!.labels!.delete('access-request');
-    assert.ok((await doctor()).annotations.some((a) => /the label "access-request" does not exist in the repository\. GitHub applies an issue form's labels only when they exist/.test(a.message)));
+    assert.ok(
+      (await doctor()).annotations.some((a) =>
+        /the label "access-request" does not exist in the repository\. GitHub applies an issue form's labels only when they exist/.test(a.message),
+      ),
+    );
   } finally {
     await s.stop();
   }
@@ -128,7 +181,11 @@ test('doctor checks that the ruleset on main requires approval of the most recen
 test('a nested group, a device or an org contact added out of band is seen and removed in enforce mode', async () => {
   const s = await Scenario.begin();
   try {
-    const others = { group: '1a2b3c4d-0000-4000-8000-00000000000a', device: '1a2b3c4d-0000-4000-8000-00000000000b', orgContact: '1a2b3c4d-0000-4000-8000-00000000000c' } as const;
+    const others = {
+      group: '1a2b3c4d-0000-4000-8000-00000000000a',
+      device: '1a2b3c4d-0000-4000-8000-00000000000b',
+      orgContact: '1a2b3c4d-0000-4000-8000-00000000000c',
+    } as const;
     for (const [kind, id] of Object.entries(others)) {
       s.twin.state.users.set(id, { id, kind: kind as keyof typeof others, displayName: kind });
       s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.members.add(id);
@@ -136,7 +193,11 @@ test('a nested group, a device or an org contact added out of band is seen and r
     const run = await s.revoke();
     assert.equal(run.exitCode, 0, run.stdout);
     const k8s = (JSON.parse(run.outputs.sweep!) as Sweep).find((g) => g.group === 'k8s-prod-operators')!;
-    assert.deepEqual(k8s.dispositions.map((d) => [d.type, d.reason, d.outcome]).sort(), [['other', 'drift', 'removed'], ['other', 'drift', 'removed'], ['other', 'drift', 'removed']]);
+    assert.deepEqual(k8s.dispositions.map((d) => [d.type, d.reason, d.outcome]).sort(), [
+      ['other', 'drift', 'removed'],
+      ['other', 'drift', 'removed'],
+      ['other', 'drift', 'removed'],
+    ]);
     assert.deepEqual(s.twin.members(GROUPS['k8s-prod-operators']), []);
   } finally {
     await s.stop();
@@ -151,13 +212,22 @@ test('a standing exemption past its review date is flagged by doctor (on its lin
     s.addMember('prod-db-admins', 'breakglass');
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
     const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = await runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+    const doctor = await runAction({
+      workspace: s.repo.dir,
+      inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: s.twin.env(),
+    });
     const flag = doctor.annotations.find((a) => /was due for review on 2026-01-31/.test(a.message));
     assert.ok(flag, doctor.stdout);
     assert.equal(flag.file, '.github/access-policy.yaml');
     assert.equal(flag.line, 11);
     const report = await s.report();
-    assert.match(report.outputs.report!, /Standing exemptions due for review[\s\S]*\| prod-db-admins \| 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60 \| Break-glass account for database outages \| 2026-01-31 \|/);
+    assert.match(
+      report.outputs.report!,
+      /Standing exemptions due for review[\s\S]*\| prod-db-admins \| 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60 \| Break-glass account for database outages \| 2026-01-31 \|/,
+    );
     await s.revoke();
     assert.deepEqual(s.members('prod-db-admins'), ['breakglass'], 'flagged, not removed: a break-glass account must work when needed');
   } finally {

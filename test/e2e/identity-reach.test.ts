@@ -15,13 +15,35 @@ const READS = ['GroupMember.Read.All', 'User.ReadBasic.All', 'RoleManagement.Rea
 /** The narrowest set-up: read permissions only, Groups Administrator over a restricted unit. */
 function narrow(s: Scenario, groups: string[], options: { restricted?: boolean } = {}): void {
   s.twin.state.apps[0]!.roles = [...READS];
-  s.twin.state.administrativeUnits.set(UNIT, { id: UNIT, displayName: 'access-as-code groups', restricted: options.restricted ?? true, groups: new Set(groups) });
-  s.twin.state.roleAssignments.push({ id: 'ra-1', principalId: SERVICE_PRINCIPAL, roleDefinitionId: GROUPS_ADMINISTRATOR, directoryScopeId: `/administrativeUnits/${UNIT}` });
+  s.twin.state.administrativeUnits.set(UNIT, {
+    id: UNIT,
+    displayName: 'access-as-code groups',
+    restricted: options.restricted ?? true,
+    groups: new Set(groups),
+  });
+  s.twin.state.roleAssignments.push({
+    id: 'ra-1',
+    principalId: SERVICE_PRINCIPAL,
+    roleDefinitionId: GROUPS_ADMINISTRATOR,
+    directoryScopeId: `/administrativeUnits/${UNIT}`,
+  });
 }
 
 async function world(body: (s: Scenario) => Promise<void>): Promise<void> {
   const s = await Scenario.begin();
-  s.twin.state.groups.set(OTHER_GROUP, { id: OTHER_GROUP, displayName: 'finance-share-writers', isAssignableToRole: false, groupTypes: [], membershipRule: null, onPremisesSyncEnabled: null, mailEnabled: false, members: new Set(), pimEnds: new Map(), pimStarts: new Map(), recent: [] });
+  s.twin.state.groups.set(OTHER_GROUP, {
+    id: OTHER_GROUP,
+    displayName: 'finance-share-writers',
+    isAssignableToRole: false,
+    groupTypes: [],
+    membershipRule: null,
+    onPremisesSyncEnabled: null,
+    mailEnabled: false,
+    members: new Set(),
+    pimEnds: new Map(),
+    pimStarts: new Map(),
+    recent: [],
+  });
   try {
     await body(s);
   } finally {
@@ -41,8 +63,14 @@ test('THREATS 41: with GroupMember.ReadWrite.All doctor says it reaches every gr
     const reach = warnings(run).find((w) => /every non-role-assignable group in the tenant/.test(w));
     assert.ok(reach, warnings(run).join('\n'));
     assert.match(reach, /GroupMember\.ReadWrite\.All/);
-    assert.match(reach, /restricted management administrative unit, assign the app Groups Administrator scoped to that unit, then remove GroupMember\.ReadWrite\.All/);
-    assert.match(run.summary, /Application permissions: GroupMember\.ReadWrite\.All, PrivilegedAssignmentSchedule\.ReadWrite\.AzureADGroup, RoleManagement\.Read\.Directory, User\.ReadBasic\.All\./);
+    assert.match(
+      reach,
+      /restricted management administrative unit, assign the app Groups Administrator scoped to that unit, then remove GroupMember\.ReadWrite\.All/,
+    );
+    assert.match(
+      run.summary,
+      /Application permissions: GroupMember\.ReadWrite\.All, PrivilegedAssignmentSchedule\.ReadWrite\.AzureADGroup, RoleManagement\.Read\.Directory, User\.ReadBasic\.All\./,
+    );
     assert.match(run.summary, /Directory roles: none\./);
     assert.match(run.summary, /\(4 groups in the tenant; the policy names 3\)/);
     // No group of the policy uses PIM, so its permission is more than needed.
@@ -63,7 +91,10 @@ test('the narrowest set-up: Groups Administrator over a restricted unit with the
     const check = await s.doctor();
     assert.equal(check.exitCode, 0, check.stdout);
     assert.equal(check.outputs.reach, 'restricted-unit');
-    assert.deepEqual(warnings(check).filter((w) => /automation identity/.test(w)), []);
+    assert.deepEqual(
+      warnings(check).filter((w) => /automation identity/.test(w)),
+      [],
+    );
     assert.match(check.summary, /Directory roles: Groups Administrator \(restricted management administrative unit &quot;access-as-code groups&quot;\)/);
     assert.match(check.summary, /Reach: the groups of &quot;access-as-code groups&quot;: the policy&#39;s groups and no others\./);
 
@@ -75,14 +106,24 @@ test('the narrowest set-up: Groups Administrator over a restricted unit with the
     assert.deepEqual(s.twin.state.apps[0]!.roles, READS, 'no write permission was needed');
   }));
 
-test('a policy group outside the app\'s unit, and a unit group outside the policy, are named by doctor; the grant fails with the fix', () =>
+test("a policy group outside the app's unit, and a unit group outside the policy, are named by doctor; the grant fails with the fix", () =>
   world(async (s) => {
     narrow(s, [GROUPS['prod-db-admins'], GROUPS['billing-readers'], OTHER_GROUP], { restricted: false });
     const check = await s.doctor();
     assert.equal(check.exitCode, 1);
     assert.equal(check.outputs.reach, 'unit');
-    assert.ok(errors(check).some((e) => /group "k8s-prod-operators" is in no administrative unit the app manages, and the app has no tenant-wide permission: every grant and removal will be refused \(403\)/.test(e)), errors(check).join('\n'));
-    assert.ok(warnings(check).some((w) => w.includes(`holds 1 group the policy does not name (${OTHER_GROUP})`)), warnings(check).join('\n'));
+    assert.ok(
+      errors(check).some((e) =>
+        /group "k8s-prod-operators" is in no administrative unit the app manages, and the app has no tenant-wide permission: every grant and removal will be refused \(403\)/.test(
+          e,
+        ),
+      ),
+      errors(check).join('\n'),
+    );
+    assert.ok(
+      warnings(check).some((w) => w.includes(`holds 1 group the policy does not name (${OTHER_GROUP})`)),
+      warnings(check).join('\n'),
+    );
     assert.match(check.summary, /tenant administrators can still change these groups out of band/);
 
     const { pull } = s.approvedRequest('hubot', 'k8s-prod-operators', 60 * 60_000, { approver: 'lead1' });
@@ -99,7 +140,12 @@ test('a policy group in a restricted unit the app has no role in: application pe
     s.twin.state.administrativeUnits.set(UNIT, { id: UNIT, displayName: 'tier-0', restricted: true, groups: new Set([GROUPS['k8s-prod-operators']]) });
     const check = await s.doctor();
     assert.equal(check.exitCode, 1);
-    assert.ok(errors(check).some((e) => /group "k8s-prod-operators" is in the restricted management administrative unit "tier-0", where application permissions do not apply/.test(e)), errors(check).join('\n'));
+    assert.ok(
+      errors(check).some((e) =>
+        /group "k8s-prod-operators" is in the restricted management administrative unit "tier-0", where application permissions do not apply/.test(e),
+      ),
+      errors(check).join('\n'),
+    );
     s.approvedRequest('hubot', 'k8s-prod-operators', 60 * 60_000, { approver: 'lead1' });
     const sweep = await s.revoke();
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'Graph refused the write, as Entra does');

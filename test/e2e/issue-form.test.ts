@@ -11,23 +11,54 @@ type Answer = { valid: boolean; file?: string; link?: string; problems?: string[
 
 function formBody(answers: { group?: string; duration?: string; justification?: string; ticket?: string }): string {
   const part = (label: string, value: string | undefined) => `### ${label}\n\n${value ?? '_No response_'}`;
-  return [part('Group', answers.group), part('Duration', answers.duration), part('Justification', answers.justification), part('Ticket', answers.ticket)].join('\n\n');
+  return [part('Group', answers.group), part('Duration', answers.duration), part('Justification', answers.justification), part('Ticket', answers.ticket)].join(
+    '\n\n',
+  );
 }
 
 /** Files an issue from the form in the twin and runs the issue workflow's action for `action`. */
-async function fileIssue(s: Scenario, author: string, body: string, options: { number?: number; labels?: string[]; action?: 'opened' | 'edited'; replay?: boolean } = {}) {
+async function fileIssue(
+  s: Scenario,
+  author: string,
+  body: string,
+  options: { number?: number; labels?: string[]; action?: 'opened' | 'edited'; replay?: boolean } = {},
+) {
   const repo = s.twin.state.repos.get('acme/access')!;
   const number = options.number ?? 100 + repo.issues.size;
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   // A replay (a re-run of an old run) carries the old body in its event; the issue itself is as it is now.
-  if (!options.replay) repo.issues.set(number, { number, title: 'Access request', body, user: author, state: 'open', labels: options.labels ?? ['access-request'], pinned: false, created_at: now, updated_at: now });
+  if (!options.replay)
+    repo.issues.set(number, {
+      number,
+      title: 'Access request',
+      body,
+      user: author,
+      state: 'open',
+      labels: options.labels ?? ['access-request'],
+      pinned: false,
+      created_at: now,
+      updated_at: now,
+    });
   const event = {
     action: options.action ?? 'opened',
-    issue: { number, title: 'Access request', body, user: { login: author, id: 1, type: 'User' }, labels: (options.labels ?? ['access-request']).map((name) => ({ name })), state: 'open' },
+    issue: {
+      number,
+      title: 'Access request',
+      body,
+      user: { login: author, id: 1, type: 'User' },
+      labels: (options.labels ?? ['access-request']).map((name) => ({ name })),
+      state: 'open',
+    },
     repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
     sender: { login: author },
   };
-  const run = await runAction({ workspace: s.repo.dir, inputs: { command: 'issue', 'github-token': TOKEN }, eventName: 'issues', event, env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' } });
+  const run = await runAction({
+    workspace: s.repo.dir,
+    inputs: { command: 'issue', 'github-token': TOKEN },
+    eventName: 'issues',
+    event,
+    env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+  });
   const comments = repo.comments.filter((c) => c.issue === number);
   return { run, number, comments, answer: run.outputs.answer ? (JSON.parse(run.outputs.answer) as Answer) : undefined };
 }
@@ -42,10 +73,14 @@ const outsideCode = (body: string) =>
     .replace(/`[^`\n]*`/g, '')
     .replace(/\]\(https:\/\/github\.com\/acme\/access\/new\/main\?[^)\s]*\)/g, ']');
 
-test('a valid form gets the request file and a one-click link to GitHub\'s editor; the file it opens is accepted by validate and grants after approval', async () => {
+test("a valid form gets the request file and a one-click link to GitHub's editor; the file it opens is accepted by validate and grants after approval", async () => {
   const s = await Scenario.begin();
   try {
-    const { run, number, comments, answer } = await fileIssue(s, 'hubot', formBody({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool for CHG-310' }));
+    const { run, number, comments, answer } = await fileIssue(
+      s,
+      'hubot',
+      formBody({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool for CHG-310' }),
+    );
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(answer?.valid, true);
     assert.equal(comments.length, 1);
@@ -55,7 +90,7 @@ test('a valid form gets the request file and a one-click link to GitHub\'s edito
     assert.equal(link.searchParams.get('filename'), 'requests/k8s-prod-operators/hubot-drain-the-node-pool-for.yaml');
     assert.match(link.searchParams.get('message')!, new RegExp(`\\(closes #${number}\\)$`), 'merging the pull request closes the issue');
     const file = link.searchParams.get('value')!;
-    assert.match(file, /^requester: hubot$/m, 'the requester is the issue\'s author');
+    assert.match(file, /^requester: hubot$/m, "the requester is the issue's author");
     assert.match(comments[0]!.body, /\]\(https:\/\/github\.com\/acme\/access\/new\/main\?filename=/);
 
     // What the requester commits from the editor is an ordinary request: validated, approved, granted.
@@ -75,13 +110,21 @@ test('problems come back in plain words per answer, and an edit updates the same
     const first = await fileIssue(s, 'octocat', formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica' }));
     assert.equal(first.run.exitCode, 0, first.run.stdout);
     assert.equal(first.answer?.valid, false);
-    assert.deepEqual(first.answer!.problems!.map((p) => p.split(':')[0]), ['Duration', 'prod-db-admins requires a ticket']);
+    assert.deepEqual(
+      first.answer!.problems!.map((p) => p.split(':')[0]),
+      ['Duration', 'prod-db-admins requires a ticket'],
+    );
     assert.match(first.answer!.problems!.join('\n'), /fill in the Ticket answer/);
     assert.match(first.answer!.problems!.join('\n'), /Duration: the duration is 9h; prod-db-admins allows at most 4h/);
     const unknown = await fileIssue(s, 'octocat', formBody({ group: 'secret-admins', duration: 'three weeks', justification: 'x' }));
     assert.match(unknown.answer!.problems!.join('\n'), /Duration: "three weeks" is not a duration/);
 
-    const edited = await fileIssue(s, 'octocat', formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' }), { number: first.number, action: 'edited' });
+    const edited = await fileIssue(
+      s,
+      'octocat',
+      formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' }),
+      { number: first.number, action: 'edited' },
+    );
     assert.equal(edited.answer?.valid, true);
     assert.equal(edited.comments.length, 1, 'the one answer was edited, not a second one posted');
     assert.match(edited.comments[0]!.body, /The request is valid/);
@@ -93,12 +136,18 @@ test('problems come back in plain words per answer, and an edit updates the same
 test('hostile issue text reaches no workflow command and no live Markdown: it appears only inside code blocks', async () => {
   const s = await Scenario.begin();
   try {
-    const hostile = 'Need it now @acme/sre-leads ![x](https://evil.example/x.png) [click](https://evil.example) <img src=x onerror=alert(1)>\n::error::forged\n```\n## injected heading\n$(touch /tmp/pwned) `id`';
+    const hostile =
+      'Need it now @acme/sre-leads ![x](https://evil.example/x.png) [click](https://evil.example) <img src=x onerror=alert(1)>\n::error::forged\n```\n## injected heading\n$(touch /tmp/pwned) `id`';
     const { run, comments } = await fileIssue(s, 'hubot', formBody({ group: 'k8s-prod-operators', duration: '1h', justification: hostile }));
     assert.equal(run.exitCode, 0, run.stdout);
-    assert.deepEqual(commandLines(run.stdout).filter((l) => /forged/.test(l)), [], 'no ::error:: from the issue');
+    assert.deepEqual(
+      commandLines(run.stdout).filter((l) => /forged/.test(l)),
+      [],
+      'no ::error:: from the issue',
+    );
     const rendered = outsideCode(comments[0]!.body);
-    for (const bad of ['@acme', 'evil.example', '<img', '## injected', 'touch']) assert.ok(!rendered.includes(bad), `"${bad}" outside a code block:\n${rendered}`);
+    for (const bad of ['@acme', 'evil.example', '<img', '## injected', 'touch'])
+      assert.ok(!rendered.includes(bad), `"${bad}" outside a code block:\n${rendered}`);
     assert.ok(comments[0]!.body.includes('@acme/sre-leads'), 'the text is kept, inside the code block');
     const refused = await fileIssue(s, 'hubot', formBody({ group: '[x](https://evil.example) @acme/sre-leads', duration: '1h', justification: hostile }));
     assert.equal(refused.answer?.valid, false);
@@ -128,10 +177,15 @@ test('THREATS 49: a re-run that replays an old issue body answers from the issue
   }
 });
 
-test('an issue without the form\'s label is left alone', async () => {
+test("an issue without the form's label is left alone", async () => {
   const s = await Scenario.begin();
   try {
-    const { run, comments } = await fileIssue(s, 'hubot', formBody({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool for CHG-310' }), { labels: ['bug'] });
+    const { run, comments } = await fileIssue(
+      s,
+      'hubot',
+      formBody({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool for CHG-310' }),
+      { labels: ['bug'] },
+    );
     assert.equal(run.exitCode, 0);
     assert.equal(comments.length, 0);
     assert.match(run.stdout, /not an access request, nothing to do/);

@@ -20,7 +20,11 @@ function memoryFiles(s: Scenario): string[] {
 /** Someone with push access commits files to the memory branch (no key needed to push). */
 function pushToMemory(s: Scenario, files: Record<string, string>): void {
   const head = refHead(s.repo.dir, MEMORY_BRANCH);
-  const tree = buildTree(s.repo.dir, head, Object.entries(files).map(([path, content]) => ({ path, content: Buffer.from(content) })));
+  const tree = buildTree(
+    s.repo.dir,
+    head,
+    Object.entries(files).map(([path, content]) => ({ path, content: Buffer.from(content) })),
+  );
   assert.ok(moveRef(s.repo.dir, MEMORY_BRANCH, commitTree(s.repo.dir, tree, head ? [head] : [], 'pushed by hand', 'mallory'), head));
 }
 
@@ -59,7 +63,12 @@ test('THREATS 57: with a memory key a sweep asks GitHub only about what changed,
     run = await s.revoke();
     assert.equal(run.exitCode, 0, 'a memory that cannot be written never fails the run');
     assert.deepEqual(s.members('billing-readers'), ['monalisa'], 'granted all the same');
-    assert.ok(run.annotations.some((a) => a.level === 'warning' && /memory branch was not written[\s\S]*contents: write[\s\S]*next run asks GitHub for these again/.test(a.message)), run.stdout);
+    assert.ok(
+      run.annotations.some(
+        (a) => a.level === 'warning' && /memory branch was not written[\s\S]*contents: write[\s\S]*next run asks GitHub for these again/.test(a.message),
+      ),
+      run.stdout,
+    );
   } finally {
     await s.stop();
   }
@@ -71,20 +80,32 @@ test('THREATS 57: an entry someone with push access wrote, moved or altered gran
     s.memoryKey = KEY;
     const { pull } = s.approvedRequest('octocat', 'prod-db-admins', HOUR, { ticket: 'INC-1' });
     await s.revoke();
-    const genuineLanding = memoryFiles(s).find((f) => f.startsWith('landings/'))!.slice('landings/'.length, -'.json'.length);
+    const genuineLanding = memoryFiles(s)
+      .find((f) => f.startsWith('landings/'))!
+      .slice('landings/'.length, -'.json'.length);
     const genuine = s.repo.git('show', `${MEMORY_BRANCH}:${entryPath(genuineLanding)}`);
     const facts = openEntry({ key: KEY, repository: 'acme/access' }, genuineLanding, `${genuine}\n`) as Remembered;
     assert.equal(facts.pull.number, pull.number);
 
     // monalisa's request reaches main by a direct push: no pull request, no review.
-    const bypass = s.directPush({ 'requests/k8s-prod-operators/monalisa.yaml': requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: HOUR }) });
+    const bypass = s.directPush({
+      'requests/k8s-prod-operators/monalisa.yaml': requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: HOUR }),
+    });
     // Someone who can push writes entries for it: the genuine entry moved to its path, one sealed
     // with a key of their own, and one with the genuine MAC over altered facts.
-    const forged: Remembered = { ...facts, landing: bypass.after, chosen: { ...facts.chosen, mergeCommit: bypass.after }, pull: { ...facts.pull, mergeCommit: bypass.after } };
+    const forged: Remembered = {
+      ...facts,
+      landing: bypass.after,
+      chosen: { ...facts.chosen, mergeCommit: bypass.after },
+      pull: { ...facts.pull, mergeCommit: bypass.after },
+    };
     pushToMemory(s, { [entryPath(bypass.after)]: `${genuine}\n` });
     let run = await s.revoke();
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'a moved entry grants nothing');
-    assert.ok(run.annotations.some((a) => a.level === 'warning' && /did not count.*MAC does not match/.test(a.message)), run.stdout);
+    assert.ok(
+      run.annotations.some((a) => a.level === 'warning' && /did not count.*MAC does not match/.test(a.message)),
+      run.stdout,
+    );
 
     pushToMemory(s, { [entryPath(bypass.after)]: sealEntry({ key: 'a-key-of-my-own-that-is-long-enough-000000', repository: 'acme/access' }, forged).content });
     run = await s.revoke();

@@ -80,7 +80,7 @@ test('THREATS 51: an assignment PIM already has (the listing lagged) is moved to
     // adminAssign answered 400 RoleAssignmentExists, then adminUpdate made.
     const answers = s.twin.log.records.filter((r) => r.path.endsWith('/assignmentScheduleRequests')).map((r) => r.status);
     assert.deepEqual(answers.slice(-2), [400, 201]);
-    assert.ok(pimEnd(s, 'hubot')! > first + 60 * 60_000, 'the end is the longer request\'s');
+    assert.ok(pimEnd(s, 'hubot')! > first + 60 * 60_000, "the end is the longer request's");
   }));
 
 test('a member added outside PIM to a pim group is drift: its assignment is removed in enforce mode', () =>
@@ -100,7 +100,10 @@ test("PIM's own refusal is explained: the group's PIM settings allow shorter ass
     const run = await s.grant(s.merge(pull));
     assert.equal(run.exitCode, 1);
     assert.equal(items(run)[0]!.outcome, 'failed');
-    assert.match(items(run)[0]!.detail, /the group's PIM settings refuse this assignment \(rules: ExpirationRule\)[\s\S]*raise "Expire active assignments after"/);
+    assert.match(
+      items(run)[0]!.detail,
+      /the group's PIM settings refuse this assignment \(rules: ExpirationRule\)[\s\S]*raise "Expire active assignments after"/,
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
 
@@ -116,10 +119,32 @@ test('doctor says when a pim group cannot be read through PIM, naming the permis
   pimWorld(async (s) => {
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
     const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = () => runAction({ workspace: s.repo.dir, inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph }, eventName: 'workflow_dispatch', event: {}, env: s.twin.env() });
+    const doctor = () =>
+      runAction({
+        workspace: s.repo.dir,
+        inputs: {
+          command: 'doctor',
+          'tenant-id': TENANT,
+          'client-id': CLIENT,
+          'authority-host': s.twin.urls.authorityHost,
+          'graph-endpoint': s.twin.urls.graph,
+        },
+        eventName: 'workflow_dispatch',
+        event: {},
+        env: s.twin.env(),
+      });
     assert.equal((await doctor()).exitCode, 0);
     s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => !r.startsWith('PrivilegedAssignmentSchedule'));
     const run = await doctor();
     assert.equal(run.exitCode, 1);
-    assert.ok(run.annotations.some((a) => a.file === '.github/access-policy.yaml' && /group "k8s-prod-operators" has backend: pim, but PIM for Groups could not be read[\s\S]*PrivilegedAssignmentSchedule\.Read\.AzureADGroup/.test(a.message)), run.stdout);
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.file === '.github/access-policy.yaml' &&
+          /group "k8s-prod-operators" has backend: pim, but PIM for Groups could not be read[\s\S]*PrivilegedAssignmentSchedule\.Read\.AzureADGroup/.test(
+            a.message,
+          ),
+      ),
+      run.stdout,
+    );
   }));

@@ -6,7 +6,12 @@ import { Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const HOUR = 3_600_000;
-type Plan = { head: string; changes: { id: string; kind: string; group: string; member: string; reason: string; sources: string[] }[]; effects: { id: string; kind: string; pull?: number; after?: string; reason: string }[]; configIgnored: unknown[] };
+type Plan = {
+  head: string;
+  changes: { id: string; kind: string; group: string; member: string; reason: string; sources: string[] }[];
+  effects: { id: string; kind: string; pull?: number; after?: string; reason: string }[];
+  configIgnored: unknown[];
+};
 
 test('revoke --dry-run --format json prints the plan (removals first, reminders with their notices) and changes nothing', async () => {
   const s = await Scenario.begin();
@@ -17,15 +22,21 @@ test('revoke --dry-run --format json prints the plan (removals first, reminders 
     const run = await runCli(s, ['revoke', '--dry-run', '--format', 'json']);
     assert.equal(run.code, 0, run.err);
     const plan = JSON.parse(run.out) as Plan;
-    assert.deepEqual(plan.changes.map((c) => [c.kind, c.member, c.reason]), [
-      ['remove-member', USERS.octocat, 'ended'],
-      ['add-member', USERS.monalisa, 'active'],
-    ]);
+    assert.deepEqual(
+      plan.changes.map((c) => [c.kind, c.member, c.reason]),
+      [
+        ['remove-member', USERS.octocat, 'ended'],
+        ['add-member', USERS.monalisa, 'active'],
+      ],
+    );
     assert.deepEqual(plan.changes[0]!.sources, [ended]);
     assert.equal(plan.changes[0]!.id, `remove-member:k8s-prod-operators:${USERS.octocat}`);
     const reminder = plan.effects.find((e) => e.kind === 'reminder');
     assert.equal(reminder?.pull, soon.number);
-    assert.ok(plan.effects.some((e) => e.kind === 'notice' && e.after === reminder!.id), 'the reminder notice goes with the reminder');
+    assert.ok(
+      plan.effects.some((e) => e.kind === 'notice' && e.after === reminder!.id),
+      'the reminder notice goes with the reminder',
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), ['octocat'], 'nothing changed');
     assert.equal(s.comments(soon).length, 0, 'no reminder posted');
     const refused = await runCli(s, ['revoke', '--format', 'json']);

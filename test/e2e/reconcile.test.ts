@@ -57,14 +57,21 @@ test('THREATS 34: a merge whose grant run was dropped is granted by the next swe
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-    assert.match(sweep.summary, /k8s-prod-operators: user 2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40 added \(active request: requests\/k8s-prod-operators\/hubot-dropped\.yaml\)/);
+    assert.match(
+      sweep.summary,
+      /k8s-prod-operators: user 2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40 added \(active request: requests\/k8s-prod-operators\/hubot-dropped\.yaml\)/,
+    );
   }));
 
 for (const method of ['merge', 'squashMerge', 'rebaseMerge'] as const) {
   test(`an approved request merged with ${method === 'merge' ? 'a merge commit' : method === 'squashMerge' ? 'a squash' : 'a rebase'} is granted`, () =>
     world(async (s) => {
       const file = `${K8S}/hubot-${method}.yaml`;
-      const pull = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } }, { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      const pull = s.openPull(
+        'hubot',
+        { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) } },
+        { files: { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } },
+      );
       s.review(pull, 'lead1');
       const run = await s.grant(s[method](pull));
       assert.equal(run.exitCode, 0, run.stdout);
@@ -112,11 +119,17 @@ test('THREATS 29: an approval on a pull request into another branch does not cou
 test('THREATS 30: a pull request that renames a .github file into requests/ is a mixed pull request (merge commit: from git)', () =>
   world(async (s) => {
     s.directPush({ '.github/hubot-draft.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
-    const pull = s.openPull('hubot', { files: { '.github/hubot-draft.yaml': null, [`${K8S}/hubot-renamed.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    const pull = s.openPull('hubot', {
+      files: { '.github/hubot-draft.yaml': null, [`${K8S}/hubot-renamed.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) },
+    });
     s.review(pull, 'lead1');
     const push = s.merge(pull);
     const listed = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!.files;
-    assert.deepEqual(listed, [{ filename: `${K8S}/hubot-renamed.yaml`, status: 'renamed', previous_filename: '.github/hubot-draft.yaml' }], "GitHub's file list shows one renamed entry");
+    assert.deepEqual(
+      listed,
+      [{ filename: `${K8S}/hubot-renamed.yaml`, status: 'renamed', previous_filename: '.github/hubot-draft.yaml' }],
+      "GitHub's file list shows one renamed entry",
+    );
     const run = await s.grant(push);
     assert.equal(items(run)[0]!.outcome, 'refused');
     assert.match(items(run)[0]!.detail, /also \.github\/hubot-draft\.yaml/);
@@ -126,7 +139,11 @@ test('THREATS 30: a pull request that renames a .github file into requests/ is a
 test('THREATS 30: a rebase merge whose other commit renames a file into requests/ is refused (GitHub cannot say from where)', () =>
   world(async (s) => {
     s.directPush({ '.github/notes.txt': 'notes\n' });
-    const pull = s.openPull('hubot', { files: { '.github/notes.txt': null, [`${K8S}/notes.txt`]: 'notes\n' } }, { files: { [`${K8S}/hubot-rb.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    const pull = s.openPull(
+      'hubot',
+      { files: { '.github/notes.txt': null, [`${K8S}/notes.txt`]: 'notes\n' } },
+      { files: { [`${K8S}/hubot-rb.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } },
+    );
     s.review(pull, 'lead1');
     const run = await s.grant(s.rebaseMerge(pull));
     const item = items(run).find((i) => i.file.endsWith('hubot-rb.yaml'))!;
@@ -138,7 +155,9 @@ test('THREATS 30: a rebase merge whose other commit renames a file into requests
 test('THREATS 31: a pull request with 250 or more commits is refused: who pushed cannot be known', () =>
   world(async (s) => {
     const file = `${K8S}/hubot-many.yaml`;
-    const pushes = Array.from({ length: 250 }, (_, i): { files: Record<string, string> } => ({ files: i === 249 ? { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } : {} }));
+    const pushes = Array.from({ length: 250 }, (_, i): { files: Record<string, string> } => ({
+      files: i === 249 ? { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } : {},
+    }));
     const pull = s.openPull('hubot', ...pushes);
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
@@ -177,7 +196,10 @@ test('THREATS 32: a request replaced by a symbolic link, or by a submodule, ends
     s.repo.commit('a link instead', {});
     const sweep = await s.revoke();
     assert.deepEqual(s.members('billing-readers'), []);
-    assert.match(sweep.summary, /billing-readers: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02 removed \(request ended: requests\/billing-readers\/monalisa-link\.yaml\)/);
+    assert.match(
+      sweep.summary,
+      /billing-readers: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a02 removed \(request ended: requests\/billing-readers\/monalisa-link\.yaml\)/,
+    );
 
     const sub = `${BILLING}/monalisa-sub.yaml`;
     s.approvedRequest('monalisa', 'billing-readers', HOUR, { file: sub });
@@ -193,17 +215,26 @@ test('THREATS 32: a request replaced by a symbolic link, or by a submodule, ends
 test('THREATS 33: a newline and "::" in request values and file names never become a workflow command', () =>
   world(async (s) => {
     const hostile = `${K8S}/hubot-inj.yaml`;
-    const text = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }).replace('justification: "Needed for the change window CHG-310"', 'justification: "Needed for CHG-310\\n::error title=pwned::pwned\\n::add-mask::pwned"');
+    const text = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }).replace(
+      'justification: "Needed for the change window CHG-310"',
+      'justification: "Needed for CHG-310\\n::error title=pwned::pwned\\n::add-mask::pwned"',
+    );
     const oddName = `${K8S}/hubot-x\n::warning::pwned.yaml`;
     const pull = s.openPull('hubot', { files: { [hostile]: text, [oddName]: text } });
     s.review(pull, 'lead1');
     const { pullRequestEvent, runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const validate = await runAction({ workspace: s.repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: pull.number, author: 'hubot', base: pull.base, head: pull.head }) });
+    const validate = await runAction({
+      workspace: s.repo.dir,
+      inputs: { command: 'validate' },
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: pull.number, author: 'hubot', base: pull.base, head: pull.head }),
+    });
     const grant = await s.grant(s.merge(pull));
     const sweep = await s.revoke();
     const report = await s.report();
     for (const [name, run] of Object.entries({ validate, grant, sweep, report })) {
-      if (name === 'validate' || name === 'grant') assert.ok(run.stdout.includes('::warning::pwned'), `${name} did log the hostile text (the test must reach it)`);
+      if (name === 'validate' || name === 'grant')
+        assert.ok(run.stdout.includes('::warning::pwned'), `${name} did log the hostile text (the test must reach it)`);
       const injected = commandLines(run.stdout).filter((l) => /^::(?:warning::pwned|error title=pwned|add-mask::pwned)/.test(l));
       assert.deepEqual(injected, [], `${name}: a workflow command came from request text`);
     }
@@ -213,7 +244,8 @@ test('THREATS 33: a newline and "::" in request values and file names never beco
 test('THREATS 35: a grant comment that would pass 65,536 characters is shortened, and the grant still happens', () =>
   world(async (s) => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 500; i++) files[`${K8S}/hubot-bulk-${String(i).padStart(3, '0')}.yaml`] = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' });
+    for (let i = 0; i < 500; i++)
+      files[`${K8S}/hubot-bulk-${String(i).padStart(3, '0')}.yaml`] = requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' });
     const pull = s.openPull('hubot', { files });
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
@@ -230,7 +262,13 @@ test('THREATS 36: a review submitted after the merge does not count', () =>
     const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-late.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
     const push = s.merge(pull);
     const merged = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!;
-    merged.reviews.push({ id: 99, user: 'lead1', state: 'APPROVED', commit_id: pull.head, submitted_at: new Date(Date.parse(merged.merged_at!) + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    merged.reviews.push({
+      id: 99,
+      user: 'lead1',
+      state: 'APPROVED',
+      commit_id: pull.head,
+      submitted_at: new Date(Date.parse(merged.merged_at!) + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
     const run = await s.grant(push);
     assert.equal(items(run)[0]!.outcome, 'refused');
     assert.match(items(run)[0]!.detail, /needs 1 approval[\s\S]*counted: none/);
@@ -269,7 +307,10 @@ test('a push with two merged pull requests (as a merge queue makes) grants both 
     const first = s.merge(a);
     const second = s.merge(b);
     const run = await s.grant({ before: first.before, after: second.after });
-    assert.deepEqual(items(run).map((i) => i.outcome), ['granted', 'granted']);
+    assert.deepEqual(
+      items(run).map((i) => i.outcome),
+      ['granted', 'granted'],
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot', 'octocat']);
     assert.equal(s.comments(a).length, 1);
     assert.equal(s.comments(b).length, 1);
@@ -282,7 +323,10 @@ test('a team the token cannot read (the job token has no read:org) is named in t
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));
     assert.equal(items(run)[0]!.outcome, 'refused');
-    assert.match(items(run)[0]!.detail, /could not read the team @acme\/sre-leads \(Resource not accessible by integration\)[\s\S]*a GitHub App token with Members: read/);
+    assert.match(
+      items(run)[0]!.detail,
+      /could not read the team @acme\/sre-leads \(Resource not accessible by integration\)[\s\S]*a GitHub App token with Members: read/,
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
 

@@ -14,12 +14,25 @@ test('the report gives p50 and p95 removal lateness per group from the runs GitH
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
     s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     const expiry = (file: string) => Date.parse(/expires: "([^"]+)"/.exec(s.repo.git('show', `HEAD:${file}`))![1]!);
-    const db = [expiry(s.approvedRequest('octocat', 'prod-db-admins', 10 * M, { ticket: 'INC-1' }).file), expiry(s.approvedRequest('hubot', 'prod-db-admins', 20 * M, { ticket: 'INC-2' }).file)];
+    const db = [
+      expiry(s.approvedRequest('octocat', 'prod-db-admins', 10 * M, { ticket: 'INC-1' }).file),
+      expiry(s.approvedRequest('hubot', 'prod-db-admins', 20 * M, { ticket: 'INC-2' }).file),
+    ];
     s.approvedRequest('hubot', 'k8s-prod-operators', 15 * M, { approver: 'lead1' });
     s.approvedRequest('monalisa', 'billing-readers', 40 * M);
     const runs = s.twin.state.repos.get('acme/access')!.workflowRuns;
     let id = 1;
-    const run = (workflow: string, startedAt: number, minutes: number, more: Partial<(typeof runs)[number]> = {}) => runs.push({ workflow, id: id++, status: 'completed', conclusion: 'success', created_at: iso(startedAt), updated_at: iso(startedAt + minutes * M), event: 'schedule', ...more });
+    const run = (workflow: string, startedAt: number, minutes: number, more: Partial<(typeof runs)[number]> = {}) =>
+      runs.push({
+        workflow,
+        id: id++,
+        status: 'completed',
+        conclusion: 'success',
+        created_at: iso(startedAt),
+        updated_at: iso(startedAt + minutes * M),
+        event: 'schedule',
+        ...more,
+      });
     run('access-revoke.yml', db[0]! + 2 * M, 1); // removes octocat's: 3 minutes late
     run('access-revoke.yml', db[1]! + 1 * M, 0, { event: 'workflow_dispatch' }); // a manual run may be a dry run: not counted
     run('access-revoke.yml', db[1]! + 2 * M, 0, { conclusion: 'failure' }); // a failed run is not proof of removal

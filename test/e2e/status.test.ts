@@ -19,18 +19,41 @@ test('status lists per group who holds access until when and why, drift and stan
 
     const text = await cli(s, join(s.repo.dir, 'requests'), 'status');
     assert.equal(text.code, 0, text.err);
-    assert.match(text.out, new RegExp(`^k8s-prod-operators \\(enforce\\)\\n  hubot\\s+until \\S+ \\(1h(29|30)m left\\)  ${file.replace(/\//g, '\\/')}\\n  ${USERS.monalisa}\\s+no request: removed at the next run$`, 'm'));
-    assert.match(text.out, /^prod-db-admins \(enforce\)\n {2}0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\s+standing exemption: Break-glass account for database outages \(review by 2099-01-31\)$/m);
+    assert.match(
+      text.out,
+      new RegExp(
+        `^k8s-prod-operators \\(enforce\\)\\n  hubot\\s+until \\S+ \\(1h(29|30)m left\\)  ${file.replace(/\//g, '\\/')}\\n  ${USERS.monalisa}\\s+no request: removed at the next run$`,
+        'm',
+      ),
+    );
+    assert.match(
+      text.out,
+      /^prod-db-admins \(enforce\)\n {2}0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\s+standing exemption: Break-glass account for database outages \(review by 2099-01-31\)$/m,
+    );
     assert.match(text.out, /^billing-readers \(audit\)\n {2}nobody$/m);
 
     const mine = await cli(s, s.repo.dir, 'status', '--mine', '--requester', 'hubot');
-    assert.deepEqual(mine.out.trim().split('\n').map((l) => l.trim().split(/\s+/)[0]), ['k8s-prod-operators', 'hubot']);
+    assert.deepEqual(
+      mine.out
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]),
+      ['k8s-prod-operators', 'hubot'],
+    );
     const none = await cli(s, s.repo.dir, 'status', '--mine', '--requester', 'octocat');
     assert.match(none.out, /octocat holds no access through the managed groups\./);
 
-    const json = JSON.parse((await cli(s, s.repo.dir, 'status', '--format', 'json')).out) as { groups: { group: string; members: { who: string; holds: string; until?: string }[] }[] };
+    const json = JSON.parse((await cli(s, s.repo.dir, 'status', '--format', 'json')).out) as {
+      groups: { group: string; members: { who: string; holds: string; until?: string }[] }[];
+    };
     const k8s = json.groups.find((g) => g.group === 'k8s-prod-operators')!;
-    assert.deepEqual(k8s.members.map((m) => [m.who, m.holds]), [['hubot', 'active'], [USERS.monalisa, 'drift']]);
+    assert.deepEqual(
+      k8s.members.map((m) => [m.who, m.holds]),
+      [
+        ['hubot', 'active'],
+        [USERS.monalisa, 'drift'],
+      ],
+    );
     assert.match(k8s.members[0]!.until!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     assert.equal((await cli(s, s.repo.dir, 'status', '--format', 'yaml')).code, 2, 'an unknown format is a usage error');
   } finally {
@@ -43,21 +66,37 @@ test('validate and plan --format json: one object with each request, its verdict
   try {
     const file = 'requests/k8s-prod-operators/hubot-x.yaml';
     mkdirSync(join(s.repo.dir, 'requests/k8s-prod-operators'), { recursive: true });
-    writeFileSync(join(s.repo.dir, file), 'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nduration: 3h\njustification: "Drain the node pool for CHG-310"\n');
+    writeFileSync(
+      join(s.repo.dir, file),
+      'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nduration: 3h\njustification: "Drain the node pool for CHG-310"\n',
+    );
     const validated = await cli(s, s.repo.dir, 'validate', file, '--format', 'json');
     assert.equal(validated.code, 1);
-    const v = JSON.parse(validated.out) as { checked: number; invalid: number; requests: { file: string; valid: boolean; ends: { duration: string }; problems: { line: number; column: number; message: string }[] }[] };
+    const v = JSON.parse(validated.out) as {
+      checked: number;
+      invalid: number;
+      requests: { file: string; valid: boolean; ends: { duration: string }; problems: { line: number; column: number; message: string }[] }[];
+    };
     assert.equal(v.checked, 1);
     assert.equal(v.invalid, 1);
     assert.deepEqual(v.requests[0]!.ends, { duration: '3h' });
-    assert.deepEqual(v.requests[0]!.problems.map((p) => [p.line, p.column]), [[4, 11]]);
+    assert.deepEqual(
+      v.requests[0]!.problems.map((p) => [p.line, p.column]),
+      [[4, 11]],
+    );
     assert.match(v.requests[0]!.problems[0]!.message, /allows at most 2h/);
 
-    writeFileSync(join(s.repo.dir, file), 'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nduration: 1h\njustification: "Drain the node pool for CHG-310"\n');
+    writeFileSync(
+      join(s.repo.dir, file),
+      'version: 1\nrequester: hubot\ngroup: k8s-prod-operators\nduration: 1h\njustification: "Drain the node pool for CHG-310"\n',
+    );
     const planned = await cli(s, s.repo.dir, 'plan', '--format', 'json');
     assert.equal(planned.code, 0, planned.err);
     const p = JSON.parse(planned.out) as { changes: { file: string; action: string; text: string }[] };
-    assert.deepEqual(p.changes.map((c) => [c.file, c.action]), [[file, 'add']]);
+    assert.deepEqual(
+      p.changes.map((c) => [c.file, c.action]),
+      [[file, 'add']],
+    );
     assert.match(p.changes[0]!.text, /for 1h from the merge/);
   } finally {
     await s.stop();

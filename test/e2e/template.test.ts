@@ -36,12 +36,19 @@ test('template/ holds only requests/ and .github/ (and a README), and its workfl
     assert.match(text, /uses: access-as-code\/access-as-code@v1\n/, file);
     assert.doesNotMatch(text, /uses: \.\//, `${file} runs the action from a checkout the access repository does not have`);
     // The same workflow as this repository's own, which runs the action from the checkout.
-    assert.equal(text.replace('uses: access-as-code/access-as-code@v1', 'uses: ./'), readFileSync(join(ROOT, '.github/workflows', file), 'utf8'), `${file} differs from .github/workflows/${file}`);
+    assert.equal(
+      text.replace('uses: access-as-code/access-as-code@v1', 'uses: ./'),
+      readFileSync(join(ROOT, '.github/workflows', file), 'utf8'),
+      `${file} differs from .github/workflows/${file}`,
+    );
   }
 });
 
 test('in a repository made from template/: new (run in requests/) writes a request naming the released schema, the bundled action validates it, and merging with approval grants it', async () => {
-  const users = Object.entries(identities.users).map(([login, ref], i) => ({ id: ref.id ?? `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, userPrincipalName: ref.upn ?? `${login}@contoso.com` }));
+  const users = Object.entries(identities.users).map(([login, ref], i) => ({
+    id: ref.id ?? `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    userPrincipalName: ref.upn ?? `${login}@contoso.com`,
+  }));
   const world = await AccessWorld.start(TEMPLATE, {
     users,
     groups: Object.entries(policy.groups).map(([name, g]) => ({ id: g.id, displayName: name })),
@@ -50,18 +57,46 @@ test('in a repository made from template/: new (run in requests/) writes a reque
   const { repo, twin } = world;
   try {
     assert.ok(!existsSync(join(repo.dir, 'schemas')) && !existsSync(join(repo.dir, 'action.yml')), 'no copy of the project in the access repository');
-    const made = await run(process.execPath, [join(ROOT, 'dist/cli.js'), 'new', '--group', 'k8s-prod-operators', '--for', '1h', '--justification', 'Drain the node pool for CHG-310', '--ticket', 'CHG-310', '--requester', 'hubot'], join(repo.dir, 'requests'));
+    const made = await run(
+      process.execPath,
+      [
+        join(ROOT, 'dist/cli.js'),
+        'new',
+        '--group',
+        'k8s-prod-operators',
+        '--for',
+        '1h',
+        '--justification',
+        'Drain the node pool for CHG-310',
+        '--ticket',
+        'CHG-310',
+        '--requester',
+        'hubot',
+      ],
+      join(repo.dir, 'requests'),
+    );
     assert.equal(made.code, 0, made.err);
     const path = /^Wrote (\S+) /m.exec(made.out)![1]!;
     assert.equal(path, 'requests/k8s-prod-operators/hubot-chg-310.yaml');
     const text = readFileSync(join(repo.dir, path), 'utf8');
-    assert.match(text, /^# yaml-language-server: \$schema=https:\/\/raw\.githubusercontent\.com\/access-as-code\/access-as-code\/v1\/schemas\/access-request\.schema\.json\n/);
+    assert.match(
+      text,
+      /^# yaml-language-server: \$schema=https:\/\/raw\.githubusercontent\.com\/access-as-code\/access-as-code\/v1\/schemas\/access-request\.schema\.json\n/,
+    );
     rmSync(join(repo.dir, path));
 
     const pull = world.openPull('hubot', { files: { [path]: text } });
-    const check = await runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent({ number: pull.number, author: 'hubot', base: pull.base, head: pull.head }) });
+    const check = await runAction({
+      workspace: repo.dir,
+      inputs: { command: 'validate' },
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: pull.number, author: 'hubot', base: pull.base, head: pull.head }),
+    });
     assert.equal(check.exitCode, 0, check.stdout);
-    assert.deepEqual(JSON.parse(check.outputs.requests!).map((r: { file: string; verdict: string }) => [r.file, r.verdict]), [[path, 'valid']]);
+    assert.deepEqual(
+      JSON.parse(check.outputs.requests!).map((r: { file: string; verdict: string }) => [r.file, r.verdict]),
+      [[path, 'valid']],
+    );
 
     world.review(pull, 'lead1');
     const granted = await world.grant(world.merge(pull));
@@ -80,7 +115,11 @@ test('the packed command line installs from its tarball with no other download a
   const tarball = join(dir, packed);
   const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
   assert.ok(listing.includes('package/dist/cli.js') && listing.includes('package/LICENSE'), listing.join('\n'));
-  assert.deepEqual(listing.filter((f) => /^package\/(src|test|scripts|node_modules|template)\//.test(f)), [], 'only what the command line needs');
+  assert.deepEqual(
+    listing.filter((f) => /^package\/(src|test|scripts|node_modules|template)\//.test(f)),
+    [],
+    'only what the command line needs',
+  );
   // --offline: the package must not need anything from the registry.
   execFileSync('npm', ['install', '--global', '--offline', '--prefix', join(dir, 'prefix'), tarball], { cwd: dir, stdio: 'pipe' });
   const bin = join(dir, 'prefix', 'bin', 'access-as-code');

@@ -7,8 +7,21 @@ const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Runs `access-as-code <args>` in `cwd` (default: the repository); `entra` adds the twin's endpoints. */
-export function runCli(world: AccessWorld, args: string[], options: { cwd?: string; entra?: boolean } = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...world.twin.env(), PATH: process.env.PATH ?? '', HOME: world.repo.dir, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/access', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'twin-client-secret' };
+export function runCli(
+  world: AccessWorld,
+  args: string[],
+  options: { cwd?: string; entra?: boolean } = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const env = {
+    ...world.twin.env(),
+    PATH: process.env.PATH ?? '',
+    HOME: world.repo.dir,
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_REPOSITORY: 'acme/access',
+    AZURE_TENANT_ID: TENANT,
+    AZURE_CLIENT_ID: CLIENT,
+    AZURE_CLIENT_SECRET: 'twin-client-secret',
+  };
   const entra = options.entra === false ? [] : ['--authority-host', world.twin.urls.authorityHost, '--graph-endpoint', world.twin.urls.graph];
   const child = spawn(process.execPath, [CLI, ...args, ...entra], { cwd: options.cwd ?? world.repo.dir, env });
   let out = '';

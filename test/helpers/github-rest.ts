@@ -25,7 +25,17 @@ export interface Review {
   submittedAt: string | null;
 }
 
-function toPull(p: { number: number; user: { login: string } | null; state: string; merged_at: string | null; merge_commit_sha: string | null; head: { sha: string }; base: { sha: string }; created_at: string; merged?: boolean }): PullSummary {
+function toPull(p: {
+  number: number;
+  user: { login: string } | null;
+  state: string;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+  head: { sha: string };
+  base: { sha: string };
+  created_at: string;
+  merged?: boolean;
+}): PullSummary {
   return {
     number: p.number,
     author: p.user?.login ?? '',
@@ -88,4 +98,3 @@ export async function fileAt(gh: GitHub, repo: RepoRef, ref: string, path: strin
     throw error;
   }
 }
-

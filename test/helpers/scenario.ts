@@ -25,8 +25,18 @@ export class Scenario extends AccessWorld {
   static async begin(options: { roleAssignable?: boolean } = {}): Promise<Scenario> {
     const { repo, twin } = await AccessWorld.create(`${FIXTURES}config`, {
       users: Object.entries(USERS).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
-      groups: Object.entries(GROUPS).map(([name, id]) => ({ id, displayName: name, isAssignableToRole: options.roleAssignable === true && name === 'k8s-prod-operators' })),
-      teams: { 'acme/sre-leads': ['lead1', 'lead2'], 'acme/dba-leads': ['dba1', 'octocat'], 'acme/finops': ['fin1'], 'acme/sre': ['hubot'], 'acme/platform-security': ['sec1', 'sec2'] },
+      groups: Object.entries(GROUPS).map(([name, id]) => ({
+        id,
+        displayName: name,
+        isAssignableToRole: options.roleAssignable === true && name === 'k8s-prod-operators',
+      })),
+      teams: {
+        'acme/sre-leads': ['lead1', 'lead2'],
+        'acme/dba-leads': ['dba1', 'octocat'],
+        'acme/finops': ['fin1'],
+        'acme/sre': ['hubot'],
+        'acme/platform-security': ['sec1', 'sec2'],
+      },
     });
     return new Scenario(repo, twin);
   }
@@ -37,10 +47,23 @@ export class Scenario extends AccessWorld {
   }
 
   /** A request that was merged with approval earlier; `expiresIn` may be negative (already expired). */
-  approvedRequest(login: 'octocat' | 'monalisa' | 'hubot', group: keyof typeof GROUPS, expiresIn: number, options: { file?: string; approver?: string; ticket?: string } = {}): { pull: Pull; file: string } {
+  approvedRequest(
+    login: 'octocat' | 'monalisa' | 'hubot',
+    group: keyof typeof GROUPS,
+    expiresIn: number,
+    options: { file?: string; approver?: string; ticket?: string } = {},
+  ): { pull: Pull; file: string } {
     const file = options.file ?? `requests/${group}/${login}-${this.nextPull}.yaml`;
-    const pull = this.openPull(login, { files: { [file]: requestYaml({ requester: login, group, expiresIn, ...(options.ticket ? { ticket: options.ticket } : {}) }) } });
-    const approvers = options.approver ? [options.approver] : group === 'k8s-prod-operators' ? ['lead1'] : group === 'billing-readers' ? ['fin1'] : ['dba1', 'monalisa'];
+    const pull = this.openPull(login, {
+      files: { [file]: requestYaml({ requester: login, group, expiresIn, ...(options.ticket ? { ticket: options.ticket } : {}) }) },
+    });
+    const approvers = options.approver
+      ? [options.approver]
+      : group === 'k8s-prod-operators'
+        ? ['lead1']
+        : group === 'billing-readers'
+          ? ['fin1']
+          : ['dba1', 'monalisa'];
     for (const a of approvers) this.review(pull, a);
     this.merge(pull);
     return { pull, file };
@@ -49,7 +72,9 @@ export class Scenario extends AccessWorld {
   /** Logins of the members of a group, sorted. */
   members(group: keyof typeof GROUPS): string[] {
     const names = Object.fromEntries(Object.entries(USERS).map(([login, id]) => [id, login]));
-    return this.twin.members(GROUPS[group]).map((id) => names[id] ?? id).sort();
+    return this.twin
+      .members(GROUPS[group])
+      .map((id) => names[id] ?? id)
+      .sort();
   }
-
 }

@@ -21,8 +21,18 @@ export function seed(options: { users?: number; members?: number; roles?: string
   const users = options.users ?? 10;
   return {
     users: Array.from({ length: users }, (_, i) => ({ id: userId(i + 1), userPrincipalName: `user${i + 1}@contoso.com` })),
-    groups: [{ id: GROUP, displayName: 'prod-db-admins', members: Array.from({ length: options.members ?? 0 }, (_, i) => userId(i + 1)) }, ...(options.extraGroups ?? [])],
-    apps: [{ tenantId: TENANT, clientId: CLIENT, roles: options.roles ?? ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: options.subjects ?? [SUBJECT] }],
+    groups: [
+      { id: GROUP, displayName: 'prod-db-admins', members: Array.from({ length: options.members ?? 0 }, (_, i) => userId(i + 1)) },
+      ...(options.extraGroups ?? []),
+    ],
+    apps: [
+      {
+        tenantId: TENANT,
+        clientId: CLIENT,
+        roles: options.roles ?? ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'],
+        federatedSubjects: options.subjects ?? [SUBJECT],
+      },
+    ],
     oidcSubject: SUBJECT,
   };
 }
@@ -39,8 +49,19 @@ export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
 export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>; concurrency?: number } = {}): GraphDirectory {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = twin.urls.actionsToken;
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = twin.actionsRequestToken;
-  const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) });
-  return new GraphDirectory({ credential, graphEndpoint: twin.urls.graph, retry: options.retry ?? fastRetry(), ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const credential = githubOidcCredential({
+    tenantId: TENANT,
+    clientId: CLIENT,
+    authorityHost: twin.urls.authorityHost,
+    audience: 'api://AzureADTokenExchange',
+    getIdToken: (aud) => core.getIDToken(aud),
+  });
+  return new GraphDirectory({
+    credential,
+    graphEndpoint: twin.urls.graph,
+    retry: options.retry ?? fastRetry(),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
 }
 
 export { Twin };

@@ -18,7 +18,9 @@ test('3,000 changes with 20% of calls failing (429, 503, resets, dropped-after-s
       .add({ service: 'graph', match: /\$batch$/, kind: 'unavailable', retryAfterSeconds: 0, rate: 0.02 })
       .add({ service: 'graph', match: /\$batch$/, kind: 'reset', rate: 0.02 })
       .add({ service: 'graph', match: /\$batch$/, kind: 'drop-after', rate: 0.02 });
-    const outcomes = await directoryFor(twin, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 12, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } }).apply(changes);
+    const outcomes = await directoryFor(twin, {
+      retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 12, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    }).apply(changes);
 
     const failed = outcomes.filter((o) => !o.done);
     assert.deepEqual(failed, [], 'every change done');

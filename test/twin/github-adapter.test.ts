@@ -19,7 +19,9 @@ const headSha = git.commit('request', { 'requests/db/octocat-x.yaml': 'version: 
 const mergeSha = 'c'.repeat(40);
 
 before(async () => {
-  twin = await Twin.start({ seed: { repos: [{ owner: 'acme', name: 'access', gitDir: git.dir }], teams: { 'acme/dba': ['monalisa'] }, githubTokens: [TOKEN] } });
+  twin = await Twin.start({
+    seed: { repos: [{ owner: 'acme', name: 'access', gitDir: git.dir }], teams: { 'acme/dba': ['monalisa'] }, githubTokens: [TOKEN] },
+  });
   twin.addPull('acme', 'access', {
     number: 12,
     title: 'Request db access',
@@ -39,10 +41,26 @@ before(async () => {
       { id: 2, user: 'hubot', state: 'COMMENTED', commit_id: baseSha, submitted_at: '2026-11-24T10:21:00Z' },
     ],
   });
-  twin.state.repos.get('acme/access')!.workflowRuns.push(
-    { workflow: 'access-revoke.yml', id: 5, status: 'completed', conclusion: 'failure', created_at: '2026-11-24T11:00:00Z', updated_at: '2026-11-24T11:01:00Z' },
-    { workflow: 'access-revoke.yml', id: 4, status: 'completed', conclusion: 'success', created_at: '2026-11-24T10:45:00Z', updated_at: '2026-11-24T10:46:00Z' },
-  );
+  twin.state.repos
+    .get('acme/access')!
+    .workflowRuns.push(
+      {
+        workflow: 'access-revoke.yml',
+        id: 5,
+        status: 'completed',
+        conclusion: 'failure',
+        created_at: '2026-11-24T11:00:00Z',
+        updated_at: '2026-11-24T11:01:00Z',
+      },
+      {
+        workflow: 'access-revoke.yml',
+        id: 4,
+        status: 'completed',
+        conclusion: 'success',
+        created_at: '2026-11-24T10:45:00Z',
+        updated_at: '2026-11-24T10:46:00Z',
+      },
+    );
 });
 
 test('the last successful run of a workflow, ignoring failed ones', async () => {
@@ -65,7 +83,17 @@ test('a 404 costs one request: "not found" is an answer, not a fault to retry', 
 
 test('the pull request of a merge commit, with its author, head and base', async () => {
   const [pr] = await pullsForCommit(gh(), repo, mergeSha);
-  assert.deepEqual(pr, { number: 12, author: 'octocat', state: 'closed', merged: true, mergeCommitSha: mergeSha, headSha, baseSha, createdAt: '2026-11-24T10:00:00Z', mergedAt: '2026-11-24T10:30:00Z' });
+  assert.deepEqual(pr, {
+    number: 12,
+    author: 'octocat',
+    state: 'closed',
+    merged: true,
+    mergeCommitSha: mergeSha,
+    headSha,
+    baseSha,
+    createdAt: '2026-11-24T10:00:00Z',
+    mergedAt: '2026-11-24T10:30:00Z',
+  });
   assert.deepEqual(await pullsForCommit(gh(), repo, 'd'.repeat(40)), []);
   assert.equal((await getPull(gh(), repo, 12)).merged, true);
 });
@@ -75,7 +103,10 @@ test('files are read across pages (150 files, 100 a page)', async () => {
   const files = await pullFiles(gh(), repo, 12);
   assert.equal(files.length, 150);
   assert.equal(files[149]!.path, 'requests/db/octocat-149.yaml');
-  assert.equal(twin.log.count('github', (r) => r.path.endsWith('/files')), 2);
+  assert.equal(
+    twin.log.count('github', (r) => r.path.endsWith('/files')),
+    2,
+  );
 });
 
 test('reviews carry the reviewer, state and the commit they approved', async () => {
@@ -101,7 +132,10 @@ test('files at a commit come from the real repository; absent files are undefine
 test('comments are posted as the token owner and listed back', async () => {
   const id = await commentOnPull(gh(), repo, 12, 'Granted until 12:00 UTC.');
   const comments = await pullComments(gh(), repo, 12);
-  assert.deepEqual(comments.find((c) => c.id === id), { id, author: 'github-actions[bot]', body: 'Granted until 12:00 UTC.' });
+  assert.deepEqual(
+    comments.find((c) => c.id === id),
+    { id, author: 'github-actions[bot]', body: 'Granted until 12:00 UTC.' },
+  );
 });
 
 test('a bad token is refused with 401, as GitHub does', async () => {
@@ -113,7 +147,10 @@ test('throttling (429 with retry-after) and 503 are retried by the client', asyn
   twin.faults.add({ service: 'github', match: /\/reviews$/, kind: 'unavailable', times: 1 });
   twin.log.clear();
   assert.equal((await pullReviews(gh(), repo, 12)).length, 2);
-  assert.equal(twin.log.count('github', (r) => r.path.endsWith('/reviews')), 3);
+  assert.equal(
+    twin.log.count('github', (r) => r.path.endsWith('/reviews')),
+    3,
+  );
   twin.faults.clear();
 });
 
@@ -137,27 +174,81 @@ const schemaOf = (name: string, array = false): ValidateFunction => {
 };
 
 async function raw(path: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(`${twin.urls.github}${path}`, { ...init, headers: { authorization: `token ${TOKEN}`, accept: 'application/vnd.github+json', ...(init.headers ?? {}) } });
+  const res = await fetch(`${twin.urls.github}${path}`, {
+    ...init,
+    headers: { authorization: `token ${TOKEN}`, accept: 'application/vnd.github+json', ...(init.headers ?? {}) },
+  });
   assert.ok(res.ok, `${path}: ${res.status}`);
   return res.json();
 }
 
 const operations: [string, string, () => Promise<unknown>, ValidateFunction][] = [
-  ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'pull-request-simple[]', () => raw(`/repos/acme/access/commits/${mergeSha}/pulls`), schemaOf('pull-request-simple', true)],
+  [
+    'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+    'pull-request-simple[]',
+    () => raw(`/repos/acme/access/commits/${mergeSha}/pulls`),
+    schemaOf('pull-request-simple', true),
+  ],
   ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'pull-request', () => raw('/repos/acme/access/pulls/12'), schemaOf('pull-request')],
   ['GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 'diff-entry[]', () => raw('/repos/acme/access/pulls/12/files'), schemaOf('diff-entry', true)],
-  ['GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'pull-request-review[]', () => raw('/repos/acme/access/pulls/12/reviews'), schemaOf('pull-request-review', true)],
+  [
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    'pull-request-review[]',
+    () => raw('/repos/acme/access/pulls/12/reviews'),
+    schemaOf('pull-request-review', true),
+  ],
   ['GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', 'commit[]', () => raw('/repos/acme/access/pulls/12/commits'), schemaOf('commit', true)],
-  ['GET /orgs/{org}/teams/{team_slug}/memberships/{username}', 'team-membership', () => raw('/orgs/acme/teams/dba/memberships/monalisa'), schemaOf('team-membership')],
-  ['GET /repos/{owner}/{repo}/contents/{path}', 'content-file', () => raw(`/repos/acme/access/contents/.github/CODEOWNERS?ref=${baseSha}`), schemaOf('content-file')],
-  ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment', () => raw('/repos/acme/access/issues/12/comments', { method: 'POST', body: JSON.stringify({ body: 'hello' }), headers: { 'content-type': 'application/json' } }), schemaOf('issue-comment')],
-  ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 'workflow-run[]', async () => ((await raw('/repos/acme/access/actions/workflows/access-revoke.yml/runs?status=success')) as { workflow_runs: unknown[] }).workflow_runs, schemaOf('workflow-run', true)],
-  ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'issue-comment[]', () => raw('/repos/acme/access/issues/12/comments'), schemaOf('issue-comment', true)],
+  [
+    'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
+    'team-membership',
+    () => raw('/orgs/acme/teams/dba/memberships/monalisa'),
+    schemaOf('team-membership'),
+  ],
+  [
+    'GET /repos/{owner}/{repo}/contents/{path}',
+    'content-file',
+    () => raw(`/repos/acme/access/contents/.github/CODEOWNERS?ref=${baseSha}`),
+    schemaOf('content-file'),
+  ],
+  [
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    'issue-comment',
+    () =>
+      raw('/repos/acme/access/issues/12/comments', {
+        method: 'POST',
+        body: JSON.stringify({ body: 'hello' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    schemaOf('issue-comment'),
+  ],
+  [
+    'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+    'workflow-run[]',
+    async () => ((await raw('/repos/acme/access/actions/workflows/access-revoke.yml/runs?status=success')) as { workflow_runs: unknown[] }).workflow_runs,
+    schemaOf('workflow-run', true),
+  ],
+  [
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    'issue-comment[]',
+    () => raw('/repos/acme/access/issues/12/comments'),
+    schemaOf('issue-comment', true),
+  ],
   [
     'GET /repos/{owner}/{repo}/rules/branches/{branch}',
     'repository-rule-detailed[]',
     async () => {
-      twin.state.repos.get('acme/access')!.rules = [{ type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: true, require_last_push_approval: true, required_review_thread_resolution: false } }];
+      twin.state.repos.get('acme/access')!.rules = [
+        {
+          type: 'pull_request',
+          parameters: {
+            required_approving_review_count: 1,
+            dismiss_stale_reviews_on_push: true,
+            require_code_owner_review: true,
+            require_last_push_approval: true,
+            required_review_thread_resolution: false,
+          },
+        },
+      ];
       return raw('/repos/acme/access/rules/branches/main');
     },
     schemaOf('repository-rule-detailed', true),
@@ -167,7 +258,21 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'workflow-run',
     async () => {
       const now = '2026-11-25T10:00:00Z';
-      twin.state.repos.get('acme/access')!.workflowRuns.push({ workflow: 'access-break-glass.yml', id: 77, status: 'completed', conclusion: 'failure', created_at: now, updated_at: now, event: 'workflow_dispatch', actor: 'hubot', triggering_actor: 'octocat', run_attempt: 2, attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }] });
+      twin.state.repos
+        .get('acme/access')!
+        .workflowRuns.push({
+          workflow: 'access-break-glass.yml',
+          id: 77,
+          status: 'completed',
+          conclusion: 'failure',
+          created_at: now,
+          updated_at: now,
+          event: 'workflow_dispatch',
+          actor: 'hubot',
+          triggering_actor: 'octocat',
+          run_attempt: 2,
+          attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }],
+        });
       return raw('/repos/acme/access/actions/runs/77/attempts/1');
     },
     schemaOf('workflow-run'),
@@ -177,7 +282,22 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'issue-event-for-issue[]',
     async () => {
       const now = '2026-11-25T10:00:00Z';
-      twin.state.repos.get('acme/access')!.issues.set(90, { number: 90, title: 'x', body: '', user: 'github-actions[bot]', state: 'closed', labels: [], pinned: false, created_at: now, updated_at: now, closed_by: 'monalisa', state_reason: 'completed', events: [{ id: 5, event: 'closed', actor: 'monalisa', created_at: now, state_reason: 'completed' }] });
+      twin.state.repos
+        .get('acme/access')!
+        .issues.set(90, {
+          number: 90,
+          title: 'x',
+          body: '',
+          user: 'github-actions[bot]',
+          state: 'closed',
+          labels: [],
+          pinned: false,
+          created_at: now,
+          updated_at: now,
+          closed_by: 'monalisa',
+          state_reason: 'completed',
+          events: [{ id: 5, event: 'closed', actor: 'monalisa', created_at: now, state_reason: 'completed' }],
+        });
       return raw('/repos/acme/access/issues/90/events');
     },
     schemaOf('issue-event-for-issue', true),
@@ -186,12 +306,22 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'GET /repos/{owner}/{repo}/environments/{environment_name}',
     'environment',
     async () => {
-      twin.state.repos.get('acme/access')!.environments.set('access-grant', { policy: { protected_branches: false, custom_branch_policies: true }, patterns: [{ name: 'main', type: 'branch' }] });
+      twin.state.repos
+        .get('acme/access')!
+        .environments.set('access-grant', {
+          policy: { protected_branches: false, custom_branch_policies: true },
+          patterns: [{ name: 'main', type: 'branch' }],
+        });
       return raw('/repos/acme/access/environments/access-grant');
     },
     schemaOf('environment'),
   ],
-  ['GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies', 'deployment-branch-policy[]', async () => ((await raw('/repos/acme/access/environments/access-grant/deployment-branch-policies')) as { branch_policies: unknown[] }).branch_policies, schemaOf('deployment-branch-policy', true)],
+  [
+    'GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies',
+    'deployment-branch-policy[]',
+    async () => ((await raw('/repos/acme/access/environments/access-grant/deployment-branch-policies')) as { branch_policies: unknown[] }).branch_policies,
+    schemaOf('deployment-branch-policy', true),
+  ],
 ];
 
 for (const [operation, schema, call, validate] of operations) {

@@ -27,7 +27,11 @@ test('signs in with the GitHub OIDC token and lists 2,500 members in 3 pages of 
   assert.ok(members.every((m) => m.type === 'user'));
   const pages = twin.log.records.filter((r) => r.service === 'graph' && r.path.endsWith('/members'));
   assert.equal(pages.length, 3);
-  assert.equal(twin.log.count('entra', (r) => r.path.endsWith('/token')), 1, 'one sign-in for all pages');
+  assert.equal(
+    twin.log.count('entra', (r) => r.path.endsWith('/token')),
+    1,
+    'one sign-in for all pages',
+  );
   assert.ok(twin.log.count('actions') >= 1, 'the GitHub OIDC token was requested from the Actions endpoint');
 });
 
@@ -36,12 +40,26 @@ test('resolves users by principal name and by id; unknown users are undefined', 
   assert.deepEqual(await dir.resolveUser({ upn: 'user7@contoso.com' }), { id: userId(7), userPrincipalName: 'user7@contoso.com' });
   assert.deepEqual(await dir.resolveUser({ id: userId(8).toUpperCase() }), { id: userId(8), userPrincipalName: 'user8@contoso.com' });
   assert.equal(await dir.resolveUser({ upn: 'nobody@contoso.com' }), undefined);
-  assert.deepEqual(await dir.getGroup(GROUP), { id: GROUP, displayName: 'prod-db-admins', isAssignableToRole: false, groupTypes: [], onPremisesSyncEnabled: false, mailEnabled: false, securityEnabled: true });
+  assert.deepEqual(await dir.getGroup(GROUP), {
+    id: GROUP,
+    displayName: 'prod-db-admins',
+    isAssignableToRole: false,
+    groupTypes: [],
+    onPremisesSyncEnabled: false,
+    mailEnabled: false,
+    securityEnabled: true,
+  });
 });
 
 test('THREATS 16: adding an existing member and removing an absent one are successes', async () => {
   const outcomes = await directoryFor(twin).apply([add(1), remove(2599)]);
-  assert.deepEqual(outcomes.map((o) => [o.done, o.status, o.detail]), [[true, 400, 'already a member'], [true, 404, 'already not a member']]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.done, o.status, o.detail]),
+    [
+      [true, 400, 'already a member'],
+      [true, 404, 'already not a member'],
+    ],
+  );
 });
 
 test('changes go in $batch requests of at most 20, removals through /members/{id}/$ref', async () => {
@@ -49,7 +67,10 @@ test('changes go in $batch requests of at most 20, removals through /members/{id
   const outcomes = await directoryFor(twin).apply(changes);
   assert.ok(outcomes.every((o) => o.done && o.detail === 'removed'));
   const envelopes = twin.log.records.filter((r) => r.path === '/v1.0/$batch');
-  assert.deepEqual(envelopes.map((r) => r.batchSize).sort((a, b) => a! - b!), [5, 20, 20]);
+  assert.deepEqual(
+    envelopes.map((r) => r.batchSize).sort((a, b) => a! - b!),
+    [5, 20, 20],
+  );
   const items = twin.log.records.filter((r) => r.inBatch);
   assert.ok(items.every((r) => r.method === 'DELETE' && /^\/groups\/[0-9a-f-]{36}\/members\/[0-9a-f-]{36}\/\$ref$/.test(r.path)));
   assert.equal(twin.members(GROUP).length, 2455);
@@ -62,7 +83,10 @@ test('THREATS 15: a 429 on some items inside a 200 $batch retries only those ite
   const sleeps: number[] = [];
   const changes = Array.from({ length: 10 }, (_, i) => add(2500 + i + 1));
   const outcomes = await directoryFor(twin, { retry: fastRetry(sleeps) }).apply(changes);
-  assert.ok(outcomes.every((o) => o.done), JSON.stringify(outcomes));
+  assert.ok(
+    outcomes.every((o) => o.done),
+    JSON.stringify(outcomes),
+  );
   const items = twin.log.records.filter((r) => r.inBatch);
   assert.equal(items.length, 13, '10 items, 3 of them twice');
   assert.equal(items.filter((r) => r.status === 429).length, 3);
@@ -76,7 +100,10 @@ test('THREATS 15: 429 and 503 on the $batch itself, with and without Retry-After
   twin.faults.add({ service: 'graph', match: /^POST \/v1\.0\/\$batch$/, kind: 'unavailable', retryAfterSeconds: 2, times: 1 });
   const sleeps: number[] = [];
   const outcomes = await directoryFor(twin, { retry: fastRetry(sleeps) }).apply([remove(1)]);
-  assert.deepEqual(outcomes.map((o) => [o.done, o.attempts]), [[true, 3]]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.done, o.attempts]),
+    [[true, 3]],
+  );
   assert.equal(sleeps.length, 2);
   assert.ok(sleeps[0]! <= 2, 'no Retry-After: exponential backoff with jitter (base 2 ms in tests)');
   assert.equal(sleeps[1], 2000, 'Retry-After: 2 honoured');
@@ -87,7 +114,10 @@ test('THREATS 15: 429 and 503 on the $batch itself, with and without Retry-After
 test('THREATS 16: an add that took effect before the connection dropped is a success on retry, not a second change', async () => {
   twin.faults.add({ service: 'graph', match: /^POST \/v1\.0\/\$batch$/, kind: 'drop-after', times: 1 });
   const outcomes = await directoryFor(twin).apply([add(2550)]);
-  assert.deepEqual(outcomes.map((o) => [o.done, o.detail, o.attempts]), [[true, 'already a member', 2]]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.done, o.detail, o.attempts]),
+    [[true, 'already a member', 2]],
+  );
   assert.ok(twin.members(GROUP).includes(userId(2550)));
   await directoryFor(twin).apply([remove(2550)]);
 });
@@ -95,7 +125,10 @@ test('THREATS 16: an add that took effect before the connection dropped is a suc
 test('a connection reset before anything happened is retried', async () => {
   twin.faults.add({ service: 'graph', match: /^POST \/v1\.0\/\$batch$/, kind: 'reset', times: 2 });
   const outcomes = await directoryFor(twin).apply([add(2551)]);
-  assert.deepEqual(outcomes.map((o) => [o.done, o.detail, o.attempts]), [[true, 'added', 3]]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.done, o.detail, o.attempts]),
+    [[true, 'added', 3]],
+  );
   await directoryFor(twin).apply([remove(2551)]);
 });
 
@@ -126,7 +159,10 @@ test('THREATS 23: without the permission, the error names it', async () => {
     const [outcome] = await dir.apply([add(2)]);
     assert.equal(outcome!.done, false);
     assert.equal(outcome!.status, 403);
-    assert.match(outcome!.detail, /the Groups Administrator role scoped to an administrative unit that holds the group \(the narrower set-up, docs\/setup\.md\), or the application permission GroupMember\.ReadWrite\.All/);
+    assert.match(
+      outcome!.detail,
+      /the Groups Administrator role scoped to an administrative unit that holds the group \(the narrower set-up, docs\/setup\.md\), or the application permission GroupMember\.ReadWrite\.All/,
+    );
     await assert.rejects(dir.resolveUser({ upn: 'user1@contoso.com' }), (e: unknown) => e instanceof DirectoryError && /User\.ReadBasic\.All/.test(e.message));
   } finally {
     await readOnly.stop();
@@ -146,8 +182,17 @@ test('THREATS 22 (why it matters): in the twin, a DELETE without /$ref deletes t
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = scratch.actionsRequestToken;
     const { githubOidcCredential } = await import('../../src/entra/credential.ts');
     const core = await import('@actions/core');
-    const token = await githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: scratch.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) }).getToken(`${scratch.urls.graph}/.default`);
-    const res = await fetch(`${scratch.urls.graph}/v1.0/groups/${GROUP}/members/${userId(2)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token!.token}` } });
+    const token = await githubOidcCredential({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      authorityHost: scratch.urls.authorityHost,
+      audience: 'api://AzureADTokenExchange',
+      getIdToken: (aud) => core.getIDToken(aud),
+    }).getToken(`${scratch.urls.graph}/.default`);
+    const res = await fetch(`${scratch.urls.graph}/v1.0/groups/${GROUP}/members/${userId(2)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token!.token}` },
+    });
     assert.equal(res.status, 204);
     assert.equal(scratch.state.users.has(userId(2)), false, 'the user is gone, not just the membership');
   } finally {
@@ -158,7 +203,12 @@ test('THREATS 22 (why it matters): in the twin, a DELETE without /$ref deletes t
 test('sign-in: a token for another subject gets an error that says which federated credential to add', async () => {
   const other = await Twin.start({ seed: seed({ subjects: ['repo:acme/access:environment:production'] }) });
   try {
-    const error = await directoryFor(other).listMembers(GROUP).then(() => undefined, (e: unknown) => e);
+    const error = await directoryFor(other)
+      .listMembers(GROUP)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.ok(error);
     const text = explainSignInError(error, { subjectHint: 'repo:acme/access:environment:access-grant' });
     assert.match(text, /no federated credential matching this job's token[\s\S]*subject repo:acme\/access:environment:access-grant/);
@@ -173,8 +223,17 @@ test('sign-in: without id-token: write the error says so', async () => {
   const saved = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
   delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
   try {
-    const credential = githubOidcCredential({ tenantId: TENANT, clientId: CLIENT, authorityHost: twin.urls.authorityHost, audience: 'api://AzureADTokenExchange', getIdToken: (aud) => core.getIDToken(aud) });
-    const error = await credential.getToken(`${twin.urls.graph}/.default`).then(() => undefined, (e: unknown) => e);
+    const credential = githubOidcCredential({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      authorityHost: twin.urls.authorityHost,
+      audience: 'api://AzureADTokenExchange',
+      getIdToken: (aud) => core.getIDToken(aud),
+    });
+    const error = await credential.getToken(`${twin.urls.graph}/.default`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.match(explainSignInError(error), /"permissions: id-token: write"/);
   } finally {
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = saved;

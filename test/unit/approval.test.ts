@@ -7,7 +7,12 @@ import { parseOwner, type Owner } from '../../src/codeowners/codeowners.ts';
 const HEAD = 'a'.repeat(40);
 const OLD = 'b'.repeat(40);
 let id = 0;
-const review = (reviewer: string, state = 'APPROVED', commitId: string | null = HEAD, onBehalfOf: string[] = reviewer === 'bob' ? ['acme/leads'] : []): ReviewFact => ({ id: ++id, reviewer, state, commitId, submittedAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z`, onBehalfOf });
+const review = (
+  reviewer: string,
+  state = 'APPROVED',
+  commitId: string | null = HEAD,
+  onBehalfOf: string[] = reviewer === 'bob' ? ['acme/leads'] : [],
+): ReviewFact => ({ id: ++id, reviewer, state, commitId, submittedAt: `2026-11-24T10:${String(id).padStart(2, '0')}:00Z`, onBehalfOf });
 const owners = (...tokens: string[]): Owner[] => tokens.map((t) => parseOwner(t)!);
 const base = { required: 1, headSha: HEAD, owners: owners('@acme/leads', '@alice'), requester: 'req', author: 'req', pushers: ['req'] };
 
@@ -17,9 +22,19 @@ test('a code owner by login or through a team counts', () => {
 });
 
 test('the requester, the author and pushers never count, even as owners', () => {
-  const r = evaluateApprovals({ ...base, requester: 'alice', author: 'bob', pushers: ['carol'], owners: owners('@alice', '@bob', '@carol'), reviews: [review('alice'), review('bob'), review('carol')] });
+  const r = evaluateApprovals({
+    ...base,
+    requester: 'alice',
+    author: 'bob',
+    pushers: ['carol'],
+    owners: owners('@alice', '@bob', '@carol'),
+    reviews: [review('alice'), review('bob'), review('carol')],
+  });
   assert.equal(r.ok, false);
-  assert.deepEqual(r.ignored.map((i) => i.why), ['is the requester', 'is the author of the pull request', 'pushed commits to the pull request']);
+  assert.deepEqual(
+    r.ignored.map((i) => i.why),
+    ['is the requester', 'is the author of the pull request', 'pushed commits to the pull request'],
+  );
 });
 
 test('distinct reviewers: two approvals by one person count once', () => {
@@ -29,8 +44,18 @@ test('distinct reviewers: two approvals by one person count once', () => {
 });
 
 test('only the latest decisive review of each reviewer counts; comments are not decisive', () => {
-  const reviews = [review('alice'), review('alice', 'COMMENTED'), review('bob'), review('bob', 'CHANGES_REQUESTED'), review('dave', 'CHANGES_REQUESTED'), review('dave')];
-  assert.deepEqual(latestDecisiveReviews(reviews).map((r) => `${r.reviewer}:${r.state}`), ['alice:APPROVED', 'bob:CHANGES_REQUESTED', 'dave:APPROVED']);
+  const reviews = [
+    review('alice'),
+    review('alice', 'COMMENTED'),
+    review('bob'),
+    review('bob', 'CHANGES_REQUESTED'),
+    review('dave', 'CHANGES_REQUESTED'),
+    review('dave'),
+  ];
+  assert.deepEqual(
+    latestDecisiveReviews(reviews).map((r) => `${r.reviewer}:${r.state}`),
+    ['alice:APPROVED', 'bob:CHANGES_REQUESTED', 'dave:APPROVED'],
+  );
 });
 
 test('an approval of another commit than the merged head does not count', () => {
@@ -49,10 +74,18 @@ test('no owners at all: nothing can be approved', () => {
   assert.equal(evaluateApprovals({ ...base, owners: [], reviews: [review('alice')] }).ok, false);
 });
 
-test('THREATS 47: a team approval counts by GitHub\'s record of the review as made on the team\'s behalf, not by who is in the team later', () => {
-  assert.deepEqual(evaluateApprovals({ ...base, reviews: [review('carol', 'APPROVED', HEAD, ['acme/leads'])] }).approvers, ['carol'], 'left the team since: still counts');
+test("THREATS 47: a team approval counts by GitHub's record of the review as made on the team's behalf, not by who is in the team later", () => {
+  assert.deepEqual(
+    evaluateApprovals({ ...base, reviews: [review('carol', 'APPROVED', HEAD, ['acme/leads'])] }).approvers,
+    ['carol'],
+    'left the team since: still counts',
+  );
   const joinedLater = evaluateApprovals({ ...base, reviews: [review('dave', 'APPROVED', HEAD, [])] });
   assert.equal(joinedLater.ok, false, 'in the team now, but the review was not made on its behalf');
   assert.match(joinedLater.ignored[0]!.why, /GitHub did not record the review as made on behalf of @acme\/leads/);
-  assert.equal(evaluateApprovals({ ...base, reviews: [review('erin', 'APPROVED', HEAD, ['acme/other'])] }).ok, false, 'on behalf of a team that owns nothing here');
+  assert.equal(
+    evaluateApprovals({ ...base, reviews: [review('erin', 'APPROVED', HEAD, ['acme/other'])] }).ok,
+    false,
+    'on behalf of a team that owns nothing here',
+  );
 });

@@ -21,7 +21,10 @@ function policyErrors(text: string): string[] {
 }
 
 test('a group inherits defaults and built-in defaults', () => {
-  const result = parsePolicy(P, `version: 1\ndefaults: { maxDuration: 2h, requireTicket: true }\ngroups:\n  a: { id: ${ID.toUpperCase()} }\n  b: { id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13, approvals: 3, mode: audit }\n`);
+  const result = parsePolicy(
+    P,
+    `version: 1\ndefaults: { maxDuration: 2h, requireTicket: true }\ngroups:\n  a: { id: ${ID.toUpperCase()} }\n  b: { id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13, approvals: 3, mode: audit }\n`,
+  );
   assert.ok(result.policy);
   const a = result.policy.groups.get('a')!;
   assert.equal(a.id, ID, 'ids are lower-cased');
@@ -47,15 +50,9 @@ test('policy: unknown keys, bad ids, bad durations and bad modes point at their 
 });
 
 test('policy: an invalid ticket pattern, a maximum under 5 minutes and a shared id are refused', () => {
-  const text = policyErrors(
-    [
-      'version: 1',
-      'groups:',
-      `  a: { id: ${ID}, ticketPattern: "^(INC" }`,
-      `  b: { id: ${ID}, maxDuration: 4m }`,
-      '',
-    ].join('\n'),
-  ).join('\n');
+  const text = policyErrors(['version: 1', 'groups:', `  a: { id: ${ID}, ticketPattern: "^(INC" }`, `  b: { id: ${ID}, maxDuration: 4m }`, ''].join('\n')).join(
+    '\n',
+  );
   assert.match(text, /:3:65: error: "groups\.a\.ticketPattern" is not a valid regular expression/);
   assert.match(text, /:4:\d+: error: groups "a" and "b" have the same id/);
   assert.match(text, /:4:\d+: error: "groups\.b\.maxDuration" is 4m; it must be at least 5m/);
@@ -110,7 +107,11 @@ async function configError(root: string): Promise<ConfigError> {
 }
 
 test('a group without a code owner for its folder is a configuration error at the group', async () => {
-  const root = repoWith({ [P]: POLICY, '.github/access-identities.yaml': IDENTITIES, '.github/CODEOWNERS': '/requests/prod/ @acme/dba\n/requests/stage/ docs@example.com\n' });
+  const root = repoWith({
+    [P]: POLICY,
+    '.github/access-identities.yaml': IDENTITIES,
+    '.github/CODEOWNERS': '/requests/prod/ @acme/dba\n/requests/stage/ docs@example.com\n',
+  });
   const error = await configError(root);
   const text = error.diagnostics.map(formatDiagnostic).join('\n');
   assert.match(text, /access-policy\.yaml:4:3: error: the group "stage" has no code owner for requests\/stage\/ in \.github\/CODEOWNERS/);
@@ -131,35 +132,61 @@ test('missing files are named with what to create', async () => {
 });
 
 test('CODEOWNERS is found where GitHub looks: .github/, then the root, then docs/', async () => {
-  const root = repoWith({ [P]: POLICY, '.github/access-identities.yaml': IDENTITIES, 'docs/CODEOWNERS': '/requests/ @acme/approvers\n', CODEOWNERS: '/requests/ @acme/root-approvers\n' });
+  const root = repoWith({
+    [P]: POLICY,
+    '.github/access-identities.yaml': IDENTITIES,
+    'docs/CODEOWNERS': '/requests/ @acme/approvers\n',
+    CODEOWNERS: '/requests/ @acme/root-approvers\n',
+  });
   const config = await loadConfig(workingTree(root));
   assert.equal(config.codeowners.file, 'CODEOWNERS');
 });
 
 test('standing exemptions need a reason and a review date; a bare id is refused with the entry rewritten', () => {
   const bare = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing:\n      - 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60\n`);
-  assert.deepEqual(bare, [`${P}:6:9: error: standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`]);
-  const missing = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account" }]\n`);
+  assert.deepEqual(bare, [
+    `${P}:6:9: error: standing exemptions now need a reason and a review date, so none is forgotten. Replace this entry with: - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "<why it keeps access, e.g. break-glass account>", review: "<YYYY-MM-DD, when to look at it again>" }`,
+  ]);
+  const missing = policyErrors(
+    `version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account" }]\n`,
+  );
   assert.match(missing.join('\n'), /review/);
-  const notADate = policyErrors(`version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2027-02-31" }]\n`);
+  const notADate = policyErrors(
+    `version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing: [{ id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2027-02-31" }]\n`,
+  );
   assert.match(notADate.join('\n'), /"review" is 2027-02-31, which is not a date/);
 });
 
 test('an exemption past its review date is due; one ahead of it is not', async () => {
   const { exemptionsDue } = await import('../../src/policy/policy.ts');
-  const result = parsePolicy(P, `version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing:\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2026-11-01" }\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d61, reason: "Deployment service principal", review: "2027-11-01" }\n`);
+  const result = parsePolicy(
+    P,
+    `version: 1\ngroups:\n  a:\n    id: ${ID}\n    standing:\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60, reason: "Break-glass account", review: "2026-11-01" }\n      - { id: 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d61, reason: "Deployment service principal", review: "2027-11-01" }\n`,
+  );
   assert.ok(result.policy);
   assert.deepEqual(result.policy.groups.get('a')!.standing, ['0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d61']);
   const due = exemptionsDue(result.policy, Date.parse('2026-11-25T00:00:00Z'));
-  assert.deepEqual(due.map((d) => [d.group, d.entry.id, d.entry.review, d.entry.position?.line]), [['a', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '2026-11-01', 6]]);
+  assert.deepEqual(
+    due.map((d) => [d.group, d.entry.id, d.entry.review, d.entry.position?.line]),
+    [['a', '0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60', '2026-11-01', 6]],
+  );
 });
 
 test('THREATS 52: a pim group whose maximum (or break-glass maximum) is over the 180 days PIM allows by default is refused at its line', () => {
-  const text = 'version: 1\ngroups:\n  ops:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n    backend: pim\n    maxDuration: 200d\n    breakGlass: { maxDuration: 181d, requesters: [hubot] }\n  plain:\n    id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\n    maxDuration: 200d\n';
+  const text =
+    'version: 1\ngroups:\n  ops:\n    id: 5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11\n    backend: pim\n    maxDuration: 200d\n    breakGlass: { maxDuration: 181d, requesters: [hubot] }\n  plain:\n    id: 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\n    maxDuration: 200d\n';
   const result = parsePolicy(P, text);
   assert.equal(result.policy, undefined);
   const lines = result.diagnostics.map(formatDiagnostic);
-  assert.ok(lines.some((l) => /^\.github\/access-policy\.yaml:6:\d+: error: "ops" has backend: pim, and 200d is longer than the 180 days PIM for Groups allows/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /:7:\d+: error: "ops" has backend: pim, and 181d/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) =>
+      /^\.github\/access-policy\.yaml:6:\d+: error: "ops" has backend: pim, and 200d is longer than the 180 days PIM for Groups allows/.test(l),
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /:7:\d+: error: "ops" has backend: pim, and 181d/.test(l)),
+    lines.join('\n'),
+  );
   assert.equal(lines.filter((l) => /plain/.test(l)).length, 0, 'a membership group may be longer');
 });

@@ -5,12 +5,23 @@ import { executeEffects } from '../../src/execute/executor.ts';
 import type { Effect } from '../../src/plan/effects.ts';
 import type { NotifyEvent } from '../../src/notify/notify.ts';
 
-const reminder = (pull: number, marker: string): Effect => ({ id: `reminder:${pull}`, kind: 'reminder', pull, marker, body: `${marker}\nends soon`, reason: 'ends soon' });
+const reminder = (pull: number, marker: string): Effect => ({
+  id: `reminder:${pull}`,
+  kind: 'reminder',
+  pull,
+  marker,
+  body: `${marker}\nends soon`,
+  reason: 'ends soon',
+});
 const event = (who: string): NotifyEvent => ({ kind: 'reminder', group: 'g', who, until: '2030-01-01T00:00:00Z', pull: 1 });
 
 test('a comment already on the pull request is not posted again; one failure stops no other effect; a notice goes only with what it reports; the plan is not changed', async () => {
   const posted: [number, string][] = [];
-  const comments = new Map<number, { body: string }[]>([[1, [{ body: '<!-- m1 --> earlier' }]], [2, []], [3, []]]);
+  const comments = new Map<number, { body: string }[]>([
+    [1, [{ body: '<!-- m1 --> earlier' }]],
+    [2, []],
+    [3, []],
+  ]);
   const plan: Effect[] = [
     reminder(1, '<!-- m1 -->'),
     reminder(2, '<!-- m2 -->'),
@@ -32,17 +43,26 @@ test('a comment already on the pull request is not posted again; one failure sto
       return events.map((e) => ({ event: e, target: 'g', service: 'slack' as const, ok: true, detail: 'sent' }));
     },
   });
-  assert.deepEqual(outcomes.map((o) => [o.id, o.status]), [
-    ['reminder:1', 'already'],
-    ['reminder:2', 'failed'],
-    ['reminder:3', 'done'],
-    ['notice:1', 'skipped'],
-    ['notice:2', 'skipped'],
-    ['notice:3', 'done'],
-  ]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.id, o.status]),
+    [
+      ['reminder:1', 'already'],
+      ['reminder:2', 'failed'],
+      ['reminder:3', 'done'],
+      ['notice:1', 'skipped'],
+      ['notice:2', 'skipped'],
+      ['notice:3', 'done'],
+    ],
+  );
   assert.match(outcomes[1]!.detail, /not posted on #2: HTTP 502/);
-  assert.deepEqual(posted.map(([n]) => n), [3]);
-  assert.deepEqual(sent.map((e) => e.who), ['c']);
+  assert.deepEqual(
+    posted.map(([n]) => n),
+    [3],
+  );
+  assert.deepEqual(
+    sent.map((e) => e.who),
+    ['c'],
+  );
   assert.equal(JSON.stringify(plan), frozen, 'outcomes are recorded beside the plan, never written into it');
 });
 
@@ -54,7 +74,11 @@ test('the duplicate check of many reminders is one batched read; a pull request 
   const outcomes = await executeEffects(plan, {
     recentComments: async (pulls) => {
       batches.push(pulls);
-      return new Map([[1, ['<!-- m1 --> earlier']], [2, []], [3, undefined]]);
+      return new Map([
+        [1, ['<!-- m1 --> earlier']],
+        [2, []],
+        [3, undefined],
+      ]);
     },
     listComments: async (n) => {
       listed.push(n);
@@ -67,11 +91,17 @@ test('the duplicate check of many reminders is one batched read; a pull request 
   assert.deepEqual(batches, [[1, 2, 3]]);
   assert.deepEqual(listed, [3], 'only the pull request the batch could not answer in full');
   assert.deepEqual(posted, [2]);
-  assert.deepEqual(outcomes.map((o) => o.status), ['already', 'done', 'already']);
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ['already', 'done', 'already'],
+  );
 });
 
 test('a memory write that GitHub refuses is recorded, never thrown, and nothing else is held up', async () => {
-  const plan: Effect[] = [{ id: 'remember', kind: 'remember', change: { expectedHead: 'a'.repeat(40), files: [], deletions: ['landings/x.json'] }, reason: 'r' }, reminder(2, '<!-- m2 -->')];
+  const plan: Effect[] = [
+    { id: 'remember', kind: 'remember', change: { expectedHead: 'a'.repeat(40), files: [], deletions: ['landings/x.json'] }, reason: 'r' },
+    reminder(2, '<!-- m2 -->'),
+  ];
   const outcomes = await executeEffects(plan, {
     remember: async () => {
       throw new Error('GitHub refused to write the access-as-code/memory branch: Resource not accessible by integration');
@@ -79,6 +109,9 @@ test('a memory write that GitHub refuses is recorded, never thrown, and nothing 
     listComments: async () => [],
     postComment: async () => undefined,
   });
-  assert.deepEqual(outcomes.map((o) => o.status), ['failed', 'done']);
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ['failed', 'done'],
+  );
   assert.match(outcomes[0]!.detail, /not remembered .*next run asks GitHub for these again/);
 });

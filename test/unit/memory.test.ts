@@ -66,7 +66,10 @@ test('an entry with a valid MAC but facts of an unmerged pull request, or anothe
 test('the memory change writes what was learned for needed landings and forgets the rest; none when nothing changes', () => {
   const recalled: Recall = { head: HEAD, found: new Map(), rejected: [], held: new Set([A, B]) };
   const change = memoryChange(KEY, recalled, [entry(A)], new Set([A]));
-  assert.deepEqual(change?.files.map((f) => f.path), [entryPath(A)]);
+  assert.deepEqual(
+    change?.files.map((f) => f.path),
+    [entryPath(A)],
+  );
   assert.deepEqual(change?.deletions, [entryPath(B)]);
   assert.equal(change?.expectedHead, HEAD);
   assert.equal(memoryChange(KEY, { ...recalled, held: new Set([A]) }, [], new Set([A])), undefined);

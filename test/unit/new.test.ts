@@ -10,7 +10,18 @@ const config = await fixtureConfig();
 const none = () => false;
 
 test('a drafted request is at the right path, lasts the asked duration from the merge, and validates', () => {
-  const result = draftRequest({ group: 'prod-db-admins', duration: '2h30m', justification: 'Restore the orders replica: "quoted" \\ and # hash', ticket: 'INC-4521', requester: 'OctoCat', now: NOW + 42_000 }, config, none);
+  const result = draftRequest(
+    {
+      group: 'prod-db-admins',
+      duration: '2h30m',
+      justification: 'Restore the orders replica: "quoted" \\ and # hash',
+      ticket: 'INC-4521',
+      requester: 'OctoCat',
+      now: NOW + 42_000,
+    },
+    config,
+    none,
+  );
   assert.ok(result.ok, result.ok ? '' : result.diagnostics.map(formatDiagnostic).join('\n'));
   assert.equal(result.draft.path, 'requests/prod-db-admins/octocat-inc-4521.yaml');
   assert.equal(result.draft.ends, 'for 2h30m from the merge');
@@ -25,7 +36,11 @@ test('a drafted request is at the right path, lasts the asked duration from the 
 
 test('a second request for the same group gets its own file', () => {
   const taken = new Set(['requests/k8s-prod-operators/octocat-drain-the-node-pool-now.yaml']);
-  const result = draftRequest({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool now', requester: 'octocat', now: NOW }, config, (p) => taken.has(p));
+  const result = draftRequest(
+    { group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool now', requester: 'octocat', now: NOW },
+    config,
+    (p) => taken.has(p),
+  );
   assert.ok(result.ok);
   assert.equal(result.draft.path, 'requests/k8s-prod-operators/octocat-drain-the-node-pool-now-2.yaml');
 });
@@ -47,17 +62,45 @@ test('new refuses what validate refuses: over the maximum, missing ticket, unkno
 
 test('a duration that is not one is a usage error that shows the accepted forms', () => {
   assert.throws(
-    () => draftRequest({ group: 'k8s-prod-operators', duration: '2 hours', justification: 'Drain the node pool now', requester: 'octocat', now: NOW }, config, none),
+    () =>
+      draftRequest(
+        { group: 'k8s-prod-operators', duration: '2 hours', justification: 'Drain the node pool now', requester: 'octocat', now: NOW },
+        config,
+        none,
+      ),
     (error: unknown) => error instanceof ConfigError && /e\.g\. 30m, 4h, 1h30m or 1d/.test(error.message),
   );
 });
 
 test('--until writes a fixed end instead, judged as one; giving both or neither is a usage error', () => {
-  const fixed = draftRequest({ group: 'k8s-prod-operators', until: '2030-01-01T09:00:00Z', justification: 'Drain the node pool now', requester: 'octocat', now: NOW }, config, none);
+  const fixed = draftRequest(
+    { group: 'k8s-prod-operators', until: '2030-01-01T09:00:00Z', justification: 'Drain the node pool now', requester: 'octocat', now: NOW },
+    config,
+    none,
+  );
   assert.ok(fixed.ok);
   assert.match(fixed.draft.text, /^expires: "2030-01-01T09:00:00Z"$/m);
   assert.equal(fixed.draft.ends, 'until 2030-01-01T09:00:00Z');
-  const late = draftRequest({ group: 'k8s-prod-operators', until: '2030-01-01T11:00:00Z', justification: 'Drain the node pool now', requester: 'octocat', now: NOW }, config, none);
+  const late = draftRequest(
+    { group: 'k8s-prod-operators', until: '2030-01-01T11:00:00Z', justification: 'Drain the node pool now', requester: 'octocat', now: NOW },
+    config,
+    none,
+  );
   assert.ok(!late.ok && late.diagnostics.some((d) => /allows at most 2h/.test(d.message)));
-  assert.throws(() => draftRequest({ group: 'k8s-prod-operators', duration: '1h', until: '2030-01-01T09:00:00Z', justification: 'Drain the node pool now', requester: 'octocat', now: NOW }, config, none), /either --for .* or --until/);
+  assert.throws(
+    () =>
+      draftRequest(
+        {
+          group: 'k8s-prod-operators',
+          duration: '1h',
+          until: '2030-01-01T09:00:00Z',
+          justification: 'Drain the node pool now',
+          requester: 'octocat',
+          now: NOW,
+        },
+        config,
+        none,
+      ),
+    /either --for .* or --until/,
+  );
 });

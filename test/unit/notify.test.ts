@@ -9,18 +9,46 @@ const SECRET = 'https://hooks.slack.com/services/T000/B000/very-secret';
 
 test('webhook lines: group or default, slack or teams, https only; errors name the line, never the URL', () => {
   const hooks = parseWebhooks(`# comment\ndefault slack ${SECRET}\n\nk8s-prod-operators teams https://prod.example.logic.azure.com/workflows/x\n`);
-  assert.deepEqual(hooks.map((h) => [h.target, h.service]), [['default', 'slack'], ['k8s-prod-operators', 'teams']]);
-  assert.deepEqual(hooksFor(hooks, 'k8s-prod-operators').map((h) => h.service), ['teams'], 'a group with its own line');
-  assert.deepEqual(hooksFor(hooks, 'prod-db-admins').map((h) => h.service), ['slack'], 'the default otherwise');
+  assert.deepEqual(
+    hooks.map((h) => [h.target, h.service]),
+    [
+      ['default', 'slack'],
+      ['k8s-prod-operators', 'teams'],
+    ],
+  );
+  assert.deepEqual(
+    hooksFor(hooks, 'k8s-prod-operators').map((h) => h.service),
+    ['teams'],
+    'a group with its own line',
+  );
+  assert.deepEqual(
+    hooksFor(hooks, 'prod-db-admins').map((h) => h.service),
+    ['slack'],
+    'the default otherwise',
+  );
   for (const bad of [`default discord ${SECRET}`, 'default slack http://hooks.example/x', `default slack ${SECRET} extra`, 'default slack']) {
-    assert.throws(() => parseWebhooks(bad), (e: unknown) => e instanceof ConfigError && /^line 1 of the webhooks input/.test(e.message) && !e.message.includes('very-secret') && !e.message.includes('hooks.example'));
+    assert.throws(
+      () => parseWebhooks(bad),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        /^line 1 of the webhooks input/.test(e.message) &&
+        !e.message.includes('very-secret') &&
+        !e.message.includes('hooks.example'),
+    );
   }
 });
 
 const hostile = 'urgent <!channel> @channel @here <https://evil.example|click here> [x](https://evil.example) `code` & more\nsecond line';
 
 test('Slack: &, < and > escaped as Slack documents, untrusted text in code formatting, no unfurling', () => {
-  const payload = slackPayload({ kind: 'refused', group: 'k8s-prod-operators', who: 'hubot', file: 'requests/k8s-prod-operators/hubot-x.yaml', pull: 7, reason: hostile }) as { text: string; unfurl_links: boolean };
+  const payload = slackPayload({
+    kind: 'refused',
+    group: 'k8s-prod-operators',
+    who: 'hubot',
+    file: 'requests/k8s-prod-operators/hubot-x.yaml',
+    pull: 7,
+    reason: hostile,
+  }) as { text: string; unfurl_links: boolean };
   assert.equal(payload.unfurl_links, false);
   assert.match(payload.text, /^\*Access request refused\*: hubot's request for k8s-prod-operators was not granted \(#7\)\.\nWhy: `/);
   assert.ok(!/<[!@#]/.test(payload.text) && !payload.text.includes('<https'), 'no Slack mention or link syntax survives');
@@ -31,12 +59,24 @@ test('Slack: &, < and > escaped as Slack documents, untrusted text in code forma
 });
 
 test('Teams: an Adaptive Card whose untrusted text is only in TextRuns (no Markdown rendering)', () => {
-  const card = teamsPayload({ kind: 'refused', group: 'k8s-prod-operators', who: 'hubot', file: 'requests/k8s-prod-operators/hubot-x.yaml', reason: hostile }) as { type: string; attachments: { contentType: string; content: { type: string; body: { type: string; text?: string; inlines?: { type: string; text: string }[] }[] } }[] };
+  const card = teamsPayload({
+    kind: 'refused',
+    group: 'k8s-prod-operators',
+    who: 'hubot',
+    file: 'requests/k8s-prod-operators/hubot-x.yaml',
+    reason: hostile,
+  }) as {
+    type: string;
+    attachments: { contentType: string; content: { type: string; body: { type: string; text?: string; inlines?: { type: string; text: string }[] }[] } }[];
+  };
   assert.equal(card.type, 'message');
   assert.equal(card.attachments[0]!.contentType, 'application/vnd.microsoft.card.adaptive');
   const body = card.attachments[0]!.content.body;
   for (const block of body.filter((b) => b.type === 'TextBlock')) assert.ok(!block.text!.includes('evil'), 'no untrusted text where Markdown renders');
-  assert.ok(body.some((b) => b.type === 'RichTextBlock' && b.inlines!.some((r) => r.type === 'TextRun' && r.text.includes('<!channel>'))), 'kept verbatim, as plain text');
+  assert.ok(
+    body.some((b) => b.type === 'RichTextBlock' && b.inlines!.some((r) => r.type === 'TextRun' && r.text.includes('<!channel>'))),
+    'kept verbatim, as plain text',
+  );
 });
 
 test('THREATS 54: answers judged as each service documents them: Slack reasons, 429 retried after Retry-After, Teams 200 that did not deliver', async () => {
@@ -59,7 +99,10 @@ test('THREATS 54: answers judged as each service documents them: Slack reasons, 
   const hooks = [{ target: 'default', service: 'slack' as const, url: 'https://hooks.example/one' }];
   const events = [1, 2, 3].map((n) => ({ kind: 'removed' as const, group: 'g', who: `u${n}`, why: 'ended' as const }));
   const deliveries = await notify(hooks, events, { fetch: fake, intervalMs: 50 });
-  assert.deepEqual(deliveries.map((d) => d.ok), [true, true, true]);
+  assert.deepEqual(
+    deliveries.map((d) => d.ok),
+    [true, true, true],
+  );
   assert.equal(calls, 4, 'the throttled message was sent again');
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! - seen[i - 1]! >= 45, 'never two at once to one webhook');
 });

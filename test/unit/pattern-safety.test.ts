@@ -8,7 +8,15 @@ import { parsePolicy } from '../../src/policy/policy.ts';
 const ID = '5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11';
 
 test('the usual ticket patterns are accepted', () => {
-  for (const p of ['^INC-[0-9]+$', '^(INC|CHG)-[0-9]+$', '^[A-Z]{2,10}-\\d{1,6}$', '^(\\d{1,3}\\.){3}\\d{1,3}$', '^(?:INC|CHG)-[0-9]+$', '^[(+*]+$', '^INC-\\(\\d+\\)$']) {
+  for (const p of [
+    '^INC-[0-9]+$',
+    '^(INC|CHG)-[0-9]+$',
+    '^[A-Z]{2,10}-\\d{1,6}$',
+    '^(\\d{1,3}\\.){3}\\d{1,3}$',
+    '^(?:INC|CHG)-[0-9]+$',
+    '^[(+*]+$',
+    '^INC-\\(\\d+\\)$',
+  ]) {
     assert.equal(backtrackingRisk(p), undefined, p);
   }
 });
@@ -24,5 +32,8 @@ test('the policy refuses such a pattern at its line, and the group is not usable
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   assert.equal(errors.length, 1);
   assert.equal(errors[0]!.line, 3);
-  assert.match(errors[0]!.message, /"groups\.a\.ticketPattern" could take exponential time on a crafted ticket: a group that repeats inside is itself repeated \("\^\(INC-\[0-9\]\+\)\+"\)\. Write it without nested repetition/);
+  assert.match(
+    errors[0]!.message,
+    /"groups\.a\.ticketPattern" could take exponential time on a crafted ticket: a group that repeats inside is itself repeated \("\^\(INC-\[0-9\]\+\)\+"\)\. Write it without nested repetition/,
+  );
 });

@@ -23,7 +23,10 @@ test('the server’s Retry-After wins over backoff, up to a sane maximum', () =>
 
 test('without Retry-After: exponential backoff with full jitter, capped', () => {
   const at = (random: number, attempt: number) => delayBeforeRetry(attempt, { ...DEFAULT_RETRY, random: () => random });
-  assert.deepEqual([1, 2, 3, 4].map((a) => at(0.999999, a)), [1000, 2000, 4000, 8000]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map((a) => at(0.999999, a)),
+    [1000, 2000, 4000, 8000],
+  );
   assert.equal(at(0.5, 3), 2000, 'jitter spreads the wait between 0 and the ceiling');
   assert.equal(at(0.999999, 30), DEFAULT_RETRY.maxDelayMs);
   assert.equal(at(0, 5), 0);
@@ -36,14 +39,29 @@ test('only throttling, unavailability, gateway errors and dropped connections ar
 
 test('named clouds map to their sign-in and Graph hosts', () => {
   assert.deepEqual(resolveCloud({}), CLOUDS.public);
-  assert.deepEqual(resolveCloud({ cloud: 'usgov' }), { authorityHost: 'https://login.microsoftonline.us', graphEndpoint: 'https://graph.microsoft.us', tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov' });
-  assert.deepEqual(resolveCloud({ cloud: 'china' }), { authorityHost: 'https://login.chinacloudapi.cn', graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn', tokenExchangeAudience: 'api://AzureADTokenExchangeChina' });
+  assert.deepEqual(resolveCloud({ cloud: 'usgov' }), {
+    authorityHost: 'https://login.microsoftonline.us',
+    graphEndpoint: 'https://graph.microsoft.us',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+  });
+  assert.deepEqual(resolveCloud({ cloud: 'china' }), {
+    authorityHost: 'https://login.chinacloudapi.cn',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
+  });
   assert.equal(resolveCloud({ cloud: 'usgov-dod' }).graphEndpoint, 'https://dod-graph.microsoft.us');
 });
 
 test('explicit endpoints override the cloud, must be https, and lose trailing slashes', () => {
-  assert.deepEqual(resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/' }), { authorityHost: 'https://login.example.test', graphEndpoint: 'https://graph.example.test:8443', tokenExchangeAudience: 'api://AzureADTokenExchange' });
-  assert.throws(() => resolveCloud({ graphEndpoint: 'http://graph.example.test' }), (e: unknown) => e instanceof ConfigError && /must use https/.test(e.message));
+  assert.deepEqual(resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/' }), {
+    authorityHost: 'https://login.example.test',
+    graphEndpoint: 'https://graph.example.test:8443',
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
+  });
+  assert.throws(
+    () => resolveCloud({ graphEndpoint: 'http://graph.example.test' }),
+    (e: unknown) => e instanceof ConfigError && /must use https/.test(e.message),
+  );
   assert.throws(() => resolveCloud({ cloud: 'mars' }), /cloud "mars" is not known\. Use one of public, usgov, usgov-dod, china/);
 });
 

@@ -70,7 +70,9 @@ test('invariant 12: the blob on the default branch must be the blob at the appro
 });
 
 test('invariant 12: reviews submitted after the merge do not count', async () => {
-  const late = pull({ reviews: [{ id: 'r2', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }] });
+  const late = pull({
+    reviews: [{ id: 'r2', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
+  });
   assert.equal(verifyRequest(await evidence({ pull: late, candidates: [late] })).approved, false);
 });
 
@@ -117,7 +119,9 @@ test('a deleted GitHub account as author, or a pusher who approves, does not cou
 test('a team that cannot be read is named, so the admin knows what token to give', async () => {
   // A token that cannot read the organisation's teams sees no team a review was made on behalf of either.
   const unseen = pull({ reviews: [{ id: 'r3', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }] });
-  const v = verifyRequest(await evidence({ pull: unseen, candidates: [unseen], teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }));
+  const v = verifyRequest(
+    await evidence({ pull: unseen, candidates: [unseen], teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }),
+  );
   assert.equal(v.approved, false);
   assert.match(v.reasons.join(), /could not read the team @acme\/sre-leads/);
 });
@@ -126,12 +130,26 @@ test('the plan adds verified requesters, keeps unverified members without adding
   const group = (await fixtureConfig()).policy.groups.get('billing-readers')!;
   const plan = planGroupSweep({
     group,
-    members: [{ id: 'u-kept', type: 'user' }, { id: 'u-ended', type: 'user' }, { id: 'u-wait', type: 'user' }, { id: 'u-drift', type: 'user' }],
-    active: new Map([['u-kept', ['a.yaml']], ['u-new', ['b.yaml']]]),
-    unverified: new Map([['u-wait', ['c.yaml']], ['u-absent', ['d.yaml']]]),
+    members: [
+      { id: 'u-kept', type: 'user' },
+      { id: 'u-ended', type: 'user' },
+      { id: 'u-wait', type: 'user' },
+      { id: 'u-drift', type: 'user' },
+    ],
+    active: new Map([
+      ['u-kept', ['a.yaml']],
+      ['u-new', ['b.yaml']],
+    ]),
+    unverified: new Map([
+      ['u-wait', ['c.yaml']],
+      ['u-absent', ['d.yaml']],
+    ]),
     ended: new Map([['u-ended', ['e.yaml']]]),
   });
-  assert.deepEqual(plan.map((d) => `${d.id}:${d.action}:${d.reason}`), ['u-kept:keep:active', 'u-ended:remove:ended', 'u-wait:keep:unverified', 'u-drift:report:drift', 'u-new:add:active']);
+  assert.deepEqual(
+    plan.map((d) => `${d.id}:${d.action}:${d.reason}`),
+    ['u-kept:keep:active', 'u-ended:remove:ended', 'u-wait:keep:unverified', 'u-drift:report:drift', 'u-new:add:active'],
+  );
 });
 
 test("every GraphQL query the reconciler sends is valid against GitHub's published schema", async () => {
@@ -140,13 +158,25 @@ test("every GraphQL query the reconciler sends is valid against GitHub's publish
   const graph = new GitHubGraph(gh, { owner: 'acme', repo: 'access' });
   await graph.defaultBranch().catch(() => undefined);
   await graph.pullsOfCommits(['a'.repeat(40)], [{ org: 'acme', slug: 'leads' }]);
-  await graph.pulls([{ number: 1, files: true }, { number: 2, files: false }], [`${'a'.repeat(40)}:requests/x/y.yaml`]);
+  await graph.pulls(
+    [
+      { number: 1, files: true },
+      { number: 2, files: false },
+    ],
+    [`${'a'.repeat(40)}:requests/x/y.yaml`],
+  );
   assert.equal(sent.length, 3);
-  for (const q of sent) assert.deepEqual(validate(q).map((e) => e.message), [], q);
+  for (const q of sent)
+    assert.deepEqual(
+      validate(q).map((e) => e.message),
+      [],
+      q,
+    );
 });
 
 test("the twin's query cost follows GitHub's documented example (5,101 requests = 51 points)", () => {
-  const example = 'query { viewer { login repositories(first: 100) { edges { node { id issues(first: 50) { edges { node { id labels(first: 60) { edges { node { id name } } } } } } } } } } }';
+  const example =
+    'query { viewer { login repositories(first: 100) { edges { node { id issues(first: 50) { edges { node { id labels(first: 60) { edges { node { id name } } } } } } } } } } }';
   assert.equal(queryCost(example, {}), 51);
 });
 
@@ -169,14 +199,21 @@ test("a changed request must have been the author's before; an unreadable earlie
   assert.equal(verifyRequest(await evidence({ baseRequester: 'hubot' })).approved, true);
 });
 
-test('THREATS 46: without the ruleset guarantee, a commit not provably the author\'s (unsigned, or signed by someone else with the author\'s name on it) refuses the request; signed by the author or made in GitHub\'s web interface by them passes', async () => {
+test("THREATS 46: without the ruleset guarantee, a commit not provably the author's (unsigned, or signed by someone else with the author's name on it) refuses the request; signed by the author or made in GitHub's web interface by them passes", async () => {
   const none = { ok: false as const, why: 'no ruleset on main requires approval of the most recent reviewable push' };
   const unsigned = verifyRequest(await evidence({ pushGuarantee: none }));
   assert.equal(unsigned.approved, false);
   assert.match(unsigned.reasons.join(), /#7 has a commit \(\w{7}\) not provably written by hubot[\s\S]*Require approval of the most recent reviewable push/);
   const forged = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', signer: 'lead1', signedByGitHub: false }] });
-  assert.equal(verifyRequest(await evidence({ pull: forged, candidates: [forged], pushGuarantee: none })).approved, false, 'lead1 signed a commit that claims to be hubot\'s');
-  for (const commit of [{ signer: 'hubot', signedByGitHub: false }, { signer: null, signedByGitHub: true }]) {
+  assert.equal(
+    verifyRequest(await evidence({ pull: forged, candidates: [forged], pushGuarantee: none })).approved,
+    false,
+    "lead1 signed a commit that claims to be hubot's",
+  );
+  for (const commit of [
+    { signer: 'hubot', signedByGitHub: false },
+    { signer: null, signedByGitHub: true },
+  ]) {
     const p = pull({ commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', ...commit }] });
     assert.deepEqual(verifyRequest(await evidence({ pull: p, candidates: [p], pushGuarantee: none })).reasons, [], JSON.stringify(commit));
   }

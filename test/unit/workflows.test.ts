@@ -7,18 +7,28 @@ import { parse } from 'yaml';
 import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
 
 const dir = new URL('../../.github/workflows/', import.meta.url);
-const workflows = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
-type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, { environment?: string; permissions?: unknown; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+const workflows = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]),
+);
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, { environment?: string; permissions?: unknown; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }>;
+};
 const parsed = (name: string) => parse(workflows[name]!) as Workflow;
 
-test('every workflow passes actionlint, the template\'s too', async () => {
+test("every workflow passes actionlint, the template's too", async () => {
   for (const [name, text] of Object.entries(workflows)) assert.deepEqual(await lintWorkflow(text, name), [], name);
   const template = new URL('../../template/.github/workflows/', import.meta.url);
   for (const f of readdirSync(template)) assert.deepEqual(await lintWorkflow(readFileSync(new URL(f, template), 'utf8'), `template/${f}`), [], f);
 });
 
 test('actionlint does catch expression injection and bad permissions (the check can fail)', async () => {
-  const bad = 'on: pull_request\npermissions:\n  id-tokens: write\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
+  const bad =
+    'on: pull_request\npermissions:\n  id-tokens: write\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
   const kinds = (await lintWorkflow(bad, 'bad.yml')).map((f) => f.kind).sort();
   assert.deepEqual(kinds, ['expression', 'permissions']);
 });
@@ -27,7 +37,10 @@ test('concurrency.queue: "max" passes; a wrong value, max with cancel-in-progres
   const wf = (concurrency: string) => `on: push\nconcurrency:\n${concurrency}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
   assert.deepEqual(await lintWorkflow(wf('  group: g\n  cancel-in-progress: false\n  queue: max'), 'ok.yml'), []);
   assert.match((await lintWorkflow(wf('  group: g\n  queue: maxx'), 'a.yml')).map((f) => f.message).join(), /"queue" must be "single" or "max"/);
-  assert.match((await lintWorkflow(wf('  group: g\n  cancel-in-progress: true\n  queue: max'), 'b.yml')).map((f) => f.message).join(), /cannot be combined with "cancel-in-progress: true"/);
+  assert.match(
+    (await lintWorkflow(wf('  group: g\n  cancel-in-progress: true\n  queue: max'), 'b.yml')).map((f) => f.message).join(),
+    /cannot be combined with "cancel-in-progress: true"/,
+  );
   assert.match((await lintWorkflow(wf('  group: g\n  queu: max'), 'c.yml')).map((f) => f.message).join(), /unexpected key "queu"/);
 });
 
@@ -62,7 +75,10 @@ test('grant: push to main only, id-token only there, in a protected environment,
 
 test('revoke: every 15 minutes and on demand, same environment and concurrency group as grant', () => {
   const w = parsed('access-revoke.yml');
-  assert.deepEqual((w.on.schedule as { cron: string }[]).map((s) => s.cron), ['*/15 * * * *']);
+  assert.deepEqual(
+    (w.on.schedule as { cron: string }[]).map((s) => s.cron),
+    ['*/15 * * * *'],
+  );
   assert.ok('workflow_dispatch' in w.on);
   assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
   assert.equal(w.jobs.revoke!.environment, 'access-grant');
@@ -86,7 +102,8 @@ test('THREATS 14: only jobs in the access-grant environment, on main, can ask fo
   for (const name of Object.keys(workflows)) {
     const w = parsed(name);
     if (w.permissions['id-token'] !== 'write') continue;
-    for (const job of Object.values(w.jobs)) assert.equal(job.environment, 'access-grant', `${name}: a job with id-token: write runs in the access-grant environment`);
+    for (const job of Object.values(w.jobs))
+      assert.equal(job.environment, 'access-grant', `${name}: a job with id-token: write runs in the access-grant environment`);
     assert.ok(!('pull_request' in w.on) && !('pull_request_target' in w.on), `${name} does not run for pull requests`);
   }
 });
