@@ -24,7 +24,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-IBH5R2HX.js";
+} from "./chunks/chunk-MYKNGC5E.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-46TUC2I6.js";
@@ -34,7 +34,7 @@ import {
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-EVZPYXHC.js";
+} from "./chunks/chunk-FHU3JSU4.js";
 import "./chunks/chunk-UU4LAX7M.js";
 import {
   GITHUB_LOGIN,
@@ -485,7 +485,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-CBK6GYDZ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-6OC5T5WC.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -544,7 +544,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-WZ7R3O6X.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-PCALTAKD.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -627,7 +627,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-BL4IGGXU.js");
+  const { grant } = await import("./chunks/grant-UTF4P5NJ.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -662,8 +662,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-PAN4Y7JG.js");
-  const { sweepEffects } = await import("./chunks/sweep-D4ISR3BQ.js");
+  const { revoke } = await import("./chunks/revoke-6OKQMKAR.js");
+  const { sweepEffects } = await import("./chunks/sweep-QAGX6D6R.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -713,7 +713,7 @@ async function keepDashboard(settings, gh, repo, git, report, now) {
   }
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-Y33IIJJM.js");
+  const { collectReport } = await import("./chunks/collect-O3SMTWID.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

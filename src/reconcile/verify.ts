@@ -13,7 +13,6 @@ import { ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
-import { MIN_LEAD_MS } from '../policy/policy.ts';
 import { evaluateApprovals, pushersOf, reviewsBeforeMerge, teamMemberships, type ApprovalResult } from '../approval/approval.ts';
 import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
@@ -199,9 +198,8 @@ function durationProblems(
       reasons.push(`"expires" is ${formatDuration(request.expiresAt - mergedAt)} after the merge; ${request.group} allows at most ${group.maxDurationText}.`);
     return reasons;
   }
-  if (group && request.durationMs > group.maxDurationMs)
-    reasons.push(`"duration" is ${formatDuration(request.durationMs)}; ${request.group} allows at most ${group.maxDurationText}.`);
-  if (request.durationMs < MIN_LEAD_MS) reasons.push(`"duration" is ${request.duration}; at least 5 minutes are needed.`);
+  // Its length (at least 5 minutes, at most the group's maximum) is a rule of the request itself
+  // (request/rules.ts), reported with the file's other problems.
   // A duration counts from the commit that landed the file. Its time is written by whoever made
   // the commit: GitHub for a merge, squash or rebase, but the author for a fast-forwarded head.
   // One later than GitHub's merge would stretch the access, so it is refused.

@@ -42,13 +42,12 @@ export function checkRequest(request: AccessRequest, ctx: RuleContext): Diagnost
       ),
     );
   }
+  // A duration's length is wrong or right at any time: a request on the default branch longer than its
+  // group allows is never granted, so validate says so there too (no false green).
+  const length = request.durationMs !== undefined ? durationProblem(request, group, at) : undefined;
   const timing =
-    ctx.timing === 'at-rest'
-      ? endedAtRest(request, ctx.now, at)
-      : request.durationMs !== undefined
-        ? durationProblem(request, group, at)
-        : expiresProblem(request, ctx.now, group, at);
-  if (timing) out.push(timing);
+    ctx.timing === 'at-rest' ? endedAtRest(request, ctx.now, at) : request.durationMs === undefined ? expiresProblem(request, ctx.now, group, at) : undefined;
+  for (const d of [length, timing]) if (d) out.push(d);
   if (group) out.push(...groupRuleProblems(request, group, at));
   return out;
 }

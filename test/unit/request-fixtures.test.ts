@@ -36,3 +36,15 @@ for (const name of readdirSync(dir).sort()) {
     assert.equal(errors.length, expected.length, `exactly the expected errors:\n${shown}`);
   });
 }
+
+test('no false green: a duration longer than the group allows is an error on the default branch too, not only in a pull request', () => {
+  const file = 'requests/prod-db-admins/octocat-long.yaml';
+  const text = 'version: 1\nrequester: octocat\ngroup: prod-db-admins\nduration: 50h\njustification: "Restore the replica after INC-1234"\nticket: INC-1234\n';
+  const bytes = Buffer.from(text);
+  for (const timing of ['strict', 'at-rest'] as const) {
+    const verdict = judgeRequest(file, { size: bytes.length, bytes }, config, NOW, timing);
+    const errors = verdict.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    assert.equal(verdict.valid, false, timing);
+    assert.deepEqual(errors, [`${file}:4:11: error: "duration" is 2d2h; prod-db-admins allows at most 4h. Set duration: 4h or less.`], timing);
+  }
+});
