@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-LJBADENQ.js";
+} from "./chunks/chunk-ZZE3ISGG.js";
 import {
   atCommit,
   changedFiles,
@@ -485,7 +485,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-6OC5T5WC.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-CPNAX5NX.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -693,24 +693,25 @@ async function runRevoke(settings) {
   return OK;
 }
 async function keepDashboard(settings, gh, repo, git, report, now) {
-  const { updateDashboard } = await import("./chunks/dashboard-BCDQH7WN.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-EJLVPWBV.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
+  let next;
   try {
-    const outcome = await updateDashboard(
-      gh,
-      repo,
-      git,
-      report,
-      now,
-      settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0
-    );
-    info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
-    setOutput("dashboard", JSON.stringify(outcome));
+    next = await planDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
   } catch (error2) {
-    warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done. The workflow needs "issues: write" for it.`, {
-      title: "access-as-code"
-    });
+    warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
+    return;
   }
+  await applyEffects(settings, [{ id: "dashboard", kind: "dashboard", next, reason: "the sweep keeps the access dashboard" }], {
+    listComments: async () => [],
+    postComment: async () => void 0,
+    dashboard: async (text) => {
+      const outcome = await applyDashboard(gh, repo, text, now);
+      setOutput("dashboard", JSON.stringify(outcome));
+      info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
+      return `#${outcome.issue} ${outcome.action}`;
+    }
+  });
 }
 async function runReport(settings) {
   const { collectReport } = await import("./chunks/collect-O3SMTWID.js");

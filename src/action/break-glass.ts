@@ -106,19 +106,40 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
   // nobody, and the next sweep removes the access.
   const rerun = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1;
-  const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: runId, createdAt: grant.start }) : undefined;
   const text = reviewIssue(decision, runId, runUrl, owners);
-  const issue: { number: number; unassigned?: string[] } =
-    existing !== undefined
-      ? { number: existing }
-      : await createAssignedIssue(
-          gh,
-          repo,
-          text.title,
-          text.body,
-          [BREAK_GLASS_LABEL],
-          owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10),
-        );
+  const assignees = owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10);
+  let issue: { number: number; unassigned?: string[] } | undefined;
+  const [made] = await applyEffects(
+    settings,
+    [
+      {
+        id: `review-issue:${runId}`,
+        kind: 'review-issue',
+        run: runId,
+        runCreatedAt: grant.start,
+        title: text.title,
+        body: text.body,
+        labels: [BREAK_GLASS_LABEL],
+        assignees,
+        reason: `break-glass run ${runId} is reviewed by a code owner`,
+      },
+    ],
+    {
+      listComments: async () => [],
+      postComment: async () => undefined,
+      reviewIssue: async (e) => {
+        const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: e.run, createdAt: e.runCreatedAt }) : undefined;
+        issue = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, e.title, e.body, e.labels, e.assignees);
+        return `#${issue.number} ${existing !== undefined ? 'kept (a re-run of the same use)' : 'opened'}`;
+      },
+    },
+  );
+  if (!issue || made?.status !== 'done') {
+    return {
+      status: 'failed',
+      message: `${decision.login} was added to ${decision.group}, but the review issue was not opened (${made?.detail ?? 'no outcome'}), so this run's record covers nobody: the next sweep removes the access. Re-run the workflow to try again.`,
+    };
+  }
   if (issue.unassigned && issue.unassigned.length > 0)
     core.warning(
       `the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`,

@@ -21,7 +21,15 @@ export interface DashboardOutcome {
   pin?: string;
 }
 
-export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, report: RevokeReport, now: number, lateMs?: number): Promise<DashboardOutcome> {
+/** What the dashboard should say now (reads only): the effect the executor applies with applyDashboard. */
+export async function planDashboard(
+  gh: GitHub,
+  repo: RepoRef,
+  git: Git,
+  report: RevokeReport,
+  now: number,
+  lateMs?: number,
+): Promise<{ body: string; stable: string }> {
   const graph = new GitHubGraph(gh, repo);
   const open = await graph.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
@@ -73,7 +81,15 @@ export async function updateDashboard(gh: GitHub, repo: RepoRef, git: Git, repor
     sweptAt: now,
     ...(lateMs !== undefined ? { lateMs } : {}),
   };
-  const next = renderDashboard(data);
+  return renderDashboard(data);
+}
+
+/**
+ * Makes the dashboard say `next`: created (and pinned) when there is none, edited when it differs or a
+ * person edited it, pinned again when it was unpinned. The executor's port for the dashboard effect.
+ */
+export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: string; stable: string }, now: number): Promise<DashboardOutcome> {
+  const graph = new GitHubGraph(gh, repo);
   // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
   const current = candidates.sort((a, b) => a.number - b.number)[0];

@@ -271,26 +271,30 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   return OK;
 }
 
-/** The dashboard is a view: failing to write it never fails the sweep, which has done its work. */
+/**
+ * The dashboard is a view: what it should say is planned from this sweep's report, and the executor
+ * writes it; failing to write it never fails the sweep, which has done its work.
+ */
 async function keepDashboard(settings: Settings, gh: GitHub, repo: RepoRef, git: Git, report: RevokeReport, now: number): Promise<void> {
-  const { updateDashboard } = await import('./dashboard.ts');
+  const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
+  let next;
   try {
-    const outcome = await updateDashboard(
-      gh,
-      repo,
-      git,
-      report,
-      now,
-      settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
-    );
-    core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
-    core.setOutput('dashboard', JSON.stringify(outcome));
+    next = await planDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
   } catch (error) {
-    core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done. The workflow needs "issues: write" for it.`, {
-      title: 'access-as-code',
-    });
+    core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });
+    return;
   }
+  await applyEffects(settings, [{ id: 'dashboard', kind: 'dashboard', next, reason: 'the sweep keeps the access dashboard' }], {
+    listComments: async () => [],
+    postComment: async () => undefined,
+    dashboard: async (text) => {
+      const outcome = await applyDashboard(gh, repo, text, now);
+      core.setOutput('dashboard', JSON.stringify(outcome));
+      core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
+      return `#${outcome.issue} ${outcome.action}`;
+    },
+  });
 }
 
 async function runReport(settings: Settings): Promise<RunResult> {

@@ -8,11 +8,7 @@ import type { EffectPorts } from '../execute/executor.ts';
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
-export async function applyEffects(
-  settings: Settings,
-  effects: readonly Effect[],
-  github: Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>,
-): Promise<EffectOutcome[]> {
+export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Omit<EffectPorts, 'notify'>): Promise<EffectOutcome[]> {
   const { executeEffects } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
   const outcomes = await executeEffects(effects, {
@@ -26,12 +22,26 @@ export async function applyEffects(
   for (const [i, o] of outcomes.entries()) {
     const e = effects[i]!;
     if (o.status !== 'failed') continue;
-    for (const line of o.failures ?? [
-      e.kind === 'remember' ? `the memory branch was not written: ${o.detail}` : `the ${e.kind}${e.kind === 'notice' ? '' : ` on #${e.pull}`} was ${o.detail}`,
-    ])
-      core.warning(`${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
+    for (const line of o.failures ?? [failureLine(e, o.detail)])
+      core.warning(e.kind === 'review-issue' ? `${line}.` : `${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
   }
   return outcomes;
+}
+
+/** An effect that failed, in words for the run's log. */
+function failureLine(e: Effect, detail: string): string {
+  switch (e.kind) {
+    case 'remember':
+      return `the memory branch was not written: ${detail}`;
+    case 'dashboard':
+      return `the access dashboard was not updated (${detail}); the workflow needs "issues: write" for it`;
+    case 'review-issue':
+      return `the review issue of break-glass run ${e.run} was ${detail}`;
+    case 'notice':
+      return `the notice was ${detail}`;
+    default:
+      return `the ${e.kind} on #${e.pull} was ${detail}`;
+  }
 }
 
 /** GitHub alone, for the commands that need no Entra (issue). */

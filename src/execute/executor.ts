@@ -14,6 +14,10 @@ export interface EffectPorts {
   /** Recent comments of many pull requests at once (undefined for one with more than it returns). */
   recentComments?: (pulls: number[]) => Promise<Map<number, string[] | undefined>>;
   postComment(pull: number, body: string): Promise<unknown>;
+  /** The dashboard issue: created, edited or left as it is; what was done, in words. */
+  dashboard?: (next: { body: string; stable: string }) => Promise<string>;
+  /** A break-glass use's review issue (this run's own on a re-run): its number and what was done. */
+  reviewIssue?: (effect: Extract<Effect, { kind: 'review-issue' }>) => Promise<string>;
   /** The memory branch (no memory key: undefined). */
   remember?: (change: MemoryChange) => Promise<string>;
   /** Chat notices (none configured: undefined). */
@@ -24,38 +28,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export async function executeEffects(effects: readonly Effect[], ports: EffectPorts): Promise<EffectOutcome[]> {
   const out = new Map<string, EffectOutcome>();
-  // Comments and reminders: what is already there, for every pull request at once where the port
-  // can (one query for 50), else (or for a pull request with many comments) one listing each.
-  const seen = new Map<number, Promise<{ body: string }[]>>();
-  const pulls = effects.flatMap((e) => (e.kind === 'comment' || e.kind === 'reminder' ? [e.pull] : []));
-  if (ports.recentComments && pulls.length > 1) {
-    try {
-      for (const [pull, bodies] of await ports.recentComments(pulls)) if (bodies) seen.set(pull, Promise.resolve(bodies.map((body) => ({ body }))));
-    } catch {
-      // Listed one by one below; a failure there is recorded per effect.
-    }
-  }
+  const seen = await existingComments(effects, ports);
   for (const e of effects) {
     if (e.kind === 'notice') continue;
-    if (e.kind === 'remember') {
-      out.set(e.id, await rememberEffect(e.id, e.change, ports));
-      continue;
-    }
-    try {
-      let listing = seen.get(e.pull);
-      if (!listing) {
-        listing = ports.listComments(e.pull);
-        seen.set(e.pull, listing);
-      }
-      if ((await listing).some((c) => c.body.includes(e.marker))) {
-        out.set(e.id, { id: e.id, status: 'already', detail: `already on #${e.pull}` });
-        continue;
-      }
-      await ports.postComment(e.pull, e.body);
-      out.set(e.id, { id: e.id, status: 'done', detail: `posted on #${e.pull}` });
-    } catch (error) {
-      out.set(e.id, { id: e.id, status: 'failed', detail: `not posted on #${e.pull}: ${message(error)}` });
-    }
+    out.set(e.id, e.kind === 'comment' || e.kind === 'reminder' ? await commentEffect(e, ports, seen) : await issueLikeEffect(e, ports));
   }
   const notices = effects.filter((e): e is Extract<Effect, { kind: 'notice' }> => e.kind === 'notice');
   const due = notices.filter((n) => n.after === undefined || out.get(n.after)?.status === 'done');
@@ -81,13 +57,57 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
   return effects.map((e) => out.get(e.id) ?? { id: e.id, status: 'skipped', detail: 'not applied' });
 }
 
-/** A memory write that fails costs the next run re-reads, nothing more: recorded, never thrown. */
-async function rememberEffect(id: string, change: MemoryChange, ports: EffectPorts): Promise<EffectOutcome> {
-  if (!ports.remember) return { id, status: 'skipped', detail: 'no memory key' };
+/**
+ * Comments and reminders: what is already there, for every pull request at once where the port can
+ * (one query for 50), else (or for a pull request with many comments) one listing each, later.
+ */
+async function existingComments(effects: readonly Effect[], ports: EffectPorts): Promise<Map<number, Promise<{ body: string }[]>>> {
+  const seen = new Map<number, Promise<{ body: string }[]>>();
+  const pulls = effects.flatMap((e) => (e.kind === 'comment' || e.kind === 'reminder' ? [e.pull] : []));
+  if (!ports.recentComments || pulls.length <= 1) return seen;
   try {
-    const commit = await ports.remember(change);
-    return { id, status: 'done', detail: `remembered ${change.files.length} and forgot ${change.deletions.length} (commit ${commit.slice(0, 7)})` };
+    for (const [pull, bodies] of await ports.recentComments(pulls)) if (bodies) seen.set(pull, Promise.resolve(bodies.map((body) => ({ body }))));
+  } catch {
+    // Listed one by one instead; a failure there is recorded per effect.
+  }
+  return seen;
+}
+
+/** A comment or reminder, posted unless its marker is on the pull request already. */
+async function commentEffect(
+  e: Extract<Effect, { kind: 'comment' | 'reminder' }>,
+  ports: EffectPorts,
+  seen: Map<number, Promise<{ body: string }[]>>,
+): Promise<EffectOutcome> {
+  try {
+    let listing = seen.get(e.pull);
+    if (!listing) {
+      listing = ports.listComments(e.pull);
+      seen.set(e.pull, listing);
+    }
+    if ((await listing).some((c) => c.body.includes(e.marker))) return { id: e.id, status: 'already', detail: `already on #${e.pull}` };
+    await ports.postComment(e.pull, e.body);
+    return { id: e.id, status: 'done', detail: `posted on #${e.pull}` };
   } catch (error) {
-    return { id, status: 'failed', detail: `not remembered (${message(error)}); the next run asks GitHub for these again` };
+    return { id: e.id, status: 'failed', detail: `not posted on #${e.pull}: ${message(error)}` };
+  }
+}
+
+/** The memory branch, the dashboard, a review issue: each made once; a failure is recorded, never thrown. */
+async function issueLikeEffect(e: Extract<Effect, { kind: 'remember' | 'dashboard' | 'review-issue' }>, ports: EffectPorts): Promise<EffectOutcome> {
+  const id = e.id;
+  try {
+    if (e.kind === 'remember') {
+      if (!ports.remember) return { id, status: 'skipped', detail: 'no memory key' };
+      const commit = await ports.remember(e.change);
+      return { id, status: 'done', detail: `remembered ${e.change.files.length} and forgot ${e.change.deletions.length} (commit ${commit.slice(0, 7)})` };
+    }
+    const port = e.kind === 'dashboard' ? ports.dashboard && (() => ports.dashboard!(e.next)) : ports.reviewIssue && (() => ports.reviewIssue!(e));
+    if (!port) return { id, status: 'skipped', detail: `no way to write the ${e.kind}` };
+    return { id, status: 'done', detail: await port() };
+  } catch (error) {
+    const why = message(error);
+    if (e.kind === 'remember') return { id, status: 'failed', detail: `not remembered (${why}); the next run asks GitHub for these again` };
+    return { id, status: 'failed', detail: `not written: ${why}` };
   }
 }

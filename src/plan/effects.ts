@@ -2,7 +2,8 @@
  * The effects a run makes on GitHub and in chat, as a value (Terraform's plan: each change with an
  * action and its reason). Membership and PIM changes are the reconciler's dispositions; these are what
  * follows from them: a comment on a pull request (the grant's outcome, a reminder), a chat notice,
- * the facts remembered for the next run (memory/memory.ts).
+ * the facts remembered for the next run (memory/memory.ts), the dashboard's text, a break-glass
+ * use's review issue.
  * Each has a stable id, so a plan can be printed, compared and applied exactly; an effect that reports
  * another names it in `after` and is made only when that one was. Pure.
  */
@@ -13,7 +14,9 @@ export type Effect =
   | { id: string; kind: 'comment'; pull: number; marker: string; body: string; reason: string }
   | { id: string; kind: 'reminder'; pull: number; marker: string; body: string; reason: string }
   | { id: string; kind: 'notice'; event: NotifyEvent; reason: string; after?: string }
-  | { id: string; kind: 'remember'; change: MemoryChange; reason: string };
+  | { id: string; kind: 'remember'; change: MemoryChange; reason: string }
+  | { id: string; kind: 'dashboard'; next: { body: string; stable: string }; reason: string }
+  | { id: string; kind: 'review-issue'; run: number; runCreatedAt: number; title: string; body: string; labels: string[]; assignees: string[]; reason: string };
 
 export type EffectStatus = 'done' | 'already' | 'failed' | 'skipped';
 
