@@ -309,17 +309,15 @@ try {
   // In a repository this is the scheduled access-revoke.yml run; GitHub records it, and the report
   // reads "last successful sweep" and how late ended access was removed from those records.
   const took = Date.now() - sweepStarted;
-  twin.state.repos
-    .get('acme/access')!
-    .workflowRuns.push({
-      workflow: 'access-revoke.yml',
-      id: 1,
-      status: 'completed',
-      conclusion: 'success',
-      event: 'schedule',
-      created_at: later,
-      updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    });
+  twin.state.repos.get('acme/access')!.workflowRuns.push({
+    workflow: 'access-revoke.yml',
+    id: 1,
+    status: 'completed',
+    conclusion: 'success',
+    event: 'schedule',
+    created_at: later,
+    updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
 
   heading('The report');
   const report = await cli('report', '--at', later, ...entraFlags);

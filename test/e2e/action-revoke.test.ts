@@ -237,16 +237,14 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
       s.addMember('k8s-prod-operators', 'hubot');
       s.addMember('billing-readers', 'outsider');
-      s.twin.state.repos
-        .get('acme/access')!
-        .workflowRuns.push({
-          workflow: 'access-revoke.yml',
-          id: 77,
-          status: 'completed',
-          conclusion: 'success',
-          created_at: '2026-11-24T06:00:00Z',
-          updated_at: '2026-11-24T06:01:00Z',
-        });
+      s.twin.state.repos.get('acme/access')!.workflowRuns.push({
+        workflow: 'access-revoke.yml',
+        id: 77,
+        status: 'completed',
+        conclusion: 'success',
+        created_at: '2026-11-24T06:00:00Z',
+        updated_at: '2026-11-24T06:01:00Z',
+      });
     },
     async (s) => {
       const run = await s.report();

@@ -259,22 +259,20 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
     again = await breakGlass(s, 'hubot', good);
     assert.match(again.out!.reasons!.join(), /closed as not_planned, not as completed/);
     // A label-less, hand-written "review" issue naming the run is not its review issue either.
-    s.twin.state.repos
-      .get('acme/access')!
-      .issues.set(500, {
-        number: 500,
-        title: 'x',
-        body: `<!-- access-as-code:break-glass {"run":${used.id},"group":"k8s-prod-operators","login":"hubot"} -->`,
-        user: 'hubot',
-        state: 'closed',
-        labels: ['access-break-glass'],
-        pinned: false,
-        closed_by: 'lead1',
-        state_reason: 'completed',
-        created_at: iso(Date.now()),
-        updated_at: iso(Date.now()),
-        events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }],
-      });
+    s.twin.state.repos.get('acme/access')!.issues.set(500, {
+      number: 500,
+      title: 'x',
+      body: `<!-- access-as-code:break-glass {"run":${used.id},"group":"k8s-prod-operators","login":"hubot"} -->`,
+      user: 'hubot',
+      state: 'closed',
+      labels: ['access-break-glass'],
+      pinned: false,
+      closed_by: 'lead1',
+      state_reason: 'completed',
+      created_at: iso(Date.now()),
+      updated_at: iso(Date.now()),
+      events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }],
+    });
     again = await breakGlass(s, 'hubot', good);
     assert.equal(again.out?.granted, false);
     const report = await s.report();

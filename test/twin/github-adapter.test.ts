@@ -41,26 +41,24 @@ before(async () => {
       { id: 2, user: 'hubot', state: 'COMMENTED', commit_id: baseSha, submitted_at: '2026-11-24T10:21:00Z' },
     ],
   });
-  twin.state.repos
-    .get('acme/access')!
-    .workflowRuns.push(
-      {
-        workflow: 'access-revoke.yml',
-        id: 5,
-        status: 'completed',
-        conclusion: 'failure',
-        created_at: '2026-11-24T11:00:00Z',
-        updated_at: '2026-11-24T11:01:00Z',
-      },
-      {
-        workflow: 'access-revoke.yml',
-        id: 4,
-        status: 'completed',
-        conclusion: 'success',
-        created_at: '2026-11-24T10:45:00Z',
-        updated_at: '2026-11-24T10:46:00Z',
-      },
-    );
+  twin.state.repos.get('acme/access')!.workflowRuns.push(
+    {
+      workflow: 'access-revoke.yml',
+      id: 5,
+      status: 'completed',
+      conclusion: 'failure',
+      created_at: '2026-11-24T11:00:00Z',
+      updated_at: '2026-11-24T11:01:00Z',
+    },
+    {
+      workflow: 'access-revoke.yml',
+      id: 4,
+      status: 'completed',
+      conclusion: 'success',
+      created_at: '2026-11-24T10:45:00Z',
+      updated_at: '2026-11-24T10:46:00Z',
+    },
+  );
 });
 
 test('the last successful run of a workflow, ignoring failed ones', async () => {
@@ -258,21 +256,19 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'workflow-run',
     async () => {
       const now = '2026-11-25T10:00:00Z';
-      twin.state.repos
-        .get('acme/access')!
-        .workflowRuns.push({
-          workflow: 'access-break-glass.yml',
-          id: 77,
-          status: 'completed',
-          conclusion: 'failure',
-          created_at: now,
-          updated_at: now,
-          event: 'workflow_dispatch',
-          actor: 'hubot',
-          triggering_actor: 'octocat',
-          run_attempt: 2,
-          attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }],
-        });
+      twin.state.repos.get('acme/access')!.workflowRuns.push({
+        workflow: 'access-break-glass.yml',
+        id: 77,
+        status: 'completed',
+        conclusion: 'failure',
+        created_at: now,
+        updated_at: now,
+        event: 'workflow_dispatch',
+        actor: 'hubot',
+        triggering_actor: 'octocat',
+        run_attempt: 2,
+        attempts: [{ conclusion: 'success', triggering_actor: 'hubot' }],
+      });
       return raw('/repos/acme/access/actions/runs/77/attempts/1');
     },
     schemaOf('workflow-run'),
@@ -282,22 +278,20 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'issue-event-for-issue[]',
     async () => {
       const now = '2026-11-25T10:00:00Z';
-      twin.state.repos
-        .get('acme/access')!
-        .issues.set(90, {
-          number: 90,
-          title: 'x',
-          body: '',
-          user: 'github-actions[bot]',
-          state: 'closed',
-          labels: [],
-          pinned: false,
-          created_at: now,
-          updated_at: now,
-          closed_by: 'monalisa',
-          state_reason: 'completed',
-          events: [{ id: 5, event: 'closed', actor: 'monalisa', created_at: now, state_reason: 'completed' }],
-        });
+      twin.state.repos.get('acme/access')!.issues.set(90, {
+        number: 90,
+        title: 'x',
+        body: '',
+        user: 'github-actions[bot]',
+        state: 'closed',
+        labels: [],
+        pinned: false,
+        created_at: now,
+        updated_at: now,
+        closed_by: 'monalisa',
+        state_reason: 'completed',
+        events: [{ id: 5, event: 'closed', actor: 'monalisa', created_at: now, state_reason: 'completed' }],
+      });
       return raw('/repos/acme/access/issues/90/events');
     },
     schemaOf('issue-event-for-issue', true),
@@ -306,12 +300,10 @@ const operations: [string, string, () => Promise<unknown>, ValidateFunction][] =
     'GET /repos/{owner}/{repo}/environments/{environment_name}',
     'environment',
     async () => {
-      twin.state.repos
-        .get('acme/access')!
-        .environments.set('access-grant', {
-          policy: { protected_branches: false, custom_branch_policies: true },
-          patterns: [{ name: 'main', type: 'branch' }],
-        });
+      twin.state.repos.get('acme/access')!.environments.set('access-grant', {
+        policy: { protected_branches: false, custom_branch_policies: true },
+        patterns: [{ name: 'main', type: 'branch' }],
+      });
       return raw('/repos/acme/access/environments/access-grant');
     },
     schemaOf('environment'),
