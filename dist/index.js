@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-ZZE3ISGG.js";
+} from "./chunks/chunk-6PVTCWDS.js";
 import {
   atCommit,
   changedFiles,
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-MYKNGC5E.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-46TUC2I6.js";
+} from "./chunks/chunk-US6Y2DXO.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
@@ -485,7 +485,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-CPNAX5NX.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-D6DZG2L7.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -627,7 +627,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-UTF4P5NJ.js");
+  const { grant } = await import("./chunks/grant-7QCSKSGE.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -662,8 +662,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-6OKQMKAR.js");
-  const { sweepEffects } = await import("./chunks/sweep-QAGX6D6R.js");
+  const { revoke } = await import("./chunks/revoke-NPLDK6EJ.js");
+  const { sweepEffects } = await import("./chunks/sweep-7O7AQDGE.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -714,7 +714,7 @@ async function keepDashboard(settings, gh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-O3SMTWID.js");
+  const { collectReport } = await import("./chunks/collect-DNBZ4IFB.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

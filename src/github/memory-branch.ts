@@ -5,7 +5,7 @@
  * new root commit through the Git database API (a tree, a commit, a ref: three requests, once).
  * Both need the workflow's `contents: write`.
  */
-import { MEMORY_BRANCH, type MemoryChange } from '../memory/memory.ts';
+import { MEMORY_BRANCH, MEMORY_COMMIT_FILES, type MemoryChange } from '../memory/memory.ts';
 import type { GitHub, RepoRef } from './client.ts';
 
 const README = `# access-as-code memory
@@ -30,7 +30,21 @@ export async function writeMemory(gh: GitHub, repo: RepoRef, change: MemoryChang
   }
 }
 
+/**
+ * At most MEMORY_COMMIT_FILES files a commit (about 1.3 MB a request): a first run over many active
+ * requests makes several commits, each on the one before, so that it remembers everything it read.
+ */
 async function write(gh: GitHub, repo: RepoRef, change: MemoryChange, message: string): Promise<string> {
+  let head = change.expectedHead;
+  let deletions = change.deletions;
+  for (let i = 0; i === 0 || i < change.files.length; i += MEMORY_COMMIT_FILES) {
+    head = await writeOne(gh, repo, { expectedHead: head, files: change.files.slice(i, i + MEMORY_COMMIT_FILES), deletions }, message);
+    deletions = [];
+  }
+  return head!;
+}
+
+async function writeOne(gh: GitHub, repo: RepoRef, change: MemoryChange, message: string): Promise<string> {
   if (!change.expectedHead) {
     const files = [{ path: 'README.md', content: README }, ...change.files];
     const { data: tree } = await gh.rest.git.createTree({

@@ -49,11 +49,8 @@ export interface SealedFile {
   content: string;
 }
 
-/**
- * Entries written by one run (about 1.3 MB): a first run over many active requests remembers the rest
- * in the next runs, which ask GitHub for them again meanwhile.
- */
-export const MEMORY_WRITE_LIMIT = 1_000;
+/** Entries written in one commit (about 1.3 MB); a run writes as many commits as it needs. */
+export const MEMORY_COMMIT_FILES = 1_000;
 
 export const entryPath = (landing: string) => `landings/${landing}.json`;
 
@@ -150,10 +147,7 @@ export interface MemoryChange {
  * replaced, and entries no active request needs deleted. Undefined when nothing would change. Pure.
  */
 export function memoryChange(k: MemoryKey, recalled: Recall, learned: readonly Remembered[], needed: ReadonlySet<string>): MemoryChange | undefined {
-  const files = learned
-    .filter((e) => needed.has(e.landing))
-    .slice(0, MEMORY_WRITE_LIMIT)
-    .map((e) => sealEntry(k, e));
+  const files = learned.filter((e) => needed.has(e.landing)).map((e) => sealEntry(k, e));
   const deletions = [...recalled.held].filter((l) => !needed.has(l) && !learned.some((e) => e.landing === l)).map(entryPath);
   if (files.length === 0 && deletions.length === 0) return undefined;
   return { expectedHead: recalled.head, files, deletions };
