@@ -250,12 +250,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-OSKQ3F4H.js");
+  const { revoke } = await import("./cli-chunks/revoke-OFJTLB3M.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-SE5NKUB7.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-E5IAYZVQ.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -275,7 +275,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-OBJ6E5MI.js");
+  const { collectReport } = await import("./cli-chunks/collect-PIY6QYFQ.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -300,7 +300,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-BCIA335X.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-G7JBACP3.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -318,7 +318,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-KR6ZLJ6Y.js");
+  const { doctor } = await import("./cli-chunks/doctor-ELV74RGV.js");
   const directory = await localDirectory(values);
   const report = await doctor(config, directory);
   for (const g of report.groups)
@@ -342,7 +342,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-CH3I57NP.js");
+  const { grant } = await import("./cli-chunks/grant-ZQVDIWIR.js");
   const report = await grant({
     git,
     gh,

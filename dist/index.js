@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-6PVTCWDS.js";
+} from "./chunks/chunk-O6EUMGQY.js";
 import {
   atCommit,
   changedFiles,
@@ -42,10 +42,13 @@ import {
   formatOwner,
   isRequestsHousekeeping,
   isUnderRequests,
-  ownersOf
+  ownersOf,
+  parseOwner
 } from "./chunks/chunk-BAMJMO2R.js";
 import "./chunks/chunk-Q5QYV6MY.js";
-import "./chunks/chunk-PM7GH4VV.js";
+import {
+  requesterTeams
+} from "./chunks/chunk-PM7GH4VV.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
@@ -363,6 +366,8 @@ async function writeSweepSummary(report) {
     }
   }
   if (details.length > 0) summary2.addList(details);
+  const refused = report.groups.flatMap((g) => g.ignored.map((i) => `${escapeHtml(i.file)}: ${escapeHtml(i.why)}`));
+  if (refused.length > 0) summary2.addHeading("Requests that grant nothing", 3).addList(refused);
   if (report.reminders.length > 0)
     summary2.addRaw(
       `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(", ")}.`,
@@ -435,7 +440,15 @@ function githubSettings(command, env) {
   const token = getInput("github-token").trim();
   const repository = env.GITHUB_REPOSITORY ?? "";
   const valid = /^[^/\s]+\/[^/\s]+$/.test(repository);
-  const github = { token, apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository, ref: env.GITHUB_REF ?? "" };
+  const teamsToken = getInput("teams-token").trim();
+  if (teamsToken) setSecret(teamsToken);
+  const github = {
+    token,
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    repository,
+    ref: env.GITHUB_REF ?? "",
+    ...teamsToken ? { teamsToken } : {}
+  };
   if (MAY_USE_GITHUB.includes(command)) return token !== "" && valid ? github : void 0;
   if (!NEEDS_GITHUB.includes(command)) return void 0;
   if (!token)
@@ -485,7 +498,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-D6DZG2L7.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-KHK6UPD6.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -579,9 +592,21 @@ async function runIssue(settings) {
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
   return OK;
 }
+function configTeams(config) {
+  const teams = /* @__PURE__ */ new Map();
+  const names = [
+    ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
+    ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...g.requesters ?? [], ...g.breakGlass?.requesters ?? []]).map((t) => `@${t}`))
+  ];
+  for (const name of names) {
+    const o = parseOwner(name);
+    if (o?.kind === "team") teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
+  }
+  return [...teams.values()];
+}
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-MFD7USSU.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-X2K4OLKD.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-2JQOH7QZ.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -592,6 +617,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
+    teams: async () => new (await import("./chunks/graphql-LQAW4CAS.js")).GitHubGraph(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
   } : void 0;
   const report = await doctor(config, directory, rules);
@@ -627,12 +653,13 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-7QCSKSGE.js");
+  const { grant } = await import("./chunks/grant-OTNJDVW4.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
-  const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
     git: gitIn(settings.workspace),
     gh,
+    ...teamsGh ? { teamsGh } : {},
     repo,
     directory,
     before: push.before,
@@ -662,12 +689,21 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-NPLDK6EJ.js");
-  const { sweepEffects } = await import("./chunks/sweep-7O7AQDGE.js");
-  const { gh, repo, directory } = await services(settings);
+  const { revoke } = await import("./chunks/revoke-2PKZVZYY.js");
+  const { sweepEffects } = await import("./chunks/sweep-ZRIWZ7ZE.js");
+  const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun, ...settings.memory ? { memory: settings.memory } : {} });
+  const report = await revoke({
+    git,
+    gh,
+    ...teamsGh ? { teamsGh } : {},
+    repo,
+    directory,
+    now,
+    dryRun: settings.dryRun,
+    ...settings.memory ? { memory: settings.memory } : {}
+  });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeSweepSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
@@ -682,7 +718,7 @@ async function runRevoke(settings) {
         );
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
-  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, repo, git, report, now);
+  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
     return {
@@ -692,12 +728,20 @@ async function runRevoke(settings) {
   if (unapproved) return { status: "refused", message: unapproved };
   return OK;
 }
-async function keepDashboard(settings, gh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-EJLVPWBV.js");
+async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-TA775E4Y.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
   let next;
   try {
-    next = await planDashboard(gh, repo, git, report, now, settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0);
+    next = await planDashboard(
+      gh,
+      teamsGh,
+      repo,
+      git,
+      report,
+      now,
+      settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0
+    );
   } catch (error2) {
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
@@ -714,11 +758,11 @@ async function keepDashboard(settings, gh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-DNBZ4IFB.js");
+  const { collectReport } = await import("./chunks/collect-2XEPI7FN.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
-  const { gh, repo, directory } = await services(settings);
+  const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
   return OK;

@@ -380,7 +380,7 @@ export class AccessWorld {
   }
 
   /** The access-doctor workflow's run: the set-up check with the app's own identity. */
-  doctor(): Promise<ActionRun> {
+  doctor(options: { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
       inputs: {
@@ -389,6 +389,7 @@ export class AccessWorld {
         'client-id': CLIENT,
         'authority-host': this.twin.urls.authorityHost,
         'graph-endpoint': this.twin.urls.graph,
+        ...options.inputs,
       },
       eventName: 'workflow_dispatch',
       event: {},

@@ -159,7 +159,7 @@ export function githubHandler(state: TwinState) {
     state.rateUsed.set(token, used);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     if (req.path === '/graphql' && req.method === 'POST') {
-      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql);
+      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token);
       used.graphql += answer.cost;
       return json(answer.status, answer.body, {
         'x-ratelimit-limit': String(state.graphqlLimit),

@@ -218,6 +218,8 @@ export interface TwinState {
   rateUsed: Map<string, { core: number; graphql: number }>;
   /** Whether tokens may read organisation teams (the job token may not). */
   teamsReadable: boolean;
+  /** Tokens that may read organisation teams although teamsReadable is false (a GitHub App token with Members: read). */
+  teamReaders: Set<string>;
   /** Whether the job token may write contents (commits and refs): the workflow's `contents: write`. */
   contentsWritable: boolean;
   /** How Graph answers the removal of a member that is not there: 404, or 400 "... do not exist". */
@@ -269,6 +271,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     graphqlLimit: seed.graphqlLimit ?? 1000,
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
+    teamReaders: new Set(),
     contentsWritable: true,
     clockOffsetMs: 0,
     absentRemoval: 404,

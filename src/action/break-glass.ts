@@ -54,11 +54,11 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
 export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
-  const { gh, repo, directory } = await services(settings);
+  const { gh, teamsGh, repo, directory } = await services(settings);
   const config = await loadConfig(workingTree(settings.workspace));
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
-  const graph = new GitHubGraph(gh, repo);
+  const graph = new GitHubGraph(gh, repo, teamsGh);
   const teamMembers = async (team: string) => {
     const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
     return (await graph.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';

@@ -24,13 +24,14 @@ export interface DashboardOutcome {
 /** What the dashboard should say now (reads only): the effect the executor applies with applyDashboard. */
 export async function planDashboard(
   gh: GitHub,
+  teamsGh: GitHub | undefined,
   repo: RepoRef,
   git: Git,
   report: RevokeReport,
   now: number,
   lateMs?: number,
 ): Promise<{ body: string; stable: string }> {
-  const graph = new GitHubGraph(gh, repo);
+  const graph = new GitHubGraph(gh, repo, teamsGh);
   const open = await graph.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
   // them counts their members as not owners, and the table says so).

@@ -15,7 +15,9 @@ import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
 import { rememberEffects } from '../plan/effects.ts';
 import { writeSweepSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
-import { loadConfig } from '../config/config.ts';
+import { loadConfig, type AccessConfig } from '../config/config.ts';
+import { formatOwner, parseOwner } from '../codeowners/codeowners.ts';
+import { requesterTeams } from '../policy/requesters.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
@@ -150,6 +152,20 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   return OK;
 }
 
+/** Every team the configuration names: code owners and the groups' requesters. */
+function configTeams(config: AccessConfig): { org: string; slug: string }[] {
+  const teams = new Map<string, { org: string; slug: string }>();
+  const names = [
+    ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
+    ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...(g.requesters ?? []), ...(g.breakGlass?.requesters ?? [])]).map((t) => `@${t}`)),
+  ];
+  for (const name of names) {
+    const o = parseOwner(name);
+    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
+  }
+  return [...teams.values()];
+}
+
 async function runDoctor(settings: Settings): Promise<RunResult> {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const { doctor, GRANT_ENVIRONMENT } = await import('../commands/doctor.ts');
@@ -164,6 +180,7 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
         branch: 'main',
         rules: async () => github.github.branchRules(github.gh, github.repo, 'main'),
         environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
+        teams: async () => new (await import('../github/graphql.ts')).GitHubGraph(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
         missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
       }
     : undefined;
@@ -203,10 +220,11 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   const push = event as PushEvent;
   const { grant } = await import('../commands/grant.ts');
   const { grantEffects } = await import('../notices/grant-comment.ts');
-  const { gh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
     git: gitIn(settings.workspace),
     gh,
+    ...(teamsGh ? { teamsGh } : {}),
     repo,
     directory,
     before: push.before,
@@ -241,10 +259,19 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   }
   const { revoke } = await import('../commands/revoke.ts');
   const { sweepEffects } = await import('../notices/sweep.ts');
-  const { gh, repo, directory } = await services(settings);
+  const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({ git, gh, repo, directory, now, dryRun: settings.dryRun, ...(settings.memory ? { memory: settings.memory } : {}) });
+  const report = await revoke({
+    git,
+    gh,
+    ...(teamsGh ? { teamsGh } : {}),
+    repo,
+    directory,
+    now,
+    dryRun: settings.dryRun,
+    ...(settings.memory ? { memory: settings.memory } : {}),
+  });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeSweepSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
@@ -260,7 +287,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
         );
     if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
   }
-  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, repo, git, report, now);
+  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -275,12 +302,28 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
  * The dashboard is a view: what it should say is planned from this sweep's report, and the executor
  * writes it; failing to write it never fails the sweep, which has done its work.
  */
-async function keepDashboard(settings: Settings, gh: GitHub, repo: RepoRef, git: Git, report: RevokeReport, now: number): Promise<void> {
+async function keepDashboard(
+  settings: Settings,
+  gh: GitHub,
+  teamsGh: GitHub | undefined,
+  repo: RepoRef,
+  git: Git,
+  report: RevokeReport,
+  now: number,
+): Promise<void> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
   let next;
   try {
-    next = await planDashboard(gh, repo, git, report, now, settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined);
+    next = await planDashboard(
+      gh,
+      teamsGh,
+      repo,
+      git,
+      report,
+      now,
+      settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
+    );
   } catch (error) {
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });
     return;
@@ -300,9 +343,9 @@ async function keepDashboard(settings: Settings, gh: GitHub, repo: RepoRef, git:
 async function runReport(settings: Settings): Promise<RunResult> {
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
-  const { gh, repo, directory } = await services(settings);
+  const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory, now: Date.now() }));
+  const markdown = renderReport(await collectReport({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   return OK;

@@ -49,6 +49,10 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
     }
   }
   if (details.length > 0) summary.addList(details);
+  // Requests that are on the default branch and hold nothing, with why: the sweep is often where a
+  // requester whose grant run was lost looks.
+  const refused = report.groups.flatMap((g) => g.ignored.map((i) => `${escapeHtml(i.file)}: ${escapeHtml(i.why)}`));
+  if (refused.length > 0) summary.addHeading('Requests that grant nothing', 3).addList(refused);
   if (report.reminders.length > 0)
     summary.addRaw(
       `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`,

@@ -57,9 +57,12 @@ export async function services(settings: Settings, repo?: { owner: string; repo:
   const { directoryFromActions } = await import('../entra/connect.ts');
   const github = await import('../github/client.ts');
   const [owner, name] = settings.github!.repository.split('/') as [string, string];
+  const { actionOctokit } = await import('./octokit.ts');
+  const teamsToken = settings.github!.teamsToken;
   return {
     github,
-    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl),
+    gh: actionOctokit(settings.github!.token, settings.github!.apiUrl),
+    ...(teamsToken ? { teamsGh: actionOctokit(teamsToken, settings.github!.apiUrl) } : {}),
     repo: repo ?? { owner, repo: name },
     directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
   };

@@ -16,7 +16,13 @@ export interface Settings {
   /** Present for commands that talk to Entra. */
   entra?: EntraSettings;
   /** Present for commands that read pull requests and reviews. */
-  github?: { token: string; apiUrl: string; repository: string; ref: string };
+  github?: {
+    token: string;
+    apiUrl: string;
+    repository: string;
+    ref: string;
+    /** A token that can read organisation teams (teams-token), masked. */ teamsToken?: string;
+  };
   dryRun: boolean;
   /** revoke: keep the access dashboard issue. */
   dashboard: boolean;
@@ -85,7 +91,15 @@ function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['git
   const token = core.getInput('github-token').trim();
   const repository = env.GITHUB_REPOSITORY ?? '';
   const valid = /^[^/\s]+\/[^/\s]+$/.test(repository);
-  const github = { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository, ref: env.GITHUB_REF ?? '' };
+  const teamsToken = core.getInput('teams-token').trim();
+  if (teamsToken) core.setSecret(teamsToken);
+  const github = {
+    token,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    repository,
+    ref: env.GITHUB_REF ?? '',
+    ...(teamsToken ? { teamsToken } : {}),
+  };
   if (MAY_USE_GITHUB.includes(command)) return token !== '' && valid ? github : undefined;
   if (!NEEDS_GITHUB.includes(command)) return undefined;
   if (!token)

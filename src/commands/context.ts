@@ -7,6 +7,8 @@ import type { MemoryKey } from '../memory/memory.ts';
 export interface BranchContext {
   git: Git;
   gh: GitHub;
+  /** A token that can read organisation teams, when the job token cannot (the action's teams-token). */
+  teamsGh?: GitHub;
   repo: RepoRef;
   directory: Directory;
   now: number;

@@ -36,6 +36,8 @@ export interface DoctorGitHub {
   rules: () => Promise<{ type: string; parameters: Record<string, unknown> }[]>;
   environment?: () => Promise<EnvironmentFacts | undefined>;
   missingLabels?: () => Promise<string[]>;
+  /** The code-owner and requester teams read with the token the grant uses for teams: their members, or why not. */
+  teams?: () => Promise<Map<string, Set<string> | string>>;
   branch: string;
 }
 
@@ -133,6 +135,13 @@ async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
         );
     } catch (error) {
       warn(`could not read the repository's labels (${(error as Error).message}).`);
+    }
+  }
+  if (github.teams) {
+    try {
+      for (const why of (await github.teams()).values()) if (typeof why === 'string') warn(why);
+    } catch (error) {
+      warn(`could not read the organisation's teams (${(error as Error).message}).`);
     }
   }
   if (github.environment) {

@@ -55,7 +55,7 @@ export interface GrantReport {
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
   const report = await reconcile({
     git: ctx.git,
-    graph: new GitHubGraph(ctx.gh, ctx.repo),
+    graph: new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun ?? false,

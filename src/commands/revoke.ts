@@ -61,7 +61,7 @@ export interface RevokeReport {
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile({
     git: ctx.git,
-    graph: new GitHubGraph(ctx.gh, ctx.repo),
+    graph: new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun,

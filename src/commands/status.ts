@@ -39,7 +39,7 @@ export interface StatusReport {
 }
 
 export async function status(ctx: BranchContext): Promise<StatusReport> {
-  const graph = new GitHubGraph(ctx.gh, ctx.repo);
+  const graph = new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh);
   return statusOf(await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true }), ctx.now);
 }
 

@@ -81,6 +81,35 @@ const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v ===
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const login = (v: unknown): string | null => str(obj(v).login);
 
+/** The teams GitHub recorded reviews as given on behalf of, by review id (t: nodes). */
+function onBehalfOfQuery(ids: readonly string[]): string {
+  return `t: nodes(ids: [${ids.map((id) => JSON.stringify(id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }`;
+}
+
+function onBehalfOfAnswer(data: Record<string, unknown>): Map<string, string[]> {
+  return new Map(
+    arr(data.t).map(
+      (n) =>
+        [
+          str(obj(n).id) ?? '',
+          arr(obj(obj(n).onBehalfOf).nodes)
+            .map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '')
+            .filter(Boolean),
+        ] as const,
+    ),
+  );
+}
+
+/** Members of teams, grouped by organisation (o<k>.t<j>), 100 a page. */
+function teamQuery(orgList: readonly [string, string[]][]): string {
+  return orgList
+    .map(
+      ([org, slugs], k) =>
+        `o${k}: organization(login: ${JSON.stringify(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${JSON.stringify(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`,
+    )
+    .join(' ');
+}
+
 /** GraphQL strings are JSON strings; a value is never spliced into a query unquoted. */
 const quote = (s: string) => JSON.stringify(s);
 
@@ -97,15 +126,22 @@ export class GitHubGraph {
   readonly spend: GraphqlSpend = { queries: 0, points: 0 };
   private readonly gh: GitHub;
   private readonly repo: RepoRef;
-  constructor(gh: GitHub, repo: RepoRef) {
+  /**
+   * A token that can read organisation teams (a GitHub App's with Members: read; the job token cannot),
+   * used only for team members and the teams a review was given on behalf of.
+   */
+  private readonly teamsGh: GitHub | undefined;
+  constructor(gh: GitHub, repo: RepoRef, teamsGh?: GitHub) {
     this.gh = gh;
     this.repo = repo;
+    this.teamsGh = teamsGh;
   }
 
   /** Runs a query; partial data with field errors is returned, a refused or failed query throws. */
   private async query(
     body: string,
     variables: Record<string, unknown> = {},
+    client: GitHub = this.gh,
   ): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
     // GitHub refuses a query that declares a variable it does not use.
     const repoVars = body.includes('$owner');
@@ -115,7 +151,7 @@ export class GitHubGraph {
     let errors: { path?: unknown[]; type?: string; message: string }[] = [];
     this.spend.queries++;
     try {
-      data = await this.gh.graphql(text, { ...(repoVars ? { owner: this.repo.owner, name: this.repo.repo } : {}), ...variables });
+      data = await client.graphql(text, { ...(repoVars ? { owner: this.repo.owner, name: this.repo.repo } : {}), ...variables });
     } catch (error) {
       // @octokit/graphql throws GraphqlResponseError when the answer has errors, with any partial data.
       if ((error as { name?: string }).name === 'GraphqlResponseError') {
@@ -301,15 +337,7 @@ export class GitHubGraph {
       const fields = chunk
         .map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`)
         .join(' ');
-      const teamFields =
-        i === 0
-          ? orgList
-              .map(
-                ([org, slugs], k) =>
-                  `o${k}: organization(login: ${quote(org)}) { ${slugs.map((slug, j) => `t${j}: team(slug: ${quote(slug)}) { members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }`).join(' ')} }`,
-              )
-              .join(' ')
-          : '';
+      const teamFields = i === 0 && !this.teamsGh ? teamQuery(orgList) : '';
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
       const repo = obj(data.repository);
@@ -321,14 +349,26 @@ export class GitHubGraph {
             .filter((p): p is PullRef => p !== undefined),
         ),
       );
-      if (i === 0) {
-        for (const [k, [org, slugs]] of orgList.entries()) {
-          for (const [j, slug] of slugs.entries())
-            teamResult.set(`${org}/${slug}`.toLowerCase(), await this.teamFrom(org, slug, obj(data[`o${k}`])[`t${j}`], errors, [`o${k}`, `t${j}`]));
-        }
-      }
+      if (i === 0 && !this.teamsGh) await this.readTeams(orgList, data, errors, this.gh, teamResult);
+    }
+    if (this.teamsGh && orgList.length > 0) {
+      const { data, errors } = await this.query(teamQuery(orgList), {}, this.teamsGh);
+      await this.readTeams(orgList, data, errors, this.teamsGh, teamResult);
     }
     return { pulls: result, teams: teamResult };
+  }
+
+  private async readTeams(
+    orgList: [string, string[]][],
+    data: Record<string, unknown>,
+    errors: { path?: unknown[]; message: string }[],
+    client: GitHub,
+    out: Map<string, Set<string> | string>,
+  ): Promise<void> {
+    for (const [k, [org, slugs]] of orgList.entries()) {
+      for (const [j, slug] of slugs.entries())
+        out.set(`${org}/${slug}`.toLowerCase(), await this.teamFrom(org, slug, obj(data[`o${k}`])[`t${j}`], errors, [`o${k}`, `t${j}`], client));
+    }
   }
 
   /** One team's members from a query's answer, following further pages; or why it could not be read. */
@@ -338,10 +378,11 @@ export class GitHubGraph {
     team: unknown,
     errors: { path?: unknown[]; message: string }[],
     path: string[],
+    client: GitHub,
   ): Promise<Set<string> | string> {
     if (team === null || team === undefined) {
       const why = errors.find((e) => Array.isArray(e.path) && path.every((p) => e.path!.includes(p)))?.message ?? 'no such team';
-      return `could not read the team @${org}/${slug} (${why}); its members' approvals and requests cannot be counted. Give the workflow a token that can read the organisation's teams (a GitHub App token with Members: read).`;
+      return `could not read the team @${org}/${slug} (${why}); its members' approvals and requests cannot be counted. Give the action a teams-token that can read the organisation's teams (a GitHub App token with Members: read; docs/setup.md, step 6).`;
     }
     const members = new Set(
       arr(obj(obj(team).members).nodes)
@@ -353,6 +394,8 @@ export class GitHubGraph {
     for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 100; guard++) {
       const next = await this.query(
         `organization(login: ${quote(org)}) { team(slug: ${quote(slug)}) { members(first: 100, membership: ALL, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
+        {},
+        client,
       );
       const conn = obj(obj(obj(next.data.organization).team).members);
       for (const l of arr(conn.nodes).map(login)) if (l) members.add(l.toLowerCase());
@@ -377,28 +420,18 @@ export class GitHubGraph {
     const asking: { id: string; review: PullFacts['reviews'][number] }[] = [];
     const approvals = (facts: PullFacts) =>
       facts.reviews.filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '').map((review) => ({ id: review.id, review }));
-    for (let i = 0; i < Math.max(wanted.length, blobs.length) || asking.length > 0; i += size) {
+    for (let i = 0; i < Math.max(wanted.length, blobs.length) || (asking.length > 0 && !this.teamsGh); i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);
-      const teams = asking.splice(0, 100);
+      const teams = this.teamsGh ? [] : asking.splice(0, 100);
       const fields = [
         ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
         ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
       ].join(' ');
       const { data } = await this.query(
-        `${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? `t: nodes(ids: [${teams.map((t) => quote(t.id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }` : ''}`,
+        `${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? onBehalfOfQuery(teams.map((t) => t.id)) : ''}`,
       );
-      const found = new Map(
-        arr(data.t).map(
-          (n) =>
-            [
-              str(obj(n).id) ?? '',
-              arr(obj(obj(n).onBehalfOf).nodes)
-                .map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '')
-                .filter(Boolean),
-            ] as const,
-        ),
-      );
+      const found = onBehalfOfAnswer(data);
       for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
       const repo = obj(data.repository);
       ps.forEach((p, j) => {
@@ -414,6 +447,13 @@ export class GitHubGraph {
           asking.push(...approvals(facts));
         }
       }
+    }
+    // With a token that can read teams, the on-behalf-of teams are asked with it, 100 reviews a query.
+    while (this.teamsGh && asking.length > 0) {
+      const teams = asking.splice(0, 100);
+      const { data } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
+      const found = onBehalfOfAnswer(data);
+      for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
     }
     return { pulls, blobs: blobIds };
   }

@@ -268,7 +268,12 @@ function joinOutcomes(
     const lag = lagging.get(d);
     return o || lag ? { ...d, ...o, ...(lag ? { detail: lag } : {}) } : d;
   };
-  return first.map((g, i) => ({ ...g, dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome) }));
+  // Why requests count for nothing is the verified plan's word (the first plan knew only what git said).
+  return first.map((g, i) => ({
+    ...g,
+    ignored: second[i]!.ignored,
+    dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome),
+  }));
 }
 
 /**

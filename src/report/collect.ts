@@ -25,7 +25,7 @@ export interface ReportContext extends BranchContext {
 const SWEEP_INTERVAL_MS = 15 * 60_000;
 
 export async function collectReport(ctx: ReportContext): Promise<ReportData> {
-  const graph = new GitHubGraph(ctx.gh, ctx.repo);
+  const graph = new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh);
   const state = await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true });
   const grants: ActiveGrant[] = [];
   for (const r of state.requests) {
