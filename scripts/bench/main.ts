@@ -13,7 +13,7 @@
  * 6. the reconciler (reconcile.ts): GitHub requests per sweep and grant, wall time with 1,000 active
  *    requests, a sweep over 100,000 deleted requests, removal with GitHub down
  *
- * `--only reconcile` runs figure 6 alone; `--only startup` figure 4 alone.
+ * `--only reconcile` runs figure 6 alone; `--only startup` figure 4 alone; `--only sweep` figures 2 and 3.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -377,6 +377,10 @@ if (process.argv[2] === 'validate-worker') {
     await sweep('throttled sweep', { throttle: true, baseline });
   }
   if (only === 'startup') await figure4();
+  if (only === 'sweep') {
+    const baseline = await sweep('sweep', {});
+    await sweep('throttled sweep', { throttle: true, baseline });
+  }
   if (!only || only === 'reconcile') await reconcileFigures(record, quick);
   if (args.has('--json')) {
     console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), quick, figures }, null, 2));
