@@ -1,6 +1,8 @@
 // `npm test`: build dist/, create the twin's local certificate authority, then run every test with
 // NODE_EXTRA_CA_CERTS set, so that each test process (and each action it starts) trusts the twin's
 // HTTPS certificates the way a real client trusts a real service. Extra arguments select test files.
+// Four files at a time on two cores: an end-to-end test waits on child processes and on the paced
+// GitHub writes of the actions it runs, and another file's work fills that wait.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createAuthority } from './twin/tls.ts';
@@ -10,7 +12,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const ca = await createAuthority();
 const files = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...(files.length > 0 ? files : ['test/**/*.test.ts'])], {
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...(files.length > 0 ? files : ['test/**/*.test.ts'])], {
   stdio: 'inherit',
   env: { ...process.env, NODE_EXTRA_CA_CERTS: ca.certPath, TWIN_CA_DIR: ca.dir },
 });

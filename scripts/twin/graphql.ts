@@ -191,15 +191,29 @@ function reviewNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull, r: GitHu
 const reviewId = (repo: GitHubRepo, pr: GitHubPull, id: number) =>
   Buffer.from(`PullRequestReview:${repo.owner}/${repo.name}#${pr.number}/${id}`).toString('base64');
 
+/**
+ * Objects by full commit id (and path): what such a name points to never changes, so each is asked of
+ * git once per repository (a spawned git costs milliseconds, and a query names hundreds). A name git
+ * does not know yet is asked again, since a later commit can bring it.
+ */
+const knownObjects = new Map<string, { type: string; oid: string }>();
+
 function gitObject(repo: GitHubRepo, spec: string): { type: string; oid: string } | undefined {
   if (!repo.gitDir || !/^[0-9a-f]{40}(?::[0-9A-Za-z._/@+-]+)?$/.test(spec)) return undefined;
+  const key = `${repo.gitDir}\0${spec}`;
+  const known = knownObjects.get(key);
+  if (known) return known;
   try {
-    const oid = execFileSync('git', ['rev-parse', '--verify', '--quiet', spec], {
+    const [oid, type] = execFileSync('git', ['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
       cwd: repo.gitDir,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    const type = execFileSync('git', ['cat-file', '-t', oid], { cwd: repo.gitDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      input: `${spec}\n`,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    })
+      .trim()
+      .split(' ');
+    if (!oid || !type || type === 'missing' || !/^[0-9a-f]{40}$/.test(oid)) return undefined;
+    knownObjects.set(key, { type, oid });
     return { type, oid };
   } catch {
     return undefined;
