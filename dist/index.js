@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-O6EUMGQY.js";
+} from "./chunks/chunk-RFLDXT2T.js";
 import {
   atCommit,
   changedFiles,
@@ -498,7 +498,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-KHK6UPD6.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-BB3QPBKH.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -581,11 +581,22 @@ async function runIssue(settings) {
   const body = answerBody(answer);
   const github = await import("./chunks/client-X3EGTN23.js");
   const { editComment } = await import("./chunks/issues-QU72NHM2.js");
-  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find(
-    (c) => c.author === "github-actions[bot]" && c.body.startsWith(ANSWER_MARKER)
+  const repoRef = { owner, repo };
+  const [written] = await applyEffects(
+    settings,
+    [{ id: `answer:#${issue.number}`, kind: "answer", issue: issue.number, marker: ANSWER_MARKER, body, reason: `the request form's issue #${issue.number}` }],
+    {
+      listComments: async () => [],
+      postComment: async () => void 0,
+      answer: async (e) => {
+        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(e.marker));
+        if (!mine) await github.commentOnPull(gh, repoRef, e.issue, e.body);
+        else if (mine.body !== e.body) await editComment(gh, repoRef, mine.id, e.body);
+        return !mine ? "posted" : mine.body !== e.body ? "edited" : "unchanged";
+      }
+    }
   );
-  if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
-  else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
+  if (written?.status !== "done") return { status: "failed", message: `the answer on #${issue.number} was not written: ${written?.detail ?? "no outcome"}` };
   info(
     answer.ok ? `#${issue.number}: valid; answered with ${answer.path} and its link.` : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`
   );

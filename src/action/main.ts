@@ -138,11 +138,23 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   const body = answerBody(answer);
   const github = await import('../github/client.ts');
   const { editComment } = await import('../github/issues.ts');
-  const mine = (await github.pullComments(gh, { owner, repo }, issue.number)).find(
-    (c) => c.author === 'github-actions[bot]' && c.body.startsWith(ANSWER_MARKER),
+  const repoRef = { owner, repo };
+  const [written] = await applyEffects(
+    settings,
+    [{ id: `answer:#${issue.number}`, kind: 'answer', issue: issue.number, marker: ANSWER_MARKER, body, reason: `the request form's issue #${issue.number}` }],
+    {
+      listComments: async () => [],
+      postComment: async () => undefined,
+      answer: async (e) => {
+        // The one answer is the job's own comment that starts with the marker, edited in place.
+        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.author === 'github-actions[bot]' && c.body.startsWith(e.marker));
+        if (!mine) await github.commentOnPull(gh, repoRef, e.issue, e.body);
+        else if (mine.body !== e.body) await editComment(gh, repoRef, mine.id, e.body);
+        return !mine ? 'posted' : mine.body !== e.body ? 'edited' : 'unchanged';
+      },
+    },
   );
-  if (!mine) await github.commentOnPull(gh, { owner, repo }, issue.number, body);
-  else if (mine.body !== body) await editComment(gh, { owner, repo }, mine.id, body);
+  if (written?.status !== 'done') return { status: 'failed', message: `the answer on #${issue.number} was not written: ${written?.detail ?? 'no outcome'}` };
   core.info(
     answer.ok
       ? `#${issue.number}: valid; answered with ${answer.path} and its link.`

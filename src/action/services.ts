@@ -23,7 +23,9 @@ export async function applyEffects(settings: Settings, effects: readonly Effect[
     const e = effects[i]!;
     if (o.status !== 'failed') continue;
     for (const line of o.failures ?? [failureLine(e, o.detail)])
-      core.warning(e.kind === 'review-issue' ? `${line}.` : `${line}; the run's changes are made regardless.`, { title: 'access-as-code' });
+      core.warning(e.kind === 'review-issue' || e.kind === 'answer' ? `${line}.` : `${line}; the run's changes are made regardless.`, {
+        title: 'access-as-code',
+      });
   }
   return outcomes;
 }
@@ -37,6 +39,8 @@ function failureLine(e: Effect, detail: string): string {
       return `the access dashboard was not updated (${detail}); the workflow needs "issues: write" for it`;
     case 'review-issue':
       return `the review issue of break-glass run ${e.run} was ${detail}`;
+    case 'answer':
+      return `the answer on #${e.issue} was ${detail}`;
     case 'notice':
       return `the notice was ${detail}`;
     default:

@@ -14,6 +14,8 @@ export interface EffectPorts {
   /** Recent comments of many pull requests at once (undefined for one with more than it returns). */
   recentComments?: (pulls: number[]) => Promise<Map<number, string[] | undefined>>;
   postComment(pull: number, body: string): Promise<unknown>;
+  /** The one answer on an issue-form issue: posted, edited in place, or left as it is. */
+  answer?: (effect: Extract<Effect, { kind: 'answer' }>) => Promise<string>;
   /** The dashboard issue: created, edited or left as it is; what was done, in words. */
   dashboard?: (next: { body: string; stable: string }) => Promise<string>;
   /** A break-glass use's review issue (this run's own on a re-run): its number and what was done. */
@@ -94,7 +96,7 @@ async function commentEffect(
 }
 
 /** The memory branch, the dashboard, a review issue: each made once; a failure is recorded, never thrown. */
-async function issueLikeEffect(e: Extract<Effect, { kind: 'remember' | 'dashboard' | 'review-issue' }>, ports: EffectPorts): Promise<EffectOutcome> {
+async function issueLikeEffect(e: Extract<Effect, { kind: 'remember' | 'dashboard' | 'review-issue' | 'answer' }>, ports: EffectPorts): Promise<EffectOutcome> {
   const id = e.id;
   try {
     if (e.kind === 'remember') {
@@ -102,7 +104,12 @@ async function issueLikeEffect(e: Extract<Effect, { kind: 'remember' | 'dashboar
       const commit = await ports.remember(e.change);
       return { id, status: 'done', detail: `remembered ${e.change.files.length} and forgot ${e.change.deletions.length} (commit ${commit.slice(0, 7)})` };
     }
-    const port = e.kind === 'dashboard' ? ports.dashboard && (() => ports.dashboard!(e.next)) : ports.reviewIssue && (() => ports.reviewIssue!(e));
+    const port =
+      e.kind === 'dashboard'
+        ? ports.dashboard && (() => ports.dashboard!(e.next))
+        : e.kind === 'answer'
+          ? ports.answer && (() => ports.answer!(e))
+          : ports.reviewIssue && (() => ports.reviewIssue!(e));
     if (!port) return { id, status: 'skipped', detail: `no way to write the ${e.kind}` };
     return { id, status: 'done', detail: await port() };
   } catch (error) {

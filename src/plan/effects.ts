@@ -16,6 +16,7 @@ export type Effect =
   | { id: string; kind: 'notice'; event: NotifyEvent; reason: string; after?: string }
   | { id: string; kind: 'remember'; change: MemoryChange; reason: string }
   | { id: string; kind: 'dashboard'; next: { body: string; stable: string }; reason: string }
+  | { id: string; kind: 'answer'; issue: number; marker: string; body: string; reason: string }
   | { id: string; kind: 'review-issue'; run: number; runCreatedAt: number; title: string; body: string; labels: string[]; assignees: string[]; reason: string };
 
 export type EffectStatus = 'done' | 'already' | 'failed' | 'skipped';
