@@ -13,7 +13,6 @@ import {
   checkOwnerOfChanged,
   formatOwner,
   formatTimestamp,
-  gitIn,
   isRequestsHousekeeping,
   isUnderRequests,
   judgeRequest,
@@ -25,12 +24,15 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-2EVM7H35.js";
+} from "./cli-chunks/chunk-Q6TABR5K.js";
 import "./cli-chunks/chunk-6DPNASLY.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
+import {
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   ConfigError,
@@ -250,12 +252,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-OFJTLB3M.js");
+  const { revoke } = await import("./cli-chunks/revoke-EPHFPXB2.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-E5IAYZVQ.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-4DRZ2JBD.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -275,7 +277,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-PIY6QYFQ.js");
+  const { collectReport } = await import("./cli-chunks/collect-XMSI6HG2.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -300,7 +302,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-G7JBACP3.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-4HAFSUO3.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -342,7 +344,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-ZQVDIWIR.js");
+  const { grant } = await import("./cli-chunks/grant-2KENY4OK.js");
   const report = await grant({
     git,
     gh,
@@ -453,6 +455,15 @@ var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
 var COMMAND_TABLE = [
+  {
+    name: "init",
+    usage: [
+      "init [--org ORG] [--github-repo OWNER/NAME]",
+      "write an access repository here from the template (policy, identities, CODEOWNERS,",
+      "workflows, form), never over a file, and print the commands that finish the set-up"
+    ],
+    run: async (a, io) => (await import("./cli-chunks/init-56ZSO7YG.js")).initCommand(a, io)
+  },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
     name: "new",

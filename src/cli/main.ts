@@ -29,6 +29,15 @@ interface CommandEntry {
 }
 
 const COMMAND_TABLE: CommandEntry[] = [
+  {
+    name: 'init',
+    usage: [
+      'init [--org ORG] [--github-repo OWNER/NAME]',
+      'write an access repository here from the template (policy, identities, CODEOWNERS,',
+      'workflows, form), never over a file, and print the commands that finish the set-up',
+    ],
+    run: async (a, io) => (await import('./init.ts')).initCommand(a, io),
+  },
   { name: 'validate', usage: ['validate [paths...]', 'check request files, the policy, identities and CODEOWNERS'], run: (a, io) => validateCommand(a, io) },
   {
     name: 'new',

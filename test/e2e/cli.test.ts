@@ -2,7 +2,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRepo, type TestRepo } from '../helpers/config.ts';
 
@@ -278,5 +280,36 @@ test('THREATS 55: a sign-in endpoint that refuses connections is named as unreac
     );
   } finally {
     await s.stop();
+  }
+});
+
+test('init writes an access repository that validate passes at once, for the given organisation, never over a file, and prints the commands that finish the set-up', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-init-'));
+  try {
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    spawnSync('git', ['remote', 'add', 'origin', 'https://github.com/contoso/access.git'], { cwd: dir });
+    const made = cli(dir, 'init', '--org', 'contoso');
+    assert.equal(made.code, 0, made.err);
+    assert.match(made.out, /Wrote \d+ files of the access repository/);
+    // The exact commands, for this repository (from its origin remote), with the immutable subject.
+    assert.match(made.out, /az ad app federated-credential create/);
+    assert.match(
+      made.out,
+      /gh api repos\/contoso\/access --jq '"repo:\\\(\.owner\.login\)@\\\(\.owner\.id\)\/\\\(\.name\)@\\\(\.id\):environment:access-grant"'/,
+    );
+    assert.match(made.out, /openssl rand -hex 32 \| gh secret set ACCESS_MEMORY_KEY --env access-grant --repo contoso\/access/);
+    assert.match(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8'), /^\*\s+@contoso\/platform-security$/m);
+    assert.ok(existsSync(join(dir, '.github/workflows/access-grant.yml')) && existsSync(join(dir, '.github/dependabot.yml')));
+    const checked = cli(dir, 'validate');
+    assert.equal(checked.code, 0, checked.out + checked.err);
+    // A second init writes nothing and says which files are in the way.
+    writeFileSync(join(dir, '.github/access-policy.yaml'), 'mine\n');
+    const again = cli(dir, 'init');
+    assert.equal(again.code, 2);
+    assert.match(again.err, /exist already \(.*\.github\/access-policy\.yaml.*nothing was written/);
+    assert.equal(readFileSync(join(dir, '.github/access-policy.yaml'), 'utf8'), 'mine\n');
+    assert.equal(cli(dir, 'init', '--org', 'not an org').code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

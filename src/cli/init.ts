@@ -1,0 +1,63 @@
+/** `access-as-code init`: writes the packaged template into the access repository, never over a file. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gitIn } from '../git/git.ts';
+import { ConfigError } from '../diagnostics.ts';
+import { initFiles, initProblem, nextSteps, type TemplateFile } from '../commands/init.ts';
+import type { CliIo } from './io.ts';
+
+/** The template beside the package's files (dist/ and template/ are both in the npm package). */
+function templateDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'template');
+    if (existsSync(join(candidate, '.github', 'access-policy.yaml'))) return candidate;
+    if (dirname(dir) === dir) throw new ConfigError('the template that comes with access-as-code is missing; reinstall the package.');
+  }
+}
+
+function readTemplate(dir: string): TemplateFile[] {
+  const out: TemplateFile[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push({ path: relative(dir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** owner/name of the origin remote on GitHub, when there is one. */
+async function originRepo(root: string): Promise<string | undefined> {
+  const url = (await gitIn(root).tryRun(['remote', 'get-url', 'origin']))?.toString('utf8').trim() ?? '';
+  return /github\.com[:/]([^/\s]+\/[^/\s]+?)(?:\.git)?$/.exec(url)?.[1];
+}
+
+export async function initCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { repo: { type: 'string' }, org: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const root = resolve(io.cwd, values.repo ?? '.');
+  const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
+  const problem = initProblem(options);
+  if (problem) throw new ConfigError(problem);
+  const githubRepo = options.githubRepo ?? (await originRepo(root));
+  const files = initFiles(readTemplate(templateDir()), options);
+  // Nothing is overwritten: an existing file stops init before anything is written.
+  const existing = files.filter((f) => existsSync(join(root, f.path))).map((f) => f.path);
+  if (existing.length > 0) {
+    throw new ConfigError(
+      `${existing.length} of the files init writes exist already (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); nothing was written. Run init in an empty repository, or move those files away first.`,
+    );
+  }
+  for (const f of files) {
+    await mkdir(dirname(join(root, f.path)), { recursive: true });
+    await writeFile(join(root, f.path), f.text);
+  }
+  io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
+  io.out('');
+  for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
+  return 0;
+}
