@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  DEFAULT_BASES,
+  mergeBase,
+  workingChanges
+} from "./cli-chunks/chunk-MAYUQHI5.js";
+import {
   FORM_PATH,
   formProblems
 } from "./cli-chunks/chunk-F5YRJOGB.js";
@@ -106,12 +111,11 @@ function requireLogin(requester) {
 function reportHasErrors(report) {
   return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
 }
-async function validateTree(files, now, paths) {
+async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()) {
   const config = await loadConfig(files);
   const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
-  const timing = paths ? "strict" : "at-rest";
   const verdicts = [];
-  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
 }
 async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
@@ -404,15 +408,8 @@ async function planCommand(args, io) {
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
-  const candidates = values.base ? [values.base] : ["origin/main", "main"];
-  let base;
-  for (const ref of candidates) {
-    const out = await git.tryRun(["merge-base", "HEAD", ref]).catch(() => void 0);
-    if (out) {
-      base = out.toString("utf8").trim();
-      break;
-    }
-  }
+  const candidates = values.base ? [values.base] : DEFAULT_BASES;
+  const base = await mergeBase(git, candidates);
   if (!base) throw new ConfigError(`no merge base with ${candidates.join(" or ")}: pass --base <branch or commit> that your changes will be merged into.`);
   const baseFiles = atCommit(git, base);
   const config = await loadConfig(baseFiles);
@@ -437,17 +434,6 @@ async function planCommand(args, io) {
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
   return reportHasErrors(report) ? 1 : 0;
-}
-async function workingChanges(git, base) {
-  const tracked = (await git.run(["diff", "--name-status", "--no-renames", "-z", base, "--", "requests/"])).toString("utf8").split("\0").filter(Boolean);
-  const changes = [];
-  for (let i = 0; i + 1 < tracked.length; i += 2) {
-    const code2 = tracked[i][0];
-    changes.push({ path: tracked[i + 1], status: code2 === "A" ? "added" : code2 === "D" ? "deleted" : "modified" });
-  }
-  const untracked = (await git.run(["ls-files", "--others", "--exclude-standard", "-z", "--", "requests/"])).toString("utf8").split("\0").filter(Boolean);
-  for (const path of untracked) changes.push({ path, status: "added" });
-  return changes;
 }
 
 // src/version.ts
@@ -586,6 +572,13 @@ async function dispatch(argv, io) {
 ${USAGE}`);
   return 2;
 }
+async function freshRequests(root) {
+  const { DEFAULT_BASES: DEFAULT_BASES2, mergeBase: mergeBase2, workingChanges: workingChanges2 } = await import("./cli-chunks/changes-GBEBUQRM.js");
+  const git = gitIn(root);
+  const base = await mergeBase2(git, DEFAULT_BASES2).catch(() => void 0);
+  if (!base) return /* @__PURE__ */ new Set();
+  return new Set((await workingChanges2(git, base)).filter((c) => c.status !== "deleted").map((c) => c.path));
+}
 async function validateCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
   const json = jsonWanted(values.format);
@@ -603,7 +596,8 @@ async function validateCommand(args, io) {
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
-  const report = await validateTree(files, clock(values.at, io), paths);
+  const fresh = paths ? /* @__PURE__ */ new Set() : await freshRequests(root);
+  const report = await validateTree(files, clock(values.at, io), paths, fresh);
   if (json) {
     const requests = report.verdicts.map((v) => ({
       file: v.file,
@@ -628,15 +622,18 @@ async function validateCommand(args, io) {
         2
       )
     );
-  } else printReport(report, io);
+  } else printReport(report, io, fresh);
   return reportHasErrors(report) ? 1 : 0;
 }
-function printReport(report, io) {
+function printReport(report, io, fresh = /* @__PURE__ */ new Set()) {
   const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
   for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
   const invalid = report.verdicts.filter((v) => !v.valid).length;
   const n = report.verdicts.length;
-  io.out(`${n} request${n === 1 ? "" : "s"} checked: ${n - invalid} valid, ${invalid} invalid.`);
+  const judgedNew = report.verdicts.filter((v) => fresh.has(v.file)).length;
+  io.out(
+    `${n} request${n === 1 ? "" : "s"} checked: ${n - invalid} valid, ${invalid} invalid.${judgedNew > 0 ? ` ${judgedNew} new or changed against the default branch, judged as ${judgedNew === 1 ? "its pull request" : "their pull requests"} will be.` : ""}`
+  );
 }
 async function newCommand(args, io) {
   const { values } = parseArgs3({

@@ -82,12 +82,11 @@ import "./chunks/chunk-OZ6IWOJH.js";
 function reportHasErrors(report) {
   return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
 }
-async function validateTree(files, now, paths) {
+async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()) {
   const config = await loadConfig(files);
   const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
-  const timing = paths ? "strict" : "at-rest";
   const verdicts = [];
-  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
 }
 async function validatePullRequest(git, pr, now) {

@@ -166,6 +166,15 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   return 2;
 }
 
+/** Request files added or changed against the default branch (none outside a git repository). */
+async function freshRequests(root: string): Promise<Set<string>> {
+  const { DEFAULT_BASES, mergeBase, workingChanges } = await import('./changes.ts');
+  const git = gitIn(root);
+  const base = await mergeBase(git, DEFAULT_BASES).catch(() => undefined);
+  if (!base) return new Set();
+  return new Set((await workingChanges(git, base)).filter((c) => c.status !== 'deleted').map((c) => c.path));
+}
+
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
   const json = jsonWanted(values.format);
@@ -183,7 +192,10 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
-  const report = await validateTree(files, clock(values.at, io), paths);
+  // With no paths, requests that are new or changed against the default branch are judged as their
+  // pull request will be (a request that passes here passes there), the others as history.
+  const fresh = paths ? new Set<string>() : await freshRequests(root);
+  const report = await validateTree(files, clock(values.at, io), paths, fresh);
   if (json) {
     const requests = report.verdicts.map((v) => ({
       file: v.file,
@@ -210,16 +222,19 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
         2,
       ),
     );
-  } else printReport(report, io);
+  } else printReport(report, io, fresh);
   return reportHasErrors(report) ? 1 : 0;
 }
 
-export function printReport(report: ValidationReport, io: CliIo): void {
+export function printReport(report: ValidationReport, io: CliIo, fresh: ReadonlySet<string> = new Set()): void {
   const all: Diagnostic[] = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
   for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
   const invalid = report.verdicts.filter((v) => !v.valid).length;
   const n = report.verdicts.length;
-  io.out(`${n} request${n === 1 ? '' : 's'} checked: ${n - invalid} valid, ${invalid} invalid.`);
+  const judgedNew = report.verdicts.filter((v) => fresh.has(v.file)).length;
+  io.out(
+    `${n} request${n === 1 ? '' : 's'} checked: ${n - invalid} valid, ${invalid} invalid.${judgedNew > 0 ? ` ${judgedNew} new or changed against the default branch, judged as ${judgedNew === 1 ? 'its pull request' : 'their pull requests'} will be.` : ''}`,
+  );
 }
 
 async function newCommand(args: string[], io: CliIo): Promise<number> {

@@ -34,15 +34,21 @@ export function reportHasErrors(report: ValidationReport): boolean {
 }
 
 /**
- * Every request under requests/ against the configuration in the same tree, with at-rest timing;
- * or only `paths`, judged as new requests (strict timing), e.g. a file about to be pushed.
+ * Every request under requests/ against the configuration in the same tree, with at-rest timing,
+ * except those in `fresh` (new or changed, not yet on the default branch), judged as the pull-request
+ * check will judge them (strict timing); or only `paths`, judged as new requests, e.g. a file about
+ * to be pushed.
  */
-export async function validateTree(files: RepoFiles, now: number, paths?: readonly string[]): Promise<ValidationReport> {
+export async function validateTree(
+  files: RepoFiles,
+  now: number,
+  paths?: readonly string[],
+  fresh: ReadonlySet<string> = new Set(),
+): Promise<ValidationReport> {
   const config = await loadConfig(files);
   const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
-  const timing = paths ? 'strict' : 'at-rest';
   const verdicts: ReportedVerdict[] = [];
-  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, timing));
+  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? 'strict' : 'at-rest'));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...(await formCheck(files, config))] };
 }
 

@@ -2,7 +2,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -312,4 +312,22 @@ test('init writes an access repository that validate passes at once, for the giv
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('no false green: validate with no paths judges a new or changed request as its pull request will, and one already on main as history', () => {
+  const r = repo();
+  const file = 'requests/k8s-prod-operators/octocat-late.yaml';
+  mkdirSync(join(r.dir, 'requests/k8s-prod-operators'), { recursive: true });
+  writeFileSync(
+    join(r.dir, file),
+    'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nexpires: "2020-01-01T00:00:00Z"\njustification: "Drain the node pool"\nticket: INC-1\n',
+  );
+  const fresh = cli(r.dir, 'validate');
+  assert.equal(fresh.code, 1, fresh.out + fresh.err);
+  assert.match(fresh.out, /octocat-late\.yaml:4:10: error: "expires" \(2020-01-01T00:00:00Z\) is in the past/);
+  assert.match(fresh.out, /1 new or changed against the default branch, judged as its pull request will be\./);
+  r.commit('merged', {});
+  const merged = cli(r.dir, 'validate');
+  assert.equal(merged.code, 0, merged.out + merged.err);
+  assert.match(merged.out, /octocat-late\.yaml:4:10: warning: this request ended/);
 });
