@@ -211,13 +211,17 @@ var ENTRA = {
   "authority-host": { type: "string" },
   "graph-endpoint": { type: "string" }
 };
+function authorityOf(values) {
+  return values["authority-host"] ?? (process.env.AZURE_AUTHORITY_HOST || void 0);
+}
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./cli-chunks/connect-5N4JXAW4.js");
+  const { directoryFromLocal } = await import("./cli-chunks/connect-MZJ4H73X.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
+  const authorityHost = authorityOf(values);
   return directoryFromLocal({
     ...tenantId ? { tenantId } : {},
     ...values.cloud ? { cloud: values.cloud } : {},
-    ...values["authority-host"] ? { authorityHost: values["authority-host"] } : {},
+    ...authorityHost ? { authorityHost } : {},
     ...values["graph-endpoint"] ? { graphEndpoint: values["graph-endpoint"] } : {}
   });
 }
@@ -256,12 +260,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-EPHFPXB2.js");
+  const { revoke } = await import("./cli-chunks/revoke-6UAWE4U7.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-4DRZ2JBD.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-TAS2N5UU.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -281,7 +285,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-XMSI6HG2.js");
+  const { collectReport } = await import("./cli-chunks/collect-7XHSUGIG.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -306,7 +310,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-4HAFSUO3.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-CZSE4NVU.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -324,8 +328,13 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-ELV74RGV.js");
+  const { doctor } = await import("./cli-chunks/doctor-ED2V3RLW.js");
   const directory = await localDirectory(values);
+  const { resolveCloud } = await import("./cli-chunks/cloud-X7AOCIBX.js");
+  const authorityHost = authorityOf(values);
+  io.err(
+    `Signing in through ${resolveCloud({ ...values.cloud ? { cloud: values.cloud } : {}, ...authorityHost ? { authorityHost } : {} }).authorityHost}${values["authority-host"] ? " (--authority-host)" : authorityHost ? " (AZURE_AUTHORITY_HOST)" : ""}.`
+  );
   const report = await doctor(config, directory);
   for (const g of report.groups)
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
@@ -348,7 +357,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-2KENY4OK.js");
+  const { grant } = await import("./cli-chunks/grant-JZTYWCUS.js");
   const report = await grant({
     git,
     gh,
@@ -551,26 +560,76 @@ ${USAGE}`);
     throw error;
   }
 }
-async function dispatch(argv, io) {
-  const [command, ...rest] = argv;
-  if (command !== void 0 && (rest.includes("--help") || rest.includes("-h"))) {
-    io.out(USAGE);
-    return 0;
+var GLOBAL_WITH_VALUE = /* @__PURE__ */ new Set(["--repo", "--at", "--format"]);
+function commandLine(argv) {
+  const leading = [];
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith("--") && GLOBAL_WITH_VALUE.has(argv[i].split("=")[0])) {
+    const takesNext = !argv[i].includes("=");
+    leading.push(...argv.slice(i, takesNext ? i + 2 : i + 1));
+    i += takesNext ? 2 : 1;
   }
+  return { command: argv[i], rest: [...argv.slice(i + 1), ...leading] };
+}
+function nearest(word, known) {
+  const distance = (a, b) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = here;
+      }
+    }
+    return row[b.length];
+  };
+  const scored = known.map((k) => ({ k, d: distance(word, k) })).sort((x, y) => x.d - y.d);
+  return scored[0] && scored[0].d <= 2 ? scored[0].k : void 0;
+}
+function commandHelp(entry) {
+  return [`Usage:`, ...usageLines(entry), "", ...USAGE.slice(USAGE.indexOf("Options for every command:")).split("\n")].join("\n");
+}
+function optionsOf(entry) {
+  const named = (entry?.usage.join(" ") ?? "").match(/--[a-z][a-z-]*/g) ?? [];
+  return [.../* @__PURE__ */ new Set([...named, ...GLOBAL_WITH_VALUE, "--help"])];
+}
+async function dispatch(argv, io) {
+  const { command, rest } = commandLine(argv);
   if (command === "--version" || command === "-V") {
     io.out(VERSION);
     return 0;
   }
   const entry = COMMAND_TABLE.find((c) => c.name === command);
-  if (entry) return entry.run(rest, io);
+  if (entry && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(commandHelp(entry));
+    return 0;
+  }
+  if (entry) return runEntry(entry, rest, io);
   if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command === void 0 ? 2 : 0;
   }
-  io.err(`access-as-code: unknown command "${command}".
-
-${USAGE}`);
+  const guess = nearest(
+    command,
+    COMMAND_TABLE.map((c) => c.name)
+  );
+  io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ""} "access-as-code help" lists the commands.`);
   return 2;
+}
+async function runEntry(entry, rest, io) {
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    if (!(error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) throw error;
+    const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
+    const guess = unknown ? nearest(unknown, optionsOf(entry)) : void 0;
+    io.err(`access-as-code ${entry.name}: ${error.message.split(". ")[0]}.${guess ? ` Did you mean ${guess}?` : ""}
+
+${commandHelp(entry)}`);
+    return 2;
+  }
 }
 async function freshRequests(root) {
   const { DEFAULT_BASES: DEFAULT_BASES2, mergeBase: mergeBase2, workingChanges: workingChanges2 } = await import("./cli-chunks/changes-GBEBUQRM.js");

@@ -18,13 +18,19 @@ const ENTRA = {
   'graph-endpoint': { type: 'string' },
 } as const;
 
+/** The sign-in authority the CLI uses: --authority-host, else AZURE_AUTHORITY_HOST (as @azure/identity reads it), else the cloud's own. */
+function authorityOf(values: { cloud?: string; 'authority-host'?: string }): string | undefined {
+  return values['authority-host'] ?? (process.env.AZURE_AUTHORITY_HOST || undefined);
+}
+
 async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
   const { directoryFromLocal } = await import('../entra/connect.ts');
   const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
+  const authorityHost = authorityOf(values);
   return directoryFromLocal({
     ...(tenantId ? { tenantId } : {}),
     ...(values.cloud ? { cloud: values.cloud } : {}),
-    ...(values['authority-host'] ? { authorityHost: values['authority-host'] } : {}),
+    ...(authorityHost ? { authorityHost } : {}),
     ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
   });
 }
@@ -157,6 +163,12 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import('../commands/doctor.ts');
   const directory = await localDirectory(values);
+  const { resolveCloud } = await import('../entra/cloud.ts');
+  const authorityHost = authorityOf(values);
+  // Said first, so that a sign-in failure below is read against the authority that was tried.
+  io.err(
+    `Signing in through ${resolveCloud({ ...(values.cloud ? { cloud: values.cloud } : {}), ...(authorityHost ? { authorityHost } : {}) }).authorityHost}${values['authority-host'] ? ' (--authority-host)' : authorityHost ? ' (AZURE_AUTHORITY_HOST)' : ''}.`,
+  );
   const report = await doctor(config, directory);
   for (const g of report.groups)
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);

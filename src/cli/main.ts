@@ -145,25 +145,87 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  // Help is an answer, not a usage error: "access-as-code validate --help" exits 0.
-  if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
-    io.out(USAGE);
-    return 0;
+/** Options every command takes, which may also come before the command ("access-as-code --repo X status"). */
+const GLOBAL_WITH_VALUE = new Set(['--repo', '--at', '--format']);
+
+/** The command and its arguments, with global options given before the command moved after it. */
+export function commandLine(argv: readonly string[]): { command: string | undefined; rest: string[] } {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('--') && GLOBAL_WITH_VALUE.has(argv[i]!.split('=')[0]!)) {
+    const takesNext = !argv[i]!.includes('=');
+    leading.push(...argv.slice(i, takesNext ? i + 2 : i + 1));
+    i += takesNext ? 2 : 1;
   }
+  return { command: argv[i], rest: [...argv.slice(i + 1), ...leading] };
+}
+
+/** The known word closest to `word` (at most two edits away), for "did you mean". */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const here = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = here;
+      }
+    }
+    return row[b.length]!;
+  };
+  const scored = known.map((k) => ({ k, d: distance(word, k) })).sort((x, y) => x.d - y.d);
+  return scored[0] && scored[0].d <= 2 ? scored[0].k : undefined;
+}
+
+/** One command's help: its synopsis and explanation, then the options every command takes. */
+function commandHelp(entry: CommandEntry): string {
+  return [`Usage:`, ...usageLines(entry), '', ...USAGE.slice(USAGE.indexOf('Options for every command:')).split('\n')].join('\n');
+}
+
+/** The options a command names in its usage, and the ones every command takes. */
+function optionsOf(entry: CommandEntry | undefined): string[] {
+  const named = (entry?.usage.join(' ') ?? '').match(/--[a-z][a-z-]*/g) ?? [];
+  return [...new Set([...named, ...GLOBAL_WITH_VALUE, '--help'])];
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const { command, rest } = commandLine(argv);
   if (command === '--version' || command === '-V') {
     io.out(VERSION);
     return 0;
   }
   const entry = COMMAND_TABLE.find((c) => c.name === command);
-  if (entry) return entry.run(rest, io);
+  // Help is an answer, not a usage error: "access-as-code validate --help" exits 0.
+  if (entry && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(commandHelp(entry));
+    return 0;
+  }
+  if (entry) return runEntry(entry, rest, io);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
-  io.err(`access-as-code: unknown command "${command}".\n\n${USAGE}`);
+  const guess = nearest(
+    command,
+    COMMAND_TABLE.map((c) => c.name),
+  );
+  io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ''} "access-as-code help" lists the commands.`);
   return 2;
+}
+
+/** Runs a command; an option it does not know is a usage error with the nearest one it does. */
+async function runEntry(entry: CommandEntry, rest: string[], io: CliIo): Promise<number> {
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
+    const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
+    const guess = unknown ? nearest(unknown, optionsOf(entry)) : undefined;
+    io.err(`access-as-code ${entry.name}: ${error.message.split('. ')[0]}.${guess ? ` Did you mean ${guess}?` : ''}\n\n${commandHelp(entry)}`);
+    return 2;
+  }
 }
 
 /** Request files added or changed against the default branch (none outside a git repository). */

@@ -187,6 +187,12 @@ test('doctor signs in with a client secret from the environment and checks the g
     assert.match(run.stdout, /^prod-db-admins\s+ok: "PROD DB Admins", 0 members$/m);
     assert.match(run.stdout, /^k8s-prod-operators\s+PROBLEM: no Entra group has the id 8e2d6a44/m);
     assert.match(run.stderr, /\.github\/access-policy\.yaml:12:3: error: group "k8s-prod-operators"/);
+    assert.match(run.stderr, new RegExp(`^Signing in through ${twin.urls.authorityHost.replace(/[.]/g, '\\.')} \\(--authority-host\\)\\.$`, 'm'));
+    // AZURE_AUTHORITY_HOST, as @azure/identity reads it, is honoured and named.
+    const byEnv = await cliAsync(r.dir, { ...env, AZURE_AUTHORITY_HOST: twin.urls.authorityHost }, 'doctor', '--graph-endpoint', twin.urls.graph);
+    assert.equal(byEnv.status, 1, byEnv.stderr);
+    assert.match(byEnv.stderr, /\(AZURE_AUTHORITY_HOST\)\./);
+    assert.match(byEnv.stdout, /^prod-db-admins\s+ok/m);
     const wrong = await cliAsync(
       r.dir,
       { ...env, AZURE_CLIENT_SECRET: 'guess' },
@@ -330,4 +336,23 @@ test('no false green: validate with no paths judges a new or changed request as 
   const merged = cli(r.dir, 'validate');
   assert.equal(merged.code, 0, merged.out + merged.err);
   assert.match(merged.out, /octocat-late\.yaml:4:10: warning: this request ended/);
+});
+
+test('a CLI people know how to use: help per command, "did you mean" for near misses, global options before the command', () => {
+  const r = repo();
+  const help = cli(r.dir, 'plan', '--help');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^Usage:\n {2}access-as-code plan \[--base REF\]/);
+  assert.doesNotMatch(help.out, /access-as-code validate/, 'only this command');
+  const typo = cli(r.dir, 'valdiate');
+  assert.equal(typo.code, 2);
+  assert.match(typo.err, /unknown command "valdiate"\. Did you mean "validate"\?/);
+  const option = cli(r.dir, 'revoke', '--dryrun');
+  assert.equal(option.code, 2);
+  assert.match(option.err, /Unknown option '--dryrun'\. Did you mean --dry-run\?/);
+  const before = cli(r.dir, '--format', 'json', 'validate');
+  assert.equal(before.code, 0, before.err);
+  assert.equal((JSON.parse(before.out) as { checked: number }).checked, 0);
+  const elsewhere = cli('/', '--repo', r.dir, 'validate');
+  assert.equal(elsewhere.code, 0, elsewhere.err);
 });
