@@ -2,6 +2,7 @@
 // points a client at it. Runs until interrupted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import type { TwinSeed } from './state.ts';
 import { Twin } from './twin.ts';
 
@@ -47,6 +48,17 @@ for (const [name, value] of Object.entries(twin.env())) console.log(`${name}=${v
 // The CLI signs in as a developer would, with the app's secret from the environment (the twin's only).
 const app = seed.apps?.[0];
 if (app?.clientSecret) console.log(`AZURE_TENANT_ID=${app.tenantId}\nAZURE_CLIENT_ID=${app.clientId}\nAZURE_CLIENT_SECRET=${app.clientSecret}`);
+// One line to paste in another terminal, in an access repository (the template's, for this seed).
+const env = twin.env();
+const exported = [
+  `NODE_EXTRA_CA_CERTS=${JSON.stringify(env.NODE_EXTRA_CA_CERTS ?? twin.authority.certPath)}`,
+  ...(app?.clientSecret ? [`AZURE_TENANT_ID=${app.tenantId}`, `AZURE_CLIENT_ID=${app.clientId}`, `AZURE_CLIENT_SECRET=${app.clientSecret}`] : []),
+].join(' ');
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const template = fileURLToPath(new URL('../../template', import.meta.url));
+console.log(
+  `\nReady to paste in another terminal (the CLI against the twin, on the template's access repository):\n\n  ${exported} node ${cli} doctor --repo ${template} --authority-host ${twin.urls.authorityHost} --graph-endpoint ${twin.urls.graph}`,
+);
 console.log('\nCtrl-C stops it.');
 const stop = async () => {
   await twin.stop();
