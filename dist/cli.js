@@ -686,7 +686,7 @@ async function validateCommand(args, io) {
 }
 function printReport(report, io, fresh = /* @__PURE__ */ new Set()) {
   const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
-  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
+  for (const d of sortDiagnostics(all)) io.err(formatDiagnostic(d));
   const invalid = report.verdicts.filter((v) => !v.valid).length;
   const n = report.verdicts.length;
   const judgedNew = report.verdicts.filter((v) => fresh.has(v.file)).length;

@@ -290,7 +290,8 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
 
 export function printReport(report: ValidationReport, io: CliIo, fresh: ReadonlySet<string> = new Set()): void {
   const all: Diagnostic[] = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
-  for (const d of sortDiagnostics(all)) io.out(formatDiagnostic(d));
+  // One output contract for every command: problems on stderr, the result on stdout.
+  for (const d of sortDiagnostics(all)) io.err(formatDiagnostic(d));
   const invalid = report.verdicts.filter((v) => !v.valid).length;
   const n = report.verdicts.length;
   const judgedNew = report.verdicts.filter((v) => fresh.has(v.file)).length;

@@ -102,15 +102,16 @@ test('validate prints file:line:col: error: lines and exits 1 for an invalid req
   });
   const res = cli(r.dir, 'validate', 'requests/k8s-prod-operators/');
   assert.equal(res.code, 1);
+  // Problems on stderr, the result on stdout, as every command.
   assert.equal(
-    res.out,
+    res.err,
     [
       'requests/k8s-prod-operators/octocat-x.yaml:4:10: error: "expires" is not valid: it has no time zone offset. Add one, e.g. "2020-01-01T00:00:00Z" for UTC.',
       'requests/k8s-prod-operators/octocat-x.yaml:6:1: error: unknown key "role". Allowed keys here: version, requester, group, expires, duration, justification, ticket. Remove it or fix its spelling.',
-      '1 request checked: 0 valid, 1 invalid.',
       '',
     ].join('\n'),
   );
+  assert.equal(res.out, '1 request checked: 0 valid, 1 invalid.\n');
 });
 
 test('a broken policy is a configuration error: exit 2, with its line', () => {
@@ -159,7 +160,7 @@ test('--at judges as of another moment', () => {
   assert.equal(cli(r.dir, 'validate', '--at', '2030-01-01T08:00:00Z', 'requests/k8s-prod-operators/octocat-x.yaml').code, 0);
   const late = cli(r.dir, 'validate', '--at', '2030-01-01T08:58:00Z', 'requests/k8s-prod-operators/octocat-x.yaml');
   assert.equal(late.code, 1);
-  assert.match(late.out, /less than 5 minutes away/);
+  assert.match(late.err, /less than 5 minutes away/);
 });
 
 test('doctor signs in with a client secret from the environment and checks the groups', async () => {
@@ -330,12 +331,12 @@ test('no false green: validate with no paths judges a new or changed request as 
   );
   const fresh = cli(r.dir, 'validate');
   assert.equal(fresh.code, 1, fresh.out + fresh.err);
-  assert.match(fresh.out, /octocat-late\.yaml:4:10: error: "expires" \(2020-01-01T00:00:00Z\) is in the past/);
+  assert.match(fresh.err, /octocat-late\.yaml:4:10: error: "expires" \(2020-01-01T00:00:00Z\) is in the past/);
   assert.match(fresh.out, /1 new or changed against the default branch, judged as its pull request will be\./);
   r.commit('merged', {});
   const merged = cli(r.dir, 'validate');
   assert.equal(merged.code, 0, merged.out + merged.err);
-  assert.match(merged.out, /octocat-late\.yaml:4:10: warning: this request ended/);
+  assert.match(merged.err, /octocat-late\.yaml:4:10: warning: this request ended/);
 });
 
 test('a CLI people know how to use: help per command, "did you mean" for near misses, global options before the command', () => {

@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,8 +121,13 @@ test('the packed command line installs from its tarball with no other download a
   const tarball = join(dir, packed);
   const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
   assert.ok(listing.includes('package/dist/cli.js') && listing.includes('package/LICENSE'), listing.join('\n'));
+  // The template comes with the package: init writes it.
+  assert.ok(
+    listing.includes('package/template/.github/access-policy.yaml') && listing.includes('package/template/.github/workflows/access-grant.yml'),
+    'the template for init',
+  );
   assert.deepEqual(
-    listing.filter((f) => /^package\/(src|test|scripts|node_modules|template)\//.test(f)),
+    listing.filter((f) => /^package\/(src|test|scripts|node_modules)\//.test(f)),
     [],
     'only what the command line needs',
   );
@@ -137,4 +142,10 @@ test('the packed command line installs from its tarball with no other download a
   const checked = await run(bin, ['validate'], join(access, 'requests'));
   assert.equal(checked.code, 0, checked.err + checked.out);
   assert.equal(checked.out.trim(), '0 requests checked: 0 valid, 0 invalid.');
+  // init from the installed package writes the template it carries.
+  const fresh = join(dir, 'fresh');
+  mkdirSync(fresh);
+  const made = await run(bin, ['init', '--org', 'contoso'], fresh);
+  assert.equal(made.code, 0, made.err + made.out);
+  assert.match(readFileSync(join(fresh, '.github/CODEOWNERS'), 'utf8'), /@contoso\/platform-security/);
 });
