@@ -260,12 +260,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-6UAWE4U7.js");
+  const { revoke } = await import("./cli-chunks/revoke-KW3HITAW.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-TAS2N5UU.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-2M5CN3YY.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -285,7 +285,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-7XHSUGIG.js");
+  const { collectReport } = await import("./cli-chunks/collect-2642QWSG.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -310,7 +310,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-CZSE4NVU.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-A3X6FWK5.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -357,7 +357,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-JZTYWCUS.js");
+  const { grant } = await import("./cli-chunks/grant-2UDMNH3V.js");
   const report = await grant({
     git,
     gh,

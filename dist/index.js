@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-RFLDXT2T.js";
+} from "./chunks/chunk-LJ7JXDEB.js";
 import {
   atCommit,
   changedFiles,
@@ -497,7 +497,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-BB3QPBKH.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-NR4EESUA.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -627,7 +627,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-LQAW4CAS.js")).GitHubGraph(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-FRYRIUTA.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
   } : void 0;
   const report = await doctor(config, directory, rules);
@@ -663,7 +663,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-OTNJDVW4.js");
+  const { grant } = await import("./chunks/grant-TLVMPQ43.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -699,8 +699,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-2PKZVZYY.js");
-  const { sweepEffects } = await import("./chunks/sweep-ZRIWZ7ZE.js");
+  const { revoke } = await import("./chunks/revoke-2NOCRQ3B.js");
+  const { sweepEffects } = await import("./chunks/sweep-IDPFU7EH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -739,7 +739,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-TA775E4Y.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-WAPBXLNZ.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
   let next;
   try {
@@ -768,7 +768,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-2XEPI7FN.js");
+  const { collectReport } = await import("./chunks/collect-4QIGROKA.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -16,7 +16,7 @@ import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
 import { breakGlassUses, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import { GitHubGraph } from '../github/graphql.ts';
+import { GitHubFacts } from '../github/graphql.ts';
 import { createAssignedIssue } from '../github/issues.ts';
 import { gitIn, type Git, headCommit } from '../git/git.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
@@ -58,10 +58,10 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const config = await loadConfig(workingTree(settings.workspace));
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
-  const graph = new GitHubGraph(gh, repo, teamsGh);
+  const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const teamMembers = async (team: string) => {
     const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
-    return (await graph.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
+    return (await githubFacts.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
   };
   const reader = git.catFile();
   let previous;
@@ -69,7 +69,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     previous = await breakGlassUses({
       gh,
       repo,
-      graph,
+      githubFacts,
       git,
       reader,
       head: await headCommit(git),
@@ -96,7 +96,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   }
   // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
   const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
-  const report = await reconcile({ git, graph, directory, now: Date.now(), dryRun: false, breakGlassNow: grant });
+  const report = await reconcile({ git, githubFacts, directory, now: Date.now(), dryRun: false, breakGlassNow: grant });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')
     throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);

@@ -4,7 +4,7 @@
  * token) with the dashboard's label and marker is taken as the dashboard; anyone can open issues.
  */
 import type { GitHub, RepoRef } from '../github/client.ts';
-import { GitHubGraph } from '../github/graphql.ts';
+import { GitHubFacts } from '../github/graphql.ts';
 import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/issues.ts';
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
@@ -31,14 +31,14 @@ export async function planDashboard(
   now: number,
   lateMs?: number,
 ): Promise<{ body: string; stable: string }> {
-  const graph = new GitHubGraph(gh, repo, teamsGh);
-  const open = await graph.openRequestPulls(report.branch);
+  const githubFacts = new GitHubFacts(gh, repo, teamsGh);
+  const open = await githubFacts.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
   // them counts their members as not owners, and the table says so).
   const ownerTeams = new Map(
     open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))),
   );
-  const teams = await graph.teamMembers([...ownerTeams.values()]);
+  const teams = await githubFacts.teamMembers([...ownerTeams.values()]);
   const memberships = teamMemberships(teams);
   const policyGroups = report.config.policy.groups;
   const pending = open.map((p) => {
@@ -58,7 +58,7 @@ export async function planDashboard(
       await breakGlassUses({
         gh,
         repo,
-        graph,
+        githubFacts,
         git,
         reader,
         head: report.head,
@@ -90,7 +90,7 @@ export async function planDashboard(
  * person edited it, pinned again when it was unpinned. The executor's port for the dashboard effect.
  */
 export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: string; stable: string }, now: number): Promise<DashboardOutcome> {
-  const graph = new GitHubGraph(gh, repo);
+  const githubFacts = new GitHubFacts(gh, repo);
   // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
   const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
   const current = candidates.sort((a, b) => a.number - b.number)[0];
@@ -99,7 +99,7 @@ export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: st
     const pin = await pinIssue(gh, created.nodeId);
     return { issue: created.number, action: 'created', ...(pin ? { pin } : {}) };
   }
-  const edits = await graph.issueEdits(current.number);
+  const edits = await githubFacts.issueEdits(current.number);
   // Not pinned (GitHub refused when it was created, or someone unpinned it): asked again.
   const pin = edits && !edits.isPinned && edits.nodeId ? await pinIssue(gh, edits.nodeId) : undefined;
   const pinned = pin ? { pin } : {};

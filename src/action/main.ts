@@ -192,7 +192,7 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
         branch: 'main',
         rules: async () => github.github.branchRules(github.gh, github.repo, 'main'),
         environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-        teams: async () => new (await import('../github/graphql.ts')).GitHubGraph(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+        teams: async () => new (await import('../github/graphql.ts')).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
         missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
       }
     : undefined;

@@ -80,11 +80,11 @@ export async function githubPorts(
 ): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
   const github = await import('../github/client.ts');
   const { writeMemory } = await import('../github/memory-branch.ts');
-  const { GitHubGraph } = await import('../github/graphql.ts');
-  const graph = new GitHubGraph(gh, repo);
+  const { GitHubFacts } = await import('../github/graphql.ts');
+  const githubFacts = new GitHubFacts(gh, repo);
   return {
     listComments: (n) => github.pullComments(gh, repo, n),
-    recentComments: (numbers) => graph.recentComments(numbers),
+    recentComments: (numbers) => githubFacts.recentComments(numbers),
     postComment: (n, body) => github.commentOnPull(gh, repo, n, body),
     ...(settings.memory
       ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) }

@@ -7,14 +7,14 @@
 import { BREAK_GLASS_WORKFLOW, type BreakGlassRun } from './breakglass.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import type { GitHubGraph } from '../github/graphql.ts';
+import type { GitHubFacts } from '../github/graphql.ts';
 
 const WORKFLOW_PATH = `.github/workflows/${BREAK_GLASS_WORKFLOW}`;
 const SHA = /^[0-9a-f]{40}$/;
 
 /** Break-glass runs created since `since`, with what proves (or disproves) each one. */
-export async function breakGlassRuns(graph: GitHubGraph, git: Git, reader: CatFile, head: string, since: number): Promise<BreakGlassRun[]> {
-  const runs = await graph.dispatchRuns(BREAK_GLASS_WORKFLOW, since);
+export async function breakGlassRuns(githubFacts: GitHubFacts, git: Git, reader: CatFile, head: string, since: number): Promise<BreakGlassRun[]> {
+  const runs = await githubFacts.dispatchRuns(BREAK_GLASS_WORKFLOW, since);
   if (runs.length === 0) return [];
   const workflowNow = (await reader.read(`${head}:${WORKFLOW_PATH}`))?.oid;
   const out: BreakGlassRun[] = [];
@@ -24,7 +24,7 @@ export async function breakGlassRuns(graph: GitHubGraph, git: Git, reader: CatFi
     // The runs API reports the latest attempt: a failed re-run (or one by someone else) does not undo
     // an earlier attempt that succeeded for the actor.
     for (let n = r.attempt - 1; !succeeded && n >= 1; n--) {
-      const a = await graph.runAttempt(r.id, n);
+      const a = await githubFacts.runAttempt(r.id, n);
       succeeded = a.conclusion === 'success' && mine(a.triggeringActor);
     }
     const sha = SHA.test(r.headSha) ? r.headSha : '';

@@ -8,7 +8,7 @@ import type { AccessConfig } from '../config/config.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
-import type { GitHubGraph } from '../github/graphql.ts';
+import type { GitHubFacts } from '../github/graphql.ts';
 import { issuesWithLabelAll } from '../github/issues.ts';
 import { teamMemberships } from '../approval/approval.ts';
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
@@ -41,7 +41,7 @@ export function reviewersOf(config: AccessConfig, group: string): Owner[] {
 export interface UsesContext {
   gh: GitHub;
   repo: RepoRef;
-  graph: GitHubGraph;
+  githubFacts: GitHubFacts;
   git: Git;
   reader: CatFile;
   head: string;
@@ -52,7 +52,7 @@ export interface UsesContext {
 
 /** Every genuine use since `since`, newest first, each with its review verdict. */
 export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]> {
-  const runs = await breakGlassRuns(ctx.graph, ctx.git, ctx.reader, ctx.head, ctx.since);
+  const runs = await breakGlassRuns(ctx.githubFacts, ctx.git, ctx.reader, ctx.head, ctx.since);
   const records = runs.flatMap((r) => {
     const read = readRecord(r, ctx.branch);
     return 'record' in read ? [read.record] : [];
@@ -79,7 +79,7 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
   const teams = new Map<string, { org: string; slug: string }>();
   for (const r of records)
     for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(`${o.org}/${o.slug}`, { org: o.org, slug: o.slug });
-  const memberships = teamMemberships(await ctx.graph.teamMembers([...teams.values()]));
+  const memberships = teamMemberships(await ctx.githubFacts.teamMembers([...teams.values()]));
   return records
     .map((r) => {
       const issue = issueOfUse(r, issues);

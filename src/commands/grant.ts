@@ -7,7 +7,7 @@
 import type { IgnoredConfigChange } from '../config/approved.ts';
 import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
-import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
+import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './context.ts';
@@ -55,7 +55,7 @@ export interface GrantReport {
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
   const report = await reconcile({
     git: ctx.git,
-    graph: new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh),
+    githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun ?? false,

@@ -12,7 +12,7 @@ import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import type { BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
-import { GitHubGraph, type GraphqlSpend } from '../github/graphql.ts';
+import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {
@@ -61,7 +61,7 @@ export interface RevokeReport {
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile({
     git: ctx.git,
-    graph: new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh),
+    githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun,

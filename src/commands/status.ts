@@ -6,7 +6,7 @@
 import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
-import { GitHubGraph } from '../github/graphql.ts';
+import { GitHubFacts } from '../github/graphql.ts';
 import type { BranchContext } from './context.ts';
 
 export interface StatusRow {
@@ -39,8 +39,8 @@ export interface StatusReport {
 }
 
 export async function status(ctx: BranchContext): Promise<StatusReport> {
-  const graph = new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh);
-  return statusOf(await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true }), ctx.now);
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
+  return statusOf(await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true }), ctx.now);
 }
 
 /** Shapes the reconciler's plan into rows; pure. */

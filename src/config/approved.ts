@@ -15,7 +15,7 @@ import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import type { GitHubGraph, PullFacts } from '../github/graphql.ts';
+import type { GitHubFacts, PullFacts } from '../github/graphql.ts';
 import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
 import { choosePull, GITHUB_COMMIT_LIST_LIMIT } from '../reconcile/verify.ts';
@@ -132,7 +132,7 @@ export function judgeConfigChange(
 export async function approvedConfigurations(
   git: Git,
   reader: CatFile,
-  graph: GitHubGraph,
+  githubFacts: GitHubFacts,
   head: string,
   branch: string,
   pushGuarantee: PushGuarantee,
@@ -168,7 +168,7 @@ export async function approvedConfigurations(
     const [root, ...later] = changes;
     states.push({ index: order.get(root!.sha) ?? 0, sha: root!.sha, versions: await versionsAt(reader, root!.sha) });
     if (later.length > 0) {
-      const { pulls: associated } = await graph.pullsOfCommits(later.map((c) => c.sha));
+      const { pulls: associated } = await githubFacts.pullsOfCommits(later.map((c) => c.sha));
       const chosen = new Map(later.map((c) => [c.sha, choosePull(c.sha, associated.get(c.sha) ?? [], branch)] as const));
       const numbers = [...new Set([...chosen.values()].flatMap((p) => (p ? [p.number] : [])))];
       const blobSpecs = later.flatMap((c) => {
@@ -176,7 +176,7 @@ export async function approvedConfigurations(
         return p ? c.files.map((f) => `${p.headRefOid}:${f}`) : [];
       });
       const { local, remote } = await localBlobs(reader, blobSpecs);
-      const { pulls, blobs } = await graph.pulls(
+      const { pulls, blobs } = await githubFacts.pulls(
         numbers.map((number) => ({ number, files: false })),
         remote,
       );

@@ -122,7 +122,7 @@ export interface OpenPull {
   approvers: string[];
 }
 
-export class GitHubGraph {
+export class GitHubFacts {
   readonly spend: GraphqlSpend = { queries: 0, points: 0 };
   private readonly gh: GitHub;
   private readonly repo: RepoRef;

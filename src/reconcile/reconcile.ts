@@ -19,7 +19,7 @@ import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
-import { GitHubUnavailableError, type GitHubGraph, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
+import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { memoryChange, recall, type MemoryChange, type MemoryKey, type Recall, type Remembered } from '../memory/memory.ts';
 import { UserResolver } from '../grant/resolve.ts';
 import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
@@ -34,7 +34,7 @@ import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
   git: Git;
-  graph: GitHubGraph;
+  githubFacts: GitHubFacts;
   directory: Directory;
   now: number;
   dryRun: boolean;
@@ -153,11 +153,11 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       configIgnored,
       ...(versions ? { configAt: versions.at } : {}),
       pushGuarantee,
-      deletionPulls: (files) => deletionPulls(ctx.graph, requests, branch, files),
+      deletionPulls: (files) => deletionPulls(ctx.githubFacts, requests, branch, files),
       config,
       failed,
       dryRun: ctx.dryRun,
-      spend: ctx.graph.spend,
+      spend: ctx.githubFacts.spend,
       ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
       ...(change && !ctx.dryRun ? { memoryChange: change } : {}),
     };
@@ -177,8 +177,8 @@ async function readConfiguration(ctx: ReconcileContext, reader: CatFile, head: s
   let pushGuarantee: PushGuarantee = { ok: false, why: 'GitHub could not be read' };
   if (!degraded) {
     try {
-      pushGuarantee = lastPushGuarantee(await ctx.graph.branchRules(branch), branch);
-      versions = await approvedConfigurations(ctx.git, reader, ctx.graph, head, branch, pushGuarantee);
+      pushGuarantee = lastPushGuarantee(await ctx.githubFacts.branchRules(branch), branch);
+      versions = await approvedConfigurations(ctx.git, reader, ctx.githubFacts, head, branch, pushGuarantee);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       degraded = `${error.message} Only removals were made; nothing was granted.`;
@@ -209,9 +209,9 @@ async function readBreakGlass(
   const window = breakGlassWindow(config.policy);
   if (!degraded && window > 0) {
     try {
-      const runs = await breakGlassRuns(ctx.graph, ctx.git, reader, head, ctx.now - window - 60_000);
+      const runs = await breakGlassRuns(ctx.githubFacts, ctx.git, reader, head, ctx.now - window - 60_000);
       // Who may break glass is judged now: teams are read from GitHub now, not taken from the run.
-      const memberships = runs.length > 0 ? teamMemberships(await ctx.graph.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
+      const memberships = runs.length > 0 ? teamMemberships(await ctx.githubFacts.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
       for (const run of runs) {
         const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
         if (!('grant' in judged)) ignored.push(judged);
@@ -247,7 +247,7 @@ async function verifyRequests(
   try {
     const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
     const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
-    const verified = await verifyAll(ctx.git, ctx.graph, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled);
+    const verified = await verifyAll(ctx.git, ctx.githubFacts, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled);
     const change = ctx.memory && recalled ? memoryChange(ctx.memory, recalled, verified.learned, needed) : undefined;
     return { verified, ...(change ? { change } : {}) };
   } catch (error) {
@@ -285,7 +285,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
   const local = await headCommit(ctx.git);
   let branch: { name: string; head: string };
   try {
-    branch = await ctx.graph.defaultBranch();
+    branch = await ctx.githubFacts.defaultBranch();
   } catch (error) {
     if (!(error instanceof GitHubUnavailableError)) throw error;
     if (ctx.requireCurrentHead)
@@ -526,12 +526,17 @@ async function noteReadLag(
 }
 
 /** The pull requests whose merges deleted `files`, for telling them what happened; empty without GitHub. */
-async function deletionPulls(graph: GitHubGraph, requests: readonly RequestResult[], branch: string, files: readonly string[]): Promise<Map<string, number>> {
+async function deletionPulls(
+  githubFacts: GitHubFacts,
+  requests: readonly RequestResult[],
+  branch: string,
+  files: readonly string[],
+): Promise<Map<string, number>> {
   const deleted = requests.filter((r) => r.state === 'deleted' && r.landing && files.includes(r.file));
   const out = new Map<string, number>();
   if (deleted.length === 0) return out;
   try {
-    const { pulls } = await graph.pullsOfCommits([...new Set(deleted.map((r) => r.landing!.sha))]);
+    const { pulls } = await githubFacts.pullsOfCommits([...new Set(deleted.map((r) => r.landing!.sha))]);
     for (const r of deleted) {
       const pull = choosePull(r.landing!.sha, pulls.get(r.landing!.sha) ?? [], branch);
       if (pull) out.set(r.file, pull.number);
@@ -560,7 +565,7 @@ export interface VerifySpend {
  */
 export async function verifyAll(
   git: Git,
-  graph: GitHubGraph,
+  githubFacts: GitHubFacts,
   reader: CatFile,
   requests: RequestResult[],
   branch: string,
@@ -577,11 +582,11 @@ export async function verifyAll(
   const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
   const ask = [...landings].filter((sha) => !remembered.has(sha));
   const [{ pulls: fresh, teams }, landed] = await Promise.all([
-    graph.pullsOfCommits(ask, teamsOf(active, configs)),
+    githubFacts.pullsOfCommits(ask, teamsOf(active, configs)),
     landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()]),
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
-  const { pulls, blobs, chosen } = await pullFacts(graph, reader, active, branch, associated, remembered);
+  const { pulls, blobs, chosen } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
 
   for (const r of active) {
     const landing = r.landing!;
@@ -625,7 +630,7 @@ export async function verifyAll(
  * remembered, from the checkout where the head commit is there (merge commits), else from GitHub.
  */
 async function pullFacts(
-  graph: GitHubGraph,
+  githubFacts: GitHubFacts,
   reader: CatFile,
   active: readonly RequestResult[],
   branch: string,
@@ -653,7 +658,7 @@ async function pullFacts(
     if (!knownBlobs.has(spec)) specs.push(spec);
   }
   const { local, remote } = await localBlobs(reader, specs);
-  const asked = await graph.pulls(
+  const asked = await githubFacts.pulls(
     [...wanted].map(([number, files]) => ({ number, files })),
     remote,
   );

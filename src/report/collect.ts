@@ -5,7 +5,7 @@ import type { AccessConfig } from '../config/config.ts';
 import type { PushGuarantee } from '../approval/pushers.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
-import { GitHubGraph, GitHubUnavailableError } from '../github/graphql.ts';
+import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import type { CatFile } from '../git/cat-file.ts';
@@ -25,8 +25,8 @@ export interface ReportContext extends BranchContext {
 const SWEEP_INTERVAL_MS = 15 * 60_000;
 
 export async function collectReport(ctx: ReportContext): Promise<ReportData> {
-  const graph = new GitHubGraph(ctx.gh, ctx.repo, ctx.teamsGh);
-  const state = await reconcile({ git: ctx.git, graph, directory: ctx.directory, now: ctx.now, dryRun: true });
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
+  const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
   const grants: ActiveGrant[] = [];
   for (const r of state.requests) {
     if (r.state === 'active' && r.verification?.approved && r.request)
@@ -37,7 +37,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
-  const breakGlass = state.degraded ? undefined : await readUses(ctx, graph, state, since);
+  const breakGlass = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({
     group,
     id: entry.id,
@@ -56,7 +56,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     overdue,
     history: await history(
       ctx,
-      graph,
+      githubFacts,
       state.head,
       state.branch,
       state.config.policy,
@@ -97,11 +97,21 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
 }
 
 /** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
-async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: string; branch: string; config: AccessConfig }, since: number) {
+async function readUses(ctx: ReportContext, githubFacts: GitHubFacts, state: { head: string; branch: string; config: AccessConfig }, since: number) {
   const reader = ctx.git.catFile();
   try {
     return (
-      await breakGlassUses({ gh: ctx.gh, repo: ctx.repo, graph, git: ctx.git, reader, head: state.head, branch: state.branch, config: state.config, since })
+      await breakGlassUses({
+        gh: ctx.gh,
+        repo: ctx.repo,
+        githubFacts,
+        git: ctx.git,
+        reader,
+        head: state.head,
+        branch: state.branch,
+        config: state.config,
+        since,
+      })
     ).map(useRow);
   } catch (error) {
     if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return undefined;
@@ -117,7 +127,7 @@ async function readUses(ctx: ReportContext, graph: GitHubGraph, state: { head: s
  */
 async function history(
   ctx: ReportContext,
-  graph: GitHubGraph,
+  githubFacts: GitHubFacts,
   head: string,
   branch: string,
   policy: Policy,
@@ -135,7 +145,7 @@ async function history(
     const { versions, added, deletions } = await requestVersions(reader, log, new Set(policy.groups.keys()), since, result);
     let verified = configAt !== undefined;
     try {
-      if (configAt) await verifyAll(ctx.git, graph, reader, versions, branch, ctx.now, configAt, pushGuarantee);
+      if (configAt) await verifyAll(ctx.git, githubFacts, reader, versions, branch, ctx.now, configAt, pushGuarantee);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       verified = false;

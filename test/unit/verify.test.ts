@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validate } from '@octokit/graphql-schema';
-import { GitHubGraph, type PullFacts } from '../../src/github/graphql.ts';
+import { GitHubFacts, type PullFacts } from '../../src/github/graphql.ts';
 import type { GitHub } from '../../src/github/client.ts';
 import { planGroupSweep } from '../../src/reconcile/sweep.ts';
 import { verifyRequest, type RequestEvidence } from '../../src/reconcile/verify.ts';
@@ -155,10 +155,10 @@ test('the plan adds verified requesters, keeps unverified members without adding
 test("every GraphQL query the reconciler sends is valid against GitHub's published schema", async () => {
   const sent: string[] = [];
   const gh = { graphql: async (query: string) => (sent.push(query), { rateLimit: { cost: 1 } }) } as unknown as GitHub;
-  const graph = new GitHubGraph(gh, { owner: 'acme', repo: 'access' });
-  await graph.defaultBranch().catch(() => undefined);
-  await graph.pullsOfCommits(['a'.repeat(40)], [{ org: 'acme', slug: 'leads' }]);
-  await graph.pulls(
+  const githubFacts = new GitHubFacts(gh, { owner: 'acme', repo: 'access' });
+  await githubFacts.defaultBranch().catch(() => undefined);
+  await githubFacts.pullsOfCommits(['a'.repeat(40)], [{ org: 'acme', slug: 'leads' }]);
+  await githubFacts.pulls(
     [
       { number: 1, files: true },
       { number: 2, files: false },
