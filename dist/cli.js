@@ -10,6 +10,7 @@ import {
   formProblems
 } from "./cli-chunks/chunk-F5YRJOGB.js";
 import {
+  CONFIG_PATHS,
   GITHUB_LOGIN,
   REQUESTS_DIR,
   addDiagnostics,
@@ -107,6 +108,89 @@ function requireLogin(requester) {
   return requester;
 }
 
+// src/commands/config-plan.ts
+var names = (requests) => [...new Set(requests.map((r) => r.requester))].sort().join(", ");
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function configPlan(base, head, active) {
+  return [...groupLines(base, head, active), ...identityLines(base, head, active), ...ownerLines(base, head)];
+}
+function groupLines(base, head, active) {
+  const out = [];
+  for (const [name, before] of base.policy.groups) {
+    const after = head.policy.groups.get(name);
+    const held = active.filter((r) => r.group === name);
+    if (!after) {
+      out.push(
+        `${name} leaves the policy: access-as-code stops managing Entra group ${before.id}. ${held.length > 0 ? `Its ${plural(held.length, "active request")} (${names(held)}) keep their membership and are no longer removed when they end; remove them in Entra if that is not intended.` : "Its members are no longer removed or reported."}`
+      );
+      continue;
+    }
+    if (after.id !== before.id)
+      out.push(
+        `${name} now names Entra group ${after.id} (was ${before.id}): ${before.id} is no longer managed, so its members stay; ${held.length > 0 ? `the requesters of its ${plural(held.length, "active request")} (${names(held)}) are added to ${after.id} at the next run.` : "nobody holds an active request for it."}`
+      );
+    if (before.mode === "audit" && after.mode === "enforce")
+      out.push(
+        `${name} switches from audit to enforce: members without an active request (the dashboard's drift for ${name}) are removed at the next run, apart from its standing exemptions.`
+      );
+    if (before.mode === "enforce" && after.mode === "audit")
+      out.push(`${name} switches from enforce to audit: members without a request are reported, no longer removed.`);
+    if (after.approvals !== before.approvals)
+      out.push(
+        `${name} needs ${plural(after.approvals, "approval")} (was ${before.approvals}) for requests merged after this change; approvals already given stand.`
+      );
+    if (after.maxDurationMs < before.maxDurationMs)
+      out.push(
+        `${name}'s longest request drops to ${after.maxDurationText} (was ${before.maxDurationText}) for requests merged after this change; ${held.length > 0 ? `its ${plural(held.length, "active request")} keep${held.length === 1 ? "s" : ""} the end approved with ${held.length === 1 ? "it" : "them"}.` : "nobody holds an active request for it."}`
+      );
+    if (after.maxDurationMs > before.maxDurationMs)
+      out.push(`${name}'s longest request rises to ${after.maxDurationText} (was ${before.maxDurationText}), in force for requests merged after this change.`);
+  }
+  for (const [name, after] of head.policy.groups) {
+    if (!base.policy.groups.has(name))
+      out.push(
+        `${name} joins the policy (Entra group ${after.id}, ${after.mode}): ${after.mode === "enforce" ? "its members without a request are removed at the next run" : "its members without a request are reported"}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`
+      );
+  }
+  return out;
+}
+function identityLines(base, head, active) {
+  const out = [];
+  const show = (ref) => "id" in ref ? ref.id : ref.upn;
+  for (const [login, before] of base.identities.users) {
+    const held = active.filter((r) => r.requester.toLowerCase() === login);
+    const after = head.identities.users.get(login);
+    const groups = [...new Set(held.map((r) => r.group))].sort().join(", ");
+    if (!after) {
+      if (held.length > 0)
+        out.push(
+          `${login} leaves the identities: ${plural(held.length, "active request")} (${groups}) no longer name an Entra user, so that access ends at the next run.`
+        );
+    } else if (show(after).toLowerCase() !== show(before).toLowerCase() && held.length > 0) {
+      out.push(
+        `${login} is now ${show(after)} in Entra (was ${show(before)}): the access of ${plural(held.length, "active request")} (${groups}) moves to that user at the next run, and ${show(before)} loses it.`
+      );
+    }
+  }
+  return out;
+}
+function ownerLines(base, head) {
+  const out = [];
+  const groups = [.../* @__PURE__ */ new Set([...base.policy.groups.keys(), ...head.policy.groups.keys()])].sort();
+  for (const name of groups) {
+    const path = `requests/${name}/x.yaml`;
+    const before = new Set(ownersOf(base.codeowners, path).map(formatOwner));
+    const after = new Set(ownersOf(head.codeowners, path).map(formatOwner));
+    const gained = [...after].filter((o) => !before.has(o));
+    const lost = [...before].filter((o) => !after.has(o));
+    if (gained.length === 0 && lost.length === 0) continue;
+    out.push(
+      `requests/${name}/ is approved by ${[...after].join(", ") || "nobody (every request for it is refused)"}${gained.length > 0 ? `; gains ${gained.join(", ")}` : ""}${lost.length > 0 ? `; loses ${lost.join(", ")}` : ""}. Approvals already given stand.`
+    );
+  }
+  return out;
+}
+
 // src/commands/validate.ts
 function reportHasErrors(report) {
   return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
@@ -117,6 +201,17 @@ async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()
   const verdicts = [];
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
+}
+async function configChangePlan(base, baseFiles, headFiles, now) {
+  const head = await loadConfig(headFiles).catch(() => void 0);
+  if (!head) return void 0;
+  const active = [];
+  for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
+    const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
+    if (verdict.valid && verdict.request && verdict.request.expiresAt > now)
+      active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
+  }
+  return configPlan(base, head, active);
 }
 async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
   const verdicts = [];
@@ -425,12 +520,15 @@ async function planCommand(args, io) {
   const changes = await workingChanges(git, base);
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
   const lines = planOf(report, config);
+  const configChanged = (await git.run(["diff", "--name-only", base, "--", ...CONFIG_PATHS])).toString("utf8").trim() !== "";
+  const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : void 0;
   if (json) {
     io.out(
       JSON.stringify(
         {
           base,
           changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
+          ...configPlanLines ? { configuration: configPlanLines } : {},
           problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))
         },
         null,
@@ -442,6 +540,11 @@ async function planCommand(args, io) {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
+  if (configPlanLines) {
+    io.out("");
+    io.out("The configuration change:");
+    for (const line of configPlanLines.length > 0 ? configPlanLines : ["nothing for the access in force or for who approves."]) io.out(`  ${line}`);
+  }
   return reportHasErrors(report) ? 1 : 0;
 }
 

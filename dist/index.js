@@ -78,6 +78,89 @@ import {
 import "./chunks/chunk-TS7CM3PC.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
+// src/commands/config-plan.ts
+var names = (requests) => [...new Set(requests.map((r) => r.requester))].sort().join(", ");
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function configPlan(base, head, active) {
+  return [...groupLines(base, head, active), ...identityLines(base, head, active), ...ownerLines(base, head)];
+}
+function groupLines(base, head, active) {
+  const out = [];
+  for (const [name, before] of base.policy.groups) {
+    const after = head.policy.groups.get(name);
+    const held = active.filter((r) => r.group === name);
+    if (!after) {
+      out.push(
+        `${name} leaves the policy: access-as-code stops managing Entra group ${before.id}. ${held.length > 0 ? `Its ${plural(held.length, "active request")} (${names(held)}) keep their membership and are no longer removed when they end; remove them in Entra if that is not intended.` : "Its members are no longer removed or reported."}`
+      );
+      continue;
+    }
+    if (after.id !== before.id)
+      out.push(
+        `${name} now names Entra group ${after.id} (was ${before.id}): ${before.id} is no longer managed, so its members stay; ${held.length > 0 ? `the requesters of its ${plural(held.length, "active request")} (${names(held)}) are added to ${after.id} at the next run.` : "nobody holds an active request for it."}`
+      );
+    if (before.mode === "audit" && after.mode === "enforce")
+      out.push(
+        `${name} switches from audit to enforce: members without an active request (the dashboard's drift for ${name}) are removed at the next run, apart from its standing exemptions.`
+      );
+    if (before.mode === "enforce" && after.mode === "audit")
+      out.push(`${name} switches from enforce to audit: members without a request are reported, no longer removed.`);
+    if (after.approvals !== before.approvals)
+      out.push(
+        `${name} needs ${plural(after.approvals, "approval")} (was ${before.approvals}) for requests merged after this change; approvals already given stand.`
+      );
+    if (after.maxDurationMs < before.maxDurationMs)
+      out.push(
+        `${name}'s longest request drops to ${after.maxDurationText} (was ${before.maxDurationText}) for requests merged after this change; ${held.length > 0 ? `its ${plural(held.length, "active request")} keep${held.length === 1 ? "s" : ""} the end approved with ${held.length === 1 ? "it" : "them"}.` : "nobody holds an active request for it."}`
+      );
+    if (after.maxDurationMs > before.maxDurationMs)
+      out.push(`${name}'s longest request rises to ${after.maxDurationText} (was ${before.maxDurationText}), in force for requests merged after this change.`);
+  }
+  for (const [name, after] of head.policy.groups) {
+    if (!base.policy.groups.has(name))
+      out.push(
+        `${name} joins the policy (Entra group ${after.id}, ${after.mode}): ${after.mode === "enforce" ? "its members without a request are removed at the next run" : "its members without a request are reported"}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`
+      );
+  }
+  return out;
+}
+function identityLines(base, head, active) {
+  const out = [];
+  const show = (ref) => "id" in ref ? ref.id : ref.upn;
+  for (const [login, before] of base.identities.users) {
+    const held = active.filter((r) => r.requester.toLowerCase() === login);
+    const after = head.identities.users.get(login);
+    const groups = [...new Set(held.map((r) => r.group))].sort().join(", ");
+    if (!after) {
+      if (held.length > 0)
+        out.push(
+          `${login} leaves the identities: ${plural(held.length, "active request")} (${groups}) no longer name an Entra user, so that access ends at the next run.`
+        );
+    } else if (show(after).toLowerCase() !== show(before).toLowerCase() && held.length > 0) {
+      out.push(
+        `${login} is now ${show(after)} in Entra (was ${show(before)}): the access of ${plural(held.length, "active request")} (${groups}) moves to that user at the next run, and ${show(before)} loses it.`
+      );
+    }
+  }
+  return out;
+}
+function ownerLines(base, head) {
+  const out = [];
+  const groups = [.../* @__PURE__ */ new Set([...base.policy.groups.keys(), ...head.policy.groups.keys()])].sort();
+  for (const name of groups) {
+    const path = `requests/${name}/x.yaml`;
+    const before = new Set(ownersOf(base.codeowners, path).map(formatOwner));
+    const after = new Set(ownersOf(head.codeowners, path).map(formatOwner));
+    const gained = [...after].filter((o) => !before.has(o));
+    const lost = [...before].filter((o) => !after.has(o));
+    if (gained.length === 0 && lost.length === 0) continue;
+    out.push(
+      `requests/${name}/ is approved by ${[...after].join(", ") || "nobody (every request for it is refused)"}${gained.length > 0 ? `; gains ${gained.join(", ")}` : ""}${lost.length > 0 ? `; loses ${lost.join(", ")}` : ""}. Approvals already given stand.`
+    );
+  }
+  return out;
+}
+
 // src/commands/validate.ts
 function reportHasErrors(report) {
   return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
@@ -89,6 +172,17 @@ async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
 }
+async function configChangePlan(base, baseFiles, headFiles, now) {
+  const head = await loadConfig(headFiles).catch(() => void 0);
+  if (!head) return void 0;
+  const active = [];
+  for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
+    const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
+    if (verdict.valid && verdict.request && verdict.request.expiresAt > now)
+      active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
+  }
+  return configPlan(base, head, active);
+}
 async function validatePullRequest(git, pr, now) {
   await requireCommits(git, "the pull request's", { base: pr.base, head: pr.head });
   const baseFiles = atCommit(git, pr.base);
@@ -99,6 +193,8 @@ async function validatePullRequest(git, pr, now) {
   report.diagnostics.unshift(...checkScope(changes));
   if (changes.some((c) => CONFIG_PATHS.includes(c.path))) {
     report.diagnostics.push(...await configProblemsAt(headFiles));
+    const plan = await configChangePlan(config, baseFiles, headFiles, now);
+    if (plan) report.configPlan = plan;
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => void 0);
@@ -263,6 +359,12 @@ async function writeValidationSummary(report, heading) {
   if (report.config && (changed.verdicts.length > 0 || report.deletions.length > 0)) {
     summary2.addHeading("What merging would change in Entra", 3);
     summary2.addList(planOf(changed, report.config).map((l) => escapeHtml(l.text)));
+  }
+  if (report.configPlan) {
+    summary2.addHeading("What this configuration change does", 3);
+    summary2.addList(
+      report.configPlan.length > 0 ? report.configPlan.map(escapeHtml) : ["Nothing for the access in force or for who approves: no group, identity or code owner of a group changes."]
+    );
   }
   summary2.addRaw(failed ? "Fix the problems above and push again." : "Every request is valid. A code owner of each folder can now approve.", true);
   await summary2.write();
@@ -519,6 +621,7 @@ async function runValidate(settings) {
   annotate(all);
   const rows = verdictRows(report);
   for (const row of rows) info(`${row.file}: ${row.verdict}`);
+  for (const line of report.configPlan ?? []) info(`configuration change: ${line}`);
   setOutput("valid", String(!reportHasErrors(report)));
   setOutput("requests", JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
@@ -604,11 +707,11 @@ async function runIssue(settings) {
 }
 function configTeams(config) {
   const teams = /* @__PURE__ */ new Map();
-  const names = [
+  const names2 = [
     ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
     ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...g.requesters ?? [], ...g.breakGlass?.requesters ?? []]).map((t) => `@${t}`))
   ];
-  for (const name of names) {
+  for (const name of names2) {
     const o = parseOwner(name);
     if (o?.kind === "team") teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
   }

@@ -68,6 +68,7 @@ async function runValidate(settings: Settings): Promise<RunResult> {
   annotate(all);
   const rows = verdictRows(report);
   for (const row of rows) core.info(`${row.file}: ${row.verdict}`);
+  for (const line of report.configPlan ?? []) core.info(`configuration change: ${line}`);
   core.setOutput('valid', String(!reportHasErrors(report)));
   core.setOutput('requests', JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');

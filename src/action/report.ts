@@ -59,6 +59,14 @@ export async function writeValidationSummary(report: ValidationReport, heading: 
     summary.addHeading('What merging would change in Entra', 3);
     summary.addList(planOf(changed, report.config).map((l) => escapeHtml(l.text)));
   }
+  if (report.configPlan) {
+    summary.addHeading('What this configuration change does', 3);
+    summary.addList(
+      report.configPlan.length > 0
+        ? report.configPlan.map(escapeHtml)
+        : ['Nothing for the access in force or for who approves: no group, identity or code owner of a group changes.'],
+    );
+  }
   summary.addRaw(failed ? 'Fix the problems above and push again.' : 'Every request is valid. A code owner of each folder can now approve.', true);
   await summary.write();
 }

@@ -1,8 +1,8 @@
 /** `plan` on the command line: the working tree's request changes against the merge base. */
 import { parseArgs } from 'node:util';
 import { planOf } from '../commands/plan.ts';
-import { judgeChanges, reportHasErrors } from '../commands/validate.ts';
-import { loadConfig } from '../config/config.ts';
+import { configChangePlan, judgeChanges, reportHasErrors } from '../commands/validate.ts';
+import { CONFIG_PATHS, loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { DEFAULT_BASES, mergeBase, workingChanges } from './changes.ts';
@@ -22,12 +22,16 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const changes = await workingChanges(git, base);
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
   const lines = planOf(report, config);
+  // A change to the policy, identities or CODEOWNERS: what it does to the access in force and to who approves.
+  const configChanged = (await git.run(['diff', '--name-only', base, '--', ...CONFIG_PATHS])).toString('utf8').trim() !== '';
+  const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : undefined;
   if (json) {
     io.out(
       JSON.stringify(
         {
           base,
           changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
+          ...(configPlanLines ? { configuration: configPlanLines } : {}),
           problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)),
         },
         null,
@@ -39,5 +43,10 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
+  if (configPlanLines) {
+    io.out('');
+    io.out('The configuration change:');
+    for (const line of configPlanLines.length > 0 ? configPlanLines : ['nothing for the access in force or for who approves.']) io.out(`  ${line}`);
+  }
   return reportHasErrors(report) ? 1 : 0;
 }

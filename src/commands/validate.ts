@@ -9,6 +9,7 @@ import { positionOfKey } from '../request/request.ts';
 import { addDiagnostics, judgeRequest, type RequestVerdict } from '../request/verdict.ts';
 import { requesterAt } from '../request/requester.ts';
 import { FORM_PATH, formProblems } from '../form/form.ts';
+import { configPlan, type ActiveRequest } from './config-plan.ts';
 
 export interface ReportedVerdict extends RequestVerdict {
   change?: ChangeStatus;
@@ -27,6 +28,8 @@ export interface ValidationReport {
   deletions: Deletion[];
   /** Problems not tied to one request: scope, configuration. */
   diagnostics: Diagnostic[];
+  /** A configuration change's plan: what merging it does to the access in force and to who approves (config-plan.ts). */
+  configPlan?: string[];
 }
 
 export function reportHasErrors(report: ValidationReport): boolean {
@@ -60,6 +63,22 @@ export interface PullRequestFacts {
 }
 
 /**
+ * What a configuration change does, judged against the requests in force at the base (valid and not
+ * ended there); undefined when the changed configuration does not load (its problems are reported).
+ */
+export async function configChangePlan(base: AccessConfig, baseFiles: RepoFiles, headFiles: RepoFiles, now: number): Promise<string[] | undefined> {
+  const head = await loadConfig(headFiles).catch(() => undefined);
+  if (!head) return undefined;
+  const active: ActiveRequest[] = [];
+  for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
+    const verdict = judgeRequest(file, await baseFiles.read(file), base, now, 'at-rest');
+    if (verdict.valid && verdict.request && verdict.request.expiresAt > now)
+      active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
+  }
+  return configPlan(base, head, active);
+}
+
+/**
  * The pull-request check: configuration from the base commit, requests from the head commit, and
  * the rules only a pull request has (scope, authorship).
  */
@@ -73,6 +92,8 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
   report.diagnostics.unshift(...checkScope(changes));
   if (changes.some((c) => (CONFIG_PATHS as readonly string[]).includes(c.path))) {
     report.diagnostics.push(...(await configProblemsAt(headFiles)));
+    const plan = await configChangePlan(config, baseFiles, headFiles, now);
+    if (plan) report.configPlan = plan;
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => undefined);

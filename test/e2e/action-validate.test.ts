@@ -162,6 +162,24 @@ test('a pull request that only changes the policy gets the new policy checked, w
   assert.match(e!.message, /"groups\.k8s-prod-operators\.id" has the wrong form/);
 });
 
+test('a configuration change is told in its check what it does to the access in force and to who approves', async () => {
+  const identities = 'version: 1\nusers:\n  octocat: { upn: octocat@contoso.com }\n  monalisa: { upn: monalisa@contoso.com }\n';
+  const codeowners =
+    '* @acme/platform-security\n/requests/prod-db-admins/ @acme/dba-leads @monalisa\n/requests/k8s-prod-operators/ @acme/sre-leads @lead3\n/requests/billing-readers/ @acme/finops\n';
+  const pr = pullRequest(
+    { '.github/access-identities.yaml': identities, '.github/CODEOWNERS': codeowners },
+    { baseFiles: { 'requests/k8s-prod-operators/hubot-drain.yaml': request({ requester: 'hubot', ticket: 'CHG-310' }) } },
+  );
+  const run = await validate(pr);
+  assert.equal(run.exitCode, 0, run.stdout);
+  assert.match(run.summary, /What this configuration change does/);
+  assert.match(
+    run.summary,
+    /hubot leaves the identities: 1 active request \(k8s-prod-operators\) no longer name an Entra user, so that access ends at the next run\./,
+  );
+  assert.match(run.summary, /requests\/k8s-prod-operators\/ is approved by @acme\/sre-leads, @lead3; gains @lead3\./);
+});
+
 test('THREATS 4 (pull-request side): a push after approval is judged afresh at the new head', async () => {
   const pr = pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) });
   const first = await validate(pr);

@@ -1,0 +1,54 @@
+// The plan of a configuration change: what merging it does to the access in force and to who approves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.ts';
+import { workingTree } from '../../src/repo/files.ts';
+import { configPlan } from '../../src/commands/config-plan.ts';
+import { FIXTURES, fixtureConfig } from '../helpers/config.ts';
+
+test('a configuration change is told what it ends, moves and leaves alone, and who gains or loses approval', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-config-plan-'));
+  try {
+    cpSync(`${FIXTURES}config`, dir, { recursive: true });
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+    // billing-readers leaves the policy; prod-db-admins' maximum drops from 4h to 2h.
+    edit('.github/access-policy.yaml', (t) => t.replace(/\n {2}billing-readers:[\s\S]*$/, '\n').replace('maxDuration: 4h', 'maxDuration: 2h'));
+    // hubot leaves the identities; octocat is now another Entra user.
+    edit('.github/access-identities.yaml', (t) => t.replace(/\n {2}hubot:.*/, '').replace('octocat@contoso.com', 'octo.cat@contoso.com'));
+    // k8s-prod-operators' requests are approved by a second owner too.
+    edit('.github/CODEOWNERS', (t) => t.replace('/requests/k8s-prod-operators/ @acme/sre-leads', '/requests/k8s-prod-operators/ @acme/sre-leads @lead3'));
+    const head = await loadConfig(workingTree(dir));
+    const base = await fixtureConfig();
+    const lines = configPlan(base, head, [
+      { file: 'requests/k8s-prod-operators/hubot-a.yaml', requester: 'hubot', group: 'k8s-prod-operators' },
+      { file: 'requests/prod-db-admins/octocat-b.yaml', requester: 'octocat', group: 'prod-db-admins' },
+      { file: 'requests/billing-readers/monalisa-c.yaml', requester: 'monalisa', group: 'billing-readers' },
+    ]);
+    const text = lines.join('\n');
+    assert.match(
+      text,
+      /billing-readers leaves the policy: access-as-code stops managing Entra group c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\. Its 1 active request \(monalisa\) keep their membership and are no longer removed when they end/,
+    );
+    assert.match(
+      text,
+      /prod-db-admins's longest request drops to 2h \(was 4h\) for requests merged after this change; its 1 active request keeps the end approved with it\./,
+    );
+    assert.match(
+      text,
+      /hubot leaves the identities: 1 active request \(k8s-prod-operators\) no longer name an Entra user, so that access ends at the next run\./,
+    );
+    assert.match(
+      text,
+      /octocat is now octo\.cat@contoso\.com in Entra \(was octocat@contoso\.com\): the access of 1 active request \(prod-db-admins\) moves to that user/,
+    );
+    assert.match(text, /requests\/k8s-prod-operators\/ is approved by @acme\/sre-leads, @lead3; gains @lead3\. Approvals already given stand\./);
+    assert.equal(lines.length, 5, text);
+    // The same configuration on both sides changes nothing.
+    assert.deepEqual(configPlan(base, base, []), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
