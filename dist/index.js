@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-LJ7JXDEB.js";
+} from "./chunks/chunk-R5EICVCM.js";
 import {
   atCommit,
   changedFiles,
@@ -24,7 +24,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-MYKNGC5E.js";
+} from "./chunks/chunk-DLBDOZPI.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-US6Y2DXO.js";
@@ -34,8 +34,8 @@ import {
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-FHU3JSU4.js";
-import "./chunks/chunk-UU4LAX7M.js";
+} from "./chunks/chunk-FBMFKPF2.js";
+import "./chunks/chunk-52Q4USHM.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -44,8 +44,8 @@ import {
   isUnderRequests,
   ownersOf,
   parseOwner
-} from "./chunks/chunk-BAMJMO2R.js";
-import "./chunks/chunk-Q5QYV6MY.js";
+} from "./chunks/chunk-VQUDJ5CE.js";
+import "./chunks/chunk-GLEYENYI.js";
 import {
   requesterTeams
 } from "./chunks/chunk-PM7GH4VV.js";
@@ -462,7 +462,7 @@ async function writeSweepSummary(report) {
     for (const d of g.dispositions) {
       if (d.action !== "keep")
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
         );
     }
   }
@@ -599,7 +599,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-NR4EESUA.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-KD4ZUJKL.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -659,7 +659,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-PCALTAKD.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6TJPRSUQ.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -718,8 +718,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-MFD7USSU.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-2JQOH7QZ.js");
+  const { directoryFromActions } = await import("./chunks/connect-SARGNVWW.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-W7C5WTRQ.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -766,7 +766,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-TLVMPQ43.js");
+  const { grant } = await import("./chunks/grant-EEU3YJ7H.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -802,8 +802,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-2NOCRQ3B.js");
-  const { sweepEffects } = await import("./chunks/sweep-IDPFU7EH.js");
+  const { revoke } = await import("./chunks/revoke-NPNIEYNX.js");
+  const { sweepEffects } = await import("./chunks/sweep-AAKCFWF7.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -823,14 +823,7 @@ async function runRevoke(settings) {
   presentVerification(settings, report);
   if (!report.dryRun)
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
-  for (const g of report.groups) {
-    for (const d of g.dispositions)
-      if (d.action !== "keep")
-        info(
-          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}`
-        );
-    if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
-  }
+  logDispositions(report.groups);
   if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
@@ -841,8 +834,22 @@ async function runRevoke(settings) {
   if (unapproved) return { status: "refused", message: unapproved };
   return OK;
 }
+function logDispositions(groups) {
+  for (const g of groups) {
+    for (const d of g.dispositions)
+      if (d.action !== "keep")
+        info(
+          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}${d.sessions ? `; sign-in sessions ${d.sessions}` : ""}`
+        );
+    for (const d of g.dispositions) {
+      if (d.sessions && d.sessions !== "revoked")
+        error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: "access-as-code" });
+    }
+    if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
+  }
+}
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-WAPBXLNZ.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-A6NH3MZL.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
   let next;
   try {
@@ -871,7 +878,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-4QIGROKA.js");
+  const { collectReport } = await import("./chunks/collect-HF4PWQXP.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

@@ -16,6 +16,8 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
 const WRITE_MEMBERS = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'];
 const READ_USERS = ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'];
+// user-revokesigninsessions: User.RevokeSessions.All is the least privileged application permission.
+const REVOKE_SESSIONS = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const ROLE_GROUPS = ['RoleManagement.ReadWrite.Directory'];
 const PIM_READ = ['PrivilegedAssignmentSchedule.Read.AzureADGroup', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
 const PIM_WRITE = ['PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
@@ -307,6 +309,15 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       }
       return undefined;
     };
+    // user-revokesigninsessions: invalidates the user's refresh tokens and session cookies; 200 with a boolean.
+    const revokeSessions = (): TwinResponse | undefined => {
+      if (!((m = /^\/users\/([^/(]+)\/revokeSignInSessions$/.exec(call.path)) && call.method === 'POST')) return undefined;
+      if (!has(REVOKE_SESSIONS)) return denied();
+      const user = state.users.get(m[1]!.toLowerCase());
+      if (!user || user.kind !== 'user') return notFound(m[1]!);
+      state.sessionRevocations.push({ userId: user.id, at: now() });
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#Edm.Boolean`, value: true });
+    };
     const getUser = (): TwinResponse | undefined => {
       if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
         if (!has(READ_USERS)) return denied();
@@ -425,6 +436,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       return undefined;
     };
     for (const route of [
+      revokeSessions,
       listPimInstances,
       requestPimAssignment,
       listRoleAssignments,

@@ -220,6 +220,8 @@ export interface TwinState {
   teamsReadable: boolean;
   /** Tokens that may read organisation teams although teamsReadable is false (a GitHub App token with Members: read). */
   teamReaders: Set<string>;
+  /** Users whose sign-in sessions were revoked (user-revokesigninsessions), and when (twin time, ms). */
+  sessionRevocations: { userId: string; at: number }[];
   /** Whether the job token may write contents (commits and refs): the workflow's `contents: write`. */
   contentsWritable: boolean;
   /** How Graph answers the removal of a member that is not there: 404, or 400 "... do not exist". */
@@ -272,6 +274,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     rateUsed: new Map(),
     teamsReadable: seed.teamsReadable ?? true,
     teamReaders: new Set(),
+    sessionRevocations: [],
     contentsWritable: true,
     clockOffsetMs: 0,
     absentRemoval: 404,

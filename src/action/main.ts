@@ -292,14 +292,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   // Reminders go out once per request version (the comment is the record), and their notices with them.
   if (!report.dryRun)
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
-  for (const g of report.groups) {
-    for (const d of g.dispositions)
-      if (d.action !== 'keep')
-        core.info(
-          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
-        );
-    if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
-  }
+  logDispositions(report.groups);
   if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
@@ -309,6 +302,22 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     };
   if (unapproved) return { status: 'refused', message: unapproved };
   return OK;
+}
+
+/** Each change of the run on one line, and what went wrong loudly (a group not read, sessions not ended). */
+function logDispositions(groups: RevokeReport['groups']): void {
+  for (const g of groups) {
+    for (const d of g.dispositions)
+      if (d.action !== 'keep')
+        core.info(
+          `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}${d.sessions ? `; sign-in sessions ${d.sessions}` : ''}`,
+        );
+    for (const d of g.dispositions) {
+      if (d.sessions && d.sessions !== 'revoked')
+        core.error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: 'access-as-code' });
+    }
+    if (g.error) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code' });
+  }
 }
 
 /**

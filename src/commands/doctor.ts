@@ -159,7 +159,7 @@ async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
 /** The identity's reach, when the directory can tell; reading it never fails doctor. */
 async function judgeIdentity(policyGroups: readonly GroupPolicy[], directory: Directory): Promise<Reach | undefined> {
   if (!directory.identity) return undefined;
-  const groups = policyGroups.map((g) => ({ name: g.name, id: g.id, backend: g.backend }));
+  const groups = policyGroups.map((g) => ({ name: g.name, id: g.id, backend: g.backend, revokeSessions: g.revokeSessions }));
   try {
     return judgeReach(await directory.identity(groups.map((g) => g.id)), groups);
   } catch (error) {

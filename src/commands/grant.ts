@@ -150,5 +150,11 @@ function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefi
   if (disposition.outcome === 'failed')
     return { outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
   if (disposition.outcome === 'updated') return { outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
-  return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.` };
+  const sessions =
+    disposition.sessions === undefined
+      ? ''
+      : disposition.sessions === 'revoked'
+        ? ' Their sign-in sessions were revoked.'
+        : ` Their sign-in sessions were ${disposition.sessions}.`;
+  return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.${sessions}` };
 }

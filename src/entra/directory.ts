@@ -142,6 +142,8 @@ export interface Directory {
   listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>>;
   resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
+  /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
+  revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
   listPimAssignments(groupIds: readonly string[]): Promise<Map<string, PimAssignment[]>>;
   /** PIM for Groups: assignment schedule requests, batched like membership changes. */
@@ -184,6 +186,7 @@ const BATCH_LIMIT = 20;
 
 /** Which permission each kind of call needs, for 403 messages (docs/threat-model.md 23). */
 function permissionFor(method: string, path: string): string {
+  if (path.startsWith('/users') && path.endsWith('/revokeSignInSessions')) return 'User.RevokeSessions.All, for groups with revokeSessions: true';
   if (path.startsWith('/users')) return "User.ReadBasic.All (or User.Read.All), to look up the identities' users";
   if (path.startsWith('/identityGovernance/privilegedAccess/group'))
     return method === 'GET'
@@ -314,6 +317,22 @@ export class GraphDirectory implements Directory {
 
   async listMembers(groupId: string): Promise<Member[]> {
     return (await this.listMembersOfGroups([groupId])).get(groupId.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Ends users' sign-in sessions (user-revokesigninsessions: refresh tokens and session cookies stop
+   * working), batched; per user, done or why not. Needs User.RevokeSessions.All.
+   */
+  async revokeSessions(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]> {
+    const answers = await this.batchAll(
+      userIds.map((id) => ({ method: 'POST', url: `${userPath(id)}/revokeSignInSessions`, headers: { 'Content-Type': 'application/json' }, body: {} })),
+    );
+    return answers.map((a, i) => {
+      const userId = userIds[i]!;
+      if (a.status >= 200 && a.status < 300) return { userId, done: true, detail: 'sign-in sessions revoked' };
+      if (a.status === 403) return { userId, done: false, detail: forbiddenMessage('POST', `${userPath(userId)}/revokeSignInSessions`, a.message) };
+      return { userId, done: false, detail: `Graph answered ${a.status}: ${a.message}` };
+    });
   }
 
   async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {

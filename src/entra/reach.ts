@@ -42,6 +42,9 @@ const UNIT_WRITER_ROLES = new Set<string>([ROLES.groupsAdministrator, ROLES.user
 /** Application permissions that change the members of every non-role-assignable group. */
 export const TENANT_WRITE_PERMISSIONS = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'];
 const PIM_WRITE = 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup';
+/** Revoking a user's sign-in sessions (groups with revokeSessions: true). */
+const REVOKE_SESSIONS = 'User.RevokeSessions.All';
+const REVOKES_SESSIONS = [REVOKE_SESSIONS, 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 /** What each set-up needs, and what doctor may use to see the rest; anything else is more than needed. */
 const NEEDED = new Set([
   'GroupMember.Read.All',
@@ -51,6 +54,7 @@ const NEEDED = new Set([
   PIM_WRITE,
   'RoleManagement.Read.Directory',
   'AdministrativeUnit.Read.All',
+  REVOKE_SESSIONS,
 ]);
 
 export interface RoleAssignment {
@@ -89,6 +93,7 @@ export interface PolicyGroupRef {
   name: string;
   id: string;
   backend: 'membership' | 'pim';
+  revokeSessions?: boolean;
 }
 
 export interface ReachFinding {
@@ -120,7 +125,7 @@ export function judgeReach(facts: IdentityFacts, policyGroups: readonly PolicyGr
   return {
     scope: reach.scope,
     lines: [...lines, ...pim.lines],
-    findings: [...findings, ...pim.findings, ...permissionFindings(facts, writers.tenantPermissions)],
+    findings: [...findings, ...pim.findings, ...sessionFindings(facts, policyGroups), ...permissionFindings(facts, writers.tenantPermissions)],
   };
 }
 
@@ -271,6 +276,23 @@ function pimFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef
       },
     ],
   };
+}
+
+/** Groups with revokeSessions need a permission to revoke sign-in sessions; without one every removal fails the run. */
+function sessionFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[]): ReachFinding[] {
+  const groups = policyGroups.filter((g) => g.revokeSessions).map((g) => g.name);
+  if (groups.length === 0) {
+    return (facts.permissions ?? []).includes(REVOKE_SESSIONS)
+      ? [{ severity: 'warning', message: `the app holds ${REVOKE_SESSIONS} but no policy group has revokeSessions: true. Remove the permission.` }]
+      : [];
+  }
+  if (!facts.permissions || facts.permissions.some((p) => REVOKES_SESSIONS.includes(p))) return [];
+  return [
+    {
+      severity: 'error',
+      message: `${groups.join(', ')} ${groups.length === 1 ? 'has' : 'have'} revokeSessions: true, but the app cannot revoke sign-in sessions: every removal from ${groups.length === 1 ? 'it' : 'them'} would fail the run. Grant the application permission ${REVOKE_SESSIONS} with admin consent.`,
+    },
+  ];
 }
 
 /** Permissions access-as-code does not use, and ones that reach more than membership. */

@@ -34,6 +34,8 @@ export interface GroupPolicy {
   reminderBeforeMs: number;
   /** Break-glass: who may grant themselves this group at once, for how long at most. */
   breakGlass?: { maxDurationMs: number; maxDurationText: string; requesters: string[]; requireTicket: boolean };
+  /** When a member's access ends, also revoke their Entra sign-in sessions. */
+  revokeSessions: boolean;
 }
 
 export interface StandingExemption {
@@ -73,6 +75,7 @@ interface RawGroup extends RawRules {
   requesters?: string[];
   standing?: { id: string; reason: string; review: string }[];
   breakGlass?: { maxDuration: string; requesters: string[]; requireTicket?: boolean };
+  revokeSessions?: boolean;
 }
 
 interface RawPolicy {
@@ -202,6 +205,7 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
     ),
     standing: (group.standing ?? []).map((s) => s.id.toLowerCase()),
     standingEntries: standingEntries(b, name, group),
+    revokeSessions: group.revokeSessions === true,
     reminderBeforeMs: parseDuration(pick('reminderBefore')) ?? HOUR_MS,
     ...optional('breakGlass', group.breakGlass ? breakGlassRules(b, name, group.breakGlass) : undefined),
   };

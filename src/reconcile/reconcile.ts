@@ -67,6 +67,8 @@ export type PlannedDisposition = Omit<Disposition, 'action'> & {
   detail?: string;
   end?: string;
   justification?: string;
+  /** Groups with revokeSessions: the ended member's sign-in sessions, 'revoked' or why not. */
+  sessions?: string;
 };
 
 export interface GroupResult {
@@ -140,7 +142,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const appliedSecond = await applyPlanned(ctx, config, second);
     const lagging = await noteReadLag(ctx, config, second, appliedSecond);
     const merged = joinOutcomes(first, second, new Map([...appliedFirst, ...appliedSecond]), lagging);
-    const failed = [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed') || merged.some((g) => g.error !== undefined);
+    const failed =
+      [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed' || (o.sessions !== undefined && o.sessions !== 'revoked')) ||
+      merged.some((g) => g.error !== undefined);
     const { verified, change } = verification ?? {};
     return {
       head,
@@ -439,7 +443,7 @@ function withPimEnds(
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
-type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end'>;
+type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions'>;
 
 async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[]): Promise<Map<PlannedDisposition, Applied>> {
   const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
@@ -490,7 +494,32 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
         });
     });
   }
+  await revokeEndedSessions(ctx, config, plan, applied);
   return applied;
+}
+
+/**
+ * Groups with revokeSessions: when this run ended a user's membership, their sign-in sessions are
+ * revoked too, so that a refresh token cannot keep what the membership gave. Recorded beside the
+ * removal; a refusal fails the run (the removal stands), with the permission to grant.
+ */
+async function revokeEndedSessions(
+  ctx: ReconcileContext,
+  config: AccessConfig,
+  plan: readonly GroupResult[],
+  applied: Map<PlannedDisposition, Applied>,
+): Promise<void> {
+  const ended = plan.flatMap((g) =>
+    config.policy.groups.get(g.group)!.revokeSessions
+      ? g.dispositions.filter((d) => d.action === 'remove' && d.type === 'user' && applied.get(d)?.outcome === 'removed')
+      : [],
+  );
+  if (ended.length === 0 || !ctx.directory.revokeSessions) return;
+  const answers = new Map((await ctx.directory.revokeSessions([...new Set(ended.map((d) => d.id))])).map((a) => [a.userId, a]));
+  for (const d of ended) {
+    const a = answers.get(d.id);
+    applied.set(d, { ...applied.get(d), sessions: a?.done ? 'revoked' : `not revoked: ${a?.detail ?? 'no answer'}` });
+  }
 }
 
 /**
