@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-R5EICVCM.js";
+} from "./chunks/chunk-B6NH3LTV.js";
 import {
   atCommit,
   changedFiles,
@@ -462,7 +462,7 @@ async function writeSweepSummary(report) {
     for (const d of g.dispositions) {
       if (d.action !== "keep")
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
         );
     }
   }
@@ -599,7 +599,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-KD4ZUJKL.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-5ZUVOM2K.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -718,8 +718,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-SARGNVWW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-W7C5WTRQ.js");
+  const { directoryFromActions } = await import("./chunks/connect-GAI5PRWZ.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-4B2ZG22X.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -766,7 +766,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-EEU3YJ7H.js");
+  const { grant } = await import("./chunks/grant-5OZK6EUD.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -802,8 +802,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-NPNIEYNX.js");
-  const { sweepEffects } = await import("./chunks/sweep-AAKCFWF7.js");
+  const { revoke } = await import("./chunks/revoke-EFNGOG6J.js");
+  const { sweepEffects } = await import("./chunks/sweep-6OYF4CIH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -842,6 +842,7 @@ function logDispositions(groups) {
           `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ""}${d.outcome === "failed" && d.detail ? `: ${d.detail}` : ""}${d.sessions ? `; sign-in sessions ${d.sessions}` : ""}`
         );
     for (const d of g.dispositions) {
+      if (d.stillHeld) warning(`${g.group}: ${d.id} ${d.stillHeld}`, { title: "access-as-code: removed access is not gone" });
       if (d.sessions && d.sessions !== "revoked")
         error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: "access-as-code" });
     }
@@ -878,7 +879,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-HF4PWQXP.js");
+  const { collectReport } = await import("./chunks/collect-MTNT63WN.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

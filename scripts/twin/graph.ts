@@ -355,6 +355,29 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       }
       return undefined;
     };
+    // group-list-transitivemembers, cast to users: members through any path, nested groups included.
+    const listTransitiveUsers = (): TwinResponse | undefined => {
+      if (!((m = /^\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(call.path)) && call.method === 'GET')) return undefined;
+      if (!has(READ_MEMBERS)) return denied();
+      const group = state.groups.get(m[1]!.toLowerCase());
+      if (!group) return notFound(m[1]!);
+      const users = new Set<string>();
+      const seen = new Set<string>([group.id]);
+      const walk = (g: Group) => {
+        for (const id of visibleMembers(g)) {
+          const nested = state.groups.get(id);
+          if (nested && !seen.has(id)) {
+            seen.add(id);
+            walk(nested);
+          } else if (!nested && (state.users.get(id)?.kind ?? 'user') === 'user') users.add(id);
+        }
+      };
+      walk(group);
+      return json(200, {
+        '@odata.context': `${call.base}/v1.0/$metadata#users(id)`,
+        value: [...users].sort().map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+      });
+    };
     const listMembers = (): TwinResponse | undefined => {
       // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
       // issue on the page), so the plain listing leaves them out; the OData cast
@@ -368,7 +391,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!Number.isInteger(top) || top < 1 || top > 999)
           return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
         const skip = Number(call.query.get('$skiptoken') ?? 0);
-        const kindOf = (id: string) => state.users.get(id)?.kind ?? 'user';
+        const kindOf = (id: string) => (state.groups.has(id) ? 'group' : (state.users.get(id)?.kind ?? 'user'));
         const all = visibleMembers(group)
           .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
           .sort();
@@ -437,6 +460,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     };
     for (const route of [
       revokeSessions,
+      listTransitiveUsers,
       listPimInstances,
       requestPimAssignment,
       listRoleAssignments,

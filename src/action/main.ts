@@ -313,6 +313,7 @@ function logDispositions(groups: RevokeReport['groups']): void {
           `${g.group}: ${d.id} ${d.action} (${d.reason})${d.outcome ? `: ${d.outcome}` : ''}${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}${d.sessions ? `; sign-in sessions ${d.sessions}` : ''}`,
         );
     for (const d of g.dispositions) {
+      if (d.stillHeld) core.warning(`${g.group}: ${d.id} ${d.stillHeld}`, { title: 'access-as-code: removed access is not gone' });
       if (d.sessions && d.sessions !== 'revoked')
         core.error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: 'access-as-code' });
     }

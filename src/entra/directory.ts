@@ -142,6 +142,8 @@ export interface Directory {
   listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>>;
   resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
+  /** Users who are members of each group through any path (nested groups included); a group Graph will not list is left out. */
+  transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
   /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
   revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -333,6 +335,33 @@ export class GraphDirectory implements Directory {
       if (a.status === 403) return { userId, done: false, detail: forbiddenMessage('POST', `${userPath(userId)}/revokeSignInSessions`, a.message) };
       return { userId, done: false, detail: `Graph answered ${a.status}: ${a.message}` };
     });
+  }
+
+  /**
+   * group-list-transitivemembers, cast to users: who holds each group through any path, nested groups
+   * included (GroupMember.Read.All, which GroupMember.ReadWrite.All includes). A group Graph will not
+   * list is left out, so that nothing is claimed about it.
+   */
+  async transitiveUsers(groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const answers = await this.batchAll(
+      groupIds.map((id) => ({ method: 'GET', url: `${groupPath(id)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999` })),
+    );
+    const out = new Map<string, Set<string>>();
+    for (const [i, id] of groupIds.entries()) {
+      try {
+        let page = this.readAnswer<MembersPage>(answers[i]!, 'GET', `${groupPath(id)}/transitiveMembers`);
+        const users = new Set<string>();
+        while (page) {
+          for (const m of page.value) users.add(m.id.toLowerCase());
+          const next = page['@odata.nextLink'];
+          page = next ? await this.call<MembersPage>('GET', next) : undefined;
+        }
+        out.set(id.toLowerCase(), users);
+      } catch (error) {
+        if (!(error instanceof DirectoryError)) throw error;
+      }
+    }
+    return out;
   }
 
   async apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]> {

@@ -69,6 +69,8 @@ export type PlannedDisposition = Omit<Disposition, 'action'> & {
   justification?: string;
   /** Groups with revokeSessions: the ended member's sign-in sessions, 'revoked' or why not. */
   sessions?: string;
+  /** A removal checked afterwards: how the user still holds the group (a nested group), when they do. */
+  stillHeld?: string;
 };
 
 export interface GroupResult {
@@ -141,7 +143,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', glass.grants);
     const appliedSecond = await applyPlanned(ctx, config, second);
     const lagging = await noteReadLag(ctx, config, second, appliedSecond);
-    const merged = joinOutcomes(first, second, new Map([...appliedFirst, ...appliedSecond]), lagging);
+    const outcomes = new Map([...appliedFirst, ...appliedSecond]);
+    await verifyRemovals(ctx, config, [...first, ...second], outcomes);
+    const merged = joinOutcomes(first, second, outcomes, lagging);
     const failed =
       [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed' || (o.sessions !== undefined && o.sessions !== 'revoked')) ||
       merged.some((g) => g.error !== undefined);
@@ -443,7 +447,7 @@ function withPimEnds(
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
-type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions'>;
+type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions' | 'stillHeld'>;
 
 async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[]): Promise<Map<PlannedDisposition, Applied>> {
   const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
@@ -496,6 +500,31 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
   }
   await revokeEndedSessions(ctx, config, plan, applied);
   return applied;
+}
+
+/**
+ * Verified revocation: after this run removed users, each group they were removed from is listed
+ * transitively, and a user who still holds it (through a nested group that is a standing exemption,
+ * or a group in audit mode) is said on the removal, never taken as gone.
+ */
+async function verifyRemovals(
+  ctx: ReconcileContext,
+  config: AccessConfig,
+  plan: readonly GroupResult[],
+  applied: Map<PlannedDisposition, Applied>,
+): Promise<void> {
+  const removed = plan.flatMap((g) => g.dispositions.filter((d) => d.type === 'user' && applied.get(d)?.outcome === 'removed').map((d) => ({ g, d })));
+  if (removed.length === 0 || !ctx.directory.transitiveUsers) return;
+  const groupIds = [...new Set(removed.map(({ g }) => config.policy.groups.get(g.group)!.id.toLowerCase()))];
+  const holders = await ctx.directory.transitiveUsers(groupIds);
+  for (const { g, d } of removed) {
+    if (holders.get(config.policy.groups.get(g.group)!.id.toLowerCase())?.has(d.id.toLowerCase())) {
+      applied.set(d, {
+        ...applied.get(d),
+        stillHeld: `still holds ${g.group} through a nested group: its direct membership was removed, but a group that is a member of ${g.group} contains them. Remove them from that group, or end its exemption.`,
+      });
+    }
+  }
 }
 
 /**
