@@ -30,8 +30,8 @@ import {
   requesterAt,
   slugify,
   workingTree
-} from "./cli-chunks/chunk-NY3RFSGH.js";
-import "./cli-chunks/chunk-EJBRKMW7.js";
+} from "./cli-chunks/chunk-4NAHDPMA.js";
+import "./cli-chunks/chunk-Y2COFHSS.js";
 import {
   formatDuration,
   parseDuration
@@ -355,12 +355,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-AIHEWSYT.js");
+  const { revoke } = await import("./cli-chunks/revoke-E2RU67NF.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-XDABNDSK.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-AFWOSIEX.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -380,7 +380,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-IWFEFI25.js");
+  const { collectReport } = await import("./cli-chunks/collect-IMV3SPH2.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -405,7 +405,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-FA6JVFT4.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-TBOA3XJ5.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -423,7 +423,7 @@ async function doctorCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-RPCVMI2E.js");
+  const { doctor } = await import("./cli-chunks/doctor-NOVG77MY.js");
   const directory = await localDirectory(values);
   const { resolveCloud } = await import("./cli-chunks/cloud-X7AOCIBX.js");
   const authorityHost = authorityOf(values);
@@ -452,7 +452,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-5IC4CZVK.js");
+  const { grant } = await import("./cli-chunks/grant-IR2AB3D6.js");
   const report = await grant({
     git,
     gh,

@@ -24,7 +24,7 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-DLBDOZPI.js";
+} from "./chunks/chunk-M3KSBEQA.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-US6Y2DXO.js";
@@ -34,8 +34,8 @@ import {
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-FBMFKPF2.js";
-import "./chunks/chunk-52Q4USHM.js";
+} from "./chunks/chunk-72CWTOKH.js";
+import "./chunks/chunk-4NYYXY3P.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -44,8 +44,8 @@ import {
   isUnderRequests,
   ownersOf,
   parseOwner
-} from "./chunks/chunk-VQUDJ5CE.js";
-import "./chunks/chunk-GLEYENYI.js";
+} from "./chunks/chunk-JZISGAUE.js";
+import "./chunks/chunk-O6H3BNPU.js";
 import {
   requesterTeams
 } from "./chunks/chunk-PM7GH4VV.js";
@@ -469,6 +469,8 @@ async function writeSweepSummary(report) {
   if (details.length > 0) summary2.addList(details);
   const refused = report.groups.flatMap((g) => g.ignored.map((i) => `${escapeHtml(i.file)}: ${escapeHtml(i.why)}`));
   if (refused.length > 0) summary2.addHeading("Requests that grant nothing", 3).addList(refused);
+  if (report.breakGlassIgnored.length > 0)
+    summary2.addHeading("Break-glass runs that cover nobody", 3).addList(report.breakGlassIgnored.map((b) => `run ${b.run}: ${escapeHtml(b.why)}`));
   if (report.reminders.length > 0)
     summary2.addRaw(
       `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(", ")}.`,
@@ -599,7 +601,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-5ZUVOM2K.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-OBAE7Z23.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -659,7 +661,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6TJPRSUQ.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3GAPT653.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -719,7 +721,7 @@ function configTeams(config) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-GAI5PRWZ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-4B2ZG22X.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-VIW6EEH4.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -766,7 +768,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-5OZK6EUD.js");
+  const { grant } = await import("./chunks/grant-PJKKWA5S.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -802,8 +804,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-EFNGOG6J.js");
-  const { sweepEffects } = await import("./chunks/sweep-6OYF4CIH.js");
+  const { revoke } = await import("./chunks/revoke-K2LRA6CX.js");
+  const { sweepEffects } = await import("./chunks/sweep-QD6VRETM.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -824,6 +826,7 @@ async function runRevoke(settings) {
   if (!report.dryRun)
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
+  for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
   if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
@@ -850,7 +853,7 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-A6NH3MZL.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-VCCAQMOB.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
   let next;
   try {
@@ -879,7 +882,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-MTNT63WN.js");
+  const { collectReport } = await import("./chunks/collect-AKXTSN6B.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

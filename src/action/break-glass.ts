@@ -13,7 +13,7 @@ import { ConfigError } from '../diagnostics.ts';
 import { loadConfig } from '../config/config.ts';
 import { workingTree } from '../repo/files.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { breakGlassUses, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
+import { breakGlassUses, reviewedRuns, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubFacts } from '../github/graphql.ts';
@@ -96,7 +96,15 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   }
   // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
   const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
-  const report = await reconcile({ git, githubFacts, directory, now: Date.now(), dryRun: false, breakGlassNow: grant });
+  const report = await reconcile({
+    git,
+    githubFacts,
+    directory,
+    now: Date.now(),
+    dryRun: false,
+    breakGlassNow: grant,
+    breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git),
+  });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')
     throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);

@@ -293,6 +293,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   if (!report.dryRun)
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
+  for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
   if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)

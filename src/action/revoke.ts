@@ -53,6 +53,8 @@ export async function writeSweepSummary(report: RevokeReport): Promise<void> {
   // requester whose grant run was lost looks.
   const refused = report.groups.flatMap((g) => g.ignored.map((i) => `${escapeHtml(i.file)}: ${escapeHtml(i.why)}`));
   if (refused.length > 0) summary.addHeading('Requests that grant nothing', 3).addList(refused);
+  if (report.breakGlassIgnored.length > 0)
+    summary.addHeading('Break-glass runs that cover nobody', 3).addList(report.breakGlassIgnored.map((b) => `run ${b.run}: ${escapeHtml(b.why)}`));
   if (report.reminders.length > 0)
     summary.addRaw(
       `Reminders due: ${report.reminders.map((r) => `${escapeHtml(r.requester)} (${escapeHtml(r.group)}, ends ${escapeHtml(r.expires)})`).join(', ')}.`,

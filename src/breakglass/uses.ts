@@ -119,3 +119,14 @@ export async function reviewIssueOfRun(gh: GitHub, repo: RepoRef, run: { id: num
   );
   return issueOfUse({ run: run.id, start: run.createdAt, updatedAt: Date.now() }, issues)?.number;
 }
+
+/**
+ * The reconciler's question for groups with breakGlass.reviewWithin: which break-glass runs since a time
+ * were reviewed, by the one review rule.
+ */
+export function reviewedRuns(gh: GitHub, repo: RepoRef, githubFacts: GitHubFacts, git: Git) {
+  return async (since: number, at: { head: string; branch: string; config: AccessConfig; reader: CatFile }): Promise<Map<number, boolean>> => {
+    const uses = await breakGlassUses({ gh, repo, githubFacts, git, reader: at.reader, head: at.head, branch: at.branch, config: at.config, since });
+    return new Map(uses.map((u) => [u.run, u.review.reviewed]));
+  };
+}

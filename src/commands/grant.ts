@@ -11,6 +11,7 @@ import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import type { BranchContext } from './context.ts';
+import { reviewedRuns } from '../breakglass/uses.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
@@ -53,9 +54,11 @@ export interface GrantReport {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
   const report = await reconcile({
     git: ctx.git,
-    githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
+    githubFacts,
+    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun ?? false,

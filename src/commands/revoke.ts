@@ -11,6 +11,7 @@ import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import type { BranchContext } from './context.ts';
+import { reviewedRuns } from '../breakglass/uses.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
@@ -55,13 +56,17 @@ export interface RevokeReport {
   config: AccessConfig;
   /** Configuration changes on the default branch that are not in force (not approved). */
   configIgnored: IgnoredConfigChange[];
+  /** Break-glass runs that cover nobody, and why (not a record, or not reviewed in time). */
+  breakGlassIgnored: { run: number; why: string }[];
 }
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
   const report = await reconcile({
     git: ctx.git,
-    githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
+    githubFacts,
+    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun,
@@ -90,6 +95,7 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     ownersOf: (path) => ownersOf(report.config.codeowners, path),
     config: report.config,
     configIgnored: report.configIgnored,
+    breakGlassIgnored: report.breakGlassIgnored,
   };
 }
 

@@ -33,7 +33,14 @@ export interface GroupPolicy {
   standingEntries: StandingExemption[];
   reminderBeforeMs: number;
   /** Break-glass: who may grant themselves this group at once, for how long at most. */
-  breakGlass?: { maxDurationMs: number; maxDurationText: string; requesters: string[]; requireTicket: boolean };
+  breakGlass?: {
+    maxDurationMs: number;
+    maxDurationText: string;
+    requesters: string[];
+    requireTicket: boolean;
+    /** Ratified or ended: a use not reviewed this long after it began is ended. */ reviewWithinMs?: number;
+    reviewWithinText?: string;
+  };
   /** When a member's access ends, also revoke their Entra sign-in sessions. */
   revokeSessions: boolean;
 }
@@ -74,7 +81,7 @@ interface RawGroup extends RawRules {
   description?: string;
   requesters?: string[];
   standing?: { id: string; reason: string; review: string }[];
-  breakGlass?: { maxDuration: string; requesters: string[]; requireTicket?: boolean };
+  breakGlass?: { maxDuration: string; requesters: string[]; requireTicket?: boolean; reviewWithin?: string };
   revokeSessions?: boolean;
 }
 
@@ -224,6 +231,9 @@ function breakGlassRules(b: Building, name: string, raw: NonNullable<RawGroup['b
     maxDurationText: raw.maxDuration,
     requesters: raw.requesters.map((r) => r.toLowerCase()),
     requireTicket: raw.requireTicket ?? true,
+    ...(raw.reviewWithin !== undefined
+      ? { reviewWithinMs: durationOf(b, raw.reviewWithin, ['groups', name, 'breakGlass', 'reviewWithin']), reviewWithinText: raw.reviewWithin }
+      : {}),
   };
 }
 

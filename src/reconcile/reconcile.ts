@@ -50,6 +50,11 @@ export interface ReconcileContext {
    * is added, and its PIM end set, by the same plan and apply as every other change.
    */
   breakGlassNow?: BreakGlassGrant;
+  /**
+   * Which break-glass runs since a time were reviewed (the one review rule, breakglass/review.ts), for
+   * groups with breakGlass.reviewWithin; without it, an overdue use counts as unreviewed and ends.
+   */
+  breakGlassReviewed?: (since: number, at: { head: string; branch: string; config: AccessConfig; reader: CatFile }) => Promise<ReadonlyMap<number, boolean>>;
   /** The memory key: GitHub facts that cannot change are remembered between runs (memory/memory.ts). */
   memory?: MemoryKey;
 }
@@ -235,12 +240,41 @@ async function readBreakGlass(
       grants = [];
     }
   }
+  grants = await ratifiedOrEnded(ctx, { head, branch, config, reader }, grants, ignored);
   if (ctx.breakGlassNow && !grants.some((b) => b.run === ctx.breakGlassNow!.run)) {
     const target = await users.groupAndUser(ctx.breakGlassNow.group, ctx.breakGlassNow.login);
     if (typeof target === 'string') throw new ConfigError(target);
     grants.push({ ...ctx.breakGlassNow, userId: target.userId });
   }
   return { grants, ignored, degraded };
+}
+
+/**
+ * Ratified or ended: in a group with breakGlass.reviewWithin, a use whose review issue no code owner
+ * closed as completed within that time after it began covers nobody any more, and is said with why.
+ */
+async function ratifiedOrEnded(
+  ctx: ReconcileContext,
+  at: { head: string; branch: string; config: AccessConfig; reader: CatFile },
+  grants: (BreakGlassGrant & { userId: string })[],
+  ignored: { run: number; why: string }[],
+): Promise<(BreakGlassGrant & { userId: string })[]> {
+  const config = at.config;
+  const limit = (b: BreakGlassGrant) => config.policy.groups.get(b.group)?.breakGlass?.reviewWithinMs;
+  const overdue = grants.filter((b) => limit(b) !== undefined && ctx.now > b.start + limit(b)!);
+  if (overdue.length === 0) return grants;
+  // Reviews that cannot be read count as not given: an overdue use ends (fail closed), and says why.
+  const reviewed = ctx.breakGlassReviewed
+    ? await ctx.breakGlassReviewed(Math.min(...overdue.map((b) => b.start)) - 60_000, at).catch(() => new Map<number, boolean>())
+    : new Map<number, boolean>();
+  const ended = new Set(overdue.filter((b) => reviewed.get(b.run) !== true).map((b) => b.run));
+  for (const b of grants.filter((g) => ended.has(g.run))) {
+    ignored.push({
+      run: b.run,
+      why: `${b.login}'s break-glass use of ${b.group} (run ${b.run}) was not reviewed within ${config.policy.groups.get(b.group)!.breakGlass!.reviewWithinText}, so it ends now; a code owner can still close its review issue as completed, for the record.`,
+    });
+  }
+  return grants.filter((b) => !ended.has(b.run));
 }
 
 /** Every active request verified (remembered facts where the memory key allows), and what to remember. */

@@ -1,6 +1,8 @@
 // Break-glass end to end: the bundled action started by workflow_dispatch as the runner starts it,
 // GitHub's run record in the twin, Entra in the twin, and the sweep that must keep the grant until its
 // end and remove it after. Every input is hostile somewhere here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
@@ -337,6 +339,32 @@ test('THREATS 51-52: break-glass in a pim group is an assignment with its end, a
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);
     assert.equal(group.pimEnds.get('2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40'), end, 'the next sweep keeps the later end');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('ratified or ended: a use not reviewed within breakGlass.reviewWithin ends at the next run; a reviewed one lasts its duration', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = readFileSync(join(s.repo.dir, '.github/access-policy.yaml'), 'utf8');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('requireTicket: true }', 'requireTicket: true, reviewWithin: 15m }') });
+    const first = await breakGlass(s, 'hubot', good);
+    assert.equal(first.out?.granted, true, first.run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    // Ten minutes in, within the review window: kept. Twenty minutes in, not reviewed: ended.
+    await sweepAt(s, Date.now() + 10 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    await sweepAt(s, Date.now() + 20 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'an unreviewed use ends once its review is overdue');
+
+    // Reviewed (a code owner other than the user closes the issue as completed): the next use lasts.
+    s.closeIssue(first.out!.issue!, 'lead1', 'completed');
+    const second = await breakGlass(s, 'hubot', good);
+    assert.equal(second.out?.granted, true, second.run.stdout);
+    s.closeIssue(second.out!.issue!, 'lead1', 'completed');
+    await sweepAt(s, Date.now() + 20 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'a reviewed use keeps its full duration');
   } finally {
     await s.stop();
   }
