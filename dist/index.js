@@ -768,7 +768,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-PJKKWA5S.js");
+  const { grant } = await import("./chunks/grant-RSRNZD5H.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -804,8 +804,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-K2LRA6CX.js");
-  const { sweepEffects } = await import("./chunks/sweep-QD6VRETM.js");
+  const { revoke } = await import("./chunks/revoke-KOOZOE67.js");
+  const { sweepEffects } = await import("./chunks/sweep-NXZ6NOM2.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();

@@ -2,6 +2,9 @@ import type { Directory } from '../entra/directory.ts';
 import type { Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { MemoryKey } from '../memory/memory.ts';
+import { GitHubFacts } from '../github/graphql.ts';
+import { reviewedRuns } from '../breakglass/uses.ts';
+import type { ReconcileContext } from '../reconcile/reconcile.ts';
 
 /** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
 export interface BranchContext {
@@ -14,4 +17,22 @@ export interface BranchContext {
   now: number;
   /** The memory key: immutable GitHub facts are remembered between runs (grant and revoke). */
   memory?: MemoryKey;
+}
+
+/**
+ * The reconciler's context for a command on a branch (grant, revoke): GitHub read through one facts
+ * reader, with the break-glass review rule and the memory key where the command has them.
+ */
+export function reconcileContext(ctx: BranchContext & { dryRun: boolean; requireCurrentHead?: boolean }): ReconcileContext {
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
+  return {
+    git: ctx.git,
+    githubFacts,
+    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
+    directory: ctx.directory,
+    now: ctx.now,
+    dryRun: ctx.dryRun,
+    ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
+    ...(ctx.memory ? { memory: ctx.memory } : {}),
+  };
 }

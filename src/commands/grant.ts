@@ -7,11 +7,10 @@
 import type { IgnoredConfigChange } from '../config/approved.ts';
 import { describeEnd } from '../request/request.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
-import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
+import type { GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileReport, type RequestResult } from '../reconcile/reconcile.ts';
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
-import type { BranchContext } from './context.ts';
-import { reviewedRuns } from '../breakglass/uses.ts';
+import { reconcileContext, type BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
@@ -54,17 +53,7 @@ export interface GrantReport {
 }
 
 export async function grant(ctx: GrantContext): Promise<GrantReport> {
-  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  const report = await reconcile({
-    git: ctx.git,
-    githubFacts,
-    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
-    directory: ctx.directory,
-    now: ctx.now,
-    dryRun: ctx.dryRun ?? false,
-    ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
-    ...(ctx.memory ? { memory: ctx.memory } : {}),
-  });
+  const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun ?? false }));
   const items: GrantItem[] = [];
   // Without the before commit (a force push, a shallow checkout) there is nothing to report on, but the reconciliation happened.
   const pushed = (/^0+$/.test(ctx.before) || !(await hasCommit(ctx.git, ctx.before)) ? [] : await changedFiles(ctx.git, ctx.before, report.head)).filter(

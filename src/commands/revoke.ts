@@ -10,10 +10,9 @@ import type { IgnoredConfigChange } from '../config/approved.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
-import type { BranchContext } from './context.ts';
-import { reviewedRuns } from '../breakglass/uses.ts';
+import { reconcileContext, type BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
-import { GitHubFacts, type GraphqlSpend } from '../github/graphql.ts';
+import type { GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {
@@ -62,17 +61,7 @@ export interface RevokeReport {
 
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  const report = await reconcile({
-    git: ctx.git,
-    githubFacts,
-    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
-    directory: ctx.directory,
-    now: ctx.now,
-    dryRun: ctx.dryRun,
-    ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
-    ...(ctx.memory ? { memory: ctx.memory } : {}),
-  });
+  const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
   return {
     head: report.head,
     branch: report.branch,
