@@ -31,14 +31,14 @@ import {
   slugify,
   workingTree
 } from "./cli-chunks/chunk-4NAHDPMA.js";
+import {
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
 import "./cli-chunks/chunk-Y2COFHSS.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   ConfigError,
@@ -355,12 +355,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-FLPRYQJS.js");
+  const { revoke } = await import("./cli-chunks/revoke-YPHD2WWE.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-D37XZRF2.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-S6UPXCLJ.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -380,7 +380,7 @@ async function reportCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-IMV3SPH2.js");
+  const { collectReport } = await import("./cli-chunks/collect-PLLEBA66.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
@@ -388,6 +388,31 @@ async function reportCommand(args, io) {
     await writeFile(resolve2(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
+  return 0;
+}
+async function evidenceCommand(args, io) {
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, from: { type: "string" }, to: { type: "string" }, out: { type: "string" }, "github-repo": { type: "string" } },
+    strict: true
+  });
+  const now = clock(values.at, io);
+  if (!values.from) throw new ConfigError("evidence needs --from, an RFC 3339 time such as 2026-10-01T00:00:00Z (and --to, default now).");
+  const from = clock(values.from, io);
+  const to = values.to ? clock(values.to, io) : now;
+  if (from >= to) throw new ConfigError(`--from (${values.from}) must be before --to (${values.to ?? "now"}).`);
+  const format = values.format ?? "csv";
+  if (format !== "csv" && format !== "json") throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
+  const root = repoRoot(values.repo, io);
+  const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-BTSUGCRM.js");
+  const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
+  const text = format === "json" ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}
+` : evidenceCsv(rows);
+  if (values.out) {
+    await writeFile(resolve2(io.cwd, values.out), text);
+    io.err(`Wrote ${rows.length} row${rows.length === 1 ? "" : "s"} to ${values.out}.`);
+  } else io.out(text.replace(/\n$/, ""));
   return 0;
 }
 async function statusCommand(args, io) {
@@ -405,7 +430,7 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { status, renderStatus } = await import("./cli-chunks/status-TBOA3XJ5.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-NDJ3IVE5.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
   if (login) {
     const me = login.toLowerCase();
@@ -452,7 +477,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-PHUJ74QU.js");
+  const { grant } = await import("./cli-chunks/grant-MINQ23Z7.js");
   const report = await grant({
     git,
     gh,
@@ -597,6 +622,15 @@ var COMMAND_TABLE = [
     run: sweepCommand
   },
   { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: reportCommand },
+  {
+    name: "evidence",
+    usage: [
+      "evidence --from TIME [--to TIME] [--format csv|json] [--out FILE]",
+      "one row per grant in the period (requests and break-glass): who asked, who approved",
+      "and when, granted, planned end, ended, removed by what and how late (docs/evidence.md)"
+    ],
+    run: evidenceCommand
+  },
   { name: "status", usage: ["status [--mine]", "who holds access now, per group, until when and through which request"], run: statusCommand },
   {
     name: "form",

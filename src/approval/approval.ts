@@ -34,6 +34,8 @@ export interface ApprovalResult {
   ok: boolean;
   required: number;
   approvers: string[];
+  /** When each counted approver approved (the review's submission time, as GitHub records it). */
+  approvedAt: Record<string, string | null>;
   ignored: { reviewer: string; why: string }[];
 }
 
@@ -105,6 +107,7 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
   excluded.set(input.author.toLowerCase(), 'is the author of the pull request');
   excluded.set(input.requester.toLowerCase(), 'is the requester');
   const approvers: string[] = [];
+  const approvedAt: Record<string, string | null> = {};
   const ignored: { reviewer: string; why: string }[] = [];
   for (const review of latestDecisiveReviews(input.reviews)) {
     const who = review.reviewer;
@@ -127,5 +130,5 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
       });
     } else approvers.push(who);
   }
-  return { ok: approvers.length >= input.required, required: input.required, approvers, ignored };
+  return { ok: approvers.length >= input.required, required: input.required, approvers, approvedAt, ignored };
 }

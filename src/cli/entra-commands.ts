@@ -118,6 +118,33 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
+/** `evidence --from T [--to T] [--format csv|json] [--out FILE]`: one row per grant in the period, for auditors. */
+export async function evidenceCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, ...ENTRA, ...FORMAT, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'github-repo': { type: 'string' } },
+    strict: true,
+  });
+  const now = clock(values.at, io);
+  if (!values.from) throw new ConfigError('evidence needs --from, an RFC 3339 time such as 2026-10-01T00:00:00Z (and --to, default now).');
+  const from = clock(values.from, io);
+  const to = values.to ? clock(values.to, io) : now;
+  if (from >= to) throw new ConfigError(`--from (${values.from}) must be before --to (${values.to ?? 'now'}).`);
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
+  const root = repoRoot(values.repo, io);
+  const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
+  const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
+  const text =
+    format === 'json' ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}\n` : evidenceCsv(rows);
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), text);
+    io.err(`Wrote ${rows.length} row${rows.length === 1 ? '' : 's'} to ${values.out}.`);
+  } else io.out(text.replace(/\n$/, ''));
+  return 0;
+}
+
 /** `status [--mine] [--format json]`: who holds access now, per group, and until when. */
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

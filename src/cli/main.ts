@@ -7,7 +7,7 @@ import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from 
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, keyAtLine, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { doctorCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
+import { doctorCommand, evidenceCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
@@ -73,6 +73,15 @@ const COMMAND_TABLE: CommandEntry[] = [
     run: sweepCommand,
   },
   { name: 'report', usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'], run: reportCommand },
+  {
+    name: 'evidence',
+    usage: [
+      'evidence --from TIME [--to TIME] [--format csv|json] [--out FILE]',
+      'one row per grant in the period (requests and break-glass): who asked, who approved',
+      'and when, granted, planned end, ended, removed by what and how late (docs/evidence.md)',
+    ],
+    run: evidenceCommand,
+  },
   { name: 'status', usage: ['status [--mine]', 'who holds access now, per group, until when and through which request'], run: statusCommand },
   {
     name: 'form',

@@ -168,15 +168,15 @@ async function history(
   return result;
 }
 
-type LogEntry = Awaited<ReturnType<typeof firstParentLog>>[number];
+export type LogEntry = Awaited<ReturnType<typeof firstParentLog>>[number];
 
 /** Every version of a request of a policy group added or changed in the log, counting additions in the window. */
-async function requestVersions(
+export async function requestVersions(
   reader: CatFile,
   log: readonly LogEntry[],
   groupNames: ReadonlySet<string>,
   since: number,
-  result: History,
+  result?: History,
 ): Promise<{ versions: RequestResult[]; added: Set<RequestResult>; deletions: Map<string, number[]> }> {
   const versions: RequestResult[] = [];
   const added = new Set<RequestResult>();
@@ -188,7 +188,7 @@ async function requestVersions(
       if (change.status === 'D') deletions.set(change.path, [...(deletions.get(change.path) ?? []), commit.time]);
       if (change.status !== 'A' && change.status !== 'M') continue;
       const inWindow = change.status === 'A' && commit.time >= since;
-      if (inWindow) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
+      if (inWindow && result) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
       const object = await reader.read(`${commit.sha}:${change.path}`);
       const request = object?.bytes ? parseRequest(change.path, object.bytes, commit.time).request : undefined;
       // Judged as of the merge: "userId" only marks it as someone's request to verify.
