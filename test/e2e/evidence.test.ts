@@ -16,17 +16,15 @@ test('evidence lists each grant of the period with its approvals, planned and re
     const k8s = s.approvedRequest('hubot', 'k8s-prod-operators', 120 * M, { approver: 'lead1' });
     const ended = expiry(db.file);
     // The sweep that ran after octocat's request ended, as GitHub records it: 3 minutes late.
-    s.twin.state.repos
-      .get('acme/access')!
-      .workflowRuns.push({
-        workflow: 'access-revoke.yml',
-        id: 1,
-        status: 'completed',
-        conclusion: 'success',
-        created_at: iso(ended + 2 * M),
-        updated_at: iso(ended + 3 * M),
-        event: 'schedule',
-      });
+    s.twin.state.repos.get('acme/access')!.workflowRuns.push({
+      workflow: 'access-revoke.yml',
+      id: 1,
+      status: 'completed',
+      conclusion: 'success',
+      created_at: iso(ended + 2 * M),
+      updated_at: iso(ended + 3 * M),
+      event: 'schedule',
+    });
     const at = ended + 30 * M;
     const csv = await runCli(s, ['evidence', '--from', iso(start - 60 * M), '--at', iso(at)]);
     assert.equal(csv.code, 0, csv.err);
