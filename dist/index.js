@@ -882,13 +882,26 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-3TI3MJEX.js");
+  const { collectReport } = await import("./chunks/collect-OLAU4FUF.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-CVCNU5PN.js");
+  const now = Date.now();
+  try {
+    const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now });
+    const { writeFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const file = join(process.env.RUNNER_TEMP || settings.workspace, "access-evidence.csv");
+    await writeFile(file, evidenceCsv(rows));
+    setOutput("evidence", file);
+    info(`Evidence of the last 30 days: ${rows.length} grant${rows.length === 1 ? "" : "s"} in ${file}.`);
+  } catch (error2) {
+    warning(`the evidence file was not written (${error2.message}); the report above stands.`, { title: "access-as-code" });
+  }
   return OK;
 }
 function presentVerification(settings, report) {

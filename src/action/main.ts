@@ -372,6 +372,20 @@ async function runReport(settings: Settings): Promise<RunResult> {
   const markdown = renderReport(await collectReport({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now: Date.now() }));
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
+  // The auditor's evidence of the last 30 days beside it, as a file the workflow keeps as an artifact.
+  const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
+  const now = Date.now();
+  try {
+    const rows = await collectEvidence({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now, from: now - 30 * 86_400_000, to: now });
+    const { writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const file = join(process.env.RUNNER_TEMP || settings.workspace, 'access-evidence.csv');
+    await writeFile(file, evidenceCsv(rows));
+    core.setOutput('evidence', file);
+    core.info(`Evidence of the last 30 days: ${rows.length} grant${rows.length === 1 ? '' : 's'} in ${file}.`);
+  } catch (error) {
+    core.warning(`the evidence file was not written (${(error as Error).message}); the report above stands.`, { title: 'access-as-code' });
+  }
   return OK;
 }
 

@@ -257,6 +257,10 @@ test('report: active grants, drift, overdue expiries and the last sweep, in the 
       assert.match(md, /Last successful sweep: 2026-11-24 06:01 UTC/);
       assert.match(md, /\| k8s-prod-operators \| 2 \| 1 \|/, 'two requests merged; the one that had expired before its merge was never granted');
       assert.match(run.summary, /## Access report/);
+      // The auditor's evidence of the last 30 days, as a file for the workflow's artifact (the runner's
+      // temporary folder is gone after the run; its content is tested in evidence.test.ts).
+      assert.match(run.outputs.evidence!, /access-evidence\.csv$/);
+      assert.match(run.stdout, /Evidence of the last 30 days: [1-9]\d* grants? in .*access-evidence\.csv/);
     },
   ));
 
