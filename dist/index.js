@@ -892,7 +892,7 @@ async function runReport(settings) {
   const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-CVCNU5PN.js");
   const now = Date.now();
   try {
-    const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now });
+    const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });
     const { writeFile } = await import("node:fs/promises");
     const { join } = await import("node:path");
     const file = join(process.env.RUNNER_TEMP || settings.workspace, "access-evidence.csv");

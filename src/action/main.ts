@@ -376,7 +376,8 @@ async function runReport(settings: Settings): Promise<RunResult> {
   const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
   const now = Date.now();
   try {
-    const rows = await collectEvidence({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now, from: now - 30 * 86_400_000, to: now });
+    // Up to a few minutes past now: GitHub's clock and the runner's differ, and a merge can read as just after.
+    const rows = await collectEvidence({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now, from: now - 30 * 86_400_000, to: now + 5 * 60_000 });
     const { writeFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const file = join(process.env.RUNNER_TEMP || settings.workspace, 'access-evidence.csv');
