@@ -377,13 +377,15 @@ async function sweepCommand(args, io) {
   return report.failed ? 1 : 0;
 }
 async function reportCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const { collectReport } = await import("./cli-chunks/collect-PLLEBA66.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
+  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  const markdown = json ? JSON.stringify(data, null, 2) : renderReport(data);
   if (values.out) {
     await writeFile(resolve2(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
@@ -445,7 +447,8 @@ async function statusCommand(args, io) {
   return 0;
 }
 async function doctorCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import("./cli-chunks/doctor-NOVG77MY.js");
@@ -456,6 +459,10 @@ async function doctorCommand(args, io) {
     `Signing in through ${resolveCloud({ ...values.cloud ? { cloud: values.cloud } : {}, ...authorityHost ? { authorityHost } : {} }).authorityHost}${values["authority-host"] ? " (--authority-host)" : authorityHost ? " (AZURE_AUTHORITY_HOST)" : ""}.`
   );
   const report = await doctor(config, directory);
+  if (json) {
+    io.out(JSON.stringify(report, null, 2));
+    return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  }
   for (const g of report.groups)
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
@@ -670,8 +677,8 @@ var USAGE = [
   "Options for every command:",
   "  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)",
   "  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time",
-  "  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and",
-  "                 revoke with --dry-run: the plan",
+  "  --format json  validate, plan, status, doctor, report and evidence: one JSON object on stdout,",
+  "                 for scripts; grant and revoke with --dry-run: the plan",
   "",
   "Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error."
 ].join("\n");

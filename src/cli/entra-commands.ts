@@ -104,13 +104,15 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, out: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
-  const markdown = renderReport(await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) }));
+  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  const markdown = json ? JSON.stringify(data, null, 2) : renderReport(data);
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
@@ -185,7 +187,8 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
 }
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT }, strict: true });
+  const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
   const { doctor } = await import('../commands/doctor.ts');
@@ -197,6 +200,10 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     `Signing in through ${resolveCloud({ ...(values.cloud ? { cloud: values.cloud } : {}), ...(authorityHost ? { authorityHost } : {}) }).authorityHost}${values['authority-host'] ? ' (--authority-host)' : authorityHost ? ' (AZURE_AUTHORITY_HOST)' : ''}.`,
   );
   const report = await doctor(config, directory);
+  if (json) {
+    io.out(JSON.stringify(report, null, 2));
+    return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
   for (const g of report.groups)
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);

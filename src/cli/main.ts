@@ -124,8 +124,8 @@ export const USAGE = [
   'Options for every command:',
   '  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)',
   '  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time',
-  '  --format json  validate, plan and status: one JSON object on stdout, for scripts; grant and',
-  '                 revoke with --dry-run: the plan',
+  '  --format json  validate, plan, status, doctor, report and evidence: one JSON object on stdout,',
+  '                 for scripts; grant and revoke with --dry-run: the plan',
   '',
   'Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.',
 ].join('\n');

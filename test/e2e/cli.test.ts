@@ -189,6 +189,14 @@ test('doctor signs in with a client secret from the environment and checks the g
     assert.match(run.stdout, /^k8s-prod-operators\s+PROBLEM: no Entra group has the id 8e2d6a44/m);
     assert.match(run.stderr, /\.github\/access-policy\.yaml:12:3: error: group "k8s-prod-operators"/);
     assert.match(run.stderr, new RegExp(`^Signing in through ${twin.urls.authorityHost.replace(/[.]/g, '\\.')} \\(--authority-host\\)\\.$`, 'm'));
+    // One JSON object on stdout, for scripts, with the same verdict.
+    const asJson = await cliAsync(r.dir, env, 'doctor', '--format', 'json', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
+    assert.equal(asJson.status, 1, asJson.stderr);
+    const parsed = JSON.parse(asJson.stdout) as { groups: { name: string; problem?: string }[] };
+    assert.deepEqual(
+      parsed.groups.filter((g) => g.problem).map((g) => g.name),
+      ['k8s-prod-operators', 'billing-readers'],
+    );
     // AZURE_AUTHORITY_HOST, as @azure/identity reads it, is honoured and named.
     const byEnv = await cliAsync(r.dir, { ...env, AZURE_AUTHORITY_HOST: twin.urls.authorityHost }, 'doctor', '--graph-endpoint', twin.urls.graph);
     assert.equal(byEnv.status, 1, byEnv.stderr);

@@ -43,6 +43,11 @@ test('the report gives p50 and p95 removal lateness per group from the runs GitH
     assert.match(result.out, /\| prod-db-admins \| 2 \| 3m \| 15m \| 0 \| the sweep \|/);
     assert.match(result.out, /\| k8s-prod-operators \| 1 \| on time \| on time \| 0 \| Entra \(PIM for Groups\) \|/);
     assert.match(result.out, /\| billing-readers \| 1 \| – \| – \| 1 \| the sweep \|/, 'no run since it ended: not confirmed');
+    // The same figures as one JSON object, for scripts.
+    const json = await runCli(s, ['report', '--format', 'json', '--at', iso(db[1]! + 30 * M)]);
+    assert.equal(json.code, 0, json.err);
+    const data = JSON.parse(json.out) as { history: { removals: { group: string; lateness: number[]; enforcedBy: string }[] } };
+    assert.deepEqual(data.history.removals.find((g) => g.group === 'prod-db-admins')?.lateness, [3 * M, 15 * M]);
   } finally {
     await s.stop();
   }
