@@ -407,7 +407,7 @@ async function evidenceCommand(args, io) {
   if (format !== "csv" && format !== "json") throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-BTSUGCRM.js");
+  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-LTHGO5LI.js");
   const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
   const text = format === "json" ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}
 ` : evidenceCsv(rows);
@@ -432,8 +432,10 @@ async function statusCommand(args, io) {
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
+  const at = clock(values.at, io);
+  if (at < io.now() - 6e4) return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now() }, at, login, json);
   const { status, renderStatus } = await import("./cli-chunks/status-NDJ3IVE5.js");
-  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at });
   if (login) {
     const me = login.toLowerCase();
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
@@ -443,6 +445,25 @@ async function statusCommand(args, io) {
   else {
     for (const line of renderStatus(report)) io.out(line);
     if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
+  }
+  return 0;
+}
+async function statusThen(io, ctx, at, login, json) {
+  const { collectEvidence, heldAt } = await import("./cli-chunks/evidence-LTHGO5LI.js");
+  const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
+  if (json) {
+    io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));
+    return 0;
+  }
+  io.out(`At ${new Date(at).toISOString()}, from git and GitHub's records (requests and break-glass; members added outside access-as-code are not in them):`);
+  const groups = [...new Set(rows.map((r) => r.group))].sort();
+  if (groups.length === 0) io.out("  nobody held access through a request or break-glass.");
+  for (const g of groups) {
+    io.out(g);
+    for (const r of rows.filter((x) => x.group === g))
+      io.out(
+        `  ${r.requester.padEnd(24)} ${r.kind === "break-glass" ? "break-glass" : "request"} since ${r.grantedAt}, until ${r.endedAt || r.plannedEnd}${r.endedAt !== "" && Date.parse(r.endedAt) <= at ? ` (ended, removed ${r.removedAt || "later"})` : ""}  ${r.source}${r.pullRequest ? ` ${r.pullRequest}` : ""}`
+      );
   }
   return 0;
 }
@@ -638,7 +659,15 @@ var COMMAND_TABLE = [
     ],
     run: evidenceCommand
   },
-  { name: "status", usage: ["status [--mine]", "who holds access now, per group, until when and through which request"], run: statusCommand },
+  {
+    name: "status",
+    usage: [
+      "status [--mine] [--at TIME]",
+      "who holds access now, per group, until when and through which request;",
+      "with a past --at, who held it then, from git and GitHub's records"
+    ],
+    run: statusCommand
+  },
   {
     name: "form",
     usage: [

@@ -6,6 +6,7 @@ import { plannedChanges, type RunPlan } from '../plan/plan.ts';
 import type { Effect } from '../plan/effects.ts';
 import type { GroupResult } from '../reconcile/reconcile.ts';
 import { loadConfig } from '../config/config.ts';
+import type { BranchContext } from '../commands/context.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
@@ -171,8 +172,12 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
   }
   const { gh, repo } = await localGitHub(root, values['github-repo']);
+  const at = clock(values.at, io);
+  // A time in the past: who held what then, from git and GitHub's records (the evidence), not from
+  // Entra's members now.
+  if (at < io.now() - 60_000) return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now() }, at, login, json);
   const { status, renderStatus } = await import('../commands/status.ts');
-  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at });
   if (login) {
     const me = login.toLowerCase();
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
@@ -182,6 +187,27 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   else {
     for (const line of renderStatus(report)) io.out(line);
     if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
+  }
+  return 0;
+}
+
+/** `status --at <past time>`: the grants in force then, per group, with the request or run that held each. */
+async function statusThen(io: CliIo, ctx: BranchContext, at: number, login: string | undefined, json: boolean): Promise<number> {
+  const { collectEvidence, heldAt } = await import('../report/evidence.ts');
+  const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
+  if (json) {
+    io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));
+    return 0;
+  }
+  io.out(`At ${new Date(at).toISOString()}, from git and GitHub's records (requests and break-glass; members added outside access-as-code are not in them):`);
+  const groups = [...new Set(rows.map((r) => r.group))].sort();
+  if (groups.length === 0) io.out('  nobody held access through a request or break-glass.');
+  for (const g of groups) {
+    io.out(g);
+    for (const r of rows.filter((x) => x.group === g))
+      io.out(
+        `  ${r.requester.padEnd(24)} ${r.kind === 'break-glass' ? 'break-glass' : 'request'} since ${r.grantedAt}, until ${r.endedAt || r.plannedEnd}${r.endedAt !== '' && Date.parse(r.endedAt) <= at ? ` (ended, removed ${r.removedAt || 'later'})` : ''}  ${r.source}${r.pullRequest ? ` ${r.pullRequest}` : ''}`,
+      );
   }
   return 0;
 }

@@ -82,7 +82,15 @@ const COMMAND_TABLE: CommandEntry[] = [
     ],
     run: evidenceCommand,
   },
-  { name: 'status', usage: ['status [--mine]', 'who holds access now, per group, until when and through which request'], run: statusCommand },
+  {
+    name: 'status',
+    usage: [
+      'status [--mine] [--at TIME]',
+      'who holds access now, per group, until when and through which request;',
+      "with a past --at, who held it then, from git and GitHub's records",
+    ],
+    run: statusCommand,
+  },
   {
     name: 'form',
     usage: [

@@ -198,3 +198,16 @@ export function evidenceCsv(rows: readonly EvidenceRow[]): string {
   const field = (text: string) => `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   return [EVIDENCE_COLUMNS.join(','), ...rows.map((r) => EVIDENCE_COLUMNS.map((c) => field(r[c])).join(','))].join('\n') + '\n';
 }
+
+/**
+ * The grants someone held at a time: begun by then, and not yet gone (not ended, or ended but not yet
+ * removed by the run that removed it). Optionally one login's. Pure.
+ */
+export function heldAt(rows: readonly EvidenceRow[], at: number, login?: string): EvidenceRow[] {
+  return rows.filter((r) => {
+    if (Date.parse(r.grantedAt) > at) return false;
+    if (login && r.requester.toLowerCase() !== login.toLowerCase()) return false;
+    if (r.endedAt === '' || Date.parse(r.endedAt) > at) return true;
+    return r.removedAt !== '' ? Date.parse(r.removedAt) > at : r.endedHow !== 'replaced by a later version';
+  });
+}
