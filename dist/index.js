@@ -601,7 +601,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-XREJCD4G.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-5E2FAWYQ.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -768,7 +768,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-MYW5ABV5.js");
+  const { grant } = await import("./chunks/grant-SW2PO3AR.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -804,8 +804,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-HHUQ4JJ2.js");
-  const { sweepEffects } = await import("./chunks/sweep-ALXNIRBV.js");
+  const { revoke } = await import("./chunks/revoke-7J4H55RA.js");
+  const { sweepEffects } = await import("./chunks/sweep-DQTZJ2S3.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -853,7 +853,7 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-V6GPTGGN.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-XLHACY4Q.js");
   const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
   let next;
   try {
@@ -882,14 +882,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-OLAU4FUF.js");
+  const { collectReport } = await import("./chunks/collect-WA7VURC2.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-T4UWEQBM.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GCRA2CYH.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -324,8 +324,17 @@ try {
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
+  heading("The auditor's evidence");
+  // One row per grant of the period, with approvals and their times, the planned and real end, and
+  // what removed it how late (docs/evidence.md); a file a person can open in a spreadsheet.
+  const evidenceFile = join(tmpdir(), 'access-as-code-demo-evidence.csv');
+  const since = new Date(started - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const evidence = await cli('evidence', '--from', since, '--at', later, '--out', evidenceFile, ...entraFlags);
+  expect(evidence.code === 0, 'the evidence export');
+  say(`$ access-as-code evidence --from ${since} --out ${evidenceFile}\n${evidence.err.trim()}\n\n${readFileSync(evidenceFile, 'utf8').trim()}`);
+
   console.log(
-    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time.`)}`,
+    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time, and the auditor's evidence in ${evidenceFile}.`)}`,
   );
 } finally {
   await twin.stop();

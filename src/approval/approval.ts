@@ -128,7 +128,10 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
         reviewer: who,
         why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? `, and GitHub did not record the review as made on behalf of ${teams.map(formatOwner).join(' or ')}` : ''}`,
       });
-    } else approvers.push(who);
+    } else {
+      approvers.push(who);
+      approvedAt[who] = review.submittedAt;
+    }
   }
   return { ok: approvers.length >= input.required, required: input.required, approvers, approvedAt, ignored };
 }

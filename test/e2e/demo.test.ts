@@ -1,6 +1,7 @@
 // The README's main command must not silently break: run the demo and check its key outcomes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,18 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
     "octocat's 90-minute request was removed by the sweep two hours on",
   );
   assert.match(stdout, /\| billing-readers \| 1 \| on time \| on time \| 0 \| Entra \(PIM for Groups\) \|/);
+  // The auditor's evidence: a file with one row per grant, octocat's removed by the sweep.
+  assert.match(
+    stdout,
+    /kind,group,requester,entraUser,justification,ticket,source,pullRequest,approvals,grantedAt,plannedEnd,endedAt,endedHow,removedAt,removedBy,lateMinutes/,
+  );
+  assert.match(
+    stdout,
+    /"request","k8s-prod-operators","octocat",[^\n]*"expired","[^"]+","the first successful grant or sweep run that started after the end","3[01]"/,
+  );
+  const file = /the auditor's evidence in (\S+\.csv)\./.exec(stdout)?.[1];
+  assert.ok(file && existsSync(file), 'the evidence file is there to open');
+  rmSync(file, { force: true });
   const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);
   assert.ok(seconds > 0, 'the demo reports its own duration');
 });
