@@ -52,3 +52,25 @@ test('evidence lists each grant of the period with its approvals, planned and re
     await s.stop();
   }
 });
+
+test('status --at a past time says who held which group then, and through which request, from the records', async () => {
+  const s = await Scenario.begin();
+  try {
+    const now = Date.now();
+    const { pull, file } = s.approvedRequest('hubot', 'k8s-prod-operators', 20 * M, { approver: 'lead1' });
+    // As GitHub recorded it: opened two hours ago, approved, merged 90 minutes ago (the group allows 2h).
+    const pr = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!;
+    pr.created_at = iso(now - 120 * M);
+    pr.merged_at = iso(now - 90 * M);
+    for (const r of pr.reviews) r.submitted_at = iso(now - 100 * M);
+    const then = await runCli(s, ['status', '--at', iso(now - 60 * M)]);
+    assert.equal(then.code, 0, then.err);
+    assert.match(then.out, /^At [\d-]+T[\d:.]+Z, from git and GitHub's records/);
+    assert.match(then.out, new RegExp(`\\nk8s-prod-operators\\n {2}hubot\\s+request since ${iso(now - 90 * M)}, until \\S+ {2}${file} #${pull.number}`));
+    const earlier = await runCli(s, ['status', '--at', iso(now - 300 * M)]);
+    assert.equal(earlier.code, 0, earlier.err);
+    assert.match(earlier.out, /nobody held access through a request or break-glass/);
+  } finally {
+    await s.stop();
+  }
+});
