@@ -310,7 +310,7 @@ function authorityOf(values) {
   return values["authority-host"] ?? (process.env.AZURE_AUTHORITY_HOST || void 0);
 }
 async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./cli-chunks/connect-L5MK3OZ4.js");
+  const { directoryFromLocal } = await import("./cli-chunks/connect-VNUYBKH7.js");
   const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
   const authorityHost = authorityOf(values);
   return directoryFromLocal({
@@ -355,12 +355,12 @@ async function sweepCommand(args, io) {
   if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-GSDJEJ7W.js");
+  const { revoke } = await import("./cli-chunks/revoke-NIHTNA6Z.js");
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-LBCC4RTV.js");
+    const { sweepEffects } = await import("./cli-chunks/sweep-DKLOUC7I.js");
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
     return 0;
   }
@@ -381,7 +381,7 @@ async function reportCommand(args, io) {
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-OZ3IWZUY.js");
+  const { collectReport } = await import("./cli-chunks/collect-ETHLSIZT.js");
   const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
   const git = gitIn(root);
   const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
@@ -407,7 +407,7 @@ async function evidenceCommand(args, io) {
   if (format !== "csv" && format !== "json") throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-SCC4KRZE.js");
+  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-TDHLP22Y.js");
   const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
   const text = format === "json" ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}
 ` : evidenceCsv(rows);
@@ -434,7 +434,7 @@ async function statusCommand(args, io) {
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
   const at = clock(values.at, io);
   if (at < io.now() - 6e4) return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now() }, at, login, json);
-  const { status, renderStatus } = await import("./cli-chunks/status-6PTAGW5G.js");
+  const { status, renderStatus } = await import("./cli-chunks/status-NTXFHJH7.js");
   const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at });
   if (login) {
     const me = login.toLowerCase();
@@ -449,7 +449,7 @@ async function statusCommand(args, io) {
   return 0;
 }
 async function statusThen(io, ctx, at, login, json) {
-  const { collectEvidence, heldAt } = await import("./cli-chunks/evidence-SCC4KRZE.js");
+  const { collectEvidence, heldAt } = await import("./cli-chunks/evidence-TDHLP22Y.js");
   const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
   if (json) {
     io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));
@@ -472,7 +472,7 @@ async function doctorCommand(args, io) {
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-NOVG77MY.js");
+  const { doctor } = await import("./cli-chunks/doctor-RY4EK537.js");
   const directory = await localDirectory(values);
   const { resolveCloud } = await import("./cli-chunks/cloud-X7AOCIBX.js");
   const authorityHost = authorityOf(values);
@@ -505,7 +505,7 @@ async function grantCommand(args, io) {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-6GSUFHK2.js");
+  const { grant } = await import("./cli-chunks/grant-URM6THSM.js");
   const report = await grant({
     git,
     gh,

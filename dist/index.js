@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-B6NH3LTV.js";
+} from "./chunks/chunk-7WS5ZBZ6.js";
 import {
   atCommit,
   changedFiles,
@@ -601,7 +601,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-5E2FAWYQ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-YNE4YYSI.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -720,8 +720,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-GAI5PRWZ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-VIW6EEH4.js");
+  const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-R3FDR732.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -768,7 +768,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-SW2PO3AR.js");
+  const { grant } = await import("./chunks/grant-YPOL7PMT.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -804,8 +804,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-7J4H55RA.js");
-  const { sweepEffects } = await import("./chunks/sweep-DQTZJ2S3.js");
+  const { revoke } = await import("./chunks/revoke-FRINYT7X.js");
+  const { sweepEffects } = await import("./chunks/sweep-YRE5RKEI.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -882,14 +882,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-WA7VURC2.js");
+  const { collectReport } = await import("./chunks/collect-7YRPRFRL.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GCRA2CYH.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-4J3S5QRF.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

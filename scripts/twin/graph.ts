@@ -20,6 +20,8 @@ const READ_USERS = ['User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All']
 const REVOKE_SESSIONS = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const ROLE_GROUPS = ['RoleManagement.ReadWrite.Directory'];
 const PIM_READ = ['PrivilegedAssignmentSchedule.Read.AzureADGroup', 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
+// privilegedaccessgroup-list-eligibilityscheduleinstances.
+const PIM_ELIGIBILITY_READ = ['PrivilegedEligibilitySchedule.Read.AzureADGroup', 'PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup'];
 const PIM_WRITE = ['PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup'];
 const READ_ROLES = ['RoleManagement.Read.Directory', 'RoleManagement.Read.All', 'RoleManagement.ReadWrite.Directory', 'Directory.Read.All'];
 const READ_UNITS = ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'];
@@ -356,6 +358,24 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       return undefined;
     };
     // group-list-transitivemembers, cast to users: members through any path, nested groups included.
+    // privilegedaccessgroup-list-eligibilityscheduleinstances: the $filter on groupId is required.
+    const listPimEligibilities = (): TwinResponse | undefined => {
+      if (!(call.path === '/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances' && call.method === 'GET')) return undefined;
+      if (!has(PIM_ELIGIBILITY_READ)) return denied();
+      const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+      if (!groupId) return graphError(400, 'BadRequest', 'The $filter query parameter with groupId or principalId is required.');
+      const group = state.groups.get(groupId);
+      const value = [...(group?.pimEligible ?? [])].sort().map((principalId) => ({
+        id: `${groupId}_member_${principalId}`,
+        groupId,
+        principalId,
+        accessId: 'member',
+        memberType: 'direct',
+        startDateTime: null,
+        endDateTime: null,
+      }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/eligibilityScheduleInstances`, value });
+    };
     const listTransitiveUsers = (): TwinResponse | undefined => {
       if (!((m = /^\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(call.path)) && call.method === 'GET')) return undefined;
       if (!has(READ_MEMBERS)) return denied();
@@ -460,6 +480,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     };
     for (const route of [
       revokeSessions,
+      listPimEligibilities,
       listTransitiveUsers,
       listPimInstances,
       requestPimAssignment,

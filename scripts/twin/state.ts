@@ -24,6 +24,8 @@ export interface Group {
   pimMaxMs?: number;
   /** When each PIM assignment was made (twin clock, ms): PIM refuses to end one within 5 minutes. */
   pimStarts: Map<string, number>;
+  /** PIM for Groups eligibilities: principals who may activate membership themselves. */
+  pimEligible?: Set<string>;
   /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
   recent: { op: 'add' | 'remove'; id: string; at: number }[];
 }

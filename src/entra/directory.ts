@@ -144,6 +144,8 @@ export interface Directory {
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
   /** Users who are members of each group through any path (nested groups included); a group Graph will not list is left out. */
   transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Principals eligible (PIM for Groups) to activate each group's membership; groups that cannot be read are left out. */
+  pimEligible?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
   /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
   revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -361,6 +363,25 @@ export class GraphDirectory implements Directory {
         if (!(error instanceof DirectoryError)) throw error;
       }
     }
+    return out;
+  }
+
+  /**
+   * privilegedaccessgroup-list-eligibilityscheduleinstances per group: who may activate its membership
+   * through PIM. Needs PrivilegedEligibilitySchedule.Read.AzureADGroup; a group that cannot be read
+   * (no permission, not onboarded) is left out, so that nothing is claimed about it.
+   */
+  async pimEligible(groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const path = '/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances';
+    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: `${path}?$filter=${encodeURIComponent(`groupId eq '${id}'`)}` })));
+    const out = new Map<string, Set<string>>();
+    answers.forEach((a, i) => {
+      if (a.status < 200 || a.status >= 300) return;
+      const value = ((a.body as { value?: { principalId?: unknown; accessId?: unknown }[] } | undefined)?.value ?? []).filter(
+        (e) => e.accessId === 'member' && typeof e.principalId === 'string',
+      );
+      out.set(groupIds[i]!.toLowerCase(), new Set(value.map((e) => String(e.principalId).toLowerCase())));
+    });
     return out;
   }
 

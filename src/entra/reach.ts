@@ -55,6 +55,8 @@ const NEEDED = new Set([
   'RoleManagement.Read.Directory',
   'AdministrativeUnit.Read.All',
   REVOKE_SESSIONS,
+  // Optional: verified revocation also names removed users who can activate the group again through PIM.
+  'PrivilegedEligibilitySchedule.Read.AzureADGroup',
 ]);
 
 export interface RoleAssignment {

@@ -551,13 +551,20 @@ async function verifyRemovals(
   if (removed.length === 0 || !ctx.directory.transitiveUsers) return;
   const groupIds = [...new Set(removed.map(({ g }) => config.policy.groups.get(g.group)!.id.toLowerCase()))];
   const holders = await ctx.directory.transitiveUsers(groupIds);
+  const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string>>();
   for (const { g, d } of removed) {
-    if (holders.get(config.policy.groups.get(g.group)!.id.toLowerCase())?.has(d.id.toLowerCase())) {
-      applied.set(d, {
-        ...applied.get(d),
-        stillHeld: `still holds ${g.group} through a nested group: its direct membership was removed, but a group that is a member of ${g.group} contains them. Remove them from that group, or end its exemption.`,
-      });
-    }
+    const id = config.policy.groups.get(g.group)!.id.toLowerCase();
+    const paths = [
+      ...(holders.get(id)?.has(d.id.toLowerCase())
+        ? [
+            `still holds ${g.group} through a nested group: its direct membership was removed, but a group that is a member of ${g.group} contains them. Remove them from that group, or end its exemption.`,
+          ]
+        : []),
+      ...(eligible.get(id)?.has(d.id.toLowerCase())
+        ? [`can activate ${g.group} again through a PIM for Groups eligibility. End the eligibility in PIM if the access should be gone.`]
+        : []),
+    ];
+    if (paths.length > 0) applied.set(d, { ...applied.get(d), stillHeld: paths.join(' It also ') });
   }
 }
 

@@ -44,6 +44,25 @@ test('a removed user who still holds the group through a nested group is named o
   }
 });
 
+test('a removed user who can activate the group again through a PIM eligibility is named too', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.pimEligible = new Set([USERS.hubot]);
+    s.twin.state.apps[0]!.roles.push('PrivilegedEligibilitySchedule.Read.AzureADGroup');
+    s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
+    s.addMember('k8s-prod-operators', 'hubot');
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.ok(
+      run.annotations.some((a) => a.level === 'warning' && /can activate k8s-prod-operators again through a PIM for Groups eligibility/.test(a.message)),
+      run.stdout,
+    );
+  } finally {
+    await s.stop();
+  }
+});
+
 test('a removed user with no other path is verified gone: nothing more is said', async () => {
   const s = await Scenario.begin();
   try {

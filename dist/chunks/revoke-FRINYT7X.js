@@ -1,0 +1,33 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reminderBody,
+  reminderMarker,
+  revoke
+} from "./chunk-PW7HUU4M.js";
+import "./chunk-DCZ2XLX5.js";
+import "./chunk-AGYLPMQH.js";
+import "./chunk-KP45LKD2.js";
+import "./chunk-EZFY75WK.js";
+import "./chunk-FWFYCMHY.js";
+import "./chunk-YBA5QWIC.js";
+import "./chunk-DW3DZREC.js";
+import "./chunk-26JLZQL2.js";
+import "./chunk-M3KSBEQA.js";
+import "./chunk-US6Y2DXO.js";
+import "./chunk-72CWTOKH.js";
+import "./chunk-4NYYXY3P.js";
+import "./chunk-JZISGAUE.js";
+import "./chunk-O6H3BNPU.js";
+import "./chunk-PM7GH4VV.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-KAUG6AWK.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-T6N4ZH6A.js";
+import "./chunk-EPSUOZVQ.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  reminderBody,
+  reminderMarker,
+  revoke
+};
