@@ -24,18 +24,14 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-M3KSBEQA.js";
-import {
-  MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-US6Y2DXO.js";
+} from "./chunks/chunk-EW2LD6KL.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-72CWTOKH.js";
-import "./chunks/chunk-4NYYXY3P.js";
+} from "./chunks/chunk-VNWK7OAD.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -45,14 +41,18 @@ import {
   ownersOf,
   parseOwner
 } from "./chunks/chunk-JZISGAUE.js";
+import "./chunks/chunk-4NYYXY3P.js";
 import "./chunks/chunk-O6H3BNPU.js";
+import {
+  MEMORY_KEY_MIN_LENGTH
+} from "./chunks/chunk-US6Y2DXO.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   requesterTeams
 } from "./chunks/chunk-PM7GH4VV.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-KAUG6AWK.js";
 import {
   FORM_PATH,
   formProblems
@@ -491,7 +491,7 @@ function whatHappened(d, dryRun) {
 var COMMANDS = ["validate", "grant", "revoke", "report", "doctor", "issue", "break-glass"];
 var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor", "break-glass"];
 var NEEDS_GITHUB = ["grant", "revoke", "report", "issue", "break-glass"];
-var MAY_USE_GITHUB = ["doctor"];
+var MAY_USE_GITHUB = ["doctor", "validate"];
 function readSettings(env = process.env) {
   const command = getInput("command").trim();
   if (!COMMANDS.includes(command)) {
@@ -601,7 +601,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-YNE4YYSI.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-MTQPHS7G.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -627,9 +627,40 @@ async function runValidate(settings) {
   setOutput("valid", String(!reportHasErrors(report)));
   setOutput("requests", JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
+  if (event?.kind === "pull_request" && settings.github && report.config) await presentConferred(settings, report);
   if (!reportHasErrors(report)) return OK;
   const count = all.filter((d) => d.severity === "error").length;
   return { status: "refused", message: `${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.` };
+}
+async function presentConferred(settings, report) {
+  const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
+  if (requested.length === 0) return;
+  const { readPublished } = await import("./chunks/dashboard-M5QAAGOY.js");
+  const { conferredViews } = await import("./chunks/conferred-HGCJ24ER.js");
+  const { gh } = await githubOnly(settings);
+  const [owner, repo] = settings.github.repository.split("/");
+  let published;
+  try {
+    published = await readPublished(gh, { owner, repo });
+  } catch (error2) {
+    published = { why: `the access dashboard could not be read (${error2.message.split("\n")[0]}); give this job "issues: read"` };
+  }
+  const summary2 = summary.addHeading("What approving confers", 3);
+  if ("why" in published) {
+    info(`What approving confers is not shown: ${published.why}.`);
+    await summary2.addRaw(`Not shown: ${escapeHtml(published.why)}.`, true).write();
+    return;
+  }
+  const views = conferredViews(report.config, requested, published.groups);
+  for (const v of views) {
+    summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
+    for (const line of v.lines) info(`${v.group} confers: ${line}`);
+    for (const w of v.warnings) for (const file of v.files) warning(w, { title: "access-as-code: privileged access", file });
+  }
+  await summary2.addRaw(
+    `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`,
+    true
+  ).write();
 }
 function issueOfEvent(settings) {
   const event = context.payload.issue;
@@ -661,7 +692,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3GAPT653.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-H7PGGLKS.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -723,7 +754,7 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-R3FDR732.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-EJALZUQI.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-3SVKOVVA.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -768,7 +799,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-YPOL7PMT.js");
+  const { grant } = await import("./chunks/grant-2XU6PPDP.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -804,8 +835,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-FRINYT7X.js");
-  const { sweepEffects } = await import("./chunks/sweep-YRE5RKEI.js");
+  const { revoke } = await import("./chunks/revoke-RLFRV3US.js");
+  const { sweepEffects } = await import("./chunks/sweep-DYX4FZSB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -827,7 +858,8 @@ async function runRevoke(settings) {
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
-  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
+  if (settings.dashboard && !report.dryRun && !report.degraded)
+    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now));
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
     return {
@@ -836,6 +868,19 @@ async function runRevoke(settings) {
     };
   if (unapproved) return { status: "refused", message: unapproved };
   return OK;
+}
+async function readPolicyCatalogue(directory, report, now) {
+  if (!directory.readAll) return void 0;
+  const { readCatalogue } = await import("./chunks/catalogue-7DSKHZPM.js");
+  try {
+    const groups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
+    return await readCatalogue({ readAll: (r) => directory.readAll(r) }, groups, now);
+  } catch (error2) {
+    warning(`what each group confers was not read (${error2.message}); the dashboard shows it again once a sweep reads it.`, {
+      title: "access-as-code"
+    });
+    return void 0;
+  }
 }
 function logDispositions(groups) {
   for (const g of groups) {
@@ -852,9 +897,9 @@ function logDispositions(groups) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
 }
-async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-XLHACY4Q.js");
-  const { slotLateness } = await import("./chunks/dashboard-EJALZUQI.js");
+async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-M5QAAGOY.js");
+  const { slotLateness } = await import("./chunks/dashboard-3SVKOVVA.js");
   let next;
   try {
     next = await planDashboard(
@@ -864,7 +909,8 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
       git,
       report,
       now,
-      settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0
+      settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0,
+      catalogue
     );
   } catch (error2) {
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
@@ -882,14 +928,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now) {
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7YRPRFRL.js");
+  const { collectReport } = await import("./chunks/collect-YMNR4KIY.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-4J3S5QRF.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-KWHQZ73Z.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -373,9 +373,11 @@ export class AccessWorld {
   validate(pull: Pull): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inputs: { command: 'validate' },
+      // The job token, read-only: the check reads the dashboard for what each group confers.
+      inputs: { command: 'validate', 'github-token': TOKEN },
       eventName: 'pull_request',
       event: pullRequestEvent({ number: pull.number, author: pull.author, base: pull.base, head: pull.head }),
+      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: `refs/pull/${pull.number}/merge` },
     });
   }
 

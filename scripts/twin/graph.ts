@@ -11,6 +11,7 @@ import { json, type CallLog, type TwinRequest, type TwinResponse } from './http.
 import type { Faults } from './faults.ts';
 import { twinNow, type Group, type TwinState } from './state.ts';
 import { verify, type Issuer } from './tokens.ts';
+import { accessRoutes } from './graph-access.ts';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
@@ -94,6 +95,7 @@ function unwritable(group: Group): boolean {
 
 export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faults, log: CallLog) {
   const now = () => twinNow(state);
+  const access = accessRoutes(state);
 
   /** Membership as a reader sees it: changes younger than the lag are not visible yet. */
   function visibleMembers(group: Group): string[] {
@@ -362,18 +364,23 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
     const listPimEligibilities = (): TwinResponse | undefined => {
       if (!(call.path === '/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances' && call.method === 'GET')) return undefined;
       if (!has(PIM_ELIGIBILITY_READ)) return denied();
-      const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-      if (!groupId) return graphError(400, 'BadRequest', 'The $filter query parameter with groupId or principalId is required.');
-      const group = state.groups.get(groupId);
-      const value = [...(group?.pimEligible ?? [])].sort().map((principalId) => ({
-        id: `${groupId}_member_${principalId}`,
-        groupId,
-        principalId,
-        accessId: 'member',
-        memberType: 'direct',
-        startDateTime: null,
-        endDateTime: null,
-      }));
+      const filter = /^(groupId|principalId) eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '');
+      if (!filter) return graphError(400, 'BadRequest', 'The $filter query parameter with groupId or principalId is required.');
+      const key = filter[2]!.toLowerCase();
+      const instances = [...state.groups.values()].flatMap((g) => [
+        ...[...(g.pimEligible ?? [])].map((principalId) => ({ groupId: g.id, principalId, accessId: 'member' })),
+        ...[...(g.pimEligibleOwners ?? [])].map((principalId) => ({ groupId: g.id, principalId, accessId: 'owner' })),
+      ]);
+      const value = instances
+        .filter((e) => (filter[1] === 'groupId' ? e.groupId === key : e.principalId === key))
+        .sort((a, b) => a.principalId.localeCompare(b.principalId))
+        .map((e) => ({
+          id: `${e.groupId}_${e.accessId}_${e.principalId}`,
+          ...e,
+          memberType: 'direct',
+          startDateTime: null,
+          endDateTime: null,
+        }));
       return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/eligibilityScheduleInstances`, value });
     };
     const listTransitiveUsers = (): TwinResponse | undefined => {
@@ -496,6 +503,11 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       deleteMemberObject,
     ]) {
       const answer = route();
+      if (answer) return answer;
+    }
+    const accessCall = { ...call, has, denied, notFound };
+    for (const route of access) {
+      const answer = route(accessCall);
       if (answer) return answer;
     }
     return graphError(400, 'BadRequest', `Resource not found for the segment '${call.path.split('/')[1] ?? ''}'.`);

@@ -6,6 +6,16 @@ export interface DirectoryObject {
   kind: 'user' | 'servicePrincipal' | 'group' | 'device' | 'orgContact';
   userPrincipalName?: string;
   displayName: string;
+  /** For a service principal: the app roles its application defines (serviceprincipal resource, appRoles). */
+  appRoles?: { id: string; value: string; displayName: string }[];
+}
+
+/** An app role assigned to a principal (appRoleAssignment): appRoleId all zeros is default access. */
+export interface AppRoleAssignment {
+  id: string;
+  principalId: string;
+  resourceId: string;
+  appRoleId: string;
 }
 
 export interface Group {
@@ -26,6 +36,8 @@ export interface Group {
   pimStarts: Map<string, number>;
   /** PIM for Groups eligibilities: principals who may activate membership themselves. */
   pimEligible?: Set<string>;
+  /** PIM for Groups eligibilities for ownership (an owner can add members). */
+  pimEligibleOwners?: Set<string>;
   /** Recent changes, for read-after-write lag: reads see a change only once it is older than the lag. */
   recent: { op: 'add' | 'remove'; id: string; at: number }[];
 }
@@ -230,6 +242,9 @@ export interface TwinState {
   absentRemoval: 404 | 400;
   administrativeUnits: Map<string, AdministrativeUnit>;
   roleAssignments: RoleAssignment[];
+  /** Directory roles a principal is eligible for through PIM for Microsoft Entra roles (unifiedRoleEligibilitySchedule). */
+  roleEligibilities: RoleAssignment[];
+  appRoleAssignments: AppRoleAssignment[];
   /** Messages received by the chat webhooks (Slack, Teams). */
   hookMessages: { service: 'slack' | 'teams'; channel: string; body: unknown }[];
 }
@@ -282,6 +297,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
     absentRemoval: 404,
     administrativeUnits: new Map(),
     roleAssignments: [],
+    roleEligibilities: [],
+    appRoleAssignments: [],
     hookMessages: [],
   };
   applySeed(state, seed);

@@ -9,10 +9,11 @@ import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import type { Git } from '../git/git.ts';
-import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, renderDashboard, type DashboardData } from '../report/dashboard.ts';
+import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, publishedCatalogue, renderDashboard, type DashboardData } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
+import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
 
 export interface DashboardOutcome {
   issue: number;
@@ -30,6 +31,7 @@ export async function planDashboard(
   report: RevokeReport,
   now: number,
   lateMs?: number,
+  catalogue?: Catalogue,
 ): Promise<{ body: string; stable: string }> {
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const open = await githubFacts.openRequestPulls(report.branch);
@@ -81,6 +83,7 @@ export async function planDashboard(
     unreviewed,
     sweptAt: now,
     ...(lateMs !== undefined ? { lateMs } : {}),
+    ...(catalogue ? { catalogue } : {}),
   };
   return renderDashboard(data);
 }
@@ -106,4 +109,27 @@ export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: st
   if (!needsEdit(current.body, edits, next, now)) return { issue: current.number, action: 'unchanged', ...pinned };
   await setIssueBody(gh, repo, current.number, next.body);
   return { issue: current.number, action: 'edited', ...pinned };
+}
+
+/** What the sweep last published about what each group confers, with GitHub's record of when, or why there is none. */
+export type Published = { groups: GroupAccess[]; asOf: string; issue: number } | { why: string };
+
+/**
+ * Reads the catalogue the sweep publishes in the dashboard, for a job with no Entra token (the
+ * pull-request check, `plan`). It counts only in the dashboard a bot opened and, by GitHub's record,
+ * a bot edited last; its age is that edit's time, not anything the body says.
+ */
+export async function readPublished(gh: GitHub, repo: RepoRef): Promise<Published> {
+  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
+  const current = candidates.sort((a, b) => a.number - b.number)[0];
+  if (!current) return { why: 'no access dashboard yet: the sweep publishes what each group confers there once it runs with dashboard: true' };
+  const edits = await new GitHubFacts(gh, repo).issueEdits(current.number);
+  if (!edits) return { why: `the access dashboard #${current.number} could not be read` };
+  if (edits.editor !== null && !edits.editor.endsWith('[bot]'))
+    return {
+      why: `the access dashboard #${current.number} was last edited by ${edits.editor}, not the sweep, so what it says is not shown; the next sweep rewrites it`,
+    };
+  const groups = publishedCatalogue(current.body);
+  if (!groups) return { why: `the access dashboard #${current.number} holds no catalogue yet (the sweep writes it when it can read Graph)` };
+  return { groups, asOf: edits.lastEditedAt ?? edits.createdAt, issue: current.number };
 }

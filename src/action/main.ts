@@ -6,6 +6,8 @@ import { reportHasErrors, validatePullRequest, validateTree } from '../commands/
 import { gitIn, type Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
+import type { Catalogue } from '../entra/catalogue.ts';
+import type { Directory } from '../entra/directory.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
@@ -72,9 +74,48 @@ async function runValidate(settings: Settings): Promise<RunResult> {
   core.setOutput('valid', String(!reportHasErrors(report)));
   core.setOutput('requests', JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');
+  if (event?.kind === 'pull_request' && settings.github && report.config) await presentConferred(settings, report);
   if (!reportHasErrors(report)) return OK;
   const count = all.filter((d) => d.severity === 'error').length;
   return { status: 'refused', message: `${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.` };
+}
+
+/**
+ * What approving confers, on the pull-request check: from the catalogue the sweep publishes in the
+ * dashboard (this job has no Entra token), with its age. Information for the reviewer, and warnings
+ * where a group's policy asks too little for what it confers; never a reason to fail the check.
+ */
+async function presentConferred(settings: Settings, report: Awaited<ReturnType<typeof validatePullRequest>>): Promise<void> {
+  const requested = report.verdicts.flatMap((v) => (v.valid && v.request && v.change !== undefined ? [{ group: v.request.group, file: v.file }] : []));
+  if (requested.length === 0) return;
+  const { readPublished } = await import('./dashboard.ts');
+  const { conferredViews } = await import('../commands/conferred.ts');
+  const { gh } = await githubOnly(settings);
+  const [owner, repo] = settings.github!.repository.split('/') as [string, string];
+  let published;
+  try {
+    published = await readPublished(gh, { owner, repo });
+  } catch (error) {
+    published = { why: `the access dashboard could not be read (${(error as Error).message.split('\n')[0]}); give this job "issues: read"` };
+  }
+  const summary = core.summary.addHeading('What approving confers', 3);
+  if ('why' in published) {
+    core.info(`What approving confers is not shown: ${published.why}.`);
+    await summary.addRaw(`Not shown: ${escapeHtml(published.why)}.`, true).write();
+    return;
+  }
+  const views = conferredViews(report.config!, requested, published.groups);
+  for (const v of views) {
+    summary.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? ' ⚠️ privileged' : ''}</p>`, true).addList(v.lines.map(escapeHtml));
+    for (const line of v.lines) core.info(`${v.group} confers: ${line}`);
+    for (const w of v.warnings) for (const file of v.files) core.warning(w, { title: 'access-as-code: privileged access', file });
+  }
+  await summary
+    .addRaw(
+      `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`,
+      true,
+    )
+    .write();
 }
 
 /**
@@ -294,7 +335,8 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
-  if (settings.dashboard && !report.dryRun && !report.degraded) await keepDashboard(settings, gh, teamsGh, repo, git, report, now);
+  if (settings.dashboard && !report.dryRun && !report.degraded)
+    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now));
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -303,6 +345,25 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     };
   if (unapproved) return { status: 'refused', message: unapproved };
   return OK;
+}
+
+/**
+ * What each policy group confers, read for the dashboard, which publishes it for the pull-request
+ * check (that job has no Entra token). Every read is optional: what Graph refuses is named, with the
+ * read-only permission that would show it.
+ */
+async function readPolicyCatalogue(directory: Directory, report: RevokeReport, now: number): Promise<Catalogue | undefined> {
+  if (!directory.readAll) return undefined;
+  const { readCatalogue } = await import('../entra/catalogue.ts');
+  try {
+    const groups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
+    return await readCatalogue({ readAll: (r) => directory.readAll!(r) }, groups, now);
+  } catch (error) {
+    core.warning(`what each group confers was not read (${(error as Error).message}); the dashboard shows it again once a sweep reads it.`, {
+      title: 'access-as-code',
+    });
+    return undefined;
+  }
 }
 
 /** Each change of the run on one line, and what went wrong loudly (a group not read, sessions not ended). */
@@ -334,6 +395,7 @@ async function keepDashboard(
   git: Git,
   report: RevokeReport,
   now: number,
+  catalogue: Catalogue | undefined,
 ): Promise<void> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
@@ -347,6 +409,7 @@ async function keepDashboard(
       report,
       now,
       settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
+      catalogue,
     );
   } catch (error) {
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });

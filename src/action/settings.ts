@@ -35,7 +35,7 @@ export interface Settings {
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass'];
 const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report', 'issue', 'break-glass'];
 /** doctor reads the branch's rules when it has a token, and skips that check without one. */
-const MAY_USE_GITHUB: readonly Command[] = ['doctor'];
+const MAY_USE_GITHUB: readonly Command[] = ['doctor', 'validate'];
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const command = core.getInput('command').trim();

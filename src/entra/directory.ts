@@ -154,6 +154,8 @@ export interface Directory {
   applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
   /** Who signed in and what it can reach (doctor); absent where it cannot be known. */
   identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
+  /** GETs answered one by one, batched (optional reads: a 403 is a fact, not a failure). */
+  readAll?(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
   confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
 }

@@ -8,6 +8,7 @@ import type { StatusReport } from '../commands/status.ts';
 import { formatDuration } from '../duration.ts';
 import { codeCell, markdownCell } from '../markdown.ts';
 import type { UseRow } from '../breakglass/uses.ts';
+import { accessLines, parseGroupAccess, type Catalogue, type GroupAccess } from '../entra/catalogue.ts';
 
 export const DASHBOARD_LABEL = 'access-dashboard';
 export const DASHBOARD_TITLE = 'Access dashboard';
@@ -40,6 +41,8 @@ export interface DashboardData {
   sweptAt: number;
   /** For a scheduled sweep: how long after its slot it started. */
   lateMs?: number;
+  /** What each policy group confers, read by this sweep (published for the pull-request check). */
+  catalogue?: Catalogue;
 }
 
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -91,6 +94,7 @@ function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; sta
     ...driftSection(d, MAX_ROWS),
     ...unreviewedSection(d, MAX_ROWS),
     ...exemptionSection(d, MAX_ROWS),
+    ...catalogueSection(d.catalogue, MAX_ROWS),
   );
   if (d.status.degraded) out.push(`**GitHub could not be read in the last sweep**: requests were not verified.`, '');
   const stable = `${MARKER} -->\n## ${DASHBOARD_TITLE}\n\n${HEADER_NOTE}\n\n${out.join('\n')}`;
@@ -155,6 +159,51 @@ function unreviewedSection(d: DashboardData, MAX_ROWS: number): string[] {
     out.push(`| ${u.issue !== undefined ? `#${u.issue}` : `none (run ${u.run})`} | ${cell(u.login)} | ${cell(u.group)} | ${utc(Date.parse(u.at))} UTC |`);
   if (d.unreviewed.length > MAX_ROWS) out.push(`| … | and ${d.unreviewed.length - MAX_ROWS} more | | |`);
   return [...out, ''];
+}
+
+const CATALOGUE_MARKER = '<!-- access-as-code:catalogue ';
+/** What one group confers that is published: enough for a reviewer, bounded so the issue fits. */
+const PUBLISHED_PER_GROUP = 50;
+
+/**
+ * What each group confers, for people, and the same as data in a comment the pull-request check reads
+ * (base64url JSON: a comment cannot be closed from inside it). Without the read time: the issue's edit
+ * time, as GitHub records it, says how old it is.
+ */
+function catalogueSection(catalogue: Catalogue | undefined, MAX_ROWS: number): string[] {
+  if (!catalogue) return [];
+  const groups: GroupAccess[] = catalogue.groups.map((g) => ({ ...g, confers: g.confers.slice(0, Math.min(PUBLISHED_PER_GROUP, MAX_ROWS)) }));
+  const out = [
+    '### What each group confers',
+    '',
+    'Read from Microsoft Graph by the sweep; the pull-request check shows it to the code owners of each request.',
+    '',
+  ];
+  // What no group's reads could show is said once (usually a read-only permission the app does not hold).
+  const everywhere = (groups[0]?.unknown ?? []).filter((u) => groups.every((g) => g.unknown.includes(u)));
+  if (everywhere.length > 0) out.push(`Not known for any group: ${everywhere.map(cell).join('; ')}.`, '');
+  for (const g of groups) {
+    const lines = accessLines({ ...g, unknown: g.unknown.filter((u) => !everywhere.includes(u)) });
+    out.push(`**${cell(g.group)}**: ${lines.length === 0 ? 'nothing beyond membership itself.' : ''}`);
+    for (const line of lines) out.push(`- ${cell(line)}`);
+    out.push('');
+  }
+  const data = Buffer.from(JSON.stringify(groups), 'utf8').toString('base64url');
+  return [...out, `${CATALOGUE_MARKER}${data} -->`, ''];
+}
+
+/** What each group confers, as a dashboard body holds it, or undefined (none, or not in the expected shape). */
+export function publishedCatalogue(body: string): GroupAccess[] | undefined {
+  const start = body.lastIndexOf(CATALOGUE_MARKER);
+  if (start < 0) return undefined;
+  const end = body.indexOf(' -->', start);
+  const data = body.slice(start + CATALOGUE_MARKER.length, end < 0 ? undefined : end);
+  if (!/^[A-Za-z0-9_-]+$/.test(data)) return undefined;
+  try {
+    return parseGroupAccess(JSON.parse(Buffer.from(data, 'base64url').toString('utf8')));
+  } catch {
+    return undefined;
+  }
 }
 
 function exemptionSection(d: DashboardData, MAX_ROWS: number): string[] {

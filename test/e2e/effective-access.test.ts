@@ -1,0 +1,107 @@
+// The reviewer sees what they approve (issue "reviewer", items 1-3 and 5): the sweep reads from Graph
+// what each policy group confers (app roles, nesting, PIM eligibility into a role-assignable group
+// holding Global Administrator), publishes it in the dashboard, and the pull-request check, which has
+// no Entra token, shows it to the code owners with a warning where the policy asks too little.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GROUPS, Scenario } from '../helpers/scenario.ts';
+import { requestYaml } from '../../scripts/lib/world.ts';
+
+const PLATFORM_ADMINS = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b1';
+const TIER0 = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b2';
+const KUBE_APP = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b3';
+const CLUSTER_ADMIN_ROLE = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b4';
+const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+const READS = ['RoleManagement.Read.Directory', 'Directory.Read.All', 'PrivilegedEligibilitySchedule.Read.AzureADGroup'];
+
+/** k8s-prod-operators is nested in platform-admins (an app's Cluster Admin role) and may activate ownership of tier0-admins (Global Administrator). */
+function tenantWithReach(s: Scenario, roles: string[] = READS): void {
+  const st = s.twin.state;
+  st.apps[0]!.roles.push(...roles);
+  st.users.set(KUBE_APP, {
+    id: KUBE_APP,
+    kind: 'servicePrincipal',
+    displayName: 'Kubernetes Prod',
+    appRoles: [{ id: CLUSTER_ADMIN_ROLE, value: 'Cluster.Admin', displayName: 'Cluster Admin' }],
+  });
+  const group = (id: string, displayName: string, isAssignableToRole: boolean, members: string[]) => ({
+    id,
+    displayName,
+    isAssignableToRole,
+    groupTypes: [],
+    membershipRule: null,
+    onPremisesSyncEnabled: null,
+    mailEnabled: false,
+    members: new Set(members),
+    pimEnds: new Map<string, number>(),
+    pimStarts: new Map<string, number>(),
+    recent: [],
+  });
+  st.groups.set(PLATFORM_ADMINS, group(PLATFORM_ADMINS, 'platform-admins', false, [GROUPS['k8s-prod-operators']]));
+  st.groups.set(TIER0, { ...group(TIER0, 'tier0-admins', true, []), pimEligibleOwners: new Set([GROUPS['k8s-prod-operators']]) });
+  st.appRoleAssignments.push({ id: 'ara-1', principalId: PLATFORM_ADMINS, resourceId: KUBE_APP, appRoleId: CLUSTER_ADMIN_ROLE });
+  st.roleAssignments.push({ id: 'ra-1', principalId: TIER0, roleDefinitionId: GLOBAL_ADMINISTRATOR, directoryScopeId: '/' });
+}
+
+const dashboardOf = (s: Scenario) => [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
+
+test('a code owner sees on the pull request what the group confers, privileged paths marked, with a warning where the policy asks one approval', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithReach(s);
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const body = dashboardOf(s).body;
+    assert.match(body, /### What each group confers/);
+    assert.match(body, /\*\*k8s-prod-operators\*\*/);
+    assert.match(body, /PRIVILEGED\\: Entra role Global Administrator \\\(tenant\\\), through tier0-admins \\\(PIM owner, on activation\\\)/);
+    assert.match(body, /PRIVILEGED\\: app role Cluster Admin in Kubernetes Prod, through platform-admins/);
+    assert.match(body, /member of group platform-admins/);
+    assert.match(body, /\*\*billing-readers\*\*: nothing beyond membership itself\./);
+
+    const pull = s.openPull('hubot', {
+      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
+    });
+    const check = await s.validate(pull);
+    assert.equal(check.exitCode, 0, check.stdout);
+    assert.match(check.summary, /What approving confers/);
+    assert.match(check.summary, /<b>k8s-prod-operators<\/b> ⚠️ privileged/);
+    assert.match(check.summary, /PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
+    assert.match(check.summary, /last written \d{4}-\d{2}-\d{2}T/);
+    const warning = check.annotations.find((a) => a.level === 'warning' && /confers privileged access/.test(a.message));
+    assert.ok(warning, check.stdout);
+    assert.equal(warning.file, 'requests/k8s-prod-operators/hubot-chg-1.yaml');
+    assert.match(warning.message, /asks for 1 approval: set "approvals: 2"/);
+
+    // Nothing changed in Entra: the dashboard is not edited for the catalogue.
+    const again = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(JSON.parse(again.outputs.dashboard!).action, 'unchanged');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a catalogue a person edited into the dashboard is not shown; reads the app may not make are named with their permission', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithReach(s, []);
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const issue = dashboardOf(s);
+    assert.match(issue.body, /Not known for any group: .*app roles\\: not readable \\\(needs Directory\.Read\.All, read-only\\\)/);
+    assert.doesNotMatch(issue.body, /Global Administrator/, 'nothing is claimed about what could not be read');
+
+    // Someone with triage rights rewrites the published data to say the group confers nothing.
+    s.twin.state.repos
+      .get('acme/access')!
+      .issues.set(issue.number, { ...issue, body: `${issue.body}\n`, editor: 'mallory', last_edited_at: new Date().toISOString() });
+    const pull = s.openPull('hubot', {
+      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
+    });
+    const check = await s.validate(pull);
+    assert.equal(check.exitCode, 0, check.stdout);
+    assert.match(check.summary, /Not shown: the access dashboard #\d+ was last edited by mallory, not the sweep/);
+  } finally {
+    await s.stop();
+  }
+});
