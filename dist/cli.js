@@ -1,40 +1,66 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  COMMON,
+  FORMAT,
+  clock,
+  doctorCommand,
+  evidenceCommand,
+  grantCommand,
+  jsonWanted,
+  repoRoot,
+  reportCommand,
+  requestSchemaRef,
+  statusCommand,
+  sweepCommand
+} from "./cli-chunks/chunk-YKCDE3YJ.js";
+import {
   DEFAULT_BASES,
   mergeBase,
   workingChanges
 } from "./cli-chunks/chunk-MAYUQHI5.js";
 import {
+  privilegeFindings
+} from "./cli-chunks/chunk-HKKKA2SH.js";
+import {
   FORM_PATH,
   formProblems
 } from "./cli-chunks/chunk-F5YRJOGB.js";
 import {
-  CONFIG_PATHS,
-  GITHUB_LOGIN,
-  REQUESTS_DIR,
+  accessLines
+} from "./cli-chunks/chunk-YP4C2P2H.js";
+import {
   addDiagnostics,
-  atCommit,
   checkAuthor,
   checkOwnerOfChanged,
+  judgeRequest,
+  positionOfKey,
+  requesterAt
+} from "./cli-chunks/chunk-CL3EFMHR.js";
+import {
+  CONFIG_PATHS,
+  atCommit,
+  loadConfig,
+  workingTree
+} from "./cli-chunks/chunk-LRW4V6O6.js";
+import "./cli-chunks/chunk-FRSZYKE2.js";
+import {
+  GITHUB_LOGIN,
+  REQUESTS_DIR,
   formatOwner,
   formatTimestamp,
   isRequestsHousekeeping,
   isUnderRequests,
-  judgeRequest,
-  loadConfig,
   ownersOf,
   parseTimestamp,
-  positionOfKey,
   requestFileName,
-  requesterAt,
-  slugify,
-  workingTree
-} from "./cli-chunks/chunk-4NAHDPMA.js";
+  slugify
+} from "./cli-chunks/chunk-VINHGDDL.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
-import "./cli-chunks/chunk-Y2COFHSS.js";
+import "./cli-chunks/chunk-OTUSUFRU.js";
+import "./cli-chunks/chunk-SWCGANHE.js";
 import {
   formatDuration,
   parseDuration
@@ -49,10 +75,10 @@ import {
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
-import { mkdir, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/commands/new.ts
 function draftRequest(options, config, taken) {
@@ -240,295 +266,8 @@ async function formCheck(files, config) {
   return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : void 0, config.policy);
 }
 
-// src/cli/entra-commands.ts
-import { writeFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
-import { parseArgs } from "node:util";
-
-// src/plan/plan.ts
-function plannedChanges(groups) {
-  const out = [];
-  for (const g of groups) {
-    for (const d of g.dispositions) {
-      if (d.action === "keep") continue;
-      const kind = g.backend === "pim" && d.action !== "report" ? d.action === "add" ? "pim-assign" : d.action === "update" ? "pim-update" : "pim-remove" : d.action === "add" ? "add-member" : d.action === "remove" ? "remove-member" : d.action === "report" ? "report-member" : "pim-update";
-      out.push({
-        id: `${kind}:${g.group}:${d.id}`,
-        kind,
-        group: g.group,
-        member: d.id,
-        reason: d.reason,
-        sources: [...d.files],
-        ...d.end ? { end: d.end } : {}
-      });
-    }
-  }
-  const removalsFirst = (c) => c.kind === "remove-member" || c.kind === "pim-remove" ? 0 : 1;
-  return out.sort((a, b) => removalsFirst(a) - removalsFirst(b));
-}
-
-// src/cli/io.ts
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-var COMMON = {
-  repo: { type: "string" },
-  at: { type: "string" }
-};
-var FORMAT = { format: { type: "string" } };
-function jsonWanted(format) {
-  if (format === void 0 || format === "text") return false;
-  if (format === "json") return true;
-  throw new ConfigError(`--format "${format}" is not known: use text or json.`);
-}
-function clock(at, io) {
-  if (at === void 0) return io.now();
-  const parsed = parseTimestamp(at);
-  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
-  return parsed.epochMs;
-}
-function repoRoot(repo, io) {
-  if (repo !== void 0) return resolve(io.cwd, repo);
-  for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".github", "access-policy.yaml"))) return dir;
-    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return resolve(io.cwd);
-  }
-}
-function requestSchemaRef(root, version) {
-  if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
-  const major = /^(\d+)\./.exec(version)?.[1];
-  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
-}
-
-// src/cli/entra-commands.ts
-var ENTRA = {
-  "tenant-id": { type: "string" },
-  cloud: { type: "string" },
-  "authority-host": { type: "string" },
-  "graph-endpoint": { type: "string" }
-};
-function authorityOf(values) {
-  return values["authority-host"] ?? (process.env.AZURE_AUTHORITY_HOST || void 0);
-}
-async function localDirectory(values) {
-  const { directoryFromLocal } = await import("./cli-chunks/connect-VNUYBKH7.js");
-  const tenantId = values["tenant-id"] ?? process.env.AZURE_TENANT_ID;
-  const authorityHost = authorityOf(values);
-  return directoryFromLocal({
-    ...tenantId ? { tenantId } : {},
-    ...values.cloud ? { cloud: values.cloud } : {},
-    ...authorityHost ? { authorityHost } : {},
-    ...values["graph-endpoint"] ? { graphEndpoint: values["graph-endpoint"] } : {}
-  });
-}
-async function localGitHub(root, repoOption) {
-  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (!token)
-    throw new ConfigError(
-      "set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token)."
-    );
-  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
-  if (!full) {
-    const url = (await gitIn(root).tryRun(["remote", "get-url", "origin"]).catch(() => void 0))?.toString("utf8").trim() ?? "";
-    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
-  }
-  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError("which GitHub repository? Pass --github-repo owner/name.");
-  const { createGitHub } = await import("./cli-chunks/client-DHBYBP7L.js");
-  const [owner, name] = full.split("/");
-  return { gh: createGitHub({ token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), repo: { owner, repo: name } };
-}
-function runPlan(report, effects) {
-  return {
-    head: report.head,
-    changes: plannedChanges(report.groups),
-    effects,
-    ...report.degraded ? { degraded: report.degraded } : {},
-    configIgnored: report.configIgnored
-  };
-}
-async function sweepCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, ...ENTRA, ...FORMAT, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } },
-    strict: true
-  });
-  const json = jsonWanted(values.format);
-  if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
-  const root = repoRoot(values.repo, io);
-  const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { revoke } = await import("./cli-chunks/revoke-NIHTNA6Z.js");
-  const git = gitIn(root);
-  const now = clock(values.at, io);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values["dry-run"] ?? false, requireCurrentHead: true });
-  if (json) {
-    const { sweepEffects } = await import("./cli-chunks/sweep-DKLOUC7I.js");
-    io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
-    return 0;
-  }
-  if (report.degraded) io.err(`warning: ${report.degraded}`);
-  for (const g of report.groups) {
-    if (g.error) io.out(`${g.group}: ${g.error}`);
-    for (const d of g.dispositions) {
-      if (d.action === "keep") continue;
-      const verb = d.action === "report" ? "reported (audit mode)" : report.dryRun ? "would remove" : d.outcome ?? "removed";
-      io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(", ")}` : ""})`);
-    }
-  }
-  io.out(report.dryRun ? "Dry run: nothing was changed." : "Sweep finished.");
-  return report.failed ? 1 : 0;
-}
-async function reportCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, out: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
-  const json = jsonWanted(values.format);
-  const root = repoRoot(values.repo, io);
-  const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectReport } = await import("./cli-chunks/collect-ETHLSIZT.js");
-  const { renderReport } = await import("./cli-chunks/render-5XXUXLEA.js");
-  const git = gitIn(root);
-  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
-  const markdown = json ? JSON.stringify(data, null, 2) : renderReport(data);
-  if (values.out) {
-    await writeFile(resolve2(io.cwd, values.out), markdown);
-    io.out(`Wrote ${values.out}.`);
-  } else io.out(markdown);
-  return 0;
-}
-async function evidenceCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, ...ENTRA, ...FORMAT, from: { type: "string" }, to: { type: "string" }, out: { type: "string" }, "github-repo": { type: "string" } },
-    strict: true
-  });
-  const now = clock(values.at, io);
-  if (!values.from) throw new ConfigError("evidence needs --from, an RFC 3339 time such as 2026-10-01T00:00:00Z (and --to, default now).");
-  const from = clock(values.from, io);
-  const to = values.to ? clock(values.to, io) : now;
-  if (from >= to) throw new ConfigError(`--from (${values.from}) must be before --to (${values.to ?? "now"}).`);
-  const format = values.format ?? "csv";
-  if (format !== "csv" && format !== "json") throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
-  const root = repoRoot(values.repo, io);
-  const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { collectEvidence, evidenceCsv } = await import("./cli-chunks/evidence-TDHLP22Y.js");
-  const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
-  const text = format === "json" ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}
-` : evidenceCsv(rows);
-  if (values.out) {
-    await writeFile(resolve2(io.cwd, values.out), text);
-    io.err(`Wrote ${rows.length} row${rows.length === 1 ? "" : "s"} to ${values.out}.`);
-  } else io.out(text.replace(/\n$/, ""));
-  return 0;
-}
-async function statusCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, ...ENTRA, ...FORMAT, mine: { type: "boolean" }, requester: { type: "string" }, "github-repo": { type: "string" } },
-    strict: true
-  });
-  const json = jsonWanted(values.format);
-  const root = repoRoot(values.repo, io);
-  let login;
-  if (values.mine) {
-    login = values.requester ?? (await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0))?.toString("utf8").trim();
-    if (!login)
-      throw new ConfigError('--mine needs your GitHub login: pass --requester <login>, or set it once with "git config --global github.user <login>".');
-  }
-  const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const at = clock(values.at, io);
-  if (at < io.now() - 6e4) return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now() }, at, login, json);
-  const { status, renderStatus } = await import("./cli-chunks/status-NTXFHJH7.js");
-  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at });
-  if (login) {
-    const me = login.toLowerCase();
-    for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
-    report.groups = report.groups.filter((g) => g.members.length > 0);
-  }
-  if (json) io.out(JSON.stringify(report, null, 2));
-  else {
-    for (const line of renderStatus(report)) io.out(line);
-    if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
-  }
-  return 0;
-}
-async function statusThen(io, ctx, at, login, json) {
-  const { collectEvidence, heldAt } = await import("./cli-chunks/evidence-TDHLP22Y.js");
-  const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
-  if (json) {
-    io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));
-    return 0;
-  }
-  io.out(`At ${new Date(at).toISOString()}, from git and GitHub's records (requests and break-glass; members added outside access-as-code are not in them):`);
-  const groups = [...new Set(rows.map((r) => r.group))].sort();
-  if (groups.length === 0) io.out("  nobody held access through a request or break-glass.");
-  for (const g of groups) {
-    io.out(g);
-    for (const r of rows.filter((x) => x.group === g))
-      io.out(
-        `  ${r.requester.padEnd(24)} ${r.kind === "break-glass" ? "break-glass" : "request"} since ${r.grantedAt}, until ${r.endedAt || r.plannedEnd}${r.endedAt !== "" && Date.parse(r.endedAt) <= at ? ` (ended, removed ${r.removedAt || "later"})` : ""}  ${r.source}${r.pullRequest ? ` ${r.pullRequest}` : ""}`
-      );
-  }
-  return 0;
-}
-async function doctorCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT }, strict: true });
-  const json = jsonWanted(values.format);
-  const root = repoRoot(values.repo, io);
-  const config = await loadConfig(workingTree(root));
-  const { doctor } = await import("./cli-chunks/doctor-RY4EK537.js");
-  const directory = await localDirectory(values);
-  const { resolveCloud } = await import("./cli-chunks/cloud-X7AOCIBX.js");
-  const authorityHost = authorityOf(values);
-  io.err(
-    `Signing in through ${resolveCloud({ ...values.cloud ? { cloud: values.cloud } : {}, ...authorityHost ? { authorityHost } : {} }).authorityHost}${values["authority-host"] ? " (--authority-host)" : authorityHost ? " (AZURE_AUTHORITY_HOST)" : ""}.`
-  );
-  const report = await doctor(config, directory);
-  if (json) {
-    io.out(JSON.stringify(report, null, 2));
-    return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
-  }
-  for (const g of report.groups)
-    io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? "" : "s"}`}`);
-  const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
-  io.out(
-    `identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(", ")})` : ""}.`
-  );
-  for (const line of report.identity?.lines ?? []) io.out(line);
-  for (const d of report.diagnostics) io.err(formatDiagnostic(d));
-  return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
-}
-async function grantCommand(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...COMMON, ...ENTRA, ...FORMAT, before: { type: "string" }, "dry-run": { type: "boolean" }, "github-repo": { type: "string" } },
-    strict: true
-  });
-  const json = jsonWanted(values.format);
-  if (json && !values["dry-run"]) throw new ConfigError("--format json prints the plan of a dry run: add --dry-run.");
-  const root = repoRoot(values.repo, io);
-  const git = gitIn(root);
-  const { gh, repo } = await localGitHub(root, values["github-repo"]);
-  const { grant } = await import("./cli-chunks/grant-URM6THSM.js");
-  const report = await grant({
-    git,
-    gh,
-    repo,
-    directory: await localDirectory(values),
-    before: values.before ?? "0000000000000000000000000000000000000000",
-    now: clock(values.at, io),
-    requireCurrentHead: true,
-    dryRun: values["dry-run"] ?? false
-  });
-  if (json) {
-    const { grantEffects } = await import("./cli-chunks/grant-comment-XLBIRJYS.js");
-    io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
-    return 0;
-  }
-  if (report.degraded) io.err(`warning: ${report.degraded}`);
-  for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
-  if (report.items.length === 0) io.out("No request files changed between the two commits.");
-  return report.failed ? 1 : 0;
-}
-
 // src/cli/plan.ts
-import { parseArgs as parseArgs2 } from "node:util";
+import { parseArgs } from "node:util";
 
 // src/commands/plan.ts
 function planOf(report, config) {
@@ -559,9 +298,56 @@ function planOf(report, config) {
   return lines;
 }
 
+// src/commands/conferred.ts
+function conferredViews(config, requested, published) {
+  const byGroup = /* @__PURE__ */ new Map();
+  for (const r of requested) byGroup.set(r.group, [...byGroup.get(r.group) ?? [], r.file]);
+  return [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([name, files]) => {
+    const policy = config.policy.groups.get(name);
+    if (!policy) return [];
+    const access = published.find((g) => g.group === name && g.id.toLowerCase() === policy.id);
+    if (!access)
+      return [
+        {
+          group: name,
+          files,
+          lines: ["not in the published catalogue yet (a group new to the policy, or its Entra id changed): the next sweep reads it"],
+          privileged: false,
+          warnings: []
+        }
+      ];
+    const lines = accessLines(access);
+    return [
+      {
+        group: name,
+        files,
+        lines: lines.length > 0 ? lines : ["nothing beyond membership of the group itself"],
+        privileged: access.confers.some((c) => c.privileged),
+        warnings: privilegeFindings(policy, access)
+      }
+    ];
+  });
+}
+
 // src/cli/plan.ts
+async function conferredFor(root, config, report, repoOption) {
+  const requested = report.verdicts.flatMap((v) => v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []);
+  if (requested.length === 0) return {};
+  if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
+    return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
+  try {
+    const { localGitHub } = await import("./cli-chunks/entra-commands-5P4BGOTV.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-7POEXWHM.js");
+    const { gh, repo } = await localGitHub(root, repoOption);
+    const published = await readPublished(gh, repo);
+    if ("why" in published) return { why: published.why };
+    return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+  } catch (error) {
+    return { why: `the access dashboard could not be read (${error.message.split("\n")[0]})` };
+  }
+}
 async function planCommand(args, io) {
-  const { values } = parseArgs2({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
@@ -575,6 +361,7 @@ async function planCommand(args, io) {
   const lines = planOf(report, config);
   const configChanged = (await git.run(["diff", "--name-only", base, "--", ...CONFIG_PATHS])).toString("utf8").trim() !== "";
   const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : void 0;
+  const conferred = await conferredFor(root, config, report, values["github-repo"]);
   if (json) {
     io.out(
       JSON.stringify(
@@ -582,6 +369,7 @@ async function planCommand(args, io) {
           base,
           changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
           ...configPlanLines ? { configuration: configPlanLines } : {},
+          ..."views" in conferred ? { confers: conferred.views, confersAsOf: conferred.asOf } : conferred.why ? { confersNotShown: conferred.why } : {},
           problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))
         },
         null,
@@ -593,6 +381,15 @@ async function planCommand(args, io) {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
+  if ("views" in conferred) {
+    io.out("");
+    io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
+    for (const v of conferred.views) {
+      io.out(`  ${v.group}${v.privileged ? " (PRIVILEGED)" : ""}`);
+      for (const line of v.lines) io.out(`    ${line}`);
+    }
+    for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
+  } else if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
   if (configPlanLines) {
     io.out("");
     io.out("The configuration change:");
@@ -628,9 +425,10 @@ var COMMAND_TABLE = [
   {
     name: "plan",
     usage: [
-      "plan [--base REF]",
+      "plan [--base REF] [--github-repo OWNER/NAME]",
       "what merging your changes under requests/ would change in Entra",
-      "(against the merge base with REF; default origin/main or main)"
+      "(against the merge base with REF; default origin/main or main), and, with",
+      "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
     run: planCommand
   },
@@ -812,7 +610,7 @@ async function freshRequests(root) {
   return new Set((await workingChanges2(git, base)).filter((c) => c.status !== "deleted").map((c) => c.path));
 }
 async function validateCommand(args, io) {
-  const { values, positionals } = parseArgs3({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs2({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const files = workingTree(root);
@@ -820,11 +618,11 @@ async function validateCommand(args, io) {
   if (positionals.length > 0) {
     paths = [];
     for (const p of positionals) {
-      const rel = relative(root, resolve3(io.cwd, p)).split(sep).join("/");
+      const rel = relative(root, resolve(io.cwd, p)).split(sep).join("/");
       if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
       const inside = await files.list(rel);
       if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync2(resolve3(root, rel))) paths.push(rel);
+      else if (existsSync(resolve(root, rel))) paths.push(rel);
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
@@ -868,7 +666,7 @@ function printReport(report, io, fresh = /* @__PURE__ */ new Set()) {
   );
 }
 async function newCommand(args, io) {
-  const { values } = parseArgs3({
+  const { values } = parseArgs2({
     args,
     options: {
       ...COMMON,
@@ -904,7 +702,7 @@ async function newCommand(args, io) {
       ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
     },
     config,
-    (path) => existsSync2(resolve3(root, path))
+    (path) => existsSync(resolve(root, path))
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error"))
@@ -912,9 +710,9 @@ async function newCommand(args, io) {
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return 1;
   }
-  const target = resolve3(root, result.draft.path);
-  await mkdir(dirname2(target), { recursive: true });
-  await writeFile2(target, result.draft.text, { flag: "wx" });
+  const target = resolve(root, result.draft.path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, result.draft.text, { flag: "wx" });
   io.out(`Wrote ${result.draft.path} (${result.draft.ends}).`);
   if (result.draft.alongside)
     io.out(
@@ -936,13 +734,13 @@ function optionFor(line, text) {
   return key && option[key] ? `${option[key]}: ` : "";
 }
 async function formCommand(args, io) {
-  const { values } = parseArgs3({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs2({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
   const { FORM_PATH: FORM_PATH2, formProblems: formProblems2, issueForm } = await import("./cli-chunks/form-KJRI2ZYR.js");
   const config = await loadConfig(workingTree(root));
-  const target = resolve3(root, FORM_PATH2);
+  const target = resolve(root, FORM_PATH2);
   if (values.check) {
-    const current = existsSync2(target) ? await readFile(target, "utf8") : void 0;
+    const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
     if (current === void 0) {
       io.err(`access-as-code: there is no ${FORM_PATH2}; run "access-as-code form" to write it.`);
       return 1;
@@ -952,8 +750,8 @@ async function formCommand(args, io) {
     if (problems.length === 0) io.out(`${FORM_PATH2} matches the policy.`);
     return problems.length > 0 ? 1 : 0;
   }
-  await mkdir(dirname2(target), { recursive: true });
-  await writeFile2(target, issueForm(config.policy));
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, issueForm(config.policy));
   io.out(
     `Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`
   );

@@ -636,7 +636,7 @@ async function presentConferred(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   if (requested.length === 0) return;
   const { readPublished } = await import("./chunks/dashboard-M5QAAGOY.js");
-  const { conferredViews } = await import("./chunks/conferred-HGCJ24ER.js");
+  const { conferredViews } = await import("./chunks/conferred-QKPYQVCW.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -752,7 +752,7 @@ function configTeams(config) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-R3FDR732.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JS5SUJZR.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-3SVKOVVA.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -788,6 +788,12 @@ async function runDoctor(settings) {
     true
   );
   if (report.identity) summary2.addHeading("Automation identity", 3).addList(report.identity.lines.map(escapeHtml));
+  const conferring = report.groups.filter((g) => g.confers);
+  if (conferring.length > 0) {
+    summary2.addHeading("What each group confers", 3);
+    for (const g of conferring)
+      summary2.addRaw(`<p><b>${escapeHtml(g.name)}</b></p>`, true).addList((g.confers.length > 0 ? g.confers : ["nothing beyond membership itself"]).map(escapeHtml));
+  }
   await summary2.write();
   for (const line of report.identity?.lines ?? []) info(line);
   for (const g of report.groups) info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);

@@ -260,6 +260,14 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
     true,
   );
   if (report.identity) summary.addHeading('Automation identity', 3).addList(report.identity.lines.map(escapeHtml));
+  const conferring = report.groups.filter((g) => g.confers);
+  if (conferring.length > 0) {
+    summary.addHeading('What each group confers', 3);
+    for (const g of conferring)
+      summary
+        .addRaw(`<p><b>${escapeHtml(g.name)}</b></p>`, true)
+        .addList((g.confers!.length > 0 ? g.confers! : ['nothing beyond membership itself']).map(escapeHtml));
+  }
   await summary.write();
   for (const line of report.identity?.lines ?? []) core.info(line);
   for (const g of report.groups) core.info(`${g.name}: ${g.problem ?? `ok, ${g.members} members`}`);

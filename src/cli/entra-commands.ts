@@ -37,7 +37,7 @@ async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'a
 }
 
 /** GitHub for the CLI: GITHUB_TOKEN (or GH_TOKEN), GITHUB_API_URL, and the repository from --github-repo, GITHUB_REPOSITORY or the origin remote. */
-async function localGitHub(root: string, repoOption: string | undefined) {
+export async function localGitHub(root: string, repoOption: string | undefined) {
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
   if (!token)
     throw new ConfigError(
@@ -230,8 +230,10 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     io.out(JSON.stringify(report, null, 2));
     return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }
-  for (const g of report.groups)
+  for (const g of report.groups) {
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
+    for (const line of g.confers ?? []) io.out(`${' '.repeat(25)}confers: ${line}`);
+  }
   const unresolved = report.identities.filter((i) => !i.resolved).map((i) => i.login);
   io.out(
     `identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`,

@@ -51,9 +51,10 @@ const COMMAND_TABLE: CommandEntry[] = [
   {
     name: 'plan',
     usage: [
-      'plan [--base REF]',
+      'plan [--base REF] [--github-repo OWNER/NAME]',
       'what merging your changes under requests/ would change in Entra',
-      '(against the merge base with REF; default origin/main or main)',
+      '(against the merge base with REF; default origin/main or main), and, with',
+      'GITHUB_TOKEN set, what each requested group confers, from the access dashboard',
     ],
     run: planCommand,
   },

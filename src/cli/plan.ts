@@ -8,9 +8,35 @@ import { gitIn } from '../git/git.ts';
 import { DEFAULT_BASES, mergeBase, workingChanges } from './changes.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
+import { conferredViews, type ConferredView } from '../commands/conferred.ts';
+import type { AccessConfig } from '../config/config.ts';
+import type { ValidationReport } from '../commands/validate.ts';
+
+/** What the requested groups confer, from the catalogue the sweep publishes (read with GITHUB_TOKEN, when set). */
+async function conferredFor(
+  root: string,
+  config: AccessConfig,
+  report: ValidationReport,
+  repoOption: string | undefined,
+): Promise<{ views: ConferredView[]; asOf: string; issue: number } | { why?: string }> {
+  const requested = report.verdicts.flatMap((v) => (v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []));
+  if (requested.length === 0) return {};
+  if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
+    return { why: 'set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard' };
+  try {
+    const { localGitHub } = await import('./entra-commands.ts');
+    const { readPublished } = await import('../action/dashboard.ts');
+    const { gh, repo } = await localGitHub(root, repoOption);
+    const published = await readPublished(gh, repo);
+    if ('why' in published) return { why: published.why };
+    return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+  } catch (error) {
+    return { why: `the access dashboard could not be read (${(error as Error).message.split('\n')[0]})` };
+  }
+}
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
@@ -25,6 +51,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   // A change to the policy, identities or CODEOWNERS: what it does to the access in force and to who approves.
   const configChanged = (await git.run(['diff', '--name-only', base, '--', ...CONFIG_PATHS])).toString('utf8').trim() !== '';
   const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : undefined;
+  const conferred = await conferredFor(root, config, report, values['github-repo']);
   if (json) {
     io.out(
       JSON.stringify(
@@ -32,6 +59,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
           base,
           changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
           ...(configPlanLines ? { configuration: configPlanLines } : {}),
+          ...('views' in conferred ? { confers: conferred.views, confersAsOf: conferred.asOf } : conferred.why ? { confersNotShown: conferred.why } : {}),
           problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics)),
         },
         null,
@@ -43,6 +71,15 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
+  if ('views' in conferred) {
+    io.out('');
+    io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
+    for (const v of conferred.views) {
+      io.out(`  ${v.group}${v.privileged ? ' (PRIVILEGED)' : ''}`);
+      for (const line of v.lines) io.out(`    ${line}`);
+    }
+    for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
+  } else if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
   if (configPlanLines) {
     io.out('');
     io.out('The configuration change:');

@@ -21,6 +21,8 @@ export interface GroupCheck {
   displayName?: string;
   members?: number;
   problem?: string;
+  /** What membership confers (effective access), one line each, privileged first. */
+  confers?: string[];
 }
 
 export interface DoctorReport {
@@ -82,6 +84,7 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
     if (f.severity === 'info') identity!.lines.push(f.message.charAt(0).toUpperCase() + f.message.slice(1));
     else diagnostics.push(diagnostic(config.policy.file, undefined, `automation identity: ${f.message}`, f.severity));
   }
+  await checkConferred(config, usable, directory, groups, diagnostics, now);
   if (github) diagnostics.push(...(await githubProblems(github)));
   return { groups, identities, ...(identity ? { identity } : {}), diagnostics };
 }
@@ -154,6 +157,31 @@ async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
     }
   }
   return out;
+}
+
+/**
+ * What each usable group confers (effective access), and a warning where its policy asks too little
+ * for privileged access (one approval, a long maximum). Reading it never fails doctor.
+ */
+async function checkConferred(
+  config: AccessConfig,
+  usable: readonly GroupPolicy[],
+  directory: Directory,
+  groups: GroupCheck[],
+  diagnostics: Diagnostic[],
+  now: number,
+): Promise<void> {
+  if (!directory.readAll || usable.length === 0) return;
+  const { readCatalogue, accessLines } = await import('../entra/catalogue.ts');
+  const { privilegeFindings } = await import('../policy/privileged.ts');
+  const catalogue = await readCatalogue({ readAll: (r) => directory.readAll!(r) }, usable, now);
+  for (const access of catalogue.groups) {
+    const check = groups.find((g) => g.name === access.group);
+    if (check) check.confers = accessLines(access);
+    const policy = config.policy.groups.get(access.group)!;
+    for (const finding of privilegeFindings(policy, access))
+      diagnostics.push(diagnostic(config.policy.file, config.policy.positions.get(policy.name), finding, 'warning'));
+  }
 }
 
 /** The identity's reach, when the directory can tell; reading it never fails doctor. */

@@ -29,6 +29,8 @@ export interface GroupStatus {
   backend: 'membership' | 'pim';
   members: StatusRow[];
   error?: string;
+  /** What membership confers (effective access, read from Graph by `status`), one line each. */
+  confers?: string[];
 }
 
 export interface StatusReport {
@@ -40,7 +42,20 @@ export interface StatusReport {
 
 export async function status(ctx: BranchContext): Promise<StatusReport> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  return statusOf(await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true }), ctx.now);
+  const report = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
+  const out = statusOf(report, ctx.now);
+  // What each group confers, beside who holds it: the reviewer's question, asked of Graph (reads only).
+  const directory = ctx.directory;
+  if (directory.readAll) {
+    const { readCatalogue, accessLines } = await import('../entra/catalogue.ts');
+    const policyGroups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
+    const catalogue = await readCatalogue({ readAll: (r) => directory.readAll!(r) }, policyGroups, ctx.now);
+    for (const g of out.groups) {
+      const access = catalogue.groups.find((a) => a.group === g.group);
+      if (access) g.confers = accessLines(access);
+    }
+  }
+  return out;
 }
 
 /** Shapes the reconciler's plan into rows; pure. */
@@ -116,6 +131,7 @@ export function renderStatus(s: StatusReport): string[] {
     if (g.error) out.push(`  ${g.error}`);
     else if (g.members.length === 0) out.push('  nobody');
     for (const m of g.members) out.push(`  ${m.who.padEnd(24)} ${m.note ?? m.holds}${m.file ? `  ${m.file}` : ''}`);
+    for (const line of g.confers ?? []) out.push(`  confers: ${line}`);
   }
   return out;
 }

@@ -57,6 +57,11 @@ const NEEDED = new Set([
   REVOKE_SESSIONS,
   // Optional: verified revocation also names removed users who can activate the group again through PIM.
   'PrivilegedEligibilitySchedule.Read.AzureADGroup',
+  // Optional, read-only: what each group confers (effective access): app roles need Directory.Read.All,
+  // their names Application.Read.All (or Directory.Read.All), eligible roles RoleEligibilitySchedule.Read.Directory.
+  'Directory.Read.All',
+  'Application.Read.All',
+  'RoleEligibilitySchedule.Read.Directory',
 ]);
 
 export interface RoleAssignment {

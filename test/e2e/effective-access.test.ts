@@ -4,7 +4,10 @@
 // no Entra token, shows it to the code owners with a warning where the policy asks too little.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GROUPS, Scenario } from '../helpers/scenario.ts';
+import { runCli } from '../helpers/cli.ts';
 import { requestYaml } from '../../scripts/lib/world.ts';
 
 const PLATFORM_ADMINS = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b1';
@@ -101,6 +104,42 @@ test('a catalogue a person edited into the dashboard is not shown; reads the app
     const check = await s.validate(pull);
     assert.equal(check.exitCode, 0, check.stdout);
     assert.match(check.summary, /Not shown: the access dashboard #\d+ was last edited by mallory, not the sweep/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('plan shows what the requested group confers from the published catalogue; status and doctor read it from Graph and doctor warns', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithReach(s);
+    assert.equal((await s.revoke({ inputs: { dashboard: 'true' } })).exitCode, 0);
+    const file = 'requests/k8s-prod-operators/hubot-chg-2.yaml';
+    mkdirSync(join(s.repo.dir, 'requests/k8s-prod-operators'), { recursive: true });
+    writeFileSync(join(s.repo.dir, file), requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }));
+
+    const plan = await runCli(s, ['plan'], { cwd: s.repo.dir, entra: false });
+    assert.equal(plan.code, 0, plan.err);
+    assert.match(
+      plan.out,
+      /What approving confers \(published by the sweep in the access dashboard #\d+, last written [^)]+\):\n {2}k8s-prod-operators \(PRIVILEGED\)\n {4}⚠️ PRIVILEGED: Entra role Global Administrator/,
+    );
+    assert.match(plan.err, /warning: k8s-prod-operators confers privileged access .* asks for 1 approval/);
+    const json = JSON.parse((await runCli(s, ['plan', '--format', 'json'], { cwd: s.repo.dir, entra: false })).out) as {
+      confers: { group: string; privileged: boolean }[];
+    };
+    assert.deepEqual(
+      json.confers.map((c) => [c.group, c.privileged]),
+      [['k8s-prod-operators', true]],
+    );
+
+    const status = await runCli(s, ['status'], { cwd: s.repo.dir, entra: true });
+    assert.equal(status.code, 0, status.err);
+    assert.match(status.out, /^ {2}confers: ⚠️ PRIVILEGED: app role Cluster Admin in Kubernetes Prod, through platform-admins$/m);
+
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
+    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
   } finally {
     await s.stop();
   }
