@@ -13,7 +13,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-YKCDE3YJ.js";
+} from "./cli-chunks/chunk-HIQXK2B6.js";
 import {
   DEFAULT_BASES,
   mergeBase,
@@ -336,8 +336,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-5P4BGOTV.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-7POEXWHM.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-7GCBO533.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-YOE6YOD6.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };
@@ -345,6 +345,19 @@ async function conferredFor(root, config, report, repoOption) {
   } catch (error) {
     return { why: `the access dashboard could not be read (${error.message.split("\n")[0]})` };
   }
+}
+function printConferred(io, conferred) {
+  if (!("views" in conferred)) {
+    if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
+    return;
+  }
+  io.out("");
+  io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
+  for (const v of conferred.views) {
+    io.out(`  ${v.group}${v.privileged ? " (PRIVILEGED)" : ""}`);
+    for (const line of v.lines) io.out(`    ${line}`);
+  }
+  for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
 }
 async function planCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
@@ -381,15 +394,7 @@ async function planCommand(args, io) {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
-  if ("views" in conferred) {
-    io.out("");
-    io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
-    for (const v of conferred.views) {
-      io.out(`  ${v.group}${v.privileged ? " (PRIVILEGED)" : ""}`);
-      for (const line of v.lines) io.out(`    ${line}`);
-    }
-    for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
-  } else if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
+  printConferred(io, conferred);
   if (configPlanLines) {
     io.out("");
     io.out("The configuration change:");

@@ -183,6 +183,11 @@ async function configChangePlan(base, baseFiles, headFiles, now) {
   }
   return configPlan(base, head, active);
 }
+async function enforceSwitches(base, headFiles) {
+  const head = await loadConfig(headFiles).catch(() => void 0);
+  if (!head) return [];
+  return [...head.policy.groups.values()].filter((g) => g.mode === "enforce" && base.policy.groups.get(g.name)?.mode === "audit").map((g) => g.name);
+}
 async function validatePullRequest(git, pr, now) {
   await requireCommits(git, "the pull request's", { base: pr.base, head: pr.head });
   const baseFiles = atCommit(git, pr.base);
@@ -195,6 +200,8 @@ async function validatePullRequest(git, pr, now) {
     report.diagnostics.push(...await configProblemsAt(headFiles));
     const plan = await configChangePlan(config, baseFiles, headFiles, now);
     if (plan) report.configPlan = plan;
+    const switches = await enforceSwitches(config, headFiles);
+    if (switches.length > 0) report.enforceSwitches = switches;
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => void 0);
@@ -627,16 +634,16 @@ async function runValidate(settings) {
   setOutput("valid", String(!reportHasErrors(report)));
   setOutput("requests", JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === "pull_request" ? `Access requests in #${event.number}` : "Access requests");
-  if (event?.kind === "pull_request" && settings.github && report.config) await presentConferred(settings, report);
+  if (event?.kind === "pull_request" && settings.github && report.config) await presentPublished(settings, report);
   if (!reportHasErrors(report)) return OK;
   const count = all.filter((d) => d.severity === "error").length;
   return { status: "refused", message: `${count} problem${count === 1 ? "" : "s"} found; see the annotations on the files.` };
 }
-async function presentConferred(settings, report) {
+async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
-  if (requested.length === 0) return;
-  const { readPublished } = await import("./chunks/dashboard-M5QAAGOY.js");
-  const { conferredViews } = await import("./chunks/conferred-QKPYQVCW.js");
+  const switches = report.enforceSwitches ?? [];
+  if (requested.length === 0 && switches.length === 0) return;
+  const { readPublished } = await import("./chunks/dashboard-64GWNJ4T.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -645,22 +652,31 @@ async function presentConferred(settings, report) {
   } catch (error2) {
     published = { why: `the access dashboard could not be read (${error2.message.split("\n")[0]}); give this job "issues: read"` };
   }
-  const summary2 = summary.addHeading("What approving confers", 3);
   if ("why" in published) {
-    info(`What approving confers is not shown: ${published.why}.`);
-    await summary2.addRaw(`Not shown: ${escapeHtml(published.why)}.`, true).write();
+    info(`What the sweep published is not shown: ${published.why}.`);
+    await summary.addHeading("What approving confers", 3).addRaw(`Not shown: ${escapeHtml(published.why)}.`, true).write();
     return;
   }
-  const views = conferredViews(report.config, requested, published.groups);
-  for (const v of views) {
+  const source = `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`;
+  if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
+  if (switches.length > 0) {
+    const lines = switches.map((g) => {
+      const members = published.drift.get(g);
+      return members === void 0 ? `${g}: the last sweep published no drift for it; see the dashboard's drift table.` : `${g}: ${members.length === 0 ? "nobody holds it without a request; nobody is removed." : `the next run removes ${members.length} member${members.length === 1 ? "" : "s"} the last sweep saw without a request: ${members.join(", ")}.`}`;
+    });
+    for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
+    await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
+  }
+}
+async function presentConferred(report, requested, published, source) {
+  const { conferredViews } = await import("./chunks/conferred-QKPYQVCW.js");
+  const summary2 = summary.addHeading("What approving confers", 3);
+  for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
     for (const line of v.lines) info(`${v.group} confers: ${line}`);
     for (const w of v.warnings) for (const file of v.files) warning(w, { title: "access-as-code: privileged access", file });
   }
-  await summary2.addRaw(
-    `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`,
-    true
-  ).write();
+  await summary2.addRaw(source, true).write();
 }
 function issueOfEvent(settings) {
   const event = context.payload.issue;
@@ -754,7 +770,7 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JS5SUJZR.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-3SVKOVVA.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-GFDSCSAA.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -904,8 +920,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-M5QAAGOY.js");
-  const { slotLateness } = await import("./chunks/dashboard-3SVKOVVA.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-64GWNJ4T.js");
+  const { slotLateness } = await import("./chunks/dashboard-GFDSCSAA.js");
   let next;
   try {
     next = await planDashboard(

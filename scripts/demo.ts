@@ -53,6 +53,37 @@ const world = await AccessWorld.start(template, {
 });
 rmSync(template, { recursive: true, force: true });
 const { repo, twin } = world;
+// What k8s-prod-operators really confers: it is nested in Platform Admins, which holds the Cluster
+// Admin role of the AKS Prod app, and its members can activate ownership of Tier 0 Admins (a
+// role-assignable group holding Global Administrator) through PIM. The app may read all of it.
+const PLATFORM = 'd1e2f3a4-0000-4000-8000-00000000a001';
+const TIER0 = 'd1e2f3a4-0000-4000-8000-00000000a002';
+const AKS_APP = 'd1e2f3a4-0000-4000-8000-00000000a003';
+const CLUSTER_ADMIN = 'd1e2f3a4-0000-4000-8000-00000000a004';
+twin.state.apps[0]!.roles.push('RoleManagement.Read.Directory', 'Directory.Read.All', 'PrivilegedEligibilitySchedule.Read.AzureADGroup');
+twin.state.users.set(AKS_APP, {
+  id: AKS_APP,
+  kind: 'servicePrincipal',
+  displayName: 'AKS Prod',
+  appRoles: [{ id: CLUSTER_ADMIN, value: 'Cluster.Admin', displayName: 'Cluster Admin' }],
+});
+const plainGroup = (id: string, displayName: string, isAssignableToRole: boolean, members: string[]) => ({
+  id,
+  displayName,
+  isAssignableToRole,
+  groupTypes: [],
+  membershipRule: null,
+  onPremisesSyncEnabled: null,
+  mailEnabled: false,
+  members: new Set(members),
+  pimEnds: new Map<string, number>(),
+  pimStarts: new Map<string, number>(),
+  recent: [],
+});
+twin.state.groups.set(PLATFORM, plainGroup(PLATFORM, 'Platform Admins', false, [K8S]));
+twin.state.groups.set(TIER0, { ...plainGroup(TIER0, 'Tier 0 Admins', true, []), pimEligibleOwners: new Set([K8S]) });
+twin.state.appRoleAssignments.push({ id: 'demo-ara', principalId: PLATFORM, resourceId: AKS_APP, appRoleId: CLUSTER_ADMIN });
+twin.state.roleAssignments.push({ id: 'demo-ra', principalId: TIER0, roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10', directoryScopeId: '/' });
 const upn = (id: string) => twin.state.users.get(id)?.userPrincipalName ?? id;
 const k8sMembers = () => world.memberIds(K8S).map(upn);
 const cliEnv = {
@@ -84,7 +115,14 @@ function showCheck(run: ActionRun): void {
 }
 
 function validate(pull: { number: number; author: string; base: string; head: string }): Promise<ActionRun> {
-  return runAction({ workspace: repo.dir, inputs: { command: 'validate' }, eventName: 'pull_request', event: pullRequestEvent(pull) });
+  // The pull-request check's read-only job token: it reads the dashboard for what each group confers.
+  return runAction({
+    workspace: repo.dir,
+    inputs: { command: 'validate', 'github-token': TOKEN },
+    eventName: 'pull_request',
+    event: pullRequestEvent(pull),
+    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: `refs/pull/${pull.number}/merge` },
+  });
 }
 
 try {
@@ -212,6 +250,39 @@ try {
     'the dashboard to show the waiting request and stay untouched when nothing changed',
   );
 
+  heading('A code owner sees what approving confers, and a policy change is told what it does');
+  // The sweep above read from Graph what each group confers and published it in the dashboard; the
+  // pull-request check has no Entra token and reads it from there.
+  const ask = world.openPull('octocat', {
+    files: {
+      'requests/k8s-prod-operators/octocat-chg-311.yaml':
+        'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nduration: 1h\nticket: CHG-311\njustification: "Rotate the node pool for CHG-311"\n',
+    },
+  });
+  const askCheck = await validate(ask);
+  const confers = askCheck.stdout.split('\n').filter((l) => l.startsWith('k8s-prod-operators confers: '));
+  say(`the check on #${ask.number} (requests/k8s-prod-operators/octocat-chg-311.yaml) tells alice and hubot:\n${confers.join('\n')}`);
+  const risk = askCheck.annotations.find((a) => a.level === 'warning' && /privileged/.test(a.message));
+  say(`WARNING ${risk?.file ?? ''}\n  ${risk?.message ?? '(none)'}`);
+  expect(
+    askCheck.exitCode === 0 &&
+      confers.some((l) => /PRIVILEGED: Entra role Global Administrator \(tenant\), through Tier 0 Admins/.test(l)) &&
+      risk !== undefined,
+    'the check to show that k8s-prod-operators leads to Global Administrator, and to warn about its one approval',
+  );
+  const change = world.openPull('erin', {
+    files: {
+      '.github/access-policy.yaml': readFileSync(join(repo.dir, '.github/access-policy.yaml'), 'utf8').replace(
+        '    maxDuration: 1d\n    mode: audit',
+        '    maxDuration: 4h\n    mode: enforce',
+      ),
+    },
+  });
+  const changeCheck = await validate(change);
+  const told = changeCheck.stdout.split('\n').filter((l) => l.startsWith('configuration change: '));
+  say(`the check on #${change.number} (billing-readers: maximum 1d -> 4h, audit -> enforce):\n${told.join('\n')}`);
+  expect(told.length >= 2, 'the policy change to be told what it does');
+
   heading('An incident: hubot breaks glass for k8s-prod-operators (access-break-glass, by hand, no review first)');
   const runs = twin.state.repos.get('acme/access')!.workflowRuns;
   const glassInputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-911', reason: 'Ingress controller down; need to restart the node pool' };
@@ -334,7 +405,7 @@ try {
   say(`$ access-as-code evidence --from ${since} --out ${evidenceFile}\n${evidence.err.trim()}\n\n${readFileSync(evidenceFile, 'utf8').trim()}`);
 
   console.log(
-    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, break-glass with its review issue, a PIM assignment ended by Entra on time, and the auditor's evidence in ${evidenceFile}.`)}`,
+    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, what approving confers and a policy change's plan, break-glass with its review issue, a PIM assignment ended by Entra on time, and the auditor's evidence in ${evidenceFile}.`)}`,
   );
 } finally {
   await twin.stop();

@@ -9,7 +9,16 @@ import { createIssue, issuesWithLabel, pinIssue, setIssueBody } from '../github/
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, useRow } from '../breakglass/uses.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import type { Git } from '../git/git.ts';
-import { DASHBOARD_LABEL, DASHBOARD_TITLE, isDashboard, needsEdit, publishedCatalogue, renderDashboard, type DashboardData } from '../report/dashboard.ts';
+import {
+  DASHBOARD_LABEL,
+  DASHBOARD_TITLE,
+  isDashboard,
+  needsEdit,
+  publishedCatalogue,
+  publishedDrift,
+  renderDashboard,
+  type DashboardData,
+} from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
@@ -112,7 +121,7 @@ export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: st
 }
 
 /** What the sweep last published about what each group confers, with GitHub's record of when, or why there is none. */
-export type Published = { groups: GroupAccess[]; asOf: string; issue: number } | { why: string };
+export type Published = { groups: GroupAccess[]; drift: Map<string, string[]>; asOf: string; issue: number } | { why: string };
 
 /**
  * Reads the catalogue the sweep publishes in the dashboard, for a job with no Entra token (the
@@ -131,5 +140,5 @@ export async function readPublished(gh: GitHub, repo: RepoRef): Promise<Publishe
     };
   const groups = publishedCatalogue(current.body);
   if (!groups) return { why: `the access dashboard #${current.number} holds no catalogue yet (the sweep writes it when it can read Graph)` };
-  return { groups, asOf: edits.lastEditedAt ?? edits.createdAt, issue: current.number };
+  return { groups, drift: publishedDrift(current.body) ?? new Map(), asOf: edits.lastEditedAt ?? edits.createdAt, issue: current.number };
 }

@@ -6,7 +6,7 @@ import { reportHasErrors, validatePullRequest, validateTree } from '../commands/
 import { gitIn, type Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
-import type { Catalogue } from '../entra/catalogue.ts';
+import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
 import type { Directory } from '../entra/directory.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
@@ -74,22 +74,23 @@ async function runValidate(settings: Settings): Promise<RunResult> {
   core.setOutput('valid', String(!reportHasErrors(report)));
   core.setOutput('requests', JSON.stringify(rows));
   await writeValidationSummary(report, event?.kind === 'pull_request' ? `Access requests in #${event.number}` : 'Access requests');
-  if (event?.kind === 'pull_request' && settings.github && report.config) await presentConferred(settings, report);
+  if (event?.kind === 'pull_request' && settings.github && report.config) await presentPublished(settings, report);
   if (!reportHasErrors(report)) return OK;
   const count = all.filter((d) => d.severity === 'error').length;
   return { status: 'refused', message: `${count} problem${count === 1 ? '' : 's'} found; see the annotations on the files.` };
 }
 
 /**
- * What approving confers, on the pull-request check: from the catalogue the sweep publishes in the
- * dashboard (this job has no Entra token), with its age. Information for the reviewer, and warnings
- * where a group's policy asks too little for what it confers; never a reason to fail the check.
+ * What the sweep published, on the pull-request check (this job has no Entra token): what approving
+ * each requested group confers, with its age, and who a switch from audit to enforce would remove.
+ * Information for the reviewer, and warnings where a group's policy asks too little for what it
+ * confers; never a reason to fail the check.
  */
-async function presentConferred(settings: Settings, report: Awaited<ReturnType<typeof validatePullRequest>>): Promise<void> {
+async function presentPublished(settings: Settings, report: Awaited<ReturnType<typeof validatePullRequest>>): Promise<void> {
   const requested = report.verdicts.flatMap((v) => (v.valid && v.request && v.change !== undefined ? [{ group: v.request.group, file: v.file }] : []));
-  if (requested.length === 0) return;
+  const switches = report.enforceSwitches ?? [];
+  if (requested.length === 0 && switches.length === 0) return;
   const { readPublished } = await import('./dashboard.ts');
-  const { conferredViews } = await import('../commands/conferred.ts');
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github!.repository.split('/') as [string, string];
   let published;
@@ -98,24 +99,42 @@ async function presentConferred(settings: Settings, report: Awaited<ReturnType<t
   } catch (error) {
     published = { why: `the access dashboard could not be read (${(error as Error).message.split('\n')[0]}); give this job "issues: read"` };
   }
-  const summary = core.summary.addHeading('What approving confers', 3);
   if ('why' in published) {
-    core.info(`What approving confers is not shown: ${published.why}.`);
-    await summary.addRaw(`Not shown: ${escapeHtml(published.why)}.`, true).write();
+    core.info(`What the sweep published is not shown: ${published.why}.`);
+    await core.summary
+      .addHeading('What approving confers', 3)
+      .addRaw(`Not shown: ${escapeHtml(published.why)}.`, true)
+      .write();
     return;
   }
-  const views = conferredViews(report.config!, requested, published.groups);
-  for (const v of views) {
+  const source = `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`;
+  if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
+  if (switches.length > 0) {
+    const lines = switches.map((g) => {
+      const members = published.drift.get(g);
+      return members === undefined
+        ? `${g}: the last sweep published no drift for it; see the dashboard's drift table.`
+        : `${g}: ${members.length === 0 ? 'nobody holds it without a request; nobody is removed.' : `the next run removes ${members.length} member${members.length === 1 ? '' : 's'} the last sweep saw without a request: ${members.join(', ')}.`}`;
+    });
+    for (const line of lines) core.info(`configuration change: switching to enforce: ${line}`);
+    await core.summary.addHeading('Who the switch to enforce removes', 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
+  }
+}
+
+async function presentConferred(
+  report: Awaited<ReturnType<typeof validatePullRequest>>,
+  requested: { group: string; file: string }[],
+  published: GroupAccess[],
+  source: string,
+): Promise<void> {
+  const { conferredViews } = await import('../commands/conferred.ts');
+  const summary = core.summary.addHeading('What approving confers', 3);
+  for (const v of conferredViews(report.config!, requested, published)) {
     summary.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? ' ⚠️ privileged' : ''}</p>`, true).addList(v.lines.map(escapeHtml));
     for (const line of v.lines) core.info(`${v.group} confers: ${line}`);
     for (const w of v.warnings) for (const file of v.files) core.warning(w, { title: 'access-as-code: privileged access', file });
   }
-  await summary
-    .addRaw(
-      `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`,
-      true,
-    )
-    .write();
+  await summary.addRaw(source, true).write();
 }
 
 /**

@@ -181,6 +181,9 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   if (login) {
     const me = login.toLowerCase();
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
+    // Yours only: who holds what, not what the groups confer.
+    for (const g of report.groups) delete g.confers;
+    delete report.confersUnknown;
     report.groups = report.groups.filter((g) => g.members.length > 0);
   }
   if (json) io.out(JSON.stringify(report, null, 2));

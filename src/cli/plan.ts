@@ -35,6 +35,20 @@ async function conferredFor(
   }
 }
 
+function printConferred(io: CliIo, conferred: Awaited<ReturnType<typeof conferredFor>>): void {
+  if (!('views' in conferred)) {
+    if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
+    return;
+  }
+  io.out('');
+  io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
+  for (const v of conferred.views) {
+    io.out(`  ${v.group}${v.privileged ? ' (PRIVILEGED)' : ''}`);
+    for (const line of v.lines) io.out(`    ${line}`);
+  }
+  for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
+}
+
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
   const json = jsonWanted(values.format);
@@ -71,15 +85,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
   for (const line of lines) io.out(line.text);
-  if ('views' in conferred) {
-    io.out('');
-    io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
-    for (const v of conferred.views) {
-      io.out(`  ${v.group}${v.privileged ? ' (PRIVILEGED)' : ''}`);
-      for (const line of v.lines) io.out(`    ${line}`);
-    }
-    for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
-  } else if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
+  printConferred(io, conferred);
   if (configPlanLines) {
     io.out('');
     io.out('The configuration change:');

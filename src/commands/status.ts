@@ -38,6 +38,8 @@ export interface StatusReport {
   head: string;
   degraded?: string;
   groups: GroupStatus[];
+  /** What could not be read about what the groups confer (said once, with the permission that would show it). */
+  confersUnknown?: string[];
 }
 
 export async function status(ctx: BranchContext): Promise<StatusReport> {
@@ -50,10 +52,14 @@ export async function status(ctx: BranchContext): Promise<StatusReport> {
     const { readCatalogue, accessLines } = await import('../entra/catalogue.ts');
     const policyGroups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
     const catalogue = await readCatalogue({ readAll: (r) => directory.readAll!(r) }, policyGroups, ctx.now);
+    const unknown = new Set<string>();
     for (const g of out.groups) {
       const access = catalogue.groups.find((a) => a.group === g.group);
-      if (access) g.confers = accessLines(access);
+      if (!access) continue;
+      g.confers = accessLines({ ...access, unknown: [] });
+      for (const u of access.unknown) unknown.add(u);
     }
+    if (unknown.size > 0) out.confersUnknown = [...unknown];
   }
   return out;
 }
@@ -133,5 +139,6 @@ export function renderStatus(s: StatusReport): string[] {
     for (const m of g.members) out.push(`  ${m.who.padEnd(24)} ${m.note ?? m.holds}${m.file ? `  ${m.file}` : ''}`);
     for (const line of g.confers ?? []) out.push(`  confers: ${line}`);
   }
+  if (s.confersUnknown) out.push(`What the groups confer is not fully known: ${s.confersUnknown.join('; ')}.`);
   return out;
 }

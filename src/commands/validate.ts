@@ -30,6 +30,8 @@ export interface ValidationReport {
   diagnostics: Diagnostic[];
   /** A configuration change's plan: what merging it does to the access in force and to who approves (config-plan.ts). */
   configPlan?: string[];
+  /** Groups the configuration change switches from audit to enforce (their drift is removed at the next run). */
+  enforceSwitches?: string[];
 }
 
 export function reportHasErrors(report: ValidationReport): boolean {
@@ -78,6 +80,13 @@ export async function configChangePlan(base: AccessConfig, baseFiles: RepoFiles,
   return configPlan(base, head, active);
 }
 
+/** Groups a configuration change moves from audit to enforce: the next run removes their members without a request. */
+export async function enforceSwitches(base: AccessConfig, headFiles: RepoFiles): Promise<string[]> {
+  const head = await loadConfig(headFiles).catch(() => undefined);
+  if (!head) return [];
+  return [...head.policy.groups.values()].filter((g) => g.mode === 'enforce' && base.policy.groups.get(g.name)?.mode === 'audit').map((g) => g.name);
+}
+
 /**
  * The pull-request check: configuration from the base commit, requests from the head commit, and
  * the rules only a pull request has (scope, authorship).
@@ -94,6 +103,8 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
     report.diagnostics.push(...(await configProblemsAt(headFiles)));
     const plan = await configChangePlan(config, baseFiles, headFiles, now);
     if (plan) report.configPlan = plan;
+    const switches = await enforceSwitches(config, headFiles);
+    if (switches.length > 0) report.enforceSwitches = switches;
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => undefined);

@@ -95,6 +95,7 @@ function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; sta
     ...unreviewedSection(d, MAX_ROWS),
     ...exemptionSection(d, MAX_ROWS),
     ...catalogueSection(d.catalogue, MAX_ROWS),
+    ...driftBlock(d),
   );
   if (d.status.degraded) out.push(`**GitHub could not be read in the last sweep**: requests were not verified.`, '');
   const stable = `${MARKER} -->\n## ${DASHBOARD_TITLE}\n\n${HEADER_NOTE}\n\n${out.join('\n')}`;
@@ -192,18 +193,59 @@ function catalogueSection(catalogue: Catalogue | undefined, MAX_ROWS: number): s
   return [...out, `${CATALOGUE_MARKER}${data} -->`, ''];
 }
 
-/** What each group confers, as a dashboard body holds it, or undefined (none, or not in the expected shape). */
-export function publishedCatalogue(body: string): GroupAccess[] | undefined {
-  const start = body.lastIndexOf(CATALOGUE_MARKER);
+const DRIFT_MARKER = '<!-- access-as-code:drift ';
+
+/**
+ * Members of each audit-mode group who hold it without a request, as data: what a pull request that
+ * switches the group to enforce is told it would remove (it has no Entra token to ask).
+ */
+function driftBlock(d: DashboardData): string[] {
+  const drift = d.status.groups
+    .filter((g) => g.mode === 'audit')
+    .map((g) => ({
+      group: g.group,
+      members: g.members
+        .filter((m) => m.holds === 'drift')
+        .map((m) => m.who)
+        .slice(0, 500),
+    }));
+  if (drift.length === 0) return [];
+  return [`${DRIFT_MARKER}${Buffer.from(JSON.stringify(drift), 'utf8').toString('base64url')} -->`, ''];
+}
+
+/** The drift of audit-mode groups as a dashboard body holds it (group -> members without a request), or undefined. */
+export function publishedDrift(body: string): Map<string, string[]> | undefined {
+  const value = block(body, DRIFT_MARKER);
+  if (!Array.isArray(value) || value.length > 1000) return undefined;
+  const out = new Map<string, string[]>();
+  for (const g of value as { group?: unknown; members?: unknown }[]) {
+    if (!g || typeof g.group !== 'string' || !Array.isArray(g.members)) return undefined;
+    out.set(
+      g.group,
+      g.members.filter((m): m is string => typeof m === 'string').map((m) => m.slice(0, 128)),
+    );
+  }
+  return out;
+}
+
+/** The JSON of a data block (base64url inside an HTML comment), or undefined. */
+function block(body: string, marker: string): unknown {
+  const start = body.lastIndexOf(marker);
   if (start < 0) return undefined;
   const end = body.indexOf(' -->', start);
-  const data = body.slice(start + CATALOGUE_MARKER.length, end < 0 ? undefined : end);
+  const data = body.slice(start + marker.length, end < 0 ? undefined : end);
   if (!/^[A-Za-z0-9_-]+$/.test(data)) return undefined;
   try {
-    return parseGroupAccess(JSON.parse(Buffer.from(data, 'base64url').toString('utf8')));
+    return JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** What each group confers, as a dashboard body holds it, or undefined (none, or not in the expected shape). */
+export function publishedCatalogue(body: string): GroupAccess[] | undefined {
+  const value = block(body, CATALOGUE_MARKER);
+  return value === undefined ? undefined : parseGroupAccess(value);
 }
 
 function exemptionSection(d: DashboardData, MAX_ROWS: number): string[] {

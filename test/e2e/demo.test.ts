@@ -35,8 +35,15 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   );
   assert.match(
     stdout,
-    /BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #6\.\n\s+members: hubot@contoso\.com, octocat@contoso\.com\n\s+review issue #6: Break-glass: hubot in k8s-prod-operators/,
+    /BREAK-GLASS: hubot is a member of k8s-prod-operators until \S+, without review\. Code owners review it in #(\d+)\.\n\s+members: hubot@contoso\.com, octocat@contoso\.com\n\s+review issue #\1: Break-glass: hubot in k8s-prod-operators/,
   );
+  // The reviewer: what approving k8s-prod-operators confers, from the dashboard, and a policy change's plan.
+  assert.match(
+    stdout,
+    /tells alice and hubot:\n\s+k8s-prod-operators confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through Tier 0 Admins \(PIM owner, on activation\)/,
+  );
+  assert.match(stdout, /WARNING requests\/k8s-prod-operators\/octocat-chg-311\.yaml\n\s+k8s-prod-operators confers privileged access .* asks for 1 approval/);
+  assert.match(stdout, /configuration change: billing-readers switches from audit to enforce/);
   assert.match(stdout, /Slack: :rotating_light: \*BREAK-GLASS access granted\*: hubot granted themselves k8s-prod-operators/);
   assert.match(stdout, /## Access report[\s\S]*\| k8s-prod-operators \| enforce \| 0 \| 0 \| 0 \| 0 \|/);
   assert.match(stdout, /Last successful sweep: [\d-]+ [\d:]+ UTC \(0m ago\)\./, 'the sweep the demo ran is the last one');

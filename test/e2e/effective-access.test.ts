@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GROUPS, Scenario } from '../helpers/scenario.ts';
+import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
 import { requestYaml } from '../../scripts/lib/world.ts';
 
@@ -79,6 +79,22 @@ test('a code owner sees on the pull request what the group confers, privileged p
     // Nothing changed in Entra: the dashboard is not edited for the catalogue.
     const again = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(JSON.parse(again.outputs.dashboard!).action, 'unchanged');
+
+    // A policy change that switches billing-readers (audit) to enforce is told whom the next run removes,
+    // from the drift the last sweep published (the check has no Entra token to ask).
+    s.addMember('billing-readers', 'octocat');
+    assert.equal(JSON.parse((await s.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard!).action, 'edited');
+    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
+    const change = s.openPull('sec1', { files: { '.github/access-policy.yaml': policy.replace('mode: audit', 'mode: enforce') } });
+    const told = await s.validate(change);
+    assert.equal(told.exitCode, 0, told.stdout);
+    assert.match(
+      told.stdout,
+      new RegExp(
+        `configuration change: switching to enforce: billing-readers: the next run removes 1 member the last sweep saw without a request: ${USERS.octocat}\\.`,
+      ),
+    );
+    assert.match(told.summary, /Who the switch to enforce removes/);
   } finally {
     await s.stop();
   }
