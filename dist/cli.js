@@ -337,7 +337,7 @@ async function conferredFor(root, config, report, repoOption) {
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
     const { localGitHub } = await import("./cli-chunks/entra-commands-7GCBO533.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-YOE6YOD6.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-JJ2AN2JO.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

@@ -24,23 +24,20 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-EW2LD6KL.js";
+} from "./chunks/chunk-N766CQVE.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-VNWK7OAD.js";
+} from "./chunks/chunk-EARO247J.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
-  formatOwner,
   isRequestsHousekeeping,
-  isUnderRequests,
-  ownersOf,
-  parseOwner
-} from "./chunks/chunk-JZISGAUE.js";
+  isUnderRequests
+} from "./chunks/chunk-EW6RVXIH.js";
 import "./chunks/chunk-4NYYXY3P.js";
 import "./chunks/chunk-O6H3BNPU.js";
 import {
@@ -58,6 +55,14 @@ import {
   formProblems
 } from "./chunks/chunk-L55JN7BD.js";
 import "./chunks/chunk-W4PVMAAF.js";
+import {
+  configPlan
+} from "./chunks/chunk-WZPUJWX2.js";
+import {
+  formatOwner,
+  ownersOf,
+  parseOwner
+} from "./chunks/chunk-NEDHP5PK.js";
 import {
   ICON
 } from "./chunks/chunk-AZPMKJU2.js";
@@ -77,89 +82,6 @@ import {
 } from "./chunks/chunk-HX2GNITY.js";
 import "./chunks/chunk-TS7CM3PC.js";
 import "./chunks/chunk-OZ6IWOJH.js";
-
-// src/commands/config-plan.ts
-var names = (requests) => [...new Set(requests.map((r) => r.requester))].sort().join(", ");
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function configPlan(base, head, active) {
-  return [...groupLines(base, head, active), ...identityLines(base, head, active), ...ownerLines(base, head)];
-}
-function groupLines(base, head, active) {
-  const out = [];
-  for (const [name, before] of base.policy.groups) {
-    const after = head.policy.groups.get(name);
-    const held = active.filter((r) => r.group === name);
-    if (!after) {
-      out.push(
-        `${name} leaves the policy: access-as-code stops managing Entra group ${before.id}. ${held.length > 0 ? `Its ${plural(held.length, "active request")} (${names(held)}) keep their membership and are no longer removed when they end; remove them in Entra if that is not intended.` : "Its members are no longer removed or reported."}`
-      );
-      continue;
-    }
-    if (after.id !== before.id)
-      out.push(
-        `${name} now names Entra group ${after.id} (was ${before.id}): ${before.id} is no longer managed, so its members stay; ${held.length > 0 ? `the requesters of its ${plural(held.length, "active request")} (${names(held)}) are added to ${after.id} at the next run.` : "nobody holds an active request for it."}`
-      );
-    if (before.mode === "audit" && after.mode === "enforce")
-      out.push(
-        `${name} switches from audit to enforce: members without an active request (the dashboard's drift for ${name}) are removed at the next run, apart from its standing exemptions.`
-      );
-    if (before.mode === "enforce" && after.mode === "audit")
-      out.push(`${name} switches from enforce to audit: members without a request are reported, no longer removed.`);
-    if (after.approvals !== before.approvals)
-      out.push(
-        `${name} needs ${plural(after.approvals, "approval")} (was ${before.approvals}) for requests merged after this change; approvals already given stand.`
-      );
-    if (after.maxDurationMs < before.maxDurationMs)
-      out.push(
-        `${name}'s longest request drops to ${after.maxDurationText} (was ${before.maxDurationText}) for requests merged after this change; ${held.length > 0 ? `its ${plural(held.length, "active request")} keep${held.length === 1 ? "s" : ""} the end approved with ${held.length === 1 ? "it" : "them"}.` : "nobody holds an active request for it."}`
-      );
-    if (after.maxDurationMs > before.maxDurationMs)
-      out.push(`${name}'s longest request rises to ${after.maxDurationText} (was ${before.maxDurationText}), in force for requests merged after this change.`);
-  }
-  for (const [name, after] of head.policy.groups) {
-    if (!base.policy.groups.has(name))
-      out.push(
-        `${name} joins the policy (Entra group ${after.id}, ${after.mode}): ${after.mode === "enforce" ? "its members without a request are removed at the next run" : "its members without a request are reported"}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`
-      );
-  }
-  return out;
-}
-function identityLines(base, head, active) {
-  const out = [];
-  const show = (ref) => "id" in ref ? ref.id : ref.upn;
-  for (const [login, before] of base.identities.users) {
-    const held = active.filter((r) => r.requester.toLowerCase() === login);
-    const after = head.identities.users.get(login);
-    const groups = [...new Set(held.map((r) => r.group))].sort().join(", ");
-    if (!after) {
-      if (held.length > 0)
-        out.push(
-          `${login} leaves the identities: ${plural(held.length, "active request")} (${groups}) no longer name an Entra user, so that access ends at the next run.`
-        );
-    } else if (show(after).toLowerCase() !== show(before).toLowerCase() && held.length > 0) {
-      out.push(
-        `${login} is now ${show(after)} in Entra (was ${show(before)}): the access of ${plural(held.length, "active request")} (${groups}) moves to that user at the next run, and ${show(before)} loses it.`
-      );
-    }
-  }
-  return out;
-}
-function ownerLines(base, head) {
-  const out = [];
-  const groups = [.../* @__PURE__ */ new Set([...base.policy.groups.keys(), ...head.policy.groups.keys()])].sort();
-  for (const name of groups) {
-    const path = `requests/${name}/x.yaml`;
-    const before = new Set(ownersOf(base.codeowners, path).map(formatOwner));
-    const after = new Set(ownersOf(head.codeowners, path).map(formatOwner));
-    const gained = [...after].filter((o) => !before.has(o));
-    const lost = [...before].filter((o) => !after.has(o));
-    if (gained.length === 0 && lost.length === 0) continue;
-    out.push(
-      `requests/${name}/ is approved by ${[...after].join(", ") || "nobody (every request for it is refused)"}${gained.length > 0 ? `; gains ${gained.join(", ")}` : ""}${lost.length > 0 ? `; loses ${lost.join(", ")}` : ""}. Approvals already given stand.`
-    );
-  }
-  return out;
-}
 
 // src/commands/validate.ts
 function reportHasErrors(report) {
@@ -183,9 +105,7 @@ async function configChangePlan(base, baseFiles, headFiles, now) {
   }
   return configPlan(base, head, active);
 }
-async function enforceSwitches(base, headFiles) {
-  const head = await loadConfig(headFiles).catch(() => void 0);
-  if (!head) return [];
+function enforceSwitches(base, head) {
   return [...head.policy.groups.values()].filter((g) => g.mode === "enforce" && base.policy.groups.get(g.name)?.mode === "audit").map((g) => g.name);
 }
 async function validatePullRequest(git, pr, now) {
@@ -200,8 +120,12 @@ async function validatePullRequest(git, pr, now) {
     report.diagnostics.push(...await configProblemsAt(headFiles));
     const plan = await configChangePlan(config, baseFiles, headFiles, now);
     if (plan) report.configPlan = plan;
-    const switches = await enforceSwitches(config, headFiles);
-    if (switches.length > 0) report.enforceSwitches = switches;
+    const after = await loadConfig(headFiles).catch(() => void 0);
+    if (after) {
+      report.configAfter = after;
+      const switches = enforceSwitches(config, after);
+      if (switches.length > 0) report.enforceSwitches = switches;
+    }
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => void 0);
@@ -608,7 +532,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-MTQPHS7G.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-JHKRT6DG.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -642,8 +566,8 @@ async function runValidate(settings) {
 async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
-  if (requested.length === 0 && switches.length === 0) return;
-  const { readPublished } = await import("./chunks/dashboard-64GWNJ4T.js");
+  if (requested.length === 0 && !report.configAfter) return;
+  const { readPublished } = await import("./chunks/dashboard-OTZFCJ6P.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -659,6 +583,7 @@ async function presentPublished(settings, report) {
   }
   const source = `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`;
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
+  if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
     const lines = switches.map((g) => {
       const members = published.drift.get(g);
@@ -667,6 +592,13 @@ async function presentPublished(settings, report) {
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
+}
+async function presentFlips(report, pending, source) {
+  const { pendingFlips } = await import("./chunks/config-plan-PDL7NU2P.js");
+  const flips = pendingFlips(report.config, report.configAfter, pending);
+  for (const line of flips) info(`configuration change: pending: ${line}`);
+  const text = flips.length > 0 ? flips : [`none of the ${pending.length} pull request${pending.length === 1 ? "" : "s"} waiting for approval changes its verdict.`];
+  await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
   const { conferredViews } = await import("./chunks/conferred-QKPYQVCW.js");
@@ -708,7 +640,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-H7PGGLKS.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-7GYLXIT2.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -756,11 +688,11 @@ async function runIssue(settings) {
 }
 function configTeams(config) {
   const teams = /* @__PURE__ */ new Map();
-  const names2 = [
+  const names = [
     ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
     ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...g.requesters ?? [], ...g.breakGlass?.requesters ?? []]).map((t) => `@${t}`))
   ];
-  for (const name of names2) {
+  for (const name of names) {
     const o = parseOwner(name);
     if (o?.kind === "team") teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
   }
@@ -770,7 +702,7 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JS5SUJZR.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-GFDSCSAA.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-FD5W44AE.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -821,7 +753,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-2XU6PPDP.js");
+  const { grant } = await import("./chunks/grant-NDUYEITV.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -857,8 +789,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-RLFRV3US.js");
-  const { sweepEffects } = await import("./chunks/sweep-DYX4FZSB.js");
+  const { revoke } = await import("./chunks/revoke-DFWFOJ75.js");
+  const { sweepEffects } = await import("./chunks/sweep-WN7SWFPS.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -920,8 +852,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-64GWNJ4T.js");
-  const { slotLateness } = await import("./chunks/dashboard-GFDSCSAA.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-OTZFCJ6P.js");
+  const { slotLateness } = await import("./chunks/dashboard-FD5W44AE.js");
   let next;
   try {
     next = await planDashboard(
@@ -950,14 +882,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-YMNR4KIY.js");
+  const { collectReport } = await import("./chunks/collect-AAEFAS2A.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-KWHQZ73Z.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-R6AV4FBG.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

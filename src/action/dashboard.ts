@@ -16,8 +16,10 @@ import {
   needsEdit,
   publishedCatalogue,
   publishedDrift,
+  publishedPending,
   renderDashboard,
   type DashboardData,
+  type PendingRequest,
 } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
@@ -121,7 +123,7 @@ export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: st
 }
 
 /** What the sweep last published about what each group confers, with GitHub's record of when, or why there is none. */
-export type Published = { groups: GroupAccess[]; drift: Map<string, string[]>; asOf: string; issue: number } | { why: string };
+export type Published = { groups: GroupAccess[]; drift: Map<string, string[]>; pending: PendingRequest[]; asOf: string; issue: number } | { why: string };
 
 /**
  * Reads the catalogue the sweep publishes in the dashboard, for a job with no Entra token (the
@@ -140,5 +142,11 @@ export async function readPublished(gh: GitHub, repo: RepoRef): Promise<Publishe
     };
   const groups = publishedCatalogue(current.body);
   if (!groups) return { why: `the access dashboard #${current.number} holds no catalogue yet (the sweep writes it when it can read Graph)` };
-  return { groups, drift: publishedDrift(current.body) ?? new Map(), asOf: edits.lastEditedAt ?? edits.createdAt, issue: current.number };
+  return {
+    groups,
+    drift: publishedDrift(current.body) ?? new Map(),
+    pending: publishedPending(current.body) ?? [],
+    asOf: edits.lastEditedAt ?? edits.createdAt,
+    issue: current.number,
+  };
 }

@@ -7,6 +7,7 @@ import { gitIn, type Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
+import type { PendingRequest } from '../report/dashboard.ts';
 import type { Directory } from '../entra/directory.ts';
 import { workingTree } from '../repo/files.ts';
 import { context } from '@actions/github';
@@ -89,7 +90,7 @@ async function runValidate(settings: Settings): Promise<RunResult> {
 async function presentPublished(settings: Settings, report: Awaited<ReturnType<typeof validatePullRequest>>): Promise<void> {
   const requested = report.verdicts.flatMap((v) => (v.valid && v.request && v.change !== undefined ? [{ group: v.request.group, file: v.file }] : []));
   const switches = report.enforceSwitches ?? [];
-  if (requested.length === 0 && switches.length === 0) return;
+  if (requested.length === 0 && !report.configAfter) return;
   const { readPublished } = await import('./dashboard.ts');
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github!.repository.split('/') as [string, string];
@@ -109,6 +110,7 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
   }
   const source = `As the sweep read it from Microsoft Graph and published it in the access dashboard #${published.issue}, last written ${escapeHtml(published.asOf)}.`;
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
+  if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
     const lines = switches.map((g) => {
       const members = published.drift.get(g);
@@ -119,6 +121,16 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
     for (const line of lines) core.info(`configuration change: switching to enforce: ${line}`);
     await core.summary.addHeading('Who the switch to enforce removes', 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
+}
+
+/** Pending pull requests whose verdict the configuration change flips, from the ones the sweep published. */
+async function presentFlips(report: Awaited<ReturnType<typeof validatePullRequest>>, pending: PendingRequest[], source: string): Promise<void> {
+  const { pendingFlips } = await import('../commands/config-plan.ts');
+  const flips = pendingFlips(report.config!, report.configAfter!, pending);
+  for (const line of flips) core.info(`configuration change: pending: ${line}`);
+  const text =
+    flips.length > 0 ? flips : [`none of the ${pending.length} pull request${pending.length === 1 ? '' : 's'} waiting for approval changes its verdict.`];
+  await core.summary.addHeading('Pull requests waiting for approval that this change affects', 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 
 async function presentConferred(

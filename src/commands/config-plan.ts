@@ -103,3 +103,41 @@ function ownerLines(base: AccessConfig, head: AccessConfig): string[] {
   }
   return out;
 }
+
+/** A pull request waiting for approval, as the last sweep published it. */
+export interface PendingPull {
+  number: number;
+  author: string;
+  groups: string[];
+  /** Code owners whose approval of the latest commit counts. */
+  approvers: string[];
+}
+
+/**
+ * Pending pull requests whose verdict this change flips: a group that leaves the policy, approvals
+ * that become too few (or enough), a requester list that no longer names the author. Only what can
+ * be known without teams: a list with teams is not judged here (the check on the pull request does).
+ */
+export function pendingFlips(base: AccessConfig, head: AccessConfig, pending: readonly PendingPull[]): string[] {
+  const out: string[] = [];
+  for (const p of pending)
+    for (const name of p.groups) {
+      const before = base.policy.groups.get(name);
+      const after = head.policy.groups.get(name);
+      if (!before) continue;
+      if (!after) {
+        out.push(`#${p.number} asks for ${name}, which leaves the policy: it would be refused when merged.`);
+        continue;
+      }
+      const n = p.approvers.length;
+      if (n >= before.approvals && n < after.approvals)
+        out.push(`#${p.number} (${name}) has ${plural(n, 'approval')} from code owners: enough now, too few after this change (${after.approvals} needed).`);
+      if (n < before.approvals && n >= after.approvals)
+        out.push(`#${p.number} (${name}) has ${plural(n, 'approval')} from code owners: too few now, enough after this change.`);
+      const allowed = (list: string[] | undefined) => list === undefined || list.includes(p.author.toLowerCase());
+      const judgeable = !(after.requesters ?? []).some((r) => r.startsWith('@')) && !(before.requesters ?? []).some((r) => r.startsWith('@'));
+      if (judgeable && allowed(before.requesters) && !allowed(after.requesters))
+        out.push(`#${p.number}: ${p.author} may request ${name} now, not after this change: it would be refused when merged.`);
+    }
+  return out;
+}

@@ -32,6 +32,8 @@ export interface ValidationReport {
   configPlan?: string[];
   /** Groups the configuration change switches from audit to enforce (their drift is removed at the next run). */
   enforceSwitches?: string[];
+  /** The changed configuration, when it loads (a configuration change's pull request). */
+  configAfter?: AccessConfig;
 }
 
 export function reportHasErrors(report: ValidationReport): boolean {
@@ -81,9 +83,7 @@ export async function configChangePlan(base: AccessConfig, baseFiles: RepoFiles,
 }
 
 /** Groups a configuration change moves from audit to enforce: the next run removes their members without a request. */
-export async function enforceSwitches(base: AccessConfig, headFiles: RepoFiles): Promise<string[]> {
-  const head = await loadConfig(headFiles).catch(() => undefined);
-  if (!head) return [];
+export function enforceSwitches(base: AccessConfig, head: AccessConfig): string[] {
   return [...head.policy.groups.values()].filter((g) => g.mode === 'enforce' && base.policy.groups.get(g.name)?.mode === 'audit').map((g) => g.name);
 }
 
@@ -103,8 +103,12 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
     report.diagnostics.push(...(await configProblemsAt(headFiles)));
     const plan = await configChangePlan(config, baseFiles, headFiles, now);
     if (plan) report.configPlan = plan;
-    const switches = await enforceSwitches(config, headFiles);
-    if (switches.length > 0) report.enforceSwitches = switches;
+    const after = await loadConfig(headFiles).catch(() => undefined);
+    if (after) {
+      report.configAfter = after;
+      const switches = enforceSwitches(config, after);
+      if (switches.length > 0) report.enforceSwitches = switches;
+    }
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
     const headConfig = await loadConfig(headFiles).catch(() => undefined);

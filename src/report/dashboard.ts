@@ -200,6 +200,8 @@ const DRIFT_MARKER = '<!-- access-as-code:drift ';
  * switches the group to enforce is told it would remove (it has no Entra token to ask).
  */
 function driftBlock(d: DashboardData): string[] {
+  const pending = d.pending.slice(0, 500).map((p) => ({ number: p.number, author: p.author, groups: p.groups, approvers: p.approvers }));
+  const pendingLine = pending.length > 0 ? [`${PENDING_MARKER}${Buffer.from(JSON.stringify(pending), 'utf8').toString('base64url')} -->`] : [];
   const drift = d.status.groups
     .filter((g) => g.mode === 'audit')
     .map((g) => ({
@@ -209,8 +211,23 @@ function driftBlock(d: DashboardData): string[] {
         .map((m) => m.who)
         .slice(0, 500),
     }));
-  if (drift.length === 0) return [];
-  return [`${DRIFT_MARKER}${Buffer.from(JSON.stringify(drift), 'utf8').toString('base64url')} -->`, ''];
+  const driftLine = drift.length > 0 ? [`${DRIFT_MARKER}${Buffer.from(JSON.stringify(drift), 'utf8').toString('base64url')} -->`] : [];
+  return driftLine.length + pendingLine.length > 0 ? [...driftLine, ...pendingLine, ''] : [];
+}
+
+const PENDING_MARKER = '<!-- access-as-code:pending ';
+
+/** Pull requests waiting for approval as a dashboard body holds them (number, author, groups, counted approvers), or undefined. */
+export function publishedPending(body: string): PendingRequest[] | undefined {
+  const value = block(body, PENDING_MARKER);
+  if (!Array.isArray(value) || value.length > 1000) return undefined;
+  const out: PendingRequest[] = [];
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 100) : []);
+  for (const p of value as { number?: unknown; author?: unknown; groups?: unknown; approvers?: unknown }[]) {
+    if (!p || typeof p.number !== 'number' || !Number.isInteger(p.number) || typeof p.author !== 'string') return undefined;
+    out.push({ number: p.number, author: p.author.slice(0, 39), groups: strings(p.groups), approvers: strings(p.approvers), needed: 0 });
+  }
+  return out;
 }
 
 /** The drift of audit-mode groups as a dashboard body holds it (group -> members without a request), or undefined. */

@@ -82,10 +82,15 @@ test('a code owner sees on the pull request what the group confers, privileged p
 
     // A policy change that switches billing-readers (audit) to enforce is told whom the next run removes,
     // from the drift the last sweep published (the check has no Entra token to ask).
+    // hubot's request waits with one code owner's approval, enough for k8s-prod-operators today.
     s.addMember('billing-readers', 'octocat');
+    s.review(pull, 'lead1');
+    s.registerOpen(pull);
     assert.equal(JSON.parse((await s.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard!).action, 'edited');
     const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
-    const change = s.openPull('sec1', { files: { '.github/access-policy.yaml': policy.replace('mode: audit', 'mode: enforce') } });
+    const changed = policy.replace('mode: audit', 'mode: enforce').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    approvals: 2\n');
+    assert.notEqual(changed, policy);
+    const change = s.openPull('sec1', { files: { '.github/access-policy.yaml': changed } });
     const told = await s.validate(change);
     assert.equal(told.exitCode, 0, told.stdout);
     assert.match(
@@ -95,6 +100,13 @@ test('a code owner sees on the pull request what the group confers, privileged p
       ),
     );
     assert.match(told.summary, /Who the switch to enforce removes/);
+    // The pending pull request whose verdict this flips, from what the sweep published.
+    assert.match(
+      told.stdout,
+      new RegExp(
+        `configuration change: pending: #${pull.number} \\(k8s-prod-operators\\) has 1 approval from code owners: enough now, too few after this change \\(2 needed\\)\\.`,
+      ),
+    );
   } finally {
     await s.stop();
   }

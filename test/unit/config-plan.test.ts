@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { workingTree } from '../../src/repo/files.ts';
-import { configPlan } from '../../src/commands/config-plan.ts';
+import { configPlan, pendingFlips } from '../../src/commands/config-plan.ts';
 import { FIXTURES, fixtureConfig } from '../helpers/config.ts';
 
 test('a configuration change is told what it ends, moves and leaves alone, and who gains or loses approval', async () => {
@@ -48,6 +48,37 @@ test('a configuration change is told what it ends, moves and leaves alone, and w
     assert.equal(lines.length, 5, text);
     // The same configuration on both sides changes nothing.
     assert.deepEqual(configPlan(base, base, []), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('pending pull requests whose verdict a configuration change flips: a group leaving, approvals too few or enough, a requester no longer listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-config-plan-'));
+  try {
+    cpSync(`${FIXTURES}config`, dir, { recursive: true });
+    const file = join(dir, '.github/access-policy.yaml');
+    // billing-readers leaves; k8s-prod-operators needs 2 approvals and names its requesters; prod-db-admins needs 1.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/\n {2}billing-readers:[\s\S]*$/, '\n')
+        .replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    approvals: 2\n    requesters: [hubot]\n')
+        .replace('approvals: 2\n    requireTicket: true', 'approvals: 1\n    requireTicket: true'),
+    );
+    const head = await loadConfig(workingTree(dir));
+    const flips = pendingFlips(await fixtureConfig(), head, [
+      { number: 7, author: 'monalisa', groups: ['billing-readers'], approvers: [], needed: 1 },
+      { number: 8, author: 'hubot', groups: ['k8s-prod-operators'], approvers: ['lead1'], needed: 1 },
+      { number: 9, author: 'monalisa', groups: ['k8s-prod-operators'], approvers: ['lead1', 'lead2'], needed: 1 },
+      { number: 10, author: 'octocat', groups: ['prod-db-admins'], approvers: ['dba1'], needed: 2 },
+    ]);
+    assert.deepEqual(flips, [
+      '#7 asks for billing-readers, which leaves the policy: it would be refused when merged.',
+      '#8 (k8s-prod-operators) has 1 approval from code owners: enough now, too few after this change (2 needed).',
+      '#9: monalisa may request k8s-prod-operators now, not after this change: it would be refused when merged.',
+      '#10 (prod-db-admins) has 1 approval from code owners: too few now, enough after this change.',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,12 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  configPlan,
+  pendingFlips
+} from "./chunk-WZPUJWX2.js";
+import "./chunk-NEDHP5PK.js";
+import "./chunk-T6N4ZH6A.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  configPlan,
+  pendingFlips
+};
