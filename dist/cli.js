@@ -13,7 +13,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-HIQXK2B6.js";
+} from "./cli-chunks/chunk-DZ7Y6HW4.js";
 import {
   DEFAULT_BASES,
   mergeBase,
@@ -21,14 +21,14 @@ import {
 } from "./cli-chunks/chunk-MAYUQHI5.js";
 import {
   privilegeFindings
-} from "./cli-chunks/chunk-HKKKA2SH.js";
+} from "./cli-chunks/chunk-3C5JZGO3.js";
 import {
   FORM_PATH,
   formProblems
 } from "./cli-chunks/chunk-F5YRJOGB.js";
 import {
   accessLines
-} from "./cli-chunks/chunk-YP4C2P2H.js";
+} from "./cli-chunks/chunk-4G3IJCU5.js";
 import {
   addDiagnostics,
   checkAuthor,
@@ -36,13 +36,13 @@ import {
   judgeRequest,
   positionOfKey,
   requesterAt
-} from "./cli-chunks/chunk-CL3EFMHR.js";
+} from "./cli-chunks/chunk-NGGUZN2T.js";
 import {
   CONFIG_PATHS,
   atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-LRW4V6O6.js";
+} from "./cli-chunks/chunk-AAVIHCY6.js";
 import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   GITHUB_LOGIN,
@@ -55,12 +55,12 @@ import {
   parseTimestamp,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-VINHGDDL.js";
+} from "./cli-chunks/chunk-O7HOYA65.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
-import "./cli-chunks/chunk-OTUSUFRU.js";
-import "./cli-chunks/chunk-SWCGANHE.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
+import "./cli-chunks/chunk-DKSCVU2J.js";
 import {
   formatDuration,
   parseDuration
@@ -336,8 +336,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-7GCBO533.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-JJ2AN2JO.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-JJZGTMPD.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-25CFPYPC.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7WS5ZBZ6.js";
+} from "./chunks/chunk-THRLZXOA.js";
 import {
   atCommit,
   changedFiles,
@@ -24,22 +24,22 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-N766CQVE.js";
+} from "./chunks/chunk-EJ5EMUD5.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-EARO247J.js";
+} from "./chunks/chunk-HUZZ2FGN.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   isRequestsHousekeeping,
   isUnderRequests
-} from "./chunks/chunk-EW6RVXIH.js";
-import "./chunks/chunk-4NYYXY3P.js";
-import "./chunks/chunk-O6H3BNPU.js";
+} from "./chunks/chunk-KIYU2QCJ.js";
+import "./chunks/chunk-M7RVTPVM.js";
+import "./chunks/chunk-RGVUSR7S.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-US6Y2DXO.js";
@@ -465,6 +465,7 @@ function entraSettings(command) {
     cloud: optional("cloud"),
     authorityHost: optional("authority-host"),
     graphEndpoint: optional("graph-endpoint"),
+    armEndpoint: optional("arm-endpoint"),
     audience: optional("audience")
   };
   for (const [key, value] of Object.entries(named)) if (value) Object.assign(settings, { [key]: value });
@@ -532,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-JHKRT6DG.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-5BC3ZKXZ.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -567,7 +568,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-OTZFCJ6P.js");
+  const { readPublished } = await import("./chunks/dashboard-G7B7C5GI.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -601,7 +602,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-QKPYQVCW.js");
+  const { conferredViews } = await import("./chunks/conferred-DCYCUY4P.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -640,7 +641,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-7GYLXIT2.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-Y7O2SVSN.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -699,10 +700,10 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-EJEJ2GY7.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JS5SUJZR.js");
+  const { directoryFromActions } = await import("./chunks/connect-UOVFFJ47.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-X3RV3HZY.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-FD5W44AE.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-KYZL6ZZL.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -753,7 +754,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-NDUYEITV.js");
+  const { grant } = await import("./chunks/grant-VDLDMY6I.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -789,8 +790,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-DFWFOJ75.js");
-  const { sweepEffects } = await import("./chunks/sweep-WN7SWFPS.js");
+  const { revoke } = await import("./chunks/revoke-GVJWM66C.js");
+  const { sweepEffects } = await import("./chunks/sweep-5YRGIE3H.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -824,11 +825,9 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  if (!directory.readAll) return void 0;
-  const { readCatalogue } = await import("./chunks/catalogue-7DSKHZPM.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-226GUOLH.js");
   try {
-    const groups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
-    return await readCatalogue({ readAll: (r) => directory.readAll(r) }, groups, now);
+    return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
     warning(`what each group confers was not read (${error2.message}); the dashboard shows it again once a sweep reads it.`, {
       title: "access-as-code"
@@ -852,8 +851,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-OTZFCJ6P.js");
-  const { slotLateness } = await import("./chunks/dashboard-FD5W44AE.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-G7B7C5GI.js");
+  const { slotLateness } = await import("./chunks/dashboard-KYZL6ZZL.js");
   let next;
   try {
     next = await planDashboard(
@@ -882,14 +881,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-AAEFAS2A.js");
+  const { collectReport } = await import("./chunks/collect-UO42ECBO.js");
   const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-R6AV4FBG.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-5PPE37QG.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

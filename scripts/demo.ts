@@ -96,7 +96,7 @@ const cliEnv = {
   AZURE_CLIENT_ID: CLIENT,
   AZURE_CLIENT_SECRET: 'twin-client-secret',
 };
-const entraFlags = ['--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph];
+const entraFlags = ['--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph, '--arm-endpoint', twin.urls.arm];
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, [CLI, ...args], { cwd: repo.dir, env: cliEnv });

@@ -3,7 +3,7 @@
  * unavailability (503), connection resets, latency, per-item failures inside a 200 $batch, and
  * read-after-write lag. Random faults use a seeded generator so a failing run can be repeated.
  */
-export type Service = 'graph' | 'entra' | 'github' | 'actions' | 'hooks';
+export type Service = 'graph' | 'entra' | 'github' | 'actions' | 'hooks' | 'arm';
 
 export interface FaultRule {
   service: Service | '*';

@@ -245,6 +245,10 @@ export interface TwinState {
   /** Directory roles a principal is eligible for through PIM for Microsoft Entra roles (unifiedRoleEligibilitySchedule). */
   roleEligibilities: RoleAssignment[];
   appRoleAssignments: AppRoleAssignment[];
+  /** Azure RBAC role assignments (scope, principal, built-in or custom role definition GUID). */
+  armRoleAssignments: { id: string; scope: string; principalId: string; roleDefinitionId: string }[];
+  /** Custom Azure role names by definition GUID. */
+  armCustomRoles: Map<string, string>;
   /** Messages received by the chat webhooks (Slack, Teams). */
   hookMessages: { service: 'slack' | 'teams'; channel: string; body: unknown }[];
 }
@@ -299,6 +303,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
     roleAssignments: [],
     roleEligibilities: [],
     appRoleAssignments: [],
+    armRoleAssignments: [],
+    armCustomRoles: new Map(),
     hookMessages: [],
   };
   applySeed(state, seed);

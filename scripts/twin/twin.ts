@@ -11,6 +11,7 @@ import { actionsHandler, entraHandler } from './entra.ts';
 import { Faults } from './faults.ts';
 import { githubFault, githubHandler } from './github.ts';
 import { expirePimAssignments, graphFault, graphHandler } from './graph.ts';
+import { armHandler } from './arm.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
 import { hooksHandler } from './hooks.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
@@ -35,6 +36,8 @@ export interface TwinUrls {
   actionsToken: string;
   /** Chat webhooks: <hooks>/slack/<channel> and <hooks>/teams/<channel>. */
   hooks: string;
+  /** Azure Resource Manager. */
+  arm: string;
 }
 
 export class Twin {
@@ -86,15 +89,25 @@ export class Twin {
     );
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
     const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
+    const arm = await listen('arm', tls, armHandler(state, entraIssuer), faults, log, (f) =>
+      json(f.kind === 'throttle' ? 429 : 503, { error: { code: f.kind === 'throttle' ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Retry later.' } }),
+    );
     const hooks = await listen('hooks', tls, hooksHandler(state), faults, log, (f) => ({ status: f.kind === 'throttle' ? 429 : 503, body: 'rate_limited' }));
     const twin = new Twin(
       state,
       faults,
       log,
       authority,
-      { authorityHost: entra.base, graph: graph.base, github: github.base, actionsToken: `${actions.base}/token?api-version=2.0`, hooks: hooks.base },
+      {
+        authorityHost: entra.base,
+        graph: graph.base,
+        github: github.base,
+        actionsToken: `${actions.base}/token?api-version=2.0`,
+        hooks: hooks.base,
+        arm: arm.base,
+      },
       requestToken,
-      [actions.server, entra.server, graph.server, github.server, hooks.server],
+      [actions.server, entra.server, graph.server, github.server, hooks.server, arm.server],
     );
     twin.ownsAuthority = given === undefined;
     return twin;
@@ -115,6 +128,7 @@ export class Twin {
       'INPUT_CLIENT-ID': clientId,
       'INPUT_AUTHORITY-HOST': this.urls.authorityHost,
       'INPUT_GRAPH-ENDPOINT': this.urls.graph,
+      'INPUT_ARM-ENDPOINT': this.urls.arm,
     };
   }
 

@@ -392,11 +392,9 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
  * read-only permission that would show it.
  */
 async function readPolicyCatalogue(directory: Directory, report: RevokeReport, now: number): Promise<Catalogue | undefined> {
-  if (!directory.readAll) return undefined;
-  const { readCatalogue } = await import('../entra/catalogue.ts');
+  const { catalogueOfPolicy } = await import('../entra/catalogue.ts');
   try {
-    const groups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
-    return await readCatalogue({ readAll: (r) => directory.readAll!(r) }, groups, now);
+    return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error) {
     core.warning(`what each group confers was not read (${(error as Error).message}); the dashboard shows it again once a sweep reads it.`, {
       title: 'access-as-code',

@@ -80,6 +80,7 @@ function entraSettings(command: Command): EntraSettings {
     cloud: optional('cloud'),
     authorityHost: optional('authority-host'),
     graphEndpoint: optional('graph-endpoint'),
+    armEndpoint: optional('arm-endpoint'),
     audience: optional('audience'),
   };
   for (const [key, value] of Object.entries(named)) if (value) Object.assign(settings, { [key]: value });

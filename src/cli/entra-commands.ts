@@ -17,6 +17,7 @@ const ENTRA = {
   cloud: { type: 'string' },
   'authority-host': { type: 'string' },
   'graph-endpoint': { type: 'string' },
+  'arm-endpoint': { type: 'string' },
 } as const;
 
 /** The sign-in authority the CLI uses: --authority-host, else AZURE_AUTHORITY_HOST (as @azure/identity reads it), else the cloud's own. */
@@ -24,7 +25,7 @@ function authorityOf(values: { cloud?: string; 'authority-host'?: string }): str
   return values['authority-host'] ?? (process.env.AZURE_AUTHORITY_HOST || undefined);
 }
 
-async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string }) {
+async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'authority-host'?: string; 'graph-endpoint'?: string; 'arm-endpoint'?: string }) {
   const { directoryFromLocal } = await import('../entra/connect.ts');
   const tenantId = values['tenant-id'] ?? process.env.AZURE_TENANT_ID;
   const authorityHost = authorityOf(values);
@@ -33,6 +34,7 @@ async function localDirectory(values: { 'tenant-id'?: string; cloud?: string; 'a
     ...(values.cloud ? { cloud: values.cloud } : {}),
     ...(authorityHost ? { authorityHost } : {}),
     ...(values['graph-endpoint'] ? { graphEndpoint: values['graph-endpoint'] } : {}),
+    ...(values['arm-endpoint'] ? { armEndpoint: values['arm-endpoint'] } : {}),
   });
 }
 

@@ -171,11 +171,16 @@ async function checkConferred(
   diagnostics: Diagnostic[],
   now: number,
 ): Promise<void> {
-  if (!directory.readAll || usable.length === 0) return;
-  const { readCatalogue, accessLines } = await import('../entra/catalogue.ts');
+  if (usable.length === 0) return;
+  const { catalogueOfPolicy, accessLines } = await import('../entra/catalogue.ts');
   const { privilegeFindings } = await import('../policy/privileged.ts');
-  const catalogue = await readCatalogue({ readAll: (r) => directory.readAll!(r) }, usable, now);
-  for (const access of catalogue.groups) {
+  const catalogue = await catalogueOfPolicy(
+    directory,
+    config.policy,
+    now,
+    usable.map((g) => g.name),
+  );
+  for (const access of catalogue?.groups ?? []) {
     const check = groups.find((g) => g.name === access.group);
     if (check) check.confers = accessLines(access);
     const policy = config.policy.groups.get(access.group)!;

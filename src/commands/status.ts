@@ -47,20 +47,16 @@ export async function status(ctx: BranchContext): Promise<StatusReport> {
   const report = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
   const out = statusOf(report, ctx.now);
   // What each group confers, beside who holds it: the reviewer's question, asked of Graph (reads only).
-  const directory = ctx.directory;
-  if (directory.readAll) {
-    const { readCatalogue, accessLines } = await import('../entra/catalogue.ts');
-    const policyGroups = [...report.config.policy.groups.values()].map((g) => ({ name: g.name, id: g.id }));
-    const catalogue = await readCatalogue({ readAll: (r) => directory.readAll!(r) }, policyGroups, ctx.now);
-    const unknown = new Set<string>();
-    for (const g of out.groups) {
-      const access = catalogue.groups.find((a) => a.group === g.group);
-      if (!access) continue;
-      g.confers = accessLines({ ...access, unknown: [] });
-      for (const u of access.unknown) unknown.add(u);
-    }
-    if (unknown.size > 0) out.confersUnknown = [...unknown];
+  const { catalogueOfPolicy, accessLines } = await import('../entra/catalogue.ts');
+  const catalogue = await catalogueOfPolicy(ctx.directory, report.config.policy, ctx.now);
+  const unknown = new Set<string>();
+  for (const g of out.groups) {
+    const access = catalogue?.groups.find((a) => a.group === g.group);
+    if (!access) continue;
+    g.confers = accessLines({ ...access, unknown: [] });
+    for (const u of access.unknown) unknown.add(u);
   }
+  if (unknown.size > 0) out.confersUnknown = [...unknown];
   return out;
 }
 

@@ -19,7 +19,7 @@
 import type { GraphReader, RawAnswer } from './identity.ts';
 
 export interface Conferred {
-  kind: 'directory-role' | 'eligible-directory-role' | 'app-role' | 'member-of' | 'pim-eligible';
+  kind: 'directory-role' | 'eligible-directory-role' | 'app-role' | 'member-of' | 'pim-eligible' | 'azure-role';
   /** The role or group, by name. */
   name: string;
   /** The scope of a directory role, the application of an app role, member or owner for PIM. */
@@ -96,6 +96,8 @@ export interface GroupFacts {
   eligibleRoles: { roleDefinitionId: string; scope: string }[];
   appRoles: { resourceId: string; resourceName: string; appRoleId: string }[];
   pimTargets: { groupId: string; accessId: string }[];
+  /** Azure role assignments at the policy's Azure scopes (role definition GUID, scope). */
+  azureRoles?: { roleDefinitionId: string; scope: string }[];
   unknown: string[];
 }
 
@@ -105,6 +107,8 @@ export interface CatalogueFacts {
   appRoleNames: Map<string, { value: string; name: string }>;
   appNames: Map<string, string>;
   groupNames: Map<string, string>;
+  /** Azure role names by definition GUID. */
+  azureRoleNames?: Map<string, string>;
   unknown: string[];
 }
 
@@ -240,6 +244,78 @@ function readAppNames(facts: CatalogueFacts, app: string, a: RawAnswer): void {
     if (typeof r.id === 'string') facts.appRoleNames.set(`${app}/${r.id.toLowerCase()}`, { value: str(r.value) ?? '', name: str(r.displayName) ?? r.id });
 }
 
+/**
+ * Azure built-in roles by their definition GUID (the same in every subscription). Owner, User Access
+ * Administrator and Role Based Access Control Administrator can grant access to others; with
+ * Contributor they are what Microsoft calls privileged administrator roles.
+ */
+const AZURE_ROLES = new Map([
+  ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'Owner'],
+  ['18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f', 'User Access Administrator'],
+  ['f58310d9-a9f6-439a-9e8d-f62e7b41a168', 'Role Based Access Control Administrator'],
+  ['b24988ac-6180-42a0-ab88-20f7382dd24c', 'Contributor'],
+  ['acdd72a7-3385-48ef-bd42-f606fba81ae7', 'Reader'],
+]);
+const AZURE_PRIVILEGED = new Set([
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  '18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f',
+  'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+  'b24988ac-6180-42a0-ab88-20f7382dd24c',
+]);
+const ARM_VERSION = 'api-version=2022-04-01';
+
+/** Where to read Azure role assignments (the policy's azureScopes) and how (ARM GETs). */
+export interface AzureReader {
+  scopes: readonly string[];
+  read(paths: readonly string[]): Promise<RawAnswer[]>;
+}
+
+/**
+ * Azure role assignments of every group the facts hold, at each scope (roleassignments list for a
+ * scope with $filter=principalId eq: assignments at, above and below the scope), and the names of
+ * roles that are not built in. Needs Reader (or Microsoft.Authorization/roleAssignments/read) there.
+ */
+export async function readAzureRoles(azure: AzureReader, facts: CatalogueFacts): Promise<void> {
+  if (azure.scopes.length === 0) return;
+  const ids = [...facts.groups.keys()];
+  const paths = ids.flatMap((id) =>
+    azure.scopes.map((scope) => `${scope}/providers/Microsoft.Authorization/roleAssignments?${ARM_VERSION}&${filter(`principalId eq '${id}'`)}`),
+  );
+  const answers = await azure.read(paths);
+  const custom = new Set<string>();
+  ids.forEach((id, i) => {
+    const g = facts.groups.get(id)!;
+    const seen = new Map<string, { roleDefinitionId: string; scope: string }>();
+    azure.scopes.forEach((scope, j) => {
+      const a: RawAnswer = answers[i * azure.scopes.length + j] ?? { status: 0, message: 'no answer' };
+      if (a.status < 200 || a.status >= 300) {
+        g.unknown.push(
+          a.status === 403
+            ? `Azure roles at ${scope}: not readable (needs Reader at that scope, read-only)`
+            : `Azure roles at ${scope}: Azure answered ${a.status}: ${a.message}`,
+        );
+        return;
+      }
+      for (const v of values(a)) {
+        const props = (v.properties ?? {}) as { roleDefinitionId?: unknown; scope?: unknown; principalId?: unknown };
+        const definition = str(props.roleDefinitionId);
+        if (!definition || str(props.principalId)?.toLowerCase() !== id) continue;
+        const guid = definition.split('/').pop()!.toLowerCase();
+        if (!AZURE_ROLES.has(guid)) custom.add(definition);
+        seen.set(str(v.id) ?? `${guid}@${String(props.scope)}`, { roleDefinitionId: guid, scope: str(props.scope) ?? scope });
+      }
+    });
+    g.azureRoles = [...seen.values()];
+  });
+  facts.azureRoleNames = new Map(AZURE_ROLES);
+  if (custom.size === 0) return;
+  const names = await azure.read([...custom].map((d) => `${d}?${ARM_VERSION}`));
+  [...custom].forEach((d, i) => {
+    const roleName = str(((names[i]?.body as { properties?: { roleName?: unknown } } | undefined)?.properties ?? {}).roleName);
+    if (ok(names[i]) && roleName) facts.azureRoleNames!.set(d.split('/').pop()!.toLowerCase(), roleName);
+  });
+}
+
 /** A directory role assignment or eligibility, named and weighed. */
 function roleConferred(facts: CatalogueFacts, r: { roleDefinitionId: string; scope: string }, kind: Conferred['kind'], via: string[]): Conferred {
   const def = facts.roleNames.get(r.roleDefinitionId);
@@ -280,6 +356,15 @@ export function composeAccess(facts: CatalogueFacts, group: { name: string; id: 
     for (const r of g.roles) confers.push(roleConferred(facts, r, 'directory-role', via));
     for (const r of g.eligibleRoles) confers.push(roleConferred(facts, r, 'eligible-directory-role', via));
     for (const a of g.appRoles) confers.push(appConferred(facts, a, via));
+    for (const r of g.azureRoles ?? [])
+      confers.push({
+        kind: 'azure-role',
+        name: facts.azureRoleNames?.get(r.roleDefinitionId) ?? `role ${r.roleDefinitionId}`,
+        detail: r.scope,
+        via,
+        privileged: AZURE_PRIVILEGED.has(r.roleDefinitionId),
+        weight: AZURE_PRIVILEGED.has(r.roleDefinitionId) ? 10 : 1,
+      });
     for (const t of g.pimTargets) {
       const target = nameOf(t.groupId);
       confers.push({ kind: 'pim-eligible', name: target, detail: t.accessId, via, privileged: false, weight: 1 });
@@ -309,11 +394,17 @@ export function composeAccess(facts: CatalogueFacts, group: { name: string; id: 
   return { group: group.name, id, confers, unknown: [...unknown] };
 }
 
-export async function readCatalogue(graph: Pick<GraphReader, 'readAll'>, groups: readonly { name: string; id: string }[], now: number): Promise<Catalogue> {
+export async function readCatalogue(
+  graph: Pick<GraphReader, 'readAll'>,
+  groups: readonly { name: string; id: string }[],
+  now: number,
+  azure?: AzureReader,
+): Promise<Catalogue> {
   const facts = await readCatalogueFacts(
     graph,
     groups.map((g) => g.id),
   );
+  if (azure) await readAzureRoles(azure, facts);
   return { readAt: new Date(now).toISOString(), groups: groups.map((g) => composeAccess(facts, g)) };
 }
 
@@ -332,16 +423,18 @@ export function accessLines(access: GroupAccess): string[] {
           ? `eligible for Entra role ${c.name} (${c.detail}), through PIM`
           : c.kind === 'app-role'
             ? `app role ${c.name} in ${c.detail}`
-            : c.kind === 'member-of'
-              ? `member of group ${c.name}`
-              : `can activate ${c.detail} of group ${c.name} through PIM`;
+            : c.kind === 'azure-role'
+              ? `Azure role ${c.name} at ${c.detail}`
+              : c.kind === 'member-of'
+                ? `member of group ${c.name}`
+                : `can activate ${c.detail} of group ${c.name} through PIM`;
     return `${c.privileged ? '⚠️ PRIVILEGED: ' : ''}${what}${c.via.length > 0 ? `, through ${c.via.join(' → ')}` : ''}`;
   };
   const sorted = [...access.confers].sort((a, b) => Number(b.privileged) - Number(a.privileged) || b.weight - a.weight);
   return [...sorted.map(describe), ...access.unknown.map((u) => `not known: ${u}`)];
 }
 
-const CONFERRED_KINDS = new Set(['directory-role', 'eligible-directory-role', 'app-role', 'member-of', 'pim-eligible']);
+const CONFERRED_KINDS = new Set(['directory-role', 'eligible-directory-role', 'app-role', 'member-of', 'pim-eligible', 'azure-role']);
 
 /**
  * What each group confers, read back from where it was published (an issue body: the check on who
@@ -367,4 +460,24 @@ export function parseGroupAccess(value: unknown): GroupAccess[] | undefined {
     groups.push({ group: g.group, id: g.id, confers, unknown: g.unknown.filter((x): x is string => typeof x === 'string').slice(0, 20) });
   }
   return groups;
+}
+
+/** Where the catalogue is read from: Graph (batched GETs) and, for Azure scopes, Resource Manager. */
+export interface CatalogueSource {
+  readAll?(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<RawAnswer[]>;
+  armReadAll?(paths: readonly string[]): Promise<RawAnswer[]>;
+}
+
+/** What the policy's groups confer, or undefined when the directory cannot read it (no Graph reader). */
+export async function catalogueOfPolicy(
+  source: CatalogueSource,
+  policy: { groups: ReadonlyMap<string, { name: string; id: string }>; azureScopes: readonly string[] },
+  now: number,
+  only?: readonly string[],
+): Promise<Catalogue | undefined> {
+  if (!source.readAll) return undefined;
+  const groups = [...policy.groups.values()].filter((g) => !only || only.includes(g.name)).map((g) => ({ name: g.name, id: g.id }));
+  const azure =
+    source.armReadAll && policy.azureScopes.length > 0 ? { scopes: policy.azureScopes, read: (p: readonly string[]) => source.armReadAll!(p) } : undefined;
+  return readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azure);
 }

@@ -14,6 +14,8 @@ export interface CloudEndpoints {
    * cloud's token-exchange audience as Microsoft's workload identity federation pages give them.
    */
   tokenExchangeAudience: string;
+  /** Azure Resource Manager, for the Azure role assignments a group holds (effective access). */
+  armEndpoint: string;
 }
 
 export const CLOUDS: Record<string, CloudEndpoints> = {
@@ -21,21 +23,25 @@ export const CLOUDS: Record<string, CloudEndpoints> = {
     authorityHost: 'https://login.microsoftonline.com',
     graphEndpoint: 'https://graph.microsoft.com',
     tokenExchangeAudience: 'api://AzureADTokenExchange',
+    armEndpoint: 'https://management.azure.com',
   },
   usgov: {
     authorityHost: 'https://login.microsoftonline.us',
     graphEndpoint: 'https://graph.microsoft.us',
     tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+    armEndpoint: 'https://management.usgovcloudapi.net',
   },
   'usgov-dod': {
     authorityHost: 'https://login.microsoftonline.us',
     graphEndpoint: 'https://dod-graph.microsoft.us',
     tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+    armEndpoint: 'https://management.usgovcloudapi.net',
   },
   china: {
     authorityHost: 'https://login.chinacloudapi.cn',
     graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
     tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
+    armEndpoint: 'https://management.chinacloudapi.cn',
   },
 };
 
@@ -59,7 +65,13 @@ function httpsUrl(name: string, value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-export function resolveCloud(options: { cloud?: string; authorityHost?: string; graphEndpoint?: string; audience?: string }): CloudEndpoints {
+export function resolveCloud(options: {
+  cloud?: string;
+  authorityHost?: string;
+  graphEndpoint?: string;
+  audience?: string;
+  armEndpoint?: string;
+}): CloudEndpoints {
   const name = (options.cloud ?? '').trim() || 'public';
   const base = CLOUDS[name];
   if (!base) throw new ConfigError(`cloud "${name}" is not known. Use one of ${Object.keys(CLOUDS).join(', ')}, or give authority-host and graph-endpoint.`);
@@ -67,5 +79,6 @@ export function resolveCloud(options: { cloud?: string; authorityHost?: string; 
     authorityHost: options.authorityHost ? httpsUrl('authority-host', options.authorityHost) : base.authorityHost,
     graphEndpoint: options.graphEndpoint ? httpsUrl('graph-endpoint', options.graphEndpoint) : base.graphEndpoint,
     tokenExchangeAudience: options.audience?.trim() || base.tokenExchangeAudience,
+    armEndpoint: options.armEndpoint ? httpsUrl('arm-endpoint', options.armEndpoint) : base.armEndpoint,
   };
 }

@@ -14,6 +14,8 @@ export interface EntraSettings {
   graphEndpoint?: string;
   /** The token-exchange audience, when the federated credential lists another than the cloud's default. */
   audience?: string;
+  /** Azure Resource Manager, when it is not the cloud's own. */
+  armEndpoint?: string;
 }
 
 /** In Actions: workload identity federation with the job's OIDC token. */
@@ -26,12 +28,12 @@ export function directoryFromActions(settings: EntraSettings, getIdToken: (audie
     audience: endpoints.tokenExchangeAudience,
     getIdToken,
   });
-  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost });
+  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost, armEndpoint: endpoints.armEndpoint });
 }
 
 /** On a laptop: AZURE_* environment variables, then the Azure CLI's sign-in. */
 export function directoryFromLocal(settings: Partial<EntraSettings>): GraphDirectory {
   const endpoints = resolveCloud(settings);
   const credential = localCredential({ ...(settings.tenantId ? { tenantId: settings.tenantId } : {}), authorityHost: endpoints.authorityHost });
-  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost });
+  return new GraphDirectory({ credential, graphEndpoint: endpoints.graphEndpoint, authorityHost: endpoints.authorityHost, armEndpoint: endpoints.armEndpoint });
 }

@@ -154,6 +154,8 @@ export interface Directory {
   applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
   /** Who signed in and what it can reach (doctor); absent where it cannot be known. */
   identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
+  /** Azure Resource Manager GETs (paths from the endpoint), each answered on its own; absent without an ARM endpoint. */
+  armReadAll?(paths: readonly string[]): Promise<{ status: number; body?: unknown; message: string }[]>;
   /** GETs answered one by one, batched (optional reads: a 403 is a fact, not a failure). */
   readAll?(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
@@ -186,6 +188,8 @@ export interface GraphDirectoryOptions {
   retry?: Partial<RetryPolicy>;
   /** Batches in flight at once. */
   concurrency?: number;
+  /** Azure Resource Manager, for the Azure role assignments of groups (effective access, where the policy names scopes). */
+  armEndpoint?: string;
 }
 
 const BATCH_LIMIT = 20;
@@ -240,9 +244,13 @@ export class GraphDirectory implements Directory {
   private readonly graphEndpoint: string;
   private signInFailure: unknown;
   private readonly token: () => Promise<string>;
+  private readonly credential: TokenCredential;
+  private readonly armEndpoint: string | undefined;
 
   constructor(options: GraphDirectoryOptions) {
     this.graphEndpoint = options.graphEndpoint;
+    this.credential = options.credential;
+    this.armEndpoint = options.armEndpoint;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     const scope = `${options.graphEndpoint}/.default`;
@@ -563,6 +571,36 @@ export class GraphDirectory implements Directory {
   /** GETs answered one by one, as Graph answered them (doctor's optional reads: a 403 is a fact, not a failure). */
   async readAll(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]> {
     return this.batchAll(requests.map((r) => ({ method: 'GET', url: r.url, ...(r.headers ? { headers: r.headers } : {}) })));
+  }
+
+  /**
+   * Azure Resource Manager reads with the same identity (a token for ARM's own audience). ARM is not
+   * Graph, so the Graph client does not serve it; these are plain GETs with fetch, a few per scope,
+   * each retried on 429 and 5xx as ARM's throttling page says (Retry-After), at most three times.
+   */
+  async armReadAll(paths: readonly string[]): Promise<{ status: number; body?: unknown; message: string }[]> {
+    if (!this.armEndpoint) return paths.map(() => ({ status: 0, message: 'no Azure Resource Manager endpoint' }));
+    const arm = this.armEndpoint;
+    const token = await this.credential.getToken(`${arm}/.default`);
+    if (!token) throw new SignInError(`no access token for ${arm}`);
+    const one = async (path: string) => {
+      for (let attempt = 1; ; attempt++) {
+        let res: Response;
+        try {
+          res = await fetch(`${arm}${path}`, { headers: { Authorization: `Bearer ${token.token}` } });
+        } catch (error) {
+          if (attempt >= 3) return { status: 0, message: (error as Error).message };
+          continue;
+        }
+        const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+        if ((res.status === 429 || res.status >= 500) && attempt < 3) {
+          await new Promise((r) => setTimeout(r, Math.min(30, Number(res.headers.get('retry-after')) || 1) * 1000));
+          continue;
+        }
+        return { status: res.status, body, message: body?.error ? `${body.error.code ?? ''}: ${body.error.message ?? ''}` : res.statusText };
+      }
+    };
+    return Promise.all(paths.map(one));
   }
 
   async accessToken(): Promise<string> {

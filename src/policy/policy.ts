@@ -62,6 +62,8 @@ export function exemptionsDue(policy: Policy, now: number): { group: string; ent
 export interface Policy {
   file: string;
   groups: Map<string, GroupPolicy>;
+  /** Azure scopes whose role assignments to the groups reviewers are shown (effective access). */
+  azureScopes: string[];
   /** Where each group is declared, for pointing diagnostics at it. */
   positions: Map<string, { line: number; column: number }>;
 }
@@ -88,6 +90,7 @@ interface RawGroup extends RawRules {
 interface RawPolicy {
   version: 1;
   defaults?: RawRules;
+  azureScopes?: string[];
   groups: Record<string, RawGroup>;
 }
 
@@ -185,7 +188,9 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
     );
   }
   const failed = b.diagnostics.some((d) => d.severity === 'error');
-  return failed ? { policy: undefined, diagnostics: b.diagnostics } : { policy: { file: yaml.file, groups, positions }, diagnostics: b.diagnostics };
+  return failed
+    ? { policy: undefined, diagnostics: b.diagnostics }
+    : { policy: { file: yaml.file, groups, positions, azureScopes: raw.azureScopes ?? [] }, diagnostics: b.diagnostics };
 }
 
 /** One group's rules, its own settings over the defaults over the built-in defaults. */

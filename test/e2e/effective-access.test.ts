@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
-import { requestYaml } from '../../scripts/lib/world.ts';
+import { requestYaml, SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
 
 const PLATFORM_ADMINS = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b1';
 const TIER0 = 'aa11bb22-cc33-4d44-8e55-66ff77aa88b2';
@@ -168,6 +168,39 @@ test('plan shows what the requested group confers from the published catalogue; 
     const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
     assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
     assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("where the policy names Azure scopes, a group's Azure role assignments there are shown (Owner marked); a scope the app may not read is named", async () => {
+  const s = await Scenario.begin();
+  try {
+    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000001';
+    const OTHER = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000002';
+    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}", "${OTHER}"]\ngroups:\n`) });
+    const st = s.twin.state;
+    st.armRoleAssignments.push(
+      { id: 'a1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' }, // the app: Reader on SUB only
+      {
+        id: 'a2',
+        scope: `${SUB}/resourceGroups/aks-prod`,
+        principalId: GROUPS['k8s-prod-operators'],
+        roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+      },
+      { id: 'a3', scope: SUB, principalId: GROUPS['billing-readers'], roleDefinitionId: 'c0ffee00-0000-4000-8000-00000000cafe' },
+    );
+    st.armCustomRoles.set('c0ffee00-0000-4000-8000-00000000cafe', 'Cost Export Reader');
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const body = dashboardOf(s).body;
+    assert.match(body, /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001\/resourceGroups\/aks-prod/);
+    assert.match(body, /- Azure role Cost Export Reader at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001/);
+    assert.match(body, /Azure roles at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000002\\: not readable \\\(needs Reader at that scope, read-only\\\)/);
+
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/\S+\/resourceGroups\/aks-prod/);
   } finally {
     await s.stop();
   }

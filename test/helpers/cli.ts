@@ -22,7 +22,10 @@ export function runCli(
     AZURE_CLIENT_ID: CLIENT,
     AZURE_CLIENT_SECRET: 'twin-client-secret',
   };
-  const entra = options.entra === false ? [] : ['--authority-host', world.twin.urls.authorityHost, '--graph-endpoint', world.twin.urls.graph];
+  const entra =
+    options.entra === false
+      ? []
+      : ['--authority-host', world.twin.urls.authorityHost, '--graph-endpoint', world.twin.urls.graph, '--arm-endpoint', world.twin.urls.arm];
   const child = spawn(process.execPath, [CLI, ...args, ...entra], { cwd: options.cwd ?? world.repo.dir, env });
   let out = '';
   let err = '';

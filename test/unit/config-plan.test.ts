@@ -68,10 +68,10 @@ test('pending pull requests whose verdict a configuration change flips: a group 
     );
     const head = await loadConfig(workingTree(dir));
     const flips = pendingFlips(await fixtureConfig(), head, [
-      { number: 7, author: 'monalisa', groups: ['billing-readers'], approvers: [], needed: 1 },
-      { number: 8, author: 'hubot', groups: ['k8s-prod-operators'], approvers: ['lead1'], needed: 1 },
-      { number: 9, author: 'monalisa', groups: ['k8s-prod-operators'], approvers: ['lead1', 'lead2'], needed: 1 },
-      { number: 10, author: 'octocat', groups: ['prod-db-admins'], approvers: ['dba1'], needed: 2 },
+      { number: 7, author: 'monalisa', groups: ['billing-readers'], approvers: [] },
+      { number: 8, author: 'hubot', groups: ['k8s-prod-operators'], approvers: ['lead1'] },
+      { number: 9, author: 'monalisa', groups: ['k8s-prod-operators'], approvers: ['lead1', 'lead2'] },
+      { number: 10, author: 'octocat', groups: ['prod-db-admins'], approvers: ['dba1'] },
     ]);
     assert.deepEqual(flips, [
       '#7 asks for billing-readers, which leaves the policy: it would be refused when merged.',

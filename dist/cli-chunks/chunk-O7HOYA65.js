@@ -1,0 +1,237 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  CONFIG_LIMITS,
+  keyNodeAt,
+  loadYaml,
+  posOf,
+  validateAgainstSchema
+} from "./chunk-DKSCVU2J.js";
+import {
+  diagnostic
+} from "./chunk-ZFCBOOOX.js";
+
+// src/codeowners/codeowners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
+var USER = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
+var TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})\/([A-Za-z0-9._-]+)$/;
+var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+function parseOwner(token) {
+  let m = TEAM.exec(token);
+  if (m) return { kind: "team", org: m[1].toLowerCase(), slug: m[2].toLowerCase() };
+  m = USER.exec(token);
+  if (m) return { kind: "user", login: m[1].toLowerCase() };
+  if (EMAIL.test(token)) return { kind: "email", email: token.toLowerCase() };
+  return void 0;
+}
+function formatOwner(owner) {
+  switch (owner.kind) {
+    case "user":
+      return `@${owner.login}`;
+    case "team":
+      return `@${owner.org}/${owner.slug}`;
+    case "email":
+      return owner.email;
+  }
+}
+function parseCodeowners(file, text) {
+  const rules = [];
+  const diagnostics = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const tokens = trimmed.split(/\s+/);
+    const pattern = tokens[0];
+    const column = raw.indexOf(pattern) + 1;
+    const skip = (why) => diagnostics.push(diagnostic(file, { line, column }, `${why} GitHub skips this line, so it gives no owner.`));
+    if (pattern.startsWith("\\#")) return skip('escaping "#" with "\\" is not supported in CODEOWNERS.');
+    if (pattern.startsWith("!")) return skip('"!" negation is not supported in CODEOWNERS; give the path its own line with other owners, or none.');
+    if (/[[\]]/.test(pattern)) return skip('"[ ]" character ranges are not supported in CODEOWNERS; list the paths separately.');
+    const owners = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.startsWith("#")) break;
+      const owner = parseOwner(token);
+      if (!owner) {
+        return skip(`"${token}" is not an owner: use @login, @org/team-name or an email address.`);
+      }
+      owners.push(owner);
+    }
+    rules.push({ pattern, owners, line, regex: compilePattern(pattern) });
+  });
+  return { codeowners: { file, rules }, diagnostics };
+}
+function ruleFor(codeowners, path) {
+  for (let i = codeowners.rules.length - 1; i >= 0; i--) {
+    const rule = codeowners.rules[i];
+    if (rule.regex.test(path)) return rule;
+  }
+  return void 0;
+}
+function ownersOf(codeowners, path) {
+  return ruleFor(codeowners, path)?.owners ?? [];
+}
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function translateSegment(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === "*") {
+      while (segment[i + 1] === "*") i++;
+      out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "\\" && i + 1 < segment.length) out += escapeRegex(segment[++i]);
+    else out += escapeRegex(c);
+  }
+  return out;
+}
+function compilePattern(pattern) {
+  let p = pattern;
+  const directoryOnly = p.endsWith("/");
+  if (directoryOnly) p = p.slice(0, -1);
+  const anchored = p.includes("/");
+  if (p.startsWith("/")) p = p.slice(1);
+  const segments = p.split("/");
+  let body = "";
+  segments.forEach((segment, i) => {
+    const first = i === 0;
+    const last = i === segments.length - 1;
+    if (segment === "**") {
+      if (segments.length === 1) body += ".*";
+      else if (first) body += "(?:[^/]*/)*";
+      else if (last) body += "/.*";
+      else body += "/(?:[^/]*/)*";
+      return;
+    }
+    if (!first && segments[i - 1] !== "**") body += "/";
+    body += translateSegment(segment);
+  });
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  let suffix;
+  const lastSegment = segments[segments.length - 1];
+  if (directoryOnly) suffix = "/.*$";
+  else if (lastSegment === "**") suffix = "$";
+  else if (lastSegment === "*" && segments.length > 1) suffix = "$";
+  else suffix = "(?:/.*)?$";
+  return new RegExp(prefix + body + suffix);
+}
+
+// src/identities/identities.ts
+var IDENTITIES_PATH = ".github/access-identities.yaml";
+var GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+function parseIdentities(file, bytes) {
+  const loaded = loadYaml(file, bytes, CONFIG_LIMITS);
+  if (!loaded.ok) return { identities: void 0, diagnostics: loaded.diagnostics };
+  const schemaErrors = validateAgainstSchema("identities", loaded.yaml);
+  if (schemaErrors.length > 0) return { identities: void 0, diagnostics: schemaErrors };
+  const raw = loaded.yaml.value;
+  const users = /* @__PURE__ */ new Map();
+  const spelled = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  for (const [login, ref] of Object.entries(raw.users)) {
+    const key = login.toLowerCase();
+    const earlier = spelled.get(key);
+    if (earlier !== void 0) {
+      const pos = posOf(keyNodeAt(loaded.yaml.doc, ["users"], login), loaded.yaml.lineCounter);
+      diagnostics.push(diagnostic(file, pos, `"${login}" and "${earlier}" are the same GitHub login (logins ignore case). Keep one entry.`));
+      continue;
+    }
+    spelled.set(key, login);
+    users.set(key, "id" in ref ? { id: ref.id.toLowerCase() } : { upn: ref.upn });
+  }
+  if (diagnostics.length > 0) return { identities: void 0, diagnostics };
+  return { identities: { file, users }, diagnostics };
+}
+
+// src/request/path.ts
+var REQUESTS_DIR = "requests";
+var SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function isUnderRequests(path) {
+  return path.startsWith(`${REQUESTS_DIR}/`);
+}
+function isRequestsHousekeeping(path) {
+  return /^requests\/(?:[^/]+\/)?(?:README\.md|\.gitkeep)$/.test(path);
+}
+function splitRequestPath(path) {
+  const parts = path.split("/");
+  if (parts.length !== 3 || parts[0] !== REQUESTS_DIR) return void 0;
+  return { group: parts[1], fileName: parts[2] };
+}
+function requestPathProblem(path) {
+  const parts = path.split("/");
+  if (parts[0] !== REQUESTS_DIR) return `request files live under ${REQUESTS_DIR}/<group>/; move this file there.`;
+  if (parts.length !== 3) {
+    return `request files live exactly one folder deep: ${REQUESTS_DIR}/<group>/<your-login>-<slug>.yaml. Move this file.`;
+  }
+  const fileName = parts[2];
+  if (fileName.endsWith(".yml")) return `request files end in ".yaml"; rename it to ${fileName.slice(0, -4)}.yaml.`;
+  if (!fileName.endsWith(".yaml")) return `request files are YAML files ending in ".yaml"; rename it to <your-login>-<slug>.yaml.`;
+  return void 0;
+}
+function fileNameMatchesRequester(fileName, requester) {
+  const stem = fileName.replace(/\.yaml$/, "");
+  const prefix = `${requester.toLowerCase()}-`;
+  if (!stem.toLowerCase().startsWith(prefix)) return false;
+  return SLUG.test(stem.slice(prefix.length));
+}
+function requestFileName(requester, slug) {
+  return `${requester.toLowerCase()}-${slug}.yaml`;
+}
+function slugify(text, maxLength = 40) {
+  const slug = text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, maxLength).replace(/-+$/g, "");
+  return slug === "" ? "request" : slug;
+}
+
+// src/timestamp.ts
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
+function parseTimestamp(text) {
+  const m = RFC3339.exec(text);
+  if (!m) {
+    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
+      return { ok: false, reason: `it has no time zone offset. Add one, e.g. "${text.replace(" ", "T")}Z" for UTC` };
+    }
+    return { ok: false, reason: 'it is not an RFC 3339 timestamp such as "2026-11-24T18:00:00Z"' };
+  }
+  const [, y, mo, d, h, mi, s, , , oh, om] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s ?? 0);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: "that date or time does not exist on the calendar" };
+  }
+  if (oh !== void 0 && (Number(oh) > 23 || Number(om) > 59)) {
+    return { ok: false, reason: "the time zone offset is out of range" };
+  }
+  const epochMs = Date.parse(text);
+  if (Number.isNaN(epochMs)) return { ok: false, reason: "it could not be read as a date" };
+  return { ok: true, epochMs };
+}
+function formatTimestamp(epochMs) {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export {
+  CODEOWNERS_PATHS,
+  CODEOWNERS_MAX_BYTES,
+  parseOwner,
+  formatOwner,
+  parseCodeowners,
+  ownersOf,
+  IDENTITIES_PATH,
+  GITHUB_LOGIN,
+  parseIdentities,
+  REQUESTS_DIR,
+  isUnderRequests,
+  isRequestsHousekeeping,
+  splitRequestPath,
+  requestPathProblem,
+  fileNameMatchesRequester,
+  requestFileName,
+  slugify,
+  parseTimestamp,
+  formatTimestamp
+};
