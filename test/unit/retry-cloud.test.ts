@@ -43,21 +43,31 @@ test('named clouds map to their sign-in and Graph hosts', () => {
     authorityHost: 'https://login.microsoftonline.us',
     graphEndpoint: 'https://graph.microsoft.us',
     tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+    armEndpoint: 'https://management.usgovcloudapi.net',
   });
   assert.deepEqual(resolveCloud({ cloud: 'china' }), {
     authorityHost: 'https://login.chinacloudapi.cn',
     graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
     tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
+    armEndpoint: 'https://management.chinacloudapi.cn',
   });
   assert.equal(resolveCloud({ cloud: 'usgov-dod' }).graphEndpoint, 'https://dod-graph.microsoft.us');
 });
 
 test('explicit endpoints override the cloud, must be https, and lose trailing slashes', () => {
-  assert.deepEqual(resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/' }), {
-    authorityHost: 'https://login.example.test',
-    graphEndpoint: 'https://graph.example.test:8443',
-    tokenExchangeAudience: 'api://AzureADTokenExchange',
-  });
+  assert.deepEqual(
+    resolveCloud({ authorityHost: 'https://login.example.test/', graphEndpoint: 'https://graph.example.test:8443/', armEndpoint: 'https://arm.example.test/' }),
+    {
+      authorityHost: 'https://login.example.test',
+      graphEndpoint: 'https://graph.example.test:8443',
+      tokenExchangeAudience: 'api://AzureADTokenExchange',
+      armEndpoint: 'https://arm.example.test',
+    },
+  );
+  assert.throws(
+    () => resolveCloud({ armEndpoint: 'http://arm.example.test' }),
+    (e: unknown) => e instanceof ConfigError && /arm-endpoint .* must use https/.test(e.message),
+  );
   assert.throws(
     () => resolveCloud({ graphEndpoint: 'http://graph.example.test' }),
     (e: unknown) => e instanceof ConfigError && /must use https/.test(e.message),
