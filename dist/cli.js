@@ -313,6 +313,7 @@ function conferredViews(config, requested, published) {
           files,
           lines: ["not in the published catalogue yet (a group new to the policy, or its Entra id changed): the next sweep reads it"],
           privileged: false,
+          conferred: 0,
           warnings: []
         }
       ];
@@ -323,6 +324,7 @@ function conferredViews(config, requested, published) {
         files,
         lines: lines.length > 0 ? lines : ["nothing beyond membership of the group itself"],
         privileged: access.confers.some((c) => c.privileged),
+        conferred: access.confers.length,
         warnings: privilegeFindings(policy, access)
       }
     ];
@@ -337,7 +339,7 @@ async function conferredFor(root, config, report, repoOption) {
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
     const { localGitHub } = await import("./cli-chunks/entra-commands-JJZGTMPD.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-25CFPYPC.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-VCUK3DLN.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

@@ -568,7 +568,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-G7B7C5GI.js");
+  const { readPublished } = await import("./chunks/dashboard-MO5GBER6.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -602,7 +602,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-DCYCUY4P.js");
+  const { conferredViews } = await import("./chunks/conferred-DLFCUEV4.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -851,11 +851,11 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-G7B7C5GI.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-MO5GBER6.js");
   const { slotLateness } = await import("./chunks/dashboard-KYZL6ZZL.js");
-  let next;
+  let planned;
   try {
-    next = await planDashboard(
+    planned = await planDashboard(
       gh,
       teamsGh,
       repo,
@@ -869,9 +869,11 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
   }
-  await applyEffects(settings, [{ id: "dashboard", kind: "dashboard", next, reason: "the sweep keeps the access dashboard" }], {
-    listComments: async () => [],
-    postComment: async () => void 0,
+  const { confersEffects } = await import("./chunks/confers-comment-6TMYIDFB.js");
+  const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
+  const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
+  await applyEffects(settings, effects, {
+    ...await githubPorts(settings, gh, repo),
     dashboard: async (text) => {
       const outcome = await applyDashboard(gh, repo, text, now);
       setOutput("dashboard", JSON.stringify(outcome));

@@ -43,7 +43,7 @@ export async function planDashboard(
   now: number,
   lateMs?: number,
   catalogue?: Catalogue,
-): Promise<{ body: string; stable: string }> {
+): Promise<{ next: { body: string; stable: string }; pending: PendingRequest[] }> {
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const open = await githubFacts.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
@@ -96,7 +96,7 @@ export async function planDashboard(
     ...(lateMs !== undefined ? { lateMs } : {}),
     ...(catalogue ? { catalogue } : {}),
   };
-  return renderDashboard(data);
+  return { next: renderDashboard(data), pending };
 }
 
 /**

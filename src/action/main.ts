@@ -15,7 +15,7 @@ import { readEvent, type PushEvent } from './event.ts';
 import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
 import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
-import { rememberEffects } from '../plan/effects.ts';
+import { rememberEffects, type Effect } from '../plan/effects.ts';
 import { writeSweepSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
@@ -436,9 +436,9 @@ async function keepDashboard(
 ): Promise<void> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
-  let next;
+  let planned;
   try {
-    next = await planDashboard(
+    planned = await planDashboard(
       gh,
       teamsGh,
       repo,
@@ -452,9 +452,12 @@ async function keepDashboard(
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });
     return;
   }
-  await applyEffects(settings, [{ id: 'dashboard', kind: 'dashboard', next, reason: 'the sweep keeps the access dashboard' }], {
-    listComments: async () => [],
-    postComment: async () => undefined,
+  // What approving each waiting pull request confers, told on it once per content (a comment each).
+  const { confersEffects } = await import('../notices/confers-comment.ts');
+  const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
+  const effects: Effect[] = [{ id: 'dashboard', kind: 'dashboard', next: planned.next, reason: 'the sweep keeps the access dashboard' }, ...confers];
+  await applyEffects(settings, effects, {
+    ...(await githubPorts(settings, gh, repo)),
     dashboard: async (text) => {
       const outcome = await applyDashboard(gh, repo, text, now);
       core.setOutput('dashboard', JSON.stringify(outcome));

@@ -13,6 +13,8 @@ export interface ConferredView {
   files: string[];
   lines: string[];
   privileged: boolean;
+  /** How many things it confers (0: nothing known beyond membership). */
+  conferred: number;
   /** Where its policy asks too little for what it confers. */
   warnings: string[];
 }
@@ -26,7 +28,7 @@ export function conferredViews(
   for (const r of requested) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.file]);
   return [...byGroup.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([name, files]) => {
+    .flatMap(([name, files]): ConferredView[] => {
       const policy = config.policy.groups.get(name);
       if (!policy) return [];
       const access = published.find((g) => g.group === name && g.id.toLowerCase() === policy.id);
@@ -37,6 +39,7 @@ export function conferredViews(
             files,
             lines: ['not in the published catalogue yet (a group new to the policy, or its Entra id changed): the next sweep reads it'],
             privileged: false,
+            conferred: 0,
             warnings: [],
           },
         ];
@@ -47,6 +50,7 @@ export function conferredViews(
           files,
           lines: lines.length > 0 ? lines : ['nothing beyond membership of the group itself'],
           privileged: access.confers.some((c) => c.privileged),
+          conferred: access.confers.length,
           warnings: privilegeFindings(policy, access),
         },
       ];

@@ -87,6 +87,16 @@ test('a code owner sees on the pull request what the group confers, privileged p
     s.review(pull, 'lead1');
     s.registerOpen(pull);
     assert.equal(JSON.parse((await s.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard!).action, 'edited');
+    // The sweep tells the waiting pull request itself what approving it confers, once per content.
+    const told1 = s.comments(pull).filter((c) => c.includes('access-as-code:confers'));
+    assert.equal(told1.length, 1);
+    assert.match(
+      told1[0]!,
+      /what approving this pull request confers[\s\S]*\*\*k8s-prod-operators\*\* ⚠️ privileged\n- ⚠️ PRIVILEGED\\: Entra role Global Administrator/,
+    );
+    assert.match(told1[0]!, /> ⚠️ k8s-prod-operators confers privileged access/);
+    await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(s.comments(pull).filter((c) => c.includes('access-as-code:confers')).length, 1, 'not told twice');
     const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
     const changed = policy.replace('mode: audit', 'mode: enforce').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    approvals: 2\n');
     assert.notEqual(changed, policy);
