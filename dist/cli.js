@@ -4,6 +4,7 @@ import {
   COMMON,
   FORMAT,
   clock,
+  discoverCommand,
   doctorCommand,
   evidenceCommand,
   grantCommand,
@@ -13,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-DZ7Y6HW4.js";
+} from "./cli-chunks/chunk-IWLGZTG6.js";
 import {
   DEFAULT_BASES,
   mergeBase,
@@ -36,26 +37,28 @@ import {
   judgeRequest,
   positionOfKey,
   requesterAt
-} from "./cli-chunks/chunk-NGGUZN2T.js";
+} from "./cli-chunks/chunk-UKF6A6DF.js";
 import {
   CONFIG_PATHS,
   atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-AAVIHCY6.js";
+} from "./cli-chunks/chunk-B6R5MONC.js";
 import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
-  formatOwner,
   formatTimestamp,
   isRequestsHousekeeping,
   isUnderRequests,
-  ownersOf,
   parseTimestamp,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-O7HOYA65.js";
+} from "./cli-chunks/chunk-WB7IPXIR.js";
+import {
+  formatOwner,
+  ownersOf
+} from "./cli-chunks/chunk-7K7DDW7P.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -338,8 +341,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-JJZGTMPD.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-VCUK3DLN.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-WVMDA4XZ.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-IFBLERLE.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };
@@ -481,6 +484,16 @@ var COMMAND_TABLE = [
       "(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)"
     ],
     run: (a, io) => formCommand(a, io)
+  },
+  {
+    name: "discover",
+    usage: [
+      "discover [--write [--branch NAME]] [--format json]",
+      "privileged groups outside the policy: why, what they confer, their standing members with",
+      "last sign-in and days active, and who moves to just-in-time; --write proposes them",
+      "(audit mode, standing exemptions with reasons) on a new branch to open a pull request from"
+    ],
+    run: discoverCommand
   },
   {
     name: "doctor",

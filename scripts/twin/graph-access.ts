@@ -120,5 +120,55 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
       appRoles: (sp.appRoles ?? []).map((r) => ({ ...r, isEnabled: true, allowedMemberTypes: ['User'], description: r.displayName, origin: 'Application' })),
     });
   };
-  return [transitiveMemberOf, eligibilitySchedules, roleDefinitions, appRoleAssignments, servicePrincipal];
+  // serviceprincipal-list (with appRoles), serviceprincipal-list-approleassignedto, serviceprincipal-list-owners.
+  const servicePrincipals = (call: AccessCall): TwinResponse | undefined => {
+    const m = /^\/servicePrincipals(?:\/([^/]+)\/(appRoleAssignedTo|owners))?$/.exec(call.path);
+    if (!m || call.method !== 'GET') return undefined;
+    if (!call.has(READ_APPLICATIONS)) return call.denied();
+    if (!m[1]) {
+      const value = [...state.users.values()]
+        .filter((u) => u.kind === 'servicePrincipal')
+        .map((sp) => ({
+          id: sp.id,
+          displayName: sp.displayName,
+          appRoles: (sp.appRoles ?? []).map((r) => ({ ...r, isEnabled: true, allowedMemberTypes: ['User'] })),
+        }));
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#servicePrincipals`, value });
+    }
+    const sp = state.users.get(m[1].toLowerCase());
+    if (!sp || sp.kind !== 'servicePrincipal') return call.notFound(m[1]);
+    if (m[2] === 'owners')
+      return json(200, {
+        value: (sp.owners ?? []).map((id) => ({
+          '@odata.type': '#microsoft.graph.user',
+          id,
+          displayName: state.users.get(id)?.displayName ?? null,
+          userPrincipalName: state.users.get(id)?.userPrincipalName ?? null,
+        })),
+      });
+    const value = state.appRoleAssignments
+      .filter((a) => a.resourceId === sp.id)
+      .map((a) => ({
+        id: a.id,
+        appRoleId: a.appRoleId,
+        principalId: a.principalId,
+        principalType: state.groups.has(a.principalId) ? 'Group' : 'User',
+        resourceId: sp.id,
+        resourceDisplayName: sp.displayName,
+      }));
+    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#servicePrincipals('${sp.id}')/appRoleAssignedTo`, value });
+  };
+  // signIn list: $filter on userId and createdDateTime (ge); AuditLog.Read.All.
+  const signIns = (call: AccessCall): TwinResponse | undefined => {
+    if (call.path !== '/auditLogs/signIns' || call.method !== 'GET') return undefined;
+    if (!call.has(['AuditLog.Read.All'])) return call.denied();
+    const f = call.query.get('$filter') ?? '';
+    const user = /userId eq '([0-9a-fA-F-]{36})'/.exec(f)?.[1]?.toLowerCase();
+    const since = /createdDateTime ge (\S+)/.exec(f)?.[1];
+    const value = state.signIns
+      .filter((e) => (user === undefined || e.userId === user) && (since === undefined || e.createdDateTime >= since))
+      .map((e, i) => ({ id: `signin-${i}`, userId: e.userId, appId: e.appId, createdDateTime: e.createdDateTime }));
+    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#auditLogs/signIns`, value });
+  };
+  return [transitiveMemberOf, eligibilitySchedules, roleDefinitions, appRoleAssignments, servicePrincipal, servicePrincipals, signIns];
 }

@@ -331,11 +331,15 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const key = (m[1] ?? m[2]!.replace(/''/g, "'")).toLowerCase();
         const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
         if (!user || user.kind !== 'user') return notFound(m[1]!);
+        // signInActivity: only when selected, and only with AuditLog.Read.All (user resource, signInActivity).
+        const activity = (call.query.get('$select') ?? '').split(',').includes('signInActivity');
+        if (activity && !has(['AuditLog.Read.All'])) return denied();
         return json(200, {
           '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`,
           id: user.id,
           userPrincipalName: user.userPrincipalName ?? null,
           displayName: user.displayName,
+          ...(activity ? { signInActivity: user.signInActivity ?? null } : {}),
         });
       }
       return undefined;
@@ -405,11 +409,18 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         value: [...users].sort().map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
       });
     };
+    // The properties a listing selects: names, and whether a group is role-assignable.
+    const describe = (id: string) => {
+      const g = state.groups.get(id);
+      if (g) return { displayName: g.displayName, isAssignableToRole: g.isAssignableToRole };
+      const u = state.users.get(id);
+      return u ? { displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) } : {};
+    };
     const listMembers = (): TwinResponse | undefined => {
       // group-list-members, v1.0: "Service principals are not listed in group membership" (a known
       // issue on the page), so the plain listing leaves them out; the OData cast
       // /members/microsoft.graph.servicePrincipal lists them (and /microsoft.graph.user only users).
-      if ((m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.(user|servicePrincipal))?$/.exec(call.path)) && call.method === 'GET') {
+      if ((m = /^\/groups\/([^/]+)\/members(?:\/microsoft\.graph\.(user|servicePrincipal|group))?$/.exec(call.path)) && call.method === 'GET') {
         if (!has(READ_MEMBERS)) return denied();
         const group = state.groups.get(m[1]!.toLowerCase());
         if (!group) return notFound(m[1]!);
@@ -422,7 +433,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const all = visibleMembers(group)
           .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
           .sort();
-        const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id }));
+        const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id, ...describe(id) }));
         const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
         if (skip + top < all.length) {
           const next = new URLSearchParams(call.query);

@@ -8,6 +8,10 @@ export interface DirectoryObject {
   displayName: string;
   /** For a service principal: the app roles its application defines (serviceprincipal resource, appRoles). */
   appRoles?: { id: string; value: string; displayName: string }[];
+  /** For a service principal: its owners (object ids). */
+  owners?: string[];
+  /** For a user: signInActivity (null when it never signed in). */
+  signInActivity?: { lastSignInDateTime: string | null; lastNonInteractiveSignInDateTime: string | null } | null;
 }
 
 /** An app role assigned to a principal (appRoleAssignment): appRoleId all zeros is default access. */
@@ -249,6 +253,8 @@ export interface TwinState {
   armRoleAssignments: { id: string; scope: string; principalId: string; roleDefinitionId: string }[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
+  signIns: { userId: string; createdDateTime: string; appId: string }[];
   /** Messages received by the chat webhooks (Slack, Teams). */
   hookMessages: { service: 'slack' | 'teams'; channel: string; body: unknown }[];
 }
@@ -305,6 +311,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     appRoleAssignments: [],
     armRoleAssignments: [],
     armCustomRoles: new Map(),
+    signIns: [],
     hookMessages: [],
   };
   applySeed(state, seed);

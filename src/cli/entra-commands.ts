@@ -281,3 +281,38 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
   return report.failed ? 1 : 0;
 }
+
+/** `discover [--write] [--format json]`: privileged groups outside the policy, their standing members and usage, and a proposal. */
+export async function discoverCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...ENTRA, ...FORMAT, write: { type: 'boolean' }, branch: { type: 'string' } }, strict: true });
+  const json = jsonWanted(values.format);
+  const root = repoRoot(values.repo, io);
+  const config = await loadConfig(workingTree(root));
+  const directory = await localDirectory(values);
+  const { discover, renderDiscovery } = await import('../commands/discover.ts');
+  const now = clock(values.at, io);
+  const azure =
+    config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p: readonly string[]) => directory.armReadAll(p) } : undefined;
+  io.err('Reading the tenant (read-only): role assignments, administrator app roles, groups, members and their sign-ins…');
+  const found = await discover((r) => directory.readAll(r), config.policy, now, azure);
+  if (json) io.out(JSON.stringify(found, null, 2));
+  else for (const line of renderDiscovery(found)) io.out(line);
+  if (!values.write) return 0;
+  const { writeProposal } = await import('./discover-write.ts');
+  const branch = values.branch ?? `access-as-code/discover-${new Date(now).toISOString().slice(0, 10)}`;
+  const written = await writeProposal(gitIn(root), root, config, found, now, branch);
+  if (written.added.length === 0) {
+    io.err('Nothing to onboard: no discovered group can be managed by access-as-code (see above).');
+    return 0;
+  }
+  io.err(
+    [
+      `Wrote the proposal on branch ${written.branch}: ${written.added.join(', ')} join the policy in audit mode, with standing exemptions for the members who stay.`,
+      'Nothing changed in Entra. Next:',
+      `  git push -u origin ${written.branch}    and open a pull request; its check shows what the change does`,
+      '  once merged, the sweep reports (never removes) their members without a request;',
+      '  switching a group to "mode: enforce" is its own reviewed change, and its check lists whom it removes.',
+    ].join('\n'),
+  );
+  return 0;
+}

@@ -7,7 +7,7 @@ import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from 
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, keyAtLine, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { doctorCommand, evidenceCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
+import { discoverCommand, doctorCommand, evidenceCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
@@ -100,6 +100,16 @@ const COMMAND_TABLE: CommandEntry[] = [
       '(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)',
     ],
     run: (a, io) => formCommand(a, io),
+  },
+  {
+    name: 'discover',
+    usage: [
+      'discover [--write [--branch NAME]] [--format json]',
+      'privileged groups outside the policy: why, what they confer, their standing members with',
+      'last sign-in and days active, and who moves to just-in-time; --write proposes them',
+      '(audit mode, standing exemptions with reasons) on a new branch to open a pull request from',
+    ],
+    run: discoverCommand,
   },
   {
     name: 'doctor',

@@ -1,0 +1,344 @@
+/**
+ * `discover`: the privilege held outside the workflow. Reads the tenant (read-only) for groups that
+ * lead to privileged access and that the policy does not manage yet, who holds them around the clock
+ * (users and service principals), how much those members really sign in, and proposes, per group,
+ * who moves to just-in-time requests and who stays standing (with a reason and a review date).
+ *
+ * Where candidates come from (Graph v1.0 and ARM reference pages): directory role assignments and
+ * eligibilities of the tenant whose principal is a group (rbacapplication-list-roleassignments,
+ * -roleeligibilityschedules; RoleManagement.Read.Directory), app roles named like an administrator's
+ * assigned to groups (serviceprincipal-list, serviceprincipal-list-approleassignedto;
+ * Application.Read.All), Azure role assignments to groups at the policy's azureScopes (Reader there),
+ * and groups nested into any of those (group-list-members cast to groups). What a group confers is the
+ * effective-access catalogue's. Usage: a user's signInActivity (user resource; AuditLog.Read.All and
+ * Entra ID P1) and the days with a sign-in in the last 30 (signIn list, $filter on userId and
+ * createdDateTime; AuditLog.Read.All); without them usage is "unknown", never "never".
+ */
+import type { RawAnswer } from '../entra/identity.ts';
+import { accessLines, appRolePrivilege, heaviest, readCatalogue, type AzureReader, type GroupAccess } from '../entra/catalogue.ts';
+
+export type Usage = 'daily' | 'weekly' | 'rare' | 'never' | 'unknown';
+
+export interface DiscoveredMember {
+  id: string;
+  kind: 'user' | 'servicePrincipal';
+  name: string;
+  /** ISO time of the last sign-in (interactive or not), when known. */
+  lastSignIn?: string;
+  /** Days with a sign-in in the last 30, when the sign-in logs could be read. */
+  activeDays?: number;
+  usage: Usage;
+  /** Service principals: their owners, by name. */
+  owners?: string[];
+  /** The proposal for this member. */
+  proposal: 'just-in-time' | 'standing';
+  reason: string;
+}
+
+export interface DiscoveredGroup {
+  id: string;
+  displayName: string;
+  /** The folder name it would get in the policy. */
+  name: string;
+  roleAssignable: boolean;
+  /** Why it was found: the privileged access it leads to, or the group it is nested in. */
+  why: string[];
+  access: GroupAccess;
+  /** The heaviest privilege it leads to (100: control of the tenant, 10: privileged). */
+  weight: number;
+  /** Principals eligible through PIM for Groups (it is already governed by PIM when any). */
+  pimEligible?: number;
+  members: DiscoveredMember[];
+  /** What to do with it: onboard (audit first), or why not. */
+  onboard: { ok: true; maxDuration: string } | { ok: false; why: string };
+}
+
+export interface Discovery {
+  readAt: string;
+  groups: DiscoveredGroup[];
+  /** What could not be read, with the read-only permission that would show it. */
+  unknown: string[];
+}
+
+type Reader = (requests: readonly { url: string; headers?: Record<string, string> }[]) => Promise<RawAnswer[]>;
+
+const ok = (a: RawAnswer | undefined): a is RawAnswer => a !== undefined && a.status >= 200 && a.status < 300;
+const valuesOf = (a: RawAnswer): Record<string, unknown>[] =>
+  ((a.body as { value?: Record<string, unknown>[] } | undefined)?.value ?? []).filter((v) => v && typeof v === 'object');
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const DAY = 86_400_000;
+/** At most this many pages of one listing (999 each): a tenant's role assignments fit many times over. */
+const MAX_PAGES = 50;
+
+/** Every page of a Graph listing (the next link made relative again for $batch), or why not. */
+async function listAll(read: Reader, url: string): Promise<{ values: Record<string, unknown>[] } | { why: RawAnswer }> {
+  const values: Record<string, unknown>[] = [];
+  let next: string | undefined = url;
+  for (let page = 0; next && page < MAX_PAGES; page++) {
+    const [a] = await read([{ url: next }]);
+    if (!ok(a)) return { why: a ?? { status: 0, message: 'no answer' } };
+    values.push(...valuesOf(a));
+    const link = str((a.body as { '@odata.nextLink'?: unknown })['@odata.nextLink']);
+    next = link ? link.replace(/^https?:\/\/[^/]+\/v1\.0/, '') : undefined;
+  }
+  return { values };
+}
+
+const why403 = (what: string, a: RawAnswer, permission: string) =>
+  a.status === 403 ? `${what}: not readable (needs ${permission}, read-only)` : `${what}: Graph answered ${a.status}: ${a.message}`;
+
+/** Group ids that hold privileged access directly, each with why. */
+async function privilegedPrincipals(read: Reader, azure: AzureReader | undefined, unknown: string[]): Promise<Map<string, Set<string>>> {
+  const found = new Map<string, Set<string>>();
+  const add = (id: string, why: string) => found.set(id.toLowerCase(), new Set([...(found.get(id.toLowerCase()) ?? []), why]));
+  for (const [path, what] of [
+    ['/roleManagement/directory/roleAssignments?$select=principalId,roleDefinitionId,directoryScopeId', 'an Entra role'],
+    ['/roleManagement/directory/roleEligibilitySchedules?$select=principalId,roleDefinitionId,directoryScopeId', 'an Entra role through PIM'],
+  ] as const) {
+    const listed = await listAll(read, path);
+    if ('why' in listed) unknown.push(why403(`tenant role assignments (${what})`, listed.why, 'RoleManagement.Read.Directory'));
+    else for (const r of listed.values) if (str(r.principalId)) add(String(r.principalId), what);
+  }
+  const apps = await listAll(read, '/servicePrincipals?$select=id,displayName,appRoles&$top=999');
+  if ('why' in apps) unknown.push(why403("applications' administrator roles", apps.why, 'Application.Read.All'));
+  else {
+    const adminApps = apps.values.flatMap((sp) => {
+      const roles = (Array.isArray(sp.appRoles) ? sp.appRoles : []) as { id?: unknown; value?: unknown; displayName?: unknown }[];
+      const admin = new Set(
+        roles.filter((r) => appRolePrivilege(str(r.value) ?? '', str(r.displayName) ?? '').privileged).map((r) => String(r.id).toLowerCase()),
+      );
+      return admin.size > 0 && str(sp.id) ? [{ id: String(sp.id), name: str(sp.displayName) ?? String(sp.id), admin }] : [];
+    });
+    const answers = await read(adminApps.map((app) => ({ url: `/servicePrincipals/${app.id}/appRoleAssignedTo?$top=999` })));
+    adminApps.forEach((app, i) => {
+      const a = answers[i];
+      if (!ok(a)) return;
+      for (const v of valuesOf(a))
+        if (v.principalType === 'Group' && str(v.principalId) && app.admin.has(String(v.appRoleId).toLowerCase()))
+          add(String(v.principalId), `an administrator role of ${app.name}`);
+    });
+  }
+  for (const scope of azure?.scopes ?? []) {
+    const [a] = await azure!.read([`${scope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`]);
+    if (!ok(a)) {
+      unknown.push(`Azure role assignments at ${scope}: not readable (needs Reader at that scope, read-only)`);
+      continue;
+    }
+    for (const v of valuesOf(a)) {
+      const p = (v.properties ?? {}) as { principalType?: unknown; principalId?: unknown; roleDefinitionId?: unknown };
+      if (p.principalType === 'Group' && str(p.principalId)) add(String(p.principalId), `an Azure role at ${scope}`);
+    }
+  }
+  return found;
+}
+
+/** A folder name for a group: its display name in lower case, with what a folder cannot hold as dashes. */
+export function folderName(displayName: string, taken: ReadonlySet<string>): string {
+  const base =
+    displayName
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-._]+|[-._]+$/g, '')
+      .slice(0, 60) || 'group';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
+/**
+ * How much a member uses its access, from what Entra records: days with a sign-in in the last 30 when
+ * the sign-in logs can be read, else the last sign-in alone. Pure.
+ */
+export function classify(member: { lastSignIn?: string; activeDays?: number }, now: number): Usage {
+  if (member.activeDays !== undefined)
+    return member.activeDays >= 15 ? 'daily' : member.activeDays >= 3 ? 'weekly' : member.activeDays >= 1 ? 'rare' : lastOnly(member.lastSignIn, now);
+  return lastOnly(member.lastSignIn, now);
+}
+
+function lastOnly(lastSignIn: string | undefined, now: number): Usage {
+  if (lastSignIn === undefined) return 'unknown';
+  if (lastSignIn === '') return 'never';
+  const age = now - Date.parse(lastSignIn);
+  return age > 90 * DAY ? 'never' : age > 30 * DAY ? 'rare' : 'unknown';
+}
+
+/** The proposal for one member, and why. Pure. */
+export function propose(m: Pick<DiscoveredMember, 'kind' | 'usage' | 'activeDays'>): Pick<DiscoveredMember, 'proposal' | 'reason'> {
+  if (m.kind === 'servicePrincipal')
+    return { proposal: 'standing', reason: 'a service principal cannot open a request: keep it standing while its owners justify it, and review it' };
+  switch (m.usage) {
+    case 'daily':
+      return { proposal: 'standing', reason: `signs in on ${m.activeDays} of the last 30 days: review whether the work needs the privilege every day` };
+    case 'unknown':
+      return { proposal: 'standing', reason: 'usage unknown (no sign-in data): kept standing until it can be judged' };
+    default:
+      return {
+        proposal: 'just-in-time',
+        reason: m.usage === 'never' ? 'no sign-in in 90 days' : m.usage === 'rare' ? 'signs in rarely' : 'signs in some days a week',
+      };
+  }
+}
+
+/** Reads members with their usage and owners. */
+async function readMembers(read: Reader, groupId: string, now: number, unknown: Set<string>): Promise<DiscoveredMember[]> {
+  const [users, sps] = await read([
+    { url: `/groups/${groupId}/members/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999` },
+    { url: `/groups/${groupId}/members/microsoft.graph.servicePrincipal?$select=id,displayName&$top=999` },
+  ]);
+  const people = ok(users) ? valuesOf(users) : [];
+  const machines = ok(sps) ? valuesOf(sps) : [];
+  if (!ok(users)) unknown.add(why403('members', users!, 'GroupMember.Read.All'));
+  const since = new Date(now - 30 * DAY).toISOString();
+  const usage = await read([
+    ...people.map((u) => ({ url: `/users/${String(u.id)}?$select=id,signInActivity` })),
+    ...people.map((u) => ({
+      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$select=createdDateTime&$top=999`,
+    })),
+    ...machines.map((s) => ({ url: `/servicePrincipals/${String(s.id)}/owners?$select=id,displayName,userPrincipalName` })),
+  ]);
+  const out: DiscoveredMember[] = [];
+  people.forEach((u, i) => {
+    const activity = usage[i]!;
+    const logs = usage[people.length + i]!;
+    const member: Omit<DiscoveredMember, 'usage' | 'proposal' | 'reason'> = {
+      id: String(u.id).toLowerCase(),
+      kind: 'user',
+      name: str(u.userPrincipalName) ?? str(u.displayName) ?? String(u.id),
+    };
+    if (ok(activity)) {
+      const a = (activity.body as { signInActivity?: { lastSignInDateTime?: unknown; lastNonInteractiveSignInDateTime?: unknown } | null }).signInActivity;
+      const times = [str(a?.lastSignInDateTime), str(a?.lastNonInteractiveSignInDateTime)].filter((t): t is string => t !== undefined).sort();
+      member.lastSignIn = times[times.length - 1] ?? '';
+    } else unknown.add(why403('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
+    if (ok(logs))
+      member.activeDays = new Set(
+        valuesOf(logs)
+          .map((e) => String(e.createdDateTime ?? '').slice(0, 10))
+          .filter((d) => d !== ''),
+      ).size;
+    else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
+    const usageOf = classify(member, now);
+    out.push({
+      ...member,
+      usage: usageOf,
+      ...propose({ kind: 'user', usage: usageOf, ...(member.activeDays !== undefined ? { activeDays: member.activeDays } : {}) }),
+    });
+  });
+  machines.forEach((s, i) => {
+    const owners = usage[2 * people.length + i]!;
+    out.push({
+      id: String(s.id).toLowerCase(),
+      kind: 'servicePrincipal',
+      name: str(s.displayName) ?? String(s.id),
+      usage: 'unknown',
+      ...(ok(owners) ? { owners: valuesOf(owners).map((o) => str(o.userPrincipalName) ?? str(o.displayName) ?? String(o.id)) } : {}),
+      ...propose({ kind: 'servicePrincipal', usage: 'unknown' }),
+    });
+  });
+  return out;
+}
+
+export async function discover(
+  read: Reader,
+  policy: { groups: ReadonlyMap<string, { id: string }>; azureScopes: readonly string[] },
+  now: number,
+  azure?: AzureReader,
+): Promise<Discovery> {
+  const unknown: string[] = [];
+  const managed = new Set([...policy.groups.values()].map((g) => g.id.toLowerCase()));
+  const direct = await privilegedPrincipals(read, azure, unknown);
+  // Which principals are groups (the others are users and apps holding roles themselves), and the groups nested in them.
+  const ids = [...direct.keys()];
+  const looked = await read(ids.map((id) => ({ url: `/groups/${id}?$select=id,displayName,isAssignableToRole` })));
+  const groups = new Map<string, { displayName: string; roleAssignable: boolean; why: Set<string> }>();
+  ids.forEach((id, i) => {
+    const a = looked[i];
+    if (!ok(a)) return;
+    const body = a.body as { displayName?: unknown; isAssignableToRole?: unknown };
+    groups.set(id, {
+      displayName: str(body.displayName) ?? id,
+      roleAssignable: body.isAssignableToRole === true,
+      why: new Set([...direct.get(id)!].map((w) => `holds ${w}`)),
+    });
+  });
+  const nested = await read(
+    [...groups.keys()].map((id) => ({ url: `/groups/${id}/members/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999` })),
+  );
+  [...groups.entries()].forEach(([, parent], i) => {
+    const a = nested[i];
+    if (!ok(a)) return;
+    for (const g of valuesOf(a)) {
+      const id = String(g.id).toLowerCase();
+      const known = groups.get(id) ?? { displayName: str(g.displayName) ?? id, roleAssignable: g.isAssignableToRole === true, why: new Set<string>() };
+      known.why.add(`is nested in ${parent.displayName}`);
+      groups.set(id, known);
+    }
+  });
+  const candidates = [...groups.entries()].filter(([id]) => !managed.has(id));
+  const taken = new Set([...policy.groups.keys()]);
+  const named = candidates.map(([id, g]) => {
+    const name = folderName(g.displayName, taken);
+    taken.add(name);
+    return { id, name, ...g };
+  });
+  const catalogue = await readCatalogue(
+    { readAll: read },
+    named.map((g) => ({ name: g.name, id: g.id })),
+    now,
+    azure,
+  );
+  const pim = await read(
+    named.map((g) => ({
+      url: `/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=${encodeURIComponent(`groupId eq '${g.id}'`)}`,
+    })),
+  );
+  const memberUnknown = new Set<string>();
+  const out: DiscoveredGroup[] = [];
+  for (const [i, g] of named.entries()) {
+    const access = catalogue.groups[i]!;
+    const weight = heaviest(access);
+    const p = pim[i];
+    out.push({
+      id: g.id,
+      displayName: g.displayName,
+      name: g.name,
+      roleAssignable: g.roleAssignable,
+      why: [...g.why],
+      access,
+      weight,
+      ...(ok(p) ? { pimEligible: valuesOf(p).length } : {}),
+      members: await readMembers(read, g.id, now, memberUnknown),
+      onboard: g.roleAssignable
+        ? {
+            ok: false,
+            why: 'role-assignable: its members receive Entra roles directly; govern it with PIM for Groups (eligible assignments), which access-as-code does not replace',
+          }
+        : { ok: true, maxDuration: weight >= 100 ? '2h' : weight >= 10 ? '4h' : '8h' },
+    });
+  }
+  out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  return { readAt: new Date(now).toISOString(), groups: out, unknown: [...unknown, ...memberUnknown] };
+}
+
+/** The discovery for people: per group, why, what it leads to, each member with usage and the proposal. */
+export function renderDiscovery(d: Discovery): string[] {
+  const out: string[] = [];
+  if (d.groups.length === 0) out.push('No privileged group outside the policy was found.');
+  for (const g of d.groups) {
+    out.push(`${g.displayName} (${g.id})${g.weight >= 10 ? ' PRIVILEGED' : ''}: proposed folder "${g.name}"`);
+    out.push(`  found because it ${g.why.join('; ')}`);
+    for (const line of accessLines({ ...g.access, unknown: [] }).slice(0, 5)) out.push(`  confers: ${line}`);
+    out.push(
+      `  PIM for Groups: ${g.pimEligible === undefined ? 'not known' : g.pimEligible > 0 ? `governs it (${g.pimEligible} eligible)` : 'not used (no eligible assignments)'}`,
+    );
+    const standing = g.members.length;
+    out.push(`  standing members: ${standing === 0 ? 'none' : standing}`);
+    for (const m of g.members)
+      out.push(
+        `    ${m.kind === 'servicePrincipal' ? 'app ' : ''}${m.name.padEnd(32)} ${m.usage.padEnd(8)} -> ${m.proposal}: ${m.reason}${m.owners ? ` (owners: ${m.owners.join(', ') || 'none'})` : ''}`,
+      );
+    out.push(g.onboard.ok ? `  proposal: onboard in audit mode, maxDuration ${g.onboard.maxDuration}` : `  not onboarded: ${g.onboard.why}`);
+  }
+  for (const u of d.unknown) out.push(`not known: ${u}`);
+  return out;
+}

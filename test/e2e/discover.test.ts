@@ -1,0 +1,143 @@
+// From standing privilege to just-in-time (issue "discovery", items 1-3, 5, 6): `discover` finds the
+// privileged groups the policy does not manage, who holds them, how much they sign in, and proposes
+// who moves to requests; --write makes that a branch to open a pull request from, which validates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
+import { runCli } from '../helpers/cli.ts';
+
+const FINANCE = 'f1000000-0000-4000-8000-000000000001';
+const HELPDESK = 'f1000000-0000-4000-8000-000000000002';
+const TIER0 = 'f1000000-0000-4000-8000-000000000003';
+const PAYROLL = 'f1000000-0000-4000-8000-000000000004';
+const PAYROLL_ADMIN = 'f1000000-0000-4000-8000-000000000005';
+const SYNC = 'f1000000-0000-4000-8000-000000000006';
+const DAY = 86_400_000;
+
+function tenantWithStandingPrivilege(s: Scenario): void {
+  const st = s.twin.state;
+  st.apps[0]!.roles.push(
+    'RoleManagement.Read.Directory',
+    'Directory.Read.All',
+    'Application.Read.All',
+    'AuditLog.Read.All',
+    'PrivilegedEligibilitySchedule.Read.AzureADGroup',
+  );
+  st.users.set(PAYROLL, {
+    id: PAYROLL,
+    kind: 'servicePrincipal',
+    displayName: 'Payroll',
+    appRoles: [{ id: PAYROLL_ADMIN, value: 'Payroll.Admin', displayName: 'Payroll Administrator' }],
+  });
+  st.users.set(SYNC, { id: SYNC, kind: 'servicePrincipal', displayName: 'payroll-sync', owners: [USERS.hubot] });
+  const group = (id: string, displayName: string, isAssignableToRole: boolean, members: string[]) => ({
+    id,
+    displayName,
+    isAssignableToRole,
+    groupTypes: [],
+    membershipRule: null,
+    onPremisesSyncEnabled: null,
+    mailEnabled: false,
+    members: new Set(members),
+    pimEnds: new Map<string, number>(),
+    pimStarts: new Map<string, number>(),
+    recent: [],
+  });
+  st.groups.set(FINANCE, group(FINANCE, 'Finance Admins', false, [USERS.octocat, USERS.monalisa, SYNC, HELPDESK]));
+  st.groups.set(HELPDESK, group(HELPDESK, 'Helpdesk Leads', false, [USERS.hubot]));
+  st.groups.set(TIER0, group(TIER0, 'Tier 0', true, [USERS.outsider]));
+  st.appRoleAssignments.push({ id: 'ara-p', principalId: FINANCE, resourceId: PAYROLL, appRoleId: PAYROLL_ADMIN });
+  st.roleAssignments.push({ id: 'ra-t0', principalId: TIER0, roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10', directoryScopeId: '/' });
+  // A policy group holding privilege is the policy's already: not discovered again.
+  st.roleAssignments.push({
+    id: 'ra-k8s',
+    principalId: GROUPS['k8s-prod-operators'],
+    roleDefinitionId: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+    directoryScopeId: '/',
+  });
+  // octocat signs in daily; monalisa last signed in 100 days ago; hubot's sign-ins are never recorded.
+  const now = Date.now();
+  for (let d = 0; d < 20; d++) st.signIns.push({ userId: USERS.octocat, appId: 'payroll', createdDateTime: new Date(now - d * DAY - 3_600_000).toISOString() });
+  st.users.get(USERS.octocat)!.signInActivity = { lastSignInDateTime: new Date(now - 3_600_000).toISOString(), lastNonInteractiveSignInDateTime: null };
+  st.users.get(USERS.monalisa)!.signInActivity = { lastSignInDateTime: new Date(now - 100 * DAY).toISOString(), lastNonInteractiveSignInDateTime: null };
+  st.users.get(USERS.hubot)!.signInActivity = null;
+}
+
+test('discover lists privileged groups outside the policy with why, what they confer, standing members, usage and a proposal', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /^Finance Admins \(f1000000-0000-4000-8000-000000000001\) PRIVILEGED: proposed folder "finance-admins"$/m);
+    assert.match(run.out, /found because it holds an administrator role of Payroll/);
+    assert.match(run.out, /confers: ⚠️ PRIVILEGED: app role Payroll Administrator in Payroll/);
+    assert.match(run.out, /octocat@contoso\.com\s+daily\s+-> standing: signs in on 20 of the last 30 days/);
+    assert.match(run.out, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
+    assert.match(run.out, /app payroll-sync\s+unknown\s+-> standing: a service principal cannot open a request.*\(owners: hubot@contoso\.com\)/);
+    assert.match(run.out, /proposal: onboard in audit mode, maxDuration 4h/);
+    // Nested into a privileged group: found too, and what it leads to through the parent.
+    assert.match(
+      run.out,
+      /^Helpdesk Leads \(f1000000-0000-4000-8000-000000000002\) PRIVILEGED: proposed folder "helpdesk-leads"\n {2}found because it is nested in Finance Admins/m,
+    );
+    assert.match(run.out, /hubot@contoso\.com\s+never\s+-> just-in-time/);
+    // Role-assignable: listed with its standing members, not onboarded.
+    assert.match(run.out, /^Tier 0 \(f1000000-0000-4000-8000-000000000003\) PRIVILEGED: proposed folder "tier-0"[\s\S]*?not onboarded: role-assignable/m);
+    assert.doesNotMatch(run.out, /8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13/, 'a policy group is not discovered again');
+
+    const json = JSON.parse((await runCli(s, ['discover', '--format', 'json'], { cwd: s.repo.dir, entra: true })).out) as {
+      groups: { name: string; weight: number }[];
+    };
+    assert.deepEqual(
+      json.groups.map((g) => [g.name, g.weight]),
+      [
+        ['tier-0', 100],
+        ['finance-admins', 10],
+        ['helpdesk-leads', 10],
+      ],
+    );
+  } finally {
+    await s.stop();
+  }
+});
+
+test('without AuditLog.Read.All usage is "unknown" and members stay standing, said with the permission; discover --write proposes a branch that validates', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const blind = s.twin.state.apps[0]!.roles.filter((r) => r !== 'AuditLog.Read.All');
+    s.twin.state.apps[0]!.roles = blind;
+    const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
+    assert.match(run.out, /monalisa@contoso\.com\s+unknown\s+-> standing: usage unknown/);
+    assert.match(run.out, /not known: last sign-ins \(signInActivity\): not readable \(needs AuditLog\.Read\.All and Entra ID P1, read-only\)/);
+
+    s.twin.state.apps[0]!.roles.push('AuditLog.Read.All');
+    // The person's own clone, with their git identity.
+    s.repo.git('config', 'user.name', 'Sec Lead');
+    s.repo.git('config', 'user.email', 'sec1@example.com');
+    const write = await runCli(s, ['discover', '--write'], { cwd: s.repo.dir, entra: true });
+    assert.equal(write.code, 0, write.err);
+    assert.match(
+      write.err,
+      /Wrote the proposal on branch access-as-code\/discover-\d{4}-\d{2}-\d{2}: finance-admins, helpdesk-leads join the policy in audit mode/,
+    );
+    assert.match(write.err, /Nothing changed in Entra/);
+    const policy = readFileSync(join(s.repo.dir, '.github/access-policy.yaml'), 'utf8');
+    assert.match(
+      policy,
+      /finance-admins:\n\s+id: f1000000-0000-4000-8000-000000000001\n[\s\S]*?maxDuration: 4h\n\s+approvals: 2\n\s+mode: audit\n\s+standing:/,
+    );
+    assert.match(policy, new RegExp(`- id: ${USERS.octocat}\\n\\s+reason: "octocat@contoso.com: signs in on 20 of the last 30 days`));
+    assert.doesNotMatch(policy, /tier-0:/, 'a role-assignable group is not onboarded');
+    assert.match(policy, /^defaults: \{ maxDuration: 8h, approvals: 1, requireTicket: false \}$/m, 'the rest of the file is kept as written');
+    assert.equal(s.repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim().startsWith('access-as-code/discover-'), true);
+    const valid = await runCli(s, ['validate'], { cwd: s.repo.dir, entra: false });
+    assert.equal(valid.code, 0, valid.err + valid.out);
+    assert.deepEqual(s.twin.state.groups.get(FINANCE)!.members.size, 4, 'nothing changed in Entra');
+  } finally {
+    await s.stop();
+  }
+});
