@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-UO42ECBO.js");
-  const { renderReport } = await import("./chunks/render-OXJ4OWRF.js");
+  const { collectReport } = await import("./chunks/collect-QBIO43FA.js");
+  const { renderReport } = await import("./chunks/render-ADTOJUHH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-5PPE37QG.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6ZKHHYPF.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -13,6 +13,7 @@ import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import { parseRequest } from '../request/request.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
+import type { BlastRadius } from './blast-radius.ts';
 
 export interface ReportContext extends BranchContext {
   days?: number;
@@ -44,8 +45,10 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     reason: entry.reason,
     review: entry.review,
   }));
+  const blast = await blastOf(ctx, state, groups);
   return {
     generatedAt: ctx.now,
+    ...(blast ? { blast } : {}),
     ...(state.degraded ? { degraded: state.degraded } : {}),
     ...(breakGlass ? { breakGlass } : {}),
     exemptionsDue,
@@ -66,6 +69,30 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   };
 }
 
+/**
+ * The blast radius: standing members weighted by what each group leads to (the effective-access
+ * catalogue, read from Graph), against the hours elevated through requests (the evidence of 90 days;
+ * none counted when GitHub cannot say). Undefined when the catalogue cannot be read at all.
+ */
+async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reconcile>>, groups: GroupFigures[]): Promise<BlastRadius | undefined> {
+  const { catalogueOfPolicy, heaviest } = await import('../entra/catalogue.ts');
+  const catalogue = await catalogueOfPolicy(ctx.directory, state.config.policy, ctx.now).catch(() => undefined);
+  if (!catalogue) return undefined;
+  const weights = new Map(catalogue.groups.map((g) => [g.group, heaviest(g)]));
+  let rows: { group: string; grantedAt: string; endedAt: string; plannedEnd: string }[] = [];
+  if (!state.degraded) {
+    const { collectEvidence } = await import('./evidence.ts');
+    rows = await collectEvidence({ ...ctx, from: ctx.now - 90 * 86_400_000, to: ctx.now }).catch(() => []);
+  }
+  const { blastRadius } = await import('./blast-radius.ts');
+  return blastRadius(
+    groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
+    weights,
+    rows,
+    ctx.now,
+  );
+}
+
 /** Per group: members, covered, standing, drift; and expiries more than one sweep interval overdue. */
 function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number): { groups: GroupFigures[]; overdue: Overdue[] } {
   const groups: GroupFigures[] = [];
@@ -83,6 +110,8 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
       covered: present.filter((d) => d.reason === 'active' || d.reason === 'unverified').length,
       standingExempt: present.filter((d) => d.reason === 'standing').length,
       drift: present.filter((d) => d.reason === 'ended' || d.reason === 'drift').map((d) => d.id),
+      standingUsers: present.filter((d) => d.type === 'user' && d.reason !== 'active' && d.reason !== 'unverified').length,
+      standingApps: present.filter((d) => d.type === 'servicePrincipal' && d.reason !== 'active' && d.reason !== 'unverified').length,
     });
     // Expired more than one sweep interval ago, and the member is still there.
     for (const d of present.filter((x) => x.reason === 'ended')) {

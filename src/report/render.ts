@@ -3,6 +3,7 @@
  * gantt chart, which GitHub renders), standing members and drift per group, overdue expiries, and
  * the figures of the last 30 days. Pure.
  */
+import { renderBlastRadius, type BlastRadius } from './blast-radius.ts';
 import { formatDuration } from '../duration.ts';
 import type { UseRow } from '../breakglass/uses.ts';
 import { codeCell, markdownCell } from '../markdown.ts';
@@ -24,6 +25,9 @@ export interface GroupFigures {
   standingExempt: number;
   /** Member ids with no active request and no exemption. */
   drift: string[];
+  /** Members without an active request (exemptions and drift): users, and service principals apart. */
+  standingUsers?: number;
+  standingApps?: number;
   error?: string;
 }
 
@@ -65,6 +69,8 @@ export interface ReportData {
   groups: GroupFigures[];
   overdue: Overdue[];
   history: History;
+  /** Standing privilege against what requests used (absent when it could not be worked out). */
+  blast?: BlastRadius;
 }
 
 const cell = markdownCell;
@@ -83,7 +89,15 @@ function ganttName(text: string): string {
 }
 
 export function renderReport(d: ReportData): string {
-  return [...renderHeader(d), ...renderGrants(d), ...renderStanding(d), ...renderBreakGlass(d), ...renderOverdue(d), ...renderHistory(d.history)].join('\n');
+  return [
+    ...renderHeader(d),
+    ...(d.blast ? renderBlastRadius(d.blast, cell) : []),
+    ...renderGrants(d),
+    ...renderStanding(d),
+    ...renderBreakGlass(d),
+    ...renderOverdue(d),
+    ...renderHistory(d.history),
+  ].join('\n');
 }
 
 function renderHeader(d: ReportData): string[] {

@@ -141,3 +141,48 @@ test('without AuditLog.Read.All usage is "unknown" and members stay standing, sa
     await s.stop();
   }
 });
+
+test('onboarding the proposal and moving members to requests makes the blast radius in the report fall', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    s.repo.git('config', 'user.name', 'Sec Lead');
+    s.repo.git('config', 'user.email', 'sec1@example.com');
+    const before = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
+    assert.equal(before.code, 0, before.err);
+    assert.match(before.out, /### Blast radius\n\n\*\*0 standing privileged users\*\*/);
+
+    // discover --write, then the pull request of the proposal is approved by the owners of .github/ and merged.
+    assert.equal((await runCli(s, ['discover', '--write', '--branch', 'onboard'], { cwd: s.repo.dir, entra: true })).code, 0);
+    const proposal = s.repo.git('show', 'onboard:.github/access-policy.yaml');
+    s.repo.git('switch', '-q', 'main');
+    s.approvedConfigChange({ '.github/access-policy.yaml': proposal });
+    const audit = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
+    // finance-admins: octocat (exempt), monalisa (drift), payroll-sync (exempt); helpdesk-leads: hubot (drift).
+    assert.match(audit.out, /\| finance-admins \| privileged \| 2 \| 1 \| 504 \| 0 \/ 0 \/ 0 \| 30 \|/);
+    assert.match(audit.out, /\| helpdesk-leads \| privileged \| 1 \| 0 \| 168 \| 0 \/ 0 \/ 0 \| 10 \|/);
+    assert.match(audit.out, /\*\*3 standing privileged users\*\* and \*\*1 app\*\*/);
+
+    // The switch to enforce is its own reviewed change; monalisa moves to a request; the sweep removes what nobody requested.
+    const enforced = proposal.replace(/mode: audit/g, 'mode: enforce');
+    s.approvedConfigChange({ '.github/access-policy.yaml': enforced });
+    const ask = s.openPull('monalisa', {
+      files: {
+        'requests/finance-admins/monalisa-close.yaml':
+          'version: 1\nrequester: monalisa\ngroup: finance-admins\nduration: 2h\njustification: "Month-end payroll close"\n',
+      },
+    });
+    s.review(ask, 'sec1');
+    s.review(ask, 'sec2');
+    const merged = s.merge(ask);
+    const granted = await s.grant(merged);
+    assert.equal(granted.exitCode, 0, granted.stdout);
+    const after = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
+    assert.match(after.out, /\| finance-admins \| privileged \| 1 \| 1 \| 336 \| 0 \/ 0 \/ 0 \| 20 \|/);
+    // Enforce also took helpdesk-leads out of finance-admins (a nested group nobody requested): it leads nowhere now.
+    assert.match(after.out, /\| helpdesk-leads \| not privileged \(or not known\) \| 0 \| 0 \| 0 \| 0 \/ 0 \/ 0 \| 0 \|/);
+    assert.match(after.out, /\*\*1 standing privileged user\*\* and \*\*1 app\*\*/);
+  } finally {
+    await s.stop();
+  }
+});

@@ -1,0 +1,57 @@
+// The blast radius, pure: standing members weighted by what the group leads to, and the hours elevated
+// through requests counted only inside each window.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { blastRadius } from '../../src/report/blast-radius.ts';
+import { classify, folderName, propose } from '../../src/commands/discover.ts';
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const H = 3_600_000;
+const at = (msAgo: number) => new Date(NOW - msAgo).toISOString();
+
+test('standing hours count only for privileged groups; elevated hours are clipped to each window; ongoing grants count until now', () => {
+  const b = blastRadius(
+    [
+      { group: 'tier0', standingUsers: 1, standingApps: 1 },
+      { group: 'ops', standingUsers: 2, standingApps: 0 },
+      { group: 'readers', standingUsers: 5, standingApps: 0 },
+    ],
+    new Map([
+      ['tier0', 100],
+      ['ops', 10],
+    ]),
+    [
+      { group: 'ops', grantedAt: at(2 * H), endedAt: at(1 * H), plannedEnd: at(1 * H) }, // 1 h, in every window
+      { group: 'ops', grantedAt: at(10 * 24 * H), endedAt: at(10 * 24 * H - 4 * H), plannedEnd: '' }, // 4 h, 10 days ago
+      { group: 'tier0', grantedAt: at(30 * 60_000), endedAt: '', plannedEnd: at(-90 * 60_000) }, // ongoing: 0.5 h so far
+      { group: 'ops', grantedAt: at(8 * 24 * H - 1 * H), endedAt: at(8 * 24 * H - 3 * H), plannedEnd: '' }, // straddles nothing: 2 h, 8 days ago
+    ],
+    NOW,
+  );
+  assert.deepEqual(
+    b.rows.map((r) => [r.group, r.standingHoursPerWeek, r.elevatedHours, r.exposure]),
+    [
+      ['tier0', 336, { d7: 0.5, d30: 0.5, d90: 0.5 }, 200],
+      ['ops', 336, { d7: 1, d30: 7, d90: 7 }, 20],
+      ['readers', 0, { d7: 0, d30: 0, d90: 0 }, 0],
+    ],
+  );
+  assert.deepEqual(b.total, { standingUsers: 8, standingApps: 1, standingHoursPerWeek: 672, elevatedHours: { d7: 1.5, d30: 7.5, d90: 7.5 }, exposure: 220 });
+});
+
+test('usage classes from sign-in days, else the last sign-in alone; the proposal follows', () => {
+  assert.equal(classify({ activeDays: 20 }, NOW), 'daily');
+  assert.equal(classify({ activeDays: 4 }, NOW), 'weekly');
+  assert.equal(classify({ activeDays: 1 }, NOW), 'rare');
+  assert.equal(classify({ activeDays: 0, lastSignIn: at(100 * 24 * H) }, NOW), 'never');
+  assert.equal(classify({ lastSignIn: '' }, NOW), 'never');
+  assert.equal(classify({ lastSignIn: at(40 * 24 * H) }, NOW), 'rare');
+  assert.equal(classify({ lastSignIn: at(2 * H) }, NOW), 'unknown', 'a recent last sign-in says nothing about how often');
+  assert.equal(classify({}, NOW), 'unknown');
+  assert.equal(propose({ kind: 'user', usage: 'rare' }).proposal, 'just-in-time');
+  assert.equal(propose({ kind: 'user', usage: 'unknown' }).proposal, 'standing');
+  assert.equal(propose({ kind: 'servicePrincipal', usage: 'never' }).proposal, 'standing');
+  assert.equal(folderName('Finance Admins (EU)', new Set()), 'finance-admins-eu');
+  assert.equal(folderName('Finance Admins', new Set(['finance-admins'])), 'finance-admins-2');
+  assert.equal(folderName('***', new Set()), 'group');
+});
