@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-RJNKZS3F.js";
+} from "./cli-chunks/chunk-3AIN6CDW.js";
 import {
   DEFAULT_BASES,
   mergeBase,
@@ -341,8 +341,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-BBLSH3OX.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-IHVEL4I4.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-IMET3RLZ.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-IN76J27S.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

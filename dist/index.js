@@ -568,7 +568,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-MO5GBER6.js");
+  const { readPublished } = await import("./chunks/dashboard-ZIVLQ47P.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -703,7 +703,7 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-UOVFFJ47.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-X3RV3HZY.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-KYZL6ZZL.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4A7XYIDT.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -851,8 +851,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-MO5GBER6.js");
-  const { slotLateness } = await import("./chunks/dashboard-KYZL6ZZL.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZIVLQ47P.js");
+  const { slotLateness } = await import("./chunks/dashboard-4A7XYIDT.js");
   let planned;
   try {
     planned = await planDashboard(
@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-QBIO43FA.js");
-  const { renderReport } = await import("./chunks/render-ADTOJUHH.js");
+  const { collectReport } = await import("./chunks/collect-ZQAFKTTL.js");
+  const { renderReport } = await import("./chunks/render-CE3SY7UT.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6ZKHHYPF.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GOXTSEL3.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

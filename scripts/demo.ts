@@ -404,8 +404,51 @@ try {
   expect(evidence.code === 0, 'the evidence export');
   say(`$ access-as-code evidence --from ${since} --out ${evidenceFile}\n${evidence.err.trim()}\n\n${readFileSync(evidenceFile, 'utf8').trim()}`);
 
+  heading('From standing privilege to just-in-time: discover what the policy does not manage yet');
+  // Finance Admins holds the Payroll app's administrator role around the clock: hubot uses it daily,
+  // monalisa has not signed in for four months, and an automation account is in it too.
+  const FINANCE = 'd1e2f3a4-0000-4000-8000-00000000b001';
+  const PAYROLL = 'd1e2f3a4-0000-4000-8000-00000000b002';
+  const SYNC = 'd1e2f3a4-0000-4000-8000-00000000b003';
+  twin.state.apps[0]!.roles.push('Application.Read.All', 'AuditLog.Read.All');
+  twin.state.users.set(PAYROLL, {
+    id: PAYROLL,
+    kind: 'servicePrincipal',
+    displayName: 'Payroll',
+    appRoles: [{ id: 'd1e2f3a4-0000-4000-8000-00000000b004', value: 'Payroll.Admin', displayName: 'Payroll Administrator' }],
+  });
+  twin.state.users.set(SYNC, { id: SYNC, kind: 'servicePrincipal', displayName: 'payroll-sync', owners: [PEOPLE.octocat] });
+  twin.state.groups.set(FINANCE, plainGroup(FINANCE, 'Finance Admins', false, [PEOPLE.hubot, PEOPLE.monalisa, SYNC]));
+  twin.state.appRoleAssignments.push({ id: 'demo-payroll', principalId: FINANCE, resourceId: PAYROLL, appRoleId: 'd1e2f3a4-0000-4000-8000-00000000b004' });
+  for (let d = 0; d < 22; d++)
+    twin.state.signIns.push({ userId: PEOPLE.hubot, appId: 'payroll', createdDateTime: new Date(Date.now() - d * 86_400_000 - 3_600_000).toISOString() });
+  twin.state.users.get(PEOPLE.hubot)!.signInActivity = {
+    lastSignInDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+    lastNonInteractiveSignInDateTime: null,
+  };
+  twin.state.users.get(PEOPLE.monalisa)!.signInActivity = {
+    lastSignInDateTime: new Date(Date.now() - 120 * 86_400_000).toISOString(),
+    lastNonInteractiveSignInDateTime: null,
+  };
+  const found = await cli('discover', ...entraFlags);
+  say(`$ access-as-code discover\n${found.out.trim()}`);
+  expect(found.code === 0 && /Finance Admins .* PRIVILEGED/.test(found.out), 'discover to find Finance Admins');
+  repo.git('config', 'user.name', 'Erin (security)');
+  repo.git('config', 'user.email', 'erin@example.com');
+  const wrote = await cli('discover', '--write', '--branch', 'onboard-finance-admins', ...entraFlags);
+  say(`$ access-as-code discover --write --branch onboard-finance-admins\n${wrote.err.trim().split('\n').slice(1).join('\n')}`);
+  const proposal = repo.git('show', 'onboard-finance-admins:.github/access-policy.yaml');
+  repo.git('switch', '-q', 'main');
+  world.approvedConfigChange({ '.github/access-policy.yaml': proposal }, { author: 'octocat', approvers: ['erin', 'frank'] });
+  const metric = await cli('report', ...entraFlags);
+  const blastSection = metric.out.split('\n### Active grants')[0]!.split('### Blast radius')[1] ?? '';
+  say(
+    `the proposal's pull request is approved by the owners of .github/ and merged (audit mode: nothing removed yet). The report:\n### Blast radius${blastSection.trimEnd()}`,
+  );
+  expect(/\| finance-admins \| privileged \| 2 \| 1 \| 504 \|/.test(metric.out), 'the report to count the standing members of finance-admins');
+
   console.log(
-    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, what approving confers and a policy change's plan, break-glass with its review issue, a PIM assignment ended by Entra on time, and the auditor's evidence in ${evidenceFile}.`)}`,
+    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, what approving confers and a policy change's plan, break-glass with its review issue, a PIM assignment ended by Entra on time, the auditor's evidence in ${evidenceFile}, and standing privilege discovered, proposed for just-in-time and measured.`)}`,
   );
 } finally {
   await twin.stop();

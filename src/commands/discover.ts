@@ -322,6 +322,11 @@ export async function discover(
 
 /** The discovery for people: per group, why, what it leads to, each member with usage and the proposal. */
 export function renderDiscovery(d: Discovery): string[] {
+  // Names are the tenant's text: no control characters reach the terminal.
+  return renderLines(d).map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
+}
+
+function renderLines(d: Discovery): string[] {
   const out: string[] = [];
   if (d.groups.length === 0) out.push('No privileged group outside the policy was found.');
   for (const g of d.groups) {

@@ -55,12 +55,14 @@ export function blastRadius(
       exposure: standing * weight,
     };
   });
-  const add = (f: (r: BlastRow) => number) => Math.round(rows.reduce((n, r) => n + f(r), 0) * 10) / 10;
+  // The headline counts standing members of privileged groups only; the rows show every group's.
+  const add = (f: (r: BlastRow) => number, privilegedOnly = false) =>
+    Math.round(rows.filter((r) => !privilegedOnly || r.weight >= 10).reduce((n, r) => n + f(r), 0) * 10) / 10;
   return {
     rows,
     total: {
-      standingUsers: add((r) => r.standingUsers),
-      standingApps: add((r) => r.standingApps),
+      standingUsers: add((r) => r.standingUsers, true),
+      standingApps: add((r) => r.standingApps, true),
       standingHoursPerWeek: add((r) => r.standingHoursPerWeek),
       elevatedHours: { d7: add((r) => r.elevatedHours.d7), d30: add((r) => r.elevatedHours.d30), d90: add((r) => r.elevatedHours.d90) },
       exposure: add((r) => r.exposure),

@@ -8,7 +8,7 @@ import type { StatusReport } from '../commands/status.ts';
 import { formatDuration } from '../duration.ts';
 import { codeCell, markdownCell } from '../markdown.ts';
 import type { UseRow } from '../breakglass/uses.ts';
-import { accessLines, parseGroupAccess, type Catalogue, type GroupAccess } from '../entra/catalogue.ts';
+import { accessLines, heaviest, parseGroupAccess, type Catalogue, type GroupAccess } from '../entra/catalogue.ts';
 
 export const DASHBOARD_LABEL = 'access-dashboard';
 export const DASHBOARD_TITLE = 'Access dashboard';
@@ -45,6 +45,21 @@ export interface DashboardData {
   catalogue?: Catalogue;
 }
 
+/** The blast radius headline: standing members of privileged groups now, weighted (the report has the detail). */
+export function blastHeadline(d: DashboardData): string | undefined {
+  if (!d.catalogue) return undefined;
+  const weights = new Map(d.catalogue.groups.map((g) => [g.group, heaviest(g)]));
+  const standing = d.status.groups.flatMap((g) =>
+    (weights.get(g.group) ?? 0) >= 10
+      ? g.members.filter((m) => m.holds === 'standing' || m.holds === 'drift' || m.holds === 'ending').map((m) => ({ m, w: weights.get(g.group)! }))
+      : [],
+  );
+  const users = standing.filter((x) => x.m.type === 'user').length;
+  const apps = standing.filter((x) => x.m.type === 'servicePrincipal').length;
+  const exposure = standing.filter((x) => x.m.type !== 'other').reduce((n, x) => n + x.w, 0);
+  return `**Blast radius:** ${users} standing privileged user${users === 1 ? '' : 's'} and ${apps} app${apps === 1 ? '' : 's'} hold privileged groups around the clock (${(users + apps) * 168} standing privileged hours a week, weighted exposure ${exposure}); the daily access report compares it with the hours used through requests.`;
+}
+
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 const cell = markdownCell;
 const gantt = (text: string) => text.replace(/[:#;]/g, ' ').trim();
@@ -70,6 +85,8 @@ function renderWithRows(d: DashboardData, MAX_ROWS: number): { body: string; sta
   const holders = d.status.groups.flatMap((g) =>
     g.members.filter((m) => m.holds === 'active' || m.holds === 'unverified').map((m) => ({ group: g.group, ...m })),
   );
+  const headline = blastHeadline(d);
+  if (headline) out.push(headline, '');
   out.push('### Who holds what until when', '');
   if (holders.length === 0) out.push('Nobody holds access through a request.', '');
   else {

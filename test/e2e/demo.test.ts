@@ -62,7 +62,12 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
     stdout,
     /"request","k8s-prod-operators","octocat",[^\n]*"expired","[^"]+","the first successful grant or sweep run that started after the end","3[01]"/,
   );
-  const file = /the auditor's evidence in (\S+\.csv)\./.exec(stdout)?.[1];
+  // Discovery: the standing privilege outside the policy, the proposal, and the blast radius after onboarding.
+  assert.match(stdout, /Finance Admins \(\S+\) PRIVILEGED: proposed folder "finance-admins"\n\s+found because it holds an administrator role of Payroll/);
+  assert.match(stdout, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
+  assert.match(stdout, /Wrote the proposal on branch onboard-finance-admins: finance-admins, platform-admins join the policy in audit mode/);
+  assert.match(stdout, /\| finance-admins \| privileged \| 2 \| 1 \| 504 \| 0 \/ 0 \/ 0 \| 30 \|/);
+  const file = /the auditor's evidence in (\S+\.csv),/.exec(stdout)?.[1];
   assert.ok(file && existsSync(file), 'the evidence file is there to open');
   rmSync(file, { force: true });
   const seconds = Number(/Demo finished in ([\d.]+) s/.exec(stdout)?.[1]);

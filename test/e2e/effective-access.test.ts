@@ -61,6 +61,8 @@ test('a code owner sees on the pull request what the group confers, privileged p
     assert.match(body, /PRIVILEGED\\: app role Cluster Admin in Kubernetes Prod, through platform-admins/);
     assert.match(body, /member of group platform-admins/);
     assert.match(body, /\*\*billing-readers\*\*: nothing beyond membership itself\./);
+    // The headline: nobody holds k8s-prod-operators (privileged) around the clock yet.
+    assert.match(body, /\*\*Blast radius:\*\* 0 standing privileged users and 0 apps hold privileged groups around the clock/);
 
     const pull = s.openPull('hubot', {
       files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },

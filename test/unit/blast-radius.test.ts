@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blastRadius } from '../../src/report/blast-radius.ts';
 import { classify, folderName, propose } from '../../src/commands/discover.ts';
+import { blastHeadline } from '../../src/report/dashboard.ts';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 const H = 3_600_000;
@@ -36,7 +37,7 @@ test('standing hours count only for privileged groups; elevated hours are clippe
       ['readers', 0, { d7: 0, d30: 0, d90: 0 }, 0],
     ],
   );
-  assert.deepEqual(b.total, { standingUsers: 8, standingApps: 1, standingHoursPerWeek: 672, elevatedHours: { d7: 1.5, d30: 7.5, d90: 7.5 }, exposure: 220 });
+  assert.deepEqual(b.total, { standingUsers: 3, standingApps: 1, standingHoursPerWeek: 672, elevatedHours: { d7: 1.5, d30: 7.5, d90: 7.5 }, exposure: 220 });
 });
 
 test('usage classes from sign-in days, else the last sign-in alone; the proposal follows', () => {
@@ -54,4 +55,38 @@ test('usage classes from sign-in days, else the last sign-in alone; the proposal
   assert.equal(folderName('Finance Admins (EU)', new Set()), 'finance-admins-eu');
   assert.equal(folderName('Finance Admins', new Set(['finance-admins'])), 'finance-admins-2');
   assert.equal(folderName('***', new Set()), 'group');
+});
+
+test('the dashboard headline counts standing members of privileged groups only, users and apps apart', () => {
+  const member = (who: string, type: 'user' | 'servicePrincipal' | 'other', holds: 'active' | 'standing' | 'drift') => ({ who, id: who, type, holds });
+  const access = (group: string, weight: number) => ({
+    group,
+    id: group,
+    confers: weight > 0 ? [{ kind: 'app-role' as const, name: 'Admin', via: [], privileged: true, weight }] : [],
+    unknown: [],
+  });
+  const line = blastHeadline({
+    status: {
+      generatedAt: '',
+      head: '',
+      groups: [
+        {
+          group: 'tier0',
+          mode: 'enforce',
+          backend: 'membership',
+          members: [member('a', 'user', 'standing'), member('b', 'user', 'active'), member('app', 'servicePrincipal', 'standing')],
+        },
+        { group: 'ops', mode: 'audit', backend: 'membership', members: [member('c', 'user', 'drift'), member('g', 'other', 'drift')] },
+        { group: 'readers', mode: 'enforce', backend: 'membership', members: [member('d', 'user', 'drift')] },
+      ],
+    },
+    pending: [],
+    exemptionsDue: [],
+    sweptAt: NOW,
+    catalogue: { readAt: '', groups: [access('tier0', 100), access('ops', 10), access('readers', 0)] },
+  });
+  assert.equal(
+    line,
+    '**Blast radius:** 2 standing privileged users and 1 app hold privileged groups around the clock (504 standing privileged hours a week, weighted exposure 210); the daily access report compares it with the hours used through requests.',
+  );
 });
