@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-ZQAFKTTL.js");
-  const { renderReport } = await import("./chunks/render-CE3SY7UT.js");
+  const { collectReport } = await import("./chunks/collect-ZTN457OW.js");
+  const { renderReport } = await import("./chunks/render-O7X6AHST.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GOXTSEL3.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-MKMVXE4L.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

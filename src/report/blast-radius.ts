@@ -23,6 +23,48 @@ export interface BlastRow {
 export interface BlastRadius {
   rows: BlastRow[];
   total: Omit<BlastRow, 'group' | 'weight'>;
+  /** Week by week, oldest first: standing exemptions of privileged groups in the approved policy then, and hours elevated. */
+  trend?: TrendPoint[];
+}
+
+export interface TrendPoint {
+  /** The end of the week (ISO date). */
+  weekEnding: string;
+  /** Standing exemptions in the privileged groups of the policy in force then (undefined: not known). */
+  standingExemptions?: number;
+  elevatedHours: number;
+}
+
+/**
+ * The last `weeks` weeks, oldest first: the standing exemptions of privileged groups in the policy in
+ * force at each week's end (from git: the approved configuration at that commit), and the hours
+ * elevated through requests and break-glass during the week (from the evidence). Pure.
+ */
+export function weeklyTrend(
+  weeks: number,
+  now: number,
+  exemptionsAt: readonly (number | undefined)[],
+  grants: readonly { group: string; grantedAt: string; endedAt: string; plannedEnd: string }[],
+): TrendPoint[] {
+  const out: TrendPoint[] = [];
+  for (let w = weeks - 1; w >= 0; w--) {
+    const end = now - w * 7 * DAY;
+    const start = end - 7 * DAY;
+    let hours = 0;
+    for (const g of grants) {
+      const from = Math.max(Date.parse(g.grantedAt), start);
+      const stop = Date.parse(g.endedAt || g.plannedEnd);
+      const to = Math.min(Number.isNaN(stop) ? now : stop, end, now);
+      if (!Number.isNaN(from) && to > from) hours += (to - from) / HOUR;
+    }
+    const exemptions = exemptionsAt[w];
+    out.push({
+      weekEnding: new Date(end).toISOString().slice(0, 10),
+      ...(exemptions !== undefined ? { standingExemptions: exemptions } : {}),
+      elevatedHours: Math.round(hours * 10) / 10,
+    });
+  }
+  return out;
 }
 
 const HOUR = 3_600_000;
@@ -87,10 +129,16 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
     out.push(
       `| ${cell(r.group)} | ${reach(r.weight)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90} | ${r.exposure} |`,
     );
-  out.push(
-    '',
-    'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period. The trend of standing privilege is each report against the last: keep the daily report artifacts to compare them.',
-    '',
-  );
+  out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
+  if (b.trend && b.trend.length > 0) {
+    out.push(
+      '**Week by week** (standing exemptions of the groups privileged now, in the approved policy at each week’s end; members without a request are not in git, so drift is counted only now):',
+      '',
+      '| Week ending | Standing exemptions in privileged groups | Hours elevated through requests |',
+      '|---|---|---|',
+    );
+    for (const t of b.trend) out.push(`| ${t.weekEnding} | ${t.standingExemptions ?? 'not known'} | ${t.elevatedHours} |`);
+    out.push('');
+  }
   return out;
 }

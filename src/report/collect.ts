@@ -84,13 +84,40 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     const { collectEvidence } = await import('./evidence.ts');
     rows = await collectEvidence({ ...ctx, from: ctx.now - 90 * 86_400_000, to: ctx.now }).catch(() => []);
   }
-  const { blastRadius } = await import('./blast-radius.ts');
-  return blastRadius(
+  const { blastRadius, weeklyTrend } = await import('./blast-radius.ts');
+  const blast = blastRadius(
     groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
     weights,
     rows,
     ctx.now,
   );
+  const privileged = new Set([...weights].filter(([, w]) => w >= 10).map(([g]) => g));
+  blast.trend = weeklyTrend(TREND_WEEKS, ctx.now, await exemptionsByWeek(ctx, state, privileged), rows);
+  return blast;
+}
+
+const TREND_WEEKS = 13;
+
+/** Standing exemptions of the given groups in the approved policy at the end of each of the last weeks (index 0: now). */
+async function exemptionsByWeek(
+  ctx: ReportContext,
+  state: Awaited<ReturnType<typeof reconcile>>,
+  groups: ReadonlySet<string>,
+): Promise<(number | undefined)[]> {
+  const out: (number | undefined)[] = [];
+  for (let w = 0; w < TREND_WEEKS; w++) {
+    const at = ctx.now - w * 7 * 86_400_000;
+    const commit = (await ctx.git.run(['rev-list', '-1', '--first-parent', `--before=${Math.floor(at / 1000)}`, state.head])).toString('utf8').trim();
+    const config = commit && state.configAt ? await state.configAt(commit).catch(() => undefined) : undefined;
+    out.push(
+      config && typeof config !== 'string'
+        ? [...config.policy.groups.values()].filter((g) => groups.has(g.name)).reduce((n, g) => n + g.standing.length, 0)
+        : commit === ''
+          ? 0
+          : undefined,
+    );
+  }
+  return out;
 }
 
 /** Per group: members, covered, standing, drift; and expiries more than one sweep interval overdue. */

@@ -2,7 +2,7 @@
 // through requests counted only inside each window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blastRadius } from '../../src/report/blast-radius.ts';
+import { blastRadius, weeklyTrend } from '../../src/report/blast-radius.ts';
 import { classify, folderName, propose } from '../../src/commands/discover.ts';
 import { blastHeadline } from '../../src/report/dashboard.ts';
 
@@ -89,4 +89,22 @@ test('the dashboard headline counts standing members of privileged groups only, 
     line,
     '**Blast radius:** 2 standing privileged users and 1 app hold privileged groups around the clock (504 standing privileged hours a week, weighted exposure 210); the daily access report compares it with the hours used through requests.',
   );
+});
+
+test('week by week: hours elevated inside each week, exemptions as known, oldest first', () => {
+  const trend = weeklyTrend(
+    3,
+    NOW,
+    [2, undefined, 5],
+    [
+      { group: 'ops', grantedAt: at(8 * 24 * H), endedAt: at(8 * 24 * H - 3 * H), plannedEnd: '' }, // 3 h in the week before last
+      { group: 'ops', grantedAt: at(7 * 24 * H + 1 * H), endedAt: at(7 * 24 * H - 1 * H), plannedEnd: '' }, // 1 h each side of a week's end
+      { group: 'ops', grantedAt: at(1 * H), endedAt: '', plannedEnd: at(-5 * H) }, // ongoing: 1 h so far
+    ],
+  );
+  assert.deepEqual(trend, [
+    { weekEnding: '2026-11-15', standingExemptions: 5, elevatedHours: 0 },
+    { weekEnding: '2026-11-22', elevatedHours: 4 },
+    { weekEnding: '2026-11-29', standingExemptions: 2, elevatedHours: 2 },
+  ]);
 });
