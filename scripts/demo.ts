@@ -420,8 +420,16 @@ try {
   twin.state.users.set(SYNC, { id: SYNC, kind: 'servicePrincipal', displayName: 'payroll-sync', owners: [PEOPLE.octocat] });
   twin.state.groups.set(FINANCE, plainGroup(FINANCE, 'Finance Admins', false, [PEOPLE.hubot, PEOPLE.monalisa, SYNC]));
   twin.state.appRoleAssignments.push({ id: 'demo-payroll', principalId: FINANCE, resourceId: PAYROLL, appRoleId: 'd1e2f3a4-0000-4000-8000-00000000b004' });
+  // hubot signs in each morning and again three hours later.
   for (let d = 0; d < 22; d++)
-    twin.state.signIns.push({ userId: PEOPLE.hubot, appId: 'payroll', createdDateTime: new Date(Date.now() - d * 86_400_000 - 3_600_000).toISOString() });
+    for (const h of [8, 11])
+      twin.state.signIns.push({
+        userId: PEOPLE.hubot,
+        appId: 'payroll',
+        createdDateTime: new Date(
+          Date.parse(`${new Date(Date.now() - (d + 1) * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`) + h * 3_600_000,
+        ).toISOString(),
+      });
   twin.state.users.get(PEOPLE.hubot)!.signInActivity = {
     lastSignInDateTime: new Date(Date.now() - 3_600_000).toISOString(),
     lastNonInteractiveSignInDateTime: null,

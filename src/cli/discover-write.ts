@@ -4,7 +4,7 @@
  * enforce), with standing exemptions for the members who stay, each with its reason and a review date;
  * a folder nobody owns in CODEOWNERS gets the owners of the policy file. Nothing changes in Entra.
  */
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument, stringify } from 'yaml';
 import { ownersOf, formatOwner } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { Git } from '../git/git.ts';
@@ -14,11 +14,10 @@ import { POLICY_PATH } from '../policy/policy.ts';
 
 const DAY = 86_400_000;
 
-/** The policy text with the groups added (comments and layout of the rest kept), and the CODEOWNERS lines to add. */
+/** The policy text with the groups added (the rest of the file kept byte for byte), and the CODEOWNERS lines to add. */
 export function proposalEdits(policyText: string, config: AccessConfig, d: Discovery, now: number): { policy: string; codeowners: string[]; added: string[] } {
-  const doc = parseDocument(policyText);
   const review = new Date(now + 90 * DAY).toISOString().slice(0, 10);
-  const added: string[] = [];
+  const added: Record<string, unknown> = {};
   const codeowners: string[] = [];
   const policyOwners = ownersOf(config.codeowners, POLICY_PATH).map(formatOwner);
   for (const g of d.groups) {
@@ -26,22 +25,48 @@ export function proposalEdits(policyText: string, config: AccessConfig, d: Disco
     const standing = g.members
       .filter((m) => m.proposal === 'standing')
       .map((m) => ({ id: m.id, reason: `${m.kind === 'servicePrincipal' ? 'service principal' : m.name}: ${m.reason}`.slice(0, 500), review }));
-    doc.setIn(['groups', g.name], {
+    added[g.name] = {
       id: g.id,
       description: `${g.displayName}: found by discover on ${new Date(now).toISOString().slice(0, 10)}; it ${g.why.join('; ')}`.slice(0, 500),
       maxDuration: g.onboard.maxDuration,
       approvals: g.weight >= 10 ? 2 : 1,
       mode: 'audit',
       ...(standing.length > 0 ? { standing } : {}),
-    });
-    added.push(g.name);
+    };
     if (ownersOf(config.codeowners, `requests/${g.name}/x.yaml`).length === 0) {
       if (policyOwners.length === 0)
         throw new ConfigError(`nobody owns ${POLICY_PATH} in CODEOWNERS, so nobody could approve requests for ${g.name}: add owners first.`);
       codeowners.push(`/requests/${g.name}/ ${policyOwners.join(' ')}`);
     }
   }
-  return { policy: doc.toString(), codeowners, added };
+  const names = Object.keys(added);
+  return { policy: names.length === 0 ? policyText : insertGroups(policyText, added), codeowners, added: names };
+}
+
+/**
+ * The new groups written as YAML (the library quotes what needs quoting) and inserted where the
+ * groups mapping ends, at its indentation, so that the reviewed diff holds only them. A layout where
+ * that cannot be done (a flow-style groups mapping) is rewritten through the library instead.
+ */
+function insertGroups(text: string, groups: Record<string, unknown>): string {
+  const doc = parseDocument(text);
+  const node = doc.get('groups', true);
+  if (isMap(node) && !node.flow && node.range && node.items.length > 0) {
+    const first = node.items[0]!.key as { range?: [number, number, number] };
+    const indent = first.range ? text.slice(0, first.range[0]).split('\n').pop()!.length : 2;
+    const block = stringify(groups, { lineWidth: 0 })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `${' '.repeat(indent)}${l}`)
+      .join('\n');
+    const at = node.range[1];
+    const before = text.slice(0, at).replace(/\n*$/, '');
+    const result = `${before}\n${block}\n${text.slice(at).replace(/^\n*/, '')}`;
+    const check = parseDocument(result).toJS() as { groups?: Record<string, unknown> };
+    if (Object.keys(groups).every((g) => check.groups?.[g] !== undefined)) return result;
+  }
+  for (const [name, value] of Object.entries(groups)) doc.setIn(['groups', name], value);
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** Writes the proposal on a new branch and commits it; returns the branch, or throws with what to fix. */

@@ -27,6 +27,8 @@ export interface DiscoveredMember {
   lastSignIn?: string;
   /** Days with a sign-in in the last 30, when the sign-in logs could be read. */
   activeDays?: number;
+  /** The median, over active days, of the time from the day's first sign-in to its last (hours). */
+  dailySpanHours?: number;
   usage: Usage;
   /** Service principals: their owners, by name. */
   owners?: string[];
@@ -50,7 +52,7 @@ export interface DiscoveredGroup {
   pimEligible?: number;
   members: DiscoveredMember[];
   /** What to do with it: onboard (audit first), or why not. */
-  onboard: { ok: true; maxDuration: string } | { ok: false; why: string };
+  onboard: { ok: true; maxDuration: string; maxDurationWhy: string } | { ok: false; why: string };
 }
 
 export interface Discovery {
@@ -179,6 +181,40 @@ export function propose(m: Pick<DiscoveredMember, 'kind' | 'usage' | 'activeDays
   }
 }
 
+/** The median, over days, of the span from the day's first sign-in to its last, in hours (undefined without sign-ins). */
+export function dailySpan(times: readonly string[]): number | undefined {
+  const byDay = new Map<string, number[]>();
+  for (const t of times) {
+    const ms = Date.parse(t);
+    if (Number.isNaN(ms)) continue;
+    const day = t.slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), ms]);
+  }
+  const spans = [...byDay.values()].map((v) => (Math.max(...v) - Math.min(...v)) / 3_600_000).sort((a, b) => a - b);
+  if (spans.length === 0) return undefined;
+  return Math.round(spans[Math.floor(spans.length / 2)]! * 10) / 10;
+}
+
+/**
+ * The group's maximum: the longest typical working span its members show (a day's first to last
+ * sign-in, rounded up to the hour, at least 1h), capped by what it leads to (2h for control of the
+ * tenant, 4h privileged, 8h otherwise). Without sign-in logs, the cap. Pure.
+ */
+export function proposeMaxDuration(weight: number, spans: readonly number[]): { maxDuration: string; maxDurationWhy: string } {
+  const cap = weight >= 100 ? 2 : weight >= 10 ? 4 : 8;
+  const capWhy = weight >= 100 ? 'a path to control of the tenant' : weight >= 10 ? 'privileged access' : 'access';
+  if (spans.length === 0) return { maxDuration: `${cap}h`, maxDurationWhy: `no sign-in logs to learn from: the most for ${capWhy}` };
+  const observed = Math.max(1, Math.ceil(Math.max(...spans)));
+  const hours = Math.min(cap, observed);
+  return {
+    maxDuration: `${hours}h`,
+    maxDurationWhy:
+      observed > cap
+        ? `members' days span up to ${observed}h, capped at ${cap}h for ${capWhy}`
+        : `members' days span up to ${observed}h (first to last sign-in, median day)`,
+  };
+}
+
 /** Reads members with their usage and owners. */
 async function readMembers(read: Reader, groupId: string, now: number, unknown: Set<string>): Promise<DiscoveredMember[]> {
   const [users, sps] = await read([
@@ -210,13 +246,14 @@ async function readMembers(read: Reader, groupId: string, now: number, unknown: 
       const times = [str(a?.lastSignInDateTime), str(a?.lastNonInteractiveSignInDateTime)].filter((t): t is string => t !== undefined).sort();
       member.lastSignIn = times[times.length - 1] ?? '';
     } else unknown.add(why403('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
-    if (ok(logs))
-      member.activeDays = new Set(
-        valuesOf(logs)
-          .map((e) => String(e.createdDateTime ?? '').slice(0, 10))
-          .filter((d) => d !== ''),
-      ).size;
-    else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
+    if (ok(logs)) {
+      const times = valuesOf(logs)
+        .map((e) => String(e.createdDateTime ?? ''))
+        .filter((t) => t !== '');
+      member.activeDays = new Set(times.map((t) => t.slice(0, 10))).size;
+      const span = dailySpan(times);
+      if (span !== undefined) member.dailySpanHours = span;
+    } else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
     const usageOf = classify(member, now);
     out.push({
       ...member,
@@ -298,6 +335,7 @@ export async function discover(
     const access = catalogue.groups[i]!;
     const weight = heaviest(access);
     const p = pim[i];
+    const members = await readMembers(read, g.id, now, memberUnknown);
     out.push({
       id: g.id,
       displayName: g.displayName,
@@ -307,13 +345,19 @@ export async function discover(
       access,
       weight,
       ...(ok(p) ? { pimEligible: valuesOf(p).length } : {}),
-      members: await readMembers(read, g.id, now, memberUnknown),
+      members,
       onboard: g.roleAssignable
         ? {
             ok: false,
             why: 'role-assignable: its members receive Entra roles directly; govern it with PIM for Groups (eligible assignments), which access-as-code does not replace',
           }
-        : { ok: true, maxDuration: weight >= 100 ? '2h' : weight >= 10 ? '4h' : '8h' },
+        : {
+            ok: true,
+            ...proposeMaxDuration(
+              weight,
+              members.flatMap((m) => (m.dailySpanHours !== undefined ? [m.dailySpanHours] : [])),
+            ),
+          },
     });
   }
   out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
@@ -342,7 +386,11 @@ function renderLines(d: Discovery): string[] {
       out.push(
         `    ${m.kind === 'servicePrincipal' ? 'app ' : ''}${m.name.padEnd(32)} ${m.usage.padEnd(8)} -> ${m.proposal}: ${m.reason}${m.owners ? ` (owners: ${m.owners.join(', ') || 'none'})` : ''}`,
       );
-    out.push(g.onboard.ok ? `  proposal: onboard in audit mode, maxDuration ${g.onboard.maxDuration}` : `  not onboarded: ${g.onboard.why}`);
+    out.push(
+      g.onboard.ok
+        ? `  proposal: onboard in audit mode, maxDuration ${g.onboard.maxDuration} (${g.onboard.maxDurationWhy})`
+        : `  not onboarded: ${g.onboard.why}`,
+    );
   }
   for (const u of d.unknown) out.push(`not known: ${u}`);
   return out;

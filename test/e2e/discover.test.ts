@@ -59,7 +59,14 @@ function tenantWithStandingPrivilege(s: Scenario): void {
   });
   // octocat signs in daily; monalisa last signed in 100 days ago; hubot's sign-ins are never recorded.
   const now = Date.now();
-  for (let d = 0; d < 20; d++) st.signIns.push({ userId: USERS.octocat, appId: 'payroll', createdDateTime: new Date(now - d * DAY - 3_600_000).toISOString() });
+  // Twice a day, 2.5 hours apart: a working span of 2.5h.
+  for (let d = 0; d < 20; d++)
+    for (const h of [3.5, 1])
+      st.signIns.push({
+        userId: USERS.octocat,
+        appId: 'payroll',
+        createdDateTime: new Date(Date.parse(`${new Date(now - d * DAY).toISOString().slice(0, 10)}T00:00:00Z`) + (10 - h) * 3_600_000).toISOString(),
+      });
   st.users.get(USERS.octocat)!.signInActivity = { lastSignInDateTime: new Date(now - 3_600_000).toISOString(), lastNonInteractiveSignInDateTime: null };
   st.users.get(USERS.monalisa)!.signInActivity = { lastSignInDateTime: new Date(now - 100 * DAY).toISOString(), lastNonInteractiveSignInDateTime: null };
   st.users.get(USERS.hubot)!.signInActivity = null;
@@ -77,7 +84,7 @@ test('discover lists privileged groups outside the policy with why, what they co
     assert.match(run.out, /octocat@contoso\.com\s+daily\s+-> standing: signs in on 20 of the last 30 days/);
     assert.match(run.out, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
     assert.match(run.out, /app payroll-sync\s+unknown\s+-> standing: a service principal cannot open a request.*\(owners: hubot@contoso\.com\)/);
-    assert.match(run.out, /proposal: onboard in audit mode, maxDuration 4h/);
+    assert.match(run.out, /proposal: onboard in audit mode, maxDuration 3h \(members' days span up to 3h \(first to last sign-in, median day\)\)/);
     // Nested into a privileged group: found too, and what it leads to through the parent.
     assert.match(
       run.out,
@@ -128,11 +135,12 @@ test('without AuditLog.Read.All usage is "unknown" and members stay standing, sa
     const policy = readFileSync(join(s.repo.dir, '.github/access-policy.yaml'), 'utf8');
     assert.match(
       policy,
-      /finance-admins:\n\s+id: f1000000-0000-4000-8000-000000000001\n[\s\S]*?maxDuration: 4h\n\s+approvals: 2\n\s+mode: audit\n\s+standing:/,
+      /finance-admins:\n\s+id: f1000000-0000-4000-8000-000000000001\n[\s\S]*?maxDuration: 3h\n\s+approvals: 2\n\s+mode: audit\n\s+standing:/,
     );
     assert.match(policy, new RegExp(`- id: ${USERS.octocat}\\n\\s+reason: "octocat@contoso.com: signs in on 20 of the last 30 days`));
     assert.doesNotMatch(policy, /tier-0:/, 'a role-assignable group is not onboarded');
-    assert.match(policy, /^defaults: \{ maxDuration: 8h, approvals: 1, requireTicket: false \}$/m, 'the rest of the file is kept as written');
+    const original = s.repo.git('show', 'main:.github/access-policy.yaml');
+    assert.ok(policy.startsWith(original.trimEnd()), 'the rest of the file is kept byte for byte: the diff holds only the new groups');
     assert.equal(s.repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim().startsWith('access-as-code/discover-'), true);
     const valid = await runCli(s, ['validate'], { cwd: s.repo.dir, entra: false });
     assert.equal(valid.code, 0, valid.err + valid.out);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blastRadius, weeklyTrend } from '../../src/report/blast-radius.ts';
-import { classify, folderName, propose } from '../../src/commands/discover.ts';
+import { classify, dailySpan, folderName, propose, proposeMaxDuration } from '../../src/commands/discover.ts';
 import { blastHeadline } from '../../src/report/dashboard.ts';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -107,4 +107,19 @@ test('week by week: hours elevated inside each week, exemptions as known, oldest
     { weekEnding: '2026-11-22', elevatedHours: 4 },
     { weekEnding: '2026-11-29', standingExemptions: 2, elevatedHours: 2 },
   ]);
+});
+
+test("the proposed maximum follows the members' working span, capped by what the group leads to", () => {
+  assert.equal(dailySpan(['2026-11-20T08:00:00Z', '2026-11-20T10:30:00Z', '2026-11-21T09:00:00Z', '2026-11-22T07:00:00Z', '2026-11-22T13:00:00Z']), 2.5);
+  assert.equal(dailySpan([]), undefined);
+  assert.deepEqual(proposeMaxDuration(10, [2.5, 0.2]), {
+    maxDuration: '3h',
+    maxDurationWhy: "members' days span up to 3h (first to last sign-in, median day)",
+  });
+  assert.deepEqual(proposeMaxDuration(100, [6]), {
+    maxDuration: '2h',
+    maxDurationWhy: "members' days span up to 6h, capped at 2h for a path to control of the tenant",
+  });
+  assert.deepEqual(proposeMaxDuration(10, [0]), { maxDuration: '1h', maxDurationWhy: "members' days span up to 1h (first to last sign-in, median day)" });
+  assert.equal(proposeMaxDuration(1, []).maxDuration, '8h');
 });
