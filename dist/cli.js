@@ -14,12 +14,16 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-TW5MPELL.js";
+} from "./cli-chunks/chunk-RTDPSDN3.js";
 import {
   DEFAULT_BASES,
   mergeBase,
   workingChanges
 } from "./cli-chunks/chunk-MAYUQHI5.js";
+import {
+  EXIT,
+  EXIT_HELP
+} from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   privilegeFindings
 } from "./cli-chunks/chunk-3C5JZGO3.js";
@@ -69,6 +73,9 @@ import {
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
+import {
+  CLOUDS
+} from "./cli-chunks/chunk-IQ3S3PKL.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -341,7 +348,7 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-MDOPCMG6.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-WAXEDAFH.js");
     const { readPublished } = await import("./cli-chunks/dashboard-IN76J27S.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
@@ -394,7 +401,7 @@ async function planCommand(args, io) {
         2
       )
     );
-    return reportHasErrors(report) ? 1 : 0;
+    return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
   }
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
@@ -405,7 +412,7 @@ async function planCommand(args, io) {
     io.out("The configuration change:");
     for (const line of configPlanLines.length > 0 ? configPlanLines : ["nothing for the access in force or for who approves."]) io.out(`  ${line}`);
   }
-  return reportHasErrors(report) ? 1 : 0;
+  return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
 }
 
 // src/version.ts
@@ -420,7 +427,7 @@ var COMMAND_TABLE = [
       "write an access repository here from the template (policy, identities, CODEOWNERS,",
       "workflows, form), never over a file, and print the commands that finish the set-up"
     ],
-    run: async (a, io) => (await import("./cli-chunks/init-56ZSO7YG.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-I5UDMGPV.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -478,11 +485,7 @@ var COMMAND_TABLE = [
   },
   {
     name: "form",
-    usage: [
-      "form [--check]",
-      "write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)",
-      "(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)"
-    ],
+    usage: ["form [--check]", "write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)"],
     run: (a, io) => formCommand(a, io)
   },
   {
@@ -499,9 +502,7 @@ var COMMAND_TABLE = [
     name: "doctor",
     usage: [
       "doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]",
-      "sign in to Entra and check the policy's groups and identities",
-      "(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET",
-      'or a certificate in the environment, else "az login")'
+      "sign in to Entra and check the policy's groups, identities and the app's permissions"
     ],
     run: doctorCommand
   }
@@ -526,8 +527,17 @@ var USAGE = [
   "  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time",
   "  --format json  validate, plan, status, doctor, report and evidence: one JSON object on stdout,",
   "                 for scripts; grant and revoke with --dry-run: the plan",
+  "  --progress     count the requests to GitHub, Graph and sign-in on stderr as they go, also when",
+  "                 stderr is not a terminal (a terminal gets a live line anyway); --no-progress: none",
   "",
-  "Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error."
+  "Entra and GitHub (grant, revoke, report, evidence, status, discover, doctor; plan for what groups confer):",
+  "  --tenant-id T --cloud public|usgov|usgov-dod|china --authority-host URL --graph-endpoint URL --arm-endpoint URL",
+  "                 which Entra; sign-in with AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or a certificate in the",
+  '                 environment, else "az login"',
+  "  --github-repo OWNER/NAME   the repository (default: GITHUB_REPOSITORY, else the origin remote);",
+  "                 GITHUB_TOKEN (or GH_TOKEN) reads its pull requests and reviews, GITHUB_API_URL for GitHub Enterprise Server",
+  "",
+  ...EXIT_HELP
 ].join("\n");
 async function runCli(argv, io) {
   try {
@@ -536,17 +546,17 @@ async function runCli(argv, io) {
     if (error instanceof ConfigError) {
       for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
       io.err(`access-as-code: ${error.message}`);
-      return 2;
+      return EXIT.notDone;
     }
     if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError" || error.name === "GitHubUnavailableError")) {
       io.err(`access-as-code: ${error.message}`);
-      return 2;
+      return EXIT.notDone;
     }
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
       io.err(`access-as-code: ${error.message}
 
 ${USAGE}`);
-      return 2;
+      return EXIT.notDone;
     }
     throw error;
   }
@@ -587,31 +597,33 @@ function optionsOf(entry) {
   return [.../* @__PURE__ */ new Set([...named, ...GLOBAL_WITH_VALUE, "--help"])];
 }
 async function dispatch(argv, io) {
-  const { command, rest } = commandLine(argv);
+  const { command, rest: rest2 } = commandLine(argv);
   if (command === "--version" || command === "-V") {
     io.out(VERSION);
-    return 0;
+    return EXIT.ok;
   }
   const entry = COMMAND_TABLE.find((c) => c.name === command);
-  if (entry && (rest.includes("--help") || rest.includes("-h"))) {
+  if (entry && (rest2.includes("--help") || rest2.includes("-h"))) {
     io.out(commandHelp(entry));
-    return 0;
+    return EXIT.ok;
   }
-  if (entry) return runEntry(entry, rest, io);
+  if (entry) return runEntry(entry, rest2, io);
   if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
-    return command === void 0 ? 2 : 0;
+    return command === void 0 ? EXIT.notDone : EXIT.ok;
   }
   const guess = nearest(
     command,
     COMMAND_TABLE.map((c) => c.name)
   );
   io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ""} "access-as-code help" lists the commands.`);
-  return 2;
+  return EXIT.notDone;
 }
-async function runEntry(entry, rest, io) {
+async function runEntry(entry, rest2, io) {
+  const atIndex = rest2.findIndex((a) => a === "--at" || a.startsWith("--at="));
+  if (atIndex >= 0) clock(rest2[atIndex].startsWith("--at=") ? rest2[atIndex].slice(5) : rest2[atIndex + 1], io);
   try {
-    return await entry.run(rest, io);
+    return await entry.run(rest2, io);
   } catch (error) {
     if (!(error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) throw error;
     const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
@@ -619,7 +631,7 @@ async function runEntry(entry, rest, io) {
     io.err(`access-as-code ${entry.name}: ${error.message.split(". ")[0]}.${guess ? ` Did you mean ${guess}?` : ""}
 
 ${commandHelp(entry)}`);
-    return 2;
+    return EXIT.notDone;
   }
 }
 async function freshRequests(root) {
@@ -673,7 +685,7 @@ async function validateCommand(args, io) {
       )
     );
   } else printReport(report, io, fresh);
-  return reportHasErrors(report) ? 1 : 0;
+  return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
 }
 function printReport(report, io, fresh = /* @__PURE__ */ new Set()) {
   const all = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)];
@@ -728,7 +740,7 @@ async function newCommand(args, io) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error"))
       io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
-    return 1;
+    return EXIT.attention;
   }
   const target = resolve(root, result.draft.path);
   await mkdir(dirname(target), { recursive: true });
@@ -739,7 +751,7 @@ async function newCommand(args, io) {
       `You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`
     );
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
-  return 0;
+  return EXIT.ok;
 }
 function optionFor(line, text) {
   const key = keyAtLine(text, line);
@@ -763,19 +775,19 @@ async function formCommand(args, io) {
     const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
     if (current === void 0) {
       io.err(`access-as-code: there is no ${FORM_PATH2}; run "access-as-code form" to write it.`);
-      return 1;
+      return EXIT.attention;
     }
     const problems = formProblems2(current, config.policy);
     for (const d of problems) io.err(formatDiagnostic(d));
     if (problems.length === 0) io.out(`${FORM_PATH2} matches the policy.`);
-    return problems.length > 0 ? 1 : 0;
+    return problems.length > 0 ? EXIT.attention : EXIT.ok;
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, issueForm(config.policy));
   io.out(
     `Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`
   );
-  return 0;
+  return EXIT.ok;
 }
 async function gitUser(root) {
   const out = await gitIn(root).tryRun(["config", "--get", "github.user"]).catch(() => void 0);
@@ -783,8 +795,101 @@ async function gitUser(root) {
   return login === "" ? void 0 : login;
 }
 
+// src/cli/progress.ts
+import dc from "node:diagnostics_channel";
+function serviceUrls(argv, env) {
+  const given = (option) => {
+    const i = argv.findIndex((a) => a === option || a.startsWith(`${option}=`));
+    if (i < 0) return void 0;
+    return argv[i].includes("=") ? argv[i].slice(option.length + 1) : argv[i + 1];
+  };
+  const out = [];
+  const add = (name, url) => {
+    if (url && /^https?:\/\//.test(url)) out.push({ name, url: url.replace(/\/+$/, "") });
+  };
+  add("GitHub", env.GITHUB_API_URL);
+  add("Graph", given("--graph-endpoint"));
+  add("sign-in", given("--authority-host") ?? env.AZURE_AUTHORITY_HOST);
+  add("Azure Resource Manager", given("--arm-endpoint"));
+  add("GitHub", "https://api.github.com");
+  for (const cloud of Object.values(CLOUDS)) {
+    add("Graph", cloud.graphEndpoint);
+    add("sign-in", cloud.authorityHost);
+    add("Azure Resource Manager", cloud.armEndpoint);
+  }
+  return out;
+}
+function serviceOf(url, services) {
+  let best;
+  for (const s of services) {
+    const matches = url === s.url || url.startsWith(`${s.url}/`) || url.startsWith(`${s.url}?`);
+    if (matches && (!best || s.url.length > best.url.length)) best = s;
+  }
+  if (best) return best.name;
+  try {
+    return new URL(url).host;
+  } catch {
+    return "other";
+  }
+}
+function countsLine(counts) {
+  return [...counts].map(([name, n]) => `${name} ${n}`).join(", ");
+}
+function watchNetwork(options) {
+  if (options.mode === "off") return () => void 0;
+  const counts = /* @__PURE__ */ new Map();
+  const started = options.now();
+  const seen = (url) => {
+    const name = serviceOf(url, options.services);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  };
+  const onFetch = (message) => {
+    const request = message.request;
+    if (request && typeof request.origin === "string") seen(`${request.origin}${typeof request.path === "string" ? request.path : ""}`);
+  };
+  const onHttp = (message) => {
+    const request = message.request;
+    if (!request || typeof request.host !== "string") return;
+    const hostHeader = request.getHeader?.("host");
+    const host = typeof hostHeader === "string" ? hostHeader : request.host;
+    seen(`${typeof request.protocol === "string" ? request.protocol : "https:"}//${host}${typeof request.path === "string" ? request.path : ""}`);
+  };
+  dc.subscribe("undici:request:create", onFetch);
+  dc.subscribe("http.client.request.start", onHttp);
+  const seconds = () => ((options.now() - started) / 1e3).toFixed(1);
+  let drawn = false;
+  const draw = () => {
+    if (counts.size === 0) return;
+    if (options.mode === "terminal") {
+      options.write(`\r\x1B[K\u2026 ${seconds()} s: ${countsLine(counts)} requests`);
+      drawn = true;
+    } else options.write(`\u2026 ${seconds()} s: ${countsLine(counts)} requests so far
+`);
+  };
+  const timer = setInterval(draw, options.mode === "terminal" ? 500 : (options.everySeconds ?? 5) * 1e3);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    dc.unsubscribe("undici:request:create", onFetch);
+    dc.unsubscribe("http.client.request.start", onHttp);
+    if (options.mode === "terminal") {
+      if (drawn) options.write("\r\x1B[K");
+    } else if (counts.size > 0) options.write(`Network: ${countsLine(counts)} requests in ${seconds()} s.
+`);
+  };
+}
+function progressMode(argv, stderrIsTerminal, env) {
+  const rest2 = argv.filter((a) => a !== "--progress" && a !== "--no-progress");
+  const last = [...argv].reverse().find((a) => a === "--progress" || a === "--no-progress");
+  if (last === "--progress") return { mode: "lines", rest: rest2 };
+  if (last === "--no-progress" || env.CI === "true" || env.TERM === "dumb") return { mode: "off", rest: rest2 };
+  return { mode: stderrIsTerminal ? "terminal" : "off", rest: rest2 };
+}
+
 // src/cli.ts
-var code = await runCli(process.argv.slice(2), {
+var { mode, rest } = progressMode(process.argv.slice(2), process.stderr.isTTY === true, process.env);
+var stop = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
+var code = await runCli(rest, {
   out: (line) => process.stdout.write(`${line}
 `),
   err: (line) => process.stderr.write(`${line}
@@ -794,6 +899,6 @@ var code = await runCli(process.argv.slice(2), {
 }).catch((error) => {
   process.stderr.write(`access-as-code: unexpected failure: ${error instanceof Error ? error.message : String(error)}
 `);
-  return 2;
-});
+  return EXIT.notDone;
+}).finally(stop);
 process.exitCode = code;

@@ -11,6 +11,7 @@ import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
+import { EXIT } from './exit.ts';
 
 const ENTRA = {
   'tenant-id': { type: 'string' },
@@ -91,7 +92,7 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   if (json) {
     const { sweepEffects } = await import('../notices/sweep.ts');
     io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
-    return 0;
+    return report.failed ? EXIT.attention : EXIT.ok;
   }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
@@ -103,7 +104,7 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
-  return report.failed ? 1 : 0;
+  return report.failed ? EXIT.attention : EXIT.ok;
 }
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
@@ -120,7 +121,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
-  return 0;
+  return EXIT.ok;
 }
 
 /** `evidence --from T [--to T] [--format csv|json] [--out FILE]`: one row per grant in the period, for auditors. */
@@ -147,7 +148,7 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
     await writeFile(resolve(io.cwd, values.out), text);
     io.err(`Wrote ${rows.length} row${rows.length === 1 ? '' : 's'} to ${values.out}.`);
   } else io.out(text.replace(/\n$/, ''));
-  return 0;
+  return EXIT.ok;
 }
 
 /** `status [--mine] [--format json]`: who holds access now, per group, and until when. */
@@ -193,7 +194,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
     for (const line of renderStatus(report)) io.out(line);
     if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
   }
-  return 0;
+  return EXIT.ok;
 }
 
 /** `status --at <past time>`: the grants in force then, per group, with the request or run that held each. */
@@ -202,7 +203,7 @@ async function statusThen(io: CliIo, ctx: BranchContext, at: number, login: stri
   const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
   if (json) {
     io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));
-    return 0;
+    return EXIT.ok;
   }
   io.out(`At ${new Date(at).toISOString()}, from git and GitHub's records (requests and break-glass; members added outside access-as-code are not in them):`);
   const groups = [...new Set(rows.map((r) => r.group))].sort();
@@ -214,7 +215,7 @@ async function statusThen(io: CliIo, ctx: BranchContext, at: number, login: stri
         `  ${r.requester.padEnd(24)} ${r.kind === 'break-glass' ? 'break-glass' : 'request'} since ${r.grantedAt}, until ${r.endedAt || r.plannedEnd}${r.endedAt !== '' && Date.parse(r.endedAt) <= at ? ` (ended, removed ${r.removedAt || 'later'})` : ''}  ${r.source}${r.pullRequest ? ` ${r.pullRequest}` : ''}`,
       );
   }
-  return 0;
+  return EXIT.ok;
 }
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
@@ -233,7 +234,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const report = await doctor(config, directory);
   if (json) {
     io.out(JSON.stringify(report, null, 2));
-    return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.attention : EXIT.ok;
   }
   for (const g of report.groups) {
     io.out(`${g.name.padEnd(24)} ${g.problem ? `PROBLEM: ${g.problem}` : `ok: "${g.displayName}", ${g.members} member${g.members === 1 ? '' : 's'}`}`);
@@ -245,7 +246,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   );
   for (const line of report.identity?.lines ?? []) io.out(line);
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
-  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.attention : EXIT.ok;
 }
 
 /** `grant [--before A]`: what the grant job does, run by hand: reconcile, and report on what changed since A. */
@@ -274,12 +275,12 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   if (json) {
     const { grantEffects } = await import('../notices/grant-comment.ts');
     io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
-    return 0;
+    return report.failed ? EXIT.attention : EXIT.ok;
   }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
-  return report.failed ? 1 : 0;
+  return report.failed ? EXIT.attention : EXIT.ok;
 }
 
 /** `discover [--write] [--format json]`: privileged groups outside the policy, their standing members and usage, and a proposal. */
@@ -297,13 +298,13 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   const found = await discover((r) => directory.readAll(r), config.policy, now, azure);
   if (json) io.out(JSON.stringify(found, null, 2));
   else for (const line of renderDiscovery(found)) io.out(line);
-  if (!values.write) return 0;
+  if (!values.write) return EXIT.ok;
   const { writeProposal } = await import('./discover-write.ts');
   const branch = values.branch ?? `access-as-code/discover-${new Date(now).toISOString().slice(0, 10)}`;
   const written = await writeProposal(gitIn(root), root, config, found, now, branch);
   if (written.added.length === 0) {
     io.err('Nothing to onboard: no discovered group can be managed by access-as-code (see above).');
-    return 0;
+    return EXIT.ok;
   }
   io.err(
     [
@@ -314,5 +315,5 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
       '  switching a group to "mode: enforce" is its own reviewed change, and its check lists whom it removes.',
     ].join('\n'),
   );
-  return 0;
+  return EXIT.ok;
 }

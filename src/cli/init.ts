@@ -8,6 +8,7 @@ import { gitIn } from '../git/git.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { initFiles, initProblem, nextSteps, type TemplateFile } from '../commands/init.ts';
 import type { CliIo } from './io.ts';
+import { EXIT } from './exit.ts';
 
 /** The template beside the package's files (dist/ and template/ are both in the npm package). */
 function templateDir(): string {
@@ -59,5 +60,5 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
   io.out('');
   for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
-  return 0;
+  return EXIT.ok;
 }

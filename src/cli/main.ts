@@ -12,6 +12,7 @@ import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type Cli
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
+import { EXIT, EXIT_HELP } from './exit.ts';
 
 /** The package's version, put in by the build. */
 export { VERSION } from '../version.ts';
@@ -94,11 +95,7 @@ const COMMAND_TABLE: CommandEntry[] = [
   },
   {
     name: 'form',
-    usage: [
-      'form [--check]',
-      'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)',
-      '(grant, revoke, report and status need GITHUB_TOKEN and the Entra options below)',
-    ],
+    usage: ['form [--check]', 'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)'],
     run: (a, io) => formCommand(a, io),
   },
   {
@@ -115,9 +112,7 @@ const COMMAND_TABLE: CommandEntry[] = [
     name: 'doctor',
     usage: [
       'doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]',
-      "sign in to Entra and check the policy's groups and identities",
-      '(credentials: AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET',
-      'or a certificate in the environment, else "az login")',
+      "sign in to Entra and check the policy's groups, identities and the app's permissions",
     ],
     run: doctorCommand,
   },
@@ -145,8 +140,17 @@ export const USAGE = [
   '  --at TIME      judge as if it were this RFC 3339 time, e.g. to check a request ahead of time',
   '  --format json  validate, plan, status, doctor, report and evidence: one JSON object on stdout,',
   '                 for scripts; grant and revoke with --dry-run: the plan',
+  '  --progress     count the requests to GitHub, Graph and sign-in on stderr as they go, also when',
+  '                 stderr is not a terminal (a terminal gets a live line anyway); --no-progress: none',
   '',
-  'Exit status: 0 all valid, 1 a request is invalid (or a sweep could not finish), 2 usage, configuration or sign-in error.',
+  'Entra and GitHub (grant, revoke, report, evidence, status, discover, doctor; plan for what groups confer):',
+  '  --tenant-id T --cloud public|usgov|usgov-dod|china --authority-host URL --graph-endpoint URL --arm-endpoint URL',
+  '                 which Entra; sign-in with AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or a certificate in the',
+  '                 environment, else "az login"',
+  '  --github-repo OWNER/NAME   the repository (default: GITHUB_REPOSITORY, else the origin remote);',
+  '                 GITHUB_TOKEN (or GH_TOKEN) reads its pull requests and reviews, GITHUB_API_URL for GitHub Enterprise Server',
+  '',
+  ...EXIT_HELP,
 ].join('\n');
 
 export type { CliIo } from './io.ts';
@@ -158,16 +162,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof ConfigError) {
       for (const d of sortDiagnostics([...error.diagnostics])) io.err(formatDiagnostic(d));
       io.err(`access-as-code: ${error.message}`);
-      return 2;
+      return EXIT.notDone;
     }
     // Entra refused the sign-in or a Graph call cannot succeed: the message says what to configure.
     if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) {
       io.err(`access-as-code: ${error.message}`);
-      return 2;
+      return EXIT.notDone;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`access-as-code: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.notDone;
     }
     throw error;
   }
@@ -222,29 +226,32 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { command, rest } = commandLine(argv);
   if (command === '--version' || command === '-V') {
     io.out(VERSION);
-    return 0;
+    return EXIT.ok;
   }
   const entry = COMMAND_TABLE.find((c) => c.name === command);
   // Help is an answer, not a usage error: "access-as-code validate --help" exits 0.
   if (entry && (rest.includes('--help') || rest.includes('-h'))) {
     io.out(commandHelp(entry));
-    return 0;
+    return EXIT.ok;
   }
   if (entry) return runEntry(entry, rest, io);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
-    return command === undefined ? 2 : 0;
+    return command === undefined ? EXIT.notDone : EXIT.ok;
   }
   const guess = nearest(
     command,
     COMMAND_TABLE.map((c) => c.name),
   );
   io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ''} "access-as-code help" lists the commands.`);
-  return 2;
+  return EXIT.notDone;
 }
 
 /** Runs a command; an option it does not know is a usage error with the nearest one it does. */
 async function runEntry(entry: CommandEntry, rest: string[], io: CliIo): Promise<number> {
+  // --at means the same in every command, and a value it cannot mean is refused in every command too.
+  const atIndex = rest.findIndex((a) => a === '--at' || a.startsWith('--at='));
+  if (atIndex >= 0) clock(rest[atIndex]!.startsWith('--at=') ? rest[atIndex]!.slice(5) : rest[atIndex + 1], io);
   try {
     return await entry.run(rest, io);
   } catch (error) {
@@ -252,7 +259,7 @@ async function runEntry(entry: CommandEntry, rest: string[], io: CliIo): Promise
     const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
     const guess = unknown ? nearest(unknown, optionsOf(entry)) : undefined;
     io.err(`access-as-code ${entry.name}: ${error.message.split('. ')[0]}.${guess ? ` Did you mean ${guess}?` : ''}\n\n${commandHelp(entry)}`);
-    return 2;
+    return EXIT.notDone;
   }
 }
 
@@ -313,7 +320,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
       ),
     );
   } else printReport(report, io, fresh);
-  return reportHasErrors(report) ? 1 : 0;
+  return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
 }
 
 export function printReport(report: ValidationReport, io: CliIo, fresh: ReadonlySet<string> = new Set()): void {
@@ -372,7 +379,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === 'error'))
       io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')}`);
     io.err('access-as-code: no file written; fix the options above and run the command again.');
-    return 1;
+    return EXIT.attention;
   }
   const target = resolve(root, result.draft.path);
   await mkdir(dirname(target), { recursive: true });
@@ -383,7 +390,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
       `You already have ${result.draft.alongside}; this is a second request. To change that one instead (extend it, or end it early), edit or delete it in a pull request.`,
     );
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
-  return 0;
+  return EXIT.ok;
 }
 
 /** Which option set the line of the drafted file a problem is on, as "--option: ". */
@@ -411,19 +418,19 @@ async function formCommand(args: string[], io: CliIo): Promise<number> {
     const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
     if (current === undefined) {
       io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
-      return 1;
+      return EXIT.attention;
     }
     const problems = formProblems(current, config.policy);
     for (const d of problems) io.err(formatDiagnostic(d));
     if (problems.length === 0) io.out(`${FORM_PATH} matches the policy.`);
-    return problems.length > 0 ? 1 : 0;
+    return problems.length > 0 ? EXIT.attention : EXIT.ok;
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, issueForm(config.policy));
   io.out(
     `Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? '' : 's'} in its list). Commit it; validate checks that it keeps matching the policy.`,
   );
-  return 0;
+  return EXIT.ok;
 }
 
 async function gitUser(root: string): Promise<string | undefined> {

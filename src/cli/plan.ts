@@ -6,6 +6,7 @@ import { CONFIG_PATHS, loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
 import { DEFAULT_BASES, mergeBase, workingChanges } from './changes.ts';
+import { EXIT } from './exit.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 import { conferredViews, type ConferredView } from '../commands/conferred.ts';
@@ -80,7 +81,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
         2,
       ),
     );
-    return reportHasErrors(report) ? 1 : 0;
+    return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
   }
   for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
   if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
@@ -91,5 +92,5 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     io.out('The configuration change:');
     for (const line of configPlanLines.length > 0 ? configPlanLines : ['nothing for the access in force or for who approves.']) io.out(`  ${line}`);
   }
-  return reportHasErrors(report) ? 1 : 0;
+  return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
 }

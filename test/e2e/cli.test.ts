@@ -214,6 +214,30 @@ test('doctor signs in with a client secret from the environment and checks the g
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /client secret is wrong or expired|could not sign in to Entra/);
     assert.doesNotMatch(wrong.stderr, /\n\s+at /);
+    // Progress on network work: every request counted by the service it went to, on stderr only.
+    twin.log.clear();
+    const counted = await cliAsync(
+      r.dir,
+      env,
+      'doctor',
+      '--progress',
+      '--format',
+      'json',
+      '--authority-host',
+      twin.urls.authorityHost,
+      '--graph-endpoint',
+      twin.urls.graph,
+    );
+    assert.equal(counted.status, 1, counted.stderr);
+    JSON.parse(counted.stdout);
+    const totals = /^Network: (.*) requests in \d+\.\d s\.$/m.exec(counted.stderr);
+    assert.ok(totals, counted.stderr);
+    const said = new Map(totals[1]!.split(', ').map((part) => [part.replace(/ \d+$/, ''), Number(/\d+$/.exec(part)![0])]));
+    assert.equal(said.get('Graph'), twin.log.count('graph'));
+    assert.equal(said.get('sign-in'), twin.log.count('entra'));
+    assert.ok(twin.log.count('graph') > 0);
+    const quiet = await cliAsync(r.dir, env, 'doctor', '--no-progress', '--authority-host', twin.urls.authorityHost, '--graph-endpoint', twin.urls.graph);
+    assert.doesNotMatch(quiet.stderr, /Network:|…/);
   } finally {
     await twin.stop();
   }
@@ -364,4 +388,42 @@ test('a CLI people know how to use: help per command, "did you mean" for near mi
   assert.equal((JSON.parse(before.out) as { checked: number }).checked, 0);
   const elsewhere = cli('/', '--repo', r.dir, 'validate');
   assert.equal(elsewhere.code, 0, elsewhere.err);
+});
+
+test('the exit status is the same for the same kind of outcome in every command, and the help says which', () => {
+  const r = repo();
+  const help = cli(r.dir, 'help').out;
+  const commands = [...help.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+  assert.ok(commands.length >= 12, help);
+  const empty = mkdtempSync(join(tmpdir(), 'aac-empty-'));
+  try {
+    for (const command of commands) {
+      // A usage error: 2, named for the command, with its own help.
+      const unknown = cli(r.dir, command, '--no-such-option');
+      assert.equal(unknown.code, 2, `${command}: ${unknown.err}`);
+      assert.match(unknown.err, new RegExp(`^access-as-code ${command}: Unknown option '--no-such-option'`), command);
+      assert.match(unknown.err, new RegExp(`Usage:\\n {2}access-as-code ${command}`), command);
+      assert.equal(unknown.out, '', `${command}: nothing on stdout`);
+      // A bad value of an option every command takes: 2.
+      const at = cli(r.dir, command, '--at', 'yesterday');
+      assert.equal(at.code, 2, `${command} --at yesterday: ${at.err}`);
+    }
+    // Not done for want of configuration or credentials: 2, for every command that needs them.
+    for (const command of ['validate', 'plan', 'doctor', 'discover', 'form']) {
+      const res = cli(empty, command);
+      assert.equal(res.code, 2, `${command} without a policy: ${res.err}`);
+    }
+    for (const command of ['grant', 'revoke', 'report', 'status']) {
+      const res = cli(r.dir, command);
+      assert.equal(res.code, 2, `${command} without GITHUB_TOKEN: ${res.err}`);
+      assert.match(res.err, /set GITHUB_TOKEN/);
+    }
+    // Done, with something that needs attention: 1.
+    mkdirSync(join(r.dir, 'requests', 'k8s-prod-operators'), { recursive: true });
+    writeFileSync(join(r.dir, 'requests', 'k8s-prod-operators', 'octocat-bad.yaml'), 'version: 1\nrequester: octocat\n');
+    assert.equal(cli(r.dir, 'validate').code, 1);
+    assert.match(help, /^Exit status, the same for every command:\n {2}0 {2}done, nothing needs attention\n {2}1 {2}done, something needs attention/m);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
 });

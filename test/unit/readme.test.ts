@@ -4,12 +4,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { actionDocs, replaceActionDocs } from '../../scripts/lib/action-docs.ts';
+import { cliDocs, replaceCliDocs } from '../../scripts/lib/cli-docs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
 
 test("the README's inputs and outputs match action.yml (npm run docs regenerates them)", () => {
   assert.equal(replaceActionDocs(readme, actionDocs(`${root}action.yml`)), readme);
+});
+
+test("the README's command-line reference is the CLI's help (npm run docs regenerates it)", () => {
+  assert.equal(replaceCliDocs(readme, cliDocs()), readme);
 });
 
 test('the README gives the two set-up commands, and .ci/run calls the same test command', () => {

@@ -1,0 +1,34 @@
+// Progress on network work: which service a request went to, and when the live line is shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countsLine, progressMode, serviceOf, serviceUrls } from '../../src/cli/progress.ts';
+
+test("requests are named by the service they went to: the given endpoints first, then Microsoft's and GitHub's hosts", () => {
+  const services = serviceUrls(['doctor', '--graph-endpoint', 'https://127.0.0.1:9001', '--authority-host=https://127.0.0.1:9002/'], {
+    GITHUB_API_URL: 'https://ghes.example.com/api/v3',
+  });
+  assert.equal(serviceOf('https://127.0.0.1:9001/v1.0/$batch', services), 'Graph');
+  assert.equal(serviceOf('https://127.0.0.1:9002/tenant/oauth2/v2.0/token', services), 'sign-in');
+  assert.equal(serviceOf('https://ghes.example.com/api/v3/repos/o/r', services), 'GitHub');
+  assert.equal(serviceOf('https://ghes.example.com/api/graphql', services), 'ghes.example.com', 'a prefix is a whole path segment');
+  assert.equal(serviceOf('https://graph.microsoft.us/v1.0/groups', services), 'Graph');
+  assert.equal(serviceOf('https://management.azure.com/subscriptions', services), 'Azure Resource Manager');
+  assert.equal(serviceOf('https://api.github.com/graphql', services), 'GitHub');
+  assert.equal(
+    countsLine(
+      new Map([
+        ['GitHub', 3],
+        ['Graph', 12],
+      ]),
+    ),
+    'GitHub 3, Graph 12',
+  );
+});
+
+test('the live line is for a terminal; --progress forces lines, --no-progress and CI turn it off; both flags are taken out', () => {
+  assert.deepEqual(progressMode(['status'], true, {}), { mode: 'terminal', rest: ['status'] });
+  assert.deepEqual(progressMode(['status'], false, {}), { mode: 'off', rest: ['status'] });
+  assert.deepEqual(progressMode(['status'], true, { CI: 'true' }), { mode: 'off', rest: ['status'] });
+  assert.deepEqual(progressMode(['status', '--progress'], false, { CI: 'true' }), { mode: 'lines', rest: ['status'] });
+  assert.deepEqual(progressMode(['--progress', 'status', '--no-progress'], true, {}), { mode: 'off', rest: ['status'] });
+});
