@@ -14,16 +14,16 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-RTDPSDN3.js";
+} from "./cli-chunks/chunk-53N2G7V7.js";
+import {
+  EXIT,
+  EXIT_HELP
+} from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   DEFAULT_BASES,
   mergeBase,
   workingChanges
 } from "./cli-chunks/chunk-MAYUQHI5.js";
-import {
-  EXIT,
-  EXIT_HELP
-} from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   privilegeFindings
 } from "./cli-chunks/chunk-3C5JZGO3.js";
@@ -48,6 +48,9 @@ import {
   loadConfig,
   workingTree
 } from "./cli-chunks/chunk-B6R5MONC.js";
+import {
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
 import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   GITHUB_LOGIN,
@@ -63,9 +66,6 @@ import {
   formatOwner,
   ownersOf
 } from "./cli-chunks/chunk-7K7DDW7P.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
 import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
 import {
@@ -348,7 +348,7 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-WAXEDAFH.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-WUP4VUMN.js");
     const { readPublished } = await import("./cli-chunks/dashboard-IN76J27S.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
@@ -423,11 +423,13 @@ var COMMAND_TABLE = [
   {
     name: "init",
     usage: [
-      "init [--org ORG] [--github-repo OWNER/NAME]",
+      "init [--org ORG] [--github-repo OWNER/NAME] [--create-app]",
       "write an access repository here from the template (policy, identities, CODEOWNERS,",
-      "workflows, form), never over a file, and print the commands that finish the set-up"
+      "workflows, form), never over a file, and print the commands that finish the set-up;",
+      "--create-app runs them with your az and gh sign-ins: the Entra app registration with its",
+      "federated credential, the repository variables, the access-grant environment and its memory key"
     ],
-    run: async (a, io) => (await import("./cli-chunks/init-I5UDMGPV.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-ATGOR5VE.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {

@@ -8,6 +8,7 @@ import { gitIn } from '../git/git.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { initFiles, initProblem, nextSteps, type TemplateFile } from '../commands/init.ts';
 import type { CliIo } from './io.ts';
+import type { Tool } from './init-setup.ts';
 import { EXIT } from './exit.ts';
 
 /** The template beside the package's files (dist/ and template/ are both in the npm package). */
@@ -38,27 +39,59 @@ async function originRepo(root: string): Promise<string | undefined> {
   return /github\.com[:/]([^/\s]+\/[^/\s]+?)(?:\.git)?$/.exec(url)?.[1];
 }
 
-export async function initCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { repo: { type: 'string' }, org: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
+export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { repo: { type: 'string' }, org: { type: 'string' }, 'github-repo': { type: 'string' }, 'create-app': { type: 'boolean' } },
+    strict: true,
+  });
   const root = resolve(io.cwd, values.repo ?? '.');
   const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
   const problem = initProblem(options);
   if (problem) throw new ConfigError(problem);
   const githubRepo = options.githubRepo ?? (await originRepo(root));
+  if (values['create-app'] && !githubRepo)
+    throw new ConfigError('--create-app needs the GitHub repository: pass --github-repo owner/name, or add the origin remote first.');
   const files = initFiles(readTemplate(templateDir()), options);
-  // Nothing is overwritten: an existing file stops init before anything is written.
+  // Nothing is overwritten: an existing file stops init before anything is written. With --create-app
+  // on a repository init wrote before (every file there), the files are kept and the set-up goes on.
   const existing = files.filter((f) => existsSync(join(root, f.path))).map((f) => f.path);
-  if (existing.length > 0) {
+  const again = values['create-app'] === true && existing.length === files.length;
+  if (existing.length > 0 && !again) {
     throw new ConfigError(
       `${existing.length} of the files init writes exist already (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); nothing was written. Run init in an empty repository, or move those files away first.`,
     );
   }
-  for (const f of files) {
-    await mkdir(dirname(join(root, f.path)), { recursive: true });
-    await writeFile(join(root, f.path), f.text);
+  if (again) io.out(`The access repository is in ${root} already; its files are kept.`);
+  else {
+    for (const f of files) {
+      await mkdir(dirname(join(root, f.path)), { recursive: true });
+      await writeFile(join(root, f.path), f.text);
+    }
+    io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
   }
-  io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
   io.out('');
+  if (values['create-app']) return createAppCommand(githubRepo!, io, tool);
   for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
   return EXIT.ok;
+}
+
+/** Steps 3 and 4 done with the person's az and gh; what is left (consent, the ruleset, the GitHub App) said. */
+async function createAppCommand(githubRepo: string, io: CliIo, tool: Tool | undefined): Promise<number> {
+  const { createApp, systemTool, SetupError } = await import('./init-setup.ts');
+  io.out(`Setting up Entra and ${githubRepo} with your az and gh sign-ins:`);
+  try {
+    const result = await createApp(githubRepo, tool ?? systemTool, io.out);
+    io.out('');
+    for (const line of result.left) io.out(`Left: ${line}`);
+    io.out('Next (docs/setup.md):');
+    io.out('  the ruleset on main (step 5); for team code owners, a GitHub App with Members: read (step 6);');
+    io.out('  then run the access-doctor workflow: it signs in with the federated credential and checks every group.');
+    return result.left.length > 0 ? EXIT.attention : EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    io.err(`access-as-code init: ${error.message}`);
+    io.err('What is listed as done above was made; run init --create-app again once this is fixed: it makes nothing twice.');
+    return EXIT.notDone;
+  }
 }

@@ -33,9 +33,11 @@ const COMMAND_TABLE: CommandEntry[] = [
   {
     name: 'init',
     usage: [
-      'init [--org ORG] [--github-repo OWNER/NAME]',
+      'init [--org ORG] [--github-repo OWNER/NAME] [--create-app]',
       'write an access repository here from the template (policy, identities, CODEOWNERS,',
-      'workflows, form), never over a file, and print the commands that finish the set-up',
+      'workflows, form), never over a file, and print the commands that finish the set-up;',
+      '--create-app runs them with your az and gh sign-ins: the Entra app registration with its',
+      'federated credential, the repository variables, the access-grant environment and its memory key',
     ],
     run: async (a, io) => (await import('./init.ts')).initCommand(a, io),
   },

@@ -17,6 +17,11 @@ export interface TemplateFile {
   text: string;
 }
 
+/** Microsoft Graph's application id, the same in every tenant. */
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/** The application permissions the grant and sweep need (docs/setup.md, step 2); the optional ones stay a choice. */
+export const REQUIRED_GRAPH_ROLES = ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'] as const;
+
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
@@ -49,11 +54,11 @@ export function nextSteps(options: InitOptions): string[] {
     '   to it must come through a pull request its code owners approve.',
     '     git add . && git commit -m "Access configuration" && git push',
     '3. The Entra app registration, with no secret (as an administrator who can grant admin consent):',
-    '     GRAPH=00000003-0000-0000-c000-000000000000',
+    `     GRAPH=${GRAPH_APP_ID}`,
     '     role() { az ad sp show --id "$GRAPH" --query "appRoles[?value==\'$1\'].id" -o tsv; }',
     `     APP=$(az ad app create --display-name "access-as-code ${repo}" --query appId -o tsv)`,
     '     az ad sp create --id "$APP"',
-    '     az ad app permission add --id "$APP" --api "$GRAPH" --api-permissions "$(role GroupMember.ReadWrite.All)=Role" "$(role User.ReadBasic.All)=Role"',
+    `     az ad app permission add --id "$APP" --api "$GRAPH" --api-permissions ${REQUIRED_GRAPH_ROLES.map((r) => `"$(role ${r})=Role"`).join(' ')}`,
     '     az ad app permission admin-consent --id "$APP"',
     `     SUBJECT=$(${subject})`,
     '     az ad app federated-credential create --id "$APP" --parameters "{\\"name\\":\\"access-grant\\",\\"issuer\\":\\"https://token.actions.githubusercontent.com\\",\\"subject\\":\\"$SUBJECT\\",\\"audiences\\":[\\"api://AzureADTokenExchange\\"]}"',
