@@ -194,7 +194,7 @@ async function readConfiguration(ctx: ReconcileContext, reader: CatFile, head: s
       versions = await approvedConfigurations(ctx.git, reader, ctx.githubFacts, head, branch, pushGuarantee);
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
-      degraded = `${error.message} Only removals were made; nothing was granted.`;
+      degraded = `${error.message} ${onlyRemovals(ctx.dryRun)}`;
     }
   }
   const config = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, head));
@@ -323,6 +323,15 @@ function joinOutcomes(
  * commit; working from GitHub's answer instead means replaying a run cannot restore ended access.
  * Without GitHub, the checkout's own head is used for removals only.
  */
+/**
+ * What a run does without GitHub's word, said as done; or, where nothing is applied (a dry run,
+ * status), as what a run would do, so a read-only command never claims a change.
+ */
+function onlyRemovals(dryRun: boolean, from?: string): string {
+  const where = from ? `, from ${from}` : '';
+  return dryRun ? `A run now would only remove${where}, and grant nothing.` : `Only removals were made${where}; nothing was granted.`;
+}
+
 async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branch: string; degraded?: string }> {
   const local = await headCommit(ctx.git);
   let branch: { name: string; head: string };
@@ -337,7 +346,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
     return {
       head: local,
       branch: 'main',
-      degraded: `${error.message} Only removals were made, from the checked-out commit ${local.slice(0, 7)}; nothing was granted.`,
+      degraded: `${error.message} ${onlyRemovals(ctx.dryRun, `the checked-out commit ${local.slice(0, 7)}`)}`,
     };
   }
   if (await hasCommit(ctx.git, branch.head)) return { head: branch.head, branch: branch.name };
@@ -350,7 +359,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
   return {
     head: fallback,
     branch: branch.name,
-    degraded: `${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, but the checkout does not have that commit (it moved after the checkout, or the workflow checked out another commit). Only removals were made, from ${fallback.slice(0, 7)}; the run for the newer commit grants. Check out "${branch.name}" with fetch-depth: 0.`,
+    degraded: `${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, but the checkout does not have that commit (it moved after the checkout, or the workflow checked out another commit). ${onlyRemovals(ctx.dryRun, fallback.slice(0, 7))} The run for the newer commit grants. Check out "${branch.name}" with fetch-depth: 0.`,
   };
 }
 

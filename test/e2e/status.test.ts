@@ -56,6 +56,12 @@ test('status lists per group who holds access until when and why, drift and stan
     );
     assert.match(k8s.members[0]!.until!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     assert.equal((await cli(s, s.repo.dir, 'status', '--format', 'yaml')).code, 2, 'an unknown format is a usage error');
+
+    // A read-only command never says it changed anything: without GitHub, status says what a run would do.
+    s.twin.faults.add({ service: 'github', kind: 'unavailable' });
+    const blind = await cli(s, s.repo.dir, 'status');
+    assert.match(blind.out, /^warning: .*A run now would only remove, from the checked-out commit [0-9a-f]{7}, and grant nothing\.$/m);
+    assert.doesNotMatch(blind.out + blind.err, /were made|was granted|removed\b(?! at the next run)/);
   } finally {
     await s.stop();
   }
