@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-HXOERPQ5.js";
+} from "./cli-chunks/chunk-4DKZHB4E.js";
 import {
   EXIT,
   EXIT_HELP
@@ -348,7 +348,7 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-TPYGVJUL.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-ML6PFYZY.js");
     const { readPublished } = await import("./cli-chunks/dashboard-IN76J27S.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);

@@ -533,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-IGQYLKG7.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-SMISWAOL.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -701,7 +701,7 @@ function configTeams(config) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-UOVFFJ47.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-X3RV3HZY.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-NLLLBYGG.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4A7XYIDT.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -754,7 +754,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-YTIQVZG2.js");
+  const { grant } = await import("./chunks/grant-I3H37NG6.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -790,8 +790,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-DYD4FOFI.js");
-  const { sweepEffects } = await import("./chunks/sweep-P6VXCHCG.js");
+  const { revoke } = await import("./chunks/revoke-HVRYHOJS.js");
+  const { sweepEffects } = await import("./chunks/sweep-CHPNFPI3.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-FPWTIB53.js");
+  const { collectReport } = await import("./chunks/collect-SV2OB6RE.js");
   const { renderReport } = await import("./chunks/render-O7X6AHST.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-3OUHBI22.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6XBSZ4MK.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

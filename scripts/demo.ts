@@ -344,7 +344,8 @@ try {
 
   heading('billing-readers moves to backend: pim; a grant there is ended by Entra itself, with no sweep');
   const policy = repo.git('show', 'HEAD:.github/access-policy.yaml').replace(/^ {4}mode: audit$/m, '    mode: audit\n    backend: pim');
-  world.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` }, { approvers: ['erin', 'frank'] }); // a configuration change, approved by .github/'s code owners
+  const toPim = world.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` }, { approvers: ['erin', 'frank'] });
+  say(`octocat's pull request #${toPim.number} sets "backend: pim" on billing-readers; erin and frank, the code owners of .github/, approve it; it is merged`);
   // PIM makes no assignment shorter than 5 minutes: a 10-minute request, then the twin's clock moves on.
   const soon = new Date(Date.now() + 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const costs = world.openPull('monalisa', {
@@ -353,6 +354,7 @@ try {
     },
   });
   world.review(costs, 'carol');
+  say(`monalisa's pull request #${costs.number} asks for billing-readers until ${soon}; carol approves it; it is merged; access-grant:`);
   const pimGrant = await world.grant(world.merge(costs));
   const billing = () => world.memberIds(BILLING).map(upn);
   const granted2 = (JSON.parse(pimGrant.outputs.changes ?? '[]') as { outcome: string; detail: string }[])[0];
@@ -441,17 +443,17 @@ try {
   const found = await cli('discover', ...entraFlags);
   say(`$ access-as-code discover\n${found.out.trim()}`);
   expect(found.code === 0 && /Finance Admins .* PRIVILEGED/.test(found.out), 'discover to find Finance Admins');
-  repo.git('config', 'user.name', 'Erin (security)');
-  repo.git('config', 'user.email', 'erin@example.com');
+  repo.git('config', 'user.name', 'octocat');
+  repo.git('config', 'user.email', 'octocat@example.com');
   const wrote = await cli('discover', '--write', '--branch', 'onboard-finance-admins', ...entraFlags);
   say(`$ access-as-code discover --write --branch onboard-finance-admins\n${wrote.err.trim().split('\n').slice(1).join('\n')}`);
   const proposal = repo.git('show', 'onboard-finance-admins:.github/access-policy.yaml');
   repo.git('switch', '-q', 'main');
-  world.approvedConfigChange({ '.github/access-policy.yaml': proposal }, { author: 'octocat', approvers: ['erin', 'frank'] });
+  const onboarded = world.approvedConfigChange({ '.github/access-policy.yaml': proposal }, { author: 'octocat', approvers: ['erin', 'frank'] });
   const metric = await cli('report', ...entraFlags);
   const blastSection = metric.out.split('\n### Active grants')[0]!.split('### Blast radius')[1] ?? '';
   say(
-    `the proposal's pull request is approved by the owners of .github/ and merged (audit mode: nothing removed yet). The report:\n### Blast radius${blastSection.trimEnd()}`,
+    `octocat opens pull request #${onboarded.number} from the branch; erin and frank, the code owners of .github/, approve it; it is merged (audit mode: nothing removed yet). The report:\n### Blast radius${blastSection.trimEnd()}`,
   );
   expect(/\| finance-admins \| privileged \| 2 \| 1 \| 504 \|/.test(metric.out), 'the report to count the standing members of finance-admins');
 

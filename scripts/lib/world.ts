@@ -291,10 +291,13 @@ export class AccessWorld {
    * A change to the access configuration made the approved way: a pull request by `author`, approved
    * by the code owners of .github/ (`approvers`, members of their team), merged.
    */
-  approvedConfigChange(files: Record<string, string | null>, options: { author?: string; approvers?: string[] } = {}): { before: string; after: string } {
+  approvedConfigChange(
+    files: Record<string, string | null>,
+    options: { author?: string; approvers?: string[] } = {},
+  ): { before: string; after: string; number: number } {
     const pull = this.openPull(options.author ?? 'octocat', { files });
     for (const a of options.approvers ?? ['sec1', 'sec2']) this.review(pull, a);
-    return this.merge(pull);
+    return { ...this.merge(pull), number: pull.number };
   }
 
   /** A commit straight on main, with no pull request. */

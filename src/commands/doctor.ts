@@ -85,7 +85,8 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
     else diagnostics.push(diagnostic(config.policy.file, undefined, `automation identity: ${f.message}`, f.severity));
   }
   await checkConferred(config, usable, directory, groups, diagnostics, now);
-  if (github) diagnostics.push(...(await githubProblems(github)));
+  const most = [...config.policy.groups].map(([group, g]) => ({ group, approvals: g.approvals })).sort((a, b) => b.approvals - a.approvals)[0];
+  if (github) diagnostics.push(...(await githubProblems(github, most)));
   return { groups, identities, ...(identity ? { identity } : {}), diagnostics };
 }
 
@@ -122,11 +123,11 @@ async function checkIdentities(config: AccessConfig, directory: Directory, diagn
 }
 
 /** The ruleset on the default branch, the labels and the grant environment, each read on its own: one that fails is a warning. */
-async function githubProblems(github: DoctorGitHub): Promise<Diagnostic[]> {
+async function githubProblems(github: DoctorGitHub, most: { group: string; approvals: number } | undefined): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const warn = (text: string) => out.push(diagnostic('.github', undefined, text, 'warning'));
   try {
-    for (const problem of rulesetProblems(await github.rules(), github.branch)) warn(problem);
+    for (const problem of rulesetProblems(await github.rules(), github.branch, most)) warn(problem);
   } catch (error) {
     warn(`could not read the rules of ${github.branch} (${(error as Error).message}); check them by hand (docs/setup.md, step 5).`);
   }

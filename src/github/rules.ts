@@ -7,7 +7,11 @@ export type BranchRule = { type: string; parameters: Record<string, unknown> };
  * not tell a workflow who pushed each commit, so "approval of the most recent reviewable push" is what
  * keeps a code owner from approving their own push made under someone else's name.
  */
-export function rulesetProblems(rules: readonly { type: string; parameters: Record<string, unknown> }[], branch: string): string[] {
+export function rulesetProblems(
+  rules: readonly { type: string; parameters: Record<string, unknown> }[],
+  branch: string,
+  most?: { group: string; approvals: number },
+): string[] {
   const pr = rules.filter((r) => r.type === 'pull_request').map((r) => r.parameters);
   if (pr.length === 0)
     return [
@@ -25,6 +29,11 @@ export function rulesetProblems(rules: readonly { type: string; parameters: Reco
   if (!pr.some((p) => p.dismiss_stale_reviews_on_push === true))
     out.push(
       `the ruleset on ${branch} keeps approvals after new pushes; access-as-code counts only approvals of the merged head, so turn on "Dismiss stale pull request approvals" to make the pull request say the same.`,
+    );
+  const required = Math.max(0, ...pr.map((p) => (typeof p.required_approving_review_count === 'number' ? p.required_approving_review_count : 0)));
+  if (most && required < most.approvals)
+    out.push(
+      `the ruleset on ${branch} requires ${required} approval${required === 1 ? '' : 's'}, and ${most.group} asks for ${most.approvals}: a request can merge with fewer and is then refused at the grant, and its requester must ask again. Set "Required approvals" to ${most.approvals}.`,
     );
   return out;
 }

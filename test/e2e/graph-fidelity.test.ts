@@ -150,7 +150,16 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     });
     const partial = await doctor();
     assert.ok(partial.annotations.some((a) => /does not require approval of the most recent reviewable push/.test(a.message)));
+    // Fewer approvals than the most demanding group asks: pull requests merge and are then refused.
+    const policyText = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
+    const most = Math.max(...[...policyText.matchAll(/^\s+approvals: (\d+)$/gm)].map((m) => Number(m[1])));
+    assert.ok(most > 1, 'the test policy has a group that asks for more than one approval');
+    assert.ok(
+      partial.annotations.some((a) => new RegExp(`requires 1 approval, and \\S+ asks for ${most}: .*Set "Required approvals" to ${most}\\.`).test(a.message)),
+      partial.stdout,
+    );
     rules[0]!.parameters!.require_last_push_approval = true;
+    rules[0]!.parameters!.required_approving_review_count = most;
     const good = await doctor();
     assert.ok(!good.annotations.some((a) => /ruleset/.test(a.message)), good.stdout);
     assert.ok(!good.annotations.some((a) => /environment/.test(a.message)), good.stdout);

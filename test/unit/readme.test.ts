@@ -1,7 +1,7 @@
 // The README tells the truth about the action and the set-up commands.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { actionDocs, replaceActionDocs } from '../../scripts/lib/action-docs.ts';
 import { cliDocs, replaceCliDocs } from '../../scripts/lib/cli-docs.ts';
@@ -23,4 +23,16 @@ test('the README gives the two set-up commands, and .ci/run calls the same test 
   assert.match(readFileSync(`${root}.ci/run`, 'utf8'), /^npm test$/m);
   const scripts = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
   assert.ok(scripts.demo && scripts.test);
+});
+
+test('the first hour: one docs index whose links all resolve, .node-version says the runtime the action uses, packed tarballs are ignored', () => {
+  const index = readFileSync(`${root}docs/README.md`, 'utf8');
+  for (const part of ['## Try it', '## Adopt it', '## Develop it']) assert.ok(index.includes(part), part);
+  const links = [...index.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
+  assert.ok(links.length >= 8);
+  for (const link of links) assert.ok(existsSync(new URL(link, `file://${root}docs/`)), `docs/README.md links to ${link}, which does not exist`);
+  const action = readFileSync(`${root}action.yml`, 'utf8');
+  const runtime = /using: ['"]?node(\d+)/.exec(action)?.[1];
+  assert.equal(readFileSync(`${root}.node-version`, 'utf8').trim(), runtime);
+  assert.match(readFileSync(`${root}.gitignore`, 'utf8'), /^\*\.tgz$/m);
 });
