@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-4DKZHB4E.js";
+} from "./cli-chunks/chunk-Q6HLTSH3.js";
 import {
   EXIT,
   EXIT_HELP
@@ -26,14 +26,14 @@ import {
 } from "./cli-chunks/chunk-MAYUQHI5.js";
 import {
   privilegeFindings
-} from "./cli-chunks/chunk-3C5JZGO3.js";
+} from "./cli-chunks/chunk-IBKIOGC6.js";
 import {
   FORM_PATH,
   formProblems
 } from "./cli-chunks/chunk-F5YRJOGB.js";
 import {
   accessLines
-} from "./cli-chunks/chunk-4G3IJCU5.js";
+} from "./cli-chunks/chunk-MRTUNRFA.js";
 import {
   addDiagnostics,
   checkAuthor,
@@ -348,8 +348,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-ML6PFYZY.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-IN76J27S.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-MVNNMND7.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-F2BSSWS4.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

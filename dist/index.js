@@ -568,7 +568,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ZIVLQ47P.js");
+  const { readPublished } = await import("./chunks/dashboard-WR7OVQTW.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -602,7 +602,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-DLFCUEV4.js");
+  const { conferredViews } = await import("./chunks/conferred-3QZEBZQL.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -701,9 +701,9 @@ function configTeams(config) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-UOVFFJ47.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-NLLLBYGG.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IMSWQZPI.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4A7XYIDT.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-D4VJ3M3D.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -825,7 +825,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-226GUOLH.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-X5MWQCXH.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -851,8 +851,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZIVLQ47P.js");
-  const { slotLateness } = await import("./chunks/dashboard-4A7XYIDT.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-WR7OVQTW.js");
+  const { slotLateness } = await import("./chunks/dashboard-D4VJ3M3D.js");
   let planned;
   try {
     planned = await planDashboard(
@@ -869,7 +869,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-6TMYIDFB.js");
+  const { confersEffects } = await import("./chunks/confers-comment-UT3IH5TU.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
   await applyEffects(settings, effects, {
@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-SV2OB6RE.js");
+  const { collectReport } = await import("./chunks/collect-HQM2PMYU.js");
   const { renderReport } = await import("./chunks/render-O7X6AHST.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6XBSZ4MK.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6YWNJC5X.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -412,11 +412,14 @@ try {
   const FINANCE = 'd1e2f3a4-0000-4000-8000-00000000b001';
   const PAYROLL = 'd1e2f3a4-0000-4000-8000-00000000b002';
   const SYNC = 'd1e2f3a4-0000-4000-8000-00000000b003';
+  /** Payroll's application id, which its sign-in log entries carry. */
+  const PAYROLL_APP = 'd1e2f3a4-0000-4000-8000-00000000b005';
   twin.state.apps[0]!.roles.push('Application.Read.All', 'AuditLog.Read.All');
   twin.state.users.set(PAYROLL, {
     id: PAYROLL,
     kind: 'servicePrincipal',
     displayName: 'Payroll',
+    appId: PAYROLL_APP,
     appRoles: [{ id: 'd1e2f3a4-0000-4000-8000-00000000b004', value: 'Payroll.Admin', displayName: 'Payroll Administrator' }],
   });
   twin.state.users.set(SYNC, { id: SYNC, kind: 'servicePrincipal', displayName: 'payroll-sync', owners: [PEOPLE.octocat] });
@@ -427,7 +430,7 @@ try {
     for (const h of [8, 11])
       twin.state.signIns.push({
         userId: PEOPLE.hubot,
-        appId: 'payroll',
+        appId: PAYROLL_APP,
         createdDateTime: new Date(
           Date.parse(`${new Date(Date.now() - (d + 1) * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`) + h * 3_600_000,
         ).toISOString(),

@@ -116,6 +116,7 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
     return json(200, {
       '@odata.context': `${call.base}/v1.0/$metadata#servicePrincipals/$entity`,
       id: sp.id,
+      appId: sp.appId ?? sp.id,
       displayName: sp.displayName,
       appRoles: (sp.appRoles ?? []).map((r) => ({ ...r, isEnabled: true, allowedMemberTypes: ['User'], description: r.displayName, origin: 'Application' })),
     });
@@ -130,6 +131,7 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
         .filter((u) => u.kind === 'servicePrincipal')
         .map((sp) => ({
           id: sp.id,
+          appId: sp.appId ?? sp.id,
           displayName: sp.displayName,
           appRoles: (sp.appRoles ?? []).map((r) => ({ ...r, isEnabled: true, allowedMemberTypes: ['User'] })),
         }));

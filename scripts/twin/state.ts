@@ -10,6 +10,8 @@ export interface DirectoryObject {
   appRoles?: { id: string; value: string; displayName: string }[];
   /** For a service principal: its owners (object ids). */
   owners?: string[];
+  /** For a service principal: its application's id (what sign-in log entries name as appId); the object id when a seed gives none. */
+  appId?: string;
   /** For a user: signInActivity (null when it never signed in). */
   signInActivity?: { lastSignInDateTime: string | null; lastNonInteractiveSignInDateTime: string | null } | null;
 }

@@ -29,6 +29,14 @@ export interface DiscoveredMember {
   activeDays?: number;
   /** The median, over active days, of the time from the day's first sign-in to its last (hours). */
   dailySpanHours?: number;
+  /**
+   * Where the group grants app roles, the member's use of those applications in the last 30 days, from
+   * the sign-in logs: per application, days with a sign-in and the last one. The usage is judged from
+   * these (signing in daily to other apps is not using this group's privilege).
+   */
+  apps?: { app: string; activeDays: number; last?: string }[];
+  /** Days in the last 30 with a sign-in to any of the group's applications. */
+  appDays?: number;
   usage: Usage;
   /** Service principals: their owners, by name. */
   owners?: string[];
@@ -151,7 +159,9 @@ export function folderName(displayName: string, taken: ReadonlySet<string>): str
  * How much a member uses its access, from what Entra records: days with a sign-in in the last 30 when
  * the sign-in logs can be read, else the last sign-in alone. Pure.
  */
-export function classify(member: { lastSignIn?: string; activeDays?: number }, now: number): Usage {
+export function classify(member: { lastSignIn?: string; activeDays?: number; appDays?: number }, now: number): Usage {
+  // The group's own applications say more than sign-ins anywhere: none in 30 days is "never" for them.
+  if (member.appDays !== undefined) return member.appDays >= 15 ? 'daily' : member.appDays >= 3 ? 'weekly' : member.appDays >= 1 ? 'rare' : 'never';
   if (member.activeDays !== undefined)
     return member.activeDays >= 15 ? 'daily' : member.activeDays >= 3 ? 'weekly' : member.activeDays >= 1 ? 'rare' : lastOnly(member.lastSignIn, now);
   return lastOnly(member.lastSignIn, now);
@@ -165,9 +175,16 @@ function lastOnly(lastSignIn: string | undefined, now: number): Usage {
 }
 
 /** The proposal for one member, and why. Pure. */
-export function propose(m: Pick<DiscoveredMember, 'kind' | 'usage' | 'activeDays'>): Pick<DiscoveredMember, 'proposal' | 'reason'> {
+export function propose(
+  m: Pick<DiscoveredMember, 'kind' | 'usage' | 'activeDays' | 'apps' | 'appDays' | 'lastSignIn'>,
+): Pick<DiscoveredMember, 'proposal' | 'reason'> {
   if (m.kind === 'servicePrincipal')
     return { proposal: 'standing', reason: 'a service principal cannot open a request: keep it standing while its owners justify it, and review it' };
+  if (m.apps && m.appDays !== undefined && m.usage !== 'unknown') {
+    if (!m.activeDays)
+      return { proposal: 'just-in-time', reason: `no sign-in in the last 30 days${m.lastSignIn ? `; the last on ${m.lastSignIn.slice(0, 10)}` : ''}` };
+    return proposeByApps(m.usage, m.apps, m.appDays, m.activeDays);
+  }
   switch (m.usage) {
     case 'daily':
       return { proposal: 'standing', reason: `signs in on ${m.activeDays} of the last 30 days: review whether the work needs the privilege every day` };
@@ -179,6 +196,21 @@ export function propose(m: Pick<DiscoveredMember, 'kind' | 'usage' | 'activeDays
         reason: m.usage === 'never' ? 'no sign-in in 90 days' : m.usage === 'rare' ? 'signs in rarely' : 'signs in some days a week',
       };
   }
+}
+
+/** The proposal from the use of the group's applications, naming them. Pure. */
+function proposeByApps(
+  usage: Usage,
+  apps: NonNullable<DiscoveredMember['apps']>,
+  appDays: number,
+  activeDays: number | undefined,
+): Pick<DiscoveredMember, 'proposal' | 'reason'> {
+  const names = apps.map((a) => a.app).join(', ');
+  if (usage === 'daily')
+    return { proposal: 'standing', reason: `uses ${names} on ${appDays} of the last 30 days: review whether the work needs the privilege every day` };
+  const elsewhere = activeDays !== undefined && activeDays > appDays ? ` (signs in on ${activeDays} days, to other applications)` : '';
+  if (appDays === 0) return { proposal: 'just-in-time', reason: `did not use ${names} in the last 30 days${elsewhere}` };
+  return { proposal: 'just-in-time', reason: `uses ${names} on ${appDays} of the last 30 days${elsewhere}` };
 }
 
 /** The median, over days, of the span from the day's first sign-in to its last, in hours (undefined without sign-ins). */
@@ -203,7 +235,7 @@ export function dailySpan(times: readonly string[]): number | undefined {
 export function proposeMaxDuration(weight: number, spans: readonly number[]): { maxDuration: string; maxDurationWhy: string } {
   const cap = weight >= 100 ? 2 : weight >= 10 ? 4 : 8;
   const capWhy = weight >= 100 ? 'a path to control of the tenant' : weight >= 10 ? 'privileged access' : 'access';
-  if (spans.length === 0) return { maxDuration: `${cap}h`, maxDurationWhy: `no sign-in logs to learn from: the most for ${capWhy}` };
+  if (spans.length === 0) return { maxDuration: `${cap}h`, maxDurationWhy: `no use in the sign-in logs to learn from: the most for ${capWhy}` };
   const observed = Math.max(1, Math.ceil(Math.max(...spans)));
   const hours = Math.min(cap, observed);
   return {
@@ -216,7 +248,13 @@ export function proposeMaxDuration(weight: number, spans: readonly number[]): { 
 }
 
 /** Reads members with their usage and owners. */
-async function readMembers(read: Reader, groupId: string, now: number, unknown: Set<string>): Promise<DiscoveredMember[]> {
+async function readMembers(
+  read: Reader,
+  groupId: string,
+  now: number,
+  unknown: Set<string>,
+  apps: readonly { appId: string; name: string }[],
+): Promise<DiscoveredMember[]> {
   const [users, sps] = await read([
     { url: `/groups/${groupId}/members/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999` },
     { url: `/groups/${groupId}/members/microsoft.graph.servicePrincipal?$select=id,displayName&$top=999` },
@@ -228,7 +266,7 @@ async function readMembers(read: Reader, groupId: string, now: number, unknown: 
   const usage = await read([
     ...people.map((u) => ({ url: `/users/${String(u.id)}?$select=id,signInActivity` })),
     ...people.map((u) => ({
-      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$select=createdDateTime&$top=999`,
+      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$select=createdDateTime,appId&$top=999`,
     })),
     ...machines.map((s) => ({ url: `/servicePrincipals/${String(s.id)}/owners?$select=id,displayName,userPrincipalName` })),
   ]);
@@ -246,20 +284,10 @@ async function readMembers(read: Reader, groupId: string, now: number, unknown: 
       const times = [str(a?.lastSignInDateTime), str(a?.lastNonInteractiveSignInDateTime)].filter((t): t is string => t !== undefined).sort();
       member.lastSignIn = times[times.length - 1] ?? '';
     } else unknown.add(why403('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
-    if (ok(logs)) {
-      const times = valuesOf(logs)
-        .map((e) => String(e.createdDateTime ?? ''))
-        .filter((t) => t !== '');
-      member.activeDays = new Set(times.map((t) => t.slice(0, 10))).size;
-      const span = dailySpan(times);
-      if (span !== undefined) member.dailySpanHours = span;
-    } else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
+    if (ok(logs)) Object.assign(member, usageFromLogs(valuesOf(logs), apps));
+    else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
     const usageOf = classify(member, now);
-    out.push({
-      ...member,
-      usage: usageOf,
-      ...propose({ kind: 'user', usage: usageOf, ...(member.activeDays !== undefined ? { activeDays: member.activeDays } : {}) }),
-    });
+    out.push({ ...member, usage: usageOf, ...propose({ ...member, usage: usageOf }) });
   });
   machines.forEach((s, i) => {
     const owners = usage[2 * people.length + i]!;
@@ -273,6 +301,58 @@ async function readMembers(read: Reader, groupId: string, now: number, unknown: 
     });
   });
   return out;
+}
+
+/**
+ * A member's usage from their sign-in log entries of the last 30 days: days active, the working span
+ * (over the group's applications when it has any and they were used), and each application's use. Pure.
+ */
+export function usageFromLogs(
+  entries: readonly Record<string, unknown>[],
+  apps: readonly { appId: string; name: string }[],
+): Pick<DiscoveredMember, 'activeDays' | 'dailySpanHours' | 'apps' | 'appDays'> {
+  const signIns = entries.flatMap((e) =>
+    typeof e.createdDateTime === 'string' && e.createdDateTime !== '' ? [{ at: e.createdDateTime, appId: String(e.appId ?? '').toLowerCase() }] : [],
+  );
+  const days = (list: readonly { at: string }[]) => new Set(list.map((e) => e.at.slice(0, 10))).size;
+  const out: ReturnType<typeof usageFromLogs> = { activeDays: days(signIns) };
+  const ofApps = signIns.filter((e) => apps.some((a) => a.appId === e.appId));
+  if (apps.length > 0) {
+    out.apps = apps.map((a) => {
+      const mine = signIns
+        .filter((e) => e.appId === a.appId)
+        .map((e) => e.at)
+        .sort();
+      return { app: a.name, activeDays: days(mine.map((at) => ({ at }))), ...(mine.length > 0 ? { last: mine[mine.length - 1]! } : {}) };
+    });
+    out.appDays = days(ofApps);
+  }
+  // The working span of the privilege: from the group's applications when it has any (no use, no span).
+  const span = dailySpan((apps.length > 0 ? ofApps : signIns).map((e) => e.at));
+  if (span !== undefined) out.dailySpanHours = span;
+  return out;
+}
+
+/** The application ids and names of the app roles each group leads to (its own and through the groups it is nested in). */
+async function appsOf(read: Reader, accesses: readonly GroupAccess[]): Promise<Map<string, { appId: string; name: string }[]>> {
+  const ids = [...new Set(accesses.flatMap((a) => a.confers.flatMap((c) => (c.kind === 'app-role' && c.resourceId ? [c.resourceId] : []))))];
+  const answers = await read(ids.map((id) => ({ url: `/servicePrincipals/${id}?$select=id,appId,displayName` })));
+  const byResource = new Map<string, { appId: string; name: string }>();
+  ids.forEach((id, i) => {
+    const a = answers[i];
+    const body = ok(a) ? (a.body as { appId?: unknown; displayName?: unknown }) : undefined;
+    if (body && str(body.appId)) byResource.set(id, { appId: String(body.appId).toLowerCase(), name: str(body.displayName) ?? id });
+  });
+  return new Map(
+    accesses.map((a) => [
+      a.id,
+      [
+        ...new Map(
+          a.confers.flatMap((c) => (c.resourceId && byResource.has(c.resourceId) ? [[c.resourceId, byResource.get(c.resourceId)!] as const] : [])),
+        ).values(),
+      ],
+    ]),
+  );
 }
 
 export async function discover(
@@ -330,12 +410,13 @@ export async function discover(
     })),
   );
   const memberUnknown = new Set<string>();
+  const apps = await appsOf(read, catalogue.groups);
   const out: DiscoveredGroup[] = [];
   for (const [i, g] of named.entries()) {
     const access = catalogue.groups[i]!;
     const weight = heaviest(access);
     const p = pim[i];
-    const members = await readMembers(read, g.id, now, memberUnknown);
+    const members = await readMembers(read, g.id, now, memberUnknown, apps.get(access.id) ?? []);
     out.push({
       id: g.id,
       displayName: g.displayName,
@@ -382,10 +463,12 @@ function renderLines(d: Discovery): string[] {
     );
     const standing = g.members.length;
     out.push(`  standing members: ${standing === 0 ? 'none' : standing}`);
-    for (const m of g.members)
+    for (const m of g.members) {
       out.push(
         `    ${m.kind === 'servicePrincipal' ? 'app ' : ''}${m.name.padEnd(32)} ${m.usage.padEnd(8)} -> ${m.proposal}: ${m.reason}${m.owners ? ` (owners: ${m.owners.join(', ') || 'none'})` : ''}`,
       );
+      for (const a of m.apps ?? []) out.push(`      ${a.app}: ${a.activeDays} of 30 days${a.last ? `, last ${a.last}` : ', not used'}`);
+    }
     out.push(
       g.onboard.ok
         ? `  proposal: onboard in audit mode, maxDuration ${g.onboard.maxDuration} (${g.onboard.maxDurationWhy})`

@@ -29,6 +29,8 @@ export interface Conferred {
   privileged: boolean;
   /** For the blast radius: 100 for a path to the tenant's control (Global Administrator and the like), 10 privileged, 1 other. */
   weight: number;
+  /** An app role's application: its service principal's object id (for discover's usage per application; not published). */
+  resourceId?: string;
 }
 
 export interface GroupAccess {
@@ -336,6 +338,7 @@ function appConferred(facts: CatalogueFacts, a: { resourceId: string; resourceNa
     kind: 'app-role',
     name,
     detail: facts.appNames.get(a.resourceId) ?? a.resourceName,
+    resourceId: a.resourceId,
     via,
     ...appRolePrivilege(role?.value ?? '', a.appRoleId === NO_ROLE ? '' : name),
   };

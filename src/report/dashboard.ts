@@ -190,7 +190,11 @@ const PUBLISHED_PER_GROUP = 50;
  */
 function catalogueSection(catalogue: Catalogue | undefined, MAX_ROWS: number): string[] {
   if (!catalogue) return [];
-  const groups: GroupAccess[] = catalogue.groups.map((g) => ({ ...g, confers: g.confers.slice(0, Math.min(PUBLISHED_PER_GROUP, MAX_ROWS)) }));
+  const groups: GroupAccess[] = catalogue.groups.map((g) => ({
+    ...g,
+    // The application's object id is for discover, not for a reviewer.
+    confers: g.confers.slice(0, Math.min(PUBLISHED_PER_GROUP, MAX_ROWS)).map(({ resourceId: _, ...c }) => c),
+  }));
   const out = [
     '### What each group confers',
     '',

@@ -64,7 +64,11 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   );
   // Discovery: the standing privilege outside the policy, the proposal, and the blast radius after onboarding.
   assert.match(stdout, /Finance Admins \(\S+\) PRIVILEGED: proposed folder "finance-admins"\n\s+found because it holds an administrator role of Payroll/);
-  assert.match(stdout, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
+  assert.match(
+    stdout,
+    /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in the last 30 days; the last on \d{4}-\d\d-\d\d\n\s+Payroll: 0 of 30 days, not used/,
+  );
+  assert.match(stdout, /hubot@contoso\.com\s+daily\s+-> standing: uses Payroll on 22 of the last 30 days/);
   assert.match(stdout, /Wrote the proposal on branch onboard-finance-admins: finance-admins, platform-admins join the policy in audit mode/);
   assert.match(stdout, /\| finance-admins \| privileged \| 2 \| 1 \| 504 \| 0 \/ 0 \/ 0 \| 30 \|/);
   const file = /the auditor's evidence in (\S+\.csv),/.exec(stdout)?.[1];

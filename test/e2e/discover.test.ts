@@ -13,6 +13,9 @@ const HELPDESK = 'f1000000-0000-4000-8000-000000000002';
 const TIER0 = 'f1000000-0000-4000-8000-000000000003';
 const PAYROLL = 'f1000000-0000-4000-8000-000000000004';
 const PAYROLL_ADMIN = 'f1000000-0000-4000-8000-000000000005';
+/** The applications' ids, which sign-in log entries name (not the service principals' object ids). */
+const PAYROLL_APP = 'a1000000-0000-4000-8000-00000000000a';
+const MAIL_APP = 'a1000000-0000-4000-8000-00000000000b';
 const SYNC = 'f1000000-0000-4000-8000-000000000006';
 const DAY = 86_400_000;
 
@@ -29,6 +32,7 @@ function tenantWithStandingPrivilege(s: Scenario): void {
     id: PAYROLL,
     kind: 'servicePrincipal',
     displayName: 'Payroll',
+    appId: PAYROLL_APP,
     appRoles: [{ id: PAYROLL_ADMIN, value: 'Payroll.Admin', displayName: 'Payroll Administrator' }],
   });
   st.users.set(SYNC, { id: SYNC, kind: 'servicePrincipal', displayName: 'payroll-sync', owners: [USERS.hubot] });
@@ -57,19 +61,21 @@ function tenantWithStandingPrivilege(s: Scenario): void {
     roleDefinitionId: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
     directoryScopeId: '/',
   });
-  // octocat signs in daily; monalisa last signed in 100 days ago; hubot's sign-ins are never recorded.
+  // octocat signs in daily, to Payroll; monalisa last signed in 100 days ago.
   const now = Date.now();
   // Twice a day, 2.5 hours apart: a working span of 2.5h.
   for (let d = 0; d < 20; d++)
     for (const h of [3.5, 1])
       st.signIns.push({
         userId: USERS.octocat,
-        appId: 'payroll',
+        appId: PAYROLL_APP,
         createdDateTime: new Date(Date.parse(`${new Date(now - d * DAY).toISOString().slice(0, 10)}T00:00:00Z`) + (10 - h) * 3_600_000).toISOString(),
       });
+  // hubot signs in every day, to mail only: never to Payroll, the application Finance Admins administers.
+  for (let d = 0; d < 18; d++) st.signIns.push({ userId: USERS.hubot, appId: MAIL_APP, createdDateTime: new Date(now - d * DAY - 7_200_000).toISOString() });
   st.users.get(USERS.octocat)!.signInActivity = { lastSignInDateTime: new Date(now - 3_600_000).toISOString(), lastNonInteractiveSignInDateTime: null };
   st.users.get(USERS.monalisa)!.signInActivity = { lastSignInDateTime: new Date(now - 100 * DAY).toISOString(), lastNonInteractiveSignInDateTime: null };
-  st.users.get(USERS.hubot)!.signInActivity = null;
+  st.users.get(USERS.hubot)!.signInActivity = { lastSignInDateTime: new Date(now - 7_200_000).toISOString(), lastNonInteractiveSignInDateTime: null };
 }
 
 test('discover lists privileged groups outside the policy with why, what they confer, standing members, usage and a proposal', async () => {
@@ -81,8 +87,9 @@ test('discover lists privileged groups outside the policy with why, what they co
     assert.match(run.out, /^Finance Admins \(f1000000-0000-4000-8000-000000000001\) PRIVILEGED: proposed folder "finance-admins"$/m);
     assert.match(run.out, /found because it holds an administrator role of Payroll/);
     assert.match(run.out, /confers: ⚠️ PRIVILEGED: app role Payroll Administrator in Payroll/);
-    assert.match(run.out, /octocat@contoso\.com\s+daily\s+-> standing: signs in on 20 of the last 30 days/);
-    assert.match(run.out, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
+    assert.match(run.out, /octocat@contoso\.com\s+daily\s+-> standing: uses Payroll on 20 of the last 30 days[^\n]*\n {6}Payroll: 20 of 30 days, last \d{4}-/);
+    assert.match(run.out, /monalisa@contoso\.com\s+never\s+-> just-in-time: no sign-in in the last 30 days; the last on \d{4}-\d\d-\d\d\n/);
+    assert.match(run.out, /outsider@contoso\.com\s+never\s+-> just-in-time: no sign-in in 90 days/);
     assert.match(run.out, /app payroll-sync\s+unknown\s+-> standing: a service principal cannot open a request.*\(owners: hubot@contoso\.com\)/);
     assert.match(run.out, /proposal: onboard in audit mode, maxDuration 3h \(members' days span up to 3h \(first to last sign-in, median day\)\)/);
     // Nested into a privileged group: found too, and what it leads to through the parent.
@@ -90,7 +97,11 @@ test('discover lists privileged groups outside the policy with why, what they co
       run.out,
       /^Helpdesk Leads \(f1000000-0000-4000-8000-000000000002\) PRIVILEGED: proposed folder "helpdesk-leads"\n {2}found because it is nested in Finance Admins/m,
     );
-    assert.match(run.out, /hubot@contoso\.com\s+never\s+-> just-in-time/);
+    // Daily sign-ins elsewhere are not use of this group's privilege: judged by Payroll, the app it leads to.
+    assert.match(
+      run.out,
+      /hubot@contoso\.com\s+never\s+-> just-in-time: did not use Payroll in the last 30 days \(signs in on 18 days, to other applications\)\n {6}Payroll: 0 of 30 days, not used/,
+    );
     // Role-assignable: listed with its standing members, not onboarded.
     assert.match(run.out, /^Tier 0 \(f1000000-0000-4000-8000-000000000003\) PRIVILEGED: proposed folder "tier-0"[\s\S]*?not onboarded: role-assignable/m);
     assert.doesNotMatch(run.out, /8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13/, 'a policy group is not discovered again');
@@ -137,7 +148,7 @@ test('without AuditLog.Read.All usage is "unknown" and members stay standing, sa
       policy,
       /finance-admins:\n\s+id: f1000000-0000-4000-8000-000000000001\n[\s\S]*?maxDuration: 3h\n\s+approvals: 2\n\s+mode: audit\n\s+standing:/,
     );
-    assert.match(policy, new RegExp(`- id: ${USERS.octocat}\\n\\s+reason: "octocat@contoso.com: signs in on 20 of the last 30 days`));
+    assert.match(policy, new RegExp(`- id: ${USERS.octocat}\\n\\s+reason: "octocat@contoso.com: uses Payroll on 20 of the last 30 days`));
     assert.doesNotMatch(policy, /tier-0:/, 'a role-assignable group is not onboarded');
     const original = s.repo.git('show', 'main:.github/access-policy.yaml');
     assert.ok(policy.startsWith(original.trimEnd()), 'the rest of the file is kept byte for byte: the diff holds only the new groups');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blastRadius, weeklyTrend } from '../../src/report/blast-radius.ts';
-import { classify, dailySpan, folderName, propose, proposeMaxDuration } from '../../src/commands/discover.ts';
+import { classify, dailySpan, folderName, propose, proposeMaxDuration, usageFromLogs } from '../../src/commands/discover.ts';
 import { blastHeadline } from '../../src/report/dashboard.ts';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -122,4 +122,26 @@ test("the proposed maximum follows the members' working span, capped by what the
   });
   assert.deepEqual(proposeMaxDuration(10, [0]), { maxDuration: '1h', maxDurationWhy: "members' days span up to 1h (first to last sign-in, median day)" });
   assert.equal(proposeMaxDuration(1, []).maxDuration, '8h');
+});
+
+test("usage is judged by the group's own applications where it has any: sign-ins elsewhere are not use of its privilege", () => {
+  const payroll = { appId: 'a1', name: 'Payroll' };
+  const at = (day: number, hour: number, appId: string) => ({
+    createdDateTime: `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`,
+    appId,
+  });
+  const mailOnly = [at(1, 9, 'mail'), at(1, 17, 'mail'), at(2, 9, 'mail'), at(3, 9, 'mail')];
+  const elsewhere = usageFromLogs(mailOnly, [payroll]);
+  assert.deepEqual(elsewhere, { activeDays: 3, apps: [{ app: 'Payroll', activeDays: 0 }], appDays: 0 }, 'no use of Payroll: no working span either');
+  assert.equal(classify(elsewhere, Date.parse('2026-11-05T00:00:00Z')), 'never');
+  assert.deepEqual(propose({ kind: 'user', usage: 'never', ...elsewhere }), {
+    proposal: 'just-in-time',
+    reason: 'did not use Payroll in the last 30 days (signs in on 3 days, to other applications)',
+  });
+  const used = usageFromLogs([...mailOnly, at(2, 10, 'A1'), at(2, 12, 'a1')], [payroll]);
+  assert.deepEqual(used.apps, [{ app: 'Payroll', activeDays: 1, last: '2026-11-02T12:00:00Z' }], 'application ids compared without case');
+  assert.equal(used.dailySpanHours, 2, "the span is Payroll's, not the mail's 8 hours");
+  assert.equal(classify(used, Date.parse('2026-11-05T00:00:00Z')), 'rare');
+  // A group with no application: every sign-in counts, as before.
+  assert.deepEqual(usageFromLogs(mailOnly, []), { activeDays: 3, dailySpanHours: 0 });
 });

@@ -1,0 +1,26 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  accessLines,
+  appRolePrivilege,
+  catalogueOfPolicy,
+  composeAccess,
+  directoryRolePrivilege,
+  heaviest,
+  parseGroupAccess,
+  readAzureRoles,
+  readCatalogue,
+  readCatalogueFacts
+} from "./chunk-O3CE4UZJ.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  accessLines,
+  appRolePrivilege,
+  catalogueOfPolicy,
+  composeAccess,
+  directoryRolePrivilege,
+  heaviest,
+  parseGroupAccess,
+  readAzureRoles,
+  readCatalogue,
+  readCatalogueFacts
+};

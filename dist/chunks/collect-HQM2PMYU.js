@@ -1,0 +1,32 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  collectReport,
+  requestVersions
+} from "./chunk-S27DTLDD.js";
+import "./chunk-75SXXRN7.js";
+import "./chunk-QY3YAMFO.js";
+import "./chunk-FFU4HTRI.js";
+import "./chunk-NVDCARJL.js";
+import "./chunk-GBGCQK3Y.js";
+import "./chunk-YBA5QWIC.js";
+import "./chunk-DW3DZREC.js";
+import "./chunk-26JLZQL2.js";
+import "./chunk-EJ5EMUD5.js";
+import "./chunk-HUZZ2FGN.js";
+import "./chunk-KIYU2QCJ.js";
+import "./chunk-M7RVTPVM.js";
+import "./chunk-RGVUSR7S.js";
+import "./chunk-US6Y2DXO.js";
+import "./chunk-KAUG6AWK.js";
+import "./chunk-PM7GH4VV.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-NEDHP5PK.js";
+import "./chunk-T6N4ZH6A.js";
+import "./chunk-EPSUOZVQ.js";
+import "./chunk-TS7CM3PC.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  collectReport,
+  requestVersions
+};

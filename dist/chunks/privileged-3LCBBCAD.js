@@ -1,0 +1,14 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  PRIVILEGED_APPROVALS,
+  PRIVILEGED_MAX_MS,
+  privilegeFindings
+} from "./chunk-U5DZ2FLW.js";
+import "./chunk-O3CE4UZJ.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  PRIVILEGED_APPROVALS,
+  PRIVILEGED_MAX_MS,
+  privilegeFindings
+};
