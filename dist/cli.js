@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-Q6HLTSH3.js";
+} from "./cli-chunks/chunk-54JICEGD.js";
 import {
   EXIT,
   EXIT_HELP
@@ -348,8 +348,8 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-MVNNMND7.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-F2BSSWS4.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-6PH5BUW3.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-GCH3OQ7D.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);
     if ("why" in published) return { why: published.why };

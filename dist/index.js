@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-THRLZXOA.js";
+} from "./chunks/chunk-4XW5VCLD.js";
 import {
   atCommit,
   changedFiles,
@@ -533,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-SMISWAOL.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-ZECJ2IOB.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -568,7 +568,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-WR7OVQTW.js");
+  const { readPublished } = await import("./chunks/dashboard-CRWWHIJY.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -663,7 +663,7 @@ async function runIssue(settings) {
     requestSchemaRef(settings.workspace, VERSION)
   );
   const body = answerBody(answer);
-  const github = await import("./chunks/client-X3EGTN23.js");
+  const github = await import("./chunks/client-FIJEGDFN.js");
   const { editComment } = await import("./chunks/issues-QU72NHM2.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -700,8 +700,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-UOVFFJ47.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IMSWQZPI.js");
+  const { directoryFromActions } = await import("./chunks/connect-QBEC5LJC.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-V6CLC6C6.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-D4VJ3M3D.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -712,7 +712,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-FRYRIUTA.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-A7X5X3NO.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
   } : void 0;
   const report = await doctor(config, directory, rules);
@@ -754,7 +754,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-I3H37NG6.js");
+  const { grant } = await import("./chunks/grant-YNLUZSBW.js");
   const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -790,8 +790,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-HVRYHOJS.js");
-  const { sweepEffects } = await import("./chunks/sweep-CHPNFPI3.js");
+  const { revoke } = await import("./chunks/revoke-IYOUFETA.js");
+  const { sweepEffects } = await import("./chunks/sweep-A6RC33PN.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -851,7 +851,7 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-WR7OVQTW.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-CRWWHIJY.js");
   const { slotLateness } = await import("./chunks/dashboard-D4VJ3M3D.js");
   let planned;
   try {
@@ -883,14 +883,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-HQM2PMYU.js");
+  const { collectReport } = await import("./chunks/collect-AV6CDCQK.js");
   const { renderReport } = await import("./chunks/render-O7X6AHST.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-6YWNJC5X.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7AKB3O2N.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -129,6 +129,8 @@ export class Twin {
       'INPUT_AUTHORITY-HOST': this.urls.authorityHost,
       'INPUT_GRAPH-ENDPOINT': this.urls.graph,
       'INPUT_ARM-ENDPOINT': this.urls.arm,
+      // The test suite shortens the clients' waits (retries, write pacing): the twin recovers at once.
+      ...(process.env.ACCESS_AS_CODE_WAIT_SCALE ? { ACCESS_AS_CODE_WAIT_SCALE: process.env.ACCESS_AS_CODE_WAIT_SCALE } : {}),
     };
   }
 

@@ -2,6 +2,7 @@
  * The one retry policy for Graph (Microsoft Graph throttling guidance): honour Retry-After on 429 and
  * 503; otherwise back off exponentially with full jitter. Pure, so it is tested without a network.
  */
+import { scaledMs } from '../wait.ts';
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -15,7 +16,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   random: Math.random,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, scaledMs(ms))),
 };
 
 /** Statuses worth another try: throttled, unavailable, gateway timeout (and 0 for a dropped connection). */

@@ -7,6 +7,7 @@ import type { EnvironmentFacts } from './rules.ts';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { scaledMs } from '../wait.ts';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 /** What the functions here use of an Octokit: the command line's (@octokit/rest) or the action's (@actions/github). */
@@ -18,7 +19,7 @@ export function octokitOptions(maxRetries = 3) {
     userAgent: 'access-as-code',
     // plugin-retry's own option, not `request.retries`: that one retries every status, 404 included
     // (octokit/plugin-retry.js#576), so each "not found" cost four requests of the hourly budget.
-    retry: { retries: maxRetries },
+    retry: { retries: maxRetries, retryAfterBaseValue: scaledMs(1_000) },
     throttle: {
       // The plugin spaces GraphQL queries a second apart as if they were writes; GitHub asks that for
       // mutative requests only ("Best practices for using the REST API": serial requests, a second
@@ -65,7 +66,7 @@ export function paceWrites<T>(octokit: T): T {
     if (/\/graphql$/.test(options.url ?? '') && !/^\s*mutation\b/.test(typeof options.query === 'string' ? options.query : '')) return;
     const now = Date.now();
     const at = Math.max(now, next);
-    next = at + WRITE_SPACING_MS;
+    next = at + scaledMs(WRITE_SPACING_MS);
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   });
   return octokit;

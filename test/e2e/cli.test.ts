@@ -289,7 +289,11 @@ test('THREATS 55: doctor against a Graph endpoint that refuses connections says 
   const s = await Scenario.begin();
   try {
     const started = Date.now();
-    const res = await runCli(s, ['doctor', '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', `https://127.0.0.1:${port}`], { entra: false });
+    // Waits at their real length: eight silent retries would take minutes.
+    const res = await runCli(s, ['doctor', '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', `https://127.0.0.1:${port}`], {
+      entra: false,
+      env: { ACCESS_AS_CODE_WAIT_SCALE: '1' },
+    });
     const took = Date.now() - started;
     assert.equal(res.code, 2, res.out + res.err);
     assert.match(res.err, new RegExp(`Microsoft Graph at 127\\.0\\.0\\.1:${port} cannot be reached: it refused the connection[^\\n]*\\(ECONNREFUSED\\)`));

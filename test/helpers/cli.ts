@@ -10,7 +10,7 @@ export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$
 export function runCli(
   world: AccessWorld,
   args: string[],
-  options: { cwd?: string; entra?: boolean } = {},
+  options: { cwd?: string; entra?: boolean; env?: Record<string, string> } = {},
 ): Promise<{ code: number | null; out: string; err: string }> {
   const env = {
     ...world.twin.env(),
@@ -21,6 +21,7 @@ export function runCli(
     AZURE_TENANT_ID: TENANT,
     AZURE_CLIENT_ID: CLIENT,
     AZURE_CLIENT_SECRET: 'twin-client-secret',
+    ...options.env,
   };
   const entra =
     options.entra === false

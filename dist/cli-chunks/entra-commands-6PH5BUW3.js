@@ -1,0 +1,32 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  discoverCommand,
+  doctorCommand,
+  evidenceCommand,
+  grantCommand,
+  localGitHub,
+  reportCommand,
+  statusCommand,
+  sweepCommand
+} from "./chunk-54JICEGD.js";
+import "./chunk-CUMFMMAT.js";
+import "./chunk-B6R5MONC.js";
+import "./chunk-VBXVWMN2.js";
+import "./chunk-WB7IPXIR.js";
+import "./chunk-7K7DDW7P.js";
+import "./chunk-3VIL4RUE.js";
+import "./chunk-DKSCVU2J.js";
+import "./chunk-WD4VLBT2.js";
+import "./chunk-XP3LFAPK.js";
+import "./chunk-ZFCBOOOX.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  discoverCommand,
+  doctorCommand,
+  evidenceCommand,
+  grantCommand,
+  localGitHub,
+  reportCommand,
+  statusCommand,
+  sweepCommand
+};
