@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-54JICEGD.js";
+} from "./cli-chunks/chunk-TUC6EOED.js";
 import {
   EXIT,
   EXIT_HELP
@@ -41,16 +41,17 @@ import {
   judgeRequest,
   positionOfKey,
   requesterAt
-} from "./cli-chunks/chunk-UKF6A6DF.js";
+} from "./cli-chunks/chunk-VXZOJV6K.js";
 import {
   CONFIG_PATHS,
   atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-B6R5MONC.js";
+} from "./cli-chunks/chunk-PWPE2NUA.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   GITHUB_LOGIN,
@@ -66,8 +67,8 @@ import {
   formatOwner,
   ownersOf
 } from "./cli-chunks/chunk-7K7DDW7P.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
+import "./cli-chunks/chunk-MEYI3N5C.js";
 import {
   formatDuration,
   parseDuration
@@ -348,7 +349,7 @@ async function conferredFor(root, config, report, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-6PH5BUW3.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-7QLXO2U3.js");
     const { readPublished } = await import("./cli-chunks/dashboard-GCH3OQ7D.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     const published = await readPublished(gh, repo);

@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-4XW5VCLD.js";
+} from "./chunks/chunk-JPHTLAN3.js";
 import {
   atCommit,
   changedFiles,
@@ -42,7 +42,7 @@ import "./chunks/chunk-M7RVTPVM.js";
 import "./chunks/chunk-RGVUSR7S.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-US6Y2DXO.js";
+} from "./chunks/chunk-BE7454LR.js";
 import "./chunks/chunk-KAUG6AWK.js";
 import {
   requesterTeams
@@ -65,10 +65,10 @@ import {
 } from "./chunks/chunk-NEDHP5PK.js";
 import {
   ICON
-} from "./chunks/chunk-AZPMKJU2.js";
+} from "./chunks/chunk-JT5IWDEY.js";
 import {
   rememberEffects
-} from "./chunks/chunk-7F3IMCKF.js";
+} from "./chunks/chunk-BLGGZSH3.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-A4U2YKKM.js";
@@ -495,7 +495,7 @@ function githubSettings(command, env) {
 }
 function memorySettings(settings) {
   const memoryKey = getInput("memory-key").trim();
-  if (!memoryKey || settings.command !== "grant" && settings.command !== "revoke" || !settings.github) return void 0;
+  if (!memoryKey || !["grant", "revoke", "report"].includes(settings.command) || !settings.github) return void 0;
   setSecret(memoryKey);
   if (memoryKey.length >= MEMORY_KEY_MIN_LENGTH) return { key: memoryKey, repository: settings.github.repository };
   warning(
@@ -533,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-ZECJ2IOB.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-FOG3KJTK.js")).runBreakGlass(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -754,8 +754,8 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-YNLUZSBW.js");
-  const { grantEffects } = await import("./chunks/grant-comment-CAQSSZCJ.js");
+  const { grant } = await import("./chunks/grant-GGCVLCWN.js");
+  const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
     git: gitIn(settings.workspace),
@@ -790,8 +790,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-IYOUFETA.js");
-  const { sweepEffects } = await import("./chunks/sweep-A6RC33PN.js");
+  const { revoke } = await import("./chunks/revoke-GR427L5S.js");
+  const { sweepEffects } = await import("./chunks/sweep-TDR4J7NS.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -883,14 +883,24 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-AV6CDCQK.js");
-  const { renderReport } = await import("./chunks/render-O7X6AHST.js");
+  const { collectReport } = await import("./chunks/collect-P5M6Z7RR.js");
+  const { renderReport } = await import("./chunks/render-VITXXNH4.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(await collectReport({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now: Date.now() }));
+  const markdown = renderReport(
+    await collectReport({
+      git,
+      gh,
+      ...teamsGh ? { teamsGh } : {},
+      repo,
+      directory,
+      now: Date.now(),
+      ...settings.memory ? { memory: settings.memory } : {}
+    })
+  );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7AKB3O2N.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-OJ3SWMBM.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -363,6 +363,7 @@ export class AccessWorld {
         'github-token': TOKEN,
         'tenant-id': TENANT,
         'client-id': CLIENT,
+        ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}),
         'authority-host': this.twin.urls.authorityHost,
         'graph-endpoint': this.twin.urls.graph,
       },

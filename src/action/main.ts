@@ -472,7 +472,17 @@ async function runReport(settings: Settings): Promise<RunResult> {
   const { renderReport } = await import('../report/render.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(await collectReport({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now: Date.now() }));
+  const markdown = renderReport(
+    await collectReport({
+      git,
+      gh,
+      ...(teamsGh ? { teamsGh } : {}),
+      repo,
+      directory,
+      now: Date.now(),
+      ...(settings.memory ? { memory: settings.memory } : {}),
+    }),
+  );
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   // The auditor's evidence of the last 30 days beside it, as a file the workflow keeps as an artifact.

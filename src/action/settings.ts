@@ -111,10 +111,10 @@ function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['git
   return github;
 }
 
-/** grant and revoke: the memory key, masked; a short one is refused with a warning (nothing is remembered). */
+/** grant and revoke (and report, which reads the standing-members history): the memory key, masked; a short one is refused with a warning. */
 function memorySettings(settings: Settings): MemoryKey | undefined {
   const memoryKey = core.getInput('memory-key').trim();
-  if (!memoryKey || (settings.command !== 'grant' && settings.command !== 'revoke') || !settings.github) return undefined;
+  if (!memoryKey || !['grant', 'revoke', 'report'].includes(settings.command) || !settings.github) return undefined;
   core.setSecret(memoryKey);
   // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
   // goes on without remembering, and says so.

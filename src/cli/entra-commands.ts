@@ -12,6 +12,7 @@ import { gitIn } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 import { EXIT } from './exit.ts';
+import { MEMORY_KEY_MIN_LENGTH } from '../memory/memory.ts';
 
 const ENTRA = {
   'tenant-id': { type: 'string' },
@@ -115,7 +116,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const { collectReport } = await import('../report/collect.ts');
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
-  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io) });
+  // ACCESS_MEMORY_KEY (the grant environment's secret) lets the report read the standing members the sweep records each day.
+  const key = process.env.ACCESS_MEMORY_KEY ?? '';
+  const memory = key.length >= MEMORY_KEY_MIN_LENGTH ? { memory: { key, repository: `${repo.owner}/${repo.repo}` } } : {};
+  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), ...memory });
   const markdown = json ? JSON.stringify(data, null, 2) : renderReport(data);
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), markdown);

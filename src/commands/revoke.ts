@@ -11,7 +11,8 @@ import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
-import type { MemoryChange } from '../memory/memory.ts';
+import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
+import { historyChange, historyDays, pointOf } from '../memory/history.ts';
 import type { GraphqlSpend } from '../github/graphql.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
@@ -62,6 +63,8 @@ export interface RevokeReport {
 /** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
+  const status = statusOf(report, ctx.now);
+  const memoryChange = ctx.memory && !report.dryRun && !report.degraded ? await withHistory(ctx, ctx.memory, report) : report.memoryChange;
   return {
     head: report.head,
     branch: report.branch,
@@ -72,8 +75,8 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     ...(report.degraded ? { degraded: report.degraded } : {}),
     spend: report.spend,
     ...(report.verified ? { verified: report.verified } : {}),
-    ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}),
-    status: statusOf(report, ctx.now),
+    ...(memoryChange ? { memoryChange } : {}),
+    status,
     exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({
       group,
       id: entry.id,
@@ -85,6 +88,22 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     config: report.config,
     configIgnored: report.configIgnored,
     breakGlassIgnored: report.breakGlassIgnored,
+  };
+}
+
+/**
+ * The sweep's memory change with the day's standing-privilege point added (the first sweep of the day
+ * records it) and points past the history's length deleted (memory/history.ts).
+ */
+async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport): Promise<MemoryChange | undefined> {
+  const change = report.memoryChange;
+  const head = change ? change.expectedHead : await memoryHead(ctx.git);
+  const history = historyChange(k, await historyDays(ctx.git, head), pointOf(ctx.now, report.groups), ctx.now);
+  if (history.files.length === 0 && history.deletions.length === 0) return change;
+  return {
+    expectedHead: head,
+    files: [...(change?.files ?? []), ...history.files],
+    deletions: [...(change?.deletions ?? []), ...history.deletions],
   };
 }
 

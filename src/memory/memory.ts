@@ -58,29 +58,38 @@ function mac(k: MemoryKey, path: string, body: string): string {
   return createHmac('sha256', k.key).update(`${FORMAT}\0${k.repository.toLowerCase()}\0${path}\0${body}`).digest('hex');
 }
 
-/** One entry as the file that holds it: the facts on the first line, their MAC on the second. */
-export function sealEntry(k: MemoryKey, entry: Remembered): SealedFile {
-  const path = entryPath(entry.landing);
-  const body = JSON.stringify({ format: FORMAT, ...entry });
+/** A value as the file that holds it at `path`: the JSON on the first line, its MAC on the second. */
+export function sealJson(k: MemoryKey, path: string, value: object): SealedFile {
+  const body = JSON.stringify({ format: FORMAT, ...value });
   return { path, content: `${body}\n${mac(k, path, body)}\n` };
 }
 
-/** The facts of a file from the memory branch, or why they do not count. Pure. */
-export function openEntry(k: MemoryKey, landing: string, text: string): Remembered | string {
-  const path = entryPath(landing);
+/** The value of a file at `path` on the memory branch when its MAC is this repository's, or why not. Pure. */
+export function openJson(k: MemoryKey, path: string, text: string): { value: unknown } | string {
   const [body, tag, ...rest] = text.split('\n');
   if (!body || !tag || rest.some((l) => l !== '')) return 'not a memory entry';
   const expected = Buffer.from(mac(k, path, body), 'hex');
   const given = /^[0-9a-f]{64}$/.test(tag) ? Buffer.from(tag, 'hex') : Buffer.alloc(0);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return "its MAC does not match (not written by this repository's grant or sweep job, or altered since)";
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    const value = JSON.parse(body) as { format?: unknown };
+    return value && typeof value === 'object' && value.format === FORMAT ? { value } : 'not in the expected form';
   } catch {
     return 'not JSON';
   }
-  return shapeOf(parsed, landing) ?? 'not in the expected form';
+}
+
+/** One entry as the file that holds it: the facts on the first line, their MAC on the second. */
+export function sealEntry(k: MemoryKey, entry: Remembered): SealedFile {
+  return sealJson(k, entryPath(entry.landing), entry);
+}
+
+/** The facts of a file from the memory branch, or why they do not count. Pure. */
+export function openEntry(k: MemoryKey, landing: string, text: string): Remembered | string {
+  const opened = openJson(k, entryPath(landing), text);
+  if (typeof opened === 'string') return opened;
+  return shapeOf(opened.value, landing) ?? 'not in the expected form';
 }
 
 function shapeOf(value: unknown, landing: string): Remembered | undefined {

@@ -40,8 +40,11 @@ export function noticeId(e: NotifyEvent): string {
 /** The memory branch's change as an effect (none when nothing changes). */
 export function rememberEffects(change: MemoryChange | undefined): Effect[] {
   if (!change) return [];
+  const landings = change.files.filter((f) => f.path.startsWith('landings/')).length;
+  const points = change.files.length - landings;
   const what = [
-    change.files.length > 0 ? `${change.files.length} landing commit${change.files.length === 1 ? '' : 's'} verified now` : '',
+    landings > 0 ? `${landings} landing commit${landings === 1 ? '' : 's'} verified now` : '',
+    points > 0 ? "today's standing-privilege point" : '',
     change.deletions.length > 0 ? `${change.deletions.length} no longer needed` : '',
   ]
     .filter(Boolean)

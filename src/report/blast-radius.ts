@@ -25,6 +25,8 @@ export interface BlastRadius {
   total: Omit<BlastRow, 'group' | 'weight'>;
   /** Week by week, oldest first: standing exemptions of privileged groups in the approved policy then, and hours elevated. */
   trend?: TrendPoint[];
+  /** What the history of standing members is, or why there is none (no memory key, points that did not count). */
+  history?: string;
 }
 
 export interface TrendPoint {
@@ -32,7 +34,31 @@ export interface TrendPoint {
   weekEnding: string;
   /** Standing exemptions in the privileged groups of the policy in force then (undefined: not known). */
   standingExemptions?: number;
+  /**
+   * Users and service principals holding the privileged groups with no active request (exemptions and
+   * drift), as the sweep recorded them on the week's last recorded day (undefined: no record that week).
+   */
+  standingMembers?: number;
   elevatedHours: number;
+}
+
+/**
+ * Per week (index 0: the week ending now), the standing members of the given groups on the last day
+ * the sweep recorded in that week, from the history's points; undefined for a week with none. Pure.
+ */
+export function standingByWeek(
+  weeks: number,
+  now: number,
+  points: readonly { at: string; groups: readonly { group: string; users: number; apps: number }[] }[],
+  groups: ReadonlySet<string>,
+): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const end = now - w * 7 * DAY;
+    const inWeek = points.filter((p) => Date.parse(p.at) <= end && Date.parse(p.at) > end - 7 * DAY).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+    out.push(inWeek ? inWeek.groups.filter((g) => groups.has(g.group)).reduce((n, g) => n + g.users + g.apps, 0) : undefined);
+  }
+  return out;
 }
 
 /**
@@ -45,6 +71,7 @@ export function weeklyTrend(
   now: number,
   exemptionsAt: readonly (number | undefined)[],
   grants: readonly { group: string; grantedAt: string; endedAt: string; plannedEnd: string }[],
+  standingAt: readonly (number | undefined)[] = [],
 ): TrendPoint[] {
   const out: TrendPoint[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
@@ -58,9 +85,11 @@ export function weeklyTrend(
       if (!Number.isNaN(from) && to > from) hours += (to - from) / HOUR;
     }
     const exemptions = exemptionsAt[w];
+    const standing = standingAt[w];
     out.push({
       weekEnding: new Date(end).toISOString().slice(0, 10),
       ...(exemptions !== undefined ? { standingExemptions: exemptions } : {}),
+      ...(standing !== undefined ? { standingMembers: standing } : {}),
       elevatedHours: Math.round(hours * 10) / 10,
     });
   }
@@ -132,13 +161,15 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
   out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
   if (b.trend && b.trend.length > 0) {
     out.push(
-      '**Week by week** (standing exemptions of the groups privileged now, in the approved policy at each week’s end; members without a request are not in git, so drift is counted only now):',
+      '**Week by week** (in the groups privileged now: members holding them with no request, users and apps, as the sweep recorded them on the week’s last recorded day; the standing exemptions of the approved policy at each week’s end, from git; and the hours elevated through requests):',
       '',
-      '| Week ending | Standing exemptions in privileged groups | Hours elevated through requests |',
-      '|---|---|---|',
+      '| Week ending | Standing members in privileged groups | Standing exemptions in privileged groups | Hours elevated through requests |',
+      '|---|---|---|---|',
     );
-    for (const t of b.trend) out.push(`| ${t.weekEnding} | ${t.standingExemptions ?? 'not known'} | ${t.elevatedHours} |`);
+    for (const t of b.trend)
+      out.push(`| ${t.weekEnding} | ${t.standingMembers ?? 'not recorded'} | ${t.standingExemptions ?? 'not known'} | ${t.elevatedHours} |`);
     out.push('');
+    if (b.history) out.push(b.history, '');
   }
   return out;
 }

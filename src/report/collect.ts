@@ -92,8 +92,34 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     ctx.now,
   );
   const privileged = new Set([...weights].filter(([, w]) => w >= 10).map(([g]) => g));
-  blast.trend = weeklyTrend(TREND_WEEKS, ctx.now, await exemptionsByWeek(ctx, state, privileged), rows);
+  const history = await standingHistory(ctx, privileged);
+  blast.trend = weeklyTrend(TREND_WEEKS, ctx.now, await exemptionsByWeek(ctx, state, privileged), rows, history.standingAt);
+  blast.history = history.note;
   return blast;
+}
+
+/** Standing members of the privileged groups week by week, from the points the sweep recorded on the memory branch. */
+async function standingHistory(ctx: ReportContext, privileged: ReadonlySet<string>): Promise<{ standingAt: (number | undefined)[]; note: string }> {
+  if (!ctx.memory)
+    return {
+      standingAt: [],
+      note: 'Standing members are recorded each day by the sweep on the memory branch; this report was made without the memory key, so they are not shown week by week.',
+    };
+  const { readHistory } = await import('../memory/history.ts');
+  const { standingByWeek } = await import('./blast-radius.ts');
+  const reader = ctx.git.catFile();
+  try {
+    const history = await readHistory(ctx.git, reader, ctx.memory);
+    const rejected = history.rejected.length
+      ? ` ${history.rejected.length} day${history.rejected.length === 1 ? '' : 's'} on the memory branch did not count (${history.rejected[0]!.day}: ${history.rejected[0]!.why}): someone other than the sweep wrote there, or the key changed.`
+      : '';
+    return {
+      standingAt: standingByWeek(TREND_WEEKS, ctx.now, history.points, privileged),
+      note: `Standing members as the sweep recorded them: ${history.points.length} day${history.points.length === 1 ? '' : 's'} recorded${history.points[0] ? ` since ${history.points[0].day}` : ''}.${rejected}`,
+    };
+  } finally {
+    reader.close();
+  }
 }
 
 const TREND_WEEKS = 13;

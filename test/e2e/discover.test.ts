@@ -183,8 +183,10 @@ test('onboarding the proposal and moving members to requests makes the blast rad
     assert.match(audit.out, /\*\*3 standing privileged users\*\* and \*\*1 app\*\*/);
     // Week by week: the exemptions the proposal added (octocat, payroll-sync) appear in this week's policy; before, there was none.
     const today = new Date().toISOString().slice(0, 10);
-    assert.match(audit.out, new RegExp(`\\| ${today} \\| 2 \\| 0 \\|\\n\\n`));
-    assert.match(audit.out, /Week by week[\s\S]*\| \d{4}-\d{2}-\d{2} \| 0 \| 0 \|/);
+    assert.match(audit.out, new RegExp(`\\| ${today} \\| not recorded \\| 2 \\| 0 \\|\\n\\n`));
+    assert.match(audit.out, /Week by week[\s\S]*\| \d{4}-\d{2}-\d{2} \| not recorded \| 0 \| 0 \|/);
+    // The CLI without the memory key says why the members are not shown week by week.
+    assert.match(audit.out, /made without the memory key, so they are not shown week by week/);
 
     // The switch to enforce is its own reviewed change; monalisa moves to a request; the sweep removes what nobody requested.
     const enforced = proposal.replace(/mode: audit/g, 'mode: enforce');

@@ -124,3 +124,62 @@ test('THREATS 57: an entry someone with push access wrote, moved or altered gran
     await s.stop();
   }
 });
+
+test('the sweep records each day who holds each group without a request; the report shows it week by week and leaves out a day someone else wrote', async () => {
+  const { sealPoint, openPoint, historyPath } = await import('../../src/memory/history.ts');
+  const { GROUPS } = await import('../helpers/scenario.ts');
+  const s = await Scenario.begin();
+  try {
+    s.memoryKey = KEY;
+    const key = { key: KEY, repository: 'acme/access' };
+    // billing-readers (audit mode) leads to Global Administrator, and two people hold it with no request.
+    s.twin.state.apps[0]!.roles.push('RoleManagement.Read.Directory');
+    s.twin.state.roleAssignments.push({
+      id: 'ra-billing',
+      principalId: GROUPS['billing-readers'],
+      roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+      directoryScopeId: '/',
+    });
+    s.addMember('billing-readers', 'monalisa');
+    s.addMember('billing-readers', 'hubot');
+    // Earlier sweeps recorded 6 and then 4 such members; someone with push access wrote a third day.
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const point = (daysAgo: number, users: number) => ({
+      day: day(daysAgo),
+      at: `${day(daysAgo)}T00:05:00.000Z`,
+      groups: [{ group: 'billing-readers', users, apps: 0 }],
+    });
+    const sealed = [sealPoint(key, point(22, 6)), sealPoint(key, point(15, 4))];
+    const forged = sealPoint({ key: 'another-key-that-is-long-enough-0123456789', repository: 'acme/access' }, point(8, 0));
+    pushToMemory(s, Object.fromEntries([...sealed, forged].map((f) => [f.path, f.content])));
+
+    const run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    const today = day(0);
+    assert.ok(memoryFiles(s).includes(historyPath(today)), memoryFiles(s).join(', '));
+    const recorded = openPoint(key, today, s.repo.git('show', `${MEMORY_BRANCH}:${historyPath(today)}`) + '\n');
+    assert.notEqual(typeof recorded, 'string', String(recorded));
+    assert.deepEqual(
+      (recorded as { groups: { group: string; users: number; apps: number }[] }).groups.find((g) => g.group === 'billing-readers'),
+      { group: 'billing-readers', users: 2, apps: 0 },
+      'audit mode: the two members stay, and are counted',
+    );
+    // The day is recorded once: the next sweep writes nothing for it.
+    const head = refHead(s.repo.dir, MEMORY_BRANCH);
+    await s.revoke();
+    assert.equal(refHead(s.repo.dir, MEMORY_BRANCH), head, 'nothing new to remember');
+
+    const report = await s.report();
+    assert.equal(report.exitCode, 0, report.stdout);
+    const md = report.outputs.report ?? '';
+    const rows = [...md.matchAll(/^\| (\d{4}-\d{2}-\d{2}) \| (\d+|not recorded) \| /gm)].map((m) => m[2]);
+    assert.equal(rows.length, 13, md);
+    assert.deepEqual(rows.slice(-4), ['6', '4', 'not recorded', '2'], 'week by week, oldest first; the forged day is not believed');
+    assert.match(
+      md,
+      /Standing members as the sweep recorded them: 3 days recorded since \d{4}-\d{2}-\d{2}\. 1 day on the memory branch did not count \(\d{4}-\d{2}-\d{2}: its MAC does not match/,
+    );
+  } finally {
+    await s.stop();
+  }
+});

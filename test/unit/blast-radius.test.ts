@@ -145,3 +145,22 @@ test("usage is judged by the group's own applications where it has any: sign-ins
   // A group with no application: every sign-in counts, as before.
   assert.deepEqual(usageFromLogs(mailOnly, []), { activeDays: 3, dailySpanHours: 0 });
 });
+
+test("the day's point counts members who stay without a request: exemptions and drift the run did not remove", async () => {
+  const { pointOf } = await import('../../src/memory/history.ts');
+  const point = pointOf(Date.parse('2026-11-29T00:05:00Z'), [
+    {
+      group: 'finance-admins',
+      dispositions: [
+        { reason: 'standing', type: 'user', action: 'keep' },
+        { reason: 'standing', type: 'servicePrincipal', action: 'keep' },
+        { reason: 'drift', type: 'user', action: 'report' },
+        { reason: 'drift', type: 'user', action: 'remove', outcome: 'removed' },
+        { reason: 'drift', type: 'user', action: 'remove', outcome: 'failed' },
+        { reason: 'active', type: 'user', action: 'keep' },
+      ],
+    },
+    { group: 'unreadable', error: 'Graph answered 403', dispositions: [] },
+  ]);
+  assert.deepEqual(point, { day: '2026-11-29', at: '2026-11-29T00:05:00.000Z', groups: [{ group: 'finance-admins', users: 3, apps: 1 }] });
+});

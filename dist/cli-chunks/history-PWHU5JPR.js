@@ -1,0 +1,23 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  HISTORY_DAYS,
+  historyChange,
+  historyDays,
+  historyPath,
+  openPoint,
+  pointOf,
+  readHistory,
+  sealPoint
+} from "./chunk-NJRQRRKD.js";
+import "./chunk-MEYI3N5C.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  HISTORY_DAYS,
+  historyChange,
+  historyDays,
+  historyPath,
+  openPoint,
+  pointOf,
+  readHistory,
+  sealPoint
+};
