@@ -24,21 +24,21 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-EJ5EMUD5.js";
+} from "./chunks/chunk-DZ42VBVO.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-HUZZ2FGN.js";
+} from "./chunks/chunk-YFVOOMZS.js";
+import "./chunks/chunk-M7RVTPVM.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   isRequestsHousekeeping,
   isUnderRequests
 } from "./chunks/chunk-KIYU2QCJ.js";
-import "./chunks/chunk-M7RVTPVM.js";
 import "./chunks/chunk-RGVUSR7S.js";
 import {
   MEMORY_KEY_MIN_LENGTH
@@ -419,8 +419,8 @@ function whatHappened(d, dryRun) {
 }
 
 // src/action/settings.ts
-var COMMANDS = ["validate", "grant", "revoke", "report", "doctor", "issue", "break-glass"];
-var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor", "break-glass"];
+var COMMANDS = ["validate", "grant", "revoke", "report", "doctor", "issue", "break-glass", "discover"];
+var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor", "break-glass", "discover"];
 var NEEDS_GITHUB = ["grant", "revoke", "report", "issue", "break-glass"];
 var MAY_USE_GITHUB = ["doctor", "validate"];
 function readSettings(env = process.env) {
@@ -533,7 +533,9 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-FOG3KJTK.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-NH5CBPTY.js")).runBreakGlass(settings);
+      case "discover":
+        return await runDiscover(settings);
     }
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -641,7 +643,7 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-Y7O2SVSN.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3WFBLSJM.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -699,6 +701,23 @@ function configTeams(config) {
   }
   return [...teams.values()];
 }
+async function runDiscover(settings) {
+  const { directoryFromActions } = await import("./chunks/connect-QBEC5LJC.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-VRNPCNVL.js");
+  const config = await loadConfig(workingTree(settings.workspace));
+  const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
+  const azure = config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p) => directory.armReadAll(p) } : void 0;
+  const found = await discover((r) => directory.readAll(r), config.policy, Date.now(), azure);
+  const lines = renderDiscovery(found);
+  for (const line of lines) info(line);
+  const onboardable = found.groups.filter((g) => g.onboard.ok).length;
+  await summary.addHeading("Privileged groups outside the policy", 2).addRaw(
+    `${found.groups.length} found, ${onboardable} that access-as-code can manage. To propose them (audit mode, standing exemptions with reasons), run <code>access-as-code discover --write</code> in a clone and open a pull request from the branch it makes.`,
+    true
+  ).addRaw(`<pre>${escapeHtml(lines.join("\n"))}</pre>`, true).write();
+  setOutput("discovery", JSON.stringify(found));
+  return { status: "ok" };
+}
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-QBEC5LJC.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-V6CLC6C6.js");
@@ -754,7 +773,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-GGCVLCWN.js");
+  const { grant } = await import("./chunks/grant-PMHBO5LN.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -790,8 +809,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-GR427L5S.js");
-  const { sweepEffects } = await import("./chunks/sweep-TDR4J7NS.js");
+  const { revoke } = await import("./chunks/revoke-UMSJGJFK.js");
+  const { sweepEffects } = await import("./chunks/sweep-55HVK3HN.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -883,8 +902,8 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-P5M6Z7RR.js");
-  const { renderReport } = await import("./chunks/render-VITXXNH4.js");
+  const { collectReport } = await import("./chunks/collect-HUNUKDSY.js");
+  const { renderReport } = await import("./chunks/render-U6PDHESR.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -900,7 +919,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-OJ3SWMBM.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-BM5TW44S.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -46,6 +46,8 @@ async function runCommand(): Promise<RunResult> {
         return await runIssue(settings);
       case 'break-glass':
         return await (await import('./break-glass.ts')).runBreakGlass(settings);
+      case 'discover':
+        return await runDiscover(settings);
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -249,6 +251,35 @@ function configTeams(config: AccessConfig): { org: string; slug: string }[] {
     if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
   }
   return [...teams.values()];
+}
+
+/**
+ * discover in a workflow: the privileged groups outside the policy and the proposal, in the job summary
+ * and as the output `discovery` (JSON). Reads only. The proposal is not committed from here: a pull
+ * request the job token opened would not run the pull-request check, so `access-as-code discover
+ * --write` on a person's clone makes it.
+ */
+async function runDiscover(settings: Settings): Promise<RunResult> {
+  const { directoryFromActions } = await import('../entra/connect.ts');
+  const { discover, renderDiscovery } = await import('../commands/discover.ts');
+  const config = await loadConfig(workingTree(settings.workspace));
+  const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
+  const azure =
+    config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p: readonly string[]) => directory.armReadAll(p) } : undefined;
+  const found = await discover((r) => directory.readAll(r), config.policy, Date.now(), azure);
+  const lines = renderDiscovery(found);
+  for (const line of lines) core.info(line);
+  const onboardable = found.groups.filter((g) => g.onboard.ok).length;
+  await core.summary
+    .addHeading('Privileged groups outside the policy', 2)
+    .addRaw(
+      `${found.groups.length} found, ${onboardable} that access-as-code can manage. To propose them (audit mode, standing exemptions with reasons), run <code>access-as-code discover --write</code> in a clone and open a pull request from the branch it makes.`,
+      true,
+    )
+    .addRaw(`<pre>${escapeHtml(lines.join('\n'))}</pre>`, true)
+    .write();
+  core.setOutput('discovery', JSON.stringify(found));
+  return { status: 'ok' };
 }
 
 async function runDoctor(settings: Settings): Promise<RunResult> {

@@ -5,7 +5,7 @@ import { ConfigError } from '../diagnostics.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 import { MEMORY_KEY_MIN_LENGTH, type MemoryKey } from '../memory/memory.ts';
 
-export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass'] as const;
+export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass', 'discover'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Settings {
@@ -32,7 +32,7 @@ export interface Settings {
   memory?: MemoryKey;
 }
 
-const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass'];
+const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass', 'discover'];
 const NEEDS_GITHUB: readonly Command[] = ['grant', 'revoke', 'report', 'issue', 'break-glass'];
 /** doctor reads the branch's rules when it has a token, and skips that check without one. */
 const MAY_USE_GITHUB: readonly Command[] = ['doctor', 'validate'];

@@ -211,3 +211,52 @@ test('onboarding the proposal and moving members to requests makes the blast rad
     await s.stop();
   }
 });
+
+test('the discover workflow: the bundled action lists the same groups and proposal in the job summary and its output, and changes nothing', async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
+    const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
+    const head = s.repo.git('rev-parse', 'HEAD');
+    s.twin.log.clear();
+    const run = await runAction({
+      workspace: s.repo.dir,
+      inputs: {
+        command: 'discover',
+        'github-token': TOKEN,
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'authority-host': s.twin.urls.authorityHost,
+        'graph-endpoint': s.twin.urls.graph,
+      },
+      eventName: 'workflow_dispatch',
+      event: {},
+      env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+    });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.match(run.summary, /<h2>Privileged groups outside the policy<\/h2>/);
+    assert.match(run.summary, /3 found, 2 that access-as-code can manage/);
+    assert.match(run.summary, /octocat@contoso\.com\s+daily\s+-&gt; standing: uses Payroll on 20 of the last 30 days/);
+    const found = JSON.parse(run.outputs.discovery ?? '{}') as { groups: { name: string; onboard: { ok: boolean } }[] };
+    assert.deepEqual(
+      found.groups.map((g) => [g.name, g.onboard.ok]),
+      [
+        ['tier-0', false],
+        ['finance-admins', true],
+        ['helpdesk-leads', true],
+      ],
+    );
+    // Reads only: no write to Graph or GitHub, no commit.
+    assert.equal(
+      s.twin.log.records.filter(
+        (r) => r.method !== 'GET' && !(r.service === 'graph' && /\$batch$/.test(r.path)) && r.service !== 'entra' && r.service !== 'actions',
+      ).length,
+      0,
+    );
+    assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method !== 'GET').length, 0);
+    assert.equal(s.repo.git('rev-parse', 'HEAD'), head);
+  } finally {
+    await s.stop();
+  }
+});
