@@ -262,6 +262,6 @@ test('an unknown command is refused with the supported ones', async () => {
   assert.equal(run.exitCode, 1);
   assert.match(
     run.stdout,
-    /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass\./,
+    /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass, discover\./,
   );
 });
