@@ -48,6 +48,18 @@ export class SetupError extends Error {
   override readonly name = 'SetupError';
 }
 
+/** A tool's JSON answer, or a SetupError saying which answer could not be read. */
+function parsed<T>(text: string, what: string, check: (v: unknown) => boolean): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (value === undefined || !check(value)) throw new SetupError(`az answered something that is not ${what}: ${text.slice(0, 200)}`);
+  return value as T;
+}
+
 function firstLine(text: string): string {
   return (
     text
@@ -83,11 +95,19 @@ interface Ctx {
 
 async function app(ctx: Ctx): Promise<void> {
   const name = `access-as-code ${ctx.repo}`;
-  let appId = firstLine(
-    await must(ctx.tool, 'az', ['ad', 'app', 'list', '--display-name', name, '--query', '[0].appId', '-o', 'tsv'], 'reading app registrations'),
-  );
-  if (appId) ctx.did(`app registration "${name}" (${appId}) exists already`);
-  else {
+  const existing = (await must(ctx.tool, 'az', ['ad', 'app', 'list', '--display-name', name, '--query', '[].appId', '-o', 'tsv'], 'reading app registrations'))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (existing.length > 1)
+    throw new SetupError(
+      `${existing.length} app registrations are named "${name}" (${existing.join(', ')}): which one is meant is not clear. Delete the extra ones, then run init --create-app again.`,
+    );
+  let appId = existing[0] ?? '';
+  if (appId) {
+    await adoptable(ctx, name, appId);
+    ctx.did(`app registration "${name}" (${appId}) exists already, owned by you alone`);
+  } else {
     appId = firstLine(
       await must(
         ctx.tool,
@@ -109,16 +129,56 @@ async function app(ctx: Ctx): Promise<void> {
   }
 }
 
+/**
+ * An app registration found by its name is used only when the person running init is its only owner:
+ * anyone else who owns it could add a secret and act as it, with every permission an administrator
+ * then consents to. Anyone in the tenant may create an app with this name first.
+ */
+async function adoptable(ctx: Ctx, name: string, appId: string): Promise<void> {
+  const me = firstLine(await must(ctx.tool, 'az', ['ad', 'signed-in-user', 'show', '--query', 'id', '-o', 'tsv'], 'reading who is signed in to az'));
+  const owners = (
+    await must(ctx.tool, 'az', ['ad', 'app', 'owner', 'list', '--id', appId, '--query', '[].id', '-o', 'tsv'], "reading the app registration's owners")
+  )
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const others = owners.filter((o) => o.toLowerCase() !== me.toLowerCase());
+  if (others.length > 0 || !owners.some((o) => o.toLowerCase() === me.toLowerCase()))
+    throw new SetupError(
+      `an app registration named "${name}" exists (${appId}) and ${others.length > 0 ? `is owned by others too (${others.join(', ')})` : 'you do not own it'}: init does not adopt an app someone else can change, since an owner can add a secret and act as it with every permission consented to it. Delete it, or finish the set-up by hand (docs/setup.md, step 2).`,
+    );
+}
+
+/** What the app holds that the workflows do not need: secrets or certificates, and federated credentials other than ours. */
+async function leftovers(ctx: Ctx): Promise<void> {
+  const creds = parsed<{ secrets?: unknown; certificates?: unknown }>(
+    await must(
+      ctx.tool,
+      'az',
+      ['ad', 'app', 'show', '--id', ctx.out.appId, '--query', '{secrets: length(passwordCredentials), certificates: length(keyCredentials)}', '-o', 'json'],
+      "reading the app registration's credentials",
+    ),
+    "the app registration's credentials",
+    (v) => typeof v === 'object' && v !== null,
+  );
+  const stored = (Number(creds.secrets) || 0) + (Number(creds.certificates) || 0);
+  if (stored > 0)
+    ctx.out.left.push(
+      `the app registration holds ${stored} client secret${stored === 1 ? '' : 's'} or certificate${stored === 1 ? '' : 's'}, which the workflows do not need (they sign in with GitHub's OIDC token): remove ${stored === 1 ? 'it' : 'them'} in the Entra admin center (App registrations > access-as-code ${ctx.repo} > Certificates & secrets), so nothing long-lived can act as it.`,
+    );
+}
+
 async function permissions(ctx: Ctx): Promise<void> {
-  const roles = JSON.parse(
+  const list = parsed<{ value?: unknown; id?: unknown }[]>(
     await must(
       ctx.tool,
       'az',
       ['ad', 'sp', 'show', '--id', GRAPH_APP_ID, '--query', 'appRoles[].{value:value,id:id}', '-o', 'json'],
       "reading Microsoft Graph's permissions",
     ),
-  ) as unknown;
-  const list = Array.isArray(roles) ? (roles as { value?: unknown; id?: unknown }[]) : [];
+    "Microsoft Graph's permissions",
+    Array.isArray,
+  );
   const ids = REQUIRED_GRAPH_ROLES.map((value) => {
     const id = list.find((r) => r.value === value)?.id;
     if (typeof id !== 'string') throw new SetupError(`Microsoft Graph's permissions as az lists them do not include ${value}.`);
@@ -154,14 +214,22 @@ async function federation(ctx: Ctx): Promise<void> {
     subject,
     audiences: ['api://AzureADTokenExchange'],
   });
-  const existing = firstLine(
+  const all = parsed<{ name?: unknown; subject?: unknown }[]>(
     await must(
       ctx.tool,
       'az',
-      ['ad', 'app', 'federated-credential', 'list', '--id', ctx.out.appId, '--query', `[?name=='${ENVIRONMENT}'].subject`, '-o', 'tsv'],
+      ['ad', 'app', 'federated-credential', 'list', '--id', ctx.out.appId, '--query', '[].{name: name, subject: subject}', '-o', 'json'],
       'reading federated credentials',
     ),
+    'a list of federated credentials',
+    Array.isArray,
   );
+  const existing = String(all.find((c) => c.name === ENVIRONMENT)?.subject ?? '');
+  const foreign = all.filter((c) => c.name !== ENVIRONMENT).map((c) => `${String(c.name)} (${String(c.subject)})`);
+  if (foreign.length > 0)
+    ctx.out.left.push(
+      `the app registration also trusts ${foreign.join(', ')}: a workflow or workload with that identity can act as it; remove what is not yours (az ad app federated-credential delete --id ${ctx.out.appId} --federated-credential-id <name>).`,
+    );
   if (existing === subject) ctx.did(`federated credential for ${subject} exists already`);
   else if (existing) {
     await must(
@@ -233,6 +301,6 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
       'az is not signed in (run "az login" as someone who may create app registrations)',
     ),
   );
-  for (const step of [app, permissions, federation, github]) await step(ctx);
+  for (const step of [app, leftovers, permissions, federation, github]) await step(ctx);
   return out;
 }

@@ -49,7 +49,12 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
   const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
   const problem = initProblem(options);
   if (problem) throw new ConfigError(problem);
-  const githubRepo = options.githubRepo ?? (await originRepo(root));
+  const remote = options.githubRepo ? undefined : await originRepo(root);
+  // The origin remote is text too: it names the repository only when it is owner/name.
+  const remoteOk = remote !== undefined && initProblem({ githubRepo: remote }) === undefined;
+  if (remote !== undefined && !remoteOk && values['create-app'])
+    throw new ConfigError('the origin remote does not name a GitHub repository as owner/name; pass --github-repo owner/name.');
+  const githubRepo = options.githubRepo ?? (remoteOk ? remote : undefined);
   if (values['create-app'] && !githubRepo)
     throw new ConfigError('--create-app needs the GitHub repository: pass --github-repo owner/name, or add the origin remote first.');
   const files = initFiles(readTemplate(templateDir()), options);

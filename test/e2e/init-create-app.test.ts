@@ -19,8 +19,12 @@ const GRAPH_ROLES = [
   { value: 'Directory.Read.All', id: '7ab1d382-f21e-4acd-a863-ba3e13f7da61' },
 ];
 
+/** The person running init, as az knows them. */
+const ME = '0e000000-0000-4000-8000-00000000000e';
+
 /** One script for both tools: state in a JSON file, every call (arguments and standard input) in a log. */
 const STAND_IN = `#!/usr/bin/env node
+const ME = '${ME}';
 const fs = require('node:fs');
 const path = require('node:path');
 const tool = path.basename(process.argv[1]);
@@ -36,14 +40,17 @@ const done = (out, code = 0, err = '') => { save(); process.stdout.write(out); p
 const line = args.join(' ');
 if (tool === 'az') {
   if (line.startsWith('account show')) done(process.env.STAND_IN_SIGNED_OUT ? '' : 'f00dbabe-0000-4000-8000-000000000001\\n', process.env.STAND_IN_SIGNED_OUT ? 1 : 0, process.env.STAND_IN_SIGNED_OUT ? 'ERROR: Please run "az login" to setup account.\\n' : '');
-  if (line.startsWith('ad app list')) done(state.apps.filter((a) => a.displayName === opt('--display-name')).map((a) => a.appId + '\\n').slice(0, 1).join(''));
-  if (line.startsWith('ad app create')) { const appId = '11111111-2222-4333-8444-' + String(state.apps.length + 1).padStart(12, '0'); state.apps.push({ appId, displayName: opt('--display-name'), permissions: [] }); done(appId + '\\n'); }
+  if (line.startsWith('ad app list')) done(state.apps.filter((a) => a.displayName === opt('--display-name')).map((a) => a.appId + '\\n').join(''));
+  if (line.startsWith('ad app create')) { const appId = '11111111-2222-4333-8444-' + String(state.apps.length + 1).padStart(12, '0'); state.apps.push({ appId, displayName: opt('--display-name'), permissions: [], owners: [ME], secrets: 0 }); done(appId + '\\n'); }
+  if (line.startsWith('ad signed-in-user show')) done(ME + '\\n');
+  if (line.startsWith('ad app owner list')) done(state.apps.find((a) => a.appId === opt('--id')).owners.map((o) => o + '\\n').join(''));
+  if (line.startsWith('ad app show')) done(JSON.stringify({ secrets: state.apps.find((a) => a.appId === opt('--id')).secrets, certificates: 0 }));
   if (line.startsWith('ad sp list')) { const id = /appId eq '([^']+)'/.exec(opt('--filter'))[1]; done(state.sps.filter((s) => s.appId === id).map((s) => s.id + '\\n').join('')); }
   if (line.startsWith('ad sp create')) { state.sps.push({ appId: opt('--id'), id: 'sp-' + opt('--id') }); done('sp-' + opt('--id') + '\\n'); }
   if (line.startsWith('ad sp show')) done(JSON.stringify(${JSON.stringify(GRAPH_ROLES)}));
   if (line.startsWith('ad app permission add')) { const app = state.apps.find((a) => a.appId === opt('--id')); for (const p of args.slice(args.indexOf('--api-permissions') + 1)) if (!app.permissions.includes(p)) app.permissions.push(p); done(''); }
   if (line.startsWith('ad app permission admin-consent')) done('', process.env.STAND_IN_NO_CONSENT ? 1 : 0, process.env.STAND_IN_NO_CONSENT ? 'ERROR: Insufficient privileges to complete the operation.\\n' : '');
-  if (line.startsWith('ad app federated-credential list')) done(state.creds.filter((c) => c.appId === opt('--id')).map((c) => c.subject + '\\n').join(''));
+  if (line.startsWith('ad app federated-credential list')) done(JSON.stringify(state.creds.filter((c) => c.appId === opt('--id')).map((c) => ({ name: c.name, subject: c.subject }))));
   if (line.startsWith('ad app federated-credential create')) { const p = JSON.parse(opt('--parameters')); state.creds.push({ appId: opt('--id'), ...p }); done(''); }
 }
 if (tool === 'gh') {
@@ -71,7 +78,7 @@ function standIns(): { bin: string; stateFile: string; dir: string } {
 }
 
 interface StandInState {
-  apps: { appId: string; displayName: string; permissions: string[] }[];
+  apps: { appId: string; displayName: string; permissions: string[]; owners: string[]; secrets: number }[];
   sps: unknown[];
   creds: { appId: string; name: string; issuer: string; subject: string; audiences: string[] }[];
   vars: Record<string, string>;
@@ -173,4 +180,53 @@ test('init --create-app says what to do when az is signed out or not installed, 
   assert.equal(noRepo.code, 2);
   assert.match(noRepo.err, /--create-app needs the GitHub repository: pass --github-repo owner\/name/);
   assert.ok(!existsSync(join(dir, 'other.json')), 'no tool was run');
+  // An origin remote that does not name owner/name is not used to call GitHub.
+  spawnSync('git', ['init', '-q', elsewhere]);
+  spawnSync('git', ['-C', elsewhere, 'remote', 'add', 'origin', 'https://github.com/acme/access?x=1']);
+  const odd = run(elsewhere, { PATH: `${bin}:${process.env.PATH ?? ''}`, STAND_IN_STATE: join(dir, 'other.json') }, 'init', '--create-app');
+  assert.equal(odd.code, 2);
+  assert.match(odd.err, /the origin remote does not name a GitHub repository as owner\/name; pass --github-repo owner\/name/);
+  assert.ok(!existsSync(join(dir, 'other.json')), 'no tool was run');
+});
+
+test('init --create-app adopts an app registration of that name only when you alone own it, and says what it holds that it should not', () => {
+  const { bin, stateFile, dir } = standIns();
+  const repo = join(dir, 'access');
+  spawnSync('mkdir', [repo]);
+  const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, STAND_IN_STATE: stateFile };
+  const squatter = '11111111-2222-4333-8444-999999999999';
+  // Someone else in the tenant made an app with the name init would use, and owns it.
+  const seeded = (owners: string[], secrets: number, creds: StandInState['creds'] = []) =>
+    writeFileSync(
+      stateFile,
+      JSON.stringify({
+        apps: [{ appId: squatter, displayName: 'access-as-code acme/access', permissions: [], owners, secrets }],
+        sps: [],
+        creds,
+        vars: {},
+        branches: [],
+        secrets: {},
+        log: [],
+      }),
+    );
+  seeded(['0e000000-0000-4000-8000-0000000000aa', ME], 0);
+  const refused = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.equal(refused.code, 2, refused.out);
+  assert.match(
+    refused.err,
+    /an app registration named "access-as-code acme\/access" exists \(11111111-2222-4333-8444-999999999999\) and is owned by others too \(0e000000-0000-4000-8000-0000000000aa\): init does not adopt an app someone else can change/,
+  );
+  const after = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+  assert.deepEqual(after.vars, {}, 'nothing was set');
+  assert.ok(!after.log.some((c) => c.args.includes('permission')), 'no permission was asked for it');
+
+  // Yours alone, with a secret and another workload trusted: used, and both are said.
+  seeded([ME], 1, [
+    { appId: squatter, name: 'old-ci', issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:acme/other:ref:refs/heads/main', audiences: [] },
+  ]);
+  const adopted = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.equal(adopted.code, 1, adopted.err);
+  assert.match(adopted.out, /done: app registration "access-as-code acme\/access" \(11111111-2222-4333-8444-999999999999\) exists already, owned by you alone/);
+  assert.match(adopted.out, /^Left: the app registration holds 1 client secret or certificate, which the workflows do not need/m);
+  assert.match(adopted.out, /^Left: the app registration also trusts old-ci \(repo:acme\/other:ref:refs\/heads\/main\)/m);
 });
