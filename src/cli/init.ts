@@ -39,6 +39,21 @@ async function originRepo(root: string): Promise<string | undefined> {
   return /github\.com[:/]([^/\s]+\/[^/\s]+?)(?:\.git)?$/.exec(url)?.[1];
 }
 
+/**
+ * The GitHub repository the commands are for: --github-repo, else the origin remote when it names
+ * owner/name (it is text like any other). --create-app needs one; the printed commands do without.
+ */
+async function repositoryOf(root: string, given: string | undefined, createApp: boolean): Promise<string | undefined> {
+  if (given) return given;
+  const remote = await originRepo(root);
+  const remoteOk = remote !== undefined && initProblem({ githubRepo: remote }) === undefined;
+  if (!createApp) return remoteOk ? remote : undefined;
+  if (remote !== undefined && !remoteOk)
+    throw new ConfigError('the origin remote does not name a GitHub repository as owner/name; pass --github-repo owner/name.');
+  if (!remoteOk) throw new ConfigError('--create-app needs the GitHub repository: pass --github-repo owner/name, or add the origin remote first.');
+  return remote;
+}
+
 export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -49,19 +64,13 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
   const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
   const problem = initProblem(options);
   if (problem) throw new ConfigError(problem);
-  const remote = options.githubRepo ? undefined : await originRepo(root);
-  // The origin remote is text too: it names the repository only when it is owner/name.
-  const remoteOk = remote !== undefined && initProblem({ githubRepo: remote }) === undefined;
-  if (remote !== undefined && !remoteOk && values['create-app'])
-    throw new ConfigError('the origin remote does not name a GitHub repository as owner/name; pass --github-repo owner/name.');
-  const githubRepo = options.githubRepo ?? (remoteOk ? remote : undefined);
-  if (values['create-app'] && !githubRepo)
-    throw new ConfigError('--create-app needs the GitHub repository: pass --github-repo owner/name, or add the origin remote first.');
+  const createApp = values['create-app'] === true;
+  const githubRepo = await repositoryOf(root, options.githubRepo, createApp);
   const files = initFiles(readTemplate(templateDir()), options);
   // Nothing is overwritten: an existing file stops init before anything is written. With --create-app
   // on a repository init wrote before (every file there), the files are kept and the set-up goes on.
   const existing = files.filter((f) => existsSync(join(root, f.path))).map((f) => f.path);
-  const again = values['create-app'] === true && existing.length === files.length;
+  const again = createApp && existing.length === files.length;
   if (existing.length > 0 && !again) {
     throw new ConfigError(
       `${existing.length} of the files init writes exist already (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); nothing was written. Run init in an empty repository, or move those files away first.`,
@@ -76,7 +85,7 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
     io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
   }
   io.out('');
-  if (values['create-app']) return createAppCommand(githubRepo!, io, tool);
+  if (createApp) return createAppCommand(githubRepo!, io, tool);
   for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
   return EXIT.ok;
 }
