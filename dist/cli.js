@@ -839,7 +839,7 @@ function countsLine(counts) {
   return [...counts].map(([name, n]) => `${name} ${n}`).join(", ");
 }
 function watchNetwork(options) {
-  if (options.mode === "off") return () => void 0;
+  if (options.mode === "off") return { clear: () => void 0, stop: () => void 0 };
   const counts = /* @__PURE__ */ new Map();
   const started = options.now();
   const seen = (url) => {
@@ -871,14 +871,20 @@ function watchNetwork(options) {
   };
   const timer = setInterval(draw, options.mode === "terminal" ? 500 : (options.everySeconds ?? 5) * 1e3);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    dc.unsubscribe("undici:request:create", onFetch);
-    dc.unsubscribe("http.client.request.start", onHttp);
-    if (options.mode === "terminal") {
-      if (drawn) options.write("\r\x1B[K");
-    } else if (counts.size > 0) options.write(`Network: ${countsLine(counts)} requests in ${seconds()} s.
+  const clear = () => {
+    if (drawn) options.write("\r\x1B[K");
+    drawn = false;
+  };
+  return {
+    clear,
+    stop: () => {
+      clearInterval(timer);
+      dc.unsubscribe("undici:request:create", onFetch);
+      dc.unsubscribe("http.client.request.start", onHttp);
+      clear();
+      if (options.mode === "lines" && counts.size > 0) options.write(`Network: ${countsLine(counts)} requests in ${seconds()} s.
 `);
+    }
   };
 }
 function progressMode(argv, stderrIsTerminal, env) {
@@ -891,17 +897,23 @@ function progressMode(argv, stderrIsTerminal, env) {
 
 // src/cli.ts
 var { mode, rest } = progressMode(process.argv.slice(2), process.stderr.isTTY === true, process.env);
-var stop = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
+var network = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
 var code = await runCli(rest, {
-  out: (line) => process.stdout.write(`${line}
-`),
-  err: (line) => process.stderr.write(`${line}
-`),
+  out: (line) => {
+    network.clear();
+    process.stdout.write(`${line}
+`);
+  },
+  err: (line) => {
+    network.clear();
+    process.stderr.write(`${line}
+`);
+  },
   cwd: process.cwd(),
   now: () => Date.now()
 }).catch((error) => {
   process.stderr.write(`access-as-code: unexpected failure: ${error instanceof Error ? error.message : String(error)}
 `);
   return EXIT.notDone;
-}).finally(stop);
+}).finally(network.stop);
 process.exitCode = code;

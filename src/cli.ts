@@ -4,10 +4,17 @@ import { progressMode, serviceUrls, watchNetwork } from './cli/progress.ts';
 import { EXIT } from './cli/exit.ts';
 
 const { mode, rest } = progressMode(process.argv.slice(2), process.stderr.isTTY === true, process.env);
-const stop = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
+const network = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
+// The live progress line is erased before any other output, so the two never share a line.
 const code = await runCli(rest, {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => {
+    network.clear();
+    process.stdout.write(`${line}\n`);
+  },
+  err: (line) => {
+    network.clear();
+    process.stderr.write(`${line}\n`);
+  },
   cwd: process.cwd(),
   now: () => Date.now(),
 })
@@ -15,5 +22,5 @@ const code = await runCli(rest, {
     process.stderr.write(`access-as-code: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.notDone;
   })
-  .finally(stop);
+  .finally(network.stop);
 process.exitCode = code;

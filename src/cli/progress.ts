@@ -74,9 +74,16 @@ export interface ProgressOptions {
   everySeconds?: number;
 }
 
-/** Starts counting; the returned function stops, erases the terminal line or prints the totals. */
-export function watchNetwork(options: ProgressOptions): () => void {
-  if (options.mode === 'off') return () => undefined;
+export interface NetworkWatch {
+  /** Erases the live line before anything else is written (it is redrawn at the next tick). */
+  clear: () => void;
+  /** Stops counting: erases the terminal line, or prints the totals. */
+  stop: () => void;
+}
+
+/** Starts counting requests. */
+export function watchNetwork(options: ProgressOptions): NetworkWatch {
+  if (options.mode === 'off') return { clear: () => undefined, stop: () => undefined };
   const counts = new Map<string, number>();
   const started = options.now();
   const seen = (url: string) => {
@@ -107,13 +114,19 @@ export function watchNetwork(options: ProgressOptions): () => void {
   };
   const timer = setInterval(draw, options.mode === 'terminal' ? 500 : (options.everySeconds ?? 5) * 1000);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    dc.unsubscribe('undici:request:create', onFetch);
-    dc.unsubscribe('http.client.request.start', onHttp);
-    if (options.mode === 'terminal') {
-      if (drawn) options.write('\r\x1b[K');
-    } else if (counts.size > 0) options.write(`Network: ${countsLine(counts)} requests in ${seconds()} s.\n`);
+  const clear = () => {
+    if (drawn) options.write('\r\x1b[K');
+    drawn = false;
+  };
+  return {
+    clear,
+    stop: () => {
+      clearInterval(timer);
+      dc.unsubscribe('undici:request:create', onFetch);
+      dc.unsubscribe('http.client.request.start', onHttp);
+      clear();
+      if (options.mode === 'lines' && counts.size > 0) options.write(`Network: ${countsLine(counts)} requests in ${seconds()} s.\n`);
+    },
   };
 }
 

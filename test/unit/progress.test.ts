@@ -32,3 +32,30 @@ test('the live line is for a terminal; --progress forces lines, --no-progress an
   assert.deepEqual(progressMode(['status', '--progress'], false, { CI: 'true' }), { mode: 'lines', rest: ['status'] });
   assert.deepEqual(progressMode(['--progress', 'status', '--no-progress'], true, {}), { mode: 'off', rest: ['status'] });
 });
+
+test('on a terminal the live line counts requests as they go and is erased before other output and at the end', async () => {
+  const { watchNetwork } = await import('../../src/cli/progress.ts');
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const written: string[] = [];
+  try {
+    const watch = watchNetwork({ mode: 'terminal', services: [{ name: 'GitHub', url }], write: (t) => written.push(t), now: () => Date.now() });
+    await (await fetch(`${url}/repos/acme/access`)).text();
+    await (await fetch(`${url}/graphql`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.ok(
+      written.some((t) => /^\r\x1b\[K… \d+\.\d s: GitHub 2 requests$/.test(t)),
+      JSON.stringify(written),
+    );
+    watch.clear();
+    assert.equal(written.at(-1), '\r\x1b[K', 'erased before another line is written');
+    watch.clear();
+    assert.equal(written.filter((t) => t === '\r\x1b[K').length, 1, 'erased once: nothing to erase the second time');
+    watch.stop();
+    assert.ok(!written.some((t) => t.startsWith('Network:')), 'no totals on a terminal');
+  } finally {
+    server.close();
+  }
+});
