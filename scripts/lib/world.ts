@@ -136,8 +136,9 @@ export class AccessWorld {
   nextNumber(): number {
     const known = this.twin.state.repos.get('acme/access');
     const taken = known ? Math.max(0, ...known.pulls.keys(), ...known.issues.keys()) : 0;
-    const number = Math.max(this.nextPull, taken + 1);
+    const number = Math.max(this.nextPull, taken + 1, (known?.lastNumber ?? 0) + 1);
     this.nextPull = number + 1;
+    if (known) known.lastNumber = number;
     return number;
   }
 

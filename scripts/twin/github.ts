@@ -668,7 +668,8 @@ export function githubHandler(state: TwinState) {
             documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
             status: '422',
           });
-        const number = Math.max(0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
+        const number = Math.max(repo.lastNumber ?? 0, ...repo.pulls.keys(), ...repo.issues.keys()) + 1;
+        repo.lastNumber = number;
         const issue: GitHubIssue = {
           number,
           title: b.title,

@@ -189,6 +189,11 @@ export interface GitHubRepo {
   pulls: Map<number, GitHubPull>;
   /** Issues (not pull requests); numbers are shared with pull requests, as on GitHub. */
   issues: Map<number, GitHubIssue>;
+  /**
+   * The highest issue or pull request number handed out, including pull requests a test opened but has
+   * not described to the twin yet: a new issue never reuses a pull request's number, as on GitHub.
+   */
+  lastNumber?: number;
   /** Commit sha -> numbers of the pull requests it belongs to (head commits and merge commits). */
   commitPulls: Map<string, number[]>;
   comments: GitHubComment[];

@@ -77,9 +77,12 @@ const good = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', r
 test('an allowed person gets the group at once, loudly, with a review issue; the sweep keeps it until its end and removes it after', async () => {
   const s = await Scenario.begin();
   try {
+    // A pull request is open: issues and pull requests share one sequence of numbers, as on GitHub.
+    const open = s.openPull('octocat', { files: { 'README.md': 'x\n' } });
     const { run, out } = await breakGlass(s, 'hubot', good);
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(out?.granted, true);
+    assert.ok(out!.issue! > open.number, `review issue #${out!.issue} after pull request #${open.number}`);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
     assert.ok(
       run.annotations.some(
