@@ -1,5 +1,7 @@
 /** Signing keys and JWTs for the twin's Entra and Actions OIDC issuers (jose). */
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 
 export interface Issuer {
   kid: string;
@@ -8,9 +10,27 @@ export interface Issuer {
   jwk: JWK;
 }
 
-export async function createIssuer(kid: string): Promise<Issuer> {
+/**
+ * An issuer's RSA key pair (RS256, as Entra and GitHub's OIDC issuer sign). With a shared authority
+ * folder (`keyDir`, the test suite's TWIN_CA_DIR) the pair is made once and read by every twin after it,
+ * as a real issuer's key outlives any one client: a fresh RSA key costs about 40 ms of CPU, twice per twin.
+ */
+export async function createIssuer(kid: string, keyDir?: string): Promise<Issuer> {
+  const file = keyDir ? join(keyDir, `issuer-${kid}.json`) : undefined;
+  if (file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    const privateKey = (await importJWK(saved.privateJwk, 'RS256', { extractable: true })) as CryptoKey;
+    const publicKey = (await importJWK(saved.publicJwk, 'RS256', { extractable: true })) as CryptoKey;
+    return { kid, privateKey, publicKey, jwk: { ...saved.publicJwk, kid, alg: 'RS256', use: 'sig' } };
+  }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  if (file) {
+    // Written whole, then renamed: a twin starting in another process never reads half a key.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) }), { mode: 0o600 });
+    renameSync(tmp, file);
+  }
   return { kid, privateKey, publicKey, jwk };
 }
 

@@ -15,7 +15,7 @@ import { armHandler } from './arm.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
 import { hooksHandler } from './hooks.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
-import { createAuthority, issueServerCertificate, readAuthority, type Authority } from './tls.ts';
+import { createAuthority, readAuthority, serverCertificate, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
 
 export interface TwinOptions {
@@ -64,12 +64,13 @@ export class Twin {
   static async start(options: TwinOptions = {}): Promise<Twin> {
     const given = options.authority ?? (process.env.TWIN_CA_DIR ? readAuthority(process.env.TWIN_CA_DIR) : undefined);
     const authority = given ?? (await createAuthority());
-    const tls = await issueServerCertificate(authority);
+    const tls = await serverCertificate(authority, given !== undefined && !options.authority ? process.env.TWIN_CA_DIR : undefined);
     const state = createState(options.seed);
     const faults = new Faults(options.faultSeed);
     const log = new CallLog();
-    const entraIssuer = await createIssuer('twin-entra');
-    const actionsIssuer = await createIssuer('twin-actions');
+    const keyDir = given !== undefined && !options.authority ? process.env.TWIN_CA_DIR : undefined;
+    const entraIssuer = await createIssuer('twin-entra', keyDir);
+    const actionsIssuer = await createIssuer('twin-actions', keyDir);
     const requestToken = crypto.randomUUID();
     let actionsBase = '';
     const actions = await listen('actions', tls, actionsHandler(state, actionsIssuer, requestToken), faults, log, () => json(503, { message: 'unavailable' }));
