@@ -12,6 +12,9 @@ import { createRepo, type TestRepo } from '../lib/git-repo.ts';
 import { runAction, pushEvent, type ActionRun } from '../lib/actions-runner.ts';
 import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
+import { buildTree, commitTree, moveRef, refHead } from '../twin/git-data.ts';
+import { MEMORY_BRANCH } from '../../src/memory/memory.ts';
+import { sealPoint } from '../../src/memory/history.ts';
 
 export interface Recorded {
   name: string;
@@ -189,6 +192,21 @@ async function grantCost(): Promise<{ requests: number; points: number }> {
  * Runs that remember (a memory key) until every landing commit is remembered: grant runs for a push
  * that changed nothing (grant posts no reminders), until a run asks GitHub about none.
  */
+/**
+ * The day's standing-privilege point, as the day's first sweep records it (memory/history.ts), so that
+ * the measured sweep is a steady one: the first sweep of each day writes it, one request more.
+ */
+function recordTodaysPoint(repo: TestRepo): void {
+  const head = refHead(repo.dir, MEMORY_BRANCH);
+  const point = sealPoint(
+    { key: MEMORY_KEY, repository: 'acme/access' },
+    { day: new Date().toISOString().slice(0, 10), at: new Date().toISOString(), groups: [] },
+  );
+  const tree = buildTree(repo.dir, head, [{ path: point.path, content: Buffer.from(point.content) }]);
+  if (!moveRef(repo.dir, MEMORY_BRANCH, commitTree(repo.dir, tree, head ? [head] : [], "the day's first sweep"), head))
+    throw new Error('could not record the day');
+}
+
 async function warmMemory(repo: TestRepo, twin: Twin): Promise<number> {
   const head = repo.head();
   // Filling the memory asks GitHub about every landing commit once: at 10,000 active requests more
@@ -197,7 +215,9 @@ async function warmMemory(repo: TestRepo, twin: Twin): Promise<number> {
   const limit = twin.state.graphqlLimit;
   twin.state.graphqlLimit = 1_000_000;
   try {
-    return await fillMemory(repo, twin, head);
+    const runs = await fillMemory(repo, twin, head);
+    recordTodaysPoint(repo);
+    return runs;
   } finally {
     twin.state.graphqlLimit = limit;
     twin.state.rateUsed.clear();

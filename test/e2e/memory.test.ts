@@ -179,6 +179,11 @@ test('the sweep records each day who holds each group without a request; the rep
       md,
       /Standing members as the sweep recorded them: 3 days recorded since \d{4}-\d{2}-\d{2}\. 1 day on the memory branch did not count \(\d{4}-\d{2}-\d{2}: its MAC does not match/,
     );
+    // The command line reads the same days with the grant environment's key in ACCESS_MEMORY_KEY.
+    const { runCli } = await import('../helpers/cli.ts');
+    const cli = await runCli(s, ['report'], { env: { ACCESS_MEMORY_KEY: KEY } });
+    assert.equal(cli.code, 0, cli.err);
+    assert.deepEqual([...cli.out.matchAll(/^\| (\d{4}-\d{2}-\d{2}) \| (\d+|not recorded) \| /gm)].map((m) => m[2]).slice(-4), ['6', '4', 'not recorded', '2']);
   } finally {
     await s.stop();
   }
