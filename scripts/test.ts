@@ -4,15 +4,16 @@
 // Four files at a time on two cores: an end-to-end test waits on child processes and on the paced
 // GitHub writes of the actions it runs, and another file's work fills that wait.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAuthority } from './twin/tls.ts';
 
 const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const ca = await createAuthority();
-const files = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...(files.length > 0 ? files : ['test/**/*.test.ts'])], {
+const given = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...(given.length > 0 ? given : longestFirst())], {
   stdio: 'inherit',
   // Waits for a service's sake (retry back-off, the second between GitHub writes) at a fiftieth of
   // their length: the twin recovers at once, and tests must not sleep (src/wait.ts). The bench and the
@@ -21,3 +22,22 @@ const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ..
 });
 rmSync(ca.dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
+
+/**
+ * Every test file, the longest first: four run at a time on two cores, and a long file started last
+ * would leave one core idle at the end. End-to-end files run the bundled action and take longest, the
+ * demo most of all; within a tier, a larger file has more to run.
+ */
+function longestFirst(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.test.ts')) files.push(path);
+    }
+  };
+  walk('test');
+  const tier = (f: string) => (f.endsWith('demo.test.ts') ? 0 : f.startsWith(join('test', 'e2e')) ? 1 : f.startsWith(join('test', 'twin')) ? 2 : 3);
+  return files.sort((a, b) => tier(a) - tier(b) || statSync(b).size - statSync(a).size);
+}
