@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  privilegeFindings
+} from "./cli-chunks/chunk-2XQ6FGUJ.js";
+import {
   COMMON,
   FORMAT,
   clock,
@@ -14,7 +17,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-TUC6EOED.js";
+} from "./cli-chunks/chunk-3RH32VOH.js";
 import {
   EXIT,
   EXIT_HELP
@@ -25,34 +28,20 @@ import {
   workingChanges
 } from "./cli-chunks/chunk-MAYUQHI5.js";
 import {
-  privilegeFindings
-} from "./cli-chunks/chunk-IBKIOGC6.js";
-import {
-  FORM_PATH,
-  formProblems
-} from "./cli-chunks/chunk-F5YRJOGB.js";
-import {
-  accessLines
-} from "./cli-chunks/chunk-MRTUNRFA.js";
-import {
   addDiagnostics,
   checkAuthor,
   checkOwnerOfChanged,
   judgeRequest,
   positionOfKey,
   requesterAt
-} from "./cli-chunks/chunk-VXZOJV6K.js";
+} from "./cli-chunks/chunk-EVUEM6V5.js";
+import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   CONFIG_PATHS,
   atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-PWPE2NUA.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
-import "./cli-chunks/chunk-FRSZYKE2.js";
+} from "./cli-chunks/chunk-SM3TZRZU.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -64,16 +53,27 @@ import {
   slugify
 } from "./cli-chunks/chunk-WB7IPXIR.js";
 import {
-  formatOwner,
-  ownersOf
-} from "./cli-chunks/chunk-7K7DDW7P.js";
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
 import "./cli-chunks/chunk-MEYI3N5C.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
+import {
+  FORM_PATH,
+  formProblems
+} from "./cli-chunks/chunk-F5YRJOGB.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
+import {
+  configPlan
+} from "./cli-chunks/chunk-AWOMNSQ5.js";
+import {
+  formatOwner,
+  ownersOf
+} from "./cli-chunks/chunk-7K7DDW7P.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
@@ -83,6 +83,9 @@ import {
   hasErrors,
   sortDiagnostics
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
+import {
+  accessLines
+} from "./cli-chunks/chunk-MRTUNRFA.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
@@ -145,89 +148,6 @@ function requireLogin(requester) {
   return requester;
 }
 
-// src/commands/config-plan.ts
-var names = (requests) => [...new Set(requests.map((r) => r.requester))].sort().join(", ");
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function configPlan(base, head, active) {
-  return [...groupLines(base, head, active), ...identityLines(base, head, active), ...ownerLines(base, head)];
-}
-function groupLines(base, head, active) {
-  const out = [];
-  for (const [name, before] of base.policy.groups) {
-    const after = head.policy.groups.get(name);
-    const held = active.filter((r) => r.group === name);
-    if (!after) {
-      out.push(
-        `${name} leaves the policy: access-as-code stops managing Entra group ${before.id}. ${held.length > 0 ? `Its ${plural(held.length, "active request")} (${names(held)}) keep their membership and are no longer removed when they end; remove them in Entra if that is not intended.` : "Its members are no longer removed or reported."}`
-      );
-      continue;
-    }
-    if (after.id !== before.id)
-      out.push(
-        `${name} now names Entra group ${after.id} (was ${before.id}): ${before.id} is no longer managed, so its members stay; ${held.length > 0 ? `the requesters of its ${plural(held.length, "active request")} (${names(held)}) are added to ${after.id} at the next run.` : "nobody holds an active request for it."}`
-      );
-    if (before.mode === "audit" && after.mode === "enforce")
-      out.push(
-        `${name} switches from audit to enforce: members without an active request (the dashboard's drift for ${name}) are removed at the next run, apart from its standing exemptions.`
-      );
-    if (before.mode === "enforce" && after.mode === "audit")
-      out.push(`${name} switches from enforce to audit: members without a request are reported, no longer removed.`);
-    if (after.approvals !== before.approvals)
-      out.push(
-        `${name} needs ${plural(after.approvals, "approval")} (was ${before.approvals}) for requests merged after this change; approvals already given stand.`
-      );
-    if (after.maxDurationMs < before.maxDurationMs)
-      out.push(
-        `${name}'s longest request drops to ${after.maxDurationText} (was ${before.maxDurationText}) for requests merged after this change; ${held.length > 0 ? `its ${plural(held.length, "active request")} keep${held.length === 1 ? "s" : ""} the end approved with ${held.length === 1 ? "it" : "them"}.` : "nobody holds an active request for it."}`
-      );
-    if (after.maxDurationMs > before.maxDurationMs)
-      out.push(`${name}'s longest request rises to ${after.maxDurationText} (was ${before.maxDurationText}), in force for requests merged after this change.`);
-  }
-  for (const [name, after] of head.policy.groups) {
-    if (!base.policy.groups.has(name))
-      out.push(
-        `${name} joins the policy (Entra group ${after.id}, ${after.mode}): ${after.mode === "enforce" ? "its members without a request are removed at the next run" : "its members without a request are reported"}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`
-      );
-  }
-  return out;
-}
-function identityLines(base, head, active) {
-  const out = [];
-  const show = (ref) => "id" in ref ? ref.id : ref.upn;
-  for (const [login, before] of base.identities.users) {
-    const held = active.filter((r) => r.requester.toLowerCase() === login);
-    const after = head.identities.users.get(login);
-    const groups = [...new Set(held.map((r) => r.group))].sort().join(", ");
-    if (!after) {
-      if (held.length > 0)
-        out.push(
-          `${login} leaves the identities: ${plural(held.length, "active request")} (${groups}) no longer name an Entra user, so that access ends at the next run.`
-        );
-    } else if (show(after).toLowerCase() !== show(before).toLowerCase() && held.length > 0) {
-      out.push(
-        `${login} is now ${show(after)} in Entra (was ${show(before)}): the access of ${plural(held.length, "active request")} (${groups}) moves to that user at the next run, and ${show(before)} loses it.`
-      );
-    }
-  }
-  return out;
-}
-function ownerLines(base, head) {
-  const out = [];
-  const groups = [.../* @__PURE__ */ new Set([...base.policy.groups.keys(), ...head.policy.groups.keys()])].sort();
-  for (const name of groups) {
-    const path = `requests/${name}/x.yaml`;
-    const before = new Set(ownersOf(base.codeowners, path).map(formatOwner));
-    const after = new Set(ownersOf(head.codeowners, path).map(formatOwner));
-    const gained = [...after].filter((o) => !before.has(o));
-    const lost = [...before].filter((o) => !after.has(o));
-    if (gained.length === 0 && lost.length === 0) continue;
-    out.push(
-      `requests/${name}/ is approved by ${[...after].join(", ") || "nobody (every request for it is refused)"}${gained.length > 0 ? `; gains ${gained.join(", ")}` : ""}${lost.length > 0 ? `; loses ${lost.join(", ")}` : ""}. Approvals already given stand.`
-    );
-  }
-  return out;
-}
-
 // src/commands/validate.ts
 function reportHasErrors(report) {
   return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
@@ -249,6 +169,9 @@ async function configChangePlan(base, baseFiles, headFiles, now) {
       active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
   }
   return configPlan(base, head, active);
+}
+function enforceSwitches(base, head) {
+  return [...head.policy.groups.values()].filter((g) => g.mode === "enforce" && base.policy.groups.get(g.name)?.mode === "audit").map((g) => g.name);
 }
 async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
   const verdicts = [];
@@ -343,21 +266,35 @@ function conferredViews(config, requested, published) {
 }
 
 // src/cli/plan.ts
-async function conferredFor(root, config, report, repoOption) {
-  const requested = report.verdicts.flatMap((v) => v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []);
-  if (requested.length === 0) return {};
+async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-7QLXO2U3.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-GCH3OQ7D.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-AUOIFMY2.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-TWGYHBRJ.js");
     const { gh, repo } = await localGitHub(root, repoOption);
-    const published = await readPublished(gh, repo);
-    if ("why" in published) return { why: published.why };
-    return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+    return await readPublished(gh, repo);
   } catch (error) {
     return { why: `the access dashboard could not be read (${error.message.split("\n")[0]})` };
   }
+}
+function conferredFor(config, report, published) {
+  const requested = report.verdicts.flatMap((v) => v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []);
+  if (requested.length === 0 || !published) return {};
+  if ("why" in published) return { why: published.why };
+  return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+}
+async function publishedEffects(base, root, published) {
+  const head = await loadConfig(workingTree(root)).catch(() => void 0);
+  if (!head) return [];
+  const switches = enforceSwitches(base, head);
+  if ("why" in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
+  const { flipLines, switchLines } = await import("./cli-chunks/config-plan-ARMIC5F2.js");
+  const source = `(from the access dashboard #${published.issue}, last written ${published.asOf})`;
+  return [
+    ...switchLines(switches, published.drift).map((l) => `switching to enforce: ${l} ${source}`),
+    ...published.pending.length > 0 ? flipLines(base, head, published.pending).map((l) => `pending: ${l} ${source}`) : []
+  ];
 }
 function printConferred(io, conferred) {
   if (!("views" in conferred)) {
@@ -386,8 +323,11 @@ async function planCommand(args, io) {
   const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
   const lines = planOf(report, config);
   const configChanged = (await git.run(["diff", "--name-only", base, "--", ...CONFIG_PATHS])).toString("utf8").trim() !== "";
-  const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : void 0;
-  const conferred = await conferredFor(root, config, report, values["github-repo"]);
+  const wantsPublished = configChanged || report.verdicts.some((v) => v.valid && v.request);
+  const published = wantsPublished ? await publishedFor(root, values["github-repo"]) : void 0;
+  const gitPlan = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : void 0;
+  const configPlanLines = gitPlan && published ? [...gitPlan, ...await publishedEffects(config, root, published)] : gitPlan;
+  const conferred = conferredFor(config, report, published);
   if (json) {
     io.out(
       JSON.stringify(

@@ -57,7 +57,7 @@ import {
 import "./chunks/chunk-W4PVMAAF.js";
 import {
   configPlan
-} from "./chunks/chunk-WZPUJWX2.js";
+} from "./chunks/chunk-UKQZD56E.js";
 import {
   formatOwner,
   ownersOf,
@@ -588,19 +588,16 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const lines = switches.map((g) => {
-      const members = published.drift.get(g);
-      return members === void 0 ? `${g}: the last sweep published no drift for it; see the dashboard's drift table.` : `${g}: ${members.length === 0 ? "nobody holds it without a request; nobody is removed." : `the next run removes ${members.length} member${members.length === 1 ? "" : "s"} the last sweep saw without a request: ${members.join(", ")}.`}`;
-    });
+    const { switchLines } = await import("./chunks/config-plan-2BHW6QAE.js");
+    const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { pendingFlips } = await import("./chunks/config-plan-PDL7NU2P.js");
-  const flips = pendingFlips(report.config, report.configAfter, pending);
-  for (const line of flips) info(`configuration change: pending: ${line}`);
-  const text = flips.length > 0 ? flips : [`none of the ${pending.length} pull request${pending.length === 1 ? "" : "s"} waiting for approval changes its verdict.`];
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-2BHW6QAE.js");
+  for (const line of pendingFlips(report.config, report.configAfter, pending)) info(`configuration change: pending: ${line}`);
+  const text = flipLines(report.config, report.configAfter, pending);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {

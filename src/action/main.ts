@@ -114,12 +114,8 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const lines = switches.map((g) => {
-      const members = published.drift.get(g);
-      return members === undefined
-        ? `${g}: the last sweep published no drift for it; see the dashboard's drift table.`
-        : `${g}: ${members.length === 0 ? 'nobody holds it without a request; nobody is removed.' : `the next run removes ${members.length} member${members.length === 1 ? '' : 's'} the last sweep saw without a request: ${members.join(', ')}.`}`;
-    });
+    const { switchLines } = await import('../commands/config-plan.ts');
+    const lines = switchLines(switches, published.drift);
     for (const line of lines) core.info(`configuration change: switching to enforce: ${line}`);
     await core.summary.addHeading('Who the switch to enforce removes', 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
@@ -127,11 +123,9 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
 
 /** Pending pull requests whose verdict the configuration change flips, from the ones the sweep published. */
 async function presentFlips(report: Awaited<ReturnType<typeof validatePullRequest>>, pending: PendingRequest[], source: string): Promise<void> {
-  const { pendingFlips } = await import('../commands/config-plan.ts');
-  const flips = pendingFlips(report.config!, report.configAfter!, pending);
-  for (const line of flips) core.info(`configuration change: pending: ${line}`);
-  const text =
-    flips.length > 0 ? flips : [`none of the ${pending.length} pull request${pending.length === 1 ? '' : 's'} waiting for approval changes its verdict.`];
+  const { flipLines, pendingFlips } = await import('../commands/config-plan.ts');
+  for (const line of pendingFlips(report.config!, report.configAfter!, pending)) core.info(`configuration change: pending: ${line}`);
+  const text = flipLines(report.config!, report.configAfter!, pending);
   await core.summary.addHeading('Pull requests waiting for approval that this change affects', 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 

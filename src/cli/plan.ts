@@ -1,7 +1,7 @@
 /** `plan` on the command line: the working tree's request changes against the merge base. */
 import { parseArgs } from 'node:util';
 import { planOf } from '../commands/plan.ts';
-import { configChangePlan, judgeChanges, reportHasErrors } from '../commands/validate.ts';
+import { configChangePlan, enforceSwitches, judgeChanges, reportHasErrors } from '../commands/validate.ts';
 import { CONFIG_PATHS, loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
@@ -12,28 +12,49 @@ import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts
 import { conferredViews, type ConferredView } from '../commands/conferred.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { ValidationReport } from '../commands/validate.ts';
+import type { Published } from '../action/dashboard.ts';
 
-/** What the requested groups confer, from the catalogue the sweep publishes (read with GITHUB_TOKEN, when set). */
-async function conferredFor(
-  root: string,
-  config: AccessConfig,
-  report: ValidationReport,
-  repoOption: string | undefined,
-): Promise<{ views: ConferredView[]; asOf: string; issue: number } | { why?: string }> {
-  const requested = report.verdicts.flatMap((v) => (v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []));
-  if (requested.length === 0) return {};
+/** What the sweep published in the access dashboard (read with GITHUB_TOKEN, when set), or why not. */
+async function publishedFor(root: string, repoOption: string | undefined): Promise<Published> {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: 'set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard' };
   try {
     const { localGitHub } = await import('./entra-commands.ts');
     const { readPublished } = await import('../action/dashboard.ts');
     const { gh, repo } = await localGitHub(root, repoOption);
-    const published = await readPublished(gh, repo);
-    if ('why' in published) return { why: published.why };
-    return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+    return await readPublished(gh, repo);
   } catch (error) {
     return { why: `the access dashboard could not be read (${(error as Error).message.split('\n')[0]})` };
   }
+}
+
+/** What the requested groups confer, from the catalogue the sweep publishes. */
+function conferredFor(
+  config: AccessConfig,
+  report: ValidationReport,
+  published: Published | undefined,
+): { views: ConferredView[]; asOf: string; issue: number } | { why?: string } {
+  const requested = report.verdicts.flatMap((v) => (v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []));
+  if (requested.length === 0 || !published) return {};
+  if ('why' in published) return { why: published.why };
+  return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
+}
+
+/**
+ * A configuration change, beyond what git alone says (configChangePlan): whom a switch from audit to
+ * enforce removes and which pull requests waiting for approval it flips, from what the sweep published.
+ */
+async function publishedEffects(base: AccessConfig, root: string, published: Published): Promise<string[]> {
+  const head = await loadConfig(workingTree(root)).catch(() => undefined);
+  if (!head) return [];
+  const switches = enforceSwitches(base, head);
+  if ('why' in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
+  const { flipLines, switchLines } = await import('../commands/config-plan.ts');
+  const source = `(from the access dashboard #${published.issue}, last written ${published.asOf})`;
+  return [
+    ...switchLines(switches, published.drift).map((l) => `switching to enforce: ${l} ${source}`),
+    ...(published.pending.length > 0 ? flipLines(base, head, published.pending).map((l) => `pending: ${l} ${source}`) : []),
+  ];
 }
 
 function printConferred(io: CliIo, conferred: Awaited<ReturnType<typeof conferredFor>>): void {
@@ -65,8 +86,11 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const lines = planOf(report, config);
   // A change to the policy, identities or CODEOWNERS: what it does to the access in force and to who approves.
   const configChanged = (await git.run(['diff', '--name-only', base, '--', ...CONFIG_PATHS])).toString('utf8').trim() !== '';
-  const configPlanLines = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : undefined;
-  const conferred = await conferredFor(root, config, report, values['github-repo']);
+  const wantsPublished = configChanged || report.verdicts.some((v) => v.valid && v.request);
+  const published = wantsPublished ? await publishedFor(root, values['github-repo']) : undefined;
+  const gitPlan = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : undefined;
+  const configPlanLines = gitPlan && published ? [...gitPlan, ...(await publishedEffects(config, root, published))] : gitPlan;
+  const conferred = conferredFor(config, report, published);
   if (json) {
     io.out(
       JSON.stringify(

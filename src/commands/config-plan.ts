@@ -141,3 +141,19 @@ export function pendingFlips(base: AccessConfig, head: AccessConfig, pending: re
     }
   return out;
 }
+
+/** What the pending pull requests the sweep published become under this change, or that none changes. */
+export function flipLines(base: AccessConfig, head: AccessConfig, pending: readonly PendingPull[]): string[] {
+  const flips = pendingFlips(base, head, pending);
+  return flips.length > 0 ? flips : [`none of the ${plural(pending.length, 'pull request')} waiting for approval changes its verdict.`];
+}
+
+/** Whom each switch from audit to enforce removes, from the drift the last sweep published. */
+export function switchLines(switches: readonly string[], drift: ReadonlyMap<string, readonly string[]>): string[] {
+  return switches.map((g) => {
+    const members = drift.get(g);
+    if (members === undefined) return `${g}: the last sweep published no drift for it; see the dashboard's drift table.`;
+    if (members.length === 0) return `${g}: nobody holds it without a request; nobody is removed.`;
+    return `${g}: the next run removes ${plural(members.length, 'member')} the last sweep saw without a request: ${members.join(', ')}.`;
+  });
+}

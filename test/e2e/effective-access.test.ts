@@ -119,6 +119,24 @@ test('a code owner sees on the pull request what the group confers, privileged p
         `configuration change: pending: #${pull.number} \\(k8s-prod-operators\\) has 1 approval from code owners: enough now, too few after this change \\(2 needed\\)\\.`,
       ),
     );
+    // plan says the same of the change in a clone, from what the sweep published (GITHUB_TOKEN).
+    writeFileSync(join(s.repo.dir, '.github/access-policy.yaml'), changed);
+    const planned = await runCli(s, ['plan'], { cwd: s.repo.dir, entra: false });
+    s.repo.git('checkout', '--', '.github/access-policy.yaml');
+    assert.match(
+      planned.out,
+      new RegExp(
+        `^ {2}switching to enforce: billing-readers: the next run removes 1 member the last sweep saw without a request: ${USERS.octocat}\\. \\(from the access dashboard #\\d+, last written `,
+        'm',
+      ),
+    );
+    assert.match(
+      planned.out,
+      new RegExp(
+        `^ {2}pending: #${pull.number} \\(k8s-prod-operators\\) has 1 approval from code owners: enough now, too few after this change \\(2 needed\\)\\.`,
+        'm',
+      ),
+    );
   } finally {
     await s.stop();
   }

@@ -1,0 +1,14 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  PRIVILEGED_APPROVALS,
+  PRIVILEGED_MAX_MS,
+  privilegeFindings
+} from "./chunk-2XQ6FGUJ.js";
+import "./chunk-WD4VLBT2.js";
+import "./chunk-MRTUNRFA.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  PRIVILEGED_APPROVALS,
+  PRIVILEGED_MAX_MS,
+  privilegeFindings
+};
