@@ -17,7 +17,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-3RH32VOH.js";
+} from "./cli-chunks/chunk-4TOPGKBN.js";
 import {
   EXIT,
   EXIT_HELP
@@ -270,7 +270,7 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-AUOIFMY2.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-SCSETZ34.js");
     const { readPublished } = await import("./cli-chunks/dashboard-TWGYHBRJ.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);

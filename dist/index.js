@@ -899,7 +899,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-HUNUKDSY.js");
+  const { collectReport } = await import("./chunks/collect-4EGH3EUI.js");
   const { renderReport } = await import("./chunks/render-U6PDHESR.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -916,7 +916,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-BM5TW44S.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-UP7Q2DS2.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -6,11 +6,9 @@ import type { PushGuarantee } from '../approval/pushers.ts';
 import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
-import { firstParentLog } from '../reconcile/history.ts';
+import { firstParentLog, type LogCommit } from '../reconcile/history.ts';
+import { requestVersions } from './request-versions.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
-import type { CatFile } from '../git/cat-file.ts';
-import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
-import { parseRequest } from '../request/request.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
 import type { BlastRadius } from './blast-radius.ts';
@@ -250,52 +248,8 @@ async function history(
   return result;
 }
 
-export type LogEntry = Awaited<ReturnType<typeof firstParentLog>>[number];
-
-/** Every version of a request of a policy group added or changed in the log, counting additions in the window. */
-export async function requestVersions(
-  reader: CatFile,
-  log: readonly LogEntry[],
-  groupNames: ReadonlySet<string>,
-  since: number,
-  result?: History,
-): Promise<{ versions: RequestResult[]; added: Set<RequestResult>; deletions: Map<string, number[]> }> {
-  const versions: RequestResult[] = [];
-  const added = new Set<RequestResult>();
-  const deletions = new Map<string, number[]>();
-  for (const commit of log) {
-    for (const change of commit.changes) {
-      const group = splitRequestPath(change.path)?.group;
-      if (!group || !groupNames.has(group) || isRequestsHousekeeping(change.path)) continue;
-      if (change.status === 'D') deletions.set(change.path, [...(deletions.get(change.path) ?? []), commit.time]);
-      if (change.status !== 'A' && change.status !== 'M') continue;
-      const inWindow = change.status === 'A' && commit.time >= since;
-      if (inWindow && result) result.requestsPerGroup[group] = (result.requestsPerGroup[group] ?? 0) + 1;
-      const object = await reader.read(`${commit.sha}:${change.path}`);
-      const request = object?.bytes ? parseRequest(change.path, object.bytes, commit.time).request : undefined;
-      // Judged as of the merge: "userId" only marks it as someone's request to verify.
-      if (!request) continue;
-      const version: RequestResult = {
-        file: change.path,
-        group,
-        state: 'active',
-        requester: request.requester,
-        request,
-        blob: object!.oid,
-        bytes: object!.bytes!,
-        landing: commit,
-        userId: request.requester,
-        judgeAt: commit.time,
-      };
-      versions.push(version);
-      if (inWindow) added.add(version);
-    }
-  }
-  return { versions, added, deletions };
-}
-
 /** Granted requests per group, how long each elevation lasted, and how long approval took. */
-function grantFigures(result: History, added: readonly RequestResult[], log: readonly LogEntry[], now: number): void {
+function grantFigures(result: History, added: readonly RequestResult[], log: readonly LogCommit[], now: number): void {
   const seenPulls = new Set<number>();
   for (const v of added) {
     const verdict = v.verification;

@@ -11,7 +11,7 @@ import { GitHubFacts } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import { requestVersions } from './collect.ts';
+import { requestVersions } from './request-versions.ts';
 
 export interface EvidenceRow {
   kind: 'request' | 'break-glass';
