@@ -2,7 +2,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   privilegeFindings
-} from "./cli-chunks/chunk-2XQ6FGUJ.js";
+} from "./cli-chunks/chunk-PLRE3M45.js";
 import {
   COMMON,
   FORMAT,
@@ -17,7 +17,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-4TOPGKBN.js";
+} from "./cli-chunks/chunk-HWH3YSZ7.js";
 import {
   EXIT,
   EXIT_HELP
@@ -85,7 +85,8 @@ import {
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
 import {
   accessLines
-} from "./cli-chunks/chunk-MRTUNRFA.js";
+} from "./cli-chunks/chunk-NROFVVD7.js";
+import "./cli-chunks/chunk-6WF6EYZI.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
@@ -270,8 +271,8 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-SCSETZ34.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-TWGYHBRJ.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-IDGHWKZS.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-TZE6KUDV.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);
   } catch (error) {

@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-JPHTLAN3.js";
+} from "./chunks/chunk-SHVZJ5SI.js";
 import {
   atCommit,
   changedFiles,
@@ -533,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-NH5CBPTY.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-R7A4LJVH.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -570,7 +570,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-CRWWHIJY.js");
+  const { readPublished } = await import("./chunks/dashboard-JZPEZPXD.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -601,7 +601,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-3QZEBZQL.js");
+  const { conferredViews } = await import("./chunks/conferred-PIJSELJH.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -699,8 +699,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-QBEC5LJC.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-VRNPCNVL.js");
+  const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-UNRTUCXQ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const azure = config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p) => directory.armReadAll(p) } : void 0;
@@ -716,10 +716,10 @@ async function runDiscover(settings) {
   return { status: "ok" };
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-QBEC5LJC.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-V6CLC6C6.js");
+  const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XKSPRAP3.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-D4VJ3M3D.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-KN37X4JO.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -770,7 +770,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-PMHBO5LN.js");
+  const { grant } = await import("./chunks/grant-PEKUPNC5.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -806,8 +806,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-UMSJGJFK.js");
-  const { sweepEffects } = await import("./chunks/sweep-55HVK3HN.js");
+  const { revoke } = await import("./chunks/revoke-S22CO4PL.js");
+  const { sweepEffects } = await import("./chunks/sweep-3TNODDYX.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -841,7 +841,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-X5MWQCXH.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-WGIEIQLV.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -867,8 +867,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-CRWWHIJY.js");
-  const { slotLateness } = await import("./chunks/dashboard-D4VJ3M3D.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-JZPEZPXD.js");
+  const { slotLateness } = await import("./chunks/dashboard-KN37X4JO.js");
   let planned;
   try {
     planned = await planDashboard(
@@ -885,7 +885,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-UT3IH5TU.js");
+  const { confersEffects } = await import("./chunks/confers-comment-HJDVVC3M.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
   await applyEffects(settings, effects, {
@@ -899,7 +899,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-4EGH3EUI.js");
+  const { collectReport } = await import("./chunks/collect-FCUGKCZ4.js");
   const { renderReport } = await import("./chunks/render-U6PDHESR.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -916,7 +916,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-UP7Q2DS2.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-MMSFH4PN.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -14,7 +14,7 @@
  * Entra ID P1) and the days with a sign-in in the last 30 (signIn list, $filter on userId and
  * createdDateTime; AuditLog.Read.All); without them usage is "unknown", never "never".
  */
-import type { RawAnswer } from '../entra/identity.ts';
+import { answered, listed, unreadable, type RawAnswer } from '../entra/identity.ts';
 import { accessLines, appRolePrivilege, heaviest, readCatalogue, type AzureReader, type GroupAccess } from '../entra/catalogue.ts';
 
 export type Usage = 'daily' | 'weekly' | 'rare' | 'never' | 'unknown';
@@ -72,9 +72,6 @@ export interface Discovery {
 
 type Reader = (requests: readonly { url: string; headers?: Record<string, string> }[]) => Promise<RawAnswer[]>;
 
-const ok = (a: RawAnswer | undefined): a is RawAnswer => a !== undefined && a.status >= 200 && a.status < 300;
-const valuesOf = (a: RawAnswer): Record<string, unknown>[] =>
-  ((a.body as { value?: Record<string, unknown>[] } | undefined)?.value ?? []).filter((v) => v && typeof v === 'object');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const DAY = 86_400_000;
 /** At most this many pages of one listing (999 each): a tenant's role assignments fit many times over. */
@@ -86,16 +83,13 @@ async function listAll(read: Reader, url: string): Promise<{ values: Record<stri
   let next: string | undefined = url;
   for (let page = 0; next && page < MAX_PAGES; page++) {
     const [a] = await read([{ url: next }]);
-    if (!ok(a)) return { why: a ?? { status: 0, message: 'no answer' } };
-    values.push(...valuesOf(a));
+    if (!answered(a)) return { why: a ?? { status: 0, message: 'no answer' } };
+    values.push(...listed(a));
     const link = str((a.body as { '@odata.nextLink'?: unknown })['@odata.nextLink']);
     next = link ? link.replace(/^https?:\/\/[^/]+\/v1\.0/, '') : undefined;
   }
   return { values };
 }
-
-const why403 = (what: string, a: RawAnswer, permission: string) =>
-  a.status === 403 ? `${what}: not readable (needs ${permission}, read-only)` : `${what}: Graph answered ${a.status}: ${a.message}`;
 
 /** Group ids that hold privileged access directly, each with why. */
 async function privilegedPrincipals(read: Reader, azure: AzureReader | undefined, unknown: string[]): Promise<Map<string, Set<string>>> {
@@ -106,11 +100,11 @@ async function privilegedPrincipals(read: Reader, azure: AzureReader | undefined
     ['/roleManagement/directory/roleEligibilitySchedules?$select=principalId,roleDefinitionId,directoryScopeId', 'an Entra role through PIM'],
   ] as const) {
     const listed = await listAll(read, path);
-    if ('why' in listed) unknown.push(why403(`tenant role assignments (${what})`, listed.why, 'RoleManagement.Read.Directory'));
+    if ('why' in listed) unknown.push(unreadable(`tenant role assignments (${what})`, listed.why, 'RoleManagement.Read.Directory'));
     else for (const r of listed.values) if (str(r.principalId)) add(String(r.principalId), what);
   }
   const apps = await listAll(read, '/servicePrincipals?$select=id,displayName,appRoles&$top=999');
-  if ('why' in apps) unknown.push(why403("applications' administrator roles", apps.why, 'Application.Read.All'));
+  if ('why' in apps) unknown.push(unreadable("applications' administrator roles", apps.why, 'Application.Read.All'));
   else {
     const adminApps = apps.values.flatMap((sp) => {
       const roles = (Array.isArray(sp.appRoles) ? sp.appRoles : []) as { id?: unknown; value?: unknown; displayName?: unknown }[];
@@ -122,19 +116,19 @@ async function privilegedPrincipals(read: Reader, azure: AzureReader | undefined
     const answers = await read(adminApps.map((app) => ({ url: `/servicePrincipals/${app.id}/appRoleAssignedTo?$top=999` })));
     adminApps.forEach((app, i) => {
       const a = answers[i];
-      if (!ok(a)) return;
-      for (const v of valuesOf(a))
+      if (!answered(a)) return;
+      for (const v of listed(a))
         if (v.principalType === 'Group' && str(v.principalId) && app.admin.has(String(v.appRoleId).toLowerCase()))
           add(String(v.principalId), `an administrator role of ${app.name}`);
     });
   }
   for (const scope of azure?.scopes ?? []) {
     const [a] = await azure!.read([`${scope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`]);
-    if (!ok(a)) {
+    if (!answered(a)) {
       unknown.push(`Azure role assignments at ${scope}: not readable (needs Reader at that scope, read-only)`);
       continue;
     }
-    for (const v of valuesOf(a)) {
+    for (const v of listed(a)) {
       const p = (v.properties ?? {}) as { principalType?: unknown; principalId?: unknown; roleDefinitionId?: unknown };
       if (p.principalType === 'Group' && str(p.principalId)) add(String(p.principalId), `an Azure role at ${scope}`);
     }
@@ -259,9 +253,9 @@ async function readMembers(
     { url: `/groups/${groupId}/members/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999` },
     { url: `/groups/${groupId}/members/microsoft.graph.servicePrincipal?$select=id,displayName&$top=999` },
   ]);
-  const people = ok(users) ? valuesOf(users) : [];
-  const machines = ok(sps) ? valuesOf(sps) : [];
-  if (!ok(users)) unknown.add(why403('members', users!, 'GroupMember.Read.All'));
+  const people = answered(users) ? listed(users) : [];
+  const machines = answered(sps) ? listed(sps) : [];
+  if (!answered(users)) unknown.add(unreadable('members', users!, 'GroupMember.Read.All'));
   const since = new Date(now - 30 * DAY).toISOString();
   const usage = await read([
     ...people.map((u) => ({ url: `/users/${String(u.id)}?$select=id,signInActivity` })),
@@ -279,13 +273,13 @@ async function readMembers(
       kind: 'user',
       name: str(u.userPrincipalName) ?? str(u.displayName) ?? String(u.id),
     };
-    if (ok(activity)) {
+    if (answered(activity)) {
       const a = (activity.body as { signInActivity?: { lastSignInDateTime?: unknown; lastNonInteractiveSignInDateTime?: unknown } | null }).signInActivity;
       const times = [str(a?.lastSignInDateTime), str(a?.lastNonInteractiveSignInDateTime)].filter((t): t is string => t !== undefined).sort();
       member.lastSignIn = times[times.length - 1] ?? '';
-    } else unknown.add(why403('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
-    if (ok(logs)) Object.assign(member, usageFromLogs(valuesOf(logs), apps));
-    else unknown.add(why403('sign-in logs', logs, 'AuditLog.Read.All'));
+    } else unknown.add(unreadable('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
+    if (answered(logs)) Object.assign(member, usageFromLogs(listed(logs), apps));
+    else unknown.add(unreadable('sign-in logs', logs, 'AuditLog.Read.All'));
     const usageOf = classify(member, now);
     out.push({ ...member, usage: usageOf, ...propose({ ...member, usage: usageOf }) });
   });
@@ -296,7 +290,7 @@ async function readMembers(
       kind: 'servicePrincipal',
       name: str(s.displayName) ?? String(s.id),
       usage: 'unknown',
-      ...(ok(owners) ? { owners: valuesOf(owners).map((o) => str(o.userPrincipalName) ?? str(o.displayName) ?? String(o.id)) } : {}),
+      ...(answered(owners) ? { owners: listed(owners).map((o) => str(o.userPrincipalName) ?? str(o.displayName) ?? String(o.id)) } : {}),
       ...propose({ kind: 'servicePrincipal', usage: 'unknown' }),
     });
   });
@@ -340,7 +334,7 @@ async function appsOf(read: Reader, accesses: readonly GroupAccess[]): Promise<M
   const byResource = new Map<string, { appId: string; name: string }>();
   ids.forEach((id, i) => {
     const a = answers[i];
-    const body = ok(a) ? (a.body as { appId?: unknown; displayName?: unknown }) : undefined;
+    const body = answered(a) ? (a.body as { appId?: unknown; displayName?: unknown }) : undefined;
     if (body && str(body.appId)) byResource.set(id, { appId: String(body.appId).toLowerCase(), name: str(body.displayName) ?? id });
   });
   return new Map(
@@ -370,7 +364,7 @@ export async function discover(
   const groups = new Map<string, { displayName: string; roleAssignable: boolean; why: Set<string> }>();
   ids.forEach((id, i) => {
     const a = looked[i];
-    if (!ok(a)) return;
+    if (!answered(a)) return;
     const body = a.body as { displayName?: unknown; isAssignableToRole?: unknown };
     groups.set(id, {
       displayName: str(body.displayName) ?? id,
@@ -383,8 +377,8 @@ export async function discover(
   );
   [...groups.entries()].forEach(([, parent], i) => {
     const a = nested[i];
-    if (!ok(a)) return;
-    for (const g of valuesOf(a)) {
+    if (!answered(a)) return;
+    for (const g of listed(a)) {
       const id = String(g.id).toLowerCase();
       const known = groups.get(id) ?? { displayName: str(g.displayName) ?? id, roleAssignable: g.isAssignableToRole === true, why: new Set<string>() };
       known.why.add(`is nested in ${parent.displayName}`);
@@ -425,7 +419,7 @@ export async function discover(
       why: [...g.why],
       access,
       weight,
-      ...(ok(p) ? { pimEligible: valuesOf(p).length } : {}),
+      ...(answered(p) ? { pimEligible: listed(p).length } : {}),
       members,
       onboard: g.roleAssignable
         ? {

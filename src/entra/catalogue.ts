@@ -16,7 +16,7 @@
  *   eligibilityscheduleinstances, $filter on principalId; PrivilegedEligibilitySchedule.Read.AzureADGroup):
  *   members can activate membership or ownership of another group, and so what it confers.
  */
-import type { GraphReader, RawAnswer } from './identity.ts';
+import { answered, listed, unreadable, type GraphReader, type RawAnswer } from './identity.ts';
 
 export interface Conferred {
   kind: 'directory-role' | 'eligible-directory-role' | 'app-role' | 'member-of' | 'pim-eligible' | 'azure-role';
@@ -114,16 +114,10 @@ export interface CatalogueFacts {
   unknown: string[];
 }
 
-const ok = (a: RawAnswer | undefined): a is RawAnswer => a !== undefined && a.status >= 200 && a.status < 300;
-const values = (a: RawAnswer): Record<string, unknown>[] =>
-  ((a.body as { value?: unknown } | undefined)?.value as Record<string, unknown>[] | undefined)?.filter((v) => v && typeof v === 'object') ?? [];
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const filter = (clause: string) => `$filter=${encodeURIComponent(clause)}`;
 /** At most this many groups are followed from the policy's (nesting and PIM), so a read is bounded. */
 const MAX_GROUPS = 300;
-
-const unreadable = (what: string, a: RawAnswer, permission: string): string =>
-  a.status === 403 ? `${what}: not readable (needs ${permission}, read-only)` : `${what}: Graph answered ${a.status}: ${a.message}`;
 
 function groupRequests(id: string): { url: string; headers?: Record<string, string> }[] {
   const principal = filter(`principalId eq '${id}'`);
@@ -140,21 +134,21 @@ function readGroup(answers: RawAnswer[]): GroupFacts {
   const [parents, roles, eligible, appRoles, pim] = answers as [RawAnswer, RawAnswer, RawAnswer, RawAnswer, RawAnswer];
   const facts: GroupFacts = { parents: [], roles: [], eligibleRoles: [], appRoles: [], pimTargets: [], unknown: [] };
   const roleOf = (v: Record<string, unknown>) => ({ roleDefinitionId: String(v.roleDefinitionId ?? '').toLowerCase(), scope: str(v.directoryScopeId) ?? '/' });
-  if (ok(parents))
-    facts.parents = values(parents).flatMap((v) => (str(v.id) ? [{ id: String(v.id).toLowerCase(), name: str(v.displayName) ?? String(v.id) }] : []));
+  if (answered(parents))
+    facts.parents = listed(parents).flatMap((v) => (str(v.id) ? [{ id: String(v.id).toLowerCase(), name: str(v.displayName) ?? String(v.id) }] : []));
   else facts.unknown.push(unreadable('groups it is nested in', parents, 'GroupMember.Read.All'));
-  if (ok(roles))
-    facts.roles = values(roles)
+  if (answered(roles))
+    facts.roles = listed(roles)
       .filter((v) => str(v.roleDefinitionId))
       .map(roleOf);
   else facts.unknown.push(unreadable('directory roles', roles, 'RoleManagement.Read.Directory'));
-  if (ok(eligible))
-    facts.eligibleRoles = values(eligible)
+  if (answered(eligible))
+    facts.eligibleRoles = listed(eligible)
       .filter((v) => str(v.roleDefinitionId))
       .map(roleOf);
   else facts.unknown.push(unreadable('eligible directory roles', eligible, 'RoleManagement.Read.Directory'));
-  if (ok(appRoles))
-    facts.appRoles = values(appRoles).flatMap((v) =>
+  if (answered(appRoles))
+    facts.appRoles = listed(appRoles).flatMap((v) =>
       str(v.resourceId)
         ? [
             {
@@ -167,8 +161,8 @@ function readGroup(answers: RawAnswer[]): GroupFacts {
     );
   else facts.unknown.push(unreadable('app roles', appRoles, 'Directory.Read.All'));
   // Not onboarded to PIM for Groups answers with an empty list; a refusal is a missing permission.
-  if (ok(pim))
-    facts.pimTargets = values(pim).flatMap((v) =>
+  if (answered(pim))
+    facts.pimTargets = listed(pim).flatMap((v) =>
       str(v.groupId) ? [{ groupId: String(v.groupId).toLowerCase(), accessId: str(v.accessId) ?? 'member' }] : [],
     );
   else facts.unknown.push(unreadable('PIM for Groups eligibilities', pim, 'PrivilegedEligibilitySchedule.Read.AzureADGroup'));
@@ -218,16 +212,16 @@ async function readNames(graph: Pick<GraphReader, 'readAll'>, facts: CatalogueFa
   for (const app of apps) readAppNames(facts, app, answers.shift()!);
   for (const id of targets) {
     const a = answers.shift()!;
-    if (ok(a)) facts.groupNames.set(id, str((a.body as { displayName?: unknown }).displayName) ?? id);
+    if (answered(a)) facts.groupNames.set(id, str((a.body as { displayName?: unknown }).displayName) ?? id);
   }
 }
 
 function readRoleNames(facts: CatalogueFacts, a: RawAnswer): void {
-  if (!ok(a)) {
+  if (!answered(a)) {
     facts.unknown.push(unreadable('role names', a, 'RoleManagement.Read.Directory'));
     return;
   }
-  for (const v of values(a)) {
+  for (const v of listed(a)) {
     const id = str(v.id)?.toLowerCase();
     if (!id) continue;
     const isPrivileged = typeof v.isPrivileged === 'boolean' ? { isPrivileged: v.isPrivileged } : {};
@@ -236,7 +230,7 @@ function readRoleNames(facts: CatalogueFacts, a: RawAnswer): void {
 }
 
 function readAppNames(facts: CatalogueFacts, app: string, a: RawAnswer): void {
-  if (!ok(a)) {
+  if (!answered(a)) {
     facts.unknown.push(unreadable(`app role names of ${app}`, a, 'Application.Read.All'));
     return;
   }
@@ -298,7 +292,7 @@ export async function readAzureRoles(azure: AzureReader, facts: CatalogueFacts):
         );
         return;
       }
-      for (const v of values(a)) {
+      for (const v of listed(a)) {
         const props = (v.properties ?? {}) as { roleDefinitionId?: unknown; scope?: unknown; principalId?: unknown };
         const definition = str(props.roleDefinitionId);
         if (!definition || str(props.principalId)?.toLowerCase() !== id) continue;
@@ -314,7 +308,7 @@ export async function readAzureRoles(azure: AzureReader, facts: CatalogueFacts):
   const names = await azure.read([...custom].map((d) => `${d}?${ARM_VERSION}`));
   [...custom].forEach((d, i) => {
     const roleName = str(((names[i]?.body as { properties?: { roleName?: unknown } } | undefined)?.properties ?? {}).roleName);
-    if (ok(names[i]) && roleName) facts.azureRoleNames!.set(d.split('/').pop()!.toLowerCase(), roleName);
+    if (answered(names[i]) && roleName) facts.azureRoleNames!.set(d.split('/').pop()!.toLowerCase(), roleName);
   });
 }
 

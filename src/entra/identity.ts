@@ -37,7 +37,17 @@ export function tokenClaims(token: string): Record<string, unknown> | undefined 
   }
 }
 
-const ok = (a: RawAnswer | undefined) => a !== undefined && a.status >= 200 && a.status < 300;
+/** A read Graph answered with success (narrowed to an answer that has its body; a failed one stays a RawAnswer). */
+export const answered = (a: RawAnswer | undefined): a is RawAnswer & { body: unknown } => a !== undefined && a.status >= 200 && a.status < 300;
+
+/** The objects of a listing's `value` (anything else in it left out). */
+export const listed = (a: RawAnswer): Record<string, unknown>[] =>
+  ((a.body as { value?: unknown } | undefined)?.value as Record<string, unknown>[] | undefined)?.filter((v) => v && typeof v === 'object') ?? [];
+
+/** What could not be read, and why: the read-only permission it needs, or what Graph answered. */
+export const unreadable = (what: string, a: RawAnswer, permission: string): string =>
+  a.status === 403 ? `${what}: not readable (needs ${permission}, read-only)` : `${what}: Graph answered ${a.status}: ${a.message}`;
+
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export async function readIdentity(graph: GraphReader, policyGroupIds: readonly string[]): Promise<IdentityFacts> {
@@ -71,7 +81,7 @@ export async function readIdentity(graph: GraphReader, policyGroupIds: readonly 
     (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
   if (writesTenantWide) {
     const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
-    const n = ok(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
+    const n = answered(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
     if (typeof n === 'number') facts.tenantGroups = n;
   }
   return facts;
@@ -84,7 +94,7 @@ function identityKind(claims: Record<string, unknown> | undefined): IdentityFact
 }
 
 function readRoleAssignments(facts: IdentityFacts, a: RawAnswer): void {
-  if (!ok(a)) {
+  if (!answered(a)) {
     facts.roleAssignmentsUnreadable =
       a.status === 403 ? 'reading them needs RoleManagement.Read.Directory, read-only and optional' : `Graph answered ${a.status}: ${a.message}`;
     return;
@@ -101,7 +111,7 @@ function readUnitsOfGroups(facts: IdentityFacts, policyGroupIds: readonly string
   let groupsReadable = true;
   policyGroupIds.forEach((id, i) => {
     const a = answers[i]!;
-    if (!ok(a)) {
+    if (!answered(a)) {
       if (a.status !== 404) groupsReadable = false;
       return;
     }
@@ -144,13 +154,13 @@ async function readScopedUnits(graph: GraphReader, facts: IdentityFacts): Promis
     const detail = unitAnswers[2 * i]!;
     const members = unitAnswers[2 * i + 1]!;
     const known: UnitFacts = facts.units.get(u) ?? { id: u, displayName: u };
-    if (ok(detail)) {
+    if (answered(detail)) {
       const d = detail.body as { displayName?: unknown; isMemberManagementRestricted?: unknown };
       if (typeof d.displayName === 'string') known.displayName = d.displayName;
       known.restricted = d.isMemberManagementRestricted === true;
     }
     // More than 999 groups in one unit is far beyond a policy; the count says how many.
-    if (ok(members)) {
+    if (answered(members)) {
       const body = members.body as { value?: { id?: unknown }[]; '@odata.count'?: unknown };
       known.groupIds = (body.value ?? []).map((g) => String(g.id ?? '').toLowerCase()).filter((g) => g !== '');
     }

@@ -1,0 +1,27 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  accessLines,
+  appRolePrivilege,
+  catalogueOfPolicy,
+  composeAccess,
+  directoryRolePrivilege,
+  heaviest,
+  parseGroupAccess,
+  readAzureRoles,
+  readCatalogue,
+  readCatalogueFacts
+} from "./chunk-6WP6UX54.js";
+import "./chunk-P2JL6JJG.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  accessLines,
+  appRolePrivilege,
+  catalogueOfPolicy,
+  composeAccess,
+  directoryRolePrivilege,
+  heaviest,
+  parseGroupAccess,
+  readAzureRoles,
+  readCatalogue,
+  readCatalogueFacts
+};
