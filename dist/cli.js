@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
-  privilegeFindings
-} from "./cli-chunks/chunk-PLRE3M45.js";
-import {
   COMMON,
   FORMAT,
   clock,
@@ -17,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-HWH3YSZ7.js";
+} from "./cli-chunks/chunk-D5KLORZ7.js";
 import {
   EXIT,
   EXIT_HELP
@@ -34,14 +31,18 @@ import {
   judgeRequest,
   positionOfKey,
   requesterAt
-} from "./cli-chunks/chunk-EVUEM6V5.js";
-import "./cli-chunks/chunk-FRSZYKE2.js";
+} from "./cli-chunks/chunk-52H5ECWU.js";
 import {
   CONFIG_PATHS,
   atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-SM3TZRZU.js";
+} from "./cli-chunks/chunk-GUARQLFL.js";
+import {
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
+import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -52,12 +53,11 @@ import {
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-WB7IPXIR.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
 import "./cli-chunks/chunk-MEYI3N5C.js";
+import {
+  privilegeFindings
+} from "./cli-chunks/chunk-PLRE3M45.js";
 import {
   formatDuration,
   parseDuration
@@ -271,7 +271,7 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-IDGHWKZS.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-BE5CM67R.js");
     const { readPublished } = await import("./cli-chunks/dashboard-TZE6KUDV.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);

@@ -806,8 +806,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-S22CO4PL.js");
-  const { sweepEffects } = await import("./chunks/sweep-3TNODDYX.js");
+  const { revoke } = await import("./chunks/revoke-4A77ESMB.js");
+  const { sweepEffects } = await import("./chunks/sweep-6JWH76DD.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -899,8 +899,8 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-FCUGKCZ4.js");
-  const { renderReport } = await import("./chunks/render-U6PDHESR.js");
+  const { collectReport } = await import("./chunks/collect-7WOCBVSZ.js");
+  const { renderReport } = await import("./chunks/render-DWWLBOJW.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(

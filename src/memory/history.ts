@@ -11,6 +11,7 @@
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
 import { memoryHead, openJson, sealJson, type MemoryKey, type SealedFile } from './memory.ts';
+import { standingMembers } from '../report/blast-radius.ts';
 
 /** A day's record: per policy group, who held it around the clock at the first sweep of the day. */
 export interface StandingPoint {
@@ -45,26 +46,15 @@ export function openPoint(k: MemoryKey, day: string, text: string): StandingPoin
   return { day, at: v.at, groups };
 }
 
-/**
- * The day's point from the sweep's decisions: per group, members it keeps or reports with no active
- * request (standing exemptions, and drift that stays: audit mode, or a removal that failed). Pure.
- */
+/** The day's point from the sweep's decisions: per group, who holds it without an active request once the run's changes are made. Pure. */
 export function pointOf(
   now: number,
   groups: readonly { group: string; error?: string; dispositions: readonly { reason: string; type: string; action: string; outcome?: string }[] }[],
 ): StandingPoint {
-  const stays = (d: { reason: string; action: string; outcome?: string }) =>
-    (d.reason === 'standing' || d.reason === 'drift') && !(d.action === 'remove' && (d.outcome === 'removed' || d.outcome === 'already-gone'));
   return {
     day: new Date(now).toISOString().slice(0, 10),
     at: new Date(now).toISOString(),
-    groups: groups
-      .filter((g) => !g.error)
-      .map((g) => ({
-        group: g.group,
-        users: g.dispositions.filter((d) => stays(d) && d.type === 'user').length,
-        apps: g.dispositions.filter((d) => stays(d) && d.type === 'servicePrincipal').length,
-      })),
+    groups: groups.filter((g) => !g.error).map((g) => ({ group: g.group, ...standingMembers(g.dispositions) })),
   };
 }
 

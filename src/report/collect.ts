@@ -11,7 +11,7 @@ import { requestVersions } from './request-versions.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
-import type { BlastRadius } from './blast-radius.ts';
+import { blastRadius, standingByWeek, standingMembers, weeklyTrend, type BlastRadius } from './blast-radius.ts';
 
 export interface ReportContext extends BranchContext {
   days?: number;
@@ -82,7 +82,6 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     const { collectEvidence } = await import('./evidence.ts');
     rows = await collectEvidence({ ...ctx, from: ctx.now - 90 * 86_400_000, to: ctx.now }).catch(() => []);
   }
-  const { blastRadius, weeklyTrend } = await import('./blast-radius.ts');
   const blast = blastRadius(
     groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
     weights,
@@ -104,7 +103,6 @@ async function standingHistory(ctx: ReportContext, privileged: ReadonlySet<strin
       note: 'Standing members are recorded each day by the sweep on the memory branch; this report was made without the memory key, so they are not shown week by week.',
     };
   const { readHistory } = await import('../memory/history.ts');
-  const { standingByWeek } = await import('./blast-radius.ts');
   const reader = ctx.git.catFile();
   try {
     const history = await readHistory(ctx.git, reader, ctx.memory);
@@ -154,6 +152,7 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
       continue;
     }
     const present = g.dispositions.filter((d) => d.action !== 'add');
+    const standing = standingMembers(g.dispositions);
     groups.push({
       group: g.group,
       mode: g.mode,
@@ -161,8 +160,8 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
       covered: present.filter((d) => d.reason === 'active' || d.reason === 'unverified').length,
       standingExempt: present.filter((d) => d.reason === 'standing').length,
       drift: present.filter((d) => d.reason === 'ended' || d.reason === 'drift').map((d) => d.id),
-      standingUsers: present.filter((d) => d.type === 'user' && d.reason !== 'active' && d.reason !== 'unverified').length,
-      standingApps: present.filter((d) => d.type === 'servicePrincipal' && d.reason !== 'active' && d.reason !== 'unverified').length,
+      standingUsers: standing.users,
+      standingApps: standing.apps,
     });
     // Expired more than one sweep interval ago, and the member is still there.
     for (const d of present.filter((x) => x.reason === 'ended')) {
