@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-D5KLORZ7.js";
+} from "./cli-chunks/chunk-P4PR5P34.js";
 import {
   EXIT,
   EXIT_HELP
@@ -54,7 +54,7 @@ import {
   slugify
 } from "./cli-chunks/chunk-WB7IPXIR.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
-import "./cli-chunks/chunk-MEYI3N5C.js";
+import "./cli-chunks/chunk-YMH7ZJTW.js";
 import {
   privilegeFindings
 } from "./cli-chunks/chunk-PLRE3M45.js";
@@ -271,7 +271,7 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-BE5CM67R.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-K3DNSLF3.js");
     const { readPublished } = await import("./cli-chunks/dashboard-TZE6KUDV.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);

@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-SHVZJ5SI.js";
+} from "./chunks/chunk-XLXWD637.js";
 import {
   atCommit,
   changedFiles,
@@ -42,7 +42,7 @@ import {
 import "./chunks/chunk-RGVUSR7S.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-BE7454LR.js";
+} from "./chunks/chunk-JIQDPLUX.js";
 import "./chunks/chunk-KAUG6AWK.js";
 import {
   requesterTeams
@@ -533,7 +533,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-R7A4LJVH.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-MKIBYTWF.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -770,7 +770,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-PEKUPNC5.js");
+  const { grant } = await import("./chunks/grant-46IOBHL3.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -806,8 +806,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-4A77ESMB.js");
-  const { sweepEffects } = await import("./chunks/sweep-6JWH76DD.js");
+  const { revoke } = await import("./chunks/revoke-PPK3UXZC.js");
+  const { sweepEffects } = await import("./chunks/sweep-YCSYXEQE.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -899,7 +899,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-7WOCBVSZ.js");
+  const { collectReport } = await import("./chunks/collect-SPWZB7T5.js");
   const { renderReport } = await import("./chunks/render-DWWLBOJW.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -916,7 +916,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-MMSFH4PN.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-USAFNQX3.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -10,7 +10,7 @@
  */
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import { memoryHead, openJson, sealJson, type MemoryKey, type SealedFile } from './memory.ts';
+import { memoryFolder, memoryHead, openJson, sealJson, type MemoryKey, type SealedFile } from './memory.ts';
 import { standingMembers } from '../report/blast-radius.ts';
 
 /** A day's record: per policy group, who held it around the clock at the first sweep of the day. */
@@ -24,7 +24,6 @@ export interface StandingPoint {
 
 /** The report's trend goes back 13 weeks; a little more is kept. */
 export const HISTORY_DAYS = 100;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const historyPath = (day: string) => `history/${day}.json`;
 
@@ -69,13 +68,7 @@ export interface History {
 
 /** The days the memory branch holds a point for, oldest first (from the checkout's listing; no MAC checked). */
 export async function historyDays(git: Git, head: string | undefined): Promise<string[]> {
-  if (!head) return [];
-  const listing = (await git.tryRun(['ls-tree', '--name-only', `${head}:history`]))?.toString('utf8') ?? '';
-  return listing
-    .split('\n')
-    .map((name) => /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1])
-    .filter((d): d is string => d !== undefined && DAY.test(d))
-    .sort();
+  return head ? (await memoryFolder(git, head, 'history', /^(\d{4}-\d{2}-\d{2})\.json$/)).sort() : [];
 }
 
 /** The points on the memory branch as the checkout has it, oldest first (no GitHub request). */

@@ -122,16 +122,21 @@ export interface Recall {
   held: Set<string>;
 }
 
+/** The names in a folder of the memory branch's commit `head` that match `name`, by its first group (no MAC checked). */
+export async function memoryFolder(git: Git, head: string, folder: string, name: RegExp): Promise<string[]> {
+  const listing = (await git.tryRun(['ls-tree', '--name-only', `${head}:${folder}`]))?.toString('utf8') ?? '';
+  return listing.split('\n').flatMap((line) => {
+    const m = name.exec(line);
+    return m?.[1] ? [m[1]] : [];
+  });
+}
+
 /** The entries for `landings`, read from the checkout (no GitHub request). */
 export async function recall(git: Git, reader: CatFile, k: MemoryKey, landings: readonly string[]): Promise<Recall> {
   const head = await memoryHead(git);
   const out: Recall = { head, found: new Map(), rejected: [], held: new Set() };
   if (!head) return out;
-  const listing = (await git.tryRun(['ls-tree', '--name-only', `${head}:landings`]))?.toString('utf8') ?? '';
-  for (const name of listing.split('\n')) {
-    const m = /^([0-9a-f]{40})\.json$/.exec(name);
-    if (m) out.held.add(m[1]!);
-  }
+  for (const landing of await memoryFolder(git, head, 'landings', /^([0-9a-f]{40})\.json$/)) out.held.add(landing);
   for (const landing of new Set(landings)) {
     if (!out.held.has(landing)) continue;
     const object = await reader.read(`${head}:${entryPath(landing)}`);
