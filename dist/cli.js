@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-P4PR5P34.js";
+} from "./cli-chunks/chunk-YG7D6KAT.js";
 import {
   EXIT,
   EXIT_HELP
@@ -57,7 +57,7 @@ import "./cli-chunks/chunk-DKSCVU2J.js";
 import "./cli-chunks/chunk-YMH7ZJTW.js";
 import {
   privilegeFindings
-} from "./cli-chunks/chunk-PLRE3M45.js";
+} from "./cli-chunks/chunk-QS4HSEGL.js";
 import {
   formatDuration,
   parseDuration
@@ -85,7 +85,7 @@ import {
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
 import {
   accessLines
-} from "./cli-chunks/chunk-NROFVVD7.js";
+} from "./cli-chunks/chunk-4LFRGQF6.js";
 import "./cli-chunks/chunk-6WF6EYZI.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
@@ -271,8 +271,8 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-K3DNSLF3.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-TZE6KUDV.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-5IXTTB2N.js");
+    const { readPublished } = await import("./cli-chunks/dashboard-RZOLOINE.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);
   } catch (error) {

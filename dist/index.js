@@ -570,7 +570,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-JZPEZPXD.js");
+  const { readPublished } = await import("./chunks/dashboard-5ITER5JM.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -601,7 +601,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-PIJSELJH.js");
+  const { conferredViews } = await import("./chunks/conferred-HABZP24A.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -700,11 +700,10 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-UNRTUCXQ.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-XUK6FTGG.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
-  const azure = config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p) => directory.armReadAll(p) } : void 0;
-  const found = await discover((r) => directory.readAll(r), config.policy, Date.now(), azure);
+  const found = await discover(directory, config.policy, Date.now());
   const lines = renderDiscovery(found);
   for (const line of lines) info(line);
   const onboardable = found.groups.filter((g) => g.onboard.ok).length;
@@ -717,9 +716,9 @@ async function runDiscover(settings) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XKSPRAP3.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-LQH2FYI2.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-KN37X4JO.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZY62HZE5.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -841,7 +840,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-WGIEIQLV.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-6QGRGNKX.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -867,8 +866,8 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-JZPEZPXD.js");
-  const { slotLateness } = await import("./chunks/dashboard-KN37X4JO.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-5ITER5JM.js");
+  const { slotLateness } = await import("./chunks/dashboard-ZY62HZE5.js");
   let planned;
   try {
     planned = await planDashboard(
@@ -885,7 +884,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-HJDVVC3M.js");
+  const { confersEffects } = await import("./chunks/confers-comment-6DNTO7W2.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
   await applyEffects(settings, effects, {
@@ -899,7 +898,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-SPWZB7T5.js");
+  const { collectReport } = await import("./chunks/collect-IUZ6NKVR.js");
   const { renderReport } = await import("./chunks/render-DWWLBOJW.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);

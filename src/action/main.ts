@@ -258,9 +258,7 @@ async function runDiscover(settings: Settings): Promise<RunResult> {
   const { discover, renderDiscovery } = await import('../commands/discover.ts');
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience));
-  const azure =
-    config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p: readonly string[]) => directory.armReadAll(p) } : undefined;
-  const found = await discover((r) => directory.readAll(r), config.policy, Date.now(), azure);
+  const found = await discover(directory, config.policy, Date.now());
   const lines = renderDiscovery(found);
   for (const line of lines) core.info(line);
   const onboardable = found.groups.filter((g) => g.onboard.ok).length;

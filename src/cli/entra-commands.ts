@@ -296,10 +296,8 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   const directory = await localDirectory(values);
   const { discover, renderDiscovery } = await import('../commands/discover.ts');
   const now = clock(values.at, io);
-  const azure =
-    config.policy.azureScopes.length > 0 ? { scopes: config.policy.azureScopes, read: (p: readonly string[]) => directory.armReadAll(p) } : undefined;
   io.err('Reading the tenant (read-only): role assignments, administrator app roles, groups, members and their sign-ins…');
-  const found = await discover((r) => directory.readAll(r), config.policy, now, azure);
+  const found = await discover(directory, config.policy, now);
   if (json) io.out(JSON.stringify(found, null, 2));
   else for (const line of renderDiscovery(found)) io.out(line);
   if (!values.write) return EXIT.ok;

@@ -15,7 +15,16 @@
  * createdDateTime; AuditLog.Read.All); without them usage is "unknown", never "never".
  */
 import { answered, listed, unreadable, type RawAnswer } from '../entra/identity.ts';
-import { accessLines, appRolePrivilege, heaviest, readCatalogue, type AzureReader, type GroupAccess } from '../entra/catalogue.ts';
+import {
+  accessLines,
+  appRolePrivilege,
+  azureReaderOf,
+  heaviest,
+  readCatalogue,
+  type AzureReader,
+  type CatalogueSource,
+  type GroupAccess,
+} from '../entra/catalogue.ts';
 
 export type Usage = 'daily' | 'weekly' | 'rare' | 'never' | 'unknown';
 
@@ -350,11 +359,12 @@ async function appsOf(read: Reader, accesses: readonly GroupAccess[]): Promise<M
 }
 
 export async function discover(
-  read: Reader,
+  source: CatalogueSource & { readAll: Reader },
   policy: { groups: ReadonlyMap<string, { id: string }>; azureScopes: readonly string[] },
   now: number,
-  azure?: AzureReader,
 ): Promise<Discovery> {
+  const read: Reader = (r) => source.readAll(r);
+  const azure = azureReaderOf(source, policy.azureScopes);
   const unknown: string[] = [];
   const managed = new Set([...policy.groups.values()].map((g) => g.id.toLowerCase()));
   const direct = await privilegedPrincipals(read, azure, unknown);

@@ -465,6 +465,11 @@ export interface CatalogueSource {
   armReadAll?(paths: readonly string[]): Promise<RawAnswer[]>;
 }
 
+/** Resource Manager for the policy's Azure scopes, when the source can read it and the policy names any. */
+export function azureReaderOf(source: CatalogueSource, scopes: readonly string[]): AzureReader | undefined {
+  return source.armReadAll && scopes.length > 0 ? { scopes, read: (p: readonly string[]) => source.armReadAll!(p) } : undefined;
+}
+
 /** What the policy's groups confer, or undefined when the directory cannot read it (no Graph reader). */
 export async function catalogueOfPolicy(
   source: CatalogueSource,
@@ -474,7 +479,5 @@ export async function catalogueOfPolicy(
 ): Promise<Catalogue | undefined> {
   if (!source.readAll) return undefined;
   const groups = [...policy.groups.values()].filter((g) => !only || only.includes(g.name)).map((g) => ({ name: g.name, id: g.id }));
-  const azure =
-    source.armReadAll && policy.azureScopes.length > 0 ? { scopes: policy.azureScopes, read: (p: readonly string[]) => source.armReadAll!(p) } : undefined;
-  return readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azure);
+  return readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azureReaderOf(source, policy.azureScopes));
 }
