@@ -160,9 +160,7 @@ async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
 }
-async function configChangePlan(base, baseFiles, headFiles, now) {
-  const head = await loadConfig(headFiles).catch(() => void 0);
-  if (!head) return void 0;
+async function configChangePlan(base, baseFiles, head, now) {
   const active = [];
   for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
     const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
@@ -285,9 +283,7 @@ function conferredFor(config, report, published) {
   if ("why" in published) return { why: published.why };
   return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
 }
-async function publishedEffects(base, root, published) {
-  const head = await loadConfig(workingTree(root)).catch(() => void 0);
-  if (!head) return [];
+async function publishedEffects(base, head, published) {
   const switches = enforceSwitches(base, head);
   if ("why" in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
   const { flipLines, switchLines } = await import("./cli-chunks/config-plan-ARMIC5F2.js");
@@ -326,8 +322,8 @@ async function planCommand(args, io) {
   const configChanged = (await git.run(["diff", "--name-only", base, "--", ...CONFIG_PATHS])).toString("utf8").trim() !== "";
   const wantsPublished = configChanged || report.verdicts.some((v) => v.valid && v.request);
   const published = wantsPublished ? await publishedFor(root, values["github-repo"]) : void 0;
-  const gitPlan = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : void 0;
-  const configPlanLines = gitPlan && published ? [...gitPlan, ...await publishedEffects(config, root, published)] : gitPlan;
+  const head = configChanged ? await loadConfig(workingTree(root)).catch(() => void 0) : void 0;
+  const configPlanLines = head ? [...await configChangePlan(config, baseFiles, head, clock(values.at, io)), ...published ? await publishedEffects(config, head, published) : []] : void 0;
   const conferred = conferredFor(config, report, published);
   if (json) {
     io.out(

@@ -94,9 +94,7 @@ async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()
   for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
   return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
 }
-async function configChangePlan(base, baseFiles, headFiles, now) {
-  const head = await loadConfig(headFiles).catch(() => void 0);
-  if (!head) return void 0;
+async function configChangePlan(base, baseFiles, head, now) {
   const active = [];
   for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
     const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
@@ -116,20 +114,21 @@ async function validatePullRequest(git, pr, now) {
   const changes = await changedFiles(git, pr.base, pr.head);
   const report = await judgeChanges(config, changes, baseFiles, headFiles, now, pr.author);
   report.diagnostics.unshift(...checkScope(changes));
+  let head;
+  const headConfig = () => head ??= loadConfig(headFiles).catch(() => void 0);
   if (changes.some((c) => CONFIG_PATHS.includes(c.path))) {
     report.diagnostics.push(...await configProblemsAt(headFiles));
-    const plan = await configChangePlan(config, baseFiles, headFiles, now);
-    if (plan) report.configPlan = plan;
-    const after = await loadConfig(headFiles).catch(() => void 0);
+    const after = await headConfig();
     if (after) {
+      report.configPlan = await configChangePlan(config, baseFiles, after, now);
       report.configAfter = after;
       const switches = enforceSwitches(config, after);
       if (switches.length > 0) report.enforceSwitches = switches;
     }
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
-    const headConfig = await loadConfig(headFiles).catch(() => void 0);
-    if (headConfig) report.diagnostics.push(...await formCheck(headFiles, headConfig));
+    const after = await headConfig();
+    if (after) report.diagnostics.push(...await formCheck(headFiles, after));
   }
   return report;
 }

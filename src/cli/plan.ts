@@ -44,9 +44,7 @@ function conferredFor(
  * A configuration change, beyond what git alone says (configChangePlan): whom a switch from audit to
  * enforce removes and which pull requests waiting for approval it flips, from what the sweep published.
  */
-async function publishedEffects(base: AccessConfig, root: string, published: Published): Promise<string[]> {
-  const head = await loadConfig(workingTree(root)).catch(() => undefined);
-  if (!head) return [];
+async function publishedEffects(base: AccessConfig, head: AccessConfig, published: Published): Promise<string[]> {
   const switches = enforceSwitches(base, head);
   if ('why' in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
   const { flipLines, switchLines } = await import('../commands/config-plan.ts');
@@ -88,8 +86,10 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const configChanged = (await git.run(['diff', '--name-only', base, '--', ...CONFIG_PATHS])).toString('utf8').trim() !== '';
   const wantsPublished = configChanged || report.verdicts.some((v) => v.valid && v.request);
   const published = wantsPublished ? await publishedFor(root, values['github-repo']) : undefined;
-  const gitPlan = configChanged ? await configChangePlan(config, baseFiles, workingTree(root), clock(values.at, io)) : undefined;
-  const configPlanLines = gitPlan && published ? [...gitPlan, ...(await publishedEffects(config, root, published))] : gitPlan;
+  const head = configChanged ? await loadConfig(workingTree(root)).catch(() => undefined) : undefined;
+  const configPlanLines = head
+    ? [...(await configChangePlan(config, baseFiles, head, clock(values.at, io))), ...(published ? await publishedEffects(config, head, published) : [])]
+    : undefined;
   const conferred = conferredFor(config, report, published);
   if (json) {
     io.out(

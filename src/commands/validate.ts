@@ -70,9 +70,7 @@ export interface PullRequestFacts {
  * What a configuration change does, judged against the requests in force at the base (valid and not
  * ended there); undefined when the changed configuration does not load (its problems are reported).
  */
-export async function configChangePlan(base: AccessConfig, baseFiles: RepoFiles, headFiles: RepoFiles, now: number): Promise<string[] | undefined> {
-  const head = await loadConfig(headFiles).catch(() => undefined);
-  if (!head) return undefined;
+export async function configChangePlan(base: AccessConfig, baseFiles: RepoFiles, head: AccessConfig, now: number): Promise<string[]> {
   const active: ActiveRequest[] = [];
   for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
     const verdict = judgeRequest(file, await baseFiles.read(file), base, now, 'at-rest');
@@ -99,20 +97,22 @@ export async function validatePullRequest(git: Git, pr: PullRequestFacts, now: n
   const changes = await changedFiles(git, pr.base, pr.head);
   const report = await judgeChanges(config, changes, baseFiles, headFiles, now, pr.author);
   report.diagnostics.unshift(...checkScope(changes));
+  // The configuration at the head, read once (undefined when it does not load: configProblemsAt says why).
+  let head: Promise<AccessConfig | undefined> | undefined;
+  const headConfig = () => (head ??= loadConfig(headFiles).catch(() => undefined));
   if (changes.some((c) => (CONFIG_PATHS as readonly string[]).includes(c.path))) {
     report.diagnostics.push(...(await configProblemsAt(headFiles)));
-    const plan = await configChangePlan(config, baseFiles, headFiles, now);
-    if (plan) report.configPlan = plan;
-    const after = await loadConfig(headFiles).catch(() => undefined);
+    const after = await headConfig();
     if (after) {
+      report.configPlan = await configChangePlan(config, baseFiles, after, now);
       report.configAfter = after;
       const switches = enforceSwitches(config, after);
       if (switches.length > 0) report.enforceSwitches = switches;
     }
   }
   if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
-    const headConfig = await loadConfig(headFiles).catch(() => undefined);
-    if (headConfig) report.diagnostics.push(...(await formCheck(headFiles, headConfig)));
+    const after = await headConfig();
+    if (after) report.diagnostics.push(...(await formCheck(headFiles, after)));
   }
   return report;
 }
