@@ -69,7 +69,7 @@ import {
 import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   configPlan
-} from "./cli-chunks/chunk-AWOMNSQ5.js";
+} from "./cli-chunks/chunk-AYDXECKW.js";
 import {
   formatOwner,
   ownersOf
@@ -286,11 +286,11 @@ function conferredFor(config, report, published) {
 async function publishedEffects(base, head, published) {
   const switches = enforceSwitches(base, head);
   if ("why" in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
-  const { flipLines, switchLines } = await import("./cli-chunks/config-plan-ARMIC5F2.js");
+  const { flipLines, pendingFlips, switchLines } = await import("./cli-chunks/config-plan-USCEI4VH.js");
   const source = `(from the access dashboard #${published.issue}, last written ${published.asOf})`;
   return [
     ...switchLines(switches, published.drift).map((l) => `switching to enforce: ${l} ${source}`),
-    ...published.pending.length > 0 ? flipLines(base, head, published.pending).map((l) => `pending: ${l} ${source}`) : []
+    ...published.pending.length > 0 ? flipLines(pendingFlips(base, head, published.pending), published.pending.length).map((l) => `pending: ${l} ${source}`) : []
   ];
 }
 function printConferred(io, conferred) {

@@ -57,7 +57,7 @@ import {
 import "./chunks/chunk-W4PVMAAF.js";
 import {
   configPlan
-} from "./chunks/chunk-UKQZD56E.js";
+} from "./chunks/chunk-N6V4SHAM.js";
 import {
   formatOwner,
   ownersOf,
@@ -587,16 +587,17 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-2BHW6QAE.js");
+    const { switchLines } = await import("./chunks/config-plan-FASVSSHE.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-2BHW6QAE.js");
-  for (const line of pendingFlips(report.config, report.configAfter, pending)) info(`configuration change: pending: ${line}`);
-  const text = flipLines(report.config, report.configAfter, pending);
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-FASVSSHE.js");
+  const flips = pendingFlips(report.config, report.configAfter, pending);
+  for (const line of flips) info(`configuration change: pending: ${line}`);
+  const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {

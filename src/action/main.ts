@@ -124,8 +124,9 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
 /** Pending pull requests whose verdict the configuration change flips, from the ones the sweep published. */
 async function presentFlips(report: Awaited<ReturnType<typeof validatePullRequest>>, pending: PendingRequest[], source: string): Promise<void> {
   const { flipLines, pendingFlips } = await import('../commands/config-plan.ts');
-  for (const line of pendingFlips(report.config!, report.configAfter!, pending)) core.info(`configuration change: pending: ${line}`);
-  const text = flipLines(report.config!, report.configAfter!, pending);
+  const flips = pendingFlips(report.config!, report.configAfter!, pending);
+  for (const line of flips) core.info(`configuration change: pending: ${line}`);
+  const text = flipLines(flips, pending.length);
   await core.summary.addHeading('Pull requests waiting for approval that this change affects', 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 

@@ -47,11 +47,13 @@ function conferredFor(
 async function publishedEffects(base: AccessConfig, head: AccessConfig, published: Published): Promise<string[]> {
   const switches = enforceSwitches(base, head);
   if ('why' in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
-  const { flipLines, switchLines } = await import('../commands/config-plan.ts');
+  const { flipLines, pendingFlips, switchLines } = await import('../commands/config-plan.ts');
   const source = `(from the access dashboard #${published.issue}, last written ${published.asOf})`;
   return [
     ...switchLines(switches, published.drift).map((l) => `switching to enforce: ${l} ${source}`),
-    ...(published.pending.length > 0 ? flipLines(base, head, published.pending).map((l) => `pending: ${l} ${source}`) : []),
+    ...(published.pending.length > 0
+      ? flipLines(pendingFlips(base, head, published.pending), published.pending.length).map((l) => `pending: ${l} ${source}`)
+      : []),
   ];
 }
 

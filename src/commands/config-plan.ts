@@ -142,10 +142,9 @@ export function pendingFlips(base: AccessConfig, head: AccessConfig, pending: re
   return out;
 }
 
-/** What the pending pull requests the sweep published become under this change, or that none changes. */
-export function flipLines(base: AccessConfig, head: AccessConfig, pending: readonly PendingPull[]): string[] {
-  const flips = pendingFlips(base, head, pending);
-  return flips.length > 0 ? flips : [`none of the ${plural(pending.length, 'pull request')} waiting for approval changes its verdict.`];
+/** The flips of the pending pull requests (pendingFlips), or that none of them changes. */
+export function flipLines(flips: readonly string[], pending: number): string[] {
+  return flips.length > 0 ? [...flips] : [`none of the ${plural(pending, 'pull request')} waiting for approval changes its verdict.`];
 }
 
 /** Whom each switch from audit to enforce removes, from the drift the last sweep published. */
