@@ -700,7 +700,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-XUK6FTGG.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-MTLXDDSM.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());

@@ -317,21 +317,21 @@ export function usageFromLogs(
   const signIns = entries.flatMap((e) =>
     typeof e.createdDateTime === 'string' && e.createdDateTime !== '' ? [{ at: e.createdDateTime, appId: String(e.appId ?? '').toLowerCase() }] : [],
   );
-  const days = (list: readonly { at: string }[]) => new Set(list.map((e) => e.at.slice(0, 10))).size;
-  const out: ReturnType<typeof usageFromLogs> = { activeDays: days(signIns) };
-  const ofApps = signIns.filter((e) => apps.some((a) => a.appId === e.appId));
+  const days = (times: readonly string[]) => new Set(times.map((t) => t.slice(0, 10))).size;
+  const out: ReturnType<typeof usageFromLogs> = { activeDays: days(signIns.map((e) => e.at)) };
+  const ofApps = signIns.filter((e) => apps.some((a) => a.appId === e.appId)).map((e) => e.at);
   if (apps.length > 0) {
     out.apps = apps.map((a) => {
       const mine = signIns
         .filter((e) => e.appId === a.appId)
         .map((e) => e.at)
         .sort();
-      return { app: a.name, activeDays: days(mine.map((at) => ({ at }))), ...(mine.length > 0 ? { last: mine[mine.length - 1]! } : {}) };
+      return { app: a.name, activeDays: days(mine), ...(mine.length > 0 ? { last: mine[mine.length - 1]! } : {}) };
     });
     out.appDays = days(ofApps);
   }
   // The working span of the privilege: from the group's applications when it has any (no use, no span).
-  const span = dailySpan((apps.length > 0 ? ofApps : signIns).map((e) => e.at));
+  const span = dailySpan(apps.length > 0 ? ofApps : signIns.map((e) => e.at));
   if (span !== undefined) out.dailySpanHours = span;
   return out;
 }
