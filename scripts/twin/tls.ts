@@ -87,9 +87,14 @@ export async function serverCertificate(ca: KeyAndCert, dir?: string): Promise<K
   }
   const leaf = await issueServerCertificate(ca);
   if (file) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ ...leaf, issuedAt: Date.now() }), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeShared(file, JSON.stringify({ ...leaf, issuedAt: Date.now() }));
   }
   return leaf;
+}
+
+/** Writes a file other twins may read at any moment: whole, then renamed, so none reads half of it. */
+export function writeShared(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  renameSync(tmp, file);
 }

@@ -1,6 +1,7 @@
 /** Signing keys and JWTs for the twin's Entra and Actions OIDC issuers (jose). */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeShared } from './tls.ts';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 
 export interface Issuer {
@@ -25,12 +26,7 @@ export async function createIssuer(kid: string, keyDir?: string): Promise<Issuer
   }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  if (file) {
-    // Written whole, then renamed: a twin starting in another process never reads half a key.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) }), { mode: 0o600 });
-    renameSync(tmp, file);
-  }
+  if (file) writeShared(file, JSON.stringify({ privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) }));
   return { kid, privateKey, publicKey, jwk };
 }
 
