@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-XLXWD637.js";
+} from "./chunks/chunk-EZSPMXQX.js";
 import {
   atCommit,
   changedFiles,
@@ -532,7 +532,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-MKIBYTWF.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-V7PDDXDW.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -699,7 +699,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
+  const { directoryFromActions } = await import("./chunks/connect-S4ER52GO.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-MTLXDDSM.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -715,8 +715,8 @@ async function runDiscover(settings) {
   return { status: "ok" };
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-L75IB5UG.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-LQH2FYI2.js");
+  const { directoryFromActions } = await import("./chunks/connect-S4ER52GO.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-RP7POY6U.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZY62HZE5.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -769,7 +769,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-46IOBHL3.js");
+  const { grant } = await import("./chunks/grant-CNVGSVSZ.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -805,8 +805,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-PPK3UXZC.js");
-  const { sweepEffects } = await import("./chunks/sweep-YCSYXEQE.js");
+  const { revoke } = await import("./chunks/revoke-NFQIGYZG.js");
+  const { sweepEffects } = await import("./chunks/sweep-W5YOJGAF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -898,7 +898,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-IUZ6NKVR.js");
+  const { collectReport } = await import("./chunks/collect-TZOXXCAL.js");
   const { renderReport } = await import("./chunks/render-DWWLBOJW.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -915,7 +915,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-USAFNQX3.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-AUVYBHV3.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -240,8 +240,10 @@ async function sweep(label: string, options: { throttle?: boolean; baseline?: nu
     const expectedRemaining = groups * (perGroup - remove);
     const graphCalls = twin.log.count('graph');
     // The true least, batched as Graph allows (20 requests a $batch): two listings per group (v1.0's
-    // member listing leaves out service principals, which need the cast), and the removals.
-    const least = Math.ceil((2 * groups * Math.ceil(perGroup / 999)) / 20) + Math.ceil((groups * remove) / 20);
+    // member listing leaves out service principals, which need the cast), the removals, and the one
+    // read invariant 20 needs after them that no listing holds: each group's PIM eligibilities (a
+    // path back to the access; the $filter on groupId is required, so one read per group).
+    const least = Math.ceil((2 * groups * Math.ceil(perGroup / 999)) / 20) + Math.ceil((groups * remove) / 20) + Math.ceil(groups / 20);
     const concurrency = 4;
     const boundMs = (least * 50) / concurrency;
     if (!options.throttle) {

@@ -89,6 +89,21 @@ interface Call {
  * Authorization_RequestDenied): dynamic (rule-based), synced from on-premises, mail-enabled
  * security and distribution groups (group-post-members, group-delete-members).
  */
+/** What the twin answers for a group's $select (GROUP_SELECT in src/entra/directory.ts asks for these). */
+const GROUP_PROPERTIES = 'id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled';
+function groupProperties(group: Group) {
+  return {
+    id: group.id,
+    displayName: group.displayName,
+    isAssignableToRole: group.isAssignableToRole,
+    groupTypes: group.groupTypes,
+    membershipRule: group.membershipRule,
+    onPremisesSyncEnabled: group.onPremisesSyncEnabled,
+    mailEnabled: group.mailEnabled,
+    securityEnabled: true,
+  };
+}
+
 function unwritable(group: Group): boolean {
   return group.groupTypes.includes('DynamicMembership') || group.onPremisesSyncEnabled === true || (group.mailEnabled && !group.groupTypes.includes('Unified'));
 }
@@ -294,10 +309,35 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       }
       return undefined;
     };
+    // group-list with $filter=id in (...): "by default limited to 15 expressions" (the $filter query
+    // parameter page); groups that do not exist are left out of the answer, not refused.
+    const groupsById = (filter: string): TwinResponse => {
+      const clause = /^id in \((.*)\)$/.exec(filter.trim());
+      if (!clause) return graphError(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+      const values = clause[1]!.split(',').map((v) => v.trim());
+      if (values.length > 15)
+        return graphError(
+          400,
+          'Request_UnsupportedQuery',
+          `Too many child clauses specified in search filter expression containing 'OR' operators: ${values.length}. Max allowed: 15.`,
+        );
+      const ids: string[] = [];
+      for (const v of values) {
+        const id = /^'([0-9a-fA-F-]{36})'$/.exec(v);
+        if (!id) return graphError(400, 'Request_BadRequest', `Invalid object identifier ${v}.`);
+        ids.push(id[1]!.toLowerCase());
+      }
+      const value = [...new Set(ids)].flatMap((id) => {
+        const group = state.groups.get(id);
+        return group ? [groupProperties(group)] : [];
+      });
+      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(${GROUP_PROPERTIES})`, value });
+    };
     const listGroups = (): TwinResponse | undefined => {
       // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
       if (call.path === '/groups' && call.method === 'GET') {
         if (!has(READ_MEMBERS)) return denied();
+        if (call.query.has('$filter')) return groupsById(call.query.get('$filter')!);
         if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual')
           return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
         const top = Number(call.query.get('$top') ?? 100);
@@ -349,17 +389,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (!has(READ_MEMBERS)) return denied();
         const group = state.groups.get(m[1]!.toLowerCase());
         if (!group) return notFound(m[1]!);
-        return json(200, {
-          '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled)/$entity`,
-          id: group.id,
-          displayName: group.displayName,
-          isAssignableToRole: group.isAssignableToRole,
-          groupTypes: group.groupTypes,
-          membershipRule: group.membershipRule,
-          onPremisesSyncEnabled: group.onPremisesSyncEnabled,
-          mailEnabled: group.mailEnabled,
-          securityEnabled: true,
-        });
+        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(${GROUP_PROPERTIES})/$entity`, ...groupProperties(group) });
       }
       return undefined;
     };

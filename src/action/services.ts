@@ -9,13 +9,17 @@ import type { EffectPorts } from '../execute/executor.ts';
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
 export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Omit<EffectPorts, 'notify'>): Promise<EffectOutcome[]> {
-  const { executeEffects } = await import('../execute/executor.ts');
+  const { executeEffects, NO_WEBHOOKS } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
   const outcomes = await executeEffects(effects, {
     ...github,
     ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
   });
-  for (const [i, o] of outcomes.entries()) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
+  // Notices with no webhook to send them are said once, not once per change (a sweep may make thousands).
+  const unsent = outcomes.filter((o, i) => effects[i]!.kind === 'notice' && o.status === 'skipped' && o.detail === NO_WEBHOOKS).length;
+  for (const [i, o] of outcomes.entries())
+    if (!(effects[i]!.kind === 'notice' && o.detail === NO_WEBHOOKS)) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
+  if (unsent > 0) core.info(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: ${NO_WEBHOOKS} (docs/notifications.md).`);
   const messages = outcomes.flatMap((o) => (o.messages ? [o.messages] : []));
   if (messages.length > 0)
     core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);

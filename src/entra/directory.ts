@@ -15,8 +15,11 @@ import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
 import {
   addMemberPath,
+  assertObjectId,
   directoryObjectUri,
   groupPath,
+  groupsByIdPath,
+  GROUPS_PER_FILTER,
   membersPath,
   PIM_REQUESTS_PATH,
   pimInstancesPath,
@@ -132,6 +135,8 @@ export interface PimOutcome {
 export const PIM_FLOOR_MS = 5 * 60_000;
 
 export interface Directory {
+  /** Starts signing in without waiting, so that the sign-in overlaps the run's reading of git and GitHub. */
+  warmUp?(): void;
   resolveUser(ref: EntraUserRef): Promise<DirectoryUser | undefined>;
   getGroup(id: string): Promise<DirectoryGroup | undefined>;
   listMembers(groupId: string): Promise<Member[]>;
@@ -255,12 +260,15 @@ export class GraphDirectory implements Directory {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     const scope = `${options.graphEndpoint}/.default`;
     let cached: { token: string; expiresOnTimestamp: number } | undefined;
+    // The sign-in in flight: batches sent at once wait for the same one instead of each signing in.
+    let signingIn: Promise<{ token: string; expiresOnTimestamp: number } | null> | undefined;
     const authProvider = {
       getAccessToken: async () => {
         // One sign-in per token lifetime: each sign-in also asks GitHub for a fresh OIDC token.
         if (cached && cached.expiresOnTimestamp - Date.now() > 5 * 60_000) return cached.token;
         try {
-          const token = await options.credential.getToken(scope);
+          signingIn ??= options.credential.getToken(scope).finally(() => (signingIn = undefined));
+          const token = await signingIn;
           if (!token) throw new Error(`no access token for ${scope}`);
           this.signInFailure = undefined;
           cached = token;
@@ -312,6 +320,11 @@ export class GraphDirectory implements Directory {
         `Microsoft Graph ${method} ${path.split('?')[0]} failed${status > 0 ? ` with ${status}` : ''}: ${(error as Error).message}`,
       );
     }
+  }
+
+  warmUp(): void {
+    // A failure is not lost: the first call signs in again and reports it.
+    this.token().catch(() => undefined);
   }
 
   private throwIfSignInFailed(): void {
@@ -497,12 +510,20 @@ export class GraphDirectory implements Directory {
     }));
   }
 
+  /**
+   * Many groups in few calls: 15 ids to a filtered listing, 20 listings to a $batch (300 groups a
+   * call), where one look-up each would make a call per 20 groups. A group absent from its listing
+   * does not exist (the same answer as a 404 on its own look-up).
+   */
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
-    const answers = await this.batchAll(ids.map((id) => ({ method: 'GET', url: `${groupPath(id)}?$select=${GROUP_SELECT}` })));
-    const result = new Map<string, DirectoryGroup | undefined>();
-    answers.forEach((a, i) => {
-      const body = this.readAnswer<GroupBody>(a, 'GET', groupPath(ids[i]!));
-      result.set(ids[i]!.toLowerCase(), body ? toGroup(body) : undefined);
+    const unique = [...new Set(ids.map((id) => assertObjectId('group', id)))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += GROUPS_PER_FILTER) chunks.push(unique.slice(i, i + GROUPS_PER_FILTER));
+    const answers = await this.batchAll(chunks.map((chunk) => ({ method: 'GET', url: groupsByIdPath(chunk, GROUP_SELECT) })));
+    const result = new Map<string, DirectoryGroup | undefined>(unique.map((id) => [id, undefined]));
+    answers.forEach((a) => {
+      const body = this.readAnswer<{ value?: GroupBody[] }>(a, 'GET', '/groups');
+      for (const g of body?.value ?? []) if (typeof g?.id === 'string' && result.has(g.id.toLowerCase())) result.set(g.id.toLowerCase(), toGroup(g));
     });
     return result;
   }

@@ -33,6 +33,18 @@ export function groupPath(groupId: string): string {
 }
 
 /**
+ * Groups by id, at most GROUPS_PER_FILTER of them: `$filter=id in (...)` on the group listing, which
+ * GroupMember.Read.All may read. Graph limits an `in` clause to 15 values by default (the $filter
+ * query parameter page); a group that does not exist is simply absent from the answer.
+ */
+export const GROUPS_PER_FILTER = 15;
+export function groupsByIdPath(groupIds: readonly string[], select: string): string {
+  if (groupIds.length === 0 || groupIds.length > GROUPS_PER_FILTER) throw new Error(`between 1 and ${GROUPS_PER_FILTER} group ids, not ${groupIds.length}`);
+  const list = groupIds.map((id) => `'${assertObjectId('group', id)}'`).join(',');
+  return `/groups?$filter=${encodeURIComponent(`id in (${list})`)}&$select=${select}`;
+}
+
+/**
  * A user by object id or user principal name (UPNs may contain characters that need encoding). A UPN
  * that starts with "$" is written /users('$x@contoso.com'), as the user-get reference page says:
  * after a slash Graph would read it as a query option and answer 400.

@@ -26,6 +26,9 @@ export interface EffectPorts {
   notify?: (events: NotifyEvent[]) => Promise<Delivery[]>;
 }
 
+/** Why a notice was not sent when the run has no webhooks at all. */
+export const NO_WEBHOOKS = 'no webhooks configured';
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function executeEffects(effects: readonly Effect[], ports: EffectPorts): Promise<EffectOutcome[]> {
@@ -55,7 +58,7 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
             : { id: n.id, status: 'failed', detail: failures.join('; '), failures, messages },
       );
     }
-  } else for (const n of due) out.set(n.id, { id: n.id, status: 'skipped', detail: 'no webhooks configured' });
+  } else for (const n of due) out.set(n.id, { id: n.id, status: 'skipped', detail: NO_WEBHOOKS });
   return effects.map((e) => out.get(e.id) ?? { id: e.id, status: 'skipped', detail: 'not applied' });
 }
 

@@ -124,6 +124,7 @@ export interface ReconcileReport {
 }
 
 export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport> {
+  ctx.directory.warmUp?.();
   const { head, branch, degraded: headProblem } = await currentHead(ctx);
   const reader = ctx.git.catFile();
   try {
@@ -149,7 +150,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const appliedSecond = await applyPlanned(ctx, config, second);
     const lagging = await noteReadLag(ctx, config, second, appliedSecond);
     const outcomes = new Map([...appliedFirst, ...appliedSecond]);
-    await verifyRemovals(ctx, config, [...first, ...second], outcomes);
+    await verifyRemovals(ctx, config, groups, [...first, ...second], outcomes);
     const merged = joinOutcomes(first, second, outcomes, lagging);
     const failed =
       [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed' || (o.sessions !== undefined && o.sessions !== 'revoked')) ||
@@ -546,20 +547,26 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
 }
 
 /**
- * Verified revocation: after this run removed users, each group they were removed from is listed
- * transitively, and a user who still holds it (through a nested group that is a standing exemption,
- * or a group in audit mode) is said on the removal, never taken as gone.
+ * Verified revocation (invariant 20): after this run removed users, a user who still holds a group
+ * (through a nested group that is a standing exemption, or a group in audit mode) or can activate it
+ * again (a PIM for Groups eligibility) is said on the removal, never taken as gone. Only a group whose
+ * listing this run held another group (or any member that is neither a user nor an app) can pass its
+ * membership on, so only those are listed transitively; a group nested after the listing is seen,
+ * and removed or checked, by the next run's listing.
  */
 async function verifyRemovals(
   ctx: ReconcileContext,
   config: AccessConfig,
+  listed: readonly GroupState[],
   plan: readonly GroupResult[],
   applied: Map<PlannedDisposition, Applied>,
 ): Promise<void> {
   const removed = plan.flatMap((g) => g.dispositions.filter((d) => d.type === 'user' && applied.get(d)?.outcome === 'removed').map((d) => ({ g, d })));
   if (removed.length === 0 || !ctx.directory.transitiveUsers) return;
   const groupIds = [...new Set(removed.map(({ g }) => config.policy.groups.get(g.group)!.id.toLowerCase()))];
-  const holders = await ctx.directory.transitiveUsers(groupIds);
+  const nesting = new Set(listed.filter((g) => g.members.some((m) => m.type === 'other')).map((g) => g.id.toLowerCase()));
+  const nested = groupIds.filter((id) => nesting.has(id));
+  const holders = nested.length > 0 ? await ctx.directory.transitiveUsers(nested) : new Map<string, Set<string>>();
   const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string>>();
   for (const { g, d } of removed) {
     const id = config.policy.groups.get(g.group)!.id.toLowerCase();

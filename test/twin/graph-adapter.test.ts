@@ -7,9 +7,17 @@ import { DirectoryError, type MembershipChange } from '../../src/entra/directory
 import { removeMemberPath } from '../../src/entra/urls.ts';
 import { CLIENT, GROUP, TENANT, Twin, directoryFor, fastRetry, seed, userId } from '../helpers/twin.ts';
 
+const manyGroupId = (n: number) => `11111111-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const MANY_GROUPS = Array.from({ length: 40 }, (_, i) => ({
+  id: manyGroupId(i + 1),
+  displayName: `team-${i + 1}`,
+  ...(i === 6 ? { isAssignableToRole: true } : {}),
+  ...(i === 7 ? { membershipRule: 'user.department -eq "ops"', groupTypes: ['DynamicMembership'] } : {}),
+}));
+
 let twin: Twin;
 before(async () => {
-  twin = await Twin.start({ seed: seed({ users: 2600, members: 2500 }) });
+  twin = await Twin.start({ seed: seed({ users: 2600, members: 2500, extraGroups: MANY_GROUPS }) });
 });
 after(() => twin.stop());
 beforeEach(() => {
@@ -49,6 +57,43 @@ test('resolves users by principal name and by id; unknown users are undefined', 
     mailEnabled: false,
     securityEnabled: true,
   });
+});
+
+test('many groups are looked up 15 to a filtered listing and 20 listings to a $batch: 45 ids in one call', async () => {
+  const dir = directoryFor(twin);
+  // 40 groups that exist (one given in capitals), 5 that do not: 45 ids, three listings, one $batch.
+  const ids = [...MANY_GROUPS.map((g, i) => (i === 3 ? g.id.toUpperCase() : g.id)), ...[41, 42, 43, 44, 45].map(manyGroupId)];
+  const found = await dir.getGroups(ids);
+  assert.equal(twin.log.count('graph'), 1, 'one $batch for 45 groups');
+  assert.equal(found.size, 45);
+  assert.deepEqual(
+    [...found.values()].map((g) => g?.displayName ?? null),
+    [...MANY_GROUPS.map((g) => g.displayName), null, null, null, null, null],
+  );
+  assert.equal(found.get(manyGroupId(7))?.isAssignableToRole, true);
+  assert.deepEqual(found.get(manyGroupId(8))?.groupTypes, ['DynamicMembership']);
+  // The same answers as one look-up per group.
+  for (const id of [manyGroupId(4), manyGroupId(7), manyGroupId(8), manyGroupId(44)]) assert.deepEqual(found.get(id), await dir.getGroup(id));
+});
+
+test('batches sent at once share one sign-in (issue 20: one sign-in per run)', async () => {
+  // 600 ids: 40 listings of 15, two $batch requests in flight together before any token is held.
+  const ids = Array.from({ length: 600 }, (_, i) => manyGroupId(i + 1));
+  const found = await directoryFor(twin, { concurrency: 4 }).getGroups(ids);
+  assert.equal([...found.values()].filter(Boolean).length, 40);
+  assert.equal(twin.log.count('graph'), 2);
+  assert.equal(
+    twin.log.count('entra', (r) => r.path.endsWith('/token')),
+    1,
+    'one sign-in for both batches',
+  );
+});
+
+test('the twin refuses an id filter of more than 15 values, as Graph does by default', async () => {
+  const list = Array.from({ length: 16 }, (_, i) => `'${manyGroupId(i + 1)}'`).join(',');
+  const [answer] = await directoryFor(twin).readAll!([{ url: `/groups?$filter=${encodeURIComponent(`id in (${list})`)}&$select=id` }]);
+  assert.equal(answer?.status, 400);
+  assert.match(answer?.message ?? '', /Max allowed: 15/);
 });
 
 test('THREATS 16: adding an existing member and removing an absent one are successes', async () => {
