@@ -14,7 +14,7 @@ import {
   requestSchemaRef,
   statusCommand,
   sweepCommand
-} from "./cli-chunks/chunk-JIVCENAE.js";
+} from "./cli-chunks/chunk-QIMI6JWT.js";
 import {
   EXIT,
   EXIT_HELP
@@ -269,7 +269,7 @@ async function publishedFor(root, repoOption) {
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
     return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
   try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-QOCSAS3G.js");
+    const { localGitHub } = await import("./cli-chunks/entra-commands-AVG5PU2V.js");
     const { readPublished } = await import("./cli-chunks/dashboard-RZOLOINE.js");
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);

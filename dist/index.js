@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-EZSPMXQX.js";
+} from "./chunks/chunk-VGREPJJY.js";
 import {
   atCommit,
   changedFiles,
@@ -532,7 +532,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-V7PDDXDW.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-YEKJUHYY.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -805,8 +805,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-NFQIGYZG.js");
-  const { sweepEffects } = await import("./chunks/sweep-W5YOJGAF.js");
+  const { revoke } = await import("./chunks/revoke-PNNYVRBM.js");
+  const { sweepEffects } = await import("./chunks/sweep-TKQVEGML.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();

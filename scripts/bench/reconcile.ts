@@ -237,7 +237,17 @@ async function fillMemory(repo: TestRepo, twin: Twin, head: string): Promise<num
 async function steadySweep(
   active: number,
   options: { latencyMs?: number; remindersDue?: number } = {},
-): Promise<{ requests: number; points: number; graph: number; ms: number; warmups: number; reminders: number; remembered: string }> {
+): Promise<{
+  requests: number;
+  points: number;
+  graph: number;
+  ms: number;
+  warmups: number;
+  reminders: number;
+  remembered: string;
+  /** With reminders due: the sweeps it took to post every one (the measured one included), and the most requests one of them made. */
+  allReminded?: { sweeps: number; maxRequests: number };
+}> {
   const { repo, twin } = await activeWorld(active, { ...(options.remindersDue ? { remindersDue: options.remindersDue } : {}) });
   try {
     const warmups = await warmMemory(repo, twin);
@@ -248,7 +258,7 @@ async function steadySweep(
     const r = await run(repo, twin, 'revoke', undefined, { memory: true });
     if (r.exitCode !== 0 || twin.members(GROUP_ID).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
-    return {
+    const measured = {
       ...githubCost(twin),
       graph: twin.log.count('graph'),
       ms: r.ms,
@@ -256,6 +266,18 @@ async function steadySweep(
       reminders: twin.state.repos.get('acme/access')!.comments.length - before,
       remembered: remembered ? `${remembered[1]} remembered, ${remembered[2]} asked` : 'unknown',
     };
+    if (!options.remindersDue) return measured;
+    // The sweeps that follow (a quarter of an hour apart in real life; the reminders stay due) post the rest.
+    let sweeps = 1;
+    let maxRequests = measured.requests;
+    while (twin.state.repos.get('acme/access')!.comments.length - before < options.remindersDue && sweeps < 10) {
+      twin.log.clear();
+      const next = await run(repo, twin, 'revoke', undefined, { memory: true });
+      if (next.exitCode !== 0) throw new Error(`sweep failed: ${next.stdout.slice(-3000)}`);
+      maxRequests = Math.max(maxRequests, githubCost(twin).requests);
+      sweeps++;
+    }
+    return { ...measured, allReminded: { sweeps, maxRequests } };
   } finally {
     await twin.stop();
     repo.remove();
@@ -430,7 +452,13 @@ export async function reconcileFigures(record: (f: Recorded) => void, quick: boo
     unit: 'requests',
     target: '<= 40',
     met: reminders.requests <= 40,
-    note: `${reminders.reminders} reminders posted; each is one comment (one write), the duplicate check one query per 50`,
+    note: `${reminders.reminders} of the ${dueCount} posted (a run posts at most 25 new reminders, the soonest-ending first); each is one comment, the duplicate check one query per 50`,
+  });
+  record({
+    name: `sweeps until all ${dueCount} reminders are posted, ${many} active requests`,
+    value: reminders.allReminded?.sweeps ?? 0,
+    unit: 'sweeps',
+    note: `the most GitHub requests one of them made: ${reminders.allReminded?.maxRequests ?? '?'}; GitHub allows 500 new comments an hour`,
   });
   record({
     name: `sweep wall time, ${many} active requests, ${dueCount} reminders`,
@@ -438,7 +466,7 @@ export async function reconcileFigures(record: (f: Recorded) => void, quick: boo
     unit: 's',
     target: '<= 60',
     met: reminders.ms <= 60_000,
-    note: 'GitHub asks for a second between writes and at most 80 comments a minute',
+    note: 'GitHub asks for a second between writes, at most 80 new comments a minute and 500 an hour',
   });
   const huge = quick ? 2000 : 10_000;
   const hugeSweep = await steadySweep(huge, { latencyMs: 50 });

@@ -25,6 +25,7 @@ export function info(message: string): void {
 
 export const error = (message: string, props?: core.AnnotationProperties) => core.error(message, props);
 export const warning = (message: string, props?: core.AnnotationProperties) => core.warning(message, props);
+export const notice = (message: string, props?: core.AnnotationProperties) => core.notice(message, props);
 
 export const summary = {
   addHeading: (text: string, level = 1) => (core.summary.addHeading(text, level), summary),

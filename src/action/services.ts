@@ -9,7 +9,7 @@ import type { EffectPorts } from '../execute/executor.ts';
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
 export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Omit<EffectPorts, 'notify'>): Promise<EffectOutcome[]> {
-  const { executeEffects, NO_WEBHOOKS } = await import('../execute/executor.ts');
+  const { executeEffects, NO_WEBHOOKS, DEFERRED } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
   const outcomes = await executeEffects(effects, {
     ...github,
@@ -20,6 +20,11 @@ export async function applyEffects(settings: Settings, effects: readonly Effect[
   for (const [i, o] of outcomes.entries())
     if (!(effects[i]!.kind === 'notice' && o.detail === NO_WEBHOOKS)) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
   if (unsent > 0) core.info(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: ${NO_WEBHOOKS} (docs/notifications.md).`);
+  const deferred = outcomes.filter((o) => o.detail === DEFERRED).length;
+  if (deferred > 0)
+    core.notice(`${deferred} reminder${deferred === 1 ? '' : 's'} due ${deferred === 1 ? 'was' : 'were'} ${DEFERRED}; the soonest-ending went first.`, {
+      title: 'access-as-code',
+    });
   const messages = outcomes.flatMap((o) => (o.messages ? [o.messages] : []));
   if (messages.length > 0)
     core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);

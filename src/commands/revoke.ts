@@ -107,16 +107,20 @@ async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileRe
   };
 }
 
-/** Verified active requests that end within their group's reminder window. */
+/**
+ * Verified active requests that end within their group's reminder window, the soonest-ending first
+ * (a run posts a limited number: execute/executor.ts, NEW_REMINDERS_PER_RUN).
+ */
 function dueReminders(report: ReconcileReport, now: number): Reminder[] {
-  const due: Reminder[] = [];
+  const due: (Reminder & { at: number })[] = [];
   for (const r of report.requests) {
     const window = report.config.policy.groups.get(r.group)?.reminderBeforeMs ?? 0;
     const pull = r.verification?.pull;
     if (r.state !== 'active' || !r.verification?.approved || !r.request || pull === undefined) continue;
-    if (r.request.expiresAt - now <= window) due.push({ file: r.file, pull, requester: r.request.requester, group: r.group, expires: r.request.expires });
+    if (r.request.expiresAt - now <= window)
+      due.push({ file: r.file, pull, requester: r.request.requester, group: r.group, expires: r.request.expires, at: r.request.expiresAt });
   }
-  return due;
+  return due.sort((a, b) => a.at - b.at || a.file.localeCompare(b.file)).map(({ at: _at, ...r }) => r);
 }
 
 /** The reminder's marker names the file and its expiry: one reminder per request version, no state store. */

@@ -31,12 +31,30 @@ export const NO_WEBHOOKS = 'no webhooks configured';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function executeEffects(effects: readonly Effect[], ports: EffectPorts): Promise<EffectOutcome[]> {
+/**
+ * New reminder comments one run posts at most. GitHub allows about 80 content-creating requests a
+ * minute and 500 an hour, counted across REST, GraphQL and the web ("Rate limits for the REST API",
+ * secondary rate limits), and a refusal there would also hold up the grants' comments. At four sweeps
+ * an hour this is at most 100 reminders an hour; when more are due at once, the soonest-ending go
+ * first (the plan orders them) and the rest are deferred to the next run, said in the run's log.
+ */
+export const NEW_REMINDERS_PER_RUN = 25;
+
+/** Why a reminder due was not posted in this run. */
+export const DEFERRED = `deferred to the next run (a run posts at most ${NEW_REMINDERS_PER_RUN} new reminders, to stay within GitHub's limits on new content)`;
+
+export async function executeEffects(effects: readonly Effect[], ports: EffectPorts, options: { newReminders?: number } = {}): Promise<EffectOutcome[]> {
   const out = new Map<string, EffectOutcome>();
   const seen = await existingComments(effects, ports);
+  let reminders = options.newReminders ?? NEW_REMINDERS_PER_RUN;
   for (const e of effects) {
     if (e.kind === 'notice') continue;
-    out.set(e.id, e.kind === 'comment' || e.kind === 'reminder' ? await commentEffect(e, ports, seen) : await issueLikeEffect(e, ports));
+    if (e.kind === 'comment' || e.kind === 'reminder') {
+      const budget = e.kind === 'reminder' ? reminders : Infinity;
+      const outcome = await commentEffect(e, ports, seen, budget > 0);
+      if (e.kind === 'reminder' && outcome.status === 'done') reminders--;
+      out.set(e.id, outcome);
+    } else out.set(e.id, await issueLikeEffect(e, ports));
   }
   const notices = effects.filter((e): e is Extract<Effect, { kind: 'notice' }> => e.kind === 'notice');
   const due = notices.filter((n) => n.after === undefined || out.get(n.after)?.status === 'done');
@@ -83,14 +101,17 @@ async function commentEffect(
   e: Extract<Effect, { kind: 'comment' | 'reminder' }>,
   ports: EffectPorts,
   seen: Map<number, Promise<{ body: string }[]>>,
+  mayPost: boolean,
 ): Promise<EffectOutcome> {
   try {
     let listing = seen.get(e.pull);
+    if (!listing && !mayPost) return { id: e.id, status: 'skipped', detail: DEFERRED };
     if (!listing) {
       listing = ports.listComments(e.pull);
       seen.set(e.pull, listing);
     }
     if ((await listing).some((c) => c.body.includes(e.marker))) return { id: e.id, status: 'already', detail: `already on #${e.pull}` };
+    if (!mayPost) return { id: e.id, status: 'skipped', detail: DEFERRED };
     await ports.postComment(e.pull, e.body);
     return { id: e.id, status: 'done', detail: `posted on #${e.pull}` };
   } catch (error) {

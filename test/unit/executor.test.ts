@@ -115,3 +115,38 @@ test('a memory write that GitHub refuses is recorded, never thrown, and nothing 
   );
   assert.match(outcomes[0]!.detail, /not remembered .*next run asks GitHub for these again/);
 });
+
+test('a run posts at most its budget of new reminders: ones already posted do not count, the rest are deferred with their notices, comments are never held back', async () => {
+  const posted: number[] = [];
+  // Pull requests 1-6 each have a reminder due, in the plan's order (soonest-ending first); #2 has it already.
+  const comments = new Map<number, { body: string }[]>([[2, [{ body: '<!-- m2 -->' }]]]);
+  const plan: Effect[] = [
+    ...[1, 2, 3, 4, 5, 6].map((n) => reminder(n, `<!-- m${n} -->`)),
+    { id: 'comment:9', kind: 'comment', pull: 9, marker: '<!-- c9 -->', body: 'granted', reason: 'grant' },
+    { id: 'notice:5', kind: 'notice', event: event('e'), reason: 'r', after: 'reminder:5' },
+  ];
+  const outcomes = await executeEffects(
+    plan,
+    {
+      listComments: async (n) => comments.get(n) ?? [],
+      recentComments: async (pulls) => new Map(pulls.map((n) => [n, (comments.get(n) ?? []).map((c) => c.body)])),
+      postComment: async (n) => void posted.push(n),
+    },
+    { newReminders: 3 },
+  );
+  assert.deepEqual(
+    outcomes.map((o) => [o.id, o.status]),
+    [
+      ['reminder:1', 'done'],
+      ['reminder:2', 'already'],
+      ['reminder:3', 'done'],
+      ['reminder:4', 'done'],
+      ['reminder:5', 'skipped'],
+      ['reminder:6', 'skipped'],
+      ['comment:9', 'done'],
+      ['notice:5', 'skipped'],
+    ],
+  );
+  assert.deepEqual(posted, [1, 3, 4, 9]);
+  assert.match(outcomes[4]!.detail, /deferred to the next run/);
+});
