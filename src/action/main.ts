@@ -16,7 +16,7 @@ import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
 import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
 import { rememberEffects, type Effect } from '../plan/effects.ts';
-import { writeSweepSummary } from './revoke.ts';
+import { writeRevokeSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { formatOwner, parseOwner } from '../codeowners/codeowners.ts';
@@ -375,7 +375,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
   const { revoke } = await import('../commands/revoke.ts');
-  const { sweepEffects } = await import('../notices/sweep.ts');
+  const { revokeEffects } = await import('../notices/revoke.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -390,12 +390,12 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     ...(settings.memory ? { memory: settings.memory } : {}),
   });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
-  await writeSweepSummary(report);
+  await writeRevokeSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
   presentVerification(settings, report);
   // Reminders go out once per request version (the comment is the record), and their notices with them.
   if (!report.dryRun)
-    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
+    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...revokeEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
   if (settings.dashboard && !report.dryRun && !report.degraded)

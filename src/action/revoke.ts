@@ -11,7 +11,7 @@ const REASON = {
   unverified: 'request not verified yet',
 } as const;
 
-export async function writeSweepSummary(report: RevokeReport): Promise<void> {
+export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
   const summary = core.summary.addHeading(report.dryRun ? 'Access sweep (dry run: nothing changed)' : 'Access sweep', 2);
   if (report.degraded) summary.addRaw(`<p><strong>GitHub could not be read:</strong> ${escapeHtml(report.degraded)}</p>`, true);
   const rows = report.groups.map((g) => {

@@ -76,7 +76,7 @@ function runPlan(report: { head: string; groups: GroupResult[]; degraded?: strin
   };
 }
 
-export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
+export async function revokeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { ...COMMON, ...ENTRA, ...FORMAT, 'dry-run': { type: 'boolean' }, 'github-repo': { type: 'string' } },
@@ -91,8 +91,8 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const now = clock(values.at, io);
   const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values['dry-run'] ?? false, requireCurrentHead: true });
   if (json) {
-    const { sweepEffects } = await import('../notices/sweep.ts');
-    io.out(JSON.stringify(runPlan(report, sweepEffects(report, now)), null, 2));
+    const { revokeEffects } = await import('../notices/revoke.ts');
+    io.out(JSON.stringify(runPlan(report, revokeEffects(report, now)), null, 2));
     return report.failed ? EXIT.attention : EXIT.ok;
   }
   if (report.degraded) io.err(`warning: ${report.degraded}`);

@@ -7,7 +7,7 @@ import { ConfigError, formatDiagnostic, sortDiagnostics, type Diagnostic } from 
 import { loadConfig } from '../config/config.ts';
 import { draftRequest, keyAtLine, requireLogin } from '../commands/new.ts';
 import { reportHasErrors, validateTree, type ValidationReport } from '../commands/validate.ts';
-import { discoverCommand, doctorCommand, evidenceCommand, grantCommand, reportCommand, statusCommand, sweepCommand } from './entra-commands.ts';
+import { discoverCommand, doctorCommand, evidenceCommand, grantCommand, reportCommand, statusCommand, revokeCommand } from './entra-commands.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, requestSchemaRef, type CliIo } from './io.ts';
 import { planCommand } from './plan.ts';
 import { gitIn } from '../git/git.ts';
@@ -74,7 +74,7 @@ const COMMAND_TABLE: CommandEntry[] = [
   {
     name: 'revoke',
     usage: ['revoke [--dry-run]', 'the sweep: the same reconciliation, with reminders', '(--dry-run --format json: the plan, every change and effect)'],
-    run: sweepCommand,
+    run: revokeCommand,
   },
   { name: 'report', usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'], run: reportCommand },
   {

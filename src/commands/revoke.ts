@@ -22,8 +22,6 @@ export interface RevokeContext extends BranchContext {
   requireCurrentHead?: boolean;
 }
 
-export type GroupSweep = GroupResult;
-
 export interface Reminder {
   file: string;
   pull: number;
@@ -35,7 +33,7 @@ export interface Reminder {
 export interface RevokeReport {
   head: string;
   branch: string;
-  groups: GroupSweep[];
+  groups: GroupResult[];
   reminders: Reminder[];
   dryRun: boolean;
   failed: boolean;

@@ -26,7 +26,7 @@ import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
-import { planGroupSweep, type Disposition } from './sweep.ts';
+import { planGroup, type Disposition } from './group-plan.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { requesterTeams } from '../policy/requesters.ts';
@@ -444,7 +444,7 @@ function planAll(
       }
     }
     for (const b of breakGlass.filter((x) => x.group === g.name)) add(active, b.userId, breakGlassSource(b.run));
-    result.dispositions = planGroupSweep({ group: policy, members: g.members, active, unverified, ended });
+    result.dispositions = planGroup({ group: policy, members: g.members, active, unverified, ended });
     // Before verification only break-glass adds happen, and they get their end too; moving existing
     // ends waits for the verified requests, so an end is never shortened and then moved back.
     if (policy.backend === 'pim')

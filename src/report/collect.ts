@@ -16,12 +16,12 @@ import { blastRadius, standingByWeek, standingMembers, weeklyTrend, type BlastRa
 export interface ReportContext extends BranchContext {
   days?: number;
   /** The sweep's workflow file, for "last successful sweep". */
-  sweepWorkflow?: string;
+  revokeWorkflow?: string;
   /** The grant workflow's file: its runs remove ended access too. */
   grantWorkflow?: string;
 }
 
-const SWEEP_INTERVAL_MS = 15 * 60_000;
+const REVOKE_INTERVAL_MS = 15 * 60_000;
 
 export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
@@ -33,7 +33,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   }
   const { groups, overdue } = groupFigures(state, ctx.now);
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
-  const lastSweep = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml').catch(() => undefined);
+  const lastRevokeRun = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const breakGlass = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
@@ -50,8 +50,8 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     ...(state.degraded ? { degraded: state.degraded } : {}),
     ...(breakGlass ? { breakGlass } : {}),
     exemptionsDue,
-    lastSweep,
-    sweepIntervalMs: SWEEP_INTERVAL_MS,
+    lastRevokeRun,
+    revokeIntervalMs: REVOKE_INTERVAL_MS,
     grants,
     groups,
     overdue,
@@ -167,7 +167,7 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
     for (const d of present.filter((x) => x.reason === 'ended')) {
       for (const file of d.files) {
         const r = state.requests.find((x) => x.file === file);
-        if (r?.state === 'expired' && r.request && r.request.expiresAt < now - SWEEP_INTERVAL_MS)
+        if (r?.state === 'expired' && r.request && r.request.expiresAt < now - REVOKE_INTERVAL_MS)
           overdue.push({ group: g.group, requester: r.request.requester, file, expires: r.request.expires });
       }
     }
@@ -282,7 +282,7 @@ async function removals(ctx: ReportContext, versions: readonly RequestResult[], 
   // Runs from the day of the first ending on: one request per 100 runs of each workflow.
   const from = ended[0]!.at;
   const runs = [
-    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml', from)),
+    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', from)),
     ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from)),
   ];
   return removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend])));

@@ -60,7 +60,7 @@ export const EVIDENCE_COLUMNS: (keyof EvidenceRow)[] = [
 export interface EvidenceContext extends BranchContext {
   from: number;
   to: number;
-  sweepWorkflow?: string;
+  revokeWorkflow?: string;
   grantWorkflow?: string;
 }
 
@@ -77,7 +77,7 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
     const { versions, deletions } = await requestVersions(reader, log, new Set(policy.groups.keys()), ctx.from);
     await verifyAll(ctx.git, githubFacts, reader, versions, state.branch, ctx.now, state.configAt, state.pushGuarantee);
     const runs = [
-      ...(await successfulRuns(ctx.gh, ctx.repo, ctx.sweepWorkflow ?? 'access-revoke.yml', ctx.from)),
+      ...(await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from)),
       ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from)),
     ].sort((a, b) => a.startedAt - b.startedAt);
     const identity = (login: string) => {

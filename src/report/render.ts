@@ -63,8 +63,8 @@ export interface ReportData {
   exemptionsDue?: ExemptionDue[];
   /** Break-glass uses in the report's window, and whether each was reviewed (undefined: not known). */
   breakGlass?: UseRow[];
-  lastSweep: string | undefined;
-  sweepIntervalMs: number;
+  lastRevokeRun: string | undefined;
+  revokeIntervalMs: number;
   grants: ActiveGrant[];
   groups: GroupFigures[];
   overdue: Overdue[];
@@ -102,12 +102,12 @@ export function renderReport(d: ReportData): string {
 
 function renderHeader(d: ReportData): string[] {
   const out: string[] = ['## Access report', ''];
-  const sweepAge = d.lastSweep ? d.generatedAt - Date.parse(d.lastSweep) : undefined;
-  const sweepLine =
-    d.lastSweep === undefined
+  const revokeAge = d.lastRevokeRun ? d.generatedAt - Date.parse(d.lastRevokeRun) : undefined;
+  const revokeLine =
+    d.lastRevokeRun === undefined
       ? 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
-      : `Last successful sweep: ${utc(Date.parse(d.lastSweep))} UTC (${formatDuration(sweepAge!)} ago)${sweepAge! > 2 * d.sweepIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
-  out.push(`Generated ${utc(d.generatedAt)} UTC. ${sweepLine}`, '');
+      : `Last successful sweep: ${utc(Date.parse(d.lastRevokeRun))} UTC (${formatDuration(revokeAge!)} ago)${revokeAge! > 2 * d.revokeIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
+  out.push(`Generated ${utc(d.generatedAt)} UTC. ${revokeLine}`, '');
   if (d.degraded)
     out.push(
       `**GitHub could not be read** (${codeCell(d.degraded)}): requests are not verified, so active grants, granted counts and the last sweep are not shown; members and drift come from Entra.`,

@@ -6,8 +6,8 @@ import { median, renderReport, type ReportData } from '../../src/report/render.t
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const base: ReportData = {
   generatedAt: NOW,
-  lastSweep: '2026-11-24T11:50:00Z',
-  sweepIntervalMs: 15 * 60_000,
+  lastRevokeRun: '2026-11-24T11:50:00Z',
+  revokeIntervalMs: 15 * 60_000,
   grants: [
     {
       group: 'prod-db-admins',
@@ -65,12 +65,12 @@ test('figures of the last 30 days: requests per group, median and longest elevat
 test('THREATS 20: a sweep that has not run shows as overdue, with the expiries it left behind', () => {
   const late = renderReport({
     ...base,
-    lastSweep: '2026-11-24T09:00:00Z',
+    lastRevokeRun: '2026-11-24T09:00:00Z',
     overdue: [{ group: 'prod-db-admins', requester: 'hubot', file: 'requests/prod-db-admins/hubot-x.yaml', expires: '2026-11-24T10:00:00Z' }],
   });
   assert.match(late, /Last successful sweep: 2026-11-24 09:00 UTC \(3h ago\) — \*\*overdue\*\*: scheduled sweeps are delayed or disabled\./);
   assert.match(late, /\| prod-db-admins \| hubot \| 2026-11-24 10:00 \| `requests\/prod-db-admins\/hubot-x\.yaml` \|/);
-  assert.match(renderReport({ ...base, lastSweep: undefined }), /Last successful sweep: \*\*none found\*\*/);
+  assert.match(renderReport({ ...base, lastRevokeRun: undefined }), /Last successful sweep: \*\*none found\*\*/);
   assert.match(renderReport(base), /Last successful sweep: 2026-11-24 11:50 UTC \(10m ago\)\./);
   assert.match(renderReport(base), /### Overdue expiries\n\nNone/);
 });

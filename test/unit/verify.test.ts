@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { validate } from '@octokit/graphql-schema';
 import { GitHubFacts, type PullFacts } from '../../src/github/graphql.ts';
 import type { GitHub } from '../../src/github/client.ts';
-import { planGroupSweep } from '../../src/reconcile/sweep.ts';
+import { planGroup } from '../../src/reconcile/group-plan.ts';
 import { verifyRequest, type RequestEvidence } from '../../src/reconcile/verify.ts';
 import { queryCost } from '../../scripts/twin/graphql.ts';
 import { fixtureConfig } from '../helpers/config.ts';
@@ -128,7 +128,7 @@ test('a team that cannot be read is named, so the admin knows what token to give
 
 test('the plan adds verified requesters, keeps unverified members without adding them, removes ended ones', async () => {
   const group = (await fixtureConfig()).policy.groups.get('billing-readers')!;
-  const plan = planGroupSweep({
+  const plan = planGroup({
     group,
     members: [
       { id: 'u-kept', type: 'user' },

@@ -4,7 +4,7 @@ import type { NotifyEvent } from '../notify/notify.ts';
 import { reminderBody, reminderMarker, type RevokeReport } from '../commands/revoke.ts';
 
 /** The sweep's effects on GitHub and in chat: reminders (each once per request version) and notices. */
-export function sweepEffects(report: RevokeReport, now: number): Effect[] {
+export function revokeEffects(report: RevokeReport, now: number): Effect[] {
   const effects: Effect[] = [];
   for (const r of report.reminders) {
     const marker = reminderMarker(r);

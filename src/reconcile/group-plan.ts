@@ -10,13 +10,13 @@
 import type { GroupPolicy } from '../policy/policy.ts';
 import type { Member } from '../entra/directory.ts';
 
-export type SweepReason = 'active' | 'standing' | 'ended' | 'drift' | 'unverified';
+export type MemberReason = 'active' | 'standing' | 'ended' | 'drift' | 'unverified';
 
 export interface Disposition {
   id: string;
   type: Member['type'];
   action: 'keep' | 'add' | 'remove' | 'report';
-  reason: SweepReason;
+  reason: MemberReason;
   /** The request files behind the decision. */
   files: string[];
 }
@@ -32,7 +32,7 @@ export interface GroupFacts {
   ended: ReadonlyMap<string, readonly string[]>;
 }
 
-export function planGroupSweep(facts: GroupFacts): Disposition[] {
+export function planGroup(facts: GroupFacts): Disposition[] {
   const standing = new Set(facts.group.standing);
   const present = new Set(facts.members.map((m) => m.id.toLowerCase()));
   const out: Disposition[] = facts.members.map((m) => {
