@@ -1,79 +1,50 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  reportHasErrors,
+  validateTree
+} from "./cli-chunks/chunk-J4G4MY5A.js";
+import {
   COMMON,
   FORMAT,
   clock,
-  discoverCommand,
-  doctorCommand,
-  evidenceCommand,
-  grantCommand,
   jsonWanted,
   repoRoot,
-  reportCommand,
-  requestSchemaRef,
-  statusCommand,
-  sweepCommand
-} from "./cli-chunks/chunk-QIMI6JWT.js";
+  requestSchemaRef
+} from "./cli-chunks/chunk-JDZFFGPC.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
-  DEFAULT_BASES,
-  mergeBase,
-  workingChanges
-} from "./cli-chunks/chunk-MAYUQHI5.js";
+  judgeRequest
+} from "./cli-chunks/chunk-3PAK6OEX.js";
+import "./cli-chunks/chunk-FRSZYKE2.js";
 import {
-  addDiagnostics,
-  checkAuthor,
-  checkOwnerOfChanged,
-  judgeRequest,
-  positionOfKey,
-  requesterAt
-} from "./cli-chunks/chunk-52H5ECWU.js";
-import {
-  CONFIG_PATHS,
-  atCommit,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-GUARQLFL.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
-import "./cli-chunks/chunk-FRSZYKE2.js";
+} from "./cli-chunks/chunk-SM3TZRZU.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   formatTimestamp,
-  isRequestsHousekeeping,
-  isUnderRequests,
   parseTimestamp,
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-WB7IPXIR.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
-import "./cli-chunks/chunk-YMH7ZJTW.js";
 import {
-  privilegeFindings
-} from "./cli-chunks/chunk-QS4HSEGL.js";
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import {
-  FORM_PATH,
-  formProblems
-} from "./cli-chunks/chunk-F5YRJOGB.js";
+import "./cli-chunks/chunk-F5YRJOGB.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
-import {
-  configPlan
-} from "./cli-chunks/chunk-AYDXECKW.js";
-import {
-  formatOwner,
-  ownersOf
-} from "./cli-chunks/chunk-7K7DDW7P.js";
+import "./cli-chunks/chunk-AYDXECKW.js";
+import "./cli-chunks/chunk-7K7DDW7P.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
@@ -83,17 +54,13 @@ import {
   hasErrors,
   sortDiagnostics
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
-import {
-  accessLines
-} from "./cli-chunks/chunk-4LFRGQF6.js";
-import "./cli-chunks/chunk-6WF6EYZI.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { parseArgs } from "node:util";
 
 // src/commands/new.ts
 function draftRequest(options, config, taken) {
@@ -149,214 +116,11 @@ function requireLogin(requester) {
   return requester;
 }
 
-// src/commands/validate.ts
-function reportHasErrors(report) {
-  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
-}
-async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()) {
-  const config = await loadConfig(files);
-  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
-  const verdicts = [];
-  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
-  return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
-}
-async function configChangePlan(base, baseFiles, head, now) {
-  const active = [];
-  for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
-    const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
-    if (verdict.valid && verdict.request && verdict.request.expiresAt > now)
-      active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
-  }
-  return configPlan(base, head, active);
-}
-function enforceSwitches(base, head) {
-  return [...head.policy.groups.values()].filter((g) => g.mode === "enforce" && base.policy.groups.get(g.name)?.mode === "audit").map((g) => g.name);
-}
-async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
-  const verdicts = [];
-  const deletions = [];
-  for (const change of changes) {
-    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
-    if (change.status === "deleted") {
-      const requester = await requesterAt(baseFiles, change.path);
-      deletions.push({ file: change.path, ...requester !== void 0 ? { requester } : {} });
-      continue;
-    }
-    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
-    if (author !== void 0) {
-      if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, author));
-      if (change.status === "modified") {
-        const position = verdict.request ? positionOfKey(verdict.request, "requester") : void 0;
-        verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), author, position));
-      }
-    }
-    verdicts.push({ ...verdict, change: change.status });
-  }
-  return { config, verdicts, deletions, diagnostics: [] };
-}
-async function formCheck(files, config) {
-  const content = await files.read(FORM_PATH);
-  return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : void 0, config.policy);
-}
-
-// src/cli/plan.ts
-import { parseArgs } from "node:util";
-
-// src/commands/plan.ts
-function planOf(report, config) {
-  const lines = [];
-  for (const v of report.verdicts) {
-    const r = v.request;
-    if (!v.valid || !r) {
-      lines.push({ file: v.file, action: "none", text: `${v.file}: no change: the request is not valid yet.` });
-      continue;
-    }
-    const group = config.policy.groups.get(r.group);
-    const owners = ownersOf(config.codeowners, v.file).map(formatOwner).join(", ");
-    const n = group.approvals;
-    lines.push({
-      file: v.file,
-      action: "add",
-      text: `${v.file}: would add ${r.requester} to ${r.group} (Entra group ${group.id}) ${r.durationMs !== void 0 ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? "" : "s"} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? "s" : ""} the final commit.`
-    });
-  }
-  for (const d of report.deletions) {
-    const group = d.file.split("/")[1] ?? "";
-    lines.push({
-      file: d.file,
-      action: "remove",
-      text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.`
-    });
-  }
-  return lines;
-}
-
-// src/commands/conferred.ts
-function conferredViews(config, requested, published) {
-  const byGroup = /* @__PURE__ */ new Map();
-  for (const r of requested) byGroup.set(r.group, [...byGroup.get(r.group) ?? [], r.file]);
-  return [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([name, files]) => {
-    const policy = config.policy.groups.get(name);
-    if (!policy) return [];
-    const access = published.find((g) => g.group === name && g.id.toLowerCase() === policy.id);
-    if (!access)
-      return [
-        {
-          group: name,
-          files,
-          lines: ["not in the published catalogue yet (a group new to the policy, or its Entra id changed): the next sweep reads it"],
-          privileged: false,
-          conferred: 0,
-          warnings: []
-        }
-      ];
-    const lines = accessLines(access);
-    return [
-      {
-        group: name,
-        files,
-        lines: lines.length > 0 ? lines : ["nothing beyond membership of the group itself"],
-        privileged: access.confers.some((c) => c.privileged),
-        conferred: access.confers.length,
-        warnings: privilegeFindings(policy, access)
-      }
-    ];
-  });
-}
-
-// src/cli/plan.ts
-async function publishedFor(root, repoOption) {
-  if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN)
-    return { why: "set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard" };
-  try {
-    const { localGitHub } = await import("./cli-chunks/entra-commands-AVG5PU2V.js");
-    const { readPublished } = await import("./cli-chunks/dashboard-RZOLOINE.js");
-    const { gh, repo } = await localGitHub(root, repoOption);
-    return await readPublished(gh, repo);
-  } catch (error) {
-    return { why: `the access dashboard could not be read (${error.message.split("\n")[0]})` };
-  }
-}
-function conferredFor(config, report, published) {
-  const requested = report.verdicts.flatMap((v) => v.valid && v.request ? [{ group: v.request.group, file: v.file }] : []);
-  if (requested.length === 0 || !published) return {};
-  if ("why" in published) return { why: published.why };
-  return { views: conferredViews(config, requested, published.groups), asOf: published.asOf, issue: published.issue };
-}
-async function publishedEffects(base, head, published) {
-  const switches = enforceSwitches(base, head);
-  if ("why" in published) return switches.map((g) => `switching to enforce: ${g}: whom it removes is not shown: ${published.why}.`);
-  const { flipLines, pendingFlips, switchLines } = await import("./cli-chunks/config-plan-USCEI4VH.js");
-  const source = `(from the access dashboard #${published.issue}, last written ${published.asOf})`;
-  return [
-    ...switchLines(switches, published.drift).map((l) => `switching to enforce: ${l} ${source}`),
-    ...published.pending.length > 0 ? flipLines(pendingFlips(base, head, published.pending), published.pending.length).map((l) => `pending: ${l} ${source}`) : []
-  ];
-}
-function printConferred(io, conferred) {
-  if (!("views" in conferred)) {
-    if (conferred.why) io.err(`What approving confers is not shown: ${conferred.why}.`);
-    return;
-  }
-  io.out("");
-  io.out(`What approving confers (published by the sweep in the access dashboard #${conferred.issue}, last written ${conferred.asOf}):`);
-  for (const v of conferred.views) {
-    io.out(`  ${v.group}${v.privileged ? " (PRIVILEGED)" : ""}`);
-    for (const line of v.lines) io.out(`    ${line}`);
-  }
-  for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
-}
-async function planCommand(args, io) {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: "string" }, "github-repo": { type: "string" } }, strict: true });
-  const json = jsonWanted(values.format);
-  const root = repoRoot(values.repo, io);
-  const git = gitIn(root);
-  const candidates = values.base ? [values.base] : DEFAULT_BASES;
-  const base = await mergeBase(git, candidates);
-  if (!base) throw new ConfigError(`no merge base with ${candidates.join(" or ")}: pass --base <branch or commit> that your changes will be merged into.`);
-  const baseFiles = atCommit(git, base);
-  const config = await loadConfig(baseFiles);
-  const changes = await workingChanges(git, base);
-  const report = await judgeChanges(config, changes, baseFiles, workingTree(root), clock(values.at, io));
-  const lines = planOf(report, config);
-  const configChanged = (await git.run(["diff", "--name-only", base, "--", ...CONFIG_PATHS])).toString("utf8").trim() !== "";
-  const wantsPublished = configChanged || report.verdicts.some((v) => v.valid && v.request);
-  const published = wantsPublished ? await publishedFor(root, values["github-repo"]) : void 0;
-  const head = configChanged ? await loadConfig(workingTree(root)).catch(() => void 0) : void 0;
-  const configPlanLines = head ? [...await configChangePlan(config, baseFiles, head, clock(values.at, io)), ...published ? await publishedEffects(config, head, published) : []] : void 0;
-  const conferred = conferredFor(config, report, published);
-  if (json) {
-    io.out(
-      JSON.stringify(
-        {
-          base,
-          changes: lines.map((l) => ({ file: l.file, action: l.action, text: l.text })),
-          ...configPlanLines ? { configuration: configPlanLines } : {},
-          ..."views" in conferred ? { confers: conferred.views, confersAsOf: conferred.asOf } : conferred.why ? { confersNotShown: conferred.why } : {},
-          problems: sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))
-        },
-        null,
-        2
-      )
-    );
-    return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
-  }
-  for (const d of sortDiagnostics(report.verdicts.flatMap((v) => v.diagnostics))) io.err(formatDiagnostic(d));
-  if (lines.length === 0) io.out(`No request files differ from ${base.slice(0, 7)}: merging would change nothing in Entra.`);
-  for (const line of lines) io.out(line.text);
-  printConferred(io, conferred);
-  if (configPlanLines) {
-    io.out("");
-    io.out("The configuration change:");
-    for (const line of configPlanLines.length > 0 ? configPlanLines : ["nothing for the access in force or for who approves."]) io.out(`  ${line}`);
-  }
-  return reportHasErrors(report) ? EXIT.attention : EXIT.ok;
-}
-
 // src/version.ts
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-3X2BQIXB.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -387,7 +151,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: planCommand
+    run: async (a, io) => (await import("./cli-chunks/plan-5YF3XHQA.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -397,14 +161,14 @@ var COMMAND_TABLE = [
       "add what is approved and missing, remove what ended",
       "(reports on the request files changed since SHA)"
     ],
-    run: grantCommand
+    run: entra("grantCommand")
   },
   {
     name: "revoke",
     usage: ["revoke [--dry-run]", "the sweep: the same reconciliation, with reminders", "(--dry-run --format json: the plan, every change and effect)"],
-    run: sweepCommand
+    run: entra("revokeCommand")
   },
-  { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: reportCommand },
+  { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: entra("reportCommand") },
   {
     name: "evidence",
     usage: [
@@ -412,7 +176,7 @@ var COMMAND_TABLE = [
       "one row per grant in the period (requests and break-glass): who asked, who approved",
       "and when, granted, planned end, ended, removed by what and how late (docs/evidence.md)"
     ],
-    run: evidenceCommand
+    run: entra("evidenceCommand")
   },
   {
     name: "status",
@@ -421,7 +185,7 @@ var COMMAND_TABLE = [
       "who holds access now, per group, until when and through which request;",
       "with a past --at, who held it then, from git and GitHub's records"
     ],
-    run: statusCommand
+    run: entra("statusCommand")
   },
   {
     name: "form",
@@ -436,7 +200,7 @@ var COMMAND_TABLE = [
       "last sign-in and days active, and who moves to just-in-time; --write proposes them",
       "(audit mode, standing exemptions with reasons) on a new branch to open a pull request from"
     ],
-    run: discoverCommand
+    run: entra("discoverCommand")
   },
   {
     name: "doctor",
@@ -444,7 +208,7 @@ var COMMAND_TABLE = [
       "doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]",
       "sign in to Entra and check the policy's groups, identities and the app's permissions"
     ],
-    run: doctorCommand
+    run: entra("doctorCommand")
   }
 ];
 function usageLines(entry) {
@@ -575,14 +339,14 @@ ${commandHelp(entry)}`);
   }
 }
 async function freshRequests(root) {
-  const { DEFAULT_BASES: DEFAULT_BASES2, mergeBase: mergeBase2, workingChanges: workingChanges2 } = await import("./cli-chunks/changes-GBEBUQRM.js");
+  const { DEFAULT_BASES, mergeBase, workingChanges } = await import("./cli-chunks/changes-GBEBUQRM.js");
   const git = gitIn(root);
-  const base = await mergeBase2(git, DEFAULT_BASES2).catch(() => void 0);
+  const base = await mergeBase(git, DEFAULT_BASES).catch(() => void 0);
   if (!base) return /* @__PURE__ */ new Set();
-  return new Set((await workingChanges2(git, base)).filter((c) => c.status !== "deleted").map((c) => c.path));
+  return new Set((await workingChanges(git, base)).filter((c) => c.status !== "deleted").map((c) => c.path));
 }
 async function validateCommand(args, io) {
-  const { values, positionals } = parseArgs2({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...FORMAT }, allowPositionals: true, strict: true });
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const files = workingTree(root);
@@ -638,7 +402,7 @@ function printReport(report, io, fresh = /* @__PURE__ */ new Set()) {
   );
 }
 async function newCommand(args, io) {
-  const { values } = parseArgs2({
+  const { values } = parseArgs({
     args,
     options: {
       ...COMMON,
@@ -706,26 +470,26 @@ function optionFor(line, text) {
   return key && option[key] ? `${option[key]}: ` : "";
 }
 async function formCommand(args, io) {
-  const { values } = parseArgs2({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
-  const { FORM_PATH: FORM_PATH2, formProblems: formProblems2, issueForm } = await import("./cli-chunks/form-KJRI2ZYR.js");
+  const { FORM_PATH, formProblems, issueForm } = await import("./cli-chunks/form-KJRI2ZYR.js");
   const config = await loadConfig(workingTree(root));
-  const target = resolve(root, FORM_PATH2);
+  const target = resolve(root, FORM_PATH);
   if (values.check) {
     const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
     if (current === void 0) {
-      io.err(`access-as-code: there is no ${FORM_PATH2}; run "access-as-code form" to write it.`);
+      io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
       return EXIT.attention;
     }
-    const problems = formProblems2(current, config.policy);
+    const problems = formProblems(current, config.policy);
     for (const d of problems) io.err(formatDiagnostic(d));
-    if (problems.length === 0) io.out(`${FORM_PATH2} matches the policy.`);
+    if (problems.length === 0) io.out(`${FORM_PATH} matches the policy.`);
     return problems.length > 0 ? EXIT.attention : EXIT.ok;
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, issueForm(config.policy));
   io.out(
-    `Wrote ${FORM_PATH2} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`
+    `Wrote ${FORM_PATH} (${config.policy.groups.size} group${config.policy.groups.size === 1 ? "" : "s"} in its list). Commit it; validate checks that it keeps matching the policy.`
   );
   return EXIT.ok;
 }

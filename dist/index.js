@@ -359,7 +359,7 @@ var REASON = {
   drift: "no request (added outside access-as-code)",
   unverified: "request not verified yet"
 };
-async function writeSweepSummary(report) {
+async function writeRevokeSummary(report) {
   const summary2 = summary.addHeading(report.dryRun ? "Access sweep (dry run: nothing changed)" : "Access sweep", 2);
   if (report.degraded) summary2.addRaw(`<p><strong>GitHub could not be read:</strong> ${escapeHtml(report.degraded)}</p>`, true);
   const rows = report.groups.map((g) => {
@@ -532,7 +532,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-YEKJUHYY.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-EAVSYION.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -769,7 +769,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-CNVGSVSZ.js");
+  const { grant } = await import("./chunks/grant-YRI3MXPP.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -805,8 +805,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-PNNYVRBM.js");
-  const { sweepEffects } = await import("./chunks/sweep-TKQVEGML.js");
+  const { revoke } = await import("./chunks/revoke-4TCQM3PB.js");
+  const { revokeEffects } = await import("./chunks/revoke-NUP5MEK6.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -821,11 +821,11 @@ async function runRevoke(settings) {
     ...settings.memory ? { memory: settings.memory } : {}
   });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
-  await writeSweepSummary(report);
+  await writeRevokeSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
   presentVerification(settings, report);
   if (!report.dryRun)
-    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...sweepEffects(report, now)], await githubPorts(settings, gh, repo));
+    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...revokeEffects(report, now)], await githubPorts(settings, gh, repo));
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
   if (settings.dashboard && !report.dryRun && !report.degraded)
@@ -898,8 +898,8 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-TZOXXCAL.js");
-  const { renderReport } = await import("./chunks/render-DWWLBOJW.js");
+  const { collectReport } = await import("./chunks/collect-MAFIRAGL.js");
+  const { renderReport } = await import("./chunks/render-KXUF5YTH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -915,7 +915,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-AUVYBHV3.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-WJZCIOD4.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

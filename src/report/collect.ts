@@ -33,7 +33,9 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   }
   const { groups, overdue } = groupFigures(state, ctx.now);
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
-  const lastRevokeRun = state.degraded ? undefined : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml').catch(() => undefined);
+  const lastRevokeRun = state.degraded
+    ? undefined
+    : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const breakGlass = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
