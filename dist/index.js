@@ -13,7 +13,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-VGREPJJY.js";
+} from "./chunks/chunk-PHIZRLHX.js";
 import {
   atCommit,
   changedFiles,
@@ -532,7 +532,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-EAVSYION.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-XLOOIUVT.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -569,7 +569,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-5ITER5JM.js");
+  const { readPublished } = await import("./chunks/dashboard-G7GB5YM6.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -699,7 +699,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-S4ER52GO.js");
+  const { directoryFromActions } = await import("./chunks/connect-6GGU6UTG.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-MTLXDDSM.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -715,8 +715,8 @@ async function runDiscover(settings) {
   return { status: "ok" };
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-S4ER52GO.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-RP7POY6U.js");
+  const { directoryFromActions } = await import("./chunks/connect-6GGU6UTG.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-7BYW6K4K.js");
   const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZY62HZE5.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
@@ -727,7 +727,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-A7X5X3NO.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-BBXVMR7H.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
   } : void 0;
   const report = await doctor(config, directory, rules);
@@ -769,7 +769,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-YRI3MXPP.js");
+  const { grant } = await import("./chunks/grant-32IGOZST.js");
   const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -805,8 +805,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-4TCQM3PB.js");
-  const { revokeEffects } = await import("./chunks/revoke-NUP5MEK6.js");
+  const { revoke } = await import("./chunks/revoke-HIUNFYAE.js");
+  const { revokeEffects } = await import("./chunks/revoke-UOMIBNFI.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -866,7 +866,7 @@ function logDispositions(groups) {
   }
 }
 async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-5ITER5JM.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-G7GB5YM6.js");
   const { slotLateness } = await import("./chunks/dashboard-ZY62HZE5.js");
   let planned;
   try {
@@ -898,7 +898,7 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-MAFIRAGL.js");
+  const { collectReport } = await import("./chunks/collect-OPETKI7E.js");
   const { renderReport } = await import("./chunks/render-KXUF5YTH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -915,7 +915,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-WJZCIOD4.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7NB5UN76.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });

@@ -254,7 +254,8 @@ async function steadySweep(
     twin.faults.latencyMs = options.latencyMs ?? 0;
     twin.log.clear();
     twin.state.rateUsed.clear();
-    const before = twin.state.repos.get('acme/access')!.comments.length;
+    const comments = () => twin.state.repos.get('acme/access')!.comments.length;
+    const before = comments();
     const r = await run(repo, twin, 'revoke', undefined, { memory: true });
     if (r.exitCode !== 0 || twin.members(GROUP_ID).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
@@ -263,14 +264,14 @@ async function steadySweep(
       graph: twin.log.count('graph'),
       ms: r.ms,
       warmups,
-      reminders: twin.state.repos.get('acme/access')!.comments.length - before,
+      reminders: comments() - before,
       remembered: remembered ? `${remembered[1]} remembered, ${remembered[2]} asked` : 'unknown',
     };
     if (!options.remindersDue) return measured;
     // The sweeps that follow (a quarter of an hour apart in real life; the reminders stay due) post the rest.
     let sweeps = 1;
     let maxRequests = measured.requests;
-    while (twin.state.repos.get('acme/access')!.comments.length - before < options.remindersDue && sweeps < 10) {
+    while (comments() - before < options.remindersDue && sweeps < 10) {
       twin.log.clear();
       const next = await run(repo, twin, 'revoke', undefined, { memory: true });
       if (next.exitCode !== 0) throw new Error(`sweep failed: ${next.stdout.slice(-3000)}`);

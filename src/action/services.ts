@@ -16,9 +16,9 @@ export async function applyEffects(settings: Settings, effects: readonly Effect[
     ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
   });
   // Notices with no webhook to send them are said once, not once per change (a sweep may make thousands).
-  const unsent = outcomes.filter((o, i) => effects[i]!.kind === 'notice' && o.status === 'skipped' && o.detail === NO_WEBHOOKS).length;
-  for (const [i, o] of outcomes.entries())
-    if (!(effects[i]!.kind === 'notice' && o.detail === NO_WEBHOOKS)) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
+  const isUnsent = (o: EffectOutcome) => o.status === 'skipped' && o.detail === NO_WEBHOOKS;
+  const unsent = outcomes.filter(isUnsent).length;
+  for (const [i, o] of outcomes.entries()) if (!isUnsent(o)) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
   if (unsent > 0) core.info(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: ${NO_WEBHOOKS} (docs/notifications.md).`);
   const deferred = outcomes.filter((o) => o.detail === DEFERRED).length;
   if (deferred > 0)

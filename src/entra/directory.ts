@@ -13,6 +13,7 @@ import { NetworkErrorHandler, networkCode, UNREACHABLE } from './network.ts';
 import { readIdentity } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
+import { chunks } from '../chunks.ts';
 import {
   addMemberPath,
   assertObjectId,
@@ -517,9 +518,7 @@ export class GraphDirectory implements Directory {
    */
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
     const unique = [...new Set(ids.map((id) => assertObjectId('group', id)))];
-    const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += GROUPS_PER_FILTER) chunks.push(unique.slice(i, i + GROUPS_PER_FILTER));
-    const answers = await this.batchAll(chunks.map((chunk) => ({ method: 'GET', url: groupsByIdPath(chunk, GROUP_SELECT) })));
+    const answers = await this.batchAll(chunks(unique, GROUPS_PER_FILTER).map((chunk) => ({ method: 'GET', url: groupsByIdPath(chunk, GROUP_SELECT) })));
     const result = new Map<string, DirectoryGroup | undefined>(unique.map((id) => [id, undefined]));
     answers.forEach((a) => {
       const body = this.readAnswer<{ value?: GroupBody[] }>(a, 'GET', '/groups');
@@ -659,14 +658,13 @@ export class GraphDirectory implements Directory {
     const attempts = new Map<number, number>();
     let pending = requests.map((_, i) => i);
     while (pending.length > 0) {
-      const chunks: number[][] = [];
-      for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
+      const batches = chunks(pending, BATCH_LIMIT);
       const retryLater: number[] = [];
       let wait = 0;
       let next = 0;
       const worker = async () => {
-        while (next < chunks.length) {
-          const chunk = chunks[next++]!;
+        while (next < batches.length) {
+          const chunk = batches[next++]!;
           const items = await this.sendBatch(chunk.map((i) => requests[i]!));
           chunk.forEach((index, position) => {
             const item = items[position]!;
@@ -682,7 +680,7 @@ export class GraphDirectory implements Directory {
           });
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, batches.length) }, worker));
       pending = retryLater.sort((a, b) => a - b);
       // A long wait is said on stderr (never a workflow command), so a run does not look hung.
       if (pending.length > 0 && wait >= 5_000)

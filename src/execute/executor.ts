@@ -50,8 +50,7 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
   for (const e of effects) {
     if (e.kind === 'notice') continue;
     if (e.kind === 'comment' || e.kind === 'reminder') {
-      const budget = e.kind === 'reminder' ? reminders : Infinity;
-      const outcome = await commentEffect(e, ports, seen, budget > 0);
+      const outcome = await commentEffect(e, ports, seen, e.kind === 'comment' || reminders > 0);
       if (e.kind === 'reminder' && outcome.status === 'done') reminders--;
       out.set(e.id, outcome);
     } else out.set(e.id, await issueLikeEffect(e, ports));

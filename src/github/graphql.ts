@@ -8,6 +8,7 @@
  * Costs follow GitHub's documented formula (one request per connection per parent node, /100): a
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
+import { chunks } from '../chunks.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { branchRules, type GitHub, type RepoRef } from './client.ts';
 import type { BranchRule } from './rules.ts';
@@ -293,8 +294,7 @@ export class GitHubFacts {
   async recentComments(numbers: readonly number[]): Promise<Map<number, string[] | undefined>> {
     const out = new Map<number, string[] | undefined>();
     const unique = [...new Set(numbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
-    for (let i = 0; i < unique.length; i += 50) {
-      const chunk = unique.slice(i, i + 50);
+    for (const chunk of chunks(unique, 50)) {
       const { data } = await this.query(
         `repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } }`).join(' ')} }`,
       );

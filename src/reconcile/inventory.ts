@@ -3,6 +3,7 @@
  * valid, not expired), ended (expired, deleted within the horizon, unreadable, invalid), each with its
  * requester. No GitHub call: the removals that follow from it never wait on GitHub (invariant 16).
  */
+import { chunks } from '../chunks.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
@@ -98,12 +99,6 @@ export async function takeInventory(git: Git, reader: CatFile, config: AccessCon
     );
   }
   return { head, horizon, records, log };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 async function readRecord(

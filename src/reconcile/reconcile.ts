@@ -150,7 +150,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const appliedSecond = await applyPlanned(ctx, config, second);
     const lagging = await noteReadLag(ctx, config, second, appliedSecond);
     const outcomes = new Map([...appliedFirst, ...appliedSecond]);
-    await verifyRemovals(ctx, config, groups, [...first, ...second], outcomes);
+    await verifyRemovals(ctx, config, [...first, ...second], outcomes);
     const merged = joinOutcomes(first, second, outcomes, lagging);
     const failed =
       [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed' || (o.sessions !== undefined && o.sessions !== 'revoked')) ||
@@ -557,14 +557,14 @@ async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: r
 async function verifyRemovals(
   ctx: ReconcileContext,
   config: AccessConfig,
-  listed: readonly GroupState[],
   plan: readonly GroupResult[],
   applied: Map<PlannedDisposition, Applied>,
 ): Promise<void> {
   const removed = plan.flatMap((g) => g.dispositions.filter((d) => d.type === 'user' && applied.get(d)?.outcome === 'removed').map((d) => ({ g, d })));
   if (removed.length === 0 || !ctx.directory.transitiveUsers) return;
   const groupIds = [...new Set(removed.map(({ g }) => config.policy.groups.get(g.group)!.id.toLowerCase()))];
-  const nesting = new Set(listed.filter((g) => g.members.some((m) => m.type === 'other')).map((g) => g.id.toLowerCase()));
+  // Every listed member has a disposition in the first plan, so the plan says which groups held one.
+  const nesting = new Set(plan.filter((g) => g.dispositions.some((d) => d.type === 'other')).map((g) => config.policy.groups.get(g.group)!.id.toLowerCase()));
   const nested = groupIds.filter((id) => nesting.has(id));
   const holders = nested.length > 0 ? await ctx.directory.transitiveUsers(nested) : new Map<string, Set<string>>();
   const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string>>();

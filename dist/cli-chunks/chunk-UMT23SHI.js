@@ -1,0 +1,26 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reviewedRuns
+} from "./chunk-ME7T4AR3.js";
+import {
+  GitHubFacts
+} from "./chunk-Y6OYOLPJ.js";
+
+// src/commands/context.ts
+function reconcileContext(ctx) {
+  const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
+  return {
+    git: ctx.git,
+    githubFacts,
+    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
+    directory: ctx.directory,
+    now: ctx.now,
+    dryRun: ctx.dryRun,
+    ...ctx.requireCurrentHead ? { requireCurrentHead: true } : {},
+    ...ctx.memory ? { memory: ctx.memory } : {}
+  };
+}
+
+export {
+  reconcileContext
+};

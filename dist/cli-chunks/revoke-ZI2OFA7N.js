@@ -1,0 +1,64 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  noticeId
+} from "./chunk-HDW45ONF.js";
+import {
+  reminderBody,
+  reminderMarker
+} from "./chunk-SLULFCVG.js";
+import "./chunk-UMT23SHI.js";
+import "./chunk-UUNI6KRQ.js";
+import "./chunk-WMVN6UCS.js";
+import "./chunk-ME7T4AR3.js";
+import "./chunk-JL6SKFUM.js";
+import "./chunk-Y6OYOLPJ.js";
+import "./chunk-6243XALH.js";
+import "./chunk-YMH7ZJTW.js";
+import "./chunk-TVE5Q7P7.js";
+import "./chunk-3PAK6OEX.js";
+import "./chunk-FRSZYKE2.js";
+import "./chunk-SM3TZRZU.js";
+import "./chunk-WB7IPXIR.js";
+import "./chunk-3VIL4RUE.js";
+import "./chunk-DKSCVU2J.js";
+import "./chunk-VBXVWMN2.js";
+import "./chunk-WD4VLBT2.js";
+import "./chunk-XP3LFAPK.js";
+import "./chunk-7K7DDW7P.js";
+import "./chunk-PFM2MXQY.js";
+import "./chunk-HZLMQCJG.js";
+import "./chunk-IQ3S3PKL.js";
+import "./chunk-ZFCBOOOX.js";
+import "./chunk-DHU6F2MR.js";
+import "./chunk-UFO5PZZZ.js";
+import "./chunk-6WF6EYZI.js";
+import "./chunk-JV5PSVP2.js";
+
+// src/notices/revoke.ts
+function revokeEffects(report, now) {
+  const effects = [];
+  for (const r of report.reminders) {
+    const marker = reminderMarker(r);
+    const id = `reminder:#${r.pull}:${r.file}:${r.expires}`;
+    effects.push({ id, kind: "reminder", pull: r.pull, marker, body: reminderBody(r, now), reason: `${r.file} ends at ${r.expires}` });
+    const event = { kind: "reminder", group: r.group, who: r.requester, until: r.expires, pull: r.pull };
+    effects.push({ id: noticeId(event), kind: "notice", event, reason: `reminder for ${r.file}`, after: id });
+  }
+  const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who])));
+  for (const g of report.groups) {
+    for (const d of g.dispositions.filter((x) => x.action === "remove" && x.outcome === "removed")) {
+      const event = {
+        kind: "removed",
+        group: g.group,
+        who: names.get(`${g.group}:${d.id}`) ?? d.id,
+        why: d.reason === "drift" ? "drift" : "ended",
+        ...d.files[0] ? { file: d.files[0] } : {}
+      };
+      effects.push({ id: noticeId(event), kind: "notice", event, reason: `${d.id} removed from ${g.group} (${d.reason})` });
+    }
+  }
+  return effects;
+}
+export {
+  revokeEffects
+};
