@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import { runGraphql } from './graphql.ts';
+import type { Faults } from './faults.ts';
 import { buildTree, commitTree, isObject, moveRef, validPath } from './git-data.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
 import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
@@ -40,7 +41,7 @@ export function githubFault(rule: { kind: string; retryAfterSeconds?: number }):
     : json(503, { message: 'Service Unavailable', status: '503' }, headers);
 }
 
-export function githubHandler(state: TwinState) {
+export function githubHandler(state: TwinState, faults?: Faults) {
   return async (req: TwinRequest): Promise<TwinResponse> => {
     const api = req.base;
     const web = req.base.replace('https://', 'https://web.');
@@ -159,7 +160,7 @@ export function githubHandler(state: TwinState) {
     state.rateUsed.set(token, used);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     if (req.path === '/graphql' && req.method === 'POST') {
-      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token);
+      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token, faults);
       used.graphql += answer.cost;
       return json(answer.status, answer.body, {
         'x-ratelimit-limit': String(state.graphqlLimit),

@@ -10,7 +10,19 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { buildSchema, graphql, Kind, parse, validate, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  buildSchema,
+  defaultFieldResolver,
+  graphql,
+  Kind,
+  parse,
+  validate,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import type { Faults } from './faults.ts';
 import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
 import { buildTree, commitTree, moveRef, refHead, validPath } from './git-data.ts';
 
@@ -94,7 +106,23 @@ function commentsOf(repo: GitHubRepo, number: number) {
   };
 }
 
-const actor = (login: string | null) => (login === null ? null : { __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login });
+/**
+ * An Actor as GitHub's GraphQL gives it. The twin's state names accounts as REST does; a GitHub App's
+ * bot is `slug[bot]` there (REST `user.login`, with `user.type: "Bot"`), but GraphQL's `Actor.login`
+ * is the slug alone (`github-actions`) and only `__typename: Bot` tells it from a person with that
+ * login (public reports: zxkane/autonomous-dev-team#395, anthropics/claude-code-action#1516,
+ * apache/devlake#9085; the schema's `type Bot implements Actor`, @octokit/graphql-schema).
+ */
+const actor = (login: string | null) => {
+  if (login === null) return null;
+  const bot = /^(.+)\[bot\]$/.exec(login);
+  return bot ? { __typename: 'Bot', login: bot[1] } : { __typename: 'User', login };
+};
+/** A field typed `User` (a commit's author or committer user, a signer): a bot is no User, so none. */
+const userOf = (login: string | null) => {
+  const a = actor(login);
+  return a?.__typename === 'User' ? a : null;
+};
 
 function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
   return {
@@ -124,14 +152,14 @@ function pullNode(state: TwinState, repo: GitHubRepo, pr: GitHubPull) {
           commit: {
             __typename: 'Commit',
             oid: c.sha,
-            author: { user: actor(c.author) },
-            committer: { user: actor(c.committer) },
+            author: { user: userOf(c.author) },
+            committer: { user: userOf(c.committer) },
             signature: c.signer
               ? {
                   __typename: 'GpgSignature',
                   isValid: true,
                   wasSignedByGitHub: c.signer === 'github',
-                  signer: c.signer === 'github' ? actor('web-flow') : actor(c.signer),
+                  signer: c.signer === 'github' ? userOf('web-flow') : userOf(c.signer),
                   state: 'VALID',
                   email: '',
                   payload: '',
@@ -291,6 +319,25 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
   };
 }
 
+/** GitHub's message for a field that failed while the rest of the query was answered. */
+const FIELD_FAILED = 'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug.';
+
+/**
+ * Fields the tests make fail (faults of kind partial): the field's resolver throws, so graphql-js
+ * answers as the specification says a server must, the field null and an error with its path.
+ */
+function partialFaults(faults: Faults | undefined): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    if (faults && faults.rules.length > 0) {
+      const path: (string | number)[] = [];
+      for (let p: typeof info.path | undefined = info.path; p; p = p.prev) path.unshift(p.key);
+      const rule = faults.partial(path.join('.'));
+      if (rule) throw new Error(rule.message ?? FIELD_FAILED);
+    }
+    return defaultFieldResolver(source, args, context, info);
+  };
+}
+
 export interface GraphqlAnswer {
   status: number;
   body: unknown;
@@ -298,7 +345,7 @@ export interface GraphqlAnswer {
 }
 
 /** Runs one GraphQL request the way GitHub answers it: 200 with data and/or errors. */
-export async function runGraphql(shared: TwinState, body: Buffer, remaining: number, token = ''): Promise<GraphqlAnswer> {
+export async function runGraphql(shared: TwinState, body: Buffer, remaining: number, token = '', faults?: Faults): Promise<GraphqlAnswer> {
   // What this token may see: organisation teams only with a token that can read them (the job token
   // cannot; a GitHub App token with Members: read can). Nothing below sets a field of the state itself.
   const state: TwinState = { ...shared, teamsReadable: shared.teamsReadable || shared.teamReaders.has(token) };
@@ -407,7 +454,7 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
       },
     }),
   };
-  const result = await graphql({ schema: githubSchema(), source: request.query, variableValues: vars, rootValue });
+  const result = await graphql({ schema: githubSchema(), source: request.query, variableValues: vars, rootValue, fieldResolver: partialFaults(faults) });
   const errors = result.errors?.map((e) => ({
     type: (e.originalError as { extensions?: { type?: string } } | undefined)?.extensions?.type ?? 'INTERNAL',
     path: e.path,

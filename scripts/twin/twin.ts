@@ -89,7 +89,7 @@ export class Twin {
         ),
     );
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
-    const github = await listen('github', tls, githubHandler(state), faults, log, githubFault);
+    const github = await listen('github', tls, githubHandler(state, faults), faults, log, githubFault);
     const arm = await listen('arm', tls, armHandler(state, entraIssuer), faults, log, (f) =>
       json(f.kind === 'throttle' ? 429 : 503, { error: { code: f.kind === 'throttle' ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Retry later.' } }),
     );

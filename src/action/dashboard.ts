@@ -12,6 +12,7 @@ import type { Git } from '../git/git.ts';
 import {
   DASHBOARD_LABEL,
   DASHBOARD_TITLE,
+  editedByPerson,
   isDashboard,
   needsEdit,
   publishedCatalogue,
@@ -106,7 +107,7 @@ export async function planDashboard(
 export async function applyDashboard(gh: GitHub, repo: RepoRef, next: { body: string; stable: string }, now: number): Promise<DashboardOutcome> {
   const githubFacts = new GitHubFacts(gh, repo);
   // The label only finds candidates; the dashboard is the oldest one a bot opened with the marker.
-  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
+  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.authorBot && isDashboard(i.body));
   const current = candidates.sort((a, b) => a.number - b.number)[0];
   if (!current) {
     const created = await createIssue(gh, repo, DASHBOARD_TITLE, next.body, [DASHBOARD_LABEL]);
@@ -131,14 +132,14 @@ export type Published = { groups: GroupAccess[]; drift: Map<string, string[]>; p
  * a bot edited last; its age is that edit's time, not anything the body says.
  */
 export async function readPublished(gh: GitHub, repo: RepoRef): Promise<Published> {
-  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.author.endsWith('[bot]') && isDashboard(i.body));
+  const candidates = (await issuesWithLabel(gh, repo, DASHBOARD_LABEL)).filter((i) => i.authorBot && isDashboard(i.body));
   const current = candidates.sort((a, b) => a.number - b.number)[0];
   if (!current) return { why: 'no access dashboard yet: the sweep publishes what each group confers there once it runs with dashboard: true' };
   const edits = await new GitHubFacts(gh, repo).issueEdits(current.number);
   if (!edits) return { why: `the access dashboard #${current.number} could not be read` };
-  if (edits.editor !== null && !edits.editor.endsWith('[bot]'))
+  if (editedByPerson(edits))
     return {
-      why: `the access dashboard #${current.number} was last edited by ${edits.editor}, not the sweep, so what it says is not shown; the next sweep rewrites it`,
+      why: `the access dashboard #${current.number} was last edited by ${edits.editor!.login}, not the sweep, so what it says is not shown; the next sweep rewrites it`,
     };
   const groups = publishedCatalogue(current.body);
   if (!groups) return { why: `the access dashboard #${current.number} holds no catalogue yet (the sweep writes it when it can read Graph)` };

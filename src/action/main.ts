@@ -216,8 +216,8 @@ async function runIssue(settings: Settings): Promise<RunResult> {
       listComments: async () => [],
       postComment: async () => undefined,
       answer: async (e) => {
-        // The one answer is the job's own comment that starts with the marker, edited in place.
-        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.author === 'github-actions[bot]' && c.body.startsWith(e.marker));
+        // The one answer is the job's own comment that starts with the marker, edited in place: a bot's, by type.
+        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.bot && c.body.startsWith(e.marker));
         if (!mine) await github.commentOnPull(gh, repoRef, e.issue, e.body);
         else if (mine.body !== e.body) await editComment(gh, repoRef, mine.id, e.body);
         return !mine ? 'posted' : mine.body !== e.body ? 'edited' : 'unchanged';

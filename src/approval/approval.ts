@@ -49,13 +49,17 @@ export function pushersOf(commits: readonly { author: string | null; committer: 
   return [...pushers];
 }
 
-/** A pull request's reviews as approval facts; those submitted after the merge approve nothing that was merged. */
+/**
+ * A pull request's reviews as approval facts; those submitted after the merge approve nothing that was
+ * merged, and a bot's review is never one (docs/threat-model.md 68): told by type, because GraphQL
+ * names an app's bot by its slug alone, which may equal a code owner's login.
+ */
 export function reviewsBeforeMerge(
-  reviews: readonly { reviewer: string | null; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[],
+  reviews: readonly { reviewer: string | null; bot: boolean; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[],
   mergedAt: number,
 ): ReviewFact[] {
   return reviews
-    .filter((r) => r.reviewer !== null && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
+    .filter((r) => r.reviewer !== null && !r.bot && r.submittedAt !== null && Date.parse(r.submittedAt) <= mergedAt)
     .map((r, i) => ({
       id: i,
       reviewer: r.reviewer!,

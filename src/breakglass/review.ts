@@ -14,6 +14,8 @@ export interface ReviewIssue {
   number: number;
   /** Who opened it: the job's bot account for a genuine one. */
   author: string;
+  /** Opened by a bot (REST `user.type: "Bot"`), told by type, never by the login (docs/threat-model.md 68). */
+  authorBot: boolean;
   /** The run its marker names (the marker is only a pointer: see issueOfUse). */
   run: number;
   createdAt: number;
@@ -32,7 +34,7 @@ const OPENED_WITHIN_MS = 10 * 60_000;
  */
 export function issueOfUse(use: Pick<BreakGlassRecord, 'run' | 'start' | 'updatedAt'>, issues: readonly ReviewIssue[]): ReviewIssue | undefined {
   return issues
-    .filter((i) => i.run === use.run && i.author.endsWith('[bot]') && i.createdAt >= use.start - 60_000 && i.createdAt <= use.updatedAt + OPENED_WITHIN_MS)
+    .filter((i) => i.run === use.run && i.authorBot && i.createdAt >= use.start - 60_000 && i.createdAt <= use.updatedAt + OPENED_WITHIN_MS)
     .sort((a, b) => a.number - b.number)[0];
 }
 

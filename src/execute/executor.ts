@@ -9,10 +9,16 @@ import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 import type { Delivery, NotifyEvent } from '../notify/notify.ts';
 
+/** A comment already on a pull request: its body, and whether a bot wrote it (by type, never by login). */
+export interface PostedComment {
+  body: string;
+  bot: boolean;
+}
+
 export interface EffectPorts {
-  listComments(pull: number): Promise<{ body: string }[]>;
+  listComments(pull: number): Promise<PostedComment[]>;
   /** Recent comments of many pull requests at once (undefined for one with more than it returns). */
-  recentComments?: (pulls: number[]) => Promise<Map<number, string[] | undefined>>;
+  recentComments?: (pulls: number[]) => Promise<Map<number, PostedComment[] | undefined>>;
   postComment(pull: number, body: string): Promise<unknown>;
   /** The one answer on an issue-form issue: posted, edited in place, or left as it is. */
   answer?: (effect: Extract<Effect, { kind: 'answer' }>) => Promise<string>;
@@ -83,23 +89,31 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
  * Comments and reminders: what is already there, for every pull request at once where the port can
  * (one query for 50), else (or for a pull request with many comments) one listing each, later.
  */
-async function existingComments(effects: readonly Effect[], ports: EffectPorts): Promise<Map<number, Promise<{ body: string }[]>>> {
-  const seen = new Map<number, Promise<{ body: string }[]>>();
+async function existingComments(effects: readonly Effect[], ports: EffectPorts): Promise<Map<number, Promise<PostedComment[]>>> {
+  const seen = new Map<number, Promise<PostedComment[]>>();
   const pulls = effects.flatMap((e) => (e.kind === 'comment' || e.kind === 'reminder' ? [e.pull] : []));
   if (!ports.recentComments || pulls.length <= 1) return seen;
   try {
-    for (const [pull, bodies] of await ports.recentComments(pulls)) if (bodies) seen.set(pull, Promise.resolve(bodies.map((body) => ({ body }))));
+    for (const [pull, comments] of await ports.recentComments(pulls)) if (comments) seen.set(pull, Promise.resolve(comments));
   } catch {
     // Listed one by one instead; a failure there is recorded per effect.
   }
   return seen;
 }
 
+/**
+ * Whether a comment is one this product posted with `marker`: the marker, in a comment a bot wrote.
+ * Anyone can write a marker into a comment of their own, which must not silence the product's; and
+ * the bot is told by type (REST `user.type`, GraphQL `__typename`), never by its login, which GraphQL
+ * gives without `[bot]` and which differs for a GitHub App's token (docs/threat-model.md 68).
+ */
+export const isOwnComment = (c: PostedComment, marker: string): boolean => c.bot && c.body.includes(marker);
+
 /** A comment or reminder, posted unless its marker is on the pull request already. */
 async function commentEffect(
   e: Extract<Effect, { kind: 'comment' | 'reminder' }>,
   ports: EffectPorts,
-  seen: Map<number, Promise<{ body: string }[]>>,
+  seen: Map<number, Promise<PostedComment[]>>,
   mayPost: boolean,
 ): Promise<EffectOutcome> {
   try {
@@ -109,7 +123,7 @@ async function commentEffect(
       listing = ports.listComments(e.pull);
       seen.set(e.pull, listing);
     }
-    if ((await listing).some((c) => c.body.includes(e.marker))) return { id: e.id, status: 'already', detail: `already on #${e.pull}` };
+    if ((await listing).some((c) => isOwnComment(c, e.marker))) return { id: e.id, status: 'already', detail: `already on #${e.pull}` };
     if (!mayPost) return { id: e.id, status: 'skipped', detail: DEFERRED };
     await ports.postComment(e.pull, e.body);
     return { id: e.id, status: 'done', detail: `posted on #${e.pull}` };

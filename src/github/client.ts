@@ -82,9 +82,10 @@ export async function commentOnPull(gh: GitHub, repo: RepoRef, number: number, b
   return data.id;
 }
 
-export async function pullComments(gh: GitHub, repo: RepoRef, number: number): Promise<{ id: number; author: string; body: string }[]> {
+/** Every comment on an issue or pull request; `bot` when REST's `user.type` is "Bot" (told by type, never by login). */
+export async function pullComments(gh: GitHub, repo: RepoRef, number: number): Promise<{ id: number; author: string; bot: boolean; body: string }[]> {
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', body: c.body ?? '' }));
+  return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', bot: c.user?.type === 'Bot', body: c.body ?? '' }));
 }
 
 /** When a workflow (by file name) last finished successfully, or undefined if never. */

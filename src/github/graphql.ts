@@ -51,7 +51,10 @@ export interface PullRef {
 }
 
 export interface PullFacts extends PullRef {
+  /** The author as REST names it (a GitHub App's bot as `slug[bot]`), told by type; null for a deleted account. */
   author: string | null;
+  /** Whether the author is a bot (GraphQL `__typename: Bot`), never a person. */
+  authorBot: boolean;
   mergedAt: string | null;
   createdAt: string;
   changedFiles: number;
@@ -67,6 +70,8 @@ export interface PullFacts extends PullRef {
   reviews: {
     id: string;
     reviewer: string | null;
+    /** Given by a bot (GraphQL `__typename: Bot`): never a person's approval. */
+    bot: boolean;
     state: string;
     submittedAt: string | null;
     commit: string | null;
@@ -81,6 +86,60 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const login = (v: unknown): string | null => str(obj(v).login);
+
+/** Who did something, as GitHub's GraphQL says: a person or a bot, told by type. */
+export interface ActorFact {
+  /** As REST names the account: a GitHub App's bot as `slug[bot]`. */
+  login: string;
+  bot: boolean;
+}
+
+/**
+ * An `Actor` (asked with `__typename login`). GraphQL gives a GitHub App's bot its slug alone
+ * (`github-actions`) where REST's `user.login` says `github-actions[bot]` with `user.type: "Bot"`
+ * (public reports: zxkane/autonomous-dev-team#395, anthropics/claude-code-action#1516); an app may
+ * take a slug equal to a person's login (`monalisa`). So a bot is told by `__typename: Bot` alone,
+ * and named as REST names it, so that it never compares equal to the person of the same login.
+ */
+export function actorOf(v: unknown): ActorFact | null {
+  const a = obj(v);
+  const name = str(a.login);
+  if (!name) return null;
+  const bot = a.__typename === 'Bot';
+  return { login: bot ? `${name}[bot]` : name, bot };
+}
+
+/** An error GitHub gave beside its data (or instead of it). */
+export interface GraphqlError {
+  path?: unknown[];
+  type?: string;
+  message: string;
+}
+
+/**
+ * Why the part of an answer at `path` cannot be used, or undefined when it is whole. GitHub can answer
+ * a query in part: HTTP 200 with both `data` and `errors`, where a field that failed is null (a failed
+ * non-null field nulls its nearest nullable parent) and its error names the field's path (the GraphQL
+ * specification, "Errors" and "Handling Field Errors"; for GitHub, cli/cli#6013). Partial data is
+ * never a fact: an error touches a part when either path begins with the other (it failed inside the
+ * part, or the part lies inside what failed), and an error that names no path touches every part.
+ */
+export function unavailablePart(errors: readonly GraphqlError[], path: readonly (string | number)[]): string | undefined {
+  const touching = errors.filter((e) => {
+    const at = Array.isArray(e.path) ? e.path : [];
+    const n = Math.min(at.length, path.length);
+    return at.slice(0, n).every((key, i) => key === path[i]);
+  });
+  if (touching.length === 0) return undefined;
+  // GitHub's words are untrusted text: one line each, bounded.
+  const line = (t: string) => t.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const said = [
+    ...new Set(
+      touching.map((e) => line(`${e.type ? `${e.type}: ` : ''}${String(e.message)}${Array.isArray(e.path) && e.path.length > 0 ? ` (at ${e.path.join('.')})` : ''}`)),
+    ),
+  ];
+  return `GitHub answered only in part: ${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}`;
+}
 
 /** The teams GitHub recorded reviews as given on behalf of, by review id (t: nodes). */
 function onBehalfOfQuery(ids: readonly string[]): string {
@@ -143,13 +202,13 @@ export class GitHubFacts {
     body: string,
     variables: Record<string, unknown> = {},
     client: GitHub = this.gh,
-  ): Promise<{ data: Record<string, unknown>; errors: { path?: unknown[]; type?: string; message: string }[] }> {
+  ): Promise<{ data: Record<string, unknown>; errors: GraphqlError[] }> {
     // GitHub refuses a query that declares a variable it does not use.
     const repoVars = body.includes('$owner');
     const declared = [...(repoVars ? ['$owner: String!', '$name: String!'] : []), ...(body.includes('$branch') ? ['$branch: String!'] : [])];
     const text = `query${declared.length > 0 ? `(${declared.join(', ')})` : ''} { rateLimit { cost remaining } ${body} }`;
     let data: unknown;
-    let errors: { path?: unknown[]; type?: string; message: string }[] = [];
+    let errors: GraphqlError[] = [];
     this.spend.queries++;
     try {
       data = await client.graphql(text, { ...(repoVars ? { owner: this.repo.owner, name: this.repo.repo } : {}), ...variables });
@@ -177,7 +236,7 @@ export class GitHubFacts {
    */
   async openRequestPulls(branch: string): Promise<OpenPull[]> {
     const { data } = await this.query(
-      'repository(owner: $owner, name: $name) { pullRequests(states: OPEN, baseRefName: $branch, first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number author { login } headRefOid files(first: 20) { nodes { path } } reviews(first: 50) { nodes { author { login } state commit { oid } } } } } }',
+      'repository(owner: $owner, name: $name) { pullRequests(states: OPEN, baseRefName: $branch, first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number author { __typename login } headRefOid files(first: 20) { nodes { path } } reviews(first: 50) { nodes { author { __typename login } state commit { oid } } } } } }',
       { branch },
     );
     const nodes = arr(obj(obj(obj(data.repository).pullRequests)).nodes);
@@ -188,14 +247,16 @@ export class GitHubFacts {
           .map((f) => str(obj(f).path) ?? '')
           .filter((p) => p.startsWith('requests/'));
         const head = str(node.headRefOid) ?? '';
+        // A bot's approval is never a person's (docs/threat-model.md 68), told by type.
         const approvers = new Set(
           arr(obj(node.reviews).nodes)
             .map(obj)
             .filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head)
-            .map((r) => str(obj(r.author).login) ?? '')
-            .filter(Boolean),
+            .map((r) => actorOf(r.author))
+            .filter((a): a is ActorFact => a !== null && !a.bot)
+            .map((a) => a.login),
         );
-        return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
+        return { number: num(node.number), author: actorOf(node.author)?.login ?? '', paths, approvers: [...approvers].sort() };
       })
       .filter((p) => p.paths.length > 0);
   }
@@ -213,14 +274,16 @@ export class GitHubFacts {
   /** Who last edited an issue's body and when (GitHub's record, not the body's own claims). */
   async issueEdits(
     number: number,
-  ): Promise<{ createdAt: string; lastEditedAt: string | null; editor: string | null; isPinned: boolean; nodeId: string } | undefined> {
-    const { data } = await this.query(
-      `repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { id createdAt lastEditedAt editor { login } isPinned } }`,
+  ): Promise<{ createdAt: string; lastEditedAt: string | null; editor: ActorFact | null; isPinned: boolean; nodeId: string } | undefined> {
+    const { data, errors } = await this.query(
+      `repository(owner: $owner, name: $name) { issue(number: ${Math.trunc(number)}) { id createdAt lastEditedAt editor { __typename login } isPinned } }`,
     );
+    // An answer in part says nothing about who edited last: as if unread.
+    if (unavailablePart(errors, ['repository', 'issue'])) return undefined;
     const issue = obj(obj(data.repository).issue);
     const createdAt = str(issue.createdAt);
     return createdAt
-      ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: login(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' }
+      ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: actorOf(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' }
       : undefined;
   }
 
@@ -287,22 +350,25 @@ export class GitHubFacts {
   }
 
   /**
-   * The bodies of the last 50 comments on each pull request, 50 pull requests a query: the executor's
-   * duplicate check for comments and reminders, one query instead of one listing per pull request.
-   * A pull request with more comments than that is left out (undefined), to be listed in full.
+   * The last 50 comments on each pull request (body, and whether a bot wrote it), 50 pull requests a
+   * query: the executor's duplicate check for comments and reminders, one query instead of one listing
+   * per pull request. A pull request with more comments than that, or answered only in part, is left
+   * out (undefined), to be listed in full.
    */
-  async recentComments(numbers: readonly number[]): Promise<Map<number, string[] | undefined>> {
-    const out = new Map<number, string[] | undefined>();
+  async recentComments(numbers: readonly number[]): Promise<Map<number, { body: string; bot: boolean }[] | undefined>> {
+    const out = new Map<number, { body: string; bot: boolean }[] | undefined>();
     const unique = [...new Set(numbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
     for (const chunk of chunks(unique, 50)) {
-      const { data } = await this.query(
-        `repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } nodes { body } } } }`).join(' ')} }`,
+      const nodes = 'nodes { body author { __typename login } }';
+      const { data, errors } = await this.query(
+        `repository(owner: $owner, name: $name) { ${chunk.map((n, j) => `p${j}: issueOrPullRequest(number: ${n}) { ... on PullRequest { comments(last: 50) { pageInfo { hasPreviousPage } ${nodes} } } ... on Issue { comments(last: 50) { pageInfo { hasPreviousPage } ${nodes} } } }`).join(' ')} }`,
       );
       const repo = obj(data.repository);
       chunk.forEach((n, j) => {
         const comments = obj(obj(repo[`p${j}`]).comments);
-        const complete = Array.isArray(comments.nodes) && obj(comments.pageInfo).hasPreviousPage === false;
-        out.set(n, complete ? arr(comments.nodes).map((c) => str(obj(c).body) ?? '') : undefined);
+        const complete =
+          Array.isArray(comments.nodes) && obj(comments.pageInfo).hasPreviousPage === false && !unavailablePart(errors, ['repository', `p${j}`]);
+        out.set(n, complete ? arr(comments.nodes).map((c) => ({ body: str(obj(c).body) ?? '', bot: actorOf(obj(c).author)?.bot === true })) : undefined);
       });
     }
     return out;
@@ -321,13 +387,15 @@ export class GitHubFacts {
   /**
    * The pull requests each commit belongs to, 100 commits a query, and the members of teams (child
    * teams included, as GitHub counts code-owner teams) in the first of those queries: GitHub's client
-   * spaces queries a second apart, so fewer queries is a faster run.
+   * spaces queries a second apart, so fewer queries is a faster run. A commit whose part of the answer
+   * came with errors is left out of `pulls` and named in `unavailable`, with why.
    */
   async pullsOfCommits(
     commits: readonly string[],
     teams: readonly { org: string; slug: string }[] = [],
-  ): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string> }> {
+  ): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string>; unavailable: Map<string, string> }> {
     const result = new Map<string, PullRef[]>();
+    const unavailable = new Map<string, string>();
     const teamResult = new Map<string, Set<string> | string>();
     const orgs = new Map<string, string[]>();
     for (const t of teams) orgs.set(t.org, [...new Set([...(orgs.get(t.org) ?? []), t.slug])]);
@@ -341,21 +409,24 @@ export class GitHubFacts {
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
       const repo = obj(data.repository);
-      chunk.forEach((c, j) =>
-        result.set(
-          c,
-          arr(obj(obj(repo[`c${j}`]).associatedPullRequests).nodes)
-            .map(pullRef)
-            .filter((p): p is PullRef => p !== undefined),
-        ),
-      );
+      chunk.forEach((c, j) => {
+        const why = unavailablePart(errors, ['repository', `c${j}`]);
+        if (why) unavailable.set(c, why);
+        else
+          result.set(
+            c,
+            arr(obj(obj(repo[`c${j}`]).associatedPullRequests).nodes)
+              .map(pullRef)
+              .filter((p): p is PullRef => p !== undefined),
+          );
+      });
       if (i === 0 && !this.teamsGh) await this.readTeams(orgList, data, errors, this.gh, teamResult);
     }
     if (this.teamsGh && orgList.length > 0) {
       const { data, errors } = await this.query(teamQuery(orgList), {}, this.teamsGh);
       await this.readTeams(orgList, data, errors, this.teamsGh, teamResult);
     }
-    return { pulls: result, teams: teamResult };
+    return { pulls: result, teams: teamResult, unavailable };
   }
 
   private async readTeams(
@@ -406,20 +477,37 @@ export class GitHubFacts {
 
   /**
    * Pull requests with their commits, reviews and (where asked) files, 100 a query; and blob ids at
-   * `<commit>:<path>` expressions in the same queries. Lists longer than a page are followed.
+   * `<commit>:<path>` expressions in the same queries. Lists longer than a page are followed. A pull
+   * request or blob whose part of an answer came with errors (its own, a further page's, or the
+   * on-behalf-of teams of one of its reviews) is left out and named in `unavailable`, with why.
    */
   async pulls(
     wanted: readonly { number: number; files: boolean }[],
     blobs: readonly string[],
-  ): Promise<{ pulls: Map<number, PullFacts>; blobs: Map<string, string | null> }> {
+  ): Promise<{
+    pulls: Map<number, PullFacts>;
+    blobs: Map<string, string | null>;
+    unavailable: { pulls: Map<number, string>; blobs: Map<string, string> };
+  }> {
     const pulls = new Map<number, PullFacts>();
     const blobIds = new Map<string, string | null>();
+    const unavailable = { pulls: new Map<number, string>(), blobs: new Map<string, string>() };
     const size = 100;
     // The on-behalf-of teams of the approvals a query returned are asked in the next query (one more
     // at the end), so that reading them costs about one query, not one per 100 approvals.
-    const asking: { id: string; review: PullFacts['reviews'][number] }[] = [];
+    const asking: { id: string; pull: number; review: PullFacts['reviews'][number] }[] = [];
     const approvals = (facts: PullFacts) =>
-      facts.reviews.filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '').map((review) => ({ id: review.id, review }));
+      facts.reviews
+        .filter((r) => r.state === 'APPROVED' && r.commit === facts.headRefOid && r.id !== '')
+        .map((review) => ({ id: review.id, pull: facts.number, review }));
+    const teamsOf = (teams: typeof asking, data: Record<string, unknown>, errors: GraphqlError[]) => {
+      const found = onBehalfOfAnswer(data);
+      teams.forEach((t, k) => {
+        const why = unavailablePart(errors, ['t', k]);
+        if (why) unavailable.pulls.set(t.pull, why);
+        t.review.onBehalfOf = found.get(t.id) ?? [];
+      });
+    };
     for (let i = 0; i < Math.max(wanted.length, blobs.length) || (asking.length > 0 && !this.teamsGh); i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);
@@ -428,38 +516,45 @@ export class GitHubFacts {
         ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
         ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
       ].join(' ');
-      const { data } = await this.query(
+      const { data, errors } = await this.query(
         `${fields ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teams.length > 0 ? onBehalfOfQuery(teams.map((t) => t.id)) : ''}`,
       );
-      const found = onBehalfOfAnswer(data);
-      for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
+      teamsOf(teams, data, errors);
       const repo = obj(data.repository);
       ps.forEach((p, j) => {
-        const facts = pullFacts(repo[`p${j}`]);
-        if (facts) pulls.set(p.number, facts);
+        const why = unavailablePart(errors, ['repository', `p${j}`]);
+        const facts = why ? undefined : pullFacts(repo[`p${j}`]);
+        if (why) unavailable.pulls.set(p.number, why);
+        else if (facts) pulls.set(p.number, facts);
       });
-      bs.forEach((b, j) => blobIds.set(b, str(obj(repo[`b${j}`]).oid)));
-      for (const p of ps) {
-        const node = obj(repo[`p${ps.indexOf(p)}`]);
+      bs.forEach((b, j) => {
+        const why = unavailablePart(errors, ['repository', `b${j}`]);
+        if (why) unavailable.blobs.set(b, why);
+        else blobIds.set(b, str(obj(repo[`b${j}`]).oid));
+      });
+      for (const [j, p] of ps.entries()) {
         const facts = pulls.get(p.number);
-        if (facts) {
-          await this.follow(p.number, node, facts, p.files);
-          asking.push(...approvals(facts));
-        }
+        if (!facts) continue;
+        const why = await this.follow(p.number, obj(repo[`p${j}`]), facts, p.files);
+        if (why) unavailable.pulls.set(p.number, why);
+        else asking.push(...approvals(facts));
       }
     }
     // With a token that can read teams, the on-behalf-of teams are asked with it, 100 reviews a query.
     while (this.teamsGh && asking.length > 0) {
       const teams = asking.splice(0, 100);
-      const { data } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
-      const found = onBehalfOfAnswer(data);
-      for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
+      const { data, errors } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
+      teamsOf(teams, data, errors);
     }
-    return { pulls, blobs: blobIds };
+    for (const number of unavailable.pulls.keys()) pulls.delete(number);
+    return { pulls, blobs: blobIds, unavailable };
   }
 
-  /** Further pages of a pull request's commits, reviews and files (rare: over 100 of one kind). */
-  private async follow(number: number, node: Record<string, unknown>, facts: PullFacts, files: boolean): Promise<void> {
+  /**
+   * Further pages of a pull request's commits, reviews and files (rare: over 100 of one kind); why
+   * they could not be read whole, if so.
+   */
+  private async follow(number: number, node: Record<string, unknown>, facts: PullFacts, files: boolean): Promise<string | undefined> {
     const kinds = [
       { key: 'commits', fields: COMMIT_NODES, add: (n: unknown[]) => facts.commits.push(...n.map(commitFact)) },
       { key: 'reviews', fields: REVIEW_NODES, add: (n: unknown[]) => facts.reviews.push(...n.map(reviewFact)) },
@@ -469,22 +564,25 @@ export class GitHubFacts {
       let page = obj(obj(node[kind.key]).pageInfo);
       // GitHub lists at most 250 commits of a pull request; more are refused elsewhere, not read.
       for (let guard = 0; page.hasNextPage === true && typeof page.endCursor === 'string' && guard < 30; guard++) {
-        const { data } = await this.query(
+        const { data, errors } = await this.query(
           `repository(owner: $owner, name: $name) { pullRequest(number: ${number}) { ${kind.key}(first: 100, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } ${kind.fields} } } }`,
         );
+        const why = unavailablePart(errors, ['repository', 'pullRequest']);
+        if (why) return why;
         const conn = obj(obj(obj(data.repository).pullRequest)[kind.key]);
         kind.add(arr(conn.nodes));
         page = obj(conn.pageInfo);
       }
     }
+    return undefined;
   }
 }
 
 const PULL_REF = 'number baseRefName merged headRefOid mergeCommit { oid }';
 const COMMIT_NODES = 'nodes { commit { oid author { user { login } } committer { user { login } } signature { isValid wasSignedByGitHub signer { login } } } }';
-const REVIEW_NODES = 'nodes { id author { login } state submittedAt commit { oid } }';
+const REVIEW_NODES = 'nodes { id author { __typename login } state submittedAt commit { oid } }';
 const FILE_NODES = 'nodes { path changeType }';
-const PULL_DETAILS = `${PULL_REF} author { login } mergedAt createdAt changedFiles commits(first: 100) { totalCount pageInfo { hasNextPage endCursor } ${COMMIT_NODES} } reviews(first: 100) { pageInfo { hasNextPage endCursor } ${REVIEW_NODES} }`;
+const PULL_DETAILS = `${PULL_REF} author { __typename login } mergedAt createdAt changedFiles commits(first: 100) { totalCount pageInfo { hasNextPage endCursor } ${COMMIT_NODES} } reviews(first: 100) { pageInfo { hasNextPage endCursor } ${REVIEW_NODES} }`;
 const FILES = `files(first: 100) { pageInfo { hasNextPage endCursor } ${FILE_NODES} }`;
 
 function pullRef(v: unknown): PullRef | undefined {
@@ -510,7 +608,15 @@ const commitFact = (v: unknown) => {
 };
 const reviewFact = (v: unknown) => {
   const r = obj(v);
-  return { id: str(r.id) ?? '', reviewer: login(r.author), state: str(r.state) ?? '', submittedAt: str(r.submittedAt), commit: str(obj(r.commit).oid) };
+  const author = actorOf(r.author);
+  return {
+    id: str(r.id) ?? '',
+    reviewer: author?.login ?? null,
+    bot: author?.bot === true,
+    state: str(r.state) ?? '',
+    submittedAt: str(r.submittedAt),
+    commit: str(obj(r.commit).oid),
+  };
 };
 const fileFact = (v: unknown) => ({ path: str(obj(v).path) ?? '', changeType: str(obj(v).changeType) ?? '' });
 
@@ -519,9 +625,11 @@ function pullFacts(v: unknown): PullFacts | undefined {
   if (!ref) return undefined;
   const p = obj(v);
   const commits = obj(p.commits);
+  const author = actorOf(p.author);
   return {
     ...ref,
-    author: login(p.author),
+    author: author?.login ?? null,
+    authorBot: author?.bot === true,
     mergedAt: str(p.mergedAt),
     createdAt: str(p.createdAt) ?? '',
     changedFiles: num(p.changedFiles),

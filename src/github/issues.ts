@@ -4,8 +4,18 @@ import type { GitHub, RepoRef } from './client.ts';
 export interface IssueSummary {
   number: number;
   author: string;
+  /**
+   * Opened by a bot: REST's `user.type` is "Bot" (a GitHub App's account, the job token's
+   * `github-actions[bot]` among them). Told by type, never by the login (docs/threat-model.md 68).
+   */
+  authorBot: boolean;
   body: string;
   nodeId: string;
+}
+
+/** Who wrote an issue or comment, as REST says: the login, and whether `user.type` is "Bot". */
+export function authorOf(user: { login?: string; type?: string } | null | undefined): { author: string; authorBot: boolean } {
+  return { author: user?.login ?? '', authorBot: user?.type === 'Bot' };
 }
 
 /** Edits a comment in place (the answer to a form, updated when the issue is edited). */
@@ -16,12 +26,12 @@ export async function editComment(gh: GitHub, repo: RepoRef, id: number, body: s
 /** Open issues with a label (callers check who wrote them). */
 export async function issuesWithLabel(gh: GitHub, repo: RepoRef, label: string): Promise<IssueSummary[]> {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: label, state: 'open', per_page: 100 });
-  return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, author: i.user?.login ?? '', body: i.body ?? '', nodeId: i.node_id }));
+  return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, ...authorOf(i.user), body: i.body ?? '', nodeId: i.node_id }));
 }
 
 export async function createIssue(gh: GitHub, repo: RepoRef, title: string, body: string, labels: string[]): Promise<IssueSummary> {
   const { data } = await gh.rest.issues.create({ ...repo, title, body, labels });
-  return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id };
+  return { number: data.number, ...authorOf(data.user), body: data.body ?? '', nodeId: data.node_id };
 }
 
 export async function setIssueBody(gh: GitHub, repo: RepoRef, number: number, body: string): Promise<void> {
@@ -71,7 +81,7 @@ export async function issuesWithLabelAll(
   for (const i of issues.filter((x) => !x.pull_request)) {
     const base: IssueDetail = {
       number: i.number,
-      author: i.user?.login ?? '',
+      ...authorOf(i.user),
       body: i.body ?? '',
       nodeId: i.node_id,
       state: i.state === 'closed' ? 'closed' : 'open',
@@ -105,7 +115,7 @@ export async function createAssignedIssue(
 ): Promise<IssueSummary & { unassigned: string[] }> {
   try {
     const { data } = await gh.rest.issues.create({ ...repo, title, body, labels, assignees });
-    return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id, unassigned: [] };
+    return { number: data.number, ...authorOf(data.user), body: data.body ?? '', nodeId: data.node_id, unassigned: [] };
   } catch (error) {
     const e = error as { status?: number; response?: { data?: { errors?: { field?: unknown; value?: unknown }[] } } };
     if (e.status !== 422 || assignees.length === 0) throw error;
@@ -114,6 +124,6 @@ export async function createAssignedIssue(
     const rest = assignees.filter((a) => !unassigned.includes(a));
     const note = `\n\n${unassigned.map((a) => `@${a}`).join(', ')}: GitHub would not assign ${unassigned.length === 1 ? 'you' : 'you'} to this issue (only people with write access to the repository, or organisation members with read access, can be assigned), so you are mentioned instead.`;
     const { data } = await gh.rest.issues.create({ ...repo, title, body: `${body}${note}`, labels, assignees: rest });
-    return { number: data.number, author: data.user?.login ?? '', body: data.body ?? '', nodeId: data.node_id, unassigned };
+    return { number: data.number, ...authorOf(data.user), body: data.body ?? '', nodeId: data.node_id, unassigned };
   }
 }

@@ -299,8 +299,16 @@ function exemptionSection(d: DashboardData, MAX_ROWS: number): string[] {
 export interface IssueEdits {
   createdAt: string;
   lastEditedAt: string | null;
-  editor: string | null;
+  /** Who edited the body last (GraphQL `Issue.editor`), a person or a bot told by type; null: never edited. */
+  editor: { login: string; bot: boolean } | null;
 }
+
+/**
+ * Whether a person edited the body last. Told by the editor's type (GraphQL `__typename: Bot`), never
+ * by its login: GraphQL names the sweep's own bot `github-actions`, without REST's `[bot]`
+ * (docs/threat-model.md 68), so a check of the name took every sweep's edit for a person's.
+ */
+export const editedByPerson = (edits: IssueEdits): boolean => edits.editor !== null && !edits.editor.bot;
 
 /**
  * Whether the issue needs this body (docs/threat-model.md 50): what it holds differs from what the
@@ -310,7 +318,7 @@ export interface IssueEdits {
 export function needsEdit(current: string, edits: IssueEdits | undefined, next: { stable: string }, now: number): boolean {
   if (current.replace(SWEPT_LINE, HEADER_NOTE) !== next.stable) return true;
   if (!edits) return true;
-  if (edits.editor !== null && !edits.editor.endsWith('[bot]')) return true;
+  if (editedByPerson(edits)) return true;
   return now - Date.parse(edits.lastEditedAt ?? edits.createdAt) >= REFRESH_MS;
 }
 

@@ -132,7 +132,7 @@ test('comments are posted as the token owner and listed back', async () => {
   const comments = await pullComments(gh(), repo, 12);
   assert.deepEqual(
     comments.find((c) => c.id === id),
-    { id, author: 'github-actions[bot]', body: 'Granted until 12:00 UTC.' },
+    { id, author: 'github-actions[bot]', bot: true, body: 'Granted until 12:00 UTC.' },
   );
 });
 

@@ -1,7 +1,7 @@
 // The one executor of GitHub and chat effects, with plain ports: idempotent, isolated, outcomes beside the plan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { executeEffects } from '../../src/execute/executor.ts';
+import { executeEffects, type PostedComment } from '../../src/execute/executor.ts';
 import type { Effect } from '../../src/plan/effects.ts';
 import type { NotifyEvent } from '../../src/notify/notify.ts';
 
@@ -17,8 +17,8 @@ const event = (who: string): NotifyEvent => ({ kind: 'reminder', group: 'g', who
 
 test('a comment already on the pull request is not posted again; one failure stops no other effect; a notice goes only with what it reports; the plan is not changed', async () => {
   const posted: [number, string][] = [];
-  const comments = new Map<number, { body: string }[]>([
-    [1, [{ body: '<!-- m1 --> earlier' }]],
+  const comments = new Map<number, PostedComment[]>([
+    [1, [{ body: '<!-- m1 --> earlier', bot: true }]],
     [2, []],
     [3, []],
   ]);
@@ -75,14 +75,14 @@ test('the duplicate check of many reminders is one batched read; a pull request 
     recentComments: async (pulls) => {
       batches.push(pulls);
       return new Map([
-        [1, ['<!-- m1 --> earlier']],
+        [1, [{ body: '<!-- m1 --> earlier', bot: true }]],
         [2, []],
         [3, undefined],
       ]);
     },
     listComments: async (n) => {
       listed.push(n);
-      return n === 3 ? [{ body: '<!-- m3 --> long ago' }] : [];
+      return n === 3 ? [{ body: '<!-- m3 --> long ago', bot: true }] : [];
     },
     postComment: async (n) => {
       posted.push(n);
@@ -119,7 +119,7 @@ test('a memory write that GitHub refuses is recorded, never thrown, and nothing 
 test('a run posts at most its budget of new reminders: ones already posted do not count, the rest are deferred with their notices, comments are never held back', async () => {
   const posted: number[] = [];
   // Pull requests 1-6 each have a reminder due, in the plan's order (soonest-ending first); #2 has it already.
-  const comments = new Map<number, { body: string }[]>([[2, [{ body: '<!-- m2 -->' }]]]);
+  const comments = new Map<number, PostedComment[]>([[2, [{ body: '<!-- m2 -->', bot: true }]]]);
   const plan: Effect[] = [
     ...[1, 2, 3, 4, 5, 6].map((n) => reminder(n, `<!-- m${n} -->`)),
     { id: 'comment:9', kind: 'comment', pull: 9, marker: '<!-- c9 -->', body: 'granted', reason: 'grant' },
@@ -129,7 +129,7 @@ test('a run posts at most its budget of new reminders: ones already posted do no
     plan,
     {
       listComments: async (n) => comments.get(n) ?? [],
-      recentComments: async (pulls) => new Map(pulls.map((n) => [n, (comments.get(n) ?? []).map((c) => c.body)])),
+      recentComments: async (pulls) => new Map(pulls.map((n) => [n, comments.get(n) ?? []])),
       postComment: async (n) => void posted.push(n),
     },
     { newReminders: 3 },
@@ -149,4 +149,23 @@ test('a run posts at most its budget of new reminders: ones already posted do no
   );
   assert.deepEqual(posted, [1, 3, 4, 9]);
   assert.match(outcomes[4]!.detail, /deferred to the next run/);
+});
+
+test("THREATS 68: only a bot's comment with the marker counts as the product's own, told by type: a person's copy of the marker silences nothing", async () => {
+  const posted: number[] = [];
+  // #1: a person pasted the marker; #2: the product's bot wrote it (GraphQL names it without [bot]: the type decides).
+  const comments = new Map<number, PostedComment[]>([
+    [1, [{ body: '<!-- m1 --> copied by hand', bot: false }]],
+    [2, [{ body: '<!-- m2 --> ends soon', bot: true }]],
+  ]);
+  const outcomes = await executeEffects([reminder(1, '<!-- m1 -->'), reminder(2, '<!-- m2 -->')], {
+    listComments: async (n) => comments.get(n) ?? [],
+    recentComments: async (pulls) => new Map(pulls.map((n) => [n, comments.get(n) ?? []])),
+    postComment: async (n) => void posted.push(n),
+  });
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ['done', 'already'],
+  );
+  assert.deepEqual(posted, [1]);
 });

@@ -26,12 +26,13 @@ function pull(overrides: Partial<PullFacts> = {}): PullFacts {
     headRefOid: HEAD,
     mergeCommit: MERGE,
     author: 'hubot',
+    authorBot: false,
     mergedAt: merged,
     createdAt: '2030-01-01T07:00:00Z',
     changedFiles: 1,
     commitCount: 1,
     commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', signer: null, signedByGitHub: false }],
-    reviews: [{ id: 'r1', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
+    reviews: [{ id: 'r1', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
     ...overrides,
   };
 }
@@ -71,7 +72,7 @@ test('invariant 12: the blob on the default branch must be the blob at the appro
 
 test('invariant 12: reviews submitted after the merge do not count', async () => {
   const late = pull({
-    reviews: [{ id: 'r2', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
+    reviews: [{ id: 'r2', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
   });
   assert.equal(verifyRequest(await evidence({ pull: late, candidates: [late] })).approved, false);
 });
@@ -118,7 +119,7 @@ test('a deleted GitHub account as author, or a pusher who approves, does not cou
 
 test('a team that cannot be read is named, so the admin knows what token to give', async () => {
   // A token that cannot read the organisation's teams sees no team a review was made on behalf of either.
-  const unseen = pull({ reviews: [{ id: 'r3', reviewer: 'lead1', state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }] });
+  const unseen = pull({ reviews: [{ id: 'r3', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }] });
   const v = verifyRequest(
     await evidence({ pull: unseen, candidates: [unseen], teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }),
   );
