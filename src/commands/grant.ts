@@ -111,6 +111,7 @@ function activeOutcome(report: ReconcileReport, r: RequestResult, disposition: P
   if (report.degraded) return { outcome: 'failed', detail: `not verified yet: ${report.degraded}` };
   const v = r.verification;
   if (!r.userId) return { outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
+  if (v?.unavailable) return { outcome: 'failed', detail: `not verified yet: ${v.unavailable}` };
   if (!v?.approved) return { outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
   const approvers = v.approvers;
   const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;

@@ -15,7 +15,7 @@ import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import type { GitHubFacts, PullFacts } from '../github/graphql.ts';
+import { GitHubUnavailableError, type GitHubFacts, type PullFacts } from '../github/graphql.ts';
 import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
 import { choosePull, GITHUB_COMMIT_LIST_LIMIT } from '../reconcile/verify.ts';
@@ -126,6 +126,16 @@ export function judgeConfigChange(
 }
 
 /**
+ * A configuration change judged from an answer in part could be refused for what GitHub did not say,
+ * and an older configuration would then be in force: as if GitHub could not be read at all (only
+ * removals nothing can cover, nothing granted), and said.
+ */
+function throwIfPartial(whys: Iterable<string>): void {
+  const first = [...whys][0];
+  if (first) throw new GitHubUnavailableError(`${first}; which configuration changes are approved cannot be told.`);
+}
+
+/**
  * The approved configuration versions along the head's first-parent history. Throws
  * GitHubUnavailableError when GitHub cannot be read and a change after the root needs verifying.
  */
@@ -168,7 +178,8 @@ export async function approvedConfigurations(
     const [root, ...later] = changes;
     states.push({ index: order.get(root!.sha) ?? 0, sha: root!.sha, versions: await versionsAt(reader, root!.sha) });
     if (later.length > 0) {
-      const { pulls: associated } = await githubFacts.pullsOfCommits(later.map((c) => c.sha));
+      const { pulls: associated, unavailable: commitsUnread } = await githubFacts.pullsOfCommits(later.map((c) => c.sha));
+      throwIfPartial(commitsUnread.values());
       const chosen = new Map(later.map((c) => [c.sha, choosePull(c.sha, associated.get(c.sha) ?? [], branch)] as const));
       const numbers = [...new Set([...chosen.values()].flatMap((p) => (p ? [p.number] : [])))];
       const blobSpecs = later.flatMap((c) => {
@@ -176,10 +187,11 @@ export async function approvedConfigurations(
         return p ? c.files.map((f) => `${p.headRefOid}:${f}`) : [];
       });
       const { local, remote } = await localBlobs(reader, blobSpecs);
-      const { pulls, blobs } = await githubFacts.pulls(
+      const { pulls, blobs, unavailable } = await githubFacts.pulls(
         numbers.map((number) => ({ number, files: false })),
         remote,
       );
+      throwIfPartial([...unavailable.pulls.values(), ...unavailable.blobs.values()]);
       for (const change of later) {
         const previous = states[states.length - 1]!;
         const before = await configOf(previous.versions, `the approved configuration before ${change.sha.slice(0, 7)}`);

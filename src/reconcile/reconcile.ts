@@ -27,7 +27,7 @@ import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroup, type Disposition } from './group-plan.ts';
-import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
+import { choosePull, unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { requesterTeams } from '../policy/requesters.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
@@ -438,7 +438,10 @@ function planAll(
       if (r.state !== 'active') add(ended, r.userId, r.file);
       else if (phase === 'unverified' || !r.verification) add(unverified, r.userId, r.file);
       else if (r.verification.approved) add(active, r.userId, r.file);
-      else {
+      else if (r.verification.unavailable) {
+        add(unverified, r.userId, r.file);
+        result.ignored.push({ file: r.file, why: r.verification.unavailable });
+      } else {
         add(ended, r.userId, r.file);
         result.ignored.push({ file: r.file, why: r.verification.reasons.join(' ') });
       }
@@ -696,12 +699,12 @@ export async function verifyAll(
   const landings = new Set(active.map((r) => r.landing!.sha));
   const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
   const ask = [...landings].filter((sha) => !remembered.has(sha));
-  const [{ pulls: fresh, teams }, landed] = await Promise.all([
+  const [{ pulls: fresh, teams, unavailable: commitsUnread }, landed] = await Promise.all([
     githubFacts.pullsOfCommits(ask, teamsOf(active, configs)),
     landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()]),
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
-  const { pulls, blobs, chosen } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
+  const { pulls, blobs, chosen, unavailable } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
 
   for (const r of active) {
     const landing = r.landing!;
@@ -723,6 +726,12 @@ export async function verifyAll(
       teams,
       pushGuarantee,
       now: r.judgeAt ?? now,
+      unavailable: unavailableFor(
+        landing.sha,
+        (associated.get(landing.sha) ?? []).find((p) => p.number === number),
+        r.file,
+        { commits: commitsUnread, ...unavailable },
+      ),
     });
   }
   const asking = new Set(ask);
@@ -777,7 +786,7 @@ async function pullFacts(
     [...wanted].map(([number, files]) => ({ number, files })),
     remote,
   );
-  return { pulls: new Map([...known, ...asked.pulls]), blobs: new Map([...knownBlobs, ...local, ...asked.blobs]), chosen };
+  return { pulls: new Map([...known, ...asked.pulls]), blobs: new Map([...knownBlobs, ...local, ...asked.blobs]), chosen, unavailable: asked.unavailable };
 }
 
 /**

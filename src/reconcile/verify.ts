@@ -50,11 +50,18 @@ export interface RequestEvidence {
   /** Whether GitHub's rulesets guarantee nobody approved their own push (read at this run). */
   pushGuarantee: PushGuarantee;
   now: number;
+  /** Why facts this request is judged by came in an answer in part (unavailableFor), if they did. */
+  unavailable?: string;
 }
 
 export interface RequestVerification {
   approved: boolean;
   reasons: string[];
+  /**
+   * Set when the request could not be judged because GitHub answered in part: neither approved nor
+   * refused, so the member it covers is kept and nothing is granted on it (docs/threat-model.md 69).
+   */
+  unavailable?: string;
   pull?: number;
   mergedAt?: string;
   createdAt?: string;
@@ -73,8 +80,30 @@ export function choosePull(landing: string, candidates: readonly PullRef[], defa
   return merged.find((p) => p.mergeCommit === landing) ?? (merged.length === 1 ? merged[0] : undefined);
 }
 
+/** The partial answers that left a request's facts unavailable, by what they were about. */
+export interface UnavailableFacts {
+  /** Landing commit -> why its pull requests are unknown. */
+  commits: ReadonlyMap<string, string>;
+  /** Pull request number -> why its commits, reviews or files are unknown. */
+  pulls: ReadonlyMap<number, string>;
+  /** `<head>:<path>` -> why the blob there is unknown. */
+  blobs: ReadonlyMap<string, string>;
+}
+
+/**
+ * Why a request cannot be judged from what GitHub said: an answer in part about its landing commit's
+ * pull requests, its pull request, or the file at that pull request's head (partial data is never a
+ * fact: docs/threat-model.md 69). Pure.
+ */
+export function unavailableFor(landing: string, pull: PullRef | undefined, file: string, unavailable: UnavailableFacts): string | undefined {
+  const why =
+    unavailable.commits.get(landing) ?? (pull ? (unavailable.pulls.get(pull.number) ?? unavailable.blobs.get(`${pull.headRefOid}:${file}`)) : undefined);
+  return why ? `${why}. Not verified in this run: a member it covers is kept and nothing is granted on it until GitHub answers in full.` : undefined;
+}
+
 export function verifyRequest(e: RequestEvidence): RequestVerification {
   const refuse = (...reasons: string[]): RequestVerification => ({ approved: false, reasons, approvers: [], ...(e.pull ? { pull: e.pull.number } : {}) });
+  if (e.unavailable) return { approved: false, unavailable: e.unavailable, reasons: [e.unavailable], approvers: [] };
   if (!e.landing)
     return refuse(`no commit on ${e.defaultBranch} within the longest allowed duration changed this file, so no approval of it can still be in force.`);
   if (typeof e.baseConfig === 'string') return refuse(e.baseConfig);

@@ -64,6 +64,15 @@ test('an entry with a valid MAC but facts of an unmerged pull request, or anothe
   assert.match(String(openEntry(KEY, A, sealed.content)), /MAC does not match/);
 });
 
+test('THREATS 68: an entry from before bots were told by type (no bot flag on its author or reviews) does not count, and is read again', () => {
+  const old = entry() as unknown as { pull: { authorBot?: boolean; reviews: { bot?: boolean }[] } };
+  delete old.pull.reviews[0]!.bot;
+  assert.equal(openEntry(KEY, A, sealEntry(KEY, old as unknown as Remembered).content), 'not in the expected form');
+  const noAuthorType = entry() as unknown as { pull: { authorBot?: boolean } };
+  delete noAuthorType.pull.authorBot;
+  assert.equal(openEntry(KEY, A, sealEntry(KEY, noAuthorType as unknown as Remembered).content), 'not in the expected form');
+});
+
 test('the memory change writes what was learned for needed landings and forgets the rest; none when nothing changes', () => {
   const recalled: Recall = { head: HEAD, found: new Map(), rejected: [], held: new Set([A, B]) };
   const change = memoryChange(KEY, recalled, [entry(A)], new Set([A]));
