@@ -116,7 +116,9 @@ export const useRow = (u: BreakGlassUse): UseRow => ({
 /** This run's own review issue, on a re-run of it (its run is in progress, so it is no record yet). */
 export async function reviewIssueOfRun(gh: GitHub, repo: RepoRef, run: { id: number; createdAt: number }): Promise<number | undefined> {
   const issues = (await issuesWithLabelAll(gh, repo, BREAK_GLASS_LABEL, () => false, JOB_ACCOUNT)).flatMap((i): ReviewIssue[] =>
-    readMarker(i.body)?.run === run.id ? [{ number: i.number, author: i.author, authorBot: i.authorBot, run: run.id, createdAt: Date.parse(i.createdAt), state: i.state }] : [],
+    readMarker(i.body)?.run === run.id
+      ? [{ number: i.number, author: i.author, authorBot: i.authorBot, run: run.id, createdAt: Date.parse(i.createdAt), state: i.state }]
+      : [],
   );
   return issueOfUse({ run: run.id, start: run.createdAt, updatedAt: Date.now() }, issues)?.number;
 }

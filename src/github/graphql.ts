@@ -135,7 +135,9 @@ export function unavailablePart(errors: readonly GraphqlError[], path: readonly 
   const line = (t: string) => t.replace(/\s+/g, ' ').trim().slice(0, 200);
   const said = [
     ...new Set(
-      touching.map((e) => line(`${e.type ? `${e.type}: ` : ''}${String(e.message)}${Array.isArray(e.path) && e.path.length > 0 ? ` (at ${e.path.join('.')})` : ''}`)),
+      touching.map((e) =>
+        line(`${e.type ? `${e.type}: ` : ''}${String(e.message)}${Array.isArray(e.path) && e.path.length > 0 ? ` (at ${e.path.join('.')})` : ''}`),
+      ),
     ),
   ];
   return `GitHub answered only in part: ${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}`;
@@ -366,8 +368,7 @@ export class GitHubFacts {
       const repo = obj(data.repository);
       chunk.forEach((n, j) => {
         const comments = obj(obj(repo[`p${j}`]).comments);
-        const complete =
-          Array.isArray(comments.nodes) && obj(comments.pageInfo).hasPreviousPage === false && !unavailablePart(errors, ['repository', `p${j}`]);
+        const complete = Array.isArray(comments.nodes) && obj(comments.pageInfo).hasPreviousPage === false && !unavailablePart(errors, ['repository', `p${j}`]);
         out.set(n, complete ? arr(comments.nodes).map((c) => ({ body: str(obj(c).body) ?? '', bot: actorOf(obj(c).author)?.bot === true })) : undefined);
       });
     }

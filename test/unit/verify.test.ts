@@ -32,7 +32,9 @@ function pull(overrides: Partial<PullFacts> = {}): PullFacts {
     changedFiles: 1,
     commitCount: 1,
     commits: [{ oid: HEAD, author: 'hubot', committer: 'hubot', signer: null, signedByGitHub: false }],
-    reviews: [{ id: 'r1', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
+    reviews: [
+      { id: 'r1', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] },
+    ],
     ...overrides,
   };
 }
@@ -72,7 +74,9 @@ test('invariant 12: the blob on the default branch must be the blob at the appro
 
 test('invariant 12: reviews submitted after the merge do not count', async () => {
   const late = pull({
-    reviews: [{ id: 'r2', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] }],
+    reviews: [
+      { id: 'r2', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T08:00:01Z', commit: HEAD, onBehalfOf: ['acme/sre-leads'] },
+    ],
   });
   assert.equal(verifyRequest(await evidence({ pull: late, candidates: [late] })).approved, false);
 });
