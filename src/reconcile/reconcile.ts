@@ -705,6 +705,13 @@ export async function verifyAll(
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen, unavailable } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
+  const whyUnavailable = (r: RequestResult, number: number | undefined) =>
+    unavailableFor(
+      r.landing!.sha,
+      associated.get(r.landing!.sha)?.find((p) => p.number === number),
+      r.file,
+      { commits: commitsUnread, ...unavailable },
+    );
 
   for (const r of active) {
     const landing = r.landing!;
@@ -726,12 +733,7 @@ export async function verifyAll(
       teams,
       pushGuarantee,
       now: r.judgeAt ?? now,
-      unavailable: unavailableFor(
-        landing.sha,
-        (associated.get(landing.sha) ?? []).find((p) => p.number === number),
-        r.file,
-        { commits: commitsUnread, ...unavailable },
-      ),
+      unavailable: whyUnavailable(r, number),
     });
   }
   const asking = new Set(ask);
