@@ -11,9 +11,11 @@ export interface FaultRule {
   match?: RegExp;
   /**
    * throttle: 429; unavailable: 503; reset: the connection is dropped before the call is handled;
-   * drop-after: the call takes effect, then the connection is dropped (a timeout that happened).
+   * drop-after: the call takes effect, then the connection is dropped (a timeout that happened);
+   * unsupported-query (Graph, inside a $batch): 400 Request_UnsupportedQuery, as Graph answers a query
+   * it will not serve (an advanced query in a tenant without them: graph-pages.ts).
    */
-  kind: 'throttle' | 'unavailable' | 'reset' | 'drop-after' | 'latency';
+  kind: 'throttle' | 'unavailable' | 'reset' | 'drop-after' | 'latency' | 'unsupported-query';
   /** For throttle/unavailable: the Retry-After header in seconds; absent means no header. */
   retryAfterSeconds?: number;
   latencyMs?: number;
