@@ -17,8 +17,10 @@ export interface FaultRule {
    * field null, and any non-null parent up to the nearest nullable one) and `errors` naming its path,
    * as the GraphQL specification's "Errors" and "Handling Field Errors" sections describe and GitHub
    * answers (for example "Something went wrong while executing your query", cli/cli#6013).
+   * unsupported-query (Graph, inside a $batch): 400 Request_UnsupportedQuery, as Graph answers a query
+   * it will not serve (an advanced query in a tenant without them: graph-pages.ts).
    */
-  kind: 'throttle' | 'unavailable' | 'reset' | 'drop-after' | 'latency' | 'partial';
+  kind: 'throttle' | 'unavailable' | 'reset' | 'drop-after' | 'latency' | 'partial' | 'unsupported-query';
   /** For partial: the fields that fail, matched against the answer's path joined with dots (e.g. /^repository\.p0\.reviews$/). */
   path?: RegExp;
   /** For partial: the error's message (default: GitHub's message for a field that failed). */

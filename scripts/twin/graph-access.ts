@@ -6,6 +6,11 @@
  */
 import { json, type TwinResponse } from './http.ts';
 import type { TwinState } from './state.ts';
+import { graphError } from './graph.ts';
+
+/** What Graph answers for premium data in a tenant without Entra ID P1 or P2 (signin-list; user signInActivity). */
+export const noPremium = (): TwinResponse =>
+  graphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
 
 const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
 const READ_ROLES = ['RoleManagement.Read.Directory', 'RoleManagement.Read.All', 'RoleManagement.ReadWrite.Directory', 'Directory.Read.All'];
@@ -41,6 +46,8 @@ export interface AccessCall {
   has(allowed: string[]): boolean;
   denied(): TwinResponse;
   notFound(id: string): TwinResponse;
+  /** One page of a listing (graph-pages.ts). */
+  page(values: readonly unknown[], context: string, limits?: { maxTop?: number; defaultTop?: number }): TwinResponse;
 }
 
 const principalFilter = (query: URLSearchParams) => /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(query.get('$filter') ?? '')?.[1]?.toLowerCase();
@@ -64,7 +71,7 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
       frontier = next;
     }
     const value = [...ancestors].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id, displayName: state.groups.get(id)!.displayName }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id,displayName)`, value });
+    return call.page(value, 'groups(id,displayName)');
   };
   const eligibilitySchedules = (call: AccessCall): TwinResponse | undefined => {
     if (call.path !== '/roleManagement/directory/roleEligibilitySchedules' || call.method !== 'GET') return undefined;
@@ -80,13 +87,13 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
         memberType: 'Direct',
         status: 'Provisioned',
       }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleEligibilitySchedules`, value });
+    return call.page(value, 'roleManagement/directory/roleEligibilitySchedules');
   };
   const roleDefinitions = (call: AccessCall): TwinResponse | undefined => {
     if (call.path !== '/roleManagement/directory/roleDefinitions' || call.method !== 'GET') return undefined;
     if (!call.has(READ_ROLES)) return call.denied();
     const value = Object.entries(BUILT_IN_ROLES).map(([id, displayName]) => ({ id, displayName, templateId: id, isBuiltIn: true }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleDefinitions`, value });
+    return call.page(value, 'roleManagement/directory/roleDefinitions');
   };
   const appRoleAssignments = (call: AccessCall): TwinResponse | undefined => {
     const m = /^\/groups\/([^/]+)\/appRoleAssignments$/.exec(call.path);
@@ -105,7 +112,7 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
         resourceId: a.resourceId,
         resourceDisplayName: state.users.get(a.resourceId)?.displayName ?? null,
       }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups('${group.id}')/appRoleAssignments`, value });
+    return call.page(value, `groups('${group.id}')/appRoleAssignments`);
   };
   const servicePrincipal = (call: AccessCall): TwinResponse | undefined => {
     const m = /^\/servicePrincipals\/([^/]+)$/.exec(call.path);
@@ -135,19 +142,20 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
           displayName: sp.displayName,
           appRoles: (sp.appRoles ?? []).map((r) => ({ ...r, isEnabled: true, allowedMemberTypes: ['User'] })),
         }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#servicePrincipals`, value });
+      return call.page(value, 'servicePrincipals');
     }
     const sp = state.users.get(m[1].toLowerCase());
     if (!sp || sp.kind !== 'servicePrincipal') return call.notFound(m[1]);
     if (m[2] === 'owners')
-      return json(200, {
-        value: (sp.owners ?? []).map((id) => ({
+      return call.page(
+        (sp.owners ?? []).map((id) => ({
           '@odata.type': '#microsoft.graph.user',
           id,
           displayName: state.users.get(id)?.displayName ?? null,
           userPrincipalName: state.users.get(id)?.userPrincipalName ?? null,
         })),
-      });
+        'directoryObjects',
+      );
     const value = state.appRoleAssignments
       .filter((a) => a.resourceId === sp.id)
       .map((a) => ({
@@ -158,19 +166,27 @@ export function accessRoutes(state: TwinState): ((call: AccessCall) => TwinRespo
         resourceId: sp.id,
         resourceDisplayName: sp.displayName,
       }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#servicePrincipals('${sp.id}')/appRoleAssignedTo`, value });
+    // serviceprincipal-list-approleassignedto: at most 999 a page.
+    return call.page(value, `servicePrincipals('${sp.id}')/appRoleAssignedTo`);
   };
-  // signIn list: $filter on userId and createdDateTime (ge); AuditLog.Read.All.
+  // signin-list: $filter on userId and createdDateTime (ge); AuditLog.Read.All; "supports the $top,
+  // $skiptoken, and $filter OData query parameters", so any other ($select included) is refused;
+  // "the maximum and default page size is 1,000". Without Entra ID P1 the tenant has no sign-in
+  // data for Graph: 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant.
   const signIns = (call: AccessCall): TwinResponse | undefined => {
     if (call.path !== '/auditLogs/signIns' || call.method !== 'GET') return undefined;
     if (!call.has(['AuditLog.Read.All'])) return call.denied();
+    const unsupported = [...call.query.keys()].find((k) => k.startsWith('$') && !['$top', '$skiptoken', '$filter'].includes(k));
+    if (unsupported)
+      return graphError(400, 'BadRequest', `Query option '${unsupported}' is not supported on auditLogs/signIns; it supports $top, $skiptoken and $filter.`);
+    if (!state.premiumLicence) return noPremium();
     const f = call.query.get('$filter') ?? '';
     const user = /userId eq '([0-9a-fA-F-]{36})'/.exec(f)?.[1]?.toLowerCase();
     const since = /createdDateTime ge (\S+)/.exec(f)?.[1];
     const value = state.signIns
       .filter((e) => (user === undefined || e.userId === user) && (since === undefined || e.createdDateTime >= since))
       .map((e, i) => ({ id: `signin-${i}`, userId: e.userId, appId: e.appId, createdDateTime: e.createdDateTime }));
-    return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#auditLogs/signIns`, value });
+    return call.page(value, 'auditLogs/signIns', { maxTop: 1000, defaultTop: 1000 });
   };
   return [transitiveMemberOf, eligibilitySchedules, roleDefinitions, appRoleAssignments, servicePrincipal, servicePrincipals, signIns];
 }

@@ -11,7 +11,8 @@ import { json, type CallLog, type TwinRequest, type TwinResponse } from './http.
 import type { Faults } from './faults.ts';
 import { twinNow, type Group, type TwinState } from './state.ts';
 import { verify, type Issuer } from './tokens.ts';
-import { accessRoutes } from './graph-access.ts';
+import { accessRoutes, noPremium } from './graph-access.ts';
+import { pageOf, refusedAdvancedQuery } from './graph-pages.ts';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 const READ_MEMBERS = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
@@ -60,6 +61,7 @@ export function graphError(status: number, code: string, message: string, header
 }
 
 export function graphFault(rule: { kind: string; retryAfterSeconds?: number }): TwinResponse {
+  if (rule.kind === 'unsupported-query') return graphError(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
   const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
   return rule.kind === 'throttle'
     ? graphError(429, 'TooManyRequests', 'Too many requests. Please retry after some time.', headers)
@@ -204,7 +206,11 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
 
   function dispatch(call: Call): TwinResponse {
     const has = (allowed: string[]) => call.roles.some((r) => allowed.includes(r));
+    const page = (values: readonly unknown[], context: string, limits?: { maxTop?: number; defaultTop?: number }) =>
+      pageOf(call, state.graphPageSize, values, context, limits);
     expirePimAssignments(state);
+    const refused = refusedAdvancedQuery(call);
+    if (refused) return refused;
     let m: RegExpExecArray | null;
     const listPimInstances = (): TwinResponse | undefined => {
       // PIM for Groups (privilegedaccessgroup-list-assignmentscheduleinstances): the $filter on groupId
@@ -215,14 +221,13 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const groupId = /^groupId eq '([0-9a-fA-F-]{36})'$/.exec(call.query.get('$filter') ?? '')?.[1]?.toLowerCase();
         if (!groupId) return graphError(400, 'BadRequest', 'The $filter query parameter with groupId or principalId is required.');
         const group = state.groups.get(groupId);
-        if (!group) return json(200, { value: [] });
-        const value = [...group.members].sort().map((principalId) => {
-          const end = group.pimEnds.get(principalId);
-          const id = `${group.id}_member_${principalId}`;
+        const value = [...(group?.members ?? [])].sort().map((principalId) => {
+          const end = group!.pimEnds.get(principalId);
+          const id = `${group!.id}_member_${principalId}`;
           return {
             id,
             principalId,
-            groupId: group.id,
+            groupId: group!.id,
             accessId: 'member',
             assignmentType: 'Assigned',
             memberType: 'Direct',
@@ -231,7 +236,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
             assignmentScheduleId: id,
           };
         });
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances`, value });
+        return page(value, 'identityGovernance/privilegedAccess/group/assignmentScheduleInstances');
       }
       return undefined;
     };
@@ -268,7 +273,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const value = state.roleAssignments
           .filter((r) => principal === undefined || r.principalId === principal)
           .map((r) => ({ id: r.id, principalId: r.principalId, roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }));
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#roleManagement/directory/roleAssignments`, value });
+        return page(value, 'roleManagement/directory/roleAssignments');
       }
       return undefined;
     };
@@ -288,7 +293,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
             displayName: full ? u.displayName : null,
             isMemberManagementRestricted: full ? u.restricted : null,
           }));
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#administrativeUnits`, value });
+        return page(value, 'administrativeUnits');
       }
       return undefined;
     };
@@ -305,7 +310,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
             isMemberManagementRestricted: unit.restricted,
           });
         const value = [...unit.groups].sort().map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
-        return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`, '@odata.count': value.length, value });
+        return page(value, 'groups(id)');
       }
       return undefined;
     };
@@ -331,7 +336,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const group = state.groups.get(id);
         return group ? [groupProperties(group)] : [];
       });
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#groups(${GROUP_PROPERTIES})`, value });
+      return page(value, `groups(${GROUP_PROPERTIES})`);
     };
     const listGroups = (): TwinResponse | undefined => {
       // group-list with $count: an advanced query, answered only with ConsistencyLevel: eventual.
@@ -340,16 +345,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         if (call.query.has('$filter')) return groupsById(call.query.get('$filter')!);
         if (call.query.get('$count') === 'true' && call.headers['consistencylevel'] !== 'eventual')
           return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
-        const top = Number(call.query.get('$top') ?? 100);
-        const value = [...state.groups.keys()]
-          .sort()
-          .slice(0, top)
-          .map((id) => ({ id }));
-        return json(200, {
-          '@odata.context': `${call.base}/v1.0/$metadata#groups(id)`,
-          ...(call.query.get('$count') === 'true' ? { '@odata.count': state.groups.size } : {}),
-          value,
-        });
+        const value = [...state.groups.keys()].sort().map((id) => ({ id }));
+        return page(value, 'groups(id)');
       }
       return undefined;
     };
@@ -374,6 +371,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         // signInActivity: only when selected, and only with AuditLog.Read.All (user resource, signInActivity).
         const activity = (call.query.get('$select') ?? '').split(',').includes('signInActivity');
         if (activity && !has(['AuditLog.Read.All'])) return denied();
+        if (activity && !state.premiumLicence) return noPremium();
         return json(200, {
           '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`,
           id: user.id,
@@ -415,7 +413,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
           startDateTime: null,
           endDateTime: null,
         }));
-      return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#identityGovernance/privilegedAccess/group/eligibilityScheduleInstances`, value });
+      return page(value, 'identityGovernance/privilegedAccess/group/eligibilityScheduleInstances');
     };
     const listTransitiveUsers = (): TwinResponse | undefined => {
       if (!((m = /^\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(call.path)) && call.method === 'GET')) return undefined;
@@ -434,10 +432,10 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         }
       };
       walk(group);
-      return json(200, {
-        '@odata.context': `${call.base}/v1.0/$metadata#users(id)`,
-        value: [...users].sort().map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
-      });
+      return page(
+        [...users].sort().map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+        'users(id)',
+      );
     };
     // The properties a listing selects: names, and whether a group is role-assignable.
     const describe = (id: string) => {
@@ -455,22 +453,14 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const group = state.groups.get(m[1]!.toLowerCase());
         if (!group) return notFound(m[1]!);
         const cast = m[2];
-        const top = Number(call.query.get('$top') ?? 100);
-        if (!Number.isInteger(top) || top < 1 || top > 999)
-          return graphError(400, 'Request_BadRequest', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
-        const skip = Number(call.query.get('$skiptoken') ?? 0);
         const kindOf = (id: string) => (state.groups.has(id) ? 'group' : (state.users.get(id)?.kind ?? 'user'));
         const all = visibleMembers(group)
           .filter((id) => (cast ? kindOf(id) === cast : kindOf(id) !== 'servicePrincipal'))
           .sort();
-        const page = all.slice(skip, skip + top).map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id, ...describe(id) }));
-        const body: Record<string, unknown> = { '@odata.context': `${call.base}/v1.0/$metadata#${cast ? `${cast}s` : 'directoryObjects'}(id)`, value: page };
-        if (skip + top < all.length) {
-          const next = new URLSearchParams(call.query);
-          next.set('$skiptoken', String(skip + top));
-          body['@odata.nextLink'] = `${call.base}/v1.0${call.path}?${next.toString()}`;
-        }
-        return json(200, body);
+        return page(
+          all.map((id) => ({ '@odata.type': `#microsoft.graph.${kindOf(id)}`, id, ...describe(id) })),
+          `${cast ? `${cast}s` : 'directoryObjects'}(id)`,
+        );
       }
       return undefined;
     };
@@ -546,7 +536,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const answer = route();
       if (answer) return answer;
     }
-    const accessCall = { ...call, has, denied, notFound };
+    const accessCall = { ...call, has, denied, notFound, page };
     for (const route of access) {
       const answer = route(accessCall);
       if (answer) return answer;
@@ -596,7 +586,7 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const url = new URL(String(item.url ?? ''), 'https://batch.invalid/');
       const path = decodeURIComponent(url.pathname);
       const fault = faults.pick('graph', method, path, true);
-      const faulted = fault && (fault.kind === 'throttle' || fault.kind === 'unavailable');
+      const faulted = fault && (fault.kind === 'throttle' || fault.kind === 'unavailable' || fault.kind === 'unsupported-query');
       const answer = faulted ? graphFault(fault) : dispatch({ method, path, query: url.searchParams, body: item.body ?? null, roles, oid, headers, base });
       log.add({ service: 'graph', method, path, status: answer.status, inBatch: true, ...(faulted ? { fault: fault.kind } : {}) });
       return {

@@ -262,6 +262,10 @@ export interface TwinState {
   armCustomRoles: Map<string, string>;
   /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
   signIns: { userId: string; createdDateTime: string; appId: string }[];
+  /** The most items the twin puts on one page of a Graph listing (graph-pages.ts); small, so readers must follow @odata.nextLink. */
+  graphPageSize: number;
+  /** Whether the tenant has Microsoft Entra ID P1 or P2: sign-in logs and signInActivity need it. */
+  premiumLicence: boolean;
   /** Messages received by the chat webhooks (Slack, Teams). */
   hookMessages: { service: 'slack' | 'teams'; channel: string; body: unknown }[];
 }
@@ -319,6 +323,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
     armRoleAssignments: [],
     armCustomRoles: new Map(),
     signIns: [],
+    graphPageSize: 3,
+    premiumLicence: true,
     hookMessages: [],
   };
   applySeed(state, seed);

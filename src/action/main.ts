@@ -437,6 +437,7 @@ function logDispositions(groups: RevokeReport['groups']): void {
         );
     for (const d of g.dispositions) {
       if (d.stillHeld) core.warning(`${g.group}: ${d.id} ${d.stillHeld}`, { title: 'access-as-code: removed access is not gone' });
+      if (d.unverified) core.warning(`${g.group}: ${d.id} was removed, but ${d.unverified}`, { title: 'access-as-code: removal not verified' });
       if (d.sessions && d.sessions !== 'revoked')
         core.error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: 'access-as-code' });
     }

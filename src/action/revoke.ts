@@ -44,7 +44,7 @@ export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
     for (const d of g.dispositions) {
       if (d.action !== 'keep')
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
         );
     }
   }

@@ -15,6 +15,7 @@
  * createdDateTime; AuditLog.Read.All); without them usage is "unknown", never "never".
  */
 import { answered, listed, unreadable, type RawAnswer } from '../entra/identity.ts';
+import { advancedQuery, type GraphGet } from '../entra/pages.ts';
 import {
   accessLines,
   appRolePrivilege,
@@ -79,25 +80,14 @@ export interface Discovery {
   unknown: string[];
 }
 
-type Reader = (requests: readonly { url: string; headers?: Record<string, string> }[]) => Promise<RawAnswer[]>;
+type Reader = (requests: readonly GraphGet[]) => Promise<RawAnswer[]>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const DAY = 86_400_000;
-/** At most this many pages of one listing (999 each): a tenant's role assignments fit many times over. */
-const MAX_PAGES = 50;
-
-/** Every page of a Graph listing (the next link made relative again for $batch), or why not. */
+/** A Graph listing with all its pages (the reader follows them: src/entra/pages.ts), or why not. */
 async function listAll(read: Reader, url: string): Promise<{ values: Record<string, unknown>[] } | { why: RawAnswer }> {
-  const values: Record<string, unknown>[] = [];
-  let next: string | undefined = url;
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    const [a] = await read([{ url: next }]);
-    if (!answered(a)) return { why: a ?? { status: 0, message: 'no answer' } };
-    values.push(...listed(a));
-    const link = str((a.body as { '@odata.nextLink'?: unknown })['@odata.nextLink']);
-    next = link ? link.replace(/^https?:\/\/[^/]+\/v1\.0/, '') : undefined;
-  }
-  return { values };
+  const [a] = await read([{ url }]);
+  return answered(a) ? { values: listed(a) } : { why: a ?? { status: 0, message: 'no answer' } };
 }
 
 /** Group ids that hold privileged access directly, each with why. */
@@ -259,8 +249,8 @@ async function readMembers(
   apps: readonly { appId: string; name: string }[],
 ): Promise<DiscoveredMember[]> {
   const [users, sps] = await read([
-    { url: `/groups/${groupId}/members/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999` },
-    { url: `/groups/${groupId}/members/microsoft.graph.servicePrincipal?$select=id,displayName&$top=999` },
+    advancedQuery(`/groups/${groupId}/members/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999`),
+    advancedQuery(`/groups/${groupId}/members/microsoft.graph.servicePrincipal?$select=id,displayName&$top=999`),
   ]);
   const people = answered(users) ? listed(users) : [];
   const machines = answered(sps) ? listed(sps) : [];
@@ -269,7 +259,8 @@ async function readMembers(
   const usage = await read([
     ...people.map((u) => ({ url: `/users/${String(u.id)}?$select=id,signInActivity` })),
     ...people.map((u) => ({
-      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$select=createdDateTime,appId&$top=999`,
+      // signin-list supports $top (at most 1,000), $skiptoken and $filter only: no $select.
+      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$top=1000`,
     })),
     ...machines.map((s) => ({ url: `/servicePrincipals/${String(s.id)}/owners?$select=id,displayName,userPrincipalName` })),
   ]);
@@ -286,7 +277,7 @@ async function readMembers(
       const a = (activity.body as { signInActivity?: { lastSignInDateTime?: unknown; lastNonInteractiveSignInDateTime?: unknown } | null }).signInActivity;
       const times = [str(a?.lastSignInDateTime), str(a?.lastNonInteractiveSignInDateTime)].filter((t): t is string => t !== undefined).sort();
       member.lastSignIn = times[times.length - 1] ?? '';
-    } else unknown.add(unreadable('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All and Entra ID P1'));
+    } else unknown.add(unreadable('last sign-ins (signInActivity)', activity, 'AuditLog.Read.All'));
     if (answered(logs)) Object.assign(member, usageFromLogs(listed(logs), apps));
     else unknown.add(unreadable('sign-in logs', logs, 'AuditLog.Read.All'));
     const usageOf = classify(member, now);
@@ -383,7 +374,7 @@ export async function discover(
     });
   });
   const nested = await read(
-    [...groups.keys()].map((id) => ({ url: `/groups/${id}/members/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999` })),
+    [...groups.keys()].map((id) => advancedQuery(`/groups/${id}/members/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999`)),
   );
   [...groups.entries()].forEach(([, parent], i) => {
     const a = nested[i];

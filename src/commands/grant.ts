@@ -149,6 +149,6 @@ function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefi
       : disposition.sessions === 'revoked'
         ? ' Their sign-in sessions were revoked.'
         : ` Their sign-in sessions were ${disposition.sessions}.`;
-  const still = disposition.stillHeld ? ` But ${r.requester} ${disposition.stillHeld}` : '';
+  const still = `${disposition.stillHeld ? ` But ${r.requester} ${disposition.stillHeld}` : ''}${disposition.unverified ? ` But ${disposition.unverified}` : ''}`;
   return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.${sessions}${still}` };
 }

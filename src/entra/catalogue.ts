@@ -16,6 +16,7 @@
  *   eligibilityscheduleinstances, $filter on principalId; PrivilegedEligibilitySchedule.Read.AzureADGroup):
  *   members can activate membership or ownership of another group, and so what it confers.
  */
+import { advancedQuery } from './pages.ts';
 import { answered, listed, unreadable, type GraphReader, type RawAnswer } from './identity.ts';
 
 export interface Conferred {
@@ -122,7 +123,7 @@ const MAX_GROUPS = 300;
 function groupRequests(id: string): { url: string; headers?: Record<string, string> }[] {
   const principal = filter(`principalId eq '${id}'`);
   return [
-    { url: `/groups/${id}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName&$top=999` },
+    advancedQuery(`/groups/${id}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName&$top=999`),
     { url: `/roleManagement/directory/roleAssignments?${principal}&$select=roleDefinitionId,directoryScopeId` },
     { url: `/roleManagement/directory/roleEligibilitySchedules?${principal}&$select=roleDefinitionId,directoryScopeId` },
     { url: `/groups/${id}/appRoleAssignments?$select=appRoleId,resourceId,resourceDisplayName` },

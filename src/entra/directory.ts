@@ -1,6 +1,6 @@
 /**
  * The Entra directory as access-as-code needs it, over Microsoft Graph with the official client:
- * users, groups, members (paged at $top=999), and membership changes sent as JSON batches of at most
+ * users, groups, members (every page read: pages.ts), and membership changes sent as JSON batches of at most
  * 20, where only the failed requests are retried. Adding an existing member and removing an absent one
  * count as done (a retried request may already have taken effect: docs/threat-model.md 16). A change is reported
  * done only when Graph said so (invariant 10).
@@ -14,6 +14,7 @@ import { readIdentity } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
 import { chunks } from '../chunks.ts';
+import { advancedQuery, readEveryPage, type GraphGet } from './pages.ts';
 import {
   addMemberPath,
   assertObjectId,
@@ -148,10 +149,10 @@ export interface Directory {
   listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>>;
   resolveUsers(refs: readonly EntraUserRef[]): Promise<(DirectoryUser | undefined)[]>;
   apply(changes: readonly MembershipChange[]): Promise<ChangeOutcome[]>;
-  /** Users who are members of each group through any path (nested groups included); a group Graph will not list is left out. */
-  transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
-  /** Principals eligible (PIM for Groups) to activate each group's membership; groups that cannot be read are left out. */
-  pimEligible?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Users who are members of each group through any path (nested groups included); a group Graph would not list, why. */
+  transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>>;
+  /** Principals eligible (PIM for Groups) to activate each group's membership; a group that could not be read, why. */
+  pimEligible?(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>>;
   /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
   revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -162,8 +163,8 @@ export interface Directory {
   identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
   /** Azure Resource Manager GETs (paths from the endpoint), each answered on its own; absent without an ARM endpoint. */
   armReadAll?(paths: readonly string[]): Promise<{ status: number; body?: unknown; message: string }[]>;
-  /** GETs answered one by one, batched (optional reads: a 403 is a fact, not a failure). */
-  readAll?(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]>;
+  /** GETs answered one by one, batched, every page of a listing read (optional reads: a 403 is a fact, not a failure). */
+  readAll?(requests: readonly GraphGet[]): Promise<{ status: number; body?: unknown; message: string }[]>;
   /** Polls (reads only) until the changes are visible or the attempts run out (read-after-write lag). */
   confirm(changes: readonly MembershipChange[], options?: { attempts?: number; delayMs?: number }): Promise<{ visible: boolean; pending: MembershipChange[] }>;
 }
@@ -365,46 +366,44 @@ export class GraphDirectory implements Directory {
 
   /**
    * group-list-transitivemembers, cast to users: who holds each group through any path, nested groups
-   * included (GroupMember.Read.All, which GroupMember.ReadWrite.All includes). A group Graph will not
-   * list is left out, so that nothing is claimed about it.
+   * included (GroupMember.Read.All, which GroupMember.ReadWrite.All includes). The cast is an advanced
+   * query (pages.ts). A group Graph will not list is answered with why, so that nothing is claimed about it.
    */
-  async transitiveUsers(groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
-    const answers = await this.batchAll(
-      groupIds.map((id) => ({ method: 'GET', url: `${groupPath(id)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999` })),
-    );
-    const out = new Map<string, Set<string>>();
-    for (const [i, id] of groupIds.entries()) {
+  async transitiveUsers(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>> {
+    const answers = await this.readPages(groupIds.map((id) => advancedQuery(`${groupPath(id)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999`)));
+    const out = new Map<string, Set<string> | DirectoryError>();
+    groupIds.forEach((id, i) => {
       try {
-        let page = this.readAnswer<MembersPage>(answers[i]!, 'GET', `${groupPath(id)}/transitiveMembers`);
-        const users = new Set<string>();
-        while (page) {
-          for (const m of page.value) users.add(m.id.toLowerCase());
-          const next = page['@odata.nextLink'];
-          page = next ? await this.call<MembersPage>('GET', next) : undefined;
-        }
-        out.set(id.toLowerCase(), users);
+        const page = this.readAnswer<MembersPage>(answers[i]!, 'GET', `${groupPath(id)}/transitiveMembers`);
+        if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra`);
+        out.set(id.toLowerCase(), new Set(page.value.map((m) => m.id.toLowerCase())));
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
+        out.set(id.toLowerCase(), error);
       }
-    }
+    });
     return out;
   }
 
   /**
    * privilegedaccessgroup-list-eligibilityscheduleinstances per group: who may activate its membership
-   * through PIM. Needs PrivilegedEligibilitySchedule.Read.AzureADGroup; a group that cannot be read
-   * (no permission, not onboarded) is left out, so that nothing is claimed about it.
+   * through PIM. Needs PrivilegedEligibilitySchedule.Read.AzureADGroup; a group that cannot be read is
+   * answered with why (a 403: the optional permission is not granted), so that nothing is claimed about it.
    */
-  async pimEligible(groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  async pimEligible(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>> {
     const path = '/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances';
-    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: `${path}?$filter=${encodeURIComponent(`groupId eq '${id}'`)}` })));
-    const out = new Map<string, Set<string>>();
+    const answers = await this.readPages(groupIds.map((id) => ({ url: `${path}?$filter=${encodeURIComponent(`groupId eq '${id}'`)}` })));
+    const out = new Map<string, Set<string> | DirectoryError>();
     answers.forEach((a, i) => {
-      if (a.status < 200 || a.status >= 300) return;
+      const id = groupIds[i]!.toLowerCase();
+      if (a.status < 200 || a.status >= 300) {
+        out.set(id, new DirectoryError(a.status, `Microsoft Graph GET ${path} answered ${a.status}: ${a.message}`));
+        return;
+      }
       const value = ((a.body as { value?: { principalId?: unknown; accessId?: unknown }[] } | undefined)?.value ?? []).filter(
         (e) => e.accessId === 'member' && typeof e.principalId === 'string',
       );
-      out.set(groupIds[i]!.toLowerCase(), new Set(value.map((e) => String(e.principalId).toLowerCase())));
+      out.set(id, new Set(value.map((e) => String(e.principalId).toLowerCase())));
     });
     return out;
   }
@@ -425,18 +424,15 @@ export class GraphDirectory implements Directory {
   }
 
   async listPimAssignments(groupIds: readonly string[]): Promise<Map<string, PimAssignment[]>> {
-    const answers = await this.batchAll(groupIds.map((id) => ({ method: 'GET', url: pimInstancesPath(id) })));
+    const answers = await this.readPages(groupIds.map((id) => ({ url: pimInstancesPath(id) })));
     const result = new Map<string, PimAssignment[]>();
     for (let i = 0; i < groupIds.length; i++) {
       const id = groupIds[i]!;
-      let page = this.readAnswer<PimPage>(answers[i]!, 'GET', PIM_INSTANCES);
+      const page = this.readAnswer<PimPage>(answers[i]!, 'GET', PIM_INSTANCES);
       const list: PimAssignment[] = [];
-      while (page) {
-        for (const a of page.value ?? [])
-          if (a.accessId === 'member' && typeof a.principalId === 'string')
-            list.push({ principalId: a.principalId.toLowerCase(), end: typeof a.endDateTime === 'string' ? a.endDateTime : null });
-        page = page['@odata.nextLink'] ? await this.call<PimPage>('GET', page['@odata.nextLink']) : undefined;
-      }
+      for (const a of page?.value ?? [])
+        if (a.accessId === 'member' && typeof a.principalId === 'string')
+          list.push({ principalId: a.principalId.toLowerCase(), end: typeof a.endDateTime === 'string' ? a.endDateTime : null });
       result.set(id.toLowerCase(), list);
     }
     return result;
@@ -518,7 +514,7 @@ export class GraphDirectory implements Directory {
    */
   async getGroups(ids: readonly string[]): Promise<Map<string, DirectoryGroup | undefined>> {
     const unique = [...new Set(ids.map((id) => assertObjectId('group', id)))];
-    const answers = await this.batchAll(chunks(unique, GROUPS_PER_FILTER).map((chunk) => ({ method: 'GET', url: groupsByIdPath(chunk, GROUP_SELECT) })));
+    const answers = await this.readPages(chunks(unique, GROUPS_PER_FILTER).map((chunk) => ({ url: groupsByIdPath(chunk, GROUP_SELECT) })));
     const result = new Map<string, DirectoryGroup | undefined>(unique.map((id) => [id, undefined]));
     answers.forEach((a) => {
       const body = this.readAnswer<{ value?: GroupBody[] }>(a, 'GET', '/groups');
@@ -542,7 +538,7 @@ export class GraphDirectory implements Directory {
   }
 
   /**
-   * Members of many groups: first pages 20 listings to a $batch, further pages one call each. Each
+   * Members of many groups: 20 listings to a $batch, every page read (pages.ts). Each
    * group is listed twice: v1.0's member listing does not include service principals (a known issue
    * on group-list-members), so they are listed through the OData cast to microsoft.graph.servicePrincipal;
    * an app added to a privileged group out of band is then seen like anyone else.
@@ -558,25 +554,20 @@ export class GraphDirectory implements Directory {
   }
 
   async listMembersOfEachGroup(groupIds: readonly string[]): Promise<Map<string, Member[] | DirectoryError>> {
-    const listings = groupIds.flatMap((id) => [`${membersPath(id)}?$select=id&$top=999`, `${servicePrincipalMembersPath(id)}?$select=id&$top=999&$count=true`]);
-    // OData casts are advanced queries: ConsistencyLevel: eventual with $count.
-    const answers = await this.batchAll(
-      listings.map((url, i) => ({ method: 'GET', url, ...(i % 2 === 1 ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })),
-    );
+    const listings = groupIds.flatMap((id) => [
+      { url: `${membersPath(id)}?$select=id&$top=999` },
+      advancedQuery(`${servicePrincipalMembersPath(id)}?$select=id&$top=999`),
+    ]);
+    const answers = await this.readPages(listings);
     const result = new Map<string, Member[] | DirectoryError>();
     for (let i = 0; i < groupIds.length; i++) {
       const id = groupIds[i]!;
       const members = new Map<string, Member>();
       try {
         for (const k of [0, 1]) {
-          let page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
+          const page = this.readAnswer<MembersPage>(answers[2 * i + k]!, 'GET', k === 0 ? membersPath(id) : servicePrincipalMembersPath(id));
           if (!page) throw new DirectoryError(404, `group ${id} does not exist in Entra. Check its id in the policy.`);
           for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
-          while (page['@odata.nextLink']) {
-            page = (await this.call<MembersPage>('GET', page['@odata.nextLink']))!;
-            if (!page) break;
-            for (const m of toMembers(page, k === 1 ? 'servicePrincipal' : undefined)) members.set(m.id, m);
-          }
         }
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
@@ -588,9 +579,18 @@ export class GraphDirectory implements Directory {
     return result;
   }
 
-  /** GETs answered one by one, as Graph answered them (doctor's optional reads: a 403 is a fact, not a failure). */
-  async readAll(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<{ status: number; body?: unknown; message: string }[]> {
-    return this.batchAll(requests.map((r) => ({ method: 'GET', url: r.url, ...(r.headers ? { headers: r.headers } : {}) })));
+  /** GETs answered one by one, as Graph answered them, every page of a listing read (doctor's optional reads: a 403 is a fact, not a failure). */
+  async readAll(requests: readonly GraphGet[]): Promise<{ status: number; body?: unknown; message: string }[]> {
+    return this.readPages(requests);
+  }
+
+  /** GETs batched, each listing read to its last page (pages.ts), the request's headers on every page. */
+  private readPages(requests: readonly GraphGet[]): Promise<BatchAnswer[]> {
+    return readEveryPage(
+      (items) => this.batchAll(items.map((r) => ({ method: 'GET', url: r.url, ...(r.headers ? { headers: r.headers } : {}) }))),
+      requests,
+      this.graphEndpoint,
+    );
   }
 
   /**

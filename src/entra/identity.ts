@@ -6,6 +6,7 @@
  * permission that would show it, never a failure of doctor.
  */
 import type { IdentityFacts, RoleAssignment, UnitFacts } from './reach.ts';
+import type { GraphGet } from './pages.ts';
 
 export interface RawAnswer {
   status: number;
@@ -14,8 +15,8 @@ export interface RawAnswer {
 }
 
 export interface GraphReader {
-  /** Many GETs at once (batched); each answered on its own. */
-  readAll(requests: readonly { url: string; headers?: Record<string, string> }[]): Promise<RawAnswer[]>;
+  /** Many GETs at once (batched); each answered on its own, a listing with all its pages (pages.ts). */
+  readAll(requests: readonly GraphGet[]): Promise<RawAnswer[]>;
   /** The access token the reads are made with. */
   accessToken(): Promise<string>;
 }
@@ -44,9 +45,30 @@ export const answered = (a: RawAnswer | undefined): a is RawAnswer & { body: unk
 export const listed = (a: RawAnswer): Record<string, unknown>[] =>
   ((a.body as { value?: unknown } | undefined)?.value as Record<string, unknown>[] | undefined)?.filter((v) => v && typeof v === 'object') ?? [];
 
-/** What could not be read, and why: the read-only permission it needs, or what Graph answered. */
+/**
+ * Graph's error code for data the tenant's licence does not include: sign-in logs and a user's
+ * signInActivity need Microsoft Entra ID P1 or P2 (signin-list, user resource signInActivity; Graph
+ * "Known issues": license check errors for Microsoft Entra activity reports). It comes as a 403 like a
+ * missing permission, which no permission can fix.
+ */
+export const NO_PREMIUM_LICENCE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
+
+/** Graph's error code of a failed answer ({ error: { code } }), or ''. */
+export const errorCode = (a: RawAnswer): string => {
+  const code = (a.body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === 'string' ? code : '';
+};
+
+/**
+ * What could not be read, and why, told by Graph's error code: a licence the tenant lacks, the read-only
+ * permission the app lacks, or what Graph answered.
+ */
 export const unreadable = (what: string, a: RawAnswer, permission: string): string =>
-  a.status === 403 ? `${what}: not readable (needs ${permission}, read-only)` : `${what}: Graph answered ${a.status}: ${a.message}`;
+  errorCode(a) === NO_PREMIUM_LICENCE
+    ? `${what}: not available in this tenant (it needs a Microsoft Entra ID P1 or P2 licence; the app's permission ${permission} is not what is missing)`
+    : a.status === 403
+      ? `${what}: not readable (needs ${permission}, read-only)`
+      : `${what}: Graph answered ${a.status}: ${a.message}`;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -80,7 +102,7 @@ export async function readIdentity(graph: GraphReader, policyGroupIds: readonly 
     (facts.permissions ?? []).some((p) => ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'].includes(p)) ||
     (facts.roleAssignments ?? []).some((r: RoleAssignment) => r.directoryScopeId === '/');
   if (writesTenantWide) {
-    const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' } }]);
+    const [count] = await graph.readAll([{ url: '/groups?$count=true&$top=1&$select=id', headers: { ConsistencyLevel: 'eventual' }, onePage: true }]);
     const n = answered(count) ? (count!.body as { '@odata.count'?: unknown })['@odata.count'] : undefined;
     if (typeof n === 'number') facts.tenantGroups = n;
   }

@@ -17,6 +17,7 @@ import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
+import { DirectoryError } from '../entra/directory.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
@@ -76,6 +77,8 @@ export type PlannedDisposition = Omit<Disposition, 'action'> & {
   sessions?: string;
   /** A removal checked afterwards: how the user still holds the group (a nested group), when they do. */
   stillHeld?: string;
+  /** A removal whose check Graph did not answer: why it could not be verified (never taken as verified). */
+  unverified?: string;
 };
 
 export interface GroupResult {
@@ -494,7 +497,7 @@ function withPimEnds(
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
-type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions' | 'stillHeld'>;
+type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions' | 'stillHeld' | 'unverified'>;
 
 async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[]): Promise<Map<PlannedDisposition, Applied>> {
   const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
@@ -569,22 +572,47 @@ async function verifyRemovals(
   // Every listed member has a disposition in the first plan, so the plan says which groups held one.
   const nesting = new Set(plan.filter((g) => g.dispositions.some((d) => d.type === 'other')).map((g) => config.policy.groups.get(g.group)!.id.toLowerCase()));
   const nested = groupIds.filter((id) => nesting.has(id));
-  const holders = nested.length > 0 ? await ctx.directory.transitiveUsers(nested) : new Map<string, Set<string>>();
-  const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string>>();
+  const holders = nested.length > 0 ? await ctx.directory.transitiveUsers(nested) : new Map<string, Set<string> | DirectoryError>();
+  const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string> | DirectoryError>();
   for (const { g, d } of removed) {
     const id = config.policy.groups.get(g.group)!.id.toLowerCase();
+    const unverified = unansweredChecks(g.group, holders.get(id), eligible.get(id));
+    if (unverified) applied.set(d, { ...applied.get(d), unverified });
     const paths = [
-      ...(holders.get(id)?.has(d.id.toLowerCase())
+      ...(setOf(holders.get(id)).has(d.id.toLowerCase())
         ? [
             `still holds ${g.group} through a nested group: its direct membership was removed, but a group that is a member of ${g.group} contains them. Remove them from that group, or end its exemption.`,
           ]
         : []),
-      ...(eligible.get(id)?.has(d.id.toLowerCase())
+      ...(setOf(eligible.get(id)).has(d.id.toLowerCase())
         ? [`can activate ${g.group} again through a PIM for Groups eligibility. End the eligibility in PIM if the access should be gone.`]
         : []),
     ];
     if (paths.length > 0) applied.set(d, { ...applied.get(d), stillHeld: paths.join(' It also ') });
   }
+}
+
+const setOf = (read: Set<string> | DirectoryError | undefined): ReadonlySet<string> => (read instanceof Set ? read : new Set());
+
+/**
+ * Which checks of a removal Graph did not answer: a refused or failed transitive listing, or a PIM
+ * eligibility read that failed for any reason but the optional permission not being granted (403,
+ * docs/setup.md). A check not made is never a check passed (docs/threat-model.md 69).
+ */
+function unansweredChecks(
+  group: string,
+  holders: Set<string> | DirectoryError | undefined,
+  eligible: Set<string> | DirectoryError | undefined,
+): string | undefined {
+  const why = [
+    ...(holders instanceof DirectoryError ? [`whether they still hold ${group} through a nested group (${holders.message})`] : []),
+    ...(eligible instanceof DirectoryError && eligible.status !== 403
+      ? [`whether they can activate ${group} again through PIM for Groups (${eligible.message})`]
+      : []),
+  ];
+  return why.length > 0
+    ? `the removal could not be verified: Graph did not answer ${why.join(', nor ')}. Check by hand, or let the next run check again.`
+    : undefined;
 }
 
 /**

@@ -130,7 +130,7 @@ test('without AuditLog.Read.All usage is "unknown" and members stay standing, sa
     s.twin.state.apps[0]!.roles = blind;
     const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
     assert.match(run.out, /monalisa@contoso\.com\s+unknown\s+-> standing: usage unknown/);
-    assert.match(run.out, /not known: last sign-ins \(signInActivity\): not readable \(needs AuditLog\.Read\.All and Entra ID P1, read-only\)/);
+    assert.match(run.out, /not known: last sign-ins \(signInActivity\): not readable \(needs AuditLog\.Read\.All, read-only\)/);
 
     s.twin.state.apps[0]!.roles.push('AuditLog.Read.All');
     // The person's own clone, with their git identity.
