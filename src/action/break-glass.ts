@@ -6,6 +6,7 @@
  * group's code owners, and announces it loudly: the job summary, a warning annotation and the chat
  * webhooks. A refusal fails the run, so its record never covers anyone.
  */
+import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
@@ -59,10 +60,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
-  const teamMembers = async (team: string) => {
-    const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
-    return (await githubFacts.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
-  };
+  const teamMembers = async (team: TeamName) => (await githubFacts.teamMembers([team])).get(teamKey(team)) ?? 'not found';
   const reader = git.catFile();
   let previous;
   try {

@@ -19,8 +19,8 @@ import { rememberEffects, type Effect } from '../plan/effects.ts';
 import { writeRevokeSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
-import { formatOwner, parseOwner } from '../codeowners/codeowners.ts';
-import { requesterTeams } from '../policy/requesters.ts';
+import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
+import { requesterTeamNames } from '../policy/requesters.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
@@ -236,15 +236,12 @@ async function runIssue(settings: Settings): Promise<RunResult> {
 
 /** Every team the configuration names: code owners and the groups' requesters. */
 function configTeams(config: AccessConfig): { org: string; slug: string }[] {
-  const teams = new Map<string, { org: string; slug: string }>();
+  const teams = new Map<string, TeamName>();
   const names = [
-    ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
-    ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...(g.requesters ?? []), ...(g.breakGlass?.requesters ?? [])]).map((t) => `@${t}`)),
+    ...config.codeowners.rules.flatMap((r) => r.owners.flatMap((o) => (o.kind === 'team' ? [{ org: o.org, slug: o.slug }] : []))),
+    ...[...config.policy.groups.values()].flatMap((g) => requesterTeamNames([...(g.requesters ?? []), ...(g.breakGlass?.requesters ?? [])])),
   ];
-  for (const name of names) {
-    const o = parseOwner(name);
-    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
-  }
+  for (const team of names) teams.set(teamKey(team), team);
   return [...teams.values()];
 }
 

@@ -5,7 +5,7 @@
  * review as made on its behalf), none of them
  * the requester, the pull request's author or anyone who authored or committed to it.
  */
-import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
+import { formatOwner, teamKey, type Owner } from '../codeowners/codeowners.ts';
 
 export interface ReviewFact {
   id: number;
@@ -86,7 +86,7 @@ export function teamMemberships(teams: ReadonlyMap<string, ReadonlySet<string> |
 
 export function isCodeOwner(login: string, owners: readonly Owner[], teamMemberships: ReadonlySet<string>): boolean {
   const l = login.toLowerCase();
-  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${o.org}/${o.slug}:${l}`)));
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${teamKey(o)}:${l}`)));
 }
 
 /**
@@ -98,7 +98,7 @@ export function isCodeOwner(login: string, owners: readonly Owner[], teamMembers
 export function reviewedAsOwner(review: ReviewFact, owners: readonly Owner[]): boolean {
   const l = review.reviewer.toLowerCase();
   const teams = new Set((review.onBehalfOf ?? []).map((t) => t.toLowerCase()));
-  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(`${o.org}/${o.slug}`)));
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(teamKey(o))));
 }
 
 export function evaluateApprovals(input: ApprovalInput): ApprovalResult {

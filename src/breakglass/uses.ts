@@ -11,7 +11,7 @@ import type { GitHub, RepoRef } from '../github/client.ts';
 import type { GitHubFacts } from '../github/graphql.ts';
 import { issuesWithLabelAll } from '../github/issues.ts';
 import { teamMemberships } from '../approval/approval.ts';
-import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_LABEL, readRecord, type BreakGlassRecord } from './breakglass.ts';
 import { breakGlassRuns } from './records.ts';
 import { issueOfUse, readMarker, reviewOf, type ReviewIssue, type ReviewVerdict } from './review.ts';
@@ -77,8 +77,7 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
     },
   );
   const teams = new Map<string, { org: string; slug: string }>();
-  for (const r of records)
-    for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(`${o.org}/${o.slug}`, { org: o.org, slug: o.slug });
+  for (const r of records) for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
   const memberships = teamMemberships(await ctx.githubFacts.teamMembers([...teams.values()]));
   return records
     .map((r) => {

@@ -8,9 +8,9 @@
  */
 import type { AccessConfig } from '../config/config.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
-import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
+import { formatOwner, teamKey, type Owner, type TeamName } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_MARKER } from '../breakglass/review.ts';
-import { mayRequest } from '../policy/requesters.ts';
+import { mayRequest, requesterTeamNames } from '../policy/requesters.ts';
 import type { BreakGlassUse } from '../breakglass/uses.ts';
 import { codeFence } from '../markdown.ts';
 import { formatTimestamp } from '../timestamp.ts';
@@ -23,7 +23,7 @@ export interface BreakGlassFacts {
   now: number;
   config: AccessConfig;
   /** Members of "@org/team" (lower-cased logins), or why they could not be read. */
-  teamMembers: (team: string) => Promise<Set<string> | string>;
+  teamMembers: (team: TeamName) => Promise<Set<string> | string>;
   /** Earlier break-glass uses, from the run records, each with its review verdict. */
   previous: readonly Pick<BreakGlassUse, 'run' | 'group' | 'login' | 'issue' | 'review'>[];
 }
@@ -85,10 +85,10 @@ async function personProblems(group: string, facts: BreakGlassFacts, rules: NonN
   const login = facts.actor.toLowerCase();
   if (!facts.config.identities.users.has(login)) reasons.push(`${facts.actor} has no Entra identity in ${facts.config.identities.file}.`);
   const memberships = new Set<string>();
-  for (const team of rules.requesters.filter((r) => r.includes('/'))) {
+  for (const team of requesterTeamNames(rules.requesters)) {
     const members = await facts.teamMembers(team);
-    if (typeof members === 'string') reasons.push(`could not read ${team}: ${members}`);
-    else for (const m of members) memberships.add(`${team.replace(/^@/, '').toLowerCase()}:${m}`);
+    if (typeof members === 'string') reasons.push(`could not read ${formatOwner({ kind: 'team', ...team })}: ${members}`);
+    else for (const m of members) memberships.add(`${teamKey(team)}:${m}`);
   }
   if (!mayRequest(login, rules.requesters, memberships))
     reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);

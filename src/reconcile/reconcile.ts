@@ -22,14 +22,14 @@ import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { memoryChange, recall, type MemoryChange, type MemoryKey, type Recall, type Remembered } from '../memory/memory.ts';
 import { UserResolver } from '../grant/resolve.ts';
-import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroup, type Disposition } from './group-plan.ts';
 import { choosePull, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
-import { requesterTeams } from '../policy/requesters.ts';
+import { requesterTeamNames } from '../policy/requesters.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
@@ -830,13 +830,13 @@ async function baseConfigs(
 function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string, AccessConfig | string>): { org: string; slug: string }[] {
   const teams = new Map<string, { org: string; slug: string }>();
   const note = (o: Owner | undefined) => {
-    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
+    if (o?.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
   };
   for (const r of requests) {
     const config = configs.get(r.landing!.parents[0] ?? '');
     if (!config || typeof config === 'string') continue;
     for (const o of ownersOf(config.codeowners, r.file)) note(o);
-    for (const t of requesterTeams(config.policy.groups.get(r.group)?.requesters ?? [])) note(parseOwner(`@${t}`));
+    for (const t of requesterTeamNames(config.policy.groups.get(r.group)?.requesters ?? [])) note({ kind: 'team', ...t });
   }
   return [...teams.values()];
 }
