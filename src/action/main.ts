@@ -396,7 +396,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
   if (settings.dashboard && !report.dryRun && !report.degraded)
-    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now));
+    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now), directory);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -454,6 +454,7 @@ async function keepDashboard(
   report: RevokeReport,
   now: number,
   catalogue: Catalogue | undefined,
+  directory: Directory,
 ): Promise<void> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
@@ -468,6 +469,7 @@ async function keepDashboard(
       now,
       settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
       catalogue,
+      { directory, ...(settings.memory ? { memory: settings.memory } : {}) },
     );
   } catch (error) {
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });

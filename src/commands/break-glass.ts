@@ -11,6 +11,7 @@ import { formatDuration, parseDuration } from '../duration.ts';
 import { formatOwner, teamKey, type Owner, type TeamName } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_MARKER } from '../breakglass/review.ts';
 import { mayRequest, requesterTeamNames } from '../policy/requesters.ts';
+import { samePerson } from '../identities/people.ts';
 import type { BreakGlassUse } from '../breakglass/uses.ts';
 import { codeFence } from '../markdown.ts';
 import { formatTimestamp } from '../timestamp.ts';
@@ -24,6 +25,8 @@ export interface BreakGlassFacts {
   config: AccessConfig;
   /** Members of "@org/team" (lower-cased logins), or why they could not be read. */
   teamMembers: (team: TeamName) => Promise<Set<string> | string>;
+  /** Object ids of UPNs in identities, where Entra was asked (identities/people.ts). */
+  upnIds?: ReadonlyMap<string, string>;
   /** Earlier break-glass uses, from the run records, each with its review verdict. */
   previous: readonly Pick<BreakGlassUse, 'run' | 'group' | 'login' | 'issue' | 'review'>[];
 }
@@ -92,7 +95,9 @@ async function personProblems(group: string, facts: BreakGlassFacts, rules: NonN
   }
   if (!mayRequest(login, rules.requesters, memberships))
     reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);
-  const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && p.login.toLowerCase() === login && !p.review.reviewed);
+  // A person's earlier use, under any of their GitHub accounts (identities/people.ts), waits for its review.
+  const people = { identities: facts.config.identities, upnIds: facts.upnIds ?? new Map<string, string>() };
+  const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && samePerson(people, p.login, login) && !p.review.reviewed);
   if (unreviewed.length > 0) {
     const which = unreviewed.map((u) => (u.issue !== undefined ? `#${u.issue}` : `run ${u.run}`)).join(', ');
     const why = unreviewed.map((u) => (u.review.reviewed ? '' : u.review.why)).join(' ');

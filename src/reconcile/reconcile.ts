@@ -12,7 +12,9 @@
  */
 import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
-import { teamMemberships } from '../approval/approval.ts';
+import { approvalLogins, teamMemberships } from '../approval/approval.ts';
+import { gatherPeople } from '../identities/people.ts';
+import type { Identities } from '../identities/identities.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
@@ -290,7 +292,9 @@ async function verifyRequests(
   try {
     const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
     const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
-    const verified = await verifyAll(ctx.git, ctx.githubFacts, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled);
+    const verified = await verifyAll(ctx.git, ctx.githubFacts, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled, (refs) =>
+      ctx.directory.resolveUsers(refs),
+    );
     const change = ctx.memory && recalled ? memoryChange(ctx.memory, recalled, verified.learned, needed) : undefined;
     return { verified, ...(change ? { change } : {}) };
   } catch (error) {
@@ -688,6 +692,7 @@ export async function verifyAll(
   configAt: (commit: string) => Promise<AccessConfig | string>,
   pushGuarantee: PushGuarantee,
   memory?: Recall,
+  resolveUsers?: Directory['resolveUsers'],
 ): Promise<VerifySpend> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
@@ -702,6 +707,7 @@ export async function verifyAll(
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
+  const upnIds = await peopleOfPulls(active, chosen, pulls, configs, resolveUsers);
 
   for (const r of active) {
     const landing = r.landing!;
@@ -722,6 +728,7 @@ export async function verifyAll(
       headBlob: pull ? blobs.get(`${pull.headRefOid}:${r.file}`) : undefined,
       teams,
       pushGuarantee,
+      upnIds,
       now: r.judgeAt ?? now,
     });
   }
@@ -738,6 +745,27 @@ export async function verifyAll(
       blobs,
     ),
   };
+}
+
+/** The UPNs Entra resolves so that approvers are compared with the requester, author and pushers as people. */
+async function peopleOfPulls(
+  active: readonly RequestResult[],
+  chosen: ReadonlyMap<RequestResult, number>,
+  pulls: ReadonlyMap<number, PullFacts>,
+  configs: ReadonlyMap<string, AccessConfig | string>,
+  resolveUsers: Directory['resolveUsers'] | undefined,
+): Promise<Map<string, string>> {
+  const byIdentities = new Map<Identities, string[][]>();
+  for (const r of active) {
+    const config = configs.get(r.landing!.parents[0] ?? '');
+    const pull = pulls.get(chosen.get(r) ?? -1);
+    if (!config || typeof config === 'string' || !pull) continue;
+    byIdentities.set(config.identities, [...(byIdentities.get(config.identities) ?? []), approvalLogins(r.requester, pull)]);
+  }
+  const upnIds = new Map<string, string>();
+  for (const [identities, comparisons] of byIdentities)
+    for (const [upn, id] of (await gatherPeople(identities, comparisons, resolveUsers)).upnIds) upnIds.set(upn, id);
+  return upnIds;
 }
 
 /**
