@@ -22,7 +22,7 @@ import {
   type PendingRequest,
 } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
-import { distinctPeople, excludedApprover, isCodeOwner, teamMemberships } from '../approval/approval.ts';
+import { pendingApprovers, teamMemberships } from '../approval/approval.ts';
 import { teamKey } from '../codeowners/codeowners.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
@@ -63,14 +63,8 @@ export async function planDashboard(
     // Folder names in open pull requests are anyone's text: only policy groups are shown as groups.
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined && policyGroups.has(g)))].sort();
     const author = GITHUB_LOGIN.test(p.author) ? p.author : 'unknown';
-    // The approval rule's exclusions and one-approval-per-person (approval/approval.ts); teams read now, as a forecast.
-    const owning = p.approvers.filter(
-      (a) =>
-        GITHUB_LOGIN.test(a) &&
-        !excludedApprover(a, { requester: p.author, author: p.author, pushers: [], people }) &&
-        p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)),
-    );
-    const approvers = distinctPeople(owning, people).counted;
+    const reviews = p.reviews.filter((r) => GITHUB_LOGIN.test(r.reviewer));
+    const approvers = pendingApprovers({ ...p, reviews }, p.paths.map(report.ownersOf), memberships, people);
     return { number: p.number, author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
   const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');

@@ -156,6 +156,28 @@ export function reviewedAsOwner(review: ReviewFact, owners: readonly Owner[]): b
   return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(teamKey(o))));
 }
 
+/**
+ * Who has approved an open pull request so far, by the same rule as the grant (latest decisive review,
+ * of its head, not the author as login or person, each person once), with code owners judged by
+ * teams read now: a forecast for the dashboard, never an input to a grant.
+ */
+export function pendingApprovers(
+  pull: { author: string; head: string; reviews: readonly { reviewer: string; state: string; commit: string | null }[] },
+  owners: readonly (readonly Owner[])[],
+  memberships: ReadonlySet<string>,
+  people: People | undefined,
+): string[] {
+  const facts = pull.reviews.map((r, i): ReviewFact => ({ id: i, reviewer: r.reviewer, state: r.state, commitId: r.commit, submittedAt: null }));
+  const owning = latestDecisiveReviews(facts)
+    .filter((r) => r.state === 'APPROVED' && r.commitId === pull.head)
+    .map((r) => r.reviewer)
+    .filter(
+      (who) =>
+        !excludedApprover(who, { requester: pull.author, author: pull.author, pushers: [], people }) && owners.every((o) => isCodeOwner(who, o, memberships)),
+    );
+  return distinctPeople(owning, people).counted.sort();
+}
+
 export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
   const approvers: string[] = [];
   const approvedAt: Record<string, string | null> = {};

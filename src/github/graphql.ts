@@ -119,8 +119,10 @@ export interface OpenPull {
   author: string;
   /** Its files under requests/ (of the first 20). */
   paths: string[];
-  /** Who approved its current head. */
-  approvers: string[];
+  /** Its current head. */
+  head: string;
+  /** Its reviews in GitHub's order (of the first 50): the approval rule (approval/approval.ts) counts them. */
+  reviews: { reviewer: string; state: string; commit: string | null }[];
 }
 
 export class GitHubFacts {
@@ -187,15 +189,11 @@ export class GitHubFacts {
         const paths = arr(obj(node.files).nodes)
           .map((f) => str(obj(f).path) ?? '')
           .filter((p) => p.startsWith('requests/'));
-        const head = str(node.headRefOid) ?? '';
-        const approvers = new Set(
-          arr(obj(node.reviews).nodes)
-            .map(obj)
-            .filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head)
-            .map((r) => str(obj(r.author).login) ?? '')
-            .filter(Boolean),
-        );
-        return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, approvers: [...approvers].sort() };
+        const reviews = arr(obj(node.reviews).nodes)
+          .map(obj)
+          .map((r) => ({ reviewer: str(obj(r.author).login) ?? '', state: str(r.state) ?? '', commit: str(obj(r.commit).oid) ?? null }))
+          .filter((r) => r.reviewer !== '');
+        return { number: num(node.number), author: str(obj(node.author).login) ?? '', paths, head: str(node.headRefOid) ?? '', reviews };
       })
       .filter((p) => p.paths.length > 0);
   }

@@ -1,7 +1,7 @@
 // Approval rules as pure functions (docs/threat-model.md invariant 3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateApprovals, latestDecisiveReviews, type ReviewFact } from '../../src/approval/approval.ts';
+import { evaluateApprovals, latestDecisiveReviews, pendingApprovers, type ReviewFact } from '../../src/approval/approval.ts';
 import { parseOwner, type Owner } from '../../src/codeowners/codeowners.ts';
 import { personOf, samePerson, upnsToResolve, type People } from '../../src/identities/people.ts';
 
@@ -153,4 +153,24 @@ test('THREATS 60: one person approving with two accounts counts once', () => {
   assert.match(r.ignored.find((i) => i.reviewer === 'bob-2')!.why, /is bob under another GitHub account .*one person approves once/);
   assert.equal(samePerson(both, 'BOB', 'bob-2'), true);
   assert.equal(personOf(both, 'stranger'), 'login:stranger');
+});
+
+test("rules once: the dashboard counts pending approvals by the grant's rule (latest decisive review of the head, not the author as a person, each person once)", () => {
+  const who = people({
+    alice: { upn: 'alice@contoso.com' },
+    'alice-ops': { upn: 'alice@contoso.com' },
+    bob: { upn: 'bob@contoso.com' },
+    'bob-2': { upn: 'bob@contoso.com' },
+  });
+  const ownersOfPaths = [owners('@alice-ops', '@bob', '@bob-2', '@carol', '@dave')];
+  const reviews = [
+    { reviewer: 'alice-ops', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'bob', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'bob-2', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'carol', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'carol', state: 'CHANGES_REQUESTED', commit: HEAD },
+    { reviewer: 'dave', state: 'APPROVED', commit: OLD },
+    { reviewer: 'erin', state: 'APPROVED', commit: HEAD },
+  ];
+  assert.deepEqual(pendingApprovers({ author: 'alice', head: HEAD, reviews }, ownersOfPaths, new Set(), who), ['bob']);
 });
