@@ -58,14 +58,27 @@ export async function gatherPeople(
   comparisons: Iterable<readonly string[]>,
   resolve: ((refs: readonly EntraUserRef[]) => Promise<({ id: string } | undefined)[]>) | undefined,
 ): Promise<People> {
-  const upns = upnsToResolve(identities, comparisons);
+  return {
+    identities,
+    upnIds: await upnIdsOf(
+      [...comparisons].map((logins) => ({ identities, logins })),
+      resolve,
+    ),
+  };
+}
+
+/** The object ids of the UPNs that comparisons under (possibly several versions of) the identities need, asked of Entra in one go. */
+export async function upnIdsOf(
+  comparisons: readonly { identities: Identities; logins: readonly string[] }[],
+  resolve: ((refs: readonly EntraUserRef[]) => Promise<({ id: string } | undefined)[]>) | undefined,
+): Promise<Map<string, string>> {
+  const upns = [...new Set(comparisons.flatMap((c) => upnsToResolve(c.identities, [c.logins])))].sort();
   const upnIds = new Map<string, string>();
-  if (upns.length > 0 && resolve) {
-    const found = await resolve(upns.map((upn) => ({ upn })));
-    upns.forEach((upn, i) => {
-      const id = found[i]?.id;
-      if (id) upnIds.set(upn, id.toLowerCase());
-    });
-  }
-  return { identities, upnIds };
+  if (upns.length === 0 || !resolve) return upnIds;
+  const found = await resolve(upns.map((upn) => ({ upn })));
+  upns.forEach((upn, i) => {
+    const id = found[i]?.id;
+    if (id) upnIds.set(upn, id.toLowerCase());
+  });
+  return upnIds;
 }

@@ -13,8 +13,7 @@
 import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { approvalLogins, teamMemberships } from '../approval/approval.ts';
-import { gatherPeople } from '../identities/people.ts';
-import type { Identities } from '../identities/identities.ts';
+import { upnIdsOf } from '../identities/people.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
@@ -707,7 +706,15 @@ export async function verifyAll(
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
-  const upnIds = await peopleOfPulls(active, chosen, pulls, configs, resolveUsers);
+  // Approvers are compared with the requester, author and pushers as people (identities/people.ts).
+  const upnIds = await upnIdsOf(
+    active.flatMap((r) => {
+      const config = configs.get(r.landing!.parents[0] ?? '');
+      const pull = pulls.get(chosen.get(r) ?? -1);
+      return config && typeof config !== 'string' && pull ? [{ identities: config.identities, logins: approvalLogins(r.requester, pull) }] : [];
+    }),
+    resolveUsers,
+  );
 
   for (const r of active) {
     const landing = r.landing!;
@@ -745,27 +752,6 @@ export async function verifyAll(
       blobs,
     ),
   };
-}
-
-/** The UPNs Entra resolves so that approvers are compared with the requester, author and pushers as people. */
-async function peopleOfPulls(
-  active: readonly RequestResult[],
-  chosen: ReadonlyMap<RequestResult, number>,
-  pulls: ReadonlyMap<number, PullFacts>,
-  configs: ReadonlyMap<string, AccessConfig | string>,
-  resolveUsers: Directory['resolveUsers'] | undefined,
-): Promise<Map<string, string>> {
-  const byIdentities = new Map<Identities, string[][]>();
-  for (const r of active) {
-    const config = configs.get(r.landing!.parents[0] ?? '');
-    const pull = pulls.get(chosen.get(r) ?? -1);
-    if (!config || typeof config === 'string' || !pull) continue;
-    byIdentities.set(config.identities, [...(byIdentities.get(config.identities) ?? []), approvalLogins(r.requester, pull)]);
-  }
-  const upnIds = new Map<string, string>();
-  for (const [identities, comparisons] of byIdentities)
-    for (const [upn, id] of (await gatherPeople(identities, comparisons, resolveUsers)).upnIds) upnIds.set(upn, id);
-  return upnIds;
 }
 
 /**
