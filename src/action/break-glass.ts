@@ -6,11 +6,15 @@
  * group's code owners, and announces it loudly: the job summary, a warning annotation and the chat
  * webhooks. A refusal fails the run, so its record never covers anyone.
  */
+import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
+import { gatherPeople } from '../identities/people.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
-import { loadConfig } from '../config/config.ts';
+import { loadConfig, type AccessConfig } from '../config/config.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import type { Directory } from '../entra/directory.ts';
 import { workingTree } from '../repo/files.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
 import { breakGlassUses, reviewedRuns, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
@@ -51,6 +55,26 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
   return { runId, actor, defaultBranch, git };
 }
 
+/** Earlier uses with their reviews (remembered verdicts where the memory key allows), users compared as people. */
+async function earlierUses(
+  settings: Settings,
+  at: { gh: GitHub; repo: RepoRef; githubFacts: GitHubFacts; git: Git; directory: Directory; config: AccessConfig; branch: string },
+) {
+  const reader = at.git.catFile();
+  try {
+    return await breakGlassUses({
+      ...at,
+      reader,
+      head: await headCommit(at.git),
+      since: Date.now() - USE_LOOKBACK_MS,
+      resolveUsers: (refs) => at.directory.resolveUsers(refs),
+      ...(settings.memory ? { memory: settings.memory } : {}),
+    });
+  } finally {
+    reader.close();
+  }
+}
+
 export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
@@ -59,27 +83,8 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
-  const teamMembers = async (team: string) => {
-    const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
-    return (await githubFacts.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
-  };
-  const reader = git.catFile();
-  let previous;
-  try {
-    previous = await breakGlassUses({
-      gh,
-      repo,
-      githubFacts,
-      git,
-      reader,
-      head: await headCommit(git),
-      branch: defaultBranch,
-      config,
-      since: Date.now() - USE_LOOKBACK_MS,
-    });
-  } finally {
-    reader.close();
-  }
+  const teamMembers = async (team: TeamName) => (await githubFacts.teamMembers([team])).get(teamKey(team)) ?? 'not found';
+  const previous = await earlierUses(settings, { gh, repo, githubFacts, git, directory, config, branch: defaultBranch });
   const decision = await decideBreakGlass(inputs, {
     actor,
     run: runId,
@@ -87,6 +92,13 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     now: Date.now(),
     config,
     teamMembers,
+    upnIds: (
+      await gatherPeople(
+        config.identities,
+        previous.map((p) => [p.login, actor]),
+        (refs) => directory.resolveUsers(refs),
+      )
+    ).upnIds,
     previous,
   });
   if (!decision.ok) {
@@ -103,7 +115,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     now: Date.now(),
     dryRun: false,
     breakGlassNow: grant,
-    breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git),
+    breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git, directory, settings.memory),
   });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')

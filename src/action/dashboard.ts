@@ -23,9 +23,12 @@ import {
   type PendingRequest,
 } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
-import { isCodeOwner, teamMemberships } from '../approval/approval.ts';
+import { pendingApprovers, teamMemberships } from '../approval/approval.ts';
+import { teamKey } from '../codeowners/codeowners.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
+import type { Directory } from '../entra/directory.ts';
+import type { MemoryKey } from '../memory/memory.ts';
 
 export interface DashboardOutcome {
   issue: number;
@@ -44,24 +47,25 @@ export async function planDashboard(
   now: number,
   lateMs?: number,
   catalogue?: Catalogue,
+  reviews: { directory?: Pick<Directory, 'resolveUsers'>; memory?: MemoryKey } = {},
 ): Promise<{ next: { body: string; stable: string }; pending: PendingRequest[] }> {
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const open = await githubFacts.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
   // them counts their members as not owners, and the table says so).
   const ownerTeams = new Map(
-    open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[`${o.org}/${o.slug}`, o] as const] : [])))),
+    open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[teamKey(o), o] as const] : [])))),
   );
   const teams = await githubFacts.teamMembers([...ownerTeams.values()]);
   const memberships = teamMemberships(teams);
   const policyGroups = report.config.policy.groups;
+  const people = { identities: report.config.identities, upnIds: new Map<string, string>() };
   const pending = open.map((p) => {
     // Folder names in open pull requests are anyone's text: only policy groups are shown as groups.
     const groups = [...new Set(p.paths.map((path) => splitRequestPath(path)?.group).filter((g): g is string => g !== undefined && policyGroups.has(g)))].sort();
     const author = GITHUB_LOGIN.test(p.author) ? p.author : 'unknown';
-    const approvers = p.approvers.filter(
-      (a) => GITHUB_LOGIN.test(a) && a.toLowerCase() !== p.author.toLowerCase() && p.paths.every((path) => isCodeOwner(a, report.ownersOf(path), memberships)),
-    );
+    const reviews = p.reviews.filter((r) => GITHUB_LOGIN.test(r.reviewer));
+    const approvers = pendingApprovers({ ...p, reviews }, p.paths.map(report.ownersOf), memberships, people);
     return { number: p.number, author, groups, approvers, needed: Math.max(1, ...groups.map((g) => report.approvals.get(g) ?? 1)) };
   });
   const unreadableTeams = [...teams.values()].some((t) => typeof t === 'string');
@@ -79,6 +83,8 @@ export async function planDashboard(
         branch: report.branch,
         config: report.config,
         since: now - DASHBOARD_LOOKBACK_MS,
+        ...(reviews.directory ? { resolveUsers: (refs) => reviews.directory!.resolveUsers(refs) } : {}),
+        ...(reviews.memory ? { memory: reviews.memory } : {}),
       })
     )
       .filter((u) => !u.review.reviewed)

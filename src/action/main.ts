@@ -19,8 +19,8 @@ import { rememberEffects, type Effect } from '../plan/effects.ts';
 import { writeRevokeSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
-import { formatOwner, parseOwner } from '../codeowners/codeowners.ts';
-import { requesterTeams } from '../policy/requesters.ts';
+import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
+import { requesterTeamNames } from '../policy/requesters.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
@@ -236,15 +236,12 @@ async function runIssue(settings: Settings): Promise<RunResult> {
 
 /** Every team the configuration names: code owners and the groups' requesters. */
 function configTeams(config: AccessConfig): { org: string; slug: string }[] {
-  const teams = new Map<string, { org: string; slug: string }>();
+  const teams = new Map<string, TeamName>();
   const names = [
-    ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
-    ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...(g.requesters ?? []), ...(g.breakGlass?.requesters ?? [])]).map((t) => `@${t}`)),
+    ...config.codeowners.rules.flatMap((r) => r.owners.flatMap((o) => (o.kind === 'team' ? [{ org: o.org, slug: o.slug }] : []))),
+    ...[...config.policy.groups.values()].flatMap((g) => requesterTeamNames([...(g.requesters ?? []), ...(g.breakGlass?.requesters ?? [])])),
   ];
-  for (const name of names) {
-    const o = parseOwner(name);
-    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
-  }
+  for (const team of names) teams.set(teamKey(team), team);
   return [...teams.values()];
 }
 
@@ -399,7 +396,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
   if (settings.dashboard && !report.dryRun && !report.degraded)
-    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now));
+    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now), directory);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -458,6 +455,7 @@ async function keepDashboard(
   report: RevokeReport,
   now: number,
   catalogue: Catalogue | undefined,
+  directory: Directory,
 ): Promise<void> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
@@ -472,6 +470,7 @@ async function keepDashboard(
       now,
       settings.eventName === 'schedule' ? slotLateness(Math.round(performance.timeOrigin)) : undefined,
       catalogue,
+      { directory, ...(settings.memory ? { memory: settings.memory } : {}) },
     );
   } catch (error) {
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });

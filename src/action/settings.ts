@@ -28,7 +28,7 @@ export interface Settings {
   dashboard: boolean;
   /** Chat webhooks for notifications (grant, revoke); their URLs are masked in the log. */
   webhooks: Webhook[];
-  /** grant, revoke: the memory key (masked), when set and long enough. */
+  /** grant, revoke, report, break-glass: the memory key (masked), when set and long enough. */
   memory?: MemoryKey;
 }
 
@@ -111,10 +111,10 @@ function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['git
   return github;
 }
 
-/** grant and revoke (and report, which reads the standing-members history): the memory key, masked; a short one is refused with a warning. */
+/** grant and revoke (and report and break-glass, which read the history and the review verdicts): the memory key, masked; a short one is refused with a warning. */
 function memorySettings(settings: Settings): MemoryKey | undefined {
   const memoryKey = core.getInput('memory-key').trim();
-  if (!memoryKey || !['grant', 'revoke', 'report'].includes(settings.command) || !settings.github) return undefined;
+  if (!memoryKey || !['grant', 'revoke', 'report', 'break-glass'].includes(settings.command) || !settings.github) return undefined;
   core.setSecret(memoryKey);
   // A short key could be guessed, and then anyone who can push could forge remembered facts: the run
   // goes on without remembering, and says so.

@@ -3,9 +3,13 @@
  * at least `required` distinct reviewers whose latest review is APPROVED on the merged head commit,
  * each a code owner of the file under the base CODEOWNERS (a team through GitHub's record of the
  * review as made on its behalf), none of them
- * the requester, the pull request's author or anyone who authored or committed to it.
+ * the requester, the pull request's author or anyone who authored or committed to it, compared as
+ * logins and as people (docs/threat-model.md invariant 21: a second GitHub account mapped to the same
+ * Entra user is the same person), and each person counted once however many accounts they approve with.
+ * The grant, the approval of configuration changes and the dashboard's pending table all ask this rule.
  */
-import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
+import { formatOwner, teamKey, type Owner } from '../codeowners/codeowners.ts';
+import { samePerson, samePersonWhy, type People } from '../identities/people.ts';
 
 export interface ReviewFact {
   id: number;
@@ -28,6 +32,40 @@ export interface ApprovalInput {
   author: string;
   /** Logins that authored or committed commits of the pull request. */
   pushers: readonly string[];
+  /** Who each login is in Entra (identities of the configuration the request is judged by). */
+  people?: People;
+}
+
+/** Whether `who` may not approve, and why: the requester, the author or a pusher, as a login or as a person. */
+export function excludedApprover(who: string, input: Pick<ApprovalInput, 'requester' | 'author' | 'pushers' | 'people'>): string | undefined {
+  const roles: [string, string][] = [
+    [input.requester, 'the requester'],
+    [input.author, 'the author of the pull request'],
+    ...input.pushers.map((p): [string, string] => [p, 'someone who pushed commits to the pull request']),
+  ];
+  for (const [login, role] of roles) {
+    if (login === '' || !samePerson(input.people, who, login)) continue;
+    if (who.toLowerCase() === login.toLowerCase())
+      return role === 'the requester'
+        ? 'is the requester'
+        : role.startsWith('the author')
+          ? 'is the author of the pull request'
+          : 'pushed commits to the pull request';
+    return `is ${role} ${login} under another GitHub account (${samePersonWhy(input.people!, who, login)})`;
+  }
+  return undefined;
+}
+
+/** The counted approvers with each person once (a second account of someone already counted is not another approval). */
+export function distinctPeople(logins: readonly string[], people: People | undefined): { counted: string[]; repeats: { reviewer: string; why: string }[] } {
+  const counted: string[] = [];
+  const repeats: { reviewer: string; why: string }[] = [];
+  for (const who of logins) {
+    const earlier = counted.find((c) => samePerson(people, c, who));
+    if (earlier === undefined) counted.push(who);
+    else repeats.push({ reviewer: who, why: `is ${earlier} under another GitHub account (${samePersonWhy(people!, who, earlier)}); one person approves once` });
+  }
+  return { counted, repeats };
 }
 
 export interface ApprovalResult {
@@ -47,6 +85,23 @@ export function pushersOf(commits: readonly { author: string | null; committer: 
   const pushers = new Set<string>();
   for (const c of commits) for (const l of [c.author, c.committer]) if (l && l.toLowerCase() !== WEB_FLOW) pushers.add(l.toLowerCase());
   return [...pushers];
+}
+
+/** The logins an approval compares: the requester, the author, the pushers and those who approved. */
+export function approvalLogins(
+  requester: string | undefined,
+  pull: {
+    author: string | null;
+    commits: readonly { author: string | null; committer: string | null }[];
+    reviews: readonly { reviewer: string | null; state: string }[];
+  },
+): string[] {
+  const approvers = pull.reviews.flatMap((r) => (r.state === 'APPROVED' && r.reviewer ? [r.reviewer] : []));
+  return [
+    ...new Set(
+      [...(requester ? [requester] : []), ...(pull.author ? [pull.author] : []), ...pushersOf(pull.commits), ...approvers].map((l) => l.toLowerCase()),
+    ),
+  ];
 }
 
 /**
@@ -90,7 +145,7 @@ export function teamMemberships(teams: ReadonlyMap<string, ReadonlySet<string> |
 
 export function isCodeOwner(login: string, owners: readonly Owner[], teamMemberships: ReadonlySet<string>): boolean {
   const l = login.toLowerCase();
-  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${o.org}/${o.slug}:${l}`)));
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teamMemberships.has(`${teamKey(o)}:${l}`)));
 }
 
 /**
@@ -102,14 +157,32 @@ export function isCodeOwner(login: string, owners: readonly Owner[], teamMembers
 export function reviewedAsOwner(review: ReviewFact, owners: readonly Owner[]): boolean {
   const l = review.reviewer.toLowerCase();
   const teams = new Set((review.onBehalfOf ?? []).map((t) => t.toLowerCase()));
-  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(`${o.org}/${o.slug}`)));
+  return owners.some((o) => (o.kind === 'user' && o.login === l) || (o.kind === 'team' && teams.has(teamKey(o))));
+}
+
+/**
+ * Who has approved an open pull request so far, by the same rule as the grant (latest decisive review,
+ * of its head, not the author as login or person, each person once), with code owners judged by
+ * teams read now: a forecast for the dashboard, never an input to a grant.
+ */
+export function pendingApprovers(
+  pull: { author: string; head: string; reviews: readonly { reviewer: string; state: string; commit: string | null }[] },
+  owners: readonly (readonly Owner[])[],
+  memberships: ReadonlySet<string>,
+  people: People | undefined,
+): string[] {
+  const facts = pull.reviews.map((r, i): ReviewFact => ({ id: i, reviewer: r.reviewer, state: r.state, commitId: r.commit, submittedAt: null }));
+  const owning = latestDecisiveReviews(facts)
+    .filter((r) => r.state === 'APPROVED' && r.commitId === pull.head)
+    .map((r) => r.reviewer)
+    .filter(
+      (who) =>
+        !excludedApprover(who, { requester: pull.author, author: pull.author, pushers: [], people }) && owners.every((o) => isCodeOwner(who, o, memberships)),
+    );
+  return distinctPeople(owning, people).counted.sort();
 }
 
 export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
-  const excluded = new Map<string, string>();
-  for (const p of input.pushers) excluded.set(p.toLowerCase(), 'pushed commits to the pull request');
-  excluded.set(input.author.toLowerCase(), 'is the author of the pull request');
-  excluded.set(input.requester.toLowerCase(), 'is the requester');
   const approvers: string[] = [];
   const approvedAt: Record<string, string | null> = {};
   const ignored: { reviewer: string; why: string }[] = [];
@@ -119,7 +192,7 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
       ignored.push({ reviewer: who, why: review.state === 'DISMISSED' ? 'their approval was dismissed' : 'requested changes' });
       continue;
     }
-    const why = excluded.get(who.toLowerCase());
+    const why = excludedApprover(who, input);
     if (why) ignored.push({ reviewer: who, why });
     else if (review.commitId !== input.headSha)
       ignored.push({
@@ -137,5 +210,8 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
       approvedAt[who] = review.submittedAt;
     }
   }
-  return { ok: approvers.length >= input.required, required: input.required, approvers, approvedAt, ignored };
+  const { counted, repeats } = distinctPeople(approvers, input.people);
+  for (const r of repeats) delete approvedAt[r.reviewer];
+  ignored.push(...repeats);
+  return { ok: counted.length >= input.required, required: input.required, approvers: counted, approvedAt, ignored };
 }

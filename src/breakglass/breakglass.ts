@@ -20,7 +20,8 @@
  */
 import { formatDuration, parseDuration } from '../duration.ts';
 import type { Policy } from '../policy/policy.ts';
-import { mayRequest, requesterTeams } from '../policy/requesters.ts';
+import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
+import { mayRequest, requesterTeamNames } from '../policy/requesters.ts';
 
 export const BREAK_GLASS_WORKFLOW = 'access-break-glass.yml';
 export const BREAK_GLASS_LABEL = 'access-break-glass';
@@ -70,13 +71,8 @@ export function breakGlassWindow(policy: Policy): number {
 
 /** The teams among the break-glass requesters of every group: read from GitHub at each judgement. */
 export function breakGlassTeams(policy: Policy): { org: string; slug: string }[] {
-  const teams = new Map<string, { org: string; slug: string }>();
-  for (const g of policy.groups.values()) {
-    for (const t of requesterTeams(g.breakGlass?.requesters ?? [])) {
-      const [org, slug] = t.split('/') as [string, string];
-      teams.set(t, { org, slug });
-    }
-  }
+  const teams = new Map<string, TeamName>();
+  for (const g of policy.groups.values()) for (const t of requesterTeamNames(g.breakGlass?.requesters ?? [])) teams.set(teamKey(t), t);
   return [...teams.values()];
 }
 

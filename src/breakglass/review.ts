@@ -1,12 +1,15 @@
 /**
  * What a review of a break-glass use is, stated once (docs/threat-model.md 49): the use's review
- * issue, closed as completed by a code owner of the group who is not the user, as the issue's own
- * events record it (who closed it, when, as what), and not reopened since. Never a label (anyone with
+ * issue, closed as completed by a code owner of the group who is not the user (as a login, nor as a
+ * person: another GitHub account mapped to the same Entra user is the user; invariant 21), as the
+ * issue's own events record it (who closed it, when, as what), and not reopened since. A close once
+ * judged keeps its verdict (memory/verdicts.ts, invariant 22). Never a label (anyone with
  * triage access can add or remove one), never "closed by anyone". The break-glass command, the
  * dashboard and the report all ask this rule. Pure.
  */
 import { isCodeOwner } from '../approval/approval.ts';
 import type { Owner } from '../codeowners/codeowners.ts';
+import { samePerson, samePersonWhy, type People } from '../identities/people.ts';
 import type { BreakGlassRecord } from './breakglass.ts';
 
 /** A review issue as GitHub records it. */
@@ -41,12 +44,20 @@ export function issueOfUse(use: Pick<BreakGlassRecord, 'run' | 'start' | 'update
 export type ReviewVerdict = { reviewed: true; by: string; at: string } | { reviewed: false; why: string };
 
 /** The one rule: closed as completed by a code owner of the group (teams read from GitHub) who is not the user. */
-export function reviewOf(issue: ReviewIssue | undefined, login: string, owners: readonly Owner[], memberships: ReadonlySet<string>): ReviewVerdict {
+export function reviewOf(
+  issue: ReviewIssue | undefined,
+  login: string,
+  owners: readonly Owner[],
+  memberships: ReadonlySet<string>,
+  people?: People,
+): ReviewVerdict {
   if (!issue) return { reviewed: false, why: 'no review issue was opened by the break-glass run.' };
   if (issue.state !== 'closed' || !issue.closed) return { reviewed: false, why: `#${issue.number} is open.` };
   const { by, at, reason } = issue.closed;
   if (reason !== 'completed') return { reviewed: false, why: `#${issue.number} was closed as ${reason ?? 'no reason'}, not as completed.` };
   if (by.toLowerCase() === login.toLowerCase()) return { reviewed: false, why: `#${issue.number} was closed by ${login}, who used break-glass.` };
+  if (samePerson(people, by, login))
+    return { reviewed: false, why: `#${issue.number} was closed by ${by}, who is ${login}, who used break-glass (${samePersonWhy(people!, by, login)}).` };
   if (!isCodeOwner(by, owners, memberships)) return { reviewed: false, why: `#${issue.number} was closed by ${by}, who is not a code owner of the group.` };
   return { reviewed: true, by, at };
 }

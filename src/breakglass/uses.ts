@@ -11,10 +11,14 @@ import type { GitHub, RepoRef } from '../github/client.ts';
 import type { GitHubFacts } from '../github/graphql.ts';
 import { issuesWithLabelAll } from '../github/issues.ts';
 import { teamMemberships } from '../approval/approval.ts';
-import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_LABEL, readRecord, type BreakGlassRecord } from './breakglass.ts';
 import { breakGlassRuns } from './records.ts';
 import { issueOfUse, readMarker, reviewOf, type ReviewIssue, type ReviewVerdict } from './review.ts';
+import type { Directory } from '../entra/directory.ts';
+import { gatherPeople, type People } from '../identities/people.ts';
+import type { MemoryKey, SealedFile } from '../memory/memory.ts';
+import { readVerdicts, sealVerdict, verdictOfClose, type RememberedVerdict } from '../memory/verdicts.ts';
 
 /** The account the job token acts as: the review issues it opens are found even without their label. */
 const JOB_ACCOUNT = 'github-actions[bot]';
@@ -31,6 +35,8 @@ export interface BreakGlassUse extends BreakGlassRecord {
   end: number;
   issue?: number;
   review: ReviewVerdict;
+  /** A close judged for the first time: the verdict to remember (memory/verdicts.ts). */
+  judged?: RememberedVerdict;
 }
 
 /** Code owners of the group's requests: who reviews a break-glass use of it. */
@@ -48,6 +54,10 @@ export interface UsesContext {
   branch: string;
   config: AccessConfig;
   since: number;
+  /** Entra look-ups of UPNs, so that the user and the closer are compared as people (identities/people.ts). */
+  resolveUsers?: Directory['resolveUsers'];
+  /** The memory key: closes already judged keep their verdict (memory/verdicts.ts). */
+  memory?: MemoryKey;
 }
 
 /** Every genuine use since `since`, newest first, each with its review verdict. */
@@ -78,20 +88,63 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
     },
   );
   const teams = new Map<string, { org: string; slug: string }>();
-  for (const r of records)
-    for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(`${o.org}/${o.slug}`, { org: o.org, slug: o.slug });
+  for (const r of records) for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
   const memberships = teamMemberships(await ctx.githubFacts.teamMembers([...teams.values()]));
+  const ofUse = new Map(records.map((r) => [r.run, issueOfUse(r, issues)]));
+  const closers = records.flatMap((r) => (ofUse.get(r.run)?.closed?.by ? [[r.login, ofUse.get(r.run)!.closed!.by]] : []));
+  const people = await gatherPeople(ctx.config.identities, closers, ctx.resolveUsers);
+  const remembered = ctx.memory
+    ? await readVerdicts(
+        ctx.git,
+        ctx.reader,
+        ctx.memory,
+        records.map((r) => r.run),
+      )
+    : new Map<number, RememberedVerdict>();
   return records
-    .map((r) => {
-      const issue = issueOfUse(r, issues);
-      return {
-        ...r,
-        end: r.start + r.durationMs,
-        ...(issue ? { issue: issue.number } : {}),
-        review: reviewOf(issue, r.login, reviewersOf(ctx.config, r.group), memberships),
-      };
-    })
+    .map((r) => ({
+      ...r,
+      end: r.start + r.durationMs,
+      ...judgeUse(r, ofUse.get(r.run), reviewersOf(ctx.config, r.group), memberships, people, remembered.get(r.run)),
+    }))
     .sort((a, b) => b.start - a.start);
+}
+
+/**
+ * A use's review: the verdict remembered for the same close where there is one (fixed when first
+ * judged), else the rule judged now, and for a close judged now the verdict to remember.
+ */
+function judgeUse(
+  r: BreakGlassRecord,
+  issue: ReviewIssue | undefined,
+  owners: readonly Owner[],
+  memberships: ReadonlySet<string>,
+  people: People,
+  remembered: RememberedVerdict | undefined,
+): Pick<BreakGlassUse, 'issue' | 'review' | 'judged'> {
+  const at = issue ? { issue: issue.number } : {};
+  const close = issue?.closed;
+  if (issue && close && close.by !== '' && verdictOfClose(remembered, issue.number, close))
+    return {
+      ...at,
+      review: remembered!.reviewed ? { reviewed: true, by: remembered!.by, at: remembered!.at } : { reviewed: false, why: remembered!.why ?? '' },
+    };
+  const review = reviewOf(issue, r.login, owners, memberships, people);
+  if (!issue || !close || close.by === '' || issue.state !== 'closed') return { ...at, review };
+  const judged: RememberedVerdict = {
+    run: r.run,
+    issue: issue.number,
+    by: close.by,
+    at: close.at,
+    reviewed: review.reviewed,
+    ...(review.reviewed ? {} : { why: review.why }),
+  };
+  return { ...at, review, judged };
+}
+
+/** The verdicts first judged among `uses`, as files for the memory branch. */
+export function verdictFiles(k: MemoryKey, uses: readonly BreakGlassUse[]): SealedFile[] {
+  return uses.flatMap((u) => (u.judged ? [sealVerdict(k, u.judged)] : []));
 }
 
 /** A use as the dashboard and the report list it. */
@@ -125,11 +178,31 @@ export async function reviewIssueOfRun(gh: GitHub, repo: RepoRef, run: { id: num
 
 /**
  * The reconciler's question for groups with breakGlass.reviewWithin: which break-glass runs since a time
- * were reviewed, by the one review rule.
+ * were reviewed in time, by the one review rule. A review given after the window ended the use does not
+ * bring it back (invariant 22): it stands for the record (the next use may go ahead), not for access.
  */
-export function reviewedRuns(gh: GitHub, repo: RepoRef, githubFacts: GitHubFacts, git: Git) {
+export function reviewedRuns(gh: GitHub, repo: RepoRef, githubFacts: GitHubFacts, git: Git, directory?: Pick<Directory, 'resolveUsers'>, memory?: MemoryKey) {
   return async (since: number, at: { head: string; branch: string; config: AccessConfig; reader: CatFile }): Promise<Map<number, boolean>> => {
-    const uses = await breakGlassUses({ gh, repo, githubFacts, git, reader: at.reader, head: at.head, branch: at.branch, config: at.config, since });
-    return new Map(uses.map((u) => [u.run, u.review.reviewed]));
+    const uses = await breakGlassUses({
+      gh,
+      repo,
+      githubFacts,
+      git,
+      reader: at.reader,
+      head: at.head,
+      branch: at.branch,
+      config: at.config,
+      since,
+      ...(directory ? { resolveUsers: (refs) => directory.resolveUsers(refs) } : {}),
+      ...(memory ? { memory } : {}),
+    });
+    return new Map(uses.map((u) => [u.run, reviewedInTime(u, at.config)]));
   };
+}
+
+/** Whether a use was reviewed within its group's breakGlass.reviewWithin (any review, where the group sets none). */
+export function reviewedInTime(u: Pick<BreakGlassUse, 'group' | 'start' | 'review'>, config: AccessConfig): boolean {
+  if (!u.review.reviewed) return false;
+  const within = config.policy.groups.get(u.group)?.breakGlass?.reviewWithinMs;
+  return within === undefined || Date.parse(u.review.at) <= u.start + within;
 }

@@ -32,10 +32,28 @@ const USER = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
 const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})\/([A-Za-z0-9._-]+)$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** A GitHub team, lower-case (team names ignore case). */
+export interface TeamName {
+  org: string;
+  slug: string;
+}
+
+/**
+ * The one parser of team names: "@org/team" as CODEOWNERS and the policy write it (a policy's
+ * `requesters` may leave out the "@"), lower-case; undefined for anything that is not a team.
+ */
+export function parseTeam(name: string): TeamName | undefined {
+  const m = TEAM.exec(name.startsWith('@') ? name : `@${name}`);
+  return m ? { org: m[1]!.toLowerCase(), slug: m[2]!.toLowerCase() } : undefined;
+}
+
+/** A team's key in memberships read from GitHub: "org/slug". */
+export const teamKey = (team: TeamName): string => `${team.org}/${team.slug}`;
+
 export function parseOwner(token: string): Owner | undefined {
-  let m = TEAM.exec(token);
-  if (m) return { kind: 'team', org: m[1]!.toLowerCase(), slug: m[2]!.toLowerCase() };
-  m = USER.exec(token);
+  const team = token.startsWith('@') ? parseTeam(token) : undefined;
+  if (team) return { kind: 'team', ...team };
+  const m = USER.exec(token);
   if (m) return { kind: 'user', login: m[1]!.toLowerCase() };
   if (EMAIL.test(token)) return { kind: 'email', email: token.toLowerCase() };
   return undefined;

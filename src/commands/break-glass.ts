@@ -8,9 +8,10 @@
  */
 import type { AccessConfig } from '../config/config.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
-import { formatOwner, type Owner } from '../codeowners/codeowners.ts';
+import { formatOwner, teamKey, type Owner, type TeamName } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_MARKER } from '../breakglass/review.ts';
-import { mayRequest } from '../policy/requesters.ts';
+import { mayRequest, requesterTeamNames } from '../policy/requesters.ts';
+import { samePerson } from '../identities/people.ts';
 import type { BreakGlassUse } from '../breakglass/uses.ts';
 import { codeFence } from '../markdown.ts';
 import { formatTimestamp } from '../timestamp.ts';
@@ -23,7 +24,9 @@ export interface BreakGlassFacts {
   now: number;
   config: AccessConfig;
   /** Members of "@org/team" (lower-cased logins), or why they could not be read. */
-  teamMembers: (team: string) => Promise<Set<string> | string>;
+  teamMembers: (team: TeamName) => Promise<Set<string> | string>;
+  /** Object ids of UPNs in identities, where Entra was asked (identities/people.ts). */
+  upnIds?: ReadonlyMap<string, string>;
   /** Earlier break-glass uses, from the run records, each with its review verdict. */
   previous: readonly Pick<BreakGlassUse, 'run' | 'group' | 'login' | 'issue' | 'review'>[];
 }
@@ -85,14 +88,16 @@ async function personProblems(group: string, facts: BreakGlassFacts, rules: NonN
   const login = facts.actor.toLowerCase();
   if (!facts.config.identities.users.has(login)) reasons.push(`${facts.actor} has no Entra identity in ${facts.config.identities.file}.`);
   const memberships = new Set<string>();
-  for (const team of rules.requesters.filter((r) => r.includes('/'))) {
+  for (const team of requesterTeamNames(rules.requesters)) {
     const members = await facts.teamMembers(team);
-    if (typeof members === 'string') reasons.push(`could not read ${team}: ${members}`);
-    else for (const m of members) memberships.add(`${team.replace(/^@/, '').toLowerCase()}:${m}`);
+    if (typeof members === 'string') reasons.push(`could not read ${formatOwner({ kind: 'team', ...team })}: ${members}`);
+    else for (const m of members) memberships.add(`${teamKey(team)}:${m}`);
   }
   if (!mayRequest(login, rules.requesters, memberships))
     reasons.push(`${facts.actor} may not break glass for ${group}; its policy allows ${rules.requesters.join(', ')}.`);
-  const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && p.login.toLowerCase() === login && !p.review.reviewed);
+  // A person's earlier use, under any of their GitHub accounts (identities/people.ts), waits for its review.
+  const people = { identities: facts.config.identities, upnIds: facts.upnIds ?? new Map<string, string>() };
+  const unreviewed = facts.previous.filter((p) => p.run !== facts.run && p.group === group && samePerson(people, p.login, login) && !p.review.reviewed);
   if (unreviewed.length > 0) {
     const which = unreviewed.map((u) => (u.issue !== undefined ? `#${u.issue}` : `run ${u.run}`)).join(', ');
     const why = unreviewed.map((u) => (u.review.reviewed ? '' : u.review.why)).join(' ');

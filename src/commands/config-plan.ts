@@ -7,6 +7,7 @@
  */
 import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
+import { requesterStanding } from '../policy/requesters.ts';
 
 /** An active request on the default branch before the change (judged valid and not ended). */
 export interface ActiveRequest {
@@ -115,8 +116,9 @@ export interface PendingPull {
 
 /**
  * Pending pull requests whose verdict this change flips: a group that leaves the policy, approvals
- * that become too few (or enough), a requester list that no longer names the author. Only what can
- * be known without teams: a list with teams is not judged here (the check on the pull request does).
+ * that become too few (or enough), a requester list that no longer admits the author. Only what can
+ * be known without teams: where only a team's membership could tell, nothing is said (the check on
+ * the pull request judges it when the request's own pull request merges).
  */
 export function pendingFlips(base: AccessConfig, head: AccessConfig, pending: readonly PendingPull[]): string[] {
   const out: string[] = [];
@@ -134,9 +136,8 @@ export function pendingFlips(base: AccessConfig, head: AccessConfig, pending: re
         out.push(`#${p.number} (${name}) has ${plural(n, 'approval')} from code owners: enough now, too few after this change (${after.approvals} needed).`);
       if (n < before.approvals && n >= after.approvals)
         out.push(`#${p.number} (${name}) has ${plural(n, 'approval')} from code owners: too few now, enough after this change.`);
-      const allowed = (list: string[] | undefined) => list === undefined || list.includes(p.author.toLowerCase());
-      const judgeable = !(after.requesters ?? []).some((r) => r.startsWith('@')) && !(before.requesters ?? []).some((r) => r.startsWith('@'));
-      if (judgeable && allowed(before.requesters) && !allowed(after.requesters))
+      // The one rule of who may ask (policy/requesters.ts), with teams unread: only a sure answer flips.
+      if (requesterStanding(p.author, before.requesters, undefined) === 'yes' && requesterStanding(p.author, after.requesters, undefined) === 'no')
         out.push(`#${p.number}: ${p.author} may request ${name} now, not after this change: it would be refused when merged.`);
     }
   return out;

@@ -28,7 +28,7 @@ export function reconcileContext(ctx: BranchContext & { dryRun: boolean; require
   return {
     git: ctx.git,
     githubFacts,
-    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git),
+    breakGlassReviewed: reviewedRuns(ctx.gh, ctx.repo, githubFacts, ctx.git, ctx.directory, ctx.memory),
     directory: ctx.directory,
     now: ctx.now,
     dryRun: ctx.dryRun,

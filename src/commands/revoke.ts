@@ -13,7 +13,8 @@ import { formatDuration } from '../duration.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
 import { historyChange, historyDays, pointOf } from '../memory/history.ts';
-import type { GraphqlSpend } from '../github/graphql.ts';
+import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
+import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {
@@ -62,7 +63,10 @@ export interface RevokeReport {
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
   const status = statusOf(report, ctx.now);
-  const memoryChange = ctx.memory && !report.dryRun && !report.degraded ? await withHistory(ctx, ctx.memory, report) : report.memoryChange;
+  const memoryChange =
+    ctx.memory && !report.dryRun && !report.degraded
+      ? await withVerdicts(ctx, ctx.memory, report, await withHistory(ctx, ctx.memory, report))
+      : report.memoryChange;
   return {
     head: report.head,
     branch: report.branch,
@@ -102,6 +106,46 @@ async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileRe
     expectedHead: head,
     files: [...(change?.files ?? []), ...history.files],
     deletions: [...(change?.deletions ?? []), ...history.deletions],
+  };
+}
+
+/**
+ * The sweep's memory change with the verdicts of break-glass review closes it is the first to judge
+ * (memory/verdicts.ts, invariant 22): who was a code owner is read at the sweep after the close, and
+ * kept, so a later team join does not turn a non-owner's close into a review. Uses of the dashboard's
+ * window are looked at (a close of an older use is judged when first read). GitHub out of reach: the
+ * next sweep judges them.
+ */
+async function withVerdicts(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport, change: MemoryChange | undefined): Promise<MemoryChange | undefined> {
+  if (![...report.config.policy.groups.values()].some((g) => g.breakGlass)) return change;
+  const reader = ctx.git.catFile();
+  let files;
+  try {
+    const uses = await breakGlassUses({
+      gh: ctx.gh,
+      repo: ctx.repo,
+      githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
+      git: ctx.git,
+      reader,
+      head: report.head,
+      branch: report.branch,
+      config: report.config,
+      since: ctx.now - DASHBOARD_LOOKBACK_MS,
+      resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
+      memory: k,
+    });
+    files = verdictFiles(k, uses);
+  } catch (error) {
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return change;
+    throw error;
+  } finally {
+    reader.close();
+  }
+  if (files.length === 0) return change;
+  return {
+    expectedHead: change ? change.expectedHead : await memoryHead(ctx.git),
+    files: [...(change?.files ?? []), ...files],
+    deletions: change?.deletions ?? [],
   };
 }
 

@@ -116,7 +116,9 @@ export function judgeConfigChange(
   const required = Math.max(1, ...[...before.policy.groups.values()].map((g) => g.approvals));
   for (const f of change.files) {
     const owners = ownersOf(before.codeowners, f);
-    const approval = evaluateApprovals({ required, headSha: pull.headRefOid, reviews, owners, requester: author, author, pushers });
+    // People under the approved identities before the change (same UPN or same id; no Entra look-up here).
+    const people = { identities: before.identities, upnIds: new Map<string, string>() };
+    const approval = evaluateApprovals({ required, headSha: pull.headRefOid, reviews, owners, requester: author, author, pushers, people });
     if (!approval.ok) {
       const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
       return `#${pull.number} changes ${f}, which needs ${required} approval${required === 1 ? '' : 's'} of its merged head from code owners of ${f} (${owners.map(formatOwner).join(' ') || 'none in the approved CODEOWNERS'}) other than its author and pushers; counted: ${approval.approvers.map((a) => `@${a}`).join(', ') || 'none'}${notes ? `. Not counted: ${notes}` : ''}.`;

@@ -180,8 +180,10 @@ export interface OpenPull {
   author: string;
   /** Its files under requests/ (of the first 20). */
   paths: string[];
-  /** Who approved its current head. */
-  approvers: string[];
+  /** Its current head. */
+  head: string;
+  /** Its reviews in GitHub's order (of the first 50): the approval rule (approval/approval.ts) counts them. */
+  reviews: { reviewer: string; state: string; commit: string | null }[];
 }
 
 export class GitHubFacts {
@@ -248,17 +250,14 @@ export class GitHubFacts {
         const paths = arr(obj(node.files).nodes)
           .map((f) => str(obj(f).path) ?? '')
           .filter((p) => p.startsWith('requests/'));
-        const head = str(node.headRefOid) ?? '';
-        // A bot's approval is never a person's (docs/threat-model.md 68), told by type.
-        const approvers = new Set(
-          arr(obj(node.reviews).nodes)
-            .map(obj)
-            .filter((r) => r.state === 'APPROVED' && str(obj(r.commit).oid) === head)
-            .map((r) => actorOf(r.author))
-            .filter((a): a is ActorFact => a !== null && !a.bot)
-            .map((a) => a.login),
-        );
-        return { number: num(node.number), author: actorOf(node.author)?.login ?? '', paths, approvers: [...approvers].sort() };
+        // A bot's review is never a person's approval (docs/threat-model.md 68), told by type: left out here.
+        const reviews = arr(obj(node.reviews).nodes)
+          .map(obj)
+          .flatMap((r) => {
+            const actor = actorOf(r.author);
+            return actor && !actor.bot ? [{ reviewer: actor.login, state: str(r.state) ?? '', commit: str(obj(r.commit).oid) ?? null }] : [];
+          });
+        return { number: num(node.number), author: actorOf(node.author)?.login ?? '', paths, head: str(node.headRefOid) ?? '', reviews };
       })
       .filter((p) => p.paths.length > 0);
   }

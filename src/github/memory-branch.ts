@@ -11,7 +11,8 @@ import type { GitHub, RepoRef } from './client.ts';
 const README = `# access-as-code memory
 
 Written by the access-as-code grant and sweep jobs: what GitHub said about the merged pull requests of
-active access requests, so that each run asks GitHub only about what changed. Each file carries a MAC
+active access requests, so that each run asks GitHub only about what changed, and the verdict of each
+break-glass review issue's close as the sweep first judged it (verdicts/). Each file carries a MAC
 made with the memory key, a secret of the grant environment; a file without a valid MAC is ignored.
 Deleting this branch is safe: the next run asks GitHub again.
 `;

@@ -12,7 +12,8 @@
  */
 import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
-import { teamMemberships } from '../approval/approval.ts';
+import { approvalLogins, teamMemberships } from '../approval/approval.ts';
+import { upnIdsOf } from '../identities/people.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
@@ -23,14 +24,14 @@ import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { memoryChange, recall, type MemoryChange, type MemoryKey, type Recall, type Remembered } from '../memory/memory.ts';
 import { UserResolver } from '../grant/resolve.ts';
-import { parseOwner, ownersOf, type Owner } from '../codeowners/codeowners.ts';
+import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import { planGroup, type Disposition } from './group-plan.ts';
 import { choosePull, unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
-import { requesterTeams } from '../policy/requesters.ts';
+import { requesterTeamNames } from '../policy/requesters.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
@@ -293,7 +294,9 @@ async function verifyRequests(
   try {
     const needed = new Set(requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.landing).map((r) => r.landing!.sha));
     const recalled = ctx.memory ? await recall(ctx.git, reader, ctx.memory, [...needed]) : undefined;
-    const verified = await verifyAll(ctx.git, ctx.githubFacts, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled);
+    const verified = await verifyAll(ctx.git, ctx.githubFacts, reader, requests, branch, ctx.now, versions.at, pushGuarantee, recalled, (refs) =>
+      ctx.directory.resolveUsers(refs),
+    );
     const change = ctx.memory && recalled ? memoryChange(ctx.memory, recalled, verified.learned, needed) : undefined;
     return { verified, ...(change ? { change } : {}) };
   } catch (error) {
@@ -719,6 +722,7 @@ export async function verifyAll(
   configAt: (commit: string) => Promise<AccessConfig | string>,
   pushGuarantee: PushGuarantee,
   memory?: Recall,
+  resolveUsers?: Directory['resolveUsers'],
 ): Promise<VerifySpend> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
@@ -740,6 +744,15 @@ export async function verifyAll(
       r.file,
       { commits: commitsUnread, ...unavailable },
     );
+  // Approvers are compared with the requester, author and pushers as people (identities/people.ts).
+  const upnIds = await upnIdsOf(
+    active.flatMap((r) => {
+      const config = configs.get(r.landing!.parents[0] ?? '');
+      const pull = pulls.get(chosen.get(r) ?? -1);
+      return config && typeof config !== 'string' && pull ? [{ identities: config.identities, logins: approvalLogins(r.requester, pull) }] : [];
+    }),
+    resolveUsers,
+  );
 
   for (const r of active) {
     const landing = r.landing!;
@@ -760,6 +773,7 @@ export async function verifyAll(
       headBlob: pull ? blobs.get(`${pull.headRefOid}:${r.file}`) : undefined,
       teams,
       pushGuarantee,
+      upnIds,
       now: r.judgeAt ?? now,
       unavailable: whyUnavailable(r, number),
     });
@@ -869,13 +883,13 @@ async function baseConfigs(
 function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string, AccessConfig | string>): { org: string; slug: string }[] {
   const teams = new Map<string, { org: string; slug: string }>();
   const note = (o: Owner | undefined) => {
-    if (o?.kind === 'team') teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
+    if (o?.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
   };
   for (const r of requests) {
     const config = configs.get(r.landing!.parents[0] ?? '');
     if (!config || typeof config === 'string') continue;
     for (const o of ownersOf(config.codeowners, r.file)) note(o);
-    for (const t of requesterTeams(config.policy.groups.get(r.group)?.requesters ?? [])) note(parseOwner(`@${t}`));
+    for (const t of requesterTeamNames(config.policy.groups.get(r.group)?.requesters ?? [])) note({ kind: 'team', ...t });
   }
   return [...teams.values()];
 }

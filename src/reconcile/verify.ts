@@ -49,6 +49,8 @@ export interface RequestEvidence {
   teams: ReadonlyMap<string, ReadonlySet<string> | string>;
   /** Whether GitHub's rulesets guarantee nobody approved their own push (read at this run). */
   pushGuarantee: PushGuarantee;
+  /** Object ids of the UPNs that tell people apart among the logins compared (identities/people.ts). */
+  upnIds?: ReadonlyMap<string, string>;
   now: number;
   /** Why facts this request is judged by came in an answer in part (unavailableFor), if they did. */
   unavailable?: string;
@@ -199,6 +201,7 @@ function requestProblems(
     requester: request.requester,
     author,
     pushers: pushersOf(pull.commits),
+    people: { identities: config.identities, upnIds: e.upnIds ?? new Map() },
   });
   if (!approval.ok) {
     const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');

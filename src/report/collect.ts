@@ -192,6 +192,8 @@ async function readUses(ctx: ReportContext, githubFacts: GitHubFacts, state: { h
         branch: state.branch,
         config: state.config,
         since,
+        resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
+        ...(ctx.memory ? { memory: ctx.memory } : {}),
       })
     ).map(useRow);
   } catch (error) {
@@ -226,7 +228,10 @@ async function history(
     const { versions, added, deletions } = await requestVersions(reader, log, new Set(policy.groups.keys()), since, result);
     let verified = configAt !== undefined;
     try {
-      if (configAt) await verifyAll(ctx.git, githubFacts, reader, versions, branch, ctx.now, configAt, pushGuarantee);
+      if (configAt)
+        await verifyAll(ctx.git, githubFacts, reader, versions, branch, ctx.now, configAt, pushGuarantee, undefined, (refs) =>
+          ctx.directory.resolveUsers(refs),
+        );
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       verified = false;

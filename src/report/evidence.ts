@@ -75,7 +75,9 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
   const reader = ctx.git.catFile();
   try {
     const { versions, deletions } = await requestVersions(reader, log, new Set(policy.groups.keys()), ctx.from);
-    await verifyAll(ctx.git, githubFacts, reader, versions, state.branch, ctx.now, state.configAt, state.pushGuarantee);
+    await verifyAll(ctx.git, githubFacts, reader, versions, state.branch, ctx.now, state.configAt, state.pushGuarantee, undefined, (refs) =>
+      ctx.directory.resolveUsers(refs),
+    );
     const runs = [
       ...(await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from)),
       ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from)),
@@ -95,6 +97,8 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
       branch: state.branch,
       config: state.config,
       since: ctx.from - reach,
+      resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
+      ...(ctx.memory ? { memory: ctx.memory } : {}),
     });
     for (const u of uses.filter((x) => x.start < ctx.to && x.end > ctx.from)) {
       rows.push({

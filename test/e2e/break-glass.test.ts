@@ -52,6 +52,7 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
       'authority-host': s.twin.urls.authorityHost,
       'graph-endpoint': s.twin.urls.graph,
       webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents`,
+      ...(s.memoryKey ? { 'memory-key': s.memoryKey } : {}),
     },
     eventName: 'workflow_dispatch',
     event: {
@@ -368,6 +369,87 @@ test('ratified or ended: a use not reviewed within breakGlass.reviewWithin ends 
     s.closeIssue(second.out!.issue!, 'lead1', 'completed');
     await sweepAt(s, Date.now() + 20 * 60_000);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'a reviewed use keeps its full duration');
+  } finally {
+    await s.stop();
+  }
+});
+
+/** Adds logins to the identities the approved way (a reviewed pull request into .github/). */
+function addIdentities(s: Scenario, lines: string): void {
+  s.approvedConfigChange({ '.github/access-identities.yaml': `${s.repo.git('show', 'HEAD:.github/access-identities.yaml')}\n${lines}\n` });
+}
+
+test("THREATS 60: the user's second GitHub account, mapped to the same Entra user, closing the review issue is no review", async () => {
+  const s = await Scenario.begin();
+  try {
+    // hubot's second account is a member of the code owners' team; identities name hubot by object id
+    // and the second account by UPN: the same Entra user, told apart only through Entra.
+    s.twin.state.teams.get('acme/sre-leads')!.add('hubot-ops');
+    addIdentities(s, '  hubot-ops: { upn: hubot@contoso.com }');
+    const used = await breakGlass(s, 'hubot', good);
+    assert.equal(used.out?.granted, true, used.run.stdout);
+    s.closeIssue(used.out!.issue!, 'hubot-ops', 'completed');
+    const again = await breakGlass(s, 'hubot', good);
+    assert.equal(again.out?.granted, false, 'closed by the same person under another account');
+    assert.match(again.out!.reasons!.join(), /closed by hubot-ops, who is hubot, who used break-glass \(hubot-ops and hubot are the same Entra user/);
+    // And the second account cannot break glass while the first account's use waits for review.
+    const other = await breakGlass(s, 'hubot-ops', good);
+    assert.equal(other.out?.granted, false);
+    assert.match(other.out!.reasons!.join(), /your earlier break-glass for k8s-prod-operators \(#\d+\) has not been reviewed/);
+    // A code owner who is someone else reviews it: the next use goes ahead.
+    s.closeIssue(used.out!.issue!, 'lead1', 'reopen');
+    s.closeIssue(used.out!.issue!, 'lead1', 'completed');
+    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("THREATS 61: a close by a non-owner stays no review once the sweep has judged it, though the closer joins the code owners' team later", async () => {
+  const s = await Scenario.begin();
+  try {
+    s.memoryKey = 'memory-key-of-the-grant-environment-0123456789';
+    const used = await breakGlass(s, 'hubot', good);
+    assert.equal(used.out?.granted, true, used.run.stdout);
+    s.closeIssue(used.out!.issue!, 'octocat', 'completed'); // not in @acme/sre-leads when closing
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const memory = s.repo.git('ls-tree', '-r', '--name-only', 'access-as-code/memory');
+    assert.match(memory, new RegExp(`^verdicts/${used.id}\\.json$`, 'm'), 'the sweep recorded the verdict of the close');
+    // A week later octocat joins the team: the close was judged when it was made, and stays no review.
+    s.twin.state.teams.get('acme/sre-leads')!.add('octocat');
+    const again = await breakGlass(s, 'hubot', good);
+    assert.equal(again.out?.granted, false, again.run.stdout);
+    assert.match(again.out!.reasons!.join(), /closed by octocat, who is not a code owner of the group/);
+    const report = await s.report();
+    assert.match(report.summary, new RegExp(`\\| #${used.out!.issue} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`));
+    // A new close (reopened, closed again) by the now code owner is judged afresh: a review.
+    s.closeIssue(used.out!.issue!, 'octocat', 'reopen');
+    s.closeIssue(used.out!.issue!, 'octocat', 'completed');
+    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 61: a review given after breakGlass.reviewWithin ended the use does not bring the access back', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = readFileSync(join(s.repo.dir, '.github/access-policy.yaml'), 'utf8');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('requireTicket: true }', 'requireTicket: true, reviewWithin: 15m }') });
+    const start = Date.now();
+    const used = await breakGlass(s, 'hubot', good, { createdAt: start });
+    assert.equal(used.out?.granted, true, used.run.stdout);
+    await sweepAt(s, start + 20 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'not reviewed within 15 minutes: ended');
+    // The code owner reviews at minute 21, while the 30 minutes asked for still run.
+    s.closeIssue(used.out!.issue!, 'lead1', 'completed');
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(used.out!.issue!)!;
+    issue.events!.at(-1)!.created_at = iso(start + 21 * 60_000);
+    const after = await sweepAt(s, start + 22 * 60_000);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], `the late review is for the record only\n${after.out}${after.err}`);
+    // It still counts as a review: the next use may go ahead.
+    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
   } finally {
     await s.stop();
   }

@@ -1,8 +1,9 @@
 // Approval rules as pure functions (docs/threat-model.md invariant 3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateApprovals, latestDecisiveReviews, type ReviewFact } from '../../src/approval/approval.ts';
+import { evaluateApprovals, latestDecisiveReviews, pendingApprovers, type ReviewFact } from '../../src/approval/approval.ts';
 import { parseOwner, type Owner } from '../../src/codeowners/codeowners.ts';
+import { personOf, samePerson, upnsToResolve, type People } from '../../src/identities/people.ts';
 
 const HEAD = 'a'.repeat(40);
 const OLD = 'b'.repeat(40);
@@ -88,4 +89,88 @@ test("THREATS 47: a team approval counts by GitHub's record of the review as mad
     false,
     'on behalf of a team that owns nothing here',
   );
+});
+
+const ALICE_ID = '11111111-2222-4333-8444-555555555555';
+const people = (users: Record<string, { upn: string } | { id: string }>, upnIds: Record<string, string> = {}): People => ({
+  identities: { file: '.github/access-identities.yaml', users: new Map(Object.entries(users)) },
+  upnIds: new Map(Object.entries(upnIds)),
+});
+
+test('THREATS 60: people, not logins: a second account mapped to the same Entra user is the requester, the author or a pusher', () => {
+  const mapped = people({
+    alice: { upn: 'alice@contoso.com' },
+    'alice-ops': { upn: 'Alice@Contoso.com' },
+    carol: { id: ALICE_ID.toUpperCase() },
+    'carol-2': { id: ALICE_ID },
+  });
+  const asRequester = evaluateApprovals({
+    ...base,
+    owners: owners('@alice-ops'),
+    requester: 'alice',
+    author: 'alice',
+    pushers: [],
+    people: mapped,
+    reviews: [review('alice-ops')],
+  });
+  assert.equal(asRequester.ok, false);
+  assert.match(asRequester.ignored[0]!.why, /^is the requester alice under another GitHub account \(alice-ops and alice are the same Entra user/);
+  const asPusher = evaluateApprovals({ ...base, owners: owners('@carol-2'), pushers: ['carol'], people: mapped, reviews: [review('carol-2')] });
+  assert.match(asPusher.ignored[0]!.why, /^is someone who pushed commits to the pull request carol under another GitHub account/);
+  // Without identities the same logins are different people (the rule compares logins as before).
+  assert.equal(
+    evaluateApprovals({ ...base, owners: owners('@alice-ops'), requester: 'alice', author: 'alice', pushers: [], reviews: [review('alice-ops')] }).ok,
+    true,
+  );
+});
+
+test('THREATS 60: an id and a UPN are one person once Entra resolved the UPN to that id; a login with no identity is a person only as a login', () => {
+  const users = { alice: { id: ALICE_ID }, 'alice-ops': { upn: 'alice@contoso.com' } };
+  const input = {
+    ...base,
+    owners: owners('@alice-ops', '@nobody'),
+    requester: 'alice',
+    author: 'alice',
+    pushers: [],
+    reviews: [review('alice-ops'), review('nobody')],
+  };
+  assert.deepEqual(upnsToResolve(people(users).identities, [['alice', 'alice-ops', 'nobody']]), ['alice@contoso.com']);
+  assert.deepEqual(upnsToResolve(people({ a: { upn: 'a@x' }, b: { upn: 'b@x' } }).identities, [['a', 'b']]), [], 'no look-up where all are UPNs');
+  const resolved = evaluateApprovals({ ...input, people: people(users, { 'alice@contoso.com': ALICE_ID }) });
+  assert.deepEqual(resolved.approvers, ['nobody'], 'the unmapped login counts as itself');
+  assert.deepEqual(
+    resolved.ignored.map((i) => i.reviewer),
+    ['alice-ops'],
+  );
+  assert.deepEqual(evaluateApprovals({ ...input, people: people(users) }).approvers, ['alice-ops', 'nobody'], 'an unresolved UPN is not that id');
+});
+
+test('THREATS 60: one person approving with two accounts counts once', () => {
+  const both = people({ bob: { upn: 'bob@contoso.com' }, 'bob-2': { upn: 'bob@contoso.com' } });
+  const r = evaluateApprovals({ ...base, required: 2, owners: owners('@bob', '@bob-2'), people: both, reviews: [review('bob'), review('bob-2')] });
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.approvers, ['bob']);
+  assert.match(r.ignored.find((i) => i.reviewer === 'bob-2')!.why, /is bob under another GitHub account .*one person approves once/);
+  assert.equal(samePerson(both, 'BOB', 'bob-2'), true);
+  assert.equal(personOf(both, 'stranger'), 'login:stranger');
+});
+
+test("rules once: the dashboard counts pending approvals by the grant's rule (latest decisive review of the head, not the author as a person, each person once)", () => {
+  const who = people({
+    alice: { upn: 'alice@contoso.com' },
+    'alice-ops': { upn: 'alice@contoso.com' },
+    bob: { upn: 'bob@contoso.com' },
+    'bob-2': { upn: 'bob@contoso.com' },
+  });
+  const ownersOfPaths = [owners('@alice-ops', '@bob', '@bob-2', '@carol', '@dave')];
+  const reviews = [
+    { reviewer: 'alice-ops', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'bob', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'bob-2', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'carol', state: 'APPROVED', commit: HEAD },
+    { reviewer: 'carol', state: 'CHANGES_REQUESTED', commit: HEAD },
+    { reviewer: 'dave', state: 'APPROVED', commit: OLD },
+    { reviewer: 'erin', state: 'APPROVED', commit: HEAD },
+  ];
+  assert.deepEqual(pendingApprovers({ author: 'alice', head: HEAD, reviews }, ownersOfPaths, new Set(), who), ['bob']);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { workingTree } from '../../src/repo/files.ts';
 import { configPlan, pendingFlips } from '../../src/commands/config-plan.ts';
+import { mayRequest, requesterStanding } from '../../src/policy/requesters.ts';
 import { FIXTURES, fixtureConfig } from '../helpers/config.ts';
 
 test('a configuration change is told what it ends, moves and leaves alone, and who gains or loses approval', async () => {
@@ -82,4 +83,27 @@ test('pending pull requests whose verdict a configuration change flips: a group 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('rules once: the pending flips ask the one rule of who may request (mayRequest), so a team member or an "@login" entry is never said to be refused', async () => {
+  const base = await fixtureConfig();
+  const withRequesters = (requesters: string[]) => {
+    const groups = new Map(base.policy.groups);
+    groups.set('k8s-prod-operators', { ...groups.get('k8s-prod-operators')!, requesters });
+    return { ...base, policy: { ...base.policy, groups } };
+  };
+  const pending = [{ number: 11, author: 'hubot', groups: ['k8s-prod-operators'], approvers: [] }];
+  // hubot is a member of acme/sre: mayRequest admits him under each of these lists.
+  const memberships = new Set(['acme/sre:hubot']);
+  for (const after of [['acme/sre'], ['@acme/sre'], ['@hubot'], ['HUBOT']]) {
+    assert.equal(mayRequest('hubot', after, memberships), true, after.join());
+    assert.deepEqual(pendingFlips(base, withRequesters(after), pending), [], `no flip for ${after.join()}`);
+  }
+  // Where the rule is sure without teams, the flip is said.
+  assert.deepEqual(pendingFlips(base, withRequesters(['monalisa']), pending), [
+    '#11: hubot may request k8s-prod-operators now, not after this change: it would be refused when merged.',
+  ]);
+  assert.equal(requesterStanding('hubot', ['acme/sre'], undefined), 'unknown');
+  assert.equal(requesterStanding('hubot', ['monalisa'], undefined), 'no');
+  assert.equal(requesterStanding('hubot', undefined, undefined), 'yes');
 });

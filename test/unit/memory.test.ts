@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryPath, memoryChange, openEntry, sealEntry, type MemoryKey, type Recall, type Remembered } from '../../src/memory/memory.ts';
+import { openVerdict, sealVerdict, verdictOfClose, verdictPath } from '../../src/memory/verdicts.ts';
 
 const KEY: MemoryKey = { key: 'k'.repeat(40), repository: 'acme/access' };
 const A = 'a'.repeat(40);
@@ -85,4 +86,25 @@ test('the memory change writes what was learned for needed landings and forgets 
   assert.equal(memoryChange(KEY, { ...recalled, held: new Set([A]) }, [], new Set([A])), undefined);
   // A learned landing no request needs any more is not written.
   assert.equal(memoryChange(KEY, { head: undefined, found: new Map(), rejected: [], held: new Set() }, [entry(B)], new Set([A])), undefined);
+});
+
+test('THREATS 61: a review verdict counts only with the MAC over its run; the same close is recognised, a new close is not', () => {
+  const v = {
+    run: 42,
+    issue: 7,
+    by: 'octocat',
+    at: '2026-12-01T10:00:00Z',
+    reviewed: false,
+    why: '#7 was closed by octocat, who is not a code owner of the group.',
+  };
+  const file = sealVerdict(KEY, v);
+  assert.equal(file.path, verdictPath(42));
+  assert.deepEqual(openVerdict(KEY, 42, file.content), v);
+  assert.match(String(openVerdict(KEY, 43, file.content)), /MAC does not match/, 'moved to another run');
+  assert.match(String(openVerdict({ ...KEY, key: 'x'.repeat(40) }, 42, file.content)), /MAC does not match/, 'written without the key');
+  const forged = file.content.replace('"reviewed":false', '"reviewed":true');
+  assert.match(String(openVerdict(KEY, 42, forged)), /MAC does not match/);
+  assert.equal(verdictOfClose(v, 7, { by: 'OctoCat', at: v.at }), true);
+  assert.equal(verdictOfClose(v, 7, { by: 'octocat', at: '2026-12-08T10:00:00Z' }), false, 'reopened and closed again: judged afresh');
+  assert.equal(verdictOfClose(v, 8, { by: 'octocat', at: v.at }), false);
 });
