@@ -260,6 +260,8 @@ export interface TwinState {
   armRoleAssignments: { id: string; scope: string; principalId: string; roleDefinitionId: string }[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
+  armPageSize: number;
   /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
   signIns: { userId: string; createdDateTime: string; appId: string }[];
   /** Messages received by the chat webhooks (Slack, Teams). */
@@ -318,6 +320,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     appRoleAssignments: [],
     armRoleAssignments: [],
     armCustomRoles: new Map(),
+    armPageSize: 2,
     signIns: [],
     hookMessages: [],
   };
