@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
 import { SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
@@ -296,6 +297,29 @@ test("discover finds a group holding Owner on the second page of Azure's role as
     assert.match(run.out, /^Cloud Owners \(f1000000-0000-4000-8000-000000000010\) PRIVILEGED: proposed folder "cloud-owners"$/m);
     assert.match(run.out, /found because it holds an Azure role at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000009/);
     assert.match(run.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000009/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("THREATS 65: a group's display name (tenant text) stays inert Markdown in the proposal and the issue form: no link, image or mention", async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const hostile = 'Finance [x](https://evil) ![i](https://e/i.png) @acme/admins';
+    s.twin.state.groups.get(FINANCE)!.displayName = hostile;
+    s.repo.git('config', 'user.name', 'Sec Lead');
+    s.repo.git('config', 'user.email', 'sec1@example.com');
+    const write = await runCli(s, ['discover', '--write'], { cwd: s.repo.dir, entra: true });
+    assert.equal(write.code, 0, write.err);
+    const form = await runCli(s, ['form'], { cwd: s.repo.dir, entra: false });
+    assert.equal(form.code, 0, form.err + form.out);
+    const text = readFileSync(join(s.repo.dir, '.github/ISSUE_TEMPLATE/access-request.yml'), 'utf8');
+    const table = (parse(text) as { body: { type: string; attributes: { value?: string } }[] }).body.find((b) => b.type === 'markdown')!.attributes.value!;
+    const row = table.split('\n').find((l) => l.includes('Finance'))!;
+    assert.ok(row, table);
+    assert.match(row, /Finance \\\[x\\\]\\\(https\\:\/\/evil\\\) \\!\\\[i\\\]\\\(https\\:\/\/e\/i\.png\\\) \\@acme\/admins/);
+    assert.doesNotMatch(row, /[^\\]\]\(|[^\\]!\[|(^|[^\\])@acme/, 'no live link, image or mention');
   } finally {
     await s.stop();
   }
