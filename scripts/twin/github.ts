@@ -168,7 +168,8 @@ export function githubHandler(state: TwinState) {
       return out;
     };
     const page = <T>(items: T[]): { items: T[]; headers: Record<string, string> } => {
-      const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
+      // per_page: default 30, at most 100 ("Using pagination in the REST API"); lower when a test says so.
+      const perPage = Math.min(state.restPageMax, 100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
       const number = Math.max(1, Number(req.query.get('page') ?? 1));
       const last = Math.max(1, Math.ceil(items.length / perPage));
       const headers: Record<string, string> = {};

@@ -262,6 +262,8 @@ export interface TwinState {
   armCustomRoles: Map<string, string>;
   /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
   armPageSize: number;
+  /** The largest REST page the twin serves (GitHub's per_page maximum is 100); a test lowers it so readers must follow `Link`. */
+  restPageMax: number;
   /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
   signIns: { userId: string; createdDateTime: string; appId: string }[];
   /** Messages received by the chat webhooks (Slack, Teams). */
@@ -321,6 +323,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     armRoleAssignments: [],
     armCustomRoles: new Map(),
     armPageSize: 2,
+    restPageMax: 100,
     signIns: [],
     hookMessages: [],
   };
