@@ -1,8 +1,25 @@
 /** Markdown for text that is not ours (issue, request or pull request text). */
 
+/** Backticks one longer than the longest run in the text (at least `least`), so nothing inside can close them. */
+function fenceFor(text: string, least: number): string {
+  return '`'.repeat(Math.max(least - 1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+}
+
 /** A code fence longer than any run of backticks in the text, so nothing inside can close it. */
 export function codeFence(text: string): string {
-  return '`'.repeat(Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return fenceFor(text, 3);
+}
+
+/**
+ * Text we did not write (a path, a file name, a reason) as inline code: on one line, between backticks
+ * longer than any run inside, padded where it starts or ends with one (CommonMark, code spans). The
+ * one inline-code rule of comments, issues, the dashboard and the report.
+ */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  const fence = fenceFor(flat, 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /**
@@ -19,10 +36,7 @@ export function markdownCell(text: string): string {
     .trim();
 }
 
-/** Text we did not write (a path, a reason), shown literally as inline code in a table cell. */
+/** Text we did not write, shown literally as inline code in a table cell (a pipe would end the cell). */
 export function codeCell(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+  return inlineCode(text.replace(/\|/g, '\\|'));
 }

@@ -3,7 +3,8 @@
  * role assignments at a scope filtered by principalId (assignments at, above and below the scope),
  * and a role definition by id. Tokens must be Entra's for ARM's audience; the caller needs a role at
  * or above the scope that can read role assignments (Reader, Contributor, Owner, User Access
- * Administrator), else 403 AuthorizationFailed; every call needs api-version.
+ * Administrator), else 403 AuthorizationFailed; every call needs api-version. Lists come in pages
+ * (`state.armPageSize`, small) with `nextLink`, as ARM pages them.
  */
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
 import type { TwinState } from './state.ts';
@@ -25,6 +26,28 @@ const BUILT_IN: Record<string, string> = {
 
 const armError = (status: number, code: string, message: string): TwinResponse => json(status, { error: { code, message } });
 const within = (inner: string, outer: string) => inner.toLowerCase() === outer.toLowerCase() || inner.toLowerCase().startsWith(`${outer.toLowerCase()}/`);
+
+/**
+ * One page of an ARM list: `value`, and while more remain `nextLink`, an absolute URL with `$skipToken`
+ * (Role Assignments - List For Scope, api-version 2022-04-01: "Use $skipToken={skiptoken} to return
+ * paged role assignments"; RoleAssignmentListResult.nextLink). The token is the twin's own offset; a
+ * token it did not issue is refused, as a client must send the nextLink back as given.
+ */
+function armPage<T>(req: TwinRequest, pageSize: number, values: readonly T[]): TwinResponse {
+  const token = req.query.get('$skipToken');
+  let start = 0;
+  if (token !== null) {
+    const offset = /^offset:(\d+)$/.exec(Buffer.from(token, 'base64url').toString())?.[1];
+    if (offset === undefined || Number(offset) > values.length)
+      return armError(400, 'InvalidSkipToken', `twin: the $skipToken '${token}' was not issued by this list; send the nextLink back as given.`);
+    start = Number(offset);
+  }
+  const end = start + Math.max(1, pageSize);
+  if (end >= values.length) return json(200, { value: values.slice(start) });
+  const next = new URLSearchParams(req.query);
+  next.set('$skipToken', Buffer.from(`offset:${end}`).toString('base64url'));
+  return json(200, { value: values.slice(start, end), nextLink: `${req.base}${req.path}?${next.toString()}` });
+}
 
 export function armHandler(state: TwinState, entraIssuer: Issuer) {
   return async (req: TwinRequest): Promise<TwinResponse> => {
@@ -62,7 +85,7 @@ export function armHandler(state: TwinState, entraIssuer: Issuer) {
             scope: a.scope,
           },
         }));
-      return json(200, { value });
+      return armPage(req, state.armPageSize, value);
     }
     m = /\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/.exec(req.path);
     if (m && req.method === 'GET') {

@@ -41,6 +41,39 @@ export function githubFault(rule: { kind: string; retryAfterSeconds?: number }):
     : json(503, { message: 'Service Unavailable', status: '503' }, headers);
 }
 
+const RUN_FILTERS = ['actor', 'branch', 'check_suite_id', 'created', 'event', 'head_sha', 'status'];
+const RUN_CAP = 1_000;
+
+/**
+ * GitHub's date search syntax for `created` ("Understanding the search syntax", query for dates):
+ * `>=D`, `>D`, `<=D`, `<D`, `A..B` (either end `*`), or `D` alone; a date without a time covers its
+ * whole day (UTC). Undefined for anything else, which the twin refuses rather than guesses.
+ */
+export function createdRange(text: string | null): ((t: number) => boolean) | undefined {
+  if (text === null || text === '') return () => true;
+  const bound = (d: string, end: boolean): number | undefined => {
+    if (d === '*') return end ? Infinity : -Infinity;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return Date.parse(`${d}T00:00:00Z`) + (end ? 86_400_000 - 1 : 0);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(d)) return Date.parse(d);
+    return undefined;
+  };
+  const range = /^([^.]+)\.\.([^.]+)$/.exec(text);
+  const op = /^(>=|<=|>|<)?(.+)$/.exec(text)!;
+  const [lo, hi] = range
+    ? [bound(range[1]!, false), bound(range[2]!, true)]
+    : op[1] === '>='
+      ? [bound(op[2]!, false), Infinity]
+      : op[1] === '>'
+        ? [(bound(op[2]!, true) ?? NaN) + 1, Infinity]
+        : op[1] === '<='
+          ? [-Infinity, bound(op[2]!, true)]
+          : op[1] === '<'
+            ? [-Infinity, (bound(op[2]!, false) ?? NaN) - 1]
+            : [bound(op[2]!, false), bound(op[2]!, true)];
+  if (lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi)) return undefined;
+  return (t) => t >= lo && t <= hi;
+}
+
 export function githubHandler(state: TwinState, faults?: Faults) {
   return async (req: TwinRequest): Promise<TwinResponse> => {
     const api = req.base;
@@ -136,7 +169,8 @@ export function githubHandler(state: TwinState, faults?: Faults) {
       return out;
     };
     const page = <T>(items: T[]): { items: T[]; headers: Record<string, string> } => {
-      const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
+      // per_page: default 30, at most 100 ("Using pagination in the REST API"); lower when a test says so.
+      const perPage = Math.min(state.restPageMax, 100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
       const number = Math.max(1, Number(req.query.get('page') ?? 1));
       const last = Math.max(1, Math.ceil(items.length / perPage));
       const headers: Record<string, string> = {};
@@ -397,8 +431,11 @@ export function githubHandler(state: TwinState, faults?: Faults) {
       }
       return undefined;
     };
+    // Read once per request: a page of 100 runs would otherwise start git 100 times.
+    let head: string | undefined;
     const mainHead = () =>
-      repo.gitDir ? execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim() : '0'.repeat(40);
+      (head ??= repo.gitDir ? execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim() : '0'.repeat(40));
+    let shapedRepo: Json | undefined;
     const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
       const actor = r.actor ?? state.githubActor;
@@ -420,8 +457,8 @@ export function githubHandler(state: TwinState, faults?: Faults) {
         head_sha: r.head_sha ?? mainHead(),
         actor: user(actor),
         triggering_actor: user(r.triggering_actor ?? actor),
-        repository: repoObject(repo),
-        head_repository: repoObject(repo),
+        repository: (shapedRepo ??= repoObject(repo)),
+        head_repository: shapedRepo,
       };
     };
     const getRun = (): TwinResponse | undefined => {
@@ -457,20 +494,23 @@ export function githubHandler(state: TwinState, faults?: Faults) {
       if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && req.method === 'GET') {
         const status = req.query.get('status');
         const event = req.query.get('event');
-        // created: ">=YYYY-MM-DD" (or a full timestamp), GitHub's date-range search syntax; only that form is served.
-        const createdFrom = /^>=(.+)$/.exec(req.query.get('created') ?? '')?.[1];
+        const created = createdRange(req.query.get('created'));
+        if (!created) return json(422, { message: `twin: created "${req.query.get('created')}" is not a date search the twin serves`, status: '422' });
         const runs = repo.workflowRuns
           .filter(
             (r) =>
               r.workflow === m![1] &&
               (!status || r.conclusion === status || r.status === status) &&
               (!event || (r.event ?? 'schedule') === event) &&
-              (!createdFrom || Date.parse(r.created_at) >= Date.parse(createdFrom)),
+              created(Date.parse(r.created_at)),
           )
-          .sort((a, b) => b.created_at.localeCompare(a.created_at))
-          .map(runShape);
-        const { items, headers } = page(runs);
-        return ok(200, { total_count: runs.length, workflow_runs: items }, headers);
+          .sort((a, b) => b.created_at.localeCompare(a.created_at));
+        // "This API will return up to 1,000 results for each search when using the following parameters:
+        // actor, branch, check_suite_id, created, event, head_sha, status" (REST reference, List workflow
+        // runs for a workflow): total_count still counts them all, the pages stop at 1,000.
+        const capped = RUN_FILTERS.some((f) => req.query.has(f)) ? runs.slice(0, RUN_CAP) : runs;
+        const { items, headers } = page(capped);
+        return ok(200, { total_count: runs.length, workflow_runs: items.map(runShape) }, headers);
       }
       return undefined;
     };

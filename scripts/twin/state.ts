@@ -260,6 +260,10 @@ export interface TwinState {
   armRoleAssignments: { id: string; scope: string; principalId: string; roleDefinitionId: string }[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
+  armPageSize: number;
+  /** The largest REST page the twin serves (GitHub's per_page maximum is 100); a test lowers it so readers must follow `Link`. */
+  restPageMax: number;
   /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
   signIns: { userId: string; createdDateTime: string; appId: string }[];
   /** The most items the twin puts on one page of a Graph listing (graph-pages.ts); small, so readers must follow @odata.nextLink. */
@@ -322,6 +326,8 @@ export function createState(seed: TwinSeed = {}): TwinState {
     appRoleAssignments: [],
     armRoleAssignments: [],
     armCustomRoles: new Map(),
+    armPageSize: 2,
+    restPageMax: 100,
     signIns: [],
     graphPageSize: 3,
     premiumLicence: true,

@@ -9,7 +9,7 @@
 import type { AccessConfig } from '../config/config.ts';
 import { ConfigError, type Diagnostic } from '../diagnostics.ts';
 import { readFormAnswers, type FormField } from '../form/form.ts';
-import { codeFence } from '../markdown.ts';
+import { codeFence, inlineCode } from '../markdown.ts';
 import { draftRequest, keyAtLine } from './new.ts';
 
 export const ANSWER_MARKER = '<!-- access-as-code:request-form -->';
@@ -94,7 +94,7 @@ export function answerBody(answer: IssueAnswer): string {
     ANSWER_MARKER,
     `The request is valid. It grants access ${answer.ends}, once the group's code owners approve its pull request.`,
     '',
-    `1. [Open the request in GitHub's editor](${link}): it is \`${answer.path}\`, already filled in.`,
+    `1. [Open the request in GitHub's editor](${link}): it is ${inlineCode(answer.path)}, already filled in.`,
     '2. Choose **Create a new branch for this commit and start a pull request**, then **Propose changes** and **Create pull request**.',
     '3. The code owners review it. Merging grants the access and closes this issue.',
     '',

@@ -10,6 +10,7 @@ import type { IgnoredConfigChange } from '../config/approved.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
+import { inlineCode } from '../markdown.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
 import { historyChange, historyDays, pointOf } from '../memory/history.ts';
@@ -176,6 +177,6 @@ export function reminderBody(r: Reminder, now: number): string {
     reminderMarker(r),
     `@${r.requester}, your membership of **${r.group}** ends at ${r.expires} (in about ${left}).`,
     '',
-    `Still need it? Open a pull request that changes \`expires\` in \`${r.file}\`; it is reviewed like a new request. Otherwise nothing to do: the access is removed automatically.`,
+    `Still need it? Open a pull request that changes \`expires\` in ${inlineCode(r.file)}; it is reviewed like a new request. Otherwise nothing to do: the access is removed automatically.`,
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
 import { chunks } from '../chunks.ts';
 import { advancedQuery, readEveryPage, type GraphGet } from './pages.ts';
+import { armReadPages } from './arm-pages.ts';
 import {
   addMemberPath,
   assertObjectId,
@@ -596,18 +597,19 @@ export class GraphDirectory implements Directory {
   /**
    * Azure Resource Manager reads with the same identity (a token for ARM's own audience). ARM is not
    * Graph, so the Graph client does not serve it; these are plain GETs with fetch, a few per scope,
-   * each retried on 429 and 5xx as ARM's throttling page says (Retry-After), at most three times.
+   * each retried on 429 and 5xx as ARM's throttling page says (Retry-After), at most three times;
+   * every page of a list (armReadPages follows `nextLink`).
    */
   async armReadAll(paths: readonly string[]): Promise<{ status: number; body?: unknown; message: string }[]> {
     if (!this.armEndpoint) return paths.map(() => ({ status: 0, message: 'no Azure Resource Manager endpoint' }));
     const arm = this.armEndpoint;
     const token = await this.credential.getToken(`${arm}/.default`);
     if (!token) throw new SignInError(`no access token for ${arm}`);
-    const one = async (path: string) => {
+    const one = async (url: string) => {
       for (let attempt = 1; ; attempt++) {
         let res: Response;
         try {
-          res = await fetch(`${arm}${path}`, { headers: { Authorization: `Bearer ${token.token}` } });
+          res = await fetch(url, { headers: { Authorization: `Bearer ${token.token}` } });
         } catch (error) {
           if (attempt >= 3) return { status: 0, message: (error as Error).message };
           continue;
@@ -620,7 +622,7 @@ export class GraphDirectory implements Directory {
         return { status: res.status, body, message: body?.error ? `${body.error.code ?? ''}: ${body.error.message ?? ''}` : res.statusText };
       }
     };
-    return Promise.all(paths.map(one));
+    return Promise.all(paths.map((path) => armReadPages(one, arm, path)));
   }
 
   async accessToken(): Promise<string> {

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Policy } from '../policy/policy.ts';
+import { markdownCell } from '../markdown.ts';
 
 export const FORM_PATH = '.github/ISSUE_TEMPLATE/access-request.yml';
 /** The label the form puts on its issues; the issue workflow answers only those. */
@@ -34,7 +35,9 @@ export function issueForm(policy: Policy): string {
             '',
             '| Group | At most | What it grants |',
             '|---|---|---|',
-            ...groups.map((g) => `| ${g.name} | ${g.maxDurationText} | ${(g.description ?? '').replace(/[|\r\n]+/g, ' ')} |`),
+            // A description may carry tenant text (discover --write puts a group's display name there, which
+            // any owner of the group can set): escaped, so no link, image or mention goes live.
+            ...groups.map((g) => `| ${g.name} | ${g.maxDurationText} | ${markdownCell(g.description ?? '')} |`),
           ].join('\n'),
         },
       },

@@ -8,6 +8,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { scaledMs } from '../wait.ts';
+import { listRunsSince, type RunListing } from './runs.ts';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 /** What the functions here use of an Octokit: the command line's (@octokit/rest) or the action's (@actions/github). */
@@ -102,40 +103,30 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
 /**
  * Successful runs of a workflow created since a date that reconciled what had ended when they started:
  * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
- * A missing workflow file (404) has no runs.
+ * Listed by creation windows under GitHub's 1,000-result cap (listRunsSince); `cut` says when even a
+ * one-second window held more. A missing workflow file (404) has no runs.
  */
 export async function successfulRuns(
   gh: GitHub,
   repo: RepoRef,
   workflowFile: string,
   since: number,
-  maxPages = 40,
-): Promise<{ startedAt: number; completedAt: number }[]> {
+): Promise<{ runs: { startedAt: number; completedAt: number }[]; cut: boolean }> {
   const out: { startedAt: number; completedAt: number }[] = [];
-  const created = `>=${new Date(since).toISOString().slice(0, 10)}`;
+  let listing: RunListing;
   try {
-    let pages = 0;
-    for await (const { data } of gh.paginate.iterator(gh.rest.actions.listWorkflowRuns, {
-      ...repo,
-      workflow_id: workflowFile,
-      status: 'success',
-      created,
-      exclude_pull_requests: true,
-      per_page: 100,
-    })) {
-      for (const run of data) {
-        if (run.event !== 'schedule' && run.event !== 'push') continue;
-        const startedAt = Date.parse(run.run_started_at ?? run.created_at);
-        const completedAt = Date.parse(run.updated_at);
-        if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt)) out.push({ startedAt, completedAt });
-      }
-      if (++pages >= maxPages) break;
-    }
+    listing = await listRunsSince(gh, repo, workflowFile, { status: 'success', exclude_pull_requests: true }, since);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return out;
+    if ((error as { status?: number }).status === 404) return { runs: out, cut: false };
     throw error;
   }
-  return out;
+  for (const run of listing.runs) {
+    if (run.event !== 'schedule' && run.event !== 'push') continue;
+    const startedAt = Date.parse(run.run_started_at ?? run.created_at);
+    const completedAt = Date.parse(run.updated_at);
+    if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt)) out.push({ startedAt, completedAt });
+  }
+  return { runs: out, cut: listing.cut };
 }
 
 /** The rules in force on a branch (GET /repos/{owner}/{repo}/rules/branches/{branch}), from every ruleset that applies. */

@@ -9,8 +9,8 @@
  * query for 100 commits' pull requests costs 1 point; 100 pull requests with commits and reviews, 2.
  */
 import { chunks } from '../chunks.ts';
-import { formatTimestamp } from '../timestamp.ts';
 import { branchRules, type GitHub, type RepoRef } from './client.ts';
+import { listRunsSince, RUN_LISTING_CAP } from './runs.ts';
 import type { BranchRule } from './rules.ts';
 
 export class GitHubUnavailableError extends Error {
@@ -301,31 +301,24 @@ export class GitHubFacts {
   async dispatchRuns(workflowFile: string, since: number): Promise<DispatchRun[]> {
     const out: DispatchRun[] = [];
     try {
-      const created = `>=${formatTimestamp(since)}`;
-      for await (const { data } of this.gh.paginate.iterator(this.gh.rest.actions.listWorkflowRuns, {
-        ...this.repo,
-        workflow_id: workflowFile,
-        event: 'workflow_dispatch',
-        status: 'completed',
-        created,
-        per_page: 100,
-      })) {
-        for (const r of data) {
-          out.push({
-            id: r.id,
-            createdAt: Date.parse(r.created_at),
-            updatedAt: Date.parse(r.updated_at),
-            title: r.display_title,
-            actor: r.actor?.login ?? '',
-            triggeringActor: r.triggering_actor?.login ?? '',
-            headBranch: r.head_branch ?? '',
-            headSha: r.head_sha,
-            path: r.path,
-            event: r.event,
-            conclusion: r.conclusion,
-            attempt: r.run_attempt ?? 1,
-          });
-        }
+      const listing = await listRunsSince(this.gh, this.repo, workflowFile, { event: 'workflow_dispatch', status: 'completed' }, since);
+      // A second holding 1,000 runs or more: the rest cannot be listed, and a use left out is not a fact to decide on.
+      if (listing.cut) throw new Error(`${RUN_LISTING_CAP} runs or more were created in one second, more than GitHub lists; the history is cut`);
+      for (const r of listing.runs) {
+        out.push({
+          id: r.id,
+          createdAt: Date.parse(r.created_at),
+          updatedAt: Date.parse(r.updated_at),
+          title: r.display_title,
+          actor: r.actor?.login ?? '',
+          triggeringActor: r.triggering_actor?.login ?? '',
+          headBranch: r.head_branch ?? '',
+          headSha: r.head_sha,
+          path: r.path,
+          event: r.event,
+          conclusion: r.conclusion,
+          attempt: r.run_attempt ?? 1,
+        });
       }
     } catch (error) {
       const status = (error as { status?: number }).status;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { GrantItem, GrantReport } from '../commands/grant.ts';
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
+import { inlineCode } from '../markdown.ts';
 
 export const ICON: Record<GrantItem['outcome'], string> = {
   granted: '✅ granted',
@@ -38,8 +39,8 @@ export function commentBody(items: readonly GrantItem[], after: string, pull: nu
     tail.push('', "To ask again, fix what is listed above in a new pull request and have it approved by the folder's code owners.");
   if (items.some((i) => i.outcome === 'granted'))
     tail.push('', 'To extend, open a pull request that changes `expires`; to end it early, one that deletes the file.');
-  // Inline code cannot hold a backtick, and a file name is the requester's text: it is shown without them.
-  const lines = items.map((item) => `- ${ICON[item.outcome]}: \`${item.file.replace(/[`\r\n]/g, '?')}\` — ${item.detail.replace(/[\r\n]+/g, ' ')}`);
+  // A file name is the requester's text: shown literally, whatever backticks it holds.
+  const lines = items.map((item) => `- ${ICON[item.outcome]}: ${inlineCode(item.file)} — ${item.detail.replace(/[\r\n]+/g, ' ')}`);
   let shown = lines.length;
   const body = (n: number) =>
     [

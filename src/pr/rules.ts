@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ChangedFile } from '../git/git.ts';
-import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
+import { outsideRequestScope, outsideRequestScopeProblem, requestPathProblem } from '../request/path.ts';
 import { positionOfKey, type AccessRequest } from '../request/request.ts';
 
 /**
@@ -12,20 +12,11 @@ import { positionOfKey, type AccessRequest } from '../request/request.ts';
  * policy, identities, CODEOWNERS, schema or workflows that judge it, in the same review.
  */
 export function checkScope(files: readonly ChangedFile[]): Diagnostic[] {
-  const requestFiles = files.filter((f) => isUnderRequests(f.path) && !isRequestsHousekeeping(f.path));
-  const others = files.filter((f) => !isUnderRequests(f.path) || isRequestsHousekeeping(f.path));
+  const requestFiles = files.filter((f) => !outsideRequestScope(f.path));
+  const others = files.filter((f) => outsideRequestScope(f.path));
   const out: Diagnostic[] = [];
-  if (requestFiles.length > 0) {
-    for (const other of others) {
-      out.push(
-        diagnostic(
-          other.path,
-          undefined,
-          `this pull request changes access requests and also ${other.path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`,
-        ),
-      );
-    }
-  }
+  if (requestFiles.length > 0)
+    for (const other of others) out.push(diagnostic(other.path, undefined, outsideRequestScopeProblem('this pull request', other.path)));
   for (const file of requestFiles) {
     if (file.status === 'deleted') continue;
     const problem = requestPathProblem(file.path);

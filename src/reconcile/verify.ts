@@ -18,7 +18,7 @@ import type { PullFacts, PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 import { mayRequest } from '../policy/requesters.ts';
-import { isRequestsHousekeeping, isUnderRequests, requestPathProblem } from '../request/path.ts';
+import { outsideRequestScope, outsideRequestScopeProblem, requestPathProblem } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
 
@@ -252,12 +252,11 @@ function durationProblems(
  */
 function scopeProblems(e: RequestEvidence, pull: PullFacts): string[] {
   const out = new Set<string>();
-  const also = (path: string) =>
-    `#${pull.number} changes access requests and also ${path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`;
-  for (const path of e.landing!.landed) if (!isUnderRequests(path) || isRequestsHousekeeping(path)) out.add(also(path));
+  const also = (path: string) => outsideRequestScopeProblem(`#${pull.number}`, path);
+  for (const path of e.landing!.landed) if (outsideRequestScope(path)) out.add(also(path));
   const mergeCommit = e.landing!.parents.length > 1;
   for (const f of pull.files ?? []) {
-    if (!isUnderRequests(f.path) || isRequestsHousekeeping(f.path)) out.add(also(f.path));
+    if (outsideRequestScope(f.path)) out.add(also(f.path));
     else if (!mergeCommit && (f.changeType === 'RENAMED' || f.changeType === 'COPIED')) {
       out.add(
         `#${pull.number} renames or copies a file into ${f.path}; GitHub does not say from where, so it cannot be verified that nothing outside requests/ changed. Delete and add request files in separate pull requests instead.`,

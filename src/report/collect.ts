@@ -237,11 +237,14 @@ async function history(
       verified = false;
     }
     // Unknown rather than wrong: without GitHub's approvals and run times there is nothing to measure.
-    if (verified)
-      result.removals = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
+    if (verified) {
+      const measured = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
         if (typeof (error as { status?: unknown }).status === 'number') return undefined;
         throw error;
       });
+      result.removals = measured?.lateness;
+      if (measured?.cut) result.runsCut = true;
+    }
     grantFigures(
       result,
       versions.filter((v) => added.has(v)),
@@ -285,12 +288,13 @@ async function removals(ctx: ReportContext, versions: readonly RequestResult[], 
       approved: v.verification!.approved,
     }));
   const ended = endings(judged, deletions, since, ctx.now);
-  if (ended.length === 0) return [];
+  if (ended.length === 0) return { lateness: [], cut: false };
   // Runs from the day of the first ending on: one request per 100 runs of each workflow.
   const from = ended[0]!.at;
-  const runs = [
-    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', from)),
-    ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from)),
+  const listings = [
+    await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', from),
+    await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from),
   ];
-  return removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend])));
+  const runs = listings.flatMap((l) => l.runs);
+  return { lateness: removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend]))), cut: listings.some((l) => l.cut) };
 }

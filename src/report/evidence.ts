@@ -78,10 +78,16 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
     await verifyAll(ctx.git, githubFacts, reader, versions, state.branch, ctx.now, state.configAt, state.pushGuarantee, undefined, (refs) =>
       ctx.directory.resolveUsers(refs),
     );
-    const runs = [
-      ...(await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from)),
-      ...(await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from)),
-    ].sort((a, b) => a.startedAt - b.startedAt);
+    const listings = [
+      await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from),
+      await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from),
+    ];
+    // Evidence names the run that removed each membership; from a cut history it could name the wrong one.
+    if (listings.some((l) => l.cut))
+      throw new Error(
+        'GitHub listed fewer workflow runs than it holds (1,000 or more created in one second), so the evidence would be incomplete and is not made.',
+      );
+    const runs = listings.flatMap((l) => l.runs).sort((a, b) => a.startedAt - b.startedAt);
     const identity = (login: string) => {
       const ref = state.config.identities.users.get(login.toLowerCase());
       return ref ? ('id' in ref ? ref.id : ref.upn) : '';

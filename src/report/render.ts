@@ -46,6 +46,8 @@ export interface History {
   approvalLatencies: { pull: number; ms: number }[];
   /** How late ended memberships were removed, per group; undefined when GitHub could not be read. */
   removals?: GroupLateness[];
+  /** GitHub listed fewer runs than it holds (1,000 or more created in one second): some removals may read later than they were. */
+  runsCut?: boolean;
 }
 
 export interface ExemptionDue {
@@ -238,6 +240,11 @@ function renderRemovals(h: History): string[] {
     else
       out.push(`| ${cell(g.group)} | ${g.ended} | ${late(percentile(g.lateness, 50))} | ${late(percentile(g.lateness, 95))} | ${g.unconfirmed} | the sweep |`);
   }
+  if (h.runsCut)
+    out.push(
+      '',
+      '⚠️ The run history is cut: GitHub lists at most 1,000 runs of a filtered listing, and a single second held more. A removal confirmed by a run that was not listed reads as later than it was, or as not yet confirmed.',
+    );
   out.push('');
   return out;
 }

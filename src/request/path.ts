@@ -12,6 +12,20 @@ export function isRequestsHousekeeping(path: string): boolean {
   return /^requests\/(?:[^/]+\/)?(?:README\.md|\.gitkeep)$/.test(path);
 }
 
+/**
+ * The scope of a pull request that changes requests: request files and nothing else, so that no policy,
+ * identities, CODEOWNERS, schema or workflow change is approved with them in the same review
+ * (docs/threat-model.md 1, 2). The one rule of the pull-request check and of verification at grant time.
+ */
+export function outsideRequestScope(path: string): boolean {
+  return !isUnderRequests(path) || isRequestsHousekeeping(path);
+}
+
+/** What is said of a file outside that scope; `pull` names the pull request ("this pull request", "#12"). */
+export function outsideRequestScopeProblem(pull: string, path: string): string {
+  return `${pull} changes access requests and also ${path}. Requests must be alone in their pull request, so that nothing else is approved with them: move this change to a separate pull request.`;
+}
+
 export interface RequestPath {
   group: string;
   fileName: string;

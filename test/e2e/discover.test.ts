@@ -5,8 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
+import { SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
 
 const FINANCE = 'f1000000-0000-4000-8000-000000000001';
 const HELPDESK = 'f1000000-0000-4000-8000-000000000002';
@@ -256,6 +258,68 @@ test('the discover workflow: the bundled action lists the same groups and propos
     );
     assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method !== 'GET').length, 0);
     assert.equal(s.repo.git('rev-parse', 'HEAD'), head);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("discover finds a group holding Owner on the second page of Azure's role assignments (nextLink)", async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000009';
+    const CLOUD_OWNERS = 'f1000000-0000-4000-8000-000000000010';
+    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}"]\ngroups:\n`) });
+    const st = s.twin.state;
+    st.groups.set(CLOUD_OWNERS, {
+      id: CLOUD_OWNERS,
+      displayName: 'Cloud Owners',
+      isAssignableToRole: false,
+      groupTypes: [],
+      membershipRule: null,
+      onPremisesSyncEnabled: null,
+      mailEnabled: false,
+      members: new Set([USERS.monalisa]),
+      pimEnds: new Map<string, number>(),
+      pimStarts: new Map<string, number>(),
+      recent: [],
+    });
+    const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+    st.armRoleAssignments.push(
+      { id: 'd1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
+      { id: 'd2', scope: `${SUB}/resourceGroups/logs`, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
+      { id: 'd3', scope: SUB, principalId: CLOUD_OWNERS, roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
+    );
+    assert.equal(st.armPageSize, 2, 'Owner is on the second page');
+    const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /^Cloud Owners \(f1000000-0000-4000-8000-000000000010\) PRIVILEGED: proposed folder "cloud-owners"$/m);
+    assert.match(run.out, /found because it holds an Azure role at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000009/);
+    assert.match(run.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000009/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("THREATS 65: a group's display name (tenant text) stays inert Markdown in the proposal and the issue form: no link, image or mention", async () => {
+  const s = await Scenario.begin();
+  try {
+    tenantWithStandingPrivilege(s);
+    const hostile = 'Finance [x](https://evil) ![i](https://e/i.png) @acme/admins';
+    s.twin.state.groups.get(FINANCE)!.displayName = hostile;
+    s.repo.git('config', 'user.name', 'Sec Lead');
+    s.repo.git('config', 'user.email', 'sec1@example.com');
+    const write = await runCli(s, ['discover', '--write'], { cwd: s.repo.dir, entra: true });
+    assert.equal(write.code, 0, write.err);
+    const form = await runCli(s, ['form'], { cwd: s.repo.dir, entra: false });
+    assert.equal(form.code, 0, form.err + form.out);
+    const text = readFileSync(join(s.repo.dir, '.github/ISSUE_TEMPLATE/access-request.yml'), 'utf8');
+    const table = (parse(text) as { body: { type: string; attributes: { value?: string } }[] }).body.find((b) => b.type === 'markdown')!.attributes.value!;
+    const row = table.split('\n').find((l) => l.includes('Finance'))!;
+    assert.ok(row, table);
+    assert.match(row, /Finance \\\[x\\\]\\\(https\\:\/\/evil\\\) \\!\\\[i\\\]\\\(https\\:\/\/e\/i\.png\\\) \\@acme\/admins/);
+    assert.doesNotMatch(row, /[^\\]\]\(|[^\\]!\[|(^|[^\\])@acme/, 'no live link, image or mention');
   } finally {
     await s.stop();
   }

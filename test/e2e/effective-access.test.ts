@@ -235,3 +235,34 @@ test("where the policy names Azure scopes, a group's Azure role assignments ther
     await s.stop();
   }
 });
+
+test("an Owner assignment on Azure's second page (nextLink) is found: the sweep's catalogue and doctor show it", async () => {
+  const s = await Scenario.begin();
+  try {
+    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000003';
+    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}"]\ngroups:\n`) });
+    const st = s.twin.state;
+    const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+    const k8s = GROUPS['k8s-prod-operators'];
+    st.armRoleAssignments.push(
+      { id: 'p1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
+      // Two Reader assignments fill the first page (the twin's pages hold two); Owner is on the second.
+      { id: 'p2', scope: `${SUB}/resourceGroups/logs`, principalId: k8s, roleDefinitionId: READER },
+      { id: 'p3', scope: `${SUB}/resourceGroups/metrics`, principalId: k8s, roleDefinitionId: READER },
+      { id: 'p4', scope: `${SUB}/resourceGroups/aks-prod`, principalId: k8s, roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
+    );
+    assert.equal(st.armPageSize, 2);
+    s.twin.log.clear();
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.ok(s.twin.log.count('arm', (r) => r.path.endsWith('/roleAssignments')) >= 2, 'the listing was read past its first page');
+    assert.match(dashboardOf(s).body, /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000003\/resourceGroups\/aks-prod/);
+
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/\S+\/resourceGroups\/aks-prod/);
+    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
+  } finally {
+    await s.stop();
+  }
+});

@@ -52,3 +52,36 @@ test('the report gives p50 and p95 removal lateness per group from the runs GitH
     await s.stop();
   }
 });
+
+test('with more than 1,000 runs since an ending, the run that removed it on time is still found (GitHub lists at most 1,000 of a filtered listing); a second holding 1,000 is said to cut the history', async () => {
+  const s = await Scenario.begin();
+  try {
+    const file = s.approvedRequest('octocat', 'prod-db-admins', 10 * M, { ticket: 'INC-1' }).file;
+    const ended = Date.parse(/expires: "([^"]+)"/.exec(s.repo.git('show', `HEAD:${file}`))![1]!);
+    const runs = s.twin.state.repos.get('acme/access')!.workflowRuns;
+    const run = (id: number, startedAt: number) =>
+      runs.push({
+        workflow: 'access-revoke.yml',
+        id,
+        status: 'completed',
+        conclusion: 'success',
+        created_at: iso(startedAt),
+        updated_at: iso(startedAt + M),
+        event: 'schedule',
+      });
+    run(1, ended + 2 * M); // removed it: 3 minutes late
+    for (let i = 0; i < 1_200; i++) run(2 + i, ended + 3 * M + i * 1_000); // 1,200 later runs, one a second
+    const result = await report(s, ended + 30 * M);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /\| prod-db-admins \| 1 \| 3m \| 3m \| 0 \| the sweep \|/);
+    assert.doesNotMatch(result.out, /history is cut/);
+
+    // 1,000 runs created in one second cannot be told apart by time: the report says the history is cut.
+    for (let i = 0; i < 1_000; i++) run(5_000 + i, ended + 25 * M);
+    const cut = await report(s, ended + 30 * M);
+    assert.equal(cut.code, 0, cut.err);
+    assert.match(cut.out, /⚠️ The run history is cut: GitHub lists at most 1,000 runs/);
+  } finally {
+    await s.stop();
+  }
+});

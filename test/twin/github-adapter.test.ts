@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments } from '../../src/github/client.ts';
+import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments, successfulRuns } from '../../src/github/client.ts';
+import { issuesWithLabel } from '../../src/github/issues.ts';
 import { fileAt, getPull, isTeamMember, pullCommitters, pullFiles, pullReviews, pullsForCommit } from '../helpers/github-rest.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';
 import { Twin } from '../helpers/twin.ts';
@@ -329,4 +330,36 @@ test('OpenAPI: the check does fail on a shape GitHub never sends', async () => {
   const validate = schemaOf('pull-request-review');
   assert.equal(validate({ ...review, user: undefined, state: 42 }), false);
   assert.equal(validate({ ...review, commit_id: null }), true, 'commit_id is nullable in the description');
+});
+
+test('REST readers follow Link pages: with two items a page, every comment, issue and run is read', async () => {
+  const state = twin.state;
+  const r = state.repos.get('acme/access')!;
+  for (let i = 0; i < 5; i++) await commentOnPull(gh(), repo, 12, `comment ${i}`);
+  for (let i = 0; i < 5; i++)
+    r.issues.set(900 + i, {
+      number: 900 + i,
+      title: `t${i}`,
+      body: '',
+      user: 'octocat',
+      state: 'open',
+      labels: ['paged'],
+      pinned: false,
+      created_at: '2026-11-24T10:00:00Z',
+      updated_at: '2026-11-24T10:00:00Z',
+    });
+  state.restPageMax = 2;
+  try {
+    twin.log.clear();
+    assert.deepEqual(
+      (await pullComments(gh(), repo, 12)).filter((c) => c.body.startsWith('comment ')).map((c) => c.body),
+      ['comment 0', 'comment 1', 'comment 2', 'comment 3', 'comment 4'],
+    );
+    assert.ok(twin.log.count('github', (c) => c.path.endsWith('/comments')) >= 3, 'read in pages of two');
+    assert.equal((await issuesWithLabel(gh(), repo, 'paged')).length, 5);
+    const runs = await successfulRuns(gh(), repo, 'access-revoke.yml', Date.parse('2026-11-24T00:00:00Z'));
+    assert.equal(runs.cut, false);
+  } finally {
+    state.restPageMax = 100;
+  }
 });
