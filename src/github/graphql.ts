@@ -495,8 +495,11 @@ export class GitHubFacts {
         .map((review) => ({ id: review.id, pull: facts.number, review }));
     const teamsOf = (teams: typeof asking, data: Record<string, unknown>, errors: GraphqlError[]) => {
       const found = onBehalfOfAnswer(data);
+      // A team the token may not read (FORBIDDEN) is an answer, not a failure: left out, as before, and
+      // explained where approvals are counted (a teams-token reads it). Any other error: unavailable.
+      const failures = errors.filter((e) => e.type !== 'FORBIDDEN');
       teams.forEach((t, k) => {
-        const why = unavailablePart(errors, ['t', k]);
+        const why = unavailablePart(failures, ['t', k]);
         if (why) unavailable.pulls.set(t.pull, why);
         t.review.onBehalfOf = found.get(t.id) ?? [];
       });
