@@ -10,6 +10,7 @@ import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import { runGraphql } from './graphql.ts';
 import { buildTree, commitTree, isObject, moveRef, validPath } from './git-data.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
+import { checkRest } from './permissions.ts';
 import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
 
 type Json = Record<string, unknown>;
@@ -38,6 +39,15 @@ export function githubFault(rule: { kind: string; retryAfterSeconds?: number }):
         headers,
       )
     : json(503, { message: 'Service Unavailable', status: '503' }, headers);
+}
+
+/** Whether an issue path (or an issue comment) inside /repos/{owner}/{repo} is about a pull request. */
+function isPullNumber(state: TwinState, path: string, inRepo: string): boolean {
+  const repo = state.repos.get((/^\/repos\/([^/]+\/[^/]+)\//.exec(path)?.[1] ?? '').toLowerCase());
+  if (!repo) return false;
+  const comment = /^\/issues\/comments\/(\d+)$/.exec(inRepo);
+  const number = comment ? repo.comments.find((c) => c.id === Number(comment[1]))?.issue : Number(/^\/issues\/(\d+)/.exec(inRepo)?.[1]);
+  return number !== undefined && repo.pulls.has(number);
 }
 
 export function githubHandler(state: TwinState) {
@@ -159,7 +169,7 @@ export function githubHandler(state: TwinState) {
     state.rateUsed.set(token, used);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     if (req.path === '/graphql' && req.method === 'POST') {
-      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token);
+      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token, state.tokenGrants.get(token));
       used.graphql += answer.cost;
       return json(answer.status, answer.body, {
         'x-ratelimit-limit': String(state.graphqlLimit),
@@ -192,6 +202,9 @@ export function githubHandler(state: TwinState) {
     const rate = rateHeaders();
     const ok = (status: number, body: unknown, headers: Record<string, string> = {}) => json(status, body, { ...rate, ...headers });
     const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, rate);
+    // The token's permission set, checked before any answer (scripts/twin/permissions.ts).
+    const refused = checkRest(state.tokenGrants.get(token), req.method, req.path, (inRepo) => isPullNumber(state, req.path, inRepo));
+    if (refused) return { ...refused, headers: { ...rate, ...refused.headers } };
 
     let m: RegExpExecArray | null;
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(req.path)) && req.method === 'GET') {

@@ -12,6 +12,7 @@ import { chunks } from '../chunks.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { branchRules, type GitHub, type RepoRef } from './client.ts';
 import type { BranchRule } from './rules.ts';
+import { GitHubPermissionError, missingPermissionMessage, originOf } from './permissions.ts';
 
 export class GitHubUnavailableError extends Error {
   constructor(message: string) {
@@ -451,7 +452,10 @@ export class GitHubFacts {
     // With a token that can read teams, the on-behalf-of teams are asked with it, 100 reviews a query.
     while (this.teamsGh && asking.length > 0) {
       const teams = asking.splice(0, 100);
-      const { data } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
+      const { data, errors } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
+      // A teams-token that cannot read the reviews (Members: read alone) answers FORBIDDEN for each:
+      // no team approval could count, so the run stops and says what the token lacks.
+      if (errors.some((e) => e.type === 'FORBIDDEN')) throw new GitHubPermissionError(missingPermissionMessage(originOf(this.teamsGh) ?? { kind: 'teams' }, 'the reviews of approved pull requests', 'pull_requests=read'));
       const found = onBehalfOfAnswer(data);
       for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
     }
