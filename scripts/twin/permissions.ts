@@ -53,7 +53,17 @@ const REST = 'https://docs.github.com/rest';
  */
 const RULES: readonly Rule[] = [
   // pulls/list-pull-requests-associated-with-commit: contents and pull requests (read) - both asked, the stricter reading.
-  { method: 'GET', path: /^\/commits\/[^/]+\/pulls$/, accepts: [[['contents', 'read'], ['pull-requests', 'read']]], doc: `${REST}/commits/commits` },
+  {
+    method: 'GET',
+    path: /^\/commits\/[^/]+\/pulls$/,
+    accepts: [
+      [
+        ['contents', 'read'],
+        ['pull-requests', 'read'],
+      ],
+    ],
+    doc: `${REST}/commits/commits`,
+  },
   { method: 'GET', path: /^\/pulls\/\d+(?:\/(?:files|reviews|commits))?$/, accepts: [r('pull-requests', 'read')], doc: `${REST}/pulls/pulls` },
   { method: 'GET', path: /^\/labels\/[^/]+$/, accepts: [r('issues', 'read'), r('pull-requests', 'read')], doc: `${REST}/issues/labels#get-a-label` },
   // repos/get-environment and list-deployment-branch-policies: "Actions" repository permissions (read).
@@ -76,7 +86,12 @@ const RULES: readonly Rule[] = [
 ];
 
 /** teams/get-membership-for-user-in-org: the organisation permission "Members" (read). */
-const TEAM_MEMBERSHIP: Rule = { method: 'GET', path: /^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/, accepts: [r('members', 'read')], doc: `${REST}/teams/members` };
+const TEAM_MEMBERSHIP: Rule = {
+  method: 'GET',
+  path: /^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/,
+  accepts: [r('members', 'read')],
+  doc: `${REST}/teams/members`,
+};
 
 /** A level satisfies a need: write includes read. Metadata is always readable. */
 export function holds(permissions: Permissions, scope: string, level: Level): boolean {
@@ -174,7 +189,10 @@ export interface WorkflowTokens {
 
 /** The tokens a job of a parsed workflow gets (the only job when `job` is not given). */
 export function workflowTokens(workflow: unknown, job?: string): WorkflowTokens {
-  const w = (workflow ?? {}) as { permissions?: unknown; jobs?: Record<string, { permissions?: unknown; steps?: { uses?: unknown; with?: Record<string, unknown> }[] }> };
+  const w = (workflow ?? {}) as {
+    permissions?: unknown;
+    jobs?: Record<string, { permissions?: unknown; steps?: { uses?: unknown; with?: Record<string, unknown> }[] }>;
+  };
   const jobs = Object.entries(w.jobs ?? {});
   const found = job ? jobs.find(([id]) => id === job) : jobs.length === 1 ? jobs[0] : undefined;
   if (!found) throw new Error(`twin: the workflow has no job ${job ?? '(it has several: name one)'}`);
@@ -183,7 +201,9 @@ export function workflowTokens(workflow: unknown, job?: string): WorkflowTokens 
   let appToken: WorkflowTokens['appToken'];
   if (step) {
     // Input names: permission-<name> with the API's underscores written as hyphens (the action's README).
-    const asked = Object.entries(step.with ?? {}).flatMap(([k, v]) => (k.startsWith('permission-') ? [[k.slice('permission-'.length), String(v)] as const] : []));
+    const asked = Object.entries(step.with ?? {}).flatMap(([k, v]) =>
+      k.startsWith('permission-') ? [[k.slice('permission-'.length), String(v)] as const] : [],
+    );
     for (const [, v] of asked) if (v !== 'read' && v !== 'write') throw new Error(`twin: create-github-app-token: ${v} is not read or write`);
     appToken = asked.length === 0 ? 'all' : (Object.fromEntries(asked) as Permissions);
   }

@@ -55,7 +55,10 @@ async function runCommand(): Promise<RunResult> {
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
       return { status: 'refused', message: error.message };
     }
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError' || error.name === 'GitHubPermissionError'))
+    if (
+      error instanceof Error &&
+      (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError' || error.name === 'GitHubPermissionError')
+    )
       return { status: 'failed', message: error.message };
     return { status: 'failed', message: `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }

@@ -60,7 +60,9 @@ function failureLine(e: Effect, detail: string): string {
 /** GitHub alone, for the commands that need no Entra (issue). */
 export async function githubOnly(settings: Settings) {
   const workflow = settings.github!.workflow;
-  return { gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl, { kind: 'job', ...(workflow ? { workflow } : {}) }) };
+  return {
+    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl, { kind: 'job', ...(workflow ? { workflow } : {}) }),
+  };
 }
 
 /**

@@ -43,9 +43,9 @@ export function octokitOptions(maxRetries = 3) {
 export function createGitHub(options: { token: string; baseUrl?: string; maxRetries?: number }): GitHub {
   return namePermissions(
     paceWrites(
-    new GitHubClient({
-      auth: options.token,
-      baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+      new GitHubClient({
+        auth: options.token,
+        baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
         ...octokitOptions(options.maxRetries),
       }),
     ),

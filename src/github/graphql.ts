@@ -455,7 +455,10 @@ export class GitHubFacts {
       const { data, errors } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
       // A teams-token that cannot read the reviews (Members: read alone) answers FORBIDDEN for each:
       // no team approval could count, so the run stops and says what the token lacks.
-      if (errors.some((e) => e.type === 'FORBIDDEN')) throw new GitHubPermissionError(missingPermissionMessage(originOf(this.teamsGh) ?? { kind: 'teams' }, 'the reviews of approved pull requests', 'pull_requests=read'));
+      if (errors.some((e) => e.type === 'FORBIDDEN'))
+        throw new GitHubPermissionError(
+          missingPermissionMessage(originOf(this.teamsGh) ?? { kind: 'teams' }, 'the reviews of approved pull requests', 'pull_requests=read'),
+        );
       const found = onBehalfOfAnswer(data);
       for (const t of teams) t.review.onBehalfOf = found.get(t.id) ?? [];
     }

@@ -89,7 +89,9 @@ export function missingPermissionMessage(origin: TokenOrigin, call: string, head
   if (origin.kind === 'cli')
     return `GitHub refused ${call} (Resource not accessible by integration): the token in GITHUB_TOKEN lacks ${first ? `${asJob(first)}${alternatives(asJob)}` : 'a permission this call needs'}.`;
   return `GitHub refused ${call} (Resource not accessible by integration): the job token lacks ${
-    first ? `${asJob(first)}${alternatives(asJob)}. Add ${asJob(first)} to the permissions of ${where}` : `a permission this call needs. Compare the permissions of ${where} with README.md's table`
+    first
+      ? `${asJob(first)}${alternatives(asJob)}. Add ${asJob(first)} to the permissions of ${where}`
+      : `a permission this call needs. Compare the permissions of ${where} with README.md's table`
   }.`;
 }
 
@@ -118,7 +120,9 @@ export function namePermissions<T extends object>(octokit: T, origin: TokenOrigi
   (octokit as unknown as ErrorHook).hook.error('request', (error, options) => {
     if (error.status === 403 && /Resource not accessible by integration/i.test(error.message)) {
       const path = (error.request?.url ?? options.url ?? '').replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-      throw new GitHubPermissionError(missingPermissionMessage(origin, `${(options.method ?? 'GET').toUpperCase()} ${path}`, error.response?.headers?.['x-accepted-github-permissions']));
+      throw new GitHubPermissionError(
+        missingPermissionMessage(origin, `${(options.method ?? 'GET').toUpperCase()} ${path}`, error.response?.headers?.['x-accepted-github-permissions']),
+      );
     }
     throw error;
   });
@@ -155,7 +159,9 @@ export function workflowPermissionProblems(path: string, workflow: unknown): str
       if (typeof command !== 'string' || !(command in COMMAND_PERMISSIONS)) continue;
       const scopes = tokenScopes(job.permissions ?? w.permissions);
       if (!scopes) {
-        out.push(`${path}: job "${id}" has no permissions block, so its token has the repository's default permissions; give it the block README.md lists for "${command}".`);
+        out.push(
+          `${path}: job "${id}" has no permissions block, so its token has the repository's default permissions; give it the block README.md lists for "${command}".`,
+        );
         continue;
       }
       const missing = Object.entries(COMMAND_PERMISSIONS[command as Command]).filter(([scope, level]) => !enough(scopes[scope], level));
@@ -166,7 +172,8 @@ export function workflowPermissionProblems(path: string, workflow: unknown): str
       const app = steps.find((s) => typeof s.uses === 'string' && APP_TOKEN.test(s.uses));
       const asked = Object.entries(app?.with ?? {}).filter(([k]) => k.startsWith('permission-'));
       // No permission-* input: the token has every permission of the app (the action's README).
-      const appMissing = asked.length === 0 ? [] : Object.entries(TEAMS_TOKEN_PERMISSIONS).filter(([s, l]) => !enough(String(app!.with![`permission-${s}`] ?? ''), l));
+      const appMissing =
+        asked.length === 0 ? [] : Object.entries(TEAMS_TOKEN_PERMISSIONS).filter(([s, l]) => !enough(String(app!.with![`permission-${s}`] ?? ''), l));
       if (appMissing.length > 0)
         out.push(
           `${path}: the teams App token step asks for too little: add ${appMissing.map(([s, l]) => `\`permission-${s}: ${l}\``).join(' and ')} to it (and give the GitHub App the permission; docs/setup.md, step 6).`,

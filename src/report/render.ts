@@ -174,7 +174,8 @@ function renderStanding(d: ReportData): string[] {
 }
 
 function renderBreakGlass(d: ReportData): string[] {
-  if (d.breakGlassUnknown !== undefined) return ['### Break-glass', '', `**Unknown**: the break-glass uses could not be read. ${cell(d.breakGlassUnknown)}`, ''];
+  if (d.breakGlassUnknown !== undefined)
+    return ['### Break-glass', '', `**Unknown**: the break-glass uses could not be read. ${cell(d.breakGlassUnknown)}`, ''];
   if (!d.breakGlass || d.breakGlass.length === 0) return [];
   const out = [
     '### Break-glass',

@@ -42,7 +42,7 @@ test('a team approval counts with a teams-token that can read teams, and is expl
   }
 });
 
-test('the template\'s App token (Members: read and Pull requests: read) counts a team approval; with Members: read alone the run names the permission to add', async () => {
+test("the template's App token (Members: read and Pull requests: read) counts a team approval; with Members: read alone the run names the permission to add", async () => {
   const s = await Scenario.begin();
   try {
     s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
