@@ -102,7 +102,8 @@ export function holds(permissions: Permissions, scope: string, level: Level): bo
 
 /** The header GitHub sends: each acceptable set as `scope=level` pairs joined by `,`, sets by `; `. */
 function acceptedHeader(accepts: readonly Need[], pr: string): string {
-  return accepts.map((set) => set.map(([s, l]) => `${(s === 'pr' ? pr : s).replace(/-/g, '_')}=${l}`).join(',')).join('; ');
+  const sets = accepts.map((set) => set.map(([s, l]) => `${(s === 'pr' ? pr : s).replace(/-/g, '_')}=${l}`).join(','));
+  return [...new Set(sets)].join('; ');
 }
 
 /**
