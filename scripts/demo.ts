@@ -118,10 +118,10 @@ function validate(pull: { number: number; author: string; base: string; head: st
   // The pull-request check's read-only job token: it reads the dashboard for what each group confers.
   return runAction({
     workspace: repo.dir,
-    inputs: { command: 'validate', 'github-token': TOKEN },
+    inputs: { command: 'validate', ...world.jobInputs('validate') },
     eventName: 'pull_request',
     event: pullRequestEvent(pull),
-    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: `refs/pull/${pull.number}/merge` },
+    env: { ...twin.env(), ...world.workflowEnv('validate'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: `refs/pull/${pull.number}/merge` },
   });
 }
 
@@ -209,14 +209,14 @@ try {
   });
   const answered = await runAction({
     workspace: repo.dir,
-    inputs: { command: 'issue', 'github-token': TOKEN },
+    inputs: { command: 'issue', ...world.jobInputs('issue') },
     eventName: 'issues',
     event: {
       action: 'opened',
       issue: { number: formIssue, body: formBody, user: { login: 'monalisa' }, labels: [{ name: 'access-request' }] },
       repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
     },
-    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+    env: { ...twin.env(), ...world.workflowEnv('issue'), GITHUB_REPOSITORY: 'acme/access' },
   });
   const answer = JSON.parse(answered.outputs.answer ?? '{}') as { valid?: boolean; file?: string; link?: string };
   const answerText = twin.state.repos.get('acme/access')!.comments.find((c) => c.issue === formIssue)?.body ?? '';
@@ -303,7 +303,7 @@ try {
     workspace: repo.dir,
     inputs: {
       command: 'break-glass',
-      'github-token': TOKEN,
+      ...world.jobInputs('break-glass'),
       'tenant-id': TENANT,
       'client-id': CLIENT,
       'authority-host': twin.urls.authorityHost,
@@ -316,7 +316,14 @@ try {
       ref: 'refs/heads/main',
       repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
     },
-    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '501', GITHUB_ACTOR: 'hubot' },
+    env: {
+      ...twin.env(),
+      ...world.workflowEnv('break-glass'),
+      GITHUB_REPOSITORY: 'acme/access',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: '501',
+      GITHUB_ACTOR: 'hubot',
+    },
   });
   Object.assign(
     runs.find((r) => r.id === 501)!,

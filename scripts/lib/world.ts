@@ -3,8 +3,11 @@
  * request branches, real merge commits on main), the twin with the matching Entra directory and GitHub
  * pull requests, and the bundled action run as the runner runs it.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { pushEvent, pullRequestEvent, runAction, type ActionRun } from './actions-runner.ts';
+import { workflowTokens, type Permissions } from '../twin/permissions.ts';
 import { createRepo, type TestRepo } from './git-repo.ts';
 import type { GitHubReview, TwinSeed } from '../twin/state.ts';
 import { Twin } from '../twin/twin.ts';
@@ -17,6 +20,31 @@ export const TOKEN = 'ghs_grant_job_token';
 export const SERVICE_PRINCIPAL = '6c0e1f2a-3b4c-4d5e-8f70-91a2b3c4d5e6';
 
 const HOUR = 3_600_000;
+
+/**
+ * The template's workflows, the one source of every job's token: a run of a command gets exactly the
+ * `permissions:` block of the workflow that runs it, and the App token exactly what its step asks for.
+ */
+export const TEMPLATE_WORKFLOWS = fileURLToPath(new URL('../../template/.github/workflows/', import.meta.url));
+export const WORKFLOW_OF = {
+  validate: 'access-validate.yml',
+  grant: 'access-grant.yml',
+  revoke: 'access-revoke.yml',
+  report: 'access-report.yml',
+  doctor: 'access-doctor.yml',
+  'break-glass': 'access-break-glass.yml',
+  issue: 'access-request-form.yml',
+  discover: 'access-discover.yml',
+} as const;
+export type WorkflowCommand = keyof typeof WORKFLOW_OF;
+
+/** What the teams GitHub App is granted when it is registered as docs/setup.md (step 6) says. */
+export const TEAMS_APP_PERMISSIONS: Permissions = { members: 'read', 'pull-requests': 'read' };
+
+/** A workflow's tokens as the runner gives them to its job (the template's file unless a test passes its own text). */
+export function templateTokens(command: WorkflowCommand, text?: string): ReturnType<typeof workflowTokens> {
+  return workflowTokens(parse(text ?? readFileSync(`${TEMPLATE_WORKFLOWS}${WORKFLOW_OF[command]}`, 'utf8')));
+}
 
 export function iso(msFromNow: number): string {
   return new Date(Date.now() + msFromNow).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -72,6 +100,13 @@ export class AccessWorld {
   private nextReview = 1;
   /** The grant environment's memory key, given to grant and revoke runs when set (docs/setup.md). */
   memoryKey: string | undefined;
+  /**
+   * Whether the teams GitHub App is set up (the variable ACCESS_APP_CLIENT_ID): then each workflow's
+   * create-github-app-token step runs and its token is the action's teams-token.
+   */
+  teamsApp = true;
+  /** Workflow text a test uses instead of the template's (a block with a permission taken out). */
+  readonly workflowText = new Map<WorkflowCommand, string>();
 
   protected constructor(repo: TestRepo, twin: Twin) {
     this.repo = repo;
@@ -308,6 +343,24 @@ export class AccessWorld {
     return { before, after: this.repo.commit('direct push', files) };
   }
 
+  /**
+   * The job token (`github-token`, as action.yml's default github.token) and teams-token a run of
+   * `command` gets from its workflow, issued by the twin with exactly the workflow's permissions.
+   */
+  jobInputs(command: WorkflowCommand): Record<string, string> {
+    const tokens = templateTokens(command, this.workflowText.get(command));
+    const file = WORKFLOW_OF[command];
+    const inputs: Record<string, string> = { 'github-token': this.twin.issueJobToken(tokens.block, file) };
+    if (this.teamsApp && tokens.appToken !== undefined)
+      inputs['teams-token'] = this.twin.issueAppToken(tokens.appToken === 'all' ? undefined : tokens.appToken, TEAMS_APP_PERMISSIONS);
+    return inputs;
+  }
+
+  /** The runner's variables naming the workflow a run belongs to (GITHUB_WORKFLOW_REF, as GitHub sets it). */
+  workflowEnv(command: WorkflowCommand, ref = 'refs/heads/main'): Record<string, string> {
+    return { GITHUB_WORKFLOW_REF: `acme/access/.github/workflows/${WORKFLOW_OF[command]}@${ref}` };
+  }
+
   grant(
     push: { before: string; after: string },
     options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string> } = {},
@@ -318,7 +371,7 @@ export class AccessWorld {
       inputs: {
         command: 'grant',
         'dry-run': 'false',
-        'github-token': TOKEN,
+        ...this.jobInputs('grant'),
         'tenant-id': TENANT,
         'client-id': CLIENT,
         'authority-host': this.twin.urls.authorityHost,
@@ -330,7 +383,7 @@ export class AccessWorld {
         eventName === 'push'
           ? pushEvent({ ...push, ...(options.ref ? { ref: options.ref } : {}) })
           : pullRequestEvent({ number: 1, author: 'octocat', base: push.before, head: push.after }),
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main', ...options.env },
+      env: { ...this.twin.env(), ...this.workflowEnv('grant'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: options.ref ?? 'refs/heads/main', ...options.env },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     });
   }
@@ -341,7 +394,7 @@ export class AccessWorld {
       inputs: {
         command: 'revoke',
         'dry-run': String(options.dryRun ?? false),
-        'github-token': TOKEN,
+        ...this.jobInputs('revoke'),
         'tenant-id': TENANT,
         'client-id': CLIENT,
         'authority-host': this.twin.urls.authorityHost,
@@ -351,7 +404,7 @@ export class AccessWorld {
       },
       eventName: 'schedule',
       event: { schedule: '*/15 * * * *' },
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+      env: { ...this.twin.env(), ...this.workflowEnv('revoke'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     });
   }
@@ -361,7 +414,7 @@ export class AccessWorld {
       workspace: this.repo.dir,
       inputs: {
         command: 'report',
-        'github-token': TOKEN,
+        ...this.jobInputs('report'),
         'tenant-id': TENANT,
         'client-id': CLIENT,
         ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}),
@@ -370,7 +423,7 @@ export class AccessWorld {
       },
       eventName: 'workflow_dispatch',
       event: {},
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+      env: { ...this.twin.env(), ...this.workflowEnv('report'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
     });
   }
 
@@ -379,10 +432,15 @@ export class AccessWorld {
     return runAction({
       workspace: this.repo.dir,
       // The job token, read-only: the check reads the dashboard for what each group confers.
-      inputs: { command: 'validate', 'github-token': TOKEN },
+      inputs: { command: 'validate', ...this.jobInputs('validate') },
       eventName: 'pull_request',
       event: pullRequestEvent({ number: pull.number, author: pull.author, base: pull.base, head: pull.head }),
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: `refs/pull/${pull.number}/merge` },
+      env: {
+        ...this.twin.env(),
+        ...this.workflowEnv('validate', `refs/pull/${pull.number}/merge`),
+        GITHUB_REPOSITORY: 'acme/access',
+        GITHUB_REF: `refs/pull/${pull.number}/merge`,
+      },
     });
   }
 
@@ -392,6 +450,7 @@ export class AccessWorld {
       workspace: this.repo.dir,
       inputs: {
         command: 'doctor',
+        ...this.jobInputs('doctor'),
         'tenant-id': TENANT,
         'client-id': CLIENT,
         'authority-host': this.twin.urls.authorityHost,
@@ -400,7 +459,7 @@ export class AccessWorld {
       },
       eventName: 'workflow_dispatch',
       event: {},
-      env: { ...this.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+      env: { ...this.twin.env(), ...this.workflowEnv('doctor'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
     });
   }
 

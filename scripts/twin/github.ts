@@ -11,6 +11,7 @@ import { runGraphql } from './graphql.ts';
 import type { Faults } from './faults.ts';
 import { buildTree, commitTree, isObject, moveRef, validPath } from './git-data.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
+import { checkRest } from './permissions.ts';
 import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
 
 type Json = Record<string, unknown>;
@@ -74,7 +75,17 @@ export function createdRange(text: string | null): ((t: number) => boolean) | un
   return (t) => t >= lo && t <= hi;
 }
 
+/** Whether an issue path (or an issue comment) inside /repos/{owner}/{repo} is about a pull request. */
+function isPullNumber(state: TwinState, path: string, inRepo: string): boolean {
+  const repo = state.repos.get((/^\/repos\/([^/]+\/[^/]+)\//.exec(path)?.[1] ?? '').toLowerCase());
+  if (!repo) return false;
+  const comment = /^\/issues\/comments\/(\d+)$/.exec(inRepo);
+  const number = comment ? repo.comments.find((c) => c.id === Number(comment[1]))?.issue : Number(/^\/issues\/(\d+)/.exec(inRepo)?.[1]);
+  return number !== undefined && repo.pulls.has(number);
+}
+
 export function githubHandler(state: TwinState, faults?: Faults) {
+
   return async (req: TwinRequest): Promise<TwinResponse> => {
     const api = req.base;
     const web = req.base.replace('https://', 'https://web.');
@@ -194,7 +205,7 @@ export function githubHandler(state: TwinState, faults?: Faults) {
     state.rateUsed.set(token, used);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     if (req.path === '/graphql' && req.method === 'POST') {
-      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token, faults);
+      const answer = await runGraphql(state, req.body, state.graphqlLimit - used.graphql, token, state.tokenGrants.get(token), faults);
       used.graphql += answer.cost;
       return json(answer.status, answer.body, {
         'x-ratelimit-limit': String(state.graphqlLimit),
@@ -227,6 +238,9 @@ export function githubHandler(state: TwinState, faults?: Faults) {
     const rate = rateHeaders();
     const ok = (status: number, body: unknown, headers: Record<string, string> = {}) => json(status, body, { ...rate, ...headers });
     const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, rate);
+    // The token's permission set, checked before any answer (scripts/twin/permissions.ts).
+    const refused = checkRest(state.tokenGrants.get(token), req.method, req.path, (inRepo) => isPullNumber(state, req.path, inRepo));
+    if (refused) return { ...refused, headers: { ...rate, ...refused.headers } };
 
     let m: RegExpExecArray | null;
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(req.path)) && req.method === 'GET') {

@@ -25,6 +25,11 @@ import {
 import type { Faults } from './faults.ts';
 import type { GitHubPull, GitHubRepo, TwinState } from './state.ts';
 import { buildTree, commitTree, moveRef, refHead, validPath } from './git-data.ts';
+import { requireField, type Level, type TokenGrant } from './permissions.ts';
+
+/** Per request (keyed by its view of the state): the token's check for each field it resolves. */
+const checks = new WeakMap<TwinState, (scope: string, level: Level) => void>();
+const need = (state: TwinState, scope: string, level: Level) => checks.get(state)?.(scope, level);
 
 let schema: GraphQLSchema | undefined;
 /** GitHub's schema, parsed once per process (about 300 ms). Its SDL repeats a few fields, hence assumeValidSDL. */
@@ -252,13 +257,17 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
   return {
     __typename: 'Repository',
     name: repo.name,
+    // Fields by the scope their REST counterparts need (scripts/twin/permissions.ts): refs and objects
+    // contents, pull requests pull-requests, issues issues; a field refused answers null with FORBIDDEN.
     defaultBranchRef: () => {
+      need(state, 'contents', 'read');
       const head = repo.gitDir
         ? gitObject(repo, execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim())
         : undefined;
       return head ? { name: 'main', target: { __typename: 'Commit', oid: head.oid } } : null;
     },
     object: (args: { oid?: string; expression?: string }) => {
+      need(state, 'contents', 'read');
       if (args.oid) {
         const numbers = repo.commitPulls.get(args.oid);
         const known = gitObject(repo, args.oid);
@@ -267,6 +276,7 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
           __typename: 'Commit',
           oid: args.oid,
           associatedPullRequests: (a: { first?: number; after?: string; states?: string[] }) => {
+            need(state, 'pull-requests', 'read');
             const pulls = (numbers ?? [])
               .map((n) => repo.pulls.get(n)!)
               .filter((p) => !a.states || a.states.includes(p.merged ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED'));
@@ -280,6 +290,7 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
       return { __typename: found.type === 'blob' ? 'Blob' : found.type === 'tree' ? 'Tree' : 'Commit', oid: found.oid };
     },
     pullRequests: (args: { states?: string[]; baseRefName?: string; first?: number; after?: string; orderBy?: { field: string; direction: string } }) => {
+      need(state, 'pull-requests', 'read');
       const pulls = [...repo.pulls.values()]
         .filter(
           (p) =>
@@ -292,6 +303,7 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     },
     // Issue.editor and lastEditedAt: who last edited the body and when, as GitHub records it.
     issue: (args: { number: number }) => {
+      need(state, 'issues', 'read');
       const issue = repo.issues.get(args.number);
       return issue
         ? {
@@ -307,11 +319,13 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
         : null;
     },
     pullRequest: (args: { number: number }) => {
+      need(state, 'pull-requests', 'read');
       const pr = repo.pulls.get(args.number);
       return pr ? pullNode(state, repo, pr) : null;
     },
     issueOrPullRequest: (args: { number: number }) => {
       const pr = repo.pulls.get(args.number);
+      need(state, pr ? 'pull-requests' : 'issues', 'read');
       if (pr) return pullNode(state, repo, pr);
       const issue = repo.issues.get(args.number);
       return issue ? { __typename: 'Issue', number: issue.number, comments: commentsOf(repo, issue.number) } : null;
@@ -345,10 +359,21 @@ export interface GraphqlAnswer {
 }
 
 /** Runs one GraphQL request the way GitHub answers it: 200 with data and/or errors. */
-export async function runGraphql(shared: TwinState, body: Buffer, remaining: number, token = '', faults?: Faults): Promise<GraphqlAnswer> {
+export async function runGraphql(
+  shared: TwinState,
+  body: Buffer,
+  remaining: number,
+  token = '',
+  grant?: TokenGrant,
+  faults?: Faults,
+): Promise<GraphqlAnswer> {
   // What this token may see: organisation teams only with a token that can read them (the job token
   // cannot; a GitHub App token with Members: read can). Nothing below sets a field of the state itself.
-  const state: TwinState = { ...shared, teamsReadable: shared.teamsReadable || shared.teamReaders.has(token) };
+  const state: TwinState = {
+    ...shared,
+    teamsReadable: grant ? grant.permissions.members !== undefined : shared.teamsReadable || shared.teamReaders.has(token),
+  };
+  checks.set(state, (scope, level) => requireField(grant, scope, level));
   let request: { query?: unknown; variables?: unknown };
   try {
     request = JSON.parse(body.toString('utf8') || '{}') as typeof request;
@@ -383,6 +408,7 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
     },
     // Mutation.pinIssue: GitHub pins at most three issues per repository.
     pinIssue: (args: { input: { issueId: string } }) => {
+      need(state, 'issues', 'write');
       for (const repo of state.repos.values()) {
         for (const issue of repo.issues.values()) {
           if (Buffer.from(`Issue:${issue.number}`).toString('base64') !== args.input.issueId) continue;
@@ -409,6 +435,7 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
       if (!repo?.gitDir || !branch.branchName)
         throw Object.assign(new Error('Could not resolve to a Repository or branch.'), { extensions: { type: 'NOT_FOUND' } });
       if (!state.contentsWritable) throw Object.assign(new Error('Resource not accessible by integration'), { extensions: { type: 'FORBIDDEN' } });
+      need(state, 'contents', 'write');
       const current = refHead(repo.gitDir, branch.branchName);
       if (!current) throw Object.assign(new Error(`A ref named "refs/heads/${branch.branchName}" does not exist.`), { extensions: { type: 'NOT_FOUND' } });
       if (current !== expectedHeadOid)
@@ -430,6 +457,13 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
     // Query.nodes: the reviews among the ids (the kind of node access-as-code looks up by id).
     nodes: (args: { ids: string[] }) =>
       args.ids.map((id) => {
+        // Each node the token may not read is null with its own FORBIDDEN error (an Error as a list
+        // item is that item's error in graphql-js), the others are answered.
+        try {
+          need(state, 'pull-requests', 'read');
+        } catch (error) {
+          return error as Error;
+        }
         for (const repo of state.repos.values())
           for (const pr of repo.pulls.values()) for (const r of pr.reviews) if (reviewId(repo, pr, r.id) === id) return reviewNode(state, repo, pr, r);
         return null;
@@ -441,6 +475,7 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
       // null with a FORBIDDEN error for the field, as it does for a team that does not exist.
       team: (a: { slug: string }) => {
         const members = state.teams.get(`${args.login}/${a.slug}`.toLowerCase());
+        need(state, 'members', 'read');
         if (!state.teamsReadable || !members) throw Object.assign(new Error(`Resource not accessible by integration`), { extensions: { type: 'FORBIDDEN' } });
         return {
           __typename: 'Team',

@@ -1,4 +1,5 @@
 /** What the twin knows: the Entra directory, the app registration, and the GitHub side. Plain data. */
+import type { TokenGrant } from './permissions.ts';
 
 export interface DirectoryObject {
   id: string;
@@ -230,6 +231,12 @@ export interface TwinState {
   teams: Map<string, Set<string>>;
   /** Tokens the GitHub API accepts; empty means any token is accepted. */
   githubTokens: Set<string>;
+  /**
+   * The permission set of each job token and GitHub App installation token the twin issued
+   * (scripts/twin/permissions.ts). A token without one stands for a person's classic token with the
+   * repo scope, as the command line uses.
+   */
+  tokenGrants: Map<string, TokenGrant>;
   /** The login the GitHub API answers as (e.g. github-actions[bot]). */
   githubActor: string;
   /** Subject of the Actions OIDC token the twin issues, e.g. repo:acme/access:environment:access-grant. */
@@ -308,6 +315,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     repos: new Map(),
     teams: new Map(),
     githubTokens: new Set(seed.githubTokens ?? []),
+    tokenGrants: new Map(),
     githubActor: seed.githubActor ?? 'github-actions[bot]',
     oidcSubject: seed.oidcSubject ?? 'repo:acme/access:environment:access-grant',
     nextId: 1000,

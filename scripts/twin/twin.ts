@@ -17,6 +17,7 @@ import { hooksHandler } from './hooks.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, readAuthority, serverCertificate, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
+import { jobGrant, type Permissions } from './permissions.ts';
 
 export interface TwinOptions {
   seed?: TwinSeed;
@@ -156,6 +157,34 @@ export class Twin {
       repo.commitPulls.set(sha, list);
     }
     return full;
+  }
+
+  /**
+   * A job's GITHUB_TOKEN with exactly the scopes of a workflow's `permissions:` block (the job's own
+   * block when it has one), as the runner hands it to the job; `workflow` names the file for messages.
+   */
+  issueJobToken(block: unknown, workflow?: string): string {
+    const token = `ghs_job_${crypto.randomUUID().replace(/-/g, '')}`;
+    this.state.githubTokens.add(token);
+    this.state.tokenGrants.set(token, jobGrant(block, workflow));
+    return token;
+  }
+
+  /**
+   * A GitHub App installation token as actions/create-github-app-token makes it: the permissions its
+   * step asks for (`permission-<name>` inputs), or every permission of the app (`appPermissions`) when it
+   * asks for none. Asking for more than the app has fails, as GitHub refuses such a token (422).
+   */
+  issueAppToken(asked: Permissions | undefined, appPermissions: Permissions): string {
+    const permissions = asked ?? appPermissions;
+    for (const [scope, level] of Object.entries(permissions)) {
+      const has = appPermissions[scope];
+      if (!(has === 'write' || has === level)) throw new Error(`twin: the app has no ${scope}: ${level} to give its token`);
+    }
+    const token = `ghs_app_${crypto.randomUUID().replace(/-/g, '')}`;
+    this.state.githubTokens.add(token);
+    this.state.tokenGrants.set(token, { kind: 'app', permissions });
+    return token;
   }
 
   /** Moves the twin's clock forward (PIM assignments end by it), instead of sleeping. */

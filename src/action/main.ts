@@ -55,7 +55,10 @@ async function runCommand(): Promise<RunResult> {
       for (const d of error.diagnostics) core.info(formatDiagnostic(d));
       return { status: 'refused', message: error.message };
     }
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError'))
+    if (
+      error instanceof Error &&
+      (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError' || error.name === 'GitHubPermissionError')
+    )
       return { status: 'failed', message: error.message };
     return { status: 'failed', message: `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
@@ -272,6 +275,21 @@ async function runDiscover(settings: Settings): Promise<RunResult> {
   return { status: 'ok' };
 }
 
+/** The token permissions the repository's workflow files lack for the commands they run (as checked out). */
+async function workflowProblems(workspace: string): Promise<string[]> {
+  const { workflowPermissionProblems } = await import('../github/permissions.ts');
+  const { loadYaml, CONFIG_LIMITS } = await import('../yaml/safe-load.ts');
+  const files = workingTree(workspace);
+  const out: string[] = [];
+  for (const path of await files.list('.github/workflows')) {
+    if (!/\.ya?ml$/.test(path)) continue;
+    const content = await files.read(path);
+    const loaded = content?.bytes ? loadYaml(path, content.bytes, CONFIG_LIMITS) : undefined;
+    if (loaded?.ok) out.push(...workflowPermissionProblems(path, loaded.yaml.value));
+  }
+  return out;
+}
+
 async function runDoctor(settings: Settings): Promise<RunResult> {
   const { directoryFromActions } = await import('../entra/connect.ts');
   const { doctor, GRANT_ENVIRONMENT } = await import('../commands/doctor.ts');
@@ -288,6 +306,7 @@ async function runDoctor(settings: Settings): Promise<RunResult> {
         environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
         teams: async () => new (await import('../github/graphql.ts')).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
         missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
+        workflowPermissions: async () => workflowProblems(settings.workspace),
       }
     : undefined;
   const report = await doctor(config, directory, rules);

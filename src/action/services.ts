@@ -59,7 +59,10 @@ function failureLine(e: Effect, detail: string): string {
 
 /** GitHub alone, for the commands that need no Entra (issue). */
 export async function githubOnly(settings: Settings) {
-  return { gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl) };
+  const workflow = settings.github!.workflow;
+  return {
+    gh: (await import('./octokit.ts')).actionOctokit(settings.github!.token, settings.github!.apiUrl, { kind: 'job', ...(workflow ? { workflow } : {}) }),
+  };
 }
 
 /**
@@ -72,10 +75,11 @@ export async function services(settings: Settings, repo?: { owner: string; repo:
   const [owner, name] = settings.github!.repository.split('/') as [string, string];
   const { actionOctokit } = await import('./octokit.ts');
   const teamsToken = settings.github!.teamsToken;
+  const workflow = settings.github!.workflow ? { workflow: settings.github!.workflow } : {};
   return {
     github,
-    gh: actionOctokit(settings.github!.token, settings.github!.apiUrl),
-    ...(teamsToken ? { teamsGh: actionOctokit(teamsToken, settings.github!.apiUrl) } : {}),
+    gh: actionOctokit(settings.github!.token, settings.github!.apiUrl, { kind: 'job', ...workflow }),
+    ...(teamsToken ? { teamsGh: actionOctokit(teamsToken, settings.github!.apiUrl, { kind: 'teams', ...workflow }) } : {}),
     repo: repo ?? { owner, repo: name },
     directory: directoryFromActions(settings.entra!, (audience) => core.getIDToken(audience)),
   };

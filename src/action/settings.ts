@@ -2,6 +2,7 @@
 import { parseWebhooks, type Webhook } from '../notify/notify.ts';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
+import { workflowFileOf } from '../github/permissions.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 import { MEMORY_KEY_MIN_LENGTH, type MemoryKey } from '../memory/memory.ts';
 
@@ -22,6 +23,8 @@ export interface Settings {
     repository: string;
     ref: string;
     /** A token that can read organisation teams (teams-token), masked. */ teamsToken?: string;
+    /** This run's workflow file (from GITHUB_WORKFLOW_REF), named in the fix for a refused permission. */
+    workflow?: string;
   };
   dryRun: boolean;
   /** revoke: keep the access dashboard issue. */
@@ -100,6 +103,7 @@ function githubSettings(command: Command, env: NodeJS.ProcessEnv): Settings['git
     repository,
     ref: env.GITHUB_REF ?? '',
     ...(teamsToken ? { teamsToken } : {}),
+    ...(workflowFileOf(env.GITHUB_WORKFLOW_REF) ? { workflow: workflowFileOf(env.GITHUB_WORKFLOW_REF)! } : {}),
   };
   if (MAY_USE_GITHUB.includes(command)) return token !== '' && valid ? github : undefined;
   if (!NEEDS_GITHUB.includes(command)) return undefined;

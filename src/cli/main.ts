@@ -175,7 +175,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.notDone;
     }
     // Entra refused the sign-in or a Graph call cannot succeed: the message says what to configure.
-    if (error instanceof Error && (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError')) {
+    if (
+      error instanceof Error &&
+      (error.name === 'SignInError' || error.name === 'DirectoryError' || error.name === 'GitHubUnavailableError' || error.name === 'GitHubPermissionError')
+    ) {
       io.err(`access-as-code: ${error.message}`);
       return EXIT.notDone;
     }

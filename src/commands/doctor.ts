@@ -40,6 +40,8 @@ export interface DoctorGitHub {
   missingLabels?: () => Promise<string[]>;
   /** The code-owner and requester teams read with the token the grant uses for teams: their members, or why not. */
   teams?: () => Promise<Map<string, Set<string> | string>>;
+  /** What the repository's workflow files lack in token permissions for the commands they run. */
+  workflowPermissions?: () => Promise<string[]>;
   branch: string;
 }
 
@@ -146,6 +148,13 @@ async function githubProblems(github: DoctorGitHub, most: { group: string; appro
       for (const why of (await github.teams()).values()) if (typeof why === 'string') warn(why);
     } catch (error) {
       warn(`could not read the organisation's teams (${(error as Error).message}).`);
+    }
+  }
+  if (github.workflowPermissions) {
+    try {
+      for (const problem of await github.workflowPermissions()) warn(problem);
+    } catch (error) {
+      warn(`could not read the workflow files (${(error as Error).message}).`);
     }
   }
   if (github.environment) {

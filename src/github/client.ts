@@ -9,6 +9,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { scaledMs } from '../wait.ts';
 import { listRunsSince, type RunListing } from './runs.ts';
+import { namePermissions } from './permissions.ts';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 /** What the functions here use of an Octokit: the command line's (@octokit/rest) or the action's (@actions/github). */
@@ -41,12 +42,15 @@ export function octokitOptions(maxRetries = 3) {
 }
 
 export function createGitHub(options: { token: string; baseUrl?: string; maxRetries?: number }): GitHub {
-  return paceWrites(
-    new GitHubClient({
-      auth: options.token,
-      baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
-      ...octokitOptions(options.maxRetries),
-    }),
+  return namePermissions(
+    paceWrites(
+      new GitHubClient({
+        auth: options.token,
+        baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+        ...octokitOptions(options.maxRetries),
+      }),
+    ),
+    { kind: 'cli' },
   );
 }
 

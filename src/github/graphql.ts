@@ -12,6 +12,7 @@ import { chunks } from '../chunks.ts';
 import { branchRules, type GitHub, type RepoRef } from './client.ts';
 import { listRunsSince, RUN_LISTING_CAP } from './runs.ts';
 import type { BranchRule } from './rules.ts';
+import { GitHubPermissionError, missingPermissionMessage, originOf } from './permissions.ts';
 
 export class GitHubUnavailableError extends Error {
   constructor(message: string) {
@@ -540,6 +541,12 @@ export class GitHubFacts {
     while (this.teamsGh && asking.length > 0) {
       const teams = asking.splice(0, 100);
       const { data, errors } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
+      // A teams-token that cannot read the reviews (Members: read alone) answers FORBIDDEN for each:
+      // no team approval could count, so the run stops and says what the token lacks.
+      if (errors.some((e) => e.type === 'FORBIDDEN'))
+        throw new GitHubPermissionError(
+          missingPermissionMessage(originOf(this.teamsGh) ?? { kind: 'teams' }, 'the reviews of approved pull requests', 'pull_requests=read'),
+        );
       teamsOf(teams, data, errors);
     }
     for (const number of unavailable.pulls.keys()) pulls.delete(number);

@@ -38,7 +38,8 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml').catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
-  const breakGlass = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
+  const uses = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
+  const breakGlass = Array.isArray(uses) ? uses : undefined;
   const exemptionsDue = exemptionsDueOf(state.config.policy, ctx.now).map(({ group, entry }) => ({
     group,
     id: entry.id,
@@ -51,6 +52,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
     ...(blast ? { blast } : {}),
     ...(state.degraded ? { degraded: state.degraded } : {}),
     ...(breakGlass ? { breakGlass } : {}),
+    ...(typeof uses === 'string' ? { breakGlassUnknown: uses } : {}),
     exemptionsDue,
     lastRevokeRun,
     revokeIntervalMs: REVOKE_INTERVAL_MS,
@@ -177,7 +179,10 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
   return { groups, overdue };
 }
 
-/** Break-glass uses of the window with the one review rule's verdict; undefined when GitHub cannot say. */
+/**
+ * Break-glass uses of the window with the one review rule's verdict, or why they are not known (a
+ * refused permission included): the section says so instead of disappearing.
+ */
 async function readUses(ctx: ReportContext, githubFacts: GitHubFacts, state: { head: string; branch: string; config: AccessConfig }, since: number) {
   const reader = ctx.git.catFile();
   try {
@@ -197,7 +202,7 @@ async function readUses(ctx: ReportContext, githubFacts: GitHubFacts, state: { h
       })
     ).map(useRow);
   } catch (error) {
-    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return undefined;
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return (error as Error).message;
     throw error;
   } finally {
     reader.close();

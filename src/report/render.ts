@@ -65,6 +65,8 @@ export interface ReportData {
   exemptionsDue?: ExemptionDue[];
   /** Break-glass uses in the report's window, and whether each was reviewed (undefined: not known). */
   breakGlass?: UseRow[];
+  /** Why the break-glass uses could not be read (then they are unknown, not none). */
+  breakGlassUnknown?: string;
   lastRevokeRun: string | undefined;
   revokeIntervalMs: number;
   grants: ActiveGrant[];
@@ -174,6 +176,8 @@ function renderStanding(d: ReportData): string[] {
 }
 
 function renderBreakGlass(d: ReportData): string[] {
+  if (d.breakGlassUnknown !== undefined)
+    return ['### Break-glass', '', `**Unknown**: the break-glass uses could not be read. ${cell(d.breakGlassUnknown)}`, ''];
   if (!d.breakGlass || d.breakGlass.length === 0) return [];
   const out = [
     '### Break-glass',

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
 import { Scenario } from '../helpers/scenario.ts';
-import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import { CLIENT, TENANT } from '../../scripts/lib/world.ts';
 import { iso, runCli } from '../helpers/cli.ts';
 
 const sweepAt = (s: Scenario, at: number) => runCli(s, ['revoke', '--at', iso(at)]);
@@ -46,7 +46,8 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
     workspace: s.repo.dir,
     inputs: {
       command: 'break-glass',
-      'github-token': TOKEN,
+      // Exactly the template's block for access-break-glass.yml, and its App token.
+      ...s.jobInputs('break-glass'),
       'tenant-id': TENANT,
       'client-id': CLIENT,
       'authority-host': s.twin.urls.authorityHost,
@@ -61,7 +62,14 @@ async function breakGlass(s: Scenario, actor: string, inputs: Record<string, str
       repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
       sender: { login: actor },
     },
-    env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: String(id), GITHUB_ACTOR: actor },
+    env: {
+      ...s.twin.env(),
+      ...s.workflowEnv('break-glass'),
+      GITHUB_REPOSITORY: 'acme/access',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: String(id),
+      GITHUB_ACTOR: actor,
+    },
   });
   Object.assign(
     repo.workflowRuns.find((r) => r.id === id)!,

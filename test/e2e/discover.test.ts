@@ -219,14 +219,15 @@ test('the discover workflow: the bundled action lists the same groups and propos
   try {
     tenantWithStandingPrivilege(s);
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
+    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
     const head = s.repo.git('rev-parse', 'HEAD');
     s.twin.log.clear();
     const run = await runAction({
       workspace: s.repo.dir,
       inputs: {
         command: 'discover',
-        'github-token': TOKEN,
+        // Exactly the template's block for access-discover.yml.
+        ...s.jobInputs('discover'),
         'tenant-id': TENANT,
         'client-id': CLIENT,
         'authority-host': s.twin.urls.authorityHost,
@@ -234,7 +235,7 @@ test('the discover workflow: the bundled action lists the same groups and propos
       },
       eventName: 'workflow_dispatch',
       event: {},
-      env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+      env: { ...s.twin.env(), ...s.workflowEnv('discover'), GITHUB_REPOSITORY: 'acme/access' },
     });
     assert.equal(run.exitCode, 0, run.stdout);
     assert.match(run.summary, /<h2>Privileged groups outside the policy<\/h2>/);

@@ -115,13 +115,14 @@ test('doctor checks that the ruleset on main requires approval of the most recen
   const s = await Scenario.begin();
   try {
     const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
+    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
     const doctor = () =>
       runAction({
         workspace: s.repo.dir,
         inputs: {
           command: 'doctor',
-          'github-token': TOKEN,
+          // Exactly the template's block for access-doctor.yml.
+          ...s.jobInputs('doctor'),
           'tenant-id': TENANT,
           'client-id': CLIENT,
           'authority-host': s.twin.urls.authorityHost,
@@ -129,7 +130,7 @@ test('doctor checks that the ruleset on main requires approval of the most recen
         },
         eventName: 'workflow_dispatch',
         event: {},
-        env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+        env: { ...s.twin.env(), ...s.workflowEnv('doctor'), GITHUB_REPOSITORY: 'acme/access' },
       });
     const rules = s.twin.state.repos.get('acme/access')!.rules;
     rules.length = 0;

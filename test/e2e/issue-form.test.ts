@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
 import { Scenario } from '../helpers/scenario.ts';
-import { TOKEN } from '../../scripts/lib/world.ts';
 
 type Answer = { valid: boolean; file?: string; link?: string; problems?: string[] };
 
@@ -54,10 +53,11 @@ async function fileIssue(
   };
   const run = await runAction({
     workspace: s.repo.dir,
-    inputs: { command: 'issue', 'github-token': TOKEN },
+    // Exactly the template's block for access-request-form.yml.
+    inputs: { command: 'issue', ...s.jobInputs('issue') },
     eventName: 'issues',
     event,
-    env: { ...s.twin.env(), GITHUB_REPOSITORY: 'acme/access' },
+    env: { ...s.twin.env(), ...s.workflowEnv('issue'), GITHUB_REPOSITORY: 'acme/access' },
   });
   const comments = repo.comments.filter((c) => c.issue === number);
   return { run, number, comments, answer: run.outputs.answer ? (JSON.parse(run.outputs.answer) as Answer) : undefined };

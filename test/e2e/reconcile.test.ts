@@ -318,7 +318,7 @@ test('a push with two merged pull requests (as a merge queue makes) grants both 
 
 test('a team the token cannot read (the job token has no read:org) is named in the refusal, with the token to use', () =>
   world(async (s) => {
-    s.twin.state.teamsReadable = false;
+    s.teamsApp = false; // no GitHub App set up: the job token alone, which cannot read teams
     const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-team.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
     s.review(pull, 'lead1');
     const run = await s.grant(s.merge(pull));

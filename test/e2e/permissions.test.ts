@@ -1,0 +1,177 @@
+// THREATS 67: a job token has only the permissions its workflow declares. Every run here gets exactly
+// the block of the template's workflow file (the one source of truth, template/.github/workflows), with
+// one permission taken out where a test says so, and the twin answers as GitHub does for a private
+// repository: 403 "Resource not accessible by integration". The run must then name the permission and
+// the workflow to add it to, never crash with a stack trace, and never drop a section silently.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { runAction } from '../../scripts/lib/actions-runner.ts';
+import { CLIENT, TEMPLATE_WORKFLOWS, TENANT, WORKFLOW_OF, type WorkflowCommand } from '../../scripts/lib/world.ts';
+import { Scenario, iso } from '../helpers/scenario.ts';
+
+const HOUR = 3_600_000;
+const STACK = /\n\s+at .+:\d+:\d+\)?/;
+
+/** The template's workflow text with one line of its permissions block taken out. */
+function without(command: WorkflowCommand, line: RegExp): string {
+  const text = readFileSync(`${TEMPLATE_WORKFLOWS}${WORKFLOW_OF[command]}`, 'utf8');
+  const cut = text.replace(line, '');
+  assert.notEqual(cut, text, `${WORKFLOW_OF[command]} has no line ${line}`);
+  return cut;
+}
+
+/** Dispatches the break-glass workflow as `actor` (GitHub records the run first, then its outcome). */
+async function breakGlass(s: Scenario, actor: string, id: number) {
+  const repo = s.twin.state.repos.get('acme/access')!;
+  const inputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };
+  repo.workflowRuns.push({
+    workflow: 'access-break-glass.yml',
+    id,
+    status: 'in_progress',
+    conclusion: null,
+    created_at: iso(0),
+    updated_at: iso(0),
+    event: 'workflow_dispatch',
+    title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`,
+    actor,
+    head_branch: 'main',
+    run_attempt: 1,
+  });
+  const run = await runAction({
+    workspace: s.repo.dir,
+    inputs: {
+      command: 'break-glass',
+      ...s.jobInputs('break-glass'),
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      'authority-host': s.twin.urls.authorityHost,
+      'graph-endpoint': s.twin.urls.graph,
+    },
+    eventName: 'workflow_dispatch',
+    event: {
+      inputs,
+      ref: 'refs/heads/main',
+      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
+      sender: { login: actor },
+    },
+    env: {
+      ...s.twin.env(),
+      ...s.workflowEnv('break-glass'),
+      GITHUB_REPOSITORY: 'acme/access',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: String(id),
+      GITHUB_ACTOR: actor,
+    },
+  });
+  Object.assign(
+    repo.workflowRuns.find((r) => r.id === id)!,
+    { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(0) },
+  );
+  return run;
+}
+
+test('THREATS 67: the grant without `actions: read` (the template before this fix) fails naming the permission and the workflow, without a stack trace', async () => {
+  const s = await Scenario.begin();
+  try {
+    const { pull } = s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
+    s.workflowText.set('grant', without('grant', /^ {2}actions: read.*\n/m));
+    const run = await s.grant({ before: pull.base, after: s.repo.head() });
+    assert.notEqual(run.exitCode, 0);
+    assert.match(
+      run.stdout,
+      /::error::.*the job token lacks `actions: read`\. Add `actions: read` to the permissions of \.github\/workflows\/access-grant\.yml/,
+    );
+    assert.doesNotMatch(run.stdout + run.stderr, STACK, 'no stack trace');
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'nothing granted on an unread break-glass history');
+
+    // With the template's block as shipped, the same grant goes through.
+    s.workflowText.delete('grant');
+    const again = await s.grant({ before: pull.base, after: s.repo.head() });
+    assert.equal(again.exitCode, 0, again.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 67: the sweep without `actions: read` names the permission; with the template block it succeeds', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.workflowText.set('revoke', without('revoke', /^ {2}actions: read.*\n/m));
+    const run = await s.revoke();
+    assert.notEqual(run.exitCode, 0);
+    assert.match(run.stdout, /Add `actions: read` to the permissions of \.github\/workflows\/access-revoke\.yml/);
+    assert.doesNotMatch(run.stdout + run.stderr, STACK);
+    s.workflowText.delete('revoke');
+    const ok = await s.revoke();
+    assert.equal(ok.exitCode, 0, ok.stdout);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 67: break-glass without `actions: read` refuses with the permission to add, not a stack trace; the report without `issues: read` says its break-glass uses are unknown', async () => {
+  const s = await Scenario.begin();
+  try {
+    s.workflowText.set('break-glass', without('break-glass', /^ {2}actions: read.*\n/m));
+    const refused = await breakGlass(s, 'hubot', 7001);
+    assert.notEqual(refused.exitCode, 0);
+    assert.match(
+      refused.stdout,
+      /the job token lacks `actions: read`\. Add `actions: read` to the permissions of \.github\/workflows\/access-break-glass\.yml/,
+    );
+    assert.doesNotMatch(refused.stdout + refused.stderr, STACK, 'no stack trace');
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+
+    s.workflowText.delete('break-glass');
+    const used = await breakGlass(s, 'hubot', 7002);
+    assert.equal(used.exitCode, 0, used.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+
+    // The report as shipped lists the use; without issues: read its section says it is unknown, and why.
+    const report = await s.report();
+    assert.equal(report.exitCode, 0, report.stdout);
+    assert.match(report.outputs.report!, /### Break-glass[\s\S]*\| hubot \| k8s-prod-operators \|/);
+    s.workflowText.set('report', without('report', /^ {2}issues: read.*\n/m));
+    const blind = await s.report();
+    assert.match(blind.outputs.report!, /### Break-glass\n\n\*\*Unknown\*\*: the break-glass uses could not be read\. .*issues\\?: read.*access-report\.yml/);
+    assert.doesNotMatch(blind.stdout + blind.stderr, STACK);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 67: doctor, with its own block, reads the labels and the environment, finds nothing missing in the template, and names a permission a workflow file lacks', async () => {
+  const s = await Scenario.begin();
+  try {
+    let run = await s.doctor();
+    assert.equal(run.exitCode, 0, run.stdout);
+    // Token permissions (not the Entra app's): a workflow's block, or a GitHub read refused for want of one.
+    const permissionWarnings = (r: typeof run) =>
+      r.annotations.filter((a) => /\.github\/workflows\/|Resource not accessible|could not read the (repository's labels|environment)/.test(a.message));
+    assert.deepEqual(permissionWarnings(run), [], 'the template lacks nothing and doctor could read what it checks');
+
+    // Without issues: read doctor cannot read the labels: it says which permission to add where.
+    s.workflowText.set('doctor', without('doctor', /^ {2}issues: read.*\n/m));
+    run = await s.doctor();
+    assert.ok(
+      run.annotations.some((a) => /could not read the repository's labels .*`issues: read`.*access-doctor\.yml/.test(a.message)),
+      run.stdout,
+    );
+
+    // A workflow file in the repository that lacks a permission: doctor names the line to add.
+    s.workflowText.delete('doctor');
+    s.repo.commit('drop actions: read', { '.github/workflows/access-grant.yml': without('grant', /^ {2}actions: read.*\n/m) });
+    run = await s.doctor();
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.level === 'warning' && /\.github\/workflows\/access-grant\.yml: command "grant" needs `actions: read`: add it to the permissions/.test(a.message),
+      ),
+      run.stdout,
+    );
+  } finally {
+    await s.stop();
+  }
+});
