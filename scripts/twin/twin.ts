@@ -17,6 +17,7 @@ import { hooksHandler } from './hooks.ts';
 import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, readAuthority, serverCertificate, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
+import { waitsEnv } from './waits.ts';
 
 export interface TwinOptions {
   seed?: TwinSeed;
@@ -131,7 +132,7 @@ export class Twin {
       'INPUT_GRAPH-ENDPOINT': this.urls.graph,
       'INPUT_ARM-ENDPOINT': this.urls.arm,
       // The test suite shortens the clients' waits (retries, write pacing): the twin recovers at once.
-      ...(process.env.ACCESS_AS_CODE_WAIT_SCALE ? { ACCESS_AS_CODE_WAIT_SCALE: process.env.ACCESS_AS_CODE_WAIT_SCALE } : {}),
+      ...waitsEnv(),
     };
   }
 

@@ -269,7 +269,7 @@ async function readMembers(
   const usage = await read([
     ...people.map((u) => ({ url: `/users/${String(u.id)}?$select=id,signInActivity` })),
     ...people.map((u) => ({
-      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$select=createdDateTime,appId&$top=999`,
+      url: `/auditLogs/signIns?$filter=${encodeURIComponent(`userId eq '${String(u.id)}' and createdDateTime ge ${since}`)}&$top=999`,
     })),
     ...machines.map((s) => ({ url: `/servicePrincipals/${String(s.id)}/owners?$select=id,displayName,userPrincipalName` })),
   ]);

@@ -122,7 +122,8 @@ const MAX_GROUPS = 300;
 function groupRequests(id: string): { url: string; headers?: Record<string, string> }[] {
   const principal = filter(`principalId eq '${id}'`);
   return [
-    { url: `/groups/${id}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName&$top=999` },
+    // An OData cast on a transitive list is an advanced query (aad-advanced-queries): ConsistencyLevel and $count.
+    { url: `/groups/${id}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName&$top=999&$count=true`, headers: { ConsistencyLevel: 'eventual' } },
     { url: `/roleManagement/directory/roleAssignments?${principal}&$select=roleDefinitionId,directoryScopeId` },
     { url: `/roleManagement/directory/roleEligibilitySchedules?${principal}&$select=roleDefinitionId,directoryScopeId` },
     { url: `/groups/${id}/appRoleAssignments?$select=appRoleId,resourceId,resourceDisplayName` },

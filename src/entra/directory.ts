@@ -370,7 +370,12 @@ export class GraphDirectory implements Directory {
    */
   async transitiveUsers(groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
     const answers = await this.batchAll(
-      groupIds.map((id) => ({ method: 'GET', url: `${groupPath(id)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999` })),
+      // An OData cast on a transitive list is an advanced query (aad-advanced-queries): ConsistencyLevel and $count.
+      groupIds.map((id) => ({
+        method: 'GET',
+        url: `${groupPath(id)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999&$count=true`,
+        headers: { ConsistencyLevel: 'eventual' },
+      })),
     );
     const out = new Map<string, Set<string>>();
     for (const [i, id] of groupIds.entries()) {
