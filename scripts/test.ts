@@ -3,25 +3,44 @@
 // HTTPS certificates the way a real client trusts a real service. Extra arguments select test files.
 // Four files at a time on two cores: an end-to-end test waits on child processes and on the paced
 // GitHub writes of the actions it runs, and another file's work fills that wait.
+// Every call the product sends the twin is logged (scripts/twin/call-log.ts); after all other files,
+// the conformance test checks those calls against GitHub's and Microsoft's references, and its
+// failure fails `npm test` as any other test's does.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuthority } from './twin/tls.ts';
+import { withFastWaits } from './twin/waits.ts';
 
 const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+const CONFORMANCE = join('test', 'conformance', 'references.test.ts');
 const ca = await createAuthority();
+// TWIN_CALL_LOG=<dir> npm test keeps the calls there for a look; otherwise they go with the run.
+const calls = process.env.TWIN_CALL_LOG || mkdtempSync(join(tmpdir(), 'aac-calls-'));
 const given = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...(given.length > 0 ? given : longestFirst())], {
-  stdio: 'inherit',
+const env = {
+  ...process.env,
+  NODE_EXTRA_CA_CERTS: ca.certPath,
+  TWIN_CA_DIR: ca.dir,
   // Waits for a service's sake (retry back-off, the second between GitHub writes) at a fiftieth of
-  // their length: the twin recovers at once, and tests must not sleep (src/wait.ts). The bench and the
-  // demo keep real waits.
-  env: { ...process.env, NODE_EXTRA_CA_CERTS: ca.certPath, TWIN_CA_DIR: ca.dir, ACCESS_AS_CODE_WAIT_SCALE: '0.02' },
-});
+  // their length: the twin recovers at once, and tests must not sleep. Test wiring, preloaded into
+  // each test process, not a variable of the product (scripts/twin/waits.ts). The bench and the demo
+  // keep real waits.
+  NODE_OPTIONS: withFastWaits(process.env.NODE_OPTIONS),
+};
+const files = given.length > 0 ? given : longestFirst().filter((f) => f !== CONFORMANCE);
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...files], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } });
+let status = result.status ?? 1;
+if (given.length === 0) {
+  const conformance = spawnSync(process.execPath, ['--test', CONFORMANCE], { stdio: 'inherit', env: { ...env, CONFORMANCE_LOG: calls } });
+  status = status || (conformance.status ?? 1);
+}
 rmSync(ca.dir, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+if (!process.env.TWIN_CALL_LOG) rmSync(calls, { recursive: true, force: true });
+process.exit(status);
 
 /**
  * Every test file, the longest first: four run at a time on two cores, and a long file started last

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults, Service } from './faults.ts';
+import { logCall } from './call-log.ts';
 
 export interface TwinRequest {
   service: Service;
@@ -73,6 +74,7 @@ export async function listen(
         const url = new URL(req.url ?? '/', base);
         const method = req.method ?? 'GET';
         const path = decodeURIComponent(url.pathname);
+        logCall({ service, method, rawPath: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) });
         if (faults.latencyMs > 0) await sleep(faults.latencyMs);
         const fault = faults.pick(service, method, path, false);
         if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 0);

@@ -18,6 +18,7 @@ import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } 
 import { createAuthority, readAuthority, serverCertificate, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
 import { jobGrant, type Permissions } from './permissions.ts';
+import { waitsEnv } from './waits.ts';
 
 export interface TwinOptions {
   seed?: TwinSeed;
@@ -132,7 +133,7 @@ export class Twin {
       'INPUT_GRAPH-ENDPOINT': this.urls.graph,
       'INPUT_ARM-ENDPOINT': this.urls.arm,
       // The test suite shortens the clients' waits (retries, write pacing): the twin recovers at once.
-      ...(process.env.ACCESS_AS_CODE_WAIT_SCALE ? { ACCESS_AS_CODE_WAIT_SCALE: process.env.ACCESS_AS_CODE_WAIT_SCALE } : {}),
+      ...waitsEnv(),
     };
   }
 

@@ -292,7 +292,7 @@ test('THREATS 55: doctor against a Graph endpoint that refuses connections says 
     // Waits at their real length: eight silent retries would take minutes.
     const res = await runCli(s, ['doctor', '--authority-host', s.twin.urls.authorityHost, '--graph-endpoint', `https://127.0.0.1:${port}`], {
       entra: false,
-      env: { ACCESS_AS_CODE_WAIT_SCALE: '1' },
+      env: { NODE_OPTIONS: '' },
     });
     const took = Date.now() - started;
     assert.equal(res.code, 2, res.out + res.err);

@@ -3,13 +3,13 @@
 // GitHub never sends.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments, successfulRuns } from '../../src/github/client.ts';
 import { issuesWithLabel } from '../../src/github/issues.ts';
 import { fileAt, getPull, isTeamMember, pullCommitters, pullFiles, pullReviews, pullsForCommit } from '../helpers/github-rest.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';
 import { Twin } from '../helpers/twin.ts';
+import { componentSchema, githubOpenApi } from '../helpers/openapi.ts';
 
 const TOKEN = 'ghs_twintoken';
 const repo = { owner: 'acme', repo: 'access' };
@@ -155,22 +155,8 @@ test('throttling (429 with retry-after) and 503 are retried by the client', asyn
 
 // --- conformance with GitHub's OpenAPI description ---------------------------------------------
 
-const require = createRequire(import.meta.url);
-/** OpenAPI 3.0's `nullable: true` as JSON Schema: the schema, or null. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (k !== 'nullable') out[k] = toJsonSchema(v);
-  return (node as { nullable?: unknown }).nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
-}
-const spec = toJsonSchema(require('@octokit/openapi/generated/api.github.com.json')) as object;
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
-ajv.addSchema(spec, 'github');
-const schemaOf = (name: string, array = false): ValidateFunction => {
-  const ref = { $ref: `github#/components/schemas/${name}` };
-  return ajv.compile(array ? { type: 'array', items: ref, minItems: 1 } : ref);
-};
+const { ajv } = githubOpenApi();
+const schemaOf = (name: string, array = false): ValidateFunction => componentSchema(ajv, name, array);
 
 async function raw(path: string, init: RequestInit = {}): Promise<unknown> {
   const res = await fetch(`${twin.urls.github}${path}`, {
