@@ -10,10 +10,11 @@ import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
-import { loadConfig } from '../config/config.ts';
-import { workingTree } from '../repo/files.ts';
+import { approvedConfigAt } from '../config/approved.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { breakGlassUses, reviewedRuns, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
+import type { AccessConfig } from '../config/config.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { breakGlassUses, reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubFacts } from '../github/graphql.ts';
@@ -51,35 +52,42 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
   return { runId, actor, defaultBranch, git };
 }
 
+/**
+ * Who may break glass, for how long, and who reviews it: the approved configuration, never the
+ * checkout's files, which an unreviewed push may have changed (THREATS 58, invariant 17); and the
+ * earlier uses with their reviews, judged under it.
+ */
+async function approvedJudgement(
+  settings: Settings,
+  at: { gh: GitHub; repo: RepoRef; githubFacts: GitHubFacts; git: Git; head: string; branch: string },
+): Promise<{ config: AccessConfig; previous: BreakGlassUse[] }> {
+  const reader = at.git.catFile();
+  try {
+    const { config, ignored } = await approvedConfigAt(at.git, reader, at.githubFacts, at.head, at.branch, settings.root);
+    for (const c of ignored)
+      core.warning(`${c.files.join(', ')} changed in ${c.sha.slice(0, 7)} without approval, so break-glass is judged without it: ${c.why}`, {
+        title: 'access-as-code break-glass',
+      });
+    const previous = await breakGlassUses({ ...at, reader, config, since: Date.now() - USE_LOOKBACK_MS });
+    return { config, previous };
+  } finally {
+    reader.close();
+  }
+}
+
 export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, teamsGh, repo, directory } = await services(settings);
-  const config = await loadConfig(workingTree(settings.workspace));
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
+  const head = await headCommit(git);
   const teamMembers = async (team: string) => {
     const [org, slug] = team.replace(/^@/, '').toLowerCase().split('/') as [string, string];
     return (await githubFacts.teamMembers([{ org, slug }])).get(`${org}/${slug}`) ?? 'not found';
   };
-  const reader = git.catFile();
-  let previous;
-  try {
-    previous = await breakGlassUses({
-      gh,
-      repo,
-      githubFacts,
-      git,
-      reader,
-      head: await headCommit(git),
-      branch: defaultBranch,
-      config,
-      since: Date.now() - USE_LOOKBACK_MS,
-    });
-  } finally {
-    reader.close();
-  }
+  const { config, previous } = await approvedJudgement(settings, { gh, repo, githubFacts, git, head, branch: defaultBranch });
   const decision = await decideBreakGlass(inputs, {
     actor,
     run: runId,
@@ -104,6 +112,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     dryRun: false,
     breakGlassNow: grant,
     breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git),
+    root: settings.root,
   });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')

@@ -98,19 +98,23 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
   }
 }
 
+/** A successful run with what the record rule (breakglass/record-rule.ts) reads: none counts before it is judged. */
+export interface SuccessfulRun {
+  startedAt: number;
+  completedAt: number;
+  event: string;
+  path: string;
+  headBranch: string;
+  headSha: string;
+}
+
 /**
  * Successful runs of a workflow created since a date that reconciled what had ended when they started:
  * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
  * A missing workflow file (404) has no runs.
  */
-export async function successfulRuns(
-  gh: GitHub,
-  repo: RepoRef,
-  workflowFile: string,
-  since: number,
-  maxPages = 40,
-): Promise<{ startedAt: number; completedAt: number }[]> {
-  const out: { startedAt: number; completedAt: number }[] = [];
+export async function successfulRuns(gh: GitHub, repo: RepoRef, workflowFile: string, since: number, maxPages = 40): Promise<SuccessfulRun[]> {
+  const out: SuccessfulRun[] = [];
   const created = `>=${new Date(since).toISOString().slice(0, 10)}`;
   try {
     let pages = 0;
@@ -126,7 +130,8 @@ export async function successfulRuns(
         if (run.event !== 'schedule' && run.event !== 'push') continue;
         const startedAt = Date.parse(run.run_started_at ?? run.created_at);
         const completedAt = Date.parse(run.updated_at);
-        if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt)) out.push({ startedAt, completedAt });
+        if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt))
+          out.push({ startedAt, completedAt, event: run.event, path: run.path, headBranch: run.head_branch ?? '', headSha: run.head_sha });
       }
       if (++pages >= maxPages) break;
     }
