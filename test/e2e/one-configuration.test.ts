@@ -28,9 +28,9 @@ test('THREATS 58: a break-glass requester added by a bypass push cannot break gl
       ),
       run.stdout,
     );
-    // Approved the ordinary way, the same change is in force.
+    // Approved the ordinary way (a pull request that changes the file again), octocat may break glass.
     s.approvedConfigChange({
-      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["hubot", "octocat", "@acme/sre-leads"]'),
+      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["octocat", "hubot", "@acme/sre-leads"]'),
     });
     const approved = await dispatchBreakGlass(s, 'octocat', good);
     assert.equal(approved.out?.granted, true, approved.run.stdout);
