@@ -31,9 +31,10 @@ import { lastPushGuarantee } from '../github/rules.ts';
 /**
  * The pinned root of trust is not on the default branch's first-parent history: the history was
  * rewritten (a force-push) or a merge made a new root commit its first parent. Nothing the new history
- * says is approved can be trusted until a person looks and pins again.
+ * says is approved can be trusted until a person looks and pins again. A ConfigError, so that a door
+ * that meets it (break-glass) refuses with this message; the reconciler catches it to remove only.
  */
-export class RootMovedError extends Error {
+export class RootMovedError extends ConfigError {
   constructor(root: string, head: string, branch: string) {
     super(
       `the root of trust moved: the pinned root commit ${root} (the input root-commit, set from the repository variable ACCESS_ROOT_COMMIT) is not on the first-parent history of ${branch} at ${head.slice(0, 7)}. Someone rewrote ${branch} (a force-push) or merged a new root commit as its first parent, so no configuration on it can be proven approved. Nothing new is granted and this run fails until a person re-pins: a repository administrator checks the history of ${branch}, then sets ACCESS_ROOT_COMMIT (Settings > Secrets and variables > Actions > Variables) to the commit whose configuration is trusted (the new first commit is named by "git rev-list --first-parent --max-parents=0 origin/${branch}"). Ended access is still removed.`,

@@ -154,6 +154,12 @@ test('THREATS 59: a force-push rewriting the default branch grants nothing new u
     assert.notEqual(run.exitCode, 0);
     assert.match(run.stdout, /the root of trust moved/);
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'nothing granted; the outsider removed');
+    // Break-glass judges from the same pinned root: refused, with the same message.
+    const glass = await dispatchBreakGlass(s, 'hubot', good, { inputs: { 'root-commit': root } });
+    assert.equal(glass.run.exitCode, 1);
+    assert.match(glass.run.stdout, /the root of trust moved/);
+    assert.doesNotMatch(glass.run.stdout, /unexpected failure/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
     // A person who checked the new history re-pins at its first commit: its configuration is the root now.
     const repinned = await s.revoke({ inputs: { 'root-commit': rewritten } });
     assert.equal(repinned.exitCode, 0, repinned.stdout);
