@@ -175,12 +175,10 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
   return { groups, overdue };
 }
 
-/** How far back the last successful sweep is looked for: one page of runs, newest first. */
-const LAST_SWEEP_LOOKBACK_MS = 7 * 86_400_000;
-
 /** When the last sweep that is a record (not a same-named workflow on a branch: THREATS 62) finished. */
 async function lastSweep(ctx: ReportContext, at: { head: string; branch: string }): Promise<string | undefined> {
-  const runs = await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.now - LAST_SWEEP_LOOKBACK_MS, 1);
+  // The newest page of successful runs (100), however old: an overdue sweep is shown with its age.
+  const runs = await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', 0, 1);
   const last = Math.max(...runs.map((r) => r.completedAt));
   return Number.isFinite(last) ? new Date(last).toISOString() : undefined;
 }
