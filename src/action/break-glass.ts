@@ -12,12 +12,12 @@ import { gatherPeople } from '../identities/people.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
-import { loadConfig, type AccessConfig } from '../config/config.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
 import type { Directory } from '../entra/directory.ts';
-import { workingTree } from '../repo/files.ts';
+import { approvedConfigAt } from '../config/approved.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import { breakGlassUses, reviewedRuns, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
+import type { AccessConfig } from '../config/config.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { breakGlassUses, reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubFacts } from '../github/graphql.ts';
@@ -55,21 +55,38 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
   return { runId, actor, defaultBranch, git };
 }
 
-/** Earlier uses with their reviews (remembered verdicts where the memory key allows), users compared as people. */
-async function earlierUses(
+/**
+ * Who may break glass, for how long, and who reviews it: the approved configuration, never the
+ * checkout's files, which an unreviewed push may have changed (THREATS 58, invariant 17); and the
+ * earlier uses with their reviews, judged under it.
+ */
+async function approvedJudgement(
   settings: Settings,
-  at: { gh: GitHub; repo: RepoRef; githubFacts: GitHubFacts; git: Git; directory: Directory; config: AccessConfig; branch: string },
-) {
+  at: { gh: GitHub; repo: RepoRef; githubFacts: GitHubFacts; git: Git; directory: Directory; head: string; branch: string },
+): Promise<{ config: AccessConfig; previous: BreakGlassUse[] }> {
   const reader = at.git.catFile();
   try {
-    return await breakGlassUses({
-      ...at,
+    const { config, ignored } = await approvedConfigAt(at.git, reader, at.githubFacts, at.head, at.branch, settings.root);
+    for (const c of ignored)
+      core.warning(`${c.files.join(', ')} changed in ${c.sha.slice(0, 7)} without approval, so break-glass is judged without it: ${c.why}`, {
+        title: 'access-as-code break-glass',
+      });
+    const { gh, repo, githubFacts, git, head, branch, directory } = at;
+    // Earlier uses with their reviews (remembered verdicts where the memory key allows), users compared as people.
+    const previous = await breakGlassUses({
+      gh,
+      repo,
+      githubFacts,
+      git,
+      head,
+      branch,
       reader,
-      head: await headCommit(at.git),
+      config,
       since: Date.now() - USE_LOOKBACK_MS,
-      resolveUsers: (refs) => at.directory.resolveUsers(refs),
+      resolveUsers: (refs) => directory.resolveUsers(refs),
       ...(settings.memory ? { memory: settings.memory } : {}),
     });
+    return { config, previous };
   } finally {
     reader.close();
   }
@@ -79,12 +96,12 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
   const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, teamsGh, repo, directory } = await services(settings);
-  const config = await loadConfig(workingTree(settings.workspace));
   // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
+  const head = await headCommit(git);
   const teamMembers = async (team: TeamName) => (await githubFacts.teamMembers([team])).get(teamKey(team)) ?? 'not found';
-  const previous = await earlierUses(settings, { gh, repo, githubFacts, git, directory, config, branch: defaultBranch });
+  const { config, previous } = await approvedJudgement(settings, { gh, repo, githubFacts, git, directory, head, branch: defaultBranch });
   const decision = await decideBreakGlass(inputs, {
     actor,
     run: runId,
@@ -116,6 +133,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     dryRun: false,
     breakGlassNow: grant,
     breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git, directory, settings.memory),
+    root: settings.root,
   });
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')

@@ -363,6 +363,7 @@ async function runGrant(settings: Settings): Promise<RunResult> {
     before: push.before,
     now: Date.now(),
     ...(settings.memory ? { memory: settings.memory } : {}),
+    ...(settings.root ? { root: settings.root } : {}),
   });
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
@@ -404,6 +405,7 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     now,
     dryRun: settings.dryRun,
     ...(settings.memory ? { memory: settings.memory } : {}),
+    ...(settings.root ? { root: settings.root } : {}),
   });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeRevokeSummary(report);
@@ -524,6 +526,7 @@ async function runReport(settings: Settings): Promise<RunResult> {
       directory,
       now: Date.now(),
       ...(settings.memory ? { memory: settings.memory } : {}),
+      ...(settings.root ? { root: settings.root } : {}),
     }),
   );
   await core.summary.addRaw(markdown, true).write();
@@ -533,7 +536,17 @@ async function runReport(settings: Settings): Promise<RunResult> {
   const now = Date.now();
   try {
     // Up to a few minutes past now: GitHub's clock and the runner's differ, and a merge can read as just after.
-    const rows = await collectEvidence({ git, gh, ...(teamsGh ? { teamsGh } : {}), repo, directory, now, from: now - 30 * 86_400_000, to: now + 5 * 60_000 });
+    const rows = await collectEvidence({
+      git,
+      gh,
+      ...(teamsGh ? { teamsGh } : {}),
+      repo,
+      directory,
+      now,
+      from: now - 30 * 86_400_000,
+      to: now + 5 * 60_000,
+      ...(settings.root ? { root: settings.root } : {}),
+    });
     const { writeFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const file = join(process.env.RUNNER_TEMP || settings.workspace, 'access-evidence.csv');

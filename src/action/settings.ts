@@ -5,6 +5,7 @@ import { ConfigError } from '../diagnostics.ts';
 import { workflowFileOf } from '../github/permissions.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 import { MEMORY_KEY_MIN_LENGTH, type MemoryKey } from '../memory/memory.ts';
+import { ROOT_COMMIT } from '../config/approved.ts';
 
 export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass', 'discover'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -33,6 +34,8 @@ export interface Settings {
   webhooks: Webhook[];
   /** grant, revoke, report, break-glass: the memory key (masked), when set and long enough. */
   memory?: MemoryKey;
+  /** The pinned root of trust (input root-commit, from the repository variable ACCESS_ROOT_COMMIT): invariant 23. */
+  root?: string;
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass', 'discover'];
@@ -66,6 +69,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (github) settings.github = github;
   const memory = memorySettings(settings);
   if (memory) settings.memory = memory;
+  const root = rootSetting();
+  if (root) settings.root = root;
   return settings;
 }
 
@@ -128,6 +133,17 @@ function memorySettings(settings: Settings): MemoryKey | undefined {
     { title: 'access-as-code' },
   );
   return undefined;
+}
+
+/** The pinned root of trust: a full commit id, or empty (unpinned: the first configuration is the root). */
+function rootSetting(): string | undefined {
+  const value = core.getInput('root-commit').trim();
+  if (value === '') return undefined;
+  if (!ROOT_COMMIT.test(value))
+    throw new ConfigError(
+      `the input root-commit is ${JSON.stringify(value.slice(0, 80))}; it must be a full 40-character commit id in lower case (the commit whose configuration is the root of trust, usually the default branch's first commit: git rev-list --first-parent --max-parents=0 origin/main).`,
+    );
+  return value;
 }
 
 /** A boolean input; empty means false (the runner passes action.yml's default when it is unset). */

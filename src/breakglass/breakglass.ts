@@ -22,11 +22,12 @@ import { formatDuration, parseDuration } from '../duration.ts';
 import type { Policy } from '../policy/policy.ts';
 import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { mayRequest, requesterTeamNames } from '../policy/requesters.ts';
+import { recordProblem, type RecordRule, type RunProof } from './record-rule.ts';
 
 export const BREAK_GLASS_WORKFLOW = 'access-break-glass.yml';
 export const BREAK_GLASS_LABEL = 'access-break-glass';
 
-export interface BreakGlassRun {
+export interface BreakGlassRun extends RunProof {
   id: number;
   /** The first attempt's creation time (ms). */
   createdAt: number;
@@ -41,11 +42,10 @@ export interface BreakGlassRun {
   event: string;
   /** Whether an attempt started by `actor` ended in success (the latest, or an earlier one). */
   succeededForActor: boolean;
-  /** `headSha` is the default branch's head or one of its ancestors. */
-  onDefaultBranch: boolean;
-  /** The break-glass workflow file at `headSha` is the one on the default branch now. */
-  workflowAsOnDefault: boolean;
 }
+
+/** The record rule (records.ts) for break-glass runs: manual runs of the break-glass workflow as it is on the default branch now. */
+export const breakGlassRule = (branch: string): RecordRule => ({ branch, workflow: BREAK_GLASS_WORKFLOW, events: ['workflow_dispatch'], workflowAsNow: true });
 
 export interface BreakGlassGrant {
   run: number;
@@ -90,12 +90,9 @@ export interface BreakGlassRecord {
 /** Whether a run is a record nobody but the break-glass workflow on the default branch could make. */
 export function readRecord(run: BreakGlassRun, branch: string): { record: BreakGlassRecord } | { run: number; why: string } {
   const not = (why: string) => ({ run: run.id, why });
-  if (run.event !== 'workflow_dispatch' || run.path.replace(/@.*$/, '') !== `.github/workflows/${BREAK_GLASS_WORKFLOW}`)
-    return not('not a manual run of the break-glass workflow.');
+  const problem = recordProblem(run, breakGlassRule(branch));
+  if (problem) return not(problem);
   if (!run.succeededForActor) return not(`no attempt started by ${run.actor} succeeded.`);
-  if (run.headBranch !== branch || !run.onDefaultBranch)
-    return not(`it ran on ${run.headSha.slice(0, 7)} ("${run.headBranch}"), which is not on ${branch}'s history: only runs of the default branch count.`);
-  if (!run.workflowAsOnDefault) return not(`the break-glass workflow at ${run.headSha.slice(0, 7)} is not the one on ${branch} now.`);
   const m = TITLE.exec(run.title);
   const ms = m ? parseDuration(m[2]!) : undefined;
   if (!m || m[3]!.toLowerCase() !== run.actor.toLowerCase() || ms === undefined)
@@ -117,6 +114,19 @@ export function judgeBreakGlassRun(run: BreakGlassRun, policy: Policy, branch: s
   if (!mayRequest(run.actor, rules.requesters, memberships))
     return not(`${run.actor} may not break glass for ${group} now (allowed: ${rules.requesters.join(', ')}).`);
   return { grant: { run: run.id, group, login: run.actor, start: run.createdAt, end: run.createdAt + durationMs } };
+}
+
+/**
+ * Why a grant the break-glass job decided does not fit the approved policy (its group allows
+ * break-glass, within its maximum): checked again where the grant is made, so that no maximum but the
+ * approved one ever becomes a membership's or a PIM assignment's end (THREATS 58). Pure.
+ */
+export function breakGlassGrantProblem(grant: BreakGlassGrant, policy: Policy): string | undefined {
+  const rules = policy.groups.get(grant.group)?.breakGlass;
+  if (!rules) return `${grant.group} does not allow break-glass in the approved policy; nothing was granted.`;
+  if (grant.end - grant.start > rules.maxDurationMs)
+    return `${formatDuration(grant.end - grant.start)} is over ${grant.group}'s approved break-glass maximum of ${rules.maxDurationText}; nothing was granted.`;
+  return undefined;
 }
 
 /** The break-glass grants still in force at `now` among the runs. */

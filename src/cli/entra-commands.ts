@@ -13,6 +13,21 @@ import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 import { EXIT } from './exit.ts';
 import { MEMORY_KEY_MIN_LENGTH } from '../memory/memory.ts';
+import { ROOT_COMMIT } from '../config/approved.ts';
+
+/**
+ * The pinned root of trust (invariant 23) from ACCESS_ROOT_COMMIT, the repository variable's name, so
+ * that a laptop judges as the workflows do: export ACCESS_ROOT_COMMIT="$(gh variable get ACCESS_ROOT_COMMIT)".
+ */
+function pinned(): { root?: string } {
+  const value = (process.env.ACCESS_ROOT_COMMIT ?? '').trim();
+  if (value === '') return {};
+  if (!ROOT_COMMIT.test(value))
+    throw new ConfigError(
+      `ACCESS_ROOT_COMMIT is ${JSON.stringify(value.slice(0, 80))}; it must be a full 40-character commit id in lower case (gh variable get ACCESS_ROOT_COMMIT).`,
+    );
+  return { root: value };
+}
 
 const ENTRA = {
   'tenant-id': { type: 'string' },
@@ -89,7 +104,16 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   const { revoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
   const now = clock(values.at, io);
-  const report = await revoke({ git, gh, repo, directory: await localDirectory(values), now, dryRun: values['dry-run'] ?? false, requireCurrentHead: true });
+  const report = await revoke({
+    git,
+    gh,
+    repo,
+    directory: await localDirectory(values),
+    now,
+    dryRun: values['dry-run'] ?? false,
+    requireCurrentHead: true,
+    ...pinned(),
+  });
   if (json) {
     const { revokeEffects } = await import('../notices/revoke.ts');
     io.out(JSON.stringify(runPlan(report, revokeEffects(report, now)), null, 2));
@@ -119,7 +143,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   // ACCESS_MEMORY_KEY (the grant environment's secret) lets the report read the standing members the sweep records each day.
   const key = process.env.ACCESS_MEMORY_KEY ?? '';
   const memory = key.length >= MEMORY_KEY_MIN_LENGTH ? { memory: { key, repository: `${repo.owner}/${repo.repo}` } } : {};
-  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), ...memory });
+  const data = await collectReport({ git, gh, repo, directory: await localDirectory(values), now: clock(values.at, io), ...memory, ...pinned() });
   const markdown = json ? JSON.stringify(data, null, 2) : renderReport(data);
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), markdown);
@@ -145,7 +169,7 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
-  const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to });
+  const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to, ...pinned() });
   const text =
     format === 'json' ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}\n` : evidenceCsv(rows);
   if (values.out) {
@@ -182,9 +206,10 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   const at = clock(values.at, io);
   // A time in the past: who held what then, from git and GitHub's records (the evidence), not from
   // Entra's members now.
-  if (at < io.now() - 60_000) return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now() }, at, login, json);
+  if (at < io.now() - 60_000)
+    return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now(), ...pinned() }, at, login, json);
   const { status, renderStatus } = await import('../commands/status.ts');
-  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at });
+  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at, ...pinned() });
   if (login) {
     const me = login.toLowerCase();
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
@@ -275,6 +300,7 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
     now: clock(values.at, io),
     requireCurrentHead: true,
     dryRun: values['dry-run'] ?? false,
+    ...pinned(),
   });
   if (json) {
     const { grantEffects } = await import('../notices/grant-comment.ts');

@@ -17,6 +17,8 @@ export interface BranchContext {
   now: number;
   /** The memory key: immutable GitHub facts are remembered between runs (grant and revoke). */
   memory?: MemoryKey;
+  /** The pinned root of trust (invariant 23), when the action's root-commit is set. */
+  root?: string;
 }
 
 /**
@@ -34,5 +36,6 @@ export function reconcileContext(ctx: BranchContext & { dryRun: boolean; require
     dryRun: ctx.dryRun,
     ...(ctx.requireCurrentHead ? { requireCurrentHead: true } : {}),
     ...(ctx.memory ? { memory: ctx.memory } : {}),
+    ...(ctx.root ? { root: ctx.root } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { formatDuration } from '../duration.ts';
 import { inlineCode } from '../markdown.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
-import { historyChange, historyDays, pointOf } from '../memory/history.ts';
+import { historyChange, pointOf, readHistory } from '../memory/history.ts';
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
@@ -101,7 +101,10 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
 async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport): Promise<MemoryChange | undefined> {
   const change = report.memoryChange;
   const head = change ? change.expectedHead : await memoryHead(ctx.git);
-  const history = historyChange(k, await historyDays(ctx.git, head), pointOf(ctx.now, report.groups), ctx.now);
+  // The days recorded are those with a valid MAC: a forged file for today must not stop today's point.
+  const reader = ctx.git.catFile();
+  const recorded = await readHistory(ctx.git, reader, k).finally(() => reader.close());
+  const history = historyChange(k, recorded, pointOf(ctx.now, report.groups), ctx.now);
   if (history.files.length === 0 && history.deletions.length === 0) return change;
   return {
     expectedHead: head,

@@ -44,7 +44,7 @@ export interface StatusReport {
 
 export async function status(ctx: BranchContext): Promise<StatusReport> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  const report = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
+  const report = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true, ...(ctx.root ? { root: ctx.root } : {}) });
   const out = statusOf(report, ctx.now);
   // What each group confers, beside who holds it: the reviewer's question, asked of Graph (reads only).
   const { catalogueOfPolicy, accessLines } = await import('../entra/catalogue.ts');

@@ -3,9 +3,14 @@
  * CODEOWNERS counts only if it landed on the default branch through a merged pull request into it
  * whose approved head holds exactly that version, approved by code owners of the changed files under
  * the approved CODEOWNERS before it (as many as the most demanding group asks, none of them the
- * author or a pusher). The configuration in the first commit of the default branch's first-parent
- * history that has one is the root of trust. A change that is not approved is not used: the last
- * approved version of each file stays in force, and the run names the commit and why.
+ * author or a pusher), and changed nothing under requests/ (a mixed pull request, refused by the
+ * check and merged past it, changes nothing: docs/threat-model.md 53). The root of trust is the
+ * pinned commit (the input root-commit, from the repository variable ACCESS_ROOT_COMMIT, which only
+ * an administrator can set: invariant 23), or, unpinned, the first commit of the default branch's
+ * first-parent history that has a configuration. A pinned root that is not on that history (a
+ * force-push, or a bypass merge whose first parent is a new root commit) is a RootMovedError: the
+ * run grants nothing new. A change that is not approved is not used: the last approved version of
+ * each file stays in force, and the run names the commit and why.
  *
  * Cost: one git log of the configuration files, and for the changes after the root two or three
  * GraphQL queries per 100 changes (their pull requests, reviews and on-behalf-of teams).
@@ -20,6 +25,26 @@ import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
 import { choosePull, GITHUB_COMMIT_LIST_LIMIT } from '../reconcile/verify.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
+import { isRequestsHousekeeping, isUnderRequests } from '../request/path.ts';
+import { lastPushGuarantee } from '../github/rules.ts';
+
+/**
+ * The pinned root of trust is not on the default branch's first-parent history: the history was
+ * rewritten (a force-push) or a merge made a new root commit its first parent. Nothing the new history
+ * says is approved can be trusted until a person looks and pins again. A ConfigError, so that a door
+ * that meets it (break-glass) refuses with this message; the reconciler catches it to remove only.
+ */
+export class RootMovedError extends ConfigError {
+  constructor(root: string, head: string, branch: string) {
+    super(
+      `the root of trust moved: the pinned root commit ${root} (the input root-commit, set from the repository variable ACCESS_ROOT_COMMIT) is not on the first-parent history of ${branch} at ${head.slice(0, 7)}. Someone rewrote ${branch} (a force-push) or merged a new root commit as its first parent, so no configuration on it can be proven approved. Nothing new is granted and this run fails until a person re-pins: a repository administrator checks the history of ${branch}, then sets ACCESS_ROOT_COMMIT (Settings > Secrets and variables > Actions > Variables) to the commit whose configuration is trusted (the new first commit is named by "git rev-list --first-parent --max-parents=0 origin/${branch}"). Ended access is still removed.`,
+    );
+    this.name = 'RootMovedError';
+  }
+}
+
+/** A full commit id: the form root-commit must take (a short or symbolic name could be made to point elsewhere). */
+export const ROOT_COMMIT = /^[0-9a-f]{40}$/;
 
 export interface IgnoredConfigChange {
   sha: string;
@@ -99,9 +124,13 @@ export function judgeConfigChange(
   atHead: ReadonlyMap<string, string | null>,
   branch: string,
   pushGuarantee: PushGuarantee,
+  requestsLanded: readonly string[] = [],
 ): string | undefined {
   if (!pull) return `no merged pull request into ${branch} contains it (a direct push, or a merge that bypassed review).`;
   if (!pull.merged || !pull.mergedAt) return `pull request #${pull.number} is not merged.`;
+  const mixed = mixedWith(pull, requestsLanded);
+  if (mixed)
+    return `#${pull.number} also changes ${mixed}: a pull request that changes access requests may change nothing else (the pull-request check refuses it), so a configuration change merged with a request is not in force. Make the configuration change in a pull request of its own.`;
   for (const f of change.files)
     if ((landed.get(f) ?? null) !== (atHead.get(f) ?? null))
       return `${f} on ${branch} is not the version approved in #${pull.number} (a merge combined it with other changes).`;
@@ -127,6 +156,53 @@ export function judgeConfigChange(
   return undefined;
 }
 
+/** A request file changed with the configuration: from git (what the change landed) and GitHub's file list (a rebase merge spreads a pull request). */
+function mixedWith(pull: PullFacts, requestsLanded: readonly string[]): string | undefined {
+  const isRequest = (path: string) => isUnderRequests(path) && !isRequestsHousekeeping(path);
+  return requestsLanded.find(isRequest) ?? pull.files?.map((f) => f.path).find(isRequest);
+}
+
+/** Request files a first-parent change landed (its diff against its first parent). */
+async function requestsLandedBy(git: Git, sha: string): Promise<string[]> {
+  const out = await git.tryRun(['diff', '--no-renames', '--name-only', '-z', `${sha}^1`, sha, '--', 'requests/']);
+  return out
+    ? out
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p !== '')
+    : [];
+}
+
+/**
+ * The changes judged from the root on: unpinned, every change (the first is the root); pinned, the
+ * root commit's configuration as the first state and the changes after it.
+ */
+async function rootedChanges(git: Git, head: string, root: string | undefined, order: ReadonlyMap<string, number>): Promise<Change[]> {
+  const changes = await configChanges(git, head);
+  if (root === undefined) return changes;
+  const at = order.get(root)!;
+  return [{ sha: root, files: [...CONFIG_PATHS] }, ...changes.filter((c) => (order.get(c.sha) ?? -1) > at)];
+}
+
+/**
+ * The approved configuration at the default branch's head, for a decision made outside the reconciler
+ * (break-glass): the same versions the reconciler uses, never the checkout's files.
+ */
+export async function approvedConfigAt(
+  git: Git,
+  reader: CatFile,
+  githubFacts: GitHubFacts,
+  head: string,
+  branch: string,
+  root?: string,
+): Promise<{ config: AccessConfig; ignored: IgnoredConfigChange[] }> {
+  const pushGuarantee = lastPushGuarantee(await githubFacts.branchRules(branch), branch);
+  const versions = await approvedConfigurations(git, reader, githubFacts, head, branch, pushGuarantee, root);
+  const config = await versions.at(head);
+  if (typeof config === 'string') throw new ConfigError(config);
+  return { config, ignored: await versions.ignoredAt(head) };
+}
+
 /**
  * A configuration change judged from an answer in part could be refused for what GitHub did not say,
  * and an older configuration would then be in force: as if GitHub could not be read at all (only
@@ -148,8 +224,8 @@ export async function approvedConfigurations(
   head: string,
   branch: string,
   pushGuarantee: PushGuarantee,
+  root?: string,
 ): Promise<ConfigVersions> {
-  const changes = await configChanges(git, head);
   const order = new Map(
     (await git.run(['rev-list', '--first-parent', head]))
       .toString('utf8')
@@ -158,6 +234,8 @@ export async function approvedConfigurations(
       .reverse()
       .map((sha, i) => [sha, i] as const),
   );
+  if (root !== undefined && !order.has(root)) throw new RootMovedError(root, head, branch);
+  const changes = await rootedChanges(git, head, root, order);
   const ignored: IgnoredConfigChange[] = [];
   // The state after each change: the versions in force from that commit on.
   const states: { index: number; sha: string; versions: Versions }[] = [];
@@ -190,7 +268,7 @@ export async function approvedConfigurations(
       });
       const { local, remote } = await localBlobs(reader, blobSpecs);
       const { pulls, blobs, unavailable } = await githubFacts.pulls(
-        numbers.map((number) => ({ number, files: false })),
+        numbers.map((number) => ({ number, files: true })),
         remote,
       );
       throwIfPartial([...unavailable.pulls.values(), ...unavailable.blobs.values()]);
@@ -209,7 +287,10 @@ export async function approvedConfigurations(
               ] as const,
           ),
         );
-        const why = typeof before === 'string' ? before : judgeConfigChange(change, before, pull, landed, atHead, branch, pushGuarantee);
+        const why =
+          typeof before === 'string'
+            ? before
+            : judgeConfigChange(change, before, pull, landed, atHead, branch, pushGuarantee, await requestsLandedBy(git, change.sha));
         if (why) {
           ignored.push({ sha: change.sha, files: change.files, why });
           continue;

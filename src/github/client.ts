@@ -104,6 +104,16 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
   }
 }
 
+/** A successful run with what the record rule (breakglass/record-rule.ts) reads: none counts before it is judged. */
+export interface SuccessfulRun {
+  startedAt: number;
+  completedAt: number;
+  event: string;
+  path: string;
+  headBranch: string;
+  headSha: string;
+}
+
 /**
  * Successful runs of a workflow created since a date that reconciled what had ended when they started:
  * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
@@ -115,11 +125,19 @@ export async function successfulRuns(
   repo: RepoRef,
   workflowFile: string,
   since: number,
-): Promise<{ runs: { startedAt: number; completedAt: number }[]; cut: boolean }> {
-  const out: { startedAt: number; completedAt: number }[] = [];
+  newestPage = false,
+): Promise<{ runs: SuccessfulRun[]; cut: boolean }> {
+  const out: SuccessfulRun[] = [];
   let listing: RunListing;
   try {
-    listing = await listRunsSince(gh, repo, workflowFile, { status: 'success', exclude_pull_requests: true }, since);
+    // The newest page alone (no `created` filter, so no cap) for "when did it last succeed".
+    listing = newestPage
+      ? {
+          runs: (await gh.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflowFile, status: 'success', exclude_pull_requests: true, per_page: 100 }))
+            .data.workflow_runs,
+          cut: false,
+        }
+      : await listRunsSince(gh, repo, workflowFile, { status: 'success', exclude_pull_requests: true }, since);
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { runs: out, cut: false };
     throw error;
@@ -128,7 +146,8 @@ export async function successfulRuns(
     if (run.event !== 'schedule' && run.event !== 'push') continue;
     const startedAt = Date.parse(run.run_started_at ?? run.created_at);
     const completedAt = Date.parse(run.updated_at);
-    if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt)) out.push({ startedAt, completedAt });
+    if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt))
+      out.push({ startedAt, completedAt, event: run.event, path: run.path, headBranch: run.head_branch ?? '', headSha: run.head_sha });
   }
   return { runs: out, cut: listing.cut };
 }

@@ -85,13 +85,20 @@ export async function readHistory(git: Git, reader: CatFile, k: MemoryKey): Prom
 }
 
 /**
- * What the sweep adds to the memory branch: today's point when the branch has none for today (the
- * first sweep of the day records it), and the deletion of points older than HISTORY_DAYS. Pure.
+ * What the sweep adds to the memory branch: today's point when the branch has no valid one for today
+ * (the first sweep of the day records it), and the deletion of points older than HISTORY_DAYS. A file
+ * for today without this repository's MAC is no record (THREATS 63): it is written over, so a forged
+ * file neither blocks nor forges the day. Pure.
  */
-export function historyChange(k: MemoryKey, days: readonly string[], point: StandingPoint, now: number): { files: SealedFile[]; deletions: string[] } {
+export function historyChange(
+  k: MemoryKey,
+  history: Pick<History, 'days' | 'points'>,
+  point: StandingPoint,
+  now: number,
+): { files: SealedFile[]; deletions: string[] } {
   const oldest = new Date(now - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
   return {
-    files: days.includes(point.day) ? [] : [sealPoint(k, point)],
-    deletions: days.filter((d) => d < oldest).map(historyPath),
+    files: history.points.some((p) => p.day === point.day) ? [] : [sealPoint(k, point)],
+    deletions: history.days.filter((d) => d < oldest).map(historyPath),
   };
 }

@@ -10,12 +10,19 @@
  *   5. The plan of what is left (adds, removals of unverified requests), applied.
  * When GitHub cannot be read, step 3 still happens and nothing is added.
  */
-import { breakGlassSource, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
+import {
+  breakGlassGrantProblem,
+  breakGlassSource,
+  breakGlassTeams,
+  breakGlassWindow,
+  judgeBreakGlassRun,
+  type BreakGlassGrant,
+} from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { approvalLogins, teamMemberships } from '../approval/approval.ts';
 import { upnIdsOf } from '../identities/people.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
-import { approvedConfigurations, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
+import { approvedConfigurations, RootMovedError, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
 import { DirectoryError } from '../entra/directory.ts';
@@ -59,6 +66,8 @@ export interface ReconcileContext {
   breakGlassReviewed?: (since: number, at: { head: string; branch: string; config: AccessConfig; reader: CatFile }) => Promise<ReadonlyMap<number, boolean>>;
   /** The memory key: GitHub facts that cannot change are remembered between runs (memory/memory.ts). */
   memory?: MemoryKey;
+  /** The pinned root of trust (invariant 23): the commit whose configuration every approved version descends from. */
+  root?: string | undefined;
 }
 
 export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
@@ -191,18 +200,23 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
  */
 async function readConfiguration(ctx: ReconcileContext, reader: CatFile, head: string, branch: string, headProblem: string | undefined) {
   let degraded = headProblem;
+  let moved = false;
   let versions: ConfigVersions | undefined;
   let pushGuarantee: PushGuarantee = { ok: false, why: 'GitHub could not be read' };
   if (!degraded) {
     try {
       pushGuarantee = lastPushGuarantee(await ctx.githubFacts.branchRules(branch), branch);
-      versions = await approvedConfigurations(ctx.git, reader, ctx.githubFacts, head, branch, pushGuarantee);
+      versions = await approvedConfigurations(ctx.git, reader, ctx.githubFacts, head, branch, pushGuarantee, ctx.root);
     } catch (error) {
-      if (!(error instanceof GitHubUnavailableError)) throw error;
+      if (!(error instanceof GitHubUnavailableError) && !(error instanceof RootMovedError)) throw error;
+      moved = error instanceof RootMovedError;
       degraded = `${error.message} ${onlyRemovals(ctx.dryRun)}`;
     }
   }
-  const config = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, head));
+  // Unproven, removals only. After the root moved, the head's configuration is whatever rewrote the
+  // history: the pinned root's is used where the checkout still has it.
+  const unproven = moved && ctx.root && (await hasCommit(ctx.git, ctx.root)) ? ctx.root : head;
+  const config = versions ? await versions.at(head) : await loadConfig(filesAtCommit(ctx.git, reader, unproven));
   if (typeof config === 'string') throw new ConfigError(config);
   const configIgnored = versions ? await versions.ignoredAt(head) : [];
   return { config, configIgnored, versions, pushGuarantee, degraded };
@@ -224,6 +238,8 @@ async function readBreakGlass(
 ): Promise<{ grants: (BreakGlassGrant & { userId: string })[]; ignored: { run: number; why: string }[]; degraded: string | undefined }> {
   let grants: (BreakGlassGrant & { userId: string })[] = [];
   const ignored: { run: number; why: string }[] = [];
+  // A grant made now is judged under the approved configuration only: without it, nothing is added.
+  const unproven = degraded;
   const window = breakGlassWindow(config.policy);
   if (!degraded && window > 0) {
     try {
@@ -247,6 +263,8 @@ async function readBreakGlass(
   }
   grants = await ratifiedOrEnded(ctx, { head, branch, config, reader }, grants, ignored);
   if (ctx.breakGlassNow && !grants.some((b) => b.run === ctx.breakGlassNow!.run)) {
+    const problem = unproven ?? breakGlassGrantProblem(ctx.breakGlassNow, config.policy);
+    if (problem) throw new ConfigError(problem);
     const target = await users.groupAndUser(ctx.breakGlassNow.group, ctx.breakGlassNow.login);
     if (typeof target === 'string') throw new ConfigError(target);
     grants.push({ ...ctx.breakGlassNow, userId: target.userId });

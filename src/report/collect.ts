@@ -3,7 +3,7 @@ import { breakGlassUses, useRow } from '../breakglass/uses.ts';
 import type { BranchContext } from '../commands/context.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { PushGuarantee } from '../approval/pushers.ts';
-import { lastSuccessfulRun, successfulRuns } from '../github/client.ts';
+import { reconcileRuns } from '../breakglass/records.ts';
 import { endings, removalLateness, type RequestVersion } from './lateness.ts';
 import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog, type LogCommit } from '../reconcile/history.ts';
@@ -25,7 +25,7 @@ const REVOKE_INTERVAL_MS = 15 * 60_000;
 
 export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
+  const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true, ...(ctx.root ? { root: ctx.root } : {}) });
   const grants: ActiveGrant[] = [];
   for (const r of state.requests) {
     if (r.state === 'active' && r.verification?.approved && r.request)
@@ -33,9 +33,7 @@ export async function collectReport(ctx: ReportContext): Promise<ReportData> {
   }
   const { groups, overdue } = groupFigures(state, ctx.now);
   // Without GitHub the report still shows Entra's side; what only GitHub knows is left out, not guessed.
-  const lastRevokeRun = state.degraded
-    ? undefined
-    : await lastSuccessfulRun(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml').catch(() => undefined);
+  const lastRevokeRun = state.degraded ? undefined : await lastSweep(ctx, state).catch(() => undefined);
   // Break-glass uses of the window, from the review issues (none to read without GitHub).
   const since = ctx.now - (ctx.days ?? 30) * 86_400_000;
   const uses = state.degraded ? undefined : await readUses(ctx, githubFacts, state, since);
@@ -179,6 +177,14 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
   return { groups, overdue };
 }
 
+/** When the last sweep that is a record (not a same-named workflow on a branch: THREATS 62) finished. */
+async function lastSweep(ctx: ReportContext, at: { head: string; branch: string }): Promise<string | undefined> {
+  // The newest page of successful runs (100), however old: an overdue sweep is shown with its age.
+  const { runs } = await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', 0, true);
+  const last = Math.max(...runs.map((r) => r.completedAt));
+  return Number.isFinite(last) ? new Date(last).toISOString() : undefined;
+}
+
 /**
  * Break-glass uses of the window with the one review rule's verdict, or why they are not known (a
  * refused permission included): the section says so instead of disappearing.
@@ -243,7 +249,7 @@ async function history(
     }
     // Unknown rather than wrong: without GitHub's approvals and run times there is nothing to measure.
     if (verified) {
-      const measured = await removals(ctx, versions, deletions, since, policy).catch((error: unknown) => {
+      const measured = await removals(ctx, { head, branch }, versions, deletions, since, policy).catch((error: unknown) => {
         if (typeof (error as { status?: unknown }).status === 'number') return undefined;
         throw error;
       });
@@ -281,7 +287,14 @@ function grantFigures(result: History, added: readonly RequestResult[], log: rea
 }
 
 /** Endings in the window and how late the runs GitHub recorded removed them. */
-async function removals(ctx: ReportContext, versions: readonly RequestResult[], deletions: ReadonlyMap<string, number[]>, since: number, policy: Policy) {
+async function removals(
+  ctx: ReportContext,
+  at: { head: string; branch: string },
+  versions: readonly RequestResult[],
+  deletions: ReadonlyMap<string, number[]>,
+  since: number,
+  policy: Policy,
+) {
   const judged: RequestVersion[] = versions
     .filter((v) => v.request && v.landing && v.verification)
     .map((v) => ({
@@ -297,8 +310,8 @@ async function removals(ctx: ReportContext, versions: readonly RequestResult[], 
   // Runs from the day of the first ending on: one request per 100 runs of each workflow.
   const from = ended[0]!.at;
   const listings = [
-    await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', from),
-    await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', from),
+    await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', from),
+    await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.grantWorkflow ?? 'access-grant.yml', from),
   ];
   const runs = listings.flatMap((l) => l.runs);
   return { lateness: removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend]))), cut: listings.some((l) => l.cut) };

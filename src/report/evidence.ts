@@ -6,7 +6,7 @@
  */
 import { breakGlassUses } from '../breakglass/uses.ts';
 import type { BranchContext } from '../commands/context.ts';
-import { successfulRuns } from '../github/client.ts';
+import { reconcileRuns } from '../breakglass/records.ts';
 import { GitHubFacts } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
@@ -66,7 +66,7 @@ export interface EvidenceContext extends BranchContext {
 
 export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow[]> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
-  const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true });
+  const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true, ...(ctx.root ? { root: ctx.root } : {}) });
   if (state.degraded || !state.configAt)
     throw new Error(`GitHub could not be read, so approvals cannot be shown: ${state.degraded ?? 'no configuration history'}`);
   const policy = state.config.policy;
@@ -78,9 +78,11 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
     await verifyAll(ctx.git, githubFacts, reader, versions, state.branch, ctx.now, state.configAt, state.pushGuarantee, undefined, (refs) =>
       ctx.directory.resolveUsers(refs),
     );
+    // Only runs that are records count as removals (THREATS 62): a same-named workflow on a branch proves nothing.
+    const at = { head: state.head, branch: state.branch };
     const listings = [
-      await successfulRuns(ctx.gh, ctx.repo, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from),
-      await successfulRuns(ctx.gh, ctx.repo, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from),
+      await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', ctx.from),
+      await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.grantWorkflow ?? 'access-grant.yml', ctx.from),
     ];
     // Evidence names the run that removed each membership; from a cut history it could name the wrong one.
     if (listings.some((l) => l.cut))

@@ -20,6 +20,7 @@ const run = (more: Partial<BreakGlassRun> = {}): BreakGlassRun => ({
   event: 'workflow_dispatch',
   succeededForActor: true,
   onDefaultBranch: true,
+  workflowAtCommit: true,
   workflowAsOnDefault: true,
   ...more,
 });
@@ -37,8 +38,8 @@ test('THREATS 43: nothing covered by a run anyone else could make: no successful
     [{ headBranch: 'feature' }, /not on main's history/],
     [{ onDefaultBranch: false }, /not on main's history/],
     [{ workflowAsOnDefault: false }, /is not the one on main now/],
-    [{ path: '.github/workflows/other.yml' }, /not a manual run/],
-    [{ event: 'push' }, /not a manual run/],
+    [{ path: '.github/workflows/other.yml' }, /not a workflow_dispatch run of access-break-glass.yml/],
+    [{ event: 'push' }, /not a workflow_dispatch run of access-break-glass.yml/],
     [{ actor: 'octocat' }, /does not name its own actor/],
     [{ title: runTitle('k8s-prod-operators', '3h', 'hubot') }, /3h is over k8s-prod-operators.s break-glass maximum/],
     [{ title: runTitle('prod-db-admins', '30m', 'hubot') }, /does not allow break-glass/],

@@ -1,0 +1,207 @@
+// One configuration (issue 31 item 4, docs/threat-model.md 53 and 66-68): every decision, break-glass
+// included, reads the approved configuration; the root of trust is pinned; a configuration change
+// merged with a request is not in force. The bundled action against the twin and a real repository.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Scenario, GROUPS, USERS, requestYaml } from '../helpers/scenario.ts';
+import { dispatchBreakGlass, goodBreakGlass as good } from '../helpers/break-glass.ts';
+
+const K8S = 'requests/k8s-prod-operators';
+const show = (s: Scenario, path: string) => s.repo.git('show', `HEAD:${path}`);
+
+test('THREATS 58: a break-glass requester added by a bypass push cannot break glass', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = show(s, '.github/access-policy.yaml');
+    s.directPush({
+      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["hubot", "octocat", "@acme/sre-leads"]'),
+    });
+    const bypass = s.repo.head();
+    const { run, out } = await dispatchBreakGlass(s, 'octocat', good);
+    assert.equal(run.exitCode, 1, run.stdout);
+    assert.equal(out?.granted, false);
+    assert.match(out!.reasons!.join('\n'), /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads\./);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.ok(
+      run.annotations.some(
+        (a) => a.level === 'warning' && a.message.includes(`changed in ${bypass.slice(0, 7)} without approval, so break-glass is judged without it`),
+      ),
+      run.stdout,
+    );
+    // Approved the ordinary way (a pull request that changes the file again), octocat may break glass.
+    s.approvedConfigChange({
+      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["octocat", "hubot", "@acme/sre-leads"]'),
+    });
+    const approved = await dispatchBreakGlass(s, 'octocat', good);
+    assert.equal(approved.out?.granted, true, approved.run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 58: an unapproved 8h break-glass maximum never becomes a PIM end', async () => {
+  const s = await Scenario.begin();
+  try {
+    const pim = show(s, '.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
+    s.approvedConfigChange({ '.github/access-policy.yaml': pim });
+    s.directPush({ '.github/access-policy.yaml': pim.replace('breakGlass: { maxDuration: 1h,', 'breakGlass: { maxDuration: 8h,') });
+    const group = s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!;
+    const long = await dispatchBreakGlass(s, 'hubot', { ...good, duration: '8h' });
+    assert.equal(long.run.exitCode, 1, long.run.stdout);
+    assert.match(long.out!.reasons!.join('\n'), /break-glass for k8s-prod-operators allows at most 1h/);
+    assert.equal(group.pimEnds.get(USERS.hubot), undefined, 'no assignment was made');
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    // Within the approved maximum it is granted, and the assignment ends within it.
+    const started = Date.now();
+    const ok = await dispatchBreakGlass(s, 'hubot', { ...good, duration: '1h' });
+    assert.equal(ok.out?.granted, true, ok.run.stdout);
+    const end = group.pimEnds.get(USERS.hubot)!;
+    assert.ok(end !== undefined && end <= started + 3_600_000 + 60_000, `ends ${new Date(end).toISOString()}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("THREATS 58: an unapproved code owner's close of a review issue does not count", async () => {
+  const s = await Scenario.begin();
+  try {
+    const owners = show(s, '.github/CODEOWNERS').replace(
+      '/requests/k8s-prod-operators/ @acme/sre-leads',
+      '/requests/k8s-prod-operators/ @acme/sre-leads @octocat',
+    );
+    s.directPush({ '.github/CODEOWNERS': owners });
+    const first = await dispatchBreakGlass(s, 'hubot', good);
+    assert.equal(first.out?.granted, true, first.run.stdout);
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(first.out!.issue!)!;
+    assert.match(issue.body, /a code owner of `requests\/k8s-prod-operators\/` \(@acme\/sre-leads\) other than hubot/, 'the reviewers are the approved ones');
+    s.closeIssue(first.out!.issue!, 'octocat', 'completed');
+    const second = await dispatchBreakGlass(s, 'hubot', good);
+    assert.equal(second.out?.granted, false, second.run.stdout);
+    assert.match(second.out!.reasons!.join('\n'), /closed by octocat, who is not a code owner of the group/);
+    // A code owner under the approved CODEOWNERS closes it: the next use is granted.
+    s.closeIssue(first.out!.issue!, 'lead1', 'reopen');
+    s.closeIssue(first.out!.issue!, 'lead1', 'completed');
+    const third = await dispatchBreakGlass(s, 'hubot', good);
+    assert.equal(third.out?.granted, true, third.run.stdout);
+  } finally {
+    await s.stop();
+  }
+});
+
+/** A pull request by hubot for k8s-prod-operators, approved by octocat (a code owner only under a forged CODEOWNERS), merged. */
+function requestApprovedByOctocat(s: Scenario): { before: string; after: string } {
+  const pull = s.openPull('hubot', {
+    files: { [`${K8S}/hubot-root.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 3_600_000 }) },
+  });
+  s.review(pull, 'octocat');
+  return s.merge(pull);
+}
+
+const forgedOwners = (s: Scenario) =>
+  show(s, '.github/CODEOWNERS').replace('/requests/k8s-prod-operators/ @acme/sre-leads', '/requests/k8s-prod-operators/ @octocat');
+
+test('THREATS 59: a bypass push of a merge whose first parent is a new root commit grants nothing new, fails loudly saying how to re-pin, and removals still happen', async () => {
+  const s = await Scenario.begin();
+  try {
+    const root = s.repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    const pinned = { 'root-commit': root };
+    assert.equal((await s.revoke({ inputs: pinned })).exitCode, 0, 'pinned at the first commit, a run is quiet');
+    // The bypass: a new root commit with a CODEOWNERS that makes octocat the owner of k8s requests,
+    // merged with main as its second parent, pushed as main.
+    const owners = forgedOwners(s);
+    s.repo.git('switch', '-q', '--orphan', 'new-root');
+    s.repo.git('checkout', '-q', 'main', '--', '.');
+    const newRoot = s.repo.commit('a new root', { '.github/CODEOWNERS': owners });
+    s.repo.git('merge', '-q', '--allow-unrelated-histories', '-s', 'ours', '-m', 'merge main', 'main');
+    const merge = s.repo.head();
+    s.repo.git('switch', '-q', 'main');
+    s.repo.git('reset', '-q', '--hard', merge);
+    assert.equal(s.repo.git('rev-parse', `${merge}^1`).trim(), newRoot);
+    requestApprovedByOctocat(s);
+    s.addMember('k8s-prod-operators', 'outsider'); // nobody's request: removed in enforce mode
+
+    const run = await s.revoke({ inputs: pinned });
+    assert.notEqual(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'hubot is not granted; the outsider is removed');
+    assert.match(run.stdout, new RegExp(`the root of trust moved: the pinned root commit ${root} [^\\n]*is not on the first-parent history of main`));
+    assert.match(run.stdout, /sets ACCESS_ROOT_COMMIT \(Settings > Secrets and variables > Actions > Variables\)/);
+    assert.match(run.stdout, /Only removals were made; nothing was granted/);
+
+    // Unpinned, the same history makes the forged CODEOWNERS the root: the attack the pin stops.
+    const unpinned = await s.revoke();
+    assert.equal(unpinned.exitCode, 0, unpinned.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 59: a force-push rewriting the default branch grants nothing new until a person re-pins', async () => {
+  const s = await Scenario.begin();
+  try {
+    const root = s.repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    const owners = forgedOwners(s);
+    // main rewritten: one new commit with every file of main and the forged CODEOWNERS, force-pushed.
+    s.repo.git('switch', '-q', '--orphan', 'rewritten');
+    s.repo.git('checkout', '-q', 'main', '--', '.');
+    const rewritten = s.repo.commit('history rewritten', { '.github/CODEOWNERS': owners });
+    s.repo.git('switch', '-q', 'main');
+    s.repo.git('reset', '-q', '--hard', rewritten);
+    requestApprovedByOctocat(s);
+    s.addMember('k8s-prod-operators', 'outsider');
+    const run = await s.revoke({ inputs: { 'root-commit': root } });
+    assert.notEqual(run.exitCode, 0);
+    assert.match(run.stdout, /the root of trust moved/);
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'nothing granted; the outsider removed');
+    // Break-glass judges from the same pinned root: refused, with the same message.
+    const glass = await dispatchBreakGlass(s, 'hubot', good, { inputs: { 'root-commit': root } });
+    assert.equal(glass.run.exitCode, 1);
+    assert.match(glass.run.stdout, /the root of trust moved/);
+    assert.doesNotMatch(glass.run.stdout, /unexpected failure/);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    // A person who checked the new history re-pins at its first commit: its configuration is the root now.
+    const repinned = await s.revoke({ inputs: { 'root-commit': rewritten } });
+    assert.equal(repinned.exitCode, 0, repinned.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    // A root that is not a full commit id is refused with the fix.
+    const short = await s.revoke({ inputs: { 'root-commit': rewritten.slice(0, 7) } });
+    assert.notEqual(short.exitCode, 0);
+    assert.match(short.stdout, /the input root-commit is "[0-9a-f]{7}"; it must be a full 40-character commit id/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('THREATS 66: a configuration change merged in the same pull request as a request (refused by the check, merged past it) is not in force', async () => {
+  const s = await Scenario.begin();
+  try {
+    const policy = show(s, '.github/access-policy.yaml');
+    const mixed = s.openPull('octocat', {
+      files: {
+        '.github/access-policy.yaml': policy.replace('maxDuration: 2h', 'maxDuration: 24h'),
+        [`${K8S}/octocat-long.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }),
+      },
+    });
+    for (const a of ['lead1', 'sec1', 'sec2']) s.review(mixed, a); // every code owner of both approved
+    const check = await s.validate(mixed);
+    assert.notEqual(check.exitCode, 0, 'the pull-request check refuses it');
+    const run = await s.grant(s.merge(mixed));
+    assert.notEqual(run.exitCode, 0);
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.match(
+      run.stdout,
+      /also changes requests\/k8s-prod-operators\/octocat-long\.yaml: a pull request that changes access requests may change nothing else/,
+    );
+    // The 24h maximum it carried is not in force: a later 10h request, alone and approved, is refused.
+    const later = s.openPull('monalisa', {
+      files: { [`${K8S}/monalisa-long.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) },
+    });
+    s.review(later, 'lead1');
+    await s.grant(s.merge(later));
+    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.match(s.comments(later).join('\n'), /k8s-prod-operators allows at most 2h/);
+  } finally {
+    await s.stop();
+  }
+});
