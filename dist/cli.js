@@ -3,7 +3,7 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-J4G4MY5A.js";
+} from "./cli-chunks/chunk-VKMQME6P.js";
 import {
   COMMON,
   FORMAT,
@@ -11,29 +11,27 @@ import {
   jsonWanted,
   repoRoot,
   requestSchemaRef
-} from "./cli-chunks/chunk-JDZFFGPC.js";
+} from "./cli-chunks/chunk-3VIJ6P2N.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
+import "./cli-chunks/chunk-HKRVXQXQ.js";
 import {
-  judgeRequest
-} from "./cli-chunks/chunk-3PAK6OEX.js";
-import "./cli-chunks/chunk-FRSZYKE2.js";
-import {
+  formatTimestamp,
+  judgeRequest,
   loadConfig,
+  parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-SM3TZRZU.js";
+} from "./cli-chunks/chunk-PMMVEGQG.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
-  formatTimestamp,
-  parseTimestamp,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-WB7IPXIR.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
-import "./cli-chunks/chunk-DKSCVU2J.js";
+} from "./cli-chunks/chunk-E2ICVWMA.js";
+import "./cli-chunks/chunk-4RPBXRJ3.js";
+import "./cli-chunks/chunk-RLPPSO5D.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -41,10 +39,12 @@ import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-F5YRJOGB.js";
-import "./cli-chunks/chunk-XP3LFAPK.js";
-import "./cli-chunks/chunk-AYDXECKW.js";
-import "./cli-chunks/chunk-7K7DDW7P.js";
+import "./cli-chunks/chunk-7AW2PUPW.js";
+import "./cli-chunks/chunk-FEPEEXIY.js";
+import "./cli-chunks/chunk-GUX3DBMW.js";
+import "./cli-chunks/chunk-EAGJZXJ7.js";
+import "./cli-chunks/chunk-TRPAB6JR.js";
+import "./cli-chunks/chunk-E4JGT2Z2.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
@@ -120,7 +120,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-QUOHP6LH.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-A5DI6AUC.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-J6GLL6W5.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-QQRITOQX.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -252,7 +252,7 @@ async function runCli(argv, io) {
       io.err(`access-as-code: ${error.message}`);
       return EXIT.notDone;
     }
-    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError" || error.name === "GitHubUnavailableError")) {
+    if (error instanceof Error && (error.name === "SignInError" || error.name === "DirectoryError" || error.name === "GitHubUnavailableError" || error.name === "GitHubPermissionError")) {
       io.err(`access-as-code: ${error.message}`);
       return EXIT.notDone;
     }
@@ -472,7 +472,7 @@ function optionFor(line, text) {
 async function formCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
-  const { FORM_PATH, formProblems, issueForm } = await import("./cli-chunks/form-KJRI2ZYR.js");
+  const { FORM_PATH, formProblems, issueForm } = await import("./cli-chunks/form-56F66DJD.js");
   const config = await loadConfig(workingTree(root));
   const target = resolve(root, FORM_PATH);
   if (values.check) {

@@ -13,8 +13,9 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-PHIZRLHX.js";
+} from "./chunks/chunk-G3G4H7EN.js";
 import {
+  ROOT_COMMIT,
   atCommit,
   changedFiles,
   checkAuthor,
@@ -24,51 +25,60 @@ import {
   requesterAt,
   requireCommits,
   workingTree
-} from "./chunks/chunk-DZ42VBVO.js";
+} from "./chunks/chunk-NYFOIAH4.js";
+import "./chunks/chunk-NVDCARJL.js";
+import "./chunks/chunk-7N5U2D3E.js";
 import {
   CONFIG_PATHS,
   addDiagnostics,
   judgeRequest,
   loadConfig,
   positionOfKey
-} from "./chunks/chunk-YFVOOMZS.js";
-import "./chunks/chunk-M7RVTPVM.js";
+} from "./chunks/chunk-MMNE6J7X.js";
+import "./chunks/chunk-Y3TQMQSW.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   isRequestsHousekeeping,
   isUnderRequests
-} from "./chunks/chunk-KIYU2QCJ.js";
-import "./chunks/chunk-RGVUSR7S.js";
-import {
-  MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-JIQDPLUX.js";
+} from "./chunks/chunk-C2VZUD6L.js";
+import "./chunks/chunk-PGP4Y2GL.js";
 import "./chunks/chunk-KAUG6AWK.js";
 import {
-  requesterTeams
-} from "./chunks/chunk-PM7GH4VV.js";
+  context
+} from "./chunks/chunk-7ZEIXX37.js";
+import {
+  MEMORY_KEY_MIN_LENGTH
+} from "./chunks/chunk-MQ6TBSEP.js";
+import "./chunks/chunk-JTRML6NB.js";
+import "./chunks/chunk-YS2YHBG2.js";
+import "./chunks/chunk-LIIKHXTA.js";
+import "./chunks/chunk-GKSYZKYF.js";
 import {
   formatDuration
 } from "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-J4DSOADU.js";
 import {
   FORM_PATH,
   formProblems
-} from "./chunks/chunk-L55JN7BD.js";
-import "./chunks/chunk-W4PVMAAF.js";
+} from "./chunks/chunk-LSWVJ2IL.js";
+import "./chunks/chunk-B5546VTN.js";
 import {
   configPlan
-} from "./chunks/chunk-N6V4SHAM.js";
+} from "./chunks/chunk-DPPUGS6I.js";
 import {
   formatOwner,
   ownersOf,
-  parseOwner
-} from "./chunks/chunk-NEDHP5PK.js";
+  requesterTeamNames,
+  teamKey
+} from "./chunks/chunk-AVZCSXTZ.js";
 import {
   ICON
-} from "./chunks/chunk-JT5IWDEY.js";
+} from "./chunks/chunk-UDUIRBTG.js";
 import {
   rememberEffects
 } from "./chunks/chunk-BLGGZSH3.js";
+import "./chunks/chunk-34OC5ZRV.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-A4U2YKKM.js";
@@ -78,9 +88,8 @@ import {
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
 import {
-  context
-} from "./chunks/chunk-HX2GNITY.js";
-import "./chunks/chunk-TS7CM3PC.js";
+  workflowFileOf
+} from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/commands/validate.ts
@@ -392,7 +401,7 @@ async function writeRevokeSummary(report) {
     for (const d of g.dispositions) {
       if (d.action !== "keep")
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
         );
     }
   }
@@ -448,6 +457,8 @@ function readSettings(env = process.env) {
   if (github) settings.github = github;
   const memory = memorySettings(settings);
   if (memory) settings.memory = memory;
+  const root = rootSetting();
+  if (root) settings.root = root;
   return settings;
 }
 function entraSettings(command) {
@@ -481,7 +492,8 @@ function githubSettings(command, env) {
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     repository,
     ref: env.GITHUB_REF ?? "",
-    ...teamsToken ? { teamsToken } : {}
+    ...teamsToken ? { teamsToken } : {},
+    ...workflowFileOf(env.GITHUB_WORKFLOW_REF) ? { workflow: workflowFileOf(env.GITHUB_WORKFLOW_REF) } : {}
   };
   if (MAY_USE_GITHUB.includes(command)) return token !== "" && valid ? github : void 0;
   if (!NEEDS_GITHUB.includes(command)) return void 0;
@@ -494,7 +506,7 @@ function githubSettings(command, env) {
 }
 function memorySettings(settings) {
   const memoryKey = getInput("memory-key").trim();
-  if (!memoryKey || !["grant", "revoke", "report"].includes(settings.command) || !settings.github) return void 0;
+  if (!memoryKey || !["grant", "revoke", "report", "break-glass"].includes(settings.command) || !settings.github) return void 0;
   setSecret(memoryKey);
   if (memoryKey.length >= MEMORY_KEY_MIN_LENGTH) return { key: memoryKey, repository: settings.github.repository };
   warning(
@@ -502,6 +514,15 @@ function memorySettings(settings) {
     { title: "access-as-code" }
   );
   return void 0;
+}
+function rootSetting() {
+  const value = getInput("root-commit").trim();
+  if (value === "") return void 0;
+  if (!ROOT_COMMIT.test(value))
+    throw new ConfigError(
+      `the input root-commit is ${JSON.stringify(value.slice(0, 80))}; it must be a full 40-character commit id in lower case (the commit whose configuration is the root of trust, usually the default branch's first commit: git rev-list --first-parent --max-parents=0 origin/main).`
+    );
+  return value;
 }
 function booleanInput(name) {
   const value = getInput(name).trim();
@@ -532,7 +553,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-XLOOIUVT.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-AQ26F2RF.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -542,7 +563,7 @@ async function runCommand() {
       for (const d of error2.diagnostics) info(formatDiagnostic(d));
       return { status: "refused", message: error2.message };
     }
-    if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError"))
+    if (error2 instanceof Error && (error2.name === "SignInError" || error2.name === "DirectoryError" || error2.name === "GitHubUnavailableError" || error2.name === "GitHubPermissionError"))
       return { status: "failed", message: error2.message };
     return { status: "failed", message: `unexpected failure: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}` };
   }
@@ -569,7 +590,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-G7GB5YM6.js");
+  const { readPublished } = await import("./chunks/dashboard-ENGOQCXY.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -587,21 +608,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-FASVSSHE.js");
+    const { switchLines } = await import("./chunks/config-plan-AWXMQZS7.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-FASVSSHE.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-AWXMQZS7.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-HABZP24A.js");
+  const { conferredViews } = await import("./chunks/conferred-4WYHCX54.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -633,14 +654,14 @@ async function runIssue(settings) {
     info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
     return OK;
   }
-  const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
+  const { FORM_LABEL } = await import("./chunks/form-JZ56D6H6.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
     return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3WFBLSJM.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6P3JXYEW.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -662,8 +683,8 @@ async function runIssue(settings) {
     requestSchemaRef(settings.workspace, VERSION)
   );
   const body = answerBody(answer);
-  const github = await import("./chunks/client-FIJEGDFN.js");
-  const { editComment } = await import("./chunks/issues-QU72NHM2.js");
+  const github = await import("./chunks/client-VIBUEIOS.js");
+  const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
     settings,
@@ -672,7 +693,7 @@ async function runIssue(settings) {
       listComments: async () => [],
       postComment: async () => void 0,
       answer: async (e) => {
-        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.author === "github-actions[bot]" && c.body.startsWith(e.marker));
+        const mine = (await github.pullComments(gh, repoRef, e.issue)).find((c) => c.bot && c.body.startsWith(e.marker));
         if (!mine) await github.commentOnPull(gh, repoRef, e.issue, e.body);
         else if (mine.body !== e.body) await editComment(gh, repoRef, mine.id, e.body);
         return !mine ? "posted" : mine.body !== e.body ? "edited" : "unchanged";
@@ -689,18 +710,15 @@ async function runIssue(settings) {
 function configTeams(config) {
   const teams = /* @__PURE__ */ new Map();
   const names = [
-    ...config.codeowners.rules.flatMap((r) => r.owners.map(formatOwner)),
-    ...[...config.policy.groups.values()].flatMap((g) => requesterTeams([...g.requesters ?? [], ...g.breakGlass?.requesters ?? []]).map((t) => `@${t}`))
+    ...config.codeowners.rules.flatMap((r) => r.owners.flatMap((o) => o.kind === "team" ? [{ org: o.org, slug: o.slug }] : [])),
+    ...[...config.policy.groups.values()].flatMap((g) => requesterTeamNames([...g.requesters ?? [], ...g.breakGlass?.requesters ?? []]))
   ];
-  for (const name of names) {
-    const o = parseOwner(name);
-    if (o?.kind === "team") teams.set(`${o.org}/${o.slug}`.toLowerCase(), { org: o.org, slug: o.slug });
-  }
+  for (const team of names) teams.set(teamKey(team), team);
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-6GGU6UTG.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-MTLXDDSM.js");
+  const { directoryFromActions } = await import("./chunks/connect-KDPAM4DZ.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-VLJZFZMF.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -714,12 +732,25 @@ async function runDiscover(settings) {
   setOutput("discovery", JSON.stringify(found));
   return { status: "ok" };
 }
+async function workflowProblems(workspace) {
+  const { workflowPermissionProblems } = await import("./chunks/permissions-NHG5E4Z5.js");
+  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-EKVPV4AL.js");
+  const files = workingTree(workspace);
+  const out = [];
+  for (const path of await files.list(".github/workflows")) {
+    if (!/\.ya?ml$/.test(path)) continue;
+    const content = await files.read(path);
+    const loaded = content?.bytes ? loadYaml(path, content.bytes, CONFIG_LIMITS) : void 0;
+    if (loaded?.ok) out.push(...workflowPermissionProblems(path, loaded.yaml.value));
+  }
+  return out;
+}
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-6GGU6UTG.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-7BYW6K4K.js");
-  const { FORM_LABEL } = await import("./chunks/form-IOLCS74U.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZY62HZE5.js");
-  const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-XVHKLX42.js");
+  const { directoryFromActions } = await import("./chunks/connect-KDPAM4DZ.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-37VNIGL3.js");
+  const { FORM_LABEL } = await import("./chunks/form-JZ56D6H6.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
+  const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
   const directory = github?.directory ?? directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -727,8 +758,9 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-BBXVMR7H.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
-    missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL])
+    teams: async () => new (await import("./chunks/graphql-LHQQV67S.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
+    workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
   const report = await doctor(config, directory, rules);
   annotate(report.diagnostics);
@@ -769,8 +801,8 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-32IGOZST.js");
-  const { grantEffects } = await import("./chunks/grant-comment-Z6KM3TAP.js");
+  const { grant } = await import("./chunks/grant-WZAZKGE3.js");
+  const { grantEffects } = await import("./chunks/grant-comment-D7F4JM4X.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
     git: gitIn(settings.workspace),
@@ -780,7 +812,8 @@ async function runGrant(settings) {
     directory,
     before: push.before,
     now: Date.now(),
-    ...settings.memory ? { memory: settings.memory } : {}
+    ...settings.memory ? { memory: settings.memory } : {},
+    ...settings.root ? { root: settings.root } : {}
   });
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
@@ -805,8 +838,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-HIUNFYAE.js");
-  const { revokeEffects } = await import("./chunks/revoke-UOMIBNFI.js");
+  const { revoke } = await import("./chunks/revoke-RGRVLOBP.js");
+  const { revokeEffects } = await import("./chunks/revoke-QPLS3WVO.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -818,7 +851,8 @@ async function runRevoke(settings) {
     directory,
     now,
     dryRun: settings.dryRun,
-    ...settings.memory ? { memory: settings.memory } : {}
+    ...settings.memory ? { memory: settings.memory } : {},
+    ...settings.root ? { root: settings.root } : {}
   });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeRevokeSummary(report);
@@ -829,7 +863,7 @@ async function runRevoke(settings) {
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
   if (settings.dashboard && !report.dryRun && !report.degraded)
-    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now));
+    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now), directory);
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
     return {
@@ -840,7 +874,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-6QGRGNKX.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-VBGTIDVZ.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -859,15 +893,16 @@ function logDispositions(groups) {
         );
     for (const d of g.dispositions) {
       if (d.stillHeld) warning(`${g.group}: ${d.id} ${d.stillHeld}`, { title: "access-as-code: removed access is not gone" });
+      if (d.unverified) warning(`${g.group}: ${d.id} was removed, but ${d.unverified}`, { title: "access-as-code: removal not verified" });
       if (d.sessions && d.sessions !== "revoked")
         error(`${g.group}: ${d.id} was removed, but its sign-in sessions were ${d.sessions}`, { title: "access-as-code" });
     }
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
 }
-async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-G7GB5YM6.js");
-  const { slotLateness } = await import("./chunks/dashboard-ZY62HZE5.js");
+async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue, directory) {
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ENGOQCXY.js");
+  const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   let planned;
   try {
     planned = await planDashboard(
@@ -878,13 +913,14 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
       report,
       now,
       settings.eventName === "schedule" ? slotLateness(Math.round(performance.timeOrigin)) : void 0,
-      catalogue
+      catalogue,
+      { directory, ...settings.memory ? { memory: settings.memory } : {} }
     );
   } catch (error2) {
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-6DNTO7W2.js");
+  const { confersEffects } = await import("./chunks/confers-comment-FFRWBX6U.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
   await applyEffects(settings, effects, {
@@ -898,8 +934,8 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
   });
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-OPETKI7E.js");
-  const { renderReport } = await import("./chunks/render-KXUF5YTH.js");
+  const { collectReport } = await import("./chunks/collect-6E3GGKRR.js");
+  const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -910,15 +946,26 @@ async function runReport(settings) {
       repo,
       directory,
       now: Date.now(),
-      ...settings.memory ? { memory: settings.memory } : {}
+      ...settings.memory ? { memory: settings.memory } : {},
+      ...settings.root ? { root: settings.root } : {}
     })
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7NB5UN76.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-R7J5I5IT.js");
   const now = Date.now();
   try {
-    const rows = await collectEvidence({ git, gh, ...teamsGh ? { teamsGh } : {}, repo, directory, now, from: now - 30 * 864e5, to: now + 5 * 6e4 });
+    const rows = await collectEvidence({
+      git,
+      gh,
+      ...teamsGh ? { teamsGh } : {},
+      repo,
+      directory,
+      now,
+      from: now - 30 * 864e5,
+      to: now + 5 * 6e4,
+      ...settings.root ? { root: settings.root } : {}
+    });
     const { writeFile } = await import("node:fs/promises");
     const { join } = await import("node:path");
     const file = join(process.env.RUNNER_TEMP || settings.workspace, "access-evidence.csv");

@@ -64,7 +64,8 @@ test('grant: push to main only, id-token only there, in a protected environment,
   const w = parsed('access-grant.yml');
   assert.deepEqual(Object.keys(w.on), ['push']);
   assert.deepEqual((w.on.push as { branches: string[] }).branches, ['main']);
-  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+  // actions: read for the break-glass run records, issues: read for their review issues (THREATS 67).
+  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'read', actions: 'read', 'id-token': 'write' });
   assert.equal(w.jobs.grant!.environment, 'access-grant');
   // THREATS 34: pending runs queue (queue: max) instead of the older pending run being cancelled.
   assert.deepEqual(w.concurrency, { group: 'access-membership', 'cancel-in-progress': false, queue: 'max' });
@@ -81,7 +82,7 @@ test('revoke: every 15 minutes and on demand, same environment and concurrency g
     ['*/15 * * * *'],
   );
   assert.ok('workflow_dispatch' in w.on);
-  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
+  assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', actions: 'read', 'id-token': 'write' });
   assert.equal(w.jobs.revoke!.environment, 'access-grant');
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.dashboard, true, 'the sweep keeps the dashboard');
   assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);
