@@ -99,10 +99,18 @@ export interface MembershipChange {
   memberId: string;
 }
 
+/**
+ * What a write came to, typed so that no caller reads it from the message: made now, already as asked
+ * (a member already, a member already gone), deferred (PIM moved the end instead: it ends the
+ * assignment itself later), or failed.
+ */
+export type WriteResult = 'made' | 'already' | 'deferred' | 'failed';
+
 export interface ChangeOutcome {
   change: MembershipChange;
   /** True when the membership is now as asked (including "already a member" and "already absent"). */
   done: boolean;
+  result: WriteResult;
   status: number;
   detail: string;
   attempts: number;
@@ -126,6 +134,7 @@ export interface PimChange {
 export interface PimOutcome {
   change: PimChange;
   done: boolean;
+  result: WriteResult;
   status: number;
   detail: string;
   /** A removal PIM would not make yet: the assignment now ends at this time instead (Entra ends it). */
@@ -470,6 +479,7 @@ export class GraphDirectory implements Directory {
           ? {
               change: original,
               done: true,
+              result: 'deferred',
               status: o.status,
               detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`,
               endsAt: f.change.end!,
@@ -477,12 +487,13 @@ export class GraphDirectory implements Directory {
           : {
               change: original,
               done: false,
+              result: 'failed',
               status: o.status,
               detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.`,
             };
       } else
         out[f.i] = o.done
-          ? { change: original, done: true, status: o.status, detail: 'already assigned; its end was moved to the wanted one' }
+          ? { change: original, done: true, result: 'already', status: o.status, detail: 'already assigned; its end was moved to the wanted one' }
           : { ...o, change: original };
     });
     return out;
@@ -760,15 +771,18 @@ function judgePim(change: PimChange, answer: { status: number; message: string; 
     return {
       change,
       done: true,
+      result: 'made',
       status,
       detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed',
     };
-  if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist') return { change, done: true, status, detail: 'already not assigned' };
+  if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist')
+    return { change, done: true, result: 'already', status, detail: 'already not assigned' };
   if (code === 'RoleAssignmentRequestPolicyValidationFailed') {
     const rules = /\[([^\]]*)\]/.exec(message)?.[1]?.replace(/"/g, '') ?? message;
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: `the group's PIM settings refuse this assignment (rules: ${rules}). ${/ExpirationRule/.test(rules) ? 'Its maximum active assignment is shorter than the request: raise "Expire active assignments after" in the group\'s PIM settings, or lower maxDuration in the policy.' : "Change the group's PIM role settings for active member assignments so that an administrator can assign without them."}`,
     };
@@ -777,35 +791,45 @@ function judgePim(change: PimChange, answer: { status: number; message: string; 
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: `PIM refused (403: ${message}). Grant the app registration the application permission PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup with admin consent.`,
     };
-  if (isTransient(status)) return { change, done: false, status, detail: message };
-  return { change, done: false, status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
+  if (isTransient(status)) return { change, done: false, result: 'failed', status, detail: message };
+  return { change, done: false, result: 'failed', status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
 }
 
 /** What Graph's final answer means for one change: done, or failed with the reason. */
 function judge(change: MembershipChange, answer: { status: number; message: string; attempts: number }): Omit<ChangeOutcome, 'attempts'> {
   const { status, message, attempts } = answer;
-  if (status >= 200 && status < 300) return { change, done: true, status, detail: change.op === 'add' ? 'added' : 'removed' };
+  if (status >= 200 && status < 300) return { change, done: true, result: 'made', status, detail: change.op === 'add' ? 'added' : 'removed' };
   // group-post-members: 400 "One or more added object references already exist" = already a member.
-  if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
+  if (change.op === 'add' && status === 400 && /already exist/i.test(message))
+    return { change, done: true, result: 'already', status, detail: 'already a member' };
   // group-delete-members: a member that is not there answers 404, or 400 "One or more removed object
   // references do not exist": either way it is already removed.
   if (change.op === 'remove' && (status === 404 || (status === 400 && /do not exist/i.test(message))))
-    return { change, done: true, status, detail: 'already not a member' };
-  if (isTransient(status)) return { change, done: false, status, detail: message };
+    return { change, done: true, result: 'already', status, detail: 'already not a member' };
+  if (isTransient(status)) return { change, done: false, result: 'failed', status, detail: message };
   if (status === 403) {
     const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message),
     };
   }
-  if (change.op === 'add' && status === 404) return { change, done: false, status, detail: `the user or group does not exist in Entra: ${message}` };
-  return { change, done: false, status, detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}` };
+  if (change.op === 'add' && status === 404)
+    return { change, done: false, result: 'failed', status, detail: `the user or group does not exist in Entra: ${message}` };
+  return {
+    change,
+    done: false,
+    result: 'failed',
+    status,
+    detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`,
+  };
 }
 
 type MembersPage = { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string };
