@@ -14,6 +14,7 @@ import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
 import { historyChange, historyDays, pointOf } from '../memory/history.ts';
 import type { GraphqlSpend } from '../github/graphql.ts';
+import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {
@@ -34,6 +35,9 @@ export interface RevokeReport {
   head: string;
   branch: string;
   groups: GroupResult[];
+  /** The run's Entra changes as planned, and what making them did (by id). */
+  changes: EntraChange[];
+  changeOutcomes: Map<string, ChangeOutcome>;
   reminders: Reminder[];
   dryRun: boolean;
   failed: boolean;
@@ -67,6 +71,8 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     head: report.head,
     branch: report.branch,
     groups: report.groups,
+    changes: report.changes,
+    changeOutcomes: report.outcomes,
     reminders: dueReminders(report, ctx.now),
     dryRun: report.dryRun,
     failed: report.failed || report.degraded !== undefined,
