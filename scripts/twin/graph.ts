@@ -360,6 +360,8 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const user = state.users.get(m[1]!.toLowerCase());
       if (!user || user.kind !== 'user') return notFound(m[1]!);
       state.sessionRevocations.push({ userId: user.id, at: now() });
+      // It resets signInSessionsValidFromDateTime to the current time (user-revokesigninsessions).
+      user.signInSessionsValidFrom = now();
       return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#Edm.Boolean`, value: true });
     };
     const getUser = (): TwinResponse | undefined => {
@@ -372,14 +374,25 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
         if (!user || user.kind !== 'user') return notFound(m[1]!);
         // signInActivity: only when selected, and only with AuditLog.Read.All (user resource, signInActivity).
-        const activity = (call.query.get('$select') ?? '').split(',').includes('signInActivity');
+        const selected = (call.query.get('$select') ?? '').split(',');
+        const activity = selected.includes('signInActivity');
         if (activity && !has(['AuditLog.Read.All'])) return denied();
+        // signInSessionsValidFromDateTime: returned only on $select, and not one of the basic properties
+        // User.ReadBasic.All reads (user resource; permissions reference, User.ReadBasic.All).
+        const sessions = selected.includes('signInSessionsValidFromDateTime');
+        if (sessions && !has(['User.Read.All', 'Directory.Read.All', 'User.ReadWrite.All'])) return denied();
         return json(200, {
           '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`,
           id: user.id,
           userPrincipalName: user.userPrincipalName ?? null,
           displayName: user.displayName,
           ...(activity ? { signInActivity: user.signInActivity ?? null } : {}),
+          ...(sessions
+            ? {
+                signInSessionsValidFromDateTime:
+                  user.signInSessionsValidFrom === undefined ? null : new Date(user.signInSessionsValidFrom).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              }
+            : {}),
         });
       }
       return undefined;

@@ -161,6 +161,11 @@ export interface Directory {
   transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
   /** Principals eligible (PIM for Groups) to activate each group's membership; groups that cannot be read are left out. */
   pimEligible?(groupIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /**
+   * When each user's sign-in sessions were last revoked (signInSessionsValidFromDateTime; 0: never), or
+   * why it cannot be read: what makes revoking sessions after an access ended happen once.
+   */
+  sessionsValidFrom?(userIds: readonly string[]): Promise<Map<string, number | string>>;
   /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
   revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -212,6 +217,8 @@ const BATCH_LIMIT = 20;
 /** Which permission each kind of call needs, for 403 messages (docs/threat-model.md 23). */
 function permissionFor(method: string, path: string): string {
   if (path.startsWith('/users') && path.endsWith('/revokeSignInSessions')) return 'User.RevokeSessions.All, for groups with revokeSessions: true';
+  if (path.startsWith('/users') && path.includes('signInSessionsValidFromDateTime'))
+    return 'User.Read.All, for groups with revokeSessions: true (to revoke sign-in sessions once when access ended by itself)';
   if (path.startsWith('/users')) return "User.ReadBasic.All (or User.Read.All), to look up the identities' users";
   if (path.startsWith('/identityGovernance/privilegedAccess/group'))
     return method === 'GET'
@@ -354,6 +361,30 @@ export class GraphDirectory implements Directory {
 
   async listMembers(groupId: string): Promise<Member[]> {
     return (await this.listMembersOfGroups([groupId])).get(groupId.toLowerCase()) ?? [];
+  }
+
+  /**
+   * signInSessionsValidFromDateTime of each user (user resource: returned only on $select; tokens issued
+   * before it are invalid, and revokeSignInSessions resets it to now), batched. Needs User.Read.All.
+   */
+  async sessionsValidFrom(userIds: readonly string[]): Promise<Map<string, number | string>> {
+    const answers = await this.batchAll(userIds.map((id) => ({ method: 'GET', url: `${userPath(id)}?$select=id,signInSessionsValidFromDateTime` })));
+    const out = new Map<string, number | string>();
+    answers.forEach((a, i) => {
+      const id = userIds[i]!;
+      const at = (a.body as { signInSessionsValidFromDateTime?: unknown } | undefined)?.signInSessionsValidFromDateTime;
+      if (a.status < 200 || a.status >= 300)
+        out.set(
+          id,
+          a.status === 403
+            ? forbiddenMessage('GET', `${userPath(id)}?$select=signInSessionsValidFromDateTime`, a.message)
+            : `Graph answered ${a.status}: ${a.message}`,
+        );
+      else if (at === null || at === undefined) out.set(id, 0);
+      else if (typeof at === 'string' && Number.isFinite(Date.parse(at))) out.set(id, Date.parse(at));
+      else out.set(id, 'Graph answered signInSessionsValidFromDateTime in an unknown form');
+    });
+    return out;
   }
 
   /**

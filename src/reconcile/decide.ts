@@ -33,6 +33,20 @@ export interface Facts {
    * holds the removals nothing can cover); 'verified': only verified requests count, and are added.
    */
   phase: 'unverified' | 'verified';
+  /**
+   * Groups with revokeSessions: access that ended by itself (Entra ended a PIM assignment, or a
+   * member was removed and its sessions were not revoked then) since the user's sessions were last
+   * revoked: each gets its revocation once (reconcile.ts, endedSessions).
+   */
+  sessionsDue?: readonly EndedAccess[];
+}
+
+/** A user's access to a group that ended at `end`, with the request files behind it. */
+export interface EndedAccess {
+  group: string;
+  member: string;
+  end: number;
+  sources: string[];
 }
 
 export interface Decision {
@@ -43,7 +57,18 @@ export interface Decision {
 
 export function decide(facts: Facts): Decision {
   const groups = facts.groups.map((g) => decideGroup(facts, g));
-  return { groups, changes: changesOf(facts.config, groups) };
+  const ended = (facts.sessionsDue ?? []).map((e) =>
+    revokeSessionsChange(
+      { name: e.group, id: facts.config.policy.groups.get(e.group)!.id },
+      e.member,
+      `access ended at ${new Date(e.end).toISOString()} (by Entra, or by an earlier removal), after the sign-in sessions were last revoked`,
+      e.sources,
+    ),
+  );
+  const changes = changesOf(facts.config, groups);
+  // Removals first, then these (they follow access already gone), then the rest.
+  const removals = changes.filter(isRemoval);
+  return { groups, changes: [...removals, ...ended, ...changes.filter((c) => !isRemoval(c))] };
 }
 
 function decideGroup(facts: Facts, g: GroupState): GroupResult {

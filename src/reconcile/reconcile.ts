@@ -27,7 +27,7 @@ import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import type { Disposition } from './group-plan.ts';
-import { decide, type GroupState } from './decide.ts';
+import { decide, type EndedAccess, type GroupState } from './decide.ts';
 import { executeChanges, type ChangeOutcome, type EntraChange } from '../execute/entra.ts';
 import { isRemoval } from '../execute/backends/backend.ts';
 import { BACKENDS } from '../execute/backends/index.ts';
@@ -145,8 +145,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const glass = await readBreakGlass(ctx, reader, config, users, head, branch, configProblem);
     let degraded = glass.degraded;
 
+    const sessionsDue = await endedSessions(ctx, config, groups, requests);
     // Removals nothing can cover, decided from git and Graph alone and made before GitHub is asked anything.
-    const firstPlan = decide({ config, groups, requests, breakGlass: glass.grants, phase: 'unverified' });
+    const firstPlan = decide({ config, groups, requests, breakGlass: glass.grants, phase: 'unverified', sessionsDue: sessionsDue.due });
     const first = firstPlan.groups;
     const removals = firstPlan.changes.filter((c) => isRemoval(c) || c.kind === 'revoke-sessions');
     const appliedFirst = await applyDecision(ctx, first, removals);
@@ -416,6 +417,55 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
     for (const g of mine) g.state = state.get(g.id.toLowerCase()) ?? new Map();
   }
   return groups;
+}
+
+/** How far back an access that ended by itself is looked for, to revoke its sessions (docs/threat-model.md, sessions). */
+export const SESSIONS_LOOKBACK_MS = 7 * 86_400_000;
+
+/**
+ * Groups with revokeSessions: access that ended without this run's removal (Entra ended a PIM
+ * assignment at its end, a removal PIM deferred, a revocation that failed before) is found from git:
+ * a request of the group that expired (at its expiry) or was deleted (at the deleting commit) within
+ * SESSIONS_LOOKBACK_MS, whose user is no longer a member. Its sessions are revoked when they were last
+ * revoked before that end (signInSessionsValidFromDateTime, which revokeSignInSessions resets to now),
+ * so each end is answered once, by whichever run sees it first. A user whose time cannot be read is
+ * named and fails the run (nothing is revoked blindly: revoking signs the user out everywhere).
+ */
+async function endedSessions(
+  ctx: ReconcileContext,
+  config: AccessConfig,
+  groups: readonly GroupState[],
+  requests: readonly RequestResult[],
+): Promise<{ due: EndedAccess[]; unknown: { group: string; file: string; why: string }[] }> {
+  const candidates: (EndedAccess & { file: string })[] = [];
+  for (const g of groups) {
+    if (g.error || !config.policy.groups.get(g.name)!.revokeSessions) continue;
+    const present = new Set(g.members.map((m) => m.id.toLowerCase()));
+    for (const r of requests) {
+      if (r.group !== g.name || !r.userId || present.has(r.userId)) continue;
+      const end = r.state === 'expired' ? r.request?.expiresAt : r.state === 'deleted' ? r.landing?.time : undefined;
+      if (end === undefined || end > ctx.now || end < ctx.now - SESSIONS_LOOKBACK_MS) continue;
+      const same = candidates.find((c) => c.group === g.name && c.member === r.userId);
+      if (!same) candidates.push({ group: g.name, member: r.userId, end, sources: [r.file], file: r.file });
+      else if (end > same.end) Object.assign(same, { end, sources: [r.file, ...same.sources], file: r.file });
+    }
+  }
+  if (candidates.length === 0 || !ctx.directory.sessionsValidFrom) return { due: [], unknown: [] };
+  const since = await ctx.directory.sessionsValidFrom([...new Set(candidates.map((c) => c.member))]);
+  const due: EndedAccess[] = [];
+  const unknown: { group: string; file: string; why: string }[] = [];
+  for (const c of candidates) {
+    const at = since.get(c.member);
+    if (typeof at === 'number') {
+      if (at < c.end) due.push({ group: c.group, member: c.member, end: c.end, sources: c.sources });
+    } else
+      unknown.push({
+        group: c.group,
+        file: c.file,
+        why: `its access ended, but whether ${c.member}'s sign-in sessions were revoked since cannot be read: ${at ?? 'no answer'}`,
+      });
+  }
+  return { due, unknown };
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
