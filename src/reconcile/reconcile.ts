@@ -437,19 +437,7 @@ async function endedSessions(
   groups: readonly GroupState[],
   requests: readonly RequestResult[],
 ): Promise<{ due: EndedAccess[]; unknown: { group: string; file: string; why: string }[] }> {
-  const candidates: (EndedAccess & { file: string })[] = [];
-  for (const g of groups) {
-    if (g.error || !config.policy.groups.get(g.name)!.revokeSessions) continue;
-    const present = new Set(g.members.map((m) => m.id.toLowerCase()));
-    for (const r of requests) {
-      if (r.group !== g.name || !r.userId || present.has(r.userId)) continue;
-      const end = r.state === 'expired' ? r.request?.expiresAt : r.state === 'deleted' ? r.landing?.time : undefined;
-      if (end === undefined || end > ctx.now || end < ctx.now - SESSIONS_LOOKBACK_MS) continue;
-      const same = candidates.find((c) => c.group === g.name && c.member === r.userId);
-      if (!same) candidates.push({ group: g.name, member: r.userId, end, sources: [r.file], file: r.file });
-      else if (end > same.end) Object.assign(same, { end, sources: [r.file, ...same.sources], file: r.file });
-    }
-  }
+  const candidates = endedCandidates(config, groups, requests, ctx.now);
   if (candidates.length === 0 || !ctx.directory.sessionsValidFrom) return { due: [], unknown: [] };
   const since = await ctx.directory.sessionsValidFrom([...new Set(candidates.map((c) => c.member))]);
   const due: EndedAccess[] = [];
@@ -466,6 +454,29 @@ async function endedSessions(
       });
   }
   return { due, unknown };
+}
+
+/** Each user's latest end of access to a revokeSessions group within the look-back, who is no longer a member. Pure. */
+function endedCandidates(
+  config: AccessConfig,
+  groups: readonly GroupState[],
+  requests: readonly RequestResult[],
+  now: number,
+): (EndedAccess & { file: string })[] {
+  const candidates: (EndedAccess & { file: string })[] = [];
+  for (const g of groups) {
+    if (g.error || !config.policy.groups.get(g.name)!.revokeSessions) continue;
+    const present = new Set(g.members.map((m) => m.id.toLowerCase()));
+    for (const r of requests) {
+      if (r.group !== g.name || !r.userId || present.has(r.userId)) continue;
+      const end = r.state === 'expired' ? r.request?.expiresAt : r.state === 'deleted' ? r.landing?.time : undefined;
+      if (end === undefined || end > now || end < now - SESSIONS_LOOKBACK_MS) continue;
+      const same = candidates.find((c) => c.group === g.name && c.member === r.userId);
+      if (!same) candidates.push({ group: g.name, member: r.userId, end, sources: [r.file], file: r.file });
+      else if (end > same.end) Object.assign(same, { end, sources: [r.file, ...same.sources], file: r.file });
+    }
+  }
+  return candidates;
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
