@@ -3,12 +3,16 @@
  * where to look, never what changed (invariants 11-16).
  *
  *   1. The default branch's head as GitHub has it now (not the commit an event or a re-run names).
- *   2. Every request from git alone; the groups' members from Graph.
- *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request): applied at once,
- *      before any GitHub call, so they never wait on GitHub or on verifying other requests.
+ *   2. Every request from git alone; the groups' members (and what their backends hold) from Graph;
+ *      the configuration in force and break-glass grants (a few GitHub reads, none per request).
+ *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request), and sessions of
+ *      access that ended by itself: decided (decide.ts, phase 'unverified') and made at once by the
+ *      executor, before any request is verified, so they never wait on verifying other requests.
  *   4. The remaining requests verified in bulk (GraphQL), content-bound to their approved heads.
- *   5. The plan of what is left (adds, removals of unverified requests), applied.
- * When GitHub cannot be read, step 3 still happens and nothing is added.
+ *   5. The decision on what is left (adds, ends moved, removals of unverified requests), made by the
+ *      same executor. The run's plan is both decisions' changes (the report's `changes`).
+ * When GitHub cannot be read, step 3 still happens and nothing is added. A dry run decides the same
+ * and makes nothing.
  */
 import { breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
