@@ -66,7 +66,7 @@ export interface RevokeReport {
 export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
   const status = statusOf(report, ctx.now);
-  const memoryChange = ctx.memory && !report.dryRun && !report.degraded ? await withHistory(ctx, ctx.memory, report) : report.memoryChange;
+  const memoryChange = ctx.memory && !report.degraded ? await withHistory(ctx, ctx.memory, report) : report.memoryChange;
   return {
     head: report.head,
     branch: report.branch,

@@ -190,7 +190,8 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       dryRun: ctx.dryRun,
       spend: ctx.githubFacts.spend,
       ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
-      ...(change && !ctx.dryRun ? { memoryChange: change } : {}),
+      // Planned in a dry run too (it is shown, never written there), so that a dry run's plan is the real run's.
+      ...(change ? { memoryChange: change } : {}),
     };
   } finally {
     reader.close();

@@ -88,12 +88,14 @@ test('an expired request and reminders: the sweep dry-runs the removal, the remi
     s.addMember('k8s-prod-operators', 'octocat');
     const { pull: soon } = s.approvedRequest('monalisa', 'k8s-prod-operators', 30 * 60_000);
     s.addMember('k8s-prod-operators', 'monalisa');
+    // With a memory key the facts to remember are planned too, in the dry run as in the real run.
+    s.memoryKey = 'plan-fidelity-memory-key-0123456789abcdef';
     const { plan } = await dryThenReal(s, (dry) => s.revoke({ dryRun: dry, inputs: hooks(s) }));
     assert.deepEqual(
       plan.changes.map((c) => c.id),
       [`remove-member:k8s-prod-operators:${USERS.octocat}`],
     );
-    assert.deepEqual(plan.effects.map((e) => e.kind).sort(), ['notice', 'notice', 'reminder']);
+    assert.deepEqual(plan.effects.map((e) => e.kind).sort(), ['notice', 'notice', 'remember', 'reminder']);
     assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
     assert.equal(s.comments(soon).length, 1, 'the reminder was posted');
   } finally {
