@@ -363,7 +363,7 @@ export class AccessWorld {
 
   grant(
     push: { before: string; after: string },
-    options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string> } = {},
+    options: { ref?: string; eventName?: string; killAfterMs?: number; env?: Record<string, string>; inputs?: Record<string, string> } = {},
   ): Promise<ActionRun> {
     const eventName = options.eventName ?? 'push';
     return runAction({
@@ -377,6 +377,7 @@ export class AccessWorld {
         'authority-host': this.twin.urls.authorityHost,
         'graph-endpoint': this.twin.urls.graph,
         ...(this.memoryKey ? { 'memory-key': this.memoryKey } : {}),
+        ...options.inputs,
       },
       eventName,
       event:

@@ -85,7 +85,6 @@ function isPullNumber(state: TwinState, path: string, inRepo: string): boolean {
 }
 
 export function githubHandler(state: TwinState, faults?: Faults) {
-
   return async (req: TwinRequest): Promise<TwinResponse> => {
     const api = req.base;
     const web = req.base.replace('https://', 'https://web.');

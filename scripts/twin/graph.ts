@@ -357,7 +357,18 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
       const user = state.users.get(m[1]!.toLowerCase());
       if (!user || user.kind !== 'user') return notFound(m[1]!);
       state.sessionRevocations.push({ userId: user.id, at: now() });
+      // It resets signInSessionsValidFromDateTime to the current time (user-revokesigninsessions).
+      user.signInSessionsValidFrom = now();
       return json(200, { '@odata.context': `${call.base}/v1.0/$metadata#Edm.Boolean`, value: true });
+    };
+    /** What selecting sign-in properties of a user needs: AuditLog.Read.All and a P1 licence; a permission beyond User.ReadBasic.All. */
+    const selectRefusal = (activity: boolean, sessions: boolean): TwinResponse | undefined => {
+      if (activity && !has(['AuditLog.Read.All'])) return denied();
+      if (activity && !state.premiumLicence) return noPremium();
+      // signInSessionsValidFromDateTime: returned only on $select, and not one of the basic properties
+      // User.ReadBasic.All reads (user resource; permissions reference, User.ReadBasic.All).
+      if (sessions && !has(['User.Read.All', 'Directory.Read.All', 'User.ReadWrite.All'])) return denied();
+      return undefined;
     };
     const getUser = (): TwinResponse | undefined => {
       if ((m = /^\/users(?:\/([^/(]+)|\('((?:[^']|'')+)'\))$/.exec(call.path)) && call.method === 'GET') {
@@ -369,15 +380,23 @@ export function graphHandler(state: TwinState, entraIssuer: Issuer, faults: Faul
         const user = state.users.get(key) ?? [...state.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === key);
         if (!user || user.kind !== 'user') return notFound(m[1]!);
         // signInActivity: only when selected, and only with AuditLog.Read.All (user resource, signInActivity).
-        const activity = (call.query.get('$select') ?? '').split(',').includes('signInActivity');
-        if (activity && !has(['AuditLog.Read.All'])) return denied();
-        if (activity && !state.premiumLicence) return noPremium();
+        const selected = (call.query.get('$select') ?? '').split(',');
+        const activity = selected.includes('signInActivity');
+        const sessions = selected.includes('signInSessionsValidFromDateTime');
+        const refused = selectRefusal(activity, sessions);
+        if (refused) return refused;
         return json(200, {
           '@odata.context': `${call.base}/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity`,
           id: user.id,
           userPrincipalName: user.userPrincipalName ?? null,
           displayName: user.displayName,
           ...(activity ? { signInActivity: user.signInActivity ?? null } : {}),
+          ...(sessions
+            ? {
+                signInSessionsValidFromDateTime:
+                  user.signInSessionsValidFrom === undefined ? null : new Date(user.signInSessionsValidFrom).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              }
+            : {}),
         });
       }
       return undefined;

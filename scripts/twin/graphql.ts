@@ -359,14 +359,7 @@ export interface GraphqlAnswer {
 }
 
 /** Runs one GraphQL request the way GitHub answers it: 200 with data and/or errors. */
-export async function runGraphql(
-  shared: TwinState,
-  body: Buffer,
-  remaining: number,
-  token = '',
-  grant?: TokenGrant,
-  faults?: Faults,
-): Promise<GraphqlAnswer> {
+export async function runGraphql(shared: TwinState, body: Buffer, remaining: number, token = '', grant?: TokenGrant, faults?: Faults): Promise<GraphqlAnswer> {
   // What this token may see: organisation teams only with a token that can read them (the job token
   // cannot; a GitHub App token with Members: read can). Nothing below sets a field of the state itself.
   const state: TwinState = {

@@ -13,6 +13,8 @@ export interface DirectoryObject {
   owners?: string[];
   /** For a service principal: its application's id (what sign-in log entries name as appId); the object id when a seed gives none. */
   appId?: string;
+  /** For a user: signInSessionsValidFromDateTime (ms; unset: null, never revoked); revokeSignInSessions sets it to now. */
+  signInSessionsValidFrom?: number;
   /** For a user: signInActivity (null when it never signed in). */
   signInActivity?: { lastSignInDateTime: string | null; lastNonInteractiveSignInDateTime: string | null } | null;
 }

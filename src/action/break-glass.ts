@@ -28,7 +28,9 @@ import type { Settings } from './settings.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import type { RunResult } from './result.ts';
 import { applyEffects, services } from './services.ts';
-import { noticeId } from '../plan/effects.ts';
+import { noticeId, type Effect } from '../plan/effects.ts';
+import { runPlan } from '../plan/plan.ts';
+import { writeOutcomes, writePlan } from './plan-summary.ts';
 
 /** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
 async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor: string; defaultBranch: string; git: Git }> {
@@ -53,6 +55,44 @@ async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor
     );
   }
   return { runId, actor, defaultBranch, git };
+}
+
+/** A dry run: the plan is printed, nothing granted, and the run fails: a successful run is a record of a grant (breakglass/records.ts). */
+function dryRun(what: string): RunResult {
+  core.setOutput('break-glass', JSON.stringify({ granted: false, dryRun: true, reasons: ['dry run: the plan is printed and nothing is granted'] }));
+  return { status: 'refused', message: `dry run: ${what}; nothing was changed, and this run fails so that its record covers nobody.` };
+}
+
+/** The use's GitHub and chat effects, planned with it: the review issue, and the notice that follows it. */
+function plannedEffects(
+  decision: Extract<Awaited<ReturnType<typeof decideBreakGlass>>, { ok: true }>,
+  runId: number,
+  start: number,
+  end: string,
+  owners: ReturnType<typeof reviewersOf>,
+  repo: { owner: string; repo: string },
+) {
+  const text = reviewIssue(
+    decision,
+    runId,
+    `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`,
+    owners,
+  );
+  const review: Extract<Effect, { kind: 'review-issue' }> = {
+    id: `review-issue:${runId}`,
+    kind: 'review-issue',
+    run: runId,
+    runCreatedAt: start,
+    title: text.title,
+    body: text.body,
+    labels: [BREAK_GLASS_LABEL],
+    assignees: owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10),
+    reason: `break-glass run ${runId} is reviewed by a code owner`,
+  };
+  // The review issue's number is filled in once it is opened.
+  const announce: NotifyEvent = { kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: 0, reason: decision.reason };
+  const notice = { id: noticeId(announce), kind: 'notice' as const, event: announce, reason: `break-glass run ${runId}`, after: review.id };
+  return { review, notice, announce };
 }
 
 /**
@@ -130,49 +170,35 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     githubFacts,
     directory,
     now: Date.now(),
-    dryRun: false,
+    dryRun: settings.dryRun,
     breakGlassNow: grant,
     breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git, directory, settings.memory),
     root: settings.root,
   });
+  const end = formatTimestamp(decision.end);
+  const owners = reviewersOf(config, decision.group);
+  const { review, notice, announce } = plannedEffects(decision, runId, grant.start, end, owners, repo);
+  const plan = runPlan(report, [review, notice]);
+  await writePlan(plan, report.dryRun);
+  if (report.dryRun) return dryRun(`${decision.login} would be granted ${decision.group} until ${end}`);
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')
     throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
-  const end = formatTimestamp(decision.end);
-  const owners = reviewersOf(config, decision.group);
-  const runUrl = `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`;
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
   // nobody, and the next sweep removes the access.
   const rerun = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1;
-  const text = reviewIssue(decision, runId, runUrl, owners);
-  const assignees = owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10);
   let issue: { number: number; unassigned?: string[] } | undefined;
-  const [made] = await applyEffects(
-    settings,
-    [
-      {
-        id: `review-issue:${runId}`,
-        kind: 'review-issue',
-        run: runId,
-        runCreatedAt: grant.start,
-        title: text.title,
-        body: text.body,
-        labels: [BREAK_GLASS_LABEL],
-        assignees,
-        reason: `break-glass run ${runId} is reviewed by a code owner`,
-      },
-    ],
-    {
-      listComments: async () => [],
-      postComment: async () => undefined,
-      reviewIssue: async (e) => {
-        const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: e.run, createdAt: e.runCreatedAt }) : undefined;
-        issue = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, e.title, e.body, e.labels, e.assignees);
-        return `#${issue.number} ${existing !== undefined ? 'kept (a re-run of the same use)' : 'opened'}`;
-      },
+  const [made] = await applyEffects(settings, [review], {
+    listComments: async () => [],
+    postComment: async () => undefined,
+    reviewIssue: async (e) => {
+      const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: e.run, createdAt: e.runCreatedAt }) : undefined;
+      issue = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, e.title, e.body, e.labels, e.assignees);
+      return `#${issue.number} ${existing !== undefined ? 'kept (a re-run of the same use)' : 'opened'}`;
     },
-  );
+  });
   if (!issue || made?.status !== 'done') {
+    await writeOutcomes(plan, { changes: [...report.outcomes.values()], effects: [made].filter((o) => o !== undefined) });
     return {
       status: 'failed',
       message: `${decision.login} was added to ${decision.group}, but the review issue was not opened (${made?.detail ?? 'no outcome'}), so this run's record covers nobody: the next sweep removes the access. Re-run the workflow to try again.`,
@@ -193,10 +219,12 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     )
     .write();
   core.setOutput('break-glass', JSON.stringify({ granted: true, group: decision.group, login: decision.login, end, issue: issue.number }));
-  const announce: NotifyEvent = { kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: issue.number, reason: decision.reason };
-  await applyEffects(settings, [{ id: noticeId(announce), kind: 'notice', event: announce, reason: `break-glass run ${runId}` }], {
-    listComments: async () => [],
-    postComment: async () => undefined,
-  });
+  const told = await applyEffects(
+    settings,
+    [{ ...notice, event: { ...announce, issue: issue.number } }],
+    { listComments: async () => [], postComment: async () => undefined },
+    new Map([[review.id, { id: review.id, result: 'made' as const }]]),
+  );
+  await writeOutcomes(plan, { changes: [...report.outcomes.values()], effects: [made, ...told] });
   return { status: 'ok' };
 }

@@ -16,6 +16,8 @@ import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
 import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
 import { rememberEffects, type Effect } from '../plan/effects.ts';
+import { runPlan } from '../plan/plan.ts';
+import { writeOutcomes, writePlan } from './plan-summary.ts';
 import { writeRevokeSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
@@ -209,6 +211,8 @@ async function runIssue(settings: Settings): Promise<RunResult> {
     requestSchemaRef(settings.workspace, VERSION),
   );
   const body = answerBody(answer);
+  // A dry run answers nothing; what it would answer is said without the issue's text.
+  if (settings.dryRun) return dryAnswer(issue.number, answer);
   const github = await import('../github/client.ts');
   const { editComment } = await import('../github/issues.ts');
   const repoRef = { owner, repo };
@@ -233,6 +237,12 @@ async function runIssue(settings: Settings): Promise<RunResult> {
       ? `#${issue.number}: valid; answered with ${answer.path} and its link.`
       : `#${issue.number}: ${answer.problems.length} problem(s); answered on the issue.`,
   );
+  core.setOutput('answer', JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
+  return OK;
+}
+
+function dryAnswer(number: number, answer: import('../commands/issue-request.ts').IssueAnswer): RunResult {
+  core.info(`dry run: #${number} would be answered (${answer.ok ? 'valid' : `${answer.problems.length} problem(s)`}); nothing was written.`);
   core.setOutput('answer', JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
   return OK;
 }
@@ -362,14 +372,19 @@ async function runGrant(settings: Settings): Promise<RunResult> {
     directory,
     before: push.before,
     now: Date.now(),
+    dryRun: settings.dryRun,
     ...(settings.memory ? { memory: settings.memory } : {}),
     ...(settings.root ? { root: settings.root } : {}),
   });
+  const effects = [...rememberEffects(report.memoryChange), ...grantEffects(report)];
+  const plan = runPlan(report, effects);
+  await writePlan(plan, report.dryRun);
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
   presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  await applyEffects(settings, [...rememberEffects(report.memoryChange), ...grantEffects(report)], await githubPorts(settings, gh, repo));
+  const made = report.dryRun ? [] : await applyEffects(settings, effects, await githubPorts(settings, gh, repo), report.changeOutcomes);
+  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
@@ -407,17 +422,22 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     ...(settings.memory ? { memory: settings.memory } : {}),
     ...(settings.root ? { root: settings.root } : {}),
   });
+  // The dashboard is a view of this sweep: what it should say is planned with everything else.
+  const dashboard = settings.dashboard && !report.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) : undefined;
+  // Reminders go out once per request version (the comment is the record), and their notices with them.
+  const effects = [...rememberEffects(report.memoryChange), ...revokeEffects(report, now), ...(dashboard?.effects ?? [])];
+  const plan = runPlan(report, effects);
+  await writePlan(plan, report.dryRun);
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeRevokeSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
   presentVerification(settings, report);
-  // Reminders go out once per request version (the comment is the record), and their notices with them.
-  if (!report.dryRun)
-    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...revokeEffects(report, now)], await githubPorts(settings, gh, repo));
+  const made = report.dryRun
+    ? []
+    : await applyEffects(settings, effects, { ...(await githubPorts(settings, gh, repo)), ...(dashboard?.port ?? {}) }, report.changeOutcomes);
+  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
-  if (settings.dashboard && !report.dryRun && !report.degraded)
-    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now), directory);
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -464,10 +484,11 @@ function logDispositions(groups: RevokeReport['groups']): void {
 }
 
 /**
- * The dashboard is a view: what it should say is planned from this sweep's report, and the executor
- * writes it; failing to write it never fails the sweep, which has done its work.
+ * The dashboard is a view: what it should say is planned from this sweep's report (reads only, a dry
+ * run too), and the executor writes it; failing to plan or write it never fails the sweep, which has
+ * done its work. With it, what approving each waiting pull request confers, told on it once per content.
  */
-async function keepDashboard(
+async function planDashboardEffects(
   settings: Settings,
   gh: GitHub,
   teamsGh: GitHub | undefined,
@@ -475,11 +496,11 @@ async function keepDashboard(
   git: Git,
   report: RevokeReport,
   now: number,
-  catalogue: Catalogue | undefined,
   directory: Directory,
-): Promise<void> {
+): Promise<{ effects: Effect[]; port: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> } | undefined> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
+  const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
     planned = await planDashboard(
@@ -495,21 +516,21 @@ async function keepDashboard(
     );
   } catch (error) {
     core.warning(`the access dashboard was not updated (${(error as Error).message}); the sweep itself is done.`, { title: 'access-as-code' });
-    return;
+    return undefined;
   }
-  // What approving each waiting pull request confers, told on it once per content (a comment each).
   const { confersEffects } = await import('../notices/confers-comment.ts');
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
-  const effects: Effect[] = [{ id: 'dashboard', kind: 'dashboard', next: planned.next, reason: 'the sweep keeps the access dashboard' }, ...confers];
-  await applyEffects(settings, effects, {
-    ...(await githubPorts(settings, gh, repo)),
-    dashboard: async (text) => {
-      const outcome = await applyDashboard(gh, repo, text, now);
-      core.setOutput('dashboard', JSON.stringify(outcome));
-      core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
-      return `#${outcome.issue} ${outcome.action}`;
+  return {
+    effects: [{ id: 'dashboard', kind: 'dashboard', next: planned.next, reason: 'the sweep keeps the access dashboard' }, ...confers],
+    port: {
+      dashboard: async (text) => {
+        const outcome = await applyDashboard(gh, repo, text, now);
+        core.setOutput('dashboard', JSON.stringify(outcome));
+        core.info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ''}`);
+        return `#${outcome.issue} ${outcome.action}`;
+      },
     },
-  });
+  };
 }
 
 async function runReport(settings: Settings): Promise<RunResult> {

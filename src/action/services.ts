@@ -3,18 +3,28 @@ import * as core from './runner.ts';
 import type { Settings } from './settings.ts';
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { EffectPorts } from '../execute/executor.ts';
+import type { ChangeOutcome } from '../execute/backends/backend.ts';
 
 /**
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
  * changes are made regardless), and the outcomes are printed beside the plan.
  */
-export async function applyEffects(settings: Settings, effects: readonly Effect[], github: Omit<EffectPorts, 'notify'>): Promise<EffectOutcome[]> {
+export async function applyEffects(
+  settings: Settings,
+  effects: readonly Effect[],
+  github: Omit<EffectPorts, 'notify'>,
+  changes?: ReadonlyMap<string, ChangeOutcome>,
+): Promise<EffectOutcome[]> {
   const { executeEffects, NO_WEBHOOKS, DEFERRED } = await import('../execute/executor.ts');
   const { notify } = await import('../notify/notify.ts');
-  const outcomes = await executeEffects(effects, {
-    ...github,
-    ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
-  });
+  const outcomes = await executeEffects(
+    effects,
+    {
+      ...github,
+      ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
+    },
+    changes ? { changes } : {},
+  );
   // Notices with no webhook to send them are said once, not once per change (a sweep may make thousands).
   const isUnsent = (o: EffectOutcome) => o.status === 'skipped' && o.detail === NO_WEBHOOKS;
   const unsent = outcomes.filter(isUnsent).length;
@@ -91,16 +101,6 @@ export async function githubPorts(
   gh: import('../github/client.ts').GitHub,
   repo: { owner: string; repo: string },
 ): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
-  const github = await import('../github/client.ts');
-  const { writeMemory } = await import('../github/memory-branch.ts');
-  const { GitHubFacts } = await import('../github/graphql.ts');
-  const githubFacts = new GitHubFacts(gh, repo);
-  return {
-    listComments: (n) => github.pullComments(gh, repo, n),
-    recentComments: (numbers) => githubFacts.recentComments(numbers),
-    postComment: (n, body) => github.commentOnPull(gh, repo, n, body),
-    ...(settings.memory
-      ? { remember: (change) => writeMemory(gh, repo, change, `access-as-code: remember ${change.files.length}, forget ${change.deletions.length}`) }
-      : {}),
-  };
+  const { githubEffectPorts } = await import('../execute/github-ports.ts');
+  return githubEffectPorts(gh, repo, { memory: settings.memory !== undefined });
 }

@@ -2,9 +2,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { plannedChanges, type RunPlan } from '../plan/plan.ts';
-import type { Effect } from '../plan/effects.ts';
-import type { GroupResult } from '../reconcile/reconcile.ts';
+import { planLines, runPlan, type RunPlan } from '../plan/plan.ts';
+import type { Effect, EffectOutcome } from '../plan/effects.ts';
+import type { ChangeOutcome } from '../execute/backends/backend.ts';
+import type { GitHub } from '../github/client.ts';
 import { loadConfig } from '../config/config.ts';
 import type { BranchContext } from '../commands/context.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
@@ -80,15 +81,43 @@ export async function localGitHub(root: string, repoOption: string | undefined) 
   return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
 }
 
-/** The plan of a dry run: every Entra change and every GitHub and chat effect, with ids and reasons. */
-function runPlan(report: { head: string; groups: GroupResult[]; degraded?: string; configIgnored: RunPlan['configIgnored'] }, effects: Effect[]): RunPlan {
-  return {
-    head: report.head,
-    changes: plannedChanges(report.groups),
+/** A dry run's plan: JSON (--format json) or one line per change and effect, with ids and reasons. */
+function printPlan(io: CliIo, plan: RunPlan, json: boolean): void {
+  if (json) {
+    io.out(JSON.stringify(plan, null, 2));
+    return;
+  }
+  if (plan.degraded) io.err(`warning: ${plan.degraded}`);
+  const lines = planLines(plan);
+  io.out(`Plan at ${plan.head.slice(0, 7)} (dry run: nothing is changed):`);
+  for (const line of lines.length > 0 ? lines : ['nothing to change.']) io.out(`  ${line}`);
+}
+
+/**
+ * The CLI's GitHub and chat effects, through the same executor as the action: comments on pull
+ * requests with GITHUB_TOKEN, chat notices to the webhooks in ACCESS_WEBHOOKS (the action's
+ * `webhooks` secret, same lines), none without it.
+ */
+async function cliEffects(
+  io: CliIo,
+  gh: GitHub,
+  repo: { owner: string; repo: string },
+  effects: readonly Effect[],
+  changes: ReadonlyMap<string, ChangeOutcome>,
+): Promise<EffectOutcome[]> {
+  const { executeEffects, NO_WEBHOOKS } = await import('../execute/executor.ts');
+  const { githubEffectPorts } = await import('../execute/github-ports.ts');
+  const { notify, parseWebhooks } = await import('../notify/notify.ts');
+  const hooks = process.env.ACCESS_WEBHOOKS ? parseWebhooks(process.env.ACCESS_WEBHOOKS) : [];
+  const outcomes = await executeEffects(
     effects,
-    ...(report.degraded ? { degraded: report.degraded } : {}),
-    configIgnored: report.configIgnored,
-  };
+    { ...(await githubEffectPorts(gh, repo)), ...(hooks.length > 0 ? { notify: (events) => notify(hooks, events) } : {}) },
+    { changes },
+  );
+  const unsent = outcomes.filter((o) => o.status === 'skipped' && o.detail === NO_WEBHOOKS).length;
+  for (const o of outcomes) if (!(o.status === 'skipped' && o.detail === NO_WEBHOOKS)) io.out(`${o.id}: ${o.status}: ${o.detail}`);
+  if (unsent > 0) io.err(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: set ACCESS_WEBHOOKS to the webhooks secret's lines to send them.`);
+  return outcomes;
 }
 
 export async function revokeCommand(args: string[], io: CliIo): Promise<number> {
@@ -102,6 +131,7 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
   const { revoke } = await import('../commands/revoke.ts');
+  const { revokeEffects } = await import('../notices/revoke.ts');
   const git = gitIn(root);
   const now = clock(values.at, io);
   const report = await revoke({
@@ -114,9 +144,10 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
     requireCurrentHead: true,
     ...pinned(),
   });
-  if (json) {
-    const { revokeEffects } = await import('../notices/revoke.ts');
-    io.out(JSON.stringify(runPlan(report, revokeEffects(report, now)), null, 2));
+  const effects = revokeEffects(report, now);
+  const plan = runPlan(report, effects);
+  if (report.dryRun) {
+    printPlan(io, plan, json);
     return report.failed ? EXIT.attention : EXIT.ok;
   }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
@@ -124,12 +155,14 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
     if (g.error) io.out(`${g.group}: ${g.error}`);
     for (const d of g.dispositions) {
       if (d.action === 'keep') continue;
-      const verb = d.action === 'report' ? 'reported (audit mode)' : report.dryRun ? 'would remove' : (d.outcome ?? 'removed');
+      const verb = d.action === 'report' ? 'reported (audit mode)' : (d.outcome ?? 'removed');
       io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
     }
   }
-  io.out(report.dryRun ? 'Dry run: nothing was changed.' : 'Sweep finished.');
-  return report.failed ? EXIT.attention : EXIT.ok;
+  // The same reminders and notices as the scheduled sweep (each reminder once per request version).
+  const made = await cliEffects(io, gh, repo, effects, report.changeOutcomes);
+  io.out('Sweep finished.');
+  return report.failed || made.some((o) => o.status === 'failed') ? EXIT.attention : EXIT.ok;
 }
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
@@ -302,14 +335,17 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
     dryRun: values['dry-run'] ?? false,
     ...pinned(),
   });
-  if (json) {
-    const { grantEffects } = await import('../notices/grant-comment.ts');
-    io.out(JSON.stringify(runPlan(report, grantEffects(report)), null, 2));
+  const { grantEffects } = await import('../notices/grant-comment.ts');
+  const effects = grantEffects(report);
+  const plan = runPlan(report, effects);
+  if (report.dryRun) {
+    printPlan(io, plan, json);
     return report.failed ? EXIT.attention : EXIT.ok;
   }
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
+  // Comments on the pull requests and notices are the grant job's (the plan above names them); a person's token does not post them.
   return report.failed ? EXIT.attention : EXIT.ok;
 }
 

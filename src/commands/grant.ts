@@ -12,6 +12,7 @@ import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileRep
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
+import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 
@@ -22,9 +23,14 @@ export interface GrantItem {
   requester?: string;
   group?: string;
   expires?: string;
+  /** What the plan says becomes of it (the same in a dry run and the real run). */
+  planned: GrantOutcome;
+  /** What became of it: the planned outcome, or 'failed', 'already-member' or 'ending' as Entra answered. */
   outcome: GrantOutcome;
   detail: string;
   approvers?: string[];
+  /** The Entra change of the plan that carries it out, if any (its id). */
+  entraChange?: string;
 }
 
 export interface GrantContext extends BranchContext {
@@ -49,6 +55,9 @@ export interface GrantReport {
   configIgnored: IgnoredConfigChange[];
   /** Every group's changes, as planned and applied. */
   groups: GroupResult[];
+  /** The run's Entra changes as planned, and what making them did (by id). */
+  changes: EntraChange[];
+  changeOutcomes: Map<string, ChangeOutcome>;
   dryRun: boolean;
 }
 
@@ -72,6 +81,8 @@ export async function grant(ctx: GrantContext): Promise<GrantReport> {
     spend: report.spend,
     configIgnored: report.configIgnored,
     groups: report.groups,
+    changes: report.changes,
+    changeOutcomes: report.outcomes,
     dryRun: report.dryRun,
     ...(report.verified ? { verified: report.verified } : {}),
     ...(report.memoryChange ? { memoryChange: report.memoryChange } : {}),
@@ -88,17 +99,22 @@ function itemFor(
 ): GrantItem {
   const group = r?.group ?? splitRequestPath(file)?.group;
   const base = baseItem(file, change, r, group, r?.verification?.pull ?? deletedBy.get(file));
-  if (!r) return { ...base, outcome: 'not-a-member', detail: 'this file is not a request of a group in the policy, so no membership came from it.' };
+  if (!r) return { ...base, ...same('not-a-member'), detail: 'this file is not a request of a group in the policy, so no membership came from it.' };
   const disposition = r.userId ? report.groups.find((g) => g.group === group)?.dispositions.find((d) => d.id === r.userId) : undefined;
-  if (r.state === 'active') return { ...base, ...activeOutcome(report, r, disposition) };
-  if (r.state === 'invalid' && r.verification) return { ...base, outcome: 'refused', detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };
-  return { ...base, ...endedOutcome(r, disposition) };
+  const entra = r.userId ? report.changes.find((c) => c.group === group && c.member === r.userId && c.kind !== 'revoke-sessions') : undefined;
+  const withChange = entra ? { entraChange: entra.id } : {};
+  if (r.state === 'active') return { ...base, ...withChange, ...activeOutcome(report, r, disposition) };
+  if (r.state === 'invalid' && r.verification) return { ...base, ...same('refused'), detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };
+  return { ...base, ...withChange, ...endedOutcome(r, disposition) };
 }
 
-type Outcome = Pick<GrantItem, 'outcome' | 'detail' | 'approvers'>;
+type Outcome = Pick<GrantItem, 'planned' | 'outcome' | 'detail' | 'approvers'>;
+
+/** An outcome that does not depend on any write: planned and final alike. */
+const same = (o: GrantOutcome) => ({ planned: o, outcome: o });
 
 function baseItem(file: string, change: GrantItem['change'], r: RequestResult | undefined, group: string | undefined, pull: number | undefined): GrantItem {
-  const item: GrantItem = { file, change, outcome: 'refused', detail: '' };
+  const item: GrantItem = { file, change, planned: 'refused', outcome: 'refused', detail: '' };
   if (r?.requester) item.requester = r.requester;
   if (group) item.group = group;
   if (r?.request) item.expires = r.request.expires;
@@ -106,20 +122,29 @@ function baseItem(file: string, change: GrantItem['change'], r: RequestResult | 
   return item;
 }
 
-/** An active request: granted, already a member, or refused and why. */
+/**
+ * An active request: granted (the plan adds the member, or moves their end), already a member (the
+ * plan keeps them), or refused and why. What Entra answered changes only the words and, for a
+ * failure or a member Graph already had, the final outcome; never what was planned.
+ */
 function activeOutcome(report: ReconcileReport, r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
-  if (report.degraded) return { outcome: 'failed', detail: `not verified yet: ${report.degraded}` };
+  if (report.degraded) return { ...same('failed'), detail: `not verified yet: ${report.degraded}` };
   const v = r.verification;
-  if (!r.userId) return { outcome: 'refused', detail: r.why ?? 'the requester has no Entra identity.' };
-  if (v?.unavailable) return { outcome: 'failed', detail: `not verified yet: ${v.unavailable}` };
-  if (!v?.approved) return { outcome: 'refused', detail: v?.reasons.join(' ') ?? 'not verified.' };
-  const approvers = v.approvers;
-  const granted = `${r.requester} is a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
+  if (!r.userId) return { ...same('refused'), detail: r.why ?? 'the requester has no Entra identity.' };
+  if (v?.unavailable) return { ...same('failed'), detail: `not verified yet: ${v.unavailable}` };
+  if (!v?.approved) return { ...same('refused'), detail: v?.reasons.join(' ') ?? 'not verified.' };
+  return approvedOutcome(report, r, v.approvers, disposition);
+}
+
+/** An approved request: granted where the plan adds the member or moves their end, else already a member; failed as Entra answered. */
+function approvedOutcome(report: ReconcileReport, r: RequestResult, approvers: string[], disposition: PlannedDisposition | undefined): Outcome {
+  const planned: GrantOutcome = disposition?.action === 'add' || disposition?.action === 'update' ? 'granted' : 'already-member';
+  const granted = `${r.requester} ${report.dryRun && planned === 'granted' ? 'would be' : 'is'} a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
   if (disposition?.outcome === 'failed')
-    return { approvers, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
-  if (disposition?.outcome !== 'added' && disposition?.outcome !== 'updated') return { approvers, outcome: 'already-member', detail: granted };
-  const pim = disposition.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
-  return { approvers, outcome: 'granted', detail: `${granted}${pim}${disposition.detail ? ` ${disposition.detail}` : ''}` };
+    return { approvers, planned, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
+  if (planned === 'already-member' || disposition?.outcome === 'already-member') return { approvers, planned, outcome: 'already-member', detail: granted };
+  const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
+  return { approvers, planned, outcome: 'granted', detail: `${granted}${pim}${disposition?.detail ? ` ${disposition.detail}` : ''}` };
 }
 
 /** Why a request that is not active ends, by its state. */
@@ -136,13 +161,14 @@ function endedWhy(r: RequestResult): string {
 function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
   const why = endedWhy(r);
   if (!r.requester || !r.userId)
-    return { outcome: 'not-a-member', detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
+    return { ...same('not-a-member'), detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
   if (disposition?.action === 'keep')
-    return { outcome: 'kept', detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
-  if (disposition?.action !== 'remove') return { outcome: 'not-a-member', detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+    return { ...same('kept'), detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
+  if (disposition?.action !== 'remove') return { ...same('not-a-member'), detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+  const planned: GrantOutcome = 'removed';
   if (disposition.outcome === 'failed')
-    return { outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
-  if (disposition.outcome === 'updated') return { outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
+    return { planned, outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
+  if (disposition.outcome === 'updated') return { planned, outcome: 'ending', detail: `${why}; ${disposition.detail ?? ''}` };
   const sessions =
     disposition.sessions === undefined
       ? ''
@@ -150,5 +176,6 @@ function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefi
         ? ' Their sign-in sessions were revoked.'
         : ` Their sign-in sessions were ${disposition.sessions}.`;
   const still = `${disposition.stillHeld ? ` But ${r.requester} ${disposition.stillHeld}` : ''}${disposition.unverified ? ` But ${disposition.unverified}` : ''}`;
-  return { outcome: 'removed', detail: `${why}; ${r.requester} is no longer a member of ${r.group}.${sessions}${still}` };
+  const gone = disposition.outcome === undefined ? `will no longer be a member of ${r.group}` : `is no longer a member of ${r.group}`;
+  return { planned, outcome: 'removed', detail: `${why}; ${r.requester} ${gone}.${sessions}${still}` };
 }

@@ -16,6 +16,7 @@ import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.
 import { historyChange, pointOf, readHistory } from '../memory/history.ts';
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
+import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {
@@ -36,6 +37,9 @@ export interface RevokeReport {
   head: string;
   branch: string;
   groups: GroupResult[];
+  /** The run's Entra changes as planned, and what making them did (by id). */
+  changes: EntraChange[];
+  changeOutcomes: Map<string, ChangeOutcome>;
   reminders: Reminder[];
   dryRun: boolean;
   failed: boolean;
@@ -65,13 +69,13 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
   const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
   const status = statusOf(report, ctx.now);
   const memoryChange =
-    ctx.memory && !report.dryRun && !report.degraded
-      ? await withVerdicts(ctx, ctx.memory, report, await withHistory(ctx, ctx.memory, report))
-      : report.memoryChange;
+    ctx.memory && !report.degraded ? await withVerdicts(ctx, ctx.memory, report, await withHistory(ctx, ctx.memory, report)) : report.memoryChange;
   return {
     head: report.head,
     branch: report.branch,
     groups: report.groups,
+    changes: report.changes,
+    changeOutcomes: report.outcomes,
     reminders: dueReminders(report, ctx.now),
     dryRun: report.dryRun,
     failed: report.failed || report.degraded !== undefined,

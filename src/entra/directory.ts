@@ -101,10 +101,18 @@ export interface MembershipChange {
   memberId: string;
 }
 
+/**
+ * What a write came to, typed so that no caller reads it from the message: made now, already as asked
+ * (a member already, a member already gone), deferred (PIM moved the end instead: it ends the
+ * assignment itself later), or failed.
+ */
+export type WriteResult = 'made' | 'already' | 'deferred' | 'failed';
+
 export interface ChangeOutcome {
   change: MembershipChange;
   /** True when the membership is now as asked (including "already a member" and "already absent"). */
   done: boolean;
+  result: WriteResult;
   status: number;
   detail: string;
   attempts: number;
@@ -128,6 +136,7 @@ export interface PimChange {
 export interface PimOutcome {
   change: PimChange;
   done: boolean;
+  result: WriteResult;
   status: number;
   detail: string;
   /** A removal PIM would not make yet: the assignment now ends at this time instead (Entra ends it). */
@@ -154,6 +163,11 @@ export interface Directory {
   transitiveUsers?(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>>;
   /** Principals eligible (PIM for Groups) to activate each group's membership; a group that could not be read, why. */
   pimEligible?(groupIds: readonly string[]): Promise<Map<string, Set<string> | DirectoryError>>;
+  /**
+   * When each user's sign-in sessions were last revoked (signInSessionsValidFromDateTime; 0: never), or
+   * why it cannot be read: what makes revoking sessions after an access ended happen once.
+   */
+  sessionsValidFrom?(userIds: readonly string[]): Promise<Map<string, number | string>>;
   /** Ends users' sign-in sessions (groups with revokeSessions: true, when their access ends). */
   revokeSessions?(userIds: readonly string[]): Promise<{ userId: string; done: boolean; detail: string }[]>;
   /** PIM for Groups: member assignments in force, per group (groups with backend: pim). */
@@ -205,6 +219,8 @@ const BATCH_LIMIT = 20;
 /** Which permission each kind of call needs, for 403 messages (docs/threat-model.md 23). */
 function permissionFor(method: string, path: string): string {
   if (path.startsWith('/users') && path.endsWith('/revokeSignInSessions')) return 'User.RevokeSessions.All, for groups with revokeSessions: true';
+  if (path.startsWith('/users') && path.includes('signInSessionsValidFromDateTime'))
+    return 'User.Read.All, for groups with revokeSessions: true (to revoke sign-in sessions once when access ended by itself)';
   if (path.startsWith('/users')) return "User.ReadBasic.All (or User.Read.All), to look up the identities' users";
   if (path.startsWith('/identityGovernance/privilegedAccess/group'))
     return method === 'GET'
@@ -350,6 +366,30 @@ export class GraphDirectory implements Directory {
   }
 
   /**
+   * signInSessionsValidFromDateTime of each user (user resource: returned only on $select; tokens issued
+   * before it are invalid, and revokeSignInSessions resets it to now), batched. Needs User.Read.All.
+   */
+  async sessionsValidFrom(userIds: readonly string[]): Promise<Map<string, number | string>> {
+    const answers = await this.batchAll(userIds.map((id) => ({ method: 'GET', url: `${userPath(id)}?$select=id,signInSessionsValidFromDateTime` })));
+    const out = new Map<string, number | string>();
+    answers.forEach((a, i) => {
+      const id = userIds[i]!;
+      const at = (a.body as { signInSessionsValidFromDateTime?: unknown } | undefined)?.signInSessionsValidFromDateTime;
+      if (a.status < 200 || a.status >= 300)
+        out.set(
+          id,
+          a.status === 403
+            ? forbiddenMessage('GET', `${userPath(id)}?$select=signInSessionsValidFromDateTime`, a.message)
+            : `Graph answered ${a.status}: ${a.message}`,
+        );
+      else if (at === null || at === undefined) out.set(id, 0);
+      else if (typeof at === 'string' && Number.isFinite(Date.parse(at))) out.set(id, Date.parse(at));
+      else out.set(id, 'Graph answered signInSessionsValidFromDateTime in an unknown form');
+    });
+    return out;
+  }
+
+  /**
    * Ends users' sign-in sessions (user-revokesigninsessions: refresh tokens and session cookies stop
    * working), batched; per user, done or why not. Needs User.RevokeSessions.All.
    */
@@ -467,6 +507,7 @@ export class GraphDirectory implements Directory {
           ? {
               change: original,
               done: true,
+              result: 'deferred',
               status: o.status,
               detail: `PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to ${f.change.end}, when Entra ends it; until then the access stays.`,
               endsAt: f.change.end!,
@@ -474,12 +515,13 @@ export class GraphDirectory implements Directory {
           : {
               change: original,
               done: false,
+              result: 'failed',
               status: o.status,
               detail: `PIM refused to end the assignment within 5 minutes of making it, and to move its end: ${o.detail}. The next run tries again.`,
             };
       } else
         out[f.i] = o.done
-          ? { change: original, done: true, status: o.status, detail: 'already assigned; its end was moved to the wanted one' }
+          ? { change: original, done: true, result: 'already', status: o.status, detail: 'already assigned; its end was moved to the wanted one' }
           : { ...o, change: original };
     });
     return out;
@@ -762,15 +804,18 @@ function judgePim(change: PimChange, answer: { status: number; message: string; 
     return {
       change,
       done: true,
+      result: 'made',
       status,
       detail: change.action === 'adminAssign' ? 'assigned' : change.action === 'adminUpdate' ? 'end time changed' : 'assignment removed',
     };
-  if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist') return { change, done: true, status, detail: 'already not assigned' };
+  if (change.action === 'adminRemove' && code === 'RoleAssignmentDoesNotExist')
+    return { change, done: true, result: 'already', status, detail: 'already not assigned' };
   if (code === 'RoleAssignmentRequestPolicyValidationFailed') {
     const rules = /\[([^\]]*)\]/.exec(message)?.[1]?.replace(/"/g, '') ?? message;
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: `the group's PIM settings refuse this assignment (rules: ${rules}). ${/ExpirationRule/.test(rules) ? 'Its maximum active assignment is shorter than the request: raise "Expire active assignments after" in the group\'s PIM settings, or lower maxDuration in the policy.' : "Change the group's PIM role settings for active member assignments so that an administrator can assign without them."}`,
     };
@@ -779,35 +824,45 @@ function judgePim(change: PimChange, answer: { status: number; message: string; 
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: `PIM refused (403: ${message}). Grant the app registration the application permission PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup with admin consent.`,
     };
-  if (isTransient(status)) return { change, done: false, status, detail: message };
-  return { change, done: false, status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
+  if (isTransient(status)) return { change, done: false, result: 'failed', status, detail: message };
+  return { change, done: false, result: 'failed', status, detail: `PIM answered ${status}${code ? ` ${code}` : ''}: ${message}` };
 }
 
 /** What Graph's final answer means for one change: done, or failed with the reason. */
 function judge(change: MembershipChange, answer: { status: number; message: string; attempts: number }): Omit<ChangeOutcome, 'attempts'> {
   const { status, message, attempts } = answer;
-  if (status >= 200 && status < 300) return { change, done: true, status, detail: change.op === 'add' ? 'added' : 'removed' };
+  if (status >= 200 && status < 300) return { change, done: true, result: 'made', status, detail: change.op === 'add' ? 'added' : 'removed' };
   // group-post-members: 400 "One or more added object references already exist" = already a member.
-  if (change.op === 'add' && status === 400 && /already exist/i.test(message)) return { change, done: true, status, detail: 'already a member' };
+  if (change.op === 'add' && status === 400 && /already exist/i.test(message))
+    return { change, done: true, result: 'already', status, detail: 'already a member' };
   // group-delete-members: a member that is not there answers 404, or 400 "One or more removed object
   // references do not exist": either way it is already removed.
   if (change.op === 'remove' && (status === 404 || (status === 400 && /do not exist/i.test(message))))
-    return { change, done: true, status, detail: 'already not a member' };
-  if (isTransient(status)) return { change, done: false, status, detail: message };
+    return { change, done: true, result: 'already', status, detail: 'already not a member' };
+  if (isTransient(status)) return { change, done: false, result: 'failed', status, detail: message };
   if (status === 403) {
     const path = change.op === 'add' ? addMemberPath(change.groupId) : removeMemberPath(change.groupId, change.memberId);
     return {
       change,
       done: false,
+      result: 'failed',
       status,
       detail: /Microsoft Graph refused/.test(message) ? message : forbiddenMessage(change.op === 'add' ? 'POST' : 'DELETE', path, message),
     };
   }
-  if (change.op === 'add' && status === 404) return { change, done: false, status, detail: `the user or group does not exist in Entra: ${message}` };
-  return { change, done: false, status, detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}` };
+  if (change.op === 'add' && status === 404)
+    return { change, done: false, result: 'failed', status, detail: `the user or group does not exist in Entra: ${message}` };
+  return {
+    change,
+    done: false,
+    result: 'failed',
+    status,
+    detail: `Graph answered ${status} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`,
+  };
 }
 
 type MembersPage = { value: { id: string; '@odata.type'?: string }[]; '@odata.nextLink'?: string };

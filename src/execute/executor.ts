@@ -8,6 +8,7 @@
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 import type { Delivery, NotifyEvent } from '../notify/notify.ts';
+import type { ChangeOutcome } from './backends/backend.ts';
 
 /** A comment already on a pull request: its body, and whether a bot wrote it (by type, never by login). */
 export interface PostedComment {
@@ -49,7 +50,15 @@ export const NEW_REMINDERS_PER_RUN = 25;
 /** Why a reminder due was not posted in this run. */
 export const DEFERRED = `deferred to the next run (a run posts at most ${NEW_REMINDERS_PER_RUN} new reminders, to stay within GitHub's limits on new content)`;
 
-export async function executeEffects(effects: readonly Effect[], ports: EffectPorts, options: { newReminders?: number } = {}): Promise<EffectOutcome[]> {
+/**
+ * `changes`: what the run's Entra changes came to, by id: a notice that reports a change (its `after`
+ * names it) is sent only when the change was made in this run.
+ */
+export async function executeEffects(
+  effects: readonly Effect[],
+  ports: EffectPorts,
+  options: { newReminders?: number; changes?: ReadonlyMap<string, ChangeOutcome> } = {},
+): Promise<EffectOutcome[]> {
   const out = new Map<string, EffectOutcome>();
   const seen = await existingComments(effects, ports);
   let reminders = options.newReminders ?? NEW_REMINDERS_PER_RUN;
@@ -62,7 +71,8 @@ export async function executeEffects(effects: readonly Effect[], ports: EffectPo
     } else out.set(e.id, await issueLikeEffect(e, ports));
   }
   const notices = effects.filter((e): e is Extract<Effect, { kind: 'notice' }> => e.kind === 'notice');
-  const due = notices.filter((n) => n.after === undefined || out.get(n.after)?.status === 'done');
+  const made = (id: string) => out.get(id)?.status === 'done' || options.changes?.get(id)?.result === 'made';
+  const due = notices.filter((n) => n.after === undefined || made(n.after));
   for (const n of notices) if (!due.includes(n)) out.set(n.id, { id: n.id, status: 'skipped', detail: `not sent: ${n.after} was not made in this run` });
   if (due.length > 0 && ports.notify) {
     // One call for every notice, so that each webhook's messages are paced together.

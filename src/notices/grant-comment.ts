@@ -54,8 +54,13 @@ export function commentBody(items: readonly GrantItem[], after: string, pull: nu
   return body(shown);
 }
 
-/** The grant's effects on GitHub and in chat: one comment per pull request and version, and a notice per change. */
-export function grantEffects(report: GrantReport): Effect[] {
+/**
+ * The grant's effects on GitHub and in chat, planned from the plan (each item's planned outcome): one
+ * comment per pull request and version of its requests, and a notice per planned grant, refusal and
+ * removal; a notice of an Entra change is sent only when that change is made (its `after`). After the
+ * run the comment's words say what happened; the set of effects (ids) is the planned one.
+ */
+export function grantEffects(report: Pick<GrantReport, 'items' | 'head'>): Effect[] {
   const effects: Effect[] = [];
   const byPull = new Map<number, GrantItem[]>();
   for (const item of report.items) if (item.pull !== undefined) byPull.set(item.pull, [...(byPull.get(item.pull) ?? []), item]);
@@ -74,14 +79,21 @@ export function grantEffects(report: GrantReport): Effect[] {
     if (!i.group || !i.requester) continue;
     const base = { group: i.group, who: i.requester, file: i.file, ...(i.pull !== undefined ? { pull: i.pull } : {}) };
     const event: NotifyEvent | undefined =
-      i.outcome === 'granted'
+      i.planned === 'granted'
         ? { kind: 'granted', ...base, until: i.expires ?? '' }
-        : i.outcome === 'refused'
+        : i.planned === 'refused'
           ? { kind: 'refused', ...base, reason: i.detail }
-          : i.outcome === 'removed'
+          : i.planned === 'removed'
             ? { kind: 'removed', group: i.group, who: i.requester, why: 'ended', file: i.file }
             : undefined;
-    if (event) effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${i.file}: ${i.outcome}` });
+    if (event)
+      effects.push({
+        id: noticeId(event),
+        kind: 'notice',
+        event,
+        reason: `${i.file}: ${i.planned}`,
+        ...(i.entraChange && i.planned !== 'refused' ? { after: i.entraChange } : {}),
+      });
   }
   return effects;
 }

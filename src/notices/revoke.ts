@@ -1,9 +1,13 @@
 /** What the sweep tells people: a reminder on the pull request before access ends, and chat notices. */
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
+import { isRemoval } from '../execute/backends/backend.ts';
 import { reminderBody, reminderMarker, type RevokeReport } from '../commands/revoke.ts';
 
-/** The sweep's effects on GitHub and in chat: reminders (each once per request version) and notices. */
+/**
+ * The sweep's effects on GitHub and in chat, planned from the plan: reminders (each once per request
+ * version) with their notices, and a notice per planned removal.
+ */
 export function revokeEffects(report: RevokeReport, now: number): Effect[] {
   const effects: Effect[] = [];
   for (const r of report.reminders) {
@@ -15,8 +19,10 @@ export function revokeEffects(report: RevokeReport, now: number): Effect[] {
     effects.push({ id: noticeId(event), kind: 'notice', event, reason: `reminder for ${r.file}`, after: id });
   }
   const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
+  // A notice per planned removal, sent only when the removal is made in this run (its `after`).
+  const removals = new Map(report.changes.filter(isRemoval).map((c) => [`${c.group}:${c.member}`, c.id]));
   for (const g of report.groups) {
-    for (const d of g.dispositions.filter((x) => x.action === 'remove' && x.outcome === 'removed')) {
+    for (const d of g.dispositions.filter((x) => x.action === 'remove')) {
       const event: NotifyEvent = {
         kind: 'removed',
         group: g.group,
@@ -24,7 +30,8 @@ export function revokeEffects(report: RevokeReport, now: number): Effect[] {
         why: d.reason === 'drift' ? 'drift' : 'ended',
         ...(d.files[0] ? { file: d.files[0] } : {}),
       };
-      effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${d.id} removed from ${g.group} (${d.reason})` });
+      const after = removals.get(`${g.group}:${d.id}`);
+      effects.push({ id: noticeId(event), kind: 'notice', event, reason: `${d.id} removed from ${g.group} (${d.reason})`, ...(after ? { after } : {}) });
     }
   }
   return effects;

@@ -1,23 +1,26 @@
 /**
- * One run's plan as a value (Terraform's `plans.Plan`): every change to Entra (membership and PIM
- * assignments, from the reconciler's dispositions) and every effect on GitHub and in chat, each with a
- * stable id, a kind and its reason, plus what the run could not judge. Printed by `--dry-run --format
- * json` and in the job summary; applying it records outcomes beside it. Pure.
+ * One run's plan as a value (Terraform's `plans.Plan`): every change to Entra, each naming the
+ * backend that makes it (execute/backends), and every effect on GitHub and in chat, each with a stable
+ * id, a kind and its reason, plus what the run could not judge. Made before any write of its phase
+ * (reconcile/decide.ts), printed by `grant|revoke --dry-run` and at the top of every grant and sweep
+ * job summary; applying it records outcomes beside it (by id), never changes it. Pure.
  */
+import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
 import type { GroupResult } from '../reconcile/reconcile.ts';
-import type { Effect } from './effects.ts';
+import type { Effect, EffectOutcome } from './effects.ts';
 
-export interface PlannedChange {
+/** A member kept but reported (audit mode): in the plan so that it is seen, never a write. */
+export interface ReportedMember {
   id: string;
-  kind: 'add-member' | 'remove-member' | 'report-member' | 'pim-assign' | 'pim-update' | 'pim-remove';
+  kind: 'report-member';
+  backend: GroupResult['backend'];
   group: string;
   member: string;
-  /** Why: the rule (active request, ended, drift, standing) and the request files or break-glass runs behind it. */
   reason: string;
   sources: string[];
-  /** For PIM: when Entra ends the assignment. */
-  end?: string;
 }
+
+export type PlannedChange = EntraChange | ReportedMember;
 
 export interface RunPlan {
   /** The default branch's commit the plan was made from. */
@@ -30,37 +33,62 @@ export interface RunPlan {
   configIgnored: { sha: string; files: string[]; why: string }[];
 }
 
-/** The Entra changes of a reconciliation, in removals-first order, as plan entries. */
-export function plannedChanges(groups: readonly GroupResult[]): PlannedChange[] {
-  const out: PlannedChange[] = [];
-  for (const g of groups) {
-    for (const d of g.dispositions) {
-      if (d.action === 'keep') continue;
-      const kind: PlannedChange['kind'] =
-        g.backend === 'pim' && d.action !== 'report'
-          ? d.action === 'add'
-            ? 'pim-assign'
-            : d.action === 'update'
-              ? 'pim-update'
-              : 'pim-remove'
-          : d.action === 'add'
-            ? 'add-member'
-            : d.action === 'remove'
-              ? 'remove-member'
-              : d.action === 'report'
-                ? 'report-member'
-                : 'pim-update';
-      out.push({
-        id: `${kind}:${g.group}:${d.id}`,
-        kind,
+/** What making the plan did, by id (nothing in a dry run). */
+export interface RunOutcomes {
+  changes: ChangeOutcome[];
+  effects: EffectOutcome[];
+}
+
+/** The plan of a run: its Entra changes as decided (removals first), the audit-mode reports, and its effects. */
+export function runPlan(
+  report: { head: string; groups: readonly GroupResult[]; changes: readonly EntraChange[]; degraded?: string; configIgnored: RunPlan['configIgnored'] },
+  effects: readonly Effect[],
+): RunPlan {
+  const reported: ReportedMember[] = report.groups.flatMap((g) =>
+    g.dispositions
+      .filter((d) => d.action === 'report')
+      .map((d) => ({
+        id: `report-member:${g.group}:${d.id}`,
+        kind: 'report-member' as const,
+        backend: g.backend,
         group: g.group,
         member: d.id,
         reason: d.reason,
         sources: [...d.files],
-        ...(d.end ? { end: d.end } : {}),
-      });
-    }
-  }
-  const removalsFirst = (c: PlannedChange) => (c.kind === 'remove-member' || c.kind === 'pim-remove' ? 0 : 1);
-  return out.sort((a, b) => removalsFirst(a) - removalsFirst(b));
+      })),
+  );
+  return {
+    head: report.head,
+    changes: [...report.changes, ...reported],
+    effects: [...effects],
+    ...(report.degraded ? { degraded: report.degraded } : {}),
+    configIgnored: report.configIgnored,
+  };
+}
+
+const VERB: Record<PlannedChange['kind'], string> = {
+  'add-member': 'add',
+  'remove-member': 'remove',
+  'pim-assign': 'assign (PIM)',
+  'pim-update': 'move the PIM assignment end of',
+  'pim-remove': 'end the PIM assignment of',
+  'revoke-sessions': 'revoke the sign-in sessions of',
+  'report-member': 'report (audit mode, kept)',
+};
+
+/** One line per planned change and effect, with its id and reason: the same words in the CLI and the job summary. */
+export function planLines(plan: RunPlan): string[] {
+  const changes = plan.changes.map(
+    (c) =>
+      `${c.id}: ${VERB[c.kind]} ${c.member} in ${c.group} (${c.backend}; ${c.reason}${c.sources.length > 0 ? `: ${c.sources.join(', ')}` : ''})${'end' in c && c.end ? `, ending ${c.end}` : ''}${'after' in c && c.after ? `, after ${c.after}` : ''}`,
+  );
+  const effects = plan.effects.map(
+    (e) => `${e.id}: ${e.kind}${'pull' in e ? ` on #${e.pull}` : ''}: ${e.reason}${'after' in e && e.after ? `, after ${e.after}` : ''}`,
+  );
+  return [...changes, ...effects];
+}
+
+/** Every id of the plan, changes then effects. */
+export function planIds(plan: RunPlan): string[] {
+  return [...plan.changes.map((c) => c.id), ...plan.effects.map((e) => e.id)];
 }

@@ -3,28 +3,25 @@
  * where to look, never what changed (invariants 11-16).
  *
  *   1. The default branch's head as GitHub has it now (not the commit an event or a re-run names).
- *   2. Every request from git alone; the groups' members from Graph.
- *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request): applied at once,
- *      before any GitHub call, so they never wait on GitHub or on verifying other requests.
+ *   2. Every request from git alone; the groups' members (and what their backends hold) from Graph;
+ *      the configuration in force and break-glass grants (a few GitHub reads, none per request).
+ *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request), and sessions of
+ *      access that ended by itself: decided (decide.ts, phase 'unverified') and made at once by the
+ *      executor, before any request is verified, so they never wait on verifying other requests.
  *   4. The remaining requests verified in bulk (GraphQL), content-bound to their approved heads.
- *   5. The plan of what is left (adds, removals of unverified requests), applied.
- * When GitHub cannot be read, step 3 still happens and nothing is added.
+ *   5. The decision on what is left (adds, ends moved, removals of unverified requests), made by the
+ *      same executor. The run's plan is both decisions' changes (the report's `changes`).
+ * When GitHub cannot be read, step 3 still happens and nothing is added. A dry run decides the same
+ * and makes nothing.
  */
-import {
-  breakGlassGrantProblem,
-  breakGlassSource,
-  breakGlassTeams,
-  breakGlassWindow,
-  judgeBreakGlassRun,
-  type BreakGlassGrant,
-} from '../breakglass/breakglass.ts';
+import { breakGlassGrantProblem, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { approvalLogins, teamMemberships } from '../approval/approval.ts';
 import { upnIdsOf } from '../identities/people.ts';
 import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, RootMovedError, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
-import type { Directory, Member, MembershipChange, PimChange } from '../entra/directory.ts';
+import type { Directory, Member } from '../entra/directory.ts';
 import { DirectoryError } from '../entra/directory.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
@@ -35,7 +32,11 @@ import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
-import { planGroup, type Disposition } from './group-plan.ts';
+import type { Disposition } from './group-plan.ts';
+import { decide, type EndedAccess, type GroupState } from './decide.ts';
+import { executeChanges, type ChangeOutcome, type EntraChange } from '../execute/entra.ts';
+import { isRemoval } from '../execute/backends/backend.ts';
+import { BACKENDS } from '../execute/backends/index.ts';
 import { choosePull, unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { requesterTeamNames } from '../policy/requesters.ts';
@@ -113,6 +114,10 @@ export interface ReconcileReport {
   /** Set when GitHub could not be read: only removals were made. */
   degraded?: string;
   groups: GroupResult[];
+  /** The run's Entra changes as decided (the removals made before GitHub was read, then the rest), each with its backend. */
+  changes: EntraChange[];
+  /** What making each change did, by change id (empty in a dry run). */
+  outcomes: Map<string, ChangeOutcome>;
   requests: RequestResult[];
   /** Break-glass grants in force, from the break-glass workflow's runs. */
   breakGlass: (BreakGlassGrant & { userId: string })[];
@@ -150,30 +155,35 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const glass = await readBreakGlass(ctx, reader, config, users, head, branch, configProblem);
     let degraded = glass.degraded;
 
-    // Removals nothing can cover, before GitHub is asked anything.
-    const first = planAll(config, groups, requests, 'unverified', glass.grants);
-    const appliedFirst = await applyPlanned(ctx, config, first);
+    const sessionsDue = await endedSessions(ctx, config, groups, requests);
+    // Removals nothing can cover, decided from git and Graph alone and made before GitHub is asked anything.
+    const firstPlan = decide({ config, groups, requests, breakGlass: glass.grants, phase: 'unverified', sessionsDue: sessionsDue.due });
+    const first = firstPlan.groups;
+    const removals = firstPlan.changes.filter((c) => isRemoval(c) || c.kind === 'revoke-sessions');
+    const appliedFirst = await applyDecision(ctx, first, removals);
     const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
 
     const verification = degraded ? undefined : await verifyRequests(ctx, reader, requests, branch, versions!, pushGuarantee);
     if (verification?.degraded) degraded = verification.degraded;
     // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
     const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
-    const second = planAll(config, rest, requests, degraded ? 'unverified' : 'verified', glass.grants);
-    const appliedSecond = await applyPlanned(ctx, config, second);
-    const lagging = await noteReadLag(ctx, config, second, appliedSecond);
-    const outcomes = new Map([...appliedFirst, ...appliedSecond]);
+    const secondPlan = decide({ config, groups: rest, requests, breakGlass: glass.grants, phase: degraded ? 'unverified' : 'verified' });
+    const second = secondPlan.groups;
+    const appliedSecond = await applyDecision(ctx, second, secondPlan.changes);
+    const lagging = await noteReadLag(ctx, config, second, appliedSecond.applied);
+    const outcomes = new Map([...appliedFirst.applied, ...appliedSecond.applied]);
     await verifyRemovals(ctx, config, [...first, ...second], outcomes);
     const merged = joinOutcomes(first, second, outcomes, lagging);
     const failed =
-      [...appliedFirst.values(), ...appliedSecond.values()].some((o) => o.outcome === 'failed' || (o.sessions !== undefined && o.sessions !== 'revoked')) ||
-      merged.some((g) => g.error !== undefined);
+      [...appliedFirst.byId.values(), ...appliedSecond.byId.values()].some((o) => o.result === 'failed') || merged.some((g) => g.error !== undefined);
     const { verified, change } = verification ?? {};
     return {
       head,
       branch,
       ...(degraded ? { degraded } : {}),
       groups: merged,
+      changes: [...removals, ...secondPlan.changes],
+      outcomes: new Map([...appliedFirst.byId, ...appliedSecond.byId]),
       requests,
       breakGlass: glass.grants,
       breakGlassIgnored: glass.ignored,
@@ -186,7 +196,8 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       dryRun: ctx.dryRun,
       spend: ctx.githubFacts.spend,
       ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
-      ...(change && !ctx.dryRun ? { memoryChange: change } : {}),
+      // Planned in a dry run too (it is shown, never written there), so that a dry run's plan is the real run's.
+      ...(change ? { memoryChange: change } : {}),
     };
   } finally {
     reader.close();
@@ -403,15 +414,6 @@ async function resolveUsers(inventory: Inventory, users: UserResolver): Promise<
   return out;
 }
 
-interface GroupState {
-  name: string;
-  id: string;
-  members: Member[];
-  /** pim groups: each member's assignment end (null: permanent). */
-  pim?: Map<string, string | null>;
-  error?: string;
-}
-
 async function readGroups(config: AccessConfig, users: UserResolver, directory: Directory): Promise<GroupState[]> {
   await users.prefetchGroups([...config.policy.groups.keys()]);
   const groups: GroupState[] = [];
@@ -426,151 +428,115 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
     if (listed instanceof Error) g.error = `${listed.message} Nothing was changed in ${g.name}; the next run tries again.`;
     else g.members = listed ?? [];
   }
-  const pimGroups = groups.filter((g) => !g.error && config.policy.groups.get(g.name)!.backend === 'pim');
-  if (pimGroups.length > 0) {
-    const assignments = await directory.listPimAssignments(pimGroups.map((g) => g.id));
-    for (const g of pimGroups) g.pim = new Map((assignments.get(g.id.toLowerCase()) ?? []).map((a) => [a.principalId, a.end]));
+  // What each backend reads besides members (pim: each assignment's end), for its groups at once.
+  for (const backend of Object.values(BACKENDS)) {
+    const mine = groups.filter((g) => !g.error && config.policy.groups.get(g.name)!.backend === backend.name);
+    if (mine.length === 0 || !backend.readState) continue;
+    const state = await backend.readState(
+      directory,
+      mine.map((g) => g.id),
+    );
+    for (const g of mine) g.state = state.get(g.id.toLowerCase()) ?? new Map();
   }
   return groups;
 }
 
+/** How far back an access that ended by itself is looked for, to revoke its sessions (docs/threat-model.md, sessions). */
+export const SESSIONS_LOOKBACK_MS = 7 * 86_400_000;
+
 /**
- * The plan for every group. Before verification ('unverified') every active request only protects
- * its member; after it ('verified') only verified ones count, and they are added where missing.
+ * Groups with revokeSessions: access that ended without this run's removal (Entra ended a PIM
+ * assignment at its end, a removal PIM deferred, a revocation that failed before) is found from git:
+ * a request of the group that expired (at its expiry) or was deleted (at the deleting commit) within
+ * SESSIONS_LOOKBACK_MS, whose user is no longer a member. Its sessions are revoked when they were last
+ * revoked before that end (signInSessionsValidFromDateTime, which revokeSignInSessions resets to now),
+ * so each end is answered once, by whichever run sees it first. A user whose time cannot be read is
+ * named and fails the run (nothing is revoked blindly: revoking signs the user out everywhere).
  */
-function planAll(
+async function endedSessions(
+  ctx: ReconcileContext,
   config: AccessConfig,
   groups: readonly GroupState[],
   requests: readonly RequestResult[],
-  phase: 'unverified' | 'verified',
-  breakGlass: readonly (BreakGlassGrant & { userId: string })[] = [],
-): GroupResult[] {
-  return groups.map((g) => {
-    const policy = config.policy.groups.get(g.name)!;
-    const result: GroupResult = { group: g.name, mode: policy.mode, backend: policy.backend, dispositions: [], ignored: [] };
-    if (g.error) return { ...result, error: g.error };
-    const active = new Map<string, string[]>();
-    const unverified = new Map<string, string[]>();
-    const ended = new Map<string, string[]>();
-    const add = (map: Map<string, string[]>, id: string, file: string) => map.set(id, [...(map.get(id) ?? []), file]);
-    for (const r of requests.filter((x) => x.group === g.name)) {
-      if (r.why && r.state !== 'active') result.ignored.push({ file: r.file, why: r.why });
-      if (!r.userId) {
-        if (r.state === 'active' && r.why) result.ignored.push({ file: r.file, why: r.why });
-        continue;
-      }
-      if (r.state !== 'active') add(ended, r.userId, r.file);
-      else if (phase === 'unverified' || !r.verification) add(unverified, r.userId, r.file);
-      else if (r.verification.approved) add(active, r.userId, r.file);
-      else if (r.verification.unavailable) {
-        add(unverified, r.userId, r.file);
-        result.ignored.push({ file: r.file, why: r.verification.unavailable });
-      } else {
-        add(ended, r.userId, r.file);
-        result.ignored.push({ file: r.file, why: r.verification.reasons.join(' ') });
-      }
-    }
-    for (const b of breakGlass.filter((x) => x.group === g.name)) add(active, b.userId, breakGlassSource(b.run));
-    result.dispositions = planGroup({ group: policy, members: g.members, active, unverified, ended });
-    // Before verification only break-glass adds happen, and they get their end too; moving existing
-    // ends waits for the verified requests, so an end is never shortened and then moved back.
-    if (policy.backend === 'pim')
-      result.dispositions = withPimEnds(
-        result.dispositions,
-        g,
-        requests,
-        breakGlass.filter((b) => b.group === g.name),
-        phase === 'verified',
-      );
-    return result;
-  });
+): Promise<{ due: EndedAccess[]; unknown: { group: string; file: string; why: string }[] }> {
+  const candidates = endedCandidates(config, groups, requests, ctx.now);
+  if (candidates.length === 0 || !ctx.directory.sessionsValidFrom) return { due: [], unknown: [] };
+  const since = await ctx.directory.sessionsValidFrom([...new Set(candidates.map((c) => c.member))]);
+  const due: EndedAccess[] = [];
+  const unknown: { group: string; file: string; why: string }[] = [];
+  for (const c of candidates) {
+    const at = since.get(c.member);
+    if (typeof at === 'number') {
+      if (at < c.end) due.push({ group: c.group, member: c.member, end: c.end, sources: c.sources });
+    } else
+      unknown.push({
+        group: c.group,
+        file: c.file,
+        why: `its access ended, but whether ${c.member}'s sign-in sessions were revoked since cannot be read: ${at ?? 'no answer'}`,
+      });
+  }
+  return { due, unknown };
 }
 
-/** An end this close to the desired one is the same end (PIM rounds, clocks differ). */
-const PIM_END_SLACK_MS = 60_000;
-
-/**
- * In a pim group each active member's assignment ends with the last of their approved requests:
- * added with that end, or moved to it (an extension, or an earlier end when a longer request was
- * deleted) when the assignment in force ends elsewhere or never. Returns the dispositions with their
- * ends; nothing is changed in place.
- */
-function withPimEnds(
-  dispositions: readonly PlannedDisposition[],
-  g: GroupState,
+/** Each user's latest end of access to a revokeSessions group within the look-back, who is no longer a member. Pure. */
+function endedCandidates(
+  config: AccessConfig,
+  groups: readonly GroupState[],
   requests: readonly RequestResult[],
-  breakGlass: readonly (BreakGlassGrant & { userId: string })[],
-  moveExisting: boolean,
-): PlannedDisposition[] {
-  return dispositions.map((d) => {
-    if (d.reason !== 'active' || (d.action !== 'add' && (d.action !== 'keep' || !moveExisting))) return d;
-    const covering = requests.filter((r) => d.files.includes(r.file) && r.request);
-    const glass = breakGlass.filter((b) => b.userId === d.id);
-    // Every assignment has an end (PIM allows no permanent one by default): the last of the member's
-    // requests and break-glass grants; a request only moves a break-glass end later, never earlier.
-    const end = Math.max(...covering.map((r) => r.request!.expiresAt), ...glass.map((b) => b.end));
-    if (!Number.isFinite(end)) return d;
-    const justification = `access-as-code: ${[...covering.map((r) => `${r.file}${r.verification?.pull !== undefined ? ` (#${r.verification.pull})` : ''}${r.request!.ticket ? `, ticket ${r.request!.ticket}` : ''}`), ...glass.map((b) => `break-glass by ${b.login}, run ${b.run}`)].join('; ')}`;
-    const current = g.pim?.get(d.id);
-    const moved = d.action === 'keep' && (current === undefined || current === null || Math.abs(Date.parse(current) - end) > PIM_END_SLACK_MS);
-    return { ...d, action: moved ? 'update' : d.action, end: new Date(end).toISOString(), justification };
-  });
+  now: number,
+): (EndedAccess & { file: string })[] {
+  const candidates: (EndedAccess & { file: string })[] = [];
+  for (const g of groups) {
+    if (g.error || !config.policy.groups.get(g.name)!.revokeSessions) continue;
+    const present = new Set(g.members.map((m) => m.id.toLowerCase()));
+    for (const r of requests) {
+      if (r.group !== g.name || !r.userId || present.has(r.userId)) continue;
+      const end = r.state === 'expired' ? r.request?.expiresAt : r.state === 'deleted' ? r.landing?.time : undefined;
+      if (end === undefined || end > now || end < now - SESSIONS_LOOKBACK_MS) continue;
+      const same = candidates.find((c) => c.group === g.name && c.member === r.userId);
+      if (!same) candidates.push({ group: g.name, member: r.userId, end, sources: [r.file], file: r.file });
+      else if (end > same.end) Object.assign(same, { end, sources: [r.file, ...same.sources], file: r.file });
+    }
+  }
+  return candidates;
 }
 
 /** What applying one disposition did (beside the plan, which stays as planned). */
 type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions' | 'stillHeld' | 'unverified'>;
 
-async function applyPlanned(ctx: ReconcileContext, config: AccessConfig, plan: readonly GroupResult[]): Promise<Map<PlannedDisposition, Applied>> {
-  const direct: { d: PlannedDisposition; change: MembershipChange }[] = [];
-  const pim: { d: PlannedDisposition; change: PimChange }[] = [];
+/** Each disposition's outcome in words for presenting, from the typed outcome of its change. */
+function appliedOf(d: PlannedDisposition, o: ChangeOutcome): Applied {
+  if (o.result === 'failed') return { outcome: 'failed', detail: o.detail ?? 'not made' };
+  // A removal PIM would not make yet: it ends the assignment at endsAt instead; said, not hidden.
+  if (o.result === 'deferred') return { outcome: 'updated', ...(o.detail ? { detail: o.detail } : {}), ...(o.endsAt ? { end: o.endsAt } : {}) };
+  if (d.action === 'add') return { outcome: o.result === 'already' ? 'already-member' : 'added' };
+  if (d.action === 'update') return { outcome: 'updated' };
+  return { outcome: o.result === 'already' ? 'already-gone' : 'removed' };
+}
+
+/** The changes made by the one executor (none in a dry run), and their outcomes joined to the dispositions. */
+async function applyDecision(
+  ctx: ReconcileContext,
+  plan: readonly GroupResult[],
+  changes: readonly EntraChange[],
+): Promise<{ byId: Map<string, ChangeOutcome>; applied: Map<PlannedDisposition, Applied> }> {
+  const applied = new Map<PlannedDisposition, Applied>();
+  if (changes.length === 0 || ctx.dryRun) return { byId: new Map(), applied };
+  const byId = await executeChanges(ctx.directory, changes);
   for (const g of plan) {
-    const groupId = config.policy.groups.get(g.group)!.id;
     for (const d of g.dispositions) {
-      if (d.action !== 'add' && d.action !== 'remove' && d.action !== 'update') continue;
-      if (g.backend === 'pim') {
-        // Entra ends a PIM assignment itself at `end`; removals end the assignment (every member of a
-        // pim group is one, a direct member as a permanent one).
-        const action = d.action === 'add' ? 'adminAssign' : d.action === 'update' ? 'adminUpdate' : 'adminRemove';
-        pim.push({
-          d,
-          change: { action, groupId, principalId: d.id, ...(d.end ? { end: d.end } : {}), justification: d.justification ?? `access-as-code: ${d.reason}` },
-        });
-      } else if (d.action !== 'update') direct.push({ d, change: { op: d.action, groupId, memberId: d.id } });
+      const change = changes.find((c) => c.group === g.group && c.member === d.id && c.kind !== 'revoke-sessions');
+      const o = change && byId.get(change.id);
+      if (!o) continue;
+      const sessions = changes.find((c) => c.group === g.group && c.member === d.id && c.kind === 'revoke-sessions');
+      const s = sessions && byId.get(sessions.id);
+      applied.set(d, {
+        ...appliedOf(d, o),
+        ...(s && s.result !== 'skipped' ? { sessions: s.result === 'made' ? 'revoked' : (s.detail ?? 'not revoked') } : {}),
+      });
     }
   }
-  const applied = new Map<PlannedDisposition, Applied>();
-  if ((direct.length === 0 && pim.length === 0) || ctx.dryRun) return applied;
-  const outcomes = await ctx.directory.apply(direct.map((c) => c.change));
-  outcomes.forEach((o, i) => {
-    const { d } = direct[i]!;
-    if (!o.done) applied.set(d, { outcome: 'failed', detail: `Microsoft Graph did not ${d.action === 'add' ? 'add' : 'remove'} it: ${o.detail}` });
-    else if (d.action === 'add') applied.set(d, { outcome: o.detail === 'already a member' ? 'already-member' : 'added' });
-    else applied.set(d, { outcome: o.detail === 'already not a member' ? 'already-gone' : 'removed' });
-  });
-  if (pim.length > 0) {
-    const answers = await ctx.directory.applyPim(pim.map((c) => c.change));
-    answers.forEach((o, i) => {
-      const { d } = pim[i]!;
-      if (!o.done) applied.set(d, { outcome: 'failed', detail: `PIM did not ${d.action === 'remove' ? 'end' : 'make'} the assignment: ${o.detail}` });
-      // Not removed yet: PIM ends it at endsAt (its 5-minute floor); said in the run, not hidden.
-      else if (o.endsAt) applied.set(d, { outcome: 'updated', detail: o.detail, end: o.endsAt });
-      else
-        applied.set(d, {
-          outcome:
-            d.action === 'add'
-              ? o.detail.startsWith('already assigned')
-                ? 'already-member'
-                : 'added'
-              : d.action === 'update'
-                ? 'updated'
-                : o.detail === 'already not assigned'
-                  ? 'already-gone'
-                  : 'removed',
-        });
-    });
-  }
-  await revokeEndedSessions(ctx, config, plan, applied);
-  return applied;
+  return { byId, applied };
 }
 
 /**
@@ -634,30 +600,6 @@ function unansweredChecks(
   return why.length > 0
     ? `the removal could not be verified: Graph did not answer ${why.join(', nor ')}. Check by hand, or let the next run check again.`
     : undefined;
-}
-
-/**
- * Groups with revokeSessions: when this run ended a user's membership, their sign-in sessions are
- * revoked too, so that a refresh token cannot keep what the membership gave. Recorded beside the
- * removal; a refusal fails the run (the removal stands), with the permission to grant.
- */
-async function revokeEndedSessions(
-  ctx: ReconcileContext,
-  config: AccessConfig,
-  plan: readonly GroupResult[],
-  applied: Map<PlannedDisposition, Applied>,
-): Promise<void> {
-  const ended = plan.flatMap((g) =>
-    config.policy.groups.get(g.group)!.revokeSessions
-      ? g.dispositions.filter((d) => d.action === 'remove' && d.type === 'user' && applied.get(d)?.outcome === 'removed')
-      : [],
-  );
-  if (ended.length === 0 || !ctx.directory.revokeSessions) return;
-  const answers = new Map((await ctx.directory.revokeSessions([...new Set(ended.map((d) => d.id))])).map((a) => [a.userId, a]));
-  for (const d of ended) {
-    const a = answers.get(d.id);
-    applied.set(d, { ...applied.get(d), sessions: a?.done ? 'revoked' : `not revoked: ${a?.detail ?? 'no answer'}` });
-  }
 }
 
 /**

@@ -1,0 +1,77 @@
+/**
+ * What a backend is: the one place that knows how a kind of Entra access is held and changed. The
+ * decision (reconcile/decide.ts) says who should hold a group; a backend turns that into its own Entra
+ * changes (plan) and makes them (apply). Which backend a group uses is read from the table (index.ts),
+ * never from its name elsewhere. Adding a backend: its module here, its row in the table, its value in
+ * the policy schema (schemas/), and the twin's side of it (scripts/twin/).
+ */
+import type { Directory, WriteResult } from '../../entra/directory.ts';
+import type { Member } from '../../entra/directory.ts';
+import type { MemberReason } from '../../reconcile/group-plan.ts';
+
+export type BackendName = 'membership' | 'pim';
+
+/** One member's decision in a group, as a backend sees it (the reconciler's disposition). */
+export interface Planned {
+  id: string;
+  type: Member['type'];
+  action: 'keep' | 'add' | 'remove' | 'report' | 'update';
+  reason: MemberReason;
+  files: string[];
+  /** When Entra ends the access (backends that hold an end, e.g. pim). */
+  end?: string;
+  justification?: string;
+}
+
+/** When an active member's access should end, and the words for the audit trail, from their requests and break-glass grants. */
+export type EndOf = (member: string) => { end: number; justification: string } | undefined;
+
+/** One Entra write of the plan, with a stable id (kind, group, member) and why. */
+export interface EntraChange {
+  id: string;
+  /** Who makes it: a backend of the table, or 'sessions' (revokeSignInSessions). */
+  backend: BackendName | 'sessions';
+  kind: 'add-member' | 'remove-member' | 'pim-assign' | 'pim-update' | 'pim-remove' | 'revoke-sessions';
+  group: string;
+  groupId: string;
+  member: string;
+  /** The rule (active request, ended, drift, standing, access ended) behind it. */
+  reason: string;
+  /** The request files or break-glass runs behind it. */
+  sources: string[];
+  /** For PIM: when Entra ends the assignment. */
+  end?: string;
+  justification?: string;
+  /** Made only when this other change was made in this run (sessions after the removal that ends the access). */
+  after?: string;
+}
+
+/** What making one change did (beside the plan, which stays as planned). */
+export interface ChangeOutcome {
+  id: string;
+  result: WriteResult | 'skipped';
+  detail?: string;
+  /** A removal PIM deferred: when Entra ends the assignment instead. */
+  endsAt?: string;
+}
+
+export const isRemoval = (c: Pick<EntraChange, 'kind'>) => c.kind === 'remove-member' || c.kind === 'pim-remove';
+
+export interface Backend {
+  readonly name: BackendName;
+  /** What the backend reads beyond a group's members to plan (pim: each assignment's end; null: none), per group id (lower case). */
+  readState?(directory: Directory, groupIds: readonly string[]): Promise<Map<string, Map<string, string | null>>>;
+  /**
+   * The group's dispositions with what the backend holds besides membership (pim: the end of each
+   * added member, and an update where the end in force differs). Pure; nothing changed in place.
+   * `moveExisting`: ends of kept members are moved too (only once requests are verified).
+   */
+  shape?(dispositions: readonly Planned[], state: ReadonlyMap<string, string | null> | undefined, endOf: EndOf, moveExisting: boolean): Planned[];
+  /** The Entra change a disposition calls for, if any. Pure. */
+  change(group: { name: string; id: string }, d: Planned): EntraChange | undefined;
+  /** Makes the changes, one typed outcome each, in the order given. */
+  apply(directory: Directory, changes: readonly EntraChange[]): Promise<ChangeOutcome[]>;
+}
+
+/** A change's id: what is done to whom in which group; one change per member, group and run. */
+export const changeId = (kind: EntraChange['kind'], group: string, member: string) => `${kind}:${group}:${member}`;

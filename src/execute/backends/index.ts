@@ -1,0 +1,10 @@
+/** The backends, by the name a group's policy gives (`backend:`); the only place that lists them. */
+import type { Backend, BackendName } from './backend.ts';
+import { membership } from './membership.ts';
+import { pim } from './pim.ts';
+
+export const BACKENDS: Readonly<Record<BackendName, Backend>> = { membership, pim };
+
+export function backendOf(name: BackendName): Backend {
+  return BACKENDS[name];
+}

@@ -1,0 +1,32 @@
+/** The membership backend: a direct member of the Entra group while access is held (group-post-members, group-delete-members). */
+import type { Backend, EntraChange } from './backend.ts';
+import { changeId } from './backend.ts';
+
+export const membership: Backend = {
+  name: 'membership',
+  change(group, d) {
+    if (d.action !== 'add' && d.action !== 'remove') return undefined;
+    const kind: EntraChange['kind'] = d.action === 'add' ? 'add-member' : 'remove-member';
+    return {
+      id: changeId(kind, group.name, d.id),
+      backend: 'membership',
+      kind,
+      group: group.name,
+      groupId: group.id,
+      member: d.id,
+      reason: d.reason,
+      sources: [...d.files],
+    };
+  },
+  async apply(directory, changes) {
+    const answers = await directory.apply(
+      changes.map((c) => ({ op: c.kind === 'add-member' ? ('add' as const) : ('remove' as const), groupId: c.groupId, memberId: c.member })),
+    );
+    return answers.map((o, i) => {
+      const c = changes[i]!;
+      return o.result === 'failed'
+        ? { id: c.id, result: 'failed' as const, detail: `Microsoft Graph did not ${c.kind === 'add-member' ? 'add' : 'remove'} it: ${o.detail}` }
+        : { id: c.id, result: o.result };
+    });
+  },
+};
