@@ -71,18 +71,22 @@ function keptHeaders(headers: Record<string, unknown>): Record<string, string> {
 function batchItems(body: unknown, from: string): LoggedCall[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests)) return [];
-  return requests.map((item: { method?: unknown; url?: unknown; headers?: unknown; body?: unknown }) => {
+  const probe = (item: { headers?: unknown }) => Object.keys((item.headers ?? {}) as object).some((h) => h.toLowerCase() === 'x-twin-probe');
+  return requests.flatMap((item: { method?: unknown; url?: unknown; headers?: unknown; body?: unknown }): LoggedCall[] => {
+    if (probe(item)) return [];
     const url = new URL(`/v1.0${String(item.url ?? '').startsWith('/') ? '' : '/'}${String(item.url ?? '')}`, 'https://batch.invalid');
-    return {
-      service: 'graph',
-      method: String(item.method ?? 'GET').toUpperCase(),
-      path: url.pathname,
-      query: [...url.searchParams],
-      headers: keptHeaders((item.headers ?? {}) as Record<string, unknown>),
-      ...(item.body !== undefined ? { body: item.body } : {}),
-      inBatch: true,
-      from,
-    };
+    return [
+      {
+        service: 'graph',
+        method: String(item.method ?? 'GET').toUpperCase(),
+        path: url.pathname,
+        query: [...url.searchParams],
+        headers: keptHeaders((item.headers ?? {}) as Record<string, unknown>),
+        ...(item.body !== undefined ? { body: item.body } : {}),
+        inBatch: true,
+        from,
+      },
+    ];
   });
 }
 

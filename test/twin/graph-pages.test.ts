@@ -53,8 +53,9 @@ test('the members listing honours $top up to 999 and refuses more, as group-list
 test('an OData cast without ConsistencyLevel: eventual and $count=true is refused with Request_UnsupportedQuery; as an advanced query it is answered', async () => {
   const dir = directoryFor(twin);
   const [plain, noCount, advanced] = await dir.readAll([
-    { url: transitive },
-    { url: transitive, headers: { ConsistencyLevel: 'eventual' } },
+    // Sent against the reference on purpose, to show the twin refuses them (kept out of the conformance log).
+    { url: transitive, headers: { 'x-twin-probe': 'cast-without-advanced-query' } },
+    { url: transitive, headers: { ConsistencyLevel: 'eventual', 'x-twin-probe': 'cast-without-count' } },
     advancedQuery(transitive),
   ]);
   for (const refused of [plain!, noCount!]) {
@@ -83,7 +84,7 @@ test('sign-ins: $select is refused (signin-list supports $top, $skiptoken and $f
   twin.state.signIns = Array.from({ length: 7 }, (_, i) => ({ userId: userId(1), appId: 'app', createdDateTime: new Date(now - i * 60_000).toISOString() }));
   const filter = encodeURIComponent(`userId eq '${userId(1)}'`);
   const [selected, plain, tooMany] = await directoryFor(twin).readAll([
-    { url: `/auditLogs/signIns?$filter=${filter}&$select=createdDateTime,appId&$top=999` },
+    { url: `/auditLogs/signIns?$filter=${filter}&$select=createdDateTime,appId&$top=999`, headers: { 'x-twin-probe': 'select-on-sign-ins' } },
     { url: `/auditLogs/signIns?$filter=${filter}&$top=1000` },
     { url: `/auditLogs/signIns?$filter=${filter}&$top=1001` },
   ]);
