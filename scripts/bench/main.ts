@@ -205,6 +205,8 @@ async function sweepWorld(groups: number, membersPerGroup: number, removePerGrou
   });
   // Graph's own page size for $top=999 listings: the bench measures a run against Graph, not the tests' pages of 3.
   twin.state.graphPageSize = 999;
+  // GitHub's own largest REST page, which the product asks for (per_page=100).
+  twin.state.restPageMax = 100;
   recommendedSetUp(twin);
   return { repo, twin };
 }

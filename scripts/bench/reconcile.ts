@@ -107,6 +107,8 @@ async function activeWorld(
   });
   // Graph's own page size for $top=999 listings: the bench measures a run against Graph, not the tests' pages of 3.
   twin.state.graphPageSize = 999;
+  // GitHub's own largest REST page, which the product asks for (per_page=100).
+  twin.state.restPageMax = 100;
   recommendedSetUp(twin);
   const pulls = pending.map((p) => {
     const head = marks.get(`:${p.headMark}`)!;
@@ -345,6 +347,8 @@ async function deletedHistory(total: number, days: number): Promise<{ ms: number
   });
   // Graph's own page size for $top=999 listings: the bench measures a run against Graph, not the tests' pages of 3.
   twin.state.graphPageSize = 999;
+  // GitHub's own largest REST page, which the product asks for (per_page=100).
+  twin.state.restPageMax = 100;
   recommendedSetUp(twin);
   try {
     const r = await run(repo, twin, 'revoke');

@@ -271,7 +271,7 @@ export interface TwinState {
   armCustomRoles: Map<string, string>;
   /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
   armPageSize: number;
-  /** The largest REST page the twin serves (GitHub's per_page maximum is 100); a test lowers it so readers must follow `Link`. */
+  /** The largest REST page the twin serves: 5 unless a test or the bench sets it (GitHub's maximum is 100), so readers must follow `Link`. */
   restPageMax: number;
   /** Sign-in log entries (auditLogs/signIns): who, when, to which app. */
   signIns: { userId: string; createdDateTime: string; appId: string }[];
@@ -337,7 +337,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     armRoleAssignments: [],
     armCustomRoles: new Map(),
     armPageSize: 2,
-    restPageMax: 100,
+    restPageMax: 5,
     signIns: [],
     graphPageSize: 3,
     premiumLicence: true,
