@@ -106,7 +106,7 @@ export function approvalLogins(
 
 /**
  * A pull request's reviews as approval facts; those submitted after the merge approve nothing that was
- * merged, and a bot's review is never one (docs/threat-model.md 68): told by type, because GraphQL
+ * merged, and a bot's review is never one (docs/threat-model.md 67): told by type, because GraphQL
  * names an app's bot by its slug alone, which may equal a code owner's login.
  */
 export function reviewsBeforeMerge(

@@ -17,7 +17,7 @@ export interface ReviewIssue {
   number: number;
   /** Who opened it: the job's bot account for a genuine one. */
   author: string;
-  /** Opened by a bot (REST `user.type: "Bot"`), told by type, never by the login (docs/threat-model.md 68). */
+  /** Opened by a bot (REST `user.type: "Bot"`), told by type, never by the login (docs/threat-model.md 67). */
   authorBot: boolean;
   /** The run its marker names (the marker is only a pointer: see issueOfUse). */
   run: number;

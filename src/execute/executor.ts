@@ -115,7 +115,7 @@ async function existingComments(effects: readonly Effect[], ports: EffectPorts):
  * Whether a comment is one this product posted with `marker`: the marker, in a comment a bot wrote.
  * Anyone can write a marker into a comment of their own, which must not silence the product's; and
  * the bot is told by type (REST `user.type`, GraphQL `__typename`), never by its login, which GraphQL
- * gives without `[bot]` and which differs for a GitHub App's token (docs/threat-model.md 68).
+ * gives without `[bot]` and which differs for a GitHub App's token (docs/threat-model.md 67).
  */
 export const isOwnComment = (c: PostedComment, marker: string): boolean => c.bot && c.body.includes(marker);
 

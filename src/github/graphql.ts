@@ -251,7 +251,7 @@ export class GitHubFacts {
         const paths = arr(obj(node.files).nodes)
           .map((f) => str(obj(f).path) ?? '')
           .filter((p) => p.startsWith('requests/'));
-        // A bot's review is never a person's approval (docs/threat-model.md 68), told by type: left out here.
+        // A bot's review is never a person's approval (docs/threat-model.md 67), told by type: left out here.
         const reviews = arr(obj(node.reviews).nodes)
           .map(obj)
           .flatMap((r) => {

@@ -6,7 +6,7 @@ export interface IssueSummary {
   author: string;
   /**
    * Opened by a bot: REST's `user.type` is "Bot" (a GitHub App's account, the job token's
-   * `github-actions[bot]` among them). Told by type, never by the login (docs/threat-model.md 68).
+   * `github-actions[bot]` among them). Told by type, never by the login (docs/threat-model.md 67).
    */
   authorBot: boolean;
   body: string;

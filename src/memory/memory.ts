@@ -100,7 +100,7 @@ function shapeOf(value: unknown, landing: string): Remembered | undefined {
   if (!chosen || typeof chosen.number !== 'number' || !pull || pull.number !== chosen.number || !pull.merged || typeof pull.mergedAt !== 'string')
     return undefined;
   if (!SHA.test(pull.headRefOid) || !Array.isArray(pull.commits) || !Array.isArray(pull.reviews) || !v.blobs || typeof v.blobs !== 'object') return undefined;
-  // Entries from before bots were told by type (docs/threat-model.md 68) may hold a bot's review under a
+  // Entries from before bots were told by type (docs/threat-model.md 67) may hold a bot's review under a
   // person's login: they are read from GitHub again.
   if (typeof pull.authorBot !== 'boolean' || !pull.reviews.every((r) => typeof (r as { bot?: unknown }).bot === 'boolean')) return undefined;
   return { landing, chosen, pull, blobs: v.blobs };

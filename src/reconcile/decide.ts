@@ -101,7 +101,7 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
 
 /**
  * What a request with a user does for its member: protects it until verified (or while what would
- * verify it is unavailable: a partial GitHub answer is no fact, docs/threat-model.md 69), grants it
+ * verify it is unavailable: a partial GitHub answer is no fact, docs/threat-model.md 68), grants it
  * once approved, or ends it.
  */
 function standingOf(r: RequestResult, phase: Facts['phase']): { kind: 'active' | 'unverified' | 'ended'; why?: string } {

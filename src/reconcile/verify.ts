@@ -61,7 +61,7 @@ export interface RequestVerification {
   reasons: string[];
   /**
    * Set when the request could not be judged because GitHub answered in part: neither approved nor
-   * refused, so the member it covers is kept and nothing is granted on it (docs/threat-model.md 69).
+   * refused, so the member it covers is kept and nothing is granted on it (docs/threat-model.md 68).
    */
   unavailable?: string;
   pull?: number;
@@ -95,7 +95,7 @@ export interface UnavailableFacts {
 /**
  * Why a request cannot be judged from what GitHub said: an answer in part about its landing commit's
  * pull requests, its pull request, or the file at that pull request's head (partial data is never a
- * fact: docs/threat-model.md 69). Pure.
+ * fact: docs/threat-model.md 68). Pure.
  */
 export function unavailableFor(landing: string, pull: PullRef | undefined, file: string, unavailable: UnavailableFacts): string | undefined {
   const why =

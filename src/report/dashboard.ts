@@ -306,7 +306,7 @@ export interface IssueEdits {
 /**
  * Whether a person edited the body last. Told by the editor's type (GraphQL `__typename: Bot`), never
  * by its login: GraphQL names the sweep's own bot `github-actions`, without REST's `[bot]`
- * (docs/threat-model.md 68), so a check of the name took every sweep's edit for a person's.
+ * (docs/threat-model.md 67), so a check of the name took every sweep's edit for a person's.
  */
 export const editedByPerson = (edits: IssueEdits): boolean => edits.editor !== null && !edits.editor.bot;
 

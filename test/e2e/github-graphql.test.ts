@@ -1,4 +1,4 @@
-// GitHub's GraphQL as it answers, not as a kind twin would (docs/threat-model.md 68 and 69): a GitHub
+// GitHub's GraphQL as it answers, not as a kind twin would (docs/threat-model.md 67 and 69): a GitHub
 // App's bot is named without `[bot]` and told only by `__typename: Bot`; and an answer can come in
 // part, `data` and `errors` together. The bundled action against the twin, which answers both ways.
 import { test } from 'node:test';

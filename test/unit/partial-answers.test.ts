@@ -1,5 +1,5 @@
 // GitHub's GraphQL can answer HTTP 200 with both `data` and `errors` (a field that failed is null and
-// its error names its path). Partial data is never a fact (docs/threat-model.md 69): the rule that maps
+// its error names its path). Partial data is never a fact (docs/threat-model.md 68): the rule that maps
 // error paths to the facts they leave unavailable, and what a request judged by such facts comes to.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
