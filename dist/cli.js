@@ -3,7 +3,7 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-VKMQME6P.js";
+} from "./cli-chunks/chunk-O4IIJCMQ.js";
 import {
   COMMON,
   FORMAT,
@@ -11,37 +11,37 @@ import {
   jsonWanted,
   repoRoot,
   requestSchemaRef
-} from "./cli-chunks/chunk-3VIJ6P2N.js";
+} from "./cli-chunks/chunk-2IP4E642.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
-import "./cli-chunks/chunk-HKRVXQXQ.js";
+import "./cli-chunks/chunk-UWIRUTJ6.js";
 import {
   formatTimestamp,
   judgeRequest,
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-PMMVEGQG.js";
+} from "./cli-chunks/chunk-J2QYFZ33.js";
+import {
+  gitIn
+} from "./cli-chunks/chunk-VBXVWMN2.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-E2ICVWMA.js";
-import "./cli-chunks/chunk-4RPBXRJ3.js";
-import "./cli-chunks/chunk-RLPPSO5D.js";
-import {
-  gitIn
-} from "./cli-chunks/chunk-VBXVWMN2.js";
+} from "./cli-chunks/chunk-KKT3OYJW.js";
+import "./cli-chunks/chunk-3VIL4RUE.js";
+import "./cli-chunks/chunk-DKSCVU2J.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-7AW2PUPW.js";
-import "./cli-chunks/chunk-FEPEEXIY.js";
+import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
+import "./cli-chunks/chunk-XP3LFAPK.js";
 import "./cli-chunks/chunk-EAGJZXJ7.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
@@ -120,7 +120,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-A5DI6AUC.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-PMSEVMNF.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-QQRITOQX.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-CZQHTSN6.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -159,13 +159,19 @@ var COMMAND_TABLE = [
       "grant [--before SHA] [--dry-run]",
       "the grant job's reconciliation: verify every request on main,",
       "add what is approved and missing, remove what ended",
-      "(reports on the request files changed since SHA)"
+      "(prints what became of the request files changed since SHA; their comments",
+      "and notices are the grant job's; --dry-run: the plan, changing nothing)"
     ],
     run: entra("grantCommand")
   },
   {
     name: "revoke",
-    usage: ["revoke [--dry-run]", "the sweep: the same reconciliation, with reminders", "(--dry-run --format json: the plan, every change and effect)"],
+    usage: [
+      "revoke [--dry-run]",
+      "the sweep: the same reconciliation, with reminders on the pull requests",
+      "and chat notices (to the webhooks in ACCESS_WEBHOOKS), as the scheduled sweep",
+      "(--dry-run: the plan, every change and effect, changing nothing; --format json)"
+    ],
     run: entra("revokeCommand")
   },
   { name: "report", usage: ["report [--out FILE]", "active grants, drift, overdue expiries and figures, as Markdown"], run: entra("reportCommand") },
@@ -472,7 +478,7 @@ function optionFor(line, text) {
 async function formCommand(args, io) {
   const { values } = parseArgs({ args, options: { ...COMMON, check: { type: "boolean" } }, strict: true });
   const root = repoRoot(values.repo, io);
-  const { FORM_PATH, formProblems, issueForm } = await import("./cli-chunks/form-56F66DJD.js");
+  const { FORM_PATH, formProblems, issueForm } = await import("./cli-chunks/form-OCFRYZRO.js");
   const config = await loadConfig(workingTree(root));
   const target = resolve(root, FORM_PATH);
   if (values.check) {

@@ -1,80 +1,68 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  annotate,
   applyEffects,
   error,
+  escapeHtml,
+  filled,
   getIDToken,
   getInput,
   githubOnly,
   githubPorts,
   info,
+  reportHasErrors,
+  runPlan,
   services,
   setFailed,
   setOutput,
   setSecret,
   summary,
-  warning
-} from "./chunks/chunk-G3G4H7EN.js";
+  validatePullRequest,
+  validateTree,
+  verdictRows,
+  warning,
+  writeOutcomes,
+  writePlan,
+  writeValidationSummary
+} from "./chunks/chunk-QKO7EXAE.js";
 import {
   ROOT_COMMIT,
-  atCommit,
-  changedFiles,
-  checkAuthor,
-  checkOwnerOfChanged,
-  checkScope,
   gitIn,
-  requesterAt,
-  requireCommits,
   workingTree
-} from "./chunks/chunk-NYFOIAH4.js";
+} from "./chunks/chunk-4LOPPIF2.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-7N5U2D3E.js";
 import {
-  CONFIG_PATHS,
-  addDiagnostics,
-  judgeRequest,
-  loadConfig,
-  positionOfKey
-} from "./chunks/chunk-MMNE6J7X.js";
-import "./chunks/chunk-Y3TQMQSW.js";
-import {
-  GITHUB_LOGIN,
-  REQUESTS_DIR,
-  isRequestsHousekeeping,
-  isUnderRequests
-} from "./chunks/chunk-C2VZUD6L.js";
-import "./chunks/chunk-PGP4Y2GL.js";
+  loadConfig
+} from "./chunks/chunk-6LYDHTAK.js";
 import "./chunks/chunk-KAUG6AWK.js";
+import "./chunks/chunk-M5VK2URL.js";
+import {
+  GITHUB_LOGIN
+} from "./chunks/chunk-LXQIYYNM.js";
+import "./chunks/chunk-GCVGB4KO.js";
 import {
   context
-} from "./chunks/chunk-7ZEIXX37.js";
+} from "./chunks/chunk-NYSVMIAV.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-JTRML6NB.js";
-import "./chunks/chunk-YS2YHBG2.js";
+import "./chunks/chunk-ARBUZM6G.js";
+import "./chunks/chunk-DU4K7O4V.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
+import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-B4AF7QQP.js";
+import "./chunks/chunk-3SAL6HEY.js";
+import "./chunks/chunk-W4PVMAAF.js";
+import "./chunks/chunk-DPPUGS6I.js";
 import {
-  formatDuration
-} from "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-J4DSOADU.js";
-import {
-  FORM_PATH,
-  formProblems
-} from "./chunks/chunk-LSWVJ2IL.js";
-import "./chunks/chunk-B5546VTN.js";
-import {
-  configPlan
-} from "./chunks/chunk-DPPUGS6I.js";
-import {
-  formatOwner,
-  ownersOf,
   requesterTeamNames,
   teamKey
 } from "./chunks/chunk-AVZCSXTZ.js";
 import {
   ICON
-} from "./chunks/chunk-UDUIRBTG.js";
+} from "./chunks/chunk-ORZDBRM4.js";
 import {
   rememberEffects
 } from "./chunks/chunk-BLGGZSH3.js";
@@ -91,91 +79,6 @@ import {
   workflowFileOf
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-OZ6IWOJH.js";
-
-// src/commands/validate.ts
-function reportHasErrors(report) {
-  return report.verdicts.some((v) => !v.valid) || report.diagnostics.some((d) => d.severity === "error");
-}
-async function validateTree(files, now, paths, fresh = /* @__PURE__ */ new Set()) {
-  const config = await loadConfig(files);
-  const targets = paths ?? (await files.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p));
-  const verdicts = [];
-  for (const file of targets) verdicts.push(judgeRequest(file, await files.read(file), config, now, paths || fresh.has(file) ? "strict" : "at-rest"));
-  return { config, verdicts, deletions: [], diagnostics: [...config.warnings, ...await formCheck(files, config)] };
-}
-async function configChangePlan(base, baseFiles, head, now) {
-  const active = [];
-  for (const file of (await baseFiles.list(REQUESTS_DIR)).filter((p) => !isRequestsHousekeeping(p))) {
-    const verdict = judgeRequest(file, await baseFiles.read(file), base, now, "at-rest");
-    if (verdict.valid && verdict.request && verdict.request.expiresAt > now)
-      active.push({ file, requester: verdict.request.requester, group: verdict.request.group });
-  }
-  return configPlan(base, head, active);
-}
-function enforceSwitches(base, head) {
-  return [...head.policy.groups.values()].filter((g) => g.mode === "enforce" && base.policy.groups.get(g.name)?.mode === "audit").map((g) => g.name);
-}
-async function validatePullRequest(git, pr, now) {
-  await requireCommits(git, "the pull request's", { base: pr.base, head: pr.head });
-  const baseFiles = atCommit(git, pr.base);
-  const headFiles = atCommit(git, pr.head);
-  const config = await loadConfig(baseFiles);
-  const changes = await changedFiles(git, pr.base, pr.head);
-  const report = await judgeChanges(config, changes, baseFiles, headFiles, now, pr.author);
-  report.diagnostics.unshift(...checkScope(changes));
-  let head;
-  const headConfig = () => head ??= loadConfig(headFiles).catch(() => void 0);
-  if (changes.some((c) => CONFIG_PATHS.includes(c.path))) {
-    report.diagnostics.push(...await configProblemsAt(headFiles));
-    const after = await headConfig();
-    if (after) {
-      report.configPlan = await configChangePlan(config, baseFiles, after, now);
-      report.configAfter = after;
-      const switches = enforceSwitches(config, after);
-      if (switches.length > 0) report.enforceSwitches = switches;
-    }
-  }
-  if (changes.some((c) => c.path === FORM_PATH || c.path === CONFIG_PATHS[0])) {
-    const after = await headConfig();
-    if (after) report.diagnostics.push(...await formCheck(headFiles, after));
-  }
-  return report;
-}
-async function judgeChanges(config, changes, baseFiles, headFiles, now, author) {
-  const verdicts = [];
-  const deletions = [];
-  for (const change of changes) {
-    if (!isUnderRequests(change.path) || isRequestsHousekeeping(change.path)) continue;
-    if (change.status === "deleted") {
-      const requester = await requesterAt(baseFiles, change.path);
-      deletions.push({ file: change.path, ...requester !== void 0 ? { requester } : {} });
-      continue;
-    }
-    let verdict = judgeRequest(change.path, await headFiles.read(change.path), config, now);
-    if (author !== void 0) {
-      if (verdict.request) verdict = addDiagnostics(verdict, checkAuthor(verdict.request, author));
-      if (change.status === "modified") {
-        const position = verdict.request ? positionOfKey(verdict.request, "requester") : void 0;
-        verdict = addDiagnostics(verdict, checkOwnerOfChanged(change.path, await requesterAt(baseFiles, change.path), author, position));
-      }
-    }
-    verdicts.push({ ...verdict, change: change.status });
-  }
-  return { config, verdicts, deletions, diagnostics: [] };
-}
-async function configProblemsAt(files) {
-  try {
-    const config = await loadConfig(files);
-    return config.warnings;
-  } catch (error2) {
-    if (error2 instanceof ConfigError) return error2.diagnostics;
-    throw error2;
-  }
-}
-async function formCheck(files, config) {
-  const content = await files.read(FORM_PATH);
-  return formProblems(content?.bytes ? new TextDecoder().decode(content.bytes) : void 0, config.policy);
-}
 
 // src/action/event.ts
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -215,104 +118,6 @@ function readPush(payload) {
   }
   if (!SHA.test(before) || !SHA.test(after)) throw new ConfigError("the push event payload has a malformed before or after commit id.");
   return { kind: "push", before, after, ref, defaultBranch, owner, repo };
-}
-
-// src/commands/plan.ts
-function planOf(report, config) {
-  const lines = [];
-  for (const v of report.verdicts) {
-    const r = v.request;
-    if (!v.valid || !r) {
-      lines.push({ file: v.file, action: "none", text: `${v.file}: no change: the request is not valid yet.` });
-      continue;
-    }
-    const group = config.policy.groups.get(r.group);
-    const owners = ownersOf(config.codeowners, v.file).map(formatOwner).join(", ");
-    const n = group.approvals;
-    lines.push({
-      file: v.file,
-      action: "add",
-      text: `${v.file}: would add ${r.requester} to ${r.group} (Entra group ${group.id}) ${r.durationMs !== void 0 ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? "" : "s"} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? "s" : ""} the final commit.`
-    });
-  }
-  for (const d of report.deletions) {
-    const group = d.file.split("/")[1] ?? "";
-    lines.push({
-      file: d.file,
-      action: "remove",
-      text: `${d.file}: would end ${d.requester ?? "the requester"}'s membership of ${group} now, unless another approved, active request covers it.`
-    });
-  }
-  return lines;
-}
-
-// src/action/report.ts
-function annotate(diagnostics) {
-  for (const d of diagnostics) {
-    const props = { title: "access-as-code", file: d.file, startLine: d.line, startColumn: d.column };
-    if (d.severity === "error") error(d.message, props);
-    else warning(d.message, props);
-  }
-}
-function verdictRows(report) {
-  const rows = report.verdicts.map((v) => {
-    const errors = v.diagnostics.filter((d) => d.severity === "error").length;
-    return {
-      file: v.file,
-      change: v.change ?? "",
-      requester: v.request?.requester ?? "",
-      group: v.request?.group ?? "",
-      expires: v.request?.expires ?? "",
-      verdict: v.valid ? "valid" : `invalid (${errors} error${errors === 1 ? "" : "s"})`
-    };
-  });
-  for (const d of report.deletions) {
-    rows.push({ file: d.file, change: "deleted", requester: d.requester ?? "", group: d.file.split("/")[1] ?? "", expires: "", verdict: "early revoke" });
-  }
-  return rows;
-}
-async function writeValidationSummary(report, heading) {
-  const rows = verdictRows(report);
-  const failed = reportHasErrors(report);
-  const summary2 = summary.addHeading(heading, 2);
-  if (rows.length === 0) summary2.addRaw("No request files were added, changed or deleted.", true);
-  else {
-    summary2.addTable([
-      [
-        { data: "Request", header: true },
-        { data: "Change", header: true },
-        { data: "Requester", header: true },
-        { data: "Group", header: true },
-        { data: "Expires", header: true },
-        { data: "Verdict", header: true }
-      ],
-      ...rows.map((r) => [escapeHtml(r.file), r.change, escapeHtml(r.requester), escapeHtml(r.group), escapeHtml(r.expires), r.verdict].map(filled))
-    ]);
-  }
-  const problems = [...report.diagnostics, ...report.verdicts.flatMap((v) => v.diagnostics)].filter((d) => d.severity === "error");
-  if (problems.length > 0) {
-    summary2.addHeading("Problems", 3);
-    summary2.addList(problems.map((d) => `${escapeHtml(d.file)}:${d.line}:${d.column}: ${escapeHtml(d.message)}`));
-  }
-  const changed = { ...report, verdicts: report.verdicts.filter((v) => v.change !== void 0) };
-  if (report.config && (changed.verdicts.length > 0 || report.deletions.length > 0)) {
-    summary2.addHeading("What merging would change in Entra", 3);
-    summary2.addList(planOf(changed, report.config).map((l) => escapeHtml(l.text)));
-  }
-  if (report.configPlan) {
-    summary2.addHeading("What this configuration change does", 3);
-    summary2.addList(
-      report.configPlan.length > 0 ? report.configPlan.map(escapeHtml) : ["Nothing for the access in force or for who approves: no group, identity or code owner of a group changes."]
-    );
-  }
-  summary2.addRaw(failed ? "Fix the problems above and push again." : "Every request is valid. A code owner of each folder can now approve.", true);
-  await summary2.write();
-}
-function filled(text) {
-  return text === "" ? "\u2014" : text;
-}
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 // src/action/grant.ts
@@ -553,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-AQ26F2RF.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-T4NK6GH3.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -590,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ENGOQCXY.js");
+  const { readPublished } = await import("./chunks/dashboard-KRJ4Q6AO.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -654,14 +459,14 @@ async function runIssue(settings) {
     info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
     return OK;
   }
-  const { FORM_LABEL } = await import("./chunks/form-JZ56D6H6.js");
+  const { FORM_LABEL } = await import("./chunks/form-RGS3W6QH.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
     return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-6P3JXYEW.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-XUGMLZZF.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -683,7 +488,8 @@ async function runIssue(settings) {
     requestSchemaRef(settings.workspace, VERSION)
   );
   const body = answerBody(answer);
-  const github = await import("./chunks/client-VIBUEIOS.js");
+  if (settings.dryRun) return dryAnswer(issue.number, answer);
+  const github = await import("./chunks/client-QE7J6LBK.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -707,6 +513,11 @@ async function runIssue(settings) {
   setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
   return OK;
 }
+function dryAnswer(number, answer) {
+  info(`dry run: #${number} would be answered (${answer.ok ? "valid" : `${answer.problems.length} problem(s)`}); nothing was written.`);
+  setOutput("answer", JSON.stringify(answer.ok ? { valid: true, file: answer.path, link: answer.link } : { valid: false, problems: answer.problems }));
+  return OK;
+}
 function configTeams(config) {
   const teams = /* @__PURE__ */ new Map();
   const names = [
@@ -717,7 +528,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-KDPAM4DZ.js");
+  const { directoryFromActions } = await import("./chunks/connect-L7GKCUYO.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-VLJZFZMF.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -734,7 +545,7 @@ async function runDiscover(settings) {
 }
 async function workflowProblems(workspace) {
   const { workflowPermissionProblems } = await import("./chunks/permissions-NHG5E4Z5.js");
-  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-EKVPV4AL.js");
+  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-QITQYGX7.js");
   const files = workingTree(workspace);
   const out = [];
   for (const path of await files.list(".github/workflows")) {
@@ -746,9 +557,9 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-KDPAM4DZ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-37VNIGL3.js");
-  const { FORM_LABEL } = await import("./chunks/form-JZ56D6H6.js");
+  const { directoryFromActions } = await import("./chunks/connect-L7GKCUYO.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XIGSP6ME.js");
+  const { FORM_LABEL } = await import("./chunks/form-RGS3W6QH.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
@@ -758,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-LHQQV67S.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-LKOUN6RC.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -801,8 +612,8 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-WZAZKGE3.js");
-  const { grantEffects } = await import("./chunks/grant-comment-D7F4JM4X.js");
+  const { grant } = await import("./chunks/grant-DXDUM36S.js");
+  const { grantEffects } = await import("./chunks/grant-comment-LXMXDK7O.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
     git: gitIn(settings.workspace),
@@ -812,14 +623,19 @@ async function runGrant(settings) {
     directory,
     before: push.before,
     now: Date.now(),
+    dryRun: settings.dryRun,
     ...settings.memory ? { memory: settings.memory } : {},
     ...settings.root ? { root: settings.root } : {}
   });
+  const effects = [...rememberEffects(report.memoryChange), ...grantEffects(report)];
+  const plan = runPlan(report, effects);
+  await writePlan(plan, report.dryRun);
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
   presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  await applyEffects(settings, [...rememberEffects(report.memoryChange), ...grantEffects(report)], await githubPorts(settings, gh, repo));
+  const made = report.dryRun ? [] : await applyEffects(settings, effects, await githubPorts(settings, gh, repo), report.changeOutcomes);
+  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
@@ -838,8 +654,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-RGRVLOBP.js");
-  const { revokeEffects } = await import("./chunks/revoke-QPLS3WVO.js");
+  const { revoke } = await import("./chunks/revoke-T5JKVYOB.js");
+  const { revokeEffects } = await import("./chunks/revoke-KDFBD7CM.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -854,16 +670,18 @@ async function runRevoke(settings) {
     ...settings.memory ? { memory: settings.memory } : {},
     ...settings.root ? { root: settings.root } : {}
   });
+  const dashboard = settings.dashboard && !report.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) : void 0;
+  const effects = [...rememberEffects(report.memoryChange), ...revokeEffects(report, now), ...dashboard?.effects ?? []];
+  const plan = runPlan(report, effects);
+  await writePlan(plan, report.dryRun);
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   await writeRevokeSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
   presentVerification(settings, report);
-  if (!report.dryRun)
-    await applyEffects(settings, [...rememberEffects(report.memoryChange), ...revokeEffects(report, now)], await githubPorts(settings, gh, repo));
+  const made = report.dryRun ? [] : await applyEffects(settings, effects, { ...await githubPorts(settings, gh, repo), ...dashboard?.port ?? {} }, report.changeOutcomes);
+  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
-  if (settings.dashboard && !report.dryRun && !report.degraded)
-    await keepDashboard(settings, gh, teamsGh, repo, git, report, now, await readPolicyCatalogue(directory, report, now), directory);
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
     return {
@@ -900,9 +718,10 @@ function logDispositions(groups) {
     if (g.error) error(`${g.group}: ${g.error}`, { title: "access-as-code" });
   }
 }
-async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, catalogue, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ENGOQCXY.js");
+async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-KRJ4Q6AO.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
+  const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
     planned = await planDashboard(
@@ -918,23 +737,24 @@ async function keepDashboard(settings, gh, teamsGh, repo, git, report, now, cata
     );
   } catch (error2) {
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
-    return;
+    return void 0;
   }
   const { confersEffects } = await import("./chunks/confers-comment-FFRWBX6U.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
-  const effects = [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers];
-  await applyEffects(settings, effects, {
-    ...await githubPorts(settings, gh, repo),
-    dashboard: async (text) => {
-      const outcome = await applyDashboard(gh, repo, text, now);
-      setOutput("dashboard", JSON.stringify(outcome));
-      info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
-      return `#${outcome.issue} ${outcome.action}`;
+  return {
+    effects: [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers],
+    port: {
+      dashboard: async (text) => {
+        const outcome = await applyDashboard(gh, repo, text, now);
+        setOutput("dashboard", JSON.stringify(outcome));
+        info(`Access dashboard #${outcome.issue}: ${outcome.action}.${outcome.pin ? ` Not pinned: ${outcome.pin}` : ""}`);
+        return `#${outcome.issue} ${outcome.action}`;
+      }
     }
-  });
+  };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-6E3GGKRR.js");
+  const { collectReport } = await import("./chunks/collect-WZIX5LOE.js");
   const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -952,7 +772,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-R7J5I5IT.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-PONQ4ZG7.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -1,0 +1,24 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  HISTORY_DAYS,
+  historyChange,
+  historyDays,
+  historyPath,
+  openPoint,
+  pointOf,
+  readHistory,
+  sealPoint
+} from "./chunk-PDUGYOES.js";
+import "./chunk-IJEJVHO6.js";
+import "./chunk-MQ6TBSEP.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  HISTORY_DAYS,
+  historyChange,
+  historyDays,
+  historyPath,
+  openPoint,
+  pointOf,
+  readHistory,
+  sealPoint
+};
