@@ -24,12 +24,12 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-QKO7EXAE.js";
+} from "./chunks/chunk-TYOS3I3I.js";
 import {
   ROOT_COMMIT,
   gitIn,
   workingTree
-} from "./chunks/chunk-4LOPPIF2.js";
+} from "./chunks/chunk-VIODZ64U.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-7N5U2D3E.js";
 import {
@@ -43,12 +43,12 @@ import {
 import "./chunks/chunk-GCVGB4KO.js";
 import {
   context
-} from "./chunks/chunk-NYSVMIAV.js";
+} from "./chunks/chunk-S2FLNVYZ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-ARBUZM6G.js";
-import "./chunks/chunk-DU4K7O4V.js";
+import "./chunks/chunk-FFFUYTXE.js";
+import "./chunks/chunk-IM5DW627.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
 import "./chunks/chunk-LRULQWW5.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-T4NK6GH3.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-V3YH3CWJ.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-KRJ4Q6AO.js");
+  const { readPublished } = await import("./chunks/dashboard-4WG42ZSK.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -489,7 +489,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-QE7J6LBK.js");
+  const github = await import("./chunks/client-OXWVG7I6.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -569,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-LKOUN6RC.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-JHN6LEMB.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-DXDUM36S.js");
+  const { grant } = await import("./chunks/grant-3EBXOQL2.js");
   const { grantEffects } = await import("./chunks/grant-comment-LXMXDK7O.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -654,8 +654,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-T5JKVYOB.js");
-  const { revokeEffects } = await import("./chunks/revoke-KDFBD7CM.js");
+  const { revoke } = await import("./chunks/revoke-HJYFUEYX.js");
+  const { revokeEffects } = await import("./chunks/revoke-45BUOH5M.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -719,7 +719,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-KRJ4Q6AO.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4WG42ZSK.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -754,7 +754,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-WZIX5LOE.js");
+  const { collectReport } = await import("./chunks/collect-EBZUUWWR.js");
   const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -772,7 +772,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-PONQ4ZG7.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-4XIZKSAT.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

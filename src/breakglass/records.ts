@@ -13,7 +13,8 @@ import { BREAK_GLASS_WORKFLOW, type BreakGlassRun } from './breakglass.ts';
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
 import type { GitHubFacts } from '../github/graphql.ts';
-import { successfulRuns, type GitHub, type RepoRef, type SuccessfulRun } from '../github/client.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { successfulRuns, type SuccessfulRun } from '../github/runs.ts';
 import { recordProblem, type ListedRun, type RecordRule, type RunProof } from './record-rule.ts';
 
 export { recordProblem, type RecordRule } from './record-rule.ts';

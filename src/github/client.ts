@@ -8,7 +8,6 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { scaledMs } from '../wait.ts';
-import { listRunsSince, type RunListing } from './runs.ts';
 import { namePermissions } from './permissions.ts';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
@@ -102,54 +101,6 @@ export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile:
     if ((error as { status?: number }).status === 404) return undefined;
     throw error;
   }
-}
-
-/** A successful run with what the record rule (breakglass/record-rule.ts) reads: none counts before it is judged. */
-export interface SuccessfulRun {
-  startedAt: number;
-  completedAt: number;
-  event: string;
-  path: string;
-  headBranch: string;
-  headSha: string;
-}
-
-/**
- * Successful runs of a workflow created since a date that reconciled what had ended when they started:
- * push and schedule runs. A manual dispatch may be a dry run, which changes nothing, so it is left out.
- * Listed by creation windows under GitHub's 1,000-result cap (listRunsSince); `cut` says when even a
- * one-second window held more. A missing workflow file (404) has no runs.
- */
-export async function successfulRuns(
-  gh: GitHub,
-  repo: RepoRef,
-  workflowFile: string,
-  since: number,
-  newestPage = false,
-): Promise<{ runs: SuccessfulRun[]; cut: boolean }> {
-  const out: SuccessfulRun[] = [];
-  let listing: RunListing;
-  try {
-    // The newest page alone (no `created` filter, so no cap) for "when did it last succeed".
-    listing = newestPage
-      ? {
-          runs: (await gh.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflowFile, status: 'success', exclude_pull_requests: true, per_page: 100 }))
-            .data.workflow_runs,
-          cut: false,
-        }
-      : await listRunsSince(gh, repo, workflowFile, { status: 'success', exclude_pull_requests: true }, since);
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return { runs: out, cut: false };
-    throw error;
-  }
-  for (const run of listing.runs) {
-    if (run.event !== 'schedule' && run.event !== 'push') continue;
-    const startedAt = Date.parse(run.run_started_at ?? run.created_at);
-    const completedAt = Date.parse(run.updated_at);
-    if (!Number.isNaN(startedAt) && !Number.isNaN(completedAt))
-      out.push({ startedAt, completedAt, event: run.event, path: run.path, headBranch: run.head_branch ?? '', headSha: run.head_sha });
-  }
-  return { runs: out, cut: listing.cut };
 }
 
 /** The rules in force on a branch (GET /repos/{owner}/{repo}/rules/branches/{branch}), from every ruleset that applies. */

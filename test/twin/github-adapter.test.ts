@@ -4,7 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ValidateFunction } from 'ajv';
-import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments, successfulRuns } from '../../src/github/client.ts';
+import { commentOnPull, createGitHub, lastSuccessfulRun, pullComments } from '../../src/github/client.ts';
+import { successfulRuns } from '../../src/github/runs.ts';
 import { issuesWithLabel } from '../../src/github/issues.ts';
 import { fileAt, getPull, isTeamMember, pullCommitters, pullFiles, pullReviews, pullsForCommit } from '../helpers/github-rest.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';

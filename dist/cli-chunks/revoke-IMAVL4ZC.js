@@ -1,0 +1,42 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  reminderBody,
+  reminderMarker,
+  revoke
+} from "./chunk-MIHTGNA3.js";
+import "./chunk-REPHLOMZ.js";
+import "./chunk-LBVGMWTR.js";
+import "./chunk-HYRZEDJY.js";
+import "./chunk-VOVDVJXR.js";
+import "./chunk-3GTNDIIZ.js";
+import "./chunk-5B74HOTC.js";
+import "./chunk-WY42KRYZ.js";
+import "./chunk-6243XALH.js";
+import "./chunk-4VZDO7D4.js";
+import "./chunk-TVE5Q7P7.js";
+import "./chunk-LDXIIFYA.js";
+import "./chunk-UWIRUTJ6.js";
+import "./chunk-J2QYFZ33.js";
+import "./chunk-VBXVWMN2.js";
+import "./chunk-KKT3OYJW.js";
+import "./chunk-3VIL4RUE.js";
+import "./chunk-DKSCVU2J.js";
+import "./chunk-WD4VLBT2.js";
+import "./chunk-GUX3DBMW.js";
+import "./chunk-XP3LFAPK.js";
+import "./chunk-TRPAB6JR.js";
+import "./chunk-E4JGT2Z2.js";
+import "./chunk-UV4BBHG6.js";
+import "./chunk-BBEUIQHO.js";
+import "./chunk-COOZ5Q7T.js";
+import "./chunk-LJOL2TRB.js";
+import "./chunk-HZLMQCJG.js";
+import "./chunk-425VGJGT.js";
+import "./chunk-IQ3S3PKL.js";
+import "./chunk-ZFCBOOOX.js";
+import "./chunk-JV5PSVP2.js";
+export {
+  reminderBody,
+  reminderMarker,
+  revoke
+};
