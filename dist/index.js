@@ -231,8 +231,10 @@ function whatHappened(d, dryRun) {
   return dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
 }
 
-// src/action/settings.ts
+// src/action-commands.ts
 var COMMANDS = ["validate", "grant", "revoke", "report", "doctor", "issue", "break-glass", "discover"];
+
+// src/action/settings.ts
 var NEEDS_ENTRA = ["grant", "revoke", "report", "doctor", "break-glass", "discover"];
 var NEEDS_GITHUB = ["grant", "revoke", "report", "issue", "break-glass"];
 var MAY_USE_GITHUB = ["doctor", "validate"];

@@ -6,9 +6,7 @@ import { workflowFileOf } from '../github/permissions.ts';
 import type { EntraSettings } from '../entra/connect.ts';
 import { MEMORY_KEY_MIN_LENGTH, type MemoryKey } from '../memory/memory.ts';
 import { ROOT_COMMIT } from '../config/approved.ts';
-
-export const COMMANDS = ['validate', 'grant', 'revoke', 'report', 'doctor', 'issue', 'break-glass', 'discover'] as const;
-export type Command = (typeof COMMANDS)[number];
+import { COMMANDS, type Command } from '../action-commands.ts';
 
 export interface Settings {
   command: Command;

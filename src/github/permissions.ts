@@ -6,7 +6,7 @@
  * naming what the endpoint accepts ("Controlling permissions for GITHUB_TOKEN"; GitHub changelog
  * 2023-08-10; "Troubleshooting the REST API": insufficient permission errors).
  */
-import type { Command } from '../action/settings.ts';
+import type { Command } from '../action-commands.ts';
 
 export type Level = 'read' | 'write';
 
