@@ -55,7 +55,7 @@ async function dryThenReal(s: Scenario, run: (dry: boolean) => Promise<ActionRun
   return { dry, real, plan };
 }
 
-test('dry-run: true on grant adds nobody and comments nowhere; the real run then makes exactly the plan (add-member, "granted" comment and notice)', async () => {
+test('THREATS 70: dry-run: true on grant adds nobody and comments nowhere; the real run then makes exactly the plan (add-member, "granted" comment and notice)', async () => {
   const s = await Scenario.begin();
   try {
     const pull = s.openPull('octocat', {

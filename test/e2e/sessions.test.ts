@@ -54,7 +54,7 @@ test("a removal from a group with revokeSessions ends the user's sign-in session
   }
 });
 
-test('issue 31 item 8: when Entra itself ends a PIM assignment at its end, the next sweep revokes the sessions, once', async () => {
+test('THREATS 64: when Entra itself ends a PIM assignment at its end, the next sweep revokes the sessions, once', async () => {
   const s = await Scenario.begin();
   try {
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
