@@ -3,7 +3,7 @@ import * as core from './runner.ts';
 import type { Settings } from './settings.ts';
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { EffectPorts } from '../execute/executor.ts';
-import type { ChangeOutcome } from '../execute/backends/backend.ts';
+import type { ChangeOutcome } from '../backends/backend.ts';
 
 /**
  * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planLines, runPlan, type RunPlan } from '../plan/plan.ts';
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
-import type { ChangeOutcome } from '../execute/backends/backend.ts';
+import type { ChangeOutcome } from '../backends/backend.ts';
 import type { GitHub } from '../github/client.ts';
 import { loadConfig } from '../config/config.ts';
 import type { BranchContext } from '../commands/context.ts';

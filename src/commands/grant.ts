@@ -12,7 +12,7 @@ import { reconcile, type GroupResult, type PlannedDisposition, type ReconcileRep
 import { isRequestsHousekeeping, isUnderRequests, splitRequestPath } from '../request/path.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';
-import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
+import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 

@@ -16,7 +16,7 @@ import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.
 import { historyChange, pointOf, readHistory } from '../memory/history.ts';
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
-import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
+import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 
 export interface RevokeContext extends BranchContext {

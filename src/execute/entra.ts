@@ -5,11 +5,11 @@
  * a change already made answers 'already'. A dry run makes nothing and records nothing.
  */
 import type { Directory } from '../entra/directory.ts';
-import { BACKENDS } from './backends/index.ts';
-import { isRemoval, type ChangeOutcome, type EntraChange } from './backends/backend.ts';
-import { revokeSessions } from './backends/sessions.ts';
+import { BACKENDS } from '../backends/index.ts';
+import { isRemoval, type ChangeOutcome, type EntraChange } from '../backends/backend.ts';
+import { revokeSessions } from '../backends/sessions.ts';
 
-export type { ChangeOutcome, EntraChange } from './backends/backend.ts';
+export type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 
 export async function executeChanges(directory: Directory, changes: readonly EntraChange[]): Promise<Map<string, ChangeOutcome>> {
   const out = new Map<string, ChangeOutcome>();

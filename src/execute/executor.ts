@@ -8,7 +8,7 @@
 import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { MemoryChange } from '../memory/memory.ts';
 import type { Delivery, NotifyEvent } from '../notify/notify.ts';
-import type { ChangeOutcome } from './backends/backend.ts';
+import type { ChangeOutcome } from '../backends/backend.ts';
 
 /** A comment already on a pull request: its body, and whether a bot wrote it (by type, never by login). */
 export interface PostedComment {

@@ -1,7 +1,7 @@
 /** What the sweep tells people: a reminder on the pull request before access ends, and chat notices. */
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
-import { isRemoval } from '../execute/backends/backend.ts';
+import { isRemoval } from '../backends/backend.ts';
 import { reminderBody, reminderMarker, type RevokeReport } from '../commands/revoke.ts';
 
 /**

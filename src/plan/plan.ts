@@ -1,11 +1,11 @@
 /**
  * One run's plan as a value (Terraform's `plans.Plan`): every change to Entra, each naming the
- * backend that makes it (execute/backends), and every effect on GitHub and in chat, each with a stable
+ * backend that makes it (backends), and every effect on GitHub and in chat, each with a stable
  * id, a kind and its reason, plus what the run could not judge. Made before any write of its phase
  * (reconcile/decide.ts), printed by `grant|revoke --dry-run` and at the top of every grant and sweep
  * job summary; applying it records outcomes beside it (by id), never changes it. Pure.
  */
-import type { ChangeOutcome, EntraChange } from '../execute/backends/backend.ts';
+import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import type { GroupResult } from '../reconcile/reconcile.ts';
 import type { Effect, EffectOutcome } from './effects.ts';
 

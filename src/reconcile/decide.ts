@@ -2,14 +2,14 @@
  * The decision, pure: from the facts a run gathered (the configuration in force, each group's members
  * and what its backend holds, every request with its verification, break-glass grants), who should hold
  * each group and the Entra changes that make it so, each with a stable id, its reason and the backend
- * that makes it (execute/backends). Nothing here reads or writes anything.
+ * that makes it (backends). Nothing here reads or writes anything.
  */
 import { breakGlassSource, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { Member } from '../entra/directory.ts';
-import { BACKENDS } from '../execute/backends/index.ts';
-import { isRemoval, type EndOf, type EntraChange } from '../execute/backends/backend.ts';
-import { revokeSessionsChange } from '../execute/backends/sessions.ts';
+import { BACKENDS } from '../backends/index.ts';
+import { isRemoval, type EndOf, type EntraChange } from '../backends/backend.ts';
+import { revokeSessionsChange } from '../backends/sessions.ts';
 import type { RequestRecord } from './inventory.ts';
 import { planGroup } from './group-plan.ts';
 import type { GroupResult, RequestResult } from './reconcile.ts';

@@ -9,8 +9,7 @@
  */
 import type { GroupPolicy } from '../policy/policy.ts';
 import type { Member } from '../entra/directory.ts';
-
-export type MemberReason = 'active' | 'standing' | 'ended' | 'drift' | 'unverified';
+import type { MemberReason } from '../backends/backend.ts';
 
 export interface Disposition {
   id: string;

@@ -35,8 +35,8 @@ import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from
 import type { Disposition } from './group-plan.ts';
 import { decide, type EndedAccess, type GroupState } from './decide.ts';
 import { executeChanges, type ChangeOutcome, type EntraChange } from '../execute/entra.ts';
-import { isRemoval } from '../execute/backends/backend.ts';
-import { BACKENDS } from '../execute/backends/index.ts';
+import { isRemoval } from '../backends/backend.ts';
+import { BACKENDS } from '../backends/index.ts';
 import { choosePull, unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { requesterTeamNames } from '../policy/requesters.ts';

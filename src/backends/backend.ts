@@ -5,11 +5,13 @@
  * never from its name elsewhere. Adding a backend: its module here, its row in the table, its value in
  * the policy schema (schemas/), and the twin's side of it (scripts/twin/).
  */
-import type { Directory, WriteResult } from '../../entra/directory.ts';
-import type { Member } from '../../entra/directory.ts';
-import type { MemberReason } from '../../reconcile/group-plan.ts';
+import type { Directory, WriteResult } from '../entra/directory.ts';
+import type { Member } from '../entra/directory.ts';
 
 export type BackendName = 'membership' | 'pim';
+
+/** Why a member is where the decision puts them (reconcile/group-plan.ts). */
+export type MemberReason = 'active' | 'standing' | 'ended' | 'drift' | 'unverified';
 
 /** One member's decision in a group, as a backend sees it (the reconciler's disposition). */
 export interface Planned {

@@ -3,7 +3,7 @@
  * and session cookies are revoked (user-revokesigninsessions), so that a token cannot keep what the
  * access gave. Not a backend of the table: it follows whichever backend ended the access.
  */
-import type { Directory } from '../../entra/directory.ts';
+import type { Directory } from '../entra/directory.ts';
 import type { ChangeOutcome, EntraChange } from './backend.ts';
 import { changeId } from './backend.ts';
 
