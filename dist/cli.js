@@ -3,7 +3,7 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-O4IIJCMQ.js";
+} from "./cli-chunks/chunk-MEZQJ7YD.js";
 import {
   COMMON,
   FORMAT,
@@ -11,7 +11,7 @@ import {
   jsonWanted,
   repoRoot,
   requestSchemaRef
-} from "./cli-chunks/chunk-2IP4E642.js";
+} from "./cli-chunks/chunk-2TRKZAQT.js";
 import {
   EXIT,
   EXIT_HELP
@@ -23,7 +23,7 @@ import {
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-J2QYFZ33.js";
+} from "./cli-chunks/chunk-N5YH5U4J.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -120,7 +120,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-32YY2TS4.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-LIQBQMDC.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-RIAGHC36.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-7LT6IHIL.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -159,8 +159,9 @@ var COMMAND_TABLE = [
       "grant [--before SHA] [--dry-run]",
       "the grant job's reconciliation: verify every request on main,",
       "add what is approved and missing, remove what ended",
-      "(prints what became of the request files changed since SHA; their comments",
-      "and notices are the grant job's; --dry-run: the plan, changing nothing)"
+      "(prints what became of the request files changed since SHA, and comments on",
+      "their pull requests with GITHUB_TOKEN and sends notices as the grant job does;",
+      "--dry-run: the plan, every change and effect, changing nothing; --format json)"
     ],
     run: entra("grantCommand")
   },

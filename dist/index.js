@@ -1,7 +1,11 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  ICON
+} from "./chunks/chunk-4WUAOP62.js";
+import {
   annotate,
   applyEffects,
+  effectPorts,
   error,
   escapeHtml,
   filled,
@@ -10,8 +14,8 @@ import {
   githubOnly,
   githubPorts,
   info,
+  presentEffects,
   reportHasErrors,
-  runPlan,
   services,
   setFailed,
   setOutput,
@@ -24,49 +28,42 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-TYOS3I3I.js";
+} from "./chunks/chunk-3WICJTIE.js";
+import "./chunks/chunk-C3PFCXLH.js";
 import {
   ROOT_COMMIT,
   gitIn,
   workingTree
-} from "./chunks/chunk-VIODZ64U.js";
+} from "./chunks/chunk-CYNVURNG.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-7N5U2D3E.js";
 import {
   loadConfig
-} from "./chunks/chunk-6LYDHTAK.js";
-import "./chunks/chunk-KAUG6AWK.js";
+} from "./chunks/chunk-7YUCK4KY.js";
 import "./chunks/chunk-M5VK2URL.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-LXQIYYNM.js";
 import "./chunks/chunk-GCVGB4KO.js";
+import "./chunks/chunk-KAUG6AWK.js";
 import {
   context
 } from "./chunks/chunk-S2FLNVYZ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-FFFUYTXE.js";
-import "./chunks/chunk-IM5DW627.js";
+import "./chunks/chunk-567DNEYT.js";
 import "./chunks/chunk-LIIKHXTA.js";
-import "./chunks/chunk-GKSYZKYF.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B4AF7QQP.js";
-import "./chunks/chunk-3SAL6HEY.js";
+import "./chunks/chunk-ZEOJWJHX.js";
+import "./chunks/chunk-34OC5ZRV.js";
 import "./chunks/chunk-W4PVMAAF.js";
 import "./chunks/chunk-DPPUGS6I.js";
 import {
   requesterTeamNames,
   teamKey
 } from "./chunks/chunk-AVZCSXTZ.js";
-import {
-  ICON
-} from "./chunks/chunk-ORZDBRM4.js";
-import {
-  rememberEffects
-} from "./chunks/chunk-BLGGZSH3.js";
-import "./chunks/chunk-34OC5ZRV.js";
 import {
   parseWebhooks
 } from "./chunks/chunk-A4U2YKKM.js";
@@ -75,6 +72,8 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
+import "./chunks/chunk-IM5DW627.js";
+import "./chunks/chunk-GKSYZKYF.js";
 import {
   workflowFileOf
 } from "./chunks/chunk-UYXB32ID.js";
@@ -360,7 +359,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-V3YH3CWJ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-QXWKE4Q4.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -397,7 +396,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-4WG42ZSK.js");
+  const { readPublished } = await import("./chunks/dashboard-ZYLVKB5C.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -461,14 +460,14 @@ async function runIssue(settings) {
     info(`Issue #${issue.number} is ${issue.state}: nothing to answer.`);
     return OK;
   }
-  const { FORM_LABEL } = await import("./chunks/form-RGS3W6QH.js");
+  const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   if (!(issue.labels ?? []).some((l) => l.name === FORM_LABEL)) {
     info(`Issue #${issue.number} has no "${FORM_LABEL}" label: not an access request, nothing to do.`);
     return OK;
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-XUGMLZZF.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-IIXBWGSM.js");
   const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
@@ -530,7 +529,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-L7GKCUYO.js");
+  const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-VLJZFZMF.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -559,9 +558,9 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-L7GKCUYO.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XIGSP6ME.js");
-  const { FORM_LABEL } = await import("./chunks/form-RGS3W6QH.js");
+  const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-YKM23Y5A.js");
+  const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
@@ -571,7 +570,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-JHN6LEMB.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-AT56B7CM.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -614,10 +613,9 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-3EBXOQL2.js");
-  const { grantEffects } = await import("./chunks/grant-comment-LXMXDK7O.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-NKAI263U.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({
+  const planned = await planGrant({
     git: gitIn(settings.workspace),
     gh,
     ...teamsGh ? { teamsGh } : {},
@@ -629,15 +627,15 @@ async function runGrant(settings) {
     ...settings.memory ? { memory: settings.memory } : {},
     ...settings.root ? { root: settings.root } : {}
   });
-  const effects = [...rememberEffects(report.memoryChange), ...grantEffects(report)];
-  const plan = runPlan(report, effects);
-  await writePlan(plan, report.dryRun);
+  await writePlan(planned.plan, planned.report.dryRun);
+  const ports = await effectPorts(settings, await githubPorts(settings, gh, repo));
+  const { report, outcomes } = await applyGrant(planned, { directory, ports });
+  await presentEffects(planned.plan.effects, outcomes.effects);
   for (const item of report.items) info(`${item.file}: ${item.outcome}: ${item.detail}`);
   setOutput("changes", JSON.stringify(report.items));
   presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  const made = report.dryRun ? [] : await applyEffects(settings, effects, await githubPorts(settings, gh, repo), report.changeOutcomes);
-  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
+  await writeOutcomes(planned.plan, outcomes);
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   const unmerged = report.items.filter((i) => i.pull === void 0 && i.outcome === "refused");
   for (const item of unmerged) error(`${item.file} changed without a merged pull request: ${item.detail}`, { title: "access-as-code", file: item.file });
@@ -656,12 +654,11 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-HJYFUEYX.js");
-  const { revokeEffects } = await import("./chunks/revoke-45BUOH5M.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-3EFM6EZB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({
+  const ctx = {
     git,
     gh,
     ...teamsGh ? { teamsGh } : {},
@@ -671,19 +668,25 @@ async function runRevoke(settings) {
     dryRun: settings.dryRun,
     ...settings.memory ? { memory: settings.memory } : {},
     ...settings.root ? { root: settings.root } : {}
+  };
+  let dashboardPort = {};
+  const planned = await planRevoke(ctx, async (plannedReport) => {
+    const dashboard = settings.dashboard && !plannedReport.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, plannedReport, now, directory) : void 0;
+    if (dashboard) dashboardPort = dashboard.port;
+    return (report2) => dashboard?.effects(report2) ?? [];
   });
-  const dashboard = settings.dashboard && !report.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) : void 0;
-  const effects = [...rememberEffects(report.memoryChange), ...revokeEffects(report, now), ...dashboard?.effects ?? []];
-  const plan = runPlan(report, effects);
-  await writePlan(plan, report.dryRun);
-  const unapproved = await presentIgnoredConfig(report.configIgnored);
+  await writePlan(planned.plan, planned.report.dryRun);
+  const unapproved = await presentIgnoredConfig(planned.report.configIgnored);
+  const ports = await effectPorts(settings, { ...await githubPorts(settings, gh, repo), ...dashboardPort });
+  const { report, outcomes } = await applyRevoke(planned, ctx, ports);
+  await presentEffects(planned.plan.effects, outcomes.effects);
   await writeRevokeSummary(report);
   setOutput("sweep", JSON.stringify(report.groups));
   presentVerification(settings, report);
-  const made = report.dryRun ? [] : await applyEffects(settings, effects, { ...await githubPorts(settings, gh, repo), ...dashboard?.port ?? {} }, report.changeOutcomes);
-  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
+  await writeOutcomes(planned.plan, outcomes);
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) warning(b.why, { title: "access-as-code break-glass" });
+  for (const u of report.sessionsUnknown) error(`${u.group}: ${u.file}: ${u.why}`, { title: "access-as-code: sign-in sessions" });
   if (report.degraded) return { status: "degraded", message: report.degraded };
   if (report.failed)
     return {
@@ -721,7 +724,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4WG42ZSK.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZYLVKB5C.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -744,7 +747,10 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   const { confersEffects } = await import("./chunks/confers-comment-FFRWBX6U.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
-    effects: [{ id: "dashboard", kind: "dashboard", next: planned.next, reason: "the sweep keeps the access dashboard" }, ...confers],
+    effects: (swept) => [
+      { id: "dashboard", kind: "dashboard", next: planned.render(swept.status), reason: "the sweep keeps the access dashboard" },
+      ...confers
+    ],
     port: {
       dashboard: async (text) => {
         const outcome = await applyDashboard(gh, repo, text, now);
@@ -756,7 +762,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-EBZUUWWR.js");
+  const { collectReport } = await import("./chunks/collect-IDM2S2QL.js");
   const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -774,7 +780,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-4XIZKSAT.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-XZV6VOLY.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

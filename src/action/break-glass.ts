@@ -24,6 +24,7 @@ import { GitHubFacts } from '../github/graphql.ts';
 import { createAssignedIssue } from '../github/issues.ts';
 import { gitIn, type Git, headCommit } from '../git/git.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
+import { applyPlan } from '../execute/apply.ts';
 import type { Settings } from './settings.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import type { RunResult } from './result.ts';
@@ -165,7 +166,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   }
   // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
   const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
-  const report = await reconcile({
+  const planned = await reconcile({
     git,
     githubFacts,
     directory,
@@ -178,9 +179,12 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const end = formatTimestamp(decision.end);
   const owners = reviewersOf(config, decision.group);
   const { review, notice, announce } = plannedEffects(decision, runId, grant.start, end, owners, repo);
-  const plan = runPlan(report, [review, notice]);
-  await writePlan(plan, report.dryRun);
-  if (report.dryRun) return dryRun(`${decision.login} would be granted ${decision.group} until ${end}`);
+  const plan = runPlan(planned, [review, notice]);
+  await writePlan(plan, planned.dryRun);
+  if (planned.dryRun) return dryRun(`${decision.login} would be granted ${decision.group} until ${end}`);
+  // The plan as shown, made by the one executor; the review issue and the notice follow it.
+  const report = await applyPlan(directory, planned);
+  const entra = { changes: [...report.outcomes.values()], checks: [...report.checkOutcomes.values()] };
   const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
   if (!mine || mine.outcome === 'failed')
     throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
@@ -198,7 +202,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     },
   });
   if (!issue || made?.status !== 'done') {
-    await writeOutcomes(plan, { changes: [...report.outcomes.values()], effects: [made].filter((o) => o !== undefined) });
+    await writeOutcomes(plan, { ...entra, effects: [made].filter((o) => o !== undefined) });
     return {
       status: 'failed',
       message: `${decision.login} was added to ${decision.group}, but the review issue was not opened (${made?.detail ?? 'no outcome'}), so this run's record covers nobody: the next sweep removes the access. Re-run the workflow to try again.`,
@@ -225,6 +229,6 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     { listComments: async () => [], postComment: async () => undefined },
     new Map([[review.id, { id: review.id, result: 'made' as const }]]),
   );
-  await writeOutcomes(plan, { changes: [...report.outcomes.values()], effects: [made, ...told] });
+  await writeOutcomes(plan, { ...entra, effects: [made, ...told] });
   return { status: 'ok' };
 }

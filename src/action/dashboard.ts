@@ -48,7 +48,11 @@ export async function planDashboard(
   lateMs?: number,
   catalogue?: Catalogue,
   reviews: { directory?: Pick<Directory, 'resolveUsers'>; memory?: MemoryKey } = {},
-): Promise<{ next: { body: string; stable: string }; pending: PendingRequest[] }> {
+): Promise<{
+  next: { body: string; stable: string };
+  render: (status: RevokeReport['status']) => { body: string; stable: string };
+  pending: PendingRequest[];
+}> {
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const open = await githubFacts.openRequestPulls(report.branch);
   // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
@@ -103,7 +107,8 @@ export async function planDashboard(
     ...(lateMs !== undefined ? { lateMs } : {}),
     ...(catalogue ? { catalogue } : {}),
   };
-  return { next: renderDashboard(data), pending };
+  // Worded again from the sweep's status once its plan is made (who holds access after it).
+  return { next: renderDashboard(data), render: (status) => renderDashboard({ ...data, status }), pending };
 }
 
 /**

@@ -14,9 +14,8 @@ import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
 import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
-import { applyEffects, githubOnly, githubPorts, services } from './services.ts';
-import { rememberEffects, type Effect } from '../plan/effects.ts';
-import { runPlan } from '../plan/plan.ts';
+import { applyEffects, effectPorts, githubOnly, githubPorts, presentEffects, services } from './services.ts';
+import type { Effect } from '../plan/effects.ts';
 import { writeOutcomes, writePlan } from './plan-summary.ts';
 import { writeRevokeSummary } from './revoke.ts';
 import { annotate, escapeHtml, verdictRows, writeValidationSummary } from './report.ts';
@@ -361,10 +360,9 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event as PushEvent;
-  const { grant } = await import('../commands/grant.ts');
-  const { grantEffects } = await import('../notices/grant-comment.ts');
+  const { planGrant, applyGrant } = await import('../commands/grant.ts');
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
-  const report = await grant({
+  const planned = await planGrant({
     git: gitIn(settings.workspace),
     gh,
     ...(teamsGh ? { teamsGh } : {}),
@@ -376,15 +374,16 @@ async function runGrant(settings: Settings): Promise<RunResult> {
     ...(settings.memory ? { memory: settings.memory } : {}),
     ...(settings.root ? { root: settings.root } : {}),
   });
-  const effects = [...rememberEffects(report.memoryChange), ...grantEffects(report)];
-  const plan = runPlan(report, effects);
-  await writePlan(plan, report.dryRun);
+  // The plan is shown before anything is made, and what is made is that plan.
+  await writePlan(planned.plan, planned.report.dryRun);
+  const ports = await effectPorts(settings, await githubPorts(settings, gh, repo));
+  const { report, outcomes } = await applyGrant(planned, { directory, ports });
+  await presentEffects(planned.plan.effects, outcomes.effects);
   for (const item of report.items) core.info(`${item.file}: ${item.outcome}: ${item.detail}`);
   core.setOutput('changes', JSON.stringify(report.items));
   presentVerification(settings, report);
   await writeGrantSummary(report, report.head);
-  const made = report.dryRun ? [] : await applyEffects(settings, effects, await githubPorts(settings, gh, repo), report.changeOutcomes);
-  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
+  await writeOutcomes(planned.plan, outcomes);
   const unapproved = await presentIgnoredConfig(report.configIgnored);
   // A request added or changed on main without a pull request bypassed review: grant nothing, and fail
   // the run so that it shows up red in the history, not just in a log.
@@ -406,12 +405,11 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
   if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
-  const { revoke } = await import('../commands/revoke.ts');
-  const { revokeEffects } = await import('../notices/revoke.ts');
+  const { planRevoke, applyRevoke } = await import('../commands/revoke.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const report = await revoke({
+  const ctx = {
     git,
     gh,
     ...(teamsGh ? { teamsGh } : {}),
@@ -421,23 +419,28 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     dryRun: settings.dryRun,
     ...(settings.memory ? { memory: settings.memory } : {}),
     ...(settings.root ? { root: settings.root } : {}),
+  };
+  // The dashboard is a view of this sweep: read when planning, worded from what the sweep made.
+  let dashboardPort: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> = {};
+  const planned = await planRevoke(ctx, async (plannedReport) => {
+    const dashboard =
+      settings.dashboard && !plannedReport.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, plannedReport, now, directory) : undefined;
+    if (dashboard) dashboardPort = dashboard.port;
+    return (report) => dashboard?.effects(report) ?? [];
   });
-  // The dashboard is a view of this sweep: what it should say is planned with everything else.
-  const dashboard = settings.dashboard && !report.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) : undefined;
-  // Reminders go out once per request version (the comment is the record), and their notices with them.
-  const effects = [...rememberEffects(report.memoryChange), ...revokeEffects(report, now), ...(dashboard?.effects ?? [])];
-  const plan = runPlan(report, effects);
-  await writePlan(plan, report.dryRun);
-  const unapproved = await presentIgnoredConfig(report.configIgnored);
+  // The plan is shown before anything is made, and what is made is that plan.
+  await writePlan(planned.plan, planned.report.dryRun);
+  const unapproved = await presentIgnoredConfig(planned.report.configIgnored);
+  const ports = await effectPorts(settings, { ...(await githubPorts(settings, gh, repo)), ...dashboardPort });
+  const { report, outcomes } = await applyRevoke(planned, ctx, ports);
+  await presentEffects(planned.plan.effects, outcomes.effects);
   await writeRevokeSummary(report);
   core.setOutput('sweep', JSON.stringify(report.groups));
   presentVerification(settings, report);
-  const made = report.dryRun
-    ? []
-    : await applyEffects(settings, effects, { ...(await githubPorts(settings, gh, repo)), ...(dashboard?.port ?? {}) }, report.changeOutcomes);
-  await writeOutcomes(plan, { changes: [...report.changeOutcomes.values()], effects: made });
+  await writeOutcomes(planned.plan, outcomes);
   logDispositions(report.groups);
   for (const b of report.breakGlassIgnored) if (/was not reviewed within/.test(b.why)) core.warning(b.why, { title: 'access-as-code break-glass' });
+  for (const u of report.sessionsUnknown) core.error(`${u.group}: ${u.file}: ${u.why}`, { title: 'access-as-code: sign-in sessions' });
   if (report.degraded) return { status: 'degraded', message: report.degraded };
   if (report.failed)
     return {
@@ -497,7 +500,7 @@ async function planDashboardEffects(
   report: RevokeReport,
   now: number,
   directory: Directory,
-): Promise<{ effects: Effect[]; port: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> } | undefined> {
+): Promise<{ effects: (report: RevokeReport) => Effect[]; port: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> } | undefined> {
   const { planDashboard, applyDashboard } = await import('./dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
   const catalogue = await readPolicyCatalogue(directory, report, now);
@@ -521,7 +524,10 @@ async function planDashboardEffects(
   const { confersEffects } = await import('../notices/confers-comment.ts');
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
-    effects: [{ id: 'dashboard', kind: 'dashboard', next: planned.next, reason: 'the sweep keeps the access dashboard' }, ...confers],
+    effects: (swept) => [
+      { id: 'dashboard', kind: 'dashboard', next: planned.render(swept.status), reason: 'the sweep keeps the access dashboard' },
+      ...confers,
+    ],
     port: {
       dashboard: async (text) => {
         const outcome = await applyDashboard(gh, repo, text, now);

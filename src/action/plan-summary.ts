@@ -5,7 +5,8 @@
  */
 import * as core from './runner.ts';
 import { escapeHtml } from './report.ts';
-import { planLines, type RunOutcomes, type RunPlan } from '../plan/plan.ts';
+import { planIds, planLines, type RunOutcomes, type RunPlan } from '../plan/plan.ts';
+import type { CheckOutcome } from '../reconcile/decide.ts';
 
 export async function writePlan(plan: RunPlan, dryRun: boolean): Promise<void> {
   core.setOutput('plan', JSON.stringify(plan));
@@ -21,9 +22,10 @@ export async function writePlan(plan: RunPlan, dryRun: boolean): Promise<void> {
 export async function writeOutcomes(plan: RunPlan, outcomes: RunOutcomes): Promise<void> {
   const byId = new Map<string, { status: string; detail?: string }>([
     ...outcomes.changes.map((o) => [o.id, { status: o.result, ...(o.detail ? { detail: o.detail } : {}) }] as const),
+    ...outcomes.checks.map((o) => [o.id, { status: o.result, ...checkDetail(o) }] as const),
     ...outcomes.effects.map((o) => [o.id, { status: o.status, detail: o.detail }] as const),
   ]);
-  const rows = [...plan.changes.map((c) => c.id), ...plan.effects.map((e) => e.id)].flatMap((id) => {
+  const rows = planIds(plan).flatMap((id) => {
     const o = byId.get(id);
     return o ? [{ id, ...o }] : [];
   });
@@ -33,4 +35,10 @@ export async function writeOutcomes(plan: RunPlan, outcomes: RunOutcomes): Promi
     .addHeading('Outcomes', 3)
     .addList(rows.map((r) => `${escapeHtml(r.id)}: ${escapeHtml(r.status)}${r.detail ? ` (${escapeHtml(r.detail)})` : ''}`))
     .write();
+}
+
+/** A check's finding in words (what still holds the access, what Graph did not answer, a lagging read). */
+function checkDetail(o: CheckOutcome): { detail?: string } {
+  const detail = [o.stillHeld, o.unverified, o.lagging].filter(Boolean).join(' ');
+  return detail ? { detail } : {};
 }

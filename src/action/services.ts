@@ -5,9 +5,15 @@ import type { Effect, EffectOutcome } from '../plan/effects.ts';
 import type { EffectPorts } from '../execute/executor.ts';
 import type { ChangeOutcome } from '../backends/backend.ts';
 
+/** The executor's ports for the action: GitHub's (given) and chat notices through the `webhooks` secret. */
+export async function effectPorts(settings: Settings, github: Omit<EffectPorts, 'notify'>): Promise<EffectPorts> {
+  const { notify } = await import('../notify/notify.ts');
+  return { ...github, ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}) };
+}
+
 /**
- * The run's GitHub and chat effects, through the one executor; what failed is a warning (the access
- * changes are made regardless), and the outcomes are printed beside the plan.
+ * The run's GitHub and chat effects, through the one executor (for commands that plan nothing else);
+ * outcomes are printed (presentEffects).
  */
 export async function applyEffects(
   settings: Settings,
@@ -15,20 +21,20 @@ export async function applyEffects(
   github: Omit<EffectPorts, 'notify'>,
   changes?: ReadonlyMap<string, ChangeOutcome>,
 ): Promise<EffectOutcome[]> {
-  const { executeEffects, NO_WEBHOOKS, DEFERRED } = await import('../execute/executor.ts');
-  const { notify } = await import('../notify/notify.ts');
-  const outcomes = await executeEffects(
-    effects,
-    {
-      ...github,
-      ...(settings.webhooks.length > 0 ? { notify: (events) => notify(settings.webhooks, events) } : {}),
-    },
-    changes ? { changes } : {},
-  );
+  const { executeEffects } = await import('../execute/executor.ts');
+  const outcomes = await executeEffects(effects, await effectPorts(settings, github), changes ? { changes } : {});
+  await presentEffects(effects, outcomes);
+  return outcomes;
+}
+
+/** What making the effects did, in the run's log: what failed is a warning (the access changes are made regardless). */
+export async function presentEffects(effects: readonly Effect[], outcomes: readonly EffectOutcome[]): Promise<void> {
+  const { NO_WEBHOOKS, DEFERRED } = await import('../execute/executor.ts');
   // Notices with no webhook to send them are said once, not once per change (a sweep may make thousands).
   const isUnsent = (o: EffectOutcome) => o.status === 'skipped' && o.detail === NO_WEBHOOKS;
   const unsent = outcomes.filter(isUnsent).length;
-  for (const [i, o] of outcomes.entries()) if (!isUnsent(o)) core.info(`${effects[i]!.id}: ${o.status}: ${o.detail}`);
+  const byId = new Map(effects.map((e) => [e.id, e]));
+  for (const o of outcomes) if (!isUnsent(o)) core.info(`${o.id}: ${o.status}: ${o.detail}`);
   if (unsent > 0) core.info(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: ${NO_WEBHOOKS} (docs/notifications.md).`);
   const deferred = outcomes.filter((o) => o.detail === DEFERRED).length;
   if (deferred > 0)
@@ -38,15 +44,14 @@ export async function applyEffects(
   const messages = outcomes.flatMap((o) => (o.messages ? [o.messages] : []));
   if (messages.length > 0)
     core.info(`Notifications: ${messages.reduce((n, m) => n + m.delivered, 0)} of ${messages.reduce((n, m) => n + m.sent, 0)} delivered.`);
-  for (const [i, o] of outcomes.entries()) {
-    const e = effects[i]!;
-    if (o.status !== 'failed') continue;
+  for (const o of outcomes) {
+    const e = byId.get(o.id);
+    if (!e || o.status !== 'failed') continue;
     for (const line of o.failures ?? [failureLine(e, o.detail)])
       core.warning(e.kind === 'review-issue' || e.kind === 'answer' ? `${line}.` : `${line}; the run's changes are made regardless.`, {
         title: 'access-as-code',
       });
   }
-  return outcomes;
 }
 
 /** An effect that failed, in words for the run's log. */

@@ -2,9 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planLines, runPlan, type RunPlan } from '../plan/plan.ts';
-import type { Effect, EffectOutcome } from '../plan/effects.ts';
-import type { ChangeOutcome } from '../backends/backend.ts';
+import { planLines, type RunPlan } from '../plan/plan.ts';
+import type { EffectOutcome } from '../plan/effects.ts';
+import { NO_WEBHOOKS, type EffectPorts } from '../execute/executor.ts';
 import type { GitHub } from '../github/client.ts';
 import { loadConfig } from '../config/config.ts';
 import type { BranchContext } from '../commands/context.ts';
@@ -94,30 +94,23 @@ function printPlan(io: CliIo, plan: RunPlan, json: boolean): void {
 }
 
 /**
- * The CLI's GitHub and chat effects, through the same executor as the action: comments on pull
- * requests with GITHUB_TOKEN, chat notices to the webhooks in ACCESS_WEBHOOKS (the action's
- * `webhooks` secret, same lines), none without it.
+ * The CLI's ports for the same executor as the action: comments on pull requests with GITHUB_TOKEN,
+ * chat notices to the webhooks in ACCESS_WEBHOOKS (the action's `webhooks` secret, same lines), none
+ * without it.
  */
-async function cliEffects(
-  io: CliIo,
-  gh: GitHub,
-  repo: { owner: string; repo: string },
-  effects: readonly Effect[],
-  changes: ReadonlyMap<string, ChangeOutcome>,
-): Promise<EffectOutcome[]> {
-  const { executeEffects, NO_WEBHOOKS } = await import('../execute/executor.ts');
+async function cliPorts(gh: GitHub, repo: { owner: string; repo: string }): Promise<EffectPorts> {
   const { githubEffectPorts } = await import('../execute/github-ports.ts');
   const { notify, parseWebhooks } = await import('../notify/notify.ts');
   const hooks = process.env.ACCESS_WEBHOOKS ? parseWebhooks(process.env.ACCESS_WEBHOOKS) : [];
-  const outcomes = await executeEffects(
-    effects,
-    { ...(await githubEffectPorts(gh, repo)), ...(hooks.length > 0 ? { notify: (events) => notify(hooks, events) } : {}) },
-    { changes },
-  );
+  return { ...(await githubEffectPorts(gh, repo)), ...(hooks.length > 0 ? { notify: (events) => notify(hooks, events) } : {}) };
+}
+
+/** What making the effects did, one line each; notices without webhooks are said once. */
+function presentCliEffects(io: CliIo, outcomes: readonly EffectOutcome[]): EffectOutcome[] {
   const unsent = outcomes.filter((o) => o.status === 'skipped' && o.detail === NO_WEBHOOKS).length;
   for (const o of outcomes) if (!(o.status === 'skipped' && o.detail === NO_WEBHOOKS)) io.out(`${o.id}: ${o.status}: ${o.detail}`);
   if (unsent > 0) io.err(`${unsent} notice${unsent === 1 ? '' : 's'} not sent: set ACCESS_WEBHOOKS to the webhooks secret's lines to send them.`);
-  return outcomes;
+  return [...outcomes];
 }
 
 export async function revokeCommand(args: string[], io: CliIo): Promise<number> {
@@ -130,11 +123,10 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   if (json && !values['dry-run']) throw new ConfigError('--format json prints the plan of a dry run: add --dry-run.');
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { revoke } = await import('../commands/revoke.ts');
-  const { revokeEffects } = await import('../notices/revoke.ts');
+  const { planRevoke, applyRevoke } = await import('../commands/revoke.ts');
   const git = gitIn(root);
   const now = clock(values.at, io);
-  const report = await revoke({
+  const ctx = {
     git,
     gh,
     repo,
@@ -143,13 +135,14 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
     dryRun: values['dry-run'] ?? false,
     requireCurrentHead: true,
     ...pinned(),
-  });
-  const effects = revokeEffects(report, now);
-  const plan = runPlan(report, effects);
-  if (report.dryRun) {
-    printPlan(io, plan, json);
-    return report.failed ? EXIT.attention : EXIT.ok;
+  };
+  const planned = await planRevoke(ctx);
+  if (planned.report.dryRun) {
+    printPlan(io, planned.plan, json);
+    return planned.report.failed ? EXIT.attention : EXIT.ok;
   }
+  // The same reminders and notices as the scheduled sweep (each reminder once per request version).
+  const { report, outcomes } = await applyRevoke(planned, ctx, await cliPorts(gh, repo));
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const g of report.groups) {
     if (g.error) io.out(`${g.group}: ${g.error}`);
@@ -159,8 +152,7 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
       io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
     }
   }
-  // The same reminders and notices as the scheduled sweep (each reminder once per request version).
-  const made = await cliEffects(io, gh, repo, effects, report.changeOutcomes);
+  const made = presentCliEffects(io, outcomes.effects);
   io.out('Sweep finished.');
   return report.failed || made.some((o) => o.status === 'failed') ? EXIT.attention : EXIT.ok;
 }
@@ -323,30 +315,30 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   const root = repoRoot(values.repo, io);
   const git = gitIn(root);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { grant } = await import('../commands/grant.ts');
-  const report = await grant({
+  const { planGrant, applyGrant } = await import('../commands/grant.ts');
+  const directory = await localDirectory(values);
+  const planned = await planGrant({
     git,
     gh,
     repo,
-    directory: await localDirectory(values),
+    directory,
     before: values.before ?? '0000000000000000000000000000000000000000',
     now: clock(values.at, io),
     requireCurrentHead: true,
     dryRun: values['dry-run'] ?? false,
     ...pinned(),
   });
-  const { grantEffects } = await import('../notices/grant-comment.ts');
-  const effects = grantEffects(report);
-  const plan = runPlan(report, effects);
-  if (report.dryRun) {
-    printPlan(io, plan, json);
-    return report.failed ? EXIT.attention : EXIT.ok;
+  if (planned.report.dryRun) {
+    printPlan(io, planned.plan, json);
+    return planned.report.failed ? EXIT.attention : EXIT.ok;
   }
+  // The plan a dry run prints, made: the Entra changes, then the same comments and notices as the grant job.
+  const { report, outcomes } = await applyGrant(planned, { directory, ports: await cliPorts(gh, repo) });
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
-  // Comments on the pull requests and notices are the grant job's (the plan above names them); a person's token does not post them.
-  return report.failed ? EXIT.attention : EXIT.ok;
+  const made = presentCliEffects(io, outcomes.effects);
+  return report.failed || made.some((o) => o.status === 'failed') ? EXIT.attention : EXIT.ok;
 }
 
 /** `discover [--write] [--format json]`: privileged groups outside the policy, their standing members and usage, and a proposal. */

@@ -3,34 +3,38 @@
  * (so a grant run that was dropped or failed is made good here), and reports per group, with
  * reminders before access ends. Idempotent: a second sweep, or one after a killed sweep, changes
  * what is left and nothing else.
+ *
+ * Two steps, so that a door shows the plan before anything is made (invariant 18): `planRevoke`
+ * gathers and decides every effect and writes nothing; `applyRevoke` makes exactly that plan. What
+ * the effects say (who holds access now, today's standing point, the dashboard's table) is worded
+ * again from what was made, without reading anything again; the effects themselves (ids) are the
+ * planned ones.
  */
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { IgnoredConfigChange } from '../config/approved.ts';
 import { statusOf, type StatusReport } from './status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
-import { formatDuration } from '../duration.ts';
-import { inlineCode } from '../markdown.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
-import { historyChange, pointOf, readHistory } from '../memory/history.ts';
+import { historyChange, pointOf, readHistory, type History } from '../memory/history.ts';
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
 import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { dueReminders, type Reminder } from '../notices/reminders.ts';
+import { revokeEffects } from '../notices/revoke.ts';
+import { rememberEffects, type Effect } from '../plan/effects.ts';
+import { runPlan, sameEffects, type RunOutcomes, type RunPlan } from '../plan/plan.ts';
+import { applyPlan } from '../execute/apply.ts';
+import { executeEffects, type EffectPorts } from '../execute/executor.ts';
+
+export type { Reminder } from '../notices/reminders.ts';
 
 export interface RevokeContext extends BranchContext {
   dryRun: boolean;
   /** The CLI: stop when the clone lacks the default branch's head instead of degrading to removals. */
   requireCurrentHead?: boolean;
-}
-
-export interface Reminder {
-  file: string;
-  pull: number;
-  requester: string;
-  group: string;
-  expires: string;
 }
 
 export interface RevokeReport {
@@ -62,14 +66,57 @@ export interface RevokeReport {
   configIgnored: IgnoredConfigChange[];
   /** Break-glass runs that cover nobody, and why (not a record, or not reviewed in time). */
   breakGlassIgnored: { run: number; why: string }[];
+  /** Ended access whose sign-in sessions may still be open, and why that is not known (the run fails). */
+  sessionsUnknown: ReconcileReport['sessionsUnknown'];
 }
 
-/** The scheduled run of the reconciler: the same decisions as grant, reported per group, with reminders. */
-export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
-  const report = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
-  const status = statusOf(report, ctx.now);
-  const memoryChange =
-    ctx.memory && !report.degraded ? await withVerdicts(ctx, ctx.memory, report, await withHistory(ctx, ctx.memory, report)) : report.memoryChange;
+/** Effects a door adds to the sweep's plan (the dashboard): read once when planning, worded from a report. */
+export type ExtraEffects = (planned: RevokeReport) => Promise<(report: RevokeReport) => Effect[]>;
+
+/** A sweep planned: the whole plan, and what it needs to be made and worded again. */
+export interface PlannedRevoke {
+  plan: RunPlan;
+  report: RevokeReport;
+  reconciled: ReconcileReport;
+  memory: { history?: History; verdicts: MemoryChange['files'] };
+  extra: (report: RevokeReport) => Effect[];
+  now: number;
+  /** The memory branch's head when planned (a write builds on it). */
+  memoryBase: string | undefined;
+}
+
+export async function planRevoke(ctx: RevokeContext, extra?: ExtraEffects): Promise<PlannedRevoke> {
+  const reconciled = await reconcile(reconcileContext({ ...ctx, dryRun: ctx.dryRun }));
+  const remembering = ctx.memory && !reconciled.degraded;
+  const memory = {
+    ...(remembering ? { history: await recordedHistory(ctx, ctx.memory!) } : {}),
+    verdicts: remembering ? await verdictsToRecord(ctx, ctx.memory!, reconciled) : [],
+  };
+  const base = await memoryHead(ctx.git);
+  const report = revokeReport(ctx, reconciled, memory, base);
+  const wording = extra ? await extra(report) : () => [];
+  return { plan: runPlan(reconciled, effectsOf(report, ctx.now, wording)), report, reconciled, memory, extra: wording, now: ctx.now, memoryBase: base };
+}
+
+/** Makes the plan: the Entra changes and their checks, then the reminders, notices, memory write and the door's effects. */
+export async function applyRevoke(planned: PlannedRevoke, ctx: RevokeContext, ports: EffectPorts): Promise<{ report: RevokeReport; outcomes: RunOutcomes }> {
+  if (planned.report.dryRun) return { report: planned.report, outcomes: { changes: [], effects: [], checks: [] } };
+  const applied = await applyPlan(ctx.directory, planned.reconciled);
+  const report = revokeReport(ctx, applied, planned.memory, planned.memoryBase);
+  const effects = sameEffects(planned.plan.effects, effectsOf(report, planned.now, planned.extra));
+  const made = await executeEffects(effects, ports, { changes: applied.outcomes });
+  return { report, outcomes: { changes: [...applied.outcomes.values()], effects: made, checks: [...applied.checkOutcomes.values()] } };
+}
+
+function effectsOf(report: RevokeReport, now: number, extra: (report: RevokeReport) => Effect[]): Effect[] {
+  const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
+  // Reminders go out once per request version (the comment is the record), and their notices with them.
+  return [...rememberEffects(report.memoryChange), ...revokeEffects({ ...report, names }, now), ...extra(report)];
+}
+
+/** The sweep's report from the reconciler's (planned, or with outcomes joined); pure but for the memory head. */
+function revokeReport(ctx: RevokeContext, report: ReconcileReport, memory: PlannedRevoke['memory'], memoryBase: string | undefined): RevokeReport {
+  const memoryChange = ctx.memory && !report.degraded ? withMemory(ctx.memory, report, memory, ctx.now, memoryBase) : report.memoryChange;
   return {
     head: report.head,
     branch: report.branch,
@@ -83,7 +130,7 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     spend: report.spend,
     ...(report.verified ? { verified: report.verified } : {}),
     ...(memoryChange ? { memoryChange } : {}),
-    status,
+    status: statusOf(report, ctx.now),
     exemptionsDue: exemptionsDue(report.config.policy, ctx.now).map(({ group, entry }) => ({
       group,
       id: entry.id,
@@ -95,26 +142,34 @@ export async function revoke(ctx: RevokeContext): Promise<RevokeReport> {
     config: report.config,
     configIgnored: report.configIgnored,
     breakGlassIgnored: report.breakGlassIgnored,
+    sessionsUnknown: report.sessionsUnknown,
   };
 }
 
 /**
- * The sweep's memory change with the day's standing-privilege point added (the first sweep of the day
- * records it) and points past the history's length deleted (memory/history.ts).
+ * The sweep's memory change: what verification learned, the day's standing-privilege point (the
+ * first sweep of the day records it; points past the history's length deleted, memory/history.ts)
+ * and the verdicts of break-glass review closes it is the first to judge. Pure.
  */
-async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport): Promise<MemoryChange | undefined> {
+function withMemory(
+  k: MemoryKey,
+  report: ReconcileReport,
+  memory: PlannedRevoke['memory'],
+  now: number,
+  memoryBase: string | undefined,
+): MemoryChange | undefined {
   const change = report.memoryChange;
-  const head = change ? change.expectedHead : await memoryHead(ctx.git);
-  // The days recorded are those with a valid MAC: a forged file for today must not stop today's point.
+  const history = memory.history ? historyChange(k, memory.history, pointOf(now, report.groups), now) : { files: [], deletions: [] };
+  const files = [...(change?.files ?? []), ...history.files, ...memory.verdicts];
+  const deletions = [...(change?.deletions ?? []), ...history.deletions];
+  if (!change && files.length === 0 && deletions.length === 0) return undefined;
+  return { expectedHead: change ? change.expectedHead : memoryBase, files, deletions };
+}
+
+/** The days recorded, those with a valid MAC: a forged file for today must not stop today's point. */
+async function recordedHistory(ctx: RevokeContext, k: MemoryKey): Promise<History> {
   const reader = ctx.git.catFile();
-  const recorded = await readHistory(ctx.git, reader, k).finally(() => reader.close());
-  const history = historyChange(k, recorded, pointOf(ctx.now, report.groups), ctx.now);
-  if (history.files.length === 0 && history.deletions.length === 0) return change;
-  return {
-    expectedHead: head,
-    files: [...(change?.files ?? []), ...history.files],
-    deletions: [...(change?.deletions ?? []), ...history.deletions],
-  };
+  return readHistory(ctx.git, reader, k).finally(() => reader.close());
 }
 
 /**
@@ -124,10 +179,9 @@ async function withHistory(ctx: RevokeContext, k: MemoryKey, report: ReconcileRe
  * window are looked at (a close of an older use is judged when first read). GitHub out of reach: the
  * next sweep judges them.
  */
-async function withVerdicts(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport, change: MemoryChange | undefined): Promise<MemoryChange | undefined> {
-  if (![...report.config.policy.groups.values()].some((g) => g.breakGlass)) return change;
+async function verdictsToRecord(ctx: RevokeContext, k: MemoryKey, report: ReconcileReport): Promise<MemoryChange['files']> {
+  if (![...report.config.policy.groups.values()].some((g) => g.breakGlass)) return [];
   const reader = ctx.git.catFile();
-  let files;
   try {
     const uses = await breakGlassUses({
       gh: ctx.gh,
@@ -142,48 +196,11 @@ async function withVerdicts(ctx: RevokeContext, k: MemoryKey, report: ReconcileR
       resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
       memory: k,
     });
-    files = verdictFiles(k, uses);
+    return verdictFiles(k, uses);
   } catch (error) {
-    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return change;
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return [];
     throw error;
   } finally {
     reader.close();
   }
-  if (files.length === 0) return change;
-  return {
-    expectedHead: change ? change.expectedHead : await memoryHead(ctx.git),
-    files: [...(change?.files ?? []), ...files],
-    deletions: change?.deletions ?? [],
-  };
-}
-
-/**
- * Verified active requests that end within their group's reminder window, the soonest-ending first
- * (a run posts a limited number: execute/executor.ts, NEW_REMINDERS_PER_RUN).
- */
-function dueReminders(report: ReconcileReport, now: number): Reminder[] {
-  const due: (Reminder & { at: number })[] = [];
-  for (const r of report.requests) {
-    const window = report.config.policy.groups.get(r.group)?.reminderBeforeMs ?? 0;
-    const pull = r.verification?.pull;
-    if (r.state !== 'active' || !r.verification?.approved || !r.request || pull === undefined) continue;
-    if (r.request.expiresAt - now <= window)
-      due.push({ file: r.file, pull, requester: r.request.requester, group: r.group, expires: r.request.expires, at: r.request.expiresAt });
-  }
-  return due.sort((a, b) => a.at - b.at || a.file.localeCompare(b.file)).map(({ at: _at, ...r }) => r);
-}
-
-/** The reminder's marker names the file and its expiry: one reminder per request version, no state store. */
-export function reminderMarker(r: Reminder): string {
-  return `<!-- access-as-code:reminder:${r.file}:${r.expires} -->`;
-}
-
-export function reminderBody(r: Reminder, now: number): string {
-  const left = formatDuration(Math.max(0, Date.parse(r.expires) - now));
-  return [
-    reminderMarker(r),
-    `@${r.requester}, your membership of **${r.group}** ends at ${r.expires} (in about ${left}).`,
-    '',
-    `Still need it? Open a pull request that changes \`expires\` in ${inlineCode(r.file)}; it is reviewed like a new request. Otherwise nothing to do: the access is removed automatically.`,
-  ].join('\n');
 }

@@ -1,6 +1,6 @@
 /** What the grant tells a pull request after its merge: one comment per version of its requests. */
 import { createHash } from 'node:crypto';
-import type { GrantItem, GrantReport } from '../commands/grant.ts';
+import type { GrantItem } from './grant-items.ts';
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import { inlineCode } from '../markdown.ts';
@@ -60,7 +60,7 @@ export function commentBody(items: readonly GrantItem[], after: string, pull: nu
  * removal; a notice of an Entra change is sent only when that change is made (its `after`). After the
  * run the comment's words say what happened; the set of effects (ids) is the planned one.
  */
-export function grantEffects(report: Pick<GrantReport, 'items' | 'head'>): Effect[] {
+export function grantEffects(report: { items: readonly GrantItem[]; head: string }): Effect[] {
   const effects: Effect[] = [];
   const byPull = new Map<number, GrantItem[]>();
   for (const item of report.items) if (item.pull !== undefined) byPull.set(item.pull, [...(byPull.get(item.pull) ?? []), item]);

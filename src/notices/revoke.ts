@@ -1,14 +1,19 @@
 /** What the sweep tells people: a reminder on the pull request before access ends, and chat notices. */
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
-import { isRemoval } from '../backends/backend.ts';
-import { reminderBody, reminderMarker, type RevokeReport } from '../commands/revoke.ts';
+import { isRemoval, type EntraChange } from '../backends/backend.ts';
+import type { GroupResult } from '../reconcile/reconcile.ts';
+import { reminderBody, reminderMarker, type Reminder } from './reminders.ts';
 
 /**
  * The sweep's effects on GitHub and in chat, planned from the plan: reminders (each once per request
- * version) with their notices, and a notice per planned removal.
+ * version) with their notices, and a notice per planned removal. `names`: who each member is, by
+ * `group:id` (a login where a request names one).
  */
-export function revokeEffects(report: RevokeReport, now: number): Effect[] {
+export function revokeEffects(
+  report: { reminders: readonly Reminder[]; groups: readonly GroupResult[]; changes: readonly EntraChange[]; names: ReadonlyMap<string, string> },
+  now: number,
+): Effect[] {
   const effects: Effect[] = [];
   for (const r of report.reminders) {
     const marker = reminderMarker(r);
@@ -18,7 +23,6 @@ export function revokeEffects(report: RevokeReport, now: number): Effect[] {
     // The notice goes with the reminder: only when the reminder is posted in this run.
     effects.push({ id: noticeId(event), kind: 'notice', event, reason: `reminder for ${r.file}`, after: id });
   }
-  const names = new Map(report.status.groups.flatMap((g) => g.members.map((m) => [`${g.group}:${m.id}`, m.who] as const)));
   // A notice per planned removal, sent only when the removal is made in this run (its `after`).
   const removals = new Map(report.changes.filter(isRemoval).map((c) => [`${c.group}:${c.member}`, c.id]));
   for (const g of report.groups) {
@@ -26,7 +30,7 @@ export function revokeEffects(report: RevokeReport, now: number): Effect[] {
       const event: NotifyEvent = {
         kind: 'removed',
         group: g.group,
-        who: names.get(`${g.group}:${d.id}`) ?? d.id,
+        who: report.names.get(`${g.group}:${d.id}`) ?? d.id,
         why: d.reason === 'drift' ? 'drift' : 'ended',
         ...(d.files[0] ? { file: d.files[0] } : {}),
       };

@@ -1,11 +1,12 @@
 /**
  * One run's plan as a value (Terraform's `plans.Plan`): every change to Entra, each naming the
  * backend that makes it (backends), and every effect on GitHub and in chat, each with a stable
- * id, a kind and its reason, plus what the run could not judge. Made before any write of its phase
- * (reconcile/decide.ts), printed by `grant|revoke --dry-run` and at the top of every grant and sweep
+ * id, a kind and its reason, plus the checks that follow the writes and what the run could not
+ * judge. Made before any write (reconcile/decide.ts, then the command's effects), printed by `grant|revoke --dry-run` and at the top of every grant and sweep
  * job summary; applying it records outcomes beside it (by id), never changes it. Pure.
  */
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
+import type { CheckOutcome, EntraCheck } from '../reconcile/decide.ts';
 import type { GroupResult } from '../reconcile/reconcile.ts';
 import type { Effect, EffectOutcome } from './effects.ts';
 
@@ -26,6 +27,8 @@ export interface RunPlan {
   /** The default branch's commit the plan was made from. */
   head: string;
   changes: PlannedChange[];
+  /** Reads after the writes that verify them, each made only when the change it follows was made. */
+  checks: EntraCheck[];
   effects: Effect[];
   /** Set when GitHub could not be read: only removals are planned. */
   degraded?: string;
@@ -37,11 +40,19 @@ export interface RunPlan {
 export interface RunOutcomes {
   changes: ChangeOutcome[];
   effects: EffectOutcome[];
+  checks: CheckOutcome[];
 }
 
 /** The plan of a run: its Entra changes as decided (removals first), the audit-mode reports, and its effects. */
 export function runPlan(
-  report: { head: string; groups: readonly GroupResult[]; changes: readonly EntraChange[]; degraded?: string; configIgnored: RunPlan['configIgnored'] },
+  report: {
+    head: string;
+    groups: readonly GroupResult[];
+    changes: readonly EntraChange[];
+    checks: readonly EntraCheck[];
+    degraded?: string;
+    configIgnored: RunPlan['configIgnored'];
+  },
   effects: readonly Effect[],
 ): RunPlan {
   const reported: ReportedMember[] = report.groups.flatMap((g) =>
@@ -60,6 +71,7 @@ export function runPlan(
   return {
     head: report.head,
     changes: [...report.changes, ...reported],
+    checks: [...report.checks],
     effects: [...effects],
     ...(report.degraded ? { degraded: report.degraded } : {}),
     configIgnored: report.configIgnored,
@@ -76,6 +88,15 @@ const VERB: Record<PlannedChange['kind'], string> = {
   'report-member': 'report (audit mode, kept)',
 };
 
+/**
+ * The planned effects with the words of the applied ones (a comment says what happened, not what
+ * was going to): matched by id, so that nothing is added or left out after the plan was shown.
+ */
+export function sameEffects(planned: readonly Effect[], applied: readonly Effect[]): Effect[] {
+  const byId = new Map(applied.map((e) => [e.id, e]));
+  return planned.map((e) => (byId.get(e.id)?.kind === e.kind ? byId.get(e.id)! : e));
+}
+
 /** One line per planned change and effect, with its id and reason: the same words in the CLI and the job summary. */
 export function planLines(plan: RunPlan): string[] {
   const changes = plan.changes.map(
@@ -85,10 +106,14 @@ export function planLines(plan: RunPlan): string[] {
   const effects = plan.effects.map(
     (e) => `${e.id}: ${e.kind}${'pull' in e ? ` on #${e.pull}` : ''}: ${e.reason}${'after' in e && e.after ? `, after ${e.after}` : ''}`,
   );
-  return [...changes, ...effects];
+  const checks = plan.checks.map(
+    (c) =>
+      `${c.id}: check that ${c.kind === 'verify-removal' ? `${c.member} no longer holds ${c.group}` : `Graph's reads show ${c.member} in ${c.group}`} (${c.reason}), after ${c.after}`,
+  );
+  return [...changes, ...checks, ...effects];
 }
 
 /** Every id of the plan, changes then effects. */
 export function planIds(plan: RunPlan): string[] {
-  return [...plan.changes.map((c) => c.id), ...plan.effects.map((e) => e.id)];
+  return [...plan.changes.map((c) => c.id), ...plan.checks.map((c) => c.id), ...plan.effects.map((e) => e.id)];
 }

@@ -1,18 +1,18 @@
 /**
- * The one reconciler behind grant (on push) and the sweep (on schedule): level-triggered, told only
- * where to look, never what changed (invariants 11-16).
+ * The one reconciler behind grant (on push), the sweep (on schedule) and break-glass: level-triggered,
+ * told only where to look, never what changed (invariants 11-16). It gathers and decides; it writes
+ * nothing (execute/apply.ts makes its plan).
  *
  *   1. The default branch's head as GitHub has it now (not the commit an event or a re-run names).
  *   2. Every request from git alone; the groups' members (and what their backends hold) from Graph;
  *      the configuration in force and break-glass grants (a few GitHub reads, none per request).
- *   3. Removals nothing can cover (expired, deleted, unreadable, nobody's request), and sessions of
- *      access that ended by itself: decided (decide.ts, phase 'unverified') and made at once by the
- *      executor, before any request is verified, so they never wait on verifying other requests.
- *   4. The remaining requests verified in bulk (GraphQL), content-bound to their approved heads.
- *   5. The decision on what is left (adds, ends moved, removals of unverified requests), made by the
- *      same executor. The run's plan is both decisions' changes (the report's `changes`).
- * When GitHub cannot be read, step 3 still happens and nothing is added. A dry run decides the same
- * and makes nothing.
+ *   3. The remaining requests verified in bulk (GraphQL, or remembered facts), content-bound to their
+ *      approved heads.
+ *   4. One pure decision (decide.ts) over all of it: every Entra change (removals first), each with its
+ *      backend, and the checks that follow them. When GitHub cannot be read (or answers only in part),
+ *      the decision is made without its word: what nothing can cover is removed, nothing is added, so
+ *      an outage or a spent budget never keeps an ended member in (GitHub's waits are bounded:
+ *      github/client.ts).
  */
 import { breakGlassGrantProblem, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
@@ -22,7 +22,6 @@ import { loadConfig, type AccessConfig } from '../config/config.ts';
 import { approvedConfigurations, RootMovedError, type ConfigVersions, type IgnoredConfigChange } from '../config/approved.ts';
 import { ConfigError } from '../diagnostics.ts';
 import type { Directory, Member } from '../entra/directory.ts';
-import { DirectoryError } from '../entra/directory.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
@@ -33,9 +32,8 @@ import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
 import type { Disposition } from './group-plan.ts';
-import { decide, type EndedAccess, type GroupState } from './decide.ts';
-import { executeChanges, type ChangeOutcome, type EntraChange } from '../execute/entra.ts';
-import { isRemoval } from '../backends/backend.ts';
+import { checksOf, decide, type CheckOutcome, type EndedAccess, type EntraCheck, type GroupState } from './decide.ts';
+import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { BACKENDS } from '../backends/index.ts';
 import { choosePull, unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
@@ -116,9 +114,15 @@ export interface ReconcileReport {
   groups: GroupResult[];
   /** The run's Entra changes as decided (the removals made before GitHub was read, then the rest), each with its backend. */
   changes: EntraChange[];
-  /** What making each change did, by change id (empty in a dry run). */
+  /** The reads after the writes that verify them (a removal's other paths, an add's visibility). */
+  checks: EntraCheck[];
+  /** What making each change did, by change id (empty until the plan is applied, and in a dry run). */
   outcomes: Map<string, ChangeOutcome>;
+  /** What each check found, by check id (empty until the plan is applied). */
+  checkOutcomes: Map<string, CheckOutcome>;
   requests: RequestResult[];
+  /** Ended access whose sign-in sessions may still be open: whether they were revoked since could not be read (never revoked blindly). */
+  sessionsUnknown: { group: string; file: string; why: string }[];
   /** Break-glass grants in force, from the break-glass workflow's runs. */
   breakGlass: (BreakGlassGrant & { userId: string })[];
   /** Changes to the configuration on the default branch that are not in force (not approved), and why. */
@@ -154,45 +158,40 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     const requests = await resolveUsers(inventory, users);
     const glass = await readBreakGlass(ctx, reader, config, users, head, branch, configProblem);
     let degraded = glass.degraded;
-
-    const sessionsDue = await endedSessions(ctx, config, groups, requests);
-    // Removals nothing can cover, decided from git and Graph alone and made before GitHub is asked anything.
-    const firstPlan = decide({ config, groups, requests, breakGlass: glass.grants, phase: 'unverified', sessionsDue: sessionsDue.due });
-    const first = firstPlan.groups;
-    const removals = firstPlan.changes.filter((c) => isRemoval(c) || c.kind === 'revoke-sessions');
-    const appliedFirst = await applyDecision(ctx, first, removals);
-    const removedFirst = new Set(first.flatMap((g) => g.dispositions.filter((d) => d.action === 'remove').map((d) => `${g.group}:${d.id}`)));
-
+    const sessions = await endedSessions(ctx, config, groups, requests);
     const verification = degraded ? undefined : await verifyRequests(ctx, reader, requests, branch, versions!, pushGuarantee);
     if (verification?.degraded) degraded = verification.degraded;
-    // What is left: members not removed above, with verified requests (or, without GitHub, unverified ones kept).
-    const rest = groups.map((g) => ({ ...g, members: g.members.filter((m) => !removedFirst.has(`${g.name}:${m.id.toLowerCase()}`)) }));
-    const secondPlan = decide({ config, groups: rest, requests, breakGlass: glass.grants, phase: degraded ? 'unverified' : 'verified' });
-    const second = secondPlan.groups;
-    const appliedSecond = await applyDecision(ctx, second, secondPlan.changes);
-    const lagging = await noteReadLag(ctx, config, second, appliedSecond.applied);
-    const outcomes = new Map([...appliedFirst.applied, ...appliedSecond.applied]);
-    await verifyRemovals(ctx, config, [...first, ...second], outcomes);
-    const merged = joinOutcomes(first, second, outcomes, lagging);
-    const failed =
-      [...appliedFirst.byId.values(), ...appliedSecond.byId.values()].some((o) => o.result === 'failed') || merged.some((g) => g.error !== undefined);
+    // The one decision, before any write: without GitHub's word only what nothing can cover is removed, and nothing is added.
+    const decision = decide({
+      config,
+      groups,
+      requests,
+      breakGlass: glass.grants,
+      phase: degraded ? 'unverified' : 'verified',
+      sessionsDue: sessions.due,
+    });
+    const planned = decision.groups;
     const { verified, change } = verification ?? {};
     return {
       head,
       branch,
       ...(degraded ? { degraded } : {}),
-      groups: merged,
-      changes: [...removals, ...secondPlan.changes],
-      outcomes: new Map([...appliedFirst.byId, ...appliedSecond.byId]),
+      groups: planned,
+      changes: decision.changes,
+      checks: checksOf(config, decision.groups, decision.changes),
+      outcomes: new Map(),
+      checkOutcomes: new Map(),
       requests,
       breakGlass: glass.grants,
       breakGlassIgnored: glass.ignored,
+      sessionsUnknown: sessions.unknown,
       configIgnored,
       ...(versions ? { configAt: versions.at } : {}),
       pushGuarantee,
       deletionPulls: (files) => deletionPulls(ctx.githubFacts, requests, branch, files),
       config,
-      failed,
+      // A group Graph would not list, or sessions whose state cannot be read, fail the run whatever is made.
+      failed: planned.some((g) => g.error !== undefined) || sessions.unknown.length > 0,
       dryRun: ctx.dryRun,
       spend: ctx.githubFacts.spend,
       ...(verified ? { verified: { remembered: verified.remembered, asked: verified.asked, rejected: verified.rejected } } : {}),
@@ -332,26 +331,6 @@ async function verifyRequests(
     if (!(error instanceof GitHubUnavailableError)) throw error;
     return { degraded: error.message };
   }
-}
-
-/** The plans as planned, with what applying them did joined to them for presenting. */
-function joinOutcomes(
-  first: readonly GroupResult[],
-  second: readonly GroupResult[],
-  outcomes: ReadonlyMap<PlannedDisposition, Applied>,
-  lagging: ReadonlyMap<PlannedDisposition, string>,
-): GroupResult[] {
-  const withOutcome = (d: PlannedDisposition): PlannedDisposition => {
-    const o = outcomes.get(d);
-    const lag = lagging.get(d);
-    return o || lag ? { ...d, ...o, ...(lag ? { detail: lag } : {}) } : d;
-  };
-  // Why requests count for nothing is the verified plan's word (the first plan knew only what git said).
-  return first.map((g, i) => ({
-    ...g,
-    ignored: second[i]!.ignored,
-    dispositions: [...g.dispositions.filter((d) => d.action === 'remove'), ...second[i]!.dispositions].map(withOutcome),
-  }));
 }
 
 /**
@@ -499,139 +478,6 @@ function endedCandidates(
     }
   }
   return candidates;
-}
-
-/** What applying one disposition did (beside the plan, which stays as planned). */
-type Applied = Pick<PlannedDisposition, 'outcome' | 'detail' | 'end' | 'sessions' | 'stillHeld' | 'unverified'>;
-
-/** Each disposition's outcome in words for presenting, from the typed outcome of its change. */
-function appliedOf(d: PlannedDisposition, o: ChangeOutcome): Applied {
-  if (o.result === 'failed') return { outcome: 'failed', detail: o.detail ?? 'not made' };
-  // A removal PIM would not make yet: it ends the assignment at endsAt instead; said, not hidden.
-  if (o.result === 'deferred') return { outcome: 'updated', ...(o.detail ? { detail: o.detail } : {}), ...(o.endsAt ? { end: o.endsAt } : {}) };
-  if (d.action === 'add') return { outcome: o.result === 'already' ? 'already-member' : 'added' };
-  if (d.action === 'update') return { outcome: 'updated' };
-  return { outcome: o.result === 'already' ? 'already-gone' : 'removed' };
-}
-
-/** The changes made by the one executor (none in a dry run), and their outcomes joined to the dispositions. */
-async function applyDecision(
-  ctx: ReconcileContext,
-  plan: readonly GroupResult[],
-  changes: readonly EntraChange[],
-): Promise<{ byId: Map<string, ChangeOutcome>; applied: Map<PlannedDisposition, Applied> }> {
-  const applied = new Map<PlannedDisposition, Applied>();
-  if (changes.length === 0 || ctx.dryRun) return { byId: new Map(), applied };
-  const byId = await executeChanges(ctx.directory, changes);
-  for (const g of plan) {
-    for (const d of g.dispositions) {
-      const change = changes.find((c) => c.group === g.group && c.member === d.id && c.kind !== 'revoke-sessions');
-      const o = change && byId.get(change.id);
-      if (!o) continue;
-      const sessions = changes.find((c) => c.group === g.group && c.member === d.id && c.kind === 'revoke-sessions');
-      const s = sessions && byId.get(sessions.id);
-      applied.set(d, {
-        ...appliedOf(d, o),
-        ...(s && s.result !== 'skipped' ? { sessions: s.result === 'made' ? 'revoked' : (s.detail ?? 'not revoked') } : {}),
-      });
-    }
-  }
-  return { byId, applied };
-}
-
-/**
- * Verified revocation (invariant 20): after this run removed users, a user who still holds a group
- * (through a nested group that is a standing exemption, or a group in audit mode) or can activate it
- * again (a PIM for Groups eligibility) is said on the removal, never taken as gone. Only a group whose
- * listing this run held another group (or any member that is neither a user nor an app) can pass its
- * membership on, so only those are listed transitively; a group nested after the listing is seen,
- * and removed or checked, by the next run's listing.
- */
-async function verifyRemovals(
-  ctx: ReconcileContext,
-  config: AccessConfig,
-  plan: readonly GroupResult[],
-  applied: Map<PlannedDisposition, Applied>,
-): Promise<void> {
-  const removed = plan.flatMap((g) => g.dispositions.filter((d) => d.type === 'user' && applied.get(d)?.outcome === 'removed').map((d) => ({ g, d })));
-  if (removed.length === 0 || !ctx.directory.transitiveUsers) return;
-  const groupIds = [...new Set(removed.map(({ g }) => config.policy.groups.get(g.group)!.id.toLowerCase()))];
-  // Every listed member has a disposition in the first plan, so the plan says which groups held one.
-  const nesting = new Set(plan.filter((g) => g.dispositions.some((d) => d.type === 'other')).map((g) => config.policy.groups.get(g.group)!.id.toLowerCase()));
-  const nested = groupIds.filter((id) => nesting.has(id));
-  const holders = nested.length > 0 ? await ctx.directory.transitiveUsers(nested) : new Map<string, Set<string> | DirectoryError>();
-  const eligible = ctx.directory.pimEligible ? await ctx.directory.pimEligible(groupIds) : new Map<string, Set<string> | DirectoryError>();
-  for (const { g, d } of removed) {
-    const id = config.policy.groups.get(g.group)!.id.toLowerCase();
-    const unverified = unansweredChecks(g.group, holders.get(id), eligible.get(id));
-    if (unverified) applied.set(d, { ...applied.get(d), unverified });
-    const paths = [
-      ...(setOf(holders.get(id)).has(d.id.toLowerCase())
-        ? [
-            `still holds ${g.group} through a nested group: its direct membership was removed, but a group that is a member of ${g.group} contains them. Remove them from that group, or end its exemption.`,
-          ]
-        : []),
-      ...(setOf(eligible.get(id)).has(d.id.toLowerCase())
-        ? [`can activate ${g.group} again through a PIM for Groups eligibility. End the eligibility in PIM if the access should be gone.`]
-        : []),
-    ];
-    if (paths.length > 0) applied.set(d, { ...applied.get(d), stillHeld: paths.join(' It also ') });
-  }
-}
-
-const setOf = (read: Set<string> | DirectoryError | undefined): ReadonlySet<string> => (read instanceof Set ? read : new Set());
-
-/**
- * Which checks of a removal Graph did not answer: a refused or failed transitive listing, or a PIM
- * eligibility read that failed for any reason but the optional permission not being granted (403,
- * docs/setup.md). A check not made is never a check passed (docs/threat-model.md 69).
- */
-function unansweredChecks(
-  group: string,
-  holders: Set<string> | DirectoryError | undefined,
-  eligible: Set<string> | DirectoryError | undefined,
-): string | undefined {
-  const why = [
-    ...(holders instanceof DirectoryError ? [`whether they still hold ${group} through a nested group (${holders.message})`] : []),
-    ...(eligible instanceof DirectoryError && eligible.status !== 403
-      ? [`whether they can activate ${group} again through PIM for Groups (${eligible.message})`]
-      : []),
-  ];
-  return why.length > 0
-    ? `the removal could not be verified: Graph did not answer ${why.join(', nor ')}. Check by hand, or let the next run check again.`
-    : undefined;
-}
-
-/**
- * Graph confirms a change before every replica shows it (docs/threat-model.md 17). Poll reads a few times, and
- * if a new membership is still not visible, say so; never write it again because of a read.
- */
-async function noteReadLag(
-  ctx: ReconcileContext,
-  config: AccessConfig,
-  plan: readonly GroupResult[],
-  applied: ReadonlyMap<PlannedDisposition, Applied>,
-): Promise<Map<PlannedDisposition, string>> {
-  const notes = new Map<PlannedDisposition, string>();
-  const added = plan.flatMap((g) =>
-    g.dispositions
-      .filter((d) => applied.get(d)?.outcome === 'added')
-      .map((d) => ({ d, change: { op: 'add' as const, groupId: config.policy.groups.get(g.group)!.id, memberId: d.id } })),
-  );
-  if (added.length === 0) return notes;
-  const { pending } = await ctx.directory.confirm(
-    added.map((a) => a.change),
-    { attempts: 3, delayMs: 2_000 },
-  );
-  for (const a of added) {
-    if (pending.some((c) => c.groupId === a.change.groupId && c.memberId === a.change.memberId)) {
-      notes.set(
-        a.d,
-        'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.',
-      );
-    }
-  }
-  return notes;
 }
 
 /** The pull requests whose merges deleted `files`, for telling them what happened; empty without GitHub. */

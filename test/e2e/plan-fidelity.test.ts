@@ -8,13 +8,19 @@ import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
 import { Scenario, requestYaml, GROUPS, USERS } from '../helpers/scenario.ts';
 
 const HOUR = 3_600_000;
-type Plan = { head: string; changes: { id: string; kind: string; backend: string }[]; effects: { id: string; kind: string }[] };
+type Plan = {
+  head: string;
+  changes: { id: string; kind: string; backend: string }[];
+  checks: { id: string; kind: string; after: string }[];
+  effects: { id: string; kind: string }[];
+};
 type Outcome = { id: string; status: string; detail?: string };
 
 const planOf = (run: ActionRun) => JSON.parse(run.outputs.plan ?? 'null') as Plan;
 const outcomesOf = (run: ActionRun) => JSON.parse(run.outputs.outcomes ?? '[]') as Outcome[];
-/** Ids of the changes that write (an audit-mode report is shown, never made) and of every effect. */
-const planIds = (plan: Plan) => [...plan.changes.filter((c) => c.kind !== 'report-member').map((c) => c.id), ...plan.effects.map((e) => e.id)].sort();
+/** Ids of the changes that write (an audit-mode report is shown, never made), of the checks that follow them, and of every effect. */
+const planIds = (plan: Plan) =>
+  [...plan.changes.filter((c) => c.kind !== 'report-member').map((c) => c.id), ...plan.checks.map((c) => c.id), ...plan.effects.map((e) => e.id)].sort();
 
 function hooks(s: Scenario) {
   return { webhooks: `default slack ${s.twin.urls.hooks}/slack/access` };
@@ -49,7 +55,7 @@ async function dryThenReal(s: Scenario, run: (dry: boolean) => Promise<ActionRun
   assert.deepEqual(planIds(plan), planIds(planOf(dry)), 'the real run planned what the dry run showed');
   const outcomes = outcomesOf(real);
   assert.deepEqual(outcomes.map((o) => o.id).sort(), planIds(plan), 'every planned change and effect was made, and nothing else');
-  for (const o of outcomes) assert.ok(['made', 'already', 'done'].includes(o.status), `${o.id}: ${o.status} ${o.detail ?? ''}`);
+  for (const o of outcomes) assert.ok(['made', 'already', 'done', 'passed'].includes(o.status), `${o.id}: ${o.status} ${o.detail ?? ''}`);
   // The plan comes first in the job summary, the outcomes after it.
   assert.ok(real.summary.indexOf('Plan') < real.summary.indexOf('Outcomes'), real.summary);
   return { dry, real, plan };

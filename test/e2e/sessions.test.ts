@@ -38,17 +38,33 @@ test("a removal from a group with revokeSessions ends the user's sign-in session
     );
     assert.equal(s.twin.state.sessionRevocations.length, 0);
 
-    // With it: the next removal (a member nobody requested) revokes that user's sessions, once.
+    // With it: the next removal (a member nobody requested) revokes that user's sessions, once. Whether
+    // hubot's sessions were revoked since his access ended cannot be read without User.Read.All: said,
+    // and the run fails (nothing is revoked blindly).
     s.twin.state.apps[0]!.roles.push('User.RevokeSessions.All');
     s.addMember('k8s-prod-operators', 'outsider');
     run = await s.revoke();
-    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(run.exitCode, 1, run.stdout);
+    assert.ok(
+      run.annotations.some(
+        (a) => a.level === 'error' && /requests\/k8s-prod-operators\/hubot.*sign-in sessions were revoked since cannot be read/.test(a.message),
+      ),
+      run.stdout,
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), []);
     assert.deepEqual(
       s.twin.state.sessionRevocations.map((r) => r.userId),
       [USERS.outsider],
     );
+    // And with User.Read.All: hubot's sessions, left open when his access ended, are revoked now, once.
     assert.match(run.summary, /sign-in sessions revoked/);
+    s.twin.state.apps[0]!.roles.push('User.Read.All');
+    run = await s.revoke();
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(
+      s.twin.state.sessionRevocations.map((r) => r.userId),
+      [USERS.outsider, USERS.hubot],
+    );
   } finally {
     await s.stop();
   }
