@@ -1,12 +1,12 @@
 /**
- * Writes a change to the memory branch (memory/memory.ts) in one request: GraphQL's
+ * Writes a change to the memory branch (memory.ts) in one request: GraphQL's
  * createCommitOnBranch, which makes the commit only while the branch is still at the commit the run
  * read, so two writers never lose each other's entries. The first write creates the branch from a
  * new root commit through the Git database API (a tree, a commit, a ref: three requests, once).
  * Both need the workflow's `contents: write`.
  */
-import { MEMORY_BRANCH, MEMORY_COMMIT_FILES, type MemoryChange } from '../memory/memory.ts';
-import type { GitHub, RepoRef } from './client.ts';
+import type { GitHub, RepoRef } from '../github/client.ts';
+import { MEMORY_BRANCH, MEMORY_COMMIT_FILES, type MemoryChange } from './memory.ts';
 
 const README = `# access-as-code memory
 
