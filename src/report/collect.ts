@@ -11,7 +11,8 @@ import { requestVersions } from './request-versions.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
-import { blastRadius, standingByWeek, standingMembers, weeklyTrend, type BlastRadius } from './blast-radius.ts';
+import { blastRadius, standingByWeek, weeklyTrend, type BlastRadius } from './blast-radius.ts';
+import { standingMembers } from '../memory/history.ts';
 
 export interface ReportContext extends BranchContext {
   days?: number;
