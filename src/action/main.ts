@@ -534,7 +534,7 @@ async function planDashboardEffects(
 }
 
 async function runReport(settings: Settings): Promise<RunResult> {
-  const { collectReport } = await import('../report/collect.ts');
+  const { collectReport } = await import('../commands/report.ts');
   const { renderReport } = await import('../report/render.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -553,7 +553,7 @@ async function runReport(settings: Settings): Promise<RunResult> {
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   // The auditor's evidence of the last 30 days beside it, as a file the workflow keeps as an artifact.
-  const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
+  const { collectEvidence, evidenceCsv } = await import('../commands/evidence.ts');
   const now = Date.now();
   try {
     // Up to a few minutes past now: GitHub's clock and the runner's differ, and a merge can read as just after.

@@ -1,17 +1,20 @@
-/** The report's facts: the reconciler's view without changing anything, git history, GitHub runs. */
+/**
+ * `report`: the report's facts, the reconciler's view without changing anything, git history and
+ * GitHub runs, gathered as a command like the others; report/ figures and renders them.
+ */
 import { breakGlassUses, useRow } from '../breakglass/uses.ts';
-import type { BranchContext } from '../commands/context.ts';
+import type { BranchContext } from './context.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { PushGuarantee } from '../approval/pushers.ts';
 import { reconcileRuns } from '../breakglass/records.ts';
-import { endings, removalLateness, type RequestVersion } from './lateness.ts';
+import { endings, removalLateness, type RequestVersion } from '../report/lateness.ts';
 import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog, type LogCommit } from '../reconcile/history.ts';
-import { requestVersions } from './request-versions.ts';
+import { requestVersions } from '../report/request-versions.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
-import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from './render.ts';
-import { blastRadius, standingByWeek, weeklyTrend, type BlastRadius } from './blast-radius.ts';
+import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from '../report/render.ts';
+import { blastRadius, standingByWeek, weeklyTrend, type BlastRadius } from '../report/blast-radius.ts';
 import { standingMembers } from '../memory/history.ts';
 
 export interface ReportContext extends BranchContext {

@@ -1,17 +1,17 @@
 /**
- * Evidence for auditors: one row per grant in a period (requests and break-glass), with who asked, who
- * approved and when, when it was granted, when it was planned to end, when it ended and what removed
- * it, from git and GitHub's records alone (the same verification the grant job makes). Columns are
- * documented in docs/evidence.md.
+ * `evidence`, for auditors: one row per grant in a period (requests and break-glass), with who asked,
+ * who approved and when, when it was granted, when it was planned to end, when it ended and what
+ * removed it, from git and GitHub's records alone (the same verification the grant job makes). Columns
+ * are documented in docs/evidence.md.
  */
 import { breakGlassUses } from '../breakglass/uses.ts';
-import type { BranchContext } from '../commands/context.ts';
+import type { BranchContext } from './context.ts';
 import { reconcileRuns } from '../breakglass/records.ts';
 import { GitHubFacts } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import { requestVersions } from './request-versions.ts';
+import { requestVersions } from '../report/request-versions.ts';
 
 export interface EvidenceRow {
   kind: 'request' | 'break-glass';
