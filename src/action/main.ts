@@ -190,7 +190,7 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   const author = issue.user?.login;
   if (typeof author !== 'string' || !GITHUB_LOGIN.test(author)) throw new ConfigError('the issue event names no valid author login.');
   const { answerIssue, answerBody, ANSWER_MARKER } = await import('../commands/issue-request.ts');
-  const { requestSchemaRef } = await import('../cli/io.ts');
+  const { requestSchemaRef } = await import('../commands/new.ts');
   const { VERSION } = await import('../version.ts');
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
