@@ -24,18 +24,17 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-TYOS3I3I.js";
+} from "./chunks/chunk-DAV7TABK.js";
 import {
   ROOT_COMMIT,
   gitIn,
-  workingTree
-} from "./chunks/chunk-VIODZ64U.js";
-import "./chunks/chunk-NVDCARJL.js";
-import "./chunks/chunk-7N5U2D3E.js";
-import {
   loadConfig
-} from "./chunks/chunk-6LYDHTAK.js";
-import "./chunks/chunk-KAUG6AWK.js";
+} from "./chunks/chunk-YXSG3U74.js";
+import "./chunks/chunk-NVDCARJL.js";
+import "./chunks/chunk-5KKP6ZYX.js";
+import {
+  workingTree
+} from "./chunks/chunk-B6AP5XYV.js";
 import "./chunks/chunk-M5VK2URL.js";
 import {
   GITHUB_LOGIN
@@ -47,7 +46,7 @@ import {
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-FFFUYTXE.js";
+import "./chunks/chunk-GA7CILCS.js";
 import "./chunks/chunk-IM5DW627.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
@@ -360,7 +359,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-V3YH3CWJ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-L7S75MHU.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -397,7 +396,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-4WG42ZSK.js");
+  const { readPublished } = await import("./chunks/dashboard-NVQSGURS.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -468,8 +467,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-XUGMLZZF.js");
-  const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-7NA6WIM4.js");
+  const { requestSchemaRef } = await import("./chunks/new-LF7SLK4L.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -571,7 +570,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-JHN6LEMB.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-NXWFWGYU.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -614,7 +613,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { grant } = await import("./chunks/grant-3EBXOQL2.js");
+  const { grant } = await import("./chunks/grant-35ODWBA3.js");
   const { grantEffects } = await import("./chunks/grant-comment-LXMXDK7O.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const report = await grant({
@@ -656,8 +655,8 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { revoke } = await import("./chunks/revoke-HJYFUEYX.js");
-  const { revokeEffects } = await import("./chunks/revoke-45BUOH5M.js");
+  const { revoke } = await import("./chunks/revoke-5HINITLI.js");
+  const { revokeEffects } = await import("./chunks/revoke-A6GAAFXH.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -721,7 +720,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4WG42ZSK.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-NVQSGURS.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -756,8 +755,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-EBZUUWWR.js");
-  const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
+  const { collectReport } = await import("./chunks/report-PGWGNOTM.js");
+  const { renderReport } = await import("./chunks/render-JFB7RUOL.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -774,7 +773,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-4XIZKSAT.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-MCCODXY2.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({
