@@ -3,27 +3,27 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-MEZQJ7YD.js";
+} from "./cli-chunks/chunk-7SCQN2V4.js";
 import {
   COMMON,
   FORMAT,
   clock,
   jsonWanted,
-  repoRoot,
-  requestSchemaRef
-} from "./cli-chunks/chunk-2TRKZAQT.js";
+  repoRoot
+} from "./cli-chunks/chunk-YLH7NQS3.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
-import "./cli-chunks/chunk-UWIRUTJ6.js";
+import {
+  judgeRequest
+} from "./cli-chunks/chunk-32YB757P.js";
 import {
   formatTimestamp,
-  judgeRequest,
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-N5YH5U4J.js";
+} from "./cli-chunks/chunk-YY62HETB.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -58,11 +58,18 @@ import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/commands/new.ts
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+function requestSchemaRef(root, version) {
+  if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
+  const major = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
+}
 function draftRequest(options, config, taken) {
   if (options.duration === void 0 === (options.until === void 0)) {
     throw new ConfigError(
@@ -120,7 +127,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-LIQBQMDC.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-3NKVUE3C.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +158,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-7LT6IHIL.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-TRBGIHIW.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -365,7 +372,7 @@ async function validateCommand(args, io) {
       if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${p} is outside the repository ${root}.`);
       const inside = await files.list(rel);
       if (inside.length > 0) paths.push(...inside.filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")));
-      else if (existsSync(resolve(root, rel))) paths.push(rel);
+      else if (existsSync2(resolve(root, rel))) paths.push(rel);
       else throw new ConfigError(`${p} does not exist.`);
     }
   }
@@ -445,7 +452,7 @@ async function newCommand(args, io) {
       ...values.ticket !== void 0 ? { ticket: values.ticket } : {}
     },
     config,
-    (path) => existsSync(resolve(root, path))
+    (path) => existsSync2(resolve(root, path))
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error"))
@@ -483,7 +490,7 @@ async function formCommand(args, io) {
   const config = await loadConfig(workingTree(root));
   const target = resolve(root, FORM_PATH);
   if (values.check) {
-    const current = existsSync(target) ? await readFile(target, "utf8") : void 0;
+    const current = existsSync2(target) ? await readFile(target, "utf8") : void 0;
     if (current === void 0) {
       io.err(`access-as-code: there is no ${FORM_PATH}; run "access-as-code form" to write it.`);
       return EXIT.attention;

@@ -28,31 +28,30 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-3WICJTIE.js";
+} from "./chunks/chunk-4VXEATLX.js";
 import "./chunks/chunk-C3PFCXLH.js";
 import {
   ROOT_COMMIT,
   gitIn,
-  workingTree
-} from "./chunks/chunk-CYNVURNG.js";
-import "./chunks/chunk-NVDCARJL.js";
-import "./chunks/chunk-7N5U2D3E.js";
-import {
   loadConfig
-} from "./chunks/chunk-7YUCK4KY.js";
+} from "./chunks/chunk-332AK76X.js";
+import "./chunks/chunk-NVDCARJL.js";
+import "./chunks/chunk-5KKP6ZYX.js";
+import {
+  workingTree
+} from "./chunks/chunk-TUTLD3JS.js";
 import "./chunks/chunk-M5VK2URL.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-LXQIYYNM.js";
 import "./chunks/chunk-GCVGB4KO.js";
-import "./chunks/chunk-KAUG6AWK.js";
 import {
   context
 } from "./chunks/chunk-S2FLNVYZ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-567DNEYT.js";
+import "./chunks/chunk-L56WCBAJ.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B4AF7QQP.js";
@@ -359,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-QXWKE4Q4.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-O5RMO6MX.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -396,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ZYLVKB5C.js");
+  const { readPublished } = await import("./chunks/dashboard-VS7H4BBJ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -428,7 +427,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-4WYHCX54.js");
+  const { conferredViews } = await import("./chunks/conferred-3PJA4FUK.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -467,8 +466,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-IIXBWGSM.js");
-  const { requestSchemaRef } = await import("./chunks/io-7X5JVRS2.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-LB5P3GOB.js");
+  const { requestSchemaRef } = await import("./chunks/new-MWSZXRSF.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -570,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-AT56B7CM.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-K64PRQVQ.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -613,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-NKAI263U.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-IYCOWYPG.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -654,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-3EFM6EZB.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-IG7JI4FM.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -724,7 +723,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZYLVKB5C.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-VS7H4BBJ.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -744,7 +743,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-FFRWBX6U.js");
+  const { confersEffects } = await import("./chunks/confers-comment-F4HSPWSI.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -762,8 +761,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/collect-IDM2S2QL.js");
-  const { renderReport } = await import("./chunks/render-Q2FUQG4D.js");
+  const { collectReport } = await import("./chunks/report-CGWESF5J.js");
+  const { renderReport } = await import("./chunks/render-JFB7RUOL.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -780,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-XZV6VOLY.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-PCT5G4K2.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -1,36 +1,22 @@
 /**
  * The break-glass front door: only from workflow_dispatch on the default branch (never a pull request
- * job), for github.actor, started by that person (a re-run by someone else grants nothing). Decides
- * (commands/break-glass.ts) with earlier uses read from the run records, then grants through the one
- * reconciler (a PIM assignment with the end for pim groups), opens the review issue assigned to the
- * group's code owners, and announces it loudly: the job summary, a warning annotation and the chat
- * webhooks. A refusal fails the run, so its record never covers anyone.
+ * job), for github.actor, started by that person (a re-run by someone else grants nothing). The use is
+ * judged and planned by the command (commands/break-glass-run.ts: the approved configuration, earlier
+ * uses, the one reconciler), the plan shown, then made: the grant (a PIM assignment with the end for
+ * pim groups), the review issue assigned to the group's code owners, and the loud announcement (the
+ * job summary, a warning annotation, the chat webhooks). A refusal fails the run, so its record
+ * never covers anyone.
  */
-import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
-import { gatherPeople } from '../identities/people.ts';
 import { context } from '@actions/github';
 import * as core from './runner.ts';
 import { ConfigError } from '../diagnostics.ts';
-import type { Directory } from '../entra/directory.ts';
-import { approvedConfigAt } from '../config/approved.ts';
-import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
-import type { AccessConfig } from '../config/config.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
-import { breakGlassUses, reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
-import { decideBreakGlass, reviewerNames, reviewIssue } from '../commands/break-glass.ts';
-import { formatTimestamp } from '../timestamp.ts';
-import { GitHubFacts } from '../github/graphql.ts';
-import { createAssignedIssue } from '../github/issues.ts';
-import { gitIn, type Git, headCommit } from '../git/git.ts';
-import { reconcile } from '../reconcile/reconcile.ts';
-import { applyPlan } from '../execute/apply.ts';
+import { reviewerNames } from '../commands/break-glass.ts';
+import { applyBreakGlass, planBreakGlass, type BreakGlassDispatch } from '../commands/break-glass-run.ts';
+import { gitIn, type Git } from '../git/git.ts';
 import type { Settings } from './settings.ts';
-import type { NotifyEvent } from '../notify/notify.ts';
 import type { RunResult } from './result.ts';
-import { applyEffects, services } from './services.ts';
-import { noticeId, type Effect } from '../plan/effects.ts';
-import { runPlan } from '../plan/plan.ts';
+import { effectPorts, presentEffects, services } from './services.ts';
 import { writeOutcomes, writePlan } from './plan-summary.ts';
 
 /** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
@@ -64,150 +50,65 @@ function dryRun(what: string): RunResult {
   return { status: 'refused', message: `dry run: ${what}; nothing was changed, and this run fails so that its record covers nobody.` };
 }
 
-/** The use's GitHub and chat effects, planned with it: the review issue, and the notice that follows it. */
-function plannedEffects(
-  decision: Extract<Awaited<ReturnType<typeof decideBreakGlass>>, { ok: true }>,
+/** The dispatch as GitHub recorded it: the run's first creation time (a re-run keeps it, so it cannot extend the access). */
+function dispatchOf(
   runId: number,
-  start: number,
-  end: string,
-  owners: ReturnType<typeof reviewersOf>,
+  actor: string,
+  run: { created_at: string; run_attempt?: number },
   repo: { owner: string; repo: string },
-) {
-  const text = reviewIssue(
-    decision,
+): BreakGlassDispatch {
+  return {
     runId,
-    `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`,
-    owners,
-  );
-  const review: Extract<Effect, { kind: 'review-issue' }> = {
-    id: `review-issue:${runId}`,
-    kind: 'review-issue',
-    run: runId,
-    runCreatedAt: start,
-    title: text.title,
-    body: text.body,
-    labels: [BREAK_GLASS_LABEL],
-    assignees: owners.flatMap((o) => (o.kind === 'user' ? [o.login] : [])).slice(0, 10),
-    reason: `break-glass run ${runId} is reviewed by a code owner`,
+    actor,
+    runCreatedAt: Date.parse(run.created_at),
+    inputs: ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>,
+    rerun: Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1,
+    runUrl: `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`,
   };
-  // The review issue's number is filled in once it is opened.
-  const announce: NotifyEvent = { kind: 'break-glass', group: decision.group, who: decision.login, until: end, issue: 0, reason: decision.reason };
-  const notice = { id: noticeId(announce), kind: 'notice' as const, event: announce, reason: `break-glass run ${runId}`, after: review.id };
-  return { review, notice, announce };
-}
-
-/**
- * Who may break glass, for how long, and who reviews it: the approved configuration, never the
- * checkout's files, which an unreviewed push may have changed (THREATS 58, invariant 17); and the
- * earlier uses with their reviews, judged under it.
- */
-async function approvedJudgement(
-  settings: Settings,
-  at: { gh: GitHub; repo: RepoRef; githubFacts: GitHubFacts; git: Git; directory: Directory; head: string; branch: string },
-): Promise<{ config: AccessConfig; previous: BreakGlassUse[] }> {
-  const reader = at.git.catFile();
-  try {
-    const { config, ignored } = await approvedConfigAt(at.git, reader, at.githubFacts, at.head, at.branch, settings.root);
-    for (const c of ignored)
-      core.warning(`${c.files.join(', ')} changed in ${c.sha.slice(0, 7)} without approval, so break-glass is judged without it: ${c.why}`, {
-        title: 'access-as-code break-glass',
-      });
-    const { gh, repo, githubFacts, git, head, branch, directory } = at;
-    // Earlier uses with their reviews (remembered verdicts where the memory key allows), users compared as people.
-    const previous = await breakGlassUses({
-      gh,
-      repo,
-      githubFacts,
-      git,
-      head,
-      branch,
-      reader,
-      config,
-      since: Date.now() - USE_LOOKBACK_MS,
-      resolveUsers: (refs) => directory.resolveUsers(refs),
-      ...(settings.memory ? { memory: settings.memory } : {}),
-    });
-    return { config, previous };
-  } finally {
-    reader.close();
-  }
 }
 
 export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
-  const inputs = ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>;
   const { gh, teamsGh, repo, directory } = await services(settings);
-  // When this run was first created: a re-run keeps it, so it cannot extend the access.
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
-  const githubFacts = new GitHubFacts(gh, repo, teamsGh);
-  const head = await headCommit(git);
-  const teamMembers = async (team: TeamName) => (await githubFacts.teamMembers([team])).get(teamKey(team)) ?? 'not found';
-  const { config, previous } = await approvedJudgement(settings, { gh, repo, githubFacts, git, directory, head, branch: defaultBranch });
-  const decision = await decideBreakGlass(inputs, {
-    actor,
-    run: runId,
-    runCreatedAt: Date.parse(run.created_at),
-    now: Date.now(),
-    config,
-    teamMembers,
-    upnIds: (
-      await gatherPeople(
-        config.identities,
-        previous.map((p) => [p.login, actor]),
-        (refs) => directory.resolveUsers(refs),
-      )
-    ).upnIds,
-    previous,
-  });
-  if (!decision.ok) {
-    for (const r of decision.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
-    core.setOutput('break-glass', JSON.stringify({ granted: false, reasons: decision.reasons }));
-    return { status: 'refused', message: 'break-glass refused; nothing was granted.' };
-  }
-  // The grant goes through the one reconciler: the same plan and apply (and PIM end) as every change.
-  const grant = { run: runId, group: decision.group, login: decision.login, start: Date.parse(run.created_at), end: decision.end };
-  const planned = await reconcile({
+  const ctx = {
     git,
-    githubFacts,
+    gh,
+    ...(teamsGh ? { teamsGh } : {}),
+    repo,
     directory,
     now: Date.now(),
     dryRun: settings.dryRun,
-    breakGlassNow: grant,
-    breakGlassReviewed: reviewedRuns(gh, repo, githubFacts, git, directory, settings.memory),
-    root: settings.root,
-  });
-  const end = formatTimestamp(decision.end);
-  const owners = reviewersOf(config, decision.group);
-  const { review, notice, announce } = plannedEffects(decision, runId, grant.start, end, owners, repo);
-  const plan = runPlan(planned, [review, notice]);
-  await writePlan(plan, planned.dryRun);
-  if (planned.dryRun) return dryRun(`${decision.login} would be granted ${decision.group} until ${end}`);
-  // The plan as shown, made by the one executor; the review issue and the notice follow it.
-  const report = await applyPlan(directory, planned);
-  const entra = { changes: [...report.outcomes.values()], checks: [...report.checkOutcomes.values()] };
-  const mine = report.groups.find((g) => g.group === decision.group)?.dispositions.find((d) => d.files.includes(`break-glass run ${runId}`));
-  if (!mine || mine.outcome === 'failed')
-    throw new ConfigError(`the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}`);
-  // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
-  // nobody, and the next sweep removes the access.
-  const rerun = Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1;
-  let issue: { number: number; unassigned?: string[] } | undefined;
-  const [made] = await applyEffects(settings, [review], {
-    listComments: async () => [],
-    postComment: async () => undefined,
-    reviewIssue: async (e) => {
-      const existing = rerun ? await reviewIssueOfRun(gh, repo, { id: e.run, createdAt: e.runCreatedAt }) : undefined;
-      issue = existing !== undefined ? { number: existing } : await createAssignedIssue(gh, repo, e.title, e.body, e.labels, e.assignees);
-      return `#${issue.number} ${existing !== undefined ? 'kept (a re-run of the same use)' : 'opened'}`;
-    },
-  });
-  if (!issue || made?.status !== 'done') {
-    await writeOutcomes(plan, { ...entra, effects: [made].filter((o) => o !== undefined) });
-    return {
-      status: 'failed',
-      message: `${decision.login} was added to ${decision.group}, but the review issue was not opened (${made?.detail ?? 'no outcome'}), so this run's record covers nobody: the next sweep removes the access. Re-run the workflow to try again.`,
-    };
+    ...(settings.memory ? { memory: settings.memory } : {}),
+    ...(settings.root ? { root: settings.root } : {}),
+    defaultBranch,
+  };
+  const dispatch = dispatchOf(runId, actor, run, repo);
+  const planned = await planBreakGlass(ctx, dispatch);
+  for (const c of planned.configIgnored)
+    core.warning(`${c.files.join(', ')} changed in ${c.sha.slice(0, 7)} without approval, so break-glass is judged without it: ${c.why}`, {
+      title: 'access-as-code break-glass',
+    });
+  if (!planned.ok) {
+    for (const r of planned.reasons) core.error(`break-glass refused: ${r}`, { title: 'access-as-code break-glass' });
+    core.setOutput('break-glass', JSON.stringify({ granted: false, reasons: planned.reasons }));
+    return { status: 'refused', message: 'break-glass refused; nothing was granted.' };
   }
+  const { decision, end, owners, plan } = planned;
+  // The plan is shown before anything is made, and what is made is that plan.
+  await writePlan(plan, settings.dryRun);
+  if (settings.dryRun) return dryRun(`${decision.login} would be granted ${decision.group} until ${end}`);
+  const applied = await applyBreakGlass(
+    ctx,
+    planned,
+    dispatch,
+    await effectPorts(settings, { listComments: async () => [], postComment: async () => undefined }),
+  );
+  await presentEffects(plan.effects, applied.outcomes.effects);
+  await writeOutcomes(plan, applied.outcomes);
+  if (applied.failed?.what === 'membership') throw new ConfigError(applied.failed.why);
+  if (applied.failed || !applied.issue) return { status: 'failed', message: applied.failed?.why ?? 'the review issue was not opened' };
+  const issue = applied.issue;
   if (issue.unassigned && issue.unassigned.length > 0)
     core.warning(
       `the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`,
@@ -223,12 +124,5 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
     )
     .write();
   core.setOutput('break-glass', JSON.stringify({ granted: true, group: decision.group, login: decision.login, end, issue: issue.number }));
-  const told = await applyEffects(
-    settings,
-    [{ ...notice, event: { ...announce, issue: issue.number } }],
-    { listComments: async () => [], postComment: async () => undefined },
-    new Map([[review.id, { id: review.id, result: 'made' as const }]]),
-  );
-  await writeOutcomes(plan, { ...entra, effects: [made, ...told] });
   return { status: 'ok' };
 }

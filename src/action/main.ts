@@ -97,7 +97,7 @@ async function presentPublished(settings: Settings, report: Awaited<ReturnType<t
   const requested = report.verdicts.flatMap((v) => (v.valid && v.request && v.change !== undefined ? [{ group: v.request.group, file: v.file }] : []));
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import('./dashboard.ts');
+  const { readPublished } = await import('../commands/dashboard.ts');
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github!.repository.split('/') as [string, string];
   let published;
@@ -140,7 +140,7 @@ async function presentConferred(
   published: GroupAccess[],
   source: string,
 ): Promise<void> {
-  const { conferredViews } = await import('../commands/conferred.ts');
+  const { conferredViews } = await import('../report/conferred.ts');
   const summary = core.summary.addHeading('What approving confers', 3);
   for (const v of conferredViews(report.config!, requested, published)) {
     summary.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? ' ⚠️ privileged' : ''}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -189,7 +189,7 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   const author = issue.user?.login;
   if (typeof author !== 'string' || !GITHUB_LOGIN.test(author)) throw new ConfigError('the issue event names no valid author login.');
   const { answerIssue, answerBody, ANSWER_MARKER } = await import('../commands/issue-request.ts');
-  const { requestSchemaRef } = await import('../cli/io.ts');
+  const { requestSchemaRef } = await import('../commands/new.ts');
   const { VERSION } = await import('../version.ts');
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -501,7 +501,7 @@ async function planDashboardEffects(
   now: number,
   directory: Directory,
 ): Promise<{ effects: (report: RevokeReport) => Effect[]; port: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> } | undefined> {
-  const { planDashboard, applyDashboard } = await import('./dashboard.ts');
+  const { planDashboard, applyDashboard } = await import('../commands/dashboard.ts');
   const { slotLateness } = await import('../report/dashboard.ts');
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -540,7 +540,7 @@ async function planDashboardEffects(
 }
 
 async function runReport(settings: Settings): Promise<RunResult> {
-  const { collectReport } = await import('../report/collect.ts');
+  const { collectReport } = await import('../commands/report.ts');
   const { renderReport } = await import('../report/render.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -559,7 +559,7 @@ async function runReport(settings: Settings): Promise<RunResult> {
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   // The auditor's evidence of the last 30 days beside it, as a file the workflow keeps as an artifact.
-  const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
+  const { collectEvidence, evidenceCsv } = await import('../commands/evidence.ts');
   const now = Date.now();
   try {
     // Up to a few minutes past now: GitHub's clock and the runner's differ, and a merge can read as just after.

@@ -10,6 +10,7 @@
  */
 import { formatOwner, teamKey, type Owner } from '../codeowners/codeowners.ts';
 import { samePerson, samePersonWhy, type People } from '../identities/people.ts';
+import type { PullRef } from '../github/graphql.ts';
 
 export interface ReviewFact {
   id: number;
@@ -214,4 +215,16 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
   for (const r of repeats) delete approvedAt[r.reviewer];
   ignored.push(...repeats);
   return { ok: counted.length >= input.required, required: input.required, approvers: counted, approvedAt, ignored };
+}
+
+/**
+ * The pull request to judge a landing commit by: merged into the default branch, and the one the
+ * commit is the merge of. A commit that is no pull request's merge (a rebase merge's earlier commit)
+ * counts only when exactly one merged pull request into the default branch contains it: with several,
+ * which approval covers it is ambiguous, and nothing is granted. Requests and configuration changes
+ * are both judged by the pull request this chooses.
+ */
+export function choosePull(landing: string, candidates: readonly PullRef[], defaultBranch: string): PullRef | undefined {
+  const merged = candidates.filter((p) => p.merged && p.baseRefName === defaultBranch);
+  return merged.find((p) => p.mergeCommit === landing) ?? (merged.length === 1 ? merged[0] : undefined);
 }

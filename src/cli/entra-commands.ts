@@ -162,7 +162,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const json = jsonWanted(values.format);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { collectReport } = await import('../report/collect.ts');
+  const { collectReport } = await import('../commands/report.ts');
   const { renderReport } = await import('../report/render.ts');
   const git = gitIn(root);
   // ACCESS_MEMORY_KEY (the grant environment's secret) lets the report read the standing members the sweep records each day.
@@ -193,7 +193,7 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
   if (format !== 'csv' && format !== 'json') throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
   const root = repoRoot(values.repo, io);
   const { gh, repo } = await localGitHub(root, values['github-repo']);
-  const { collectEvidence, evidenceCsv } = await import('../report/evidence.ts');
+  const { collectEvidence, evidenceCsv } = await import('../commands/evidence.ts');
   const rows = await collectEvidence({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now, from, to, ...pinned() });
   const text =
     format === 'json' ? `${JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows }, null, 2)}\n` : evidenceCsv(rows);
@@ -253,7 +253,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
 
 /** `status --at <past time>`: the grants in force then, per group, with the request or run that held each. */
 async function statusThen(io: CliIo, ctx: BranchContext, at: number, login: string | undefined, json: boolean): Promise<number> {
-  const { collectEvidence, heldAt } = await import('../report/evidence.ts');
+  const { collectEvidence, heldAt } = await import('../commands/evidence.ts');
   const rows = heldAt(await collectEvidence({ ...ctx, from: at, to: at + 1 }), at, login);
   if (json) {
     io.out(JSON.stringify({ at: new Date(at).toISOString(), holders: rows }, null, 2));

@@ -44,10 +44,3 @@ export function repoRoot(repo: string | undefined, io: CliIo): string {
     if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return resolve(io.cwd);
   }
 }
-
-/** Where editors find the request schema: the repository's own copy, else the released version's. */
-export function requestSchemaRef(root: string, version: string): string {
-  if (existsSync(join(root, 'schemas', 'access-request.schema.json'))) return '../../schemas/access-request.schema.json';
-  const major = /^(\d+)\./.exec(version)?.[1];
-  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : 'main'}/schemas/access-request.schema.json`;
-}

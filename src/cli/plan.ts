@@ -9,10 +9,10 @@ import { DEFAULT_BASES, mergeBase, workingChanges } from './changes.ts';
 import { EXIT } from './exit.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
-import { conferredViews, type ConferredView } from '../commands/conferred.ts';
+import { conferredViews, type ConferredView } from '../report/conferred.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { ValidationReport } from '../commands/validate.ts';
-import type { Published } from '../action/dashboard.ts';
+import type { Published } from '../commands/dashboard.ts';
 
 /** What the sweep published in the access dashboard (read with GITHUB_TOKEN, when set), or why not. */
 async function publishedFor(root: string, repoOption: string | undefined): Promise<Published> {
@@ -20,7 +20,7 @@ async function publishedFor(root: string, repoOption: string | undefined): Promi
     return { why: 'set GITHUB_TOKEN (e.g. GITHUB_TOKEN=$(gh auth token)) to read it from the access dashboard' };
   try {
     const { localGitHub } = await import('./entra-commands.ts');
-    const { readPublished } = await import('../action/dashboard.ts');
+    const { readPublished } = await import('../commands/dashboard.ts');
     const { gh, repo } = await localGitHub(root, repoOption);
     return await readPublished(gh, repo);
   } catch (error) {

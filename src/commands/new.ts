@@ -1,4 +1,6 @@
 /** `new`: write a request file that validate will accept, at the path it must have. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import { ConfigError, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { AccessConfig } from '../config/config.ts';
@@ -28,6 +30,17 @@ export interface DraftedRequest {
   ends: string;
   /** The requester's existing request at the path this one would have had, when there is one. */
   alongside?: string;
+}
+
+/**
+ * The modeline's schema (`schema` above): where editors find the request schema, the repository's own
+ * copy, else the released version's. Both doors ask it, the CLI for `new` and the action for a request
+ * made through the issue form, so it lives here with the modeline rather than in either door.
+ */
+export function requestSchemaRef(root: string, version: string): string {
+  if (existsSync(join(root, 'schemas', 'access-request.schema.json'))) return '../../schemas/access-request.schema.json';
+  const major = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : 'main'}/schemas/access-request.schema.json`;
 }
 
 export type DraftResult = { ok: true; draft: DraftedRequest } | { ok: false; diagnostics: Diagnostic[]; draftText: string };

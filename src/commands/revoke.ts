@@ -13,7 +13,7 @@
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { IgnoredConfigChange } from '../config/approved.ts';
-import { statusOf, type StatusReport } from './status.ts';
+import { statusOf, type StatusReport } from '../report/status.ts';
 import { exemptionsDue } from '../policy/policy.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';

@@ -15,15 +15,14 @@
  * Cost: one git log of the configuration files, and for the changes after the root two or three
  * GraphQL queries per 100 changes (their pull requests, reviews and on-behalf-of teams).
  */
-import { evaluateApprovals, pushersOf, reviewsBeforeMerge } from '../approval/approval.ts';
+import { choosePull, evaluateApprovals, pushersOf, reviewsBeforeMerge } from '../approval/approval.ts';
 import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { localBlobs, type CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
-import { GitHubUnavailableError, type GitHubFacts, type PullFacts } from '../github/graphql.ts';
+import { GITHUB_COMMIT_LIST_LIMIT, GitHubUnavailableError, type GitHubFacts, type PullFacts } from '../github/graphql.ts';
 import type { RepoFiles } from '../repo/files.ts';
 import { CONFIG_PATHS, loadConfig, type AccessConfig } from './config.ts';
-import { choosePull, GITHUB_COMMIT_LIST_LIMIT } from '../reconcile/verify.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 import { isRequestsHousekeeping, isUnderRequests } from '../request/path.ts';
 import { lastPushGuarantee } from '../github/rules.ts';

@@ -8,7 +8,7 @@ import { CODEOWNERS_MAX_BYTES, CODEOWNERS_PATHS, ownersOf, parseCodeowners, type
 import { IDENTITIES_PATH, parseIdentities, type Identities } from '../identities/identities.ts';
 import { parsePolicy, POLICY_PATH, type Policy } from '../policy/policy.ts';
 import { REQUESTS_DIR } from '../request/path.ts';
-import type { FileContent, RepoFiles } from '../repo/files.ts';
+import { contentOrDiagnostic, type RepoFiles } from '../repo/files.ts';
 import { CONFIG_LIMITS } from '../yaml/safe-load.ts';
 
 export interface AccessConfig {
@@ -22,14 +22,6 @@ export interface AccessConfig {
 
 /** The configuration files a pull request that changes requests/ must not touch (docs/threat-model.md 6). */
 export const CONFIG_PATHS = [POLICY_PATH, IDENTITIES_PATH, ...CODEOWNERS_PATHS] as const;
-
-export function contentOrDiagnostic(file: string, content: FileContent | undefined, limit: number): Uint8Array | Diagnostic {
-  if (content === undefined) return diagnostic(file, undefined, 'the file does not exist.');
-  if (content.bytes === undefined || content.size > limit) {
-    return diagnostic(file, undefined, `the file is ${content.size} bytes; the limit is ${limit} bytes.`);
-  }
-  return content.bytes;
-}
 
 export async function loadConfig(files: RepoFiles): Promise<AccessConfig> {
   const problems: Diagnostic[] = [];

@@ -8,7 +8,7 @@ export async function githubEffectPorts(
   options: { memory?: boolean } = {},
 ): Promise<Pick<EffectPorts, 'listComments' | 'recentComments' | 'postComment' | 'remember'>> {
   const github = await import('../github/client.ts');
-  const { writeMemory } = await import('../github/memory-branch.ts');
+  const { writeMemory } = await import('../memory/write.ts');
   const { GitHubFacts } = await import('../github/graphql.ts');
   const githubFacts = new GitHubFacts(gh, repo);
   return {

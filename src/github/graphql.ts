@@ -51,6 +51,12 @@ export interface PullRef {
   mergeCommit: string | null;
 }
 
+/**
+ * GitHub lists at most this many commits of a pull request, so with more, who pushed to it cannot be
+ * known: a request's and a configuration change's approval both refuse such a pull request.
+ */
+export const GITHUB_COMMIT_LIST_LIMIT = 250;
+
 export interface PullFacts extends PullRef {
   /** The author as REST names it (a GitHub App's bot as `slug[bot]`), told by type; null for a deleted account. */
   author: string | null;

@@ -11,7 +11,6 @@
 import type { CatFile } from '../git/cat-file.ts';
 import type { Git } from '../git/git.ts';
 import { memoryFolder, memoryHead, openJson, sealJson, type MemoryKey, type SealedFile } from './memory.ts';
-import { standingMembers } from '../report/blast-radius.ts';
 
 /** A day's record: per policy group, who held it around the clock at the first sweep of the day. */
 export interface StandingPoint {
@@ -26,6 +25,20 @@ export interface StandingPoint {
 export const HISTORY_DAYS = 100;
 
 export const historyPath = (day: string) => `history/${day}.json`;
+
+/**
+ * Who holds a group without an active request once a run's changes are made (standing exemptions,
+ * drift, and members whose request ended and who are not removed yet), users and apps apart: the
+ * report's standing members now and the sweep's daily point are both this, so it is defined here with
+ * the point, and the report reads it from here. Pure.
+ */
+export function standingMembers(dispositions: readonly { type: string; action: string; reason: string; outcome?: string }[]): { users: number; apps: number } {
+  const holds = (d: { action: string; outcome?: string }) =>
+    !(d.action === 'add' && d.outcome !== 'added' && d.outcome !== 'already-member') &&
+    !(d.action === 'remove' && (d.outcome === 'removed' || d.outcome === 'already-gone'));
+  const standing = dispositions.filter((d) => holds(d) && d.reason !== 'active' && d.reason !== 'unverified');
+  return { users: standing.filter((d) => d.type === 'user').length, apps: standing.filter((d) => d.type === 'servicePrincipal').length };
+}
 
 export function sealPoint(k: MemoryKey, point: StandingPoint): SealedFile {
   return sealJson(k, historyPath(point.day), point);

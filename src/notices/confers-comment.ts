@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AccessConfig } from '../config/config.ts';
 import type { GroupAccess } from '../entra/catalogue.ts';
-import { conferredViews } from '../commands/conferred.ts';
+import { conferredViews } from '../report/conferred.ts';
 import { markdownCell } from '../markdown.ts';
 import type { Effect } from '../plan/effects.ts';
 

@@ -13,8 +13,8 @@ import { ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
-import { evaluateApprovals, pushersOf, reviewsBeforeMerge, teamMemberships, type ApprovalResult } from '../approval/approval.ts';
-import type { PullFacts, PullRef } from '../github/graphql.ts';
+import { choosePull, evaluateApprovals, pushersOf, reviewsBeforeMerge, teamMemberships, type ApprovalResult } from '../approval/approval.ts';
+import { GITHUB_COMMIT_LIST_LIMIT, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
 import { mayRequest } from '../policy/requesters.ts';
@@ -22,7 +22,6 @@ import { outsideRequestScope, outsideRequestScopeProblem, requestPathProblem } f
 import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
 
-export const GITHUB_COMMIT_LIST_LIMIT = 250;
 export const GITHUB_FILE_LIST_LIMIT = 3000;
 
 /** How far a landing commit's time may run ahead of GitHub's merge time (clocks differ a little). */
@@ -69,17 +68,6 @@ export interface RequestVerification {
   createdAt?: string;
   approvers: string[];
   approval?: ApprovalResult;
-}
-
-/**
- * The pull request to judge a landing commit by: merged into the default branch, and the one the
- * commit is the merge of. A commit that is no pull request's merge (a rebase merge's earlier commit)
- * counts only when exactly one merged pull request into the default branch contains it: with several,
- * which approval covers it is ambiguous, and nothing is granted.
- */
-export function choosePull(landing: string, candidates: readonly PullRef[], defaultBranch: string): PullRef | undefined {
-  const merged = candidates.filter((p) => p.merged && p.baseRefName === defaultBranch);
-  return merged.find((p) => p.mergeCommit === landing) ?? (merged.length === 1 ? merged[0] : undefined);
 }
 
 /** The partial answers that left a request's facts unavailable, by what they were about. */

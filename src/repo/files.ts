@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Git } from '../git/git.ts';
 
 /** A file's content, or only its size when it is larger than anything we would parse. */
@@ -14,6 +15,19 @@ export interface FileContent {
 
 /** Larger files are never read into memory: every loader's own limit is far below this. */
 export const READ_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * The bytes of a file to parse, or why there are none: it does not exist, or it is larger than the
+ * loader's limit (a file over READ_LIMIT was never read). One rule for every loader, configuration and
+ * requests alike, so a file that cannot be read is reported in the same words whatever it is.
+ */
+export function contentOrDiagnostic(file: string, content: FileContent | undefined, limit: number): Uint8Array | Diagnostic {
+  if (content === undefined) return diagnostic(file, undefined, 'the file does not exist.');
+  if (content.bytes === undefined || content.size > limit) {
+    return diagnostic(file, undefined, `the file is ${content.size} bytes; the limit is ${limit} bytes.`);
+  }
+  return content.bytes;
+}
 
 export interface RepoFiles {
   /** A description for messages, e.g. "the working tree" or "commit 1a2b3c4". */

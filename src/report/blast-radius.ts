@@ -20,19 +20,6 @@ export interface BlastRow {
   exposure: number;
 }
 
-/**
- * Who holds a group without an active request once a run's changes are made (standing exemptions,
- * drift, and members whose request ended and who are not removed yet), users and apps apart: the
- * report's standing members now and the sweep's daily point are both this. Pure.
- */
-export function standingMembers(dispositions: readonly { type: string; action: string; reason: string; outcome?: string }[]): { users: number; apps: number } {
-  const holds = (d: { action: string; outcome?: string }) =>
-    !(d.action === 'add' && d.outcome !== 'added' && d.outcome !== 'already-member') &&
-    !(d.action === 'remove' && (d.outcome === 'removed' || d.outcome === 'already-gone'));
-  const standing = dispositions.filter((d) => holds(d) && d.reason !== 'active' && d.reason !== 'unverified');
-  return { users: standing.filter((d) => d.type === 'user').length, apps: standing.filter((d) => d.type === 'servicePrincipal').length };
-}
-
 export interface BlastRadius {
   rows: BlastRow[];
   total: Omit<BlastRow, 'group' | 'weight'>;

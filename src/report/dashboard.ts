@@ -4,7 +4,7 @@
  * review, and the last sweep. An edit happens only when something other than the sweep's own time
  * changed, or the time shown is an hour old, so watchers are not notified every 15 minutes. Pure.
  */
-import type { StatusReport } from '../commands/status.ts';
+import type { StatusReport } from './status.ts';
 import { formatDuration } from '../duration.ts';
 import { codeCell, markdownCell } from '../markdown.ts';
 import type { UseRow } from '../breakglass/uses.ts';

@@ -1,7 +1,6 @@
 /** One request file's verdict: everything validate knows about it, for every front door to report. */
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { contentOrDiagnostic, type AccessConfig } from '../config/config.ts';
-import type { FileContent } from '../repo/files.ts';
+import { contentOrDiagnostic, type FileContent } from '../repo/files.ts';
 import { REQUEST_LIMITS } from '../yaml/safe-load.ts';
 import { parseRequest, type AccessRequest } from './request.ts';
 import { checkRequest, type RuleContext } from './rules.ts';
@@ -13,11 +12,15 @@ export interface RequestVerdict {
   valid: boolean;
 }
 
-/** `landedAt`: when this version merged (a `duration:` counts from it); before a merge, now. */
+/**
+ * `config`: the policy and identities in force; an AccessConfig is passed, but only these two are
+ * read, and naming no more keeps request/ below config/ (which uses request/'s paths). `landedAt`: when
+ * this version merged (a `duration:` counts from it); before a merge, now.
+ */
 export function judgeRequest(
   file: string,
   content: FileContent | undefined,
-  config: AccessConfig,
+  config: Pick<RuleContext, 'policy' | 'identities'>,
   now: number,
   timing: RuleContext['timing'] = 'strict',
   landedAt = now,

@@ -2,7 +2,7 @@
 // cannot run as formulas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evidenceCsv, heldAt, type EvidenceRow } from '../../src/report/evidence.ts';
+import { evidenceCsv, heldAt, type EvidenceRow } from '../../src/commands/evidence.ts';
 
 const row = (over: Partial<EvidenceRow>): EvidenceRow => ({
   kind: 'request',
