@@ -3,27 +3,27 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-7SCQN2V4.js";
+} from "./cli-chunks/chunk-4T6Y2FZJ.js";
 import {
   COMMON,
   FORMAT,
   clock,
   jsonWanted,
   repoRoot
-} from "./cli-chunks/chunk-YLH7NQS3.js";
+} from "./cli-chunks/chunk-GIA5SESK.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-32YB757P.js";
+} from "./cli-chunks/chunk-XFIM3FRF.js";
 import {
   formatTimestamp,
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-YY62HETB.js";
+} from "./cli-chunks/chunk-JN7F2DZL.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -33,7 +33,7 @@ import {
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-KKT3OYJW.js";
-import "./cli-chunks/chunk-3VIL4RUE.js";
+import "./cli-chunks/chunk-IXPVJZ6C.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
 import {
   formatDuration,
@@ -127,7 +127,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-3NKVUE3C.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-ITHIBX33.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -158,7 +158,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-TRBGIHIW.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-4UDV6OJA.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-4WUAOP62.js";
+} from "./chunks/chunk-HZBEJDIG.js";
 import {
   annotate,
   applyEffects,
@@ -28,30 +28,30 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-4VXEATLX.js";
-import "./chunks/chunk-C3PFCXLH.js";
+} from "./chunks/chunk-J7ICQ7J3.js";
+import "./chunks/chunk-4SR7GCD6.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-332AK76X.js";
+} from "./chunks/chunk-Y55WZWA6.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-5KKP6ZYX.js";
 import {
   workingTree
-} from "./chunks/chunk-TUTLD3JS.js";
-import "./chunks/chunk-M5VK2URL.js";
+} from "./chunks/chunk-SOC4DE5E.js";
+import "./chunks/chunk-J6OVFJMN.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-LXQIYYNM.js";
 import "./chunks/chunk-GCVGB4KO.js";
 import {
   context
-} from "./chunks/chunk-S2FLNVYZ.js";
+} from "./chunks/chunk-IET3RTPG.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-L56WCBAJ.js";
+import "./chunks/chunk-AYZ3PS3U.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B4AF7QQP.js";
@@ -71,7 +71,7 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
-import "./chunks/chunk-IM5DW627.js";
+import "./chunks/chunk-AL4LFIQ2.js";
 import "./chunks/chunk-GKSYZKYF.js";
 import {
   workflowFileOf
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-O5RMO6MX.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-PKXMVKG7.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-VS7H4BBJ.js");
+  const { readPublished } = await import("./chunks/dashboard-J2MSR6R2.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -466,8 +466,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-LB5P3GOB.js");
-  const { requestSchemaRef } = await import("./chunks/new-MWSZXRSF.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-5XPPYEVZ.js");
+  const { requestSchemaRef } = await import("./chunks/new-Q3GW7ZMY.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -489,7 +489,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-OXWVG7I6.js");
+  const github = await import("./chunks/client-KMW3DK3B.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -558,7 +558,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-YKM23Y5A.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-QZO52AAK.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -569,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-K64PRQVQ.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-5W6VD3NV.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-IYCOWYPG.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-ZYS3QNUO.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-IG7JI4FM.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-A5IST2NJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -723,7 +723,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-VS7H4BBJ.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-J2MSR6R2.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -761,8 +761,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-CGWESF5J.js");
-  const { renderReport } = await import("./chunks/render-JFB7RUOL.js");
+  const { collectReport } = await import("./chunks/report-F6CL47ZA.js");
+  const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const markdown = renderReport(
@@ -779,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-PCT5G4K2.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GWJ6VWTC.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -106,7 +106,7 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   );
   await presentEffects(plan.effects, applied.outcomes.effects);
   await writeOutcomes(plan, applied.outcomes);
-  if (applied.failed?.what === 'membership') throw new ConfigError(applied.failed.why);
+  if (applied.failed?.what === 'grant') throw new ConfigError(applied.failed.why);
   if (applied.failed || !applied.issue) return { status: 'failed', message: applied.failed?.why ?? 'the review issue was not opened' };
   const issue = applied.issue;
   if (issue.unassigned && issue.unassigned.length > 0)

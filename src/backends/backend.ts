@@ -58,9 +58,27 @@ export interface ChangeOutcome {
 }
 
 export const isRemoval = (c: Pick<EntraChange, 'kind'>) => c.kind === 'remove-member' || c.kind === 'pim-remove';
+/** A change that gives access (not one that moves an end, ends it, or revokes sessions). */
+export const isAddition = (c: Pick<EntraChange, 'kind'>) => c.kind === 'add-member' || c.kind === 'pim-assign';
 
 export interface Backend {
   readonly name: BackendName;
+  /** Who ends the access at its end, in words, when Entra does it itself (the sweep then only reconciles drift); none: the sweep. */
+  readonly endsItself?: string;
+  /** How the plan names each kind of change it makes (the same words in the CLI and the job summary). */
+  readonly verbs: Partial<Record<EntraChange['kind'], string>>;
+  /** How listings name it beside a group (none: plain membership, the default). */
+  readonly label?: string;
+  /** The Entra feature it works through, in words (doctor's messages). */
+  readonly title: string;
+  /** The longest access it can hold, and why: a policy asking for more is refused at load. */
+  readonly maxDuration?: { ms: number; text: string; why: string };
+  /** Whether it writes members directly (group-post-members), so the identity must reach each of its groups by a membership write path. */
+  readonly writesMembers: boolean;
+  /** Graph permissions its writes need besides a membership write path (doctor and the reach check). */
+  readonly permissions: readonly string[];
+  /** Doctor's proof, by reading only, that it can work for these groups: throws a DirectoryError naming what is missing. */
+  ready?(directory: Directory, groupIds: readonly string[]): Promise<void>;
   /** What the backend reads beyond a group's members to plan (pim: each assignment's end; null: none), per group id (lower case). */
   readState?(directory: Directory, groupIds: readonly string[]): Promise<Map<string, Map<string, string | null>>>;
   /**

@@ -4,6 +4,10 @@ import { changeId } from './backend.ts';
 
 export const membership: Backend = {
   name: 'membership',
+  verbs: { 'add-member': 'add', 'remove-member': 'remove' },
+  title: 'group membership',
+  writesMembers: true,
+  permissions: [],
   change(group, d) {
     if (d.action !== 'add' && d.action !== 'remove') return undefined;
     const kind: EntraChange['kind'] = d.action === 'add' ? 'add-member' : 'remove-member';

@@ -12,8 +12,27 @@ const PIM_END_SLACK_MS = 60_000;
 const KIND = { add: 'pim-assign', update: 'pim-update', remove: 'pim-remove' } as const;
 const ACTION = { 'pim-assign': 'adminAssign', 'pim-update': 'adminUpdate', 'pim-remove': 'adminRemove' } as const;
 
+/** PIM for Groups' write permission (privilegedaccessgroup-post-assignmentschedulerequests). */
+export const PIM_WRITE = 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup';
+
 export const pim: Backend = {
   name: 'pim',
+  endsItself: 'Entra (PIM for Groups assignment end)',
+  verbs: { 'pim-assign': 'assign (PIM)', 'pim-update': 'move the PIM assignment end of', 'pim-remove': 'end the PIM assignment of' },
+  label: 'PIM',
+  title: 'PIM for Groups',
+  // The default PIM for Groups policy allows no permanent active assignment and at most 180 days.
+  maxDuration: {
+    ms: 180 * 24 * 3_600_000,
+    text: '180d',
+    why: 'the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant',
+  },
+  writesMembers: false,
+  permissions: [PIM_WRITE],
+  // Reading the assignments proves PIM's permission (and reads only).
+  ready: async (directory, groupIds) => {
+    await directory.listPimAssignments(groupIds);
+  },
   readState: async (directory, groupIds) => {
     const assignments = await directory.listPimAssignments(groupIds);
     return new Map(groupIds.map((id) => [id.toLowerCase(), new Map((assignments.get(id.toLowerCase()) ?? []).map((a) => [a.principalId, a.end]))]));

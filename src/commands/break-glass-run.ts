@@ -7,6 +7,7 @@
  * run's own on a re-run), then the notice. The door (action/break-glass.ts) checks the event, shows
  * the plan, and presents.
  */
+import { usesSince } from './context.ts';
 import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { gatherPeople } from '../identities/people.ts';
 import type { Directory } from '../entra/directory.ts';
@@ -14,7 +15,7 @@ import { approvedConfigAt, type IgnoredConfigChange } from '../config/approved.t
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
-import { breakGlassUses, reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
+import { reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewIssue, type BreakGlassDecision } from './break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubFacts } from '../github/graphql.ts';
@@ -110,7 +111,7 @@ export async function planBreakGlass(ctx: BreakGlassContext, run: BreakGlassDisp
 export interface AppliedBreakGlass {
   report: ReconcileReport;
   /** Why the use covers nobody: the membership, or the review issue, was not made. */
-  failed?: { what: 'membership' | 'review-issue'; why: string };
+  failed?: { what: 'grant' | 'review-issue'; why: string };
   issue?: { number: number; unassigned?: string[] };
   outcomes: RunOutcomes;
 }
@@ -128,7 +129,7 @@ export async function applyBreakGlass(
   if (!mine || mine.outcome === 'failed')
     return {
       report,
-      failed: { what: 'membership', why: `the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}` },
+      failed: { what: 'grant', why: `the break-glass membership was not made: ${mine?.detail ?? `${decision.group} could not be read in Entra`}` },
       outcomes: { ...entra, effects: [] },
     };
   // Then the review issue (this run's own on a re-run). Should it fail, the run fails, its record covers
@@ -197,19 +198,7 @@ async function approvedJudgement(
   const reader = ctx.git.catFile();
   try {
     const { config, ignored } = await approvedConfigAt(ctx.git, reader, githubFacts, head, ctx.defaultBranch, ctx.root);
-    const previous = await breakGlassUses({
-      gh: ctx.gh,
-      repo: ctx.repo,
-      githubFacts,
-      git: ctx.git,
-      head,
-      branch: ctx.defaultBranch,
-      reader,
-      config,
-      since: ctx.now - USE_LOOKBACK_MS,
-      resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
-      ...(ctx.memory ? { memory: ctx.memory } : {}),
-    });
+    const previous = await usesSince(ctx, githubFacts, reader, { head, branch: ctx.defaultBranch, config }, ctx.now - USE_LOOKBACK_MS);
     return { config, previous, ignored };
   } finally {
     reader.close();

@@ -3,7 +3,9 @@ import type { Git } from '../git/git.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import type { MemoryKey } from '../memory/memory.ts';
 import { GitHubFacts } from '../github/graphql.ts';
-import { reviewedRuns } from '../breakglass/uses.ts';
+import { breakGlassUses, reviewedRuns, type BreakGlassUse } from '../breakglass/uses.ts';
+import type { CatFile } from '../git/cat-file.ts';
+import type { AccessConfig } from '../config/config.ts';
 import type { ReconcileContext } from '../reconcile/reconcile.ts';
 
 /** What the sweep, the grant and the report work on: a checkout, and the services behind it. */
@@ -38,4 +40,31 @@ export function reconcileContext(ctx: BranchContext & { dryRun: boolean; require
     ...(ctx.memory ? { memory: ctx.memory } : {}),
     ...(ctx.root ? { root: ctx.root } : {}),
   };
+}
+
+/**
+ * The break-glass uses since a time, as every command reads them: judged under the configuration at
+ * `at`, with their reviews (remembered verdicts where the memory key allows) and users compared as
+ * people through the command's directory.
+ */
+export function usesSince(
+  ctx: Pick<BranchContext, 'gh' | 'repo' | 'git' | 'directory' | 'memory'>,
+  githubFacts: GitHubFacts,
+  reader: CatFile,
+  at: { head: string; branch: string; config: AccessConfig },
+  since: number,
+): Promise<BreakGlassUse[]> {
+  return breakGlassUses({
+    gh: ctx.gh,
+    repo: ctx.repo,
+    githubFacts,
+    git: ctx.git,
+    reader,
+    head: at.head,
+    branch: at.branch,
+    config: at.config,
+    since,
+    resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
+    ...(ctx.memory ? { memory: ctx.memory } : {}),
+  });
 }

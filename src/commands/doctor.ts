@@ -5,6 +5,7 @@
  * and what the signed-in identity can change beyond the policy's groups (docs/threat-model.md 41).
  * It only reads.
  */
+import { BACKENDS } from '../backends/index.ts';
 import { environmentProblems, rulesetProblems, type EnvironmentFacts } from '../github/rules.ts';
 
 /** The environment the grant, sweep and break-glass jobs run in (the template's workflows). */
@@ -54,23 +55,7 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
   const members = await directory.listMembersOfGroups(usable.map((g) => g.id));
   const groups = policyGroups.map((group) => checkGroup(config, group, found.get(group.id), members, diagnostics));
   const identities = await checkIdentities(config, directory, diagnostics);
-  // backend: pim needs PIM's own permission; reading the assignments proves it (and reads only).
-  const pimGroups = usable.filter((g) => g.backend === 'pim');
-  if (pimGroups.length > 0) {
-    try {
-      await directory.listPimAssignments(pimGroups.map((g) => g.id));
-    } catch (error) {
-      if (!(error instanceof DirectoryError)) throw error;
-      for (const g of pimGroups)
-        diagnostics.push(
-          diagnostic(
-            config.policy.file,
-            config.policy.positions.get(g.name),
-            `group "${g.name}" has backend: pim, but PIM for Groups could not be read: ${error.message}`,
-          ),
-        );
-    }
-  }
+  await backendsReady(config, usable, directory, diagnostics);
   for (const { group, entry } of exemptionsDue(config.policy, now)) {
     diagnostics.push(
       diagnostic(
@@ -199,10 +184,40 @@ async function checkConferred(
   }
 }
 
+/** Each backend in use proves, by reading only, that it can work for its groups (pim: PIM for Groups can be read). */
+async function backendsReady(config: AccessConfig, usable: readonly GroupPolicy[], directory: Directory, diagnostics: Diagnostic[]): Promise<void> {
+  for (const backend of Object.values(BACKENDS)) {
+    const mine = usable.filter((g) => g.backend === backend.name);
+    if (mine.length === 0 || !backend.ready) continue;
+    try {
+      await backend.ready(
+        directory,
+        mine.map((g) => g.id),
+      );
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
+      for (const g of mine)
+        diagnostics.push(
+          diagnostic(
+            config.policy.file,
+            config.policy.positions.get(g.name),
+            `group "${g.name}" has backend: ${backend.name}, but ${backend.title} could not be read: ${error.message}`,
+          ),
+        );
+    }
+  }
+}
+
 /** The identity's reach, when the directory can tell; reading it never fails doctor. */
 async function judgeIdentity(policyGroups: readonly GroupPolicy[], directory: Directory): Promise<Reach | undefined> {
   if (!directory.identity) return undefined;
-  const groups = policyGroups.map((g) => ({ name: g.name, id: g.id, backend: g.backend, revokeSessions: g.revokeSessions }));
+  const groups = policyGroups.map((g) => ({
+    name: g.name,
+    id: g.id,
+    writesMembers: BACKENDS[g.backend].writesMembers,
+    permissions: BACKENDS[g.backend].permissions,
+    revokeSessions: g.revokeSessions,
+  }));
   try {
     return judgeReach(await directory.identity(groups.map((g) => g.id)), groups);
   } catch (error) {

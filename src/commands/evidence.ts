@@ -4,7 +4,9 @@
  * removed it, from git and GitHub's records alone (the same verification the grant job makes). Columns
  * are documented in docs/evidence.md.
  */
-import { breakGlassUses } from '../breakglass/uses.ts';
+import { usesSince } from './context.ts';
+import { BACKENDS } from '../backends/index.ts';
+import type { BackendName } from '../backends/backend.ts';
 import type { BranchContext } from './context.ts';
 import { reconcileRuns } from '../breakglass/records.ts';
 import { GitHubFacts } from '../github/graphql.ts';
@@ -94,20 +96,8 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
       const ref = state.config.identities.users.get(login.toLowerCase());
       return ref ? ('id' in ref ? ref.id : ref.upn) : '';
     };
-    const rows = requestRows(versions, deletions, ctx, runs, identity, (g) => policy.groups.get(g)?.backend === 'pim');
-    const uses = await breakGlassUses({
-      gh: ctx.gh,
-      repo: ctx.repo,
-      githubFacts,
-      git: ctx.git,
-      reader,
-      head: state.head,
-      branch: state.branch,
-      config: state.config,
-      since: ctx.from - reach,
-      resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
-      ...(ctx.memory ? { memory: ctx.memory } : {}),
-    });
+    const rows = requestRows(versions, deletions, ctx, runs, identity, (g) => endsItself(policy.groups.get(g)?.backend));
+    const uses = await usesSince(ctx, githubFacts, reader, state, ctx.from - reach);
     for (const u of uses.filter((x) => x.start < ctx.to && x.end > ctx.from)) {
       rows.push({
         kind: 'break-glass',
@@ -122,7 +112,7 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
         approvals: u.review.reviewed ? `reviewed${u.issue !== undefined ? ` in #${u.issue}` : ''}` : `not reviewed: ${u.review.why}`,
         grantedAt: formatTimestamp(u.start),
         plannedEnd: formatTimestamp(u.end),
-        ...ending(u.end, 'expired', ctx, runs, policy.groups.get(u.group)?.backend === 'pim'),
+        ...ending(u.end, 'expired', ctx, runs, endsItself(policy.groups.get(u.group)?.backend)),
       });
     }
     return rows.sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.group.localeCompare(b.group));
@@ -138,7 +128,7 @@ function requestRows(
   ctx: EvidenceContext,
   runs: readonly { startedAt: number; completedAt: number }[],
   identity: (login: string) => string,
-  isPim: (group: string) => boolean,
+  endedBy: (group: string) => string | undefined,
 ): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   const byFile = new Map<string, RequestResult[]>();
@@ -169,28 +159,28 @@ function requestRows(
         plannedEnd: v.request.expires,
         ...(how === 'replaced by a later version'
           ? { endedAt: formatTimestamp(end), endedHow: how, removedAt: '', removedBy: 'not removed: the next version continues it', lateMinutes: '' }
-          : ending(end, how, ctx, runs, isPim(v.group))),
+          : ending(end, how, ctx, runs, endedBy(v.group))),
       });
     });
   }
   return rows;
 }
 
-/** How an end was enforced: by Entra itself (pim), or by the first successful run that started after it. */
+/** How an end was enforced: by Entra itself (the group's backend says who), or by the first successful run that started after it. */
 function ending(
   end: number,
   how: string,
   ctx: EvidenceContext,
   runs: readonly { startedAt: number; completedAt: number }[],
-  pim: boolean,
+  endedBy: string | undefined,
 ): Pick<EvidenceRow, 'endedAt' | 'endedHow' | 'removedAt' | 'removedBy' | 'lateMinutes'> {
   if (end > ctx.now) return { endedAt: '', endedHow: 'active', removedAt: '', removedBy: '', lateMinutes: '' };
-  if (pim && how === 'expired')
+  if (endedBy && how === 'expired')
     return {
       endedAt: formatTimestamp(end),
       endedHow: how,
       removedAt: formatTimestamp(end),
-      removedBy: 'Entra (PIM for Groups assignment end)',
+      removedBy: endedBy,
       lateMinutes: '0',
     };
   const run = runs.find((r) => r.startedAt >= end);
@@ -223,3 +213,6 @@ export function heldAt(rows: readonly EvidenceRow[], at: number, login?: string)
     return r.removedAt !== '' ? Date.parse(r.removedAt) > at : r.endedHow !== 'replaced by a later version';
   });
 }
+
+/** Who ends a group's access at its end when Entra does it itself (the backend table says), so no run removed it. */
+const endsItself = (backend: BackendName | undefined): string | undefined => (backend ? BACKENDS[backend].endsItself : undefined);

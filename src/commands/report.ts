@@ -2,7 +2,9 @@
  * `report`: the report's facts, the reconciler's view without changing anything, git history and
  * GitHub runs, gathered as a command like the others; report/ figures and renders them.
  */
-import { breakGlassUses, useRow } from '../breakglass/uses.ts';
+import { usesSince } from './context.ts';
+import { BACKENDS } from '../backends/index.ts';
+import { useRow } from '../breakglass/uses.ts';
 import type { BranchContext } from './context.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { PushGuarantee } from '../approval/pushers.ts';
@@ -196,21 +198,7 @@ async function lastSweep(ctx: ReportContext, at: { head: string; branch: string 
 async function readUses(ctx: ReportContext, githubFacts: GitHubFacts, state: { head: string; branch: string; config: AccessConfig }, since: number) {
   const reader = ctx.git.catFile();
   try {
-    return (
-      await breakGlassUses({
-        gh: ctx.gh,
-        repo: ctx.repo,
-        githubFacts,
-        git: ctx.git,
-        reader,
-        head: state.head,
-        branch: state.branch,
-        config: state.config,
-        since,
-        resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
-        ...(ctx.memory ? { memory: ctx.memory } : {}),
-      })
-    ).map(useRow);
+    return (await usesSince(ctx, githubFacts, reader, state, since)).map(useRow);
   } catch (error) {
     if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return (error as Error).message;
     throw error;
@@ -318,5 +306,8 @@ async function removals(
     await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.grantWorkflow ?? 'access-grant.yml', from),
   ];
   const runs = listings.flatMap((l) => l.runs);
-  return { lateness: removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, g.backend]))), cut: listings.some((l) => l.cut) };
+  return {
+    lateness: removalLateness(ended, runs, new Map([...policy.groups.values()].map((g) => [g.name, BACKENDS[g.backend].endsItself !== undefined]))),
+    cut: listings.some((l) => l.cut),
+  };
 }

@@ -10,6 +10,7 @@
  * again from what was made, without reading anything again; the effects themselves (ids) are the
  * planned ones.
  */
+import { usesSince } from './context.ts';
 import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import type { IgnoredConfigChange } from '../config/approved.ts';
@@ -19,7 +20,7 @@ import { reconcileContext, type BranchContext } from './context.ts';
 import { memoryHead, type MemoryChange, type MemoryKey } from '../memory/memory.ts';
 import { historyChange, pointOf, readHistory, type History } from '../memory/history.ts';
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
-import { breakGlassUses, DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
+import { DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
 import { dueReminders, type Reminder } from '../notices/reminders.ts';
@@ -183,19 +184,7 @@ async function verdictsToRecord(ctx: RevokeContext, k: MemoryKey, report: Reconc
   if (![...report.config.policy.groups.values()].some((g) => g.breakGlass)) return [];
   const reader = ctx.git.catFile();
   try {
-    const uses = await breakGlassUses({
-      gh: ctx.gh,
-      repo: ctx.repo,
-      githubFacts: new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh),
-      git: ctx.git,
-      reader,
-      head: report.head,
-      branch: report.branch,
-      config: report.config,
-      since: ctx.now - DASHBOARD_LOOKBACK_MS,
-      resolveUsers: (refs) => ctx.directory.resolveUsers(refs),
-      memory: k,
-    });
+    const uses = await usesSince({ ...ctx, memory: k }, new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh), reader, report, ctx.now - DASHBOARD_LOOKBACK_MS);
     return verdictFiles(k, uses);
   } catch (error) {
     if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) return [];

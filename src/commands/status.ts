@@ -3,6 +3,7 @@
  * members Entra lists: until when and through which request, standing exemptions, and members with
  * no request (drift). Reads only: the reconciler's plan without applying it.
  */
+import { BACKENDS } from '../backends/index.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import { GitHubFacts } from '../github/graphql.ts';
 import { statusOf, type StatusReport } from '../report/status.ts';
@@ -30,7 +31,7 @@ export function renderStatus(s: StatusReport): string[] {
   const out: string[] = [];
   if (s.degraded) out.push(`warning: ${s.degraded}`);
   for (const g of s.groups) {
-    out.push(`${g.group} (${g.mode}${g.backend === 'pim' ? ', PIM' : ''})`);
+    out.push(`${g.group} (${g.mode}${BACKENDS[g.backend].label ? `, ${BACKENDS[g.backend].label}` : ''})`);
     if (g.error) out.push(`  ${g.error}`);
     else if (g.members.length === 0) out.push('  nobody');
     for (const m of g.members) out.push(`  ${m.who.padEnd(24)} ${m.note ?? m.holds}${m.file ? `  ${m.file}` : ''}`);

@@ -99,7 +99,10 @@ export interface IdentityFacts {
 export interface PolicyGroupRef {
   name: string;
   id: string;
-  backend: 'membership' | 'pim';
+  /** Whether its backend writes members directly, so a membership write path must reach it (backends/). */
+  writesMembers: boolean;
+  /** Graph permissions its backend's writes need besides that (backends/). */
+  permissions: readonly string[];
   revokeSessions?: boolean;
 }
 
@@ -240,12 +243,12 @@ function unitReach(
   return { scope: restricted ? 'restricted-unit' : 'unit', lines: [line], findings };
 }
 
-/** Each membership group must be reachable by some write path, or every grant to it fails with 403. */
+/** Each group whose backend writes members must be reachable by some write path, or every grant to it fails with 403. */
 function groupFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[], writers: WritePaths, scope: Reach['scope']): ReachFinding[] {
   const findings: ReachFinding[] = [];
   const known = facts.roleAssignments !== undefined && facts.permissions !== undefined;
   for (const group of policyGroups) {
-    if (group.backend !== 'membership') continue;
+    if (!group.writesMembers) continue;
     const units = facts.unitsOfGroup ? (facts.unitsOfGroup.get(group.id.toLowerCase()) ?? []) : undefined;
     const restrictedUnits = (units ?? []).filter((u) => facts.units.get(u)?.restricted === true);
     const byUnit = (units ?? []).some((u) => writers.writableUnits.has(u) && (restrictedUnits.length === 0 || facts.units.get(u)?.restricted === true));
@@ -264,11 +267,11 @@ function groupFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupR
   return findings;
 }
 
-/** PIM for Groups' permission reaches every onboarded group: needed only with backend: pim. */
+/** PIM for Groups' permission reaches every onboarded group: needed only where a group's backend writes through PIM. */
 function pimFindings(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[]): { lines: string[]; findings: ReachFinding[] } {
   if (!(facts.permissions ?? []).includes(PIM_WRITE)) return { lines: [], findings: [] };
-  const pimGroups = policyGroups.filter((g) => g.backend === 'pim');
-  const line = `PIM for Groups: ${PIM_WRITE} reaches every group onboarded to PIM${pimGroups.length === 0 ? '; no policy group uses backend: pim, so it is not needed' : ''}.`;
+  const pimGroups = policyGroups.filter((g) => g.permissions.includes(PIM_WRITE));
+  const line = `PIM for Groups: ${PIM_WRITE} reaches every group onboarded to PIM${pimGroups.length === 0 ? "; no policy group's backend writes through PIM, so it is not needed" : ''}.`;
   if (pimGroups.length === 0)
     return {
       lines: [line],

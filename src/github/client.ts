@@ -92,17 +92,6 @@ export async function pullComments(gh: GitHub, repo: RepoRef, number: number): P
   return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', bot: c.user?.type === 'Bot', body: c.body ?? '' }));
 }
 
-/** When a workflow (by file name) last finished successfully, or undefined if never. */
-export async function lastSuccessfulRun(gh: GitHub, repo: RepoRef, workflowFile: string): Promise<string | undefined> {
-  try {
-    const { data } = await gh.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflowFile, status: 'success', per_page: 1 });
-    return data.workflow_runs[0]?.updated_at;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
-}
-
 /** The rules in force on a branch (GET /repos/{owner}/{repo}/rules/branches/{branch}), from every ruleset that applies. */
 export async function branchRules(gh: GitHub, repo: RepoRef, branch: string): Promise<{ type: string; parameters: Record<string, unknown> }[]> {
   const rules = await gh.paginate(gh.rest.repos.getBranchRules, { ...repo, branch, per_page: 100 });

@@ -6,6 +6,7 @@
  * job summary; applying it records outcomes beside it (by id), never changes it. Pure.
  */
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
+import { BACKENDS } from '../backends/index.ts';
 import type { CheckOutcome, EntraCheck } from '../reconcile/decide.ts';
 import type { GroupResult } from '../reconcile/reconcile.ts';
 import type { Effect, EffectOutcome } from './effects.ts';
@@ -78,12 +79,9 @@ export function runPlan(
   };
 }
 
-const VERB: Record<PlannedChange['kind'], string> = {
-  'add-member': 'add',
-  'remove-member': 'remove',
-  'pim-assign': 'assign (PIM)',
-  'pim-update': 'move the PIM assignment end of',
-  'pim-remove': 'end the PIM assignment of',
+/** Each kind of change in words: the backends' own, and the two that belong to no backend. */
+const VERB: Partial<Record<PlannedChange['kind'], string>> = {
+  ...Object.assign({}, ...Object.values(BACKENDS).map((b) => b.verbs)),
   'revoke-sessions': 'revoke the sign-in sessions of',
   'report-member': 'report (audit mode, kept)',
 };
@@ -101,7 +99,7 @@ export function sameEffects(planned: readonly Effect[], applied: readonly Effect
 export function planLines(plan: RunPlan): string[] {
   const changes = plan.changes.map(
     (c) =>
-      `${c.id}: ${VERB[c.kind]} ${c.member} in ${c.group} (${c.backend}; ${c.reason}${c.sources.length > 0 ? `: ${c.sources.join(', ')}` : ''})${'end' in c && c.end ? `, ending ${c.end}` : ''}${'after' in c && c.after ? `, after ${c.after}` : ''}`,
+      `${c.id}: ${VERB[c.kind] ?? c.kind} ${c.member} in ${c.group} (${c.backend}; ${c.reason}${c.sources.length > 0 ? `: ${c.sources.join(', ')}` : ''})${'end' in c && c.end ? `, ending ${c.end}` : ''}${'after' in c && c.after ? `, after ${c.after}` : ''}`,
   );
   const effects = plan.effects.map(
     (e) => `${e.id}: ${e.kind}${'pull' in e ? ` on #${e.pull}` : ''}: ${e.reason}${'after' in e && e.after ? `, after ${e.after}` : ''}`,

@@ -1,4 +1,6 @@
 import { backtrackingRisk } from './pattern-safety.ts';
+import { BACKENDS } from '../backends/index.ts';
+import type { BackendName } from '../backends/backend.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { HOUR_MS, MINUTE_MS, parseDuration } from '../duration.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
@@ -10,8 +12,8 @@ export const POLICY_PATH = '.github/access-policy.yaml';
 export const MIN_LEAD_MS = 5 * MINUTE_MS;
 
 export type GroupMode = 'enforce' | 'audit';
-/** membership: direct group membership, ended by the reconciler; pim: a PIM for Groups assignment that Entra ends itself. */
-export type GroupBackend = 'membership' | 'pim';
+/** How a group's access is held and ended: a row of the backend table (backends/index.ts). */
+export type GroupBackend = BackendName;
 
 export interface GroupPolicy {
   name: string;
@@ -93,9 +95,6 @@ interface RawPolicy {
   azureScopes?: string[];
   groups: Record<string, RawGroup>;
 }
-
-/** The longest active assignment PIM for Groups allows by default. */
-export const PIM_MAX_MS = 180 * 24 * HOUR_MS;
 
 export const BUILT_IN_DEFAULTS = {
   maxDuration: '8h',
@@ -221,7 +220,7 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
     reminderBeforeMs: parseDuration(pick('reminderBefore')) ?? HOUR_MS,
     ...optional('breakGlass', group.breakGlass ? breakGlassRules(b, name, group.breakGlass) : undefined),
   };
-  if (made.backend === 'pim') pimLimits(b, made, own('maxDuration'));
+  backendLimits(b, made, own('maxDuration'));
   return made;
 }
 
@@ -258,20 +257,19 @@ function standingEntries(b: Building, name: string, group: RawGroup): GroupPolic
   });
 }
 
-/**
- * PIM for Groups' default policy allows no permanent active assignment and none over 180 days (Graph
- * PIM-for-Groups API overview); PIM would refuse every grant past it.
- */
-function pimLimits(b: Building, made: GroupPolicy, maxDurationPath: string[]): void {
+/** A maximum the group's backend cannot hold (pim: 180 days, PIM for Groups' default policy) is refused at load. */
+function backendLimits(b: Building, made: GroupPolicy, maxDurationPath: string[]): void {
+  const most = BACKENDS[made.backend].maxDuration;
+  if (!most) return;
   const limits: [number, string, string[]][] = [[made.maxDurationMs, made.maxDurationText, maxDurationPath]];
   if (made.breakGlass) limits.push([made.breakGlass.maxDurationMs, made.breakGlass.maxDurationText, ['groups', made.name, 'breakGlass', 'maxDuration']]);
   for (const [ms, text, path] of limits) {
-    if (ms > PIM_MAX_MS)
+    if (ms > most.ms)
       b.diagnostics.push(
         diagnostic(
           b.yaml.file,
           b.at(path),
-          `"${made.name}" has backend: pim, and ${text} is longer than the 180 days PIM for Groups allows an active assignment by default, so PIM would refuse the grant. Lower it to 180d at most.`,
+          `"${made.name}" has backend: ${made.backend}, and ${text} is longer than ${most.why}. Lower it to ${most.text} at most.`,
         ),
       );
   }

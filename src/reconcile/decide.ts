@@ -8,7 +8,7 @@ import { breakGlassSource, type BreakGlassGrant } from '../breakglass/breakglass
 import type { AccessConfig } from '../config/config.ts';
 import type { Member } from '../entra/directory.ts';
 import { BACKENDS } from '../backends/index.ts';
-import { isRemoval, type EndOf, type EntraChange } from '../backends/backend.ts';
+import { isAddition, isRemoval, type EndOf, type EntraChange } from '../backends/backend.ts';
 import { revokeSessionsChange } from '../backends/sessions.ts';
 import type { RequestRecord } from './inventory.ts';
 import { planGroup } from './group-plan.ts';
@@ -189,7 +189,7 @@ export function checksOf(config: AccessConfig, groups: readonly GroupResult[], c
   const nesting = new Set(groups.filter((g) => g.dispositions.some((d) => d.type === 'other')).map((g) => g.group));
   const out: EntraCheck[] = [];
   for (const c of changes) {
-    if (c.kind === 'revoke-sessions' || c.kind === 'pim-update') continue;
+    if (!isRemoval(c) && !isAddition(c)) continue;
     const d = groups.find((g) => g.group === c.group)?.dispositions.find((x) => x.id === c.member);
     if (d?.type !== 'user') continue;
     const base = { group: c.group, groupId: config.policy.groups.get(c.group)!.id, member: c.member, after: c.id, nested: nesting.has(c.group) };

@@ -14,6 +14,7 @@
  *      an outage or a spent budget never keeps an ended member in (GitHub's waits are bounded:
  *      github/client.ts).
  */
+import type { BackendName } from '../backends/backend.ts';
 import { breakGlassGrantProblem, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { approvalLogins, teamMemberships } from '../approval/approval.ts';
@@ -94,7 +95,7 @@ export type PlannedDisposition = Omit<Disposition, 'action'> & {
 export interface GroupResult {
   group: string;
   mode: 'enforce' | 'audit';
-  backend: 'membership' | 'pim';
+  backend: BackendName;
   dispositions: PlannedDisposition[];
   ignored: { file: string; why: string }[];
   error?: string;

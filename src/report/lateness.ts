@@ -79,11 +79,11 @@ export function endings(versions: readonly RequestVersion[], deletions: Readonly
 }
 
 /** Per group: how long after each ending the first successful run that started after it finished. */
-export function removalLateness(ended: readonly Ending[], runs: readonly Run[], backends: ReadonlyMap<string, 'membership' | 'pim'>): GroupLateness[] {
+export function removalLateness(ended: readonly Ending[], runs: readonly Run[], endsItself: ReadonlyMap<string, boolean>): GroupLateness[] {
   const sorted = [...runs].sort((a, b) => a.startedAt - b.startedAt);
   const groups = new Map<string, GroupLateness>();
   for (const e of ended) {
-    const enforcedBy = backends.get(e.group) === 'pim' ? 'entra' : 'sweep';
+    const enforcedBy = endsItself.get(e.group) ? 'entra' : 'sweep';
     const g = groups.get(e.group) ?? { group: e.group, enforcedBy, ended: 0, lateness: [], unconfirmed: 0 };
     groups.set(e.group, g);
     g.ended++;

@@ -4,6 +4,7 @@
  * command and the sweep's dashboard show it; it lives in report/ with the dashboard that renders it,
  * below the commands that make it. Pure.
  */
+import type { BackendName } from '../backends/backend.ts';
 import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import type { GroupResult, PlannedDisposition, ReconcileReport, RequestResult } from '../reconcile/reconcile.ts';
@@ -25,7 +26,7 @@ export interface StatusRow {
 export interface GroupStatus {
   group: string;
   mode: 'enforce' | 'audit';
-  backend: 'membership' | 'pim';
+  backend: BackendName;
   members: StatusRow[];
   error?: string;
   /** What membership confers (effective access, read from Graph by `status`), one line each. */

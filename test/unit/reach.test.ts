@@ -7,8 +7,8 @@ const G1 = '11111111-1111-4111-8111-111111111111';
 const G2 = '22222222-2222-4222-8222-222222222222';
 const UNIT = '33333333-3333-4333-8333-333333333333';
 const groups = [
-  { name: 'db', id: G1, backend: 'membership' as const },
-  { name: 'k8s', id: G2, backend: 'membership' as const },
+  { name: 'db', id: G1, writesMembers: true, permissions: [] },
+  { name: 'k8s', id: G2, writesMembers: true, permissions: [] },
 ];
 const facts = (f: Partial<IdentityFacts>): IdentityFacts => ({
   kind: 'app',

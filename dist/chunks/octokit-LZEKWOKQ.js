@@ -1,0 +1,23 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  getOctokit
+} from "./chunk-IET3RTPG.js";
+import {
+  octokitOptions,
+  paceWrites,
+  retry,
+  throttling
+} from "./chunk-AL4LFIQ2.js";
+import "./chunk-GKSYZKYF.js";
+import {
+  namePermissions
+} from "./chunk-UYXB32ID.js";
+import "./chunk-OZ6IWOJH.js";
+
+// src/action/octokit.ts
+function actionOctokit(token, baseUrl, origin = { kind: "job" }) {
+  return namePermissions(paceWrites(getOctokit(token, { baseUrl, ...octokitOptions() }, retry, throttling)), origin);
+}
+export {
+  actionOctokit
+};
