@@ -3,27 +3,27 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-4T6Y2FZJ.js";
+} from "./cli-chunks/chunk-BIWCSPWC.js";
 import {
   COMMON,
   FORMAT,
   clock,
   jsonWanted,
   repoRoot
-} from "./cli-chunks/chunk-GIA5SESK.js";
+} from "./cli-chunks/chunk-SAVKGZB6.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-XFIM3FRF.js";
+} from "./cli-chunks/chunk-RO7EFKLU.js";
 import {
   formatTimestamp,
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-JN7F2DZL.js";
+} from "./cli-chunks/chunk-F72J4BCT.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -33,7 +33,7 @@ import {
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-KKT3OYJW.js";
-import "./cli-chunks/chunk-IXPVJZ6C.js";
+import "./cli-chunks/chunk-MLT4ZOOE.js";
 import "./cli-chunks/chunk-DKSCVU2J.js";
 import {
   formatDuration,
@@ -127,7 +127,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-ITHIBX33.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-PKUZ2MJU.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -158,7 +158,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-4UDV6OJA.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-5LVJUBBK.js")).planCommand(a, io)
   },
   {
     name: "grant",

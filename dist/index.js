@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-HZBEJDIG.js";
+} from "./chunks/chunk-OT7TSXL6.js";
 import {
   annotate,
   applyEffects,
@@ -28,19 +28,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-J7ICQ7J3.js";
-import "./chunks/chunk-4SR7GCD6.js";
+} from "./chunks/chunk-2RIUXVQJ.js";
+import "./chunks/chunk-LNQIGEEF.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-Y55WZWA6.js";
+} from "./chunks/chunk-C6RRUVV7.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-5KKP6ZYX.js";
 import {
   workingTree
-} from "./chunks/chunk-SOC4DE5E.js";
-import "./chunks/chunk-J6OVFJMN.js";
+} from "./chunks/chunk-UVJS2H5C.js";
+import "./chunks/chunk-6PQX56PG.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-LXQIYYNM.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-PKXMVKG7.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-ZL3XB7I4.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -466,8 +466,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-5XPPYEVZ.js");
-  const { requestSchemaRef } = await import("./chunks/new-Q3GW7ZMY.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-FGE3CDCG.js");
+  const { requestSchemaRef } = await import("./chunks/new-X2EQAVUN.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -558,7 +558,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-QZO52AAK.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-AYQSTJRQ.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-ZYS3QNUO.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-STGPGMNB.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-A5IST2NJ.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-L2WKCJJF.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -761,7 +761,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-F6CL47ZA.js");
+  const { collectReport } = await import("./chunks/report-E3SOCYAP.js");
   const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -779,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GWJ6VWTC.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-LYKIICXA.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -95,3 +95,24 @@ export interface Backend {
 
 /** A change's id: what is done to whom in which group; one change per member, group and run. */
 export const changeId = (kind: EntraChange['kind'], group: string, member: string) => `${kind}:${group}:${member}`;
+
+/** The change of one member's disposition, made by `backend` (its own fields, such as an end, in `extra`). */
+export function changeFor(
+  backend: BackendName,
+  kind: EntraChange['kind'],
+  group: { name: string; id: string },
+  d: Planned,
+  extra: Pick<EntraChange, 'end' | 'justification'> = {},
+): EntraChange {
+  return {
+    id: changeId(kind, group.name, d.id),
+    backend,
+    kind,
+    group: group.name,
+    groupId: group.id,
+    member: d.id,
+    reason: d.reason,
+    sources: [...d.files],
+    ...extra,
+  };
+}

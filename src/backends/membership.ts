@@ -1,6 +1,6 @@
 /** The membership backend: a direct member of the Entra group while access is held (group-post-members, group-delete-members). */
 import type { Backend, EntraChange } from './backend.ts';
-import { changeId } from './backend.ts';
+import { changeFor } from './backend.ts';
 
 export const membership: Backend = {
   name: 'membership',
@@ -11,16 +11,7 @@ export const membership: Backend = {
   change(group, d) {
     if (d.action !== 'add' && d.action !== 'remove') return undefined;
     const kind: EntraChange['kind'] = d.action === 'add' ? 'add-member' : 'remove-member';
-    return {
-      id: changeId(kind, group.name, d.id),
-      backend: 'membership',
-      kind,
-      group: group.name,
-      groupId: group.id,
-      member: d.id,
-      reason: d.reason,
-      sources: [...d.files],
-    };
+    return changeFor('membership', kind, group, d);
   },
   async apply(directory, changes) {
     const answers = await directory.apply(

@@ -4,7 +4,7 @@
  * member of a pim group is an assignment (a direct member as a permanent one), so a removal ends it.
  */
 import type { Backend, EntraChange, Planned } from './backend.ts';
-import { changeId } from './backend.ts';
+import { changeFor } from './backend.ts';
 
 /** An end this close to the desired one is the same end (PIM rounds, clocks differ). */
 const PIM_END_SLACK_MS = 60_000;
@@ -57,18 +57,7 @@ export const pim: Backend = {
   change(group, d) {
     if (d.action !== 'add' && d.action !== 'remove' && d.action !== 'update') return undefined;
     const kind: EntraChange['kind'] = KIND[d.action];
-    return {
-      id: changeId(kind, group.name, d.id),
-      backend: 'pim',
-      kind,
-      group: group.name,
-      groupId: group.id,
-      member: d.id,
-      reason: d.reason,
-      sources: [...d.files],
-      ...(d.end ? { end: d.end } : {}),
-      justification: d.justification ?? `access-as-code: ${d.reason}`,
-    };
+    return changeFor('pim', kind, group, d, { ...(d.end ? { end: d.end } : {}), justification: d.justification ?? `access-as-code: ${d.reason}` });
   },
   async apply(directory, changes) {
     const answers = await directory.applyPim(

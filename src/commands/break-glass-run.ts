@@ -7,38 +7,27 @@
  * run's own on a re-run), then the notice. The door (action/break-glass.ts) checks the event, shows
  * the plan, and presents.
  */
-import { usesSince } from './context.ts';
+import { usesSince, type BranchContext } from './context.ts';
 import { teamKey, type TeamName } from '../codeowners/codeowners.ts';
 import { gatherPeople } from '../identities/people.ts';
-import type { Directory } from '../entra/directory.ts';
 import { approvedConfigAt, type IgnoredConfigChange } from '../config/approved.ts';
 import { BREAK_GLASS_LABEL } from '../breakglass/breakglass.ts';
 import type { AccessConfig } from '../config/config.ts';
-import type { GitHub, RepoRef } from '../github/client.ts';
 import { reviewedRuns, type BreakGlassUse, reviewersOf, reviewIssueOfRun, USE_LOOKBACK_MS } from '../breakglass/uses.ts';
 import { decideBreakGlass, reviewIssue, type BreakGlassDecision } from './break-glass.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { GitHubFacts } from '../github/graphql.ts';
 import { createAssignedIssue } from '../github/issues.ts';
-import { headCommit, type Git } from '../git/git.ts';
+import { headCommit } from '../git/git.ts';
 import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
 import { applyPlan } from '../execute/apply.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import { noticeId, type Effect, type EffectOutcome } from '../plan/effects.ts';
 import { runPlan, type RunOutcomes, type RunPlan } from '../plan/plan.ts';
 import { executeEffects, type EffectPorts } from '../execute/executor.ts';
-import type { MemoryKey } from '../memory/memory.ts';
 
-export interface BreakGlassContext {
-  git: Git;
-  gh: GitHub;
-  teamsGh?: GitHub;
-  repo: RepoRef;
-  directory: Directory;
-  now: number;
+export interface BreakGlassContext extends BranchContext {
   dryRun: boolean;
-  memory?: MemoryKey;
-  root?: string;
   defaultBranch: string;
 }
 
