@@ -28,15 +28,15 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-2RIUXVQJ.js";
+} from "./chunks/chunk-3MSUJTRE.js";
 import "./chunks/chunk-LNQIGEEF.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-C6RRUVV7.js";
+} from "./chunks/chunk-WOGENFIN.js";
 import "./chunks/chunk-NVDCARJL.js";
-import "./chunks/chunk-5KKP6ZYX.js";
+import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
 } from "./chunks/chunk-UVJS2H5C.js";
@@ -50,8 +50,8 @@ import {
 } from "./chunks/chunk-IET3RTPG.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-MQ6TBSEP.js";
-import "./chunks/chunk-AYZ3PS3U.js";
+} from "./chunks/chunk-FP3QMURM.js";
+import "./chunks/chunk-X7UFCB6T.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B4AF7QQP.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-ZL3XB7I4.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-WL5X22FY.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-J2MSR6R2.js");
+  const { readPublished } = await import("./chunks/dashboard-W2PIBEJP.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -569,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-5W6VD3NV.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-QPEEYGML.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-STGPGMNB.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-7SD6O22N.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-L2WKCJJF.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TLASPBZG.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -723,7 +723,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-J2MSR6R2.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-W2PIBEJP.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -761,7 +761,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-E3SOCYAP.js");
+  const { collectReport } = await import("./chunks/report-MT6TBWOR.js");
   const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -779,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-LYKIICXA.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-M63OGXGA.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -2,7 +2,7 @@
 // modules it loaded, written to BENCH_REPORT (JSON) when it exits. Module logging is asked for only
 // where it is a figure (start-up): its loader hooks run on another thread and slow every import,
 // which the measured time of the others would include.
-import { writeFileSync } from "node:fs";
+import { writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 
 const report = process.env.BENCH_REPORT;

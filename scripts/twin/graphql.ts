@@ -473,9 +473,14 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
         return {
           __typename: 'Team',
           slug: a.slug,
-          members: (c: { first?: number; after?: string }) =>
+          // `query` searches logins (and names, which the twin's users lack) for a substring, as GitHub's
+          // member search does: a caller must compare each match with the login it wants.
+          members: (c: { first?: number; after?: string; query?: string }) =>
             connection(
-              [...members].sort().map((login) => ({ __typename: 'User', login })),
+              [...members]
+                .filter((login) => c.query === undefined || login.toLowerCase().includes(c.query.toLowerCase()))
+                .sort()
+                .map((login) => ({ __typename: 'User', login })),
               c,
             ),
         };

@@ -20,6 +20,8 @@ export interface ReviewFact {
   submittedAt: string | null;
   /** The teams GitHub recorded the review as made on behalf of ("org/slug", lower-case). */
   onBehalfOf?: readonly string[];
+  /** Why GitHub would not say on whose behalf it was given (the token cannot read teams). */
+  onBehalfOfUnread?: string;
 }
 
 export interface ApprovalInput {
@@ -75,7 +77,8 @@ export interface ApprovalResult {
   approvers: string[];
   /** When each counted approver approved (the review's submission time, as GitHub records it). */
   approvedAt: Record<string, string | null>;
-  ignored: { reviewer: string; why: string }[];
+  /** Reviews that did not count, and why; `ownerTeams`: the file's owner teams a review did not count for (a team GitHub may not have shown). */
+  ignored: { reviewer: string; why: string; ownerTeams?: Owner[] }[];
 }
 
 /** GitHub's own committer for commits made in the web interface; not a person who pushed. */
@@ -111,7 +114,15 @@ export function approvalLogins(
  * names an app's bot by its slug alone, which may equal a code owner's login.
  */
 export function reviewsBeforeMerge(
-  reviews: readonly { reviewer: string | null; bot: boolean; state: string; submittedAt: string | null; commit: string | null; onBehalfOf?: string[] }[],
+  reviews: readonly {
+    reviewer: string | null;
+    bot: boolean;
+    state: string;
+    submittedAt: string | null;
+    commit: string | null;
+    onBehalfOf?: string[];
+    onBehalfOfUnread?: string;
+  }[],
   mergedAt: number,
 ): ReviewFact[] {
   return reviews
@@ -123,7 +134,16 @@ export function reviewsBeforeMerge(
       commitId: r.commit,
       submittedAt: r.submittedAt,
       ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}),
+      ...(r.onBehalfOfUnread ? { onBehalfOfUnread: r.onBehalfOfUnread } : {}),
     }));
+}
+
+/** Why a review counts for none of the owner teams: GitHub recorded no such team, or would not say (a token that cannot read teams). */
+function onBehalfWords(review: ReviewFact, teams: readonly Owner[]): string {
+  const names = teams.map(formatOwner).join(' or ');
+  return review.onBehalfOfUnread
+    ? `, and whether GitHub recorded the review as made on behalf of ${names} could not be read: could not read the team records (${review.onBehalfOfUnread}). Give the action a teams-token that can read the organisation's teams (a GitHub App token with Members: read; docs/setup.md, step 6)`
+    : `, and GitHub did not record the review as made on behalf of ${names}`;
 }
 
 /** GitHub keeps a reviewer's latest decisive review: APPROVED, CHANGES_REQUESTED or DISMISSED. */
@@ -186,7 +206,7 @@ export function pendingApprovers(
 export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
   const approvers: string[] = [];
   const approvedAt: Record<string, string | null> = {};
-  const ignored: { reviewer: string; why: string }[] = [];
+  const ignored: ApprovalResult['ignored'] = [];
   for (const review of latestDecisiveReviews(input.reviews)) {
     const who = review.reviewer;
     if (review.state !== 'APPROVED') {
@@ -204,7 +224,8 @@ export function evaluateApprovals(input: ApprovalInput): ApprovalResult {
       const teams = input.owners.filter((o) => o.kind === 'team');
       ignored.push({
         reviewer: who,
-        why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? `, and GitHub did not record the review as made on behalf of ${teams.map(formatOwner).join(' or ')}` : ''}`,
+        why: `is not a code owner of this file (owners: ${input.owners.map(formatOwner).join(' ') || 'none'})${teams.length > 0 ? onBehalfWords(review, teams) : ''}`,
+        ...(teams.length > 0 ? { ownerTeams: teams } : {}),
       });
     } else {
       approvers.push(who);

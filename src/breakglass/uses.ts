@@ -11,7 +11,7 @@ import type { GitHub, RepoRef } from '../github/client.ts';
 import type { GitHubFacts } from '../github/graphql.ts';
 import { issuesWithLabelAll } from '../github/issues.ts';
 import { teamMemberships } from '../approval/approval.ts';
-import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
+import { ownersOf, type Owner } from '../codeowners/codeowners.ts';
 import { BREAK_GLASS_LABEL, readRecord, type BreakGlassRecord } from './breakglass.ts';
 import { breakGlassRuns } from './records.ts';
 import { issueOfUse, readMarker, reviewOf, type ReviewIssue, type ReviewVerdict } from './review.ts';
@@ -87,10 +87,13 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
         : [];
     },
   );
-  const teams = new Map<string, { org: string; slug: string }>();
-  for (const r of records) for (const o of reviewersOf(ctx.config, r.group)) if (o.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
-  const memberships = teamMemberships(await ctx.githubFacts.teamMembers([...teams.values()]));
   const ofUse = new Map(records.map((r) => [r.run, issueOfUse(r, issues)]));
+  // Whether each closer is in the use's reviewer teams, asked per closer (never by listing a team).
+  const pairs = records.flatMap((r) => {
+    const by = ofUse.get(r.run)?.closed?.by;
+    return by ? reviewersOf(ctx.config, r.group).flatMap((o) => (o.kind === 'team' ? [{ org: o.org, slug: o.slug, login: by }] : [])) : [];
+  });
+  const memberships = teamMemberships(pairs.length > 0 ? await ctx.githubFacts.teamMemberships(pairs) : new Map());
   const closers = records.flatMap((r) => (ofUse.get(r.run)?.closed?.by ? [[r.login, ofUse.get(r.run)!.closed!.by]] : []));
   const people = await gatherPeople(ctx.config.identities, closers, ctx.resolveUsers);
   const remembered = ctx.memory

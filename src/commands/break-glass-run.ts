@@ -59,7 +59,8 @@ export type PlannedBreakGlass =
 export async function planBreakGlass(ctx: BreakGlassContext, run: BreakGlassDispatch): Promise<PlannedBreakGlass> {
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
   const head = await headCommit(ctx.git);
-  const teamMembers = async (team: TeamName) => (await githubFacts.teamMembers([team])).get(teamKey(team)) ?? 'not found';
+  // Whether the person breaking glass is in a listed team, asked for them alone (a team's size costs nothing).
+  const teamMembers = async (team: TeamName) => (await githubFacts.teamMemberships([{ ...team, login: run.actor }])).get(teamKey(team)) ?? 'not found';
   const { config, previous, ignored } = await approvedJudgement(ctx, githubFacts, head);
   const decision = await decideBreakGlass(run.inputs, {
     actor: run.actor,

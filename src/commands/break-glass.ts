@@ -24,6 +24,7 @@ export interface BreakGlassFacts {
   now: number;
   config: AccessConfig;
   /** Members of "@org/team" (lower-cased logins), or why they could not be read. */
+  /** Which of the people asked about are members of a team (the actor), or why it could not be read. */
   teamMembers: (team: TeamName) => Promise<Set<string> | string>;
   /** Object ids of UPNs in identities, where Entra was asked (identities/people.ts). */
   upnIds?: ReadonlyMap<string, string>;

@@ -24,7 +24,6 @@ import {
 } from '../report/dashboard.ts';
 import { splitRequestPath } from '../request/path.ts';
 import { pendingApprovers, teamMemberships } from '../approval/approval.ts';
-import { teamKey } from '../codeowners/codeowners.ts';
 import type { RevokeReport } from './revoke.ts';
 import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
 import type { Directory } from '../entra/directory.ts';
@@ -55,12 +54,18 @@ export async function planDashboard(
 }> {
   const githubFacts = new GitHubFacts(gh, repo, teamsGh);
   const open = await githubFacts.openRequestPulls(report.branch);
-  // Only code owners of the files count, as at the grant: teams are read once (a token that cannot read
-  // them counts their members as not owners, and the table says so).
-  const ownerTeams = new Map(
-    open.flatMap((p) => p.paths.flatMap((path) => report.ownersOf(path).flatMap((o) => (o.kind === 'team' ? [[teamKey(o), o] as const] : [])))),
+  // Only code owners of the files count, as at the grant: each reviewer is asked about the owner teams of
+  // their pull request's files (a token that cannot read them counts them as not owners, and the table says so).
+  const pairs = open.flatMap((p) =>
+    p.paths.flatMap((path) =>
+      report
+        .ownersOf(path)
+        .flatMap((o) =>
+          o.kind === 'team' ? p.reviews.filter((r) => GITHUB_LOGIN.test(r.reviewer)).map((r) => ({ org: o.org, slug: o.slug, login: r.reviewer })) : [],
+        ),
+    ),
   );
-  const teams = await githubFacts.teamMembers([...ownerTeams.values()]);
+  const teams = pairs.length > 0 ? await githubFacts.teamMemberships(pairs) : new Map<string, Set<string> | string>();
   const memberships = teamMemberships(teams);
   const policyGroups = report.config.policy.groups;
   const people = { identities: report.config.identities, upnIds: new Map<string, string>() };

@@ -83,6 +83,8 @@ export interface PullFacts extends PullRef {
     submittedAt: string | null;
     commit: string | null;
     /** For approvals of the head: the teams GitHub recorded the review as made on behalf of ("org/slug", lower-case), fixed when it was given (docs/threat-model.md 52). */ onBehalfOf?: string[];
+    /** Why GitHub would not say on whose behalf the review was given (the token cannot read the organisation's teams): unknown, never "no team". */
+    onBehalfOfUnread?: string;
   }[];
   /** Only when asked for: paths and change types as GitHub lists them (a rename names its new path only). */
   files?: { path: string; changeType: string }[];
@@ -178,6 +180,9 @@ function teamQuery(orgList: readonly [string, string[]][]): string {
     )
     .join(' ');
 }
+
+/** Team membership look-ups per query: each is one connection (one GraphQL point per 100), and a query stays far under GitHub's node limit. */
+const TEAM_PAIRS_PER_QUERY = 100;
 
 /** GraphQL strings are JSON strings; a value is never spliced into a query unquoted. */
 const quote = (s: string) => JSON.stringify(s);
@@ -293,6 +298,77 @@ export class GitHubFacts {
     return createdAt
       ? { createdAt, lastEditedAt: str(issue.lastEditedAt), editor: actorOf(issue.editor), isPinned: issue.isPinned === true, nodeId: str(issue.id) ?? '' }
       : undefined;
+  }
+
+  /**
+   * Whether each login is a member of each team (child teams included, as GitHub counts them), asked
+   * per pair rather than by listing the team: a run pays for the people it judges, never for the size
+   * of a team (a team of 50,000 costs what a team of 10 does). GitHub's `members(query:)` searches
+   * logins and names, so every match is compared with the login exactly, and a search with more
+   * matches than a page is followed to its end. "org/slug" -> the logins asked that are members, or
+   * why the team could not be read (never taken as "not a member"). 100 pairs a query.
+   */
+  async teamMemberships(pairs: readonly { org: string; slug: string; login: string }[]): Promise<Map<string, Set<string> | string>> {
+    const out = new Map<string, Set<string> | string>();
+    const unique = [...new Map(pairs.map((p) => [`${p.org}/${p.slug}:${p.login}`.toLowerCase(), p])).values()];
+    const client = this.teamsGh ?? this.gh;
+    for (let i = 0; i < unique.length; i += TEAM_PAIRS_PER_QUERY) {
+      const batch = unique.slice(i, i + TEAM_PAIRS_PER_QUERY);
+      const { data, errors } = await this.query(
+        batch
+          .map(
+            (p, k) =>
+              `m${k}: organization(login: ${quote(p.org)}) { team(slug: ${quote(p.slug)}) { members(first: 100, membership: ALL, query: ${quote(p.login)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
+          )
+          .join(' '),
+        {},
+        client,
+      );
+      for (const [k, p] of batch.entries()) {
+        const team = `${p.org}/${p.slug}`.toLowerCase();
+        if (typeof out.get(team) === 'string') continue;
+        const found = await this.memberFound(p, obj(data[`m${k}`]).team, errors, [`m${k}`], client);
+        if (typeof found === 'string') out.set(team, found);
+        else {
+          const members = (out.get(team) as Set<string> | undefined) ?? new Set<string>();
+          if (found) members.add(p.login.toLowerCase());
+          out.set(team, members);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether one login is among a team's members matching its search, following further pages; or why the team could not be read. */
+  private async memberFound(
+    p: { org: string; slug: string; login: string },
+    team: unknown,
+    errors: { path?: unknown[]; message: string }[],
+    path: string[],
+    client: GitHub,
+  ): Promise<boolean | string> {
+    if (team === null || team === undefined) {
+      const why = errors.find((e) => Array.isArray(e.path) && path.every((x) => e.path!.includes(x)))?.message ?? 'no such team';
+      return `could not read the team @${p.org}/${p.slug} (${why}); who is in it cannot be told, so its members' requests and approvals cannot be counted. Give the action a teams-token that can read the organisation's teams (a GitHub App token with Members: read; docs/setup.md, step 6).`;
+    }
+    const want = p.login.toLowerCase();
+    let conn = obj(obj(team).members);
+    for (;;) {
+      if (arr(conn.nodes).some((n) => login(n)?.toLowerCase() === want)) return true;
+      const page = obj(conn.pageInfo);
+      if (page.hasNextPage !== true) return false;
+      if (typeof page.endCursor !== 'string')
+        return `GitHub answered a page of @${p.org}/${p.slug}'s members without a cursor, so its list could not be read to the end`;
+      const next = await this.query(
+        `organization(login: ${quote(p.org)}) { team(slug: ${quote(p.slug)}) { members(first: 100, membership: ALL, query: ${quote(p.login)}, after: ${quote(page.endCursor)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
+        {},
+        client,
+      );
+      const t = obj(next.data.organization).team;
+      if (t === null || t === undefined)
+        return `could not read the team @${p.org}/${p.slug} to the end (${next.errors.map((e) => e.message).join('; ') || 'no answer'})`;
+      conn = obj(obj(t).members);
+    }
   }
 
   /** Members of teams ("org/slug" -> logins, lower-cased, or why they could not be read), in one query. */
@@ -472,6 +548,9 @@ export class GitHubFacts {
       for (const l of arr(conn.nodes).map(login)) if (l) members.add(l.toLowerCase());
       page = obj(conn.pageInfo);
     }
+    // A list not read to its end is unknown, never a list of everyone (a requester past it would be "not a member").
+    if (page.hasNextPage === true)
+      return `could not read the team @${org}/${slug} to the end (more than ${members.size} members, or a page without a cursor); its members' approvals and requests cannot be counted from it.`;
     return members;
   }
 
@@ -505,10 +584,13 @@ export class GitHubFacts {
       // A team the token may not read (FORBIDDEN) is an answer, not a failure: left out, as before, and
       // explained where approvals are counted (a teams-token reads it). Any other error: unavailable.
       const failures = errors.filter((e) => e.type !== 'FORBIDDEN');
+      const forbidden = errors.filter((e) => e.type === 'FORBIDDEN');
       teams.forEach((t, k) => {
         const why = unavailablePart(failures, ['t', k]);
         if (why) unavailable.pulls.set(t.pull, why);
         t.review.onBehalfOf = found.get(t.id) ?? [];
+        const refused = forbidden.find((e) => Array.isArray(e.path) && e.path[0] === 't' && (e.path.length < 2 || e.path[1] === k));
+        if (refused) t.review.onBehalfOfUnread = String(refused.message).replace(/\s+/g, ' ').trim().slice(0, 200);
       });
     };
     for (let i = 0; i < Math.max(wanted.length, blobs.length) || (asking.length > 0 && !this.teamsGh); i += size) {

@@ -5,9 +5,12 @@
  *
  * Only facts that cannot change once the pull request merged are kept: the pull request that merged
  * the landing commit, its approved head, author, commits, files and the reviews given before the
- * merge, and the blobs at its head. Everything that can change is still read at every run (team
- * membership, the rulesets, who each requester is in Entra) and every rule is judged again from the
- * facts, so a remembered entry never decides anything by itself.
+ * merge, and the blobs at its head; and whether each requester was a member of the teams their group's
+ * `requesters` name when the request was first verified: a verdict fixed when given, like an approval
+ * (docs/threat-model.md 22), so a run pays for the requesters it judges anew, never for the size of a
+ * team. Everything else that can change is still read at every run (the rulesets, who each requester
+ * is in Entra) and every rule is judged again from the facts, so a remembered entry never decides
+ * anything by itself.
  *
  * Entries live on the branch `access-as-code/memory` of the access repository, one file per landing
  * commit. Anyone who can push could write there, so an entry counts only when it carries a MAC made
@@ -42,6 +45,8 @@ export interface Remembered {
   pull: PullFacts;
   /** Blob ids at `<head>:<path>` of the request files it landed (null: the head does not hold it). */
   blobs: Record<string, string | null>;
+  /** "org/slug:login" -> whether the requester was a member of that requester team when first verified (absent in older entries: asked again). */
+  teams?: Record<string, boolean>;
 }
 
 export interface SealedFile {
@@ -92,6 +97,11 @@ export function openEntry(k: MemoryKey, landing: string, text: string): Remember
   return shapeOf(opened.value, landing) ?? 'not in the expected form';
 }
 
+/** Team verdicts of an entry, when in the expected form (else the entry stands without them, and they are asked again). */
+function teamVerdicts(teams: unknown): { teams?: Record<string, boolean> } {
+  return teams && typeof teams === 'object' && Object.values(teams).every((m) => typeof m === 'boolean') ? { teams: teams as Record<string, boolean> } : {};
+}
+
 function shapeOf(value: unknown, landing: string): Remembered | undefined {
   const v = value as Partial<Remembered> & { format?: unknown };
   if (!v || typeof v !== 'object' || v.format !== FORMAT || v.landing !== landing) return undefined;
@@ -103,7 +113,7 @@ function shapeOf(value: unknown, landing: string): Remembered | undefined {
   // Entries from before bots were told by type (docs/threat-model.md 67) may hold a bot's review under a
   // person's login: they are read from GitHub again.
   if (typeof pull.authorBot !== 'boolean' || !pull.reviews.every((r) => typeof (r as { bot?: unknown }).bot === 'boolean')) return undefined;
-  return { landing, chosen, pull, blobs: v.blobs };
+  return { landing, chosen, pull, blobs: v.blobs, ...teamVerdicts(v.teams) };
 }
 
 /** The memory branch as the checkout has it (actions/checkout with fetch-depth: 0 fetches every branch). */

@@ -28,7 +28,7 @@ import { hasCommit, headCommit, type Git } from '../git/git.ts';
 import { GitHubUnavailableError, type GitHubFacts, type GraphqlSpend, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { memoryChange, recall, type MemoryChange, type MemoryKey, type Recall, type Remembered } from '../memory/memory.ts';
 import { UserResolver } from '../grant/resolve.ts';
-import { ownersOf, teamKey, type Owner } from '../codeowners/codeowners.ts';
+import { teamKey } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
 import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
@@ -39,7 +39,7 @@ import { BACKENDS } from '../backends/index.ts';
 import { unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
 import { choosePull } from '../approval/approval.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
-import { requesterTeamNames } from '../policy/requesters.ts';
+import { listedByLogin, requesterTeamNames } from '../policy/requesters.ts';
 import { lastPushGuarantee } from '../github/rules.ts';
 
 export interface ReconcileContext {
@@ -256,8 +256,9 @@ async function readBreakGlass(
   if (!degraded && window > 0) {
     try {
       const runs = await breakGlassRuns(ctx.githubFacts, ctx.git, reader, head, ctx.now - window - 60_000);
-      // Who may break glass is judged now: teams are read from GitHub now, not taken from the run.
-      const memberships = runs.length > 0 ? teamMemberships(await ctx.githubFacts.teamMembers(breakGlassTeams(config.policy))) : new Set<string>();
+      // Who may break glass is judged now: each run's actor in the break-glass teams, asked of GitHub now (not taken from the run).
+      const pairs = runs.flatMap((run) => breakGlassTeams(config.policy).map((t) => ({ ...t, login: run.actor })));
+      const memberships = pairs.length > 0 ? teamMemberships(await ctx.githubFacts.teamMemberships(pairs)) : new Set<string>();
       for (const run of runs) {
         const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
         if (!('grant' in judged)) ignored.push(judged);
@@ -534,14 +535,15 @@ export async function verifyAll(
 ): Promise<VerifySpend> {
   // Invalid requests are verified too, only so their pull requests hear every reason; they never count.
   const active = requests.filter((r) => (r.state === 'active' || r.state === 'invalid') && r.userId && r.landing && r.bytes);
-  for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
+  verifyUnlanded(requests, branch, now);
   const configs = await baseConfigs(active, configAt);
   const landings = new Set(active.map((r) => r.landing!.sha));
   const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
   const ask = [...landings].filter((sha) => !remembered.has(sha));
-  const [{ pulls: fresh, teams, unavailable: commitsUnread }, landed] = await Promise.all([
-    githubFacts.pullsOfCommits(ask, teamsOf(active, configs)),
+  const [{ pulls: fresh, unavailable: commitsUnread }, landed, { teams, askedTeams }] = await Promise.all([
+    githubFacts.pullsOfCommits(ask),
     landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()]),
+    requesterMemberships(githubFacts, active, configs, remembered),
   ]);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen, unavailable } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
@@ -552,15 +554,7 @@ export async function verifyAll(
       r.file,
       { commits: commitsUnread, ...unavailable },
     );
-  // Approvers are compared with the requester, author and pushers as people (identities/people.ts).
-  const upnIds = await upnIdsOf(
-    active.flatMap((r) => {
-      const config = configs.get(r.landing!.parents[0] ?? '');
-      const pull = pulls.get(chosen.get(r) ?? -1);
-      return config && typeof config !== 'string' && pull ? [{ identities: config.identities, logins: approvalLogins(r.requester, pull) }] : [];
-    }),
-    resolveUsers,
-  );
+  const upnIds = await peopleOf(active, configs, pulls, chosen, resolveUsers);
 
   for (const r of active) {
     const landing = r.landing!;
@@ -579,14 +573,16 @@ export async function verifyAll(
       candidates: associated.get(landing.sha) ?? [],
       pull,
       headBlob: pull ? blobs.get(`${pull.headRefOid}:${r.file}`) : undefined,
-      teams,
+      teams: teams.get(r) ?? new Map(),
       pushGuarantee,
       upnIds,
       now: r.judgeAt ?? now,
       unavailable: whyUnavailable(r, number),
     });
   }
-  const asking = new Set(ask);
+  await explainUnseenTeams(githubFacts, active);
+  // Landings asked now, and remembered ones whose team verdicts were asked now (older entries): remembered anew.
+  const asking = new Set([...ask, ...askedTeams]);
   return {
     remembered: remembered.size,
     asked: ask.length,
@@ -597,6 +593,7 @@ export async function verifyAll(
       associated,
       pulls,
       blobs,
+      teams,
     ),
   };
 }
@@ -652,6 +649,7 @@ function learnedFacts(
   associated: ReadonlyMap<string, PullRef[]>,
   pulls: ReadonlyMap<number, PullFacts>,
   blobs: ReadonlyMap<string, string | null>,
+  teams: ReadonlyMap<RequestResult, ReadonlyMap<string, ReadonlySet<string> | string>>,
 ): Remembered[] {
   const byLanding = new Map<string, RequestResult[]>();
   for (const r of requests) byLanding.set(r.landing!.sha, [...(byLanding.get(r.landing!.sha) ?? []), r]);
@@ -661,10 +659,21 @@ function learnedFacts(
     const number = [...numbers][0];
     const pull = number === undefined ? undefined : pulls.get(number);
     const ref = (associated.get(landing) ?? []).find((p) => p.number === number);
-    if (numbers.size !== 1 || !pull || !ref || !pull.merged || !pull.mergedAt) continue;
+    // A review whose teams GitHub would not show is no fact to keep: asked again once a token can read them.
+    if (numbers.size !== 1 || !pull || !ref || !pull.merged || !pull.mergedAt || pull.reviews.some((r) => r.onBehalfOfUnread)) continue;
     const specs = rs.map((r) => `${pull.headRefOid}:${r.file}`);
     if (!specs.every((s) => blobs.has(s))) continue;
-    out.push({ landing, chosen: ref, pull, blobs: Object.fromEntries(specs.map((s) => [s, blobs.get(s)!])) });
+    // Team verdicts as judged now; a team that could not be read leaves the landing to be asked again.
+    const verdicts = rs.flatMap((r) => [...(teams.get(r) ?? new Map())].map(([team, members]) => [team, members, r.requester!.toLowerCase()] as const));
+    if (verdicts.some(([, members]) => typeof members === 'string')) continue;
+    const judged = Object.fromEntries(verdicts.map(([team, members, login]) => [`${team}:${login}`, (members as ReadonlySet<string>).has(login)]));
+    out.push({
+      landing,
+      chosen: ref,
+      pull,
+      blobs: Object.fromEntries(specs.map((s) => [s, blobs.get(s)!])),
+      ...(verdicts.length > 0 ? { teams: judged } : {}),
+    });
   }
   return out;
 }
@@ -687,19 +696,87 @@ async function baseConfigs(
   return configs;
 }
 
-/** Every owner team of the requests' files and every team among their groups' requesters, each once. */
-function teamsOf(requests: readonly RequestResult[], configs: ReadonlyMap<string, AccessConfig | string>): { org: string; slug: string }[] {
-  const teams = new Map<string, { org: string; slug: string }>();
-  const note = (o: Owner | undefined) => {
-    if (o?.kind === 'team') teams.set(teamKey(o), { org: o.org, slug: o.slug });
-  };
+/**
+ * Each request's requester teams ("org/slug" -> the requester when a member, or why the team could not
+ * be read): for a group whose `requesters` name teams and not the requester by login. Remembered where
+ * the landing's entry holds the verdict (fixed when first verified); the rest asked of GitHub per
+ * requester and team, in bulk, never by listing a team (its size costs nothing).
+ */
+async function requesterMemberships(
+  githubFacts: GitHubFacts,
+  requests: readonly RequestResult[],
+  configs: ReadonlyMap<string, AccessConfig | string>,
+  remembered: ReadonlyMap<string, Remembered>,
+): Promise<{ teams: Map<RequestResult, Map<string, Set<string> | string>>; askedTeams: Set<string> }> {
+  const out = new Map<RequestResult, Map<string, Set<string> | string>>();
+  const asked: { r: RequestResult; team: string; pair: { org: string; slug: string; login: string } }[] = [];
   for (const r of requests) {
     const config = configs.get(r.landing!.parents[0] ?? '');
-    if (!config || typeof config === 'string') continue;
-    for (const o of ownersOf(config.codeowners, r.file)) note(o);
-    for (const t of requesterTeamNames(config.policy.groups.get(r.group)?.requesters ?? [])) note({ kind: 'team', ...t });
+    const requesters = config && typeof config !== 'string' ? config.policy.groups.get(r.group)?.requesters : undefined;
+    if (!requesters || !r.requester || listedByLogin(r.requester, requesters)) continue;
+    const login = r.requester.toLowerCase();
+    const mine = new Map<string, Set<string> | string>();
+    out.set(r, mine);
+    for (const t of requesterTeamNames(requesters)) {
+      const team = teamKey(t);
+      const known = remembered.get(r.landing!.sha)?.teams?.[`${team}:${login}`];
+      if (known !== undefined) mine.set(team, new Set(known ? [login] : []));
+      else asked.push({ r, team, pair: { org: t.org, slug: t.slug, login } });
+    }
   }
-  return [...teams.values()];
+  const read = asked.length > 0 ? await githubFacts.teamMemberships(asked.map((a) => a.pair)) : new Map<string, Set<string> | string>();
+  for (const { r, team, pair } of asked) {
+    const members = read.get(team);
+    out.get(r)!.set(team, typeof members === 'string' ? members : new Set(members?.has(pair.login) ? [pair.login] : []));
+  }
+  return { teams: out, askedTeams: new Set(asked.map((a) => a.r.landing!.sha)) };
+}
+
+/**
+ * A review that counted for none of the file's owner teams may be one GitHub did not show (a token
+ * that cannot read the organisation's teams sees no team a review was given on behalf of): each such
+ * reviewer is asked about those teams, and a team that cannot be read is named with the token to use.
+ * One query, and only when such a review was not counted.
+ */
+async function explainUnseenTeams(githubFacts: GitHubFacts, requests: readonly RequestResult[]): Promise<void> {
+  const unseen = requests.flatMap((r) =>
+    (r.verification?.approval?.ignored ?? []).flatMap((i) =>
+      (i.ownerTeams ?? []).flatMap((t) => (t.kind === 'team' ? [{ r, pair: { org: t.org, slug: t.slug, login: i.reviewer } }] : [])),
+    ),
+  );
+  if (unseen.length === 0) return;
+  // Only words: without an answer the refusal stands as it is.
+  const read = await githubFacts.teamMemberships(unseen.map((u) => u.pair)).catch((error: unknown) => {
+    if (error instanceof GitHubUnavailableError) return new Map<string, Set<string> | string>();
+    throw error;
+  });
+  for (const { r, pair } of unseen) {
+    const why = read.get(`${pair.org}/${pair.slug}`.toLowerCase());
+    if (typeof why === 'string' && !r.verification!.reasons.includes(why)) r.verification!.reasons.push(why);
+  }
+}
+
+/** The UPNs' object ids that tell people apart where approvers are compared with the requester, author and pushers (identities/people.ts). */
+function peopleOf(
+  active: readonly RequestResult[],
+  configs: ReadonlyMap<string, AccessConfig | string>,
+  pulls: ReadonlyMap<number, PullFacts>,
+  chosen: ReadonlyMap<RequestResult, number>,
+  resolveUsers: Directory['resolveUsers'] | undefined,
+) {
+  return upnIdsOf(
+    active.flatMap((r) => {
+      const config = configs.get(r.landing!.parents[0] ?? '');
+      const pull = pulls.get(chosen.get(r) ?? -1);
+      return config && typeof config !== 'string' && pull ? [{ identities: config.identities, logins: approvalLogins(r.requester, pull) }] : [];
+    }),
+    resolveUsers,
+  );
+}
+
+/** Active requests no commit within the horizon landed: refused (no approval of them can still be in force). */
+function verifyUnlanded(requests: RequestResult[], branch: string, now: number): void {
+  for (const r of requests) if (r.state === 'active' && r.userId && !r.landing) r.verification = verifyRequest(evidenceWithout(r, branch, r.judgeAt ?? now));
 }
 
 function evidenceWithout(r: RequestResult, branch: string, now: number) {

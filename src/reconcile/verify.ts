@@ -17,7 +17,7 @@ import { choosePull, evaluateApprovals, pushersOf, reviewsBeforeMerge, teamMembe
 import { GITHUB_COMMIT_LIST_LIMIT, type PullFacts, type PullRef } from '../github/graphql.ts';
 import { checkAuthor, checkOwnerOfChanged } from '../pr/rules.ts';
 import { pushProblems, type PushGuarantee } from '../approval/pushers.ts';
-import { mayRequest } from '../policy/requesters.ts';
+import { mayRequest, requesterStanding } from '../policy/requesters.ts';
 import { outsideRequestScope, outsideRequestScopeProblem, requestPathProblem } from '../request/path.ts';
 import { judgeRequest } from '../request/verdict.ts';
 import type { FileContent } from '../repo/files.ts';
@@ -44,7 +44,7 @@ export interface RequestEvidence {
   /** The chosen pull request's details, and the blob at its approved head. */
   pull: PullFacts | undefined;
   headBlob: string | null | undefined;
-  /** "org/slug" -> members, or why the team could not be read. */
+  /** The group's requester teams: "org/slug" -> the members among those asked (the requester), or why the team could not be read. */
   teams: ReadonlyMap<string, ReadonlySet<string> | string>;
   /** Whether GitHub's rulesets guarantee nobody approved their own push (read at this run). */
   pushGuarantee: PushGuarantee;
@@ -108,6 +108,8 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
   const verdict = judgeRequest(e.file, e.content, config, e.now, 'at-rest', e.landing.time ?? e.now);
   reasons.push(...verdict.diagnostics.filter((d) => d.severity === 'error').map((d) => stripFile(formatDiagnostic(d), e.file)));
   const request = verdict.request;
+  const unread = request ? unreadRequesterTeam(e, config, request) : undefined;
+  if (unread) return { approved: false, unavailable: unread, reasons: [unread], approvers: [], pull: pull.number };
   const judged = request ? requestProblems(e, config, pull, request, mergedAt) : undefined;
   if (judged) reasons.push(...judged.reasons);
   const approval = judged?.approval;
@@ -120,6 +122,17 @@ export function verifyRequest(e: RequestEvidence): RequestVerification {
     approvers: approval?.ok ? approval.approvers : [],
     ...(approval ? { approval } : {}),
   };
+}
+
+/**
+ * A requester the policy admits only through a team that could not be read: neither allowed nor
+ * refused (never "not a member"), so a member it covers is kept and nothing is granted on it.
+ */
+function unreadRequesterTeam(e: RequestEvidence, config: AccessConfig, request: Request): string | undefined {
+  const requesters = config.policy.groups.get(request.group)?.requesters;
+  if (requesterStanding(request.requester, requesters, teamMemberships(e.teams)) === 'yes') return undefined;
+  const why = [...e.teams.values()].find((m): m is string => typeof m === 'string');
+  return why ? `${why} Not verified in this run: a member it covers is kept and nothing is granted on it until the team can be read.` : undefined;
 }
 
 /** Why no pull request covers the landing commit: several, or none into the default branch. */
@@ -192,11 +205,10 @@ function requestProblems(
     people: { identities: config.identities, upnIds: e.upnIds ?? new Map() },
   });
   if (!approval.ok) {
-    const unreadable = [...e.teams.values()].filter((m): m is string => typeof m === 'string');
     const got = approval.approvers.length === 0 ? 'none' : approval.approvers.map((a) => `@${a}`).join(', ');
     const notes = approval.ignored.map((i) => `@${i.reviewer} ${i.why}`).join('; ');
     reasons.push(
-      `${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}${unreadable.length ? ` Also: ${unreadable.join(' ')}` : ''}`,
+      `${request.group} needs ${group.approvals} approval${group.approvals === 1 ? '' : 's'} of the merged commit from code owners other than the requester, the author and anyone who pushed; counted: ${got}.${notes ? ` Not counted: ${notes}.` : ''}`,
     );
   }
   return { reasons, approval };

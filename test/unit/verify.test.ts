@@ -122,13 +122,41 @@ test('a deleted GitHub account as author, or a pusher who approves, does not cou
 });
 
 test('a team that cannot be read is named, so the admin knows what token to give', async () => {
-  // A token that cannot read the organisation's teams sees no team a review was made on behalf of either.
-  const unseen = pull({ reviews: [{ id: 'r3', reviewer: 'lead1', bot: false, state: 'APPROVED', submittedAt: '2030-01-01T07:30:00Z', commit: HEAD }] });
-  const v = verifyRequest(
-    await evidence({ pull: unseen, candidates: [unseen], teams: new Map([['acme/sre-leads', 'could not read the team @acme/sre-leads (FORBIDDEN)']]) }),
-  );
+  // A token that cannot read the organisation's teams cannot see on whose behalf a review was given either.
+  const unseen = pull({
+    reviews: [
+      {
+        id: 'r3',
+        reviewer: 'lead1',
+        bot: false,
+        state: 'APPROVED',
+        submittedAt: '2030-01-01T07:30:00Z',
+        commit: HEAD,
+        onBehalfOf: [],
+        onBehalfOfUnread: 'Resource not accessible by integration',
+      },
+    ],
+  });
+  const v = verifyRequest(await evidence({ pull: unseen, candidates: [unseen] }));
   assert.equal(v.approved, false);
-  assert.match(v.reasons.join(), /could not read the team @acme\/sre-leads/);
+  assert.match(v.reasons.join(), /on behalf of @acme\/sre-leads could not be read[\s\S]*Resource not accessible by integration[\s\S]*teams-token/);
+});
+
+test('a requester the policy admits only through a team that cannot be read is neither granted nor refused', async () => {
+  const config = await fixtureConfig();
+  const k8s = config.policy.groups.get('k8s-prod-operators')!;
+  const withTeam = {
+    ...config,
+    policy: { ...config.policy, groups: new Map([...config.policy.groups, ['k8s-prod-operators', { ...k8s, requesters: ['@acme/sre'] }]]) },
+  };
+  const teams = new Map([['acme/sre', 'could not read the team @acme/sre (FORBIDDEN)']]);
+  const v = verifyRequest(await evidence({ baseConfig: withTeam, teams }));
+  assert.equal(v.approved, false);
+  assert.match(v.unavailable ?? '', /could not read the team @acme\/sre[\s\S]*kept and nothing is granted/);
+  // Read, and the requester not in it: refused, with the rule.
+  const refused = verifyRequest(await evidence({ baseConfig: withTeam, teams: new Map([['acme/sre', new Set<string>()]]) }));
+  assert.equal(refused.unavailable, undefined);
+  assert.match(refused.reasons.join(), /may not request k8s-prod-operators/);
 });
 
 test('the plan adds verified requesters, keeps unverified members without adding them, removes ended ones', async () => {
