@@ -28,7 +28,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-3MSUJTRE.js";
+} from "./chunks/chunk-6VODHJKL.js";
 import "./chunks/chunk-LNQIGEEF.js";
 import {
   ROOT_COMMIT,
@@ -50,7 +50,7 @@ import {
 } from "./chunks/chunk-IET3RTPG.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-FP3QMURM.js";
+} from "./chunks/chunk-7CQYOAZB.js";
 import "./chunks/chunk-X7UFCB6T.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-WL5X22FY.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-VLVBRCUM.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-W2PIBEJP.js");
+  const { readPublished } = await import("./chunks/dashboard-3GZJ35DJ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-7SD6O22N.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-DQFNBDVL.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TLASPBZG.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-O5NLBUNE.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -723,7 +723,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-W2PIBEJP.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-3GZJ35DJ.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -761,7 +761,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-MT6TBWOR.js");
+  const { collectReport } = await import("./chunks/report-MOY6ZF74.js");
   const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -779,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-M63OGXGA.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-TJ4MIN4I.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

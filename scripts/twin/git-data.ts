@@ -5,7 +5,7 @@
  * its standard input and argument vectors, never a shell.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,18 +34,29 @@ export function validPath(path: string): boolean {
   return path.length > 0 && !path.startsWith('/') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && s !== '.git') && !/[\0\n]/.test(path);
 }
 
-/** A tree: `base` (a tree or commit, or none) with files added or replaced and paths deleted. */
+/**
+ * A tree: `base` (a tree or commit, or none) with files added or replaced and paths deleted. Four git
+ * processes whatever the number of files: one writes every blob, one changes the index. Two processes
+ * a file made each memory write of 1,000 entries (createCommitOnBranch) cost the twin about 30 s while
+ * the action waited for the answer: 10 such writes at 10,000 active requests (docs/benchmarks.md).
+ */
 export function buildTree(dir: string, base: string | undefined, additions: { path: string; content: Buffer }[], deletions: string[] = []): string {
   const scratch = mkdtempSync(join(tmpdir(), 'twin-index-'));
   const env = { GIT_INDEX_FILE: join(scratch, 'index') };
   try {
     if (base) git(dir, ['read-tree', base], { env });
     else git(dir, ['read-tree', '--empty'], { env });
-    for (const a of additions) {
-      const blob = git(dir, ['hash-object', '-w', '--stdin'], { input: a.content });
-      git(dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${a.path}`], { env });
-    }
-    for (const d of deletions) git(dir, ['update-index', '--force-remove', '--', d], { env });
+    // Contents as they are (no attribute filters, as `hash-object --stdin` hashes them).
+    const files = additions.map((a, i) => {
+      const file = join(scratch, `blob-${i}`);
+      writeFileSync(file, a.content);
+      return file;
+    });
+    const blobs = files.length > 0 ? git(dir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: files.join('\n') + '\n' }).split('\n') : [];
+    if (blobs.length !== additions.length) throw new Error(`git hash-object wrote ${blobs.length} blobs for ${additions.length} files`);
+    // In order, additions then deletions; mode 0 removes a path (git update-index, "Using --index-info").
+    const entries = [...additions.map((a, i) => `100644 ${blobs[i]}\t${a.path}`), ...deletions.map((d) => `0 ${'0'.repeat(40)}\t${d}`)];
+    if (entries.length > 0) git(dir, ['update-index', '-z', '--index-info'], { env, input: entries.map((e) => `${e}\0`).join('') });
     return git(dir, ['write-tree'], { env });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
