@@ -127,7 +127,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-FLQPIJ53.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-RR4NDNEU.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -158,7 +158,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-SXVLCG4H.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-CTZ6G64M.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -28,13 +28,13 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-6VODHJKL.js";
+} from "./chunks/chunk-PFXB2HDG.js";
 import "./chunks/chunk-LNQIGEEF.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-WOGENFIN.js";
+} from "./chunks/chunk-OM55AXYB.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -51,7 +51,7 @@ import {
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-X7UFCB6T.js";
+import "./chunks/chunk-AXEG26FT.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B4AF7QQP.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-VLVBRCUM.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-7JBU4EJ6.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-3GZJ35DJ.js");
+  const { readPublished } = await import("./chunks/dashboard-IKTWD6K7.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -569,7 +569,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-QPEEYGML.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-FBUMORWT.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -612,7 +612,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-DQFNBDVL.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-ACTAILWM.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +653,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-O5NLBUNE.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-22IZLXJU.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -723,7 +723,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-3GZJ35DJ.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-IKTWD6K7.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -761,7 +761,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-MOY6ZF74.js");
+  const { collectReport } = await import("./chunks/report-5U34TKHY.js");
   const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -779,7 +779,7 @@ async function runReport(settings) {
   );
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-TJ4MIN4I.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-NWG4SBZP.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

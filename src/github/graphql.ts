@@ -181,8 +181,36 @@ function teamQuery(orgList: readonly [string, string[]][]): string {
     .join(' ');
 }
 
-/** Team membership look-ups per query: each is one connection (one GraphQL point per 100), and a query stays far under GitHub's node limit. */
-const TEAM_PAIRS_PER_QUERY = 100;
+/**
+ * Team membership look-ups per query: each is one connection of at most 100 nodes, so a query costs
+ * about 3 points and stays at 25,000 nodes, far under GitHub's limit of 500,000 ("Rate limits and node
+ * limits for the GraphQL API").
+ */
+const TEAM_PAIRS_PER_QUERY = 250;
+
+/** Answers about more people of the same teams, into `into` (a team that could not be read stays so). */
+function mergeMemberships(into: Map<string, Set<string> | string>, more: ReadonlyMap<string, Set<string> | string>): void {
+  for (const [team, found] of more) {
+    const had = into.get(team);
+    if (typeof had === 'string') continue;
+    into.set(team, typeof found === 'string' ? found : new Set([...(had ?? []), ...found]));
+  }
+}
+
+/** Each (team, login) once. */
+const uniquePairs = (pairs: readonly { org: string; slug: string; login: string }[]) => [
+  ...new Map(pairs.map((p) => [`${p.org}/${p.slug}:${p.login}`.toLowerCase(), p])).values(),
+];
+
+/** Membership look-ups as query fields (m<k>): GitHub's member search for the login, 100 matches a page. */
+function membershipFields(batch: readonly { org: string; slug: string; login: string }[]): string {
+  return batch
+    .map(
+      (p, k) =>
+        `m${k}: organization(login: ${quote(p.org)}) { team(slug: ${quote(p.slug)}) { members(first: 100, membership: ALL, query: ${quote(p.login)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
+    )
+    .join(' ');
+}
 
 /** GraphQL strings are JSON strings; a value is never spliced into a query unquoted. */
 const quote = (s: string) => JSON.stringify(s);
@@ -306,37 +334,39 @@ export class GitHubFacts {
    * of a team (a team of 50,000 costs what a team of 10 does). GitHub's `members(query:)` searches
    * logins and names, so every match is compared with the login exactly, and a search with more
    * matches than a page is followed to its end. "org/slug" -> the logins asked that are members, or
-   * why the team could not be read (never taken as "not a member"). 100 pairs a query.
+   * why the team could not be read (never taken as "not a member"). 250 pairs a query.
    */
   async teamMemberships(pairs: readonly { org: string; slug: string; login: string }[]): Promise<Map<string, Set<string> | string>> {
     const out = new Map<string, Set<string> | string>();
-    const unique = [...new Map(pairs.map((p) => [`${p.org}/${p.slug}:${p.login}`.toLowerCase(), p])).values()];
+    const unique = uniquePairs(pairs);
     const client = this.teamsGh ?? this.gh;
     for (let i = 0; i < unique.length; i += TEAM_PAIRS_PER_QUERY) {
       const batch = unique.slice(i, i + TEAM_PAIRS_PER_QUERY);
-      const { data, errors } = await this.query(
-        batch
-          .map(
-            (p, k) =>
-              `m${k}: organization(login: ${quote(p.org)}) { team(slug: ${quote(p.slug)}) { members(first: 100, membership: ALL, query: ${quote(p.login)}) { pageInfo { hasNextPage endCursor } nodes { login } } } }`,
-          )
-          .join(' '),
-        {},
-        client,
-      );
-      for (const [k, p] of batch.entries()) {
-        const team = `${p.org}/${p.slug}`.toLowerCase();
-        if (typeof out.get(team) === 'string') continue;
-        const found = await this.memberFound(p, obj(data[`m${k}`]).team, errors, [`m${k}`], client);
-        if (typeof found === 'string') out.set(team, found);
-        else {
-          const members = (out.get(team) as Set<string> | undefined) ?? new Set<string>();
-          if (found) members.add(p.login.toLowerCase());
-          out.set(team, members);
-        }
-      }
+      const { data, errors } = await this.query(membershipFields(batch), {}, client);
+      await this.readMemberships(batch, data, errors, client, out);
     }
     return out;
+  }
+
+  /** One query's answers about memberships (aliases m<k>), into `out`. */
+  private async readMemberships(
+    batch: readonly { org: string; slug: string; login: string }[],
+    data: Record<string, unknown>,
+    errors: { path?: unknown[]; message: string }[],
+    client: GitHub,
+    out: Map<string, Set<string> | string>,
+  ): Promise<void> {
+    for (const [k, p] of batch.entries()) {
+      const team = `${p.org}/${p.slug}`.toLowerCase();
+      if (typeof out.get(team) === 'string') continue;
+      const found = await this.memberFound(p, obj(data[`m${k}`]).team, errors, [`m${k}`], client);
+      if (typeof found === 'string') out.set(team, found);
+      else {
+        const members = (out.get(team) as Set<string> | undefined) ?? new Set<string>();
+        if (found) members.add(p.login.toLowerCase());
+        out.set(team, members);
+      }
+    }
   }
 
   /** Whether one login is among a team's members matching its search, following further pages; or why the team could not be read. */
@@ -469,10 +499,20 @@ export class GitHubFacts {
   async pullsOfCommits(
     commits: readonly string[],
     teams: readonly { org: string; slug: string }[] = [],
-  ): Promise<{ pulls: Map<string, PullRef[]>; teams: Map<string, Set<string> | string>; unavailable: Map<string, string> }> {
+    members: readonly { org: string; slug: string; login: string }[] = [],
+  ): Promise<{
+    pulls: Map<string, PullRef[]>;
+    teams: Map<string, Set<string> | string>;
+    memberships: Map<string, Set<string> | string>;
+    unavailable: Map<string, string>;
+  }> {
     const result = new Map<string, PullRef[]>();
     const unavailable = new Map<string, string>();
     const teamResult = new Map<string, Set<string> | string>();
+    const memberships = new Map<string, Set<string> | string>();
+    // Membership look-ups ride in the first query when the job token asks them (one request, not two).
+    const asked = this.teamsGh ? [] : uniquePairs(members).slice(0, TEAM_PAIRS_PER_QUERY);
+    const rest = uniquePairs(members).slice(asked.length);
     const orgs = new Map<string, string[]>();
     for (const t of teams) orgs.set(t.org, [...new Set([...(orgs.get(t.org) ?? []), t.slug])]);
     const orgList = [...orgs];
@@ -481,7 +521,7 @@ export class GitHubFacts {
       const fields = chunk
         .map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`)
         .join(' ');
-      const teamFields = i === 0 && !this.teamsGh ? teamQuery(orgList) : '';
+      const teamFields = i === 0 && !this.teamsGh ? `${teamQuery(orgList)} ${membershipFields(asked)}`.trim() : '';
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
       const repo = obj(data.repository);
@@ -496,13 +536,17 @@ export class GitHubFacts {
               .filter((p): p is PullRef => p !== undefined),
           );
       });
-      if (i === 0 && !this.teamsGh) await this.readTeams(orgList, data, errors, this.gh, teamResult);
+      if (i === 0 && !this.teamsGh) {
+        await this.readTeams(orgList, data, errors, this.gh, teamResult);
+        await this.readMemberships(asked, data, errors, this.gh, memberships);
+      }
     }
     if (this.teamsGh && orgList.length > 0) {
       const { data, errors } = await this.query(teamQuery(orgList), {}, this.teamsGh);
       await this.readTeams(orgList, data, errors, this.teamsGh, teamResult);
     }
-    return { pulls: result, teams: teamResult, unavailable };
+    if (rest.length > 0) mergeMemberships(memberships, await this.teamMemberships(rest));
+    return { pulls: result, teams: teamResult, memberships, unavailable };
   }
 
   private async readTeams(

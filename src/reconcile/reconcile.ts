@@ -540,11 +540,12 @@ export async function verifyAll(
   const landings = new Set(active.map((r) => r.landing!.sha));
   const remembered = new Map([...(memory?.found ?? [])].filter(([sha, e]) => landings.has(sha) && e.chosen.baseRefName === branch));
   const ask = [...landings].filter((sha) => !remembered.has(sha));
-  const [{ pulls: fresh, unavailable: commitsUnread }, landed, { teams, askedTeams }] = await Promise.all([
-    githubFacts.pullsOfCommits(ask),
+  const membership = requesterMemberships(active, configs, remembered);
+  const [{ pulls: fresh, unavailable: commitsUnread, memberships }, landed] = await Promise.all([
+    githubFacts.pullsOfCommits(ask, [], membership.pairs),
     landedChanges(git, [...new Map(active.map((r) => [r.landing!.sha, r.landing!])).values()]),
-    requesterMemberships(githubFacts, active, configs, remembered),
   ]);
+  const { teams, askedTeams } = membership.answer(memberships);
   const associated = new Map<string, PullRef[]>([...fresh, ...[...remembered].map(([sha, e]) => [sha, [e.chosen]] as [string, PullRef[]])]);
   const { pulls, blobs, chosen, unavailable } = await pullFacts(githubFacts, reader, active, branch, associated, remembered);
   const whyUnavailable = (r: RequestResult, number: number | undefined) =>
@@ -700,15 +701,15 @@ async function baseConfigs(
  * Each request's requester teams ("org/slug" -> the requester when a member, or why the team could not
  * be read): for a group whose `requesters` name teams and not the requester by login. Remembered where
  * the landing's entry holds the verdict (fixed when first verified); the rest asked of GitHub per
- * requester and team, in bulk, never by listing a team (its size costs nothing).
+ * requester and team, in bulk (in the same query as the landing commits' pull requests), never by
+ * listing a team (its size costs nothing).
  */
-async function requesterMemberships(
-  githubFacts: GitHubFacts,
+function requesterMemberships(
   requests: readonly RequestResult[],
   configs: ReadonlyMap<string, AccessConfig | string>,
   remembered: ReadonlyMap<string, Remembered>,
-): Promise<{ teams: Map<RequestResult, Map<string, Set<string> | string>>; askedTeams: Set<string> }> {
-  const out = new Map<RequestResult, Map<string, Set<string> | string>>();
+) {
+  const teams = new Map<RequestResult, Map<string, Set<string> | string>>();
   const asked: { r: RequestResult; team: string; pair: { org: string; slug: string; login: string } }[] = [];
   for (const r of requests) {
     const config = configs.get(r.landing!.parents[0] ?? '');
@@ -716,7 +717,7 @@ async function requesterMemberships(
     if (!requesters || !r.requester || listedByLogin(r.requester, requesters)) continue;
     const login = r.requester.toLowerCase();
     const mine = new Map<string, Set<string> | string>();
-    out.set(r, mine);
+    teams.set(r, mine);
     for (const t of requesterTeamNames(requesters)) {
       const team = teamKey(t);
       const known = remembered.get(r.landing!.sha)?.teams?.[`${team}:${login}`];
@@ -724,12 +725,18 @@ async function requesterMemberships(
       else asked.push({ r, team, pair: { org: t.org, slug: t.slug, login } });
     }
   }
-  const read = asked.length > 0 ? await githubFacts.teamMemberships(asked.map((a) => a.pair)) : new Map<string, Set<string> | string>();
-  for (const { r, team, pair } of asked) {
-    const members = read.get(team);
-    out.get(r)!.set(team, typeof members === 'string' ? members : new Set(members?.has(pair.login) ? [pair.login] : []));
-  }
-  return { teams: out, askedTeams: new Set(asked.map((a) => a.r.landing!.sha)) };
+  return {
+    /** The (team, login) pairs to ask GitHub. */
+    pairs: asked.map((a) => a.pair),
+    /** Each request's verdicts once GitHub answered the pairs, and the landings whose verdicts were asked now. */
+    answer(read: ReadonlyMap<string, Set<string> | string>) {
+      for (const { r, team, pair } of asked) {
+        const members = read.get(team);
+        teams.get(r)!.set(team, typeof members === 'string' ? members : new Set(members?.has(pair.login) ? [pair.login] : []));
+      }
+      return { teams, askedTeams: new Set(asked.map((x) => x.r.landing!.sha)) };
+    },
+  };
 }
 
 /**
