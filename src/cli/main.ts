@@ -32,6 +32,8 @@ import { VERSION } from '../version.ts';
  */
 interface CommandEntry {
   name: string;
+  /** Other names it answers to (the docs call the scheduled revoke "the sweep"). */
+  aliases?: string[];
   /** Its usage: the synopsis, then lines of explanation. */
   usage: string[];
   run: (args: string[], io: CliIo) => Promise<number>;
@@ -83,9 +85,10 @@ const COMMAND_TABLE: CommandEntry[] = [
   },
   {
     name: 'revoke',
+    aliases: ['sweep'],
     usage: [
       'revoke [--dry-run]',
-      'the sweep: the same reconciliation, with reminders on the pull requests',
+      'the sweep (also "access-as-code sweep"): the same reconciliation, with reminders on the pull requests',
       'and chat notices (to the webhooks in ACCESS_WEBHOOKS), as the scheduled sweep',
       '(--dry-run: the plan, every change and effect, changing nothing; --format json)',
     ],
@@ -150,7 +153,7 @@ export const USAGE = [
   'Usage:',
   ...COMMAND_TABLE.flatMap(usageLines),
   ...usageLines({ usage: ['help', 'show this text (also --help on any command)'] }),
-  ...usageLines({ usage: ['--version', 'the version'] }),
+  ...usageLines({ usage: ['version', 'the version (also --version)'] }),
   '',
   'Options for every command:',
   '  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)',
@@ -244,11 +247,11 @@ function optionsOf(entry: CommandEntry | undefined): string[] {
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { command, rest } = commandLine(argv);
-  if (command === '--version' || command === '-V') {
+  if (command === '--version' || command === '-V' || command === 'version') {
     io.out(VERSION);
     return EXIT.ok;
   }
-  const entry = COMMAND_TABLE.find((c) => c.name === command);
+  const entry = COMMAND_TABLE.find((c) => c.name === command || (command !== undefined && c.aliases?.includes(command)));
   // Help is an answer, not a usage error: "access-as-code validate --help" exits 0.
   if (entry && (rest.includes('--help') || rest.includes('-h'))) {
     io.out(commandHelp(entry));
@@ -261,7 +264,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   const guess = nearest(
     command,
-    COMMAND_TABLE.map((c) => c.name),
+    COMMAND_TABLE.flatMap((c) => [c.name, ...(c.aliases ?? [])]),
   );
   io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ''} "access-as-code help" lists the commands.`);
   return EXIT.notDone;
@@ -277,7 +280,13 @@ async function runEntry(entry: CommandEntry, rest: string[], io: CliIo): Promise
   } catch (error) {
     if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
     const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
-    const guess = unknown ? nearest(unknown, optionsOf(entry)) : undefined;
+    // Never "did you mean" the very option refused: a global option this command does not take is said so.
+    const guess = unknown
+      ? nearest(
+          unknown,
+          optionsOf(entry).filter((o) => o !== unknown),
+        )
+      : undefined;
     io.err(`access-as-code ${entry.name}: ${error.message.split('. ')[0]}.${guess ? ` Did you mean ${guess}?` : ''}\n\n${commandHelp(entry)}`);
     return EXIT.notDone;
   }

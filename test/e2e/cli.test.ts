@@ -131,9 +131,16 @@ test('--help on any command shows the usage and exits 0; --version prints the pa
     assert.equal(res.code, 0, args.join(' '));
     assert.match(res.out, /Usage:/);
   }
-  const version = cli(r.dir, '--version');
-  assert.equal(version.code, 0);
-  assert.equal(version.out.trim(), (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+  const want = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  for (const args of [['--version'], ['version']]) {
+    const version = cli(r.dir, ...args);
+    assert.equal(version.code, 0);
+    assert.equal(version.out.trim(), want);
+  }
+  // The docs call the scheduled revoke "the sweep": both names work.
+  const sweep = cli(r.dir, 'sweep', '--help');
+  assert.equal(sweep.code, 0);
+  assert.match(sweep.out, /access-as-code revoke \[--dry-run\][\s\S]*also "access-as-code sweep"/);
 });
 
 test('usage errors exit 2 and show the usage', () => {
@@ -387,6 +394,11 @@ test('a CLI people know how to use: help per command, "did you mean" for near mi
   const option = cli(r.dir, 'revoke', '--dryrun');
   assert.equal(option.code, 2);
   assert.match(option.err, /Unknown option '--dryrun'\. Did you mean --dry-run\?/);
+  // A global option the command does not take is never offered back as its own correction.
+  const notHere = cli(r.dir, 'new', '--format', 'json');
+  assert.equal(notHere.code, 2);
+  assert.match(notHere.err, /Unknown option '--format'\./);
+  assert.doesNotMatch(notHere.err, /Did you mean --format/);
   const before = cli(r.dir, '--format', 'json', 'validate');
   assert.equal(before.code, 0, before.err);
   assert.equal((JSON.parse(before.out) as { checked: number }).checked, 0);
@@ -397,7 +409,7 @@ test('a CLI people know how to use: help per command, "did you mean" for near mi
 test('the exit status is the same for the same kind of outcome in every command, and the help says which', () => {
   const r = repo();
   const help = cli(r.dir, 'help').out;
-  const commands = [...help.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+  const commands = [...help.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help' && c !== 'version');
   assert.ok(commands.length >= 12, help);
   const empty = mkdtempSync(join(tmpdir(), 'aac-empty-'));
   try {
