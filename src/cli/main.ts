@@ -25,6 +25,7 @@ const entra =
 /** The package's version, put in by the build. */
 export { VERSION } from '../version.ts';
 import { VERSION } from '../version.ts';
+import { nearest } from '../nearest.ts';
 
 /**
  * The one command table: the dispatcher and the help text are both made from it, so a command cannot
@@ -213,25 +214,6 @@ export function commandLine(argv: readonly string[]): { command: string | undefi
     i += takesNext ? 2 : 1;
   }
   return { command: argv[i], rest: [...argv.slice(i + 1), ...leading] };
-}
-
-/** The known word closest to `word` (at most two edits away), for "did you mean". */
-export function nearest(word: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const here = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = here;
-      }
-    }
-    return row[b.length]!;
-  };
-  const scored = known.map((k) => ({ k, d: distance(word, k) })).sort((x, y) => x.d - y.d);
-  return scored[0] && scored[0].d <= 2 ? scored[0].k : undefined;
 }
 
 /** One command's help: its synopsis and explanation, then the options every command takes. */

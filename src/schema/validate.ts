@@ -3,6 +3,7 @@
  * the offending key or value and says what would be valid. The schemas in schemas/ are the same files
  * editors use (through the yaml-language-server modeline), so the editor and the check agree.
  */
+import { nearest } from '../nearest.ts';
 import type { ErrorObject } from 'ajv';
 import * as validators from './validators.generated.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -80,7 +81,11 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
   additionalProperties: ({ error, params }) => {
     const key = String(params.additionalProperty);
     const props = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-    return { key, message: `unknown key "${key}".${props.length > 0 ? ` Allowed keys here: ${props.join(', ')}.` : ''} Remove it or fix its spelling.` };
+    const guess = nearest(key, props);
+    return {
+      key,
+      message: `unknown key "${key}".${guess ? ` Did you mean "${guess}"?` : ''}${props.length > 0 ? ` Allowed keys here: ${props.join(', ')}.` : ''} Remove it or fix its spelling.`,
+    };
   },
   required: ({ error, params, where }) => {
     const key = String(params.missingProperty);

@@ -49,6 +49,11 @@ test('policy: unknown keys, bad ids, bad durations and bad modes point at their 
   assert.match(text, /:7:5: error: unknown key "approver"\. Allowed keys here: id, description, maxDuration/);
 });
 
+test('policy: a misspelt key gets "did you mean" with the key it is nearest', () => {
+  const errors = policyErrors(['version: 1', 'groups:', '  a:', `    id: ${ID}`, '    maxDuraton: 4h', ''].join('\n'));
+  assert.match(errors.join('\n'), /:5:5: error: unknown key "maxDuraton"\. Did you mean "maxDuration"\? Allowed keys here:/);
+});
+
 test('policy: an invalid ticket pattern, a maximum under 5 minutes and a shared id are refused', () => {
   const text = policyErrors(['version: 1', 'groups:', `  a: { id: ${ID}, ticketPattern: "^(INC" }`, `  b: { id: ${ID}, maxDuration: 4m }`, ''].join('\n')).join(
     '\n',
