@@ -55,7 +55,8 @@ export type RequestResult = {
  * `anchor` is when the file's version landed on the default branch (its merge): a `duration:` request
  * ends that long after it. Before a merge, callers anchor at "now", as if it merged now.
  */
-export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: number): RequestResult {
+/** `groups`: the policy's group names, when known, so that a mismatch of folder and group suggests only what can work. */
+export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: number, groups?: ReadonlySet<string>): RequestResult {
   const pathProblem = requestPathProblem(file);
   if (pathProblem) return { request: undefined, diagnostics: [diagnostic(file, undefined, pathProblem)] };
 
@@ -76,7 +77,7 @@ export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: 
       diagnostics.push(durationTooLong(file, yaml, value.duration));
   }
   if (typeof value.duration === 'number') unitless(file, yaml, value.duration, diagnostics);
-  diagnostics.push(...placeProblems(file, yaml, value));
+  diagnostics.push(...placeProblems(file, yaml, value, groups));
 
   // The request is returned whenever its core fields can be read, even with other errors, so that
   // the policy's rules run too and the author sees every problem in one round.
@@ -146,15 +147,23 @@ function readExpires(file: string, yaml: Loaded, value: Record<string, unknown>,
 }
 
 /** The folder names the group and the file name starts with the requester's login. */
-function placeProblems(file: string, yaml: Loaded, value: Record<string, unknown>): Diagnostic[] {
+function placeProblems(file: string, yaml: Loaded, value: Record<string, unknown>, groups?: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const where = splitRequestPath(file)!;
   if (typeof value.group === 'string' && value.group !== where.group) {
+    // Only a fix that can work is offered: never a move to a folder whose group the policy does not have.
+    const fix = !groups
+      ? `move the file to requests/${value.group}/ or set group: ${where.group}`
+      : groups.has(value.group) && !groups.has(where.group)
+        ? `move the file to requests/${value.group}/`
+        : !groups.has(value.group) && groups.has(where.group)
+          ? `set group: ${where.group}`
+          : `move the file to requests/${value.group}/ or set group: ${where.group}`;
     out.push(
       diagnostic(
         file,
         posOf(nodeAt(yaml.doc, ['group']), yaml.lineCounter),
-        `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: move the file to requests/${value.group}/ or set group: ${where.group}.`,
+        `"group" is "${value.group}" but the file is in requests/${where.group}/. The folder decides who reviews it: ${fix}.`,
       ),
     );
   }

@@ -1,4 +1,5 @@
 /** The policy's rules for one request, at a given moment (docs/threat-model.md 8, 9; docs/threat-model.md invariant 5). */
+import { nearest } from '../nearest.ts';
 import { isTeamEntry, listedByLogin } from '../policy/requesters.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { formatDuration } from '../duration.ts';
@@ -31,7 +32,14 @@ export function checkRequest(request: AccessRequest, ctx: RuleContext): Diagnost
   if (!group) {
     const known = [...ctx.policy.groups.keys()].sort();
     const list = known.length > 0 ? ` Groups that can be requested: ${known.join(', ')}.` : '';
-    out.push(diagnostic(request.file, at('group'), `the group "${request.group}" is not in ${ctx.policy.file}, so it cannot be requested.${list}`));
+    const guess = nearest(request.group, known);
+    out.push(
+      diagnostic(
+        request.file,
+        at('group'),
+        `the group "${request.group}" is not in ${ctx.policy.file}, so it cannot be requested.${guess ? ` Did you mean "${guess}"?` : ''}${list}`,
+      ),
+    );
   }
   if (!ctx.identities.users.has(request.requester.toLowerCase())) {
     out.push(

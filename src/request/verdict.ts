@@ -27,7 +27,7 @@ export function judgeRequest(
 ): RequestVerdict {
   const bytes = contentOrDiagnostic(file, content, REQUEST_LIMITS.maxBytes);
   if (!(bytes instanceof Uint8Array)) return { file, diagnostics: [bytes], valid: false };
-  const parsed = parseRequest(file, bytes, landedAt);
+  const parsed = parseRequest(file, bytes, landedAt, new Set(config.policy.groups.keys()));
   const diagnostics = [...parsed.diagnostics];
   if (parsed.request) {
     // A value the schema already refused gets no second message from the policy's rules.
