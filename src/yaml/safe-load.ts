@@ -83,7 +83,8 @@ export function loadYaml(file: string, input: Uint8Array | string, limits: YamlL
   // Only the first syntax problem: the ones after it are mostly its echoes.
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
-    return fail(linePos(lineCounter, first.pos[0]), yamlErrorMessage(first.code, first.message));
+    const plain = inPlainWords(first.code, first.message, first.pos[0], text, lineCounter);
+    return fail(plain?.at ?? linePos(lineCounter, first.pos[0]), plain?.message ?? yamlErrorMessage(first.code, first.message));
   }
 
   // One diagnostic per kind of problem, at its first place: a bomb has thousands of aliases.
@@ -136,6 +137,39 @@ function keyProblem(pair: Pair): string | undefined {
 /** `!!str 5` is harmless and sometimes used to force a string; any other tag is refused. */
 function isPlainCoreTag(node: { tag?: string }): boolean {
   return node.tag === 'tag:yaml.org,2002:str';
+}
+
+/**
+ * The syntax errors people make most, said on the line they would fix, in plain words: the parser
+ * names where it noticed (the key before an over-indented line; the end of the file for an unclosed
+ * quote), not where the mistake is.
+ */
+function inPlainWords(code: string, said: string, offset: number, text: string, lineCounter: LineCounter): { at: Position; message: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  const indent = (l: string) => l.length - l.trimStart().length;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'BAD_INDENT') {
+    const line = lineCounter.linePos(offset).line;
+    const base = indent(lines[line - 1] ?? '');
+    const deeper = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trimStart().startsWith('#') && indent(l) > base);
+    if (deeper < 0) return undefined;
+    return {
+      at: { line: deeper + 1, column: 1 },
+      message: `this line is indented more than line ${line} above it, so YAML reads it as part of that line's value. Start it at the same column as the other keys (request files have no nesting).`,
+    };
+  }
+  if (code === 'MISSING_CHAR' && /quote/i.test(said)) {
+    // The last value opened with a quote before the parser gave up is the one left open.
+    const before = text.slice(0, offset);
+    const open = Math.max(before.lastIndexOf(': "'), before.lastIndexOf(": '"));
+    if (open < 0) return undefined;
+    const at = lineCounter.linePos(open + 2);
+    const quote = text[open + 2];
+    return {
+      at: { line: at.line, column: at.col },
+      message: `this quoted value has no closing ${quote}. Add ${quote} at the end of the value, on this line.`,
+    };
+  }
+  return undefined;
 }
 
 function yamlErrorMessage(code: string, message: string): string {
