@@ -281,6 +281,9 @@ async function runDiscover(settings: Settings): Promise<RunResult> {
     .addRaw(`<pre>${escapeHtml(lines.join('\n'))}</pre>`, true)
     .write();
   core.setOutput('discovery', JSON.stringify(found));
+  // No false green: "none found" while something could not be read is not an answer, and the run says which.
+  if (found.groups.length === 0 && found.unknown.length > 0)
+    return { status: 'degraded', message: `no privileged group was found, but not everything could be read: ${found.unknown.join('; ')}.` };
   return { status: 'ok' };
 }
 
@@ -544,18 +547,17 @@ async function runReport(settings: Settings): Promise<RunResult> {
   const { renderReport } = await import('../report/render.ts');
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(
-    await collectReport({
-      git,
-      gh,
-      ...(teamsGh ? { teamsGh } : {}),
-      repo,
-      directory,
-      now: Date.now(),
-      ...(settings.memory ? { memory: settings.memory } : {}),
-      ...(settings.root ? { root: settings.root } : {}),
-    }),
-  );
+  const data = await collectReport({
+    git,
+    gh,
+    ...(teamsGh ? { teamsGh } : {}),
+    repo,
+    directory,
+    now: Date.now(),
+    ...(settings.memory ? { memory: settings.memory } : {}),
+    ...(settings.root ? { root: settings.root } : {}),
+  });
+  const markdown = renderReport(data);
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);
   // The auditor's evidence of the last 30 days beside it, as a file the workflow keeps as an artifact.
@@ -583,6 +585,8 @@ async function runReport(settings: Settings): Promise<RunResult> {
   } catch (error) {
     core.warning(`the evidence file was not written (${(error as Error).message}); the report above stands.`, { title: 'access-as-code' });
   }
+  // No false green: a report made without GitHub's word says what it does not know, and the run says so too.
+  if (data.degraded) return { status: 'degraded', message: `the report could not verify any request: ${data.degraded}` };
   return OK;
 }
 

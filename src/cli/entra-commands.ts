@@ -174,7 +174,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     await writeFile(resolve(io.cwd, values.out), markdown);
     io.out(`Wrote ${values.out}.`);
   } else io.out(markdown);
-  return EXIT.ok;
+  // No false green: without GitHub no request could be verified, and the exit status says so.
+  if (data.degraded) io.err(`warning: GitHub could not be read, so no request was verified: ${data.degraded}`);
+  return data.degraded ? EXIT.attention : EXIT.ok;
 }
 
 /** `evidence --from T [--to T] [--format csv|json] [--out FILE]`: one row per grant in the period, for auditors. */
@@ -354,7 +356,8 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   const found = await discover(directory, config.policy, now);
   if (json) io.out(JSON.stringify(found, null, 2));
   else for (const line of renderDiscovery(found)) io.out(line);
-  if (!values.write) return EXIT.ok;
+  // "None found" while something could not be read is no answer: said, and the exit status says so (no false green).
+  if (!values.write) return found.groups.length === 0 && found.unknown.length > 0 ? EXIT.attention : EXIT.ok;
   const { writeProposal } = await import('./discover-write.ts');
   const branch = values.branch ?? `access-as-code/discover-${new Date(now).toISOString().slice(0, 10)}`;
   const written = await writeProposal(gitIn(root), root, config, found, now, branch);

@@ -448,7 +448,13 @@ export function renderDiscovery(d: Discovery): string[] {
 
 function renderLines(d: Discovery): string[] {
   const out: string[] = [];
-  if (d.groups.length === 0) out.push('No privileged group outside the policy was found.');
+  // No false green: "none found" only when everything that could hold one was read.
+  if (d.groups.length === 0)
+    out.push(
+      d.unknown.length === 0
+        ? 'No privileged group outside the policy was found.'
+        : `No privileged group outside the policy was found among what could be read; not read: ${d.unknown.join('; ')}.`,
+    );
   for (const g of d.groups) {
     out.push(`${g.displayName} (${g.id})${g.weight >= 10 ? ' PRIVILEGED' : ''}: proposed folder "${g.name}"`);
     out.push(`  found because it ${g.why.join('; ')}`);

@@ -122,6 +122,8 @@ function renderHeader(d: ReportData): string[] {
 
 function renderGrants(d: ReportData): string[] {
   const out: string[] = ['### Active grants', ''];
+  // No false green: without GitHub's word nobody's request is verified, which is not "nobody".
+  if (d.degraded) return [...out, 'Not known: GitHub could not be read, so no request could be verified (see above).', ''];
   if (d.grants.length === 0) return [...out, 'Nobody holds access through a request right now.', ''];
   out.push(
     '```mermaid',

@@ -325,3 +325,17 @@ test("THREATS 65: a group's display name (tenant text) stays inert Markdown in t
     await s.stop();
   }
 });
+
+test('no false green: discover that may not read the role assignments says what it could not read, never "none found", and exits 1', async () => {
+  const s = await Scenario.begin();
+  try {
+    // The app can read groups and members, but not who holds directory roles or app roles.
+    s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => r !== 'RoleManagement.Read.Directory' && r !== 'Application.Read.All');
+    const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
+    assert.equal(run.code, 1, run.out + run.err);
+    assert.match(run.out, /No privileged group outside the policy was found among what could be read; not read: .*RoleManagement\.Read\.Directory/);
+    assert.doesNotMatch(run.out, /^No privileged group outside the policy was found\.$/m);
+  } finally {
+    await s.stop();
+  }
+});

@@ -330,12 +330,14 @@ test('a team the token cannot read (the job token has no read:org) is named in t
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
 
-test('the report with GitHub down still shows members and drift from Entra, says what it cannot know, and exits 0', () =>
+test('no false green: the report with GitHub down still shows members and drift from Entra, says what it cannot know (not "nobody"), and fails', () =>
   world(async (s) => {
     s.addMember('billing-readers', 'outsider');
     s.twin.faults.add({ service: 'github', kind: 'unavailable', retryAfterSeconds: 0 });
     const run = await s.report();
-    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(run.exitCode, 1, run.stdout);
     assert.match(run.outputs.report!, /\*\*GitHub could not be read\*\*/);
+    assert.match(run.outputs.report!, /### Active grants\n\nNot known: GitHub could not be read/);
+    assert.doesNotMatch(run.outputs.report!, /Nobody holds access/);
     assert.match(run.outputs.report!, /\| billing-readers \| audit \| 1 \| 0 \| 0 \| 1 \(9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\) \|/);
   }));
