@@ -3,7 +3,7 @@
  * the changelog agree: `node scripts/release-notes.ts v1.2.3`. The release workflow publishes what
  * it prints; any disagreement stops the release with the fix.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export function releaseNotes(tag: string, changelog: string, packageVersion: string): string {
   const version = /^v(\d+\.\d+\.\d+)$/.exec(tag)?.[1];
@@ -24,10 +24,50 @@ export function releaseNotes(tag: string, changelog: string, packageVersion: str
   return `${body}\n`;
 }
 
+/**
+ * One version everywhere: the newest changelog section is the version being made (dated once
+ * released, "unreleased" before); the template's pins and the README's tarball name it; package.json
+ * holds the newest released one, and equals the newest section once that is dated. Problems, with the fix.
+ */
+export function versionProblems(changelog: string, packageVersion: string, pinned: { file: string; version: string }[]): string[] {
+  const headings = [...changelog.matchAll(/^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2}|unreleased)$/gm)].map((m) => ({
+    version: m[1]!,
+    dated: m[2] !== 'unreleased',
+  }));
+  const next = headings[0];
+  if (!next) return ['CHANGELOG.md has no "## [x.y.z] - YYYY-MM-DD" (or "- unreleased") section.'];
+  const released = headings.find((h) => h.dated);
+  const out: string[] = [];
+  if (released && packageVersion !== released.version)
+    out.push(`package.json says ${packageVersion}, but the newest released version in CHANGELOG.md is ${released.version}: set "version" to it.`);
+  for (const p of pinned)
+    if (p.version !== next.version)
+      out.push(`${p.file} names ${p.version}, but the version being made is ${next.version} (CHANGELOG.md): name ${next.version}.`);
+  return out;
+}
+
+/** Every place that names the release users run: the template's workflow pins and the README. */
+export function pinnedVersions(read: (path: string) => string, workflows: readonly string[]): { file: string; version: string }[] {
+  const out: { file: string; version: string }[] = [];
+  for (const file of workflows)
+    for (const m of read(file).matchAll(/uses: access-as-code\/access-as-code@v(\d+\.\d+\.\d+)/g)) out.push({ file, version: m[1]! });
+  for (const m of read('README.md').matchAll(/access-as-code(?:@v|-)(\d+\.\d+\.\d+)/g)) out.push({ file: 'README.md', version: m[1]! });
+  return out;
+}
+
 if (import.meta.main) {
   try {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    process.stdout.write(releaseNotes(process.argv[2] ?? '', readFileSync('CHANGELOG.md', 'utf8'), pkg.version));
+    const changelog = readFileSync('CHANGELOG.md', 'utf8');
+    const workflows = readdirSync('template/.github/workflows').map((f) => `template/.github/workflows/${f}`);
+    // A release whose template pins another version would ship a template that runs something else.
+    const problems = versionProblems(
+      changelog,
+      pkg.version,
+      pinnedVersions((p) => readFileSync(p, 'utf8'), workflows),
+    );
+    if (problems.length > 0) throw new Error(problems.join(' '));
+    process.stdout.write(releaseNotes(process.argv[2] ?? '', changelog, pkg.version));
   } catch (error) {
     process.stderr.write(`release-notes: ${(error as Error).message}\n`);
     process.exit(2);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { releaseNotes } from '../../scripts/release-notes.ts';
+import { pinnedVersions, releaseNotes, versionProblems } from '../../scripts/release-notes.ts';
 
 const changelog = readFileSync(new URL('../../CHANGELOG.md', import.meta.url), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string; private?: boolean };
@@ -21,6 +21,19 @@ test('a tag that disagrees with package.json, a missing or undated section, and 
   assert.throws(() => releaseNotes('v1.1.0', log, '1.1.0'), /should read "## \[1\.1\.0\] - YYYY-MM-DD"/);
   assert.throws(() => releaseNotes('release-1', log, '1.0.0'), /not a release tag/);
   assert.equal(releaseNotes('v1.0.0', log, '1.0.0'), '- first\n');
+});
+
+test('one version everywhere: package.json, the changelog, the template pins and the README agree', () => {
+  const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const workflows = readdirSync(new URL('../../template/.github/workflows/', import.meta.url)).map((f) => `template/.github/workflows/${f}`);
+  const pinned = pinnedVersions(read, workflows);
+  assert.ok(pinned.filter((p) => p.file !== 'README.md').length >= 7, 'every template workflow pins the action');
+  assert.deepEqual(versionProblems(changelog, pkg.version, pinned), []);
+  // Disagreements are named with the fix.
+  const log = '# Changelog\n\n## [1.2.0] - unreleased\n\n- y\n\n## [1.1.0] - 2026-12-01\n\n- x\n';
+  assert.deepEqual(versionProblems(log, '1.1.0', [{ file: 'a.yml', version: '1.2.0' }]), []);
+  assert.match(versionProblems(log, '1.0.0', [])[0]!, /package\.json says 1\.0\.0, but the newest released version in CHANGELOG\.md is 1\.1\.0/);
+  assert.match(versionProblems(log, '1.1.0', [{ file: 'a.yml', version: '1.1.0' }])[0]!, /a\.yml names 1\.1\.0, but the version being made is 1\.2\.0/);
 });
 
 test('the LICENSE file is the license package.json names', () => {
