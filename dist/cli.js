@@ -3,27 +3,27 @@ import { createRequire as __aacCreateRequire } from 'node:module'; const require
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-BIWCSPWC.js";
+} from "./cli-chunks/chunk-RL5WOX7M.js";
 import {
   COMMON,
   FORMAT,
   clock,
   jsonWanted,
   repoRoot
-} from "./cli-chunks/chunk-SAVKGZB6.js";
+} from "./cli-chunks/chunk-GQFEGG6P.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-RO7EFKLU.js";
+} from "./cli-chunks/chunk-46DK7TV5.js";
 import {
   formatTimestamp,
   loadConfig,
   parseTimestamp,
   workingTree
-} from "./cli-chunks/chunk-F72J4BCT.js";
+} from "./cli-chunks/chunk-TXHCO3RQ.js";
 import {
   gitIn
 } from "./cli-chunks/chunk-VBXVWMN2.js";
@@ -32,9 +32,11 @@ import {
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-KKT3OYJW.js";
-import "./cli-chunks/chunk-MLT4ZOOE.js";
-import "./cli-chunks/chunk-DKSCVU2J.js";
+} from "./cli-chunks/chunk-44LRWTKP.js";
+import "./cli-chunks/chunk-LYNNB4UE.js";
+import {
+  nearest
+} from "./cli-chunks/chunk-VU76M4JM.js";
 import {
   formatDuration,
   parseDuration
@@ -127,7 +129,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-RR4NDNEU.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-HRWRWCWV.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -158,7 +160,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-CTZ6G64M.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-LQ444SBS.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -174,9 +176,10 @@ var COMMAND_TABLE = [
   },
   {
     name: "revoke",
+    aliases: ["sweep"],
     usage: [
       "revoke [--dry-run]",
-      "the sweep: the same reconciliation, with reminders on the pull requests",
+      'the sweep (also "access-as-code sweep"): the same reconciliation, with reminders on the pull requests',
       "and chat notices (to the webhooks in ACCESS_WEBHOOKS), as the scheduled sweep",
       "(--dry-run: the plan, every change and effect, changing nothing; --format json)"
     ],
@@ -238,7 +241,7 @@ var USAGE = [
   "Usage:",
   ...COMMAND_TABLE.flatMap(usageLines),
   ...usageLines({ usage: ["help", "show this text (also --help on any command)"] }),
-  ...usageLines({ usage: ["--version", "the version"] }),
+  ...usageLines({ usage: ["version", "the version (also --version)"] }),
   "",
   "Options for every command:",
   "  --repo DIR     the access repository (default: the nearest folder up from here with .github/access-policy.yaml)",
@@ -290,23 +293,6 @@ function commandLine(argv) {
   }
   return { command: argv[i], rest: [...argv.slice(i + 1), ...leading] };
 }
-function nearest(word, known) {
-  const distance = (a, b) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const here = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = here;
-      }
-    }
-    return row[b.length];
-  };
-  const scored = known.map((k) => ({ k, d: distance(word, k) })).sort((x, y) => x.d - y.d);
-  return scored[0] && scored[0].d <= 2 ? scored[0].k : void 0;
-}
 function commandHelp(entry) {
   return [`Usage:`, ...usageLines(entry), "", ...USAGE.slice(USAGE.indexOf("Options for every command:")).split("\n")].join("\n");
 }
@@ -316,11 +302,11 @@ function optionsOf(entry) {
 }
 async function dispatch(argv, io) {
   const { command, rest: rest2 } = commandLine(argv);
-  if (command === "--version" || command === "-V") {
+  if (command === "--version" || command === "-V" || command === "version") {
     io.out(VERSION);
     return EXIT.ok;
   }
-  const entry = COMMAND_TABLE.find((c) => c.name === command);
+  const entry = COMMAND_TABLE.find((c) => c.name === command || command !== void 0 && c.aliases?.includes(command));
   if (entry && (rest2.includes("--help") || rest2.includes("-h"))) {
     io.out(commandHelp(entry));
     return EXIT.ok;
@@ -332,7 +318,7 @@ async function dispatch(argv, io) {
   }
   const guess = nearest(
     command,
-    COMMAND_TABLE.map((c) => c.name)
+    COMMAND_TABLE.flatMap((c) => [c.name, ...c.aliases ?? []])
   );
   io.err(`access-as-code: unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ""} "access-as-code help" lists the commands.`);
   return EXIT.notDone;
@@ -345,7 +331,10 @@ async function runEntry(entry, rest2, io) {
   } catch (error) {
     if (!(error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) throw error;
     const unknown = /option '(--?[^'\s]+)'/.exec(error.message)?.[1];
-    const guess = unknown ? nearest(unknown, optionsOf(entry)) : void 0;
+    const guess = unknown ? nearest(
+      unknown,
+      optionsOf(entry).filter((o) => o !== unknown)
+    ) : void 0;
     io.err(`access-as-code ${entry.name}: ${error.message.split(". ")[0]}.${guess ? ` Did you mean ${guess}?` : ""}
 
 ${commandHelp(entry)}`);

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-OT7TSXL6.js";
+} from "./chunks/chunk-BKB2LIX4.js";
 import {
   annotate,
   applyEffects,
@@ -28,33 +28,33 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-PFXB2HDG.js";
-import "./chunks/chunk-LNQIGEEF.js";
+} from "./chunks/chunk-QX2UWRWF.js";
+import "./chunks/chunk-Y5F546OS.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-OM55AXYB.js";
+} from "./chunks/chunk-BAHAL3AM.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-UVJS2H5C.js";
-import "./chunks/chunk-6PQX56PG.js";
+} from "./chunks/chunk-7MTBCND5.js";
+import "./chunks/chunk-SCBD7RQR.js";
 import {
   GITHUB_LOGIN
-} from "./chunks/chunk-LXQIYYNM.js";
-import "./chunks/chunk-GCVGB4KO.js";
+} from "./chunks/chunk-GM4RVDFP.js";
+import "./chunks/chunk-MRNK5YD3.js";
 import {
   context
 } from "./chunks/chunk-IET3RTPG.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-AXEG26FT.js";
+import "./chunks/chunk-A4U4LPZ6.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-B4AF7QQP.js";
+import "./chunks/chunk-B766N2ED.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-7JBU4EJ6.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-Z5EXCAJE.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-IKTWD6K7.js");
+  const { readPublished } = await import("./chunks/dashboard-AESWZ2UP.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -466,8 +466,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-FGE3CDCG.js");
-  const { requestSchemaRef } = await import("./chunks/new-X2EQAVUN.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-CEBZ5D3E.js");
+  const { requestSchemaRef } = await import("./chunks/new-5CEKCNIM.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -529,7 +529,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-VLJZFZMF.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-JX4JV474.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -541,11 +541,13 @@ async function runDiscover(settings) {
     true
   ).addRaw(`<pre>${escapeHtml(lines.join("\n"))}</pre>`, true).write();
   setOutput("discovery", JSON.stringify(found));
+  if (found.groups.length === 0 && found.unknown.length > 0)
+    return { status: "degraded", message: `no privileged group was found, but not everything could be read: ${found.unknown.join("; ")}.` };
   return { status: "ok" };
 }
 async function workflowProblems(workspace) {
   const { workflowPermissionProblems } = await import("./chunks/permissions-NHG5E4Z5.js");
-  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-QITQYGX7.js");
+  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-AUWVBVJN.js");
   const files = workingTree(workspace);
   const out = [];
   for (const path of await files.list(".github/workflows")) {
@@ -558,7 +560,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-AYQSTJRQ.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-OAEGZXVM.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -569,7 +571,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-FBUMORWT.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-GS4VBJGS.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -612,7 +614,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-ACTAILWM.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-UTRVEBGJ.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -653,7 +655,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-22IZLXJU.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-C2IWFYIC.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -723,7 +725,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-IKTWD6K7.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-AESWZ2UP.js");
   const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -761,25 +763,24 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-5U34TKHY.js");
-  const { renderReport } = await import("./chunks/render-G7EY2MTB.js");
+  const { collectReport } = await import("./chunks/report-TJOBZTK2.js");
+  const { renderReport } = await import("./chunks/render-S2YQPH6W.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
-  const markdown = renderReport(
-    await collectReport({
-      git,
-      gh,
-      ...teamsGh ? { teamsGh } : {},
-      repo,
-      directory,
-      now: Date.now(),
-      ...settings.memory ? { memory: settings.memory } : {},
-      ...settings.root ? { root: settings.root } : {}
-    })
-  );
+  const data = await collectReport({
+    git,
+    gh,
+    ...teamsGh ? { teamsGh } : {},
+    repo,
+    directory,
+    now: Date.now(),
+    ...settings.memory ? { memory: settings.memory } : {},
+    ...settings.root ? { root: settings.root } : {}
+  });
+  const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-NWG4SBZP.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-HGR23JHQ.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({
@@ -802,6 +803,7 @@ async function runReport(settings) {
   } catch (error2) {
     warning(`the evidence file was not written (${error2.message}); the report above stands.`, { title: "access-as-code" });
   }
+  if (data.degraded) return { status: "degraded", message: `the report could not verify any request: ${data.degraded}` };
   return OK;
 }
 function presentVerification(settings, report) {

@@ -154,20 +154,38 @@ export function unavailablePart(errors: readonly GraphqlError[], path: readonly 
 
 /** The teams GitHub recorded reviews as given on behalf of, by review id (t: nodes). */
 function onBehalfOfQuery(ids: readonly string[]): string {
-  return `t: nodes(ids: [${ids.map((id) => JSON.stringify(id)).join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }`;
+  // GitHub's nodes(ids:) takes at most 100 ids: a query asks in several aliases (t0, t1, ...).
+  const parts: string[] = [];
+  for (let a = 0; a * 100 < ids.length; a++)
+    parts.push(
+      `t${a}: nodes(ids: [${ids
+        .slice(a * 100, a * 100 + 100)
+        .map((id) => JSON.stringify(id))
+        .join(', ')}]) { ... on PullRequestReview { id onBehalfOf(first: 25) { nodes { combinedSlug } } } }`,
+    );
+  return parts.join(' ');
 }
+
+/** Where the k-th review asked in a query sits in its answer: alias t<k/100>, index k%100. */
+const onBehalfPath = (k: number) => [`t${Math.floor(k / 100)}`, k % 100] as const;
+
+/** Reviews whose on-behalf-of teams one query asks: three aliases of 100 (two approvals a pull request ride along with the pull requests' own queries). */
+const ON_BEHALF_PER_QUERY = 300;
 
 function onBehalfOfAnswer(data: Record<string, unknown>): Map<string, string[]> {
   return new Map(
-    arr(data.t).map(
-      (n) =>
-        [
-          str(obj(n).id) ?? '',
-          arr(obj(obj(n).onBehalfOf).nodes)
-            .map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '')
-            .filter(Boolean),
-        ] as const,
-    ),
+    Object.entries(data)
+      .filter(([alias]) => /^t\d+$/.test(alias))
+      .flatMap(([, nodes]) => arr(nodes))
+      .map(
+        (n) =>
+          [
+            str(obj(n).id) ?? '',
+            arr(obj(obj(n).onBehalfOf).nodes)
+              .map((t) => str(obj(t).combinedSlug)?.toLowerCase() ?? '')
+              .filter(Boolean),
+          ] as const,
+      ),
   );
 }
 
@@ -510,9 +528,12 @@ export class GitHubFacts {
     const unavailable = new Map<string, string>();
     const teamResult = new Map<string, Set<string> | string>();
     const memberships = new Map<string, Set<string> | string>();
-    // Membership look-ups ride in the first query when the job token asks them (one request, not two).
-    const asked = this.teamsGh ? [] : uniquePairs(members).slice(0, TEAM_PAIRS_PER_QUERY);
-    const rest = uniquePairs(members).slice(asked.length);
+    // Membership look-ups ride along with the commits' queries when the job token asks them (one
+    // request, not two); what does not fit is asked after.
+    const pairs = this.teamsGh ? [] : uniquePairs(members);
+    const riding = (i: number) => pairs.slice((i / 100) * TEAM_PAIRS_PER_QUERY, (i / 100 + 1) * TEAM_PAIRS_PER_QUERY);
+    const rides = Math.max(1, Math.ceil(commits.length / 100)) * TEAM_PAIRS_PER_QUERY;
+    const rest = this.teamsGh ? uniquePairs(members) : pairs.slice(rides);
     const orgs = new Map<string, string[]>();
     for (const t of teams) orgs.set(t.org, [...new Set([...(orgs.get(t.org) ?? []), t.slug])]);
     const orgList = [...orgs];
@@ -521,7 +542,8 @@ export class GitHubFacts {
       const fields = chunk
         .map((c, j) => `c${j}: object(oid: ${quote(c)}) { ... on Commit { associatedPullRequests(first: 25) { nodes { ${PULL_REF} } } } }`)
         .join(' ');
-      const teamFields = i === 0 && !this.teamsGh ? `${teamQuery(orgList)} ${membershipFields(asked)}`.trim() : '';
+      const asked = riding(i);
+      const teamFields = `${i === 0 && !this.teamsGh ? teamQuery(orgList) : ''} ${membershipFields(asked)}`.trim();
       if (chunk.length === 0 && teamFields === '') break;
       const { data, errors } = await this.query(`${chunk.length > 0 ? `repository(owner: $owner, name: $name) { ${fields} }` : ''} ${teamFields}`);
       const repo = obj(data.repository);
@@ -536,10 +558,8 @@ export class GitHubFacts {
               .filter((p): p is PullRef => p !== undefined),
           );
       });
-      if (i === 0 && !this.teamsGh) {
-        await this.readTeams(orgList, data, errors, this.gh, teamResult);
-        await this.readMemberships(asked, data, errors, this.gh, memberships);
-      }
+      if (i === 0 && !this.teamsGh) await this.readTeams(orgList, data, errors, this.gh, teamResult);
+      await this.readMemberships(asked, data, errors, this.gh, memberships);
     }
     if (this.teamsGh && orgList.length > 0) {
       const { data, errors } = await this.query(teamQuery(orgList), {}, this.teamsGh);
@@ -630,17 +650,18 @@ export class GitHubFacts {
       const failures = errors.filter((e) => e.type !== 'FORBIDDEN');
       const forbidden = errors.filter((e) => e.type === 'FORBIDDEN');
       teams.forEach((t, k) => {
-        const why = unavailablePart(failures, ['t', k]);
+        const why = unavailablePart(failures, [...onBehalfPath(k)]);
         if (why) unavailable.pulls.set(t.pull, why);
         t.review.onBehalfOf = found.get(t.id) ?? [];
-        const refused = forbidden.find((e) => Array.isArray(e.path) && e.path[0] === 't' && (e.path.length < 2 || e.path[1] === k));
+        const [alias, index] = onBehalfPath(k);
+        const refused = forbidden.find((e) => Array.isArray(e.path) && e.path[0] === alias && (e.path.length < 2 || e.path[1] === index));
         if (refused) t.review.onBehalfOfUnread = String(refused.message).replace(/\s+/g, ' ').trim().slice(0, 200);
       });
     };
     for (let i = 0; i < Math.max(wanted.length, blobs.length) || (asking.length > 0 && !this.teamsGh); i += size) {
       const ps = wanted.slice(i, i + size);
       const bs = blobs.slice(i, i + size);
-      const teams = this.teamsGh ? [] : asking.splice(0, 100);
+      const teams = this.teamsGh ? [] : asking.splice(0, ON_BEHALF_PER_QUERY);
       const fields = [
         ...ps.map((p, j) => `p${j}: pullRequest(number: ${p.number}) { ${PULL_DETAILS} ${p.files ? FILES : ''} }`),
         ...bs.map((b, j) => `b${j}: object(expression: ${quote(b)}) { oid }`),
@@ -671,7 +692,7 @@ export class GitHubFacts {
     }
     // With a token that can read teams, the on-behalf-of teams are asked with it, 100 reviews a query.
     while (this.teamsGh && asking.length > 0) {
-      const teams = asking.splice(0, 100);
+      const teams = asking.splice(0, ON_BEHALF_PER_QUERY);
       const { data, errors } = await this.query(onBehalfOfQuery(teams.map((t) => t.id)), {}, this.teamsGh);
       // A teams-token that cannot read the reviews (Members: read alone) answers FORBIDDEN for each:
       // no team approval could count, so the run stops and says what the token lacks.
