@@ -73,7 +73,30 @@ export function explainSignInError(error: unknown, context: { subjectHint?: stri
   if (/AADSTS90002\b/.test(text))
     return `Entra does not know this tenant-id (AADSTS90002: tenant not found): copy the directory (tenant) id from the app registration's overview page, and check the cloud. (${firstLine(text)})`;
   if (/AADSTS7000215\b/.test(text)) return `the client secret is wrong or expired. (${firstLine(text)})`;
+  const chain = chainFailures(error);
+  if (chain) return chain;
   return `could not sign in to Entra: ${firstLine(text)}`;
+}
+
+/**
+ * The CLI's chain (environment variables, then az) failed as a whole: @azure/identity says only
+ * "ChainedTokenCredential authentication failed." and keeps each credential's reason in `errors`.
+ * Each is said with what to do, so a missing set-up is never blamed on the network.
+ */
+function chainFailures(error: unknown): string | undefined {
+  const errors = (error as { name?: string; errors?: unknown[] }).errors;
+  if ((error as { name?: string }).name !== 'AggregateAuthenticationError' || !Array.isArray(errors)) return undefined;
+  const said = errors.map((e) => {
+    const text = e instanceof Error ? e.message : String(e);
+    if (/^EnvironmentCredential/.test(text))
+      return /unavailable/i.test(text)
+        ? 'environment variables: not set (AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH)'
+        : `environment variables: refused (${firstLine(explainSignInError(e))})`;
+    if (/Azure CLI could not be found|az: not found|ENOENT/i.test(text)) return 'Azure CLI: not installed (or not on the PATH)';
+    if (/az login|not logged in|Please run/i.test(text)) return 'Azure CLI: not signed in (run "az login --tenant <tenant id>")';
+    return `${(e as { name?: string }).name ?? 'a credential'}: ${firstLine(text)}`;
+  });
+  return `could not sign in to Entra: no credential worked. Tried ${said.join('; ')}. Set one of them (README, "The command line") and try again.`;
 }
 
 function firstLine(text: string): string {

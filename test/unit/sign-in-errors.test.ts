@@ -40,3 +40,24 @@ test('audience, issuer, time, unknown tenant and unknown app each get their own 
   assert.match(explainSignInError(new Error("AADSTS90002: Tenant 'x' not found.")), /does not know this tenant-id/);
   assert.match(explainSignInError(new Error('AADSTS700016: Application not found')), /does not know this client-id/);
 });
+
+test('the command line with no credential at all says which were tried and what to set, not "ChainedTokenCredential authentication failed"', async () => {
+  const { localCredential } = await import('../../src/entra/credential.ts');
+  const saved = { ...process.env };
+  for (const k of Object.keys(process.env)) if (k.startsWith('AZURE_')) delete process.env[k];
+  // No az on the PATH: the chain's second credential cannot run either.
+  process.env.PATH = '/nonexistent';
+  try {
+    const credential = localCredential({ tenantId: '00000000-0000-4000-8000-000000000001', authorityHost: 'https://login.microsoftonline.com' });
+    const error = await credential.getToken('https://graph.microsoft.com/.default').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const text = explainSignInError(error);
+    assert.match(text, /^could not sign in to Entra: no credential worked\. Tried environment variables: not set \(AZURE_TENANT_ID, AZURE_CLIENT_ID/);
+    assert.match(text, /Azure CLI: not installed/);
+    assert.doesNotMatch(text, /ChainedTokenCredential authentication failed/);
+  } finally {
+    process.env = saved;
+  }
+});
