@@ -38,9 +38,20 @@ export function clock(at: string | undefined, io: CliIo): number {
  * work from requests/<group>/ too. Without one, the current folder (and the missing policy is named).
  */
 export function repoRoot(repo: string | undefined, io: CliIo): string {
-  if (repo !== undefined) return resolve(io.cwd, repo);
+  if (repo !== undefined) {
+    const dir = resolve(io.cwd, repo);
+    if (!existsSync(dir)) throw new ConfigError(`--repo ${repo}: there is no such folder. Pass the folder of your access repository.`);
+    if (!existsSync(join(dir, '.github', 'access-policy.yaml')))
+      throw new ConfigError(
+        `no access repository at ${dir} (it has no .github/access-policy.yaml): run "access-as-code init" there to make one, or pass --repo <folder of your access repository>.`,
+      );
+    return dir;
+  }
   for (let dir = resolve(io.cwd); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.github', 'access-policy.yaml'))) return dir;
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return resolve(io.cwd);
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir)
+      throw new ConfigError(
+        `no access repository here (no .github/access-policy.yaml in ${resolve(io.cwd)} or above it): run "access-as-code init" to make one, or pass --repo <folder of your access repository>.`,
+      );
   }
 }

@@ -443,3 +443,18 @@ test('the exit status is the same for the same kind of outcome in every command,
     rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test('outside an access repository the CLI says so, with init and --repo, instead of listing files to create', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'aac-nothing-'));
+  try {
+    const here = cli(empty, 'validate');
+    assert.equal(here.code, 2);
+    assert.match(here.err, /no access repository here \(no \.github\/access-policy\.yaml in .* or above it\): run "access-as-code init" to make one, or pass --repo/);
+    assert.doesNotMatch(here.err, /is missing in the working tree/);
+    const missing = cli(empty, 'validate', '--repo', join(empty, 'no-such-folder'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /--repo .*no-such-folder: there is no such folder/);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
