@@ -40,6 +40,9 @@ export const systemTool: Tool = (command, args, input) =>
       reject(error.code === 'ENOENT' ? new ConfigError(`${INSTALL[command]}; or run init without --create-app and the commands it prints.`) : error),
     );
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A tool that exits before reading its input makes the write fail (EPIPE): its exit status and its
+    // words, reported by 'close', say what went wrong; the failed write itself is no crash.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 

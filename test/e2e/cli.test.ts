@@ -449,7 +449,10 @@ test('outside an access repository the CLI says so, with init and --repo, instea
   try {
     const here = cli(empty, 'validate');
     assert.equal(here.code, 2);
-    assert.match(here.err, /no access repository here \(no \.github\/access-policy\.yaml in .* or above it\): run "access-as-code init" to make one, or pass --repo/);
+    assert.match(
+      here.err,
+      /no access repository here \(no \.github\/access-policy\.yaml in .* or above it\): run "access-as-code init" to make one, or pass --repo/,
+    );
     assert.doesNotMatch(here.err, /is missing in the working tree/);
     const missing = cli(empty, 'validate', '--repo', join(empty, 'no-such-folder'));
     assert.equal(missing.code, 2);
