@@ -10,7 +10,7 @@ import {
   clock,
   jsonWanted,
   repoRoot
-} from "./cli-chunks/chunk-GQFEGG6P.js";
+} from "./cli-chunks/chunk-WU4GP7HA.js";
 import {
   EXIT,
   EXIT_HELP
@@ -129,7 +129,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-HRWRWCWV.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-SYSVLSPJ.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -140,7 +140,7 @@ var COMMAND_TABLE = [
       "--create-app runs them with your az and gh sign-ins: the Entra app registration with its",
       "federated credential, the repository variables, the access-grant environment and its memory key"
     ],
-    run: async (a, io) => (await import("./cli-chunks/init-PN5GQGPJ.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-F7ZCB72Q.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -160,7 +160,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-LQ444SBS.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-TJJRR4I2.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -28,7 +28,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-QX2UWRWF.js";
+} from "./chunks/chunk-ZCW5RPC6.js";
 import "./chunks/chunk-Y5F546OS.js";
 import {
   ROOT_COMMIT,
@@ -358,7 +358,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-Z5EXCAJE.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-CQAEA5CJ.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -528,7 +528,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
+  const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-JX4JV474.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -559,8 +559,8 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-QLSUACAJ.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-OAEGZXVM.js");
+  const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-G44OBWR5.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -614,7 +614,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-UTRVEBGJ.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-3VIYVIIB.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -655,7 +655,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-C2IWFYIC.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TBTAUVOO.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -763,7 +763,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-TJOBZTK2.js");
+  const { collectReport } = await import("./chunks/report-47V5Q4ZC.js");
   const { renderReport } = await import("./chunks/render-S2YQPH6W.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -780,7 +780,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-HGR23JHQ.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-UWONHDRA.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({
