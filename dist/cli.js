@@ -160,7 +160,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-TJJRR4I2.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-SS5BZ7HH.js")).planCommand(a, io)
   },
   {
     name: "grant",

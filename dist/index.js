@@ -395,7 +395,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-AESWZ2UP.js");
+  const { readPublished } = await import("./chunks/dashboard-4ZIAIWBH.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -562,7 +562,7 @@ async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
   const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-G44OBWR5.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-F3SYBTHC.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -725,8 +725,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-AESWZ2UP.js");
-  const { slotLateness } = await import("./chunks/dashboard-F3SYBTHC.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4ZIAIWBH.js");
+  const { slotLateness } = await import("./chunks/dashboard-24M7XZZZ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {

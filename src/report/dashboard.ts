@@ -322,7 +322,14 @@ export function needsEdit(current: string, edits: IssueEdits | undefined, next: 
   return now - Date.parse(edits.lastEditedAt ?? edits.createdAt) >= REFRESH_MS;
 }
 
-/** How long after its 15-minute slot a scheduled run started (GitHub starts schedules late under load). */
-export function slotLateness(startedAt: number, intervalMs = 15 * 60_000): number {
-  return startedAt % intervalMs;
+/**
+ * The sweep's schedule: every 15 minutes from minute 7 (`7,22,37,52 * * * *` in access-revoke.yml).
+ * GitHub starts scheduled runs late under load, most at the top of the hour, so the template keeps
+ * off minute 0; the two are kept equal by test/unit/workflows.test.ts.
+ */
+export const SWEEP_SCHEDULE = { intervalMs: 15 * 60_000, offsetMs: 7 * 60_000 };
+
+/** How long after its slot a scheduled sweep started (GitHub starts schedules late under load). */
+export function slotLateness(startedAt: number, schedule = SWEEP_SCHEDULE): number {
+  return (((startedAt - schedule.offsetMs) % schedule.intervalMs) + schedule.intervalMs) % schedule.intervalMs;
 }

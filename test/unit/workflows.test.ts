@@ -1,5 +1,6 @@
 // The template's workflows: actionlint-clean, least privilege, and the security properties the
 // design promises (docs/threat-model.md 12-14, 19).
+import { slotLateness, SWEEP_SCHEDULE } from '../../src/report/dashboard.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -75,12 +76,16 @@ test('grant: push to main only, id-token only there, in a protected environment,
   assert.equal(step.with!['memory-key'], '${{ secrets.ACCESS_MEMORY_KEY }}');
 });
 
-test('revoke: every 15 minutes and on demand, same environment and concurrency group as grant', () => {
+test('revoke: every 15 minutes off the top of the hour, and on demand, same environment and concurrency group as grant', () => {
   const w = parsed('access-revoke.yml');
   assert.deepEqual(
     (w.on.schedule as { cron: string }[]).map((s) => s.cron),
-    ['*/15 * * * *'],
+    ['7,22,37,52 * * * *'],
   );
+  // The dashboard's lateness counts from the same slots.
+  assert.deepEqual(SWEEP_SCHEDULE, { intervalMs: 15 * 60_000, offsetMs: 7 * 60_000 });
+  assert.equal(slotLateness(Date.parse('2026-12-07T10:22:30Z')), 30_000);
+  assert.equal(slotLateness(Date.parse('2026-12-07T10:05:00Z')), 13 * 60_000);
   assert.ok('workflow_dispatch' in w.on);
   assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', actions: 'read', 'id-token': 'write' });
   assert.equal(w.jobs.revoke!.environment, 'access-grant');
