@@ -129,7 +129,7 @@ function requireLogin(requester) {
 var VERSION = true ? "1.0.0" : "development";
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-SYSVLSPJ.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-7MGS42ZZ.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -160,7 +160,7 @@ var COMMAND_TABLE = [
       "(against the merge base with REF; default origin/main or main), and, with",
       "GITHUB_TOKEN set, what each requested group confers, from the access dashboard"
     ],
-    run: async (a, io) => (await import("./cli-chunks/plan-SS5BZ7HH.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-S5AF5JAI.js")).planCommand(a, io)
   },
   {
     name: "grant",

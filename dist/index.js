@@ -28,13 +28,13 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-ZCW5RPC6.js";
+} from "./chunks/chunk-HC4CHAS7.js";
 import "./chunks/chunk-Y5F546OS.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-BAHAL3AM.js";
+} from "./chunks/chunk-XRITTLIL.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -47,11 +47,11 @@ import {
 import "./chunks/chunk-MRNK5YD3.js";
 import {
   context
-} from "./chunks/chunk-IET3RTPG.js";
+} from "./chunks/chunk-PDOS5WME.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-A4U4LPZ6.js";
+import "./chunks/chunk-RMNFMKVO.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-B766N2ED.js";
@@ -71,7 +71,9 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
-import "./chunks/chunk-AL4LFIQ2.js";
+import {
+  GITHUB_SENT
+} from "./chunks/chunk-GL6KHTZV.js";
 import "./chunks/chunk-GKSYZKYF.js";
 import {
   workflowFileOf
@@ -339,6 +341,11 @@ function booleanInput(name) {
 // src/action/main.ts
 async function run() {
   const result = await runCommand();
+  const sent = GITHUB_SENT.rest + GITHUB_SENT.graphql;
+  if (sent > 0) {
+    info(`GitHub requests this run: ${sent} (${GITHUB_SENT.rest} REST, ${GITHUB_SENT.graphql} GraphQL).`);
+    setOutput("github-requests", String(sent));
+  }
   if (result.status !== "ok") setFailed(`access-as-code: ${result.message ?? result.status}`);
 }
 async function runCommand() {
@@ -358,7 +365,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-CQAEA5CJ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-ZRZJBQ3E.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -395,7 +402,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-4ZIAIWBH.js");
+  const { readPublished } = await import("./chunks/dashboard-YKYDUQEC.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -489,7 +496,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-KMW3DK3B.js");
+  const github = await import("./chunks/client-ZXERN3XX.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -571,7 +578,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-GS4VBJGS.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-VPHVWCMS.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -614,7 +621,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-3VIYVIIB.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-DKIEAEVE.js");
   const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
   const planned = await planGrant({
     git: gitIn(settings.workspace),
@@ -655,7 +662,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TBTAUVOO.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-RBLOT7NM.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
   const now = Date.now();
@@ -725,7 +732,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4ZIAIWBH.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-YKYDUQEC.js");
   const { slotLateness } = await import("./chunks/dashboard-24M7XZZZ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -763,7 +770,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-47V5Q4ZC.js");
+  const { collectReport } = await import("./chunks/report-XXRROMZ2.js");
   const { renderReport } = await import("./chunks/render-S2YQPH6W.js");
   const { gh, teamsGh, repo, directory } = await services(settings);
   const git = gitIn(settings.workspace);
@@ -780,7 +787,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-UWONHDRA.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GPKB3VAR.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -1,6 +1,7 @@
 /** The action's front door: read settings, run the command, report once. */
 import { GITHUB_LOGIN } from '../identities/identities.ts';
 import * as core from './runner.ts';
+import { GITHUB_SENT } from '../github/sent.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { reportHasErrors, validatePullRequest, validateTree } from '../commands/validate.ts';
 import { gitIn, type Git } from '../git/git.ts';
@@ -26,6 +27,12 @@ import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
   const result = await runCommand();
+  // What this run sent to GitHub, every attempt counted where it is sent (github/client.ts).
+  const sent = GITHUB_SENT.rest + GITHUB_SENT.graphql;
+  if (sent > 0) {
+    core.info(`GitHub requests this run: ${sent} (${GITHUB_SENT.rest} REST, ${GITHUB_SENT.graphql} GraphQL).`);
+    core.setOutput('github-requests', String(sent));
+  }
   if (result.status !== 'ok') core.setFailed(`access-as-code: ${result.message ?? result.status}`);
 }
 

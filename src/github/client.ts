@@ -8,9 +8,21 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { scaledMs } from '../wait.ts';
+import { GITHUB_SENT } from './sent.ts';
 import { namePermissions } from './permissions.ts';
 
-const GitHubClient = Octokit.plugin(retry, throttling);
+/** Counts each attempt of each request (GITHUB_SENT, github/sent.ts): registered before the retry and throttling plugins, its hook is the innermost, because a hook registered later wraps the earlier ones. */
+export function countRequests(octokit: {
+  hook: { wrap: (name: 'request', fn: (request: (o: unknown) => Promise<unknown>, options: { url?: string }) => Promise<unknown>) => void };
+}): void {
+  octokit.hook.wrap('request', (request, options) => {
+    if (/\/graphql$/.test(options.url ?? '')) GITHUB_SENT.graphql++;
+    else GITHUB_SENT.rest++;
+    return request(options);
+  });
+}
+
+const GitHubClient = Octokit.plugin(countRequests as never, retry, throttling);
 /** What the functions here use of an Octokit: the command line's (@octokit/rest) or the action's (@actions/github). */
 export type GitHub = Pick<InstanceType<typeof GitHubClient>, 'rest' | 'paginate' | 'graphql' | 'request'>;
 
