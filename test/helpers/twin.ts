@@ -54,7 +54,7 @@ export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>
     clientId: CLIENT,
     authorityHost: twin.urls.authorityHost,
     audience: 'api://AzureADTokenExchange',
-    getIdToken: (aud) => core.getIDToken(aud),
+    getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
   });
   return new GraphDirectory({
     credential,
@@ -62,6 +62,21 @@ export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>
     retry: options.retry ?? fastRetry(),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
+}
+
+/**
+ * Runs `f` with the runner's workflow commands (::debug::, ::add-mask::) that @actions/core writes to
+ * stdout kept out of the test output: in a job the runner consumes them; in a test they are noise.
+ */
+export async function quietly<T>(f: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    String(chunk).startsWith('::') ? true : write(chunk, ...(rest as []))) as typeof process.stdout.write;
+  try {
+    return await f();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 export { Twin };

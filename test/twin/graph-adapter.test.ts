@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { explainSignInError } from '../../src/entra/credential.ts';
 import { DirectoryError, type MembershipChange } from '../../src/entra/directory.ts';
 import { removeMemberPath } from '../../src/entra/urls.ts';
-import { CLIENT, GROUP, TENANT, Twin, directoryFor, fastRetry, seed, userId } from '../helpers/twin.ts';
+import { CLIENT, GROUP, TENANT, Twin, directoryFor, fastRetry, quietly, seed, userId } from '../helpers/twin.ts';
 
 const manyGroupId = (n: number) => `11111111-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const MANY_GROUPS = Array.from({ length: 40 }, (_, i) => ({
@@ -235,7 +235,7 @@ test('THREATS 22 (why it matters): in the twin, a DELETE without /$ref deletes t
       clientId: CLIENT,
       authorityHost: scratch.urls.authorityHost,
       audience: 'api://AzureADTokenExchange',
-      getIdToken: (aud) => core.getIDToken(aud),
+      getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
     }).getToken(`${scratch.urls.graph}/.default`);
     const res = await fetch(`${scratch.urls.graph}/v1.0/groups/${GROUP}/members/${userId(2)}`, {
       method: 'DELETE',
@@ -277,7 +277,7 @@ test('sign-in: without id-token: write the error says so', async () => {
       clientId: CLIENT,
       authorityHost: twin.urls.authorityHost,
       audience: 'api://AzureADTokenExchange',
-      getIdToken: (aud) => core.getIDToken(aud),
+      getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
     });
     const error = await credential.getToken(`${twin.urls.graph}/.default`).then(
       () => undefined,
