@@ -14,6 +14,7 @@ import {
   githubOnly,
   githubPorts,
   info,
+  notice,
   presentEffects,
   reportHasErrors,
   services,
@@ -28,7 +29,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-HC4CHAS7.js";
+} from "./chunks/chunk-UTQGZLTB.js";
 import "./chunks/chunk-Y5F546OS.js";
 import {
   ROOT_COMMIT,
@@ -259,7 +260,11 @@ function readSettings(env = process.env) {
     settings.webhooks = parseWebhooks(hooks);
     for (const h of settings.webhooks) setSecret(h.url);
   }
-  if (NEEDS_ENTRA.includes(settings.command)) settings.entra = entraSettings(settings.command);
+  if (NEEDS_ENTRA.includes(settings.command)) {
+    const entra = entraSettings(settings.command);
+    if (typeof entra === "string") return { ...settings, notSetUp: entra };
+    settings.entra = entra;
+  }
   const github = githubSettings(settings.command, env);
   if (github) settings.github = github;
   const memory = memorySettings(settings);
@@ -268,12 +273,15 @@ function readSettings(env = process.env) {
   if (root) settings.root = root;
   return settings;
 }
+var AUTOMATIC = ["grant", "revoke", "report"];
 function entraSettings(command) {
   const tenantId = getInput("tenant-id").trim();
   const clientId = getInput("client-id").trim();
+  const what = `set the repository variables AZURE_TENANT_ID and AZURE_CLIENT_ID, which the template's workflows pass as the inputs tenant-id and client-id (the app registration's directory and application ids; not secrets; docs/setup.md, steps 2 and 3)`;
+  if (!tenantId && !clientId && AUTOMATIC.includes(command)) return `access-as-code is not set up yet, so this ${command} run did nothing: ${what}.`;
   if (!tenantId || !clientId) {
     throw new ConfigError(
-      `command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`
+      `command "${command}" signs in to Entra, but ${!tenantId && !clientId ? "tenant-id and client-id are" : !tenantId ? "tenant-id is" : "client-id is"} not set: ${what}.`
     );
   }
   const optional = (name) => getInput(name).trim() || void 0;
@@ -351,6 +359,10 @@ async function run() {
 async function runCommand() {
   try {
     const settings = readSettings();
+    if (settings.notSetUp) {
+      notice(settings.notSetUp, { title: "access-as-code" });
+      return OK;
+    }
     switch (settings.command) {
       case "validate":
         return await runValidate(settings);
@@ -365,7 +377,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-ZRZJBQ3E.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-MI2DZSM3.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }

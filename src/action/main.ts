@@ -39,6 +39,10 @@ export async function run(): Promise<void> {
 async function runCommand(): Promise<RunResult> {
   try {
     const settings = readSettings();
+    if (settings.notSetUp) {
+      core.notice(settings.notSetUp, { title: 'access-as-code' });
+      return OK;
+    }
     switch (settings.command) {
       case 'validate':
         return await runValidate(settings);

@@ -34,6 +34,8 @@ export interface Settings {
   memory?: MemoryKey;
   /** The pinned root of trust (input root-commit, from the repository variable ACCESS_ROOT_COMMIT): invariant 23. */
   root?: string;
+  /** Set when an automatic run (a push's grant, the schedule's sweep or report) finds no Entra set-up at all: what to set. */
+  notSetUp?: string;
 }
 
 const NEEDS_ENTRA: readonly Command[] = ['grant', 'revoke', 'report', 'doctor', 'break-glass', 'discover'];
@@ -62,7 +64,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     settings.webhooks = parseWebhooks(hooks);
     for (const h of settings.webhooks) core.setSecret(h.url);
   }
-  if (NEEDS_ENTRA.includes(settings.command)) settings.entra = entraSettings(settings.command);
+  if (NEEDS_ENTRA.includes(settings.command)) {
+    const entra = entraSettings(settings.command);
+    // Not set up at all: nothing else is read (the run does nothing and says what to set).
+    if (typeof entra === 'string') return { ...settings, notSetUp: entra };
+    settings.entra = entra;
+  }
   const github = githubSettings(settings.command, env);
   if (github) settings.github = github;
   const memory = memorySettings(settings);
@@ -72,12 +79,21 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return settings;
 }
 
-function entraSettings(command: Command): EntraSettings {
+/**
+ * The runs that start by themselves (a push's grant, the schedule's sweep and report): in a repository
+ * made from the template before its set-up is done, they end green with one notice saying what to
+ * set, instead of failing every 15 minutes. Half a set-up (one id of two) is still an error.
+ */
+const AUTOMATIC: readonly Command[] = ['grant', 'revoke', 'report'];
+
+function entraSettings(command: Command): EntraSettings | string {
   const tenantId = core.getInput('tenant-id').trim();
   const clientId = core.getInput('client-id').trim();
+  const what = `set the repository variables AZURE_TENANT_ID and AZURE_CLIENT_ID, which the template's workflows pass as the inputs tenant-id and client-id (the app registration's directory and application ids; not secrets; docs/setup.md, steps 2 and 3)`;
+  if (!tenantId && !clientId && AUTOMATIC.includes(command)) return `access-as-code is not set up yet, so this ${command} run did nothing: ${what}.`;
   if (!tenantId || !clientId) {
     throw new ConfigError(
-      `command "${command}" signs in to Entra: set the inputs tenant-id and client-id (the app registration's directory and application ids). They are not secrets.`,
+      `command "${command}" signs in to Entra, but ${!tenantId && !clientId ? 'tenant-id and client-id are' : !tenantId ? 'tenant-id is' : 'client-id is'} not set: ${what}.`,
     );
   }
   const optional = (name: string) => core.getInput(name).trim() || undefined;

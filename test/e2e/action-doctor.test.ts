@@ -84,7 +84,25 @@ test('doctor without tenant-id and client-id says what to set', async () => {
   const env = Object.fromEntries(Object.entries(twin.env()).filter(([name]) => !name.startsWith('INPUT_')));
   const run = await runAction({ workspace: repo.dir, inputs: { command: 'doctor' }, eventName: 'workflow_dispatch', event: {}, env });
   assert.equal(run.exitCode, 1);
-  assert.match(run.stdout, /set the inputs tenant-id and client-id/);
+  assert.match(run.stdout, /tenant-id and client-id are not set: set the repository variables AZURE_TENANT_ID and AZURE_CLIENT_ID/);
+});
+
+test('a sweep in a repository whose set-up is not done yet ends green with one notice saying what to set; half a set-up fails', async () => {
+  const env = Object.fromEntries(Object.entries(twin.env()).filter(([name]) => !name.startsWith('INPUT_')));
+  const run = await runAction({ workspace: repo.dir, inputs: { command: 'revoke' }, eventName: 'schedule', event: { schedule: '7,22,37,52 * * * *' }, env });
+  assert.equal(run.exitCode, 0, run.stdout);
+  const notices = run.annotations.filter((a) => a.level === 'notice');
+  assert.equal(notices.length, 1, run.stdout);
+  assert.match(notices[0]!.message, /not set up yet, so this revoke run did nothing: set the repository variables AZURE_TENANT_ID and AZURE_CLIENT_ID/);
+  const half = await runAction({
+    workspace: repo.dir,
+    inputs: { command: 'revoke', 'tenant-id': TENANT },
+    eventName: 'schedule',
+    event: { schedule: '7,22,37,52 * * * *' },
+    env,
+  });
+  assert.equal(half.exitCode, 1);
+  assert.match(half.stdout, /client-id is not set/);
 });
 
 test('a national cloud asks for its own token-exchange audience; a credential listing another is named, with the input to set', async () => {
