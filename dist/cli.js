@@ -140,7 +140,7 @@ var COMMAND_TABLE = [
       "--create-app runs them with your az and gh sign-ins: the Entra app registration with its",
       "federated credential, the repository variables, the access-grant environment and its memory key"
     ],
-    run: async (a, io) => (await import("./cli-chunks/init-F7ZCB72Q.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-IDINKKHE.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {

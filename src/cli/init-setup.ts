@@ -253,11 +253,21 @@ async function federation(ctx: Ctx): Promise<void> {
   }
 }
 
-async function github(ctx: Ctx): Promise<void> {
+/** The repository variables the template's workflows read: set once the environment exists, so no run signs in half-configured. */
+async function variables(ctx: Ctx): Promise<void> {
   const { tool, repo } = ctx;
   await must(tool, 'gh', ['variable', 'set', 'AZURE_CLIENT_ID', '--repo', repo, '--body', ctx.out.appId], 'setting the variable AZURE_CLIENT_ID');
   await must(tool, 'gh', ['variable', 'set', 'AZURE_TENANT_ID', '--repo', repo, '--body', ctx.out.tenantId], 'setting the variable AZURE_TENANT_ID');
   ctx.did('repository variables AZURE_CLIENT_ID and AZURE_TENANT_ID set');
+}
+
+/**
+ * The access-grant environment, deployable from main only, and its memory key: made before the
+ * federated credential that trusts it, so that no workflow on another branch can get an Entra token
+ * in between (GitHub creates an environment on first reference with no branch rule).
+ */
+async function environment(ctx: Ctx): Promise<void> {
+  const { tool, repo } = ctx;
   const env = `repos/${repo}/environments/${ENVIRONMENT}`;
   await must(
     tool,
@@ -304,6 +314,7 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
       'az is not signed in (run "az login" as someone who may create app registrations)',
     ),
   );
-  for (const step of [app, leftovers, permissions, federation, github]) await step(ctx);
+  // The environment (main only) first, then the variables, then the credential that trusts it.
+  for (const step of [app, leftovers, permissions, environment, variables, federation]) await step(ctx);
   return out;
 }

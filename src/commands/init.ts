@@ -45,14 +45,18 @@ export function initFiles(template: readonly TemplateFile[], options: InitOption
 export function nextSteps(options: InitOptions): string[] {
   const repo = options.githubRepo ?? 'OWNER/REPO';
   const subject = `gh api repos/${repo} --jq '"repo:\\(.owner.login)@\\(.owner.id)/\\(.name)@\\(.id):environment:access-grant"'`;
+  // The order matters: the environment (main only), the app and the variables exist before the first
+  // push brings the workflows, so no run signs in half-configured and no branch can get a token.
   return [
-    'Next (docs/setup.md has the why of each step):',
+    'Next (docs/setup.md has the why of each step); the workflows are pushed last:',
     '',
     '1. Replace the example groups (Entra object ids), identities and code owners in .github/, then check:',
     '     access-as-code validate',
-    "2. Make this configuration the repository's first commit: it is the root of trust, and every later change",
-    '   to it must come through a pull request its code owners approve.',
-    '     git add . && git commit -m "Access configuration" && git push',
+    `2. The repository on GitHub, empty for now (gh repo create ${repo} --private), and its access-grant`,
+    '   environment, deployable from main only, with the memory key:',
+    `     gh api -X PUT repos/${repo}/environments/access-grant -F "deployment_branch_policy[protected_branches]=false" -F "deployment_branch_policy[custom_branch_policies]=true"`,
+    `     gh api -X POST repos/${repo}/environments/access-grant/deployment-branch-policies -f name=main -f type=branch`,
+    `     openssl rand -hex 32 | gh secret set ACCESS_MEMORY_KEY --env access-grant --repo ${repo}`,
     '3. The Entra app registration, with no secret (as an administrator who can grant admin consent):',
     `     GRAPH=${GRAPH_APP_ID}`,
     '     role() { az ad sp show --id "$GRAPH" --query "appRoles[?value==\'$1\'].id" -o tsv; }',
@@ -63,14 +67,14 @@ export function nextSteps(options: InitOptions): string[] {
     `     SUBJECT=$(${subject})`,
     '     az ad app federated-credential create --id "$APP" --parameters "{\\"name\\":\\"access-grant\\",\\"issuer\\":\\"https://token.actions.githubusercontent.com\\",\\"subject\\":\\"$SUBJECT\\",\\"audiences\\":[\\"api://AzureADTokenExchange\\"]}"',
     '   (a repository created before 2026-07-15 and not renamed since has the subject repo:OWNER/REPO:environment:access-grant)',
-    '4. GitHub: the repository variables, the access-grant environment (main only) and its memory key:',
+    '4. The repository variables the workflows read:',
     `     gh variable set AZURE_CLIENT_ID --repo ${repo} --body "$APP"`,
     `     gh variable set AZURE_TENANT_ID --repo ${repo} --body "$(az account show --query tenantId -o tsv)"`,
-    `     gh api -X PUT repos/${repo}/environments/access-grant -F "deployment_branch_policy[protected_branches]=false" -F "deployment_branch_policy[custom_branch_policies]=true"`,
-    `     gh api -X POST repos/${repo}/environments/access-grant/deployment-branch-policies -f name=main -f type=branch`,
-    `     openssl rand -hex 32 | gh secret set ACCESS_MEMORY_KEY --env access-grant --repo ${repo}`,
-    '5. The ruleset on main (docs/setup.md, step 5), and for team code owners a GitHub App with Members: read',
+    "5. Make this configuration the repository's first commit, and push it: it is the root of trust, and every",
+    '   later change to it must come through a pull request its code owners approve.',
+    `     git add . && git commit -m "Access configuration" && git push -u https://github.com/${repo}.git main`,
+    '6. The ruleset on main (docs/setup.md, step 5), and for team code owners a GitHub App with Members: read',
     '   (step 6: the variable ACCESS_APP_CLIENT_ID and the secret ACCESS_APP_KEY in the environment).',
-    '6. Run the access-doctor workflow: it signs in, checks every group, identity and team, and says what is missing.',
+    '7. Run the access-doctor workflow: it signs in, checks every group, identity and team, and says what is missing.',
   ];
 }

@@ -348,6 +348,11 @@ test('init writes an access repository that validate passes at once, for the giv
       /gh api repos\/contoso\/access --jq '"repo:\\\(\.owner\.login\)@\\\(\.owner\.id\)\/\\\(\.name\)@\\\(\.id\):environment:access-grant"'/,
     );
     assert.match(made.out, /openssl rand -hex 32 \| gh secret set ACCESS_MEMORY_KEY --env access-grant --repo contoso\/access/);
+    // The environment (main only), the credential and the variables come before the push that brings the workflows.
+    const at = (re: RegExp) => made.out.search(re);
+    assert.ok(at(/deployment-branch-policies -f name=main/) < at(/federated-credential create/), made.out);
+    assert.ok(at(/federated-credential create/) < at(/gh variable set AZURE_CLIENT_ID/), made.out);
+    assert.ok(at(/gh variable set AZURE_TENANT_ID/) < at(/git push/), made.out);
     assert.match(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8'), /^\*\s+@contoso\/platform-security$/m);
     assert.ok(existsSync(join(dir, '.github/workflows/access-grant.yml')) && existsSync(join(dir, '.github/dependabot.yml')));
     const checked = cli(dir, 'validate');

@@ -130,6 +130,10 @@ test('init --create-app makes the app registration, its federated credential and
   assert.match(first.out, /^Left: admin consent was not granted \(ERROR: Insufficient privileges to complete the operation\.\): an administrator/m);
   assert.match(first.out, new RegExp(`^ {5}az ad app permission admin-consent --id ${app.appId}$`, 'm'));
   assert.match(first.out, /done: federated credential for repo:acme@1001\/access@2002:environment:access-grant created/);
+  // Issue 33: the environment is limited to main, and the variables set, before any credential trusts it.
+  const at = (re: RegExp) => first.out.search(re);
+  assert.ok(at(/done: environment access-grant, deployable from main only/) < at(/done: repository variables/), first.out);
+  assert.ok(at(/done: repository variables/) < at(/done: federated credential/), first.out);
   assert.ok(existsSync(join(repo, '.github', 'access-policy.yaml')));
 
   // Once an administrator can consent: the files are kept, nothing is made twice, the key is kept.
