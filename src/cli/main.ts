@@ -217,8 +217,31 @@ export function commandLine(argv: readonly string[]): { command: string | undefi
 }
 
 /** One command's help: its synopsis and explanation, then the options every command takes. */
+/** One or two examples per command, shown by its --help (as gh's help does). */
+const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  init: ['access-as-code init --org acme', 'access-as-code init --org acme --create-app'],
+  validate: ['access-as-code validate', 'access-as-code validate requests/prod-db-admins/octocat-restore.yaml'],
+  new: ['access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234'],
+  plan: ['access-as-code plan', 'access-as-code plan --base origin/main --format json'],
+  grant: ['access-as-code grant --dry-run', 'access-as-code grant --dry-run --format json'],
+  revoke: ['access-as-code sweep --dry-run', 'ACCESS_WEBHOOKS="default slack https://hooks.slack.com/..." access-as-code revoke'],
+  report: ['access-as-code report --out report.md'],
+  evidence: ['access-as-code evidence --from 2026-10-01T00:00:00Z --to 2026-12-31T23:59:59Z --format csv --out evidence.csv'],
+  status: ['access-as-code status', 'access-as-code status --at 2026-11-24T18:00:00Z --format json'],
+  form: ['access-as-code form', 'access-as-code form --check'],
+  discover: ['access-as-code discover', 'access-as-code discover --write'],
+  doctor: ['access-as-code doctor'],
+};
+
 function commandHelp(entry: CommandEntry): string {
-  return [`Usage:`, ...usageLines(entry), '', ...USAGE.slice(USAGE.indexOf('Options for every command:')).split('\n')].join('\n');
+  const examples = EXAMPLES[entry.name] ?? [];
+  return [
+    `Usage:`,
+    ...usageLines(entry),
+    ...(examples.length > 0 ? ['', 'Examples:', ...examples.map((e) => `  ${e}`)] : []),
+    '',
+    ...USAGE.slice(USAGE.indexOf('Options for every command:')).split('\n'),
+  ].join('\n');
 }
 
 /** The options a command names in its usage, and the ones every command takes. */

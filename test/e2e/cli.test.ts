@@ -466,3 +466,28 @@ test('outside an access repository the CLI says so, with init and --repo, instea
     rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test("each command's help shows examples, and every option an example uses is one the command takes", () => {
+  const r = repo();
+  const help = cli(r.dir, 'help').out;
+  const commands = [...help.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help' && c !== 'version');
+  let shown = 0;
+  for (const command of commands) {
+    const page = cli(r.dir, command, '--help').out;
+    const examples = page.split('\nExamples:\n')[1]?.split('\n\n')[0];
+    if (!examples) continue;
+    shown++;
+    const known = new Set(page.match(/--[a-z][a-z-]*/g));
+    for (const line of examples.split('\n'))
+      for (const option of line.match(/ --[a-z][a-z-]*/g) ?? []) {
+        const name = option.trim();
+        const usage = page.split('\nExamples:\n')[0]!;
+        assert.ok(
+          usage.includes(name) || page.split('Options for every command:')[1]!.includes(name),
+          `${command}: example uses ${name}, which it does not take`,
+        );
+        assert.ok(known.has(name));
+      }
+  }
+  assert.ok(shown >= 12, `${shown} commands show examples`);
+});
