@@ -126,6 +126,8 @@ test('the packed command line installs from its tarball with no other download a
     listing.includes('package/template/.github/access-policy.yaml') && listing.includes('package/template/.github/workflows/access-grant.yml'),
     'the template for init',
   );
+  // The guides travel with the command: docs/setup.md wherever the package is installed.
+  assert.ok(listing.includes('package/docs/setup.md') && listing.includes('package/docs/README.md'), 'the docs');
   assert.deepEqual(
     listing.filter((f) => /^package\/(src|test|scripts|node_modules)\//.test(f)),
     [],
