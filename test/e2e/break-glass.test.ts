@@ -5,81 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
+import { commandLines } from '../../scripts/lib/actions-runner.ts';
 import { Scenario } from '../helpers/scenario.ts';
-import { CLIENT, TENANT } from '../../scripts/lib/world.ts';
 import { iso, runCli } from '../helpers/cli.ts';
+import { dispatchBreakGlass, type DispatchOptions } from '../helpers/break-glass.ts';
 
 const sweepAt = (s: Scenario, at: number) => runCli(s, ['revoke', '--at', iso(at)]);
-let nextRun = 9000;
-
-/** Dispatches the break-glass workflow as `actor`; GitHub records the run and then its outcome. */
-async function breakGlass(s: Scenario, actor: string, inputs: Record<string, string>, options: { run?: number; createdAt?: number; attempt?: number } = {}) {
-  const repo = s.twin.state.repos.get('acme/access')!;
-  const id = options.run ?? nextRun++;
-  const created = iso(options.createdAt ?? Date.now());
-  const existing = repo.workflowRuns.find((r) => r.id === id);
-  const record = existing ?? {
-    workflow: 'access-break-glass.yml',
-    id,
-    status: 'in_progress' as const,
-    conclusion: null,
-    created_at: created,
-    updated_at: created,
-    event: 'workflow_dispatch' as const,
-    title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`,
-    actor,
-    head_branch: 'main',
-    run_attempt: 1,
-  };
-  // A re-run: the attempt that ended becomes an earlier attempt, as GitHub keeps it.
-  if (existing)
-    Object.assign(existing, {
-      attempts: [...(existing.attempts ?? []), { conclusion: existing.conclusion ?? 'failure', triggering_actor: existing.triggering_actor ?? existing.actor }],
-      status: 'in_progress',
-      conclusion: null,
-      run_attempt: options.attempt ?? 2,
-      triggering_actor: actor,
-    });
-  else repo.workflowRuns.push(record);
-  const run = await runAction({
-    workspace: s.repo.dir,
-    inputs: {
-      command: 'break-glass',
-      // Exactly the template's block for access-break-glass.yml, and its App token.
-      ...s.jobInputs('break-glass'),
-      'tenant-id': TENANT,
-      'client-id': CLIENT,
-      'authority-host': s.twin.urls.authorityHost,
-      'graph-endpoint': s.twin.urls.graph,
-      webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents`,
-      ...(s.memoryKey ? { 'memory-key': s.memoryKey } : {}),
-    },
-    eventName: 'workflow_dispatch',
-    event: {
-      inputs,
-      ref: 'refs/heads/main',
-      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
-      sender: { login: actor },
-    },
-    env: {
-      ...s.twin.env(),
-      ...s.workflowEnv('break-glass'),
-      GITHUB_REPOSITORY: 'acme/access',
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_RUN_ID: String(id),
-      GITHUB_ACTOR: actor,
-    },
-  });
-  Object.assign(
-    repo.workflowRuns.find((r) => r.id === id)!,
-    { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(Date.now()) },
-  );
-  const out = run.outputs['break-glass']
-    ? (JSON.parse(run.outputs['break-glass']) as { granted: boolean; end?: string; issue?: number; reasons?: string[] })
-    : undefined;
-  return { run, id, out };
-}
+/** Dispatches the break-glass workflow as `actor` (test/helpers/break-glass.ts), with the incidents channel's webhook. */
+const breakGlass = (s: Scenario, actor: string, inputs: Record<string, string>, options: DispatchOptions = {}) =>
+  dispatchBreakGlass(s, actor, inputs, { ...options, inputs: { webhooks: `default slack ${s.twin.urls.hooks}/slack/incidents`, ...options.inputs } });
 
 const good = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };
 

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runAction } from '../../scripts/lib/actions-runner.ts';
-import { CLIENT, TEMPLATE_WORKFLOWS, TENANT, WORKFLOW_OF, type WorkflowCommand } from '../../scripts/lib/world.ts';
-import { Scenario, iso } from '../helpers/scenario.ts';
+import { TEMPLATE_WORKFLOWS, WORKFLOW_OF, type WorkflowCommand } from '../../scripts/lib/world.ts';
+import { dispatchBreakGlass, goodBreakGlass } from '../helpers/break-glass.ts';
+import { Scenario } from '../helpers/scenario.ts';
 
 const HOUR = 3_600_000;
 const STACK = /\n\s+at .+:\d+:\d+\)?/;
@@ -21,55 +21,8 @@ function without(command: WorkflowCommand, line: RegExp): string {
   return cut;
 }
 
-/** Dispatches the break-glass workflow as `actor` (GitHub records the run first, then its outcome). */
-async function breakGlass(s: Scenario, actor: string, id: number) {
-  const repo = s.twin.state.repos.get('acme/access')!;
-  const inputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };
-  repo.workflowRuns.push({
-    workflow: 'access-break-glass.yml',
-    id,
-    status: 'in_progress',
-    conclusion: null,
-    created_at: iso(0),
-    updated_at: iso(0),
-    event: 'workflow_dispatch',
-    title: `break-glass ${inputs.group} for ${inputs.duration} by ${actor}`,
-    actor,
-    head_branch: 'main',
-    run_attempt: 1,
-  });
-  const run = await runAction({
-    workspace: s.repo.dir,
-    inputs: {
-      command: 'break-glass',
-      ...s.jobInputs('break-glass'),
-      'tenant-id': TENANT,
-      'client-id': CLIENT,
-      'authority-host': s.twin.urls.authorityHost,
-      'graph-endpoint': s.twin.urls.graph,
-    },
-    eventName: 'workflow_dispatch',
-    event: {
-      inputs,
-      ref: 'refs/heads/main',
-      repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
-      sender: { login: actor },
-    },
-    env: {
-      ...s.twin.env(),
-      ...s.workflowEnv('break-glass'),
-      GITHUB_REPOSITORY: 'acme/access',
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_RUN_ID: String(id),
-      GITHUB_ACTOR: actor,
-    },
-  });
-  Object.assign(
-    repo.workflowRuns.find((r) => r.id === id)!,
-    { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure', updated_at: iso(0) },
-  );
-  return run;
-}
+/** Dispatches the break-glass workflow as `actor` (test/helpers/break-glass.ts), as run `id`. */
+const breakGlass = async (s: Scenario, actor: string, id: number) => (await dispatchBreakGlass(s, actor, goodBreakGlass, { run: id })).run;
 
 test('THREATS 67: the grant without `actions: read` (the template before this fix) fails naming the permission and the workflow, without a stack trace', async () => {
   const s = await Scenario.begin();

@@ -3,8 +3,8 @@
 // same plan (by id) and makes exactly its changes and effects, each with an outcome.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runAction, type ActionRun } from '../../scripts/lib/actions-runner.ts';
-import { CLIENT, TENANT, TOKEN } from '../../scripts/lib/world.ts';
+import type { ActionRun } from '../../scripts/lib/actions-runner.ts';
+import { dispatchBreakGlass } from '../helpers/break-glass.ts';
 import { Scenario, requestYaml, GROUPS, USERS } from '../helpers/scenario.ts';
 
 const HOUR = 3_600_000;
@@ -130,65 +130,11 @@ test('a PIM end: the sweep plans the end of the assignment of an ended request (
 test('a break-glass use: the dry run plans the grant, the review issue and the notice, and fails so that its record covers nobody; the re-run makes exactly them', async () => {
   const s = await Scenario.begin();
   try {
-    const repo = s.twin.state.repos.get('acme/access')!;
     const id = 7001;
-    const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    repo.workflowRuns.push({
-      workflow: 'access-break-glass.yml',
-      id,
-      status: 'in_progress',
-      conclusion: null,
-      created_at: created,
-      updated_at: created,
-      event: 'workflow_dispatch',
-      title: 'break-glass k8s-prod-operators for 30m by hubot',
-      actor: 'hubot',
-      head_branch: 'main',
-      run_attempt: 1,
-    });
     const inputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-9', reason: 'The API servers are down' };
-    const breakGlass = async (dry: boolean) => {
-      const record = repo.workflowRuns.find((r) => r.id === id)!;
-      // The real run is a re-run of the dry one (the same run, so the same plan ids), as GitHub keeps it.
-      if (!dry)
-        Object.assign(record, {
-          attempts: [{ conclusion: 'failure', triggering_actor: 'hubot' }],
-          status: 'in_progress',
-          conclusion: null,
-          run_attempt: 2,
-          triggering_actor: 'hubot',
-        });
-      const run = await runAction({
-        workspace: s.repo.dir,
-        inputs: {
-          command: 'break-glass',
-          'dry-run': String(dry),
-          'github-token': TOKEN,
-          'tenant-id': TENANT,
-          'client-id': CLIENT,
-          'authority-host': s.twin.urls.authorityHost,
-          'graph-endpoint': s.twin.urls.graph,
-          ...hooks(s),
-        },
-        eventName: 'workflow_dispatch',
-        event: {
-          inputs,
-          ref: 'refs/heads/main',
-          repository: { name: 'access', full_name: 'acme/access', default_branch: 'main', owner: { login: 'acme' } },
-          sender: { login: 'hubot' },
-        },
-        env: {
-          ...s.twin.env(),
-          GITHUB_REPOSITORY: 'acme/access',
-          GITHUB_REF: 'refs/heads/main',
-          GITHUB_RUN_ID: String(id),
-          GITHUB_ACTOR: 'hubot',
-          GITHUB_RUN_ATTEMPT: dry ? '1' : '2',
-        },
-      });
-      Object.assign(record, { status: 'completed', conclusion: run.exitCode === 0 ? 'success' : 'failure' });
-      return run;
-    };
+    // The real run is a re-run of the dry one (the same run, so the same plan ids), as GitHub keeps it.
+    const breakGlass = async (dry: boolean) =>
+      (await dispatchBreakGlass(s, 'hubot', inputs, { run: id, attempt: 2, inputs: { 'dry-run': String(dry), ...hooks(s) } })).run;
     const { dry, plan } = await dryThenReal(s, breakGlass, 1);
     assert.match(dry.stdout, /dry run: hubot would be granted k8s-prod-operators until .*this run fails so that its record covers nobody/);
     assert.deepEqual(
