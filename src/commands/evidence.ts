@@ -11,7 +11,8 @@ import type { BranchContext } from './context.ts';
 import { reconcileRuns } from '../breakglass/records.ts';
 import { GitHubFacts } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
-import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
+import { reconcile, verifyAll } from '../reconcile/reconcile.ts';
+import type { RequestResult } from '../reconcile/decide.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import { requestVersions } from '../report/request-versions.ts';
 

@@ -11,7 +11,8 @@
 import type { IgnoredConfigChange } from '../config/approved.ts';
 import { hasCommit, changedFiles } from '../git/git.ts';
 import type { GraphqlSpend } from '../github/graphql.ts';
-import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
+import type { GroupResult } from '../reconcile/decide.ts';
 import { isRequestsHousekeeping, isUnderRequests } from '../request/path.ts';
 import { reconcileContext, type BranchContext } from './context.ts';
 import type { MemoryChange } from '../memory/memory.ts';

@@ -13,7 +13,8 @@ import { endings, removalLateness, type RequestVersion } from '../report/latenes
 import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog, type LogCommit } from '../reconcile/history.ts';
 import { requestVersions } from '../report/request-versions.ts';
-import { reconcile, verifyAll, type RequestResult } from '../reconcile/reconcile.ts';
+import { reconcile, verifyAll } from '../reconcile/reconcile.ts';
+import type { RequestResult } from '../reconcile/decide.ts';
 import { exemptionsDue as exemptionsDueOf, type Policy } from '../policy/policy.ts';
 import type { ActiveGrant, GroupFigures, History, Overdue, ReportData } from '../report/render.ts';
 import { blastRadius, standingByWeek, weeklyTrend, type BlastRadius } from '../report/blast-radius.ts';

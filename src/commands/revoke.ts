@@ -22,7 +22,8 @@ import { historyChange, pointOf, readHistory, type History } from '../memory/his
 import { GitHubFacts, GitHubUnavailableError, type GraphqlSpend } from '../github/graphql.ts';
 import { DASHBOARD_LOOKBACK_MS, verdictFiles } from '../breakglass/uses.ts';
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
-import { reconcile, type GroupResult, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
+import type { GroupResult } from '../reconcile/decide.ts';
 import { dueReminders, type Reminder } from '../notices/reminders.ts';
 import { revokeEffects } from '../notices/revoke.ts';
 import { rememberEffects, type Effect } from '../plan/effects.ts';

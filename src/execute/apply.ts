@@ -7,8 +7,8 @@
  */
 import { DirectoryError, type Directory } from '../entra/directory.ts';
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
-import type { CheckOutcome, EntraCheck } from '../reconcile/decide.ts';
-import type { GroupResult, PlannedDisposition, ReconcileReport } from '../reconcile/reconcile.ts';
+import type { CheckOutcome, EntraCheck, GroupResult, PlannedDisposition } from '../reconcile/decide.ts';
+import type { ReconcileReport } from '../reconcile/reconcile.ts';
 import { executeChanges } from './entra.ts';
 
 export async function applyPlan(directory: Directory, report: ReconcileReport): Promise<ReconcileReport> {

@@ -5,7 +5,8 @@
  */
 import { describeEnd } from '../request/request.ts';
 import { splitRequestPath } from '../request/path.ts';
-import type { PlannedDisposition, ReconcileReport, RequestResult } from '../reconcile/reconcile.ts';
+import type { ReconcileReport } from '../reconcile/reconcile.ts';
+import type { PlannedDisposition, RequestResult } from '../reconcile/decide.ts';
 
 export type GrantOutcome = 'granted' | 'already-member' | 'refused' | 'removed' | 'not-a-member' | 'kept' | 'ending' | 'failed';
 

@@ -2,7 +2,7 @@
 import { noticeId, type Effect } from '../plan/effects.ts';
 import type { NotifyEvent } from '../notify/notify.ts';
 import { isRemoval, type EntraChange } from '../backends/backend.ts';
-import type { GroupResult } from '../reconcile/reconcile.ts';
+import type { GroupResult } from '../reconcile/decide.ts';
 import { reminderBody, reminderMarker, type Reminder } from './reminders.ts';
 
 /**

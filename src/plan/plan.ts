@@ -7,8 +7,7 @@
  */
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { BACKENDS } from '../backends/index.ts';
-import type { CheckOutcome, EntraCheck } from '../reconcile/decide.ts';
-import type { GroupResult } from '../reconcile/reconcile.ts';
+import type { CheckOutcome, EntraCheck, GroupResult } from '../reconcile/decide.ts';
 import type { Effect, EffectOutcome } from './effects.ts';
 
 /** A member kept but reported (audit mode): in the plan so that it is seen, never a write. */

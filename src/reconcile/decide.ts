@@ -12,7 +12,49 @@ import { isAddition, isRemoval, type EndOf, type EntraChange } from '../backends
 import { revokeSessionsChange } from '../backends/sessions.ts';
 import type { RequestRecord } from './inventory.ts';
 import { planGroup } from './group-plan.ts';
-import type { GroupResult, RequestResult } from './reconcile.ts';
+import type { Disposition } from './group-plan.ts';
+import type { RequestVerification } from './verify.ts';
+import type { BackendName } from '../backends/backend.ts';
+
+/** What became of one member's change once it was made. */
+export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
+
+/**
+ * One member's decision, as planned and as applied. In a pim group, `end` is when Entra ends the
+ * assignment (adds, and `update` when an approved request moved the end), and `justification` names
+ * the request files, pull request and ticket.
+ */
+export type PlannedDisposition = Omit<Disposition, 'action'> & {
+  action: Disposition['action'] | 'update';
+  outcome?: Outcome;
+  detail?: string;
+  end?: string;
+  justification?: string;
+  /** Groups with revokeSessions: the ended member's sign-in sessions, 'revoked' or why not. */
+  sessions?: string;
+  /** A removal checked afterwards: how the user still holds the group (a nested group), when they do. */
+  stillHeld?: string;
+  /** A removal whose check Graph did not answer: why it could not be verified (never taken as verified). */
+  unverified?: string;
+};
+
+/** One group's decision: every member's disposition, the request files that count for nothing and why. */
+export interface GroupResult {
+  group: string;
+  mode: 'enforce' | 'audit';
+  backend: BackendName;
+  dispositions: PlannedDisposition[];
+  ignored: { file: string; why: string }[];
+  error?: string;
+}
+
+/** A request as gathered: its record, its requester's Entra user, and its verification. */
+export interface RequestResult extends RequestRecord {
+  userId?: string;
+  verification?: RequestVerification;
+  /** Judge as of this time instead of now (the report judges past versions as of their merge). */
+  judgeAt?: number;
+}
 
 /** One group as read: its members, and what its backend reads besides (pim: each assignment's end). */
 export interface GroupState {

@@ -14,7 +14,6 @@
  *      an outage or a spent budget never keeps an ended member in (GitHub's waits are bounded:
  *      github/client.ts).
  */
-import type { BackendName } from '../backends/backend.ts';
 import { breakGlassGrantProblem, breakGlassTeams, breakGlassWindow, judgeBreakGlassRun, type BreakGlassGrant } from '../breakglass/breakglass.ts';
 import { breakGlassRuns } from '../breakglass/records.ts';
 import { approvalLogins, teamMemberships } from '../approval/approval.ts';
@@ -31,12 +30,11 @@ import { UserResolver } from '../grant/resolve.ts';
 import { teamKey } from '../codeowners/codeowners.ts';
 import { landedChanges } from './history.ts';
 import { requesterOf } from '../request/requester.ts';
-import { filesAtCommit, takeInventory, type Inventory, type RequestRecord } from './inventory.ts';
-import type { Disposition } from './group-plan.ts';
-import { checksOf, decide, type CheckOutcome, type EndedAccess, type EntraCheck, type GroupState } from './decide.ts';
+import { filesAtCommit, takeInventory, type Inventory } from './inventory.ts';
+import { checksOf, decide, type CheckOutcome, type EndedAccess, type EntraCheck, type GroupResult, type GroupState, type RequestResult } from './decide.ts';
 import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
 import { BACKENDS } from '../backends/index.ts';
-import { unavailableFor, verifyRequest, type RequestVerification } from './verify.ts';
+import { unavailableFor, verifyRequest } from './verify.ts';
 import { choosePull } from '../approval/approval.ts';
 import { type PushGuarantee } from '../approval/pushers.ts';
 import { listedByLogin, requesterTeamNames } from '../policy/requesters.ts';
@@ -69,43 +67,6 @@ export interface ReconcileContext {
   memory?: MemoryKey;
   /** The pinned root of trust (invariant 23): the commit whose configuration every approved version descends from. */
   root?: string | undefined;
-}
-
-export type Outcome = 'added' | 'already-member' | 'removed' | 'already-gone' | 'updated' | 'failed';
-
-/**
- * One member's decision, as planned and as applied. In a pim group, `end` is when Entra ends the
- * assignment (adds, and `update` when an approved request moved the end), and `justification` names
- * the request files, pull request and ticket.
- */
-export type PlannedDisposition = Omit<Disposition, 'action'> & {
-  action: Disposition['action'] | 'update';
-  outcome?: Outcome;
-  detail?: string;
-  end?: string;
-  justification?: string;
-  /** Groups with revokeSessions: the ended member's sign-in sessions, 'revoked' or why not. */
-  sessions?: string;
-  /** A removal checked afterwards: how the user still holds the group (a nested group), when they do. */
-  stillHeld?: string;
-  /** A removal whose check Graph did not answer: why it could not be verified (never taken as verified). */
-  unverified?: string;
-};
-
-export interface GroupResult {
-  group: string;
-  mode: 'enforce' | 'audit';
-  backend: BackendName;
-  dispositions: PlannedDisposition[];
-  ignored: { file: string; why: string }[];
-  error?: string;
-}
-
-export interface RequestResult extends RequestRecord {
-  userId?: string;
-  verification?: RequestVerification;
-  /** Judge as of this time instead of now (the report judges past versions as of their merge). */
-  judgeAt?: number;
 }
 
 export interface ReconcileReport {

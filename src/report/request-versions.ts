@@ -4,7 +4,7 @@
  */
 import type { CatFile } from '../git/cat-file.ts';
 import type { LogCommit } from '../reconcile/history.ts';
-import type { RequestResult } from '../reconcile/reconcile.ts';
+import type { RequestResult } from '../reconcile/decide.ts';
 import { isRequestsHousekeeping, splitRequestPath } from '../request/path.ts';
 import { parseRequest } from '../request/request.ts';
 import type { History } from './render.ts';

@@ -7,7 +7,8 @@
 import type { BackendName } from '../backends/backend.ts';
 import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
-import type { GroupResult, PlannedDisposition, ReconcileReport, RequestResult } from '../reconcile/reconcile.ts';
+import type { ReconcileReport } from '../reconcile/reconcile.ts';
+import type { GroupResult, PlannedDisposition, RequestResult } from '../reconcile/decide.ts';
 
 export interface StatusRow {
   /** GitHub login when a request or identity names one, else the Entra object id. */
