@@ -5,6 +5,7 @@ import {
 import {
   annotate,
   applyEffects,
+  branchContext,
   effectPorts,
   error,
   escapeHtml,
@@ -29,7 +30,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-UTQGZLTB.js";
+} from "./chunks/chunk-JRPXXP6C.js";
 import "./chunks/chunk-Y5F546OS.js";
 import {
   ROOT_COMMIT,
@@ -377,7 +378,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-MI2DZSM3.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-KMXJO2TZ.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -634,18 +635,12 @@ async function runGrant(settings) {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
   const { planGrant, applyGrant } = await import("./chunks/grant-DKIEAEVE.js");
-  const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const svc = await services(settings, { owner: push.owner, repo: push.repo });
+  const { gh, repo, directory } = svc;
   const planned = await planGrant({
-    git: gitIn(settings.workspace),
-    gh,
-    ...teamsGh ? { teamsGh } : {},
-    repo,
-    directory,
+    ...branchContext(settings, svc, gitIn(settings.workspace)),
     before: push.before,
-    now: Date.now(),
-    dryRun: settings.dryRun,
-    ...settings.memory ? { memory: settings.memory } : {},
-    ...settings.root ? { root: settings.root } : {}
+    dryRun: settings.dryRun
   });
   await writePlan(planned.plan, planned.report.dryRun);
   const ports = await effectPorts(settings, await githubPorts(settings, gh, repo));
@@ -675,20 +670,11 @@ async function runRevoke(settings) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
   const { planRevoke, applyRevoke } = await import("./chunks/revoke-RBLOT7NM.js");
-  const { gh, teamsGh, repo, directory } = await services(settings);
+  const svc = await services(settings);
+  const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const ctx = {
-    git,
-    gh,
-    ...teamsGh ? { teamsGh } : {},
-    repo,
-    directory,
-    now,
-    dryRun: settings.dryRun,
-    ...settings.memory ? { memory: settings.memory } : {},
-    ...settings.root ? { root: settings.root } : {}
-  };
+  const ctx = { ...branchContext(settings, svc, git, now), dryRun: settings.dryRun };
   let dashboardPort = {};
   const planned = await planRevoke(ctx, async (plannedReport) => {
     const dashboard = settings.dashboard && !plannedReport.degraded ? await planDashboardEffects(settings, gh, teamsGh, repo, git, plannedReport, now, directory) : void 0;
@@ -784,18 +770,10 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
 async function runReport(settings) {
   const { collectReport } = await import("./chunks/report-XXRROMZ2.js");
   const { renderReport } = await import("./chunks/render-S2YQPH6W.js");
-  const { gh, teamsGh, repo, directory } = await services(settings);
+  const svc = await services(settings);
+  const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
-  const data = await collectReport({
-    git,
-    gh,
-    ...teamsGh ? { teamsGh } : {},
-    repo,
-    directory,
-    now: Date.now(),
-    ...settings.memory ? { memory: settings.memory } : {},
-    ...settings.root ? { root: settings.root } : {}
-  });
+  const data = await collectReport(branchContext(settings, svc, git));
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);

@@ -16,7 +16,7 @@ import { applyBreakGlass, planBreakGlass, type BreakGlassDispatch } from '../com
 import { gitIn, type Git } from '../git/git.ts';
 import type { Settings } from './settings.ts';
 import type { RunResult } from './result.ts';
-import { effectPorts, presentEffects, services } from './services.ts';
+import { branchContext, effectPorts, presentEffects, services } from './services.ts';
 import { writeOutcomes, writePlan } from './plan-summary.ts';
 
 /** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
@@ -69,20 +69,10 @@ function dispatchOf(
 
 export async function runBreakGlass(settings: Settings): Promise<RunResult> {
   const { runId, actor, defaultBranch, git } = await breakGlassRun(settings);
-  const { gh, teamsGh, repo, directory } = await services(settings);
+  const svc = await services(settings);
+  const { gh, repo } = svc;
   const { data: run } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
-  const ctx = {
-    git,
-    gh,
-    ...(teamsGh ? { teamsGh } : {}),
-    repo,
-    directory,
-    now: Date.now(),
-    dryRun: settings.dryRun,
-    ...(settings.memory ? { memory: settings.memory } : {}),
-    ...(settings.root ? { root: settings.root } : {}),
-    defaultBranch,
-  };
+  const ctx = { ...branchContext(settings, svc, git), dryRun: settings.dryRun, defaultBranch };
   const dispatch = dispatchOf(runId, actor, run, repo);
   const planned = await planBreakGlass(ctx, dispatch);
   for (const c of planned.configIgnored)

@@ -15,7 +15,7 @@ import { context } from '@actions/github';
 import { readEvent, type PushEvent } from './event.ts';
 import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
-import { applyEffects, effectPorts, githubOnly, githubPorts, presentEffects, services } from './services.ts';
+import { applyEffects, branchContext, effectPorts, githubOnly, githubPorts, presentEffects, services } from './services.ts';
 import type { Effect } from '../plan/effects.ts';
 import { writeOutcomes, writePlan } from './plan-summary.ts';
 import { writeRevokeSummary } from './revoke.ts';
@@ -375,18 +375,12 @@ async function runGrant(settings: Settings): Promise<RunResult> {
   requireDefaultBranchPush(event, settings.eventName);
   const push = event as PushEvent;
   const { planGrant, applyGrant } = await import('../commands/grant.ts');
-  const { gh, teamsGh, repo, directory } = await services(settings, { owner: push.owner, repo: push.repo });
+  const svc = await services(settings, { owner: push.owner, repo: push.repo });
+  const { gh, repo, directory } = svc;
   const planned = await planGrant({
-    git: gitIn(settings.workspace),
-    gh,
-    ...(teamsGh ? { teamsGh } : {}),
-    repo,
-    directory,
+    ...branchContext(settings, svc, gitIn(settings.workspace)),
     before: push.before,
-    now: Date.now(),
     dryRun: settings.dryRun,
-    ...(settings.memory ? { memory: settings.memory } : {}),
-    ...(settings.root ? { root: settings.root } : {}),
   });
   // The plan is shown before anything is made, and what is made is that plan.
   await writePlan(planned.plan, planned.report.dryRun);
@@ -420,20 +414,11 @@ async function runRevoke(settings: Settings): Promise<RunResult> {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }
   const { planRevoke, applyRevoke } = await import('../commands/revoke.ts');
-  const { gh, teamsGh, repo, directory } = await services(settings);
+  const svc = await services(settings);
+  const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
   const now = Date.now();
-  const ctx = {
-    git,
-    gh,
-    ...(teamsGh ? { teamsGh } : {}),
-    repo,
-    directory,
-    now,
-    dryRun: settings.dryRun,
-    ...(settings.memory ? { memory: settings.memory } : {}),
-    ...(settings.root ? { root: settings.root } : {}),
-  };
+  const ctx = { ...branchContext(settings, svc, git, now), dryRun: settings.dryRun };
   // The dashboard is a view of this sweep: read when planning, worded from what the sweep made.
   let dashboardPort: Pick<import('../execute/executor.ts').EffectPorts, 'dashboard'> = {};
   const planned = await planRevoke(ctx, async (plannedReport) => {
@@ -556,18 +541,10 @@ async function planDashboardEffects(
 async function runReport(settings: Settings): Promise<RunResult> {
   const { collectReport } = await import('../commands/report.ts');
   const { renderReport } = await import('../report/render.ts');
-  const { gh, teamsGh, repo, directory } = await services(settings);
+  const svc = await services(settings);
+  const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
-  const data = await collectReport({
-    git,
-    gh,
-    ...(teamsGh ? { teamsGh } : {}),
-    repo,
-    directory,
-    now: Date.now(),
-    ...(settings.memory ? { memory: settings.memory } : {}),
-    ...(settings.root ? { root: settings.root } : {}),
-  });
+  const data = await collectReport(branchContext(settings, svc, git));
   const markdown = renderReport(data);
   await core.summary.addRaw(markdown, true).write();
   core.setOutput('report', markdown);

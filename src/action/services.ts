@@ -109,3 +109,27 @@ export async function githubPorts(
   const { githubEffectPorts } = await import('../execute/github-ports.ts');
   return githubEffectPorts(gh, repo, { memory: settings.memory !== undefined });
 }
+
+/** The context every command on the default branch works on, from the settings and the services: one place for what the action passes. */
+export function branchContext(
+  settings: Settings,
+  services: {
+    gh: import('../github/client.ts').GitHub;
+    teamsGh?: import('../github/client.ts').GitHub;
+    repo: { owner: string; repo: string };
+    directory: import('../entra/directory.ts').Directory;
+  },
+  git: import('../git/git.ts').Git,
+  now = Date.now(),
+): import('../commands/context.ts').BranchContext {
+  return {
+    git,
+    gh: services.gh,
+    ...(services.teamsGh ? { teamsGh: services.teamsGh } : {}),
+    repo: services.repo,
+    directory: services.directory,
+    now,
+    ...(settings.memory ? { memory: settings.memory } : {}),
+    ...(settings.root ? { root: settings.root } : {}),
+  };
+}
