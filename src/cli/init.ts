@@ -8,7 +8,10 @@ import { gitIn } from '../git/git.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { initFiles, initProblem, nextSteps, type TemplateFile } from '../commands/init.ts';
 import type { CliIo } from './io.ts';
-import type { Tool } from './init-setup.ts';
+import type { PolicyGroupRef, SetupOptions, Tool } from './init-setup.ts';
+import { loadConfig } from '../config/config.ts';
+import { workingTree } from '../repo/files.ts';
+import { backendOf } from '../backends/index.ts';
 import { EXIT } from './exit.ts';
 
 /** The template beside the package's files (dist/ and template/ are both in the npm package). */
@@ -57,9 +60,18 @@ async function repositoryOf(root: string, given: string | undefined, createApp: 
 export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { repo: { type: 'string' }, org: { type: 'string' }, 'github-repo': { type: 'string' }, 'create-app': { type: 'boolean' } },
+    options: {
+      repo: { type: 'string' },
+      org: { type: 'string' },
+      'github-repo': { type: 'string' },
+      'create-app': { type: 'boolean' },
+      broad: { type: 'boolean' },
+      'read-only-app': { type: 'boolean' },
+    },
     strict: true,
   });
+  if ((values.broad || values['read-only-app']) && !values['create-app'])
+    throw new ConfigError(`--${values.broad ? 'broad' : 'read-only-app'} goes with --create-app; without it, init prints the commands for either path.`);
   const root = resolve(io.cwd, values.repo ?? '.');
   const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
   const problem = initProblem(options);
@@ -85,17 +97,33 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
     io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
   }
   io.out('');
-  if (createApp) return createAppCommand(githubRepo!, io, tool);
+  if (createApp)
+    return createAppCommand(githubRepo!, io, tool, {
+      reach: values.broad ? 'tenant' : 'unit',
+      readOnly: values['read-only-app'] === true,
+      groups: await policyGroups(root),
+    });
   for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
   return EXIT.ok;
 }
 
+/** The policy's groups as the set-up needs them (which go in the unit, which permissions their backends need). */
+async function policyGroups(root: string): Promise<PolicyGroupRef[]> {
+  const config = await loadConfig(workingTree(root));
+  return [...config.policy.groups.values()].map((g) => {
+    const backend = backendOf(g.backend);
+    return { name: g.name, id: g.id, writesMembers: backend.writesMembers, permissions: backend.permissions };
+  });
+}
+
 /** Steps 3 and 4 done with the person's az and gh; what is left (consent, the ruleset, the GitHub App) said. */
-async function createAppCommand(githubRepo: string, io: CliIo, tool: Tool | undefined): Promise<number> {
+async function createAppCommand(githubRepo: string, io: CliIo, tool: Tool | undefined, options: SetupOptions): Promise<number> {
   const { createApp, systemTool, SetupError } = await import('./init-setup.ts');
-  io.out(`Setting up Entra and ${githubRepo} with your az and gh sign-ins:`);
+  io.out(
+    `Setting up Entra and ${githubRepo} with your az and gh sign-ins (${options.reach === 'unit' ? 'the app changes only the groups of a restricted administrative unit' : 'tenant-wide GroupMember.ReadWrite.All, as --broad asks'}):`,
+  );
   try {
-    const result = await createApp(githubRepo, tool ?? systemTool, io.out);
+    const result = await createApp(githubRepo, tool ?? systemTool, io.out, options);
     io.out('');
     for (const line of result.left) io.out(`Left: ${line}`);
     io.out('Next (docs/setup.md):');

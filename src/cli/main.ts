@@ -37,6 +37,8 @@ interface CommandEntry {
   aliases?: string[];
   /** Its usage: the synopsis, then lines of explanation. */
   usage: string[];
+  /** Each option the synopsis names, as written there, and what it does (its --help lists them). */
+  options?: Readonly<Record<string, string>>;
   run: (args: string[], io: CliIo) => Promise<number>;
 }
 
@@ -44,12 +46,20 @@ const COMMAND_TABLE: CommandEntry[] = [
   {
     name: 'init',
     usage: [
-      'init [--org ORG] [--github-repo OWNER/NAME] [--create-app]',
+      'init [--org ORG] [--github-repo OWNER/NAME] [--create-app [--broad] [--read-only-app]]',
       'write an access repository here from the template (policy, identities, CODEOWNERS,',
       'workflows, form), never over a file, and print the commands that finish the set-up;',
       '--create-app runs them with your az and gh sign-ins: the Entra app registration with its',
-      'federated credential, the repository variables, the access-grant environment and its memory key',
+      'federated credential, the repository variables, the access-grant environment and its memory key;',
+      'the app changes only the groups of a restricted administrative unit it makes (--broad: any group)',
     ],
+    options: {
+      '--org ORG': 'the GitHub organisation whose teams approve (replaces the example "acme" in CODEOWNERS and the policy)',
+      '--github-repo OWNER/NAME': 'the access repository on GitHub (default: the origin remote), for the commands printed',
+      '--create-app': 'make the app registration, environment, variables and federated credential now, with your az and gh',
+      '--broad': 'with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit',
+      '--read-only-app': 'with --create-app: also a read-only app and the access-read environment for report, doctor and discover',
+    },
     run: async (a, io) => (await import('./init.ts')).initCommand(a, io),
   },
   { name: 'validate', usage: ['validate [paths...]', 'check request files, the policy, identities and CODEOWNERS'], run: (a, io) => validateCommand(a, io) },
@@ -60,6 +70,14 @@ const COMMAND_TABLE: CommandEntry[] = [
       'write a valid request file at the right path; --for counts',
       'from the merge (duration:), --until TIME sets a fixed end',
     ],
+    options: {
+      '--group G': 'the group, a key of groups: in the policy',
+      '--for 4h': "how long, counted from the merge (m, h or d; at most the group's maxDuration)",
+      '--until TIME': 'a fixed end instead (RFC 3339 with an offset)',
+      '--justification "..."': 'why, 10 to 500 characters',
+      '--ticket T': 'the ticket, where the group requires one',
+      '--requester LOGIN': 'your GitHub login (default: git config github.user)',
+    },
     run: (a, io) => newCommand(a, io),
   },
   {
@@ -70,6 +88,10 @@ const COMMAND_TABLE: CommandEntry[] = [
       '(against the merge base with REF; default origin/main or main), and, with',
       'GITHUB_TOKEN set, what each requested group confers, from the access dashboard',
     ],
+    options: {
+      '--base REF': 'compare with the merge base of REF (default: origin/main, else main)',
+      '--github-repo OWNER/NAME': 'the repository whose access dashboard says what each group confers',
+    },
     run: async (a, io) => (await import('./plan.ts')).planCommand(a, io),
   },
   {
@@ -82,6 +104,10 @@ const COMMAND_TABLE: CommandEntry[] = [
       'their pull requests with GITHUB_TOKEN and sends notices as the grant job does;',
       '--dry-run: the plan, every change and effect, changing nothing; --format json)',
     ],
+    options: {
+      '--before SHA': 'say what became of the request files changed since this commit',
+      '--dry-run': 'print the plan (every change and effect) and change nothing',
+    },
     run: entra('grantCommand'),
   },
   {
@@ -93,9 +119,15 @@ const COMMAND_TABLE: CommandEntry[] = [
       'and chat notices (to the webhooks in ACCESS_WEBHOOKS), as the scheduled sweep',
       '(--dry-run: the plan, every change and effect, changing nothing; --format json)',
     ],
+    options: { '--dry-run': 'print the plan (every change and effect) and change nothing' },
     run: entra('revokeCommand'),
   },
-  { name: 'report', usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'], run: entra('reportCommand') },
+  {
+    name: 'report',
+    usage: ['report [--out FILE]', 'active grants, drift, overdue expiries and figures, as Markdown'],
+    options: { '--out FILE': 'write the Markdown there instead of standard output' },
+    run: entra('reportCommand'),
+  },
   {
     name: 'evidence',
     usage: [
@@ -103,6 +135,12 @@ const COMMAND_TABLE: CommandEntry[] = [
       'one row per grant in the period (requests and break-glass): who asked, who approved',
       'and when, granted, planned end, ended, removed by what and how late (docs/evidence.md)',
     ],
+    options: {
+      '--from TIME': 'the start of the period (RFC 3339)',
+      '--to TIME': 'its end (default: now)',
+      '--format csv|json': 'the rows as CSV (default) or JSON',
+      '--out FILE': 'write there instead of standard output',
+    },
     run: entra('evidenceCommand'),
   },
   {
@@ -112,11 +150,16 @@ const COMMAND_TABLE: CommandEntry[] = [
       'who holds access now, per group, until when and through which request;',
       "with a past --at, who held it then, from git and GitHub's records",
     ],
+    options: {
+      '--mine': 'only your own access (git config github.user)',
+      '--at TIME': 'who held access at that time, from git and GitHub’s records',
+    },
     run: entra('statusCommand'),
   },
   {
     name: 'form',
     usage: ['form [--check]', 'write .github/ISSUE_TEMPLATE/access-request.yml from the policy (or check it)'],
+    options: { '--check': 'write nothing; exit 1 when the form there does not match the policy' },
     run: (a, io) => formCommand(a, io),
   },
   {
@@ -127,6 +170,11 @@ const COMMAND_TABLE: CommandEntry[] = [
       'last sign-in and days active, and who moves to just-in-time; --write proposes them',
       '(audit mode, standing exemptions with reasons) on a new branch to open a pull request from',
     ],
+    options: {
+      '--write': 'propose the groups found as policy entries (audit mode, standing exemptions) on a new branch',
+      '--branch NAME': 'the branch --write makes (default: access-as-code/discover-<date>)',
+      '--format json': 'the findings as one JSON object',
+    },
     run: entra('discoverCommand'),
   },
   {
@@ -135,6 +183,12 @@ const COMMAND_TABLE: CommandEntry[] = [
       'doctor [--tenant-id T] [--cloud C] [--authority-host URL] [--graph-endpoint URL]',
       "sign in to Entra and check the policy's groups, identities and the app's permissions",
     ],
+    options: {
+      '--tenant-id T': 'the Entra tenant (default: AZURE_TENANT_ID)',
+      '--cloud C': 'public, usgov, usgov-dod or china',
+      '--authority-host URL': 'the sign-in endpoint, for a cloud not listed',
+      '--graph-endpoint URL': 'the Graph endpoint, for a cloud not listed',
+    },
     run: entra('doctorCommand'),
   },
 ];
@@ -219,7 +273,7 @@ export function commandLine(argv: readonly string[]): { command: string | undefi
 /** One command's help: its synopsis and explanation, then the options every command takes. */
 /** One or two examples per command, shown by its --help (as gh's help does). */
 const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
-  init: ['access-as-code init --org acme', 'access-as-code init --org acme --create-app'],
+  init: ['access-as-code init --org acme', 'access-as-code init --org acme --create-app --read-only-app'],
   validate: ['access-as-code validate', 'access-as-code validate requests/prod-db-admins/octocat-restore.yaml'],
   new: ['access-as-code new --group prod-db-admins --for 2h --justification "Restore the replica after INC-1234" --ticket INC-1234'],
   plan: ['access-as-code plan', 'access-as-code plan --base origin/main --format json'],
@@ -235,9 +289,12 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
 
 function commandHelp(entry: CommandEntry): string {
   const examples = EXAMPLES[entry.name] ?? [];
+  const options = Object.entries(entry.options ?? {});
+  const width = Math.max(0, ...options.map(([flag]) => flag.length)) + 2;
   return [
     `Usage:`,
     ...usageLines(entry),
+    ...(options.length > 0 ? ['', 'Options:', ...options.map(([flag, what]) => `  ${flag.padEnd(width)}${what}`)] : []),
     ...(examples.length > 0 ? ['', 'Examples:', ...examples.map((e) => `  ${e}`)] : []),
     '',
     ...USAGE.slice(USAGE.indexOf('Options for every command:')).split('\n'),

@@ -19,8 +19,28 @@ export interface TemplateFile {
 
 /** Microsoft Graph's application id, the same in every tenant. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-/** The application permissions the grant and sweep need (docs/setup.md, step 2); the optional ones stay a choice. */
-export const REQUIRED_GRAPH_ROLES = ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'] as const;
+/** The environment whose jobs grant and sweep (and hold the memory key), and the read-only one's. */
+export const GRANT_ENVIRONMENT = 'access-grant';
+export const READ_ENVIRONMENT = 'access-read';
+
+/**
+ * Which write path the app gets (docs/setup.md, step 2): `unit`, Groups Administrator scoped to a
+ * restricted management administrative unit holding the policy's groups, the default; `tenant`,
+ * GroupMember.ReadWrite.All, which reaches every group of the tenant that is not role-assignable.
+ */
+export type SetupChoice = 'unit' | 'tenant';
+
+/** Graph application permissions of the read-only app (report, doctor, discover): nothing that writes. */
+export const READ_ONLY_GRAPH_ROLES = ['GroupMember.Read.All', 'User.ReadBasic.All', 'RoleManagement.Read.Directory'] as const;
+
+/**
+ * The application permissions the grant and sweep need: reading members and users, plus the write path
+ * chosen, plus what the policy's backends need (PIM for Groups); the optional ones stay a choice.
+ */
+export function graphRolesFor(reach: SetupChoice, groups: readonly { permissions: readonly string[] }[]): string[] {
+  const write = reach === 'tenant' ? ['GroupMember.ReadWrite.All'] : ['GroupMember.Read.All'];
+  return [...new Set([...write, 'User.ReadBasic.All', ...groups.flatMap((g) => g.permissions)])];
+}
 
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -57,13 +77,21 @@ export function nextSteps(options: InitOptions): string[] {
     `     gh api -X PUT repos/${repo}/environments/access-grant -F "deployment_branch_policy[protected_branches]=false" -F "deployment_branch_policy[custom_branch_policies]=true"`,
     `     gh api -X POST repos/${repo}/environments/access-grant/deployment-branch-policies -f name=main -f type=branch`,
     `     openssl rand -hex 32 | gh secret set ACCESS_MEMORY_KEY --env access-grant --repo ${repo}`,
-    '3. The Entra app registration, with no secret (as an administrator who can grant admin consent):',
+    '3. The Entra app registration, with no secret (as an administrator who can grant admin consent), that',
+    '   reads members and changes only the groups of a restricted administrative unit (docs/setup.md, step 2a;',
+    '   "access-as-code init --create-app" does all of this and adds the policy\'s groups to the unit):',
     `     GRAPH=${GRAPH_APP_ID}`,
     '     role() { az ad sp show --id "$GRAPH" --query "appRoles[?value==\'$1\'].id" -o tsv; }',
     `     APP=$(az ad app create --display-name "access-as-code ${repo}" --query appId -o tsv)`,
-    '     az ad sp create --id "$APP"',
-    `     az ad app permission add --id "$APP" --api "$GRAPH" --api-permissions ${REQUIRED_GRAPH_ROLES.map((r) => `"$(role ${r})=Role"`).join(' ')}`,
+    '     SP=$(az ad sp create --id "$APP" --query id -o tsv)',
+    `     az ad app permission add --id "$APP" --api "$GRAPH" --api-permissions ${graphRolesFor('unit', [])
+      .map((r) => `"$(role ${r})=Role"`)
+      .join(' ')}`,
     '     az ad app permission admin-consent --id "$APP"',
+    `     AU=$(az rest --method POST --url https://graph.microsoft.com/v1.0/directory/administrativeUnits --body '{"displayName":"access-as-code ${repo}","isMemberManagementRestricted":true}' --query id -o tsv)`,
+    '     az rest --method POST --url "https://graph.microsoft.com/v1.0/directory/administrativeUnits/$AU/members/\\$ref" --body "{\\"@odata.id\\":\\"https://graph.microsoft.com/v1.0/groups/<each group id>\\"}"',
+    '     az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments --body "{\\"principalId\\":\\"$SP\\",\\"roleDefinitionId\\":\\"fdd7a751-b60b-444a-984c-02652fe8fa1c\\",\\"directoryScopeId\\":\\"/administrativeUnits/$AU\\"}"',
+    '   (the broad alternative, step 2d: GroupMember.ReadWrite.All instead of the unit; init --create-app --broad)',
     `     SUBJECT=$(${subject})`,
     '     az ad app federated-credential create --id "$APP" --parameters "{\\"name\\":\\"access-grant\\",\\"issuer\\":\\"https://token.actions.githubusercontent.com\\",\\"subject\\":\\"$SUBJECT\\",\\"audiences\\":[\\"api://AzureADTokenExchange\\"]}"',
     '   (a repository created before 2026-07-15 and not renamed since has the subject repo:OWNER/REPO:environment:access-grant)',

@@ -188,7 +188,8 @@ function groupFigures(state: Awaited<ReturnType<typeof reconcile>>, now: number)
 async function lastSweep(ctx: ReportContext, at: { head: string; branch: string }): Promise<string | undefined> {
   // The newest page of successful runs (100), however old: an overdue sweep is shown with its age.
   const { runs } = await reconcileRuns(ctx.gh, ctx.repo, ctx.git, at, ctx.revokeWorkflow ?? 'access-revoke.yml', 0, true);
-  const last = Math.max(...runs.map((r) => r.completedAt));
+  // As of the report's moment: a run that finished after it (a report made --at a past time) is not yet the last.
+  const last = Math.max(...runs.map((r) => r.completedAt).filter((t) => t <= ctx.now));
   return Number.isFinite(last) ? new Date(last).toISOString() : undefined;
 }
 

@@ -123,7 +123,7 @@ export const roleName = (id: string): string => ROLE_NAMES[id.toLowerCase()] ?? 
 const unitOf = (scope: string): string | undefined => /^\/administrativeUnits\/([0-9a-fA-F-]{36})$/.exec(scope)?.[1]?.toLowerCase();
 
 export const NARROWER_SETUP =
-  'The narrowest set-up (docs/setup.md, "A narrower identity"): put the policy\'s membership groups in a restricted management administrative unit, assign the app Groups Administrator scoped to that unit, then remove GroupMember.ReadWrite.All and keep GroupMember.Read.All. Then the app can change those groups only, and tenant administrators cannot change them out of band.';
+  'The narrowest set-up (docs/setup.md, step 2a, "Narrowest: a restricted management administrative unit"; "access-as-code init --create-app" makes it): put the policy\'s membership groups in a restricted management administrative unit, assign the app Groups Administrator scoped to that unit, then remove GroupMember.ReadWrite.All and keep GroupMember.Read.All. Then the app can change those groups only, and tenant administrators cannot change them out of band.';
 
 export function judgeReach(facts: IdentityFacts, policyGroups: readonly PolicyGroupRef[]): Reach {
   const policyIds = new Set(policyGroups.map((g) => g.id.toLowerCase()));

@@ -70,6 +70,8 @@ export interface Facts {
   groups: readonly GroupState[];
   requests: readonly RequestResult[];
   breakGlass: readonly (BreakGlassGrant & { userId: string })[];
+  /** Break-glass uses that have ended, so that a removal names the use that ended rather than some other file. */
+  breakGlassEnded?: readonly (BreakGlassGrant & { userId: string })[];
   /**
    * 'unverified': before GitHub is asked (every active request only protects its member: the plan
    * holds the removals nothing can cover); 'verified': only verified requests count, and are added.
@@ -123,6 +125,7 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
   const ended = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, id: string, file: string) => map.set(id, [...(map.get(id) ?? []), file]);
   const into = { active, unverified, ended };
+  for (const b of (facts.breakGlassEnded ?? []).filter((x) => x.group === g.name)) add(ended, b.userId, breakGlassSource(b.run));
   for (const r of requests.filter((x) => x.group === g.name)) {
     if (r.why && r.state !== 'active') result.ignored.push({ file: r.file, why: r.why });
     if (!r.userId) {

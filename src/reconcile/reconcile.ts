@@ -130,6 +130,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
       groups,
       requests,
       breakGlass: glass.grants,
+      breakGlassEnded: glass.ended,
       phase: degraded ? 'unverified' : 'verified',
       sessionsDue: sessions.due,
     });
@@ -208,8 +209,15 @@ async function readBreakGlass(
   head: string,
   branch: string,
   degraded: string | undefined,
-): Promise<{ grants: (BreakGlassGrant & { userId: string })[]; ignored: { run: number; why: string }[]; degraded: string | undefined }> {
+): Promise<{
+  grants: (BreakGlassGrant & { userId: string })[];
+  /** Uses of the window that have ended: named when their member is removed. */
+  ended: (BreakGlassGrant & { userId: string })[];
+  ignored: { run: number; why: string }[];
+  degraded: string | undefined;
+}> {
   let grants: (BreakGlassGrant & { userId: string })[] = [];
+  const ended: (BreakGlassGrant & { userId: string })[] = [];
   const ignored: { run: number; why: string }[] = [];
   // A grant made now is judged under the approved configuration only: without it, nothing is added.
   const unproven = degraded;
@@ -223,19 +231,24 @@ async function readBreakGlass(
       for (const run of runs) {
         const judged = judgeBreakGlassRun(run, config.policy, branch, memberships);
         if (!('grant' in judged)) ignored.push(judged);
-        else if (judged.grant.end > ctx.now) {
+        else {
           const target = await users.groupAndUser(judged.grant.group, judged.grant.login);
-          if (typeof target !== 'string') grants.push({ ...judged.grant, userId: target.userId });
-          else ignored.push({ run: run.id, why: target });
+          if (typeof target === 'string') {
+            if (judged.grant.end > ctx.now) ignored.push({ run: run.id, why: target });
+          } else (judged.grant.end > ctx.now ? grants : ended).push({ ...judged.grant, userId: target.userId });
         }
       }
     } catch (error) {
       if (!(error instanceof GitHubUnavailableError)) throw error;
       degraded = error.message;
       grants = [];
+      ended.length = 0;
     }
   }
-  grants = await ratifiedOrEnded(ctx, { head, branch, config, reader }, grants, ignored);
+  const kept = await ratifiedOrEnded(ctx, { head, branch, config, reader }, grants, ignored);
+  // Ended early for want of a review: named as ended too.
+  ended.push(...grants.filter((g) => !kept.includes(g)));
+  grants = kept;
   if (ctx.breakGlassNow && !grants.some((b) => b.run === ctx.breakGlassNow!.run)) {
     const problem = unproven ?? breakGlassGrantProblem(ctx.breakGlassNow, config.policy);
     if (problem) throw new ConfigError(problem);
@@ -243,7 +256,7 @@ async function readBreakGlass(
     if (typeof target === 'string') throw new ConfigError(target);
     grants.push({ ...ctx.breakGlassNow, userId: target.userId });
   }
-  return { grants, ignored, degraded };
+  return { grants, ended, ignored, degraded };
 }
 
 /**

@@ -146,10 +146,13 @@ const reach = (w: number) => (w >= 100 ? 'control of the tenant' : w >= 10 ? 'pr
 /** The report's section: the headline, then per group. */
 export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): string[] {
   const t = b.total;
+  // The headline counts privileged groups only; the table lists every group, so the members it counts
+  // elsewhere are said next to the headline, not left for a reader to take as a contradiction.
+  const elsewhere = b.rows.filter((r) => r.weight < 10).reduce((n, r) => n + r.standingUsers + r.standingApps, 0);
   const out = [
     '### Blast radius',
     '',
-    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${t.elevatedHours.d7} hours elevated through requests in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90). Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).`,
+    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${t.elevatedHours.d7} hours elevated through requests in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90). Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).${elsewhere > 0 ? ` Besides, ${elsewhere} standing member${elsewhere === 1 ? ' holds' : 's hold'} groups that are not privileged, or whose privilege is not known (the table lists them, "Leads to" says which).` : ''}`,
     '',
     '| Group | Leads to | Standing users | Standing apps | Standing privileged h/week | Elevated h, 7 / 30 / 90 days | Exposure |',
     '|---|---|---|---|---|---|---|',
@@ -159,14 +162,27 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
       `| ${cell(r.group)} | ${reach(r.weight)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90} | ${r.exposure} |`,
     );
   out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
-  if (b.trend && b.trend.length > 0) {
+  // The weeks before the sweep first recorded anything, with no hours elevated and the same exemptions,
+  // say one thing: one row for all of them instead of a row each.
+  const all = b.trend ?? [];
+  const quiet = (t: TrendPoint) => t.standingMembers === undefined && t.elevatedHours === 0 && t.standingExemptions === all[0]?.standingExemptions;
+  const firstKnown = all.findIndex((t) => !quiet(t));
+  const trend = firstKnown < 0 ? [] : all.slice(firstKnown);
+  if (all.length > 0 && trend.length === 0)
+    out.push(
+      `**Week by week:** nothing was recorded and no hours were elevated in the last ${all.length === 1 ? 'week' : `${all.length} weeks`} (standing exemptions in privileged groups: ${all[0]!.standingExemptions ?? 'not known'}).`,
+      '',
+    );
+  if (trend.length > 0) {
     out.push(
       '**Week by week** (in the groups privileged now: members holding them with no request, users and apps, as the sweep recorded them on the week’s last recorded day; the standing exemptions of the approved policy at each week’s end, from git; and the hours elevated through requests):',
       '',
       '| Week ending | Standing members in privileged groups | Standing exemptions in privileged groups | Hours elevated through requests |',
       '|---|---|---|---|',
     );
-    for (const t of b.trend)
+    if (firstKnown > 0)
+      out.push(`| the ${firstKnown} week${firstKnown === 1 ? '' : 's'} before | not recorded | ${all[0]!.standingExemptions ?? 'not known'} | 0 |`);
+    for (const t of trend)
       out.push(`| ${t.weekEnding} | ${t.standingMembers ?? 'not recorded'} | ${t.standingExemptions ?? 'not known'} | ${t.elevatedHours} |`);
     out.push('');
     if (b.history) out.push(b.history, '');

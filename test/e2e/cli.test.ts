@@ -143,6 +143,20 @@ test('--help on any command shows the usage and exits 0; --version prints the pa
   assert.match(sweep.out, /access-as-code revoke \[--dry-run\][\s\S]*also "access-as-code sweep"/);
 });
 
+test("each command's --help describes every option its synopsis names, in a line of its own", () => {
+  const r = repo();
+  const commands = [...cli(r.dir, 'help').out.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help' && c !== 'version');
+  for (const command of commands) {
+    const help = cli(r.dir, command, '--help').out;
+    const synopsis = new RegExp(`^ {2}access-as-code ${command}(.*)$`, 'm').exec(help)?.[1] ?? '';
+    const named = [...new Set(synopsis.match(/--[a-z][a-z-]*/g) ?? [])];
+    const described = help.split('\nOptions:\n')[1]?.split('\n\n')[0] ?? '';
+    for (const option of named) assert.match(described, new RegExp(`^ {2}${option}\\b.* {2,}\\S`, 'm'), `${command} --help describes ${option}:\n${help}`);
+  }
+  const init = cli(r.dir, 'init', '--help').out;
+  assert.match(init, /--broad +with --create-app: tenant-wide GroupMember\.ReadWrite\.All/);
+});
+
 test('usage errors exit 2 and show the usage', () => {
   const r = repo();
   const res = cli(r.dir, 'validate', '--colour');

@@ -15,9 +15,15 @@ after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const GRAPH_ROLES = [
   { value: 'GroupMember.ReadWrite.All', id: 'dbaae8cf-10b5-4b86-a4a1-f871c94c6695' },
+  { value: 'GroupMember.Read.All', id: '98830695-27a2-44f7-8c18-0c3ebc9698f6' },
   { value: 'User.ReadBasic.All', id: '97235f07-e226-4f63-ace3-39588e11d3a1' },
+  { value: 'RoleManagement.Read.Directory', id: '483bed4a-2ad3-4361-a73b-c83ccdbdc53c' },
   { value: 'Directory.Read.All', id: '7ab1d382-f21e-4acd-a863-ba3e13f7da61' },
 ];
+const ROLE_ID = Object.fromEntries(GRAPH_ROLES.map((r) => [r.value, `${r.id}=Role`]));
+/** Two of the template's example groups exist in this tenant; the third (billing-readers) does not. */
+const TENANT_GROUPS = ['5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11', '8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13'];
+const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
 
 /** The person running init, as az knows them. */
 const ME = '0e000000-0000-4000-8000-00000000000e';
@@ -30,7 +36,7 @@ const path = require('node:path');
 const tool = path.basename(process.argv[1]);
 const args = process.argv.slice(2);
 const file = process.env.STAND_IN_STATE;
-const state = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { apps: [], sps: [], creds: [], vars: {}, branches: [], secrets: {}, log: [] };
+const state = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { apps: [], sps: [], creds: [], vars: {}, branches: {}, environments: {}, secrets: {}, units: [], roleAssignments: [], log: [] };
 let input = '';
 try { input = fs.readFileSync(0, 'utf8'); } catch {}
 state.log.push({ tool, args, input });
@@ -52,15 +58,40 @@ if (tool === 'az') {
   if (line.startsWith('ad app permission admin-consent')) done('', process.env.STAND_IN_NO_CONSENT ? 1 : 0, process.env.STAND_IN_NO_CONSENT ? 'ERROR: Insufficient privileges to complete the operation.\\n' : '');
   if (line.startsWith('ad app federated-credential list')) done(JSON.stringify(state.creds.filter((c) => c.appId === opt('--id')).map((c) => ({ name: c.name, subject: c.subject }))));
   if (line.startsWith('ad app federated-credential create')) { const p = JSON.parse(opt('--parameters')); state.creds.push({ appId: opt('--id'), ...p }); done(''); }
+  if (args[0] === 'rest') {
+    // Graph as az rest answers it: one page at a time, with @odata.nextLink.
+    const url = decodeURIComponent(opt('--url')).replace('https://graph.microsoft.com/v1.0', '');
+    const method = opt('--method');
+    const body = args.includes('--body') ? JSON.parse(opt('--body')) : undefined;
+    const pages = (items, at) => { const i = Number(/[?&]page=(\\d+)/.exec(at)?.[1] ?? 0); const next = i + 1 < items.length ? { '@odata.nextLink': 'https://graph.microsoft.com/v1.0' + at.replace(/[?&]page=\\d+/, '') + (at.includes('?') ? '&' : '?') + 'page=' + (i + 1) } : {}; return JSON.stringify({ value: items.slice(i, i + 1), ...next }); };
+    let m;
+    if (method === 'GET' && (m = /^\\/directory\\/administrativeUnits\\?\\$filter=displayName eq '(.+)'&/.exec(url))) done(pages(state.units.filter((u) => u.displayName === m[1]).map((u) => ({ id: u.id, isMemberManagementRestricted: u.restricted })), url));
+    if (method === 'POST' && url === '/directory/administrativeUnits') {
+      if (process.env.STAND_IN_NOT_PRA) done('', 1, 'ERROR: Forbidden({"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}})\\n');
+      const u = { id: 'aaaaaaaa-0000-4000-8000-' + String(state.units.length + 1).padStart(12, '0'), displayName: body.displayName, restricted: body.isMemberManagementRestricted === true, groups: [] };
+      state.units.push(u);
+      done(JSON.stringify({ id: u.id, isMemberManagementRestricted: u.restricted }));
+    }
+    if (method === 'GET' && (m = /^\\/directory\\/administrativeUnits\\/([^/]+)\\/members\\/microsoft\\.graph\\.group/.exec(url))) done(pages(state.units.find((u) => u.id === m[1]).groups.map((id) => ({ id })), url));
+    if (method === 'POST' && (m = /^\\/directory\\/administrativeUnits\\/([^/]+)\\/members\\/\\$ref$/.exec(url))) { state.units.find((u) => u.id === m[1]).groups.push(/groups\\/(.+)$/.exec(body['@odata.id'])[1]); done(''); }
+    if (method === 'POST' && url === '/directoryObjects/getByIds') done(JSON.stringify({ value: body.ids.filter((id) => ${JSON.stringify(TENANT_GROUPS)}.includes(id)).map((id) => ({ '@odata.type': '#microsoft.graph.group', id })) }));
+    if (method === 'GET' && (m = /^\\/roleManagement\\/directory\\/roleAssignments\\?\\$filter=principalId eq '([^']+)'/.exec(url))) done(pages(state.roleAssignments.filter((r) => r.principalId === m[1]), url));
+    if (method === 'POST' && url === '/roleManagement/directory/roleAssignments') {
+      if (process.env.STAND_IN_NOT_PRA) done('', 1, 'ERROR: Forbidden({"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}})\\n');
+      state.roleAssignments.push(body);
+      done(JSON.stringify(body));
+    }
+  }
 }
 if (tool === 'gh') {
-  if (args[0] === 'api' && args[1] === 'repos/acme/access') done('repo:acme@1001/access@2002:environment:access-grant\\n');
+  if (args[0] === 'api' && args[1] === 'repos/acme/access' && args.includes('--jq')) done('repo:acme@1001/access@2002:environment:' + /environment:([a-z-]+)/.exec(opt('--jq'))[1] + '\\n');
   if (line.startsWith('variable set')) { state.vars[args[2]] = opt('--body'); done(''); }
-  if (line.startsWith('api -X PUT repos/acme/access/environments/access-grant')) { state.environment = args.slice(4); done('{}'); }
-  if (line === 'api repos/acme/access/environments/access-grant/deployment-branch-policies --jq .branch_policies[].name') done(state.branches.map((b) => b + '\\n').join(''));
-  if (line.startsWith('api -X POST repos/acme/access/environments/access-grant/deployment-branch-policies')) { state.branches.push('main'); done('{}'); }
-  if (line.startsWith('secret list')) done(Object.keys(state.secrets).map((k) => k + '\\n').join(''));
-  if (line.startsWith('secret set')) { state.secrets[args[2]] = input; done(''); }
+  let m;
+  if ((m = /^api -X PUT repos\\/acme\\/access\\/environments\\/([a-z-]+) /.exec(line))) { state.environments[m[1]] = args.slice(4); done('{}'); }
+  if ((m = /^api repos\\/acme\\/access\\/environments\\/([a-z-]+)\\/deployment-branch-policies --jq /.exec(line))) done((state.branches[m[1]] ?? []).map((b) => b + '\\n').join(''));
+  if ((m = /^api -X POST repos\\/acme\\/access\\/environments\\/([a-z-]+)\\/deployment-branch-policies/.exec(line))) { (state.branches[m[1]] ??= []).push('main'); done('{}'); }
+  if (line.startsWith('secret list')) done(Object.keys(state.secrets).filter((k) => k.startsWith(opt('--env') + '/')).map((k) => k.split('/')[1] + '\\n').join(''));
+  if (line.startsWith('secret set')) { state.secrets[opt('--env') + '/' + args[2]] = input; done(''); }
 }
 done('', 2, 'stand-in: no answer for ' + tool + ' ' + line + '\\n');
 `;
@@ -82,9 +113,12 @@ interface StandInState {
   sps: unknown[];
   creds: { appId: string; name: string; issuer: string; subject: string; audiences: string[] }[];
   vars: Record<string, string>;
-  branches: string[];
+  branches: Record<string, string[]>;
+  environments: Record<string, string[]>;
+  /** By "environment/name". */
   secrets: Record<string, string>;
-  environment?: string[];
+  units: { id: string; displayName: string; restricted: boolean; groups: string[] }[];
+  roleAssignments: { principalId: string; roleDefinitionId: string; directoryScopeId: string }[];
   log: { tool: string; args: string[]; input: string }[];
 }
 
@@ -106,7 +140,19 @@ test('init --create-app makes the app registration, its federated credential and
   assert.equal(state.apps.length, 1);
   const app = state.apps[0]!;
   assert.equal(app.displayName, 'access-as-code acme/access', 'one argument, spaces and all: no shell');
-  assert.deepEqual(app.permissions, ['dbaae8cf-10b5-4b86-a4a1-f871c94c6695=Role', '97235f07-e226-4f63-ace3-39588e11d3a1=Role']);
+  // Least privilege by default (issue 33): members read tenant-wide, written only in the unit's groups.
+  assert.deepEqual(app.permissions, [ROLE_ID['GroupMember.Read.All'], ROLE_ID['User.ReadBasic.All']]);
+  assert.equal(state.units.length, 1);
+  const unit = state.units[0]!;
+  assert.deepEqual([unit.displayName, unit.restricted], ['access-as-code acme/access', true]);
+  assert.deepEqual(unit.groups, TENANT_GROUPS, "the policy's groups that exist, one page at a time");
+  assert.deepEqual(state.roleAssignments, [
+    { principalId: `sp-${app.appId}`, roleDefinitionId: GROUPS_ADMINISTRATOR, directoryScopeId: `/administrativeUnits/${unit.id}` },
+  ]);
+  assert.match(
+    first.out,
+    /^Left: 1 of the policy's groups is not in the tenant \(billing-readers: c3a9e7d2-5b4f-4e1a-8c6d-9f2b7e1a3c58\), the template's examples perhaps/m,
+  );
   assert.deepEqual(state.creds, [
     {
       appId: app.appId,
@@ -117,14 +163,11 @@ test('init --create-app makes the app registration, its federated credential and
     },
   ]);
   assert.deepEqual(state.vars, { AZURE_CLIENT_ID: app.appId, AZURE_TENANT_ID: 'f00dbabe-0000-4000-8000-000000000001' });
-  assert.deepEqual(state.environment, [
-    '-F',
-    'deployment_branch_policy[protected_branches]=false',
-    '-F',
-    'deployment_branch_policy[custom_branch_policies]=true',
-  ]);
-  assert.deepEqual(state.branches, ['main']);
-  const key = state.secrets.ACCESS_MEMORY_KEY ?? '';
+  assert.deepEqual(state.environments, {
+    'access-grant': ['-F', 'deployment_branch_policy[protected_branches]=false', '-F', 'deployment_branch_policy[custom_branch_policies]=true'],
+  });
+  assert.deepEqual(state.branches, { 'access-grant': ['main'] });
+  const key = state.secrets['access-grant/ACCESS_MEMORY_KEY'] ?? '';
   assert.match(key, /^[0-9a-f]{64}$/);
   assert.ok(!state.log.some((c) => c.args.some((a) => a.includes(key))), 'the memory key never on a command line');
   assert.match(first.out, /^Left: admin consent was not granted \(ERROR: Insufficient privileges to complete the operation\.\): an administrator/m);
@@ -138,18 +181,78 @@ test('init --create-app makes the app registration, its federated credential and
 
   // Once an administrator can consent: the files are kept, nothing is made twice, the key is kept.
   const second = run(repo, env, 'init', '--org', 'acme', '--github-repo', 'acme/access', '--create-app');
-  assert.equal(second.code, 0, second.err + second.out);
+  assert.equal(second.code, 1, second.err + second.out);
   const after = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
   assert.equal(after.apps.length, 1);
   assert.equal(after.sps.length, 1);
   assert.equal(after.creds.length, 1);
-  assert.deepEqual(after.branches, ['main']);
-  assert.equal(after.secrets.ACCESS_MEMORY_KEY, key);
+  assert.deepEqual(after.branches, { 'access-grant': ['main'] });
+  assert.equal(after.secrets['access-grant/ACCESS_MEMORY_KEY'], key);
+  assert.equal(after.units.length, 1);
+  assert.equal(after.roleAssignments.length, 1);
+  assert.match(second.out, /done: Groups Administrator for the app, scoped to the unit, exists already/);
   assert.match(second.out, /The access repository is in .* already; its files are kept\./);
   assert.match(second.out, /done: admin consent granted/);
   assert.match(second.out, /done: memory key ACCESS_MEMORY_KEY exists already \(kept\)/);
-  assert.doesNotMatch(second.out, /^Left:/m);
+  assert.deepEqual(
+    second.out.match(/^Left: .*/gm)?.map((l) => l.slice(0, 40)),
+    ["Left: 1 of the policy's groups is not in"],
+    'only the example group is left, until the policy names a real one',
+  );
   assert.equal(run(repo, env, 'validate').code, 0);
+});
+
+test('init --create-app --broad asks for the tenant-wide permission and makes no unit; --read-only-app adds an app that cannot write, in its own environment', () => {
+  const { bin, stateFile, dir } = standIns();
+  const repo = join(dir, 'access');
+  spawnSync('mkdir', [repo]);
+  const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, STAND_IN_STATE: stateFile };
+  const res = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app', '--broad', '--read-only-app');
+  assert.equal(res.code, 0, res.err + res.out);
+  assert.match(res.out, /tenant-wide GroupMember\.ReadWrite\.All, as --broad asks/);
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+  assert.deepEqual(state.units, []);
+  assert.deepEqual(state.roleAssignments, []);
+  const [grant, read] = state.apps;
+  assert.deepEqual(grant!.permissions, [ROLE_ID['GroupMember.ReadWrite.All'], ROLE_ID['User.ReadBasic.All']]);
+  assert.equal(read!.displayName, 'access-as-code acme/access (read-only)');
+  assert.deepEqual(read!.permissions, [ROLE_ID['GroupMember.Read.All'], ROLE_ID['User.ReadBasic.All'], ROLE_ID['RoleManagement.Read.Directory']]);
+  assert.deepEqual(
+    state.creds.map((c) => [c.appId, c.subject]),
+    [
+      [grant!.appId, 'repo:acme@1001/access@2002:environment:access-grant'],
+      [read!.appId, 'repo:acme@1001/access@2002:environment:access-read'],
+    ],
+  );
+  assert.deepEqual(state.branches, { 'access-grant': ['main'], 'access-read': ['main'] });
+  assert.deepEqual(state.vars, { AZURE_CLIENT_ID: grant!.appId, AZURE_TENANT_ID: 'f00dbabe-0000-4000-8000-000000000001', AZURE_READ_CLIENT_ID: read!.appId });
+  assert.deepEqual(Object.keys(state.secrets), ['access-grant/ACCESS_MEMORY_KEY'], 'the memory key stays with the jobs that write');
+  // Each option goes with --create-app.
+  const alone = run(repo, env, 'init', '--broad');
+  assert.equal(alone.code, 2);
+  assert.match(alone.err, /--broad goes with --create-app/);
+});
+
+test('init --create-app without Privileged Role Administrator: the unit and its role are left, with the commands, and nothing writes', () => {
+  const { bin, stateFile, dir } = standIns();
+  const repo = join(dir, 'access');
+  spawnSync('mkdir', [repo]);
+  const res = run(
+    repo,
+    { PATH: `${bin}:${process.env.PATH ?? ''}`, STAND_IN_STATE: stateFile, STAND_IN_NOT_PRA: '1' },
+    'init',
+    '--github-repo',
+    'acme/access',
+    '--create-app',
+  );
+  assert.equal(res.code, 2, res.out);
+  assert.match(
+    res.err,
+    /creating the restricted administrative unit \(needs Privileged Role Administrator; without one, --broad gives the app tenant-wide GroupMember\.ReadWrite\.All instead, docs\/setup\.md step 2d\): "az rest --method POST --url …" failed: ERROR: Forbidden/,
+  );
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+  assert.deepEqual(state.vars, {}, 'no variable points a workflow at an app that cannot do its job yet');
+  assert.ok(!state.apps[0]!.permissions.includes(ROLE_ID['GroupMember.ReadWrite.All']!), 'never the broad permission as a fallback');
 });
 
 test('init --create-app says what to do when az is signed out or not installed, and what it had made', () => {
@@ -208,8 +311,11 @@ test('init --create-app adopts an app registration of that name only when you al
         sps: [],
         creds,
         vars: {},
-        branches: [],
+        branches: {},
+        environments: {},
         secrets: {},
+        units: [],
+        roleAssignments: [],
         log: [],
       }),
     );

@@ -2,7 +2,7 @@
 // through requests counted only inside each window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blastRadius, weeklyTrend } from '../../src/report/blast-radius.ts';
+import { blastRadius, renderBlastRadius, weeklyTrend } from '../../src/report/blast-radius.ts';
 import { classify, dailySpan, folderName, propose, proposeMaxDuration, usageFromLogs } from '../../src/commands/discover.ts';
 import { blastHeadline } from '../../src/report/dashboard.ts';
 
@@ -163,4 +163,44 @@ test("the day's point counts members who stay without a request: exemptions and 
     { group: 'unreadable', error: 'Graph answered 403', dispositions: [] },
   ]);
   assert.deepEqual(point, { day: '2026-11-29', at: '2026-11-29T00:05:00.000Z', groups: [{ group: 'finance-admins', users: 3, apps: 1 }] });
+});
+
+test('the report never reads as a contradiction: members of other groups are said beside the headline, and weeks before any record are one line', () => {
+  const row = (group: string, weight: number, standingUsers: number) => ({
+    group,
+    weight,
+    standingUsers,
+    standingApps: 0,
+    standingHoursPerWeek: weight >= 10 ? standingUsers * 168 : 0,
+    elevatedHours: { d7: 0, d30: 0, d90: 0 },
+    exposure: standingUsers * weight,
+  });
+  const empty = (weekEnding: string) => ({ weekEnding, elevatedHours: 0 });
+  const text = renderBlastRadius(
+    {
+      rows: [row('tier0', 100, 0), row('readers', 0, 1)],
+      total: { standingUsers: 0, standingApps: 0, standingHoursPerWeek: 0, elevatedHours: { d7: 0, d30: 0, d90: 0 }, exposure: 0 },
+      trend: [empty('2026-11-15'), empty('2026-11-22'), { weekEnding: '2026-11-29', standingMembers: 0, elevatedHours: 1.5 }],
+    },
+    (s) => s,
+  ).join('\n');
+  assert.match(
+    text,
+    /\*\*0 standing privileged users\*\*[^\n]* Besides, 1 standing member holds groups that are not privileged, or whose privilege is not known/,
+  );
+  assert.match(text, /\| the 2 weeks before \| not recorded \| not known \| 0 \|\n\| 2026-11-29 \| 0 \| not known \| 1\.5 \|/);
+  assert.doesNotMatch(text, /2026-11-15/);
+  const none = renderBlastRadius(
+    {
+      rows: [],
+      total: { standingUsers: 0, standingApps: 0, standingHoursPerWeek: 0, elevatedHours: { d7: 0, d30: 0, d90: 0 }, exposure: 0 },
+      trend: [empty('2026-11-22')],
+    },
+    (s) => s,
+  ).join('\n');
+  assert.match(
+    none,
+    /\*\*Week by week:\*\* nothing was recorded and no hours were elevated in the last week \(standing exemptions in privileged groups: not known\)\./,
+  );
+  assert.doesNotMatch(none, /\| Week ending/);
 });

@@ -36,3 +36,31 @@ test('the first hour: one docs index whose links all resolve, .node-version says
   assert.equal(readFileSync(`${root}.node-version`, 'utf8').trim(), runtime);
   assert.match(readFileSync(`${root}.gitignore`, 'utf8'), /^\*\.tgz$/m);
 });
+
+test("the README's workflow table gives each template workflow's permissions, environment and schedule as the files do", async () => {
+  const { parse } = await import('yaml');
+  const rows = new Map(
+    [...readme.matchAll(/^\| `(access-[a-z-]+\.yml)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => [m[1]!, { runs: m[2]!, permissions: m[3]! }]),
+  );
+  const dir = `${root}template/.github/workflows/`;
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+  assert.deepEqual([...rows.keys()].sort(), files.sort(), 'one row per template workflow');
+  for (const file of files) {
+    const w = parse(readFileSync(dir + file, 'utf8')) as {
+      permissions: Record<string, string>;
+      on: Record<string, unknown>;
+      jobs: Record<string, { environment?: string | { name: string } }>;
+    };
+    const row = rows.get(file)!;
+    const listed = Object.fromEntries([...row.permissions.matchAll(/`([a-z-]+): ([a-z]+)`/g)].map((m) => [m[1]!, m[2]!]));
+    assert.deepEqual(listed, w.permissions, `${file}: the README lists its permissions as the file has them`);
+    const envs = Object.values(w.jobs).map((j) => (typeof j.environment === 'string' ? j.environment : j.environment?.name));
+    for (const env of envs) {
+      if (env === undefined) assert.doesNotMatch(row.permissions, /environment/, `${file} runs in no environment`);
+      else if (env.includes('access-read')) assert.match(row.permissions, /environment `access-read` \(with the read-only app\), else `access-grant`/, file);
+      else assert.match(row.permissions, new RegExp(`environment \`${env}\``), file);
+    }
+    if ('schedule' in w.on) assert.match(row.runs, /every 15 minutes|daily/, file);
+  }
+});

@@ -17,7 +17,14 @@ type Workflow = {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress': boolean };
-  jobs: Record<string, { environment?: string; permissions?: unknown; steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }>;
+  jobs: Record<
+    string,
+    {
+      environment?: string | { name: string; deployment?: boolean };
+      permissions?: unknown;
+      steps: { uses?: string; with?: Record<string, unknown>; run?: string }[];
+    }
+  >;
 };
 const parsed = (name: string) => parse(workflows[name]!) as Workflow;
 
@@ -76,6 +83,14 @@ test('grant: push to main only, id-token only there, in a protected environment,
   assert.equal(step.with!['memory-key'], '${{ secrets.ACCESS_MEMORY_KEY }}');
 });
 
+test('environment.deployment: true, false or an expression passes; anything else is reported', async () => {
+  const wf = (value: string) =>
+    `on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    environment:\n      name: e\n      deployment: ${value}\n    steps:\n      - run: echo hi\n`;
+  assert.deepEqual(await lintWorkflow(wf('false'), 'ok.yml'), []);
+  assert.deepEqual(await lintWorkflow(wf("${{ github.ref_name == 'main' }}"), 'ok.yml'), []);
+  assert.match((await lintWorkflow(wf('maybe'), 'a.yml')).map((f) => f.message).join(), /"deployment" must be true, false or an expression/);
+});
+
 test('revoke: every 15 minutes off the top of the hour, and on demand, same environment and concurrency group as grant', () => {
   const w = parsed('access-revoke.yml');
   assert.deepEqual(
@@ -88,7 +103,8 @@ test('revoke: every 15 minutes off the top of the hour, and on demand, same envi
   assert.equal(slotLateness(Date.parse('2026-12-07T10:05:00Z')), 13 * 60_000);
   assert.ok('workflow_dispatch' in w.on);
   assert.deepEqual(w.permissions, { contents: 'write', 'pull-requests': 'write', issues: 'write', actions: 'read', 'id-token': 'write' });
-  assert.equal(w.jobs.revoke!.environment, 'access-grant');
+  // Same environment as grant, but a sweep every 15 minutes records no deployment (issue 33).
+  assert.deepEqual(w.jobs.revoke!.environment, { name: 'access-grant', deployment: false });
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.dashboard, true, 'the sweep keeps the dashboard');
   assert.deepEqual(w.concurrency, parsed('access-grant.yml').concurrency);
   assert.equal(w.jobs.revoke!.steps.find((s) => s.uses === './')!.with!.command, 'revoke');
@@ -105,12 +121,22 @@ test('the request form workflow: issues opened or edited, issues: write and cont
   assert.equal(job.steps.find((s) => s.uses === './')!.with!.command, 'issue');
 });
 
-test('THREATS 14: only jobs in the access-grant environment, on main, can ask for an OIDC token', () => {
+/** The read jobs' environment: access-read once the read-only app is set up, else access-grant. */
+const READ_ENVIRONMENT = "${{ vars.AZURE_READ_CLIENT_ID != '' && 'access-read' || 'access-grant' }}";
+
+test('THREATS 14: only jobs in the access-grant environment (or, for report and discover, access-read), on main, can ask for an OIDC token', () => {
   for (const name of Object.keys(workflows)) {
     const w = parsed(name);
     if (w.permissions['id-token'] !== 'write') continue;
-    for (const job of Object.values(w.jobs))
-      assert.equal(job.environment, 'access-grant', `${name}: a job with id-token: write runs in the access-grant environment`);
+    for (const job of Object.values(w.jobs)) {
+      const env = job.environment as string | { name: string; deployment?: boolean } | undefined;
+      const envName = typeof env === 'string' ? env : env?.name;
+      const reads = name === 'access-report.yml' || name === 'access-discover.yml';
+      assert.equal(envName, reads ? READ_ENVIRONMENT : 'access-grant', `${name}: a job with id-token: write runs in the access-grant environment`);
+      // Writers record a deployment only where one is a change of access people look for: grant and break-glass.
+      const recorded = typeof env === 'string' || env?.deployment !== false;
+      assert.equal(recorded, name === 'access-grant.yml' || name === 'access-break-glass.yml', `${name}: deployments recorded only for grants`);
+    }
     assert.ok(!('pull_request' in w.on) && !('pull_request_target' in w.on), `${name} does not run for pull requests`);
   }
 });
