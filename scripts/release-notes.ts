@@ -50,7 +50,9 @@ export function versionProblems(changelog: string, packageVersion: string, pinne
 export function pinnedVersions(read: (path: string) => string, workflows: readonly string[]): { file: string; version: string }[] {
   const out: { file: string; version: string }[] = [];
   for (const file of workflows)
-    for (const m of read(file).matchAll(/uses: access-as-code\/access-as-code@v(\d+\.\d+\.\d+)/g)) out.push({ file, version: m[1]! });
+    // By tag (in git), or by the tag's commit with the version in a comment (in the published package).
+    for (const m of read(file).matchAll(/uses: access-as-code\/access-as-code@(?:v(\d+\.\d+\.\d+)|[0-9a-f]{40} # v(\d+\.\d+\.\d+))/g))
+      out.push({ file, version: (m[1] ?? m[2])! });
   for (const m of read('README.md').matchAll(/access-as-code(?:@v|-)(\d+\.\d+\.\d+)/g)) out.push({ file: 'README.md', version: m[1]! });
   return out;
 }

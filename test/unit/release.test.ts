@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { pinnedVersions, releaseNotes, versionProblems } from '../../scripts/release-notes.ts';
+import { pinByCommit } from '../../scripts/pin-template.ts';
 
 const changelog = readFileSync(new URL('../../CHANGELOG.md', import.meta.url), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string; private?: boolean };
@@ -56,4 +57,29 @@ test('every third-party action in every workflow is pinned by full commit id, wi
     }
   }
   assert.ok(checked >= 6, 'the check saw the pinned actions');
+});
+
+test('the published template pins the action by the release commit, its version in a comment; the release runs that step before it publishes', () => {
+  const commit = 'a'.repeat(40);
+  const text = readFileSync('template/.github/workflows/access-grant.yml', 'utf8');
+  const pinned = pinByCommit(text, `v${pinnedVersions((p) => readFileSync(p, 'utf8'), ['template/.github/workflows/access-grant.yml'])[0]!.version}`, commit);
+  assert.match(pinned, new RegExp(`uses: access-as-code/access-as-code@${commit} # v\\d+\\.\\d+\\.\\d+\\n`));
+  assert.doesNotMatch(pinned, /access-as-code@v\d/);
+  // Run again (a re-run of the release job): the same text.
+  const version = /# (v[\d.]+)/.exec(pinned.split('access-as-code@')[1]!)![1]!;
+  assert.equal(pinByCommit(pinned, version, commit), pinned);
+  // Still one version everywhere: the pinned form names the version in its comment.
+  assert.deepEqual(
+    pinnedVersions((p) => (p === 'x.yml' ? pinned : readFileSync(p, 'utf8')), ['x.yml'])
+      .filter((p) => p.file === 'x.yml')
+      .map((p) => `v${p.version}`),
+    [version],
+  );
+  assert.throws(() => pinByCommit(text, 'v0.0.1', commit), /the template must name the version being released/);
+  assert.throws(() => pinByCommit(text, version, 'main'), /not a full commit id/);
+  const release = readFileSync('.github/workflows/release.yml', 'utf8');
+  const at = (s: string) => release.indexOf(s);
+  assert.ok(
+    at('node scripts/pin-template.ts') > 0 && at('node scripts/pin-template.ts') < at('npm publish') && at('node scripts/pin-template.ts') < at('npm pack'),
+  );
 });
