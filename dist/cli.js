@@ -1,23 +1,26 @@
 #!/usr/bin/env node
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
+  VERSION
+} from "./cli-chunks/chunk-P75PHIMW.js";
+import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-P3OUL74T.js";
+} from "./cli-chunks/chunk-4DZQZTOV.js";
 import {
   COMMON,
   FORMAT,
   clock,
   jsonWanted,
   repoRoot
-} from "./cli-chunks/chunk-CGEQTAXO.js";
+} from "./cli-chunks/chunk-PGKTBLDP.js";
 import {
   EXIT,
   EXIT_HELP
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-ASXPU5R2.js";
+} from "./cli-chunks/chunk-2MCF3BRV.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -26,17 +29,17 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-EEXSAQTR.js";
+} from "./cli-chunks/chunk-SO6F3KK7.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-44LRWTKP.js";
-import "./cli-chunks/chunk-UZ4VAHFN.js";
+} from "./cli-chunks/chunk-NR77JVA2.js";
+import "./cli-chunks/chunk-YZ4ZVQJ7.js";
 import {
   nearest
-} from "./cli-chunks/chunk-VU76M4JM.js";
+} from "./cli-chunks/chunk-3I7ZFWFQ.js";
 import {
   formatDuration,
   parseDuration
@@ -69,8 +72,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 function requestSchemaRef(root, version) {
   if (existsSync(join(root, "schemas", "access-request.schema.json"))) return "../../schemas/access-request.schema.json";
-  const major = /^(\d+)\./.exec(version)?.[1];
-  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major ? `v${major}` : "main"}/schemas/access-request.schema.json`;
+  const major2 = /^(\d+)\./.exec(version)?.[1];
+  return `https://raw.githubusercontent.com/access-as-code/access-as-code/${major2 ? `v${major2}` : "main"}/schemas/access-request.schema.json`;
 }
 function draftRequest(options, config, taken) {
   if (options.duration === void 0 === (options.until === void 0)) {
@@ -82,7 +85,10 @@ function draftRequest(options, config, taken) {
   let ends;
   if (options.duration !== void 0) {
     const ms = parseDuration(options.duration);
-    if (ms === void 0) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+    if (ms === void 0)
+      throw new ConfigError(
+        `--for "${options.duration}" is not a duration.${/^\d+$/.test(options.duration) ? ` Give it a unit: --for ${options.duration}m (minutes) or --for ${options.duration}h (hours).` : ""} Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`
+      );
     end = `duration: ${formatDuration(ms)}`;
     ends = `for ${formatDuration(ms)} from the merge`;
   } else {
@@ -125,11 +131,8 @@ function requireLogin(requester) {
   return requester;
 }
 
-// src/version.ts
-var VERSION = true ? "1.0.0" : "development";
-
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-GOW3QETU.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-63W4G5CD.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -146,9 +149,9 @@ var COMMAND_TABLE = [
       "--github-repo OWNER/NAME": "the access repository on GitHub (default: the origin remote), for the commands printed",
       "--create-app": "make the app registration, environment, variables and federated credential now, with your az and gh",
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
-      "--read-only-app": "with --create-app: also a read-only app and the access-read environment for report, doctor and discover"
+      "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-GWAS7I5Q.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-7WJ2ZSD6.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -180,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-UUETOBEW.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-FJCGQPNA.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -676,6 +679,19 @@ function progressMode(argv, stderrIsTerminal, env) {
 }
 
 // src/cli.ts
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+var major = Number(process.versions.node.split(".")[0]);
+if (major < 22) {
+  process.stderr.write(
+    `access-as-code: needs Node.js 22 or later; this is ${process.version}. Install a current Node.js (https://nodejs.org) and run it again.
+`
+  );
+  process.exit(EXIT.notDone);
+}
 var { mode, rest } = progressMode(process.argv.slice(2), process.stderr.isTTY === true, process.env);
 var network = watchNetwork({ mode, services: serviceUrls(rest, process.env), write: (text) => process.stderr.write(text), now: () => Date.now() });
 var code = await runCli(rest, {
@@ -692,8 +708,10 @@ var code = await runCli(rest, {
   cwd: process.cwd(),
   now: () => Date.now()
 }).catch((error) => {
-  process.stderr.write(`access-as-code: unexpected failure: ${error instanceof Error ? error.message : String(error)}
-`);
+  process.stderr.write(
+    `access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}
+`
+  );
   return EXIT.notDone;
 }).finally(network.stop);
 process.exitCode = code;

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-BKB2LIX4.js";
+} from "./chunks/chunk-UOLAQKKS.js";
 import {
   annotate,
   applyEffects,
@@ -30,33 +30,33 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-JRPXXP6C.js";
-import "./chunks/chunk-Y5F546OS.js";
+} from "./chunks/chunk-E3BFTH6P.js";
+import "./chunks/chunk-OWYJCMUW.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-XRITTLIL.js";
+} from "./chunks/chunk-UA2QLUKJ.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-7MTBCND5.js";
-import "./chunks/chunk-SCBD7RQR.js";
+} from "./chunks/chunk-DIV7ZLLD.js";
+import "./chunks/chunk-OY2TG4AL.js";
 import {
   GITHUB_LOGIN
-} from "./chunks/chunk-GM4RVDFP.js";
-import "./chunks/chunk-MRNK5YD3.js";
+} from "./chunks/chunk-IU4YA2SP.js";
+import "./chunks/chunk-TDEDRALS.js";
 import {
   context
-} from "./chunks/chunk-PDOS5WME.js";
+} from "./chunks/chunk-JLLJGRDJ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-RMNFMKVO.js";
+import "./chunks/chunk-7YIAOR6O.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-B766N2ED.js";
+import "./chunks/chunk-ATCX3I3U.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -75,7 +75,7 @@ import {
 } from "./chunks/chunk-T6N4ZH6A.js";
 import {
   GITHUB_SENT
-} from "./chunks/chunk-GL6KHTZV.js";
+} from "./chunks/chunk-RTSR7ASI.js";
 import "./chunks/chunk-GKSYZKYF.js";
 import {
   workflowFileOf
@@ -378,7 +378,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-3UECDAJW.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-XYVCR2U3.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -415,7 +415,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-YKYDUQEC.js");
+  const { readPublished } = await import("./chunks/dashboard-CKVS6Y64.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -486,8 +486,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-CEBZ5D3E.js");
-  const { requestSchemaRef } = await import("./chunks/new-5CEKCNIM.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TTMCA5KP.js");
+  const { requestSchemaRef } = await import("./chunks/new-CBHRUEVM.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -509,7 +509,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-ZXERN3XX.js");
+  const github = await import("./chunks/client-NF6D7MNX.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -567,7 +567,7 @@ async function runDiscover(settings) {
 }
 async function workflowProblems(workspace) {
   const { workflowPermissionProblems } = await import("./chunks/permissions-NHG5E4Z5.js");
-  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-AUWVBVJN.js");
+  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-HL4NOPHK.js");
   const files = workingTree(workspace);
   const out = [];
   for (const path of await files.list(".github/workflows")) {
@@ -580,7 +580,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-KJ3OMY6U.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-Q2BMLUXY.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -591,7 +591,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-VPHVWCMS.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-Z3GUFILL.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -634,7 +634,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-J7MS2XCP.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-5CTN37LR.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -669,7 +669,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-Q34H5M2W.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-YXOYJKQG.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -730,7 +730,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-YKYDUQEC.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-CKVS6Y64.js");
   const { slotLateness } = await import("./chunks/dashboard-24M7XZZZ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -768,8 +768,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-BMVQURV5.js");
-  const { renderReport } = await import("./chunks/render-XKCV62K2.js");
+  const { collectReport } = await import("./chunks/report-UOBTCD5V.js");
+  const { renderReport } = await import("./chunks/render-BDO5UDVY.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -777,7 +777,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-XMW5K5EJ.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-3KH2BFT2.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

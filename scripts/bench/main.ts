@@ -25,7 +25,7 @@ import { createRepo } from '../lib/git-repo.ts';
 import { runAction } from '../lib/actions-runner.ts';
 import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
-import { reconcileFigures, type Recorded } from './reconcile.ts';
+import { reconcileFigures, scaleFigures, type Recorded } from './reconcile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOOKS = fileURLToPath(new URL('./hooks.mjs', import.meta.url));
@@ -388,6 +388,8 @@ if (process.argv[2] === 'validate-worker') {
     await sweep('throttled sweep', { throttle: true, baseline });
   }
   if (!only || only === 'reconcile') await reconcileFigures(record, quick);
+  // 100,000 active requests (BENCH_SCALE to try another size): not in the default run, it takes long.
+  if (only === 'scale') await scaleFigures(record, Number(process.env.BENCH_SCALE ?? 100_000));
   if (args.has('--json')) {
     console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), quick, figures }, null, 2));
   } else {

@@ -28,14 +28,25 @@ export interface Recorded {
 const GROUP_ID = 'a0000000-0000-4000-8000-000000000001';
 const userId = (i: number) => `d0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const requestText = (login: string, expires: number) =>
-  `version: 1\nrequester: ${login}\ngroup: ops\nexpires: "${iso(expires)}"\njustification: "Benchmark request for ${login}"\n`;
+const requestText = (login: string, expires: number, group = 'ops') =>
+  `version: 1\nrequester: ${login}\ngroup: ${group}\nexpires: "${iso(expires)}"\njustification: "Benchmark request for ${login}"\n`;
+
+/**
+ * Request i's group when the world has `groups` of them: one, `ops`, in the usual figures; at 100,000
+ * requests the folders are spread (200 requests a group at most), as an organisation's are, since one
+ * folder of 100,000 files makes git rewrite a tree of 100,000 entries at every merge.
+ */
+const groupName = (i: number, groups: number) => (groups === 1 ? 'ops' : `ops-${i % groups}`);
+const groupId = (g: number) => (g === 0 ? GROUP_ID : `a0000000-0000-4000-8000-${(g + 1).toString(16).padStart(12, '0')}`);
+const groupsFor = (requests: number) => (requests <= 10_000 ? 1 : Math.ceil(requests / 200));
+/** Members of every group of the world. */
+const allMembers = (twin: Twin, groups: number) => Array.from({ length: groups }, (_, g) => twin.members(groupId(g))).flat();
 
 /**
  * A repository shaped like an organisation's: one group, `ops`, that only members of @acme/sre may
  * request, two approvals from the code-owner team @acme/approvers, and `users` identities.
  */
-function configRepo(users: number): TestRepo {
+function configRepo(users: number, groups = 1): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), 'aac-bench-config-'));
   const write = (path: string, text: string) => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -43,7 +54,7 @@ function configRepo(users: number): TestRepo {
   };
   write(
     '.github/access-policy.yaml',
-    `version: 1\ndefaults: { maxDuration: 8h, approvals: 2, requireTicket: false, mode: enforce }\ngroups:\n  ops:\n    id: ${GROUP_ID}\n    requesters: ["@acme/sre"]\n`,
+    `version: 1\ndefaults: { maxDuration: 8h, approvals: 2, requireTicket: false, mode: enforce }\ngroups:\n${Array.from({ length: groups }, (_, g) => `  ${groupName(g, groups)}:\n    id: ${groupId(g)}\n    requesters: ["@acme/sre"]\n`).join('')}`,
   );
   write('.github/access-identities.yaml', `version: 1\nusers:\n${Array.from({ length: users }, (_, i) => `  user-${i}: { id: ${userId(i)} }`).join('\n')}\n`);
   write('.github/CODEOWNERS', '/requests/ @acme/approvers\n');
@@ -76,7 +87,9 @@ async function activeWorld(
   active: number,
   options: { expiredMembers?: number; remindersDue?: number } = {},
 ): Promise<{ repo: TestRepo; twin: Twin; pulls: { number: number; head: string; merge: string; file: string }[] }> {
-  const repo = configRepo(active + (options.expiredMembers ?? 0));
+  const total = active + (options.expiredMembers ?? 0);
+  const groups = groupsFor(total);
+  const repo = configRepo(total, groups);
   const now = Date.now();
   let stream = '';
   let mark = 1;
@@ -84,14 +97,15 @@ async function activeWorld(
   const pending: { number: number; headMark: number; mergeMark: number; file: string; time: number }[] = [];
   for (let i = 0; i < active + (options.expiredMembers ?? 0); i++) {
     const expired = i >= active;
-    const file = `requests/ops/user-${i}-bench.yaml`;
+    const group = groupName(i, groups);
+    const file = `requests/${group}/user-${i}-bench.yaml`;
     // The first `remindersDue` end within the reminder window (1 hour): each gets one reminder.
     const ends = expired ? now - 60_000 : i < (options.remindersDue ?? 0) ? now + 30 * 60_000 : now + 4 * 3_600_000;
     const time = Math.floor((now - 3_600_000 + i) / 1000);
     const head = mark++;
-    stream += `commit refs/heads/pr-${i}\nmark :${head}\ncommitter User ${i} <u${i}@example.com> ${time} +0000\n${data(`Request ${i}`)}from ${main}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, ends))}\n`;
+    stream += `commit refs/heads/pr-${i}\nmark :${head}\ncommitter User ${i} <u${i}@example.com> ${time} +0000\n${data(`Request ${i}`)}from ${main}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, ends, group))}\n`;
     const merge = mark++;
-    stream += `commit refs/heads/main\nmark :${merge}\ncommitter GitHub <noreply@github.com> ${time} +0000\n${data(`Merge pull request #${i + 1}`)}from ${main}\nmerge :${head}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, ends))}\n`;
+    stream += `commit refs/heads/main\nmark :${merge}\ncommitter GitHub <noreply@github.com> ${time} +0000\n${data(`Merge pull request #${i + 1}`)}from ${main}\nmerge :${head}\nM 100644 inline ${file}\n${data(requestText(`user-${i}`, ends, group))}\n`;
     main = `:${merge}`;
     pending.push({ number: i + 1, headMark: head, mergeMark: merge, file, time: time * 1000 });
   }
@@ -100,7 +114,11 @@ async function activeWorld(
   const twin = await Twin.start({
     seed: {
       users: members.map((id) => ({ id })),
-      groups: [{ id: GROUP_ID, displayName: 'ops', members }],
+      groups: Array.from({ length: groups }, (_, g) => ({
+        id: groupId(g),
+        displayName: groupName(g, groups),
+        members: members.filter((_, i) => i % groups === g),
+      })),
       apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
       repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
       githubTokens: [TOKEN],
@@ -158,7 +176,13 @@ const sreTeam = (requesters: number) => [
 /** The grant environment's memory key in the runs that remember (docs/setup.md, step 4). */
 const MEMORY_KEY = 'bench-memory-key-0123456789abcdef0123456789abcdef';
 
-function run(repo: TestRepo, twin: Twin, command: 'revoke' | 'grant', event?: unknown, options: { memory?: boolean } = {}): Promise<ActionRun> {
+function run(
+  repo: Pick<TestRepo, 'dir'>,
+  twin: Twin,
+  command: 'revoke' | 'grant',
+  event?: unknown,
+  options: { memory?: boolean; env?: Record<string, string> } = {},
+): Promise<ActionRun> {
   return runAction({
     workspace: repo.dir,
     inputs: {
@@ -172,7 +196,7 @@ function run(repo: TestRepo, twin: Twin, command: 'revoke' | 'grant', event?: un
     },
     eventName: command === 'grant' ? 'push' : 'schedule',
     event: event ?? { schedule: '*/15 * * * *' },
-    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
+    env: { ...twin.env(), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main', ...options.env },
   });
 }
 
@@ -293,7 +317,7 @@ async function steadySweep(
     const comments = () => twin.state.repos.get('acme/access')!.comments.length;
     const before = comments();
     const r = await run(repo, twin, 'revoke', undefined, { memory: true });
-    if (r.exitCode !== 0 || twin.members(GROUP_ID).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
+    if (r.exitCode !== 0 || allMembers(twin, groupsFor(active)).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
     const measured = {
       ...githubCost(twin),
@@ -346,7 +370,7 @@ async function steadyGrant(active: number): Promise<{ requests: number; points: 
 }
 
 /** `total` requests added and deleted over `days`, 100 a commit; two members without a request. */
-async function deletedHistory(total: number, days: number): Promise<{ ms: number; ok: boolean }> {
+async function deletedHistory(total: number, days: number, options: { partialClone?: boolean } = {}): Promise<{ ms: number; ok: boolean; fetches: number }> {
   const repo = configRepo(1000);
   const now = Date.now();
   const perCommit = 100;
@@ -382,13 +406,33 @@ async function deletedHistory(total: number, days: number): Promise<{ ms: number
   // GitHub's own largest REST page, which the product asks for (per_page=100).
   twin.state.restPageMax = 100;
   recommendedSetUp(twin);
+  // The workspace: the repository itself, or a partial clone of it (what actions/checkout makes with
+  // filter: blob:none), whose missing blobs git fetches from it on demand; GIT_TRACE2_EVENT counts those fetches.
+  const workspace = options.partialClone ? partialClone(repo.dir) : undefined;
+  const trace = workspace ? `${workspace}.trace2.json` : undefined;
   try {
-    const r = await run(repo, twin, 'revoke');
-    return { ms: r.ms, ok: r.exitCode === 0 && twin.members(GROUP_ID).length === 0 };
+    const r = await run(workspace ? { ...repo, dir: workspace } : repo, twin, 'revoke', undefined, {
+      ...(trace ? { env: { GIT_TRACE2_EVENT: trace } } : {}),
+    });
+    const fetches = trace
+      ? readFileSync(trace, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"event":"start"') && l.includes('"fetch"')).length
+      : 0;
+    return { ms: r.ms, ok: r.exitCode === 0 && twin.members(GROUP_ID).length === 0, fetches };
   } finally {
     await twin.stop();
     repo.remove();
+    if (workspace) for (const path of [workspace, trace!]) rmSync(path, { recursive: true, force: true });
   }
+}
+
+/** A partial clone (blob:none) of `origin` with main checked out, as actions/checkout makes it. */
+function partialClone(origin: string): string {
+  spawnSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin });
+  const c = checkoutFrom(origin, true);
+  // The branch the action reads as the default branch, as in the full repository.
+  return c.dir;
 }
 
 async function githubDown(): Promise<boolean> {
@@ -583,3 +627,144 @@ async function largeFigures(
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Issue "cost at the size of a real organisation", item 4: at `n` active requests (100,000), the
+ * remembered sweep at 50 ms a call; and what checking out a history of `n` merges costs, with full
+ * history and as a partial clone (`filter: blob:none`, which actions/checkout supports), and whether
+ * the sweep still holds on a partial clone.
+ */
+export async function scaleFigures(record: (f: Recorded) => void, n: number): Promise<void> {
+  const say = (line: string) => process.stderr.write(`  [scale ${n}] ${line}\n`);
+  const checkout = await checkoutCost(n, say);
+  record({
+    name: `checkout of ${n} merges, full history: wall time`,
+    value: checkout.full.ms / 1000,
+    unit: 's',
+    note: `${mb(checkout.full.bytes)} MB in .git`,
+  });
+  record({
+    name: `checkout of ${n} merges, partial clone (filter: blob:none): wall time`,
+    value: checkout.partial.ms / 1000,
+    unit: 's',
+    note: `${mb(checkout.partial.bytes)} MB in .git; the blobs of the tree checked out come with it`,
+  });
+  const partialSweep = await deletedHistoryOnPartialClone(Math.min(n, 100_000), say);
+  record({
+    name: `sweep over ${Math.min(n, 100_000)} deleted requests, all within the horizon, on a partial clone: wall time`,
+    value: partialSweep.partial.ms / 1000,
+    unit: 's',
+    target: 'as full',
+    met: partialSweep.partial.ok && partialSweep.partial.ms <= Math.max(2 * partialSweep.full.ms, partialSweep.full.ms + 5_000),
+    note: `full history: ${round(partialSweep.full.ms / 1000)} s; ${partialSweep.partial.fetches} fetches of missing objects from the remote; removed what ended: ${partialSweep.partial.ok ? 'yes' : 'NO'}`,
+  });
+  const started = performance.now();
+  const sweep = await steadySweep(n, { latencyMs: 50 });
+  say(`world, warm-up (${sweep.warmups} grant runs) and sweep: ${round((performance.now() - started) / 1000)} s`);
+  record({
+    name: `sweep GitHub requests, ${n} active requests, remembered`,
+    value: sweep.requests,
+    unit: 'requests',
+    target: '<= 30',
+    met: sweep.requests <= 30,
+    note: `${sweep.points} GraphQL points; ${sweep.remembered}; ${sweep.graph} Graph calls`,
+  });
+  record({
+    name: `sweep wall time, ${n} active requests, remembered, 50 ms per call`,
+    value: sweep.ms / 1000,
+    unit: 's',
+    target: '< 300',
+    met: sweep.ms < 300_000,
+  });
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+function du(dir: string): number {
+  const r = spawnSync('du', ['-sb', dir]);
+  return Number(r.stdout.toString().split('\t')[0]);
+}
+
+/** A history of `n` merged pull requests (one request file each), as `activeWorld` writes it, without the twin. */
+function mergeHistory(n: number): TestRepo {
+  const groups = groupsFor(n);
+  const repo = configRepo(1, groups);
+  const now = Date.now();
+  const chunks: string[] = [];
+  let main = 'refs/heads/main^0';
+  let mark = 1;
+  for (let i = 0; i < n; i++) {
+    const file = `requests/${groupName(i, groups)}/user-${i}-bench.yaml`;
+    const time = Math.floor((now - 3_600_000 + i) / 1000);
+    const text = requestText(`user-${i}`, now + 4 * 3_600_000, groupName(i, groups));
+    const head = mark++;
+    chunks.push(
+      `commit refs/heads/pr\nmark :${head}\ncommitter User ${i} <u${i}@example.com> ${time} +0000\n${data(`Request ${i}`)}from ${main}\nM 100644 inline ${file}\n${data(text)}\n`,
+    );
+    const merge = mark++;
+    chunks.push(
+      `commit refs/heads/main\nmark :${merge}\ncommitter GitHub <noreply@github.com> ${time} +0000\n${data(`Merge pull request #${i + 1}`)}from ${main}\nmerge :${head}\nM 100644 inline ${file}\n${data(text)}\n`,
+    );
+    main = `:${merge}`;
+  }
+  fastImport(repo, chunks.join(''));
+  // A server packs its objects; so does this one, so that both clones are served as GitHub would.
+  repo.git('repack', '-a', '-d', '-q');
+  return repo;
+}
+
+/** What actions/checkout does with fetch-depth: 0 (and filter: blob:none): init, fetch the branch with history, check it out. */
+function checkoutFrom(origin: string, filter: boolean): { ms: number; bytes: number; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'aac-bench-checkout-'));
+  const git = (...a: string[]) => {
+    const r = spawnSync('git', a, { cwd: dir, maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`git ${a.join(' ')}: ${r.stderr.toString()}`);
+  };
+  const started = performance.now();
+  git('init', '-q');
+  git('remote', 'add', 'origin', `file://${origin}`);
+  git(
+    '-c',
+    'protocol.version=2',
+    'fetch',
+    '-q',
+    '--no-tags',
+    '--prune',
+    '--no-recurse-submodules',
+    ...(filter ? ['--filter=blob:none'] : []),
+    'origin',
+    '+refs/heads/main:refs/remotes/origin/main',
+  );
+  git('checkout', '-q', '--force', '-B', 'main', 'refs/remotes/origin/main');
+  return { ms: performance.now() - started, bytes: du(join(dir, '.git')), dir };
+}
+
+async function checkoutCost(n: number, say: (line: string) => void) {
+  const started = performance.now();
+  const origin = mergeHistory(n);
+  say(`history of ${n} merges written and packed in ${round((performance.now() - started) / 1000)} s`);
+  // The server must allow filters (GitHub does); a local repository does not by default.
+  origin.git('config', 'uploadpack.allowFilter', 'true');
+  try {
+    const full = checkoutFrom(origin.dir, false);
+    const partial = checkoutFrom(origin.dir, true);
+    for (const d of [full.dir, partial.dir]) rmSync(d, { recursive: true, force: true });
+    return { full, partial };
+  } finally {
+    origin.remove();
+  }
+}
+
+/**
+ * The sweep over `total` deleted requests, run in a full clone and in a partial one of the same
+ * history: the sweep reads old versions of request files, which a partial clone fetches from the
+ * remote one at a time (each a round trip to GitHub on a real runner).
+ */
+async function deletedHistoryOnPartialClone(total: number, say: (line: string) => void) {
+  // All within the horizon (6 days): the sweep reads the most old versions there (the bounded search's worst case).
+  const full = await deletedHistory(total, 6);
+  say(`deleted-history sweep, full history: ${round(full.ms / 1000)} s`);
+  const partial = await deletedHistory(total, 6, { partialClone: true });
+  say(`deleted-history sweep, partial clone: ${round(partial.ms / 1000)} s, ${partial.fetches} fetches`);
+  return { full, partial };
+}

@@ -1,6 +1,6 @@
 /** Real git repositories for end-to-end tests and the demo: commits and branches as GitHub makes them. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -27,9 +27,23 @@ export function createRepo(options: { configFrom?: string; workflowsFrom?: strin
         GIT_COMMITTER_NAME: 'Test',
         GIT_COMMITTER_EMAIL: 'test@example.com',
         GIT_CONFIG_NOSYSTEM: '1',
+        // No background maintenance after each commit: a test repository lives for seconds.
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_0: 'maintenance.auto',
+        GIT_CONFIG_VALUE_0: 'false',
+        GIT_CONFIG_KEY_1: 'gc.auto',
+        GIT_CONFIG_VALUE_1: '0',
         HOME: dir,
       },
     }).trim();
+  // HEAD read from the files git keeps it in (a test makes hundreds of commits; each git process costs
+  // a fork of the test process), and asked of git only when it is not there as a plain file.
+  const head = (): string => {
+    const ref = readFileSync(join(dir, '.git', 'HEAD'), 'utf8').trim();
+    if (!ref.startsWith('ref: ')) return ref;
+    const loose = join(dir, '.git', ref.slice(5));
+    return existsSync(loose) ? readFileSync(loose, 'utf8').trim() : git('rev-parse', 'HEAD');
+  };
   git('init', '-q', '-b', 'main');
   const repo: TestRepo = {
     dir,
@@ -45,9 +59,9 @@ export function createRepo(options: { configFrom?: string; workflowsFrom?: strin
       }
       git('add', '-A');
       git('commit', '-q', '--allow-empty', '-m', message);
-      return git('rev-parse', 'HEAD');
+      return head();
     },
-    head: () => git('rev-parse', 'HEAD'),
+    head,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
   if (options.configFrom !== undefined) {

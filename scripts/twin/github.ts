@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import { runGraphql } from './graphql.ts';
 import type { Faults } from './faults.ts';
-import { buildTree, commitTree, isObject, moveRef, validPath } from './git-data.ts';
+import { buildTree, commitTree, isObject, moveRef, refHead, validPath } from './git-data.ts';
 import { json, type TwinRequest, type TwinResponse } from './http.ts';
 import { checkRest } from './permissions.ts';
 import type { GitHubIssue, GitHubPull, GitHubRepo, TwinState } from './state.ts';
@@ -446,8 +446,7 @@ export function githubHandler(state: TwinState, faults?: Faults) {
     };
     // Read once per request: a page of 100 runs would otherwise start git 100 times.
     let head: string | undefined;
-    const mainHead = () =>
-      (head ??= repo.gitDir ? execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim() : '0'.repeat(40));
+    const mainHead = () => (head ??= repo.gitDir ? (refHead(repo.gitDir, 'main') ?? '0'.repeat(40)) : '0'.repeat(40));
     let shapedRepo: Json | undefined;
     const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
       const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));

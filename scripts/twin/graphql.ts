@@ -261,9 +261,8 @@ function repositoryNode(state: TwinState, repo: GitHubRepo) {
     // contents, pull requests pull-requests, issues issues; a field refused answers null with FORBIDDEN.
     defaultBranchRef: () => {
       need(state, 'contents', 'read');
-      const head = repo.gitDir
-        ? gitObject(repo, execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: repo.gitDir, encoding: 'utf8' }).trim())
-        : undefined;
+      const main = repo.gitDir ? refHead(repo.gitDir, 'main') : undefined;
+      const head = main ? gitObject(repo, main) : undefined;
       return head ? { name: 'main', target: { __typename: 'Commit', oid: head.oid } } : null;
     },
     object: (args: { oid?: string; expression?: string }) => {
@@ -398,7 +397,10 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
     }),
     repository: (args: { owner: string; name: string }) => {
       const repo = state.repos.get(`${args.owner}/${args.name}`.toLowerCase());
-      return repo ? repositoryNode(state, repo) : null;
+      // As GitHub answers a repository it has not (or the token cannot see): null, and a NOT_FOUND error.
+      if (!repo)
+        throw Object.assign(new Error(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`), { extensions: { type: 'NOT_FOUND' } });
+      return repositoryNode(state, repo);
     },
     // Mutation.pinIssue: GitHub pins at most three issues per repository.
     pinIssue: (args: { input: { issueId: string } }) => {

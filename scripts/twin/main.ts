@@ -32,6 +32,8 @@ const DEFAULT_SEED: TwinSeed = {
   ],
   repos: [{ owner: 'acme', name: 'access' }],
   teams: { 'acme/sre': ['octocat'], 'acme/dba-leads': ['monalisa'] },
+  // The one GitHub token it accepts (a person's token with the repo scope); any other is refused.
+  githubTokens: ['twin-github-token'],
 };
 
 const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as TwinSeed) : DEFAULT_SEED;
@@ -48,6 +50,8 @@ for (const [name, value] of Object.entries(twin.env())) console.log(`${name}=${v
 // The CLI signs in as a developer would, with the app's secret from the environment (the twin's only).
 const app = seed.apps?.[0];
 if (app?.clientSecret) console.log(`AZURE_TENANT_ID=${app.tenantId}\nAZURE_CLIENT_ID=${app.clientId}\nAZURE_CLIENT_SECRET=${app.clientSecret}`);
+const githubToken = seed.githubTokens?.[0];
+if (githubToken) console.log(`GITHUB_TOKEN=${githubToken}\nGITHUB_API_URL=${twin.urls.github}`);
 // One line to paste in another terminal, in an access repository (the template's, for this seed).
 const env = twin.env();
 const exported = [

@@ -188,8 +188,8 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
   });
   const now = clock(values.at, io);
   if (!values.from) throw new ConfigError('evidence needs --from, an RFC 3339 time such as 2026-10-01T00:00:00Z (and --to, default now).');
-  const from = clock(values.from, io);
-  const to = values.to ? clock(values.to, io) : now;
+  const from = clock(values.from, io, '--from');
+  const to = values.to ? clock(values.to, io, '--to') : now;
   if (from >= to) throw new ConfigError(`--from (${values.from}) must be before --to (${values.to ?? 'now'}).`);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new ConfigError(`--format "${format}" is not known for evidence: use csv or json.`);
@@ -236,10 +236,15 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   if (at < io.now() - 60_000)
     return statusThen(io, { git: gitIn(root), gh, repo, directory: await localDirectory(values), now: io.now(), ...pinned() }, at, login, json);
   const { status, renderStatus } = await import('../commands/status.ts');
-  const report = await status({ git: gitIn(root), gh, repo, directory: await localDirectory(values), now: at, ...pinned() });
+  const directory = await localDirectory(values);
+  const report = await status({ git: gitIn(root), gh, repo, directory, now: at, ...pinned() });
   if (login) {
     const me = login.toLowerCase();
-    for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me);
+    // People, not logins: a member with no request is listed by object id, so yours are found through
+    // the Entra user your login maps to in the identities.
+    const ref = (await loadConfig(workingTree(root))).identities.users.get(me);
+    const userId = ref ? (await directory.resolveUser(ref).catch(() => undefined))?.id.toLowerCase() : undefined;
+    for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me || (userId !== undefined && m.id.toLowerCase() === userId));
     // Yours only: who holds what, not what the groups confer.
     for (const g of report.groups) delete g.confers;
     delete report.confersUnknown;
@@ -250,7 +255,9 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
     for (const line of renderStatus(report)) io.out(line);
     if (login && report.groups.length === 0) io.out(`${login} holds no access through the managed groups.`);
   }
-  return EXIT.ok;
+  // Without GitHub's word the listing is Entra's side only (which requests are approved is not known):
+  // shown, but not a success.
+  return report.degraded ? EXIT.notDone : EXIT.ok;
 }
 
 /** `status --at <past time>`: the grants in force then, per group, with the request or run that held each. */
@@ -301,6 +308,9 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     `identities: ${report.identities.length - unresolved.length} of ${report.identities.length} resolve to Entra users${unresolved.length ? ` (not found: ${unresolved.join(', ')})` : ''}.`,
   );
   for (const line of report.identity?.lines ?? []) io.out(line);
+  io.out(
+    "GitHub's side (the ruleset on main, the access-grant environment, the labels, each workflow's permissions) is checked by the access-doctor workflow, with the job's own token: run it from the Actions tab.",
+  );
   for (const d of report.diagnostics) io.err(formatDiagnostic(d));
   return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.attention : EXIT.ok;
 }

@@ -13,6 +13,7 @@ import { loadConfig } from '../config/config.ts';
 import { workingTree } from '../repo/files.ts';
 import { backendOf } from '../backends/index.ts';
 import { EXIT } from './exit.ts';
+import { VERSION } from '../version.ts';
 
 /** The template beside the package's files (dist/ and template/ are both in the npm package). */
 function templateDir(): string {
@@ -79,6 +80,21 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
   const createApp = values['create-app'] === true;
   const githubRepo = await repositoryOf(root, options.githubRepo, createApp);
   const files = initFiles(readTemplate(templateDir()), options);
+  await writeFiles(root, files, createApp, io, options.org);
+  io.out('');
+  if (createApp)
+    return createAppCommand(githubRepo!, io, tool, {
+      reach: values.broad ? 'tenant' : 'unit',
+      readOnly: values['read-only-app'] === true,
+      groups: await policyGroups(root),
+    });
+  const gitRepository = (await gitIn(root).tryRun(['rev-parse', '--is-inside-work-tree']))?.toString('utf8').trim() === 'true';
+  for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}), gitRepository })) io.out(line);
+  return EXIT.ok;
+}
+
+/** Writes the template's files, never over one; with --create-app on a repository init wrote before, keeps them. */
+async function writeFiles(root: string, files: readonly TemplateFile[], createApp: boolean, io: CliIo, org: string | undefined): Promise<void> {
   // Nothing is overwritten: an existing file stops init before anything is written. With --create-app
   // on a repository init wrote before (every file there), the files are kept and the set-up goes on.
   const existing = files.filter((f) => existsSync(join(root, f.path))).map((f) => f.path);
@@ -88,23 +104,30 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
       `${existing.length} of the files init writes exist already (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); nothing was written. Run init in an empty repository, or move those files away first.`,
     );
   }
-  if (again) io.out(`The access repository is in ${root} already; its files are kept.`);
-  else {
-    for (const f of files) {
-      await mkdir(dirname(join(root, f.path)), { recursive: true });
-      await writeFile(join(root, f.path), f.text);
-    }
-    io.out(`Wrote ${files.length} files of the access repository in ${root}${options.org ? ` for the organisation ${options.org}` : ''}.`);
+  if (again) {
+    io.out(`The access repository is in ${root} already; its files are kept.`);
+    return;
   }
-  io.out('');
-  if (createApp)
-    return createAppCommand(githubRepo!, io, tool, {
-      reach: values.broad ? 'tenant' : 'unit',
-      readOnly: values['read-only-app'] === true,
-      groups: await policyGroups(root),
-    });
-  for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}) })) io.out(line);
-  return EXIT.ok;
+  for (const f of files) {
+    await mkdir(dirname(join(root, f.path)), { recursive: true });
+    await writeFile(join(root, f.path), f.text);
+  }
+  io.out(`Wrote ${files.length} files of the access repository in ${root}${org ? ` for the organisation ${org}` : ''}.`);
+  const unreleased = unreleasedPin(files);
+  if (unreleased) io.err(`access-as-code: warning: ${unreleased}`);
+}
+
+/**
+ * A release's template pins the action by the release's commit (scripts/pin-template.ts); a clone's
+ * names the version being made by its tag, which does not exist until that release: said, with what to do.
+ */
+export function unreleasedPin(files: readonly TemplateFile[]): string | undefined {
+  for (const f of files) {
+    const tag = /uses: access-as-code\/access-as-code@(v\d+\.\d+\.\d+)\b/.exec(f.text)?.[1];
+    if (tag && tag !== `v${VERSION}`)
+      return `this access-as-code (${VERSION}, from a clone) is not a release, and the workflows it wrote name access-as-code/access-as-code@${tag}, which is released only later: until then they cannot run. Pin the commit of access-as-code you built from instead (uses: access-as-code/access-as-code@<full commit id>), or install a release.`;
+  }
+  return undefined;
 }
 
 /** The policy's groups as the set-up needs them (which go in the unit, which permissions their backends need). */

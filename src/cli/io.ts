@@ -25,10 +25,11 @@ export function jsonWanted(format: string | undefined): boolean {
   throw new ConfigError(`--format "${format}" is not known: use text or json.`);
 }
 
-export function clock(at: string | undefined, io: CliIo): number {
+/** A time option's value (--at unless another is named), or now when none was given. */
+export function clock(at: string | undefined, io: CliIo, option = '--at'): number {
   if (at === undefined) return io.now();
   const parsed = parseTimestamp(at);
-  if (!parsed.ok) throw new ConfigError(`--at "${at}" is not valid: ${parsed.reason}.`);
+  if (!parsed.ok) throw new ConfigError(`${option} "${at}" is not valid: ${parsed.reason}.`);
   return parsed.epochMs;
 }
 

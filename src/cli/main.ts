@@ -58,7 +58,7 @@ const COMMAND_TABLE: CommandEntry[] = [
       '--github-repo OWNER/NAME': 'the access repository on GitHub (default: the origin remote), for the commands printed',
       '--create-app': 'make the app registration, environment, variables and federated credential now, with your az and gh',
       '--broad': 'with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit',
-      '--read-only-app': 'with --create-app: also a read-only app and the access-read environment for report, doctor and discover',
+      '--read-only-app': 'with --create-app: also a read-only app and the access-read environment, for report and discover',
     },
     run: async (a, io) => (await import('./init.ts')).initCommand(a, io),
   },

@@ -71,6 +71,16 @@ function printConferred(io: CliIo, conferred: Awaited<ReturnType<typeof conferre
   for (const w of conferred.views.flatMap((v) => v.warnings)) io.err(`warning: ${w}`);
 }
 
+/** Why there is nothing to compare with, by its cause: no repository, no commit yet, or no branch named. */
+async function noBaseWhy(git: ReturnType<typeof gitIn>, root: string, candidates: readonly string[]): Promise<string> {
+  const inside = (await git.tryRun(['rev-parse', '--is-inside-work-tree']).catch(() => undefined))?.toString('utf8').trim() === 'true';
+  if (!inside)
+    return `${root} is not a git repository: plan compares your changes with the branch they will be merged into. Run it in a clone of the access repository.`;
+  if (!(await git.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => undefined)))
+    return 'this repository has no commits yet: commit the access configuration (the first commit is the root of trust, docs/setup.md step 1), then plan your changes against it.';
+  return `no merge base with ${candidates.join(' or ')}: pass --base <branch or commit> that your changes will be merged into.`;
+}
+
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...FORMAT, base: { type: 'string' }, 'github-repo': { type: 'string' } }, strict: true });
   const json = jsonWanted(values.format);
@@ -78,7 +88,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const git = gitIn(root);
   const candidates = values.base ? [values.base] : DEFAULT_BASES;
   const base = await mergeBase(git, candidates);
-  if (!base) throw new ConfigError(`no merge base with ${candidates.join(' or ')}: pass --base <branch or commit> that your changes will be merged into.`);
+  if (!base) throw new ConfigError(await noBaseWhy(git, root, candidates));
   const baseFiles = atCommit(git, base);
   const config = await loadConfig(baseFiles);
   const changes = await workingChanges(git, base);

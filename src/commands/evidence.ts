@@ -9,7 +9,7 @@ import { BACKENDS } from '../backends/index.ts';
 import type { BackendName } from '../backends/backend.ts';
 import type { BranchContext } from './context.ts';
 import { reconcileRuns } from '../breakglass/records.ts';
-import { GitHubFacts } from '../github/graphql.ts';
+import { GitHubFacts, GitHubUnavailableError } from '../github/graphql.ts';
 import { firstParentLog } from '../reconcile/history.ts';
 import { reconcile, verifyAll } from '../reconcile/reconcile.ts';
 import type { RequestResult } from '../reconcile/decide.ts';
@@ -71,7 +71,11 @@ export async function collectEvidence(ctx: EvidenceContext): Promise<EvidenceRow
   const githubFacts = new GitHubFacts(ctx.gh, ctx.repo, ctx.teamsGh);
   const state = await reconcile({ git: ctx.git, githubFacts, directory: ctx.directory, now: ctx.now, dryRun: true, ...(ctx.root ? { root: ctx.root } : {}) });
   if (state.degraded || !state.configAt)
-    throw new Error(`GitHub could not be read, so approvals cannot be shown: ${state.degraded ?? 'no configuration history'}`);
+    throw new GitHubUnavailableError(
+      state.degraded
+        ? `GitHub could not be read, so who approved each grant cannot be shown: ${state.degraded}`
+        : 'the default branch has no approved configuration in its history yet, so there is no grant to show.',
+    );
   const policy = state.config.policy;
   const reach = Math.max(0, ...[...policy.groups.values()].map((g) => g.maxDurationMs));
   const log = await firstParentLog(ctx.git, state.head, ctx.from - reach);

@@ -62,8 +62,8 @@ export function initFiles(template: readonly TemplateFile[], options: InitOption
 }
 
 /** What to do next, with the exact commands (az and gh, run by the person with their own sign-in). */
-export function nextSteps(options: InitOptions): string[] {
-  const repo = options.githubRepo ?? 'OWNER/REPO';
+export function nextSteps(options: InitOptions & { gitRepository?: boolean }): string[] {
+  const repo = options.githubRepo ?? `${options.org ?? 'OWNER'}/REPO`;
   const subject = `gh api repos/${repo} --jq '"repo:\\(.owner.login)@\\(.owner.id)/\\(.name)@\\(.id):environment:access-grant"'`;
   // The order matters: the environment (main only), the app and the variables exist before the first
   // push brings the workflows, so no run signs in half-configured and no branch can get a token.
@@ -100,7 +100,7 @@ export function nextSteps(options: InitOptions): string[] {
     `     gh variable set AZURE_TENANT_ID --repo ${repo} --body "$(az account show --query tenantId -o tsv)"`,
     "5. Make this configuration the repository's first commit, and push it: it is the root of trust, and every",
     '   later change to it must come through a pull request its code owners approve.',
-    `     git add . && git commit -m "Access configuration" && git push -u https://github.com/${repo}.git main`,
+    `     ${options.gitRepository === false ? 'git init -b main && ' : ''}git add . && git commit -m "Access configuration" && git push -u https://github.com/${repo}.git main`,
     '6. The ruleset on main (docs/setup.md, step 5), and for team code owners a GitHub App with Members: read',
     '   (step 6: the variable ACCESS_APP_CLIENT_ID and the secret ACCESS_APP_KEY in the environment).',
     '7. Run the access-doctor workflow: it signs in, checks every group, identity and team, and says what is missing.',

@@ -63,7 +63,10 @@ export function draftRequest(options: NewRequestOptions, config: AccessConfig, t
   let ends: string;
   if (options.duration !== undefined) {
     const ms = parseDuration(options.duration);
-    if (ms === undefined) throw new ConfigError(`--for "${options.duration}" is not a duration. Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`);
+    if (ms === undefined)
+      throw new ConfigError(
+        `--for "${options.duration}" is not a duration.${/^\d+$/.test(options.duration) ? ` Give it a unit: --for ${options.duration}m (minutes) or --for ${options.duration}h (hours).` : ''} Use minutes, hours or days, e.g. 30m, 4h, 1h30m or 1d.`,
+      );
     end = `duration: ${formatDuration(ms)}`;
     ends = `for ${formatDuration(ms)} from the merge`;
   } else {

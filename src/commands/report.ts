@@ -96,6 +96,7 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     weights,
     rows,
     ctx.now,
+    new Set(catalogue.groups.filter((g) => g.unknown.length > 0).map((g) => g.group)),
   );
   const privileged = new Set([...weights].filter(([, w]) => w >= 10).map(([g]) => g));
   const history = await standingHistory(ctx, privileged);

@@ -59,6 +59,9 @@ export function createGitHub(options: { token: string; baseUrl?: string; maxRetr
         auth: options.token,
         baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
         ...octokitOptions(options.maxRetries),
+        // Octokit logs each failed request ("POST /graphql - 500 with id UNKNOWN in 6ms"); the command
+        // says what failed and what to do once, in its own words, so those lines are not printed.
+        log: { debug: () => undefined, info: () => undefined, warn: (message: string) => console.warn(message), error: () => undefined },
       }),
     ),
     { kind: 'cli' },

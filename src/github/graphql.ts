@@ -500,8 +500,17 @@ export class GitHubFacts {
 
   /** The default branch and its head commit, as GitHub has them now. */
   async defaultBranch(): Promise<{ name: string; head: string }> {
-    const { data } = await this.query('repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }');
-    const ref = obj(obj(data.repository).defaultBranchRef);
+    const { data, errors } = await this.query('repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }');
+    const full = `${this.repo.owner}/${this.repo.repo}`;
+    // GitHub answers a repository it has not, or that the token cannot see, with null and NOT_FOUND.
+    if (data.repository === null || errors.some((e) => e.type === 'NOT_FOUND'))
+      throw new GitHubUnavailableError(
+        `GitHub has no repository ${full} that this token can read: check the repository named (--github-repo, GITHUB_REPOSITORY or the origin remote) and that the token has access to it.`,
+      );
+    const repository = obj(data.repository);
+    if ('defaultBranchRef' in repository && repository.defaultBranchRef === null)
+      throw new GitHubUnavailableError(`${full} has no commits yet: push the access configuration to its default branch first (docs/setup.md, step 1).`);
+    const ref = obj(repository.defaultBranchRef);
     const name = str(ref.name);
     const head = str(obj(ref.target).oid);
     if (!name || !head) throw new GitHubUnavailableError('GitHub did not say which commit the default branch points to.');

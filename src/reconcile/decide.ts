@@ -124,6 +124,9 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
   const unverified = new Map<string, string[]>();
   const ended = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, id: string, file: string) => map.set(id, [...(map.get(id) ?? []), file]);
+  // Requests that were never approved end nothing they gave: a removal names them only when no use
+  // that did hold the access (a request, a break-glass run) ended.
+  const refused = new Map<string, string[]>();
   const into = { active, unverified, ended };
   for (const b of (facts.breakGlassEnded ?? []).filter((x) => x.group === g.name)) add(ended, b.userId, breakGlassSource(b.run));
   for (const r of requests.filter((x) => x.group === g.name)) {
@@ -133,9 +136,10 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
       continue;
     }
     const { kind, why } = standingOf(r, phase);
-    add(into[kind], r.userId, r.file);
+    add(kind === 'ended' && r.state === 'active' ? refused : into[kind], r.userId, r.file);
     if (why) result.ignored.push({ file: r.file, why });
   }
+  for (const [id, files] of refused) if (!ended.has(id)) ended.set(id, files);
   const glass = facts.breakGlass.filter((b) => b.group === g.name);
   for (const b of glass) add(active, b.userId, breakGlassSource(b.run));
   const planned = planGroup({ group: policy, members: g.members, active, unverified, ended });

@@ -18,6 +18,8 @@ export interface BlastRow {
   elevatedHours: { d7: number; d30: number; d90: number };
   /** Standing members weighted by what they reach. */
   exposure: number;
+  /** What the group leads to was not fully read (a refused read): `weight` is a lower bound. */
+  unknown?: boolean;
 }
 
 export interface BlastRadius {
@@ -104,6 +106,8 @@ export function blastRadius(
   weights: ReadonlyMap<string, number>,
   grants: readonly { group: string; grantedAt: string; endedAt: string; plannedEnd: string }[],
   now: number,
+  /** Groups whose access could not be read in full (a refused read): their weight may be low. */
+  unknown: ReadonlySet<string> = new Set(),
 ): BlastRadius {
   const within = (days: number, g: { grantedAt: string; endedAt: string; plannedEnd: string }) => {
     const from = Math.max(Date.parse(g.grantedAt), now - days * DAY);
@@ -124,6 +128,7 @@ export function blastRadius(
       standingHoursPerWeek: weight >= 10 ? standing * 168 : 0,
       elevatedHours: { d7: sum(7), d30: sum(30), d90: sum(90) },
       exposure: standing * weight,
+      ...(unknown.has(g.group) ? { unknown: true } : {}),
     };
   });
   // The headline counts standing members of privileged groups only; the rows show every group's.
@@ -141,25 +146,43 @@ export function blastRadius(
   };
 }
 
-const reach = (w: number) => (w >= 100 ? 'control of the tenant' : w >= 10 ? 'privileged' : 'not privileged (or not known)');
+const reach = (w: number, unknown?: boolean) =>
+  w >= 100 ? 'control of the tenant' : w >= 10 ? `privileged${unknown ? ' (at least)' : ''}` : unknown ? 'not known' : 'not privileged';
+
+/**
+ * What the headline does not count, said beside it: the table lists every group, so members of groups
+ * that are not privileged, and of groups whose access could not be read, are named rather than left
+ * for a reader to take as a contradiction (or as a count that is complete).
+ */
+function besides(rows: readonly BlastRow[], cell: (s: string) => string): string {
+  const members = (r: BlastRow) => r.standingUsers + r.standingApps;
+  const elsewhere = rows.filter((r) => r.weight < 10 && !r.unknown).reduce((n, r) => n + members(r), 0);
+  const unread = rows.filter((r) => r.weight < 100 && r.unknown && members(r) > 0);
+  const uncounted = unread.reduce((n, r) => n + members(r), 0);
+  return [
+    elsewhere > 0
+      ? ` Besides, ${elsewhere} standing member${elsewhere === 1 ? ' holds' : 's hold'} groups that are not privileged (the table lists them).`
+      : '',
+    unread.length > 0
+      ? ` **Not known in full:** what ${unread.map((r) => cell(r.group)).join(', ')} ${unread.length === 1 ? 'leads' : 'lead'} to could not be read (the reads were refused; the catalogue's notes say which), so ${uncounted} standing member${uncounted === 1 ? ' is' : 's are'} not counted as privileged and these figures may be low.`
+      : '',
+  ].join('');
+}
 
 /** The report's section: the headline, then per group. */
 export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): string[] {
   const t = b.total;
-  // The headline counts privileged groups only; the table lists every group, so the members it counts
-  // elsewhere are said next to the headline, not left for a reader to take as a contradiction.
-  const elsewhere = b.rows.filter((r) => r.weight < 10).reduce((n, r) => n + r.standingUsers + r.standingApps, 0);
   const out = [
     '### Blast radius',
     '',
-    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${t.elevatedHours.d7} hours elevated through requests in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90). Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).${elsewhere > 0 ? ` Besides, ${elsewhere} standing member${elsewhere === 1 ? ' holds' : 's hold'} groups that are not privileged, or whose privilege is not known (the table lists them, "Leads to" says which).` : ''}`,
+    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${t.elevatedHours.d7} hours elevated through requests and break-glass in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90). Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).${besides(b.rows, cell)}`,
     '',
     '| Group | Leads to | Standing users | Standing apps | Standing privileged h/week | Elevated h, 7 / 30 / 90 days | Exposure |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of b.rows)
     out.push(
-      `| ${cell(r.group)} | ${reach(r.weight)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90} | ${r.exposure} |`,
+      `| ${cell(r.group)} | ${reach(r.weight, r.unknown)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90} | ${r.exposure} |`,
     );
   out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
   // The weeks before the sweep first recorded anything, with no hours elevated and the same exemptions,
@@ -175,9 +198,9 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
     );
   if (trend.length > 0) {
     out.push(
-      '**Week by week** (in the groups privileged now: members holding them with no request, users and apps, as the sweep recorded them on the week’s last recorded day; the standing exemptions of the approved policy at each week’s end, from git; and the hours elevated through requests):',
+      '**Week by week** (in the groups privileged now: members holding them with no request, users and apps, as the sweep recorded them on the week’s last recorded day; the standing exemptions of the approved policy at each week’s end, from git; and the hours elevated through requests and break-glass):',
       '',
-      '| Week ending | Standing members in privileged groups | Standing exemptions in privileged groups | Hours elevated through requests |',
+      '| Week ending | Standing members in privileged groups | Standing exemptions in privileged groups | Hours elevated through requests and break-glass |',
       '|---|---|---|---|',
     );
     if (firstKnown > 0)

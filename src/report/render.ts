@@ -235,7 +235,7 @@ function renderRemovals(h: History): string[] {
   if (h.removals === undefined) return [...out, 'Not known: GitHub could not be read, and the times come from its record of workflow runs.', ''];
   if (h.removals.length === 0) return [...out, `No access ended in the last ${h.days} days.`, ''];
   out.push(
-    'From the end of each request (expiry, or the merge that deleted it) to the finish of the first successful grant or sweep run that started after it: an upper bound, from the run times GitHub records. Groups with `backend: pim` are ended by Entra at the end time itself.',
+    'From the end of each request (expiry, or the merge that deleted it) to the finish of the first successful grant or sweep run that started after it: an upper bound, from the run times GitHub records. Groups with `backend: pim` are ended by Entra at the end time itself. Break-glass uses are not in these counts: the evidence has a row for each, with when it was removed.',
     '',
     '| Group | Ended | p50 late | p95 late | Not yet confirmed | Ended by |',
     '|---|---|---|---|---|---|',

@@ -76,7 +76,6 @@ export function parseRequest(file: string, bytes: Uint8Array | string, anchor?: 
     if (durationMs === undefined && /^\d/.test(value.duration.trim()) && !diagnostics.some((d) => d.message.startsWith('"duration"')))
       diagnostics.push(durationTooLong(file, yaml, value.duration));
   }
-  if (typeof value.duration === 'number') unitless(file, yaml, value.duration, diagnostics);
   diagnostics.push(...placeProblems(file, yaml, value, groups));
 
   // The request is returned whenever its core fields can be read, even with other errors, so that
@@ -107,19 +106,6 @@ type Loaded = Extract<ReturnType<typeof loadYaml>, { ok: true }>['yaml'];
 function durationTooLong(file: string, yaml: Loaded, text: string): Diagnostic {
   const at = posOf(nodeAt(yaml.doc, ['duration']), yaml.lineCounter);
   return diagnostic(file, at, `"duration" is ${text}, longer than any group allows. Write how long you need it, e.g. 2h, within the group's maxDuration.`);
-}
-
-/** `duration: 90` is a number to YAML: the fix is a unit, not quotes (a quoted "90" is still refused). */
-function unitless(file: string, yaml: Loaded, n: number, diagnostics: Diagnostic[]): void {
-  const at = posOf(nodeAt(yaml.doc, ['duration']), yaml.lineCounter);
-  const i = diagnostics.findIndex((d) => d.line === at?.line && d.message.startsWith('"duration" must be text'));
-  const fix = diagnostic(
-    file,
-    at,
-    `"duration" is the number ${n}, which has no unit. Write it with one: ${Number.isInteger(n) && n > 0 ? `${n}m (minutes) or ${n}h (hours)` : '30m, 2h or 1h30m'} (d = 24 hours).`,
-  );
-  if (i >= 0) diagnostics[i] = fix;
-  else diagnostics.push(fix);
 }
 
 /** The fixed end, when `expires` is a quoted RFC 3339 timestamp; NaN otherwise (with why, where it says more than the schema). */

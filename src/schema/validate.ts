@@ -99,8 +99,16 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
       message: `the name "${key}" is not allowed here:${rule} Names use lower-case letters, digits, ".", "_" and "-" (GitHub logins: letters, digits and single hyphens).`,
     };
   },
-  type: ({ error, params, where }) =>
-    `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`,
+  type: ({ error, params, where }) => {
+    // A duration written as a bare number (`maxDuration: 4`, `duration: 90`): the fix is a unit, not quotes
+    // (a quoted "4" is still refused).
+    const pattern = (error.parentSchema as { pattern?: string }).pattern ?? '';
+    if (params.type === 'string' && typeof error.data === 'number' && pattern.includes('([0-9]+h)?')) {
+      const n = error.data;
+      return `${where} is the number ${n}, which has no unit. Write it with one: ${Number.isInteger(n) && n > 0 ? `${n}m (minutes) or ${n}h (hours)` : '30m, 2h or 1h30m'} (d = 24 hours).`;
+    }
+    return `${where} must be ${article(String(params.type))}, but it is ${describe(error.data)}.${schemaDescription(error.parentSchema)}`;
+  },
   const: ({ error, params, where }) => `${where} must be ${JSON.stringify(params.allowedValue)}, but it is ${describe(error.data)}.`,
   enum: ({ error, params, where }) =>
     `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, but it is ${describe(error.data)}.`,
@@ -114,13 +122,14 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
   oneOf: ({ error, params, where }) => {
     // Alternatives of required keys, such as a request's expires or duration: name them.
     const keys = ((error.parentSchema as { oneOf?: { required?: string[] }[] }).oneOf ?? []).flatMap((o) => o.required ?? []);
-    const names = keys.map((k) => `"${k}"`).join(' or ');
-    if (params.passingSchemas === null)
-      return `${where} needs one of ${names}.${keys.map((k) => schemaDescription((error.parentSchema as { properties?: Record<string, unknown> }).properties?.[k])).join('')}`;
+    // Each alternative in a few words (its schema's `examples`), not its whole description twice over.
+    const props = (error.parentSchema as { properties?: Record<string, { examples?: unknown[] }> }).properties ?? {};
+    const example = (k: string) => (props[k]?.examples?.[0] !== undefined ? ` (e.g. ${k}: ${JSON.stringify(props[k].examples[0])})` : '');
+    if (params.passingSchemas === null) return `${where} needs one of ${keys.map((k) => `"${k}"${example(k)}`).join(' or ')}.`;
     const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
     return {
       key: present[present.length - 1] ?? keys[0] ?? '',
-      message: `${where} has both ${names}: keep one. "duration" counts from the merge; "expires" is a fixed end.`,
+      message: `${where} has both ${keys.map((k) => `"${k}"`).join(' and ')}: keep one. "duration" counts from the merge; "expires" is a fixed end.`,
     };
   },
   uniqueItems: ({ params, where }) => `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`,

@@ -83,7 +83,7 @@ export function loadYaml(file: string, input: Uint8Array | string, limits: YamlL
   // Only the first syntax problem: the ones after it are mostly its echoes.
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
-    const plain = inPlainWords(first.code, first.message, first.pos[0], text, lineCounter);
+    const plain = inPlainWords(first.code, first.message, first.pos[0], text, lineCounter, file.startsWith('requests/'));
     return fail(plain?.at ?? linePos(lineCounter, first.pos[0]), plain?.message ?? yamlErrorMessage(first.code, first.message));
   }
 
@@ -144,17 +144,31 @@ function isPlainCoreTag(node: { tag?: string }): boolean {
  * names where it noticed (the key before an over-indented line; the end of the file for an unclosed
  * quote), not where the mistake is.
  */
-function inPlainWords(code: string, said: string, offset: number, text: string, lineCounter: LineCounter): { at: Position; message: string } | undefined {
+function inPlainWords(
+  code: string,
+  said: string,
+  offset: number,
+  text: string,
+  lineCounter: LineCounter,
+  request: boolean,
+): { at: Position; message: string } | undefined {
   const lines = text.split(/\r?\n/);
   const indent = (l: string) => l.length - l.trimStart().length;
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'BAD_INDENT') {
     const line = lineCounter.linePos(offset).line;
+    // `key: words: more words`: an unquoted value with ": " in it reads as a second key.
+    const colon = /^(\s*)([\w-]+): (?!["'])(.*: .*)$/.exec(lines[line - 1] ?? '');
+    if (colon)
+      return {
+        at: { line, column: colon[1]!.length + colon[2]!.length + 3 },
+        message: `this value has ": " in it, which YAML reads as another key. Put the value in double quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`,
+      };
     const base = indent(lines[line - 1] ?? '');
     const deeper = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trimStart().startsWith('#') && indent(l) > base);
     if (deeper < 0) return undefined;
     return {
       at: { line: deeper + 1, column: 1 },
-      message: `this line is indented more than line ${line} above it, so YAML reads it as part of that line's value. Start it at the same column as the other keys (request files have no nesting).`,
+      message: `this line is indented more than line ${line} above it, so YAML reads it as part of that line's value. Start it at the same column as the ${request ? 'other keys (request files have no nesting)' : 'keys it belongs with'}.`,
     };
   }
   if (code === 'MISSING_CHAR' && /quote/i.test(said)) {

@@ -505,3 +505,49 @@ test("each command's help shows examples, and every option an example uses is on
   }
   assert.ok(shown >= 12, `${shown} commands show examples`);
 });
+
+test('the first hour from a clone: output piped into head ends quietly, a bad --from is named, an unreleased pin is said, Node older than 22 is told plainly', async () => {
+  const r = repo();
+  // `access-as-code help | head -1`: the reader stops early; no EPIPE stack trace, the status of the command.
+  const piped = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'help'], { cwd: r.dir, env: { PATH: process.env.PATH ?? '', HOME: r.dir } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+  assert.doesNotMatch(piped.stderr, /EPIPE|Unhandled|\n\s+at /);
+  assert.equal(piped.status, 0);
+  const from = cli(r.dir, 'evidence', '--from', 'yesterday');
+  assert.equal(from.code, 2);
+  assert.match(from.err, /--from "yesterday" is not valid/);
+  // init from a clone (a build whose template names the next release by its tag): said, with what to do.
+  const empty = mkdtempSync(join(tmpdir(), 'aac-init-clone-'));
+  try {
+    const init = cli(empty, 'init', '--org', 'acme');
+    assert.equal(init.code, 0, init.err);
+    const pin = /uses: access-as-code\/access-as-code@(v[\d.]+)/.exec(readFileSync(join(empty, '.github/workflows/access-grant.yml'), 'utf8'))?.[1];
+    const version = cli(empty, 'version').out.trim();
+    if (pin !== `v${version}`)
+      assert.match(
+        init.err,
+        new RegExp(
+          `warning: this access-as-code \\(${version}, from a clone\\) is not a release, and the workflows it wrote name access-as-code/access-as-code@${pin}`,
+        ),
+      );
+    else assert.doesNotMatch(init.err, /not a release/);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+  // The machine's own Node, when it is older than 22 (the dependencies need 22).
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const node = join(dir, 'node');
+    if (!existsSync(node)) continue;
+    const major = Number(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim().slice(1).split('.')[0]);
+    if (major >= 22) continue;
+    const old = spawnSync(node, [CLI, 'version'], { cwd: r.dir, encoding: 'utf8' });
+    assert.equal(old.status, 2);
+    assert.match(old.stderr, /access-as-code: needs Node\.js 22 or later; this is v\d+/);
+    break;
+  }
+});

@@ -42,6 +42,11 @@ test('status lists per group who holds access until when and why, drift and stan
     );
     const none = await cli(s, s.repo.dir, 'status', '--mine', '--requester', 'octocat');
     assert.match(none.out, /octocat holds no access through the managed groups\./);
+    // People, not logins: monalisa holds k8s-prod-operators without a request (listed by object id);
+    // her --mine finds it through the Entra user her login maps to, never "no access".
+    const hers = await cli(s, s.repo.dir, 'status', '--mine', '--requester', 'monalisa');
+    assert.match(hers.out, new RegExp(`^k8s-prod-operators \\(enforce\\)\\n  ${USERS.monalisa}\\s+no request: removed at the next run$`, 'm'));
+    assert.doesNotMatch(hers.out, /holds no access/);
 
     const json = JSON.parse((await cli(s, s.repo.dir, 'status', '--format', 'json')).out) as {
       groups: { group: string; members: { who: string; holds: string; until?: string }[] }[];
@@ -61,7 +66,20 @@ test('status lists per group who holds access until when and why, drift and stan
     s.twin.faults.add({ service: 'github', kind: 'unavailable' });
     const blind = await cli(s, s.repo.dir, 'status');
     assert.match(blind.out, /^warning: .*A run now would only remove, from the checked-out commit [0-9a-f]{7}, and grant nothing\.$/m);
+    assert.equal(blind.code, 2, 'without GitHub the listing is shown, but it is not a success');
     assert.doesNotMatch(blind.out + blind.err, /were made|was granted|removed\b(?! at the next run)/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('status names a repository GitHub does not have (or the token cannot see) as such, and one with no commits yet', async () => {
+  const s = await Scenario.begin();
+  try {
+    const wrong = await runCli(s, ['status', '--github-repo', 'acme/nope'], { cwd: s.repo.dir, entra: true });
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.out + wrong.err, /GitHub has no repository acme\/nope that this token can read: check the repository named/);
+    assert.doesNotMatch(wrong.out + wrong.err, /did not say which commit|with id UNKNOWN/);
   } finally {
     await s.stop();
   }

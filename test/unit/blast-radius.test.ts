@@ -184,10 +184,7 @@ test('the report never reads as a contradiction: members of other groups are sai
     },
     (s) => s,
   ).join('\n');
-  assert.match(
-    text,
-    /\*\*0 standing privileged users\*\*[^\n]* Besides, 1 standing member holds groups that are not privileged, or whose privilege is not known/,
-  );
+  assert.match(text, /\*\*0 standing privileged users\*\*[^\n]* Besides, 1 standing member holds groups that are not privileged \(the table lists them\)/);
   assert.match(text, /\| the 2 weeks before \| not recorded \| not known \| 0 \|\n\| 2026-11-29 \| 0 \| not known \| 1\.5 \|/);
   assert.doesNotMatch(text, /2026-11-15/);
   const none = renderBlastRadius(
@@ -203,4 +200,15 @@ test('the report never reads as a contradiction: members of other groups are sai
     /\*\*Week by week:\*\* nothing was recorded and no hours were elevated in the last week \(standing exemptions in privileged groups: not known\)\./,
   );
   assert.doesNotMatch(none, /\| Week ending/);
+  // A group whose access could not be read is not called "not privileged", and the headline says its members are not counted.
+  const unread = renderBlastRadius(
+    {
+      rows: [{ ...row('ops', 0, 2), unknown: true }],
+      total: { standingUsers: 0, standingApps: 0, standingHoursPerWeek: 0, elevatedHours: { d7: 0, d30: 0, d90: 0 }, exposure: 0 },
+    },
+    (s) => s,
+  ).join('\n');
+  assert.match(unread, /\*\*Not known in full:\*\* what ops leads to could not be read[^\n]*so 2 standing members are not counted as privileged/);
+  assert.match(unread, /\| ops \| not known \| 2 \|/);
+  assert.doesNotMatch(unread, /Besides/);
 });

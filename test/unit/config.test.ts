@@ -195,3 +195,12 @@ test('THREATS 52: a pim group whose maximum (or break-glass maximum) is over the
   );
   assert.equal(lines.filter((l) => /plain/.test(l)).length, 0, 'a membership group may be longer');
 });
+
+test('the policy is told in its own words: a bare number for a duration needs a unit, an over-indented line is not called a request', () => {
+  const unit = policyErrors(['version: 1', 'groups:', `  a: { id: ${ID}, maxDuration: 4 }`, ''].join('\n')).join('\n');
+  assert.match(unit, /"groups\.a\.maxDuration" is the number 4, which has no unit\. Write it with one: 4m \(minutes\) or 4h \(hours\)/);
+  assert.doesNotMatch(unit, /quote it/);
+  const indented = policyErrors(['version: 1', 'groups:', '  a:', `    id: ${ID}`, '      maxDuration: 4h', ''].join('\n')).join('\n');
+  assert.match(indented, /:5:1: error: this line is indented more than line 4 above it[^\n]*Start it at the same column as the keys it belongs with\./);
+  assert.doesNotMatch(indented, /request files/);
+});
