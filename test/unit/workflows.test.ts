@@ -140,3 +140,11 @@ test('THREATS 14: only jobs in the access-grant environment (or, for report and 
     assert.ok(!('pull_request' in w.on) && !('pull_request_target' in w.on), `${name} does not run for pull requests`);
   }
 });
+
+test('THREATS 79: every workflow that changes membership (grant, sweep, break-glass) is in one concurrency lane that queues and never cancels', () => {
+  const lanes = ['access-grant.yml', 'access-revoke.yml', 'access-break-glass.yml'].map((name) => parsed(name).concurrency);
+  for (const lane of lanes) assert.deepEqual(lane, { group: 'access-membership', 'cancel-in-progress': false, queue: 'max' });
+  // No other workflow joins the lane (a read would only delay the writers).
+  for (const name of Object.keys(workflows).filter((n) => !['access-grant.yml', 'access-revoke.yml', 'access-break-glass.yml'].includes(n)))
+    assert.notEqual(parsed(name).concurrency?.group, 'access-membership', name);
+});
