@@ -132,7 +132,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-63W4G5CD.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-LZLL5OR3.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-7WJ2ZSD6.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-3WKDTBYY.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -183,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-FJCGQPNA.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-YO25QSPP.js")).planCommand(a, io)
   },
   {
     name: "grant",
@@ -237,12 +237,13 @@ var COMMAND_TABLE = [
   {
     name: "status",
     usage: [
-      "status [--mine] [--at TIME]",
+      "status [--mine [--requester LOGIN]] [--at TIME]",
       "who holds access now, per group, until when and through which request;",
       "with a past --at, who held it then, from git and GitHub's records"
     ],
     options: {
-      "--mine": "only your own access (git config github.user)",
+      "--mine": "only your own access (your login: --requester, else git config github.user)",
+      "--requester LOGIN": "with --mine: whose access, by GitHub login",
       "--at TIME": "who held access at that time, from git and GitHub\u2019s records"
     },
     run: entra("statusCommand")
@@ -524,7 +525,7 @@ async function newCommand(args, io) {
   );
   if (!result.ok) {
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === "error"))
-      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>")}`);
+      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${inOptions(d.message)}`);
     io.err("access-as-code: no file written; fix the options above and run the command again.");
     return EXIT.attention;
   }
@@ -538,6 +539,9 @@ async function newCommand(args, io) {
     );
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return EXIT.ok;
+}
+function inOptions(message) {
+  return message.replace(/add a line "ticket: <id>"/, "pass --ticket <id>").replace(/\bduration: (\d[\dhmd]*)/g, "--for $1").replace(/\bexpires: "?([^"\s,]+)"?/g, "--until $1");
 }
 function optionFor(line, text) {
   const key = keyAtLine(text, line);

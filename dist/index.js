@@ -580,7 +580,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-Q2BMLUXY.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-PDWO3YL4.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -669,7 +669,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-YXOYJKQG.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-JWNMKUS7.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -768,8 +768,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-UOBTCD5V.js");
-  const { renderReport } = await import("./chunks/render-BDO5UDVY.js");
+  const { collectReport } = await import("./chunks/report-NJ7FFIPU.js");
+  const { renderReport } = await import("./chunks/render-3WSUX576.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);

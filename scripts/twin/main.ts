@@ -51,7 +51,7 @@ for (const [name, value] of Object.entries(twin.env())) console.log(`${name}=${v
 const app = seed.apps?.[0];
 if (app?.clientSecret) console.log(`AZURE_TENANT_ID=${app.tenantId}\nAZURE_CLIENT_ID=${app.clientId}\nAZURE_CLIENT_SECRET=${app.clientSecret}`);
 const githubToken = seed.githubTokens?.[0];
-if (githubToken) console.log(`GITHUB_TOKEN=${githubToken}\nGITHUB_API_URL=${twin.urls.github}`);
+if (githubToken) console.log(`GITHUB_TOKEN=${githubToken}`);
 // One line to paste in another terminal, in an access repository (the template's, for this seed).
 const env = twin.env();
 const exported = [

@@ -7,6 +7,7 @@ import type { EffectOutcome } from '../plan/effects.ts';
 import { NO_WEBHOOKS, type EffectPorts } from '../execute/executor.ts';
 import type { GitHub } from '../github/client.ts';
 import { loadConfig } from '../config/config.ts';
+import type { GroupResult } from '../reconcile/decide.ts';
 import type { BranchContext } from '../commands/context.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn } from '../git/git.ts';
@@ -63,7 +64,10 @@ export async function localGitHub(root: string, repoOption: string | undefined) 
     throw new ConfigError(
       "set GITHUB_TOKEN (or GH_TOKEN) to a token that can read this repository's pull requests and reviews, e.g. GITHUB_TOKEN=$(gh auth token).",
     );
-  let full = repoOption ?? process.env.GITHUB_REPOSITORY;
+  const given = repoOption ?? process.env.GITHUB_REPOSITORY;
+  if (given !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(given))
+    throw new ConfigError(`${repoOption !== undefined ? '--github-repo' : 'GITHUB_REPOSITORY'} "${given}" is not owner/name (for example acme/access).`);
+  let full = given;
   if (!full) {
     const url =
       (
@@ -73,9 +77,21 @@ export async function localGitHub(root: string, repoOption: string | undefined) 
       )
         ?.toString('utf8')
         .trim() ?? '';
-    full = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1];
+    // Only a remote on GitHub (or the GitHub Enterprise Server GITHUB_SERVER_URL names) says which repository.
+    const host = (() => {
+      try {
+        return new URL(process.env.GITHUB_SERVER_URL ?? 'https://github.com').host;
+      } catch {
+        return 'github.com';
+      }
+    })();
+    const onGitHub = url.includes(`@${host}:`) || url.includes(`://${host}/`) || url.includes(`@${host}/`);
+    full = onGitHub ? /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(url)?.[1] : undefined;
+    if (!full)
+      throw new ConfigError(
+        `which GitHub repository? ${url ? `The origin remote (${url}) is not on ${host}; ` : 'There is no origin remote; '}pass --github-repo owner/name.`,
+      );
   }
-  if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) throw new ConfigError('which GitHub repository? Pass --github-repo owner/name.');
   const { createGitHub } = await import('../github/client.ts');
   const [owner, name] = full.split('/') as [string, string];
   return { gh: createGitHub({ token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), repo: { owner, repo: name } };
@@ -144,17 +160,24 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   // The same reminders and notices as the scheduled sweep (each reminder once per request version).
   const { report, outcomes } = await applyRevoke(planned, ctx, await cliPorts(gh, repo));
   if (report.degraded) io.err(`warning: ${report.degraded}`);
-  for (const g of report.groups) {
-    if (g.error) io.out(`${g.group}: ${g.error}`);
-    for (const d of g.dispositions) {
-      if (d.action === 'keep') continue;
-      const verb = d.action === 'report' ? 'reported (audit mode)' : (d.outcome ?? 'removed');
-      io.out(`${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})`);
-    }
-  }
+  printChanges(io, report.groups, false);
   const made = presentCliEffects(io, outcomes.effects);
   io.out('Sweep finished.');
   return report.failed || made.some((o) => o.status === 'failed') ? EXIT.attention : EXIT.ok;
+}
+
+/** Each change the run made or tried, a failed one with the service's reason (a 403 names the permission). */
+function printChanges(io: CliIo, groups: readonly GroupResult[], failedOnly: boolean): void {
+  for (const g of groups) {
+    if (g.error) io.out(`${g.group}: ${g.error}`);
+    for (const d of g.dispositions) {
+      if (d.action === 'keep' || (failedOnly && d.outcome !== 'failed')) continue;
+      const verb = d.action === 'report' ? 'reported (audit mode)' : (d.outcome ?? 'removed');
+      io.out(
+        `${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
+      );
+    }
+  }
 }
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
@@ -243,6 +266,10 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
     // People, not logins: a member with no request is listed by object id, so yours are found through
     // the Entra user your login maps to in the identities.
     const ref = (await loadConfig(workingTree(root))).identities.users.get(me);
+    if (!ref)
+      throw new ConfigError(
+        `${login} is not in .github/access-identities.yaml, so no access can be granted to that login; check the login (--requester, or git config github.user), or add it to the identities in a pull request.`,
+      );
     const userId = ref ? (await directory.resolveUser(ref).catch(() => undefined))?.id.toLowerCase() : undefined;
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me || (userId !== undefined && m.id.toLowerCase() === userId));
     // Yours only: who holds what, not what the groups confer.
@@ -257,7 +284,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   }
   // Without GitHub's word the listing is Entra's side only (which requests are approved is not known):
   // shown, but not a success.
-  return report.degraded ? EXIT.notDone : EXIT.ok;
+  return report.degraded ? EXIT.attention : EXIT.ok;
 }
 
 /** `status --at <past time>`: the grants in force then, per group, with the request or run that held each. */
@@ -349,6 +376,8 @@ export async function grantCommand(args: string[], io: CliIo): Promise<number> {
   if (report.degraded) io.err(`warning: ${report.degraded}`);
   for (const item of report.items) io.out(`${item.file}: ${item.outcome}: ${item.detail}`);
   if (report.items.length === 0) io.out('No request files changed between the two commits.');
+  // The rest of the reconciliation: what failed is said with Entra's reason, whatever file it concerns.
+  printChanges(io, report.groups, true);
   const made = presentCliEffects(io, outcomes.effects);
   return report.failed || made.some((o) => o.status === 'failed') ? EXIT.attention : EXIT.ok;
 }
@@ -367,13 +396,20 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   if (json) io.out(JSON.stringify(found, null, 2));
   else for (const line of renderDiscovery(found)) io.out(line);
   // "None found" while something could not be read is no answer: said, and the exit status says so (no false green).
-  if (!values.write) return found.groups.length === 0 && found.unknown.length > 0 ? EXIT.attention : EXIT.ok;
+  const blind = found.groups.length === 0 && found.unknown.length > 0;
+  if (!values.write) return blind ? EXIT.attention : EXIT.ok;
+  if ((await gitIn(root).tryRun(['rev-parse', '--is-inside-work-tree']))?.toString('utf8').trim() !== 'true')
+    throw new ConfigError(`${root} is not a git repository: --write proposes the change on a new branch. Run it in a clone of the access repository.`);
   const { writeProposal } = await import('./discover-write.ts');
   const branch = values.branch ?? `access-as-code/discover-${new Date(now).toISOString().slice(0, 10)}`;
   const written = await writeProposal(gitIn(root), root, config, found, now, branch);
   if (written.added.length === 0) {
-    io.err('Nothing to onboard: no discovered group can be managed by access-as-code (see above).');
-    return EXIT.ok;
+    io.err(
+      blind
+        ? 'Nothing written: what could not be read (above) may hide groups to onboard.'
+        : 'Nothing to onboard: no discovered group can be managed by access-as-code (see above).',
+    );
+    return blind ? EXIT.attention : EXIT.ok;
   }
   io.err(
     [

@@ -74,6 +74,8 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
   if ((values.broad || values['read-only-app']) && !values['create-app'])
     throw new ConfigError(`--${values.broad ? 'broad' : 'read-only-app'} goes with --create-app; without it, init prints the commands for either path.`);
   const root = resolve(io.cwd, values.repo ?? '.');
+  if (!existsSync(root)) throw new ConfigError(`${root} does not exist: create the folder (or clone the access repository there) first.`);
+  if (!statSync(root).isDirectory()) throw new ConfigError(`${root} is a file, not a folder: pass --repo the folder of the access repository.`);
   const options = { ...(values.org ? { org: values.org } : {}), ...(values['github-repo'] ? { githubRepo: values['github-repo'] } : {}) };
   const problem = initProblem(options);
   if (problem) throw new ConfigError(problem);

@@ -146,12 +146,13 @@ const COMMAND_TABLE: CommandEntry[] = [
   {
     name: 'status',
     usage: [
-      'status [--mine] [--at TIME]',
+      'status [--mine [--requester LOGIN]] [--at TIME]',
       'who holds access now, per group, until when and through which request;',
       "with a past --at, who held it then, from git and GitHub's records",
     ],
     options: {
-      '--mine': 'only your own access (git config github.user)',
+      '--mine': 'only your own access (your login: --requester, else git config github.user)',
+      '--requester LOGIN': 'with --mine: whose access, by GitHub login',
       '--at TIME': 'who held access at that time, from git and GitHub’s records',
     },
     run: entra('statusCommand'),
@@ -468,7 +469,7 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
   if (!result.ok) {
     // The file was never written, so the problems are told against the options that produced them.
     for (const d of sortDiagnostics([...result.diagnostics]).filter((x) => x.severity === 'error'))
-      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${d.message.replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')}`);
+      io.err(`access-as-code new: ${optionFor(d.line, result.draftText)}${inOptions(d.message)}`);
     io.err('access-as-code: no file written; fix the options above and run the command again.');
     return EXIT.attention;
   }
@@ -482,6 +483,14 @@ async function newCommand(args: string[], io: CliIo): Promise<number> {
     );
   io.out("Next: commit it on a new branch and open a pull request; the folder's code owners approve it, and merging grants the access.");
   return EXIT.ok;
+}
+
+/** A request file's fix said in the options that set it: `duration: 4h` is `--for 4h`, `expires:` is `--until`. */
+function inOptions(message: string): string {
+  return message
+    .replace(/add a line "ticket: <id>"/, 'pass --ticket <id>')
+    .replace(/\bduration: (\d[\dhmd]*)/g, '--for $1')
+    .replace(/\bexpires: "?([^"\s,]+)"?/g, '--until $1');
 }
 
 /** Which option set the line of the drafted file a problem is on, as "--option: ". */

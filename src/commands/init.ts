@@ -38,7 +38,8 @@ export const READ_ONLY_GRAPH_ROLES = ['GroupMember.Read.All', 'User.ReadBasic.Al
  * chosen, plus what the policy's backends need (PIM for Groups); the optional ones stay a choice.
  */
 export function graphRolesFor(reach: SetupChoice, groups: readonly { permissions: readonly string[] }[]): string[] {
-  const write = reach === 'tenant' ? ['GroupMember.ReadWrite.All'] : ['GroupMember.Read.All'];
+  // With the unit, the write is a directory role: RoleManagement.Read.Directory (read-only) lets doctor see it.
+  const write = reach === 'tenant' ? ['GroupMember.ReadWrite.All'] : ['GroupMember.Read.All', 'RoleManagement.Read.Directory'];
   return [...new Set([...write, 'User.ReadBasic.All', ...groups.flatMap((g) => g.permissions)])];
 }
 

@@ -91,6 +91,7 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     const { collectEvidence } = await import('./evidence.ts');
     rows = await collectEvidence({ ...ctx, from: ctx.now - 90 * 86_400_000, to: ctx.now }).catch(() => []);
   }
+  // Without GitHub the hours elevated are not known (the requests and break-glass runs were not read): said, not zero.
   const blast = blastRadius(
     groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
     weights,
@@ -100,6 +101,7 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
   );
   const privileged = new Set([...weights].filter(([, w]) => w >= 10).map(([g]) => g));
   const history = await standingHistory(ctx, privileged);
+  if (state.degraded) blast.elevatedUnknown = true;
   blast.trend = weeklyTrend(TREND_WEEKS, ctx.now, await exemptionsByWeek(ctx, state, privileged), rows, history.standingAt);
   blast.history = history.note;
   return blast;

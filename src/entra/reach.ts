@@ -204,7 +204,19 @@ function reachOf(
     };
   }
   if (writers.writableUnits.size > 0) return unitReach(facts, policyIds, writers.writableUnits);
-  return { scope: facts.permissions === undefined || facts.roleAssignments === undefined ? 'unknown' : 'none', lines: [], findings: [] };
+  if (facts.permissions === undefined || facts.roleAssignments === undefined)
+    return {
+      scope: 'unknown',
+      lines: ['Reach: not known.'],
+      // Not a pass: whether any grant or removal can succeed is exactly what doctor is asked.
+      findings: [
+        {
+          severity: 'warning',
+          message: `whether the app can change any group's members is not known: its ${facts.permissions === undefined ? 'application permissions' : 'directory roles'} could not be read${facts.roleAssignments === undefined ? ' (give it RoleManagement.Read.Directory, read-only, so that doctor can see a role scoped to an administrative unit)' : ''}. Until then doctor cannot say that grants and removals will work.`,
+        },
+      ],
+    };
+  return { scope: 'none', lines: [], findings: [] };
 }
 
 function unitReach(

@@ -29,6 +29,8 @@ export interface BlastRadius {
   trend?: TrendPoint[];
   /** What the history of standing members is, or why there is none (no memory key, points that did not count). */
   history?: string;
+  /** The requests and break-glass runs could not be read (GitHub was not): the hours elevated are not known. */
+  elevatedUnknown?: boolean;
 }
 
 export interface TrendPoint {
@@ -175,14 +177,14 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
   const out = [
     '### Blast radius',
     '',
-    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${t.elevatedHours.d7} hours elevated through requests and break-glass in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90). Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).${besides(b.rows, cell)}`,
+    `**${t.standingUsers} standing privileged user${t.standingUsers === 1 ? '' : 's'}** and **${t.standingApps} app${t.standingApps === 1 ? '' : 's'}** (service principals) hold privileged groups around the clock: ${t.standingHoursPerWeek} standing privileged hours a week, against ${b.elevatedUnknown ? 'hours elevated through requests and break-glass that are not known (GitHub could not be read)' : `${t.elevatedHours.d7} hours elevated through requests and break-glass in the last 7 days (${t.elevatedHours.d30} in 30, ${t.elevatedHours.d90} in 90)`}. Weighted exposure: ${t.exposure} (a path to control of the tenant counts 100 per member, other privileged access 10).${besides(b.rows, cell)}`,
     '',
     '| Group | Leads to | Standing users | Standing apps | Standing privileged h/week | Elevated h, 7 / 30 / 90 days | Exposure |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of b.rows)
     out.push(
-      `| ${cell(r.group)} | ${reach(r.weight, r.unknown)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90} | ${r.exposure} |`,
+      `| ${cell(r.group)} | ${reach(r.weight, r.unknown)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${b.elevatedUnknown ? 'not known' : `${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90}`} | ${r.exposure} |`,
     );
   out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
   // The weeks before the sweep first recorded anything, with no hours elevated and the same exemptions,

@@ -109,7 +109,9 @@ function renderHeader(d: ReportData): string[] {
   const revokeAge = d.lastRevokeRun ? d.generatedAt - Date.parse(d.lastRevokeRun) : undefined;
   const revokeLine =
     d.lastRevokeRun === undefined
-      ? 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
+      ? d.degraded
+        ? 'Last successful sweep: **not known** (GitHub could not be read).'
+        : 'Last successful sweep: **none found**. Check that access-revoke.yml is enabled and succeeding.'
       : `Last successful sweep: ${utc(Date.parse(d.lastRevokeRun))} UTC (${formatDuration(revokeAge!)} ago)${revokeAge! > 2 * d.revokeIntervalMs ? ' — **overdue**: scheduled sweeps are delayed or disabled.' : '.'}`;
   out.push(`Generated ${utc(d.generatedAt)} UTC. ${revokeLine}`, '');
   if (d.degraded)

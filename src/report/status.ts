@@ -85,14 +85,16 @@ function rowFor(report: ReconcileReport, g: GroupResult, d: PlannedDisposition, 
     const entry = report.config.policy.groups.get(g.group)?.standingEntries.find((s) => s.id.toLowerCase() === d.id);
     return { ...base, holds: 'standing', note: entry ? `standing exemption: ${entry.reason} (review by ${entry.review})` : 'standing exemption' };
   }
-  if (d.reason === 'ended')
-    return {
-      ...base,
-      holds: 'ending',
-      ...(latest ? { file: latest.file } : {}),
-      note: `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run`,
-    };
+  if (d.reason === 'ended') return { ...base, holds: 'ending', ...(latest ? { file: latest.file } : {}), note: endedNote(latest) };
   return { ...base, holds: 'drift', note: g.mode === 'audit' ? 'no request (audit mode: reported, not removed)' : 'no request: removed at the next run' };
+}
+
+/** Why a member's request no longer holds: it ended, or (still in force) it was never approved, and why. */
+function endedNote(latest: RequestResult | undefined): string {
+  const refused = latest?.state === 'active' && latest.verification !== undefined && !latest.verification.approved;
+  if (!refused) return `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run`;
+  const why = latest.verification!.reasons.join(' ').replace(/\.$/, '');
+  return `its request is not approved${why ? ` (${why})` : ''}: removed at the next run`;
 }
 
 function requestRow(base: Pick<StatusRow, 'who' | 'id' | 'type'>, reason: 'active' | 'unverified', latest: RequestResult | undefined, now: number): StatusRow {

@@ -87,7 +87,7 @@ test('new refuses what validate would refuse and writes nothing', () => {
   );
   assert.equal(made.code, 1);
   // Told against the options, not against a file that was never written.
-  assert.match(made.err, /^access-as-code new: --for: "duration" is 9h; prod-db-admins allows at most 4h\. Set duration: 4h or less\.$/m);
+  assert.match(made.err, /^access-as-code new: --for: "duration" is 9h; prod-db-admins allows at most 4h\. Set --for 4h or less\.$/m);
   assert.match(made.err, /^access-as-code new: prod-db-admins requires a ticket: pass --ticket <id> matching \^INC-\[0-9\]\+\$\.$/m);
   assert.doesNotMatch(made.err, /requests\/prod-db-admins\/octocat-restore-the-orders-replica\.yaml/);
   assert.match(made.err, /no file written/);

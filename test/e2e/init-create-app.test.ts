@@ -141,7 +141,7 @@ test('init --create-app makes the app registration, its federated credential and
   const app = state.apps[0]!;
   assert.equal(app.displayName, 'access-as-code acme/access', 'one argument, spaces and all: no shell');
   // Least privilege by default (issue 33): members read tenant-wide, written only in the unit's groups.
-  assert.deepEqual(app.permissions, [ROLE_ID['GroupMember.Read.All'], ROLE_ID['User.ReadBasic.All']]);
+  assert.deepEqual(app.permissions, [ROLE_ID['GroupMember.Read.All'], ROLE_ID['RoleManagement.Read.Directory'], ROLE_ID['User.ReadBasic.All']]);
   assert.equal(state.units.length, 1);
   const unit = state.units[0]!;
   assert.deepEqual([unit.displayName, unit.restricted], ['access-as-code acme/access', true]);

@@ -66,7 +66,7 @@ test('status lists per group who holds access until when and why, drift and stan
     s.twin.faults.add({ service: 'github', kind: 'unavailable' });
     const blind = await cli(s, s.repo.dir, 'status');
     assert.match(blind.out, /^warning: .*A run now would only remove, from the checked-out commit [0-9a-f]{7}, and grant nothing\.$/m);
-    assert.equal(blind.code, 2, 'without GitHub the listing is shown, but it is not a success');
+    assert.equal(blind.code, 1, 'without GitHub the listing is shown, but it is not a success (as the report)');
     assert.doesNotMatch(blind.out + blind.err, /were made|was granted|removed\b(?! at the next run)/);
   } finally {
     await s.stop();
@@ -77,9 +77,15 @@ test('status names a repository GitHub does not have (or the token cannot see) a
   const s = await Scenario.begin();
   try {
     const wrong = await runCli(s, ['status', '--github-repo', 'acme/nope'], { cwd: s.repo.dir, entra: true });
-    assert.equal(wrong.code, 2);
+    assert.equal(wrong.code, 1);
     assert.match(wrong.out + wrong.err, /GitHub has no repository acme\/nope that this token can read: check the repository named/);
     assert.doesNotMatch(wrong.out + wrong.err, /did not say which commit|with id UNKNOWN/);
+    const odd = await runCli(s, ['status', '--github-repo', 'nope'], { cwd: s.repo.dir, entra: true });
+    assert.equal(odd.code, 2);
+    assert.match(odd.err, /--github-repo "nope" is not owner\/name/);
+    const ghost = await runCli(s, ['status', '--mine', '--requester', 'ghost'], { cwd: s.repo.dir, entra: true });
+    assert.equal(ghost.code, 2);
+    assert.match(ghost.err, /ghost is not in \.github\/access-identities\.yaml/);
   } finally {
     await s.stop();
   }
