@@ -132,7 +132,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-LZLL5OR3.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-5FDK5A6K.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -183,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-YO25QSPP.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-CCIWTNOJ.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -549,7 +549,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-JX4JV474.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-K3ENKF6C.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -768,8 +768,8 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-NJ7FFIPU.js");
-  const { renderReport } = await import("./chunks/render-3WSUX576.js");
+  const { collectReport } = await import("./chunks/report-PXL5ELWX.js");
+  const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);

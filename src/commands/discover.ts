@@ -453,7 +453,7 @@ function renderLines(d: Discovery): string[] {
     out.push(
       d.unknown.length === 0
         ? 'No privileged group outside the policy was found.'
-        : `No privileged group outside the policy was found among what could be read; not read: ${d.unknown.join('; ')}.`,
+        : 'No privileged group outside the policy was found among what could be read (what could not be read is listed below).',
     );
   for (const g of d.groups) {
     out.push(`${g.displayName} (${g.id})${g.weight >= 10 ? ' PRIVILEGED' : ''}: proposed folder "${g.name}"`);

@@ -187,6 +187,14 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
       `| ${cell(r.group)} | ${reach(r.weight, r.unknown)} | ${r.standingUsers} | ${r.standingApps} | ${r.standingHoursPerWeek} | ${b.elevatedUnknown ? 'not known' : `${r.elevatedHours.d7} / ${r.elevatedHours.d30} / ${r.elevatedHours.d90}`} | ${r.exposure} |`,
     );
   out.push('', 'Standing members are counted now, from Entra; elevated hours come from the requests and break-glass runs of the period.', '');
+  out.push(...renderTrend(b));
+  return out;
+}
+
+/** Week by week: the weeks before anything was recorded (no hours, the same exemptions) say one thing, in one row. */
+function renderTrend(b: BlastRadius): string[] {
+  const out: string[] = [];
+  const hours = (h: number) => (b.elevatedUnknown ? 'not known' : h);
   // The weeks before the sweep first recorded anything, with no hours elevated and the same exemptions,
   // say one thing: one row for all of them instead of a row each.
   const all = b.trend ?? [];
@@ -206,9 +214,9 @@ export function renderBlastRadius(b: BlastRadius, cell: (s: string) => string): 
       '|---|---|---|---|',
     );
     if (firstKnown > 0)
-      out.push(`| the ${firstKnown} week${firstKnown === 1 ? '' : 's'} before | not recorded | ${all[0]!.standingExemptions ?? 'not known'} | 0 |`);
+      out.push(`| the ${firstKnown} week${firstKnown === 1 ? '' : 's'} before | not recorded | ${all[0]!.standingExemptions ?? 'not known'} | ${hours(0)} |`);
     for (const t of trend)
-      out.push(`| ${t.weekEnding} | ${t.standingMembers ?? 'not recorded'} | ${t.standingExemptions ?? 'not known'} | ${t.elevatedHours} |`);
+      out.push(`| ${t.weekEnding} | ${t.standingMembers ?? 'not recorded'} | ${t.standingExemptions ?? 'not known'} | ${hours(t.elevatedHours)} |`);
     out.push('');
     if (b.history) out.push(b.history, '');
   }

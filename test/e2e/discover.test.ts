@@ -334,7 +334,15 @@ test('no false green: discover that may not read the role assignments says what 
     s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => r !== 'RoleManagement.Read.Directory' && r !== 'Application.Read.All');
     const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
     assert.equal(run.code, 1, run.out + run.err);
-    assert.match(run.out, /No privileged group outside the policy was found among what could be read; not read: .*RoleManagement\.Read\.Directory/);
+    assert.match(run.out, /No privileged group outside the policy was found among what could be read \(what could not be read is listed below\)\./);
+    // Each said once, with the permission that would let it be read (not also inside the first line).
+    const unknown = run.out.split('\n').filter((l) => l.startsWith('not known: '));
+    assert.ok(
+      unknown.some((l) => /RoleManagement\.Read\.Directory/.test(l)),
+      run.out,
+    );
+    assert.equal(new Set(unknown).size, unknown.length, run.out);
+    assert.doesNotMatch(run.out.split('\n')[0]!, /RoleManagement/);
     assert.doesNotMatch(run.out, /^No privileged group outside the policy was found\.$/m);
   } finally {
     await s.stop();
