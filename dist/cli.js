@@ -415,9 +415,14 @@ async function runEntry(entry, rest2, io) {
       unknown,
       optionsOf(entry).filter((o) => o !== unknown)
     ) : void 0;
-    io.err(`access-as-code ${entry.name}: ${error.message.split(". ")[0]}.${guess ? ` Did you mean ${guess}?` : ""}
+    io.err(
+      `access-as-code ${entry.name}: ${error.message.split(". ")[0]}.${guess ? ` Did you mean ${guess}?` : ""}
 
-${commandHelp(entry)}`);
+Usage:
+${usageLines(entry).join("\n")}
+
+"access-as-code ${entry.name} --help" describes every option.`
+    );
     return EXIT.notDone;
   }
 }

@@ -350,7 +350,10 @@ async function runEntry(entry: CommandEntry, rest: string[], io: CliIo): Promise
           optionsOf(entry).filter((o) => o !== unknown),
         )
       : undefined;
-    io.err(`access-as-code ${entry.name}: ${error.message.split('. ')[0]}.${guess ? ` Did you mean ${guess}?` : ''}\n\n${commandHelp(entry)}`);
+    // The command's own usage, not the whole help: "--help" shows the rest.
+    io.err(
+      `access-as-code ${entry.name}: ${error.message.split('. ')[0]}.${guess ? ` Did you mean ${guess}?` : ''}\n\nUsage:\n${usageLines(entry).join('\n')}\n\n"access-as-code ${entry.name} --help" describes every option.`,
+    );
     return EXIT.notDone;
   }
 }
