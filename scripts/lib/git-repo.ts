@@ -9,6 +9,8 @@ export interface TestRepo {
   git(...args: string[]): string;
   /** Writes (string) or deletes (null) files, commits them, and returns the new commit id. */
   commit(message: string, files: Record<string, string | Uint8Array | null>): string;
+  /** A commit that changes nothing (one git process, not two). */
+  emptyCommit(message: string): string;
   head(): string;
   remove(): void;
 }
@@ -58,6 +60,10 @@ export function createRepo(options: { configFrom?: string; workflowsFrom?: strin
         }
       }
       git('add', '-A');
+      git('commit', '-q', '--allow-empty', '-m', message);
+      return head();
+    },
+    emptyCommit(message) {
       git('commit', '-q', '--allow-empty', '-m', message);
       return head();
     },

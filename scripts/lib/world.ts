@@ -185,7 +185,7 @@ export class AccessWorld {
     const base = this.repo.head();
     this.repo.git('switch', '-q', '-c', branch);
     const commits = pushes.map((p) => ({
-      sha: this.repo.commit(`pr ${number}`, p.files),
+      sha: Object.keys(p.files).length === 0 ? this.repo.emptyCommit(`pr ${number}`) : this.repo.commit(`pr ${number}`, p.files),
       author: p.by ?? author,
       committer: p.by ?? author,
       ...(p.signer ? { signer: p.signer } : {}),
