@@ -303,10 +303,20 @@ test('THREATS 55: doctor against a Graph endpoint that refuses connections says 
   const { createServer } = await import('node:net');
   const { Scenario } = await import('../helpers/scenario.ts');
   const { runCli } = await import('../helpers/cli.ts');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // A free port below the ephemeral range (32768 and up), where the servers other tests start with
+  // listen(0) never land: a port found free there stays refused while this test uses it.
+  let port = 0;
+  for (let candidate = 20_000 + Math.floor(Math.random() * 10_000); port === 0; candidate++) {
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      port = candidate;
+    }
+  }
   const s = await Scenario.begin();
   try {
     const started = Date.now();
@@ -328,10 +338,20 @@ test('THREATS 55: a sign-in endpoint that refuses connections is named as unreac
   const { createServer } = await import('node:net');
   const { Scenario } = await import('../helpers/scenario.ts');
   const { runCli } = await import('../helpers/cli.ts');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // A free port below the ephemeral range (32768 and up), where the servers other tests start with
+  // listen(0) never land: a port found free there stays refused while this test uses it.
+  let port = 0;
+  for (let candidate = 20_000 + Math.floor(Math.random() * 10_000); port === 0; candidate++) {
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      port = candidate;
+    }
+  }
   const s = await Scenario.begin();
   try {
     const res = await runCli(s, ['doctor', '--authority-host', `https://127.0.0.1:${port}`, '--graph-endpoint', s.twin.urls.graph], { entra: false });
