@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-4DZQZTOV.js";
+} from "./cli-chunks/chunk-353D7XNM.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-2MCF3BRV.js";
+} from "./cli-chunks/chunk-XTEX23YC.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-SO6F3KK7.js";
+} from "./cli-chunks/chunk-M7DDFLSZ.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -132,7 +132,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-5FDK5A6K.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-2XZDLV42.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-3WKDTBYY.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-OBDJMSUC.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -183,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-CCIWTNOJ.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-HKKO6RAN.js")).planCommand(a, io)
   },
   {
     name: "grant",

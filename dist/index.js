@@ -30,13 +30,13 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-E3BFTH6P.js";
+} from "./chunks/chunk-K2SQ2MRS.js";
 import "./chunks/chunk-OWYJCMUW.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-UA2QLUKJ.js";
+} from "./chunks/chunk-NCETHIF4.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -378,7 +378,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-XYVCR2U3.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-QG4SGXCQ.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -634,7 +634,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-5CTN37LR.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-K6HYHMSA.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -669,7 +669,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-JWNMKUS7.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-4CK6NHBR.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -768,7 +768,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-PXL5ELWX.js");
+  const { collectReport } = await import("./chunks/report-NQELPJV5.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -777,7 +777,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-3KH2BFT2.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-HWT4TOEU.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

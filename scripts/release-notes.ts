@@ -4,6 +4,7 @@
  * it prints; any disagreement stops the release with the fix.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { actionPins } from './pin-template.ts';
 
 export function releaseNotes(tag: string, changelog: string, packageVersion: string): string {
   const version = /^v(\d+\.\d+\.\d+)$/.exec(tag)?.[1];
@@ -51,8 +52,7 @@ export function pinnedVersions(read: (path: string) => string, workflows: readon
   const out: { file: string; version: string }[] = [];
   for (const file of workflows)
     // By tag (in git), or by the tag's commit with the version in a comment (in the published package).
-    for (const m of read(file).matchAll(/uses: access-as-code\/access-as-code@(?:v(\d+\.\d+\.\d+)|[0-9a-f]{40} # v(\d+\.\d+\.\d+))/g))
-      out.push({ file, version: (m[1] ?? m[2])! });
+    for (const pin of actionPins(read(file))) if (pin.version) out.push({ file, version: pin.version.slice(1) });
   for (const m of read('README.md').matchAll(/access-as-code(?:@v|-)(\d+\.\d+\.\d+)/g)) out.push({ file: 'README.md', version: m[1]! });
   return out;
 }

@@ -1,8 +1,9 @@
 /** Real git repositories for end-to-end tests and the demo: commits and branches as GitHub makes them. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { refHead } from '../twin/git-data.ts';
 
 export interface TestRepo {
   dir: string;
@@ -39,12 +40,11 @@ export function createRepo(options: { configFrom?: string; workflowsFrom?: strin
       },
     }).trim();
   // HEAD read from the files git keeps it in (a test makes hundreds of commits; each git process costs
-  // a fork of the test process), and asked of git only when it is not there as a plain file.
+  // a fork of the test process): the branch HEAD names, as the twin reads branches (refHead).
   const head = (): string => {
     const ref = readFileSync(join(dir, '.git', 'HEAD'), 'utf8').trim();
     if (!ref.startsWith('ref: ')) return ref;
-    const loose = join(dir, '.git', ref.slice(5));
-    return existsSync(loose) ? readFileSync(loose, 'utf8').trim() : git('rev-parse', 'HEAD');
+    return (ref.startsWith('ref: refs/heads/') ? refHead(dir, ref.slice('ref: refs/heads/'.length)) : undefined) ?? git('rev-parse', 'HEAD');
   };
   git('init', '-q', '-b', 'main');
   const repo: TestRepo = {

@@ -10,7 +10,7 @@ import { loadConfig } from '../config/config.ts';
 import type { GroupResult } from '../reconcile/decide.ts';
 import type { BranchContext } from '../commands/context.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
-import { gitIn } from '../git/git.ts';
+import { gitIn, isWorkTree } from '../git/git.ts';
 import { workingTree } from '../repo/files.ts';
 import { clock, COMMON, FORMAT, jsonWanted, repoRoot, type CliIo } from './io.ts';
 import { EXIT } from './exit.ts';
@@ -270,7 +270,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       throw new ConfigError(
         `${login} is not in .github/access-identities.yaml, so no access can be granted to that login; check the login (--requester, or git config github.user), or add it to the identities in a pull request.`,
       );
-    const userId = ref ? (await directory.resolveUser(ref).catch(() => undefined))?.id.toLowerCase() : undefined;
+    const userId = (await directory.resolveUser(ref).catch(() => undefined))?.id.toLowerCase();
     for (const g of report.groups) g.members = g.members.filter((m) => m.who.toLowerCase() === me || (userId !== undefined && m.id.toLowerCase() === userId));
     // Yours only: who holds what, not what the groups confer.
     for (const g of report.groups) delete g.confers;
@@ -398,7 +398,7 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   // "None found" while something could not be read is no answer: said, and the exit status says so (no false green).
   const blind = found.groups.length === 0 && found.unknown.length > 0;
   if (!values.write) return blind ? EXIT.attention : EXIT.ok;
-  if ((await gitIn(root).tryRun(['rev-parse', '--is-inside-work-tree']))?.toString('utf8').trim() !== 'true')
+  if (!(await isWorkTree(gitIn(root))))
     throw new ConfigError(`${root} is not a git repository: --write proposes the change on a new branch. Run it in a clone of the access repository.`);
   const { writeProposal } = await import('./discover-write.ts');
   const branch = values.branch ?? `access-as-code/discover-${new Date(now).toISOString().slice(0, 10)}`;

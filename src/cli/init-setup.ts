@@ -11,10 +11,16 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../diagnostics.ts';
-import { GRAPH_APP_ID, graphRolesFor, READ_ENVIRONMENT, READ_ONLY_GRAPH_ROLES, GRANT_ENVIRONMENT, type SetupChoice } from '../commands/init.ts';
+import {
+  GRAPH_APP_ID,
+  GRAPH_V1 as GRAPH,
+  graphRolesFor,
+  READ_ENVIRONMENT,
+  READ_ONLY_GRAPH_ROLES,
+  GRANT_ENVIRONMENT,
+  type SetupChoice,
+} from '../commands/init.ts';
 import { ROLES } from '../entra/reach.ts';
-
-const GRAPH = 'https://graph.microsoft.com/v1.0';
 
 export interface ToolResult {
   code: number;
@@ -442,7 +448,7 @@ export interface PolicyGroupRef {
 export interface SetupOptions {
   /** Which write path the app gets (docs/setup.md, step 2): a restricted unit (default) or the tenant-wide permission. */
   reach: SetupChoice;
-  /** Also a read-only app and its own environment for report, doctor and discover. */
+  /** Also a read-only app and its own environment, for report and discover. */
   readOnly: boolean;
   groups: readonly PolicyGroupRef[];
 }
@@ -476,7 +482,7 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
   if (options.reach === 'unit') await unit(grant, options.groups);
   for (const step of [environment, variables, federation]) await step(grant);
   if (options.readOnly) {
-    say(`  The read-only app, for report, doctor and discover (environment ${READ_ENVIRONMENT}):`);
+    say(`  The read-only app, for report and discover (environment ${READ_ENVIRONMENT}):`);
     const read: SetupResult = { ...out, appId: '', spId: '', subject: '' };
     const ctx: Ctx = { tool, repo, did, out: read, appName: `access-as-code ${repo} (read-only)`, environment: READ_ENVIRONMENT, roles: READ_ONLY_GRAPH_ROLES };
     for (const step of [app, leftovers, permissions, environment, variables, federation]) await step(ctx);

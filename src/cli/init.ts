@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gitIn } from '../git/git.ts';
+import { gitIn, isWorkTree } from '../git/git.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { initFiles, initProblem, nextSteps, type TemplateFile } from '../commands/init.ts';
 import type { CliIo } from './io.ts';
@@ -90,7 +90,7 @@ export async function initCommand(args: string[], io: CliIo, tool?: Tool): Promi
       readOnly: values['read-only-app'] === true,
       groups: await policyGroups(root),
     });
-  const gitRepository = (await gitIn(root).tryRun(['rev-parse', '--is-inside-work-tree']))?.toString('utf8').trim() === 'true';
+  const gitRepository = await isWorkTree(gitIn(root));
   for (const line of nextSteps({ ...options, ...(githubRepo ? { githubRepo } : {}), gitRepository })) io.out(line);
   return EXIT.ok;
 }

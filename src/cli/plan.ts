@@ -4,7 +4,7 @@ import { planOf } from '../commands/plan.ts';
 import { configChangePlan, enforceSwitches, judgeChanges, reportHasErrors } from '../commands/validate.ts';
 import { CONFIG_PATHS, loadConfig } from '../config/config.ts';
 import { ConfigError, formatDiagnostic, sortDiagnostics } from '../diagnostics.ts';
-import { gitIn } from '../git/git.ts';
+import { gitIn, isWorkTree } from '../git/git.ts';
 import { DEFAULT_BASES, mergeBase, workingChanges } from './changes.ts';
 import { EXIT } from './exit.ts';
 import { atCommit, workingTree } from '../repo/files.ts';
@@ -73,8 +73,7 @@ function printConferred(io: CliIo, conferred: Awaited<ReturnType<typeof conferre
 
 /** Why there is nothing to compare with, by its cause: no repository, no commit yet, or no branch named. */
 async function noBaseWhy(git: ReturnType<typeof gitIn>, root: string, candidates: readonly string[]): Promise<string> {
-  const inside = (await git.tryRun(['rev-parse', '--is-inside-work-tree']).catch(() => undefined))?.toString('utf8').trim() === 'true';
-  if (!inside)
+  if (!(await isWorkTree(git).catch(() => false)))
     return `${root} is not a git repository: plan compares your changes with the branch they will be merged into. Run it in a clone of the access repository.`;
   if (!(await git.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => undefined)))
     return 'this repository has no commits yet: commit the access configuration (the first commit is the root of trust, docs/setup.md step 1), then plan your changes against it.';

@@ -4,6 +4,7 @@
  * and the exact commands that finish the set-up (docs/setup.md). Pure: which files to write with what
  * text, and the next steps; the CLI writes them.
  */
+import { ROLES } from '../entra/reach.ts';
 
 export interface InitOptions {
   /** The GitHub organisation whose teams own the access configuration and requests (replaces the template's "acme"). */
@@ -19,6 +20,9 @@ export interface TemplateFile {
 
 /** Microsoft Graph's application id, the same in every tenant. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/** Microsoft Graph v1.0, as the set-up's `az rest` calls name it (the public cloud, where init sets up). */
+export const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
+
 /** The environment whose jobs grant and sweep (and hold the memory key), and the read-only one's. */
 export const GRANT_ENVIRONMENT = 'access-grant';
 export const READ_ENVIRONMENT = 'access-read';
@@ -30,7 +34,7 @@ export const READ_ENVIRONMENT = 'access-read';
  */
 export type SetupChoice = 'unit' | 'tenant';
 
-/** Graph application permissions of the read-only app (report, doctor, discover): nothing that writes. */
+/** Graph application permissions of the read-only app (report and discover): nothing that writes. */
 export const READ_ONLY_GRAPH_ROLES = ['GroupMember.Read.All', 'User.ReadBasic.All', 'RoleManagement.Read.Directory'] as const;
 
 /**
@@ -89,9 +93,9 @@ export function nextSteps(options: InitOptions & { gitRepository?: boolean }): s
       .map((r) => `"$(role ${r})=Role"`)
       .join(' ')}`,
     '     az ad app permission admin-consent --id "$APP"',
-    `     AU=$(az rest --method POST --url https://graph.microsoft.com/v1.0/directory/administrativeUnits --body '{"displayName":"access-as-code ${repo}","isMemberManagementRestricted":true}' --query id -o tsv)`,
-    '     az rest --method POST --url "https://graph.microsoft.com/v1.0/directory/administrativeUnits/$AU/members/\\$ref" --body "{\\"@odata.id\\":\\"https://graph.microsoft.com/v1.0/groups/<each group id>\\"}"',
-    '     az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments --body "{\\"principalId\\":\\"$SP\\",\\"roleDefinitionId\\":\\"fdd7a751-b60b-444a-984c-02652fe8fa1c\\",\\"directoryScopeId\\":\\"/administrativeUnits/$AU\\"}"',
+    `     AU=$(az rest --method POST --url ${GRAPH_V1}/directory/administrativeUnits --body '{"displayName":"access-as-code ${repo}","isMemberManagementRestricted":true}' --query id -o tsv)`,
+    `     az rest --method POST --url "${GRAPH_V1}/directory/administrativeUnits/$AU/members/\\$ref" --body "{\\"@odata.id\\":\\"${GRAPH_V1}/groups/<each group id>\\"}"`,
+    `     az rest --method POST --url ${GRAPH_V1}/roleManagement/directory/roleAssignments --body "{\\"principalId\\":\\"$SP\\",\\"roleDefinitionId\\":\\"${ROLES.groupsAdministrator}\\",\\"directoryScopeId\\":\\"/administrativeUnits/$AU\\"}"`,
     '   (the broad alternative, step 2d: GroupMember.ReadWrite.All instead of the unit; init --create-app --broad)',
     `     SUBJECT=$(${subject})`,
     '     az ad app federated-credential create --id "$APP" --parameters "{\\"name\\":\\"access-grant\\",\\"issuer\\":\\"https://token.actions.githubusercontent.com\\",\\"subject\\":\\"$SUBJECT\\",\\"audiences\\":[\\"api://AzureADTokenExchange\\"]}"',

@@ -85,6 +85,11 @@ export async function changedFiles(git: Git, base: string, head: string): Promis
   return files;
 }
 
+/** Whether the folder git runs in is inside a work tree (a clone), as `git rev-parse --is-inside-work-tree` says. */
+export async function isWorkTree(git: Git): Promise<boolean> {
+  return (await git.tryRun(['rev-parse', '--is-inside-work-tree']))?.toString('utf8').trim() === 'true';
+}
+
 export async function hasCommit(git: Git, sha: string): Promise<boolean> {
   return (await git.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
 }

@@ -136,7 +136,7 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
       continue;
     }
     const { kind, why } = standingOf(r, phase);
-    add(kind === 'ended' && r.state === 'active' ? refused : into[kind], r.userId, r.file);
+    add(kind === 'ended' && refusedRequest(r) ? refused : into[kind], r.userId, r.file);
     if (why) result.ignored.push({ file: r.file, why });
   }
   for (const [id, files] of refused) if (!ended.has(id)) ended.set(id, files);
@@ -146,6 +146,14 @@ function decideGroup(facts: Facts, g: GroupState): GroupResult {
   const backend = BACKENDS[policy.backend];
   result.dispositions = backend.shape ? backend.shape(planned, g.state, endOf(planned, requests, glass), phase === 'verified') : planned;
   return result;
+}
+
+/**
+ * A request in force (not expired, deleted or unreadable) whose verification was given and refused it:
+ * it never held the access, so it ends nothing (and is named as not approved, not as ended).
+ */
+export function refusedRequest(r: RequestResult): boolean {
+  return r.state === 'active' && r.verification !== undefined && !r.verification.approved && !r.verification.unavailable;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { BackendName } from '../backends/backend.ts';
 import { formatDuration } from '../duration.ts';
 import { formatTimestamp } from '../timestamp.ts';
 import type { ReconcileReport } from '../reconcile/reconcile.ts';
-import type { GroupResult, PlannedDisposition, RequestResult } from '../reconcile/decide.ts';
+import { refusedRequest, type GroupResult, type PlannedDisposition, type RequestResult } from '../reconcile/decide.ts';
 
 export interface StatusRow {
   /** GitHub login when a request or identity names one, else the Entra object id. */
@@ -91,8 +91,7 @@ function rowFor(report: ReconcileReport, g: GroupResult, d: PlannedDisposition, 
 
 /** Why a member's request no longer holds: it ended, or (still in force) it was never approved, and why. */
 function endedNote(latest: RequestResult | undefined): string {
-  const refused = latest?.state === 'active' && latest.verification !== undefined && !latest.verification.approved;
-  if (!refused) return `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run`;
+  if (!latest || !refusedRequest(latest)) return `its request ended${latest?.request ? ` at ${latest.request.expires}` : ''}: removed at the next run`;
   const why = latest.verification!.reasons.join(' ').replace(/\.$/, '');
   return `its request is not approved${why ? ` (${why})` : ''}: removed at the next run`;
 }

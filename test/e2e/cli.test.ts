@@ -28,6 +28,24 @@ function cliAsync(cwd: string, env: Record<string, string>, ...args: string[]): 
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
+/**
+ * A loopback port nothing listens on: free, below the ephemeral range (32768 and up), where the
+ * servers other tests start with listen(0) never land, so it stays refused while a test uses it.
+ */
+async function refusedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  for (let candidate = 20_000 + Math.floor(Math.random() * 10_000); ; candidate++) {
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => resolve(true));
+    });
+    if (!free) continue;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return candidate;
+  }
+}
+
 function cli(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd } });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -300,23 +318,9 @@ test('plan says what merging the working changes would do, against the merge bas
 });
 
 test('THREATS 55: doctor against a Graph endpoint that refuses connections says so at once, naming the host and the cause, without retrying in silence', async () => {
-  const { createServer } = await import('node:net');
   const { Scenario } = await import('../helpers/scenario.ts');
   const { runCli } = await import('../helpers/cli.ts');
-  // A free port below the ephemeral range (32768 and up), where the servers other tests start with
-  // listen(0) never land: a port found free there stays refused while this test uses it.
-  let port = 0;
-  for (let candidate = 20_000 + Math.floor(Math.random() * 10_000); port === 0; candidate++) {
-    const server = createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(candidate, '127.0.0.1', () => resolve(true));
-    });
-    if (free) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      port = candidate;
-    }
-  }
+  const port = await refusedPort();
   const s = await Scenario.begin();
   try {
     const started = Date.now();
@@ -335,23 +339,9 @@ test('THREATS 55: doctor against a Graph endpoint that refuses connections says 
 });
 
 test('THREATS 55: a sign-in endpoint that refuses connections is named as unreachable, with the setting to check', async () => {
-  const { createServer } = await import('node:net');
   const { Scenario } = await import('../helpers/scenario.ts');
   const { runCli } = await import('../helpers/cli.ts');
-  // A free port below the ephemeral range (32768 and up), where the servers other tests start with
-  // listen(0) never land: a port found free there stays refused while this test uses it.
-  let port = 0;
-  for (let candidate = 20_000 + Math.floor(Math.random() * 10_000); port === 0; candidate++) {
-    const server = createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(candidate, '127.0.0.1', () => resolve(true));
-    });
-    if (free) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      port = candidate;
-    }
-  }
+  const port = await refusedPort();
   const s = await Scenario.begin();
   try {
     const res = await runCli(s, ['doctor', '--authority-host', `https://127.0.0.1:${port}`, '--graph-endpoint', s.twin.urls.graph], { entra: false });
