@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-353D7XNM.js";
+} from "./cli-chunks/chunk-XDJLONIC.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-XTEX23YC.js";
+} from "./cli-chunks/chunk-ORZTH27N.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,17 +29,17 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-M7DDFLSZ.js";
+} from "./cli-chunks/chunk-TCQLRQOI.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-NR77JVA2.js";
-import "./cli-chunks/chunk-YZ4ZVQJ7.js";
+} from "./cli-chunks/chunk-RWZ2SYQD.js";
+import "./cli-chunks/chunk-7RNGMABI.js";
 import {
   nearest
-} from "./cli-chunks/chunk-3I7ZFWFQ.js";
+} from "./cli-chunks/chunk-WEIIYJEA.js";
 import {
   formatDuration,
   parseDuration
@@ -132,7 +132,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-2XZDLV42.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-H4XGOHFB.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +151,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-OBDJMSUC.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-4J4WPR2B.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -183,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-HKKO6RAN.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-OWYKQ4BS.js")).planCommand(a, io)
   },
   {
     name: "grant",

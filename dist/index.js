@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-UOLAQKKS.js";
+} from "./chunks/chunk-7QI25FTL.js";
 import {
   annotate,
   applyEffects,
@@ -30,23 +30,23 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-K2SQ2MRS.js";
-import "./chunks/chunk-OWYJCMUW.js";
+} from "./chunks/chunk-XOLZI36P.js";
+import "./chunks/chunk-MOQHVWAW.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-NCETHIF4.js";
+} from "./chunks/chunk-7WX2CMBN.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-DIV7ZLLD.js";
-import "./chunks/chunk-OY2TG4AL.js";
+} from "./chunks/chunk-Y3DHTP36.js";
+import "./chunks/chunk-HYHOKCNW.js";
 import {
   GITHUB_LOGIN
-} from "./chunks/chunk-IU4YA2SP.js";
-import "./chunks/chunk-TDEDRALS.js";
+} from "./chunks/chunk-P3KVTTAL.js";
+import "./chunks/chunk-DPTGAXYU.js";
 import {
   context
 } from "./chunks/chunk-JLLJGRDJ.js";
@@ -56,7 +56,7 @@ import {
 import "./chunks/chunk-7YIAOR6O.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-LRULQWW5.js";
-import "./chunks/chunk-ATCX3I3U.js";
+import "./chunks/chunk-YQ623SFU.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -378,7 +378,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-QG4SGXCQ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-AHXA7P22.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -415,7 +415,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-CKVS6Y64.js");
+  const { readPublished } = await import("./chunks/dashboard-BLMZSKLB.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -486,8 +486,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TTMCA5KP.js");
-  const { requestSchemaRef } = await import("./chunks/new-CBHRUEVM.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-GALBBFR5.js");
+  const { requestSchemaRef } = await import("./chunks/new-OUM36SWI.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -567,7 +567,7 @@ async function runDiscover(settings) {
 }
 async function workflowProblems(workspace) {
   const { workflowPermissionProblems } = await import("./chunks/permissions-NHG5E4Z5.js");
-  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-HL4NOPHK.js");
+  const { loadYaml, CONFIG_LIMITS } = await import("./chunks/safe-load-OW43TQMR.js");
   const files = workingTree(workspace);
   const out = [];
   for (const path of await files.list(".github/workflows")) {
@@ -580,7 +580,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-PDWO3YL4.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3UOY5LQH.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -634,7 +634,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-K6HYHMSA.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-C2RIA3HN.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -669,7 +669,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-4CK6NHBR.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FXFNAO43.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -730,7 +730,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-CKVS6Y64.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-BLMZSKLB.js");
   const { slotLateness } = await import("./chunks/dashboard-24M7XZZZ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -768,7 +768,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-NQELPJV5.js");
+  const { collectReport } = await import("./chunks/report-G35ABSOZ.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -777,7 +777,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-HWT4TOEU.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-2PJZLSHV.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -327,7 +327,9 @@ async function steadySweep(
     twin.state.rateUsed.clear();
     const comments = () => twin.state.repos.get('acme/access')!.comments.length;
     const before = comments();
-    const r = await run(repo, twin, 'revoke', undefined, { memory: true });
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the measured sweep (the action's own time).
+    const profile = process.env.BENCH_CPU_PROF ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } } : {};
+    const r = await run(repo, twin, 'revoke', undefined, { memory: true, ...profile });
     if (r.exitCode !== 0 || allMembers(twin, groupsFor(active)).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
     const measured = {

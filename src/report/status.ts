@@ -47,12 +47,14 @@ export interface StatusReport {
 export function statusOf(report: ReconcileReport, now: number): StatusReport {
   const loginOf = new Map<string, string>();
   for (const r of report.requests) if (r.userId && r.requester) loginOf.set(r.userId, r.requester);
+  // Each member's requests by file, looked up once each (a search per member is quadratic at 100,000).
+  const byFile = new Map(report.requests.map((r) => [r.file, r]));
   const groups = report.groups.map((g): GroupStatus => {
     const members: StatusRow[] = [];
     for (const d of g.dispositions) {
       // An addition counts once it was made (a sweep); in a dry run or after a failure it is not a member yet.
       if (d.action === 'add' && d.outcome !== 'added' && d.outcome !== 'already-member') continue;
-      members.push(rowFor(report, g, d, loginOf.get(d.id) ?? d.id, now));
+      members.push(rowFor(report, byFile, g, d, loginOf.get(d.id) ?? d.id, now));
     }
     // Access through requests first, then what the next run removes, exemptions, and drift.
     const rank = { active: 0, unverified: 1, ending: 2, standing: 3, drift: 4 } as const;
@@ -63,9 +65,16 @@ export function statusOf(report: ReconcileReport, now: number): StatusReport {
 }
 
 /** One member's row: why they hold access (a request, break-glass, a standing exemption) or drift. */
-function rowFor(report: ReconcileReport, g: GroupResult, d: PlannedDisposition, who: string, now: number): StatusRow {
+function rowFor(
+  report: ReconcileReport,
+  byFile: ReadonlyMap<string, RequestResult>,
+  g: GroupResult,
+  d: PlannedDisposition,
+  who: string,
+  now: number,
+): StatusRow {
   const base = { who, id: d.id, type: d.type };
-  const requests = d.files.map((f) => report.requests.find((r) => r.file === f)).filter((r) => r?.request);
+  const requests = d.files.map((f) => byFile.get(f)).filter((r) => r?.request);
   const latest = requests.sort((a, b) => b!.request!.expiresAt - a!.request!.expiresAt)[0];
   const glass = report.breakGlass.filter((b) => b.group === g.group && b.userId === d.id).sort((a, b) => b.end - a.end)[0];
   if (d.reason === 'active' && glass && (!latest?.request || latest.request.expiresAt < glass.end)) {

@@ -118,3 +118,17 @@ test('loadYaml returns plain data without prototype tricks', () => {
   assert.deepEqual(result.yaml.value, { a: { b: 1 } });
   assert.equal(Object.getPrototypeOf({}).polluted, undefined);
 });
+
+test('a key repeated in a nested or a flow map is refused at the repeat; equal values are one key, 1 and "1" are two', () => {
+  const at = (text: string) => {
+    const r = loadYaml('.github/access-policy.yaml', text, CONFIG_LIMITS);
+    assert.equal(r.ok, false, text);
+    return r.ok ? '' : r.diagnostics.map(formatDiagnostic).join('\n');
+  };
+  assert.equal(at('a:\n  b: 1\n  c: 2\n  b: 3\n'), '.github/access-policy.yaml:4:3: error: this key appears twice. Keep only one of them.');
+  assert.match(at('a: { x: 1, y: 2, x: 3 }\n'), /:1:18: error: this key appears twice/);
+  // The first repeat in the file's order, though the outer map is checked before the inner one.
+  assert.match(at('a:\n  b: 1\n  b: 2\nc: 1\na: 2\n'), /:3:3: error: this key appears twice/);
+  assert.match(at('1: x\n1.0: y\n'), /:2:1: error: this key appears twice/);
+  assert.equal(loadYaml('x.yaml', '1: x\n"1": y\n', CONFIG_LIMITS).ok, true);
+});

@@ -1,0 +1,23 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  draftRequest,
+  keyAtLine,
+  requestSchemaRef,
+  requireLogin
+} from "./chunk-3RA36XRJ.js";
+import "./chunk-Y3DHTP36.js";
+import "./chunk-HYHOKCNW.js";
+import "./chunk-P3KVTTAL.js";
+import "./chunk-DPTGAXYU.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-YQ623SFU.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-AVZCSXTZ.js";
+import "./chunk-T6N4ZH6A.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  draftRequest,
+  keyAtLine,
+  requestSchemaRef,
+  requireLogin
+};
