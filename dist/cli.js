@@ -132,7 +132,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-H4XGOHFB.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-DO2GWPZB.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -183,7 +183,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-OWYKQ4BS.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-RFMPR2OJ.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -415,7 +415,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-BLMZSKLB.js");
+  const { readPublished } = await import("./chunks/dashboard-4QSUABPN.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -447,7 +447,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-3PJA4FUK.js");
+  const { conferredViews } = await import("./chunks/conferred-763UVRBL.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -549,7 +549,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-K3ENKF6C.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-3XCOZ4FS.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -580,9 +580,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3UOY5LQH.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-AJHVMUZG.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-24M7XZZZ.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4WTZ7IFJ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -703,7 +703,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-VBGTIDVZ.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-J2HAOLZA.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -730,8 +730,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-BLMZSKLB.js");
-  const { slotLateness } = await import("./chunks/dashboard-24M7XZZZ.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4QSUABPN.js");
+  const { slotLateness } = await import("./chunks/dashboard-4WTZ7IFJ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -750,7 +750,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-F4HSPWSI.js");
+  const { confersEffects } = await import("./chunks/confers-comment-M45LHGBI.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -768,7 +768,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-G35ABSOZ.js");
+  const { collectReport } = await import("./chunks/report-KP4L3YOW.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;

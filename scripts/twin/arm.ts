@@ -15,13 +15,13 @@ const READERS = new Set([
   'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   'b24988ac-6180-42a0-ab88-20f7382dd24c',
   '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  '18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f',
+  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
 ]);
 const BUILT_IN: Record<string, string> = {
   'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
   'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
   '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
-  '18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f': 'User Access Administrator',
+  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
 };
 
 const armError = (status: number, code: string, message: string): TwinResponse => json(status, { error: { code, message } });

@@ -16,6 +16,7 @@
  *   eligibilityscheduleinstances, $filter on principalId; PrivilegedEligibilitySchedule.Read.AzureADGroup):
  *   members can activate membership or ownership of another group, and so what it confers.
  */
+import { AZURE_BUILT_IN_ROLES } from './azure-built-in-roles.ts';
 import { advancedQuery } from './pages.ts';
 import { answered, listed, unreadable, type GraphReader, type RawAnswer } from './identity.ts';
 
@@ -241,24 +242,8 @@ function readAppNames(facts: CatalogueFacts, app: string, a: RawAnswer): void {
     if (typeof r.id === 'string') facts.appRoleNames.set(`${app}/${r.id.toLowerCase()}`, { value: str(r.value) ?? '', name: str(r.displayName) ?? r.id });
 }
 
-/**
- * Azure built-in roles by their definition GUID (the same in every subscription). Owner, User Access
- * Administrator and Role Based Access Control Administrator can grant access to others; with
- * Contributor they are what Microsoft calls privileged administrator roles.
- */
-const AZURE_ROLES = new Map([
-  ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'Owner'],
-  ['18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f', 'User Access Administrator'],
-  ['f58310d9-a9f6-439a-9e8d-f62e7b41a168', 'Role Based Access Control Administrator'],
-  ['b24988ac-6180-42a0-ab88-20f7382dd24c', 'Contributor'],
-  ['acdd72a7-3385-48ef-bd42-f606fba81ae7', 'Reader'],
-]);
-const AZURE_PRIVILEGED = new Set([
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  '18d7d88d-4d35-4d5a-b4e7-a5be3e0c8d4f',
-  'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
-  'b24988ac-6180-42a0-ab88-20f7382dd24c',
-]);
+const AZURE_ROLES = new Map(AZURE_BUILT_IN_ROLES.map((r) => [r.id, r.name]));
+const AZURE_PRIVILEGED = new Set(AZURE_BUILT_IN_ROLES.filter((r) => r.privileged).map((r) => r.id));
 const ARM_VERSION = 'api-version=2022-04-01';
 
 /** Where to read Azure role assignments (the policy's azureScopes) and how (ARM GETs). */
