@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-XDJLONIC.js";
+} from "./cli-chunks/chunk-Q7CB7PRD.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-ORZTH27N.js";
+} from "./cli-chunks/chunk-SL6Y5HZY.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,14 +29,14 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-TCQLRQOI.js";
+} from "./cli-chunks/chunk-F4GATVQM.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-RWZ2SYQD.js";
-import "./cli-chunks/chunk-7RNGMABI.js";
+import "./cli-chunks/chunk-3C2SCSAD.js";
 import {
   nearest
 } from "./cli-chunks/chunk-WEIIYJEA.js";
@@ -50,6 +50,8 @@ import "./cli-chunks/chunk-XP3LFAPK.js";
 import "./cli-chunks/chunk-EAGJZXJ7.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
+import "./cli-chunks/chunk-V6WIPOV3.js";
+import "./cli-chunks/chunk-LJOL2TRB.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
@@ -59,6 +61,8 @@ import {
   hasErrors,
   sortDiagnostics
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
+import "./cli-chunks/chunk-HZLMQCJG.js";
+import "./cli-chunks/chunk-425VGJGT.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
@@ -132,7 +136,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-DO2GWPZB.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-VDOQ4VIX.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -151,7 +155,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-4J4WPR2B.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-S2W4XMTQ.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -183,7 +187,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-RFMPR2OJ.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-DAUTBAQ2.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-7QI25FTL.js";
+} from "./chunks/chunk-BLC3TKLE.js";
 import {
   annotate,
   applyEffects,
@@ -30,19 +30,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-XOLZI36P.js";
-import "./chunks/chunk-MOQHVWAW.js";
+} from "./chunks/chunk-CBPHUPHY.js";
+import "./chunks/chunk-UUP6KQXF.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-7WX2CMBN.js";
+} from "./chunks/chunk-RKCGWGSI.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-Y3DHTP36.js";
-import "./chunks/chunk-HYHOKCNW.js";
+} from "./chunks/chunk-VNDD5P4V.js";
+import "./chunks/chunk-GKWQTSBK.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-P3KVTTAL.js";
@@ -50,11 +50,17 @@ import "./chunks/chunk-DPTGAXYU.js";
 import {
   context
 } from "./chunks/chunk-JLLJGRDJ.js";
+import "./chunks/chunk-FSXQAFOT.js";
+import "./chunks/chunk-IRH65NBS.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-7YIAOR6O.js";
+import "./chunks/chunk-GAF3CNPK.js";
+import {
+  GITHUB_SENT
+} from "./chunks/chunk-RTSR7ASI.js";
 import "./chunks/chunk-LIIKHXTA.js";
+import "./chunks/chunk-GKSYZKYF.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
 import "./chunks/chunk-ZEOJWJHX.js";
@@ -73,10 +79,6 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
-import {
-  GITHUB_SENT
-} from "./chunks/chunk-RTSR7ASI.js";
-import "./chunks/chunk-GKSYZKYF.js";
 import {
   workflowFileOf
 } from "./chunks/chunk-UYXB32ID.js";
@@ -378,7 +380,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-AHXA7P22.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-76VLMFS7.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -415,7 +417,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-4QSUABPN.js");
+  const { readPublished } = await import("./chunks/dashboard-ZXR5JL4I.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -486,8 +488,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-GALBBFR5.js");
-  const { requestSchemaRef } = await import("./chunks/new-OUM36SWI.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-UVGSWLKZ.js");
+  const { requestSchemaRef } = await import("./chunks/new-J3H74T5J.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -548,7 +550,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
+  const { directoryFromActions } = await import("./chunks/connect-VRWNSEGH.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-3XCOZ4FS.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -579,8 +581,8 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-VNBNH55E.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-AJHVMUZG.js");
+  const { directoryFromActions } = await import("./chunks/connect-VRWNSEGH.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JRUTNVCG.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4WTZ7IFJ.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -591,7 +593,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-Z3GUFILL.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-7QFZFCY6.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -634,7 +636,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-C2RIA3HN.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-P4W6YWQ3.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -669,7 +671,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FXFNAO43.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-QXHWXYIO.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -730,7 +732,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4QSUABPN.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZXR5JL4I.js");
   const { slotLateness } = await import("./chunks/dashboard-4WTZ7IFJ.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -768,7 +770,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-KP4L3YOW.js");
+  const { collectReport } = await import("./chunks/report-POVEK2GH.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -777,7 +779,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-2PJZLSHV.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-JXXJJDC7.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

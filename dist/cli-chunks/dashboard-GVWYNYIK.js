@@ -39,9 +39,9 @@ import {
 } from "./chunk-NW55MHFD.js";
 import "./chunk-JTSEDNRQ.js";
 import "./chunk-LJOL2TRB.js";
+import "./chunk-ZFCBOOOX.js";
 import "./chunk-HZLMQCJG.js";
 import "./chunk-425VGJGT.js";
-import "./chunk-ZFCBOOOX.js";
 import "./chunk-JV5PSVP2.js";
 
 // src/report/dashboard.ts

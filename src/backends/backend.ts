@@ -1,11 +1,12 @@
 /**
- * What a backend is: the one place that knows how a kind of Entra access is held and changed. The
- * decision (reconcile/decide.ts) says who should hold a group; a backend turns that into its own Entra
- * changes (plan) and makes them (apply). Which backend a group uses is read from the table (index.ts),
- * never from its name elsewhere. Adding a backend: its module here, its row in the table, its value in
- * the policy schema (schemas/), and the twin's side of it (scripts/twin/).
+ * What a backend is: the one place that knows how a kind of access is held and changed. The decision
+ * (reconcile/decide.ts) says who should hold an entry; a backend says whether the entry's target can be
+ * managed, who holds it now, turns the decision into its own changes (plan), makes them (apply), and
+ * checks them afterwards. Which backend an entry uses is read from the table (index.ts), never from its
+ * name elsewhere. Adding a backend: its module here, its row in the table, its value in the policy
+ * schema (schemas/), and the twin's side of it (scripts/twin/).
  */
-import type { Directory, WriteResult } from '../entra/directory.ts';
+import type { Directory, DirectoryError, WriteResult } from '../entra/directory.ts';
 import type { Member } from '../entra/directory.ts';
 
 export type BackendName = 'membership' | 'pim';
@@ -57,9 +58,47 @@ export interface ChangeOutcome {
   endsAt?: string;
 }
 
-export const isRemoval = (c: Pick<EntraChange, 'kind'>) => c.kind === 'remove-member' || c.kind === 'pim-remove';
+const REMOVALS: ReadonlySet<EntraChange['kind']> = new Set(['remove-member', 'pim-remove']);
+const ADDITIONS: ReadonlySet<EntraChange['kind']> = new Set(['add-member', 'pim-assign']);
+export const isRemoval = (c: Pick<EntraChange, 'kind'>) => REMOVALS.has(c.kind);
 /** A change that gives access (not one that moves an end, ends it, or revokes sessions). */
-export const isAddition = (c: Pick<EntraChange, 'kind'>) => c.kind === 'add-member' || c.kind === 'pim-assign';
+export const isAddition = (c: Pick<EntraChange, 'kind'>) => ADDITIONS.has(c.kind);
+
+/** A policy entry as a backend sees it: its name and the id of what it grants (an Entra group's object id). */
+export interface Entry {
+  name: string;
+  id: string;
+}
+
+/**
+ * A read after a write, planned with it (reconcile/decide.ts checksOf): a removal's verification
+ * (invariant 20: no other path keeps the access) and an add's confirmation (reads lag writes).
+ */
+export interface EntraCheck {
+  id: string;
+  kind: 'verify-removal' | 'confirm-add';
+  /** The backend of the entry, which makes the check (it knows the other paths to its access). */
+  backend: BackendName;
+  group: string;
+  groupId: string;
+  member: string;
+  after: string;
+  /** verify-removal: the group's listing held a group (or another kind of member), so the user may still hold it through one. */
+  nested: boolean;
+  reason: string;
+}
+
+/** What a check found, beside the plan. */
+export interface CheckOutcome {
+  id: string;
+  result: 'passed' | 'found' | 'unanswered' | 'skipped';
+  /** A removal: how the user still holds the access. */
+  stillHeld?: string;
+  /** A removal whose check was not answered: why it could not be verified (never taken as verified). */
+  unverified?: string;
+  /** An add the service confirmed but its reads do not show yet. */
+  lagging?: string;
+}
 
 export interface Backend {
   readonly name: BackendName;
@@ -91,6 +130,12 @@ export interface Backend {
   change(group: { name: string; id: string }, d: Planned): EntraChange | undefined;
   /** Makes the changes, one typed outcome each, in the order given. */
   apply(directory: Directory, changes: readonly EntraChange[]): Promise<ChangeOutcome[]>;
+  /** Why each entry's target cannot be managed (a missing or unmanageable group), by id (lower case); absent: it can. */
+  checkTargets(directory: Directory, entries: readonly Entry[]): Promise<Map<string, string | undefined>>;
+  /** Who holds each entry's access now, by id (lower case); an entry that could not be read, why (the others go on). */
+  readHolders(directory: Directory, entries: readonly Entry[]): Promise<Map<string, Member[] | DirectoryError>>;
+  /** Makes the planned checks of its entries (verified removal, confirmed add), one outcome each. */
+  check(directory: Directory, checks: readonly EntraCheck[]): Promise<CheckOutcome[]>;
 }
 
 /** A change's id: what is done to whom in which group; one change per member, group and run. */

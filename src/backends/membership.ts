@@ -1,9 +1,11 @@
 /** The membership backend: a direct member of the Entra group while access is held (group-post-members, group-delete-members). */
 import type { Backend, EntraChange } from './backend.ts';
 import { changeFor } from './backend.ts';
+import { entraGroup } from './entra-group.ts';
 
 export const membership: Backend = {
   name: 'membership',
+  ...entraGroup,
   verbs: { 'add-member': 'add', 'remove-member': 'remove' },
   title: 'group membership',
   writesMembers: true,

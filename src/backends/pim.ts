@@ -5,6 +5,7 @@
  */
 import type { Backend, EntraChange, Planned } from './backend.ts';
 import { changeFor } from './backend.ts';
+import { entraGroup } from './entra-group.ts';
 
 /** An end this close to the desired one is the same end (PIM rounds, clocks differ). */
 const PIM_END_SLACK_MS = 60_000;
@@ -17,6 +18,7 @@ export const PIM_WRITE = 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup';
 
 export const pim: Backend = {
   name: 'pim',
+  ...entraGroup,
   endsItself: 'Entra (PIM for Groups assignment end)',
   verbs: { 'pim-assign': 'assign (PIM)', 'pim-update': 'move the PIM assignment end of', 'pim-remove': 'end the PIM assignment of' },
   label: 'PIM',

@@ -5,9 +5,10 @@
  * beside the plan by id, and joined to each member's planned disposition for presenting; the plan
  * itself (changes, checks, dispositions' actions) is never changed. A dry run makes nothing.
  */
-import { DirectoryError, type Directory } from '../entra/directory.ts';
-import type { ChangeOutcome, EntraChange } from '../backends/backend.ts';
-import type { CheckOutcome, EntraCheck, GroupResult, PlannedDisposition } from '../reconcile/decide.ts';
+import type { Directory } from '../entra/directory.ts';
+import { BACKENDS } from '../backends/index.ts';
+import type { ChangeOutcome, CheckOutcome, EntraChange, EntraCheck } from '../backends/backend.ts';
+import type { GroupResult, PlannedDisposition } from '../reconcile/decide.ts';
 import type { ReconcileReport } from '../reconcile/reconcile.ts';
 import { executeChanges } from './entra.ts';
 
@@ -24,7 +25,7 @@ export async function applyPlan(directory: Directory, report: ReconcileReport): 
   };
 }
 
-/** The planned checks, each made when the change it follows was made (a removal PIM deferred is not verified yet). */
+/** The planned checks, each made by its entry's backend when the change it follows was made (a removal PIM deferred is not verified yet). */
 export async function executeChecks(
   directory: Directory,
   checks: readonly EntraCheck[],
@@ -33,98 +34,11 @@ export async function executeChecks(
   const out = new Map<string, CheckOutcome>();
   const due = checks.filter((c) => changes.get(c.after)?.result === 'made');
   for (const c of checks) if (!due.includes(c)) out.set(c.id, { id: c.id, result: 'skipped' });
-  for (const o of await verifyRemovals(
-    directory,
-    due.filter((c) => c.kind === 'verify-removal'),
-  ))
-    out.set(o.id, o);
-  for (const o of await confirmAdds(
-    directory,
-    due.filter((c) => c.kind === 'confirm-add'),
-  ))
-    out.set(o.id, o);
+  for (const backend of Object.values(BACKENDS)) {
+    const mine = due.filter((c) => c.backend === backend.name);
+    if (mine.length > 0) for (const o of await backend.check(directory, mine)) out.set(o.id, o);
+  }
   return out;
-}
-
-/**
- * Verified revocation (invariant 20): after a removal, a user who still holds the group (through a
- * nested group that is a standing exemption, or a group in audit mode) or can activate it again (a
- * PIM for Groups eligibility) is said on the removal, never taken as gone. Only groups whose listing
- * held another group are listed transitively (the plan says which: `nested`); a group nested after
- * the listing is seen, and removed or checked, by the next run's listing.
- */
-async function verifyRemovals(directory: Directory, checks: readonly EntraCheck[]): Promise<CheckOutcome[]> {
-  if (checks.length === 0 || !directory.transitiveUsers) return checks.map((c) => ({ id: c.id, result: 'skipped' }));
-  const groupIds = [...new Set(checks.map((c) => c.groupId.toLowerCase()))];
-  const nested = [...new Set(checks.filter((c) => c.nested).map((c) => c.groupId.toLowerCase()))];
-  const holders = nested.length > 0 ? await directory.transitiveUsers(nested) : new Map<string, Set<string> | DirectoryError>();
-  const eligible = directory.pimEligible ? await directory.pimEligible(groupIds) : new Map<string, Set<string> | DirectoryError>();
-  return checks.map((c) => {
-    const id = c.groupId.toLowerCase();
-    const unverified = unansweredChecks(c.group, holders.get(id), eligible.get(id));
-    const paths = [
-      ...(setOf(holders.get(id)).has(c.member.toLowerCase())
-        ? [
-            `still holds ${c.group} through a nested group: its direct membership was removed, but a group that is a member of ${c.group} contains them. Remove them from that group, or end its exemption.`,
-          ]
-        : []),
-      ...(setOf(eligible.get(id)).has(c.member.toLowerCase())
-        ? [`can activate ${c.group} again through a PIM for Groups eligibility. End the eligibility in PIM if the access should be gone.`]
-        : []),
-    ];
-    const stillHeld = paths.length > 0 ? paths.join(' It also ') : undefined;
-    return {
-      id: c.id,
-      result: stillHeld ? 'found' : unverified ? 'unanswered' : 'passed',
-      ...(stillHeld ? { stillHeld } : {}),
-      ...(unverified ? { unverified } : {}),
-    };
-  });
-}
-
-const setOf = (read: Set<string> | DirectoryError | undefined): ReadonlySet<string> => (read instanceof Set ? read : new Set());
-
-/**
- * Which checks of a removal Graph did not answer: a refused or failed transitive listing, or a PIM
- * eligibility read that failed for any reason but the optional permission not being granted (403,
- * docs/setup.md). A check not made is never a check passed (docs/threat-model.md 69).
- */
-function unansweredChecks(
-  group: string,
-  holders: Set<string> | DirectoryError | undefined,
-  eligible: Set<string> | DirectoryError | undefined,
-): string | undefined {
-  const why = [
-    ...(holders instanceof DirectoryError ? [`whether they still hold ${group} through a nested group (${holders.message})`] : []),
-    ...(eligible instanceof DirectoryError && eligible.status !== 403
-      ? [`whether they can activate ${group} again through PIM for Groups (${eligible.message})`]
-      : []),
-  ];
-  return why.length > 0
-    ? `the removal could not be verified: Graph did not answer ${why.join(', nor ')}. Check by hand, or let the next run check again.`
-    : undefined;
-}
-
-/**
- * Graph confirms a change before every replica shows it (docs/threat-model.md 17): reads are polled a
- * few times, and a new membership still not visible is said; never written again because of a read.
- */
-async function confirmAdds(directory: Directory, checks: readonly EntraCheck[]): Promise<CheckOutcome[]> {
-  if (checks.length === 0) return [];
-  const { pending } = await directory.confirm(
-    checks.map((c) => ({ op: 'add' as const, groupId: c.groupId, memberId: c.member })),
-    { attempts: 3, delayMs: 2_000 },
-  );
-  return checks.map((c) =>
-    pending.some((p) => p.groupId === c.groupId && p.memberId === c.member)
-      ? {
-          id: c.id,
-          result: 'found',
-          lagging:
-            'Microsoft Graph confirmed the change, but its reads do not show it yet (replication lag); it usually appears within minutes, and nothing needs to be done.',
-        }
-      : { id: c.id, result: 'passed' },
-  );
 }
 
 /** What making one member's change did, in the words presenters use (beside the plan, which stays as planned). */

@@ -1,6 +1,7 @@
 /** Shared by grant and revoke: Entra ids for logins and policy groups, looked up once per run. */
 import type { AccessConfig } from '../config/config.ts';
-import { unmanageable, type Directory, type DirectoryGroup } from '../entra/directory.ts';
+import type { Directory } from '../entra/directory.ts';
+import { BACKENDS } from '../backends/index.ts';
 
 /** Logins to Entra users and policy groups to Entra groups, each looked up once per run. */
 export class UserResolver {
@@ -13,13 +14,19 @@ export class UserResolver {
     this.directory = directory;
   }
 
-  /** Looks up many policy groups in a few batched calls (the sweep and the report need all of them). */
+  /** Looks up many policy entries in a few batched calls, each backend its own (the sweep and the report need all of them). */
   async prefetchGroups(names: readonly string[]): Promise<void> {
-    const groups = names.map((n) => this.config.policy.groups.get(n)).filter((g) => g !== undefined && !this.groups.has(g.id));
-    if (groups.length === 0) return;
-    const found = this.directory.getGroups(groups.map((g) => g!.id));
-    for (const g of groups) this.groups.set(g!.id, settled(found.then((map) => groupProblem(g!.name, g!.id, map.get(g!.id)))));
-    await found;
+    const entries = names.map((n) => this.config.policy.groups.get(n)).filter((g) => g !== undefined && !this.groups.has(g.id));
+    if (entries.length === 0) return;
+    const reads: Promise<unknown>[] = [];
+    for (const backend of Object.values(BACKENDS)) {
+      const mine = entries.filter((g) => g!.backend === backend.name).map((g) => ({ name: g!.name, id: g!.id }));
+      if (mine.length === 0) continue;
+      const found = backend.checkTargets(this.directory, mine);
+      for (const e of mine) this.groups.set(e.id, settled(found.then((map) => map.get(e.id.toLowerCase()))));
+      reads.push(found);
+    }
+    await Promise.all(reads);
   }
 
   /**
@@ -48,7 +55,7 @@ export class UserResolver {
     if (!group) return `the group ${groupName} is not in the policy.`;
     let problem = this.groups.get(group.id);
     if (!problem) {
-      problem = this.directory.getGroup(group.id).then((g) => groupProblem(groupName, group.id, g));
+      problem = BACKENDS[group.backend].checkTargets(this.directory, [{ name: group.name, id: group.id }]).then((map) => map.get(group.id.toLowerCase()));
       this.groups.set(group.id, problem);
     }
     const found = await problem;
@@ -74,13 +81,6 @@ export class UserResolver {
     }
     return { groupId: group.groupId, userId };
   }
-}
-
-/** Why a policy group's Entra group cannot be managed, or undefined when it can. */
-function groupProblem(name: string, id: string, entra: DirectoryGroup | undefined): string | undefined {
-  if (!entra) return `the Entra group ${id} for ${name} does not exist; fix its id in the policy.`;
-  const why = unmanageable(entra);
-  return why ? `the Entra group for ${name} cannot be managed: ${why}` : undefined;
 }
 
 /**

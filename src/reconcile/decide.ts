@@ -8,7 +8,8 @@ import { breakGlassSource, type BreakGlassGrant } from '../breakglass/breakglass
 import type { AccessConfig } from '../config/config.ts';
 import type { Member } from '../entra/directory.ts';
 import { BACKENDS } from '../backends/index.ts';
-import { isAddition, isRemoval, type EndOf, type EntraChange } from '../backends/backend.ts';
+import { isAddition, isRemoval, type EndOf, type EntraChange, type EntraCheck } from '../backends/backend.ts';
+export type { CheckOutcome, EntraCheck } from '../backends/backend.ts';
 import { revokeSessionsChange } from '../backends/sessions.ts';
 import type { RequestRecord } from './inventory.ts';
 import { planGroup } from './group-plan.ts';
@@ -212,35 +213,6 @@ export function changesOf(config: AccessConfig, groups: readonly GroupResult[]):
   return out.sort((a, b) => order(a) - order(b));
 }
 
-/**
- * A read after a write, planned with it: a removal's verification (invariant 20: no nested group or
- * PIM eligibility keeps the access) and an add's confirmation (Graph's reads lag its writes,
- * docs/threat-model.md 17). Made only when the change it follows (`after`) was made in this run.
- */
-export interface EntraCheck {
-  id: string;
-  kind: 'verify-removal' | 'confirm-add';
-  group: string;
-  groupId: string;
-  member: string;
-  after: string;
-  /** verify-removal: the group's listing held a group (or another kind of member), so the user may still hold it through one. */
-  nested: boolean;
-  reason: string;
-}
-
-/** What a check found, beside the plan. */
-export interface CheckOutcome {
-  id: string;
-  result: 'passed' | 'found' | 'unanswered' | 'skipped';
-  /** A removal: how the user still holds the group. */
-  stillHeld?: string;
-  /** A removal whose check Graph did not answer: why it could not be verified (never taken as verified). */
-  unverified?: string;
-  /** An add Graph confirmed but its reads do not show yet. */
-  lagging?: string;
-}
-
 /** The checks the changes call for: each user's removal is verified, each add confirmed. Pure. */
 export function checksOf(config: AccessConfig, groups: readonly GroupResult[], changes: readonly EntraChange[]): EntraCheck[] {
   const nesting = new Set(groups.filter((g) => g.dispositions.some((d) => d.type === 'other')).map((g) => g.group));
@@ -249,7 +221,8 @@ export function checksOf(config: AccessConfig, groups: readonly GroupResult[], c
     if (!isRemoval(c) && !isAddition(c)) continue;
     const d = groups.find((g) => g.group === c.group)?.dispositions.find((x) => x.id === c.member);
     if (d?.type !== 'user') continue;
-    const base = { group: c.group, groupId: config.policy.groups.get(c.group)!.id, member: c.member, after: c.id, nested: nesting.has(c.group) };
+    const policy = config.policy.groups.get(c.group)!;
+    const base = { backend: policy.backend, group: c.group, groupId: policy.id, member: c.member, after: c.id, nested: nesting.has(c.group) };
     if (isRemoval(c))
       out.push({ ...base, id: `verify-removal:${c.group}:${c.member}`, kind: 'verify-removal', reason: 'no other path keeps the access (invariant 20)' });
     else out.push({ ...base, id: `confirm-add:${c.group}:${c.member}`, kind: 'confirm-add', reason: "Graph's reads show the new member" });

@@ -377,22 +377,27 @@ async function readGroups(config: AccessConfig, users: UserResolver, directory: 
     const entra = await users.group(g.name);
     groups.push({ name: g.name, id: g.id, members: [], ...(typeof entra === 'string' ? { error: entra } : {}) });
   }
-  // A group Graph will not list (after its documented retries) is left alone and named; the others go on.
-  const members = await directory.listMembersOfEachGroup(groups.filter((g) => !g.error).map((g) => g.id));
-  for (const g of groups) {
-    const listed = members.get(g.id.toLowerCase());
-    if (listed instanceof Error) g.error = `${listed.message} Nothing was changed in ${g.name}; the next run tries again.`;
-    else g.members = listed ?? [];
-  }
-  // What each backend reads besides members (pim: each assignment's end), for its groups at once.
+  // Each backend reads who holds its entries (a group's members; an entry it cannot read is left alone
+  // and named, the others go on) and what it holds besides (pim: each assignment's end).
   for (const backend of Object.values(BACKENDS)) {
     const mine = groups.filter((g) => !g.error && config.policy.groups.get(g.name)!.backend === backend.name);
-    if (mine.length === 0 || !backend.readState) continue;
+    if (mine.length === 0) continue;
+    const holders = await backend.readHolders(
+      directory,
+      mine.map((g) => ({ name: g.name, id: g.id })),
+    );
+    for (const g of mine) {
+      const listed = holders.get(g.id.toLowerCase());
+      if (listed instanceof Error) g.error = `${listed.message} Nothing was changed in ${g.name}; the next run tries again.`;
+      else g.members = listed ?? [];
+    }
+    const readable = mine.filter((g) => !g.error);
+    if (readable.length === 0 || !backend.readState) continue;
     const state = await backend.readState(
       directory,
-      mine.map((g) => g.id),
+      readable.map((g) => g.id),
     );
-    for (const g of mine) g.state = state.get(g.id.toLowerCase()) ?? new Map();
+    for (const g of readable) g.state = state.get(g.id.toLowerCase()) ?? new Map();
   }
   return groups;
 }
