@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-Q7CB7PRD.js";
+} from "./cli-chunks/chunk-5IBRHZHJ.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-SL6Y5HZY.js";
+} from "./cli-chunks/chunk-QQ3QKTBE.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,32 +29,34 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-F4GATVQM.js";
+} from "./cli-chunks/chunk-MNJH5QHW.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-RWZ2SYQD.js";
-import "./cli-chunks/chunk-3C2SCSAD.js";
+} from "./cli-chunks/chunk-SD6RSLFX.js";
+import "./cli-chunks/chunk-MSEUEVPD.js";
 import {
   nearest
-} from "./cli-chunks/chunk-WEIIYJEA.js";
+} from "./cli-chunks/chunk-SDBHVRFE.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
+import "./cli-chunks/chunk-BRSQLIIL.js";
+import "./cli-chunks/chunk-QTO6PCRP.js";
+import "./cli-chunks/chunk-LJOL2TRB.js";
+import {
+  CLOUDS
+} from "./cli-chunks/chunk-IQ3S3PKL.js";
+import "./cli-chunks/chunk-F3KO5KRW.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
 import "./cli-chunks/chunk-XP3LFAPK.js";
 import "./cli-chunks/chunk-EAGJZXJ7.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-V6WIPOV3.js";
-import "./cli-chunks/chunk-LJOL2TRB.js";
-import {
-  CLOUDS
-} from "./cli-chunks/chunk-IQ3S3PKL.js";
 import {
   ConfigError,
   formatDiagnostic,
@@ -136,7 +138,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-VDOQ4VIX.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-2UUXLY6S.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -155,7 +157,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-S2W4XMTQ.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-26YTAS64.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -187,7 +189,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-DAUTBAQ2.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-7LFUJREO.js")).planCommand(a, io)
   },
   {
     name: "grant",

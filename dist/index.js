@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-BLC3TKLE.js";
+} from "./chunks/chunk-YO4J6EGX.js";
 import {
   annotate,
   applyEffects,
@@ -30,39 +30,44 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-CBPHUPHY.js";
-import "./chunks/chunk-UUP6KQXF.js";
+} from "./chunks/chunk-WJ5ULXNH.js";
+import "./chunks/chunk-OBR6CGYB.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-RKCGWGSI.js";
+} from "./chunks/chunk-Z6OFHGEE.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-VNDD5P4V.js";
-import "./chunks/chunk-GKWQTSBK.js";
+} from "./chunks/chunk-WML5P4ZC.js";
+import "./chunks/chunk-KDJZATN5.js";
 import {
   GITHUB_LOGIN
-} from "./chunks/chunk-P3KVTTAL.js";
-import "./chunks/chunk-DPTGAXYU.js";
+} from "./chunks/chunk-BWXTI4F5.js";
+import "./chunks/chunk-5EBZM4G4.js";
+import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-MTY2RGGW.js";
 import {
   context
-} from "./chunks/chunk-JLLJGRDJ.js";
-import "./chunks/chunk-FSXQAFOT.js";
+} from "./chunks/chunk-UENNACNQ.js";
+import "./chunks/chunk-POSQT6NQ.js";
 import "./chunks/chunk-IRH65NBS.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
-import "./chunks/chunk-GAF3CNPK.js";
+import "./chunks/chunk-P27LOLJZ.js";
 import {
   GITHUB_SENT
-} from "./chunks/chunk-RTSR7ASI.js";
+} from "./chunks/chunk-GWQMGULM.js";
+import {
+  workflowFileOf
+} from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
-import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
+import "./chunks/chunk-MFROSCTF.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
 import "./chunks/chunk-W4PVMAAF.js";
@@ -79,9 +84,6 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
-import {
-  workflowFileOf
-} from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/action/event.ts
@@ -380,7 +382,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-76VLMFS7.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-DFJ5Y3JS.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -417,7 +419,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ZXR5JL4I.js");
+  const { readPublished } = await import("./chunks/dashboard-KGW3PTVC.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -449,7 +451,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-763UVRBL.js");
+  const { conferredViews } = await import("./chunks/conferred-NGCARGRZ.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -488,8 +490,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-UVGSWLKZ.js");
-  const { requestSchemaRef } = await import("./chunks/new-J3H74T5J.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TT3OWG7N.js");
+  const { requestSchemaRef } = await import("./chunks/new-AKIWALKX.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -511,7 +513,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-NF6D7MNX.js");
+  const github = await import("./chunks/client-IIEY2YPR.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -550,8 +552,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-VRWNSEGH.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-3XCOZ4FS.js");
+  const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-D7C3AYJ6.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -581,10 +583,10 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-VRWNSEGH.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-JRUTNVCG.js");
+  const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-HM6IYC74.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-4WTZ7IFJ.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-LZ7GTV4W.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -593,7 +595,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-7QFZFCY6.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-QY2P5BPG.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -636,7 +638,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-P4W6YWQ3.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-6OFSHC7Z.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -671,7 +673,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-QXHWXYIO.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-STJNPFDF.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -705,7 +707,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-J2HAOLZA.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-FCAG6NL5.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -732,8 +734,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZXR5JL4I.js");
-  const { slotLateness } = await import("./chunks/dashboard-4WTZ7IFJ.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-KGW3PTVC.js");
+  const { slotLateness } = await import("./chunks/dashboard-LZ7GTV4W.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -752,7 +754,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-M45LHGBI.js");
+  const { confersEffects } = await import("./chunks/confers-comment-CYAYNVMF.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -770,7 +772,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-POVEK2GH.js");
+  const { collectReport } = await import("./chunks/report-VWICRMY4.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -779,7 +781,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-JXXJJDC7.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-YER7NMQE.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -217,6 +217,22 @@ export interface GitHubRepo {
   >;
 }
 
+/** An Azure RBAC role assignment (Role Assignments - Get: properties). */
+export interface ArmRoleAssignment {
+  /** Its name (a GUID). */
+  id: string;
+  scope: string;
+  principalId: string;
+  /** The role definition's GUID. */
+  roleDefinitionId: string;
+  /** User, Group or ServicePrincipal; absent: told from the twin's directory. */
+  principalType?: string;
+  /** An ABAC condition (conditionVersion 2.0), such as a delegation condition on a Role Based Access Control Administrator assignment. */
+  condition?: string;
+  /** Made through PIM for Azure resources: when it was made, and when Azure ends it (twin clock, ms; null: permanent). */
+  pim?: { start: number; end: number | null };
+}
+
 /** The twin's clock: real time moved by `clockOffsetMs`, so tests move time instead of sleeping. */
 export function twinNow(state: Pick<TwinState, 'clockOffsetMs'>): number {
   return Date.now() + state.clockOffsetMs;
@@ -266,9 +282,11 @@ export interface TwinState {
   roleEligibilities: RoleAssignment[];
   appRoleAssignments: AppRoleAssignment[];
   /** Azure RBAC role assignments (scope, principal, built-in or custom role definition GUID). */
-  armRoleAssignments: { id: string; scope: string; principalId: string; roleDefinitionId: string }[];
+  armRoleAssignments: ArmRoleAssignment[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** The longest active assignment PIM for Azure resources allows (its role setting's ExpirationRule); 180 days unless a test sets it. */
+  armPimMaxMs?: number;
   /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
   armPageSize: number;
   /** The largest REST page the twin serves: 5 unless a test or the bench sets it (GitHub's maximum is 100), so readers must follow `Link`. */

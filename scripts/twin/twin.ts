@@ -11,10 +11,10 @@ import { actionsHandler, entraHandler } from './entra.ts';
 import { Faults } from './faults.ts';
 import { githubFault, githubHandler } from './github.ts';
 import { expirePimAssignments, graphFault, graphHandler } from './graph.ts';
-import { armHandler } from './arm.ts';
+import { armHandler, expirePim } from './arm.ts';
 import { CallLog, closeServer, json, listen } from './http.ts';
 import { hooksHandler } from './hooks.ts';
-import { createState, newRepo, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
+import { createState, newRepo, type ArmRoleAssignment, type GitHubPull, type TwinSeed, type TwinState } from './state.ts';
 import { createAuthority, readAuthority, serverCertificate, type Authority } from './tls.ts';
 import { createIssuer } from './tokens.ts';
 import { jobGrant, type Permissions } from './permissions.ts';
@@ -93,7 +93,11 @@ export class Twin {
     const graph = await listen('graph', tls, graphHandler(state, entraIssuer, faults, log), faults, log, graphFault);
     const github = await listen('github', tls, githubHandler(state, faults), faults, log, githubFault);
     const arm = await listen('arm', tls, armHandler(state, entraIssuer), faults, log, (f) =>
-      json(f.kind === 'throttle' ? 429 : 503, { error: { code: f.kind === 'throttle' ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Retry later.' } }),
+      json(
+        f.kind === 'throttle' ? 429 : 503,
+        { error: { code: f.kind === 'throttle' ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Retry later.' } },
+        f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {},
+      ),
     );
     const hooks = await listen('hooks', tls, hooksHandler(state), faults, log, (f) => ({ status: f.kind === 'throttle' ? 429 : 503, body: 'rate_limited' }));
     const twin = new Twin(
@@ -191,6 +195,12 @@ export class Twin {
   /** Moves the twin's clock forward (PIM assignments end by it), instead of sleeping. */
   advance(ms: number): void {
     this.state.clockOffsetMs += ms;
+  }
+
+  /** Azure role assignments in force (PIM for Azure resources ends its own by the twin's clock). */
+  armAssignments(): readonly ArmRoleAssignment[] {
+    expirePim(this.state);
+    return this.state.armRoleAssignments;
   }
 
   /** Current members of a group (the truth, not the lagged view). */

@@ -9,7 +9,7 @@
 import type { Directory, DirectoryError, WriteResult } from '../entra/directory.ts';
 import type { Member } from '../entra/directory.ts';
 
-export type BackendName = 'membership' | 'pim';
+export type BackendName = 'membership' | 'pim' | 'azure-role' | 'azure-pim';
 
 /** Why a member is where the decision puts them (reconcile/group-plan.ts). */
 export type MemberReason = 'active' | 'standing' | 'ended' | 'drift' | 'unverified';
@@ -34,7 +34,18 @@ export interface EntraChange {
   id: string;
   /** Who makes it: a backend of the table, or 'sessions' (revokeSignInSessions). */
   backend: BackendName | 'sessions';
-  kind: 'add-member' | 'remove-member' | 'pim-assign' | 'pim-update' | 'pim-remove' | 'revoke-sessions';
+  kind:
+    | 'add-member'
+    | 'remove-member'
+    | 'pim-assign'
+    | 'pim-update'
+    | 'pim-remove'
+    | 'azure-assign'
+    | 'azure-remove'
+    | 'azure-pim-assign'
+    | 'azure-pim-update'
+    | 'azure-pim-remove'
+    | 'revoke-sessions';
   group: string;
   groupId: string;
   member: string;
@@ -58,8 +69,8 @@ export interface ChangeOutcome {
   endsAt?: string;
 }
 
-const REMOVALS: ReadonlySet<EntraChange['kind']> = new Set(['remove-member', 'pim-remove']);
-const ADDITIONS: ReadonlySet<EntraChange['kind']> = new Set(['add-member', 'pim-assign']);
+const REMOVALS: ReadonlySet<EntraChange['kind']> = new Set(['remove-member', 'pim-remove', 'azure-remove', 'azure-pim-remove']);
+const ADDITIONS: ReadonlySet<EntraChange['kind']> = new Set(['add-member', 'pim-assign', 'azure-assign', 'azure-pim-assign']);
 export const isRemoval = (c: Pick<EntraChange, 'kind'>) => REMOVALS.has(c.kind);
 /** A change that gives access (not one that moves an end, ends it, or revokes sessions). */
 export const isAddition = (c: Pick<EntraChange, 'kind'>) => ADDITIONS.has(c.kind);
@@ -102,6 +113,8 @@ export interface CheckOutcome {
 
 export interface Backend {
   readonly name: BackendName;
+  /** What its policy entries name: an Entra group (`id`) or an Azure role at a scope (`azureRole`). */
+  readonly target: 'group' | 'azureRole';
   /** Who ends the access at its end, in words, when Entra does it itself (the sweep then only reconciles drift); none: the sweep. */
   readonly endsItself?: string;
   /** How the plan names each kind of change it makes (the same words in the CLI and the job summary). */

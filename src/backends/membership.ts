@@ -5,6 +5,7 @@ import { entraGroup } from './entra-group.ts';
 
 export const membership: Backend = {
   name: 'membership',
+  target: 'group',
   ...entraGroup,
   verbs: { 'add-member': 'add', 'remove-member': 'remove' },
   title: 'group membership',

@@ -18,6 +18,7 @@ export const PIM_WRITE = 'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup';
 
 export const pim: Backend = {
   name: 'pim',
+  target: 'group',
   ...entraGroup,
   endsItself: 'Entra (PIM for Groups assignment end)',
   verbs: { 'pim-assign': 'assign (PIM)', 'pim-update': 'move the PIM assignment end of', 'pim-remove': 'end the PIM assignment of' },

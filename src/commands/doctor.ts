@@ -49,7 +49,8 @@ export interface DoctorGitHub {
 export async function doctor(config: AccessConfig, directory: Directory, github?: DoctorGitHub, now = Date.now()): Promise<DoctorReport> {
   const diagnostics: Diagnostic[] = [];
   // Everything in a few batched calls: the same lookups the sweep makes.
-  const policyGroups = [...config.policy.groups.values()];
+  // Entra group entries; an entry that grants an Azure role is checked by its backend (backendsReady).
+  const policyGroups = [...config.policy.groups.values()].filter((g) => !g.azureRole);
   const found = await directory.getGroups(policyGroups.map((g) => g.id));
   const usable = policyGroups.filter((g) => found.get(g.id) && !unmanageable(found.get(g.id)!));
   const members = await directory.listMembersOfGroups(usable.map((g) => g.id));

@@ -459,11 +459,12 @@ export function azureReaderOf(source: CatalogueSource, scopes: readonly string[]
 /** What the policy's groups confer, or undefined when the directory cannot read it (no Graph reader). */
 export async function catalogueOfPolicy(
   source: CatalogueSource,
-  policy: { groups: ReadonlyMap<string, { name: string; id: string }>; azureScopes: readonly string[] },
+  policy: { groups: ReadonlyMap<string, { name: string; id: string; azureRole?: unknown }>; azureScopes: readonly string[] },
   now: number,
   only?: readonly string[],
 ): Promise<Catalogue | undefined> {
   if (!source.readAll) return undefined;
-  const groups = [...policy.groups.values()].filter((g) => !only || only.includes(g.name)).map((g) => ({ name: g.name, id: g.id }));
+  // What an Entra group confers; an entry that grants an Azure role confers that role.
+  const groups = [...policy.groups.values()].filter((g) => !g.azureRole && (!only || only.includes(g.name))).map((g) => ({ name: g.name, id: g.id }));
   return readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azureReaderOf(source, policy.azureScopes));
 }

@@ -5,6 +5,7 @@
  * count as done (a retried request may already have taken effect: docs/threat-model.md 16). A change is reported
  * done only when Graph said so (invariant 10).
  */
+import type { AzureRoleWrites } from './azure-roles.ts';
 import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
@@ -176,6 +177,8 @@ export interface Directory {
   applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
   /** Who signed in and what it can reach (doctor); absent where it cannot be known. */
   identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
+  /** Azure role assignment writes (the azure-role and azure-pim backends), with the same identity; absent without an ARM endpoint. */
+  azureRoleWrites?(): Promise<AzureRoleWrites | undefined>;
   /** Azure Resource Manager GETs (paths from the endpoint), each answered on its own; absent without an ARM endpoint. */
   armReadAll?(paths: readonly string[]): Promise<{ status: number; body?: unknown; message: string }[]>;
   /** GETs answered one by one, batched, every page of a listing read (optional reads: a 403 is a fact, not a failure). */
@@ -665,6 +668,16 @@ export class GraphDirectory implements Directory {
       }
     };
     return Promise.all(paths.map((path) => armReadPages(one, arm, path)));
+  }
+
+  private writer: Promise<AzureRoleWrites> | undefined;
+
+  /** Loaded when an entry grants an Azure role: runs without one never load Azure's SDK. */
+  async azureRoleWrites(): Promise<AzureRoleWrites | undefined> {
+    if (!this.armEndpoint) return undefined;
+    const arm = this.armEndpoint;
+    this.writer ??= import('./azure-roles.ts').then(({ AzureRoleWriter }) => new AzureRoleWriter(this.credential, arm));
+    return this.writer;
   }
 
   async accessToken(): Promise<string> {

@@ -3,6 +3,7 @@
  * from the reconciler's plan (granted, refused, removed, kept), and after the plan is made, what Entra
  * answered (failed, already a member, ending). The plan's outcome never changes with the answer.
  */
+import { holding } from '../policy/policy.ts';
 import { describeEnd } from '../request/request.ts';
 import { splitRequestPath } from '../request/path.ts';
 import type { ReconcileReport } from '../reconcile/reconcile.ts';
@@ -60,7 +61,7 @@ function itemFor(
   const withChange = entra ? { entraChange: entra.id } : {};
   if (r.state === 'active') return { ...base, ...withChange, ...activeOutcome(report, r, disposition) };
   if (r.state === 'invalid' && r.verification) return { ...base, ...same('refused'), detail: r.verification.reasons.join(' ') || (r.why ?? 'not valid.') };
-  return { ...base, ...withChange, ...endedOutcome(r, disposition) };
+  return { ...base, ...withChange, ...endedOutcome(report, r, disposition) };
 }
 
 type Outcome = Pick<GrantItem, 'planned' | 'outcome' | 'detail' | 'approvers'>;
@@ -94,11 +95,13 @@ function activeOutcome(report: ReconcileReport, r: RequestResult, disposition: P
 /** An approved request: granted where the plan adds the member or moves their end, else already a member; failed as Entra answered. */
 function approvedOutcome(report: ReconcileReport, r: RequestResult, approvers: string[], disposition: PlannedDisposition | undefined): Outcome {
   const planned: GrantOutcome = disposition?.action === 'add' || disposition?.action === 'update' ? 'granted' : 'already-member';
-  const granted = `${r.requester} ${report.dryRun && planned === 'granted' ? 'would be' : 'is'} a member of ${r.group} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
+  const granted = `${r.requester} ${report.dryRun && planned === 'granted' ? 'would be' : 'is'} ${holding(report.config.policy, r.group)} ${describeEnd(r.request!)}, approved by ${approvers.map((a) => `@${a}`).join(', ')}.`;
   if (disposition?.outcome === 'failed')
     return { approvers, planned, outcome: 'failed', detail: `${granted} ${disposition.detail ?? ''} Re-run the workflow to retry.` };
   if (planned === 'already-member' || disposition?.outcome === 'already-member') return { approvers, planned, outcome: 'already-member', detail: granted };
-  const pim = disposition?.end ? ` Entra (PIM) ends the assignment at ${disposition.end} by itself.` : '';
+  const pim = disposition?.end
+    ? ` ${report.config.policy.groups.get(r.group)?.azureRole ? 'Azure' : 'Entra'} (PIM) ends the assignment at ${disposition.end} by itself.`
+    : '';
   return { approvers, planned, outcome: 'granted', detail: `${granted}${pim}${disposition?.detail ? ` ${disposition.detail}` : ''}` };
 }
 
@@ -113,13 +116,14 @@ function endedWhy(r: RequestResult): string {
 }
 
 /** A request that ended (deleted, expired, unreadable, invalid): removed, kept by another, or none. */
-function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
+function endedOutcome(report: ReconcileReport, r: RequestResult, disposition: PlannedDisposition | undefined): Outcome {
   const why = endedWhy(r);
+  const held = holding(report.config.policy, r.group);
   if (!r.requester || !r.userId)
     return { ...same('not-a-member'), detail: `${why}; no Entra user could be found for its requester, so no membership came from it.` };
   if (disposition?.action === 'keep')
-    return { ...same('kept'), detail: `${why}; ${r.requester} stays a member of ${r.group} because ${disposition.files.join(', ')} still covers it.` };
-  if (disposition?.action !== 'remove') return { ...same('not-a-member'), detail: `${why}; ${r.requester} is not a member of ${r.group}.` };
+    return { ...same('kept'), detail: `${why}; ${r.requester} stays ${held} because ${disposition.files.join(', ')} still covers it.` };
+  if (disposition?.action !== 'remove') return { ...same('not-a-member'), detail: `${why}; ${r.requester} is not ${held}.` };
   const planned: GrantOutcome = 'removed';
   if (disposition.outcome === 'failed')
     return { planned, outcome: 'failed', detail: `${why}, but ${disposition.detail ?? 'the removal failed'}. Re-run the workflow to retry.` };
@@ -131,6 +135,6 @@ function endedOutcome(r: RequestResult, disposition: PlannedDisposition | undefi
         ? ' Their sign-in sessions were revoked.'
         : ` Their sign-in sessions were ${disposition.sessions}.`;
   const still = `${disposition.stillHeld ? ` But ${r.requester} ${disposition.stillHeld}` : ''}${disposition.unverified ? ` But ${disposition.unverified}` : ''}`;
-  const gone = disposition.outcome === undefined ? `will no longer be a member of ${r.group}` : `is no longer a member of ${r.group}`;
+  const gone = disposition.outcome === undefined ? `will no longer be ${held}` : `is no longer ${held}`;
   return { planned, outcome: 'removed', detail: `${why}; ${r.requester} ${gone}.${sessions}${still}` };
 }

@@ -2,6 +2,7 @@ import { backtrackingRisk } from './pattern-safety.ts';
 import { BACKENDS } from '../backends/index.ts';
 import type { BackendName } from '../backends/backend.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { AZURE_BUILT_IN_ROLES, builtInRoleById, builtInRoleByName } from '../entra/azure-built-in-roles.ts';
 import { HOUR_MS, MINUTE_MS, parseDuration } from '../duration.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
 import { CONFIG_LIMITS, keyNodeAt, loadYaml, nodeAt, posOf, type LoadedYaml } from '../yaml/safe-load.ts';
@@ -15,10 +16,22 @@ export type GroupMode = 'enforce' | 'audit';
 /** How a group's access is held and ended: a row of the backend table (backends/index.ts). */
 export type GroupBackend = BackendName;
 
+/** An entry that grants an Azure role at a scope (azureRole:) instead of a group's membership. */
+export interface AzureRoleTarget {
+  /** The scope as the policy writes it (ARM compares scopes without regard to case). */
+  scope: string;
+  /** The role definition's GUID, lower-cased. */
+  roleId: string;
+  /** The role's name where it is a built-in role (else the id names it). */
+  roleName?: string;
+}
+
 export interface GroupPolicy {
   name: string;
-  /** Entra object id, lower-cased. */
+  /** What the entry grants: an Entra group's object id (lower-cased), or for azureRole the role definition at its scope (`<scope>/providers/Microsoft.Authorization/roleDefinitions/<guid>`, compared without regard to case). */
   id: string;
+  /** Set for an entry that grants an Azure role (its backend's target is 'azureRole'). */
+  azureRole?: AzureRoleTarget;
   description?: string;
   maxDurationMs: number;
   maxDurationText: string;
@@ -56,6 +69,12 @@ export interface StandingExemption {
   position?: { line: number; column: number };
 }
 
+/** How holding an entry's access is said: "a member of <group>", or "assigned <role> at <scope> (<entry>)" for an Azure role. */
+export function holding(policy: Pick<Policy, 'groups'>, name: string): string {
+  const role = policy.groups.get(name)?.azureRole;
+  return role ? `assigned ${role.roleName ?? `the Azure role ${role.roleId}`} at ${role.scope} (${name})` : `a member of ${name}`;
+}
+
 /** Exemptions whose review date has passed: doctor and the report flag them. */
 export function exemptionsDue(policy: Policy, now: number): { group: string; entry: StandingExemption }[] {
   return [...policy.groups.values()].flatMap((g) => g.standingEntries.filter((e) => e.reviewAt < now).map((entry) => ({ group: g.name, entry })));
@@ -81,7 +100,8 @@ interface RawRules {
 }
 
 interface RawGroup extends RawRules {
-  id: string;
+  id?: string;
+  azureRole?: { role: string; scope: string };
   description?: string;
   requesters?: string[];
   standing?: { id: string; reason: string; review: string }[];
@@ -162,19 +182,22 @@ function buildPolicy(yaml: LoadedYaml): PolicyResult {
   for (const [name, group] of Object.entries(raw.groups)) {
     const keyPos = posOf(keyNodeAt(yaml.doc, ['groups'], name), yaml.lineCounter);
     if (keyPos) positions.set(name, keyPos);
-    const id = group.id.toLowerCase();
+    const target = entryTarget(b, name, group);
+    const id = target.id.toLowerCase();
     const other = idOwner.get(id);
     if (other !== undefined) {
       b.diagnostics.push(
         diagnostic(
           yaml.file,
-          b.at(['groups', name, 'id']),
-          `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`,
+          b.at(['groups', name, group.azureRole ? 'azureRole' : 'id']),
+          group.azureRole
+            ? `"${other}" and "${name}" both grant ${target.azureRole?.roleName ?? target.azureRole?.roleId} at ${target.azureRole?.scope}. Each role at a scope is declared once; merge the two entries.`
+            : `groups "${other}" and "${name}" have the same id ${id}. Each Entra group is declared once; merge the two entries.`,
         ),
       );
     }
     idOwner.set(id, name);
-    groups.set(name, groupPolicy(b, name, group, defaults));
+    groups.set(name, { ...groupPolicy(b, name, group, defaults), ...target });
   }
   if (groups.size === 0) {
     b.diagnostics.push(
@@ -201,7 +224,7 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
   const ticketPattern = compilePattern(b, group.ticketPattern ?? defaults.ticketPattern, own('ticketPattern'));
   const made: GroupPolicy = {
     name,
-    id: group.id.toLowerCase(),
+    id: (group.id ?? '').toLowerCase(),
     ...optional('description', group.description),
     maxDurationMs: group.maxDuration !== undefined ? durationOf(b, maxDurationText, own('maxDuration')) : (parseDuration(maxDurationText) ?? 8 * HOUR_MS),
     maxDurationText,
@@ -209,7 +232,8 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
     requireTicket: pick('requireTicket'),
     ...optional('ticketPattern', ticketPattern),
     mode: pick('mode'),
-    backend: pick('backend'),
+    // defaults.backend is for group entries; an azureRole entry's own backend, else azure-role.
+    backend: group.backend ?? (group.azureRole ? 'azure-role' : pick('backend')),
     ...optional(
       'requesters',
       group.requesters?.map((r) => r.toLowerCase()),
@@ -220,8 +244,49 @@ function groupPolicy(b: Building, name: string, group: RawGroup, defaults: RawRu
     reminderBeforeMs: parseDuration(pick('reminderBefore')) ?? HOUR_MS,
     ...optional('breakGlass', group.breakGlass ? breakGlassRules(b, name, group.breakGlass) : undefined),
   };
+  backendTarget(b, made, group);
   backendLimits(b, made, own('maxDuration'));
   return made;
+}
+
+/** What an entry grants: an Entra group (id), or a role at an Azure scope (azureRole, its role by name or definition id). */
+function entryTarget(b: Building, name: string, group: RawGroup): Pick<GroupPolicy, 'id' | 'azureRole'> {
+  if (!group.azureRole) return { id: (group.id ?? '').toLowerCase() };
+  const { role, scope } = group.azureRole;
+  const byId = GUID.test(role) ? role.toLowerCase() : undefined;
+  const builtIn = byId ? builtInRoleById(byId) : builtInRoleByName(role);
+  const roleId = byId ?? builtIn?.id;
+  if (!roleId)
+    b.diagnostics.push(
+      diagnostic(
+        b.yaml.file,
+        b.at(['groups', name, 'azureRole', 'role']),
+        `"${role}" is not a built-in role this tool knows by name (${AZURE_BUILT_IN_ROLES.map((r) => r.name).join(', ')}). Write the role's definition id instead (a GUID: "az role definition list --name '<name>' --query [].name"), which works for every role, custom ones included.`,
+      ),
+    );
+  const trimmed = scope.replace(/\/+$/, '');
+  const azureRole: AzureRoleTarget = { scope: trimmed, roleId: roleId ?? '', ...(builtIn ? { roleName: builtIn.name } : {}) };
+  // The scope keeps the policy's case (shown to people); ARM and every comparison here ignore case.
+  return { id: `${trimmed}/providers/Microsoft.Authorization/roleDefinitions/${azureRole.roleId}`, azureRole };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An entry's backend must work on what it names: groups for id, Azure roles for azureRole. */
+function backendTarget(b: Building, made: GroupPolicy, group: RawGroup): void {
+  const wants = group.azureRole ? 'azureRole' : 'group';
+  if (BACKENDS[made.backend].target === wants) return;
+  const fits = Object.values(BACKENDS)
+    .filter((x) => x.target === wants)
+    .map((x) => `${x.name} (${x.title})`)
+    .join(' or ');
+  b.diagnostics.push(
+    diagnostic(
+      b.yaml.file,
+      b.at(group.backend !== undefined ? ['groups', made.name, 'backend'] : ['defaults', 'backend']),
+      `"${made.name}" ${wants === 'azureRole' ? 'names an Azure role (azureRole)' : 'names an Entra group (id)'}, but backend: ${made.backend} works on ${wants === 'azureRole' ? 'Entra groups' : 'Azure roles'}. Use backend: ${fits}.`,
+    ),
+  );
 }
 
 /** `{ key: value }` when there is a value, else nothing (for optional properties). */

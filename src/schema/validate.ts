@@ -129,7 +129,8 @@ const MESSAGES: Record<string, (e: SchemaError) => Message> = {
     const present = keys.filter((k) => error.data && typeof error.data === 'object' && k in error.data);
     return {
       key: present[present.length - 1] ?? keys[0] ?? '',
-      message: `${where} has both ${keys.map((k) => `"${k}"`).join(' and ')}: keep one. "duration" counts from the merge; "expires" is a fixed end.`,
+      // What tells the alternatives apart, in the schema's own words ($comment).
+      message: `${where} has both ${keys.map((k) => `"${k}"`).join(' and ')}: keep one.${typeof (error.parentSchema as { $comment?: unknown }).$comment === 'string' ? ` ${(error.parentSchema as { $comment: string }).$comment}` : ''}`,
     };
   },
   uniqueItems: ({ params, where }) => `${where} lists the same value twice (items ${String(params.j)} and ${String(params.i)}). Remove the duplicate.`,

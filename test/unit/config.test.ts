@@ -46,7 +46,7 @@ test('policy: unknown keys, bad ids, bad durations and bad modes point at their 
   assert.match(text, /:4:9: error: "groups\.a\.id" has the wrong form: the text "not-a-guid"\. An Entra object id/);
   assert.match(text, /:5:18: error: "groups\.a\.maxDuration" has the wrong form/);
   assert.match(text, /:6:11: error: "groups\.a\.mode" must be one of "enforce", "audit"/);
-  assert.match(text, /:7:5: error: unknown key "approver"\. Allowed keys here: id, description, maxDuration/);
+  assert.match(text, /:7:5: error: unknown key "approver"\. Allowed keys here: id, azureRole, description, maxDuration/);
 });
 
 test('policy: a misspelt key gets "did you mean" with the key it is nearest', () => {

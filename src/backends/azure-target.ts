@@ -1,0 +1,221 @@
+/**
+ * What the backends whose entries are Azure roles at a scope (azure-role, azure-pim) share: the role
+ * must exist where the policy names it, its holders are the principals assigned that role exactly at
+ * that scope (an assignment inherited from above is another path, checked after a removal, never
+ * removed from here), and a removal is verified: no other assignment of the role reaches the user at
+ * the scope, from a scope above or through a group (invariant 20).
+ *
+ * Reads (Azure RBAC REST reference, Role Assignments - List For Scope, api-version 2022-04-01):
+ * `$filter=atScope()` lists the assignments at the scope and above it, one listing per scope serves
+ * every entry there (a sweep costs ARM calls by scopes, not by grants), every page followed.
+ */
+import { DirectoryError, type Directory, type Member } from '../entra/directory.ts';
+import type { Backend, CheckOutcome, EntraCheck, Entry, Planned } from './backend.ts';
+
+const ASSIGNMENTS_VERSION = 'api-version=2022-04-01';
+const DEFINITIONS_VERSION = 'api-version=2022-04-01';
+
+/** An entry's Azure target, from its id (`<scope>/providers/Microsoft.Authorization/roleDefinitions/<guid>`). */
+export function azureTarget(id: string): { scope: string; roleId: string } {
+  const m = /^(.*)\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f-]{36})$/i.exec(id);
+  if (!m) throw new Error(`not an Azure role entry: ${id}`);
+  return { scope: m[1]!, roleId: m[2]!.toLowerCase() };
+}
+
+/** One role assignment as ARM lists it. */
+export interface AzureAssignment {
+  name: string;
+  scope: string;
+  principalId: string;
+  principalType: string;
+  roleId: string;
+}
+
+const sameScope = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function memberOf(a: AzureAssignment): Member {
+  const type = a.principalType === 'User' ? 'user' : a.principalType === 'ServicePrincipal' ? 'servicePrincipal' : 'other';
+  return { id: a.principalId.toLowerCase(), type };
+}
+
+/** Every assignment at each scope and above it (atScope()), one read per scope; a scope that could not be read, why. */
+export async function assignmentsAt(directory: Directory, scopes: readonly string[]): Promise<Map<string, AzureAssignment[] | DirectoryError>> {
+  const unique = [...new Map(scopes.map((s) => [s.toLowerCase(), s])).values()];
+  const out = new Map<string, AzureAssignment[] | DirectoryError>();
+  if (!directory.armReadAll) {
+    for (const s of unique) out.set(s.toLowerCase(), new DirectoryError(0, 'no Azure Resource Manager endpoint is configured (arm-endpoint)'));
+    return out;
+  }
+  const answers = await directory.armReadAll(
+    unique.map((s) => `${s}/providers/Microsoft.Authorization/roleAssignments?${ASSIGNMENTS_VERSION}&$filter=${encodeURIComponent('atScope()')}`),
+  );
+  unique.forEach((scope, i) => {
+    const a = answers[i]!;
+    if (a.status < 200 || a.status >= 300) {
+      out.set(scope.toLowerCase(), new DirectoryError(a.status, armReadFailure(scope, a.status, a.message)));
+      return;
+    }
+    const value = (a.body as { value?: unknown } | undefined)?.value;
+    out.set(scope.toLowerCase(), (Array.isArray(value) ? value : []).flatMap(assignmentOf));
+  });
+  return out;
+}
+
+function assignmentOf(raw: unknown): AzureAssignment[] {
+  const r = raw as { name?: unknown; properties?: { scope?: unknown; principalId?: unknown; principalType?: unknown; roleDefinitionId?: unknown } };
+  const p = r?.properties;
+  const roleId = typeof p?.roleDefinitionId === 'string' ? /([0-9a-f-]{36})$/i.exec(p.roleDefinitionId)?.[1] : undefined;
+  if (typeof r?.name !== 'string' || typeof p?.scope !== 'string' || typeof p.principalId !== 'string' || !roleId) return [];
+  return [
+    {
+      name: r.name,
+      scope: p.scope,
+      principalId: p.principalId.toLowerCase(),
+      principalType: typeof p.principalType === 'string' ? p.principalType : '',
+      roleId: roleId.toLowerCase(),
+    },
+  ];
+}
+
+function armReadFailure(scope: string, status: number, message: string): string {
+  if (status === 403)
+    return `Azure Resource Manager refused to list the role assignments at ${scope} (403: ${message}). Give the app Role Based Access Control Administrator there, with the delegation condition "access-as-code init" prints (it includes reading assignments).`;
+  return `Azure Resource Manager did not list the role assignments at ${scope}${status > 0 ? ` (${status})` : ''}: ${message}`;
+}
+
+/** The assignments of an entry's role made exactly at its scope. */
+export function heldAt(all: readonly AzureAssignment[], scope: string, roleId: string): AzureAssignment[] {
+  return all.filter((a) => a.roleId === roleId && sameScope(a.scope, scope));
+}
+
+/**
+ * Assignments to groups and service principals nobody requested are reported, not removed: the app's
+ * delegation condition lets it write role assignments of users only (docs/setup.md), so Azure would
+ * refuse the removal; a person removes them.
+ */
+export function usersOnly(dispositions: readonly Planned[]): Planned[] {
+  return dispositions.map((d) => (d.action === 'remove' && d.type !== 'user' ? { ...d, action: 'report' } : d));
+}
+
+export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check'> = {
+  /** The role exists at the scope (Role Definitions - Get), read with the app's own token. */
+  async checkTargets(directory, entries) {
+    const out = new Map<string, string | undefined>();
+    if (!directory.armReadAll) {
+      for (const e of entries)
+        out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
+      return out;
+    }
+    const targets = entries.map((e) => azureTarget(e.id));
+    const answers = await directory.armReadAll(
+      targets.map((t) => `${t.scope}/providers/Microsoft.Authorization/roleDefinitions/${t.roleId}?${DEFINITIONS_VERSION}`),
+    );
+    entries.forEach((e, i) => {
+      const a = answers[i]!;
+      const t = targets[i]!;
+      if (a.status >= 200 && a.status < 300) out.set(e.id.toLowerCase(), undefined);
+      else if (a.status === 404)
+        out.set(e.id.toLowerCase(), `the Azure role ${t.roleId} for ${e.name} does not exist at ${t.scope} (${a.message}); fix azureRole in the policy.`);
+      else out.set(e.id.toLowerCase(), `the Azure role for ${e.name} could not be read at ${t.scope}: ${armReadFailure(t.scope, a.status, a.message)}`);
+    });
+    return out;
+  },
+  async readHolders(directory, entries: readonly Entry[]) {
+    const targets = entries.map((e) => azureTarget(e.id));
+    const listed = await assignmentsAt(
+      directory,
+      targets.map((t) => t.scope),
+    );
+    return new Map(
+      entries.map((e, i) => {
+        const t = targets[i]!;
+        const all = listed.get(t.scope.toLowerCase());
+        return [
+          e.id.toLowerCase(),
+          all instanceof DirectoryError || all === undefined ? (all ?? new DirectoryError(0, 'not read')) : heldAt(all, t.scope, t.roleId).map(memberOf),
+        ];
+      }),
+    );
+  },
+  check: (directory, checks) => checkAzure(directory, checks),
+};
+
+/**
+ * After the run's writes, one listing per scope: an add shows (role assignments replicate within
+ * minutes: one not shown yet is said, never written again); a removed user holds the role at the scope
+ * no other way, neither by an assignment from a scope above nor through a group assigned the role at
+ * or above it (its transitive members, read from Graph).
+ */
+async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): Promise<CheckOutcome[]> {
+  if (checks.length === 0) return [];
+  const targets = checks.map((c) => azureTarget(c.groupId));
+  const listed = await assignmentsAt(
+    directory,
+    targets.map((t) => t.scope),
+  );
+  const groupIds = new Set<string>();
+  checks.forEach((c, i) => {
+    const all = listed.get(targets[i]!.scope.toLowerCase());
+    if (c.kind === 'verify-removal' && Array.isArray(all))
+      for (const a of all) if (a.roleId === targets[i]!.roleId && a.principalType === 'Group') groupIds.add(a.principalId);
+  });
+  const members =
+    groupIds.size > 0 && directory.transitiveUsers ? await directory.transitiveUsers([...groupIds]) : new Map<string, Set<string> | DirectoryError>();
+  return checks.map((c, i) => {
+    const t = targets[i]!;
+    const all = listed.get(t.scope.toLowerCase());
+    if (!Array.isArray(all))
+      return c.kind === 'verify-removal'
+        ? {
+            id: c.id,
+            result: 'unanswered',
+            unverified: `the removal could not be verified: ${all?.message ?? 'not read'}. Check by hand, or let the next run check again.`,
+          }
+        : { id: c.id, result: 'skipped' };
+    const role = all.filter((a) => a.roleId === t.roleId);
+    if (c.kind === 'confirm-add')
+      return role.some((a) => a.principalId === c.member && sameScope(a.scope, t.scope))
+        ? { id: c.id, result: 'passed' }
+        : {
+            id: c.id,
+            result: 'found',
+            lagging:
+              'Azure accepted the role assignment, but its listing does not show it yet (role assignments take up to a few minutes to replicate); nothing needs to be done.',
+          };
+    return verifiedRemoval(c, t.scope, role, members);
+  });
+}
+
+function verifiedRemoval(
+  c: EntraCheck,
+  scope: string,
+  role: readonly AzureAssignment[],
+  members: ReadonlyMap<string, Set<string> | DirectoryError>,
+): CheckOutcome {
+  const paths: string[] = [];
+  const unknown: string[] = [];
+  for (const a of role) {
+    if (a.principalId === c.member && !sameScope(a.scope, scope))
+      paths.push(`still holds the role at ${scope} through an assignment at ${a.scope} (inherited). Remove that assignment if the access should be gone.`);
+    if (a.principalType !== 'Group') continue;
+    const holders = members.get(a.principalId);
+    if (holders instanceof Set && holders.has(c.member))
+      paths.push(
+        `still holds the role at ${scope} through the group ${a.principalId}, assigned it at ${a.scope}. Remove them from that group, or remove its assignment.`,
+      );
+    else if (!(holders instanceof Set)) unknown.push(`whether they are in the group ${a.principalId}, assigned the role at ${a.scope}`);
+  }
+  if (sameScopeHeld(c, scope, role))
+    paths.push(`is still assigned the role at ${scope}: the removal has not shown yet, or another assignment was made. The next run removes it.`);
+  if (paths.length > 0) return { id: c.id, result: 'found', stillHeld: paths.join(' It also ') };
+  if (unknown.length > 0)
+    return {
+      id: c.id,
+      result: 'unanswered',
+      unverified: `the removal could not be verified: Graph did not answer ${unknown.join(', nor ')}. Check by hand, or let the next run check again.`,
+    };
+  return { id: c.id, result: 'passed' };
+}
+
+const sameScopeHeld = (c: EntraCheck, scope: string, role: readonly AzureAssignment[]) =>
+  role.some((a) => a.principalId === c.member && sameScope(a.scope, scope));

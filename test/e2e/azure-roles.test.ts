@@ -1,0 +1,257 @@
+// Permission-level access: policy entries that grant an Azure role at a scope (azure-role: a role
+// assignment the run makes and deletes; azure-pim: PIM for Azure resources, which ends it by itself),
+// end to end with the bundled action, a real git repository, and the twin's Azure Resource Manager,
+// which enforces the app's delegation condition as ARM does.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Scenario, requestYaml, USERS, GROUPS, type Pull } from '../helpers/scenario.ts';
+import { SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
+import { delegationCondition } from '../../src/entra/azure-condition.ts';
+
+const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-0000000000a1';
+const RG = `${SUB}/resourceGroups/rg-app`;
+const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
+const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+const RBAC_ADMINISTRATOR = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
+const ENTRY = 'app-rg-contributor';
+type Item = { file: string; outcome: string; detail: string };
+const items = (run: { outputs: Record<string, string> }) => JSON.parse(run.outputs.changes ?? '[]') as Item[];
+
+/**
+ * A scenario with one entry granting `role` at rg-app through `backend`, and the app holding Role
+ * Based Access Control Administrator at the subscription with the delegation condition for `allowed`.
+ */
+async function azureWorld(
+  options: { backend: 'azure-role' | 'azure-pim'; role?: string; allowed?: string[]; mode?: 'enforce' | 'audit' },
+  body: (s: Scenario) => Promise<void>,
+): Promise<void> {
+  const s = await Scenario.begin();
+  try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
+    const entry = [
+      `  ${ENTRY}:`,
+      `    azureRole: { role: ${options.role ?? 'Contributor'}, scope: "${RG}" }`,
+      `    backend: ${options.backend}`,
+      '    maxDuration: 4h',
+      `    mode: ${options.mode ?? 'enforce'}`,
+      '',
+    ].join('\n');
+    const owners = s.repo.git('show', 'HEAD:.github/CODEOWNERS');
+    s.approvedConfigChange({
+      '.github/access-policy.yaml': `${policy.trimEnd()}\n${entry}`,
+      '.github/CODEOWNERS': `${owners.trimEnd()}\n/requests/${ENTRY}/ @acme/sre-leads\n`,
+    });
+    s.twin.state.armRoleAssignments.push({
+      id: 'b0000000-0000-4000-8000-000000000001',
+      scope: SUB,
+      principalId: SERVICE_PRINCIPAL,
+      roleDefinitionId: RBAC_ADMINISTRATOR,
+      condition: delegationCondition(options.allowed ?? [CONTRIBUTOR]),
+    });
+    await body(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+/** The principals holding `roleId` exactly at rg-app, as logins where they are users. */
+function holders(s: Scenario, roleId = CONTRIBUTOR): string[] {
+  const names = Object.fromEntries(Object.entries(USERS).map(([login, id]) => [id, login]));
+  return s.twin
+    .armAssignments()
+    .filter((a) => a.roleDefinitionId === roleId && a.scope.toLowerCase() === RG.toLowerCase())
+    .map((a) => names[a.principalId] ?? a.principalId)
+    .sort();
+}
+
+function requestFor(s: Scenario, login: 'hubot' | 'octocat', expiresIn: number): { pull: Pull; file: string } {
+  const file = `requests/${ENTRY}/${login}-${s.nextNumber()}.yaml`;
+  const pull = s.openPull(login, { files: { [file]: requestYaml({ requester: login, group: ENTRY, expiresIn }) } });
+  s.review(pull, 'lead1');
+  return { pull, file };
+}
+
+test('azure-role: a merged request assigns the role at the scope (to the user only), the sweep deletes it after the end', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(items(run).find((i) => i.file === file)?.outcome, 'granted', run.stdout);
+    assert.deepEqual(holders(s), ['hubot']);
+    const made = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.hubot)!;
+    assert.equal(made.principalType, 'User');
+    assert.equal(s.members('k8s-prod-operators').includes('hubot'), false, 'no group membership was written');
+
+    // A second sweep changes nothing; once the request has ended, the sweep deletes the assignment.
+    const again = await s.revoke();
+    assert.equal(again.exitCode, 0, again.stdout);
+    assert.deepEqual(holders(s), ['hubot']);
+    const ended = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: ENTRY, expiresIn: -60_000 }) } });
+    s.review(ended, 'lead1');
+    s.merge(ended);
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(holders(s), [], sweep.stdout);
+  }));
+
+test('azure-role: deleting the request removes the assignment at once; an assignment inherited from the subscription is named, never removed', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
+    await s.grant(s.merge(pull));
+    assert.deepEqual(holders(s), ['hubot']);
+    s.twin.state.armRoleAssignments.push({ id: 'c0000000-0000-4000-8000-0000000000c1', scope: SUB, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR });
+    const drop = s.openPull('hubot', { files: { [file]: null } });
+    s.review(drop, 'lead1');
+    const run = await s.grant(s.merge(drop));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(holders(s), []);
+    assert.ok(
+      s.twin.state.armRoleAssignments.some((a) => a.scope === SUB && a.principalId === USERS.hubot),
+      'the subscription-wide assignment is not ours to remove',
+    );
+    assert.match(
+      run.summary,
+      /still holds the role at \/subscriptions\/\S+\/resourceGroups\/rg-app through an assignment at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1 \(inherited\)/,
+    );
+  }));
+
+test('azure-role drift: an assignment of the role at the scope nobody requested is removed (enforce) or reported (audit); one to a group is reported, not removed', async () => {
+  for (const mode of ['enforce', 'audit'] as const)
+    await azureWorld({ backend: 'azure-role', mode }, async (s) => {
+      s.twin.state.armRoleAssignments.push(
+        { id: 'd0000000-0000-4000-8000-0000000000d1', scope: RG, principalId: USERS.monalisa, roleDefinitionId: CONTRIBUTOR },
+        { id: 'd0000000-0000-4000-8000-0000000000d2', scope: RG, principalId: GROUPS['billing-readers'], roleDefinitionId: CONTRIBUTOR },
+        { id: 'd0000000-0000-4000-8000-0000000000d3', scope: RG, principalId: USERS.octocat, roleDefinitionId: OWNER },
+      );
+      const sweep = await s.revoke();
+      assert.equal(sweep.exitCode, 0, sweep.stdout);
+      const expected = mode === 'enforce' ? [GROUPS['billing-readers']] : [GROUPS['billing-readers'], 'monalisa'].sort();
+      assert.deepEqual(holders(s), expected, `${mode}: ${sweep.stdout}`);
+      assert.deepEqual(holders(s, OWNER), ['octocat'], 'another role at the scope is not this entry');
+    });
+});
+
+test('the delegation condition: a policy role outside the app’s condition is refused by Azure (403), said with the fix, and nothing is assigned', () =>
+  azureWorld({ backend: 'azure-role', role: 'Owner', allowed: [CONTRIBUTOR] }, async (s) => {
+    const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.notEqual(run.exitCode, 0, 'a grant that was not made fails the run');
+    assert.deepEqual(holders(s, OWNER), []);
+    const item = items(run).find((i) => i.file === file);
+    assert.match(`${item?.detail ?? ''} ${run.stdout}`, /Azure did not assign the role: 403 AuthorizationFailed/);
+  }));
+
+test('assignments listed over several pages (nextLink) are all seen: a drift member on the last page is removed', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    assert.equal(s.twin.state.armPageSize, 2);
+    for (let i = 0; i < 5; i++)
+      s.twin.state.armRoleAssignments.push({
+        id: `e0000000-0000-4000-8000-00000000000${i}`,
+        scope: RG,
+        principalId: GROUPS['prod-db-admins'],
+        roleDefinitionId: OWNER,
+      });
+    s.twin.state.armRoleAssignments.push({ id: 'e0000000-0000-4000-8000-0000000000e9', scope: RG, principalId: USERS.monalisa, roleDefinitionId: CONTRIBUTOR });
+    s.twin.log.clear();
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(holders(s), []);
+    assert.ok(s.twin.log.count('arm', (r) => r.path.endsWith('/roleAssignments') && r.method === 'GET') >= 4, 'every page was read');
+  }));
+
+test('azure-pim: a grant is a PIM for Azure resources assignment with the request end; Azure ends it then, with no call from anyone', () =>
+  azureWorld({ backend: 'azure-pim' }, async (s) => {
+    const expiresIn = 10 * 60_000;
+    const { pull, file } = requestFor(s, 'hubot', expiresIn);
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(items(run).find((i) => i.file === file)?.outcome, 'granted', run.stdout);
+    assert.deepEqual(holders(s), ['hubot']);
+    const made = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.hubot)!;
+    assert.ok(made.pim?.end && Math.abs(made.pim.end - (Date.now() + expiresIn)) < 120_000, 'the assignment ends with the request');
+    assert.equal(
+      s.twin.log.count('arm', (r) => r.path.includes('/roleAssignmentScheduleRequests/')),
+      1,
+    );
+    s.twin.log.clear();
+    s.twin.advance(expiresIn + 60_000);
+    assert.deepEqual(holders(s), [], 'Azure ended it on time');
+    assert.equal(s.twin.log.records.length, 0, 'nothing of ours ran');
+  }));
+
+test('azure-pim: an extension moves the end (RoleAssignmentExists is never taken as done); ending within 5 minutes moves the end to PIM’s floor and says so', () =>
+  azureWorld({ backend: 'azure-pim' }, async (s) => {
+    // Someone (or a killed run) already made the assignment, with an early end.
+    const now = Date.now();
+    s.twin.state.armRoleAssignments.push({
+      id: 'f0000000-0000-4000-8000-0000000000f1',
+      scope: RG,
+      principalId: USERS.hubot,
+      roleDefinitionId: CONTRIBUTOR,
+      pim: { start: now - 60 * 60_000, end: now + 20 * 60_000 },
+    });
+    const { pull, file } = requestFor(s, 'hubot', 3 * 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    const held = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.hubot)!;
+    assert.ok(Math.abs(held.pim!.end! - (now + 3 * 3_600_000)) < 120_000, 'the end moved to the request’s');
+
+    // A fresh assignment withdrawn at once: PIM refuses to end it within 5 minutes.
+    const second = requestFor(s, 'octocat', 60 * 60_000);
+    await s.grant(s.merge(second.pull));
+    assert.deepEqual(holders(s), ['hubot', 'octocat']);
+    const drop = s.openPull('octocat', { files: { [second.file]: null } });
+    s.review(drop, 'lead1');
+    const early = await s.grant(s.merge(drop));
+    assert.equal(early.exitCode, 0, early.stdout);
+    assert.match(early.stdout, /PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to/);
+    const octocat = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.octocat)!;
+    assert.ok(octocat.pim!.end! - Date.now() < 7 * 60_000, 'it ends at the floor');
+    assert.ok(file);
+  }));
+
+test('azure-pim: the role setting’s ExpirationRule refuses a grant longer than it allows; the run names the rule', () =>
+  azureWorld({ backend: 'azure-pim' }, async (s) => {
+    s.twin.state.armPimMaxMs = 30 * 60_000;
+    const { pull } = requestFor(s, 'hubot', 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.notEqual(run.exitCode, 0);
+    assert.deepEqual(holders(s), []);
+    assert.match(run.stdout, /RoleAssignmentRequestPolicyValidationFailed: The following policy rules failed: \["ExpirationRule"\]/);
+  }));
+
+test('Azure throttling (429 with Retry-After) on a role assignment write is retried; the grant is made once', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    s.twin.faults.add({ service: 'arm', kind: 'throttle', times: 1, retryAfterSeconds: 1, match: /^PUT /u });
+    const { pull } = requestFor(s, 'hubot', 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(holders(s), ['hubot']);
+    assert.equal(
+      s.twin.log.count('arm', (r) => r.method === 'PUT'),
+      2,
+      'the throttled write and its retry',
+    );
+  }));
+
+test('policy: an azureRole entry names a known role or a definition id; an id entry cannot use an Azure backend', async () => {
+  const { parsePolicy } = await import('../../src/policy/policy.ts');
+  const base = (entry: string) => `version: 1\ngroups:\n  x:\n${entry}`;
+  const ok = parsePolicy('p.yaml', base(`    azureRole: { role: key vault administrator, scope: "${RG}" }\n`));
+  assert.equal(ok.policy?.groups.get('x')?.backend, 'azure-role');
+  assert.equal(ok.policy?.groups.get('x')?.azureRole?.roleId, '00482a5a-887f-4fb3-b363-3b7fe8e74483');
+  const unknown = parsePolicy('p.yaml', base(`    azureRole: { role: Wizard, scope: "${RG}" }\n`));
+  assert.match(unknown.diagnostics[0]!.message, /"Wizard" is not a built-in role this tool knows by name .* Write the role's definition id instead/);
+  const both = parsePolicy('p.yaml', base(`    id: ${GROUPS['billing-readers']}\n    azureRole: { role: Reader, scope: "${RG}" }\n`));
+  assert.match(
+    both.diagnostics[0]!.message,
+    /has both "id" and "azureRole": keep one\. "id" grants membership of an Entra group; "azureRole" grants an Azure role at a scope\./,
+  );
+  const wrong = parsePolicy('p.yaml', base(`    id: ${GROUPS['billing-readers']}\n    backend: azure-pim\n`));
+  assert.match(
+    wrong.diagnostics[0]!.message,
+    /names an Entra group \(id\), but backend: azure-pim works on Azure roles\. Use backend: membership \(group membership\) or pim/,
+  );
+  const badScope = parsePolicy('p.yaml', base(`    azureRole: { role: Reader, scope: "/subscriptions/nope" }\n`));
+  assert.match(badScope.diagnostics[0]!.message, /scope/);
+});
