@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-YO4J6EGX.js";
+} from "./chunks/chunk-JSEUM23Y.js";
 import {
   annotate,
   applyEffects,
@@ -30,19 +30,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-WJ5ULXNH.js";
-import "./chunks/chunk-OBR6CGYB.js";
+} from "./chunks/chunk-JRVY3VHL.js";
+import "./chunks/chunk-PQHQTI6X.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-Z6OFHGEE.js";
+} from "./chunks/chunk-V7NQAVM6.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-WML5P4ZC.js";
-import "./chunks/chunk-KDJZATN5.js";
+} from "./chunks/chunk-7K6MXBL3.js";
+import "./chunks/chunk-ZQQXIWMG.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-BWXTI4F5.js";
@@ -382,7 +382,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-DFJ5Y3JS.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-YSGFO2QV.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -490,8 +490,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TT3OWG7N.js");
-  const { requestSchemaRef } = await import("./chunks/new-AKIWALKX.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-EDVO5FKI.js");
+  const { requestSchemaRef } = await import("./chunks/new-AUHZUSNJ.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -584,7 +584,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-HM6IYC74.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3E572WN5.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-LZ7GTV4W.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -638,7 +638,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-6OFSHC7Z.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-NRLVG47L.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -673,7 +673,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-STJNPFDF.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-PN4GKSDW.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -772,7 +772,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-VWICRMY4.js");
+  const { collectReport } = await import("./chunks/report-ADRT5AEB.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -781,7 +781,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-YER7NMQE.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-LCWTOBG5.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -13,7 +13,7 @@
  * 6. the reconciler (reconcile.ts): GitHub requests per sweep and grant, wall time with 1,000 active
  *    requests, a sweep over 100,000 deleted requests, removal with GitHub down
  *
- * `--only reconcile` runs figure 6 alone; `--only startup` figure 4 alone; `--only sweep` figures 2 and 3.
+ * `--only reconcile` runs figure 6 alone; `--only azure` the Azure role sweep (figure 8); `--only startup` figure 4 alone; `--only sweep` figures 2 and 3.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { createRepo } from '../lib/git-repo.ts';
 import { runAction } from '../lib/actions-runner.ts';
 import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { Twin } from '../twin/twin.ts';
-import { reconcileFigures, scaleFigures, type Recorded } from './reconcile.ts';
+import { azureFigures, reconcileFigures, scaleFigures, type Recorded } from './reconcile.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOOKS = fileURLToPath(new URL('./hooks.mjs', import.meta.url));
@@ -388,6 +388,7 @@ if (process.argv[2] === 'validate-worker') {
     await sweep('throttled sweep', { throttle: true, baseline });
   }
   if (!only || only === 'reconcile') await reconcileFigures(record, quick);
+  if (!only || only === 'azure') await azureFigures(record);
   // 100,000 active requests (BENCH_SCALE to try another size): not in the default run, it takes long.
   if (only === 'scale') await scaleFigures(record, Number(process.env.BENCH_SCALE ?? 100_000));
   if (args.has('--json')) {

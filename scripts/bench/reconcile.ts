@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepo, type TestRepo } from '../lib/git-repo.ts';
 import { runAction, pushEvent, type ActionRun } from '../lib/actions-runner.ts';
-import { CLIENT, recommendedSetUp, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
+import { CLIENT, recommendedSetUp, SERVICE_PRINCIPAL, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
+import { delegationCondition } from '../../src/entra/azure-condition.ts';
 import { Twin } from '../twin/twin.ts';
 import { buildTree, commitTree, moveRef, refHead } from '../twin/git-data.ts';
 import { MEMORY_BRANCH } from '../../src/memory/memory.ts';
@@ -39,6 +40,10 @@ const requestText = (login: string, expires: number, group = 'ops') =>
 const groupName = (i: number, groups: number) => (groups === 1 ? 'ops' : `ops-${i % groups}`);
 const groupId = (g: number) => (g === 0 ? GROUP_ID : `a0000000-0000-4000-8000-${(g + 1).toString(16).padStart(12, '0')}`);
 const groupsFor = (requests: number) => (requests <= 10_000 ? 1 : Math.ceil(requests / 200));
+/** The Azure world: entries grant Contributor on resource groups of one subscription. */
+const AZURE_SUBSCRIPTION = '/subscriptions/0b000000-0000-4000-8000-000000000001';
+const azureScope = (g: number) => `${AZURE_SUBSCRIPTION}/resourceGroups/rg-${g}`;
+const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 /**
  * Who makes request i. Up to 10,000 requests, a person each. Beyond, 15,001 people ask for several
  * groups each (15,001 and the number of groups share no factor, so no one asks twice for one group):
@@ -54,7 +59,7 @@ const allMembers = (twin: Twin, groups: number) => Array.from({ length: groups }
  * A repository shaped like an organisation's: one group, `ops`, that only members of @acme/sre may
  * request, two approvals from the code-owner team @acme/approvers, and `users` identities.
  */
-function configRepo(users: number, groups = 1): TestRepo {
+function configRepo(users: number, groups = 1, azure = false): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), 'aac-bench-config-'));
   const write = (path: string, text: string) => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -62,7 +67,7 @@ function configRepo(users: number, groups = 1): TestRepo {
   };
   write(
     '.github/access-policy.yaml',
-    `version: 1\ndefaults: { maxDuration: 8h, approvals: 2, requireTicket: false, mode: enforce }\ngroups:\n${Array.from({ length: groups }, (_, g) => `  ${groupName(g, groups)}:\n    id: ${groupId(g)}\n    requesters: ["@acme/sre"]\n`).join('')}`,
+    `version: 1\ndefaults: { maxDuration: 8h, approvals: 2, requireTicket: false, mode: enforce }\ngroups:\n${Array.from({ length: groups }, (_, g) => `  ${groupName(g, groups)}:\n    ${azure ? `azureRole: { role: Contributor, scope: "${azureScope(g)}" }` : `id: ${groupId(g)}`}\n    requesters: ["@acme/sre"]\n`).join('')}`,
   );
   write('.github/access-identities.yaml', `version: 1\nusers:\n${Array.from({ length: users }, (_, i) => `  user-${i}: { id: ${userId(i)} }`).join('\n')}\n`);
   write('.github/CODEOWNERS', '/requests/ @acme/approvers\n');
@@ -93,12 +98,12 @@ const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
  */
 async function activeWorld(
   active: number,
-  options: { expiredMembers?: number; remindersDue?: number } = {},
+  options: { expiredMembers?: number; remindersDue?: number; azureScopes?: number } = {},
 ): Promise<{ repo: TestRepo; twin: Twin; pulls: { number: number; head: string; merge: string; file: string }[] }> {
   const total = active + (options.expiredMembers ?? 0);
-  const groups = groupsFor(total);
+  const groups = options.azureScopes ?? groupsFor(total);
   const people = groups === 1 ? total : Math.min(total, PEOPLE_AT_SCALE);
-  const repo = configRepo(people, groups);
+  const repo = configRepo(people, groups, options.azureScopes !== undefined);
   const now = Date.now();
   let stream = '';
   let mark = 1;
@@ -125,11 +130,13 @@ async function activeWorld(
   const twin = await Twin.start({
     seed: {
       users: everyone.map((id) => ({ id })),
-      groups: Array.from({ length: groups }, (_, g) => ({
-        id: groupId(g),
-        displayName: groupName(g, groups),
-        members: members.filter((_, i) => i % groups === g),
-      })),
+      groups: options.azureScopes
+        ? []
+        : Array.from({ length: groups }, (_, g) => ({
+            id: groupId(g),
+            displayName: groupName(g, groups),
+            members: members.filter((_, i) => i % groups === g),
+          })),
       apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
       repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
       githubTokens: [TOKEN],
@@ -140,6 +147,7 @@ async function activeWorld(
   });
   // Graph's own page size for $top=999 listings: the bench measures a run against Graph, not the tests' pages of 3.
   twin.state.graphPageSize = 999;
+  if (options.azureScopes) seedAzure(twin, members, groups);
   // GitHub's own largest REST page, which the product asks for (per_page=100).
   twin.state.restPageMax = 100;
   recommendedSetUp(twin);
@@ -174,6 +182,31 @@ async function activeWorld(
     return { number: p.number, head, merge, file: p.file };
   });
   return { repo, twin, pulls };
+}
+
+/**
+ * The Azure world's state: each active member holds Contributor at their entry's resource group, and
+ * the app holds Role Based Access Control Administrator at the subscription with the delegation
+ * condition for Contributor and users. ARM's pages are taken as 1,000 assignments.
+ */
+function seedAzure(twin: Twin, members: readonly string[], scopes: number): void {
+  twin.state.armPageSize = 1000;
+  twin.state.armRoleAssignments.push({
+    id: 'b0000000-0000-4000-8000-0000000000ad',
+    scope: AZURE_SUBSCRIPTION,
+    principalId: SERVICE_PRINCIPAL,
+    roleDefinitionId: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    condition: delegationCondition([CONTRIBUTOR]),
+  });
+  members.forEach((m, i) =>
+    twin.state.armRoleAssignments.push({
+      id: `ab000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      scope: azureScope(i % scopes),
+      principalId: m,
+      roleDefinitionId: CONTRIBUTOR,
+      principalType: 'User',
+    }),
+  );
 }
 
 /** The code-owner team: 50 people. */
@@ -305,11 +338,12 @@ async function fillMemory(repo: TestRepo, twin: Twin, head: string, first?: (cos
 /** A sweep of `active` requests once their merged pull requests are remembered: GitHub, Graph, time. */
 async function steadySweep(
   active: number,
-  options: { latencyMs?: number; remindersDue?: number; firstRun?: (cost: FirstRun) => void } = {},
+  options: { latencyMs?: number; remindersDue?: number; firstRun?: (cost: FirstRun) => void; azureScopes?: number } = {},
 ): Promise<{
   requests: number;
   points: number;
   graph: number;
+  arm: number;
   ms: number;
   warmups: number;
   reminders: number;
@@ -317,7 +351,10 @@ async function steadySweep(
   /** With reminders due: the sweeps it took to post every one (the measured one included), and the most requests one of them made. */
   allReminded?: { sweeps: number; maxRequests: number };
 }> {
-  const { repo, twin } = await activeWorld(active, { ...(options.remindersDue ? { remindersDue: options.remindersDue } : {}) });
+  const { repo, twin } = await activeWorld(active, {
+    ...(options.remindersDue ? { remindersDue: options.remindersDue } : {}),
+    ...(options.azureScopes ? { azureScopes: options.azureScopes } : {}),
+  });
   try {
     // The first run (nothing remembered) is measured at the same latency as the sweep after it.
     if (options.firstRun) twin.faults.latencyMs = options.latencyMs ?? 0;
@@ -330,11 +367,13 @@ async function steadySweep(
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the measured sweep (the action's own time).
     const profile = process.env.BENCH_CPU_PROF ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } } : {};
     const r = await run(repo, twin, 'revoke', undefined, { memory: true, ...profile });
-    if (r.exitCode !== 0 || allMembers(twin, groupsFor(active)).length !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
+    const held = options.azureScopes ? twin.armAssignments().filter((a) => a.roleDefinitionId === CONTRIBUTOR).length : allMembers(twin, groupsFor(active)).length;
+    if (r.exitCode !== 0 || held !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
     const measured = {
       ...githubCost(twin),
       graph: twin.log.count('graph'),
+      arm: twin.log.count('arm'),
       ms: r.ms,
       warmups,
       reminders: comments() - before,
@@ -698,6 +737,26 @@ export async function scaleFigures(record: (f: Recorded) => void, n: number): Pr
     unit: 's',
     target: '< 300',
     met: sweep.ms < 300_000,
+  });
+}
+
+/**
+ * Issue "Azure roles", benchmark: the remembered sweep over 1,000 active Azure role grants across 50
+ * resource groups of one subscription (azure-role entries) costs Azure Resource Manager calls by
+ * scope, not by grant: one listing of each scope's assignments (atScope(), every page) and one read of
+ * the role's definition per subscription.
+ */
+export async function azureFigures(record: (f: Recorded) => void): Promise<void> {
+  const grants = 1000;
+  const scopes = 50;
+  const sweep = await steadySweep(grants, { azureScopes: scopes });
+  record({
+    name: `sweep ARM calls, ${grants} active Azure role grants across ${scopes} scopes, remembered`,
+    value: sweep.arm,
+    unit: 'calls',
+    target: `<= ${scopes + 1}`,
+    met: sweep.arm <= scopes + 1,
+    note: `one listing per scope and one role definition read; ${sweep.requests} GitHub requests; ${sweep.graph} Graph calls; ${round(sweep.ms / 1000)} s`,
   });
 }
 

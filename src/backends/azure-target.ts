@@ -22,6 +22,12 @@ export function azureTarget(id: string): { scope: string; roleId: string } {
   return { scope: m[1]!, roleId: m[2]!.toLowerCase() };
 }
 
+/** Where a role's definition is read: the scope's subscription, else the scope itself (a management group). */
+function definitionPath(scope: string, roleId: string): string {
+  const home = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? scope;
+  return `${home}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`.toLowerCase();
+}
+
 /** One role assignment as ARM lists it. */
 export interface AzureAssignment {
   name: string;
@@ -98,21 +104,22 @@ export function usersOnly(dispositions: readonly Planned[]): Planned[] {
 }
 
 export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check'> = {
-  /** The role exists at the scope (Role Definitions - Get), read with the app's own token. */
+  /**
+   * The role exists where the entry names it (Role Definitions - Get), read with the app's own token:
+   * once per role and subscription (or management group), where definitions live, not once per scope.
+   */
   async checkTargets(directory, entries) {
     const out = new Map<string, string | undefined>();
     if (!directory.armReadAll) {
-      for (const e of entries)
-        out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
+      for (const e of entries) out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
       return out;
     }
     const targets = entries.map((e) => azureTarget(e.id));
-    const answers = await directory.armReadAll(
-      targets.map((t) => `${t.scope}/providers/Microsoft.Authorization/roleDefinitions/${t.roleId}?${DEFINITIONS_VERSION}`),
-    );
+    const paths = [...new Set(targets.map((t) => definitionPath(t.scope, t.roleId)))];
+    const answers = new Map((await directory.armReadAll(paths.map((p) => `${p}?${DEFINITIONS_VERSION}`))).map((a, i) => [paths[i]!, a]));
     entries.forEach((e, i) => {
-      const a = answers[i]!;
       const t = targets[i]!;
+      const a = answers.get(definitionPath(t.scope, t.roleId))!;
       if (a.status >= 200 && a.status < 300) out.set(e.id.toLowerCase(), undefined);
       else if (a.status === 404)
         out.set(e.id.toLowerCase(), `the Azure role ${t.roleId} for ${e.name} does not exist at ${t.scope} (${a.message}); fix azureRole in the policy.`);
