@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-JSEUM23Y.js";
+} from "./chunks/chunk-RRMHQ4CB.js";
 import {
   annotate,
   applyEffects,
@@ -30,19 +30,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-JRVY3VHL.js";
-import "./chunks/chunk-PQHQTI6X.js";
+} from "./chunks/chunk-CDFKXZT7.js";
+import "./chunks/chunk-UGALHEOS.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-V7NQAVM6.js";
+} from "./chunks/chunk-YRAZDCXG.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-7K6MXBL3.js";
-import "./chunks/chunk-ZQQXIWMG.js";
+} from "./chunks/chunk-PZXEGF23.js";
+import "./chunks/chunk-7QIQKWUI.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-BWXTI4F5.js";
@@ -164,6 +164,9 @@ async function writeGrantSummary(report, after) {
       )
     ]);
   }
+  const unread = report.groups.filter((g) => g.error);
+  for (const g of unread) error(`${g.group}: ${g.error}`, { title: "access-as-code: nothing was changed for this entry" });
+  if (unread.length > 0) summary2.addList(unread.map((g) => `${escapeHtml(g.group)}: ${escapeHtml(g.error)}`));
   if (report.failed) summary2.addRaw("Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.", true);
   await summary2.write();
 }
@@ -382,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-YSGFO2QV.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-JS5S5IRR.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -490,8 +493,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-EDVO5FKI.js");
-  const { requestSchemaRef } = await import("./chunks/new-AUHZUSNJ.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-G7ZO5Z3Y.js");
+  const { requestSchemaRef } = await import("./chunks/new-Q2ZPLUSA.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -584,7 +587,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3E572WN5.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XWBDV3R2.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-LZ7GTV4W.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -638,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-NRLVG47L.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-DQ63ENDD.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -673,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-PN4GKSDW.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-QDBUSKZO.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -772,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-ADRT5AEB.js");
+  const { collectReport } = await import("./chunks/report-LD25EKL3.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -781,7 +784,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-LCWTOBG5.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-WUL3VMJD.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -137,7 +137,15 @@ async function activeWorld(
             displayName: groupName(g, groups),
             members: members.filter((_, i) => i % groups === g),
           })),
-      apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
+      apps: [
+        {
+          tenantId: TENANT,
+          clientId: CLIENT,
+          servicePrincipalId: SERVICE_PRINCIPAL,
+          roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'],
+          federatedSubjects: [SUBJECT],
+        },
+      ],
       repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
       githubTokens: [TOKEN],
       oidcSubject: SUBJECT,
@@ -328,7 +336,14 @@ async function fillMemory(repo: TestRepo, twin: Twin, head: string, first?: (cos
     twin.log.clear();
     twin.state.rateUsed.clear();
     const r = await run(repo, twin, 'grant', pushEvent({ before: head, after: head }), { memory: true });
-    if (r.exitCode !== 0) throw new Error(`warm-up failed: ${r.stdout.slice(-3000)}`);
+    if (r.exitCode !== 0)
+      throw new Error(
+        `warm-up failed: ${r.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n')
+          .slice(-3000)}\n${r.summary.slice(0, 3000)}`,
+      );
     if (runs === 1) first?.({ ...githubCost(twin), ms: r.ms });
     if (/ 0 asked of GitHub/.test(r.stdout)) return runs;
   }
@@ -367,7 +382,9 @@ async function steadySweep(
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the measured sweep (the action's own time).
     const profile = process.env.BENCH_CPU_PROF ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } } : {};
     const r = await run(repo, twin, 'revoke', undefined, { memory: true, ...profile });
-    const held = options.azureScopes ? twin.armAssignments().filter((a) => a.roleDefinitionId === CONTRIBUTOR).length : allMembers(twin, groupsFor(active)).length;
+    const held = options.azureScopes
+      ? twin.armAssignments().filter((a) => a.roleDefinitionId === CONTRIBUTOR).length
+      : allMembers(twin, groupsFor(active)).length;
     if (r.exitCode !== 0 || held !== active) throw new Error(`sweep failed: ${r.stdout.slice(-3000)}`);
     const remembered = /(\d+) from remembered facts, (\d+) asked/.exec(r.stdout);
     const measured = {
@@ -447,7 +464,15 @@ async function deletedHistory(total: number, days: number, options: { partialClo
     seed: {
       users: [{ id: userId(1) }, { id: userId(2) }],
       groups: [{ id: GROUP_ID, displayName: 'ops', members: [userId(1), userId(2)] }],
-      apps: [{ tenantId: TENANT, clientId: CLIENT, roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'], federatedSubjects: [SUBJECT] }],
+      apps: [
+        {
+          tenantId: TENANT,
+          clientId: CLIENT,
+          servicePrincipalId: SERVICE_PRINCIPAL,
+          roles: ['GroupMember.ReadWrite.All', 'User.ReadBasic.All'],
+          federatedSubjects: [SUBJECT],
+        },
+      ],
       repos: [{ owner: 'acme', name: 'access', gitDir: repo.dir }],
       githubTokens: [TOKEN],
       oidcSubject: SUBJECT,

@@ -82,10 +82,11 @@ export function armHandler(state: TwinState, entraIssuer: Issuer) {
   };
 }
 
-const ASSIGNMENTS = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/;
-const ASSIGNMENT = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/([0-9a-fA-F-]{36})$/;
-const SCHEDULE_REQUEST = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleRequests\/([0-9a-fA-F-]{36})$/;
-const SCHEDULE_INSTANCES = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleInstances$/;
+// ARM's paths ignore case (resource providers, types and names), so the routes do too.
+const ASSIGNMENTS = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/i;
+const ASSIGNMENT = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/([0-9a-fA-F-]{36})$/i;
+const SCHEDULE_REQUEST = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleRequests\/([0-9a-fA-F-]{36})$/i;
+const SCHEDULE_INSTANCES = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleInstances$/i;
 
 /** PIM assignments whose end has passed are gone (Azure ends them by itself). */
 export function expirePim(state: TwinState): void {
@@ -237,7 +238,7 @@ function deleteAssignment(state: TwinState, req: TwinRequest, caller: string): T
 }
 
 function getDefinition(state: TwinState, req: TwinRequest): TwinResponse | undefined {
-  const m = /\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/.exec(req.path);
+  const m = /\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
   const id = m[1]!.toLowerCase();
   const roleName = BUILT_IN[id] ?? state.armCustomRoles.get(id);

@@ -46,6 +46,10 @@ export async function writeGrantSummary(report: GrantReport, after: string): Pro
       ),
     ]);
   }
+  // An entry that could not be read or managed is said with its reason, here and as an error line.
+  const unread = report.groups.filter((g) => g.error);
+  for (const g of unread) core.error(`${g.group}: ${g.error}`, { title: 'access-as-code: nothing was changed for this entry' });
+  if (unread.length > 0) summary.addList(unread.map((g) => `${escapeHtml(g.group)}: ${escapeHtml(g.error!)}`));
   if (report.failed) summary.addRaw('Some approved changes could not be applied. Re-run this workflow: finished changes are not repeated.', true);
   await summary.write();
 }

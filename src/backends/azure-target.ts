@@ -25,7 +25,7 @@ export function azureTarget(id: string): { scope: string; roleId: string } {
 /** Where a role's definition is read: the scope's subscription, else the scope itself (a management group). */
 function definitionPath(scope: string, roleId: string): string {
   const home = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? scope;
-  return `${home}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`.toLowerCase();
+  return `${home}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
 
 /** One role assignment as ARM lists it. */
@@ -115,11 +115,12 @@ export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'c
       return out;
     }
     const targets = entries.map((e) => azureTarget(e.id));
-    const paths = [...new Set(targets.map((t) => definitionPath(t.scope, t.roleId)))];
-    const answers = new Map((await directory.armReadAll(paths.map((p) => `${p}?${DEFINITIONS_VERSION}`))).map((a, i) => [paths[i]!, a]));
+    // ARM's paths ignore case: one read per role and subscription however the policy spells them.
+    const paths = [...new Map(targets.map((t) => definitionPath(t.scope, t.roleId)).map((p) => [p.toLowerCase(), p])).values()];
+    const answers = new Map((await directory.armReadAll(paths.map((p) => `${p}?${DEFINITIONS_VERSION}`))).map((a, i) => [paths[i]!.toLowerCase(), a]));
     entries.forEach((e, i) => {
       const t = targets[i]!;
-      const a = answers.get(definitionPath(t.scope, t.roleId))!;
+      const a = answers.get(definitionPath(t.scope, t.roleId).toLowerCase())!;
       if (a.status >= 200 && a.status < 300) out.set(e.id.toLowerCase(), undefined);
       else if (a.status === 404)
         out.set(e.id.toLowerCase(), `the Azure role ${t.roleId} for ${e.name} does not exist at ${t.scope} (${a.message}); fix azureRole in the policy.`);
