@@ -111,7 +111,8 @@ export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'c
   async checkTargets(directory, entries) {
     const out = new Map<string, string | undefined>();
     if (!directory.armReadAll) {
-      for (const e of entries) out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
+      for (const e of entries)
+        out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
       return out;
     }
     const targets = entries.map((e) => azureTarget(e.id));
