@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-QMW5XR7X.js";
+} from "./cli-chunks/chunk-OF2SM6JR.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-EEHRIQZQ.js";
+} from "./cli-chunks/chunk-HFRQACMD.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,14 +29,14 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-LBLNBBGY.js";
+} from "./cli-chunks/chunk-INHLGRPW.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
 } from "./cli-chunks/chunk-SD6RSLFX.js";
-import "./cli-chunks/chunk-2MD4CWEW.js";
+import "./cli-chunks/chunk-VHSNGAEL.js";
 import {
   nearest
 } from "./cli-chunks/chunk-SDBHVRFE.js";
@@ -44,9 +44,9 @@ import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-BRSQLIIL.js";
+import "./cli-chunks/chunk-OAO42WCE.js";
 import "./cli-chunks/chunk-QTO6PCRP.js";
-import "./cli-chunks/chunk-LJOL2TRB.js";
+import "./cli-chunks/chunk-CV5RMOLZ.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
@@ -138,7 +138,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-TAPIHT7F.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-MBQSVGPS.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -157,7 +157,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-TNYDEQJG.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-DWLAITXJ.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -189,7 +189,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-RWHKSRJF.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-7P52RCX5.js")).planCommand(a, io)
   },
   {
     name: "grant",

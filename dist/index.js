@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-RRMHQ4CB.js";
+} from "./chunks/chunk-KJJHL3W2.js";
 import {
   annotate,
   applyEffects,
@@ -30,19 +30,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-CDFKXZT7.js";
-import "./chunks/chunk-UGALHEOS.js";
+} from "./chunks/chunk-RD2FHRBF.js";
+import "./chunks/chunk-6WJ4DROH.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-YRAZDCXG.js";
+} from "./chunks/chunk-N3KRRJ5B.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-PZXEGF23.js";
-import "./chunks/chunk-7QIQKWUI.js";
+} from "./chunks/chunk-ENM73YQ7.js";
+import "./chunks/chunk-4DU2HR74.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-BWXTI4F5.js";
@@ -52,8 +52,8 @@ import "./chunks/chunk-MTY2RGGW.js";
 import {
   context
 } from "./chunks/chunk-UENNACNQ.js";
-import "./chunks/chunk-POSQT6NQ.js";
-import "./chunks/chunk-IRH65NBS.js";
+import "./chunks/chunk-PNVSITN6.js";
+import "./chunks/chunk-HJJGYVXC.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-7CQYOAZB.js";
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-JS5S5IRR.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-BY2DBHBK.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -422,7 +422,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-KGW3PTVC.js");
+  const { readPublished } = await import("./chunks/dashboard-M7TRTGFS.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -454,7 +454,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-NGCARGRZ.js");
+  const { conferredViews } = await import("./chunks/conferred-T6HVR3KX.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -493,8 +493,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-G7ZO5Z3Y.js");
-  const { requestSchemaRef } = await import("./chunks/new-Q2ZPLUSA.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-5ZUVXAMF.js");
+  const { requestSchemaRef } = await import("./chunks/new-YDGP6GUF.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -555,8 +555,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-D7C3AYJ6.js");
+  const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-PI4NEJ5W.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -586,10 +586,10 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-KJJPW7KC.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-XWBDV3R2.js");
+  const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-WKKIWUPC.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-LZ7GTV4W.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZICA5BNK.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -641,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-DQ63ENDD.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-E7YKN6ET.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-QDBUSKZO.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FIXVYXF3.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -710,7 +710,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-FCAG6NL5.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-4J5MOTOB.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -737,8 +737,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-KGW3PTVC.js");
-  const { slotLateness } = await import("./chunks/dashboard-LZ7GTV4W.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-M7TRTGFS.js");
+  const { slotLateness } = await import("./chunks/dashboard-ZICA5BNK.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -757,7 +757,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-CYAYNVMF.js");
+  const { confersEffects } = await import("./chunks/confers-comment-P7LFNVTO.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-LD25EKL3.js");
+  const { collectReport } = await import("./chunks/report-7R35HEXY.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -784,7 +784,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-WUL3VMJD.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-VBUX4ZLF.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -10,7 +10,8 @@
  * every entry there (a sweep costs ARM calls by scopes, not by grants), every page followed.
  */
 import { DirectoryError, type Directory, type Member } from '../entra/directory.ts';
-import type { Backend, CheckOutcome, EntraCheck, Entry, Planned } from './backend.ts';
+import type { Backend, CheckOutcome, EntraCheck, Entry, Planned, ReadyFinding } from './backend.ts';
+import { judgeAzureReach } from '../entra/azure-reach.ts';
 
 const ASSIGNMENTS_VERSION = 'api-version=2022-04-01';
 const DEFINITIONS_VERSION = 'api-version=2022-04-01';
@@ -35,6 +36,8 @@ export interface AzureAssignment {
   principalId: string;
   principalType: string;
   roleId: string;
+  /** An ABAC condition on the assignment (a delegation condition), if any. */
+  condition?: string;
 }
 
 const sameScope = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -68,7 +71,10 @@ export async function assignmentsAt(directory: Directory, scopes: readonly strin
 }
 
 function assignmentOf(raw: unknown): AzureAssignment[] {
-  const r = raw as { name?: unknown; properties?: { scope?: unknown; principalId?: unknown; principalType?: unknown; roleDefinitionId?: unknown } };
+  const r = raw as {
+    name?: unknown;
+    properties?: { scope?: unknown; principalId?: unknown; principalType?: unknown; roleDefinitionId?: unknown; condition?: unknown };
+  };
   const p = r?.properties;
   const roleId = typeof p?.roleDefinitionId === 'string' ? /([0-9a-f-]{36})$/i.exec(p.roleDefinitionId)?.[1] : undefined;
   if (typeof r?.name !== 'string' || typeof p?.scope !== 'string' || typeof p.principalId !== 'string' || !roleId) return [];
@@ -79,6 +85,7 @@ function assignmentOf(raw: unknown): AzureAssignment[] {
       principalId: p.principalId.toLowerCase(),
       principalType: typeof p.principalType === 'string' ? p.principalType : '',
       roleId: roleId.toLowerCase(),
+      ...(typeof p.condition === 'string' && p.condition !== '' ? { condition: p.condition } : {}),
     },
   ];
 }
@@ -103,7 +110,40 @@ export function usersOnly(dispositions: readonly Planned[]): Planned[] {
   return dispositions.map((d) => (d.action === 'remove' && d.type !== 'user' ? { ...d, action: 'report' } : d));
 }
 
-export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check'> = {
+/**
+ * Doctor's check of the app's own reach at the entries' scopes: its role assignments there (at and
+ * above each scope, one listing per scope) judged against what the entries grant (entra/azure-reach.ts).
+ */
+async function readyAzure(directory: Directory, ids: readonly string[]): Promise<ReadyFinding[]> {
+  const targets = ids.map((id) => ({ id, ...azureTarget(id) }));
+  const me = directory.signedInPrincipal ? await directory.signedInPrincipal() : undefined;
+  const listed = await assignmentsAt(
+    directory,
+    targets.map((t) => t.scope),
+  );
+  const findings: ReadyFinding[] = [];
+  const own = new Map<string, AzureAssignment>();
+  for (const t of targets) {
+    const all = listed.get(t.scope.toLowerCase());
+    if (!Array.isArray(all)) findings.push({ severity: 'error', message: all?.message ?? 'not read', entry: t.id });
+    else for (const a of all) if (a.principalId === me) own.set(`${a.scope.toLowerCase()}|${a.name}`, a);
+  }
+  if (!me)
+    return [
+      ...findings,
+      { severity: 'warning', message: 'who the app is could not be told from its token, so its own Azure role assignments were not judged.' },
+    ];
+  const reach = judgeAzureReach(
+    [...own.values()],
+    targets.map((t) => ({ name: t.id, scope: t.scope, roleId: t.roleId })),
+  );
+  for (const m of reach.missing) findings.push({ severity: 'error', message: m.why, entry: m.entry });
+  for (const b of new Set(reach.beyond)) findings.push({ severity: 'warning', message: b });
+  return findings;
+}
+
+export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check' | 'ready'> = {
+  ready: readyAzure,
   /**
    * The role exists where the entry names it (Role Definitions - Get), read with the app's own token:
    * once per role and subscription (or management group), where definitions live, not once per scope.

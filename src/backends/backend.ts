@@ -129,8 +129,11 @@ export interface Backend {
   readonly writesMembers: boolean;
   /** Graph permissions its writes need besides a membership write path (doctor and the reach check). */
   readonly permissions: readonly string[];
-  /** Doctor's proof, by reading only, that it can work for these groups: throws a DirectoryError naming what is missing. */
-  ready?(directory: Directory, groupIds: readonly string[]): Promise<void>;
+  /**
+   * Doctor's proof, by reading only, that it can work for these entries: throws a DirectoryError naming
+   * what is missing; may return findings (an entry it cannot serve, by id; reach beyond the policy).
+   */
+  ready?(directory: Directory, ids: readonly string[]): Promise<void | ReadyFinding[]>;
   /** What the backend reads beyond a group's members to plan (pim: each assignment's end; null: none), per group id (lower case). */
   readState?(directory: Directory, groupIds: readonly string[]): Promise<Map<string, Map<string, string | null>>>;
   /**
@@ -149,6 +152,14 @@ export interface Backend {
   readHolders(directory: Directory, entries: readonly Entry[]): Promise<Map<string, Member[] | DirectoryError>>;
   /** Makes the planned checks of its entries (verified removal, confirmed add), one outcome each. */
   check(directory: Directory, checks: readonly EntraCheck[]): Promise<CheckOutcome[]>;
+}
+
+/** What doctor says after a backend's read-only check. */
+export interface ReadyFinding {
+  severity: 'error' | 'warning';
+  message: string;
+  /** The entry it is about (its id), if one. */
+  entry?: string;
 }
 
 /** A change's id: what is done to whom in which group; one change per member, group and run. */

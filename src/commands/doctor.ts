@@ -56,7 +56,7 @@ export async function doctor(config: AccessConfig, directory: Directory, github?
   const members = await directory.listMembersOfGroups(usable.map((g) => g.id));
   const groups = policyGroups.map((group) => checkGroup(config, group, found.get(group.id), members, diagnostics));
   const identities = await checkIdentities(config, directory, diagnostics);
-  await backendsReady(config, usable, directory, diagnostics);
+  await backendsReady(config, [...usable, ...[...config.policy.groups.values()].filter((g) => g.azureRole)], directory, diagnostics);
   for (const { group, entry } of exemptionsDue(config.policy, now)) {
     diagnostics.push(
       diagnostic(
@@ -191,10 +191,21 @@ async function backendsReady(config: AccessConfig, usable: readonly GroupPolicy[
     const mine = usable.filter((g) => g.backend === backend.name);
     if (mine.length === 0 || !backend.ready) continue;
     try {
-      await backend.ready(
+      const findings = await backend.ready(
         directory,
         mine.map((g) => g.id),
       );
+      for (const f of findings ?? []) {
+        const entry = f.entry !== undefined ? mine.find((g) => g.id === f.entry) : undefined;
+        diagnostics.push(
+          diagnostic(
+            config.policy.file,
+            entry ? config.policy.positions.get(entry.name) : undefined,
+            entry ? `"${entry.name}": ${f.message}` : `automation identity: ${f.message}`,
+            f.severity,
+          ),
+        );
+      }
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       for (const g of mine)

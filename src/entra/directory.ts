@@ -11,7 +11,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { EntraUserRef } from '../identities/identities.ts';
 import { explainSignInError } from './credential.ts';
 import { NetworkErrorHandler, networkCode, UNREACHABLE } from './network.ts';
-import { readIdentity } from './identity.ts';
+import { readIdentity, tokenClaims } from './identity.ts';
 import type { IdentityFacts } from './reach.ts';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs, type RetryPolicy } from './retry.ts';
 import { chunks } from '../chunks.ts';
@@ -177,6 +177,8 @@ export interface Directory {
   applyPim(changes: readonly PimChange[]): Promise<PimOutcome[]>;
   /** Who signed in and what it can reach (doctor); absent where it cannot be known. */
   identity?(policyGroupIds: readonly string[]): Promise<IdentityFacts>;
+  /** The signed-in principal's object id (the token's oid), when it can be told. */
+  signedInPrincipal?(): Promise<string | undefined>;
   /** Azure role assignment writes (the azure-role and azure-pim backends), with the same identity; absent without an ARM endpoint. */
   azureRoleWrites?(): Promise<AzureRoleWrites | undefined>;
   /** Azure Resource Manager GETs (paths from the endpoint), each answered on its own; absent without an ARM endpoint. */
@@ -668,6 +670,11 @@ export class GraphDirectory implements Directory {
       }
     };
     return Promise.all(paths.map((path) => armReadPages(one, arm, path)));
+  }
+
+  async signedInPrincipal(): Promise<string | undefined> {
+    const oid = tokenClaims(await this.accessToken())?.oid;
+    return typeof oid === 'string' ? oid.toLowerCase() : undefined;
   }
 
   private writer: Promise<AzureRoleWrites> | undefined;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { Scenario, requestYaml, USERS, GROUPS, type Pull } from '../helpers/scenario.ts';
 import { SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
 import { delegationCondition } from '../../src/entra/azure-condition.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-0000000000a1';
 const RG = `${SUB}/resourceGroups/rg-app`;
@@ -255,3 +256,27 @@ test('policy: an azureRole entry names a known role or a definition id; an id en
   const badScope = parsePolicy('p.yaml', base(`    azureRole: { role: Reader, scope: "/subscriptions/nope" }\n`));
   assert.match(badScope.diagnostics[0]!.message, /scope/);
 });
+
+test("doctor judges the app's own Azure reach: the condition's extra roles and principal types, an unconditioned Owner, a scope it cannot write", () =>
+  azureWorld({ backend: 'azure-role', allowed: [CONTRIBUTOR, OWNER] }, async (s) => {
+    const wide = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(
+      wide.err,
+      /warning: automation identity: the app can also grant Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1, which no policy entry there grants/,
+    );
+    assert.doesNotMatch(wide.err, /can also assign roles to groups/, 'the condition keeps it to users');
+
+    const mine = s.twin.state.armRoleAssignments.find((a) => a.principalId === SERVICE_PRINCIPAL)!;
+    delete mine.condition;
+    mine.roleDefinitionId = OWNER;
+    const owner = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(owner.err, /the app holds Owner at \/subscriptions\/\S+ without a condition: it can give anyone any role there/);
+
+    mine.scope = `${SUB}/resourceGroups/elsewhere`;
+    const none = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.notEqual(none.code, 0);
+    assert.match(
+      none.err,
+      /error: "app-rg-contributor": Azure Resource Manager refused to list the role assignments at \/subscriptions\/\S+\/resourceGroups\/rg-app \(403/,
+    );
+  }));

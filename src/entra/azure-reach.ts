@@ -1,0 +1,112 @@
+/**
+ * The automation's own reach in Azure, judged from its role assignments at and above the policy's
+ * scopes (pure). Writing role assignments is itself the most privileged right at a scope: Owner, User
+ * Access Administrator and Role Based Access Control Administrator can give anyone any role there.
+ * The set-up (docs/setup.md, "Azure roles") limits the app with a delegation condition to the policy's
+ * roles and to users; this says where the app can do less than the policy needs, and more than it
+ * grants.
+ */
+import { builtInRoleById } from './azure-built-in-roles.ts';
+
+const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
+const RBAC_ADMINISTRATOR = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
+/** Built-in roles whose actions include Microsoft.Authorization/roleAssignments/write (Azure built-in roles reference). */
+const WRITERS = new Set([OWNER, USER_ACCESS_ADMINISTRATOR, RBAC_ADMINISTRATOR]);
+
+/** One of the app's own role assignments. */
+export interface OwnAssignment {
+  scope: string;
+  roleId: string;
+  condition?: string;
+}
+
+/** What a delegation condition lets its holder write: role ids (undefined: any), and whether only users. */
+interface Allowed {
+  roles?: Set<string>;
+  usersOnly: boolean;
+  readable: boolean;
+}
+
+const within = (inner: string, outer: string) => inner.toLowerCase() === outer.toLowerCase() || inner.toLowerCase().startsWith(`${outer.toLowerCase()}/`);
+const name = (id: string) => builtInRoleById(id)?.name ?? id;
+
+/**
+ * The roles and principal types a condition allows for writes (its @Request clause), read the way the
+ * documented examples write it; a condition in any other shape is said to be unreadable, never taken
+ * as narrow.
+ */
+export function allowedBy(condition: string | undefined): Allowed {
+  if (!condition) return { usersOnly: false, readable: true };
+  const roles = /@Request\[Microsoft\.Authorization\/roleAssignments:RoleDefinitionId\]\s+ForAnyOfAnyValues:GuidEquals\s+\{([^}]*)\}/i.exec(condition)?.[1];
+  const types = /@Request\[Microsoft\.Authorization\/roleAssignments:PrincipalType\]\s+ForAnyOfAnyValues:StringEqualsIgnoreCase\s+\{([^}]*)\}/i.exec(
+    condition,
+  )?.[1];
+  if (roles === undefined) return { usersOnly: false, readable: false };
+  const set = new Set(
+    roles
+      .split(',')
+      .map((r) => r.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const principalTypes = (types ?? '')
+    .split(',')
+    .map((t) => t.trim().replace(/^'|'$/g, '').toLowerCase())
+    .filter(Boolean);
+  return { roles: set, usersOnly: principalTypes.length > 0 && principalTypes.every((t) => t === 'user'), readable: true };
+}
+
+export interface AzureReach {
+  /** Entries the app cannot grant (no role assignment writer at or above their scope, or a condition that leaves their role out). */
+  missing: { entry: string; why: string }[];
+  /** What the app could grant beyond the policy. */
+  beyond: string[];
+}
+
+export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly { name: string; scope: string; roleId: string }[]): AzureReach {
+  const writers = own.filter((a) => WRITERS.has(a.roleId.toLowerCase()));
+  const missing: AzureReach['missing'] = [];
+  for (const e of entries) {
+    const covering = writers.filter((w) => within(e.scope, w.scope));
+    if (covering.length === 0) {
+      missing.push({
+        entry: e.name,
+        why: `the app cannot write role assignments at ${e.scope}: give it Role Based Access Control Administrator there with the delegation condition (docs/setup.md, "Azure roles").`,
+      });
+      continue;
+    }
+    const allows = covering.some((w) => {
+      const a = allowedBy(w.condition);
+      return !a.readable || !a.roles || a.roles.has(e.roleId.toLowerCase());
+    });
+    if (!allows)
+      missing.push({
+        entry: e.name,
+        why: `the app's delegation condition at ${covering.map((w) => w.scope).join(', ')} leaves out ${name(e.roleId)}: add ${e.roleId} to both of its clauses.`,
+      });
+  }
+  const beyond: string[] = [];
+  for (const w of writers) {
+    const a = allowedBy(w.condition);
+    const role = name(w.roleId);
+    if (!a.readable) {
+      beyond.push(`the app holds ${role} at ${w.scope} with a condition doctor cannot read: check it allows only the policy's roles, and only users.`);
+      continue;
+    }
+    if (!a.roles) {
+      beyond.push(
+        `the app holds ${role} at ${w.scope} without a condition: it can give anyone any role there, Owner included. Replace it with Role Based Access Control Administrator and the delegation condition (docs/setup.md, "Azure roles").`,
+      );
+      continue;
+    }
+    const needed = new Set(entries.filter((e) => within(e.scope, w.scope)).map((e) => e.roleId.toLowerCase()));
+    const extra = [...a.roles].filter((r) => !needed.has(r));
+    if (extra.length > 0)
+      beyond.push(
+        `the app can also grant ${extra.map(name).join(', ')} at ${w.scope}, which no policy entry there grants: remove ${extra.length === 1 ? 'it' : 'them'} from the condition.`,
+      );
+    if (!a.usersOnly)
+      beyond.push(`the app can also assign roles to groups and service principals at ${w.scope}: limit the condition's principal type to 'User'.`);
+  }
+  return { missing, beyond };
+}
