@@ -30,7 +30,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-RD2FHRBF.js";
+} from "./chunks/chunk-E2MADRPI.js";
 import "./chunks/chunk-6WJ4DROH.js";
 import {
   ROOT_COMMIT,
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-BY2DBHBK.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-Z64W6RHE.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }

@@ -18,6 +18,8 @@ import type { Settings } from './settings.ts';
 import type { RunResult } from './result.ts';
 import { branchContext, effectPorts, presentEffects, services } from './services.ts';
 import { writeOutcomes, writePlan } from './plan-summary.ts';
+import { holding } from '../policy/policy.ts';
+import { escapeHtml } from './report.ts';
 
 /** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
 async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor: string; defaultBranch: string; git: Git }> {
@@ -104,12 +106,13 @@ export async function runBreakGlass(settings: Settings): Promise<RunResult> {
       `the review issue #${issue.number} could not be assigned to ${issue.unassigned.join(', ')} (GitHub assigns only people with access to the repository); they are mentioned in it instead.`,
       { title: 'access-as-code break-glass' },
     );
-  const loud = `BREAK-GLASS: ${decision.login} is a member of ${decision.group} until ${end}, without review. Code owners review it in #${issue.number}.`;
+  const held = holding(planned.reconciled.config.policy, decision.group);
+  const loud = `BREAK-GLASS: ${decision.login} is ${held} until ${end}, without review. Code owners review it in #${issue.number}.`;
   core.warning(loud, { title: 'access-as-code break-glass' });
   await core.summary
     .addHeading('🚨 Break-glass access granted', 2)
     .addRaw(
-      `<p><b>${decision.login}</b> is a member of <b>${decision.group}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`,
+      `<p><b>${decision.login}</b> is <b>${escapeHtml(held)}</b> until ${end} UTC (${decision.duration}), granted without review. Review: #${issue.number}, assigned to ${reviewerNames(owners).join(', ') || 'the code owners'}.</p>`,
       true,
     )
     .write();

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { Scenario, requestYaml, USERS, GROUPS, type Pull } from '../helpers/scenario.ts';
 import { SERVICE_PRINCIPAL } from '../../scripts/lib/world.ts';
 import { delegationCondition } from '../../src/entra/azure-condition.ts';
-import { runCli } from '../helpers/cli.ts';
+import { iso, runCli } from '../helpers/cli.ts';
+import { dispatchBreakGlass } from '../helpers/break-glass.ts';
 
 const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-0000000000a1';
 const RG = `${SUB}/resourceGroups/rg-app`;
@@ -23,7 +24,7 @@ const items = (run: { outputs: Record<string, string> }) => JSON.parse(run.outpu
  * Based Access Control Administrator at the subscription with the delegation condition for `allowed`.
  */
 async function azureWorld(
-  options: { backend: 'azure-role' | 'azure-pim'; role?: string; allowed?: string[]; mode?: 'enforce' | 'audit' },
+  options: { backend: 'azure-role' | 'azure-pim'; role?: string; allowed?: string[]; mode?: 'enforce' | 'audit'; extra?: string },
   body: (s: Scenario) => Promise<void>,
 ): Promise<void> {
   const s = await Scenario.begin();
@@ -35,6 +36,7 @@ async function azureWorld(
       `    backend: ${options.backend}`,
       '    maxDuration: 4h',
       `    mode: ${options.mode ?? 'enforce'}`,
+      ...(options.extra ? [options.extra] : []),
       '',
     ].join('\n');
     const owners = s.repo.git('show', 'HEAD:.github/CODEOWNERS');
@@ -279,4 +281,31 @@ test("doctor judges the app's own Azure reach: the condition's extra roles and p
       none.err,
       /error: "app-rg-contributor": Azure Resource Manager refused to list the role assignments at \/subscriptions\/\S+\/resourceGroups\/rg-app \(403/,
     );
+  }));
+
+test('break-glass on an Azure role entry: the role is assigned at once, loudly, with a review issue; the sweep removes it after its end', () =>
+  azureWorld({ backend: 'azure-role', extra: '    breakGlass: { maxDuration: 1h, requesters: ["@acme/sre"] }' }, async (s) => {
+    const { run, out } = await dispatchBreakGlass(s, 'hubot', {
+      group: ENTRY,
+      duration: '30m',
+      ticket: 'INC-77',
+      reason: 'The app is down; restarting its web apps by hand',
+    });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.equal(out?.granted, true);
+    assert.deepEqual(holders(s), ['hubot']);
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.level === 'warning' &&
+          /^BREAK-GLASS: hubot is assigned Contributor at \/subscriptions\/\S+\/resourceGroups\/rg-app \(app-rg-contributor\) until /.test(a.message),
+      ),
+      run.stdout,
+    );
+    const during = await runCli(s, ['revoke', '--at', iso(Date.now() + 10 * 60_000)]);
+    assert.equal(during.code, 0, during.err);
+    assert.deepEqual(holders(s), ['hubot'], 'kept until its end');
+    const after = await runCli(s, ['revoke', '--at', iso(Date.now() + 40 * 60_000)]);
+    assert.equal(after.code, 0, after.err);
+    assert.deepEqual(holders(s), [], 'removed after its end');
   }));
