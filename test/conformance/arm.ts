@@ -18,7 +18,11 @@ interface ArmOperation {
   versions: string[];
   query: string[];
   filter?: RegExp;
+  /** For a PUT: the request body's `properties` the page lists (anything else is named). */
+  properties?: string[];
 }
+
+const GUID = '[0-9a-f-]{36}';
 
 export const ARM_OPERATIONS: ArmOperation[] = [
   {
@@ -39,6 +43,55 @@ export const ARM_OPERATIONS: ArmOperation[] = [
     versions: ['2022-04-01'],
     query: [],
   },
+  {
+    name: 'Role Assignments - Create',
+    page: `${REST}/role-assignments/create?view=rest-authorization-2022-04-01`,
+    method: 'PUT',
+    path: new RegExp(`^${SCOPE}/providers/Microsoft\\.Authorization/roleAssignments/${GUID}$`, 'i'),
+    versions: ['2022-04-01'],
+    query: [],
+    properties: ['roleDefinitionId', 'principalId', 'principalType', 'description', 'condition', 'conditionVersion', 'delegatedManagedIdentityResourceId'],
+  },
+  {
+    name: 'Role Assignments - Delete',
+    page: `${REST}/role-assignments/delete?view=rest-authorization-2022-04-01`,
+    method: 'DELETE',
+    path: new RegExp(`^${SCOPE}/providers/Microsoft\\.Authorization/roleAssignments/${GUID}$`, 'i'),
+    versions: ['2022-04-01'],
+    query: ['tenantId'],
+  },
+  {
+    name: 'Role Assignment Schedule Requests - Create',
+    page: `${REST}/role-assignment-schedule-requests/create?view=rest-authorization-2020-10-01`,
+    method: 'PUT',
+    path: new RegExp(`^${SCOPE}/providers/Microsoft\\.Authorization/roleAssignmentScheduleRequests/${GUID}$`, 'i'),
+    versions: ['2020-10-01'],
+    query: [],
+    properties: [
+      'principalId',
+      'roleDefinitionId',
+      'requestType',
+      'justification',
+      'scheduleInfo',
+      'condition',
+      'conditionVersion',
+      'linkedRoleEligibilityScheduleId',
+      'targetRoleAssignmentScheduleId',
+      'targetRoleAssignmentScheduleInstanceId',
+      'ticketInfo',
+    ],
+  },
+  {
+    name: 'Role Assignment Schedule Instances - List For Scope',
+    page: `${REST}/role-assignment-schedule-instances/list-for-scope?view=rest-authorization-2020-10-01`,
+    method: 'GET',
+    path: new RegExp(`^${SCOPE}/providers/Microsoft\\.Authorization/roleAssignmentScheduleInstances$`, 'i'),
+    versions: ['2020-10-01'],
+    // $skipToken only as the twin's nextLink carries it (the result has nextLink; a client sends it back as given).
+    query: ['$filter', '$skipToken'],
+    // The page's filters: atScope(), principalId eq '{id}', assignedTo('{id}'), asTarget().
+    filter: /^(?:atScope\(\)|asTarget\(\)|assignedTo\('[0-9a-f-]{36}'\)|principalId eq '[0-9a-f-]{36}')$/i,
+  },
 ];
 
 export function checkArm(call: LoggedCall): string[] {
@@ -55,6 +108,11 @@ export function checkArm(call: LoggedCall): string[] {
     if (!op.query.includes(name)) problems.push(`query parameter "${name}" is not listed`);
     else if (name === '$filter' && op.filter && !op.filter.test(value)) problems.push(`$filter "${value}" is none of the page's filters`);
   }
-  if (call.body !== undefined) problems.push('a body on a GET');
+  if (op.method !== 'PUT' && call.body !== undefined) problems.push(`a body on a ${op.method}`);
+  if (op.method === 'PUT') {
+    const properties = (call.body as { properties?: Record<string, unknown> } | undefined)?.properties;
+    if (!properties || typeof properties !== 'object') problems.push('no "properties" in the body');
+    else for (const k of Object.keys(properties)) if (!op.properties?.includes(k)) problems.push(`body property "properties.${k}" is not listed`);
+  }
   return problems.map((p) => `${where}: ${p}`);
 }

@@ -172,4 +172,11 @@ test('ARM: role assignments at a scope pass; another api-version or filter is na
     /none of the page's filters/,
   );
   assert.match(checkArm(call('arm', 'GET', `${scope}/providers/Microsoft.Authorization/denyAssignments`))[0]!, /no ARM operation/);
+  const put = `${scope}/providers/Microsoft.Authorization/roleAssignments/5b1c7f0e-0c3a-4a52-9a57-2f0e6c1f2d11`;
+  const v = { query: [['api-version', '2022-04-01']] as [string, string][] };
+  assert.deepEqual(checkArm(call('arm', 'PUT', put, { ...v, body: { properties: { roleDefinitionId: 'x', principalId: 'y', principalType: 'User' } } })), []);
+  assert.match(
+    checkArm(call('arm', 'PUT', put, { ...v, body: { properties: { roleDefinitionId: 'x', expiresOn: 'z' } } }))[0]!,
+    /"properties\.expiresOn" is not listed/,
+  );
 });
