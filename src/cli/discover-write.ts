@@ -39,6 +39,26 @@ export function proposalEdits(policyText: string, config: AccessConfig, d: Disco
       codeowners.push(`/requests/${g.name}/ ${policyOwners.join(' ')}`);
     }
   }
+  // Standing privileged Azure role assignments: an entry each, in audit mode (its holders are reported,
+  // not removed, until a reviewed switch to enforce).
+  for (const r of d.azureRoles) {
+    added[r.name] = {
+      azureRole: { role: r.roleName, scope: r.scope },
+      description:
+        `${r.roleName} at ${r.scope}: found by discover on ${new Date(now).toISOString().slice(0, 10)}, held around the clock by ${r.holders.map((h) => h.name).join(', ')}`.slice(
+          0,
+          500,
+        ),
+      maxDuration: '4h',
+      approvals: 2,
+      mode: 'audit',
+    };
+    if (ownersOf(config.codeowners, `requests/${r.name}/x.yaml`).length === 0) {
+      if (policyOwners.length === 0)
+        throw new ConfigError(`nobody owns ${POLICY_PATH} in CODEOWNERS, so nobody could approve requests for ${r.name}: add owners first.`);
+      codeowners.push(`/requests/${r.name}/ ${policyOwners.join(' ')}`);
+    }
+  }
   const names = Object.keys(added);
   return { policy: names.length === 0 ? policyText : insertGroups(policyText, added), codeowners, added: names };
 }

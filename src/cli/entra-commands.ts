@@ -396,7 +396,7 @@ export async function discoverCommand(args: string[], io: CliIo): Promise<number
   if (json) io.out(JSON.stringify(found, null, 2));
   else for (const line of renderDiscovery(found)) io.out(line);
   // "None found" while something could not be read is no answer: said, and the exit status says so (no false green).
-  const blind = found.groups.length === 0 && found.unknown.length > 0;
+  const blind = found.groups.length === 0 && found.azureRoles.length === 0 && found.unknown.length > 0;
   if (!values.write) return blind ? EXIT.attention : EXIT.ok;
   if (!(await isWorkTree(gitIn(root))))
     throw new ConfigError(`${root} is not a git repository: --write proposes the change on a new branch. Run it in a clone of the access repository.`);

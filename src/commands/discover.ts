@@ -16,6 +16,7 @@
  */
 import { answered, listed, unreadable, type RawAnswer } from '../entra/identity.ts';
 import { advancedQuery, type GraphGet } from '../entra/pages.ts';
+import { builtInRoleById } from '../entra/azure-built-in-roles.ts';
 import {
   accessLines,
   appRolePrivilege,
@@ -73,9 +74,21 @@ export interface DiscoveredGroup {
   onboard: { ok: true; maxDuration: string; maxDurationWhy: string } | { ok: false; why: string };
 }
 
+/** Users who hold a privileged Azure role at a scope around the clock, where no policy entry grants that role there. */
+export interface DiscoveredAzureRole {
+  scope: string;
+  roleId: string;
+  roleName: string;
+  /** The entry name it would get in the policy. */
+  name: string;
+  holders: { id: string; name: string }[];
+}
+
 export interface Discovery {
   readAt: string;
   groups: DiscoveredGroup[];
+  /** Standing privileged Azure role assignments to users at the policy's scopes, by role and scope. */
+  azureRoles: DiscoveredAzureRole[];
   /** What could not be read, with the read-only permission that would show it. */
   unknown: string[];
 }
@@ -133,6 +146,55 @@ async function privilegedPrincipals(read: Reader, azure: AzureReader | undefined
     }
   }
   return found;
+}
+
+/**
+ * Standing privileged Azure role assignments of users at and below the policy's scopes (its
+ * azureScopes and the scopes of its azureRole entries), grouped by role and scope; those an entry of
+ * the policy already grants there are managed, not standing. Privileged: Owner, User Access
+ * Administrator, Role Based Access Control Administrator and Contributor.
+ */
+async function standingAzureRoles(
+  read: Reader,
+  azure: AzureReader | undefined,
+  policy: { groups: ReadonlyMap<string, { azureRole?: { scope: string; roleId: string } }> },
+  taken: Set<string>,
+  unknown: string[],
+): Promise<DiscoveredAzureRole[]> {
+  if (!azure) return [];
+  const managed = new Set([...policy.groups.values()].flatMap((g) => (g.azureRole ? [`${g.azureRole.scope.toLowerCase()}|${g.azureRole.roleId}`] : [])));
+  const found = new Map<string, { scope: string; roleId: string; holders: Set<string> }>();
+  for (const scope of azure.scopes) {
+    const [a] = await azure.read([`${scope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`]);
+    if (!answered(a)) continue;
+    for (const v of listed(a)) {
+      const p = (v.properties ?? {}) as { principalType?: unknown; principalId?: unknown; roleDefinitionId?: unknown; scope?: unknown };
+      const roleId = str(p.roleDefinitionId)?.split('/').pop()?.toLowerCase();
+      const at = str(p.scope);
+      if (p.principalType !== 'User' || !str(p.principalId) || !roleId || !at || !builtInRoleById(roleId)?.privileged) continue;
+      const key = `${at.toLowerCase()}|${roleId}`;
+      if (managed.has(key)) continue;
+      const entry = found.get(key) ?? { scope: at, roleId, holders: new Set<string>() };
+      entry.holders.add(String(p.principalId).toLowerCase());
+      found.set(key, entry);
+    }
+  }
+  const users = [...new Set([...found.values()].flatMap((f) => [...f.holders]))];
+  const names = new Map<string, string>();
+  const answers = await read(users.map((id) => ({ url: `/users/${id}?$select=id,displayName,userPrincipalName` })));
+  users.forEach((id, i) => {
+    const body = answered(answers[i]) ? (answers[i]!.body as { userPrincipalName?: unknown; displayName?: unknown }) : undefined;
+    names.set(id, str(body?.userPrincipalName) ?? str(body?.displayName) ?? id);
+  });
+  if (users.some((id) => names.get(id) === id)) unknown.push("some Azure role holders' names: not readable (needs User.ReadBasic.All, read-only)");
+  return [...found.values()]
+    .map((f) => {
+      const roleName = builtInRoleById(f.roleId)!.name;
+      const name = folderName(`${roleName} ${f.scope.split('/').pop() ?? ''}`, taken);
+      taken.add(name);
+      return { scope: f.scope, roleId: f.roleId, roleName, name, holders: [...f.holders].map((id) => ({ id, name: names.get(id) ?? id })) };
+    })
+    .sort((a, b) => a.scope.localeCompare(b.scope) || a.roleName.localeCompare(b.roleName));
 }
 
 /** A folder name for a group: its display name in lower case, with what a folder cannot hold as dashes. */
@@ -351,13 +413,19 @@ async function appsOf(read: Reader, accesses: readonly GroupAccess[]): Promise<M
 
 export async function discover(
   source: CatalogueSource & { readAll: Reader },
-  policy: { groups: ReadonlyMap<string, { id: string }>; azureScopes: readonly string[] },
+  policy: { groups: ReadonlyMap<string, { id: string; azureRole?: { scope: string; roleId: string } }>; azureScopes: readonly string[] },
   now: number,
 ): Promise<Discovery> {
   const read: Reader = (r) => source.readAll(r);
-  const azure = azureReaderOf(source, policy.azureScopes);
+  // The policy's scopes: those it shows reviewers, and those its Azure role entries grant at.
+  const scopes = [
+    ...new Map(
+      [...policy.azureScopes, ...[...policy.groups.values()].flatMap((g) => (g.azureRole ? [g.azureRole.scope] : []))].map((x) => [x.toLowerCase(), x]),
+    ).values(),
+  ];
+  const azure = azureReaderOf(source, scopes);
   const unknown: string[] = [];
-  const managed = new Set([...policy.groups.values()].map((g) => g.id.toLowerCase()));
+  const managed = new Set([...policy.groups.values()].filter((g) => !g.azureRole).map((g) => g.id.toLowerCase()));
   const direct = await privilegedPrincipals(read, azure, unknown);
   // Which principals are groups (the others are users and apps holding roles themselves), and the groups nested in them.
   const ids = [...direct.keys()];
@@ -437,7 +505,8 @@ export async function discover(
     });
   }
   out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
-  return { readAt: new Date(now).toISOString(), groups: out, unknown: [...unknown, ...memberUnknown] };
+  const azureRoles = await standingAzureRoles(read, azure, policy, taken, unknown);
+  return { readAt: new Date(now).toISOString(), groups: out, azureRoles, unknown: [...unknown, ...memberUnknown] };
 }
 
 /** The discovery for people: per group, why, what it leads to, each member with usage and the proposal. */
@@ -475,6 +544,12 @@ function renderLines(d: Discovery): string[] {
         ? `  proposal: onboard in audit mode, maxDuration ${g.onboard.maxDuration} (${g.onboard.maxDurationWhy})`
         : `  not onboarded: ${g.onboard.why}`,
     );
+  }
+  for (const r of d.azureRoles) {
+    out.push(
+      `Azure role ${r.roleName} at ${r.scope} PRIVILEGED: held around the clock by ${r.holders.length} user${r.holders.length === 1 ? '' : 's'}; proposed entry "${r.name}" (azureRole, audit first)`,
+    );
+    for (const h of r.holders) out.push(`    ${h.name.padEnd(32)} -> just-in-time: a standing assignment of a privileged role`);
   }
   for (const u of d.unknown) out.push(`not known: ${u}`);
   return out;

@@ -309,3 +309,35 @@ test('break-glass on an Azure role entry: the role is assigned at once, loudly, 
     assert.equal(after.code, 0, after.err);
     assert.deepEqual(holders(s), [], 'removed after its end');
   }));
+
+test('discover finds standing privileged Azure role assignments of users at the policy’s scopes (not the ones an entry manages) and proposes entries for them', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}"]\ngroups:\n`) });
+    s.twin.state.armRoleAssignments.push(
+      { id: 'a7000000-0000-4000-8000-000000000001', scope: `${SUB}/resourceGroups/rg-data`, principalId: USERS.monalisa, roleDefinitionId: OWNER },
+      { id: 'a7000000-0000-4000-8000-000000000002', scope: `${SUB}/resourceGroups/rg-data`, principalId: USERS.octocat, roleDefinitionId: OWNER },
+      // Managed by the policy's entry: a grant, not standing privilege.
+      { id: 'a7000000-0000-4000-8000-000000000003', scope: RG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR },
+      // Not privileged.
+      { id: 'a7000000-0000-4000-8000-000000000004', scope: RG, principalId: USERS.hubot, roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' },
+    );
+    const run = await runCli(s, ['discover'], { cwd: s.repo.dir, entra: true });
+    assert.equal(run.code, 0, run.err);
+    assert.match(
+      run.out,
+      /^Azure role Owner at \/subscriptions\/\S+\/resourceGroups\/rg-data PRIVILEGED: held around the clock by 2 users; proposed entry "owner-rg-data"/m,
+    );
+    assert.match(run.out, /monalisa@contoso\.com\s+-> just-in-time/);
+    assert.doesNotMatch(run.out, /Azure role Contributor at/, 'the entry already manages it');
+    assert.doesNotMatch(run.out, /Azure role Reader/);
+
+    s.repo.git('config', 'user.name', 'Sec Lead');
+    s.repo.git('config', 'user.email', 'sec1@example.com');
+    const write = await runCli(s, ['discover', '--write'], { cwd: s.repo.dir, entra: true });
+    assert.equal(write.code, 0, write.err);
+    const proposed = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
+    assert.match(proposed, /owner-rg-data:\n\s+azureRole:\n\s+role: Owner\n\s+scope: \/subscriptions\/\S+\/resourceGroups\/rg-data\n[\s\S]*?mode: audit/);
+    const validate = await runCli(s, ['validate'], { cwd: s.repo.dir, entra: false });
+    assert.equal(validate.code, 0, validate.err + validate.out);
+  }));
