@@ -556,7 +556,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-HV3SHAMI.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-ERGGHZ62.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());

@@ -545,12 +545,15 @@ function renderLines(d: Discovery): string[] {
         : `  not onboarded: ${g.onboard.why}`,
     );
   }
-  for (const r of d.azureRoles) {
-    out.push(
-      `Azure role ${r.roleName} at ${r.scope} PRIVILEGED: held around the clock by ${r.holders.length} user${r.holders.length === 1 ? '' : 's'}; proposed entry "${r.name}" (azureRole, audit first)`,
-    );
-    for (const h of r.holders) out.push(`    ${h.name.padEnd(32)} -> just-in-time: a standing assignment of a privileged role`);
-  }
+  out.push(...azureRoleLines(d.azureRoles));
   for (const u of d.unknown) out.push(`not known: ${u}`);
   return out;
+}
+
+/** Standing privileged Azure role assignments, each with its holders and the entry proposed for it. */
+function azureRoleLines(roles: readonly DiscoveredAzureRole[]): string[] {
+  return roles.flatMap((r) => [
+    `Azure role ${r.roleName} at ${r.scope} PRIVILEGED: held around the clock by ${r.holders.length} user${r.holders.length === 1 ? '' : 's'}; proposed entry "${r.name}" (azureRole, audit first)`,
+    ...r.holders.map((h) => `    ${h.name.padEnd(32)} -> just-in-time: a standing assignment of a privileged role`),
+  ]);
 }
