@@ -422,7 +422,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-M7TRTGFS.js");
+  const { readPublished } = await import("./chunks/dashboard-Y6LWR5DJ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -454,7 +454,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-T6HVR3KX.js");
+  const { conferredViews } = await import("./chunks/conferred-BEC34AOH.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -556,7 +556,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-ERGGHZ62.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-YDTKCCPT.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -587,9 +587,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-WKKIWUPC.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IUAEWW2U.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-ZICA5BNK.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-QH2SOOZ5.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -710,7 +710,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-4J5MOTOB.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-WP4IWXFK.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -737,8 +737,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-M7TRTGFS.js");
-  const { slotLateness } = await import("./chunks/dashboard-ZICA5BNK.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-Y6LWR5DJ.js");
+  const { slotLateness } = await import("./chunks/dashboard-QH2SOOZ5.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -757,7 +757,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-P7LFNVTO.js");
+  const { confersEffects } = await import("./chunks/confers-comment-PVZW7GKZ.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-7R35HEXY.js");
+  const { collectReport } = await import("./chunks/report-77U657H6.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;

@@ -16,7 +16,7 @@
  *   eligibilityscheduleinstances, $filter on principalId; PrivilegedEligibilitySchedule.Read.AzureADGroup):
  *   members can activate membership or ownership of another group, and so what it confers.
  */
-import { AZURE_BUILT_IN_ROLES } from './azure-built-in-roles.ts';
+import { AZURE_BUILT_IN_ROLES, builtInRoleById } from './azure-built-in-roles.ts';
 import { advancedQuery } from './pages.ts';
 import { answered, listed, unreadable, type GraphReader, type RawAnswer } from './identity.ts';
 
@@ -459,12 +459,36 @@ export function azureReaderOf(source: CatalogueSource, scopes: readonly string[]
 /** What the policy's groups confer, or undefined when the directory cannot read it (no Graph reader). */
 export async function catalogueOfPolicy(
   source: CatalogueSource,
-  policy: { groups: ReadonlyMap<string, { name: string; id: string; azureRole?: unknown }>; azureScopes: readonly string[] },
+  policy: { groups: ReadonlyMap<string, { name: string; id: string; azureRole?: { scope: string; roleId: string } }>; azureScopes: readonly string[] },
   now: number,
   only?: readonly string[],
 ): Promise<Catalogue | undefined> {
   if (!source.readAll) return undefined;
-  // What an Entra group confers; an entry that grants an Azure role confers that role.
-  const groups = [...policy.groups.values()].filter((g) => !g.azureRole && (!only || only.includes(g.name))).map((g) => ({ name: g.name, id: g.id }));
-  return readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azureReaderOf(source, policy.azureScopes));
+  const wanted = [...policy.groups.values()].filter((g) => !only || only.includes(g.name));
+  // What an Entra group confers is read; an entry that grants an Azure role confers that role, nothing to read.
+  const groups = wanted.filter((g) => !g.azureRole).map((g) => ({ name: g.name, id: g.id }));
+  const catalogue = await readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azureReaderOf(source, policy.azureScopes));
+  for (const g of wanted) if (g.azureRole) catalogue.groups.push(azureEntryAccess(g.name, g.id, g.azureRole));
+  return catalogue;
+}
+
+/** What an Azure role entry confers: the role at its scope, privileged marked, and whether it lets its holder give access to others. */
+function azureEntryAccess(name: string, id: string, role: { scope: string; roleId: string }): GroupAccess {
+  const known = builtInRoleById(role.roleId);
+  const privileged = known?.privileged ?? false;
+  return {
+    group: name,
+    id,
+    confers: [
+      {
+        kind: 'azure-role',
+        name: known?.name ?? `role ${role.roleId}`,
+        detail: `${role.scope}${known?.grantsAccess ? ' (it can give anyone any role there)' : ''}`,
+        via: [],
+        privileged,
+        weight: privileged ? 10 : 1,
+      },
+    ],
+    unknown: known ? [] : [`what the custom role ${role.roleId} allows (its actions are in Azure's role definition)`],
+  };
 }

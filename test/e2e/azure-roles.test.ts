@@ -341,3 +341,11 @@ test('discover finds standing privileged Azure role assignments of users at the 
     const validate = await runCli(s, ['validate'], { cwd: s.repo.dir, entra: false });
     assert.equal(validate.code, 0, validate.err + validate.out);
   }));
+
+test('what approving confers: an Azure role entry confers its role at its scope, privileged marked (the dashboard the pull requests read)', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const dashboard = [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
+    assert.match(dashboard.body, /PRIVILEGED\\: Azure role Contributor at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1\/resourceGroups\/rg-app/);
+  }));
