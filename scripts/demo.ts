@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pullRequestEvent, runAction, type ActionRun } from './lib/actions-runner.ts';
-import { AccessWorld, CLIENT, TENANT, TOKEN } from './lib/world.ts';
+import { AccessWorld, CLIENT, SERVICE_PRINCIPAL, TENANT, TOKEN } from './lib/world.ts';
+import { delegationCondition } from '../src/entra/azure-condition.ts';
 import { SWEEP_SCHEDULE } from '../src/report/dashboard.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -504,8 +505,54 @@ try {
   );
   expect(/\| finance-admins \| privileged \| 2 \| 1 \| 504 \|/.test(metric.out), 'the report to count the standing members of finance-admins');
 
+  heading('Permission-level access: Contributor on a resource group for an hour, through PIM for Azure resources');
+  // The app holds Role Based Access Control Administrator at the subscription, with the delegation
+  // condition for the policy's roles and users only (docs/setup.md, "Azure roles").
+  const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-0000000000d1';
+  const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
+  twin.state.armRoleAssignments.push({
+    id: 'd0d0d0d0-0000-4000-8000-0000000000d1',
+    scope: SUB,
+    principalId: SERVICE_PRINCIPAL,
+    roleDefinitionId: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    condition: delegationCondition([CONTRIBUTOR]),
+  });
+  const withAzure = `${repo.git('show', 'HEAD:.github/access-policy.yaml').trimEnd()}\n  app-rg-contributor:\n    azureRole: { role: Contributor, scope: "${SUB}/resourceGroups/rg-app" }\n    backend: azure-pim\n    maxDuration: 8h\n`;
+  const owners = `${repo.git('show', 'HEAD:.github/CODEOWNERS').trimEnd()}\n/requests/app-rg-contributor/ @acme/sre-leads\n`;
+  const toAzure = world.approvedConfigChange({ '.github/access-policy.yaml': withAzure, '.github/CODEOWNERS': owners }, { approvers: ['erin', 'frank'] });
+  say(
+    `pull request #${toAzure.number} adds the entry app-rg-contributor (azureRole: Contributor at ${SUB}/resourceGroups/rg-app, backend: azure-pim); erin and frank approve it; it is merged`,
+  );
+  // On the demo's clock (the sweeps above ran later than now): the request is for the hour after the last sweep.
+  const from = Date.parse(later) + 15 * 60_000;
+  const until = iso(from + 60 * 60_000);
+  const hour = world.openPull('octocat', {
+    files: {
+      'requests/app-rg-contributor/octocat-hotfix.yaml': `version: 1\nrequester: octocat\ngroup: app-rg-contributor\nexpires: "${until}"\njustification: "Roll back the web app for INC-812"\n`,
+    },
+  });
+  world.review(hour, 'alice');
+  world.merge(hour);
+  const azureSweep = await cli('revoke', '--at', iso(from), ...entraFlags);
+  say(
+    `octocat's pull request #${hour.number} asks for it until ${until}; alice approves; it is merged. The next run (here the sweep at ${iso(from)}):\n${sweptLines(azureSweep.out)}`,
+  );
+  const held = () =>
+    twin
+      .armAssignments()
+      .filter((a) => a.roleDefinitionId === CONTRIBUTOR)
+      .map((a) => `${upn(a.principalId)} until ${a.pim?.end ? iso(a.pim.end) : 'no end'}`);
+  say(`Contributor at rg-app: ${held().join(', ') || '(none)'}`);
+  expect(azureSweep.code === 0 && held().length === 1, `the PIM for Azure resources assignment to be made (${azureSweep.err.trim()})`);
+  twin.log.clear();
+  twin.advance(Date.parse(until) + 60_000 - (Date.now() + twin.state.clockOffsetMs));
+  say(
+    `the twin's clock moves past ${until} (no workflow ran since: ${twin.log.records.length} calls): Contributor at rg-app: ${held().join(', ') || '(none)'}`,
+  );
+  expect(held().length === 0 && twin.log.records.length === 0, 'Azure to end the assignment on time by itself');
+
   console.log(
-    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, what approving confers and a policy change's plan, break-glass with its review issue, a PIM assignment ended by Entra on time, the auditor's evidence in ${evidenceFile}, and standing privilege discovered, proposed for just-in-time and measured.`)}`,
+    `\n${bold(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: bad request rejected on its lines, approved request granted, self-approval refused, expired and out-of-band members removed, a request made through the issue form, the access dashboard, what approving confers and a policy change's plan, break-glass with its review issue, a PIM assignment ended by Entra on time, the auditor's evidence in ${evidenceFile}, standing privilege discovered, proposed for just-in-time and measured, and an Azure role granted for an hour and ended by Azure.`)}`,
   );
 } finally {
   await twin.stop();
