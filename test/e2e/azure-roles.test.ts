@@ -349,3 +349,20 @@ test('what approving confers: an Azure role entry confers its role at its scope,
     const dashboard = [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
     assert.match(dashboard.body, /PRIVILEGED\\: Azure role Contributor at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1\/resourceGroups\/rg-app/);
   }));
+
+test('the auditor: evidence has a row for an Azure role grant, and status --at says who held it then', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
+    const granted = await s.grant(s.merge(pull));
+    assert.equal(granted.exitCode, 0, granted.stdout);
+    const now = Date.now();
+    const csv = await runCli(s, ['evidence', '--from', iso(now - 60 * 60_000), '--at', iso(now + 60_000)]);
+    assert.equal(csv.code, 0, csv.err);
+    const row = csv.out.split('\n').find((l) => l.includes(file));
+    assert.ok(row, csv.out);
+    assert.match(row, /app-rg-contributor/);
+    assert.match(row, /lead1/);
+    const then = await runCli(s, ['status', '--at', iso(now + 60_000)]);
+    assert.equal(then.code, 0, then.err);
+    assert.match(then.out, new RegExp(`\\napp-rg-contributor \\(enforce, Azure role\\)\\n {2}hubot\\s+until \\S+ \\(\\d+m left\\) {2}${file}\\n {2}confers: ⚠️ PRIVILEGED: Azure role Contributor at /subscriptions/\\S+/resourceGroups/rg-app`));
+  }));
