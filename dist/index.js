@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-KJJHL3W2.js";
+} from "./chunks/chunk-A6DPHISU.js";
 import {
   annotate,
   applyEffects,
@@ -30,19 +30,19 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-E2MADRPI.js";
-import "./chunks/chunk-6WJ4DROH.js";
+} from "./chunks/chunk-YI6QEZWC.js";
+import "./chunks/chunk-4VONGEK3.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-N3KRRJ5B.js";
+} from "./chunks/chunk-UKICFCKF.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-ENM73YQ7.js";
-import "./chunks/chunk-4DU2HR74.js";
+} from "./chunks/chunk-NMLL5G7T.js";
+import "./chunks/chunk-3YDAOD5N.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-BWXTI4F5.js";
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-Z64W6RHE.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-GTEV5VKV.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -493,8 +493,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-5ZUVXAMF.js");
-  const { requestSchemaRef } = await import("./chunks/new-YDGP6GUF.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-MVIAXQU2.js");
+  const { requestSchemaRef } = await import("./chunks/new-67T727SG.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -587,7 +587,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IUAEWW2U.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-GTYUZ6CG.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-QH2SOOZ5.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-4FIXTZJJ.js");
@@ -641,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-E7YKN6ET.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-ZAYPBG73.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FIXVYXF3.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-577KTIX3.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-77U657H6.js");
+  const { collectReport } = await import("./chunks/report-X2EZR6M4.js");
   const { renderReport } = await import("./chunks/render-AE2SHJ6G.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -784,7 +784,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-VBUX4ZLF.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-HTT3J4Q2.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

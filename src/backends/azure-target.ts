@@ -136,6 +136,7 @@ async function readyAzure(directory: Directory, ids: readonly string[]): Promise
   const reach = judgeAzureReach(
     [...own.values()],
     targets.map((t) => ({ name: t.id, scope: t.scope, roleId: t.roleId })),
+    me,
   );
   for (const m of reach.missing) findings.push({ severity: 'error', message: m.why, entry: m.entry });
   for (const b of new Set(reach.beyond)) findings.push({ severity: 'warning', message: b });

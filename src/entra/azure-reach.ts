@@ -7,6 +7,7 @@
  * grants.
  */
 import { builtInRoleById } from './azure-built-in-roles.ts';
+import { delegationCondition } from './azure-condition.ts';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
@@ -63,15 +64,27 @@ export interface AzureReach {
   beyond: string[];
 }
 
-export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly { name: string; scope: string; roleId: string }[]): AzureReach {
+/** The az command that gives the app (`me`) Role Based Access Control Administrator at `scope`, limited to `roleIds` and users. */
+export function delegationCommand(me: string, scope: string, roleIds: readonly string[]): string {
+  return `az role assignment create --assignee-object-id ${me} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${scope} --condition-version 2.0 --condition "${delegationCondition(roleIds)}"`;
+}
+
+export function judgeAzureReach(
+  own: readonly OwnAssignment[],
+  entries: readonly { name: string; scope: string; roleId: string }[],
+  me = "<the app's object id>",
+): AzureReach {
   const writers = own.filter((a) => WRITERS.has(a.roleId.toLowerCase()));
   const missing: AzureReach['missing'] = [];
   for (const e of entries) {
     const covering = writers.filter((w) => within(e.scope, w.scope));
     if (covering.length === 0) {
+      // The command for the scope's subscription (or the scope itself), with every role the policy grants under it.
+      const home = /^\/subscriptions\/[^/]+/i.exec(e.scope)?.[0] ?? e.scope;
+      const roles = entries.filter((x) => within(x.scope, home)).map((x) => x.roleId);
       missing.push({
         entry: e.name,
-        why: `the app cannot write role assignments at ${e.scope}: give it Role Based Access Control Administrator there with the delegation condition (docs/setup.md, "Azure roles").`,
+        why: `the app cannot write role assignments at ${e.scope}. Give it Role Based Access Control Administrator with the delegation condition (docs/setup.md, "Azure roles"): ${delegationCommand(me, home, roles)}`,
       });
       continue;
     }

@@ -281,6 +281,22 @@ test("doctor judges the app's own Azure reach: the condition's extra roles and p
       none.err,
       /error: "app-rg-contributor": Azure Resource Manager refused to list the role assignments at \/subscriptions\/\S+\/resourceGroups\/rg-app \(403/,
     );
+
+    // Readable (Reader at the subscription) but not writable there: the exact command to give it, condition and all.
+    s.twin.state.armRoleAssignments.push({
+      id: 'b0000000-0000-4000-8000-0000000000r1',
+      scope: SUB,
+      principalId: SERVICE_PRINCIPAL,
+      roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    });
+    const unwritable = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.notEqual(unwritable.code, 0);
+    assert.match(
+      unwritable.err,
+      new RegExp(
+        `error: "app-rg-contributor": the app cannot write role assignments at \\S+/rg-app\\. Give it Role Based Access Control Administrator with the delegation condition .*: az role assignment create --assignee-object-id ${SERVICE_PRINCIPAL} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${SUB} --condition-version 2\\.0 --condition "\\(\\(!\\(ActionMatches\\{'Microsoft\\.Authorization/roleAssignments/write'\\}\\)\\) OR \\(@Request\\[Microsoft\\.Authorization/roleAssignments:RoleDefinitionId\\] ForAnyOfAnyValues:GuidEquals \\{${CONTRIBUTOR}\\}`,
+      ),
+    );
   }));
 
 test('break-glass on an Azure role entry: the role is assigned at once, loudly, with a review issue; the sweep removes it after its end', () =>
@@ -364,5 +380,10 @@ test('the auditor: evidence has a row for an Azure role grant, and status --at s
     assert.match(row, /lead1/);
     const then = await runCli(s, ['status', '--at', iso(now + 60_000)]);
     assert.equal(then.code, 0, then.err);
-    assert.match(then.out, new RegExp(`\\napp-rg-contributor \\(enforce, Azure role\\)\\n {2}hubot\\s+until \\S+ \\(\\d+m left\\) {2}${file}\\n {2}confers: ⚠️ PRIVILEGED: Azure role Contributor at /subscriptions/\\S+/resourceGroups/rg-app`));
+    assert.match(
+      then.out,
+      new RegExp(
+        `\\napp-rg-contributor \\(enforce, Azure role\\)\\n {2}hubot\\s+until \\S+ \\(\\d+m left\\) {2}${file}\\n {2}confers: ⚠️ PRIVILEGED: Azure role Contributor at /subscriptions/\\S+/resourceGroups/rg-app`,
+      ),
+    );
   }));
