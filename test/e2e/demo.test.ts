@@ -84,7 +84,10 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /\| finance-admins \| privileged \| 2 \| 1 \| 504 \| 0 \/ 0 \/ 0 \| 30 \|/);
   // Permission-level: Contributor on a resource group for an hour through PIM for Azure resources, ended by Azure.
   assert.match(stdout, /app-rg-contributor: added user octocat@contoso\.com \(active: requests\/app-rg-contributor\/octocat-hotfix\.yaml\)/);
-  assert.match(stdout, /Contributor at rg-app: octocat@contoso\.com until \S+\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): Contributor at rg-app: \(none\)/);
+  assert.match(
+    stdout,
+    /Contributor at rg-app: octocat@contoso\.com until \S+\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): Contributor at rg-app: \(none\)/,
+  );
   const file = /the auditor's evidence in (\S+\.csv),/.exec(stdout)?.[1];
   assert.ok(file && existsSync(file), 'the evidence file is there to open');
   rmSync(file, { force: true });
