@@ -5,6 +5,7 @@
  * into approvals already given; what it does change is which groups are managed, who each login is in
  * Entra, who approves from now on, and what new requests may ask. Pure.
  */
+import { describeTarget } from '../policy/policy.ts';
 import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
 import { requesterStanding } from '../policy/requesters.ts';
@@ -59,7 +60,7 @@ function groupLines(base: AccessConfig, head: AccessConfig, active: readonly Act
   for (const [name, after] of head.policy.groups) {
     if (!base.policy.groups.has(name))
       out.push(
-        `${name} joins the policy (Entra group ${after.id}, ${after.mode}): ${after.mode === 'enforce' ? 'its members without a request are removed at the next run' : 'its members without a request are reported'}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`,
+        `${name} joins the policy (${describeTarget(after)}, ${after.mode}): ${after.mode === 'enforce' ? 'its members without a request are removed at the next run' : 'its members without a request are reported'}, apart from its standing exemptions; requests for it can be made once this merges. Starting in audit mode shows who would be removed first.`,
       );
   }
   return out;

@@ -2,6 +2,7 @@
  * `plan`: what merging would change in Entra, from the files alone (a pull request job has no Entra
  * token, and needs none to say this).
  */
+import { describeTarget } from '../policy/policy.ts';
 import { formatDuration } from '../duration.ts';
 import { formatOwner, ownersOf } from '../codeowners/codeowners.ts';
 import type { AccessConfig } from '../config/config.ts';
@@ -27,7 +28,7 @@ export function planOf(report: ValidationReport, config: AccessConfig): PlanLine
     lines.push({
       file: v.file,
       action: 'add',
-      text: `${v.file}: would add ${r.requester} to ${r.group} (Entra group ${group.id}) ${r.durationMs !== undefined ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? '' : 's'} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? 's' : ''} the final commit.`,
+      text: `${v.file}: ${group.azureRole ? `would give ${r.requester} the ${describeTarget(group)} (${r.group})` : `would add ${r.requester} to ${r.group} (${describeTarget(group)})`} ${r.durationMs !== undefined ? `for ${formatDuration(r.durationMs)} from the merge` : `until ${r.expires}`}, once ${n} code owner${n === 1 ? '' : 's'} of requests/${r.group}/ (${owners}) other than ${r.requester} approve${n === 1 ? 's' : ''} the final commit.`,
     });
   }
   for (const d of report.deletions) {

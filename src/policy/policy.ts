@@ -75,6 +75,11 @@ export function holding(policy: Pick<Policy, 'groups'>, name: string): string {
   return role ? `assigned ${role.roleName ?? `the Azure role ${role.roleId}`} at ${role.scope} (${name})` : `a member of ${name}`;
 }
 
+/** What an entry names, for people: "Entra group <id>", or "Azure role <role> at <scope>". */
+export function describeTarget(g: Pick<GroupPolicy, 'id' | 'azureRole'>): string {
+  return g.azureRole ? `Azure role ${g.azureRole.roleName ?? g.azureRole.roleId} at ${g.azureRole.scope}` : `Entra group ${g.id}`;
+}
+
 /** Exemptions whose review date has passed: doctor and the report flag them. */
 export function exemptionsDue(policy: Policy, now: number): { group: string; entry: StandingExemption }[] {
   return [...policy.groups.values()].flatMap((g) => g.standingEntries.filter((e) => e.reviewAt < now).map((entry) => ({ group: g.name, entry })));

@@ -2,6 +2,8 @@
 // assignment the run makes and deletes; azure-pim: PIM for Azure resources, which ends it by itself),
 // end to end with the bundled action, a real git repository, and the twin's Azure Resource Manager,
 // which enforces the app's delegation condition as ARM does.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scenario, requestYaml, USERS, GROUPS, type Pull } from '../helpers/scenario.ts';
@@ -386,4 +388,47 @@ test('the auditor: evidence has a row for an Azure role grant, and status --at s
         `\\napp-rg-contributor \\(enforce, Azure role\\)\\n {2}hubot\\s+until \\S+ \\(\\d+m left\\) {2}${file}\\n {2}confers: ⚠️ PRIVILEGED: Azure role Contributor at /subscriptions/\\S+/resourceGroups/rg-app`,
       ),
     );
+  }));
+
+test('azure-pim: a second, longer request moves the end of the assignment in force (AdminUpdate); when it is deleted the end moves back', () =>
+  azureWorld({ backend: 'azure-pim' }, async (s) => {
+    const first = requestFor(s, 'hubot', 60 * 60_000);
+    await s.grant(s.merge(first.pull));
+    const end = () => s.twin.armAssignments().find((a) => a.principalId === USERS.hubot)?.pim?.end ?? 0;
+    const end1 = end();
+    assert.ok(Math.abs(end1 - (Date.now() + 3_600_000)) < 120_000, 'the first end');
+    const second = requestFor(s, 'hubot', 3 * 60 * 60_000);
+    const extended = await s.grant(s.merge(second.pull));
+    assert.equal(extended.exitCode, 0, extended.stdout);
+    assert.ok(end() > end1 + 90 * 60_000, 'extended to the later request');
+    assert.equal(s.twin.armAssignments().filter((a) => a.principalId === USERS.hubot).length, 1, 'one assignment, its end moved');
+    const drop = s.openPull('hubot', { files: { [second.file]: null } });
+    s.review(drop, 'lead1');
+    await s.grant(s.merge(drop));
+    assert.ok(Math.abs(end() - end1) < 60_000, 'back to the remaining request');
+  }));
+
+test('the CLI knows Azure role entries: new writes a valid request, plan says what merging would assign, the form lists the entry', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    s.repo.git('switch', '-q', '-c', 'ask');
+    const made = await runCli(s, ['new', '--group', ENTRY, '--for', '1h', '--justification', 'Roll back the web app for INC-812', '--requester', 'hubot'], {
+      cwd: s.repo.dir,
+      entra: false,
+    });
+    assert.equal(made.code, 0, made.err);
+    assert.match(made.out, new RegExp(`requests/${ENTRY}/hubot-`));
+    const valid = await runCli(s, ['validate'], { cwd: s.repo.dir, entra: false });
+    assert.equal(valid.code, 0, valid.err + valid.out);
+    s.repo.git('add', '-A');
+    s.repo.git('commit', '-qm', 'ask');
+    const plan = await runCli(s, ['plan', '--base', 'main'], { cwd: s.repo.dir, entra: false });
+    assert.equal(plan.code, 0, plan.err);
+    assert.match(
+      plan.out,
+      /would give hubot the Azure role Contributor at \/subscriptions\/\S+\/resourceGroups\/rg-app \(app-rg-contributor\) for 1h from the merge/,
+      plan.out,
+    );
+    const form = await runCli(s, ['form'], { cwd: s.repo.dir, entra: false });
+    assert.equal(form.code, 0, form.err + form.out);
+    assert.match(readFileSync(join(s.repo.dir, '.github/ISSUE_TEMPLATE/access-request.yml'), 'utf8'), /app-rg-contributor/);
   }));

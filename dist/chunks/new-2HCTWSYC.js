@@ -1,0 +1,29 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  draftRequest,
+  keyAtLine,
+  requestSchemaRef,
+  requireLogin
+} from "./chunk-PICI6WU4.js";
+import "./chunk-QV4GW34K.js";
+import "./chunk-BWXTI4F5.js";
+import "./chunk-BRMDKGTV.js";
+import "./chunk-5EBZM4G4.js";
+import "./chunk-AVZCSXTZ.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-MTY2RGGW.js";
+import "./chunk-PNVSITN6.js";
+import "./chunk-HJJGYVXC.js";
+import "./chunk-LIIKHXTA.js";
+import "./chunk-GKSYZKYF.js";
+import "./chunk-YQ623SFU.js";
+import "./chunk-MFROSCTF.js";
+import "./chunk-W4PVMAAF.js";
+import "./chunk-T6N4ZH6A.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  draftRequest,
+  keyAtLine,
+  requestSchemaRef,
+  requireLogin
+};
