@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-QKK24ZNJ.js";
+} from "./cli-chunks/chunk-JU6Q5DTA.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-HLOTONN6.js";
+} from "./cli-chunks/chunk-PS4QJ6HX.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,27 +29,27 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-3FJIC3WM.js";
+} from "./cli-chunks/chunk-U5IXIKSO.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
   requestFileName,
   slugify
-} from "./cli-chunks/chunk-SD6RSLFX.js";
+} from "./cli-chunks/chunk-5N677O5M.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
-import "./cli-chunks/chunk-B56KIG6D.js";
+import "./cli-chunks/chunk-B6ZE676J.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-GSR5VHGU.js";
+import "./cli-chunks/chunk-PIS3OVEN.js";
 import {
   nearest
-} from "./cli-chunks/chunk-SDBHVRFE.js";
+} from "./cli-chunks/chunk-JZPP4HP7.js";
 import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-OAO42WCE.js";
+import "./cli-chunks/chunk-U25VVA4K.js";
 import "./cli-chunks/chunk-QTO6PCRP.js";
 import "./cli-chunks/chunk-CV5RMOLZ.js";
 import {
@@ -138,7 +138,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-W3N6PNM6.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-IQQ436RQ.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -157,7 +157,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-6JYVVQNG.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-5STCLB2S.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -189,7 +189,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-QPUECVZ6.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-GJL6NEM3.js")).planCommand(a, io)
   },
   {
     name: "grant",

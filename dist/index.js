@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-X2FLHKY2.js";
+} from "./chunks/chunk-UT6T2IRA.js";
 import {
   annotate,
   applyEffects,
@@ -30,21 +30,21 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-5ZGMVDUZ.js";
-import "./chunks/chunk-WZ7BIJ6L.js";
+} from "./chunks/chunk-3W4TRPXV.js";
+import "./chunks/chunk-GMSABDZ4.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-RIAMWBHC.js";
+} from "./chunks/chunk-ZKGZZUIA.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-QV4GW34K.js";
+} from "./chunks/chunk-BWMSRGE6.js";
 import {
   GITHUB_LOGIN
-} from "./chunks/chunk-BWXTI4F5.js";
+} from "./chunks/chunk-WJQAL5O4.js";
 import {
   context
 } from "./chunks/chunk-UENNACNQ.js";
@@ -60,16 +60,16 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-P56NMGJ4.js";
-import "./chunks/chunk-BRMDKGTV.js";
-import "./chunks/chunk-5EBZM4G4.js";
+import "./chunks/chunk-HXMX6WPQ.js";
+import "./chunks/chunk-442UCL47.js";
+import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
   teamKey
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-MTY2RGGW.js";
-import "./chunks/chunk-PNVSITN6.js";
+import "./chunks/chunk-YJJ4RSBP.js";
 import "./chunks/chunk-HJJGYVXC.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-4CSJJJ26.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-I73YUSK4.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -422,7 +422,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-4HBP5U4A.js");
+  const { readPublished } = await import("./chunks/dashboard-52RJNKG4.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -440,14 +440,14 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-OSDQIIWN.js");
+    const { switchLines } = await import("./chunks/config-plan-325LVIYE.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-OSDQIIWN.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-325LVIYE.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
@@ -493,8 +493,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-BYINKSIW.js");
-  const { requestSchemaRef } = await import("./chunks/new-2HCTWSYC.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-OV2H2TV4.js");
+  const { requestSchemaRef } = await import("./chunks/new-FP32H6H2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -555,7 +555,7 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
+  const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
   const { discover, renderDiscovery } = await import("./chunks/discover-YDTKCCPT.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
@@ -586,8 +586,8 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-TNW5GRBM.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-ANXACSPK.js");
+  const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-2JYLFJY4.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-FSKC5L3S.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
@@ -641,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-SHRRFRYX.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-4BUHDIJA.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-ZKLC6DSI.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-A6CEE2LL.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -737,7 +737,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-4HBP5U4A.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-52RJNKG4.js");
   const { slotLateness } = await import("./chunks/dashboard-FSKC5L3S.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-3NRN6BU6.js");
+  const { collectReport } = await import("./chunks/report-SRU645HA.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -784,7 +784,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-CUS6M2XE.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-ASD4PAXW.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -7,7 +7,7 @@
  *   @Resource[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'User'}
  * joined with AND, OR and parentheses. Written for the twin from those pages, independently of the
  * product's own generator, so that a condition the product writes is checked by a second reader. A
- * condition the twin cannot read is refused (400), never taken as allowing anything.
+ * condition the twin cannot read allows nothing (the write or delete answers 403).
  */
 
 export type ConditionAction = 'write' | 'delete';

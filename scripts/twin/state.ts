@@ -285,6 +285,8 @@ export interface TwinState {
   armRoleAssignments: ArmRoleAssignment[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** The management group hierarchy: a subscription or management group scope (lower case) to its parent management group's scope. */
+  armParents: Map<string, string>;
   /** The longest active assignment PIM for Azure resources allows (its role setting's ExpirationRule); 180 days unless a test sets it. */
   armPimMaxMs?: number;
   /** Role assignments per ARM list page (each page but the last has `nextLink`); small, so a reader that stops at page 1 fails a test. */
@@ -355,6 +357,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     armRoleAssignments: [],
     armCustomRoles: new Map(),
     armPageSize: 2,
+    armParents: new Map(),
     restPageMax: 5,
     signIns: [],
     graphPageSize: 3,

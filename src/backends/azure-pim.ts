@@ -9,7 +9,8 @@
  */
 import type { Backend, ChangeOutcome, EntraChange } from './backend.ts';
 import { changeFor } from './backend.ts';
-import { azureTarget, azureTargetParts, usersOnly } from './azure-target.ts';
+import { DirectoryError } from '../entra/directory.ts';
+import { azureTarget, azureTargetParts, readyAzure, usersOnly } from './azure-target.ts';
 import { pim } from './pim.ts';
 import type { AzureRoleWrites } from '../entra/azure-roles.ts';
 
@@ -22,6 +23,7 @@ export const azurePim: Backend = {
   name: 'azure-pim',
   target: 'azureRole',
   ...azureTargetParts,
+  ready: (directory, ids) => readyAzure(directory, ids, { pim: true }),
   endsItself: 'Azure (PIM for Azure resources assignment end)',
   verbs: {
     'azure-pim-assign': 'assign (Azure PIM)',
@@ -51,9 +53,16 @@ export const azurePim: Backend = {
     ids.forEach((id, i) => {
       const t = targets[i]!;
       const ends = new Map<string, string | null>();
-      const value = (answers[i]!.body as { value?: unknown } | undefined)?.value;
-      for (const raw of Array.isArray(value) ? value : []) {
-        const p = (raw as { properties?: { principalId?: unknown; roleDefinitionId?: unknown; scope?: unknown; endDateTime?: unknown } }).properties;
+      const a = answers[i]!;
+      const value = (a.body as { value?: unknown } | undefined)?.value;
+      // An answer that is not a list is no fact: the entry is left alone this run.
+      if (a.status < 200 || a.status >= 300 || !Array.isArray(value))
+        throw new DirectoryError(
+          a.status,
+          `PIM for Azure resources did not list the assignments at ${t.scope} (${a.status}: ${a.message}); nothing was changed there.`,
+        );
+      for (const raw of value) {
+        const p = (raw as { properties?: { principalId?: unknown; roleDefinitionId?: unknown; scope?: unknown; endDateTime?: unknown } } | null)?.properties;
         if (typeof p?.principalId !== 'string' || typeof p.roleDefinitionId !== 'string' || typeof p.scope !== 'string') continue;
         if (!p.roleDefinitionId.toLowerCase().endsWith(t.roleId) || p.scope.toLowerCase() !== t.scope.toLowerCase()) continue;
         ends.set(p.principalId.toLowerCase(), typeof p.endDateTime === 'string' ? p.endDateTime : null);

@@ -41,6 +41,7 @@ export interface AzureAssignment {
 }
 
 const sameScope = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function memberOf(a: AzureAssignment): Member {
   const type = a.principalType === 'User' ? 'user' : a.principalType === 'ServicePrincipal' ? 'servicePrincipal' : 'other';
@@ -65,7 +66,10 @@ export async function assignmentsAt(directory: Directory, scopes: readonly strin
       return;
     }
     const value = (a.body as { value?: unknown } | undefined)?.value;
-    out.set(scope.toLowerCase(), (Array.isArray(value) ? value : []).flatMap(assignmentOf));
+    // A 2xx that is not a list is no fact (nobody holding the role would end nothing): unread.
+    if (!Array.isArray(value))
+      out.set(scope.toLowerCase(), new DirectoryError(a.status, `Azure Resource Manager's answer for ${scope} is not a list of role assignments`));
+    else out.set(scope.toLowerCase(), value.flatMap(assignmentOf));
   });
   return out;
 }
@@ -77,7 +81,7 @@ function assignmentOf(raw: unknown): AzureAssignment[] {
   };
   const p = r?.properties;
   const roleId = typeof p?.roleDefinitionId === 'string' ? /([0-9a-f-]{36})$/i.exec(p.roleDefinitionId)?.[1] : undefined;
-  if (typeof r?.name !== 'string' || typeof p?.scope !== 'string' || typeof p.principalId !== 'string' || !roleId) return [];
+  if (typeof r?.name !== 'string' || typeof p?.scope !== 'string' || typeof p.principalId !== 'string' || !GUID.test(p.principalId) || !roleId) return [];
   return [
     {
       name: r.name,
@@ -92,13 +96,17 @@ function assignmentOf(raw: unknown): AzureAssignment[] {
 
 function armReadFailure(scope: string, status: number, message: string): string {
   if (status === 403)
-    return `Azure Resource Manager refused to list the role assignments at ${scope} (403: ${message}). Give the app Role Based Access Control Administrator there, with the delegation condition "access-as-code init" prints (it includes reading assignments).`;
+    return `Azure Resource Manager refused to list the role assignments at ${scope} (403: ${message}). Give the app Role Based Access Control Administrator there with the delegation condition (docs/setup.md, "Azure roles"; it includes reading assignments).`;
   return `Azure Resource Manager did not list the role assignments at ${scope}${status > 0 ? ` (${status})` : ''}: ${message}`;
 }
 
-/** The assignments of an entry's role made exactly at its scope. */
+/**
+ * The assignments of an entry's role made exactly at its scope, without a condition: an assignment
+ * with an ABAC condition grants less than the role (someone made it narrower on purpose) and is
+ * neither the entry's grant nor its drift; it is left alone.
+ */
 export function heldAt(all: readonly AzureAssignment[], scope: string, roleId: string): AzureAssignment[] {
-  return all.filter((a) => a.roleId === roleId && sameScope(a.scope, scope));
+  return all.filter((a) => a.roleId === roleId && sameScope(a.scope, scope) && a.condition === undefined);
 }
 
 /**
@@ -114,7 +122,7 @@ export function usersOnly(dispositions: readonly Planned[]): Planned[] {
  * Doctor's check of the app's own reach at the entries' scopes: its role assignments there (at and
  * above each scope, one listing per scope) judged against what the entries grant (entra/azure-reach.ts).
  */
-async function readyAzure(directory: Directory, ids: readonly string[]): Promise<ReadyFinding[]> {
+export async function readyAzure(directory: Directory, ids: readonly string[], options: { pim?: boolean } = {}): Promise<ReadyFinding[]> {
   const targets = ids.map((id) => ({ id, ...azureTarget(id) }));
   const me = directory.signedInPrincipal ? await directory.signedInPrincipal() : undefined;
   const listed = await assignmentsAt(
@@ -135,7 +143,7 @@ async function readyAzure(directory: Directory, ids: readonly string[]): Promise
     ];
   const reach = judgeAzureReach(
     [...own.values()],
-    targets.map((t) => ({ name: t.id, scope: t.scope, roleId: t.roleId })),
+    targets.map((t) => ({ name: t.id, scope: t.scope, roleId: t.roleId, ...(options.pim ? { pim: true } : {}) })),
     me,
   );
   for (const m of reach.missing) findings.push({ severity: 'error', message: m.why, entry: m.entry });
@@ -144,7 +152,7 @@ async function readyAzure(directory: Directory, ids: readonly string[]): Promise
 }
 
 export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check' | 'ready'> = {
-  ready: readyAzure,
+  ready: (directory, ids) => readyAzure(directory, ids),
   /**
    * The role exists where the entry names it (Role Definitions - Get), read with the app's own token:
    * once per role and subscription (or management group), where definitions live, not once per scope.

@@ -29,32 +29,35 @@ interface Allowed {
   readable: boolean;
 }
 
-const within = (inner: string, outer: string) => inner.toLowerCase() === outer.toLowerCase() || inner.toLowerCase().startsWith(`${outer.toLowerCase()}/`);
+/** Whether `inner` is `outer` or below it by path (the root scope "/" holds everything); management groups are not followed. */
+const within = (inner: string, outer: string) =>
+  outer === '/' || inner.toLowerCase() === outer.toLowerCase() || inner.toLowerCase().startsWith(`${outer.toLowerCase()}/`);
 const name = (id: string) => builtInRoleById(id)?.name ?? id;
 
 /**
- * The roles and principal types a condition allows for writes (its @Request clause), read the way the
- * documented examples write it; a condition in any other shape is said to be unreadable, never taken
- * as narrow.
+ * The roles a delegation condition allows, for users only, when it is exactly the condition the
+ * set-up writes (both clauses, write and delete; the ids in any order, spacing and case aside). Any
+ * other condition is unreadable here and never taken as narrow: a write clause alone leaves deletes
+ * open, and one more OR can allow everything.
  */
 export function allowedBy(condition: string | undefined): Allowed {
   if (!condition) return { usersOnly: false, readable: true };
-  const roles = /@Request\[Microsoft\.Authorization\/roleAssignments:RoleDefinitionId\]\s+ForAnyOfAnyValues:GuidEquals\s+\{([^}]*)\}/i.exec(condition)?.[1];
-  const types = /@Request\[Microsoft\.Authorization\/roleAssignments:PrincipalType\]\s+ForAnyOfAnyValues:StringEqualsIgnoreCase\s+\{([^}]*)\}/i.exec(
-    condition,
-  )?.[1];
-  if (roles === undefined) return { usersOnly: false, readable: false };
-  const set = new Set(
-    roles
-      .split(',')
-      .map((r) => r.trim().toLowerCase())
-      .filter(Boolean),
-  );
-  const principalTypes = (types ?? '')
+  const ids = /@Request\[Microsoft\.Authorization\/roleAssignments:RoleDefinitionId\]\s+ForAnyOfAnyValues:GuidEquals\s+\{([^}]*)\}/i.exec(condition)?.[1];
+  if (ids === undefined) return { usersOnly: false, readable: false };
+  const roles = ids
     .split(',')
-    .map((t) => t.trim().replace(/^'|'$/g, '').toLowerCase())
+    .map((r) => r.trim().toLowerCase())
     .filter(Boolean);
-  return { roles: set, usersOnly: principalTypes.length > 0 && principalTypes.every((t) => t === 'user'), readable: true };
+  if (normalised(condition) !== normalised(delegationCondition(roles))) return { usersOnly: false, readable: false };
+  return { roles: new Set(roles), usersOnly: true, readable: true };
+}
+
+/** A condition with spacing and case removed and each set's items in order, for comparing two. */
+function normalised(condition: string): string {
+  return condition
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/\{([^}]*)\}/g, (_, items: string) => `{${items.split(',').sort().join(',')}}`);
 }
 
 export interface AzureReach {
@@ -71,7 +74,7 @@ export function delegationCommand(me: string, scope: string, roleIds: readonly s
 
 export function judgeAzureReach(
   own: readonly OwnAssignment[],
-  entries: readonly { name: string; scope: string; roleId: string }[],
+  entries: readonly { name: string; scope: string; roleId: string; pim?: boolean }[],
   me = "<the app's object id>",
 ): AzureReach {
   const writers = own.filter((a) => WRITERS.has(a.roleId.toLowerCase()));
@@ -88,6 +91,14 @@ export function judgeAzureReach(
       });
       continue;
     }
+    // PIM for Azure resources is not documented to honour a delegation condition (docs/setup.md, "Azure roles").
+    if (e.pim && covering.every((w) => w.condition !== undefined)) {
+      missing.push({
+        entry: e.name,
+        why: `PIM for Azure resources makes this entry's assignments, and it is not documented to honour a delegation condition: the app needs Role Based Access Control Administrator without a condition at ${e.scope} (the entry's own scope, no wider), or use backend: azure-role, which the condition does cover.`,
+      });
+      continue;
+    }
     const allows = covering.some((w) => {
       const a = allowedBy(w.condition);
       return !a.readable || !a.roles || a.roles.has(e.roleId.toLowerCase());
@@ -99,6 +110,12 @@ export function judgeAzureReach(
       });
   }
   const beyond: string[] = [];
+  // A role that can itself give access must be in the condition, so the condition stops nothing there.
+  for (const e of entries)
+    if (builtInRoleById(e.roleId)?.grantsAccess)
+      beyond.push(
+        `an entry grants ${name(e.roleId)} at ${e.scope}, which can give anyone any role there: the delegation condition has to allow it, so whoever holds the job's token could make anyone ${name(e.roleId)} there. Grant a narrower role where you can.`,
+      );
   for (const w of writers) {
     const a = allowedBy(w.condition);
     const role = name(w.roleId);

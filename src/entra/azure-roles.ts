@@ -22,6 +22,8 @@ export interface AzureWriteAnswer {
   status: number;
   code: string;
   detail: string;
+  /** For a made assignment: the scope ARM says it is at. */
+  scope?: string;
 }
 
 export interface AzurePimRequest {
@@ -33,6 +35,9 @@ export interface AzurePimRequest {
   end?: string;
   justification: string;
 }
+
+/** Statuses of a schedule request that carried it out (RoleAssignmentScheduleRequest.status, Status enum). */
+const PIM_DONE = new Set(['Provisioned', 'Granted', 'Accepted', 'ScheduleCreated', 'PendingProvisioning', 'Revoked', 'PendingRevocation']);
 
 /** The SDK's operations put the scope after a slash of their own ("/{scope}/providers/..."): it is given without its leading one. */
 const sdkScope = (scope: string) => scope.replace(/^\/+/, '');
@@ -68,16 +73,31 @@ export class AzureRoleWriter implements AzureRoleWrites {
    * management to others with conditions"). An assignment that exists already is success.
    */
   async assign(scope: string, roleId: string, principalId: string, description: string): Promise<AzureWriteAnswer> {
-    return answer(
-      () =>
-        this.client.roleAssignments.create(sdkScope(scope), randomUUID(), {
+    const name = randomUUID();
+    const made = await answer(
+      async () => {
+        const created = await this.client.roleAssignments.create(sdkScope(scope), name, {
           roleDefinitionId: roleDefinitionPath(scope, roleId),
           principalId,
           principalType: 'User',
           description: description.slice(0, 1024),
-        }),
+        });
+        return created.scope;
+      },
       { RoleAssignmentExists: 'already' },
     );
+    // The assignment must be where it was approved: one ARM made elsewhere (a scope a client rewrote)
+    // is deleted at once and the change fails.
+    if (made.result === 'made' && made.scope !== undefined && made.scope.toLowerCase() !== scope.toLowerCase()) {
+      await this.remove(made.scope, name);
+      return {
+        result: 'failed',
+        status: 0,
+        code: 'ScopeMismatch',
+        detail: `Azure made the assignment at ${made.scope}, not at ${scope}; it was deleted again. Check the entry's scope.`,
+      };
+    }
+    return made;
   }
 
   /** Deletes one role assignment by its name; one already gone (204) is success. */
@@ -92,15 +112,25 @@ export class AzureRoleWriter implements AzureRoleWrites {
   async pim(r: AzurePimRequest): Promise<AzureWriteAnswer> {
     return answer(
       () =>
-        this.client.roleAssignmentScheduleRequests.create(sdkScope(r.scope), randomUUID(), {
-          principalId: r.principalId,
-          roleDefinitionId: roleDefinitionPath(r.scope, r.roleId),
-          requestType: r.requestType,
-          justification: r.justification.slice(0, 500),
-          ...(r.requestType !== 'AdminRemove' && r.end
-            ? { scheduleInfo: { startDateTime: new Date(), expiration: { type: 'AfterDateTime', endDateTime: new Date(r.end) } } }
-            : {}),
-        }),
+        this.client.roleAssignmentScheduleRequests
+          .create(sdkScope(r.scope), randomUUID(), {
+            principalId: r.principalId,
+            roleDefinitionId: roleDefinitionPath(r.scope, r.roleId),
+            requestType: r.requestType,
+            justification: r.justification.slice(0, 500),
+            ...(r.requestType !== 'AdminRemove' && r.end
+              ? { scheduleInfo: { startDateTime: new Date(), expiration: { type: 'AfterDateTime', endDateTime: new Date(r.end) } } }
+              : {}),
+          })
+          .then((made) => {
+            // A request PIM accepted but did not carry out (denied, waiting for an approver ...) is not made.
+            if (made.status && !PIM_DONE.has(made.status))
+              throw Object.assign(new Error(`PIM accepted the request but its status is ${made.status}, so the assignment was not made as asked`), {
+                code: `Status${made.status}`,
+                statusCode: 201,
+              });
+            return made;
+          }),
       {},
     );
   }
@@ -110,7 +140,8 @@ export class AzureRoleWriter implements AzureRoleWrites {
 async function answer(call: () => Promise<unknown>, known: Partial<Record<string, WriteResult>>): Promise<AzureWriteAnswer> {
   try {
     const made = await call();
-    return { result: made === 'already' ? 'already' : 'made', status: 200, code: '', detail: '' };
+    if (made === 'already') return { result: 'already', status: 200, code: '', detail: '' };
+    return { result: 'made', status: 200, code: '', detail: '', ...(typeof made === 'string' ? { scope: made } : {}) };
   } catch (error) {
     const e = error as { statusCode?: number; code?: string; message?: string };
     const code = e.code ?? '';

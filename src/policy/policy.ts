@@ -270,6 +270,16 @@ function entryTarget(b: Building, name: string, group: RawGroup): Pick<GroupPoli
       ),
     );
   const trimmed = scope.replace(/\/+$/, '');
+  // A URL made from the scope must name that scope: clients resolve "." and ".." segments, which
+  // would put the assignment at another (wider) scope than the one approved.
+  if (new URL(`https://scope.invalid${trimmed}`).pathname.toLowerCase() !== trimmed.toLowerCase())
+    b.diagnostics.push(
+      diagnostic(
+        b.yaml.file,
+        b.at(['groups', name, 'azureRole', 'scope']),
+        `the scope "${scope}" names another scope once a client reads it as a URL ("." or ".." segments, or escapes). Write the scope as Azure shows it.`,
+      ),
+    );
   const azureRole: AzureRoleTarget = { scope: trimmed, roleId: roleId ?? '', ...(builtIn ? { roleName: builtIn.name } : {}) };
   // The scope keeps the policy's case (shown to people); ARM and every comparison here ignore case.
   return { id: `${trimmed}/providers/Microsoft.Authorization/roleDefinitions/${azureRole.roleId}`, azureRole };

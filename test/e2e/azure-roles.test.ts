@@ -26,7 +26,7 @@ const items = (run: { outputs: Record<string, string> }) => JSON.parse(run.outpu
  * Based Access Control Administrator at the subscription with the delegation condition for `allowed`.
  */
 async function azureWorld(
-  options: { backend: 'azure-role' | 'azure-pim'; role?: string; allowed?: string[]; mode?: 'enforce' | 'audit'; extra?: string },
+  options: { backend: 'azure-role' | 'azure-pim'; role?: string; allowed?: string[]; mode?: 'enforce' | 'audit'; extra?: string; conditionedOnly?: boolean },
   body: (s: Scenario) => Promise<void>,
 ): Promise<void> {
   const s = await Scenario.begin();
@@ -53,6 +53,15 @@ async function azureWorld(
       roleDefinitionId: RBAC_ADMINISTRATOR,
       condition: delegationCondition(options.allowed ?? [CONTRIBUTOR]),
     });
+    // PIM for Azure resources is not documented to honour a delegation condition: for azure-pim the app
+    // holds the role without one, at the entry's own scope only (docs/setup.md, "Azure roles").
+    if (options.backend === 'azure-pim' && !options.conditionedOnly)
+      s.twin.state.armRoleAssignments.push({
+        id: 'b0000000-0000-4000-8000-000000000002',
+        scope: RG,
+        principalId: SERVICE_PRINCIPAL,
+        roleDefinitionId: RBAC_ADMINISTRATOR,
+      });
     await body(s);
   } finally {
     await s.stop();
@@ -431,4 +440,18 @@ test('the CLI knows Azure role entries: new writes a valid request, plan says wh
     const form = await runCli(s, ['form'], { cwd: s.repo.dir, entra: false });
     assert.equal(form.code, 0, form.err + form.out);
     assert.match(readFileSync(join(s.repo.dir, '.github/ISSUE_TEMPLATE/access-request.yml'), 'utf8'), /app-rg-contributor/);
+  }));
+
+test('azure-pim under a delegation condition only: Azure refuses the request (the twin, where PIM is not documented to honour conditions), and doctor says what the entry needs', () =>
+  azureWorld({ backend: 'azure-pim', conditionedOnly: true }, async (s) => {
+    const { pull } = requestFor(s, 'hubot', 60 * 60_000);
+    const run = await s.grant(s.merge(pull));
+    assert.notEqual(run.exitCode, 0);
+    assert.deepEqual(holders(s), []);
+    assert.match(run.stdout, /PIM did not make the assignment: 403 AuthorizationFailed/);
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(
+      doctor.err,
+      /error: "app-rg-contributor": PIM for Azure resources makes this entry's assignments, and it is not documented to honour a delegation condition/,
+    );
   }));

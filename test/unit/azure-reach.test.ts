@@ -31,9 +31,15 @@ test('beyond the policy: an unconditioned writer role, extra roles, any principa
     /can also grant Owner at \S+, which no policy entry there grants/,
   );
   const anyType = `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${CONTRIBUTOR}}))`;
+  // Not the set-up's condition: a write clause alone (deletes open), any principal type, one more OR.
+  assert.match(judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: anyType }], entries).beyond[0]!, /a condition doctor cannot read/);
+  const widened = `(${delegationCondition([CONTRIBUTOR])}) OR (ActionMatches{'Microsoft.Authorization/roleAssignments/write'})`;
+  assert.match(judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: widened }], entries).beyond[0]!, /a condition doctor cannot read/);
+  const respaced = delegationCondition([OWNER, CONTRIBUTOR]).replace(/ OR /g, '\n OR\n ').replace(/User/g, 'user');
   assert.match(
-    judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: anyType }], entries).beyond[0]!,
-    /can also assign roles to groups and service principals/,
+    judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: respaced }], entries).beyond[0]!,
+    /can also grant Owner/,
+    "spacing, case and order aside, it is the set-up's",
   );
   assert.match(judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: '@Resource[x] StringEquals y' }], entries).beyond[0]!, /a condition doctor cannot read/);
   assert.deepEqual(judgeAzureReach([{ scope: SUB, roleId: READER }], []).beyond, [], 'a reader grants nothing');
