@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-UT6T2IRA.js";
+} from "./chunks/chunk-F6FHUWL7.js";
 import {
   annotate,
   applyEffects,
@@ -30,8 +30,8 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-3W4TRPXV.js";
-import "./chunks/chunk-GMSABDZ4.js";
+} from "./chunks/chunk-NCKRRZGR.js";
+import "./chunks/chunk-Z5TYL6ZN.js";
 import {
   ROOT_COMMIT,
   gitIn,
@@ -232,7 +232,7 @@ async function writeRevokeSummary(report) {
   await summary2.write();
 }
 function whatHappened(d, dryRun) {
-  if (d.action === "report") return "reported (audit mode)";
+  if (d.action === "report") return "reported, not removed";
   if (d.outcome === "failed") return `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}`;
   if (d.action === "update") return `${dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}`;
   if (d.action === "add")
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-I73YUSK4.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-RL7L2T4R.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -641,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-4BUHDIJA.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-SG6QYKGU.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-A6CEE2LL.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-UN6OP3YH.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);

@@ -67,7 +67,7 @@ type Disposition = RevokeReport['groups'][number]['dispositions'][number];
 
 /** What became of one member in words: added, removed, reported, moved, or not done and why. */
 function whatHappened(d: Disposition, dryRun: boolean): string {
-  if (d.action === 'report') return 'reported (audit mode)';
+  if (d.action === 'report') return 'reported, not removed';
   if (d.outcome === 'failed') return `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`;
   if (d.action === 'update') return `${dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`;
   if (d.action === 'add')

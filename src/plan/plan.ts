@@ -10,7 +10,7 @@ import { BACKENDS } from '../backends/index.ts';
 import type { CheckOutcome, EntraCheck, GroupResult } from '../reconcile/decide.ts';
 import type { Effect, EffectOutcome } from './effects.ts';
 
-/** A member kept but reported (audit mode): in the plan so that it is seen, never a write. */
+/** A member kept but reported (audit mode, or a holder the backend may not remove): in the plan so that it is seen, never a write. */
 export interface ReportedMember {
   id: string;
   kind: 'report-member';
@@ -82,7 +82,7 @@ export function runPlan(
 const VERB: Partial<Record<PlannedChange['kind'], string>> = {
   ...Object.assign({}, ...Object.values(BACKENDS).map((b) => b.verbs)),
   'revoke-sessions': 'revoke the sign-in sessions of',
-  'report-member': 'report (audit mode, kept)',
+  'report-member': 'report (kept, not removed)',
 };
 
 /**

@@ -142,8 +142,28 @@ test('azure-role drift: an assignment of the role at the scope nobody requested 
       const expected = mode === 'enforce' ? [GROUPS['billing-readers']] : [GROUPS['billing-readers'], 'monalisa'].sort();
       assert.deepEqual(holders(s), expected, `${mode}: ${sweep.stdout}`);
       assert.deepEqual(holders(s, OWNER), ['octocat'], 'another role at the scope is not this entry');
+      assert.match(sweep.summary, new RegExp(`app-rg-contributor: other ${GROUPS['billing-readers']} reported, not removed`), 'the group is reported');
     });
 });
+
+test('a removal is verified against the role inherited from a management group above the subscription', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const MG = '/providers/Microsoft.Management/managementGroups/platform';
+    s.twin.state.armParents.set(SUB.toLowerCase(), MG);
+    s.twin.state.armRoleAssignments.push({ id: 'c0000000-0000-4000-8000-0000000000c9', scope: MG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR });
+    s.twin.state.armRoleAssignments.push({ id: 'c0000000-0000-4000-8000-0000000000ca', scope: RG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR });
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(holders(s), [], 'the assignment nobody requested at the scope is removed');
+    assert.ok(
+      s.twin.armAssignments().some((a) => a.scope === MG),
+      'the management group’s is not the entry’s',
+    );
+    assert.match(
+      sweep.summary,
+      /still holds the role at \S+\/resourceGroups\/rg-app through an assignment at \/providers\/Microsoft\.Management\/managementGroups\/platform \(inherited\)/,
+    );
+  }));
 
 test('the delegation condition: a policy role outside the app’s condition is refused by Azure (403), said with the fix, and nothing is assigned', () =>
   azureWorld({ backend: 'azure-role', role: 'Owner', allowed: [CONTRIBUTOR] }, async (s) => {
@@ -193,35 +213,38 @@ test('azure-pim: a grant is a PIM for Azure resources assignment with the reques
     assert.equal(s.twin.log.records.length, 0, 'nothing of ours ran');
   }));
 
-test('azure-pim: an extension moves the end (RoleAssignmentExists is never taken as done); ending within 5 minutes moves the end to PIM’s floor and says so', () =>
+test('azure-pim: a request that was made but whose answer was lost is retried, PIM answers RoleAssignmentExists, and the end is moved (never taken as done with the old end)', () =>
   azureWorld({ backend: 'azure-pim' }, async (s) => {
-    // Someone (or a killed run) already made the assignment, with an early end.
-    const now = Date.now();
-    s.twin.state.armRoleAssignments.push({
-      id: 'f0000000-0000-4000-8000-0000000000f1',
-      scope: RG,
-      principalId: USERS.hubot,
-      roleDefinitionId: CONTRIBUTOR,
-      pim: { start: now - 60 * 60_000, end: now + 20 * 60_000 },
-    });
+    // The AdminAssign takes effect, then the connection drops (a timeout that happened): the SDK sends it again.
+    s.twin.faults.add({ service: 'arm', kind: 'drop-after', times: 1, match: /^PUT .*roleAssignmentScheduleRequests/u });
     const { pull, file } = requestFor(s, 'hubot', 3 * 60 * 60_000);
     const run = await s.grant(s.merge(pull));
     assert.equal(run.exitCode, 0, run.stdout);
-    const held = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.hubot)!;
-    assert.ok(Math.abs(held.pim!.end! - (now + 3 * 3_600_000)) < 120_000, 'the end moved to the request’s');
+    const puts = s.twin.log.records.filter((r) => r.method === 'PUT' && r.path.includes('roleAssignmentScheduleRequests'));
+    assert.deepEqual(
+      puts.map((r) => r.status),
+      [201, 400, 201],
+      'the assign that happened, its retry answered RoleAssignmentExists, then the end moved (AdminUpdate)',
+    );
+    assert.match(JSON.stringify(items(run).find((i) => i.file === file)), /already assigned; its end was moved to the wanted one|granted/);
+    const held = s.twin.armAssignments().find((a) => a.principalId === USERS.hubot)!;
+    assert.ok(Math.abs(held.pim!.end! - (Date.now() + 3 * 3_600_000)) < 120_000, 'the end is the request’s');
+  }));
 
-    // A fresh assignment withdrawn at once: PIM refuses to end it within 5 minutes.
+test('azure-pim: a grant withdrawn within 5 minutes has its end moved to PIM’s floor, said in the run, and Azure ends it then', () =>
+  azureWorld({ backend: 'azure-pim' }, async (s) => {
     const second = requestFor(s, 'octocat', 60 * 60_000);
     await s.grant(s.merge(second.pull));
-    assert.deepEqual(holders(s), ['hubot', 'octocat']);
+    assert.deepEqual(holders(s), ['octocat']);
     const drop = s.openPull('octocat', { files: { [second.file]: null } });
     s.review(drop, 'lead1');
     const early = await s.grant(s.merge(drop));
     assert.equal(early.exitCode, 0, early.stdout);
     assert.match(early.stdout, /PIM refuses to end an assignment within 5 minutes of making it, so its end was moved to/);
-    const octocat = s.twin.state.armRoleAssignments.find((a) => a.principalId === USERS.octocat)!;
+    const octocat = s.twin.armAssignments().find((a) => a.principalId === USERS.octocat)!;
     assert.ok(octocat.pim!.end! - Date.now() < 7 * 60_000, 'it ends at the floor');
-    assert.ok(file);
+    s.twin.advance(7 * 60_000);
+    assert.deepEqual(holders(s), [], 'and Azure ended it then');
   }));
 
 test('azure-pim: the role setting’s ExpirationRule refuses a grant longer than it allows; the run names the rule', () =>
