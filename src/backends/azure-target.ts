@@ -1,6 +1,6 @@
 /**
  * What the backends whose entries are Azure roles at a scope (azure-role, azure-pim) share: the role
- * must exist where the policy names it, its holders are the principals assigned that role exactly at
+ * must exist (its definition is read once per subscription, where definitions live), its holders are the principals assigned that role exactly at
  * that scope (an assignment inherited from above is another path, checked after a removal, never
  * removed from here), and a removal is verified: no other assignment of the role reaches the user at
  * the scope, from a scope above or through a group (invariant 20).
