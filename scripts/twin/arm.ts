@@ -254,6 +254,27 @@ function deleteAssignment(state: TwinState, req: TwinRequest, caller: string): T
   return json(200, assignmentBody(state, a));
 }
 
+/**
+ * Built-in roles' permissions as the Azure built-in roles reference lists them (Contributor's
+ * notActions abridged to the Authorization ones that matter here); a custom role has none unless a
+ * test gives them (`armCustomPermissions`).
+ */
+const PERMISSIONS: Record<string, { actions: string[]; notActions: string[]; dataActions: string[] }> = {
+  [OWNER]: { actions: ['*'], notActions: [], dataActions: [] },
+  'b24988ac-6180-42a0-ab88-20f7382dd24c': {
+    actions: ['*'],
+    notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'],
+    dataActions: [],
+  },
+  'acdd72a7-3385-48ef-bd42-f606fba81ae7': { actions: ['*/read'], notActions: [], dataActions: [] },
+  [USER_ACCESS_ADMINISTRATOR]: { actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'], notActions: [], dataActions: [] },
+  [RBAC_ADMINISTRATOR]: {
+    actions: ['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleAssignments/delete', '*/read', 'Microsoft.Support/*'],
+    notActions: [],
+    dataActions: [],
+  },
+};
+
 function getDefinition(state: TwinState, req: TwinRequest): TwinResponse | undefined {
   const m = /\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
@@ -264,7 +285,11 @@ function getDefinition(state: TwinState, req: TwinRequest): TwinResponse | undef
     id: req.path,
     type: 'Microsoft.Authorization/roleDefinitions',
     name: id,
-    properties: { roleName, type: BUILT_IN[id] ? 'BuiltInRole' : 'CustomRole' },
+    properties: {
+      roleName,
+      type: BUILT_IN[id] ? 'BuiltInRole' : 'CustomRole',
+      permissions: [PERMISSIONS[id] ?? state.armCustomPermissions.get(id) ?? { actions: [], notActions: [], dataActions: [] }],
+    },
   });
 }
 

@@ -285,6 +285,8 @@ export interface TwinState {
   armRoleAssignments: ArmRoleAssignment[];
   /** Custom Azure role names by definition GUID. */
   armCustomRoles: Map<string, string>;
+  /** Custom Azure roles' permissions by definition GUID (none: no actions). */
+  armCustomPermissions: Map<string, { actions: string[]; notActions: string[]; dataActions: string[] }>;
   /** The management group hierarchy: a subscription or management group scope (lower case) to its parent management group's scope. */
   armParents: Map<string, string>;
   /** The longest active assignment PIM for Azure resources allows (its role setting's ExpirationRule); 180 days unless a test sets it. */
@@ -356,6 +358,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     appRoleAssignments: [],
     armRoleAssignments: [],
     armCustomRoles: new Map(),
+    armCustomPermissions: new Map(),
     armPageSize: 2,
     armParents: new Map(),
     restPageMax: 5,

@@ -468,27 +468,83 @@ export async function catalogueOfPolicy(
   // What an Entra group confers is read; an entry that grants an Azure role confers that role, nothing to read.
   const groups = wanted.filter((g) => !g.azureRole).map((g) => ({ name: g.name, id: g.id }));
   const catalogue = await readCatalogue({ readAll: (r) => source.readAll!(r) }, groups, now, azureReaderOf(source, policy.azureScopes));
-  for (const g of wanted) if (g.azureRole) catalogue.groups.push(azureEntryAccess(g.name, g.id, g.azureRole));
+  const azure = wanted.filter((g) => g.azureRole);
+  const definitions = await roleDefinitions(
+    source,
+    azure.map((g) => g.azureRole!),
+  );
+  for (const g of azure) catalogue.groups.push(azureEntryAccess(g.name, g.id, g.azureRole!, definitions.get(definitionKey(g.azureRole!))));
   return catalogue;
 }
 
-/** What an Azure role entry confers: the role at its scope, privileged marked, and whether it lets its holder give access to others. */
-function azureEntryAccess(name: string, id: string, role: { scope: string; roleId: string }): GroupAccess {
+/** What a role definition allows (Role Definitions - Get: properties.permissions), or why it could not be read. */
+type RoleAllows = { roleName?: string; actions: string[]; notActions: string[]; dataActions: string[] } | { why: string };
+
+const definitionHome = (r: { scope: string; roleId: string }) =>
+  `${/^\/subscriptions\/[^/]+/i.exec(r.scope)?.[0] ?? r.scope}/providers/Microsoft.Authorization/roleDefinitions/${r.roleId}`;
+const definitionKey = (r: { scope: string; roleId: string }) => definitionHome(r).toLowerCase();
+
+/** Each role's definition, read once per role and subscription (where definitions live). */
+async function roleDefinitions(source: CatalogueSource, roles: readonly { scope: string; roleId: string }[]): Promise<Map<string, RoleAllows>> {
+  const out = new Map<string, RoleAllows>();
+  if (!source.armReadAll || roles.length === 0) return out;
+  const paths = [...new Map(roles.map((r) => [definitionKey(r), definitionHome(r)])).entries()];
+  const answers = await source.armReadAll(paths.map(([, p]) => `${p}?${ARM_VERSION}`));
+  paths.forEach(([key], i) => {
+    const a = answers[i]!;
+    const permissions = (a.body as { properties?: { permissions?: unknown } } | undefined)?.properties?.permissions;
+    if (a.status < 200 || a.status >= 300 || !Array.isArray(permissions)) {
+      out.set(key, { why: `Azure Resource Manager answered ${a.status}: ${a.message}` });
+      return;
+    }
+    const list = (k: string) =>
+      permissions.flatMap((p: unknown) => {
+        const v = (p as Record<string, unknown> | null)?.[k];
+        return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      });
+    const roleName = (a.body as { properties?: { roleName?: unknown } }).properties?.roleName;
+    out.set(key, {
+      ...(typeof roleName === 'string' ? { roleName } : {}),
+      actions: list('actions'),
+      notActions: list('notActions'),
+      dataActions: list('dataActions'),
+    });
+  });
+  return out;
+}
+
+/** Whether actions let their holder write role assignments (give access to anyone): `*`, `Microsoft.Authorization/*`, or the write itself. */
+const grantsAccess = (allows: { actions: string[]; notActions: string[] }) =>
+  allows.actions.some((a) => /^(\*|Microsoft\.Authorization\/\*|Microsoft\.Authorization\/roleAssignments\/(\*|write))$/i.test(a)) &&
+  !allows.notActions.some((n) => /^Microsoft\.Authorization\/(\*\/Write|roleAssignments\/write|\*)$/i.test(n));
+
+/**
+ * What an Azure role entry confers: the role at its scope and what its definition allows (its actions,
+ * the first few, and those it excludes), privileged when it is one of Microsoft's privileged
+ * administrator roles or its actions can write role assignments (a custom role with `*` included).
+ */
+function azureEntryAccess(name: string, id: string, role: { scope: string; roleId: string }, allows: RoleAllows | undefined): GroupAccess {
   const known = builtInRoleById(role.roleId);
-  const privileged = known?.privileged ?? false;
+  const read = allows && 'actions' in allows ? allows : undefined;
+  const gives = known?.grantsAccess || (read !== undefined && grantsAccess(read));
+  const privileged = (known?.privileged ?? false) || gives || (read?.actions.includes('*') ?? false);
+  const shown = (xs: string[]) => `${xs.slice(0, 4).join(', ')}${xs.length > 4 ? ` and ${xs.length - 4} more` : ''}`;
+  const actions = read
+    ? `; allows ${shown(read.actions) || 'no control-plane actions'}${read.notActions.length ? ` except ${shown(read.notActions)}` : ''}${read.dataActions.length ? `; data: ${shown(read.dataActions)}` : ''}`
+    : '';
   return {
     group: name,
     id,
     confers: [
       {
         kind: 'azure-role',
-        name: known?.name ?? `role ${role.roleId}`,
-        detail: `${role.scope}${known?.grantsAccess ? ' (it can give anyone any role there)' : ''}`,
+        name: known?.name ?? read?.roleName ?? role.roleId,
+        detail: `${role.scope}${gives ? ' (it can give anyone any role there)' : ''}${actions}`,
         via: [],
         privileged,
         weight: privileged ? 10 : 1,
       },
     ],
-    unknown: known ? [] : [`what the custom role ${role.roleId} allows (its actions are in Azure's role definition)`],
+    unknown: read ? [] : [`what the role ${known?.name ?? role.roleId} allows: ${allows && 'why' in allows ? allows.why : 'not read'}`],
   };
 }

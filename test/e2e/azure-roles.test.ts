@@ -397,7 +397,27 @@ test('what approving confers: an Azure role entry confers its role at its scope,
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 0, sweep.stdout);
     const dashboard = [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
-    assert.match(dashboard.body, /PRIVILEGED\\: Azure role Contributor at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1\/resourceGroups\/rg-app/);
+    assert.match(
+      dashboard.body,
+      /PRIVILEGED\\: Azure role Contributor at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1\/resourceGroups\/rg-app; allows \\\* except Microsoft\.Authorization\/\\\*\/Delete/,
+    );
+  }));
+
+test('what approving confers: a custom role named by id is privileged when its actions can write role assignments', () =>
+  azureWorld({ backend: 'azure-role', role: 'c0ffee00-0000-4000-8000-00000000beef', allowed: ['c0ffee00-0000-4000-8000-00000000beef'] }, async (s) => {
+    s.twin.state.armCustomRoles.set('c0ffee00-0000-4000-8000-00000000beef', 'Access Delegator');
+    s.twin.state.armCustomPermissions.set('c0ffee00-0000-4000-8000-00000000beef', {
+      actions: ['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Resources/subscriptions/resourceGroups/read'],
+      notActions: [],
+      dataActions: [],
+    });
+    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    const dashboard = [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
+    assert.match(
+      dashboard.body,
+      /PRIVILEGED\\: Azure role Access Delegator at \S+ \\\(it can give anyone any role there\\\); allows Microsoft\.Authorization\/roleAssignments\/write/,
+    );
   }));
 
 test('the auditor: evidence has a row for an Azure role grant, and status --at says who held it then', () =>
