@@ -518,6 +518,14 @@ const grantsAccess = (allows: { actions: string[]; notActions: string[] }) =>
   allows.actions.some((a) => /^(\*|Microsoft\.Authorization\/\*|Microsoft\.Authorization\/roleAssignments\/(\*|write))$/i.test(a)) &&
   !allows.notActions.some((n) => /^Microsoft\.Authorization\/(\*\/Write|roleAssignments\/write|\*)$/i.test(n));
 
+/** A role's actions in a few words: the first few allowed, those excluded, and its data actions. */
+function allowsInWords(read: { actions: string[]; notActions: string[]; dataActions: string[] }): string {
+  const shown = (xs: string[]) => `${xs.slice(0, 4).join(', ')}${xs.length > 4 ? ` and ${xs.length - 4} more` : ''}`;
+  const except = read.notActions.length > 0 ? ` except ${shown(read.notActions)}` : '';
+  const data = read.dataActions.length > 0 ? `; data: ${shown(read.dataActions)}` : '';
+  return `; allows ${shown(read.actions) || 'no control-plane actions'}${except}${data}`;
+}
+
 /**
  * What an Azure role entry confers: the role at its scope and what its definition allows (its actions,
  * the first few, and those it excludes), privileged when it is one of Microsoft's privileged
@@ -526,12 +534,9 @@ const grantsAccess = (allows: { actions: string[]; notActions: string[] }) =>
 function azureEntryAccess(name: string, id: string, role: { scope: string; roleId: string }, allows: RoleAllows | undefined): GroupAccess {
   const known = builtInRoleById(role.roleId);
   const read = allows && 'actions' in allows ? allows : undefined;
-  const gives = known?.grantsAccess || (read !== undefined && grantsAccess(read));
-  const privileged = (known?.privileged ?? false) || gives || (read?.actions.includes('*') ?? false);
-  const shown = (xs: string[]) => `${xs.slice(0, 4).join(', ')}${xs.length > 4 ? ` and ${xs.length - 4} more` : ''}`;
-  const actions = read
-    ? `; allows ${shown(read.actions) || 'no control-plane actions'}${read.notActions.length ? ` except ${shown(read.notActions)}` : ''}${read.dataActions.length ? `; data: ${shown(read.dataActions)}` : ''}`
-    : '';
+  const gives = known?.grantsAccess === true || (read !== undefined && grantsAccess(read));
+  const privileged = known?.privileged === true || gives || read?.actions.includes('*') === true;
+  const actions = read ? allowsInWords(read) : '';
   return {
     group: name,
     id,
