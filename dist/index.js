@@ -422,7 +422,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-X3II7F26.js");
+  const { readPublished } = await import("./chunks/dashboard-2JC76JWQ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -454,7 +454,7 @@ async function presentFlips(report, pending, source) {
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-IHXPWGCK.js");
+  const { conferredViews } = await import("./chunks/conferred-5VNNH3G2.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -556,7 +556,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-I6YE6FXG.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-YK7O72LR.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -587,9 +587,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-S67X4523.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-UJJKQOYN.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-QXDQYG3W.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-YZHKXNEU.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -710,7 +710,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-VB4I25CF.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-E5CK6P7P.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -737,8 +737,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-X3II7F26.js");
-  const { slotLateness } = await import("./chunks/dashboard-QXDQYG3W.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-2JC76JWQ.js");
+  const { slotLateness } = await import("./chunks/dashboard-YZHKXNEU.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -757,7 +757,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-QYNAT4SG.js");
+  const { confersEffects } = await import("./chunks/confers-comment-3OWI4Y3E.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-RUZDFHNT.js");
+  const { collectReport } = await import("./chunks/report-QWBZPUNT.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;

@@ -518,6 +518,12 @@ const grantsAccess = (allows: { actions: string[]; notActions: string[] }) =>
   allows.actions.some((a) => /^(\*|Microsoft\.Authorization\/\*|Microsoft\.Authorization\/roleAssignments\/(\*|write))$/i.test(a)) &&
   !allows.notActions.some((n) => /^Microsoft\.Authorization\/(\*\/Write|roleAssignments\/write|\*)$/i.test(n));
 
+/** Whether a role can give access to others, and whether it is privileged (Microsoft's list, or actions that reach everything or role assignments). */
+function judgeRole(known: { grantsAccess: boolean; privileged: boolean } | undefined, read: { actions: string[]; notActions: string[] } | undefined) {
+  const gives = known?.grantsAccess === true || (read !== undefined && grantsAccess(read));
+  return { gives, privileged: known?.privileged === true || gives || read?.actions.includes('*') === true };
+}
+
 /** A role's actions in a few words: the first few allowed, those excluded, and its data actions. */
 function allowsInWords(read: { actions: string[]; notActions: string[]; dataActions: string[] }): string {
   const shown = (xs: string[]) => `${xs.slice(0, 4).join(', ')}${xs.length > 4 ? ` and ${xs.length - 4} more` : ''}`;
@@ -534,22 +540,23 @@ function allowsInWords(read: { actions: string[]; notActions: string[]; dataActi
 function azureEntryAccess(name: string, id: string, role: { scope: string; roleId: string }, allows: RoleAllows | undefined): GroupAccess {
   const known = builtInRoleById(role.roleId);
   const read = allows && 'actions' in allows ? allows : undefined;
-  const gives = known?.grantsAccess === true || (read !== undefined && grantsAccess(read));
-  const privileged = known?.privileged === true || gives || read?.actions.includes('*') === true;
+  const { gives, privileged } = judgeRole(known, read);
   const actions = read ? allowsInWords(read) : '';
+  const why = allows && 'why' in allows ? allows.why : 'not read';
+  const label = known?.name ?? read?.roleName ?? role.roleId;
   return {
     group: name,
     id,
     confers: [
       {
         kind: 'azure-role',
-        name: known?.name ?? read?.roleName ?? role.roleId,
+        name: label,
         detail: `${role.scope}${gives ? ' (it can give anyone any role there)' : ''}${actions}`,
         via: [],
         privileged,
         weight: privileged ? 10 : 1,
       },
     ],
-    unknown: read ? [] : [`what the role ${known?.name ?? role.roleId} allows: ${allows && 'why' in allows ? allows.why : 'not read'}`],
+    unknown: read ? [] : [`what the role ${label} allows: ${why}`],
   };
 }

@@ -1,0 +1,13 @@
+import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
+import {
+  conferredViews
+} from "./chunk-QAJK5SGP.js";
+import "./chunk-J3CNVQEM.js";
+import "./chunk-3DIIJNUK.js";
+import "./chunk-LRULQWW5.js";
+import "./chunk-MTY2RGGW.js";
+import "./chunk-HJJGYVXC.js";
+import "./chunk-OZ6IWOJH.js";
+export {
+  conferredViews
+};
