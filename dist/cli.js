@@ -138,7 +138,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-VT6ADWC7.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-S7FGHE3R.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -189,7 +189,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-KMSOBYCV.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-O2NOIS2J.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -215,7 +215,7 @@ async function writeRevokeSummary(report) {
     for (const d of g.dispositions) {
       if (d.action !== "keep")
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun, g.mode)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
         );
     }
   }
@@ -231,8 +231,8 @@ async function writeRevokeSummary(report) {
     );
   await summary2.write();
 }
-function whatHappened(d, dryRun) {
-  if (d.action === "report") return "reported, not removed";
+function whatHappened(d, dryRun, mode) {
+  if (d.action === "report") return mode === "audit" ? "reported (audit mode)" : "reported, not removed";
   if (d.outcome === "failed") return `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}`;
   if (d.action === "update") return `${dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}`;
   if (d.action === "add")

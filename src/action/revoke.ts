@@ -44,7 +44,7 @@ export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
     for (const d of g.dispositions) {
       if (d.action !== 'keep')
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun, g.mode)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
         );
     }
   }
@@ -66,8 +66,9 @@ export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
 type Disposition = RevokeReport['groups'][number]['dispositions'][number];
 
 /** What became of one member in words: added, removed, reported, moved, or not done and why. */
-function whatHappened(d: Disposition, dryRun: boolean): string {
-  if (d.action === 'report') return 'reported, not removed';
+function whatHappened(d: Disposition, dryRun: boolean, mode: string): string {
+  // Audit mode reports; in enforce mode a backend keeps what it may not remove (an Azure role's group holder).
+  if (d.action === 'report') return mode === 'audit' ? 'reported (audit mode)' : 'reported, not removed';
   if (d.outcome === 'failed') return `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`;
   if (d.action === 'update') return `${dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`;
   if (d.action === 'add')

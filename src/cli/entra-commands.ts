@@ -172,7 +172,7 @@ function printChanges(io: CliIo, groups: readonly GroupResult[], failedOnly: boo
     if (g.error) io.out(`${g.group}: ${g.error}`);
     for (const d of g.dispositions) {
       if (d.action === 'keep' || (failedOnly && d.outcome !== 'failed')) continue;
-      const verb = d.action === 'report' ? 'reported, not removed' : (d.outcome ?? 'removed');
+      const verb = d.action === 'report' ? (g.mode === 'audit' ? 'reported (audit mode)' : 'reported, not removed') : (d.outcome ?? 'removed');
       io.out(
         `${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
       );
