@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-JU6Q5DTA.js";
+} from "./cli-chunks/chunk-64ZRZ5QJ.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-PS4QJ6HX.js";
+} from "./cli-chunks/chunk-CMMYGNOS.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-U5IXIKSO.js";
+} from "./cli-chunks/chunk-TMJABRQ3.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,10 +38,10 @@ import {
 } from "./cli-chunks/chunk-5N677O5M.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
-import "./cli-chunks/chunk-B6ZE676J.js";
+import "./cli-chunks/chunk-DNNZK575.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-PIS3OVEN.js";
+import "./cli-chunks/chunk-Z7KSZYIO.js";
 import {
   nearest
 } from "./cli-chunks/chunk-JZPP4HP7.js";
@@ -138,7 +138,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-S7FGHE3R.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-VKR42D4B.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -157,7 +157,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-5STCLB2S.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-7KRV3PTE.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -189,7 +189,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-O2NOIS2J.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-TC3DXSBX.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-F6FHUWL7.js";
+} from "./chunks/chunk-UULM6BJA.js";
 import {
   annotate,
   applyEffects,
@@ -30,18 +30,18 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-NCKRRZGR.js";
-import "./chunks/chunk-Z5TYL6ZN.js";
+} from "./chunks/chunk-6ABWI6WN.js";
+import "./chunks/chunk-C36JPHEW.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-ZKGZZUIA.js";
+} from "./chunks/chunk-CEYO5HBN.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
   workingTree
-} from "./chunks/chunk-BWMSRGE6.js";
+} from "./chunks/chunk-4QENOQ3L.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-WJQAL5O4.js";
@@ -60,8 +60,8 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-HXMX6WPQ.js";
-import "./chunks/chunk-442UCL47.js";
+import "./chunks/chunk-N7Y2GVTV.js";
+import "./chunks/chunk-JFXMZ53W.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -385,7 +385,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-RL7L2T4R.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-HHVKCA7H.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -422,7 +422,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-2JC76JWQ.js");
+  const { readPublished } = await import("./chunks/dashboard-TUQWPLJL.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -440,21 +440,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-325LVIYE.js");
+    const { switchLines } = await import("./chunks/config-plan-4OECRHP7.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-325LVIYE.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4OECRHP7.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-5VNNH3G2.js");
+  const { conferredViews } = await import("./chunks/conferred-D4HMJ7CK.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -493,8 +493,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-OV2H2TV4.js");
-  const { requestSchemaRef } = await import("./chunks/new-FP32H6H2.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-W4YI7QGW.js");
+  const { requestSchemaRef } = await import("./chunks/new-XB23KOM4.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -556,7 +556,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-YK7O72LR.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-NQITOWXR.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -587,9 +587,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-UJJKQOYN.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-2IDE6ND7.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-YZHKXNEU.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-S3XH3PY2.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -641,7 +641,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-SG6QYKGU.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-IJPSL2H3.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +676,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-UN6OP3YH.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TETV7UAG.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -710,7 +710,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-E5CK6P7P.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-ZLZVHQAV.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -737,8 +737,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-2JC76JWQ.js");
-  const { slotLateness } = await import("./chunks/dashboard-YZHKXNEU.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-TUQWPLJL.js");
+  const { slotLateness } = await import("./chunks/dashboard-S3XH3PY2.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -757,7 +757,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-3OWI4Y3E.js");
+  const { confersEffects } = await import("./chunks/confers-comment-JVM6PPEZ.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -775,7 +775,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-QWBZPUNT.js");
+  const { collectReport } = await import("./chunks/report-5GI63DR2.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -784,7 +784,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-ASD4PAXW.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-ODTFEIGQ.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -275,10 +275,14 @@ const PERMISSIONS: Record<string, { actions: string[]; notActions: string[]; dat
   },
 };
 
-function getDefinition(state: TwinState, req: TwinRequest): TwinResponse | undefined {
-  const m = /\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i.exec(req.path);
+function getDefinition(state: TwinState, req: TwinRequest, caller: string): TwinResponse | undefined {
+  const m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
-  const id = m[1]!.toLowerCase();
+  const scope = m[1]!;
+  // Reading a definition at a scope needs a role there that can read (Microsoft.Authorization/roleDefinitions/read; */read); the tenant's own path is open.
+  if (scope !== '' && !state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope)))
+    return forbidden(caller, 'Microsoft.Authorization/roleDefinitions/read', scope);
+  const id = m[2]!.toLowerCase();
   const roleName = BUILT_IN[id] ?? state.armCustomRoles.get(id);
   if (!roleName) return armError(404, 'RoleDefinitionDoesNotExist', 'The specified role definition with ID does not exist.');
   return json(200, {

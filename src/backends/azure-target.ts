@@ -1,6 +1,6 @@
 /**
  * What the backends whose entries are Azure roles at a scope (azure-role, azure-pim) share: the role
- * must exist (its definition is read once per subscription, where definitions live), its holders are the principals assigned that role exactly at
+ * must exist at the scope (doctor reads it; a write names a missing one), its holders are the principals assigned that role exactly at
  * that scope (an assignment inherited from above is another path, checked after a removal, never
  * removed from here), and a removal is verified: no other assignment of the role reaches the user at
  * the scope, from a scope above or through a group (invariant 20).
@@ -23,10 +23,9 @@ export function azureTarget(id: string): { scope: string; roleId: string } {
   return { scope: m[1]!, roleId: m[2]!.toLowerCase() };
 }
 
-/** Where a role's definition is read: the scope's subscription, else the scope itself (a management group). */
+/** A role's definition read at the entry's own scope, where the app's role lets it read. */
 function definitionPath(scope: string, roleId: string): string {
-  const home = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? scope;
-  return `${home}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
+  return `${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
 
 /** One role assignment as ARM lists it. */
@@ -130,6 +129,20 @@ export async function readyAzure(directory: Directory, ids: readonly string[], o
     targets.map((t) => t.scope),
   );
   const findings: ReadyFinding[] = [];
+  // The role must exist where the entry names it (Role Definitions - Get at the entry's own scope).
+  const definitions = directory.armReadAll ? await directory.armReadAll(targets.map((t) => `${definitionPath(t.scope, t.roleId)}?${DEFINITIONS_VERSION}`)) : [];
+  targets.forEach((t, i) => {
+    const a = definitions[i];
+    if (!a || (a.status >= 200 && a.status < 300)) return;
+    findings.push({
+      severity: 'error',
+      entry: t.id,
+      message:
+        a.status === 404
+          ? `the Azure role ${t.roleId} does not exist at ${t.scope} (${a.message}); fix azureRole in the policy.`
+          : `the Azure role could not be read at ${t.scope}: ${armReadFailure(t.scope, a.status, a.message)}`,
+    });
+  });
   const own = new Map<string, AzureAssignment>();
   for (const t of targets) {
     const all = listed.get(t.scope.toLowerCase());
@@ -154,28 +167,16 @@ export async function readyAzure(directory: Directory, ids: readonly string[], o
 export const azureTargetParts: Pick<Backend, 'checkTargets' | 'readHolders' | 'check' | 'ready'> = {
   ready: (directory, ids) => readyAzure(directory, ids),
   /**
-   * The role exists where the entry names it (Role Definitions - Get), read with the app's own token:
-   * once per role and subscription (or management group), where definitions live, not once per scope.
+   * Nothing to read each run: a role that does not exist at the scope is named by ARM's own answer to
+   * the write that needs it (RoleDefinitionDoesNotExist), doctor reads each entry's definition at its
+   * scope, and the holders' listing shows whether the scope can be read. A read here would cost a call
+   * per entry every run, and a definition read at the subscription needs rights there that the app,
+   * given its role at a resource group, does not have.
    */
   async checkTargets(directory, entries) {
     const out = new Map<string, string | undefined>();
-    if (!directory.armReadAll) {
-      for (const e of entries)
-        out.set(e.id.toLowerCase(), `${e.name} grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).`);
-      return out;
-    }
-    const targets = entries.map((e) => azureTarget(e.id));
-    // ARM's paths ignore case: one read per role and subscription however the policy spells them.
-    const paths = [...new Map(targets.map((t) => definitionPath(t.scope, t.roleId)).map((p) => [p.toLowerCase(), p])).values()];
-    const answers = new Map((await directory.armReadAll(paths.map((p) => `${p}?${DEFINITIONS_VERSION}`))).map((a, i) => [paths[i]!.toLowerCase(), a]));
-    entries.forEach((e, i) => {
-      const t = targets[i]!;
-      const a = answers.get(definitionPath(t.scope, t.roleId).toLowerCase())!;
-      if (a.status >= 200 && a.status < 300) out.set(e.id.toLowerCase(), undefined);
-      else if (a.status === 404)
-        out.set(e.id.toLowerCase(), `the Azure role ${t.roleId} for ${e.name} does not exist at ${t.scope} (${a.message}); fix azureRole in the policy.`);
-      else out.set(e.id.toLowerCase(), `the Azure role for ${e.name} could not be read at ${t.scope}: ${armReadFailure(t.scope, a.status, a.message)}`);
-    });
+    const why = directory.armReadAll ? undefined : 'grants an Azure role, and no Azure Resource Manager endpoint is configured (arm-endpoint).';
+    for (const e of entries) out.set(e.id.toLowerCase(), why && `${e.name} ${why}`);
     return out;
   },
   async readHolders(directory, entries: readonly Entry[]) {

@@ -480,11 +480,11 @@ export async function catalogueOfPolicy(
 /** What a role definition allows (Role Definitions - Get: properties.permissions), or why it could not be read. */
 type RoleAllows = { roleName?: string; actions: string[]; notActions: string[]; dataActions: string[] } | { why: string };
 
-const definitionHome = (r: { scope: string; roleId: string }) =>
-  `${/^\/subscriptions\/[^/]+/i.exec(r.scope)?.[0] ?? r.scope}/providers/Microsoft.Authorization/roleDefinitions/${r.roleId}`;
+/** Read at the entry's own scope, where the app's role lets it read (a role at a resource group cannot read at the subscription). */
+const definitionHome = (r: { scope: string; roleId: string }) => `${r.scope}/providers/Microsoft.Authorization/roleDefinitions/${r.roleId}`;
 const definitionKey = (r: { scope: string; roleId: string }) => definitionHome(r).toLowerCase();
 
-/** Each role's definition, read once per role and subscription (where definitions live). */
+/** Each role's definition, read once per role and scope. */
 async function roleDefinitions(source: CatalogueSource, roles: readonly { scope: string; roleId: string }[]): Promise<Map<string, RoleAllows>> {
   const out = new Map<string, RoleAllows>();
   if (!source.armReadAll || roles.length === 0) return out;
