@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-UULM6BJA.js";
+} from "./chunks/chunk-5Y7VPRG3.js";
 import {
   annotate,
   applyEffects,
@@ -30,18 +30,18 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-6ABWI6WN.js";
-import "./chunks/chunk-C36JPHEW.js";
+} from "./chunks/chunk-ET7QT4MM.js";
+import "./chunks/chunk-CRQEO6HD.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-CEYO5HBN.js";
-import "./chunks/chunk-NVDCARJL.js";
-import "./chunks/chunk-IBMDKVGE.js";
+} from "./chunks/chunk-HRSBME6T.js";
 import {
   workingTree
-} from "./chunks/chunk-4QENOQ3L.js";
+} from "./chunks/chunk-KZLIYGNR.js";
+import "./chunks/chunk-NVDCARJL.js";
+import "./chunks/chunk-IBMDKVGE.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-WJQAL5O4.js";
@@ -60,20 +60,21 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-N7Y2GVTV.js";
-import "./chunks/chunk-JFXMZ53W.js";
+import "./chunks/chunk-JUR7SM2I.js";
+import "./chunks/chunk-EL6ZTVSN.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
   teamKey
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
+import "./chunks/chunk-YQ623SFU.js";
+import "./chunks/chunk-AO2VR5VU.js";
 import "./chunks/chunk-MTY2RGGW.js";
 import "./chunks/chunk-YJJ4RSBP.js";
 import "./chunks/chunk-HJJGYVXC.js";
 import "./chunks/chunk-LIIKHXTA.js";
 import "./chunks/chunk-GKSYZKYF.js";
-import "./chunks/chunk-YQ623SFU.js";
 import "./chunks/chunk-MFROSCTF.js";
 import "./chunks/chunk-W4PVMAAF.js";
 import {
@@ -385,7 +386,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-HHVKCA7H.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-PNHGDIUG.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -422,7 +423,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-TUQWPLJL.js");
+  const { readPublished } = await import("./chunks/dashboard-QEI3BQOS.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -440,14 +441,14 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-4OECRHP7.js");
+    const { switchLines } = await import("./chunks/config-plan-VOKW3CEN.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4OECRHP7.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-VOKW3CEN.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
@@ -493,8 +494,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-W4YI7QGW.js");
-  const { requestSchemaRef } = await import("./chunks/new-XB23KOM4.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-YR2WAPEW.js");
+  const { requestSchemaRef } = await import("./chunks/new-ROGL5HUM.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -587,7 +588,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BKF7BK6V.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-2IDE6ND7.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-3QPEAH7L.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-S3XH3PY2.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
@@ -641,7 +642,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-IJPSL2H3.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-BV2BD6ZI.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -676,7 +677,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-TETV7UAG.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-36STSZUT.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -737,7 +738,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-TUQWPLJL.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-QEI3BQOS.js");
   const { slotLateness } = await import("./chunks/dashboard-S3XH3PY2.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -775,7 +776,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-5GI63DR2.js");
+  const { collectReport } = await import("./chunks/report-LMKYW4QG.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -784,7 +785,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-ODTFEIGQ.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-RZZZZD3S.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

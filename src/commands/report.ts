@@ -2,6 +2,7 @@
  * `report`: the report's facts, the reconciler's view without changing anything, git history and
  * GitHub runs, gathered as a command like the others; report/ figures and renders them.
  */
+import { AZURE_BUILT_IN_ROLES } from '../entra/azure-built-in-roles.ts';
 import { usesSince } from './context.ts';
 import { BACKENDS } from '../backends/index.ts';
 import { useRow } from '../breakglass/uses.ts';
@@ -91,9 +92,15 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
     const { collectEvidence } = await import('./evidence.ts');
     rows = await collectEvidence({ ...ctx, from: ctx.now - 90 * 86_400_000, to: ctx.now }).catch(() => []);
   }
+  // The automation itself, where it may write Azure role assignments: a standing app that can grant (docs/threat-model.md 80).
+  const automation = await automationReach(ctx, state.config.policy);
+  if (automation) weights.set(automation.group, automation.weight);
   // Without GitHub the hours elevated are not known (the requests and break-glass runs were not read): said, not zero.
   const blast = blastRadius(
-    groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
+    [
+      ...groups.filter((g) => !g.error).map((g) => ({ group: g.group, standingUsers: g.standingUsers ?? 0, standingApps: g.standingApps ?? 0 })),
+      ...(automation ? [{ group: automation.group, standingUsers: 0, standingApps: 1 }] : []),
+    ],
     weights,
     rows,
     ctx.now,
@@ -106,6 +113,28 @@ async function blastOf(ctx: ReportContext, state: Awaited<ReturnType<typeof reco
   blast.history = history.note;
   return blast;
 }
+
+/**
+ * The app's own standing power over Azure role assignments at the policy's Azure entries' scopes: a
+ * row of the blast radius, weighted as privileged (it can grant the policy's roles to any user), and
+ * as control of everything there when its role has no condition. Undefined when the policy grants no
+ * Azure role or the assignments cannot be read.
+ */
+async function automationReach(ctx: ReportContext, policy: Policy): Promise<{ group: string; weight: number } | undefined> {
+  const scopes = [...policy.groups.values()].flatMap((g) => (g.azureRole ? [g.azureRole.scope] : []));
+  if (scopes.length === 0 || !ctx.directory.signedInPrincipal) return undefined;
+  const me = await ctx.directory.signedInPrincipal().catch(() => undefined);
+  if (!me) return undefined;
+  const { assignmentsAt } = await import('../backends/azure-target.ts');
+  const listed = await assignmentsAt(ctx.directory, scopes);
+  const writers = [...listed.values()].flatMap((l) => (Array.isArray(l) ? l : [])).filter((a) => a.principalId === me && WRITER_ROLES.has(a.roleId));
+  if (writers.length === 0) return undefined;
+  const unconditioned = writers.some((w) => w.condition === undefined);
+  return { group: `automation: writes Azure role assignments${unconditioned ? ' (no condition)' : ''}`, weight: unconditioned ? 100 : 10 };
+}
+
+/** Owner, User Access Administrator, Role Based Access Control Administrator: they write role assignments. */
+const WRITER_ROLES = new Set(AZURE_BUILT_IN_ROLES.filter((r) => r.grantsAccess).map((r) => r.id));
 
 /** Standing members of the privileged groups week by week, from the points the sweep recorded on the memory branch. */
 async function standingHistory(ctx: ReportContext, privileged: ReadonlySet<string>): Promise<{ standingAt: (number | undefined)[]; note: string }> {

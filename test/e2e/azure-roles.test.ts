@@ -502,3 +502,13 @@ test('azure-pim under a delegation condition only: Azure refuses the request (th
       /error: "app-rg-contributor": PIM for Azure resources makes this entry's assignments, and it is not documented to honour a delegation condition/,
     );
   }));
+
+test('the report counts the automation in the blast radius where it may write Azure role assignments (heavier without a condition)', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    const report = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
+    assert.equal(report.code, 0, report.err);
+    assert.match(report.out, /\| automation\\?: writes Azure role assignments \| privileged \| 0 \| 1 \| 168 \|/);
+    delete s.twin.state.armRoleAssignments.find((a) => a.principalId === SERVICE_PRINCIPAL)!.condition;
+    const open = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
+    assert.match(open.out, /\| automation\\?: writes Azure role assignments \\?\(no condition\\?\) \| /);
+  }));
