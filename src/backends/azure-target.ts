@@ -241,9 +241,16 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
             lagging:
               'Azure accepted the role assignment, but its listing does not show it yet (role assignments take up to a few minutes to replicate); nothing needs to be done.',
           };
-    return verifiedRemoval(c, t.scope, role, members);
+    const broader = all.filter((a) => a.principalId === c.member && a.roleId === OWNER && t.roleId !== OWNER && a.condition === undefined);
+    const found = verifiedRemoval(c, t.scope, role, members);
+    if (broader.length === 0) return found;
+    // Owner allows every action, so it holds whatever the entry's role gives (its control-plane actions at least).
+    const owner = `still holds Owner at ${broader.map((a) => a.scope).join(', ')}, which includes this role's rights at ${t.scope}. Remove that assignment if the access should be gone.`;
+    return { id: c.id, result: 'found', stillHeld: found.stillHeld ? `${found.stillHeld} It also ${owner}` : owner };
   });
 }
+
+const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 
 function verifiedRemoval(
   c: EntraCheck,

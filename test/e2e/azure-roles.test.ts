@@ -512,3 +512,18 @@ test('the report counts the automation in the blast radius where it may write Az
     const open = await runCli(s, ['report'], { cwd: s.repo.dir, entra: true });
     assert.match(open.out, /\| automation\\?: writes Azure role assignments \\?\(no condition\\?\) \| /);
   }));
+
+test('a removal is verified against a broader role: Owner above the scope still gives what the removed Contributor gave', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    s.twin.state.armRoleAssignments.push(
+      { id: 'c0000000-0000-4000-8000-0000000000cb', scope: SUB, principalId: USERS.hubot, roleDefinitionId: OWNER },
+      { id: 'c0000000-0000-4000-8000-0000000000cc', scope: RG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR },
+    );
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(holders(s), []);
+    assert.match(
+      sweep.summary,
+      /still holds Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1, which includes this role(?:'|&#39;)s rights at \S+\/resourceGroups\/rg-app/,
+    );
+  }));
