@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-M3E56ATJ.js";
+} from "./cli-chunks/chunk-JXQD2OXQ.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-ILPHCEYJ.js";
+} from "./cli-chunks/chunk-EDHEBYQ3.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-BUARGCHE.js";
+} from "./cli-chunks/chunk-J5MQHIPM.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,10 +38,10 @@ import {
 } from "./cli-chunks/chunk-5N677O5M.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
-import "./cli-chunks/chunk-6GJ3BSJU.js";
+import "./cli-chunks/chunk-C74CKGGS.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-5XD5O4UN.js";
+import "./cli-chunks/chunk-NX5TSCFF.js";
 import {
   nearest
 } from "./cli-chunks/chunk-JZPP4HP7.js";
@@ -49,7 +49,7 @@ import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-H7H4BSWO.js";
+import "./cli-chunks/chunk-HLZ5CEJU.js";
 import "./cli-chunks/chunk-DI6HN3ZF.js";
 import "./cli-chunks/chunk-HZLMQCJG.js";
 import "./cli-chunks/chunk-QTO6PCRP.js";
@@ -139,7 +139,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-KWK2DPFH.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-BPJCIJIW.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -158,7 +158,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-QGJC7OXS.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-A4ITZK4X.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -190,7 +190,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-KELZE7SQ.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-UHUYCYTB.js")).planCommand(a, io)
   },
   {
     name: "grant",

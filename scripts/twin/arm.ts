@@ -88,7 +88,7 @@ export function armHandler(state: TwinState, entraIssuer: Issuer) {
       return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     expirePim(state);
     const caller = oid ?? '';
-    const routes = [listAssignments, writeAssignment, deleteAssignment, getDefinition, scheduleRequest, listScheduleInstances];
+    const routes = [listAssignments, writeAssignment, deleteAssignment, getDefinition, scheduleRequest, listScheduleInstances, listEligibilityInstances];
     for (const route of routes) {
       const answer = route(state, req, caller);
       if (answer) return answer;
@@ -102,6 +102,7 @@ const ASSIGNMENTS = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments
 const ASSIGNMENT = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/([0-9a-fA-F-]{36})$/i;
 const SCHEDULE_REQUEST = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleRequests\/([0-9a-fA-F-]{36})$/i;
 const SCHEDULE_INSTANCES = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignmentScheduleInstances$/i;
+const ELIGIBILITY_INSTANCES = /^(.*)\/providers\/Microsoft\.Authorization\/roleEligibilityScheduleInstances$/i;
 
 /** PIM assignments whose end has passed are gone (Azure ends them by itself). */
 export function expirePim(state: TwinState): void {
@@ -440,6 +441,32 @@ function listScheduleInstances(state: TwinState, req: TwinRequest, caller: strin
         memberType: 'Direct',
         startDateTime: a.pim ? new Date(a.pim.start).toISOString() : null,
         endDateTime: a.pim?.end ? new Date(a.pim.end).toISOString() : null,
+      },
+    }));
+  return armPage(req, state.armPageSize, value);
+}
+
+/** Role Eligibility Schedule Instances - List For Scope: who may activate a role at and above the scope (atScope()). */
+function listEligibilityInstances(state: TwinState, req: TwinRequest, caller: string): TwinResponse | undefined {
+  const m = ELIGIBILITY_INSTANCES.exec(req.path);
+  if (!m || req.method !== 'GET') return undefined;
+  const scope = m[1]!;
+  const mayRead = state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope));
+  if (!mayRead) return forbidden(caller, 'Microsoft.Authorization/roleEligibilityScheduleInstances/read', scope);
+  if ((req.query.get('$filter') ?? '') !== 'atScope()')
+    return armError(400, 'UnsupportedQuery', 'twin: roleEligibilityScheduleInstances are served with $filter=atScope() only.');
+  const value = state.armEligibilities
+    .filter((e) => inside(state, scope, e.scope))
+    .map((e, i) => ({
+      id: `${e.scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/${i}`,
+      name: String(i),
+      type: 'Microsoft.Authorization/roleEligibilityScheduleInstances',
+      properties: {
+        scope: e.scope,
+        principalId: e.principalId,
+        principalType: principalTypeOf(state, e),
+        roleDefinitionId: definitionPath(e.scope, e.roleDefinitionId),
+        memberType: 'Direct',
       },
     }));
   return armPage(req, state.armPageSize, value);

@@ -287,6 +287,8 @@ export interface TwinState {
   armCustomRoles: Map<string, string>;
   /** Custom Azure roles' permissions by definition GUID (none: no actions). */
   armCustomPermissions: Map<string, { actions: string[]; notActions: string[]; dataActions: string[] }>;
+  /** PIM for Azure resources eligibilities: who may activate a role at a scope (Role Eligibility Schedule Instances). */
+  armEligibilities: { scope: string; principalId: string; roleDefinitionId: string }[];
   /** The management group hierarchy: a subscription or management group scope (lower case) to its parent management group's scope. */
   armParents: Map<string, string>;
   /** The longest active assignment PIM for Azure resources allows (its role setting's ExpirationRule); 180 days unless a test sets it. */
@@ -361,6 +363,7 @@ export function createState(seed: TwinSeed = {}): TwinState {
     armCustomPermissions: new Map(),
     armPageSize: 2,
     armParents: new Map(),
+    armEligibilities: [],
     restPageMax: 5,
     signIns: [],
     graphPageSize: 3,

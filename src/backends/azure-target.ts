@@ -220,6 +220,8 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
   });
   const members =
     groupIds.size > 0 && directory.transitiveUsers ? await directory.transitiveUsers([...groupIds]) : new Map<string, Set<string> | DirectoryError>();
+  const removals = checks.flatMap((c, i) => (c.kind === 'verify-removal' ? [targets[i]!.scope] : []));
+  const eligible = await eligibilitiesAt(directory, removals);
   return checks.map((c, i) => {
     const t = targets[i]!;
     const all = listed.get(t.scope.toLowerCase());
@@ -243,11 +245,53 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
           };
     const broader = all.filter((a) => a.principalId === c.member && a.roleId === OWNER && t.roleId !== OWNER && a.condition === undefined);
     const found = verifiedRemoval(c, t.scope, role, members);
-    if (broader.length === 0) return found;
+    const more: string[] = [];
     // Owner allows every action, so it holds whatever the entry's role gives (its control-plane actions at least).
-    const owner = `still holds Owner at ${broader.map((a) => a.scope).join(', ')}, which includes this role's rights at ${t.scope}. Remove that assignment if the access should be gone.`;
-    return { id: c.id, result: 'found', stillHeld: found.stillHeld ? `${found.stillHeld} It also ${owner}` : owner };
+    if (broader.length > 0)
+      more.push(
+        `still holds Owner at ${broader.map((a) => a.scope).join(', ')}, which includes this role's rights at ${t.scope}. Remove that assignment if the access should be gone.`,
+      );
+    const canActivate = eligible.get(t.scope.toLowerCase());
+    if (Array.isArray(canActivate) && canActivate.some((e) => e.principalId === c.member && e.roleId === t.roleId))
+      more.push(
+        `can activate the role at ${t.scope} again through a PIM for Azure resources eligibility. End the eligibility in PIM if the access should be gone.`,
+      );
+    if (more.length === 0) return withUnreadEligibility(found, canActivate);
+    return { id: c.id, result: 'found', stillHeld: [found.stillHeld, ...more].filter(Boolean).join(' It also ') };
   });
+}
+
+/** A removal whose eligibility read failed (for any reason but the permission: a 403 is a fact of the set-up) is not verified. */
+function withUnreadEligibility(found: CheckOutcome, read: AzureAssignment[] | DirectoryError | undefined): CheckOutcome {
+  if (!(read instanceof DirectoryError) || read.status === 403 || found.result !== 'passed') return found;
+  return {
+    ...found,
+    result: 'unanswered',
+    unverified: `the removal could not be verified: Azure did not answer whether they can activate the role again through PIM (${read.message}). Check by hand, or let the next run check again.`,
+  };
+}
+
+/** Who may activate a role at and above each scope through PIM for Azure resources (Role Eligibility Schedule Instances, atScope()). */
+async function eligibilitiesAt(directory: Directory, scopes: readonly string[]): Promise<Map<string, AzureAssignment[] | DirectoryError>> {
+  const unique = [...new Map(scopes.map((s) => [s.toLowerCase(), s])).values()];
+  const out = new Map<string, AzureAssignment[] | DirectoryError>();
+  if (unique.length === 0 || !directory.armReadAll) return out;
+  const answers = await directory.armReadAll(
+    unique.map(
+      (s) => `${s}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01&$filter=${encodeURIComponent('atScope()')}`,
+    ),
+  );
+  unique.forEach((scope, i) => {
+    const a = answers[i]!;
+    const value = (a.body as { value?: unknown } | undefined)?.value;
+    if (a.status < 200 || a.status >= 300 || !Array.isArray(value)) out.set(scope.toLowerCase(), new DirectoryError(a.status, `${a.status}: ${a.message}`));
+    else
+      out.set(
+        scope.toLowerCase(),
+        value.flatMap((v) => assignmentOf({ name: 'eligibility', ...(v as object) })),
+      );
+  });
+  return out;
 }
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';

@@ -92,6 +92,16 @@ export const ARM_OPERATIONS: ArmOperation[] = [
     // The page's filters: atScope(), principalId eq '{id}', assignedTo('{id}'), asTarget().
     filter: /^(?:atScope\(\)|asTarget\(\)|assignedTo\('[0-9a-f-]{36}'\)|principalId eq '[0-9a-f-]{36}')$/i,
   },
+  {
+    name: 'Role Eligibility Schedule Instances - List For Scope',
+    page: `${REST}/role-eligibility-schedule-instances/list-for-scope?view=rest-authorization-2020-10-01`,
+    method: 'GET',
+    path: new RegExp(`^${SCOPE}/providers/Microsoft\\.Authorization/roleEligibilityScheduleInstances$`, 'i'),
+    versions: ['2020-10-01'],
+    // $skipToken only as the twin's nextLink carries it.
+    query: ['$filter', '$skipToken'],
+    filter: /^(?:atScope\(\)|asTarget\(\)|assignedTo\('[0-9a-f-]{36}'\)|principalId eq '[0-9a-f-]{36}')$/i,
+  },
 ];
 
 export function checkArm(call: LoggedCall): string[] {

@@ -527,3 +527,13 @@ test('a removal is verified against a broader role: Owner above the scope still 
       /still holds Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1, which includes this role(?:'|&#39;)s rights at \S+\/resourceGroups\/rg-app/,
     );
   }));
+
+test('a removal is verified against a PIM for Azure resources eligibility: the user could activate the role again, and the run says so', () =>
+  azureWorld({ backend: 'azure-role' }, async (s) => {
+    s.twin.state.armEligibilities.push({ scope: SUB, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR });
+    s.twin.state.armRoleAssignments.push({ id: 'c0000000-0000-4000-8000-0000000000cd', scope: RG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR });
+    const sweep = await s.revoke();
+    assert.equal(sweep.exitCode, 0, sweep.stdout);
+    assert.deepEqual(holders(s), []);
+    assert.match(sweep.summary, /can activate the role at \S+\/resourceGroups\/rg-app again through a PIM for Azure resources eligibility/);
+  }));
