@@ -9,13 +9,11 @@
  */
 import type { Backend, ChangeOutcome, EntraChange } from './backend.ts';
 import { changeFor } from './backend.ts';
-import { DirectoryError } from '../entra/directory.ts';
+import { DirectoryError, pimFloorEnd } from '../entra/directory.ts';
 import { azureTarget, azureTargetParts, readyAzure, usersOnly } from './azure-target.ts';
 import { pim } from './pim.ts';
 import type { AzureRoleWrites } from '../entra/azure-roles.ts';
 
-/** PIM refuses to end an assignment within 5 minutes of making it. */
-const PIM_FLOOR_MS = 5 * 60_000;
 const KIND = { add: 'azure-pim-assign', update: 'azure-pim-update', remove: 'azure-pim-remove' } as const;
 const ASSIGNMENT_INSTANCES_VERSION = 'api-version=2020-10-01';
 
@@ -98,7 +96,7 @@ async function applyOne(writer: AzureRoleWrites, c: EntraChange): Promise<Change
     if (a.code === 'RoleAssignmentDoesNotExist') return { id: c.id, result: 'already' };
     if (a.code !== 'ActiveDurationTooShort') return { id: c.id, result: 'failed', detail: `PIM did not end the assignment: ${a.detail}` };
     // Not removed yet: its end is moved to PIM's floor, when Azure ends it; said in the run, not hidden.
-    const endsAt = new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const endsAt = pimFloorEnd();
     const moved = await writer.pim({ ...base, requestType: 'AdminUpdate', end: endsAt });
     return moved.result === 'failed'
       ? {

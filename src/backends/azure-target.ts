@@ -12,6 +12,7 @@
 import { DirectoryError, type Directory, type Member } from '../entra/directory.ts';
 import type { Backend, CheckOutcome, EntraCheck, Entry, Planned, ReadyFinding } from './backend.ts';
 import { judgeAzureReach } from '../entra/azure-reach.ts';
+import { OWNER_ROLE_ID } from '../entra/azure-built-in-roles.ts';
 
 const ASSIGNMENTS_VERSION = 'api-version=2022-04-01';
 const DEFINITIONS_VERSION = 'api-version=2022-04-01';
@@ -243,7 +244,7 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
             lagging:
               'Azure accepted the role assignment, but its listing does not show it yet (role assignments take up to a few minutes to replicate); nothing needs to be done.',
           };
-    const broader = all.filter((a) => a.principalId === c.member && a.roleId === OWNER && t.roleId !== OWNER && a.condition === undefined);
+    const broader = all.filter((a) => a.principalId === c.member && a.roleId === OWNER_ROLE_ID && t.roleId !== OWNER_ROLE_ID && a.condition === undefined);
     const found = verifiedRemoval(c, t.scope, role, members);
     const more: string[] = [];
     // Owner allows every action, so it holds whatever the entry's role gives (its control-plane actions at least).
@@ -293,8 +294,6 @@ async function eligibilitiesAt(directory: Directory, scopes: readonly string[]):
   });
   return out;
 }
-
-const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 
 function verifiedRemoval(
   c: EntraCheck,

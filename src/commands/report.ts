@@ -2,7 +2,7 @@
  * `report`: the report's facts, the reconciler's view without changing anything, git history and
  * GitHub runs, gathered as a command like the others; report/ figures and renders them.
  */
-import { AZURE_BUILT_IN_ROLES } from '../entra/azure-built-in-roles.ts';
+import { ROLE_WRITERS } from '../entra/azure-built-in-roles.ts';
 import { usesSince } from './context.ts';
 import { BACKENDS } from '../backends/index.ts';
 import { useRow } from '../breakglass/uses.ts';
@@ -127,14 +127,11 @@ async function automationReach(ctx: ReportContext, policy: Policy): Promise<{ gr
   if (!me) return undefined;
   const { assignmentsAt } = await import('../backends/azure-target.ts');
   const listed = await assignmentsAt(ctx.directory, scopes);
-  const writers = [...listed.values()].flatMap((l) => (Array.isArray(l) ? l : [])).filter((a) => a.principalId === me && WRITER_ROLES.has(a.roleId));
+  const writers = [...listed.values()].flatMap((l) => (Array.isArray(l) ? l : [])).filter((a) => a.principalId === me && ROLE_WRITERS.has(a.roleId));
   if (writers.length === 0) return undefined;
   const unconditioned = writers.some((w) => w.condition === undefined);
   return { group: `automation: writes Azure role assignments${unconditioned ? ' (no condition)' : ''}`, weight: unconditioned ? 100 : 10 };
 }
-
-/** Owner, User Access Administrator, Role Based Access Control Administrator: they write role assignments. */
-const WRITER_ROLES = new Set(AZURE_BUILT_IN_ROLES.filter((r) => r.grantsAccess).map((r) => r.id));
 
 /** Standing members of the privileged groups week by week, from the points the sweep recorded on the memory branch. */
 async function standingHistory(ctx: ReportContext, privileged: ReadonlySet<string>): Promise<{ standingAt: (number | undefined)[]; note: string }> {

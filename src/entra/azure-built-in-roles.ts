@@ -34,3 +34,8 @@ const BY_NAME = new Map(AZURE_BUILT_IN_ROLES.map((r) => [r.name.toLowerCase(), r
 
 export const builtInRoleById = (id: string): BuiltInRole | undefined => BY_ID.get(id.toLowerCase());
 export const builtInRoleByName = (name: string): BuiltInRole | undefined => BY_NAME.get(name.toLowerCase());
+
+/** The built-in roles that can write role assignments (give anyone any role at their scope). */
+export const ROLE_WRITERS: ReadonlySet<string> = new Set(AZURE_BUILT_IN_ROLES.filter((r) => r.grantsAccess).map((r) => r.id));
+/** Owner: every action, so it includes whatever another role gives. */
+export const OWNER_ROLE_ID = builtInRoleByName('Owner')!.id;

@@ -6,14 +6,8 @@
  * roles and to users; this says where the app can do less than the policy needs, and more than it
  * grants.
  */
-import { builtInRoleById } from './azure-built-in-roles.ts';
+import { builtInRoleById, ROLE_WRITERS } from './azure-built-in-roles.ts';
 import { delegationCondition } from './azure-condition.ts';
-
-const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
-const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
-const RBAC_ADMINISTRATOR = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
-/** Built-in roles whose actions include Microsoft.Authorization/roleAssignments/write (Azure built-in roles reference). */
-const WRITERS = new Set([OWNER, USER_ACCESS_ADMINISTRATOR, RBAC_ADMINISTRATOR]);
 
 /** One of the app's own role assignments. */
 export interface OwnAssignment {
@@ -77,7 +71,7 @@ export function judgeAzureReach(
   entries: readonly { name: string; scope: string; roleId: string; pim?: boolean }[],
   me = "<the app's object id>",
 ): AzureReach {
-  const writers = own.filter((a) => WRITERS.has(a.roleId.toLowerCase()));
+  const writers = own.filter((a) => ROLE_WRITERS.has(a.roleId.toLowerCase()));
   const missing: AzureReach['missing'] = [];
   for (const e of entries) {
     const covering = writers.filter((w) => within(e.scope, w.scope));

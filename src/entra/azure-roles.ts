@@ -14,11 +14,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { WriteResult } from './directory.ts';
 
-/** One write's answer: made, already as asked, deferred (PIM moved the end instead), or failed with ARM's words. */
+/** What a write came to: made now, already as asked, or failed (a subset of entra/directory.ts's WriteResult, which imports this file). */
+type AzureWriteResult = 'made' | 'already' | 'failed';
+
+/** One write's answer: made, already as asked, or failed with ARM's words. */
 export interface AzureWriteAnswer {
-  result: WriteResult;
+  result: AzureWriteResult;
   status: number;
   code: string;
   detail: string;
@@ -137,7 +139,7 @@ export class AzureRoleWriter implements AzureRoleWrites {
 }
 
 /** Runs one SDK call and types its answer; ARM error codes in `known` are successes of that kind. */
-async function answer(call: () => Promise<unknown>, known: Partial<Record<string, WriteResult>>): Promise<AzureWriteAnswer> {
+async function answer(call: () => Promise<unknown>, known: Partial<Record<string, AzureWriteResult>>): Promise<AzureWriteAnswer> {
   try {
     const made = await call();
     if (made === 'already') return { result: 'already', status: 200, code: '', detail: '' };

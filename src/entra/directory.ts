@@ -147,6 +147,9 @@ export interface PimOutcome {
 /** PIM for Groups refuses to end an assignment within 5 minutes of making it (ActiveDurationTooShort). */
 export const PIM_FLOOR_MS = 5 * 60_000;
 
+/** The end a withdrawn PIM assignment is moved to instead (PIM for Groups and for Azure resources): just past the floor, whole seconds. */
+export const pimFloorEnd = (now = Date.now()): string => new Date(now + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 export interface Directory {
   /** Starts signing in without waiting, so that the sign-in overlaps the run's reading of git and GitHub. */
   warmUp?(): void;
@@ -499,7 +502,7 @@ export class GraphDirectory implements Directory {
       if (o.change.action === 'adminRemove' && code === 'ActiveDurationTooShort')
         follow.push({
           i,
-          change: { ...o.change, action: 'adminUpdate', end: new Date(Date.now() + PIM_FLOOR_MS + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') },
+          change: { ...o.change, action: 'adminUpdate', end: pimFloorEnd() },
         });
     });
     const second = follow.length > 0 ? await this.sendPim(follow.map((f) => f.change)) : [];
