@@ -10,12 +10,11 @@
 import type { Backend, ChangeOutcome, EntraChange } from './backend.ts';
 import { changeFor } from './backend.ts';
 import { DirectoryError, pimFloorEnd } from '../entra/directory.ts';
-import { azureTarget, azureTargetParts, readyAzure, usersOnly } from './azure-target.ts';
+import { azureTarget, azureTargetParts, listAtScope, readyAzure, usersOnly } from './azure-target.ts';
 import { pim } from './pim.ts';
 import type { AzureRoleWrites } from '../entra/azure-roles.ts';
 
 const KIND = { add: 'azure-pim-assign', update: 'azure-pim-update', remove: 'azure-pim-remove' } as const;
-const ASSIGNMENT_INSTANCES_VERSION = 'api-version=2020-10-01';
 
 export const azurePim: Backend = {
   name: 'azure-pim',
@@ -42,23 +41,18 @@ export const azurePim: Backend = {
     const out = new Map<string, Map<string, string | null>>();
     if (!directory.armReadAll) return out;
     const targets = ids.map((id) => azureTarget(id));
-    const answers = await directory.armReadAll(
-      targets.map(
-        (t) =>
-          `${t.scope}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?${ASSIGNMENT_INSTANCES_VERSION}&$filter=${encodeURIComponent('atScope()')}`,
-      ),
+    const listed = await listAtScope(
+      directory,
+      targets.map((t) => t.scope),
+      'roleAssignmentScheduleInstances',
+      (scope, status, message) => `PIM for Azure resources did not list the assignments at ${scope} (${status}: ${message}); nothing was changed there.`,
     );
     ids.forEach((id, i) => {
       const t = targets[i]!;
-      const ends = new Map<string, string | null>();
-      const a = answers[i]!;
-      const value = (a.body as { value?: unknown } | undefined)?.value;
+      const value = listed.get(t.scope.toLowerCase());
       // An answer that is not a list is no fact: the entry is left alone this run.
-      if (a.status < 200 || a.status >= 300 || !Array.isArray(value))
-        throw new DirectoryError(
-          a.status,
-          `PIM for Azure resources did not list the assignments at ${t.scope} (${a.status}: ${a.message}); nothing was changed there.`,
-        );
+      if (!Array.isArray(value)) throw value ?? new DirectoryError(0, `the assignments at ${t.scope} were not read`);
+      const ends = new Map<string, string | null>();
       for (const raw of value) {
         const p = (raw as { properties?: { principalId?: unknown; roleDefinitionId?: unknown; scope?: unknown; endDateTime?: unknown } } | null)?.properties;
         if (typeof p?.principalId !== 'string' || typeof p.roleDefinitionId !== 'string' || typeof p.scope !== 'string') continue;

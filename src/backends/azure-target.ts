@@ -48,30 +48,51 @@ function memberOf(a: AzureAssignment): Member {
   return { id: a.principalId.toLowerCase(), type };
 }
 
-/** Every assignment at each scope and above it (atScope()), one read per scope; a scope that could not be read, why. */
-export async function assignmentsAt(directory: Directory, scopes: readonly string[]): Promise<Map<string, AzureAssignment[] | DirectoryError>> {
+/** The Authorization lists read at a scope and above it (`$filter=atScope()`), with their api-versions. */
+const AT_SCOPE_LISTS = {
+  roleAssignments: ASSIGNMENTS_VERSION,
+  roleAssignmentScheduleInstances: 'api-version=2020-10-01',
+  roleEligibilityScheduleInstances: 'api-version=2020-10-01',
+} as const;
+
+/**
+ * The items of one Authorization list at each scope and above it (atScope()), one read per scope
+ * (every page); a scope whose answer failed or is not a list is not read (`failure` says why): a
+ * partial or odd answer is never taken as "nobody".
+ */
+export async function listAtScope(
+  directory: Directory,
+  scopes: readonly string[],
+  list: keyof typeof AT_SCOPE_LISTS,
+  failure: (scope: string, status: number, message: string) => string,
+): Promise<Map<string, unknown[] | DirectoryError>> {
   const unique = [...new Map(scopes.map((s) => [s.toLowerCase(), s])).values()];
-  const out = new Map<string, AzureAssignment[] | DirectoryError>();
+  const out = new Map<string, unknown[] | DirectoryError>();
   if (!directory.armReadAll) {
     for (const s of unique) out.set(s.toLowerCase(), new DirectoryError(0, 'no Azure Resource Manager endpoint is configured (arm-endpoint)'));
     return out;
   }
   const answers = await directory.armReadAll(
-    unique.map((s) => `${s}/providers/Microsoft.Authorization/roleAssignments?${ASSIGNMENTS_VERSION}&$filter=${encodeURIComponent('atScope()')}`),
+    unique.map((s) => `${s}/providers/Microsoft.Authorization/${list}?${AT_SCOPE_LISTS[list]}&$filter=${encodeURIComponent('atScope()')}`),
   );
   unique.forEach((scope, i) => {
     const a = answers[i]!;
-    if (a.status < 200 || a.status >= 300) {
-      out.set(scope.toLowerCase(), new DirectoryError(a.status, armReadFailure(scope, a.status, a.message)));
-      return;
-    }
     const value = (a.body as { value?: unknown } | undefined)?.value;
-    // A 2xx that is not a list is no fact (nobody holding the role would end nothing): unread.
-    if (!Array.isArray(value))
-      out.set(scope.toLowerCase(), new DirectoryError(a.status, `Azure Resource Manager's answer for ${scope} is not a list of role assignments`));
-    else out.set(scope.toLowerCase(), value.flatMap(assignmentOf));
+    if (a.status < 200 || a.status >= 300) out.set(scope.toLowerCase(), new DirectoryError(a.status, failure(scope, a.status, a.message)));
+    else if (!Array.isArray(value)) out.set(scope.toLowerCase(), new DirectoryError(a.status, failure(scope, a.status, 'the answer is not a list')));
+    else out.set(scope.toLowerCase(), value);
   });
   return out;
+}
+
+/** Every assignment at each scope and above it (atScope()), one read per scope; a scope that could not be read, why. */
+export async function assignmentsAt(directory: Directory, scopes: readonly string[]): Promise<Map<string, AzureAssignment[] | DirectoryError>> {
+  return parsed(await listAtScope(directory, scopes, 'roleAssignments', armReadFailure));
+}
+
+/** Each scope's listing read as assignments (entries that are not one are dropped). */
+function parsed(listed: Map<string, unknown[] | DirectoryError>): Map<string, AzureAssignment[] | DirectoryError> {
+  return new Map([...listed].map(([scope, l]) => [scope, l instanceof DirectoryError ? l : l.flatMap(assignmentOf)]));
 }
 
 function assignmentOf(raw: unknown): AzureAssignment[] {
@@ -274,25 +295,10 @@ function withUnreadEligibility(found: CheckOutcome, read: AzureAssignment[] | Di
 
 /** Who may activate a role at and above each scope through PIM for Azure resources (Role Eligibility Schedule Instances, atScope()). */
 async function eligibilitiesAt(directory: Directory, scopes: readonly string[]): Promise<Map<string, AzureAssignment[] | DirectoryError>> {
-  const unique = [...new Map(scopes.map((s) => [s.toLowerCase(), s])).values()];
-  const out = new Map<string, AzureAssignment[] | DirectoryError>();
-  if (unique.length === 0 || !directory.armReadAll) return out;
-  const answers = await directory.armReadAll(
-    unique.map(
-      (s) => `${s}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01&$filter=${encodeURIComponent('atScope()')}`,
-    ),
-  );
-  unique.forEach((scope, i) => {
-    const a = answers[i]!;
-    const value = (a.body as { value?: unknown } | undefined)?.value;
-    if (a.status < 200 || a.status >= 300 || !Array.isArray(value)) out.set(scope.toLowerCase(), new DirectoryError(a.status, `${a.status}: ${a.message}`));
-    else
-      out.set(
-        scope.toLowerCase(),
-        value.flatMap((v) => assignmentOf({ name: 'eligibility', ...(v as object) })),
-      );
-  });
-  return out;
+  if (scopes.length === 0 || !directory.armReadAll) return new Map();
+  // Schedule instances have names of their own; an eligibility needs none here.
+  const listed = await listAtScope(directory, scopes, 'roleEligibilityScheduleInstances', (_, status, message) => `${status}: ${message}`);
+  return parsed(new Map([...listed].map(([scope, l]) => [scope, l instanceof DirectoryError ? l : l.map((v) => ({ name: 'eligibility', ...(v as object) }))])));
 }
 
 function verifiedRemoval(
