@@ -12,7 +12,7 @@
 import { DirectoryError, type Directory, type Member } from '../entra/directory.ts';
 import type { Backend, CheckOutcome, EntraCheck, Entry, Planned, ReadyFinding } from './backend.ts';
 import { judgeAzureReach } from '../entra/azure-reach.ts';
-import { OWNER_ROLE_ID } from '../entra/azure-built-in-roles.ts';
+import { OWNER_ROLE_ID, roleDefinitionAt } from '../entra/azure-built-in-roles.ts';
 
 const ASSIGNMENTS_VERSION = 'api-version=2022-04-01';
 const DEFINITIONS_VERSION = 'api-version=2022-04-01';
@@ -22,11 +22,6 @@ export function azureTarget(id: string): { scope: string; roleId: string } {
   const m = /^(.*)\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f-]{36})$/i.exec(id);
   if (!m) throw new Error(`not an Azure role entry: ${id}`);
   return { scope: m[1]!, roleId: m[2]!.toLowerCase() };
-}
-
-/** A role's definition read at the entry's own scope, where the app's role lets it read. */
-function definitionPath(scope: string, roleId: string): string {
-  return `${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
 
 /** One role assignment as ARM lists it. */
@@ -152,7 +147,9 @@ export async function readyAzure(directory: Directory, ids: readonly string[], o
   );
   const findings: ReadyFinding[] = [];
   // The role must exist where the entry names it (Role Definitions - Get at the entry's own scope).
-  const definitions = directory.armReadAll ? await directory.armReadAll(targets.map((t) => `${definitionPath(t.scope, t.roleId)}?${DEFINITIONS_VERSION}`)) : [];
+  const definitions = directory.armReadAll
+    ? await directory.armReadAll(targets.map((t) => `${roleDefinitionAt(t.scope, t.roleId)}?${DEFINITIONS_VERSION}`))
+    : [];
   targets.forEach((t, i) => {
     const a = definitions[i];
     if (!a || (a.status >= 200 && a.status < 300)) return;

@@ -39,3 +39,6 @@ export const builtInRoleByName = (name: string): BuiltInRole | undefined => BY_N
 export const ROLE_WRITERS: ReadonlySet<string> = new Set(AZURE_BUILT_IN_ROLES.filter((r) => r.grantsAccess).map((r) => r.id));
 /** Owner: every action, so it includes whatever another role gives. */
 export const OWNER_ROLE_ID = builtInRoleByName('Owner')!.id;
+
+/** The path of a role's definition at a scope: where it is read, and an Azure role entry's id. */
+export const roleDefinitionAt = (scope: string, roleId: string): string => `${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;

@@ -16,7 +16,7 @@
  *   eligibilityscheduleinstances, $filter on principalId; PrivilegedEligibilitySchedule.Read.AzureADGroup):
  *   members can activate membership or ownership of another group, and so what it confers.
  */
-import { AZURE_BUILT_IN_ROLES, builtInRoleById } from './azure-built-in-roles.ts';
+import { AZURE_BUILT_IN_ROLES, builtInRoleById, roleDefinitionAt } from './azure-built-in-roles.ts';
 import { advancedQuery } from './pages.ts';
 import { answered, listed, unreadable, type GraphReader, type RawAnswer } from './identity.ts';
 
@@ -480,15 +480,14 @@ export async function catalogueOfPolicy(
 /** What a role definition allows (Role Definitions - Get: properties.permissions), or why it could not be read. */
 type RoleAllows = { roleName?: string; actions: string[]; notActions: string[]; dataActions: string[] } | { why: string };
 
-/** Read at the entry's own scope, where the app's role lets it read (a role at a resource group cannot read at the subscription). */
-const definitionHome = (r: { scope: string; roleId: string }) => `${r.scope}/providers/Microsoft.Authorization/roleDefinitions/${r.roleId}`;
-const definitionKey = (r: { scope: string; roleId: string }) => definitionHome(r).toLowerCase();
+/** A definition is read at the entry's own scope, where the app's role lets it read (a role at a resource group cannot read at the subscription). */
+const definitionKey = (r: { scope: string; roleId: string }) => roleDefinitionAt(r.scope, r.roleId).toLowerCase();
 
 /** Each role's definition, read once per role and scope. */
 async function roleDefinitions(source: CatalogueSource, roles: readonly { scope: string; roleId: string }[]): Promise<Map<string, RoleAllows>> {
   const out = new Map<string, RoleAllows>();
   if (!source.armReadAll || roles.length === 0) return out;
-  const paths = [...new Map(roles.map((r) => [definitionKey(r), definitionHome(r)])).entries()];
+  const paths = [...new Map(roles.map((r) => [definitionKey(r), roleDefinitionAt(r.scope, r.roleId)])).entries()];
   const answers = await source.armReadAll(paths.map(([, p]) => `${p}?${ARM_VERSION}`));
   paths.forEach(([key], i) => {
     const a = answers[i]!;

@@ -2,7 +2,7 @@ import { backtrackingRisk } from './pattern-safety.ts';
 import { BACKENDS } from '../backends/index.ts';
 import type { BackendName } from '../backends/backend.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { AZURE_BUILT_IN_ROLES, builtInRoleById, builtInRoleByName } from '../entra/azure-built-in-roles.ts';
+import { AZURE_BUILT_IN_ROLES, builtInRoleById, builtInRoleByName, roleDefinitionAt } from '../entra/azure-built-in-roles.ts';
 import { HOUR_MS, MINUTE_MS, parseDuration } from '../duration.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
 import { CONFIG_LIMITS, keyNodeAt, loadYaml, nodeAt, posOf, type LoadedYaml } from '../yaml/safe-load.ts';
@@ -282,7 +282,7 @@ function entryTarget(b: Building, name: string, group: RawGroup): Pick<GroupPoli
     );
   const azureRole: AzureRoleTarget = { scope: trimmed, roleId: roleId ?? '', ...(builtIn ? { roleName: builtIn.name } : {}) };
   // The scope keeps the policy's case (shown to people); ARM and every comparison here ignore case.
-  return { id: `${trimmed}/providers/Microsoft.Authorization/roleDefinitions/${azureRole.roleId}`, azureRole };
+  return { id: roleDefinitionAt(trimmed, azureRole.roleId), azureRole };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
