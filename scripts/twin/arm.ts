@@ -110,6 +110,11 @@ export function expirePim(state: TwinState): void {
   state.armRoleAssignments = state.armRoleAssignments.filter((a) => !a.pim || a.pim.end === null || a.pim.end > now);
 }
 
+/** Whether the caller holds a role that can read (Reader and above) at or above the scope. */
+function mayRead(state: TwinState, caller: string, scope: string): boolean {
+  return state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope));
+}
+
 function forbidden(caller: string, action: string, scope: string, extra = ''): TwinResponse {
   return armError(
     403,
@@ -169,8 +174,7 @@ function listAssignments(state: TwinState, req: TwinRequest, caller: string): Tw
   const m = ASSIGNMENTS.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
   const scope = m[1]!;
-  const mayRead = state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope));
-  if (!mayRead) return forbidden(caller, 'Microsoft.Authorization/roleAssignments/read', scope);
+  if (!mayRead(state, caller, scope)) return forbidden(caller, 'Microsoft.Authorization/roleAssignments/read', scope);
   const filter = req.query.get('$filter') ?? '';
   const principal = /^principalId eq '([0-9a-fA-F-]{36})'$/.exec(filter)?.[1]?.toLowerCase();
   // atScope(): the assignments at the scope and above it (not below), as the List For Scope page says.
@@ -281,8 +285,7 @@ function getDefinition(state: TwinState, req: TwinRequest, caller: string): Twin
   if (!m || req.method !== 'GET') return undefined;
   const scope = m[1]!;
   // Reading a definition at a scope needs a role there that can read (Microsoft.Authorization/roleDefinitions/read; */read); the tenant's own path is open.
-  if (scope !== '' && !state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope)))
-    return forbidden(caller, 'Microsoft.Authorization/roleDefinitions/read', scope);
+  if (scope !== '' && !mayRead(state, caller, scope)) return forbidden(caller, 'Microsoft.Authorization/roleDefinitions/read', scope);
   const id = m[2]!.toLowerCase();
   const roleName = BUILT_IN[id] ?? state.armCustomRoles.get(id);
   if (!roleName) return armError(404, 'RoleDefinitionDoesNotExist', 'The specified role definition with ID does not exist.');
@@ -422,8 +425,7 @@ function listScheduleInstances(state: TwinState, req: TwinRequest, caller: strin
   const m = SCHEDULE_INSTANCES.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
   const scope = m[1]!;
-  const mayRead = state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope));
-  if (!mayRead) return forbidden(caller, 'Microsoft.Authorization/roleAssignmentScheduleInstances/read', scope);
+  if (!mayRead(state, caller, scope)) return forbidden(caller, 'Microsoft.Authorization/roleAssignmentScheduleInstances/read', scope);
   if ((req.query.get('$filter') ?? '') !== 'atScope()')
     return armError(400, 'UnsupportedQuery', 'twin: roleAssignmentScheduleInstances are served with $filter=atScope() only.');
   const value = state.armRoleAssignments
@@ -451,8 +453,7 @@ function listEligibilityInstances(state: TwinState, req: TwinRequest, caller: st
   const m = ELIGIBILITY_INSTANCES.exec(req.path);
   if (!m || req.method !== 'GET') return undefined;
   const scope = m[1]!;
-  const mayRead = state.armRoleAssignments.some((a) => a.principalId === caller && READERS.has(a.roleDefinitionId) && inside(state, scope, a.scope));
-  if (!mayRead) return forbidden(caller, 'Microsoft.Authorization/roleEligibilityScheduleInstances/read', scope);
+  if (!mayRead(state, caller, scope)) return forbidden(caller, 'Microsoft.Authorization/roleEligibilityScheduleInstances/read', scope);
   if ((req.query.get('$filter') ?? '') !== 'atScope()')
     return armError(400, 'UnsupportedQuery', 'twin: roleEligibilityScheduleInstances are served with $filter=atScope() only.');
   const value = state.armEligibilities
