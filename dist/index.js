@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-ZZBMA2KO.js";
+} from "./chunks/chunk-WUEGTJ54.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-E7GCHNXY.js";
-import "./chunks/chunk-W33DOB5B.js";
+} from "./chunks/chunk-DUTXSNQN.js";
+import "./chunks/chunk-EBKPVCSV.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-KBQBOMUV.js";
+} from "./chunks/chunk-ZLAU6QUR.js";
 import {
   workingTree
-} from "./chunks/chunk-QOMUCERJ.js";
+} from "./chunks/chunk-KZYIULPU.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,8 +60,8 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-WPFC6SPT.js";
-import "./chunks/chunk-Q7QDTT74.js";
+import "./chunks/chunk-ITT3NRU3.js";
+import "./chunks/chunk-HGTPIZ37.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -69,8 +69,8 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-AOP6CUU2.js";
-import "./chunks/chunk-77V45DU5.js";
+import "./chunks/chunk-3NI2XVIG.js";
+import "./chunks/chunk-GDPFZX2D.js";
 import "./chunks/chunk-2VZNYBFU.js";
 import "./chunks/chunk-HJJGYVXC.js";
 import "./chunks/chunk-LIIKHXTA.js";
@@ -386,7 +386,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-IGBPUC4H.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-LSMDZVCC.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -423,7 +423,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ZO7DIDE3.js");
+  const { readPublished } = await import("./chunks/dashboard-US6BSGBJ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -441,21 +441,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-QQVS5ZWD.js");
+    const { switchLines } = await import("./chunks/config-plan-O4MNJP5T.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-QQVS5ZWD.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-O4MNJP5T.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-DVWUUBAI.js");
+  const { conferredViews } = await import("./chunks/conferred-R5YM5PPT.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -494,8 +494,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-ACKUCC26.js");
-  const { requestSchemaRef } = await import("./chunks/new-YMDCTOBD.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-BVQNVM7Q.js");
+  const { requestSchemaRef } = await import("./chunks/new-ULCUEZDG.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -557,7 +557,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-DCO22OVH.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-XZB2F274.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -588,9 +588,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-PF6SEXXO.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-VFVUSHVK.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-O4QRCNRY.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-AJMBS2ZB.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -642,7 +642,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-7ONZHIV5.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-KIIVE3OR.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -677,7 +677,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-L2E35SUN.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-4B2BRDZO.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -711,7 +711,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-6CDUDLJF.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-RAZQNCJ4.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -738,8 +738,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZO7DIDE3.js");
-  const { slotLateness } = await import("./chunks/dashboard-O4QRCNRY.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-US6BSGBJ.js");
+  const { slotLateness } = await import("./chunks/dashboard-AJMBS2ZB.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -758,7 +758,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-4MWOLQJK.js");
+  const { confersEffects } = await import("./chunks/confers-comment-JCXBOIKD.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -776,7 +776,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-OJI2ISRH.js");
+  const { collectReport } = await import("./chunks/report-WOP67E4O.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -785,7 +785,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-XJOLE3BL.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-YRQMBXZJ.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -19,6 +19,7 @@ const KIND = { add: 'azure-pim-assign', update: 'azure-pim-update', remove: 'azu
 export const azurePim: Backend = {
   name: 'azure-pim',
   target: 'azureRole',
+  azureWriter: 'unconditioned',
   ...azureTargetParts,
   ready: (directory, ids) => readyAzure(directory, ids, { pim: true }),
   endsItself: 'Azure (PIM for Azure resources assignment end)',

@@ -12,6 +12,7 @@ import { assignmentsAt, azureTarget, azureTargetParts, heldAt, usersOnly } from 
 export const azureRole: Backend = {
   name: 'azure-role',
   target: 'azureRole',
+  azureWriter: 'delegated',
   ...azureTargetParts,
   verbs: { 'azure-assign': 'assign the Azure role to', 'azure-remove': 'remove the Azure role assignment of' },
   label: 'Azure role',

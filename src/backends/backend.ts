@@ -115,6 +115,12 @@ export interface Backend {
   readonly name: BackendName;
   /** What its policy entries name: an Entra group (`id`) or an Azure role at a scope (`azureRole`). */
   readonly target: 'group' | 'azureRole';
+  /**
+   * For Azure role entries, the writer the app needs at the entry's scope: Role Based Access Control
+   * Administrator with the delegation condition (`delegated`), or without one at the entry's own scope
+   * (`unconditioned`: PIM for Azure resources is not documented to honour the condition).
+   */
+  readonly azureWriter?: 'delegated' | 'unconditioned';
   /** Who ends the access at its end, in words, when Entra does it itself (the sweep then only reconciles drift); none: the sweep. */
   readonly endsItself?: string;
   /** How the plan names each kind of change it makes (the same words in the CLI and the job summary). */

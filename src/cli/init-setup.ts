@@ -21,6 +21,18 @@ import {
   type SetupChoice,
 } from '../commands/init.ts';
 import { ROLES } from '../entra/reach.ts';
+import { RBAC_ADMINISTRATOR_ROLE_ID, roleDefinitionAt } from '../entra/azure-built-in-roles.ts';
+import { delegationCondition } from '../entra/azure-condition.ts';
+import {
+  allowedBy,
+  delegationCommand,
+  delegations,
+  judgeAzureReach,
+  unconditionedCommand,
+  type Delegation,
+  type OwnAssignment,
+  type ReachEntry,
+} from '../entra/azure-reach.ts';
 
 export interface ToolResult {
   code: number;
@@ -437,12 +449,124 @@ async function unitRole(ctx: Ctx, unitId: string): Promise<void> {
     );
 }
 
+/** Azure Resource Manager in the public cloud (where init sets up), and the Authorization API version whose conditions are stable. */
+const ARM = 'https://management.azure.com';
+const ARM_AUTHORIZATION = 'api-version=2022-04-01';
+
+/** One of the app's role assignments as ARM lists it (az rest). */
+interface ArmAssignment {
+  id?: string;
+  properties?: { scope?: string; roleDefinitionId?: string; principalId?: string; condition?: string | null };
+}
+
+/** The app's own role assignments at, above and below `scope` (ARM's principalId filter), every page. */
+async function ownAssignments(ctx: Ctx, scope: string): Promise<(OwnAssignment & { id: string })[]> {
+  const listed = await graphList<ArmAssignment>(
+    ctx,
+    `${ARM}${scope}/providers/Microsoft.Authorization/roleAssignments?${ARM_AUTHORIZATION}&$filter=principalId eq '${ctx.out.spId}'`,
+    `reading the app's Azure role assignments at ${scope} (you need to be able to read role assignments there)`,
+  );
+  return listed.flatMap((a) =>
+    a.id && a.properties?.scope && a.properties.roleDefinitionId
+      ? [
+          {
+            id: a.id,
+            scope: a.properties.scope,
+            roleId: a.properties.roleDefinitionId.split('/').pop()!.toLowerCase(),
+            ...(a.properties.condition ? { condition: a.properties.condition } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The app's Azure reach (docs/setup.md, "Azure roles"): Role Based Access Control Administrator with the
+ * delegation condition at each subscription (or scope) the policy grants roles in, made or widened to
+ * the policy's roles there; never a writer without a condition (the one PIM for Azure resources entries
+ * need is left for a person to choose, with the command). Making a role assignment needs Owner, User
+ * Access Administrator or Role Based Access Control Administrator there; without it, the command is left.
+ */
+async function azureRoles(ctx: Ctx, groups: readonly PolicyGroupRef[]): Promise<void> {
+  const entries = groups.flatMap((g) => (g.azure ? [g.azure] : []));
+  for (const d of delegations(entries)) await delegated(ctx, d);
+  for (const e of entries.filter((x) => x.pim)) {
+    const reach = judgeAzureReach(await ownAssignments(ctx, e.scope), [e], ctx.out.spId);
+    if (reach.missing.length === 0) ctx.did(`the app can make PIM for Azure resources assignments at ${e.scope} (${e.name})`);
+    else
+      ctx.out.left.push(
+        `${e.name} grants through PIM for Azure resources, which is not documented to honour a delegation condition: it needs Role Based Access Control Administrator without one at ${e.scope}, its own scope and no wider. init does not give an unconditioned writer by itself; if you accept it (or choose backend: azure-role, which the condition covers), run\n     ${unconditionedCommand(ctx.out.spId, e.scope)}`,
+      );
+  }
+}
+
+/** One conditioned writer: found, widened to the policy's roles there, or made. */
+async function delegated(ctx: Ctx, d: Delegation): Promise<void> {
+  const own = await ownAssignments(ctx, d.scope);
+  const reach = judgeAzureReach(own, d.entries, ctx.out.spId);
+  for (const b of new Set(reach.beyond)) ctx.out.left.push(b);
+  if (reach.missing.length === 0) {
+    ctx.did(`Role Based Access Control Administrator for the app at ${d.scope}, limited to the policy's roles and to users, exists already`);
+    return;
+  }
+  // An assignment the set-up made before, for fewer roles (the policy gained one): its condition widened, the roles it had kept.
+  const mine = own.find(
+    (a) => a.scope.toLowerCase() === d.scope.toLowerCase() && a.roleId === RBAC_ADMINISTRATOR_ROLE_ID && allowedBy(a.condition).roles !== undefined,
+  );
+  const roles = [...new Set([...(mine ? [...allowedBy(mine.condition).roles!] : []), ...d.roleIds])];
+  const res = mine
+    ? await ctx.tool('az', [
+        'rest',
+        '--method',
+        'PUT',
+        '--url',
+        `${ARM}${mine.id}?${ARM_AUTHORIZATION}`,
+        '--body',
+        JSON.stringify({
+          properties: {
+            roleDefinitionId: roleDefinitionAt(d.scope, RBAC_ADMINISTRATOR_ROLE_ID),
+            principalId: ctx.out.spId,
+            principalType: 'ServicePrincipal',
+            condition: delegationCondition(roles),
+            conditionVersion: '2.0',
+          },
+        }),
+      ])
+    : await ctx.tool('az', [
+        'role',
+        'assignment',
+        'create',
+        '--assignee-object-id',
+        ctx.out.spId,
+        '--assignee-principal-type',
+        'ServicePrincipal',
+        '--role',
+        RBAC_ADMINISTRATOR_ROLE_ID,
+        '--scope',
+        d.scope,
+        '--condition-version',
+        '2.0',
+        '--condition',
+        delegationCondition(roles),
+      ]);
+  if (res.code === 0)
+    ctx.did(
+      `Role Based Access Control Administrator for the app at ${d.scope} ${mine ? 'widened' : 'assigned'}, limited by the delegation condition to users and to ${roles.length} role${roles.length === 1 ? '' : 's'} (${roles.join(', ')})`,
+    );
+  else
+    ctx.out.left.push(
+      `the app cannot write role assignments at ${d.scope} yet (${firstLine(res.stderr) || `exit ${res.code}`}): someone who holds Owner, User Access Administrator or Role Based Access Control Administrator there runs\n     ${delegationCommand(ctx.out.spId, d.scope, roles)}`,
+    );
+}
+
 /** A group of the policy, as the set-up needs it: whether its backend writes members, and the permissions it needs. */
 export interface PolicyGroupRef {
   name: string;
   id: string;
   writesMembers: boolean;
   permissions: readonly string[];
+  /** For an entry that grants an Azure role: its scope, role and whether PIM for Azure resources makes its assignments. */
+  azure?: ReachEntry;
 }
 
 export interface SetupOptions {
@@ -480,6 +604,7 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
   // The environment (main only) first, then the variables, then the credential that trusts it.
   for (const step of [app, leftovers, permissions]) await step(grant);
   if (options.reach === 'unit') await unit(grant, options.groups);
+  await azureRoles(grant, options.groups);
   for (const step of [environment, variables, federation]) await step(grant);
   if (options.readOnly) {
     say(`  The read-only app, for report and discover (environment ${READ_ENVIRONMENT}):`);

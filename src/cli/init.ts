@@ -12,6 +12,7 @@ import type { PolicyGroupRef, SetupOptions, Tool } from './init-setup.ts';
 import { loadConfig } from '../config/config.ts';
 import { workingTree } from '../repo/files.ts';
 import { backendOf } from '../backends/index.ts';
+import { azureTarget } from '../backends/azure-target.ts';
 import { EXIT } from './exit.ts';
 import { VERSION } from '../version.ts';
 
@@ -137,7 +138,8 @@ async function policyGroups(root: string): Promise<PolicyGroupRef[]> {
   const config = await loadConfig(workingTree(root));
   return [...config.policy.groups.values()].map((g) => {
     const backend = backendOf(g.backend);
-    return { name: g.name, id: g.id, writesMembers: backend.writesMembers, permissions: backend.permissions };
+    const azure = backend.target === 'azureRole' ? { name: g.name, ...azureTarget(g.id), pim: backend.azureWriter === 'unconditioned' } : undefined;
+    return { name: g.name, id: g.id, writesMembers: backend.writesMembers, permissions: backend.permissions, ...(azure ? { azure } : {}) };
   });
 }
 

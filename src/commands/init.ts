@@ -102,7 +102,7 @@ export function nextSteps(options: InitOptions & { gitRepository?: boolean }): s
     '   (a repository created before 2026-07-15 and not renamed since has the subject repo:OWNER/REPO:environment:access-grant)',
     '   For entries that grant Azure roles (azureRole:), the app also needs Role Based Access Control Administrator',
     "   at their scopes, limited by a delegation condition to the policy's roles and to users (docs/setup.md,",
-    '   "Azure roles"); once the policy names them, access-as-code doctor prints the exact command.',
+    '   "Azure roles"); once the policy names them, init --create-app makes it, or doctor prints the exact command.',
     '4. The repository variables the workflows read:',
     `     gh variable set AZURE_CLIENT_ID --repo ${repo} --body "$APP"`,
     `     gh variable set AZURE_TENANT_ID --repo ${repo} --body "$(az account show --query tenantId -o tsv)"`,

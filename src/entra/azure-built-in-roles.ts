@@ -42,3 +42,5 @@ export const OWNER_ROLE_ID = builtInRoleByName('Owner')!.id;
 
 /** The path of a role's definition at a scope: where it is read, and an Azure role entry's id. */
 export const roleDefinitionAt = (scope: string, roleId: string): string => `${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
+/** Role Based Access Control Administrator: the writer the set-up gives the app, with the delegation condition. */
+export const RBAC_ADMINISTRATOR_ROLE_ID = builtInRoleByName('Role Based Access Control Administrator')!.id;

@@ -66,22 +66,66 @@ export function delegationCommand(me: string, scope: string, roleIds: readonly s
   return `az role assignment create --assignee-object-id ${me} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${scope} --condition-version 2.0 --condition "${delegationCondition(roleIds)}"`;
 }
 
-export function judgeAzureReach(
-  own: readonly OwnAssignment[],
-  entries: readonly { name: string; scope: string; roleId: string; pim?: boolean }[],
-  me = "<the app's object id>",
-): AzureReach {
+/** The az command that gives the app Role Based Access Control Administrator at `scope` without a condition (PIM for Azure resources entries only). */
+export function unconditionedCommand(me: string, scope: string): string {
+  return `az role assignment create --assignee-object-id ${me} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${scope}`;
+}
+
+/** A policy entry as the reach is judged: its scope, its role and whether PIM for Azure resources makes its assignments. */
+export interface ReachEntry {
+  name: string;
+  scope: string;
+  roleId: string;
+  pim?: boolean;
+}
+
+/** One conditioned writer the set-up gives the app: at `scope`, for the roles of the entries below it. */
+export interface Delegation {
+  scope: string;
+  roleIds: string[];
+  entries: ReachEntry[];
+}
+
+/** Where an entry's conditioned writer goes: its subscription, or the entry's own scope when that is above any subscription. */
+const homeOf = (scope: string) => /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? scope;
+
+/**
+ * The conditioned writers the policy needs (docs/setup.md, "Azure roles"): one per subscription (or per
+ * management group or root entry), allowing every role the policy grants there through the condition.
+ * Entries of PIM for Azure resources are left out: the condition does not cover PIM's requests, and
+ * their writer is an unconditioned one at the entry's own scope. The same answer for doctor's advice
+ * and init's set-up.
+ */
+export function delegations(entries: readonly ReachEntry[]): Delegation[] {
+  const out = new Map<string, Delegation>();
+  for (const e of entries) {
+    if (e.pim) continue;
+    const scope = homeOf(e.scope);
+    const d = out.get(scope.toLowerCase()) ?? { scope, roleIds: [], entries: [] };
+    if (!d.roleIds.includes(e.roleId.toLowerCase())) d.roleIds.push(e.roleId.toLowerCase());
+    d.entries.push(e);
+    out.set(scope.toLowerCase(), d);
+  }
+  return [...out.values()];
+}
+
+/** The command for the conditioned writer of `entry`'s subscription (or scope), with every role the policy grants there. */
+function delegationCommandFor(me: string, entry: ReachEntry, entries: readonly ReachEntry[]): string {
+  const d = delegations(entries).find((x) => x.scope.toLowerCase() === homeOf(entry.scope).toLowerCase())!;
+  return delegationCommand(me, d.scope, d.roleIds);
+}
+
+export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly ReachEntry[], me = "<the app's object id>"): AzureReach {
   const writers = own.filter((a) => ROLE_WRITERS.has(a.roleId.toLowerCase()));
   const missing: AzureReach['missing'] = [];
   for (const e of entries) {
     const covering = writers.filter((w) => within(e.scope, w.scope));
     if (covering.length === 0) {
-      // The command for the scope's subscription (or the scope itself), with every role the policy grants under it.
-      const home = /^\/subscriptions\/[^/]+/i.exec(e.scope)?.[0] ?? e.scope;
-      const roles = entries.filter((x) => within(x.scope, home)).map((x) => x.roleId);
       missing.push({
         entry: e.name,
-        why: `the app cannot write role assignments at ${e.scope}. Give it Role Based Access Control Administrator with the delegation condition (docs/setup.md, "Azure roles"): ${delegationCommand(me, home, roles)}`,
+        why: e.pim
+          ? `the app cannot write role assignments at ${e.scope}. PIM for Azure resources makes this entry's assignments and is not documented to honour a delegation condition, so the app needs Role Based Access Control Administrator without one, at the entry's own scope and no wider (docs/setup.md, "Azure roles"): ${unconditionedCommand(me, e.scope)}`
+          : `the app cannot write role assignments at ${e.scope}. Give it Role Based Access Control Administrator with the delegation condition (docs/setup.md, "Azure roles"): ${delegationCommandFor(me, e, entries)}`,
       });
       continue;
     }

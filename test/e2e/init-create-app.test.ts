@@ -36,7 +36,7 @@ const path = require('node:path');
 const tool = path.basename(process.argv[1]);
 const args = process.argv.slice(2);
 const file = process.env.STAND_IN_STATE;
-const state = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { apps: [], sps: [], creds: [], vars: {}, branches: {}, environments: {}, secrets: {}, units: [], roleAssignments: [], log: [] };
+const state = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { apps: [], sps: [], creds: [], vars: {}, branches: {}, environments: {}, secrets: {}, units: [], roleAssignments: [], arm: [], log: [] };
 let input = '';
 try { input = fs.readFileSync(0, 'utf8'); } catch {}
 state.log.push({ tool, args, input });
@@ -58,6 +58,33 @@ if (tool === 'az') {
   if (line.startsWith('ad app permission admin-consent')) done('', process.env.STAND_IN_NO_CONSENT ? 1 : 0, process.env.STAND_IN_NO_CONSENT ? 'ERROR: Insufficient privileges to complete the operation.\\n' : '');
   if (line.startsWith('ad app federated-credential list')) done(JSON.stringify(state.creds.filter((c) => c.appId === opt('--id')).map((c) => ({ name: c.name, subject: c.subject }))));
   if (line.startsWith('ad app federated-credential create')) { const p = JSON.parse(opt('--parameters')); state.creds.push({ appId: opt('--id'), ...p }); done(''); }
+  if (args[0] === 'rest' && opt('--url').startsWith('https://management.azure.com/')) {
+    // Azure Resource Manager's role assignments as az rest answers them: the principalId filter lists
+    // the principal's assignments at, above and below the scope.
+    const url = decodeURIComponent(opt('--url')).slice('https://management.azure.com'.length);
+    const [path, query] = url.split('?');
+    if (!/(^|&)api-version=2022-04-01(&|$)/.test(query)) done('', 1, 'ERROR: (MissingApiVersionParameter)\\n');
+    const under = (a, b) => a.toLowerCase() === b.toLowerCase() || a.toLowerCase().startsWith(b.toLowerCase() + '/');
+    const shown = (a) => ({ id: a.id, properties: { scope: a.scope, roleDefinitionId: a.scope + '/providers/Microsoft.Authorization/roleDefinitions/' + a.roleId, principalId: a.principalId, principalType: a.principalType, condition: a.condition ?? null, conditionVersion: a.conditionVersion ?? null } });
+    let m;
+    if (opt('--method') === 'GET' && (m = /^(.*)\\/providers\\/Microsoft\\.Authorization\\/roleAssignments$/.exec(path))) {
+      const who = /\\$filter=principalId eq '([^']+)'/.exec(query)[1];
+      done(JSON.stringify({ value: state.arm.filter((a) => a.principalId === who && (under(m[1], a.scope) || under(a.scope, m[1]))).map(shown) }));
+    }
+    if (opt('--method') === 'PUT') {
+      const a = state.arm.find((x) => x.id === path);
+      const p = JSON.parse(opt('--body')).properties;
+      if (!a || p.principalId !== a.principalId || !p.roleDefinitionId.endsWith('/' + a.roleId)) done('', 1, 'ERROR: (RoleAssignmentUpdateNotPermitted) Tenant ID, application ID, principal ID, and scope are not allowed to be updated.\\n');
+      Object.assign(a, { condition: p.condition, conditionVersion: p.conditionVersion });
+      done(JSON.stringify(shown(a)));
+    }
+  }
+  if (line.startsWith('role assignment create')) {
+    if (process.env.STAND_IN_NO_ARM_WRITE) done('', 1, "ERROR: (AuthorizationFailed) The client 'me@contoso.com' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write'.\\n");
+    const a = { id: opt('--scope') + '/providers/Microsoft.Authorization/roleAssignments/' + String(state.arm.length + 1).padStart(8, '0'), scope: opt('--scope'), roleId: opt('--role'), principalId: opt('--assignee-object-id'), principalType: opt('--assignee-principal-type'), condition: opt('--condition'), conditionVersion: opt('--condition-version') };
+    state.arm.push(a);
+    done(JSON.stringify(a));
+  }
   if (args[0] === 'rest') {
     // Graph as az rest answers it: one page at a time, with @odata.nextLink.
     const url = decodeURIComponent(opt('--url')).replace('https://graph.microsoft.com/v1.0', '');
@@ -119,6 +146,8 @@ interface StandInState {
   secrets: Record<string, string>;
   units: { id: string; displayName: string; restricted: boolean; groups: string[] }[];
   roleAssignments: { principalId: string; roleDefinitionId: string; directoryScopeId: string }[];
+  /** Azure role assignments. */
+  arm: { id: string; scope: string; roleId: string; principalId: string; principalType: string; condition?: string; conditionVersion?: string }[];
   log: { tool: string; args: string[]; input: string }[];
 }
 
@@ -316,6 +345,7 @@ test('init --create-app adopts an app registration of that name only when you al
         secrets: {},
         units: [],
         roleAssignments: [],
+        arm: [],
         log: [],
       }),
     );
@@ -339,4 +369,93 @@ test('init --create-app adopts an app registration of that name only when you al
   assert.match(adopted.out, /done: app registration "access-as-code acme\/access" \(11111111-2222-4333-8444-999999999999\) exists already, owned by you alone/);
   assert.match(adopted.out, /^Left: the app registration holds 1 client secret or certificate, which the workflows do not need/m);
   assert.match(adopted.out, /^Left: the app registration also trusts old-ci \(repo:acme\/other:ref:refs\/heads\/main\)/m);
+});
+
+test("init --create-app gives the app Azure reach only as the policy's Azure entries need: conditioned writers per subscription, widened when the policy gains a role, never an unconditioned one", () => {
+  const { bin, stateFile, dir } = standIns();
+  const repo = join(dir, 'access');
+  spawnSync('mkdir', [repo]);
+  const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, STAND_IN_STATE: stateFile };
+  assert.equal(run(repo, env, 'init', '--github-repo', 'acme/access').code, 0);
+  const SUB = '/subscriptions/5a5a5a5a-0000-4000-8000-000000000001';
+  const OTHER = '/subscriptions/5a5a5a5a-0000-4000-8000-000000000002';
+  const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
+  const KEY_VAULT_ADMIN = '00482a5a-887f-4fb3-b363-3b7fe8e74483';
+  const VM_CONTRIBUTOR = '9980e02c-c2be-4d73-94e8-173b1dc7cf3c';
+  const policyFile = join(repo, '.github', 'access-policy.yaml');
+  const template = readFileSync(policyFile, 'utf8');
+  const entry = (name: string, role: string, scope: string, backend = 'azure-role') =>
+    `  ${name}:\n    azureRole: { role: ${role}, scope: "${scope}" }\n    backend: ${backend}\n    maxDuration: 4h\n`;
+  writeFileSync(
+    policyFile,
+    template.replace(
+      /^groups:\n/m,
+      `groups:\n${entry('rg-app-contributor', 'Contributor', `${SUB}/resourceGroups/rg-app`)}${entry('kv-admin', 'Key Vault Administrator', `${SUB}/resourceGroups/rg-kv`)}${entry('other-reader', 'Reader', `${OTHER}/resourceGroups/rg-x`, 'azure-pim')}`,
+    ),
+  );
+  assert.equal(run(repo, env, 'form').code, 0, 'the request form follows the policy');
+  assert.equal(run(repo, env, 'validate').code, 0);
+
+  // Someone who may not write role assignments at the subscription: nothing made, the exact command left.
+  const refused = run(repo, { ...env, STAND_IN_NO_ARM_WRITE: '1' }, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.equal(refused.code, 1, refused.err + refused.out);
+  const sp = `sp-${(JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState).apps[0]!.appId}`;
+  assert.match(
+    refused.out,
+    new RegExp(
+      `^Left: the app cannot write role assignments at ${SUB} yet \\(ERROR: \\(AuthorizationFailed\\)[^\\n]*\\): someone who holds Owner, User Access Administrator or Role Based Access Control Administrator there runs\\n {5}az role assignment create --assignee-object-id ${sp} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${SUB} --condition-version 2\\.0 --condition "`,
+      'm',
+    ),
+  );
+  assert.deepEqual((JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState).arm, []);
+
+  // With the right to: one writer for the subscription, for its two roles and users only.
+  const made = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  let state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+  assert.equal(state.arm.length, 1, made.out);
+  const writer = state.arm[0]!;
+  assert.deepEqual(
+    [writer.scope, writer.roleId, writer.principalId, writer.principalType, writer.conditionVersion],
+    [SUB, 'f58310d9-a9f6-439a-9e8d-f62e7b41a168', sp, 'ServicePrincipal', '2.0'],
+  );
+  for (const clause of ['@Request', '@Resource'])
+    assert.ok(
+      writer.condition!.includes(
+        `${clause}[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${[KEY_VAULT_ADMIN, CONTRIBUTOR].sort().join(', ')}} AND ${clause}[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'User'}`,
+      ),
+      writer.condition,
+    );
+  assert.match(
+    made.out,
+    /done: Role Based Access Control Administrator for the app at \S+ assigned, limited by the delegation condition to users and to 2 roles/,
+  );
+  // The PIM entry needs an unconditioned writer: init does not make one by itself, it says the command.
+  assert.match(
+    made.out,
+    new RegExp(
+      `^Left: other-reader grants through PIM for Azure resources[^\\n]*init does not give an unconditioned writer by itself[^\\n]*\\n {5}az role assignment create --assignee-object-id ${sp} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${OTHER}/resourceGroups/rg-x$`,
+      'm',
+    ),
+  );
+  assert.ok(!state.arm.some((a) => !a.condition), 'no writer without a condition');
+
+  // Run again: nothing made twice. Then the policy gains a role: the same assignment's condition widened.
+  const again = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.match(again.out, /done: Role Based Access Control Administrator for the app at \S+, limited to the policy's roles and to users, exists already/);
+  writeFileSync(
+    policyFile,
+    readFileSync(policyFile, 'utf8').replace(
+      /^groups:\n/m,
+      `groups:\n${entry('vm-contributor', 'Virtual Machine Contributor', `${SUB}/resourceGroups/rg-vm`)}`,
+    ),
+  );
+  const widened = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+  assert.equal(state.arm.length, 1, widened.out);
+  assert.equal(state.arm[0]!.id, writer.id);
+  assert.ok(state.arm[0]!.condition!.includes(`{${[KEY_VAULT_ADMIN, VM_CONTRIBUTOR, CONTRIBUTOR].sort().join(', ')}}`), state.arm[0]!.condition);
+  assert.match(
+    widened.out,
+    /done: Role Based Access Control Administrator for the app at \S+ widened, limited by the delegation condition to users and to 3 roles/,
+  );
 });

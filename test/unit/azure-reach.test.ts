@@ -2,7 +2,7 @@
 // beyond the policy, and where they do not let it grant what the policy names. Pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedBy, judgeAzureReach } from '../../src/entra/azure-reach.ts';
+import { allowedBy, delegations, judgeAzureReach } from '../../src/entra/azure-reach.ts';
 import { delegationCondition } from '../../src/entra/azure-condition.ts';
 
 const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000001';
@@ -54,4 +54,28 @@ test('short of the policy: no writer at or above the scope (with the command to 
   );
   const narrow = judgeAzureReach([{ scope: SUB, roleId: RBAC, condition: delegationCondition([READER]) }], entries);
   assert.match(narrow.missing[0]!.why, /leaves out Contributor: add b24988ac-6180-42a0-ab88-20f7382dd24c to both of its clauses/);
+});
+
+test("one conditioned writer per subscription for the policy's roles there; PIM entries get an unconditioned one at their own scope, never in the condition", () => {
+  const OTHER = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000002';
+  const KV = '00482a5a-887f-4fb3-b363-3b7fe8e74483';
+  const all = [
+    { name: 'app', scope: RG, roleId: CONTRIBUTOR },
+    { name: 'kv', scope: `${SUB}/resourceGroups/kv`, roleId: KV.toUpperCase() },
+    { name: 'again', scope: `${SUB}/resourceGroups/x`, roleId: CONTRIBUTOR },
+    { name: 'other', scope: OTHER, roleId: READER },
+    { name: 'pim', scope: `${OTHER}/resourceGroups/p`, roleId: OWNER, pim: true },
+  ];
+  assert.deepEqual(
+    delegations(all).map((d) => [d.scope, d.roleIds, d.entries.map((e) => e.name)]),
+    [
+      [SUB, [CONTRIBUTOR, KV], ['app', 'kv', 'again']],
+      [OTHER, [READER], ['other']],
+    ],
+  );
+  const pim = judgeAzureReach([], all, 'app-oid').missing.find((m) => m.entry === 'pim')!;
+  assert.match(pim.why, /without one, at the entry's own scope and no wider/);
+  assert.ok(pim.why.endsWith(`--role "Role Based Access Control Administrator" --scope ${OTHER}/resourceGroups/p`), pim.why);
+  const other = judgeAzureReach([], all, 'app-oid').missing.find((m) => m.entry === 'other')!;
+  assert.ok(!other.why.includes(OWNER), "the PIM entry's role is not put in the condition");
 });
