@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-WUEGTJ54.js";
+} from "./chunks/chunk-CNM3JBCT.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-DUTXSNQN.js";
-import "./chunks/chunk-EBKPVCSV.js";
+} from "./chunks/chunk-FDRUOTVC.js";
+import "./chunks/chunk-BVLIBRQZ.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-ZLAU6QUR.js";
+} from "./chunks/chunk-UYTSTCUL.js";
 import {
   workingTree
-} from "./chunks/chunk-KZYIULPU.js";
+} from "./chunks/chunk-44TP462T.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,8 +60,8 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-ITT3NRU3.js";
-import "./chunks/chunk-HGTPIZ37.js";
+import "./chunks/chunk-LQSTSFNS.js";
+import "./chunks/chunk-ANEV4XE3.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -69,7 +69,7 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-3NI2XVIG.js";
+import "./chunks/chunk-INCJEQ7L.js";
 import "./chunks/chunk-GDPFZX2D.js";
 import "./chunks/chunk-2VZNYBFU.js";
 import "./chunks/chunk-HJJGYVXC.js";
@@ -386,7 +386,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-LSMDZVCC.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-CBNEJIVR.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -441,14 +441,14 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-O4MNJP5T.js");
+    const { switchLines } = await import("./chunks/config-plan-4QSZPV3I.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-O4MNJP5T.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4QSZPV3I.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
@@ -494,8 +494,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-BVQNVM7Q.js");
-  const { requestSchemaRef } = await import("./chunks/new-ULCUEZDG.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-NH6H3YKO.js");
+  const { requestSchemaRef } = await import("./chunks/new-RTZGQZF2.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -588,7 +588,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-VFVUSHVK.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-C6IVSD4X.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-AJMBS2ZB.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
@@ -642,7 +642,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-KIIVE3OR.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-BWA3CW5B.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -677,7 +677,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-4B2BRDZO.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FOV63IHC.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -776,7 +776,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-WOP67E4O.js");
+  const { collectReport } = await import("./chunks/report-DGARVY2U.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -785,7 +785,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-YRQMBXZJ.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-VRJ7AVHR.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -162,11 +162,19 @@ export async function readyAzure(directory: Directory, ids: readonly string[], o
           : `the Azure role could not be read at ${t.scope}: ${armReadFailure(t.scope, a.status, a.message)}`,
     });
   });
-  const own = new Map<string, AzureAssignment>();
+  // The app's own assignments, each with the scopes where ARM listed it (so one at a management group
+  // above a subscription counts there, though no path shows it).
+  const own = new Map<string, AzureAssignment & { appliesAt: string[] }>();
   for (const t of targets) {
     const all = listed.get(t.scope.toLowerCase());
     if (!Array.isArray(all)) findings.push({ severity: 'error', message: all?.message ?? 'not read', entry: t.id });
-    else for (const a of all) if (a.principalId === me) own.set(`${a.scope.toLowerCase()}|${a.name}`, a);
+    else
+      for (const a of all.filter((x) => x.principalId === me)) {
+        const key = `${a.scope.toLowerCase()}|${a.name}`;
+        const held = own.get(key) ?? { ...a, appliesAt: [] };
+        held.appliesAt.push(t.scope.toLowerCase());
+        own.set(key, held);
+      }
   }
   if (!me)
     return [

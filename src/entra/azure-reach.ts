@@ -14,6 +14,11 @@ export interface OwnAssignment {
   scope: string;
   roleId: string;
   condition?: string;
+  /**
+   * Scopes where ARM listed it as applying (lower case): a listing at a scope with `atScope()` gives the
+   * assignments at and above it, management groups included, which a path alone cannot show.
+   */
+  appliesAt?: readonly string[];
 }
 
 /** What a delegation condition lets its holder write: role ids (undefined: any), and whether only users. */
@@ -26,6 +31,8 @@ interface Allowed {
 /** Whether `inner` is `outer` or below it by path (the root scope "/" holds everything); management groups are not followed. */
 const within = (inner: string, outer: string) =>
   outer === '/' || inner.toLowerCase() === outer.toLowerCase() || inner.toLowerCase().startsWith(`${outer.toLowerCase()}/`);
+/** Whether the app's assignment `w` applies at `scope`: ARM listed it there, or its scope holds `scope` by path. */
+const reaches = (w: OwnAssignment, scope: string) => w.appliesAt?.includes(scope.toLowerCase()) === true || within(scope, w.scope);
 const name = (id: string) => builtInRoleById(id)?.name ?? id;
 
 /**
@@ -119,7 +126,7 @@ export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly
   const writers = own.filter((a) => ROLE_WRITERS.has(a.roleId.toLowerCase()));
   const missing: AzureReach['missing'] = [];
   for (const e of entries) {
-    const covering = writers.filter((w) => within(e.scope, w.scope));
+    const covering = writers.filter((w) => reaches(w, e.scope));
     if (covering.length === 0) {
       missing.push({
         entry: e.name,
@@ -167,7 +174,7 @@ export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly
       );
       continue;
     }
-    const needed = new Set(entries.filter((e) => within(e.scope, w.scope)).map((e) => e.roleId.toLowerCase()));
+    const needed = new Set(entries.filter((e) => reaches(w, e.scope)).map((e) => e.roleId.toLowerCase()));
     const extra = [...a.roles].filter((r) => !needed.has(r));
     if (extra.length > 0)
       beyond.push(

@@ -335,6 +335,17 @@ test("doctor judges the app's own Azure reach: the condition's extra roles and p
         `error: "app-rg-contributor": the app cannot write role assignments at \\S+/rg-app\\. Give it Role Based Access Control Administrator with the delegation condition .*: az role assignment create --assignee-object-id ${SERVICE_PRINCIPAL} --assignee-principal-type ServicePrincipal --role "Role Based Access Control Administrator" --scope ${SUB} --condition-version 2\\.0 --condition "\\(\\(!\\(ActionMatches\\{'Microsoft\\.Authorization/roleAssignments/write'\\}\\)\\) OR \\(@Request\\[Microsoft\\.Authorization/roleAssignments:RoleDefinitionId\\] ForAnyOfAnyValues:GuidEquals \\{${CONTRIBUTOR}\\}`,
       ),
     );
+
+    // The conditioned writer at a management group above the subscription: ARM lists it at the entry's
+    // scope (atScope() includes management groups), so doctor counts it, though no path shows it.
+    const MG = '/providers/Microsoft.Management/managementGroups/platform';
+    s.twin.state.armParents.set(SUB.toLowerCase(), MG);
+    mine.scope = MG;
+    mine.roleDefinitionId = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
+    mine.condition = delegationCondition([CONTRIBUTOR]);
+    const above = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.doesNotMatch(above.err, /cannot write role assignments/, above.err);
+    assert.doesNotMatch(above.err, /can also grant/, "the condition there allows exactly the policy's role");
   }));
 
 test('break-glass on an Azure role entry: the role is assigned at once, loudly, with a review issue; the sweep removes it after its end', () =>
