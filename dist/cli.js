@@ -140,7 +140,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-C2SG7OS2.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-VURSPHHT.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -191,7 +191,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-2DCYIXUC.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-HUDGB7SV.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-CNM3JBCT.js";
+} from "./chunks/chunk-GAOZAEFD.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-FDRUOTVC.js";
-import "./chunks/chunk-BVLIBRQZ.js";
+} from "./chunks/chunk-U4HBIGU4.js";
+import "./chunks/chunk-MUJQVTQJ.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-UYTSTCUL.js";
+} from "./chunks/chunk-OGOIZ6I2.js";
 import {
   workingTree
-} from "./chunks/chunk-44TP462T.js";
+} from "./chunks/chunk-LTGWNVZL.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,8 +60,10 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-LQSTSFNS.js";
-import "./chunks/chunk-ANEV4XE3.js";
+import "./chunks/chunk-JGWLWWOG.js";
+import {
+  backendOf
+} from "./chunks/chunk-J43E6K6J.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -175,6 +177,22 @@ async function writeGrantSummary(report, after) {
 // src/action/result.ts
 var OK = { status: "ok" };
 
+// src/backends/outcome-words.ts
+var MEMBERSHIP = { add: "added", remove: "removed", already: "already a member", gone: "already gone" };
+var ASSIGNMENT = { add: "assigned", remove: "unassigned", already: "already assigned", gone: "already unassigned" };
+function whatHappened(g, d, dryRun) {
+  const backend = backendOf(g.backend);
+  const w = backend.target === "azureRole" ? ASSIGNMENT : MEMBERSHIP;
+  if (d.action === "report") return g.mode === "audit" ? "reported (audit mode)" : "reported, not removed";
+  if (d.outcome === "failed") return `NOT ${d.action === "add" ? w.add : d.action === "update" ? "moved" : w.remove}`;
+  if (d.action === "update") return `${dryRun ? "would have" : "has"} its ${backend.label ?? "PIM"} assignment end at ${d.end ?? ""}`;
+  if (d.action === "add") {
+    const ends = d.end && backend.endsItself ? ` (${backend.label}: the service ends it at ${d.end})` : "";
+    return `${dryRun ? `would be ${w.add}` : d.outcome === "already-member" ? w.already : w.add}${ends}`;
+  }
+  return dryRun ? `would be ${w.remove}` : d.outcome === "already-gone" ? w.gone : w.remove;
+}
+
 // src/action/revoke.ts
 var REASON = {
   active: "active request",
@@ -216,7 +234,7 @@ async function writeRevokeSummary(report) {
     for (const d of g.dispositions) {
       if (d.action !== "keep")
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun, g.mode)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${escapeHtml(whatHappened(g, d, report.dryRun))}${d.outcome === "failed" ? `: ${escapeHtml(d.detail ?? "")}` : ""}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ""}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ""}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ""} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(", ")}` : ""})`
         );
     }
   }
@@ -231,14 +249,6 @@ async function writeRevokeSummary(report) {
       true
     );
   await summary2.write();
-}
-function whatHappened(d, dryRun, mode) {
-  if (d.action === "report") return mode === "audit" ? "reported (audit mode)" : "reported, not removed";
-  if (d.outcome === "failed") return `NOT ${d.action === "add" ? "added" : "removed"}: ${escapeHtml(d.detail ?? "")}`;
-  if (d.action === "update") return `${dryRun ? "would have" : "has"} its PIM assignment end at ${escapeHtml(d.end ?? "")}`;
-  if (d.action === "add")
-    return `${dryRun ? "would be added" : d.outcome === "already-member" ? "already a member" : "added"}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ""}`;
-  return dryRun ? "would be removed" : d.outcome === "already-gone" ? "already gone" : "removed";
 }
 
 // src/action-commands.ts
@@ -386,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-CBNEJIVR.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-GKDMWZEZ.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -441,14 +451,14 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-4QSZPV3I.js");
+    const { switchLines } = await import("./chunks/config-plan-4IPZXXVF.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4QSZPV3I.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4IPZXXVF.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
@@ -494,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-NH6H3YKO.js");
-  const { requestSchemaRef } = await import("./chunks/new-RTZGQZF2.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-QQX3CL25.js");
+  const { requestSchemaRef } = await import("./chunks/new-W4XWNWJ6.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -588,7 +598,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-C6IVSD4X.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-CVYK2I4O.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-AJMBS2ZB.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
@@ -642,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-BWA3CW5B.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-MTN73ZKW.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -677,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FOV63IHC.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-AJHAM3TK.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -776,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-DGARVY2U.js");
+  const { collectReport } = await import("./chunks/report-Q4VNXFZQ.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -785,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-VRJ7AVHR.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-KOO5EFWH.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

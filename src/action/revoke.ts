@@ -2,6 +2,7 @@
 import * as core from './runner.ts';
 import type { RevokeReport } from '../commands/revoke.ts';
 import { escapeHtml } from './report.ts';
+import { whatHappened } from '../backends/outcome-words.ts';
 
 const REASON = {
   active: 'active request',
@@ -44,7 +45,7 @@ export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
     for (const d of g.dispositions) {
       if (d.action !== 'keep')
         details.push(
-          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${whatHappened(d, report.dryRun, g.mode)}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
+          `${escapeHtml(g.group)}: ${d.type} ${d.id} ${escapeHtml(whatHappened(g, d, report.dryRun))}${d.outcome === 'failed' ? `: ${escapeHtml(d.detail ?? '')}` : ''}${d.sessions ? `; sign-in sessions ${escapeHtml(d.sessions)}` : ''}${d.stillHeld ? `; <strong>${escapeHtml(d.stillHeld)}</strong>` : ''}${d.unverified ? `; <strong>${escapeHtml(d.unverified)}</strong>` : ''} (${REASON[d.reason]}${d.files.length ? `: ${d.files.map(escapeHtml).join(', ')}` : ''})`,
         );
     }
   }
@@ -61,17 +62,4 @@ export async function writeRevokeSummary(report: RevokeReport): Promise<void> {
       true,
     );
   await summary.write();
-}
-
-type Disposition = RevokeReport['groups'][number]['dispositions'][number];
-
-/** What became of one member in words: added, removed, reported, moved, or not done and why. */
-function whatHappened(d: Disposition, dryRun: boolean, mode: string): string {
-  // Audit mode reports; in enforce mode a backend keeps what it may not remove (an Azure role's group holder).
-  if (d.action === 'report') return mode === 'audit' ? 'reported (audit mode)' : 'reported, not removed';
-  if (d.outcome === 'failed') return `NOT ${d.action === 'add' ? 'added' : 'removed'}: ${escapeHtml(d.detail ?? '')}`;
-  if (d.action === 'update') return `${dryRun ? 'would have' : 'has'} its PIM assignment end at ${escapeHtml(d.end ?? '')}`;
-  if (d.action === 'add')
-    return `${dryRun ? 'would be added' : d.outcome === 'already-member' ? 'already a member' : 'added'}${d.end ? ` (PIM: Entra ends it at ${escapeHtml(d.end)})` : ''}`;
-  return dryRun ? 'would be removed' : d.outcome === 'already-gone' ? 'already gone' : 'removed';
 }

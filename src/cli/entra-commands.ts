@@ -8,6 +8,7 @@ import { NO_WEBHOOKS, type EffectPorts } from '../execute/executor.ts';
 import type { GitHub } from '../github/client.ts';
 import { loadConfig } from '../config/config.ts';
 import type { GroupResult } from '../reconcile/decide.ts';
+import { whatHappened } from '../backends/outcome-words.ts';
 import type { BranchContext } from '../commands/context.ts';
 import { ConfigError, formatDiagnostic } from '../diagnostics.ts';
 import { gitIn, isWorkTree } from '../git/git.ts';
@@ -172,9 +173,8 @@ function printChanges(io: CliIo, groups: readonly GroupResult[], failedOnly: boo
     if (g.error) io.out(`${g.group}: ${g.error}`);
     for (const d of g.dispositions) {
       if (d.action === 'keep' || (failedOnly && d.outcome !== 'failed')) continue;
-      const verb = d.action === 'report' ? (g.mode === 'audit' ? 'reported (audit mode)' : 'reported, not removed') : (d.outcome ?? 'removed');
       io.out(
-        `${g.group}: ${verb} ${d.type} ${d.id} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
+        `${g.group}: ${d.type} ${d.id} ${whatHappened(g, d, false)} (${d.reason}${d.files.length ? `: ${d.files.join(', ')}` : ''})${d.outcome === 'failed' && d.detail ? `: ${d.detail}` : ''}`,
       );
     }
   }

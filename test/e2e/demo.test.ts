@@ -21,7 +21,7 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
     /members before: outsider@contoso\.com\n\s+members after: {2}octocat@contoso\.com\n.*the member added by hand, with no request, is gone too/,
   );
   assert.match(stdout, /grant: refused: .*@hubot is the requester/);
-  assert.match(stdout, /removed user octocat@contoso\.com \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
+  assert.match(stdout, /user octocat@contoso\.com removed \(ended: requests\/k8s-prod-operators\/octocat-chg-310\.yaml\)/);
   assert.match(stdout, /members after the sweep: \(none\)/);
   assert.match(
     stdout,
@@ -53,7 +53,7 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
     /\| k8s-prod-operators \| 1 \| 30m \| 30m \| 0 \| the sweep \|/,
     "octocat's 90-minute request was removed by a sweep half an hour after its end",
   );
-  assert.match(stdout, /removed user hubot@contoso\.com \(ended: break-glass run 501/, 'the removal names the break-glass use that ended');
+  assert.match(stdout, /user hubot@contoso\.com removed \(ended: break-glass run 501/, 'the removal names the break-glass use that ended');
   const glassLate = Number(
     /"break-glass","k8s-prod-operators","hubot",[^\n]*"expired","[^"]+","the first successful grant or sweep run that started after the end","(\d+)"/.exec(
       stdout,
@@ -83,7 +83,10 @@ test('npm run demo: rejected on its lines, granted with the out-of-band member r
   assert.match(stdout, /Wrote the proposal on branch onboard-finance-admins: finance-admins, platform-admins join the policy in audit mode/);
   assert.match(stdout, /\| finance-admins \| privileged \| 2 \| 1 \| 504 \| 0 \/ 0 \/ 0 \| 30 \|/);
   // Permission-level: Contributor on a resource group for an hour through PIM for Azure resources, ended by Azure.
-  assert.match(stdout, /app-rg-contributor: added user octocat@contoso\.com \(active: requests\/app-rg-contributor\/octocat-hotfix\.yaml\)/);
+  assert.match(
+    stdout,
+    /app-rg-contributor: user octocat@contoso\.com assigned \(Azure PIM: the service ends it at \S+\) \(active: requests\/app-rg-contributor\/octocat-hotfix\.yaml\)/,
+  );
   assert.match(
     stdout,
     /Contributor at rg-app: octocat@contoso\.com until \S+\n\s+the twin's clock moves past \S+ \(no workflow ran since: 0 calls\): Contributor at rg-app: \(none\)/,
