@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { pushEvent, pullRequestEvent, runAction, type ActionRun } from './actions-runner.ts';
 import { workflowTokens, type Permissions } from '../twin/permissions.ts';
 import { createRepo, type TestRepo } from './git-repo.ts';
+import { checkedOut, GitObjects, setBranch } from './git-objects.ts';
 import type { GitHubReview, TwinSeed } from '../twin/state.ts';
 import { Twin } from '../twin/twin.ts';
 
@@ -181,32 +182,84 @@ export class AccessWorld {
   openPull(author: string, ...pushes: { files: Record<string, string | null>; by?: string; signer?: string }[]): Pull {
     const number = this.nextNumber();
     const branch = `pr-${number}`;
+    const who = (p: (typeof pushes)[number]) => ({ author: p.by ?? author, committer: p.by ?? author, ...(p.signer ? { signer: p.signer } : {}) });
+    // The branch's commits written as objects, main staying checked out (scripts/lib/git-objects.ts);
+    // git itself where they cannot be.
+    const quick = this.commitsOnBranch(
+      branch,
+      this.repo.head(),
+      pushes.map((p) => p.files),
+      `pr ${number}`,
+    );
+    if (quick) {
+      const commits = quick.map((sha, i) => ({ sha, ...who(pushes[i]!) }));
+      return { number, branch, author, base: quick.base, head: commits[commits.length - 1]!.sha, commits, reviews: [] };
+    }
     this.repo.git('switch', '-q', 'main');
     const base = this.repo.head();
     this.repo.git('switch', '-q', '-c', branch);
     const commits = pushes.map((p) => ({
       sha: Object.keys(p.files).length === 0 ? this.repo.emptyCommit(`pr ${number}`) : this.repo.commit(`pr ${number}`, p.files),
-      author: p.by ?? author,
-      committer: p.by ?? author,
-      ...(p.signer ? { signer: p.signer } : {}),
+      ...who(p),
     }));
     this.repo.git('switch', '-q', 'main');
     return { number, branch, author, base, head: commits[commits.length - 1]!.sha, commits, reviews: [] };
   }
 
+  /**
+   * Commits on a branch that is not checked out, written as objects while main stays checked out (a
+   * new branch from `from`, or more commits on an existing one); undefined when git must make them.
+   */
+  private commitsOnBranch(
+    branch: string,
+    from: string,
+    changes: readonly Record<string, string | null>[],
+    message: string,
+  ): (string[] & { base: string }) | undefined {
+    if (checkedOut(this.repo.dir) !== 'main' || changes.length === 0) return undefined;
+    const objects = new GitObjects(this.repo.dir);
+    const shas: string[] = [];
+    let parent = from;
+    for (const files of changes) {
+      const sha = objects.commitOn(parent, files, message);
+      if (!sha) return undefined;
+      shas.push((parent = sha));
+    }
+    setBranch(this.repo.dir, branch, parent);
+    return Object.assign(shas, { base: from });
+  }
+
   /** Adds a commit to an open pull request (a push after review). */
   push(pull: Pull, files: Record<string, string | null>, by = pull.author): void {
-    this.repo.git('switch', '-q', pull.branch);
-    const sha = this.repo.commit(`pr ${pull.number} again`, files);
-    this.repo.git('switch', '-q', 'main');
+    const quick = this.commitsOnBranch(pull.branch, pull.head, [files], `pr ${pull.number} again`);
+    let sha = quick?.[0];
+    if (!sha) {
+      this.repo.git('switch', '-q', pull.branch);
+      sha = this.repo.commit(`pr ${pull.number} again`, files);
+      this.repo.git('switch', '-q', 'main');
+    }
     pull.commits.push({ sha, author: by, committer: by });
     pull.head = sha;
+  }
+
+  /** `git diff --name-status [-M|--no-renames] base...head` of a pull request, read in this process where it can be. */
+  private pullNameStatus(pull: Pull, renames: boolean): string[] {
+    const objects = new GitObjects(this.repo.dir);
+    // base...head compares with their merge base, which is the base itself when the head descends from it.
+    const quick = objects.isAncestor(pull.base, pull.head) === true ? objects.nameStatus(pull.base, pull.head, renames) : undefined;
+    return (
+      quick ??
+      this.repo
+        .git('diff', '--name-status', renames ? '-M' : '--no-renames', `${pull.base}...${pull.head}`)
+        .split('\n')
+        .filter(Boolean)
+    );
   }
 
   review(pull: Pull, reviewer: string, state: GitHubReview['state'] = 'APPROVED', commitId = pull.head): void {
     // GitHub requests a review from the code-owner teams and records a member's review as made on
     // behalf of them, with the team's membership at that moment.
-    const codeowners = this.repo.git('show', `${pull.base}:.github/CODEOWNERS`);
+    const codeowners = new GitObjects(this.repo.dir).fileAt(pull.base, '.github/CODEOWNERS') ?? this.repo.git('show', `${pull.base}:.github/CODEOWNERS`);
     const teams = [...this.twin.state.teams]
       .filter(
         ([team, members]) =>
@@ -225,7 +278,7 @@ export class AccessWorld {
 
   /** Merges with a real merge commit on main and tells the twin's GitHub about the merged pull request. */
   merge(pull: Pull): { before: string; after: string } {
-    this.repo.git('switch', '-q', 'main');
+    if (checkedOut(this.repo.dir) !== 'main') this.repo.git('switch', '-q', 'main');
     const before = this.repo.head();
     this.repo.git('merge', '-q', '--no-ff', '-m', `Merge pull request #${pull.number}`, pull.branch);
     const after = this.repo.head();
@@ -264,14 +317,10 @@ export class AccessWorld {
    */
   /** Tells the twin's GitHub about a pull request that is open (waiting for review). */
   registerOpen(pull: Pull): void {
-    const files = this.repo
-      .git('diff', '--name-status', '--no-renames', `${pull.base}...${pull.head}`)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [code, path] = line.split('\t') as [string, string];
-        return { filename: path, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
-      });
+    const files = this.pullNameStatus(pull, false).map((line) => {
+      const [code, path] = line.split('\t') as [string, string];
+      return { filename: path, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
+    });
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.twin.addPull('acme', 'access', {
       number: pull.number,
@@ -292,15 +341,11 @@ export class AccessWorld {
   }
 
   registerMerged(pull: Pull, mergeSha: string, landed: string[] = [], base = 'main'): void {
-    const files = this.repo
-      .git('diff', '--name-status', '-M', `${pull.base}...${pull.head}`)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [code, first, second] = line.split('\t') as [string, string, string | undefined];
-        if (code.startsWith('R')) return { filename: second!, status: 'renamed' as const, previous_filename: first };
-        return { filename: first, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
-      });
+    const files = this.pullNameStatus(pull, true).map((line) => {
+      const [code, first, second] = line.split('\t') as [string, string, string | undefined];
+      if (code.startsWith('R')) return { filename: second!, status: 'renamed' as const, previous_filename: first };
+      return { filename: first, status: code === 'A' ? ('added' as const) : code === 'D' ? ('removed' as const) : ('modified' as const) };
+    });
     // GitHub merges after the reviews it counted: the merge time is never before the last review.
     const lastReview = Math.max(0, ...pull.reviews.map((r) => Date.parse(r.submitted_at)));
     const mergedAt = new Date(Math.max(Date.now(), lastReview + 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -13,10 +13,12 @@ import { dirname, join } from 'node:path';
 import {
   buildSchema,
   defaultFieldResolver,
-  graphql,
+  execute,
   Kind,
   parse,
   validate,
+  type DocumentNode,
+  type GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -32,6 +34,17 @@ const checks = new WeakMap<TwinState, (scope: string, level: Level) => void>();
 const need = (state: TwinState, scope: string, level: Level) => checks.get(state)?.(scope, level);
 
 let schema: GraphQLSchema | undefined;
+/** Each query text parsed and validated once per process: the product sends the same few queries again and again. */
+const queries = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
+function checked(query: string): { document: DocumentNode; errors: readonly GraphQLError[] } {
+  let known = queries.get(query);
+  if (!known) {
+    const document = parse(query);
+    known = { document, errors: validate(githubSchema(), document) };
+    queries.set(query, known);
+  }
+  return known;
+}
 /** GitHub's schema, parsed once per process (about 300 ms). Its SDL repeats a few fields, hence assumeValidSDL. */
 export function githubSchema(): GraphQLSchema {
   if (!schema) {
@@ -377,7 +390,7 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
   const vars = (request.variables ?? {}) as Vars;
   let cost: number;
   try {
-    const errors = validate(githubSchema(), parse(request.query));
+    const errors = checked(request.query).errors;
     if (errors.length > 0) return { status: 200, body: { errors: errors.map((e) => ({ message: e.message, locations: e.locations })) }, cost: 0 };
     cost = queryCost(request.query, vars);
   } catch (error) {
@@ -494,7 +507,14 @@ export async function runGraphql(shared: TwinState, body: Buffer, remaining: num
       },
     }),
   };
-  const result = await graphql({ schema: githubSchema(), source: request.query, variableValues: vars, rootValue, fieldResolver: partialFaults(faults) });
+  // Parsed and validated once above (execute, as graphql() does after its own parse and validate).
+  const result = await execute({
+    schema: githubSchema(),
+    document: checked(request.query).document,
+    variableValues: vars,
+    rootValue,
+    fieldResolver: partialFaults(faults),
+  });
   const errors = result.errors?.map((e) => ({
     type: (e.originalError as { extensions?: { type?: string } } | undefined)?.extensions?.type ?? 'INTERNAL',
     path: e.path,

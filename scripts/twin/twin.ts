@@ -138,6 +138,8 @@ export class Twin {
       'INPUT_ARM-ENDPOINT': this.urls.arm,
       // The test suite shortens the clients' waits (retries, write pacing): the twin recovers at once.
       ...waitsEnv(),
+      // and Node's compile cache, when the suite keeps one (scripts/test.ts).
+      ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {}),
     };
   }
 

