@@ -85,7 +85,7 @@ function requestFor(s: Scenario, login: 'hubot' | 'octocat', expiresIn: number):
   return { pull, file };
 }
 
-test('azure-role: a merged request assigns the role at the scope (to the user only), the sweep deletes it after the end', () =>
+test('azure-role: a merged request assigns the role at the scope (to the user only), an extension keeps it past the first end, the sweep deletes it after the end', () =>
   azureWorld({ backend: 'azure-role' }, async (s) => {
     const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
     const run = await s.grant(s.merge(pull));
@@ -100,6 +100,13 @@ test('azure-role: a merged request assigns the role at the scope (to the user on
     const again = await s.revoke();
     assert.equal(again.exitCode, 0, again.stdout);
     assert.deepEqual(holders(s), ['hubot']);
+    // Extended to three hours by an approved pull request: a sweep two hours on keeps the assignment.
+    const extended = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: ENTRY, expiresIn: 3 * 60 * 60_000 }) } });
+    s.review(extended, 'lead1');
+    s.merge(extended);
+    const later = await runCli(s, ['revoke', '--at', iso(Date.now() + 2 * 60 * 60_000)]);
+    assert.equal(later.code, 0, later.err);
+    assert.deepEqual(holders(s), ['hubot'], `kept until the extended end: ${later.out}`);
     const ended = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: ENTRY, expiresIn: -60_000 }) } });
     s.review(ended, 'lead1');
     s.merge(ended);
