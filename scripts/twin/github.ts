@@ -448,8 +448,14 @@ export function githubHandler(state: TwinState, faults?: Faults) {
     let head: string | undefined;
     const mainHead = () => (head ??= repo.gitDir ? (refHead(repo.gitDir, 'main') ?? '0'.repeat(40)) : '0'.repeat(40));
     let shapedRepo: Json | undefined;
+    // The example run with this twin's URLs, made once per request and shared by every run of a page:
+    // each shaped run is serialised at once and never changed, and a listing of thousands of runs
+    // would otherwise copy the example thousands of times.
+    let template: Json | undefined;
     const runShape = (r: GitHubRepo['workflowRuns'][number]) => {
-      const t: Json = JSON.parse(JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web));
+      const t: Json = (template ??= JSON.parse(
+        JSON.stringify(TEMPLATE_RUN).replaceAll('https://api.github.com', api).replaceAll('https://github.com', web),
+      ) as Json);
       const actor = r.actor ?? state.githubActor;
       return {
         ...t,
