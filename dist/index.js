@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-GAOZAEFD.js";
+} from "./chunks/chunk-CQSDLDPF.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-U4HBIGU4.js";
-import "./chunks/chunk-MUJQVTQJ.js";
+} from "./chunks/chunk-IFBQYEQJ.js";
+import "./chunks/chunk-KAESIZSV.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-OGOIZ6I2.js";
+} from "./chunks/chunk-MWBSGJND.js";
 import {
   workingTree
-} from "./chunks/chunk-LTGWNVZL.js";
+} from "./chunks/chunk-3OF3MQEM.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,10 +60,10 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-JGWLWWOG.js";
+import "./chunks/chunk-4CSIUWES.js";
 import {
   backendOf
-} from "./chunks/chunk-J43E6K6J.js";
+} from "./chunks/chunk-CBQLHAYS.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -71,8 +71,8 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-INCJEQ7L.js";
-import "./chunks/chunk-GDPFZX2D.js";
+import "./chunks/chunk-YTVWVFRG.js";
+import "./chunks/chunk-IVD63FGE.js";
 import "./chunks/chunk-2VZNYBFU.js";
 import "./chunks/chunk-HJJGYVXC.js";
 import "./chunks/chunk-LIIKHXTA.js";
@@ -396,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-GKDMWZEZ.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-IKLMRAUR.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -433,7 +433,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-US6BSGBJ.js");
+  const { readPublished } = await import("./chunks/dashboard-VJPRKZOQ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -451,21 +451,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-4IPZXXVF.js");
+    const { switchLines } = await import("./chunks/config-plan-WVITTTDU.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4IPZXXVF.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-WVITTTDU.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-R5YM5PPT.js");
+  const { conferredViews } = await import("./chunks/conferred-KY2MDE26.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -504,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-QQX3CL25.js");
-  const { requestSchemaRef } = await import("./chunks/new-W4XWNWJ6.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3G66KJXH.js");
+  const { requestSchemaRef } = await import("./chunks/new-QFZROVU3.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -567,7 +567,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-XZB2F274.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-Z33KF3SY.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -598,9 +598,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-CVYK2I4O.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-YLWRGDW6.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-AJMBS2ZB.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-N4CF2O3T.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -652,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-MTN73ZKW.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-7T7CIFUN.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-AJHAM3TK.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-F73SJHBE.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -721,7 +721,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-RAZQNCJ4.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-ENZCKYUL.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -748,8 +748,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-US6BSGBJ.js");
-  const { slotLateness } = await import("./chunks/dashboard-AJMBS2ZB.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-VJPRKZOQ.js");
+  const { slotLateness } = await import("./chunks/dashboard-N4CF2O3T.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -768,7 +768,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-JCXBOIKD.js");
+  const { confersEffects } = await import("./chunks/confers-comment-2P4CYBUV.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -786,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-Q4VNXFZQ.js");
+  const { collectReport } = await import("./chunks/report-7XUARYQG.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-KOO5EFWH.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-F4UNN3DJ.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

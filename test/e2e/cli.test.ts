@@ -466,6 +466,7 @@ test('the exit status is the same for the same kind of outcome in every command,
       // A bad value of an option every command takes: 2.
       const at = await door(r.dir, command, '--at', 'yesterday');
       assert.equal(at.code, 2, `${command} --at yesterday: ${at.err}`);
+      assert.match(at.err, /--at "yesterday" is not valid/, command);
     }
     // Not done for want of configuration or credentials: 2, for every command that needs them.
     for (const command of ['validate', 'plan', 'doctor', 'discover', 'form']) {

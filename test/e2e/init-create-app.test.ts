@@ -68,8 +68,12 @@ if (tool === 'az') {
     const shown = (a) => ({ id: a.id, properties: { scope: a.scope, roleDefinitionId: a.scope + '/providers/Microsoft.Authorization/roleDefinitions/' + a.roleId, principalId: a.principalId, principalType: a.principalType, condition: a.condition ?? null, conditionVersion: a.conditionVersion ?? null } });
     let m;
     if (opt('--method') === 'GET' && (m = /^(.*)\\/providers\\/Microsoft\\.Authorization\\/roleAssignments$/.exec(path))) {
+      if (process.env.STAND_IN_NO_ARM_READ) done('', 1, "ERROR: (AuthorizationFailed) The client 'me@contoso.com' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read'.\\n");
       const who = /\\$filter=principalId eq '([^']+)'/.exec(query)[1];
-      done(JSON.stringify({ value: state.arm.filter((a) => a.principalId === who && (under(m[1], a.scope) || under(a.scope, m[1]))).map(shown) }));
+      // At, above (management groups hold every subscription here) and below the scope; one a page, with ARM's nextLink.
+      const all = state.arm.filter((a) => a.principalId === who && (under(m[1], a.scope) || under(a.scope, m[1]) || a.scope.startsWith('/providers/Microsoft.Management/')));
+      const at = Number(/\\$skiptoken=(\\d+)/.exec(query)?.[1] ?? 0);
+      done(JSON.stringify({ value: all.slice(at, at + 1).map(shown), ...(at + 1 < all.length ? { nextLink: 'https://management.azure.com' + path + '?' + query.replace(/&\\$skiptoken=\\d+/, '') + '&$skiptoken=' + (at + 1) } : {}) }));
     }
     if (opt('--method') === 'PUT') {
       const a = state.arm.find((x) => x.id === path);
@@ -81,7 +85,9 @@ if (tool === 'az') {
   }
   if (line.startsWith('role assignment create')) {
     if (process.env.STAND_IN_NO_ARM_WRITE) done('', 1, "ERROR: (AuthorizationFailed) The client 'me@contoso.com' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write'.\\n");
-    const a = { id: opt('--scope') + '/providers/Microsoft.Authorization/roleAssignments/' + String(state.arm.length + 1).padStart(8, '0'), scope: opt('--scope'), roleId: opt('--role'), principalId: opt('--assignee-object-id'), principalType: opt('--assignee-principal-type'), condition: opt('--condition'), conditionVersion: opt('--condition-version') };
+    // A role given by its definition's full id is taken as named; one elsewhere than the scope is not found, as az says.
+    if (!opt('--role').toLowerCase().startsWith(opt('--scope').toLowerCase() + '/providers/microsoft.authorization/roledefinitions/')) done('', 1, "ERROR: Role '" + opt('--role') + "' doesn't exist.\\n");
+    const a = { id: opt('--scope') + '/providers/Microsoft.Authorization/roleAssignments/' + String(state.arm.length + 1).padStart(8, '0'), scope: opt('--scope'), roleId: opt('--role').split('/').pop(), principalId: opt('--assignee-object-id'), principalType: opt('--assignee-principal-type'), condition: opt('--condition'), conditionVersion: opt('--condition-version') };
     state.arm.push(a);
     done(JSON.stringify(a));
   }
@@ -396,6 +402,13 @@ test("init --create-app gives the app Azure reach only as the policy's Azure ent
   assert.equal(run(repo, env, 'form').code, 0, 'the request form follows the policy');
   assert.equal(run(repo, env, 'validate').code, 0);
 
+  // Someone who may not even read role assignments there: the rest of the set-up is done, the command left.
+  const unread = run(repo, { ...env, STAND_IN_NO_ARM_READ: '1' }, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.equal(unread.code, 1, unread.err + unread.out);
+  assert.match(unread.out, new RegExp(`^Left: the app's Azure role assignments at ${SUB} could not be read \\(reading the app's Azure role assignments`, 'm'));
+  assert.match(unread.out, /done: federated credential for repo:acme@1001\/access@2002:environment:access-grant created/, 'Azure last, and not a stop');
+  assert.equal((JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState).vars.AZURE_CLIENT_ID?.length, 36);
+
   // Someone who may not write role assignments at the subscription: nothing made, the exact command left.
   const refused = run(repo, { ...env, STAND_IN_NO_ARM_WRITE: '1' }, 'init', '--github-repo', 'acme/access', '--create-app');
   assert.equal(refused.code, 1, refused.err + refused.out);
@@ -441,7 +454,7 @@ test("init --create-app gives the app Azure reach only as the policy's Azure ent
 
   // Run again: nothing made twice. Then the policy gains a role: the same assignment's condition widened.
   const again = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
-  assert.match(again.out, /done: Role Based Access Control Administrator for the app at \S+, limited to the policy's roles and to users, exists already/);
+  assert.match(again.out, /done: the app can already write the policy's roles at \S+/);
   writeFileSync(
     policyFile,
     readFileSync(policyFile, 'utf8').replace(
@@ -458,4 +471,16 @@ test("init --create-app gives the app Azure reach only as the policy's Azure ent
     widened.out,
     /done: Role Based Access Control Administrator for the app at \S+ widened, limited by the delegation condition to users and to 3 roles/,
   );
+
+  // The writer at a management group above the subscription (ARM lists it there): nothing more is made.
+  const MG = '/providers/Microsoft.Management/managementGroups/platform';
+  state.arm = [{ ...state.arm[0]!, id: `${MG}/providers/Microsoft.Authorization/roleAssignments/00000009`, scope: MG }];
+  writeFileSync(stateFile, JSON.stringify(state));
+  const above = run(repo, env, 'init', '--github-repo', 'acme/access', '--create-app');
+  assert.deepEqual(
+    (JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState).arm.map((a) => a.scope),
+    [MG],
+    above.out,
+  );
+  assert.match(above.out, new RegExp(`done: the app can already write the policy's roles at ${SUB}`));
 });

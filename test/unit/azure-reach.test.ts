@@ -79,3 +79,12 @@ test("one conditioned writer per subscription for the policy's roles there; PIM 
   const other = judgeAzureReach([], all, 'app-oid').missing.find((m) => m.entry === 'other')!;
   assert.ok(!other.why.includes(OWNER), "the PIM entry's role is not put in the condition");
 });
+
+test('the unconditioned writer an azure-pim entry needs at its own scope is named as what it is, not as a mistake to replace', () => {
+  const pimEntry = [{ name: 'pim', scope: RG, roleId: CONTRIBUTOR, pim: true }];
+  const [said] = judgeAzureReach([{ scope: RG, roleId: RBAC }], pimEntry).beyond;
+  assert.match(said!, /without a condition, as the azure-pim entry there needs .*: it can give anyone any role at that scope/);
+  // The same writer at the subscription above is wider than the entry needs: replace it.
+  const [wider] = judgeAzureReach([{ scope: SUB, roleId: RBAC }], pimEntry).beyond;
+  assert.match(wider!, /Replace it with Role Based Access Control Administrator and the delegation condition/);
+});
