@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-CQSDLDPF.js";
+} from "./chunks/chunk-AHGR6A5U.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-IFBQYEQJ.js";
-import "./chunks/chunk-KAESIZSV.js";
+} from "./chunks/chunk-3VRJF2FW.js";
+import "./chunks/chunk-2GF5WVY3.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-MWBSGJND.js";
+} from "./chunks/chunk-54J7DBDP.js";
 import {
   workingTree
-} from "./chunks/chunk-3OF3MQEM.js";
+} from "./chunks/chunk-CLVGFIZW.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,10 +60,10 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-4CSIUWES.js";
+import "./chunks/chunk-7XSM26YU.js";
 import {
   backendOf
-} from "./chunks/chunk-CBQLHAYS.js";
+} from "./chunks/chunk-LR4TNDDV.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -71,7 +71,7 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-YTVWVFRG.js";
+import "./chunks/chunk-UIMCVITO.js";
 import "./chunks/chunk-IVD63FGE.js";
 import "./chunks/chunk-2VZNYBFU.js";
 import "./chunks/chunk-HJJGYVXC.js";
@@ -396,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-IKLMRAUR.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-CXSHAKDG.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -451,14 +451,14 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-WVITTTDU.js");
+    const { switchLines } = await import("./chunks/config-plan-4VGLJX47.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-WVITTTDU.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4VGLJX47.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
@@ -504,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-3G66KJXH.js");
-  const { requestSchemaRef } = await import("./chunks/new-QFZROVU3.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-MEMFOEK3.js");
+  const { requestSchemaRef } = await import("./chunks/new-HRZD4FHQ.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -598,7 +598,7 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-YLWRGDW6.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IVERKUBP.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
   const { DASHBOARD_LABEL } = await import("./chunks/dashboard-N4CF2O3T.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
@@ -652,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-7T7CIFUN.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-OU2FP5QB.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-F73SJHBE.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-LW3R5J7N.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -786,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-7XUARYQG.js");
+  const { collectReport } = await import("./chunks/report-3ZZXBNC3.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-F4UNN3DJ.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7AYTN3UW.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

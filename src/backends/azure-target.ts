@@ -2,8 +2,8 @@
  * What the backends whose entries are Azure roles at a scope (azure-role, azure-pim) share: the role
  * must exist at the scope (doctor reads it; a write names a missing one), its holders are the principals assigned that role exactly at
  * that scope (an assignment inherited from above is another path, checked after a removal, never
- * removed from here), and a removal is verified: no other assignment of the role reaches the user at
- * the scope, from a scope above or through a group (invariant 20).
+ * removed from here), and a removal is verified: no other assignment of the role (or of Owner, which
+ * includes it) reaches the user at the scope, from a scope above or through a group (invariant 20).
  *
  * Reads (Azure RBAC REST reference, Role Assignments - List For Scope, api-version 2022-04-01):
  * `$filter=atScope()` lists the assignments at the scope and above it, one listing per scope serves
@@ -239,11 +239,13 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
     directory,
     targets.map((t) => t.scope),
   );
+  // The groups whose members would still hold the role: assigned the role itself, or Owner, at or above the scope.
   const groupIds = new Set<string>();
   checks.forEach((c, i) => {
     const all = listed.get(targets[i]!.scope.toLowerCase());
     if (c.kind === 'verify-removal' && Array.isArray(all))
-      for (const a of all) if (a.roleId === targets[i]!.roleId && a.principalType === 'Group') groupIds.add(a.principalId);
+      for (const a of all)
+        if (a.principalType === 'Group' && (a.roleId === targets[i]!.roleId || isBroader(a, targets[i]!.roleId))) groupIds.add(a.principalId);
   });
   const members =
     groupIds.size > 0 && directory.transitiveUsers ? await directory.transitiveUsers([...groupIds]) : new Map<string, Set<string> | DirectoryError>();
@@ -270,14 +272,28 @@ async function checkAzure(directory: Directory, checks: readonly EntraCheck[]): 
             lagging:
               'Azure accepted the role assignment, but its listing does not show it yet (role assignments take up to a few minutes to replicate); nothing needs to be done.',
           };
-    const broader = all.filter((a) => a.principalId === c.member && a.roleId === OWNER_ROLE_ID && t.roleId !== OWNER_ROLE_ID && a.condition === undefined);
+    // Owner allows every action, so it holds whatever the entry's role gives (its control-plane actions at
+    // least): held directly, or through a group (whose members, unread, leave the removal unverified).
+    const owners = all.filter((a) => isBroader(a, t.roleId));
+    const broader = owners.filter((a) => a.principalId === c.member);
+    const byGroup = owners.filter((a) => a.principalType === 'Group' && inGroup(members, a.principalId, c.member));
+    const unread = owners.filter((a) => a.principalType === 'Group' && !(members.get(a.principalId) instanceof Set));
     const found = verifiedRemoval(c, t.scope, role, members);
     const more: string[] = [];
-    // Owner allows every action, so it holds whatever the entry's role gives (its control-plane actions at least).
     if (broader.length > 0)
       more.push(
         `still holds Owner at ${broader.map((a) => a.scope).join(', ')}, which includes this role's rights at ${t.scope}. Remove that assignment if the access should be gone.`,
       );
+    for (const a of byGroup)
+      more.push(
+        `still holds Owner through the group ${a.principalId}, assigned Owner at ${a.scope}, which includes this role's rights at ${t.scope}. Remove them from that group, or remove its assignment.`,
+      );
+    if (more.length === 0 && unread.length > 0 && found.result === 'passed')
+      return {
+        id: c.id,
+        result: 'unanswered',
+        unverified: `the removal could not be verified: Graph did not answer whether they are in ${unread.map((a) => `the group ${a.principalId}, assigned Owner at ${a.scope}`).join(', nor ')}. Check by hand, or let the next run check again.`,
+      };
     const canActivate = eligible.get(t.scope.toLowerCase());
     if (Array.isArray(canActivate) && canActivate.some((e) => e.principalId === c.member && e.roleId === t.roleId))
       more.push(
@@ -336,6 +352,14 @@ function verifiedRemoval(
     };
   return { id: c.id, result: 'passed' };
 }
+
+const inGroup = (members: ReadonlyMap<string, Set<string> | DirectoryError>, group: string, user: string) => {
+  const m = members.get(group);
+  return m instanceof Set && m.has(user);
+};
+
+/** An unconditioned Owner assignment, which holds every right a narrower role (not Owner itself) gives. */
+const isBroader = (a: AzureAssignment, roleId: string) => a.roleId === OWNER_ROLE_ID && roleId !== OWNER_ROLE_ID && a.condition === undefined;
 
 const sameScopeHeld = (c: EntraCheck, scope: string, role: readonly AzureAssignment[]) =>
   role.some((a) => a.principalId === c.member && sameScope(a.scope, scope));

@@ -532,7 +532,7 @@ test('the report counts the automation in the blast radius where it may write Az
     assert.match(open.out, /\| automation\\?: writes Azure role assignments \\?\(no condition\\?\) \| /);
   }));
 
-test('a removal is verified against a broader role: Owner above the scope still gives what the removed Contributor gave', () =>
+test('a removal is verified against a broader role: Owner above the scope, held directly or through a group, still gives what the removed Contributor gave', () =>
   azureWorld({ backend: 'azure-role' }, async (s) => {
     s.twin.state.armRoleAssignments.push(
       { id: 'c0000000-0000-4000-8000-0000000000cb', scope: SUB, principalId: USERS.hubot, roleDefinitionId: OWNER },
@@ -544,6 +544,27 @@ test('a removal is verified against a broader role: Owner above the scope still 
     assert.match(
       sweep.summary,
       /still holds Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1, which includes this role(?:'|&#39;)s rights at \S+\/resourceGroups\/rg-app/,
+    );
+
+    // Owner through a group the user is in (its members read from Graph) is the same path.
+    s.twin.state.armRoleAssignments.splice(
+      0,
+      s.twin.state.armRoleAssignments.length,
+      ...s.twin.state.armRoleAssignments.filter((a) => a.roleDefinitionId !== OWNER),
+    );
+    s.twin.state.armRoleAssignments.push(
+      { id: 'c0000000-0000-4000-8000-0000000000cd', scope: SUB, principalId: GROUPS['billing-readers'], roleDefinitionId: OWNER },
+      { id: 'c0000000-0000-4000-8000-0000000000ce', scope: RG, principalId: USERS.hubot, roleDefinitionId: CONTRIBUTOR },
+    );
+    s.addMember('billing-readers', 'hubot'); // an audit-mode group: its drift is reported, not removed
+    const again = await s.revoke();
+    assert.equal(again.exitCode, 0, again.stdout);
+    assert.deepEqual(holders(s), []);
+    assert.match(
+      again.summary,
+      new RegExp(
+        `still holds Owner through the group ${GROUPS['billing-readers']}, assigned Owner at /subscriptions/0a1b2c3d-0000-4000-8000-0000000000a1, which includes`,
+      ),
     );
   }));
 
