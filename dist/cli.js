@@ -150,7 +150,8 @@ var COMMAND_TABLE = [
       "workflows, form), never over a file, and print the commands that finish the set-up;",
       "--create-app runs them with your az and gh sign-ins: the Entra app registration with its",
       "federated credential, the repository variables, the access-grant environment and its memory key;",
-      "the app changes only the groups of a restricted administrative unit it makes (--broad: any group)"
+      "the app changes only the groups of a restricted administrative unit it makes (--broad: any group),",
+      "and for azureRole entries writes only the policy's roles, for users (a delegation condition)"
     ],
     options: {
       "--org ORG": 'the GitHub organisation whose teams approve (replaces the example "acme" in CODEOWNERS and the policy)',
