@@ -197,16 +197,3 @@ export function setBranch(dir: string, branch: string, sha: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, `${sha}\n`);
 }
-
-/** A branch's commit from its loose ref or packed-refs (no git process), or undefined when it has none. */
-export function branchTip(dir: string, branch: string): string | undefined {
-  const ref = `refs/heads/${branch}`;
-  const loose = join(dir, '.git', ...ref.split('/'));
-  if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
-  const packed = join(dir, '.git', 'packed-refs');
-  if (!existsSync(packed)) return undefined;
-  const line = readFileSync(packed, 'utf8')
-    .split('\n')
-    .find((l) => l.endsWith(` ${ref}`));
-  return line?.slice(0, 40);
-}

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { pushEvent, pullRequestEvent, runAction, type ActionRun } from './actions-runner.ts';
 import { workflowTokens, type Permissions } from '../twin/permissions.ts';
 import { createRepo, type TestRepo } from './git-repo.ts';
-import { branchTip, checkedOut, GitObjects, setBranch } from './git-objects.ts';
+import { checkedOut, GitObjects, setBranch } from './git-objects.ts';
+import { refFromFiles } from '../twin/git-data.ts';
 import type { GitHubReview, TwinSeed } from '../twin/state.ts';
 import { Twin } from '../twin/twin.ts';
 
@@ -220,7 +221,7 @@ export class AccessWorld {
     // new and named like an existing one), or a test dates its commits (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE).
     if (checkedOut(this.repo.dir) !== 'main' || changes.length === 0) return undefined;
     if (process.env.GIT_AUTHOR_DATE !== undefined || process.env.GIT_COMMITTER_DATE !== undefined) return undefined;
-    const tip = branchTip(this.repo.dir, branch);
+    const tip = refFromFiles(this.repo.dir, branch);
     if (tip !== undefined && tip !== from) return undefined;
     const objects = new GitObjects(this.repo.dir);
     const shas: string[] = [];

@@ -22,25 +22,33 @@ function git(dir: string, args: string[], options: { input?: Buffer | string; en
 }
 
 /**
- * A branch's commit, read from the files git keeps refs in (loose, then packed-refs) before asking
- * git: the twin answers thousands of calls in a test run, and each git process is a fork of the
- * test's process.
+ * A branch's commit as the files git keeps refs in name it (loose, then packed-refs), with no git
+ * process; undefined when they name none.
  */
-export function refHead(dir: string, branch: string): string | undefined {
+export function refFromFiles(dir: string, branch: string): string | undefined {
   const ref = `refs/heads/${branch}`;
   const gitDir = existsSync(join(dir, '.git')) ? join(dir, '.git') : dir;
   const loose = join(gitDir, ref);
   if (existsSync(loose)) {
     const sha = readFileSync(loose, 'utf8').trim();
-    if (SHA.test(sha)) return sha;
-  } else if (existsSync(join(gitDir, 'packed-refs'))) {
-    const line = readFileSync(join(gitDir, 'packed-refs'), 'utf8')
-      .split('\n')
-      .find((l) => l.endsWith(` ${ref}`));
-    if (line && SHA.test(line.slice(0, 40))) return line.slice(0, 40);
+    return SHA.test(sha) ? sha : undefined;
   }
+  if (!existsSync(join(gitDir, 'packed-refs'))) return undefined;
+  const line = readFileSync(join(gitDir, 'packed-refs'), 'utf8')
+    .split('\n')
+    .find((l) => l.endsWith(` ${ref}`));
+  return line && SHA.test(line.slice(0, 40)) ? line.slice(0, 40) : undefined;
+}
+
+/**
+ * A branch's commit, read from the files git keeps refs in before asking git: the twin answers
+ * thousands of calls in a test run, and each git process is a fork of the test's process.
+ */
+export function refHead(dir: string, branch: string): string | undefined {
+  const found = refFromFiles(dir, branch);
+  if (found) return found;
   try {
-    return git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) || undefined;
+    return git(dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]) || undefined;
   } catch {
     return undefined;
   }
