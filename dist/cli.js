@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-7OXZCTTJ.js";
+} from "./cli-chunks/chunk-ZX2PPNJF.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-7IJM3JXI.js";
+} from "./cli-chunks/chunk-SJEQJXZT.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-Z4HWGBK2.js";
+} from "./cli-chunks/chunk-P6V4FPBN.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,10 +38,10 @@ import {
 } from "./cli-chunks/chunk-5N677O5M.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
-import "./cli-chunks/chunk-ERBRYXYM.js";
+import "./cli-chunks/chunk-IIT5G4FF.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-RDTZXG43.js";
+import "./cli-chunks/chunk-YFEGACMP.js";
 import {
   nearest
 } from "./cli-chunks/chunk-JZPP4HP7.js";
@@ -49,11 +49,11 @@ import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-GKR6IJ5H.js";
-import "./cli-chunks/chunk-LMELFARC.js";
+import "./cli-chunks/chunk-L4A2UIHR.js";
+import "./cli-chunks/chunk-XXSHCWVR.js";
 import "./cli-chunks/chunk-4AYHTIIO.js";
 import "./cli-chunks/chunk-HZLMQCJG.js";
-import "./cli-chunks/chunk-F6R7EXLM.js";
+import "./cli-chunks/chunk-24XPZQ64.js";
 import "./cli-chunks/chunk-CV5RMOLZ.js";
 import {
   CLOUDS
@@ -140,7 +140,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-QMTPA24H.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-HZ4LCJBK.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -160,7 +160,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-BQJ6NOZ3.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-PMSJ3TCX.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -192,7 +192,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-7GC2E6Q5.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-MKLSU5AA.js")).planCommand(a, io)
   },
   {
     name: "grant",

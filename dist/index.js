@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-AHGR6A5U.js";
+} from "./chunks/chunk-45M4ZFFQ.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-3VRJF2FW.js";
-import "./chunks/chunk-2GF5WVY3.js";
+} from "./chunks/chunk-V7I67KJV.js";
+import "./chunks/chunk-DRR5DZGU.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-54J7DBDP.js";
+} from "./chunks/chunk-SVXCN7DI.js";
 import {
   workingTree
-} from "./chunks/chunk-CLVGFIZW.js";
+} from "./chunks/chunk-SABHWHJQ.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -60,10 +60,10 @@ import {
 } from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-7XSM26YU.js";
+import "./chunks/chunk-JP3CZMV6.js";
 import {
   backendOf
-} from "./chunks/chunk-LR4TNDDV.js";
+} from "./chunks/chunk-2O23LERT.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -71,8 +71,8 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-UIMCVITO.js";
-import "./chunks/chunk-IVD63FGE.js";
+import "./chunks/chunk-I4YMU5K2.js";
+import "./chunks/chunk-3L64JI35.js";
 import "./chunks/chunk-2VZNYBFU.js";
 import "./chunks/chunk-HJJGYVXC.js";
 import "./chunks/chunk-LIIKHXTA.js";
@@ -396,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-CXSHAKDG.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-M7EPRB5M.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -433,7 +433,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-VJPRKZOQ.js");
+  const { readPublished } = await import("./chunks/dashboard-ZLO6RFA5.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -451,21 +451,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-4VGLJX47.js");
+    const { switchLines } = await import("./chunks/config-plan-WWUFGVZJ.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-4VGLJX47.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-WWUFGVZJ.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-KY2MDE26.js");
+  const { conferredViews } = await import("./chunks/conferred-XTIHLNNC.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -504,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-MEMFOEK3.js");
-  const { requestSchemaRef } = await import("./chunks/new-HRZD4FHQ.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TOL5ABDH.js");
+  const { requestSchemaRef } = await import("./chunks/new-CB6XOW4S.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -567,7 +567,7 @@ function configTeams(config) {
 }
 async function runDiscover(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-Z33KF3SY.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-MMP5BB56.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -598,9 +598,9 @@ async function workflowProblems(workspace) {
 }
 async function runDoctor(settings) {
   const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-IVERKUBP.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-WRXM3B7O.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-N4CF2O3T.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-W6GB4243.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -652,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-OU2FP5QB.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-WX33CJGA.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-LW3R5J7N.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-G75HW5TP.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -721,7 +721,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-ENZCKYUL.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-6J2AWI4Y.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -748,8 +748,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-VJPRKZOQ.js");
-  const { slotLateness } = await import("./chunks/dashboard-N4CF2O3T.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZLO6RFA5.js");
+  const { slotLateness } = await import("./chunks/dashboard-W6GB4243.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -768,7 +768,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-2P4CYBUV.js");
+  const { confersEffects } = await import("./chunks/confers-comment-FE742HQB.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -786,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-3ZZXBNC3.js");
+  const { collectReport } = await import("./chunks/report-JYHGTDB3.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-7AYTN3UW.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-CS3S3ZDP.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

@@ -12,7 +12,7 @@
 import { DirectoryError, type Directory, type Member } from '../entra/directory.ts';
 import type { Backend, CheckOutcome, EntraCheck, Entry, Planned, ReadyFinding } from './backend.ts';
 import { judgeAzureReach } from '../entra/azure-reach.ts';
-import { OWNER_ROLE_ID, roleDefinitionAt } from '../entra/azure-built-in-roles.ts';
+import { OWNER_ROLE_ID, roleDefinitionAt, roleIdOf } from '../entra/azure-built-in-roles.ts';
 
 const ASSIGNMENTS_VERSION = 'api-version=2022-04-01';
 const DEFINITIONS_VERSION = 'api-version=2022-04-01';
@@ -96,7 +96,7 @@ function assignmentOf(raw: unknown): AzureAssignment[] {
     properties?: { scope?: unknown; principalId?: unknown; principalType?: unknown; roleDefinitionId?: unknown; condition?: unknown };
   };
   const p = r?.properties;
-  const roleId = typeof p?.roleDefinitionId === 'string' ? /([0-9a-f-]{36})$/i.exec(p.roleDefinitionId)?.[1] : undefined;
+  const roleId = typeof p?.roleDefinitionId === 'string' ? roleIdOf(p.roleDefinitionId) : undefined;
   if (typeof r?.name !== 'string' || typeof p?.scope !== 'string' || typeof p.principalId !== 'string' || !GUID.test(p.principalId) || !roleId) return [];
   return [
     {

@@ -21,7 +21,7 @@ import {
   type SetupChoice,
 } from '../commands/init.ts';
 import { ROLES } from '../entra/reach.ts';
-import { RBAC_ADMINISTRATOR_ROLE_ID, roleDefinitionAt } from '../entra/azure-built-in-roles.ts';
+import { RBAC_ADMINISTRATOR_ROLE_ID, roleDefinitionAt, roleIdOf } from '../entra/azure-built-in-roles.ts';
 import { delegationCondition } from '../entra/azure-condition.ts';
 import {
   allowedBy,
@@ -487,13 +487,14 @@ async function ownAssignments(ctx: Ctx, scope: string, covers: readonly string[]
   const below = (s: string) => s.toLowerCase().startsWith(`${scope.toLowerCase()}/`);
   return listed.flatMap((a) => {
     const p = a.properties;
-    if (!a.id || !p?.scope || !p.roleDefinitionId) return [];
+    const roleId = p?.roleDefinitionId ? roleIdOf(p.roleDefinitionId) : undefined;
+    if (!a.id || !p?.scope || !p.roleDefinitionId || !roleId) return [];
     return [
       {
         id: a.id,
         scope: p.scope,
         roleDefinitionId: p.roleDefinitionId,
-        roleId: p.roleDefinitionId.split('/').pop()!.toLowerCase(),
+        roleId,
         ...(p.condition ? { condition: p.condition } : {}),
         ...(p.description ? { description: p.description } : {}),
         ...(below(p.scope) ? {} : { appliesAt: covers.map((c) => c.toLowerCase()) }),

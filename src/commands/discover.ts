@@ -16,7 +16,7 @@
  */
 import { answered, listed, unreadable, type RawAnswer } from '../entra/identity.ts';
 import { advancedQuery, type GraphGet } from '../entra/pages.ts';
-import { builtInRoleById } from '../entra/azure-built-in-roles.ts';
+import { builtInRoleById, roleIdOf } from '../entra/azure-built-in-roles.ts';
 import {
   accessLines,
   appRolePrivilege,
@@ -169,7 +169,8 @@ async function standingAzureRoles(
     if (!answered(a)) continue;
     for (const v of listed(a)) {
       const p = (v.properties ?? {}) as { principalType?: unknown; principalId?: unknown; roleDefinitionId?: unknown; scope?: unknown };
-      const roleId = str(p.roleDefinitionId)?.split('/').pop()?.toLowerCase();
+      const definition = str(p.roleDefinitionId);
+      const roleId = definition && roleIdOf(definition);
       const at = str(p.scope);
       if (p.principalType !== 'User' || !str(p.principalId) || !roleId || !at || !builtInRoleById(roleId)?.privileged) continue;
       const key = `${at.toLowerCase()}|${roleId}`;

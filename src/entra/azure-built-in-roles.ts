@@ -42,5 +42,7 @@ export const OWNER_ROLE_ID = builtInRoleByName('Owner')!.id;
 
 /** The path of a role's definition at a scope: where it is read, and an Azure role entry's id. */
 export const roleDefinitionAt = (scope: string, roleId: string): string => `${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
+/** The role (its definition GUID, lower case) a role definition's path names, as ARM lists it in an assignment; undefined when it names none. */
+export const roleIdOf = (roleDefinitionId: string): string | undefined => /([0-9a-f-]{36})$/i.exec(roleDefinitionId)?.[1]?.toLowerCase();
 /** Role Based Access Control Administrator: the writer the set-up gives the app, with the delegation condition. */
 export const RBAC_ADMINISTRATOR_ROLE_ID = builtInRoleByName('Role Based Access Control Administrator')!.id;
