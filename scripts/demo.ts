@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { pullRequestEvent, runAction, type ActionRun } from './lib/actions-runner.ts';
 import { AccessWorld, CLIENT, SERVICE_PRINCIPAL, TENANT, TOKEN } from './lib/world.ts';
 import { delegationCondition } from '../src/entra/azure-condition.ts';
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../src/entra/azure-built-in-roles.ts';
 import { SWEEP_SCHEDULE } from '../src/report/dashboard.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -514,7 +515,7 @@ try {
     id: 'd0d0d0d0-0000-4000-8000-0000000000d1',
     scope: SUB,
     principalId: SERVICE_PRINCIPAL,
-    roleDefinitionId: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    roleDefinitionId: RBAC_ADMINISTRATOR_ROLE_ID,
     condition: delegationCondition([CONTRIBUTOR]),
   });
   // PIM for Azure resources is not documented to honour that condition: for the azure-pim entry the app
@@ -523,7 +524,7 @@ try {
     id: 'd0d0d0d0-0000-4000-8000-0000000000d2',
     scope: `${SUB}/resourceGroups/rg-app`,
     principalId: SERVICE_PRINCIPAL,
-    roleDefinitionId: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    roleDefinitionId: RBAC_ADMINISTRATOR_ROLE_ID,
   });
   const withAzure = `${repo.git('show', 'HEAD:.github/access-policy.yaml').trimEnd()}\n  app-rg-contributor:\n    azureRole: { role: Contributor, scope: "${SUB}/resourceGroups/rg-app" }\n    backend: azure-pim\n    maxDuration: 8h\n`;
   const owners = `${repo.git('show', 'HEAD:.github/CODEOWNERS').trimEnd()}\n/requests/app-rg-contributor/ @acme/sre-leads\n`;

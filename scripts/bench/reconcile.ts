@@ -12,6 +12,7 @@ import { createRepo, type TestRepo } from '../lib/git-repo.ts';
 import { runAction, pushEvent, type ActionRun } from '../lib/actions-runner.ts';
 import { CLIENT, recommendedSetUp, SERVICE_PRINCIPAL, SUBJECT, TENANT, TOKEN } from '../lib/world.ts';
 import { delegationCondition } from '../../src/entra/azure-condition.ts';
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/entra/azure-built-in-roles.ts';
 import { Twin } from '../twin/twin.ts';
 import { buildTree, commitTree, moveRef, refHead } from '../twin/git-data.ts';
 import { MEMORY_BRANCH } from '../../src/memory/memory.ts';
@@ -203,7 +204,7 @@ function seedAzure(twin: Twin, members: readonly string[], scopes: number): void
     id: 'b0000000-0000-4000-8000-0000000000ad',
     scope: AZURE_SUBSCRIPTION,
     principalId: SERVICE_PRINCIPAL,
-    roleDefinitionId: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    roleDefinitionId: RBAC_ADMINISTRATOR_ROLE_ID,
     condition: delegationCondition([CONTRIBUTOR]),
   });
   members.forEach((m, i) =>
