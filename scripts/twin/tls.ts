@@ -4,11 +4,12 @@
  * with a certificate issued at start by a local certificate authority. Clients trust that authority
  * through NODE_EXTRA_CA_CERTS, which Node reads when a process starts: the authority must exist before
  * the client processes start, the server certificate is made when the twin starts.
+ * The certificate library is loaded only to issue one: with a shared authority folder most twins read
+ * the certificate another issued, and loading the library costs a test process about 0.2 s of CPU.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface KeyAndCert {
   key: string;
@@ -26,6 +27,7 @@ const DAY = 24 * 3_600_000;
 export async function createAuthority(dir = mkdtempSync(join(tmpdir(), 'aac-twin-ca-'))): Promise<Authority> {
   mkdirSync(dir, { recursive: true });
   const now = Date.now();
+  const { generate } = await import('selfsigned');
   const ca = await generate([{ name: 'commonName', value: 'access-as-code twin local CA' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -51,6 +53,7 @@ export function readAuthority(dir: string): Authority {
 /** A server certificate for loopback (127.0.0.1, ::1, localhost), signed by the authority. */
 export async function issueServerCertificate(ca: KeyAndCert): Promise<KeyAndCert> {
   const now = Date.now();
+  const { generate } = await import('selfsigned');
   const leaf = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     curve: 'P-256',
