@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-V7I67KJV.js";
+} from "./chunks/chunk-34VBD7GL.js";
 import "./chunks/chunk-DRR5DZGU.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-SVXCN7DI.js";
+} from "./chunks/chunk-YRQLJMZ7.js";
 import {
   workingTree
-} from "./chunks/chunk-SABHWHJQ.js";
+} from "./chunks/chunk-CIPRQ4TJ.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -50,7 +50,7 @@ import {
 } from "./chunks/chunk-UENNACNQ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
-} from "./chunks/chunk-7CQYOAZB.js";
+} from "./chunks/chunk-OSJQDFGN.js";
 import "./chunks/chunk-P27LOLJZ.js";
 import {
   GITHUB_SENT
@@ -396,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-M7EPRB5M.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-GAJQJZ6T.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -433,7 +433,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-ZLO6RFA5.js");
+  const { readPublished } = await import("./chunks/dashboard-7M5ASGZJ.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -504,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-TOL5ABDH.js");
-  const { requestSchemaRef } = await import("./chunks/new-CB6XOW4S.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JDM7ZZKQ.js");
+  const { requestSchemaRef } = await import("./chunks/new-URZABYF5.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -652,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-WX33CJGA.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-HOKW2FU6.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-G75HW5TP.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FZUP7KQM.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -748,7 +748,7 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-ZLO6RFA5.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-7M5ASGZJ.js");
   const { slotLateness } = await import("./chunks/dashboard-W6GB4243.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
@@ -786,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-JYHGTDB3.js");
+  const { collectReport } = await import("./chunks/report-FPYTMNKM.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-CS3S3ZDP.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-SMYPPFJN.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

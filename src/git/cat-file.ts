@@ -28,10 +28,24 @@ export class CatFile {
   private closed = false;
   private readonly limit: number;
 
-  constructor(cwd: string, options: { limit?: number } = {}) {
+  /** Bytes of an object over the limit still to be passed over (read from git, never kept). */
+  private skipping = 0;
+  private readonly shared: boolean;
+
+  /**
+   * `shared`: one reader for a whole run, which its users' close() leaves open; while nothing is asked
+   * of it, it does not keep the process alive (git ends when the process does and its input closes).
+   */
+  constructor(cwd: string, options: { limit?: number; shared?: boolean } = {}) {
     this.limit = options.limit ?? 8 * 1024 * 1024;
+    this.shared = options.shared ?? false;
     this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
     this.child.stdout.on('data', (chunk: Buffer) => {
+      if (this.skipping > 0) {
+        const passed = Math.min(this.skipping, chunk.length);
+        this.skipping -= passed;
+        chunk = chunk.subarray(passed);
+      }
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
@@ -41,6 +55,21 @@ export class CatFile {
       for (const p of this.queue.splice(0)) p.reject(new GitError(['cat-file', '--batch'], this.stderr || 'git cat-file ended', code ?? undefined));
     });
     this.child.stdin.on('error', () => undefined);
+    if (this.shared) this.hold(false);
+  }
+
+  /** Whether the git process has ended (a shared reader is then replaced). */
+  get ended(): boolean {
+    return this.closed;
+  }
+
+  /** A shared reader keeps the process alive only while an answer is awaited. */
+  private hold(waiting: boolean): void {
+    // The pipes are sockets (ref/unref), though typed as plain streams.
+    for (const handle of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as unknown as { ref(): void; unref(): void }[]) {
+      if (waiting) handle.ref();
+      else handle.unref();
+    }
   }
 
   /** An object by name (`<commit>:<path>`, an oid), or undefined when it does not exist. */
@@ -49,13 +78,19 @@ export class CatFile {
     // The batch protocol is line-based: a name with a newline cannot be asked for, and exists in no tree we read.
     if (spec.includes('\n')) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
+      if (this.shared && this.queue.length === 0) this.hold(true);
       this.queue.push({ resolve, reject });
       this.child.stdin.write(`${spec}\n`);
     });
   }
 
   private drain(): void {
-    while (this.queue.length > 0) {
+    this.answer();
+    if (this.shared && this.queue.length === 0) this.hold(false);
+  }
+
+  private answer(): void {
+    while (this.queue.length > 0 && this.skipping === 0) {
       const eol = this.buffer.indexOf(0x0a);
       if (eol < 0) return;
       const header = this.buffer.subarray(0, eol).toString('utf8');
@@ -66,15 +101,24 @@ export class CatFile {
       }
       const [oid, type, sizeText] = header.split(' ');
       const size = Number(sizeText);
+      if (size > this.limit) {
+        // Over the limit: answered at once without its bytes, which are passed over as they arrive.
+        const held = this.buffer.length - (eol + 1);
+        this.skipping = Math.max(0, size + 1 - held);
+        this.buffer = this.buffer.subarray(Math.min(this.buffer.length, eol + 1 + size + 1));
+        this.queue.shift()!.resolve({ oid: oid!, type: type!, size });
+        continue;
+      }
       if (this.buffer.length < eol + 1 + size + 1) return;
       const body = this.buffer.subarray(eol + 1, eol + 1 + size);
       this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-      this.queue.shift()!.resolve({ oid: oid!, type: type!, size, ...(size <= this.limit ? { bytes: Uint8Array.from(body) } : {}) });
+      this.queue.shift()!.resolve({ oid: oid!, type: type!, size, bytes: Uint8Array.from(body) });
     }
   }
 
+  /** Ends the git process; a shared reader's users leave it to the end of the run. */
   close(): void {
-    if (!this.closed) this.child.stdin.end();
+    if (!this.closed && !this.shared) this.child.stdin.end();
   }
 }
 

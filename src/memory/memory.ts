@@ -119,7 +119,7 @@ function shapeOf(value: unknown, landing: string): Remembered | undefined {
 /** The memory branch as the checkout has it (actions/checkout with fetch-depth: 0 fetches every branch). */
 export async function memoryHead(git: Git): Promise<string | undefined> {
   for (const ref of [`refs/remotes/origin/${MEMORY_BRANCH}`, `refs/heads/${MEMORY_BRANCH}`]) {
-    const sha = (await git.tryRun(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]))?.toString('utf8').trim();
+    const sha = (await git.catFile().read(`${ref}^{commit}`))?.oid;
     if (sha && SHA.test(sha)) return sha;
   }
   return undefined;

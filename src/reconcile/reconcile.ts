@@ -346,7 +346,7 @@ async function currentHead(ctx: ReconcileContext): Promise<{ head: string; branc
     throw new ConfigError(
       `${branch.name} is at ${branch.head.slice(0, 7)} on GitHub, and this clone does not have that commit. Run "git fetch origin ${branch.name}" and try again.`,
     );
-  const remote = (await ctx.git.tryRun(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch.name}`]))?.toString('utf8').trim();
+  const remote = (await ctx.git.catFile().read(`refs/remotes/origin/${branch.name}^{commit}`))?.oid;
   const fallback = remote || local;
   return {
     head: fallback,

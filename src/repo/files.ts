@@ -73,13 +73,10 @@ export function atCommit(git: Git, commit: string): RepoFiles {
   return {
     where: `commit ${commit.slice(0, 7)}`,
     async read(path) {
-      const spec = `${commit}:${path}`;
-      const type = await git.tryRun(['cat-file', '-t', spec]);
-      if (type === undefined || type.toString('utf8').trim() !== 'blob') return undefined;
-      const size = Number((await git.run(['cat-file', '-s', spec])).toString('utf8').trim());
-      if (size > READ_LIMIT) return { size };
-      const bytes = await git.run(['cat-file', 'blob', spec]);
-      return { size: bytes.length, bytes };
+      const object = await git.catFile().read(`${commit}:${path}`);
+      if (object?.type !== 'blob') return undefined;
+      if (object.size > READ_LIMIT || !object.bytes) return { size: object.size };
+      return { size: object.size, bytes: object.bytes };
     },
     async list(dir) {
       const out = await git.tryRun(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${dir}/`]);
