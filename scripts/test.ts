@@ -1,13 +1,13 @@
 // `npm test`: build dist/, create the twin's local certificate authority, then run every test with
 // NODE_EXTRA_CA_CERTS set, so that each test process (and each action it starts) trusts the twin's
 // HTTPS certificates the way a real client trusts a real service. Extra arguments select test files.
-// Four files at a time on two cores: an end-to-end test waits on child processes and on the paced
+// Four processes at a time on two cores: an end-to-end test waits on child processes and on the paced
 // GitHub writes of the actions it runs, and another file's work fills that wait.
 // Every call the product sends the twin is logged (scripts/twin/call-log.ts); after all other files,
 // the conformance test checks those calls against GitHub's and Microsoft's references, and its
 // failure fails `npm test` as any other test's does.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { createAuthority } from './twin/tls.ts';
@@ -37,17 +37,14 @@ const env = {
   NODE_OPTIONS: withFastWaits(process.env.NODE_OPTIONS),
 };
 const all = given.length > 0 ? given : longestFirst().filter((f) => f !== CONFORMANCE);
-// The unit tests (pure functions, no servers, no child processes of their own) run in one process
-// beside the others: a process per file costs about 0.8 s of CPU to start and load its modules, and
-// the 37 unit files together take less than that to run (30 CPU-seconds became 6). Each test that
-// changes process.env puts it back; files in one process run one after another.
-const unit = given.length > 0 ? [] : all.filter((f) => f.startsWith(join('test', 'unit') + sep));
-const files = all.filter((f) => !unit.includes(f));
-const unitLane = unit.length > 0 ? lane(['--test', '--test-isolation=none', ...unit]) : Promise.resolve(0);
-const main = spawn(process.execPath, ['--test', '--test-concurrency=4', ...files], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } });
-const mainStatus = await new Promise<number>((resolve) => main.on('close', (code) => resolve(code ?? 1)));
-const unitStatus = await unitLane;
-let status = mainStatus || unitStatus;
+let status: number;
+if (given.length > 0) {
+  const run = spawn(process.execPath, ['--test', '--test-concurrency=4', ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } });
+  status = await new Promise<number>((resolve) => run.on('close', (code) => resolve(code ?? 1)));
+} else {
+  status = await everyFile(all);
+}
+
 if (given.length === 0) {
   const conformance = spawnSync(process.execPath, ['--test', CONFORMANCE], { stdio: 'inherit', env: { ...env, CONFORMANCE_LOG: calls } });
   status = status || (conformance.status ?? 1);
@@ -58,11 +55,55 @@ if (!process.env.TWIN_CALL_LOG) rmSync(calls, { recursive: true, force: true });
 process.exit(status);
 
 /**
- * Test files run in a process of their own beside the main run; what they print is shown as one block
- * when they end, not woven into the other files' lines.
+ * Every test file, in fewer processes than files: a test process costs about 0.8 s of CPU to start and
+ * load its modules (the twin, GitHub's GraphQL schema, the sources), so files share processes
+ * (`--test-isolation=none`), a batch each, four batches at a time, the longest first; each batch's
+ * output is shown whole when it ends. The unit tests (pure functions) are one batch beside the others:
+ * 30 CPU-seconds in a process per file, 6 in one. A file with hooks at its top level runs alone: in a
+ * shared process such hooks apply to every file's tests (nodejs/node#61854). Each test that changes
+ * process.env puts it back; files in one process run one after another.
  */
-function lane(args: string[]): Promise<number> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+async function everyFile(files: readonly string[]): Promise<number> {
+  const unit = files.filter((f) => f.startsWith(join('test', 'unit') + sep));
+  const rest = files.filter((f) => !unit.includes(f));
+  const alone = rest.filter((f) => f.endsWith('demo.test.ts') || /^(before|after|beforeEach|afterEach)\(/m.test(readFileSync(f, 'utf8')));
+  const shared = rest.filter((f) => !alone.includes(f));
+  // Batches of about a twelfth of the shared files' size each (three per worker), so that none runs much
+  // longer than the others; a file of that size or more is a batch of its own. Size stands in for time.
+  const size = (f: string) => statSync(f).size;
+  const target = shared.reduce((sum, f) => sum + size(f), 0) / 12;
+  const batches: string[][] = alone.map((f) => [f]);
+  let current: string[] = [];
+  let weight = 0;
+  for (const f of shared) {
+    if (current.length > 0 && weight + size(f) > target) {
+      batches.push(current);
+      [current, weight] = [[], 0];
+    }
+    current.push(f);
+    weight += size(f);
+  }
+  if (current.length > 0) batches.push(current);
+  // The longest first (files are ordered so): the demo, then the batches of the biggest files.
+  batches.sort((a, b) => rest.indexOf(a[0]!) - rest.indexOf(b[0]!));
+  process.stdout.write(`npm test: ${files.length} files in ${batches.length + (unit.length > 0 ? 1 : 0)} processes\n`);
+  if (process.env.TEST_BATCHES) for (const b of batches) process.stdout.write(`  ${b.join(' ')}\n`);
+  const unitBatch = batch(unit);
+  const failed: string[] = [];
+  const worker = async () => {
+    for (let next = batches.shift(); next; next = batches.shift()) if ((await batch(next)) !== 0) failed.push(...next);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  if ((await unitBatch) !== 0) failed.push('test/unit');
+  if (failed.length > 0) process.stdout.write(`\nnpm test: failures in ${failed.join(', ')} (their output is above)\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** One process running `files` (sharing it when there are several); its output printed whole when it ends. */
+function batch(files: readonly string[]): Promise<number> {
+  if (files.length === 0) return Promise.resolve(0);
+  const args = files.length > 1 ? ['--test', '--test-isolation=none', ...files] : ['--test', ...files];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, TWIN_CALL_LOG: calls } });
   const out: Buffer[] = [];
   child.stdout.on('data', (d: Buffer) => out.push(d));
   child.stderr.on('data', (d: Buffer) => out.push(d));
