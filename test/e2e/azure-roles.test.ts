@@ -306,7 +306,8 @@ test('policy: an azureRole entry names a known role or a definition id; an id en
 
 test("doctor judges the app's own Azure reach: the condition's extra roles and principal types, an unconditioned Owner, a scope it cannot write", () =>
   azureWorld({ backend: 'azure-role', allowed: [CONTRIBUTOR, OWNER] }, async (s) => {
-    const wide = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    // The bundled cli.js, once here: the CLI's own bundle of the ARM client signing in and reading Azure.
+    const wide = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true, bundled: true });
     assert.match(
       wide.err,
       /warning: automation identity: the app can also grant Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-0000000000a1, which no policy entry there grants/,

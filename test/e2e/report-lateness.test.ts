@@ -1,5 +1,5 @@
 // The report's "how late ended access was removed" per group: the
-// bundled CLI against the twin, a real repository, and the run history GitHub records.
+// CLI (through its door, test/helpers/cli.ts) against the twin, a real repository, and the run history GitHub records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scenario } from '../helpers/scenario.ts';

@@ -1,6 +1,6 @@
 // Records only from where they can be made (issue 31 item 7, invariant 24): the report, the evidence
 // and the lateness figures count a run only by the rule break-glass uses, and every file on the memory
-// branch counts only with a valid MAC. The bundled CLI and action against the twin and a real repository.
+// branch counts only with a valid MAC. The CLI (through its door) and the bundled action against the twin and a real repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTree, commitTree, moveRef, refHead } from '../../scripts/twin/git-data.ts';

@@ -1,5 +1,5 @@
 // `status`: who holds access right now, from the requests on main and the members Entra lists; and
-// --format json for validate and plan. The bundled CLI against the twin and a real repository.
+// --format json for validate and plan. The CLI (through its door, test/helpers/cli.ts) against the twin and a real repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** The bundled command line run as a developer runs it against the twin: the app's secret in the environment, GITHUB_TOKEN for GitHub. */
+/** The command line run as a developer runs it against the twin: the app's secret in the environment, GITHUB_TOKEN for GitHub. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CLIENT, TENANT, TOKEN, type AccessWorld } from '../../scripts/lib/world.ts';
@@ -6,11 +6,20 @@ import { CLIENT, TENANT, TOKEN, type AccessWorld } from '../../scripts/lib/world
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Runs `access-as-code <args>` in `cwd` (default: the repository); `entra` adds the twin's endpoints. */
-export function runCli(
+/**
+ * Runs `access-as-code <args>` in `cwd` (default: the repository); `entra` adds the twin's endpoints.
+ * Through the command line's door (src/cli/main.ts runCli) in this process, with exactly the
+ * environment a developer's shell would give the bundled cli.js: every command, its sign-in (the real
+ * @azure/identity), its Graph, ARM and GitHub clients speaking HTTPS to the twin, git in `cwd`, and
+ * the exit status it returns. A bundled cli.js costs a process of about 0.8 s of CPU to start and
+ * load; `bundled: true` starts one, for what only the process shows (what the entry point adds: the
+ * progress line, a closed pipe, the Node version check), and test/e2e/cli.test.ts runs the bundle
+ * for the commands' help, usage and exit statuses.
+ */
+export async function runCli(
   world: AccessWorld,
   args: string[],
-  options: { cwd?: string; entra?: boolean; env?: Record<string, string> } = {},
+  options: { cwd?: string; entra?: boolean; env?: Record<string, string>; bundled?: boolean } = {},
 ): Promise<{ code: number | null; out: string; err: string }> {
   const env = {
     ...world.twin.env(),
@@ -27,7 +36,34 @@ export function runCli(
     options.entra === false
       ? []
       : ['--authority-host', world.twin.urls.authorityHost, '--graph-endpoint', world.twin.urls.graph, '--arm-endpoint', world.twin.urls.arm];
-  const child = spawn(process.execPath, [CLI, ...args, ...entra], { cwd: options.cwd ?? world.repo.dir, env });
+  const cwd = options.cwd ?? world.repo.dir;
+  if (options.bundled) return bundledCli([...args, ...entra], cwd, env);
+  return door([...args, ...entra], cwd, env);
+}
+
+/** What the test process keeps of its own environment while a command runs in it: the suite's wiring. */
+const SUITE = ['NODE_EXTRA_CA_CERTS', 'TWIN_CA_DIR', 'TWIN_CALL_LOG', 'NODE_COMPILE_CACHE', 'NODE_OPTIONS'];
+
+async function door(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+  const { runCli: cli } = await import('../../src/cli/main.ts');
+  const { EXIT } = await import('../../src/cli/exit.ts');
+  const out: string[] = [];
+  const err: string[] = [];
+  const saved = process.env;
+  process.env = { ...Object.fromEntries(SUITE.flatMap((k) => (saved[k] === undefined ? [] : [[k, saved[k]]]))), ...env };
+  try {
+    const code = await cli(argv, { out: (l) => out.push(`${l}\n`), err: (l) => err.push(`${l}\n`), cwd, now: () => Date.now() }).catch((error: unknown) => {
+      err.push(`access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.notDone;
+    });
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    process.env = saved;
+  }
+}
+
+function bundledCli(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [CLI, ...argv], { cwd, env });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
