@@ -14,11 +14,14 @@ import { parse } from 'yaml';
 export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const ACTION_YML = fileURLToPath(new URL('../../action.yml', import.meta.url));
 
+let actionYml: { inputs?: Record<string, { default?: string }> } | undefined;
+
 /** action.yml's input defaults, with the one expression they use (github.token) evaluated. */
 export function actionDefaults(token: string): Record<string, string> {
-  const action = parse(readFileSync(ACTION_YML, 'utf8')) as { inputs?: Record<string, { default?: string }> };
+  // Read once per process: a test runs the action dozens of times, and action.yml does not change meanwhile.
+  actionYml ??= parse(readFileSync(ACTION_YML, 'utf8')) as { inputs?: Record<string, { default?: string }> };
   const defaults: Record<string, string> = {};
-  for (const [name, input] of Object.entries(action.inputs ?? {})) {
+  for (const [name, input] of Object.entries(actionYml.inputs ?? {})) {
     if (input.default !== undefined) defaults[name] = String(input.default).replace(/\$\{\{\s*github\.token\s*\}\}/, token);
   }
   return defaults;

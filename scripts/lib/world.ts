@@ -45,8 +45,16 @@ export const TEAMS_APP_PERMISSIONS: Permissions = { members: 'read', 'pull-reque
 
 /** A workflow's tokens as the runner gives them to its job (the template's file unless a test passes its own text). */
 export function templateTokens(command: WorkflowCommand, text?: string): ReturnType<typeof workflowTokens> {
-  return workflowTokens(parse(text ?? readFileSync(`${TEMPLATE_WORKFLOWS}${WORKFLOW_OF[command]}`, 'utf8')));
+  const source = text ?? readFileSync(`${TEMPLATE_WORKFLOWS}${WORKFLOW_OF[command]}`, 'utf8');
+  let tokens = workflowsRead.get(source);
+  if (!tokens) {
+    tokens = workflowTokens(parse(source));
+    workflowsRead.set(source, tokens);
+  }
+  return structuredClone(tokens);
 }
+/** Each workflow text's tokens, read once per process (a test starts the same few workflows again and again). */
+const workflowsRead = new Map<string, ReturnType<typeof workflowTokens>>();
 
 export function iso(msFromNow: number): string {
   return new Date(Date.now() + msFromNow).toISOString().replace(/\.\d{3}Z$/, 'Z');
