@@ -84,7 +84,8 @@ for (const method of ['merge', 'squashMerge'] as const) {
   test(`THREATS 28: a ${method === 'merge' ? '3-way merge' : 'squash'} that combines an approved edit with an unapproved one grants nothing`, () =>
     world(async (s) => {
       const { file } = s.approvedRequest('monalisa', 'k8s-prod-operators', HOUR, { file: `${K8S}/monalisa-window.yaml` });
-      s.addMember('k8s-prod-operators', 'monalisa'); // granted when it was merged
+      await s.revoke();
+      assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
       const original = `${s.repo.git('show', `HEAD:${file}`)}\n`;
       // Approved: a ticket added. Unapproved, already on main: a later expiry, pushed by a bypass actor.
       const pull = s.openPull('monalisa', { files: { [file]: `${original}ticket: CHG-311\n` } });
@@ -169,7 +170,8 @@ test('THREATS 32: two valid edits merged into duplicate keys end the membership,
   world(async (s) => {
     const file = `${BILLING}/monalisa-costs.yaml`;
     s.approvedRequest('monalisa', 'billing-readers', HOUR, { file });
-    s.addMember('billing-readers', 'monalisa'); // granted when it was merged
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
     const base = `${s.repo.git('show', `HEAD:${file}`)}\n`;
     const top = s.openPull('monalisa', { files: { [file]: base.replace('version: 1\n', 'version: 1\nticket: FIN-1\n') } });
     const bottom = s.openPull('monalisa', { files: { [file]: `${base}ticket: FIN-2\n` } });
@@ -186,7 +188,8 @@ test('THREATS 32: a request replaced by a symbolic link, or by a submodule, ends
   world(async (s) => {
     const link = `${BILLING}/monalisa-link.yaml`;
     s.approvedRequest('monalisa', 'billing-readers', HOUR, { file: link });
-    s.addMember('billing-readers', 'monalisa'); // granted when it was merged
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
     s.repo.git('rm', '-q', link);
     mkdirSync(join(s.repo.dir, BILLING), { recursive: true });
     symlinkSync('../../README.md', join(s.repo.dir, link));
@@ -200,7 +203,8 @@ test('THREATS 32: a request replaced by a symbolic link, or by a submodule, ends
 
     const sub = `${BILLING}/monalisa-sub.yaml`;
     s.approvedRequest('monalisa', 'billing-readers', HOUR, { file: sub });
-    s.addMember('billing-readers', 'monalisa'); // granted when it was merged
+    await s.revoke();
+    assert.deepEqual(s.members('billing-readers'), ['monalisa']);
     s.repo.git('rm', '-q', sub);
     s.repo.git('update-index', '--add', '--cacheinfo', `160000,${s.repo.head()},${sub}`);
     s.repo.git('commit', '-q', '-m', 'a submodule instead');
