@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-T2OJWDUB.js";
+} from "./cli-chunks/chunk-XAMKCBWF.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-HSOE4JZC.js";
+} from "./cli-chunks/chunk-557RDUX2.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-YMNJ3P2M.js";
+} from "./cli-chunks/chunk-SWVCRTKB.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -140,7 +140,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-A22FMY2G.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-G2SZO7UW.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -160,7 +160,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-ATJ3EPWO.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-FRRM4DDO.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -192,7 +192,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-JYU2NMNV.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-33QD62DY.js")).planCommand(a, io)
   },
   {
     name: "grant",

@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-34VBD7GL.js";
+} from "./chunks/chunk-553WZV72.js";
 import "./chunks/chunk-DRR5DZGU.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-YRQLJMZ7.js";
+} from "./chunks/chunk-GJWON3A4.js";
 import {
   workingTree
-} from "./chunks/chunk-CIPRQ4TJ.js";
+} from "./chunks/chunk-53FFJPPK.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -396,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-GAJQJZ6T.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-Z5XXKLOS.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -504,8 +504,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-JDM7ZZKQ.js");
-  const { requestSchemaRef } = await import("./chunks/new-URZABYF5.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-OTTHSFGT.js");
+  const { requestSchemaRef } = await import("./chunks/new-63JIQMKM.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -652,7 +652,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-HOKW2FU6.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-UVOCTHP2.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +687,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FZUP7KQM.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-53RQNOYZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -786,7 +786,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-FPYTMNKM.js");
+  const { collectReport } = await import("./chunks/report-IIIF6DU4.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +795,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-SMYPPFJN.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-E3CX24GD.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

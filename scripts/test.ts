@@ -60,13 +60,17 @@ process.exit(status);
  * (`--test-isolation=none`), a batch each, four batches at a time, the longest first; each batch's
  * output is shown whole when it ends. The unit tests (pure functions) are one batch beside the others:
  * 30 CPU-seconds in a process per file, 6 in one. A file with hooks at its top level runs alone: in a
- * shared process such hooks apply to every file's tests (nodejs/node#61854). Each test that changes
- * process.env puts it back; files in one process run one after another.
+ * shared process such hooks apply to every file's tests (nodejs/node#61854). Files in one process run
+ * one after another, and what one leaves behind is seen by the next: a test that changes process.env
+ * for a call puts it back (test/helpers/cli.ts), and the runs it starts get an environment of their
+ * own. A file that called process.exit would end its batch early: none does. A batch's output comes
+ * whole at its end, so a batch that hangs shows nothing until it is stopped.
  */
 async function everyFile(files: readonly string[]): Promise<number> {
-  const unit = files.filter((f) => f.startsWith(join('test', 'unit') + sep));
+  const hooked = (f: string) => /^(before|after|beforeEach|afterEach)\(/m.test(readFileSync(f, 'utf8'));
+  const unit = files.filter((f) => f.startsWith(join('test', 'unit') + sep) && !hooked(f));
   const rest = files.filter((f) => !unit.includes(f));
-  const alone = rest.filter((f) => f.endsWith('demo.test.ts') || /^(before|after|beforeEach|afterEach)\(/m.test(readFileSync(f, 'utf8')));
+  const alone = rest.filter((f) => f.endsWith('demo.test.ts') || hooked(f));
   const shared = rest.filter((f) => !alone.includes(f));
   // Batches of about a twelfth of the shared files' size each (three per worker), so that none runs much
   // longer than the others; a file of that size or more is a batch of its own. Size stands in for time.
@@ -116,8 +120,8 @@ function batch(files: readonly string[]): Promise<number> {
 }
 
 /**
- * Every test file, the longest first: four run at a time on two cores, and a long file started last
- * would leave one core idle at the end. End-to-end files run the bundled action and take longest, the
+ * Every test file, the longest first: four processes run at a time on two cores, and a long one
+ * started last would leave one core idle at the end. End-to-end files run the bundled action and take longest, the
  * demo most of all; within a tier, a larger file has more to run.
  */
 function longestFirst(): string[] {

@@ -24,8 +24,14 @@ export interface LoggedCall {
   /** Parsed JSON, or the text; absent when empty. */
   body?: unknown;
   inBatch?: boolean;
-  /** The test file whose process made the call. */
+  /** The test file whose process made the call (the files, where files share a process: scripts/test.ts). */
   from: string;
+}
+
+/** The test files this process runs: one, or a batch of them sharing the process. */
+function testFiles(): string {
+  const files = process.argv.slice(1).filter((a) => a.endsWith('.test.ts'));
+  return (files.length > 0 ? files : [process.argv[1] ?? '']).map((f) => relative(process.cwd(), f)).join(', ');
 }
 
 const KEPT_HEADERS = ['consistencylevel', 'content-type', 'accept', 'prefer'];
@@ -44,7 +50,7 @@ export function logCall(call: { service: string; method: string; rawPath: string
     query: [...call.query],
     headers: keptHeaders(call.headers as Record<string, unknown>),
     ...(body !== undefined ? { body } : {}),
-    from: relative(process.cwd(), process.argv[1] ?? ''),
+    from: testFiles(),
   };
   const records = [record, ...(call.service === 'graph' && /\/\$batch$/.test(call.rawPath) ? batchItems(body, record.from) : [])];
   const lines = records.filter(isNew).map((r) => JSON.stringify(r) + '\n');

@@ -49,13 +49,24 @@ export class CatFile {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
-    this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString('utf8')));
+    // The last of what git said, for the message of a later failure (a run-long reader is told many things).
+    this.child.stderr.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString('utf8')).slice(-2000)));
     this.child.on('close', (code) => {
       this.closed = true;
       for (const p of this.queue.splice(0)) p.reject(new GitError(['cat-file', '--batch'], this.stderr || 'git cat-file ended', code ?? undefined));
     });
+    // git could not be started (not on PATH, out of processes): every read fails with that, as a GitError.
+    this.child.on('error', (error) => {
+      this.closed = true;
+      for (const p of this.queue.splice(0)) p.reject(new GitError(['cat-file', '--batch'], error.message, undefined));
+    });
     this.child.stdin.on('error', () => undefined);
     if (this.shared) this.hold(false);
+  }
+
+  /** Whether a name can be asked for through the batch protocol (no newline, no carriage return). */
+  static answers(spec: string): boolean {
+    return !/[\r\n]/.test(spec);
   }
 
   /** Whether the git process has ended (a shared reader is then replaced). */
@@ -75,8 +86,9 @@ export class CatFile {
   /** An object by name (`<commit>:<path>`, an oid), or undefined when it does not exist. */
   read(spec: string): Promise<GitObject | undefined> {
     if (this.closed) return Promise.reject(new GitError(['cat-file', '--batch'], 'the reader is closed', undefined));
-    // The batch protocol is line-based: a name with a newline cannot be asked for, and exists in no tree we read.
-    if (spec.includes('\n')) return Promise.resolve(undefined);
+    // The batch protocol is line-based (and drops a carriage return ending a line): a name with either
+    // cannot be asked for here. Callers that may hold such a name ask git on its command line (answers()).
+    if (!CatFile.answers(spec)) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       if (this.shared && this.queue.length === 0) this.hold(true);
       this.queue.push({ resolve, reject });

@@ -114,6 +114,6 @@ export async function requireCommits(git: Git, whose: string, commits: Record<st
 /** The commit checked out. */
 export async function headCommit(git: Git): Promise<string> {
   const head = await git.catFile().read('HEAD^{commit}');
-  if (!head) throw new GitError(['rev-parse', 'HEAD'], 'HEAD names no commit (an empty repository, or not a checkout)', 128);
+  if (!head) throw new GitError(['cat-file', '--batch'], 'HEAD names no commit: the repository has no commit checked out yet', 128);
   return head.oid;
 }

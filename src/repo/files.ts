@@ -6,6 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Git } from '../git/git.ts';
+import { CatFile } from '../git/cat-file.ts';
 
 /** A file's content, or only its size when it is larger than anything we would parse. */
 export interface FileContent {
@@ -69,14 +70,28 @@ export function workingTree(root: string): RepoFiles {
   };
 }
 
+/** A file at a commit through git's command line (three processes): for what the batch reader cannot answer. */
+async function readByCommand(git: Git, spec: string): Promise<FileContent | undefined> {
+  const type = await git.tryRun(['cat-file', '-t', spec]);
+  if (type === undefined || type.toString('utf8').trim() !== 'blob') return undefined;
+  const size = Number((await git.run(['cat-file', '-s', spec])).toString('utf8').trim());
+  if (size > READ_LIMIT) return { size };
+  const bytes = await git.run(['cat-file', 'blob', spec]);
+  return { size: bytes.length, bytes };
+}
+
 export function atCommit(git: Git, commit: string): RepoFiles {
   return {
     where: `commit ${commit.slice(0, 7)}`,
     async read(path) {
-      const object = await git.catFile().read(`${commit}:${path}`);
+      const spec = `${commit}:${path}`;
+      // A path with a newline or a carriage return cannot go through the batch reader: git is asked on
+      // its command line, as an argument, never through a shell.
+      if (!CatFile.answers(spec)) return readByCommand(git, spec);
+      const object = await git.catFile().read(spec);
       if (object?.type !== 'blob') return undefined;
-      if (object.size > READ_LIMIT || !object.bytes) return { size: object.size };
-      return { size: object.size, bytes: object.bytes };
+      if (object.size > READ_LIMIT) return { size: object.size };
+      return object.bytes ? { size: object.size, bytes: object.bytes } : readByCommand(git, spec);
     },
     async list(dir) {
       const out = await git.tryRun(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${dir}/`]);

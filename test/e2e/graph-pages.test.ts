@@ -1,7 +1,7 @@
 // Microsoft Graph as it answers on first contact (issue 32 items 3-5, docs/threat-model.md 69): every
 // listing comes in pages of 3 from the twin, an OData cast is an advanced query, and sign-in data needs
 // a P1 licence. Each case puts what matters on page 2, or refuses the check, and runs the bundled
-// action or command line as a user does.
+// action as the runner does, or a command through the command line's door (test/helpers/cli.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /** The command line run as a developer runs it against the twin: the app's secret in the environment, GITHUB_TOKEN for GitHub. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { CLIENT, TENANT, TOKEN, type AccessWorld } from '../../scripts/lib/world.ts';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -8,8 +9,9 @@ export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$
 
 /**
  * Runs `access-as-code <args>` in `cwd` (default: the repository); `entra` adds the twin's endpoints.
- * Through the command line's door (src/cli/main.ts runCli) in this process, with exactly the
- * environment a developer's shell would give the bundled cli.js: every command, its sign-in (the real
+ * Through the command line's door (src/cli/main.ts runCli) in this process, with the environment a
+ * developer's shell would give the bundled cli.js (plus the suite's own wiring: the twin's certificate
+ * authority, the call log, the short waits): every command, its sign-in (the real
  * @azure/identity), its Graph, ARM and GitHub clients speaking HTTPS to the twin, git in `cwd`, and
  * the exit status it returns. A bundled cli.js costs a process of about 0.8 s of CPU to start and
  * load; `bundled: true` starts one, for what only the process shows (what the entry point adds: the
@@ -51,6 +53,19 @@ async function door(argv: string[], cwd: string, env: Record<string, string>): P
   const err: string[] = [];
   const saved = process.env;
   process.env = { ...Object.fromEntries(SUITE.flatMap((k) => (saved[k] === undefined ? [] : [[k, saved[k]]]))), ...env };
+  // What a command writes around its door (a library's console line, a notice written to stderr) is
+  // part of what a person sees: caught here as the process's own output would be.
+  const writeErr = process.stderr.write;
+  const consoled = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    err.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+    true
+  )) as typeof process.stderr.write;
+  const line =
+    (sink: string[]) =>
+    (...args: unknown[]) =>
+      sink.push(`${format(...args)}\n`);
+  Object.assign(console, { log: line(out), info: line(out), debug: line(out), warn: line(err), error: line(err) });
   try {
     const code = await cli(argv, { out: (l) => out.push(`${l}\n`), err: (l) => err.push(`${l}\n`), cwd, now: () => Date.now() }).catch((error: unknown) => {
       err.push(`access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}\n`);
@@ -59,6 +74,8 @@ async function door(argv: string[], cwd: string, env: Record<string, string>): P
     return { code, out: out.join(''), err: err.join('') };
   } finally {
     process.env = saved;
+    process.stderr.write = writeErr;
+    Object.assign(console, consoled);
   }
 }
 

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CatFile } from '../../src/git/cat-file.ts';
+import { gitIn } from '../../src/git/git.ts';
+import { atCommit } from '../../src/repo/files.ts';
 import { createRepo } from '../../scripts/lib/git-repo.ts';
 
 test('an object over the limit is answered with its size and no bytes; the next object is read whole', async () => {
@@ -47,6 +49,35 @@ test('a shared reader does not keep the process alive once nothing is asked of i
     assert.equal(child.signal, null, 'the process ended by itself, without being killed at the timeout');
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout.trim(), head);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('git that cannot be started is a GitError for the read, not an unhandled error event', async () => {
+  const path = process.env.PATH;
+  process.env.PATH = '/nonexistent';
+  try {
+    const reader = new CatFile(process.cwd(), { shared: true });
+    await assert.rejects(reader.read('HEAD'), (e: Error) => e.name === 'GitError' && /ENOENT/.test(e.message));
+  } finally {
+    process.env.PATH = path;
+  }
+});
+
+test('a name with a newline or a carriage return is not asked through the batch protocol, which would read another name', () => {
+  assert.equal(CatFile.answers('HEAD:requests/a.yaml'), true);
+  assert.equal(CatFile.answers('HEAD:requests/a.yaml\r'), false);
+  assert.equal(CatFile.answers('HEAD:requests/a\nb.yaml'), false);
+});
+
+test('a file whose name ends in a carriage return is read as itself, not as the file without it', async () => {
+  const repo = createRepo();
+  try {
+    const head = repo.commit('two names', { 'requests/a.yaml': 'plain\n', 'requests/a.yaml\r': 'with a carriage return\n' });
+    const files = atCommit(gitIn(repo.dir), head);
+    assert.equal(new TextDecoder().decode((await files.read('requests/a.yaml\r'))?.bytes), 'with a carriage return\n');
+    assert.equal(new TextDecoder().decode((await files.read('requests/a.yaml'))?.bytes), 'plain\n');
   } finally {
     repo.remove();
   }
