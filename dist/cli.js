@@ -344,7 +344,8 @@ async function runCli(argv, io) {
 ${USAGE}`);
       return EXIT.notDone;
     }
-    throw error;
+    io.err(`access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.notDone;
   }
 }
 var GLOBAL_WITH_VALUE = /* @__PURE__ */ new Set(["--repo", "--at", "--format"]);
@@ -725,11 +726,5 @@ var code = await runCli(rest, {
   },
   cwd: process.cwd(),
   now: () => Date.now()
-}).catch((error) => {
-  process.stderr.write(
-    `access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}
-`
-  );
-  return EXIT.notDone;
 }).finally(network.stop);
 process.exitCode = code;

@@ -32,13 +32,5 @@ const code = await runCli(rest, {
   },
   cwd: process.cwd(),
   now: () => Date.now(),
-})
-  .catch((error: unknown) => {
-    // Not one of the failures the commands explain (those are reported where they happen): a defect.
-    process.stderr.write(
-      `access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return EXIT.notDone;
-  })
-  .finally(network.stop);
+}).finally(network.stop);
 process.exitCode = code;

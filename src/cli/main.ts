@@ -253,7 +253,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`access-as-code: ${error.message}\n\n${USAGE}`);
       return EXIT.notDone;
     }
-    throw error;
+    // Not one of the failures the commands explain (those are reported where they happen): a defect.
+    io.err(`access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.notDone;
   }
 }
 

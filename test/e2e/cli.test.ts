@@ -435,16 +435,9 @@ test('a CLI people know how to use: help per command, "did you mean" for near mi
   assert.equal(elsewhere.code, 0, elsewhere.err);
 });
 
-/** The command line's door (src/cli/main.ts runCli) in this process: what the bundled cli.js calls, without starting one per case. */
-async function door(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { runCli } = await import('../../src/cli/main.ts');
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd, now: () => Date.now() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 test('the exit status is the same for the same kind of outcome in every command, and the help says which', async () => {
+  // The command line's door in this process (test/helpers/cli.ts): what the bundled cli.js calls, without starting one per case.
+  const { door } = await import('../helpers/cli.ts');
   const r = repo();
   const help = cli(r.dir, 'help').out;
   const commands = [...help.matchAll(/^ {2}access-as-code ([a-z]+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help' && c !== 'version');
@@ -458,13 +451,13 @@ test('the exit status is the same for the same kind of outcome in every command,
     assert.match(bundled.err, /^access-as-code status: Unknown option '--no-such-option'/);
     for (const command of commands) {
       // A usage error: 2, named for the command, with its own help.
-      const unknown = await door(r.dir, command, '--no-such-option');
+      const unknown = await door([command, '--no-such-option'], r.dir, { PATH: process.env.PATH ?? '' });
       assert.equal(unknown.code, 2, `${command}: ${unknown.err}`);
       assert.match(unknown.err, new RegExp(`^access-as-code ${command}: Unknown option '--no-such-option'`), command);
       assert.match(unknown.err, new RegExp(`Usage:\\n {2}access-as-code ${command}`), command);
       assert.equal(unknown.out, '', `${command}: nothing on stdout`);
       // A bad value of an option every command takes: 2.
-      const at = await door(r.dir, command, '--at', 'yesterday');
+      const at = await door([command, '--at', 'yesterday'], r.dir, { PATH: process.env.PATH ?? '' });
       assert.equal(at.code, 2, `${command} --at yesterday: ${at.err}`);
       assert.match(at.err, /--at "yesterday" is not valid/, command);
     }

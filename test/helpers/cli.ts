@@ -46,9 +46,9 @@ export async function runCli(
 /** What the test process keeps of its own environment while a command runs in it: the suite's wiring. */
 const SUITE = ['NODE_EXTRA_CA_CERTS', 'TWIN_CA_DIR', 'TWIN_CALL_LOG', 'NODE_COMPILE_CACHE', 'NODE_OPTIONS'];
 
-async function door(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+/** The command line's door (src/cli/main.ts runCli) in this process, with `env` as its environment. */
+export async function door(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   const { runCli: cli } = await import('../../src/cli/main.ts');
-  const { EXIT } = await import('../../src/cli/exit.ts');
   const out: string[] = [];
   const err: string[] = [];
   const saved = process.env;
@@ -67,10 +67,7 @@ async function door(argv: string[], cwd: string, env: Record<string, string>): P
       sink.push(`${format(...args)}\n`);
   Object.assign(console, { log: line(out), info: line(out), debug: line(out), warn: line(err), error: line(err) });
   try {
-    const code = await cli(argv, { out: (l) => out.push(`${l}\n`), err: (l) => err.push(`${l}\n`), cwd, now: () => Date.now() }).catch((error: unknown) => {
-      err.push(`access-as-code: unexpected failure (a defect; please report it with this line): ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT.notDone;
-    });
+    const code = await cli(argv, { out: (l) => out.push(`${l}\n`), err: (l) => err.push(`${l}\n`), cwd, now: () => Date.now() });
     return { code, out: out.join(''), err: err.join('') };
   } finally {
     process.env = saved;
