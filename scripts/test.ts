@@ -39,13 +39,9 @@ const env = {
 const all = given.length > 0 ? given : longestFirst().filter((f) => f !== CONFORMANCE);
 let status: number;
 if (given.length > 0) {
-  const run = spawn(process.execPath, ['--test', '--test-concurrency=4', ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } });
-  status = await new Promise<number>((resolve) => run.on('close', (code) => resolve(code ?? 1)));
+  status = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } }).status ?? 1;
 } else {
   status = await everyFile(all);
-}
-
-if (given.length === 0) {
   const conformance = spawnSync(process.execPath, ['--test', CONFORMANCE], { stdio: 'inherit', env: { ...env, CONFORMANCE_LOG: calls } });
   status = status || (conformance.status ?? 1);
 }

@@ -28,11 +28,11 @@ export interface LoggedCall {
   from: string;
 }
 
-/** The test files this process runs: one, or a batch of them sharing the process. */
-function testFiles(): string {
+/** The test files this process runs: one, or a batch of them sharing the process (worked out once, not per call). */
+const testFiles = (() => {
   const files = process.argv.slice(1).filter((a) => a.endsWith('.test.ts'));
   return (files.length > 0 ? files : [process.argv[1] ?? '']).map((f) => relative(process.cwd(), f)).join(', ');
-}
+})();
 
 const KEPT_HEADERS = ['consistencylevel', 'content-type', 'accept', 'prefer'];
 const LOGGED = new Set(['github', 'graph', 'arm']);
@@ -50,7 +50,7 @@ export function logCall(call: { service: string; method: string; rawPath: string
     query: [...call.query],
     headers: keptHeaders(call.headers as Record<string, unknown>),
     ...(body !== undefined ? { body } : {}),
-    from: testFiles(),
+    from: testFiles,
   };
   const records = [record, ...(call.service === 'graph' && /\/\$batch$/.test(call.rawPath) ? batchItems(body, record.from) : [])];
   const lines = records.filter(isNew).map((r) => JSON.stringify(r) + '\n');
