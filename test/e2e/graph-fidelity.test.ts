@@ -83,21 +83,7 @@ test('THREATS 39: dynamic, synced and mail-enabled groups are refused by doctor 
       'prod-db-admins': [{ mailEnabled: true }, /is a mail-enabled security group: Microsoft Graph cannot change its members/],
     } as const;
     for (const [name, [props]] of Object.entries(kinds)) Object.assign(s.twin.state.groups.get(GROUPS[name as keyof typeof kinds])!, props);
-    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = await runAction({
-      workspace: s.repo.dir,
-      inputs: {
-        command: 'doctor',
-        'tenant-id': TENANT,
-        'client-id': CLIENT,
-        'authority-host': s.twin.urls.authorityHost,
-        'graph-endpoint': s.twin.urls.graph,
-      },
-      eventName: 'workflow_dispatch',
-      event: {},
-      env: s.twin.env(),
-    });
+    const doctor = await s.doctor();
     const groups = JSON.parse(doctor.outputs.groups!) as { name: string; problem?: string }[];
     for (const [name, [, says]] of Object.entries(kinds)) {
       const problem = groups.find((g) => g.name === name)?.problem ?? '';

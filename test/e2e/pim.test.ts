@@ -117,22 +117,7 @@ test('without the PIM permission the run names PrivilegedAssignmentSchedule perm
 
 test('doctor says when a pim group cannot be read through PIM, naming the permission', () =>
   pimWorld(async (s) => {
-    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = () =>
-      runAction({
-        workspace: s.repo.dir,
-        inputs: {
-          command: 'doctor',
-          'tenant-id': TENANT,
-          'client-id': CLIENT,
-          'authority-host': s.twin.urls.authorityHost,
-          'graph-endpoint': s.twin.urls.graph,
-        },
-        eventName: 'workflow_dispatch',
-        event: {},
-        env: s.twin.env(),
-      });
+    const doctor = () => s.doctor();
     assert.equal((await doctor()).exitCode, 0);
     s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => !r.startsWith('PrivilegedAssignmentSchedule'));
     const run = await doctor();
