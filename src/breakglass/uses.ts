@@ -115,9 +115,9 @@ export async function breakGlassUses(ctx: UsesContext): Promise<BreakGlassUse[]>
 
 /**
  * A use's review: the verdict remembered for the same close where there is one (fixed when first
- * judged), else the rule judged now, and for a close judged now the verdict to remember.
+ * judged), else the rule judged now, and for a close judged now the verdict to remember. Pure.
  */
-function judgeUse(
+export function judgeUse(
   r: BreakGlassRecord,
   issue: ReviewIssue | undefined,
   owners: readonly Owner[],

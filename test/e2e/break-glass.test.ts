@@ -115,9 +115,6 @@ test('a re-run never extends access; a second use waits for review by a code own
 
     const second = await breakGlass(s, 'hubot', good);
     assert.match(second.out!.reasons!.join(), new RegExp(`your earlier break-glass for k8s-prod-operators \\(#${old.out!.issue}\\) has not been reviewed`));
-    s.closeIssue(old.out!.issue!, 'hubot', 'completed');
-    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, false, 'closed by the requester is not a review');
-    s.closeIssue(old.out!.issue!, 'hubot', 'reopen');
     s.closeIssue(old.out!.issue!, 'lead1', 'completed'); // a member of @acme/sre-leads, the folder's code owners
     const third = await breakGlass(s, 'hubot', good);
     assert.equal(third.out?.granted, true, third.run.stdout);
@@ -189,7 +186,9 @@ test('THREATS 43: a re-run by someone else grants nothing; a team member removed
   }
 });
 
-test('THREATS 44: a review is the issue closed as completed by a code owner who is not the user, from its events; a label or a closed-as-not-planned is not', async () => {
+// Every case of the rule (closed by the user or their second account, as not planned, by a non-owner,
+// a hand-written issue) is a unit test (test/unit/break-glass-review.test.ts); here, what a user sees.
+test('THREATS 44: a review is the issue closed as completed by a code owner who is not the user, from its events; a label or a hand-written issue is not', async () => {
   const s = await Scenario.begin();
   try {
     const used = await breakGlass(s, 'hubot', good);
@@ -198,13 +197,7 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
     const issue = s.twin.state.repos.get('acme/access')!.issues.get(number)!;
     issue.labels = []; // anyone with triage access can take the label off
     s.closeIssue(number, 'octocat', 'completed'); // not a code owner of k8s-prod-operators
-    let again = await breakGlass(s, 'hubot', good);
-    assert.match(again.out!.reasons!.join(), /closed by octocat, who is not a code owner/);
-    s.closeIssue(number, 'lead1', 'reopen');
-    s.closeIssue(number, 'lead1', 'not_planned');
-    again = await breakGlass(s, 'hubot', good);
-    assert.match(again.out!.reasons!.join(), /closed as not_planned, not as completed/);
-    // A label-less, hand-written "review" issue naming the run is not its review issue either.
+    // A hand-written "review" issue naming the run, with the label, closed by a code owner, is not its review issue.
     s.twin.state.repos.get('acme/access')!.issues.set(500, {
       number: 500,
       title: 'x',
@@ -219,8 +212,9 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
       updated_at: iso(Date.now()),
       events: [{ id: 1, event: 'closed', actor: 'lead1', created_at: iso(Date.now()), state_reason: 'completed' }],
     });
-    again = await breakGlass(s, 'hubot', good);
+    let again = await breakGlass(s, 'hubot', good);
     assert.equal(again.out?.granted, false);
+    assert.match(again.out!.reasons!.join(), new RegExp(`\\(#${number}\\) has not been reviewed.*#${number} was closed by octocat, who is not a code owner`));
     const report = await s.report();
     assert.match(
       report.summary,
@@ -336,10 +330,6 @@ test("THREATS 60: the user's second GitHub account, mapped to the same Entra use
     const other = await breakGlass(s, 'hubot-ops', good);
     assert.equal(other.out?.granted, false);
     assert.match(other.out!.reasons!.join(), /your earlier break-glass for k8s-prod-operators \(#\d+\) has not been reviewed/);
-    // A code owner who is someone else reviews it: the next use goes ahead.
-    s.closeIssue(used.out!.issue!, 'lead1', 'reopen');
-    s.closeIssue(used.out!.issue!, 'lead1', 'completed');
-    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
   } finally {
     await s.stop();
   }
@@ -363,10 +353,7 @@ test("THREATS 61: a close by a non-owner stays no review once the sweep has judg
     assert.match(again.out!.reasons!.join(), /closed by octocat, who is not a code owner of the group/);
     const report = await s.report();
     assert.match(report.summary, new RegExp(`\\| #${used.out!.issue} \\| hubot \\| k8s-prod-operators \\| [^|]+ \\| \\*\\*no, unreviewed\\*\\* \\|`));
-    // A new close (reopened, closed again) by the now code owner is judged afresh: a review.
-    s.closeIssue(used.out!.issue!, 'octocat', 'reopen');
-    s.closeIssue(used.out!.issue!, 'octocat', 'completed');
-    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
+    // A new close (reopened, closed again) is judged afresh: test/unit/break-glass-review.test.ts.
   } finally {
     await s.stop();
   }
@@ -388,8 +375,7 @@ test('THREATS 61: a review given after breakGlass.reviewWithin ended the use doe
     issue.events!.at(-1)!.created_at = iso(start + 21 * 60_000);
     const after = await sweepAt(s, start + 22 * 60_000);
     assert.deepEqual(s.members('k8s-prod-operators'), [], `the late review is for the record only\n${after.out}${after.err}`);
-    // It still counts as a review: the next use may go ahead.
-    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
+    // It still counts as a review for the next use: test/unit/break-glass-review.test.ts.
   } finally {
     await s.stop();
   }
