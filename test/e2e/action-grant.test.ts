@@ -1,314 +1,317 @@
 // Grant on merge, end to end: the bundled action on a push to main, against the twin and a real git
 // repository with real merge commits. Each scenario asserts who is a member in Entra afterwards, and
 // what the requester is told.
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scenario, requestYaml, type Pull } from '../helpers/scenario.ts';
 
 let s: Scenario;
-before(async () => {
-  s = await Scenario.begin();
-});
-after(() => s.stop());
-
-const K8S = 'requests/k8s-prod-operators';
-const DB = 'requests/prod-db-admins';
-
-function changes(run: { outputs: Record<string, string> }): { file: string; outcome: string; detail: string; pull?: number; approvers?: string[] }[] {
-  return JSON.parse(run.outputs.changes ?? '[]');
-}
-
-function lastComment(pull: Pull): string {
-  const all = s.comments(pull);
-  return all[all.length - 1] ?? '';
-}
-
-test('an approved request is granted on merge, and the pull request is told until when', async () => {
-  const pull = s.openPull('octocat', { files: { [`${K8S}/octocat-drain.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'lead1');
-  const run = await s.grant(s.merge(pull));
-  assert.equal(run.exitCode, 0, run.stdout + run.stderr);
-  assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
-  const [item] = changes(run);
-  assert.equal(item!.outcome, 'granted');
-  assert.deepEqual(item!.approvers, ['lead1']);
-  assert.match(
-    lastComment(pull),
-    /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./,
-  );
-  assert.match(run.summary, /<td>#1<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
-});
-
-test('a re-run of the same push changes nothing and does not comment twice', async () => {
-  const pull = s.openPull('monalisa', { files: { [`${K8S}/monalisa-x.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'lead2');
-  const push = s.merge(pull);
-  assert.equal((await s.grant(push)).exitCode, 0);
-  const again = await s.grant(push);
-  assert.equal(again.exitCode, 0);
-  assert.equal(changes(again)[0]!.outcome, 'already-member');
-  assert.equal(s.comments(pull).length, 1);
-  assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa', 'octocat'].sort());
-});
-
-test('THREATS 5: an approval from someone who is not a code owner of the file does not count', async () => {
-  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'fin1');
-  const run = await s.grant(s.merge(pull));
-  assert.equal(run.exitCode, 0);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.match(
-    lastComment(pull),
-    /⛔ not granted[\s\S]*k8s-prod-operators needs 1 approval of the merged commit from code owners[\s\S]*@fin1 is not a code owner of this file \(owners: @acme\/sre-leads\)/,
-  );
-});
-
-test('THREATS 4: an approval of an earlier commit does not count after another push', async () => {
-  const pull = s.openPull('hubot', {
-    files: { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
+// One suite, so that its hooks apply to this file's tests alone when files share a process (scripts/test.ts).
+describe('action-grant', () => {
+  before(async () => {
+    s = await Scenario.begin();
   });
-  s.review(pull, 'lead1');
-  s.push(pull, { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 110 * 60_000 }) });
-  const run = await s.grant(s.merge(pull));
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.equal(changes(run)[0]!.outcome, 'refused');
-  assert.match(lastComment(pull), /@lead1 approved an earlier commit/);
-});
+  after(() => s.stop());
 
-test('THREATS 3: a requester in the owning team cannot count themselves; enough other owners can', async () => {
-  const ask = () => requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-7' });
-  const pull = s.openPull('octocat', { files: { [`${DB}/octocat-inc-7.yaml`]: ask() } });
-  s.review(pull, 'octocat');
-  s.review(pull, 'dba1');
-  const run = await s.grant(s.merge(pull));
-  assert.deepEqual(s.members('prod-db-admins'), []);
-  assert.match(changes(run)[0]!.detail, /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/);
+  const K8S = 'requests/k8s-prod-operators';
+  const DB = 'requests/prod-db-admins';
 
-  const second = s.openPull('octocat', {
-    files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) },
-  });
-  s.review(second, 'dba1');
-  s.review(second, 'monalisa');
-  const ok = await s.grant(s.merge(second));
-  assert.equal(changes(ok)[0]!.outcome, 'granted', changes(ok)[0]!.detail);
-  assert.deepEqual(s.members('prod-db-admins'), ['octocat']);
-});
-
-test('a later "changes requested" or a dismissal withdraws an approval; a comment does not', async () => {
-  const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-z.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'lead1');
-  s.review(pull, 'lead1', 'CHANGES_REQUESTED');
-  s.review(pull, 'lead2');
-  s.review(pull, 'lead2', 'COMMENTED');
-  s.review(pull, 'lead2', 'DISMISSED');
-  const run = await s.grant(s.merge(pull));
-  assert.equal(changes(run)[0]!.outcome, 'refused');
-  assert.match(changes(run)[0]!.detail, /@lead1 requested changes; @lead2 their approval was dismissed/);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-});
-
-test('THREATS 3: an owner who pushed a commit to the pull request does not count', async () => {
-  const pull = s.openPull('hubot', {
-    files: { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
-  });
-  s.push(pull, { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 40 * 60_000 }) }, 'lead1');
-  s.review(pull, 'lead1');
-  const run = await s.grant(s.merge(pull));
-  assert.match(changes(run)[0]!.detail, /@lead1 pushed commits to the pull request/);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-});
-
-test('THREATS 2: a request naming someone else than the pull request author is refused even if approved', async () => {
-  const pull = s.openPull('monalisa', { files: { [`${K8S}/hubot-for-mona.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'lead1');
-  const run = await s.grant(s.merge(pull));
-  assert.match(changes(run)[0]!.detail, /"requester" is hubot but this pull request is by monalisa/);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-});
-
-test("THREATS 1: a merged change to someone else's request grants nothing", async () => {
-  const theirs = `${K8S}/monalisa-x.yaml`;
-  const pull = s.openPull('hubot', { files: { [theirs]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-  s.review(pull, 'lead1');
-  const run = await s.grant(s.merge(pull));
-  const [item] = changes(run);
-  assert.equal(item!.outcome, 'refused');
-  assert.match(item!.detail, /this request belongs to monalisa; only they can change it/);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-});
-
-test('THREATS 6 and 7: a merged pull request that also changed the policy is refused, judged by the policy before it', async () => {
-  const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('maxDuration: 2h', 'maxDuration: 24h');
-  const pull = s.openPull('hubot', {
-    files: {
-      [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 20 * 3_600_000 }),
-      '.github/access-policy.yaml': policy,
-      'src/request/rules.ts': '// weakened\n',
-    },
-  });
-  s.review(pull, 'lead1');
-  const run = await s.grant(s.merge(pull));
-  const [item] = changes(run);
-  assert.equal(item!.outcome, 'refused');
-  assert.match(item!.detail, /also \.github\/access-policy\.yaml/);
-  assert.match(item!.detail, /also src\/request\/rules\.ts/);
-  assert.match(item!.detail, /"expires" is 20h after the merge; k8s-prod-operators allows at most 2h/);
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  // The policy change rode in with a request and no approval from .github/'s owners: it is not used either.
-  assert.equal(run.exitCode, 1);
-  assert.ok(
-    run.annotations.some(
-      (a) => a.file === '.github/access-policy.yaml' && /changed \.github\/access-policy\.yaml without approval, so the change is not used/.test(a.message),
-    ),
-    run.stdout,
-  );
-  // Put back as it was, so the rest of this file's world has its approved policy on main again.
-  s.directPush({ '.github/access-policy.yaml': `${s.repo.git('show', `${pull.base}:.github/access-policy.yaml`)}\n`, 'src/request/rules.ts': null });
-});
-
-test('a direct push without a pull request grants nothing and says so loudly', async () => {
-  const push = s.directPush({ [`${K8S}/hubot-direct.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
-  const run = await s.grant(push);
-  assert.equal(run.exitCode, 1, 'the run fails, so the bypass is seen');
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.ok(
-    run.annotations.some(
-      (a) =>
-        a.level === 'error' &&
-        a.file === 'requests/k8s-prod-operators/hubot-direct.yaml' &&
-        /changed without a merged pull request: no merged pull request contains this change/.test(a.message),
-    ),
-  );
-  assert.match(run.stdout, /::error::access-as-code: 1 request was pushed to main without a reviewed pull request; nothing was granted for it\./);
-});
-
-test('THREATS 12: grant refuses to run for a pull request event or another branch, before any sign-in', async () => {
-  s.twin.log.clear();
-  const fromPr = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { eventName: 'pull_request' });
-  assert.equal(fromPr.exitCode, 1);
-  assert.match(fromPr.stdout, /grant runs only on a push to the default branch, not on "pull_request"/);
-  const other = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { ref: 'refs/heads/feature' });
-  assert.match(other.stdout, /not on refs\/heads\/feature/);
-  assert.equal(s.twin.log.count('entra') + s.twin.log.count('actions'), 0, 'no token was requested');
-});
-
-test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
-  const one = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-  s.review(one, 'lead1');
-  await s.grant(s.merge(one));
-  const two = s.openPull('hubot', {
-    files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
-  });
-  s.review(two, 'lead2');
-  const second = await s.grant(s.merge(two));
-  assert.equal(changes(second)[0]!.outcome, 'already-member');
-  assert.ok(s.members('k8s-prod-operators').includes('hubot'));
-
-  const dropOne = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: null } });
-  const kept = await s.grant(s.merge(dropOne));
-  assert.equal(changes(kept)[0]!.outcome, 'kept');
-  assert.match(changes(kept)[0]!.detail, /stays a member of k8s-prod-operators because requests\/k8s-prod-operators\/hubot-b\.yaml still covers it/);
-  assert.ok(s.members('k8s-prod-operators').includes('hubot'));
-
-  const dropTwo = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: null } });
-  const removed = await s.grant(s.merge(dropTwo));
-  assert.equal(changes(removed)[0]!.outcome, 'removed');
-  assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-  assert.match(
-    lastComment(dropTwo),
-    /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/,
-  );
-});
-
-test("a group's requesters: a member of a listed team may ask; anyone else is refused, even when approved", async () => {
-  const ok = s.openPull('hubot', { files: { [`${DB}/hubot-inc-31.yaml`]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-31' }) } });
-  s.review(ok, 'dba1');
-  s.review(ok, 'monalisa');
-  const granted = await s.grant(s.merge(ok));
-  assert.equal(changes(granted)[0]!.outcome, 'granted', changes(granted)[0]!.detail);
-
-  const no = s.openPull('monalisa', {
-    files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) },
-  });
-  s.review(no, 'dba1');
-  s.review(no, 'octocat');
-  const refused = await s.grant(s.merge(no));
-  assert.equal(changes(refused)[0]!.outcome, 'refused');
-  assert.match(changes(refused)[0]!.detail, /monalisa may not request prod-db-admins: the policy allows @acme\/sre, octocat/);
-  assert.ok(!s.members('prod-db-admins').includes('monalisa'));
-});
-
-test('THREATS 8: a role-assignable group is refused at grant time', async () => {
-  const scenario = await Scenario.begin({ roleAssignable: true });
-  try {
-    const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    scenario.review(pull, 'lead1');
-    const run = await scenario.grant(scenario.merge(pull));
-    assert.equal(changes(run)[0]!.outcome, 'refused');
-    assert.match(changes(run)[0]!.detail, /role-assignable/);
-    assert.deepEqual(scenario.members('k8s-prod-operators'), []);
-  } finally {
-    await scenario.stop();
+  function changes(run: { outputs: Record<string, string> }): { file: string; outcome: string; detail: string; pull?: number; approvers?: string[] }[] {
+    return JSON.parse(run.outputs.changes ?? '[]');
   }
-});
 
-test('the CLI grant does what the job does, signing in with local credentials', async () => {
-  const { spawn } = await import('node:child_process');
-  const { fileURLToPath } = await import('node:url');
-  const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
-  const scenario = await Scenario.begin();
-  try {
-    const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-cli.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    scenario.review(pull, 'lead2');
-    const push = scenario.merge(pull);
-    const env = {
-      ...scenario.twin.env(),
-      PATH: process.env.PATH ?? '',
-      HOME: scenario.repo.dir,
-      GITHUB_TOKEN: TOKEN,
-      GITHUB_REPOSITORY: 'acme/access',
-      AZURE_TENANT_ID: TENANT,
-      AZURE_CLIENT_ID: CLIENT,
-      AZURE_CLIENT_SECRET: 'twin-client-secret',
-    };
-    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [cli, 'grant', '--before', push.before, '--authority-host', scenario.twin.urls.authorityHost, '--graph-endpoint', scenario.twin.urls.graph],
-      { cwd: scenario.repo.dir, env },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    assert.equal(code, 0, out);
-    assert.match(out, /requests\/k8s-prod-operators\/hubot-cli\.yaml: granted: hubot is a member of k8s-prod-operators until \S+, approved by @lead2\./);
-    assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
-  } finally {
-    await scenario.stop();
+  function lastComment(pull: Pull): string {
+    const all = s.comments(pull);
+    return all[all.length - 1] ?? '';
   }
-});
 
-test('THREATS 17: when Graph reads lag the write, the grant says so after bounded polling and writes once', async () => {
-  const scenario = await Scenario.begin();
-  try {
-    scenario.twin.faults.readLagMs = 60_000;
-    const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-lag.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    scenario.review(pull, 'lead1');
-    const run = await scenario.grant(scenario.merge(pull));
-    assert.equal(run.exitCode, 0, run.stdout);
+  test('an approved request is granted on merge, and the pull request is told until when', async () => {
+    const pull = s.openPull('octocat', { files: { [`${K8S}/octocat-drain.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
     const [item] = changes(run);
     assert.equal(item!.outcome, 'granted');
-    assert.match(item!.detail, /its reads do not show it yet \(replication lag\)/);
-    assert.equal(scenario.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 1, 'exactly one write');
-    const write = scenario.twin.log.records.findIndex((r) => r.inBatch && r.method === 'POST');
-    assert.equal(
-      scenario.twin.log.records.slice(write).filter((r) => r.path.endsWith('/members') && r.method === 'GET').length,
-      3,
-      'three reads after the write, then it stops',
+    assert.deepEqual(item!.approvers, ['lead1']);
+    assert.match(
+      lastComment(pull),
+      /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./,
     );
-    assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
-  } finally {
-    await scenario.stop();
-  }
+    assert.match(run.summary, /<td>#1<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
+  });
+
+  test('a re-run of the same push changes nothing and does not comment twice', async () => {
+    const pull = s.openPull('monalisa', { files: { [`${K8S}/monalisa-x.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead2');
+    const push = s.merge(pull);
+    assert.equal((await s.grant(push)).exitCode, 0);
+    const again = await s.grant(push);
+    assert.equal(again.exitCode, 0);
+    assert.equal(changes(again)[0]!.outcome, 'already-member');
+    assert.equal(s.comments(pull).length, 1);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa', 'octocat'].sort());
+  });
+
+  test('THREATS 5: an approval from someone who is not a code owner of the file does not count', async () => {
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'fin1');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(run.exitCode, 0);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    assert.match(
+      lastComment(pull),
+      /⛔ not granted[\s\S]*k8s-prod-operators needs 1 approval of the merged commit from code owners[\s\S]*@fin1 is not a code owner of this file \(owners: @acme\/sre-leads\)/,
+    );
+  });
+
+  test('THREATS 4: an approval of an earlier commit does not count after another push', async () => {
+    const pull = s.openPull('hubot', {
+      files: { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
+    });
+    s.review(pull, 'lead1');
+    s.push(pull, { [`${K8S}/hubot-y.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 110 * 60_000 }) });
+    const run = await s.grant(s.merge(pull));
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    assert.equal(changes(run)[0]!.outcome, 'refused');
+    assert.match(lastComment(pull), /@lead1 approved an earlier commit/);
+  });
+
+  test('THREATS 3: a requester in the owning team cannot count themselves; enough other owners can', async () => {
+    const ask = () => requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-7' });
+    const pull = s.openPull('octocat', { files: { [`${DB}/octocat-inc-7.yaml`]: ask() } });
+    s.review(pull, 'octocat');
+    s.review(pull, 'dba1');
+    const run = await s.grant(s.merge(pull));
+    assert.deepEqual(s.members('prod-db-admins'), []);
+    assert.match(changes(run)[0]!.detail, /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/);
+
+    const second = s.openPull('octocat', {
+      files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) },
+    });
+    s.review(second, 'dba1');
+    s.review(second, 'monalisa');
+    const ok = await s.grant(s.merge(second));
+    assert.equal(changes(ok)[0]!.outcome, 'granted', changes(ok)[0]!.detail);
+    assert.deepEqual(s.members('prod-db-admins'), ['octocat']);
+  });
+
+  test('a later "changes requested" or a dismissal withdraws an approval; a comment does not', async () => {
+    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-z.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    s.review(pull, 'lead1', 'CHANGES_REQUESTED');
+    s.review(pull, 'lead2');
+    s.review(pull, 'lead2', 'COMMENTED');
+    s.review(pull, 'lead2', 'DISMISSED');
+    const run = await s.grant(s.merge(pull));
+    assert.equal(changes(run)[0]!.outcome, 'refused');
+    assert.match(changes(run)[0]!.detail, /@lead1 requested changes; @lead2 their approval was dismissed/);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  });
+
+  test('THREATS 3: an owner who pushed a commit to the pull request does not count', async () => {
+    const pull = s.openPull('hubot', {
+      files: { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 30 * 60_000 }) },
+    });
+    s.push(pull, { [`${K8S}/hubot-w.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 40 * 60_000 }) }, 'lead1');
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.match(changes(run)[0]!.detail, /@lead1 pushed commits to the pull request/);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  });
+
+  test('THREATS 2: a request naming someone else than the pull request author is refused even if approved', async () => {
+    const pull = s.openPull('monalisa', { files: { [`${K8S}/hubot-for-mona.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    assert.match(changes(run)[0]!.detail, /"requester" is hubot but this pull request is by monalisa/);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  });
+
+  test("THREATS 1: a merged change to someone else's request grants nothing", async () => {
+    const theirs = `${K8S}/monalisa-x.yaml`;
+    const pull = s.openPull('hubot', { files: { [theirs]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    const [item] = changes(run);
+    assert.equal(item!.outcome, 'refused');
+    assert.match(item!.detail, /this request belongs to monalisa; only they can change it/);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+  });
+
+  test('THREATS 6 and 7: a merged pull request that also changed the policy is refused, judged by the policy before it', async () => {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('maxDuration: 2h', 'maxDuration: 24h');
+    const pull = s.openPull('hubot', {
+      files: {
+        [`${K8S}/hubot-long.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 20 * 3_600_000 }),
+        '.github/access-policy.yaml': policy,
+        'src/request/rules.ts': '// weakened\n',
+      },
+    });
+    s.review(pull, 'lead1');
+    const run = await s.grant(s.merge(pull));
+    const [item] = changes(run);
+    assert.equal(item!.outcome, 'refused');
+    assert.match(item!.detail, /also \.github\/access-policy\.yaml/);
+    assert.match(item!.detail, /also src\/request\/rules\.ts/);
+    assert.match(item!.detail, /"expires" is 20h after the merge; k8s-prod-operators allows at most 2h/);
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    // The policy change rode in with a request and no approval from .github/'s owners: it is not used either.
+    assert.equal(run.exitCode, 1);
+    assert.ok(
+      run.annotations.some(
+        (a) => a.file === '.github/access-policy.yaml' && /changed \.github\/access-policy\.yaml without approval, so the change is not used/.test(a.message),
+      ),
+      run.stdout,
+    );
+    // Put back as it was, so the rest of this file's world has its approved policy on main again.
+    s.directPush({ '.github/access-policy.yaml': `${s.repo.git('show', `${pull.base}:.github/access-policy.yaml`)}\n`, 'src/request/rules.ts': null });
+  });
+
+  test('a direct push without a pull request grants nothing and says so loudly', async () => {
+    const push = s.directPush({ [`${K8S}/hubot-direct.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
+    const run = await s.grant(push);
+    assert.equal(run.exitCode, 1, 'the run fails, so the bypass is seen');
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    assert.ok(
+      run.annotations.some(
+        (a) =>
+          a.level === 'error' &&
+          a.file === 'requests/k8s-prod-operators/hubot-direct.yaml' &&
+          /changed without a merged pull request: no merged pull request contains this change/.test(a.message),
+      ),
+    );
+    assert.match(run.stdout, /::error::access-as-code: 1 request was pushed to main without a reviewed pull request; nothing was granted for it\./);
+  });
+
+  test('THREATS 12: grant refuses to run for a pull request event or another branch, before any sign-in', async () => {
+    s.twin.log.clear();
+    const fromPr = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { eventName: 'pull_request' });
+    assert.equal(fromPr.exitCode, 1);
+    assert.match(fromPr.stdout, /grant runs only on a push to the default branch, not on "pull_request"/);
+    const other = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { ref: 'refs/heads/feature' });
+    assert.match(other.stdout, /not on refs\/heads\/feature/);
+    assert.equal(s.twin.log.count('entra') + s.twin.log.count('actions'), 0, 'no token was requested');
+  });
+
+  test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
+    const one = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(one, 'lead1');
+    await s.grant(s.merge(one));
+    const two = s.openPull('hubot', {
+      files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
+    });
+    s.review(two, 'lead2');
+    const second = await s.grant(s.merge(two));
+    assert.equal(changes(second)[0]!.outcome, 'already-member');
+    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+    const dropOne = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: null } });
+    const kept = await s.grant(s.merge(dropOne));
+    assert.equal(changes(kept)[0]!.outcome, 'kept');
+    assert.match(changes(kept)[0]!.detail, /stays a member of k8s-prod-operators because requests\/k8s-prod-operators\/hubot-b\.yaml still covers it/);
+    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+    const dropTwo = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: null } });
+    const removed = await s.grant(s.merge(dropTwo));
+    assert.equal(changes(removed)[0]!.outcome, 'removed');
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    assert.match(
+      lastComment(dropTwo),
+      /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/,
+    );
+  });
+
+  test("a group's requesters: a member of a listed team may ask; anyone else is refused, even when approved", async () => {
+    const ok = s.openPull('hubot', { files: { [`${DB}/hubot-inc-31.yaml`]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-31' }) } });
+    s.review(ok, 'dba1');
+    s.review(ok, 'monalisa');
+    const granted = await s.grant(s.merge(ok));
+    assert.equal(changes(granted)[0]!.outcome, 'granted', changes(granted)[0]!.detail);
+
+    const no = s.openPull('monalisa', {
+      files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) },
+    });
+    s.review(no, 'dba1');
+    s.review(no, 'octocat');
+    const refused = await s.grant(s.merge(no));
+    assert.equal(changes(refused)[0]!.outcome, 'refused');
+    assert.match(changes(refused)[0]!.detail, /monalisa may not request prod-db-admins: the policy allows @acme\/sre, octocat/);
+    assert.ok(!s.members('prod-db-admins').includes('monalisa'));
+  });
+
+  test('THREATS 8: a role-assignable group is refused at grant time', async () => {
+    const scenario = await Scenario.begin({ roleAssignable: true });
+    try {
+      const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-x.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      scenario.review(pull, 'lead1');
+      const run = await scenario.grant(scenario.merge(pull));
+      assert.equal(changes(run)[0]!.outcome, 'refused');
+      assert.match(changes(run)[0]!.detail, /role-assignable/);
+      assert.deepEqual(scenario.members('k8s-prod-operators'), []);
+    } finally {
+      await scenario.stop();
+    }
+  });
+
+  test('the CLI grant does what the job does, signing in with local credentials', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
+    const scenario = await Scenario.begin();
+    try {
+      const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-cli.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      scenario.review(pull, 'lead2');
+      const push = scenario.merge(pull);
+      const env = {
+        ...scenario.twin.env(),
+        PATH: process.env.PATH ?? '',
+        HOME: scenario.repo.dir,
+        GITHUB_TOKEN: TOKEN,
+        GITHUB_REPOSITORY: 'acme/access',
+        AZURE_TENANT_ID: TENANT,
+        AZURE_CLIENT_ID: CLIENT,
+        AZURE_CLIENT_SECRET: 'twin-client-secret',
+      };
+      const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+      const child = spawn(
+        process.execPath,
+        [cli, 'grant', '--before', push.before, '--authority-host', scenario.twin.urls.authorityHost, '--graph-endpoint', scenario.twin.urls.graph],
+        { cwd: scenario.repo.dir, env },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d));
+      child.stderr.on('data', (d: Buffer) => (out += d));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 0, out);
+      assert.match(out, /requests\/k8s-prod-operators\/hubot-cli\.yaml: granted: hubot is a member of k8s-prod-operators until \S+, approved by @lead2\./);
+      assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
+    } finally {
+      await scenario.stop();
+    }
+  });
+
+  test('THREATS 17: when Graph reads lag the write, the grant says so after bounded polling and writes once', async () => {
+    const scenario = await Scenario.begin();
+    try {
+      scenario.twin.faults.readLagMs = 60_000;
+      const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-lag.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+      scenario.review(pull, 'lead1');
+      const run = await scenario.grant(scenario.merge(pull));
+      assert.equal(run.exitCode, 0, run.stdout);
+      const [item] = changes(run);
+      assert.equal(item!.outcome, 'granted');
+      assert.match(item!.detail, /its reads do not show it yet \(replication lag\)/);
+      assert.equal(scenario.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 1, 'exactly one write');
+      const write = scenario.twin.log.records.findIndex((r) => r.inBatch && r.method === 'POST');
+      assert.equal(
+        scenario.twin.log.records.slice(write).filter((r) => r.path.endsWith('/members') && r.method === 'GET').length,
+        3,
+        'three reads after the write, then it stops',
+      );
+      assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
+    } finally {
+      await scenario.stop();
+    }
+  });
 });
