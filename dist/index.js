@@ -17,9 +17,7 @@ import {
   info,
   notice,
   presentEffects,
-  readEvent,
   reportHasErrors,
-  runContext,
   services,
   setFailed,
   setOutput,
@@ -32,7 +30,7 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-KQFEW66V.js";
+} from "./chunks/chunk-553WZV72.js";
 import "./chunks/chunk-DRR5DZGU.js";
 import {
   ROOT_COMMIT,
@@ -47,7 +45,9 @@ import "./chunks/chunk-IBMDKVGE.js";
 import {
   GITHUB_LOGIN
 } from "./chunks/chunk-WJQAL5O4.js";
-import "./chunks/chunk-UENNACNQ.js";
+import {
+  context
+} from "./chunks/chunk-UENNACNQ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-OSJQDFGN.js";
@@ -88,6 +88,46 @@ import {
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
 import "./chunks/chunk-OZ6IWOJH.js";
+
+// src/action/event.ts
+var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+function payloadOf(name) {
+  if (!process.env.GITHUB_EVENT_PATH || Object.keys(context.payload).length === 0) {
+    throw new ConfigError(
+      `the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : " is not set"}); the action must run inside a GitHub Actions job.`
+    );
+  }
+  return context.payload;
+}
+function readEvent(name = context.eventName) {
+  if (name === "push") return readPush(payloadOf(name));
+  if (name !== "pull_request" && name !== "pull_request_target") return { kind: "other", name };
+  const payload = payloadOf(name);
+  const pr = payload?.pull_request;
+  const number = pr?.number;
+  const author = pr?.user?.login;
+  const base = pr?.base?.sha;
+  const head = pr?.head?.sha;
+  if (typeof number !== "number" || typeof author !== "string" || typeof base !== "string" || typeof head !== "string") {
+    throw new ConfigError(`the ${name} event payload has no pull_request with number, user.login, base.sha and head.sha.`);
+  }
+  if (!SHA.test(base) || !SHA.test(head)) throw new ConfigError("the event payload has a malformed base or head commit id.");
+  if (!LOGIN.test(author)) throw new ConfigError(`the event payload names a malformed author login ${JSON.stringify(author)}.`);
+  return { kind: "pull_request", number, author, base, head };
+}
+function readPush(payload) {
+  const p = payload ?? {};
+  const owner = p.repository?.owner?.login ?? p.repository?.owner?.name;
+  const { before, after, ref } = p;
+  const defaultBranch = p.repository?.default_branch;
+  const repo = p.repository?.name;
+  if (typeof before !== "string" || typeof after !== "string" || typeof ref !== "string" || typeof defaultBranch !== "string" || typeof owner !== "string" || typeof repo !== "string") {
+    throw new ConfigError("the push event payload lacks before, after, ref or repository (name, owner, default_branch).");
+  }
+  if (!SHA.test(before) || !SHA.test(after)) throw new ConfigError("the push event payload has a malformed before or after commit id.");
+  return { kind: "push", before, after, ref, defaultBranch, owner, repo };
+}
 
 // src/action/grant.ts
 function requireDefaultBranchPush(event, eventName) {
@@ -327,8 +367,6 @@ function booleanInput(name) {
 
 // src/action/main.ts
 async function run() {
-  GITHUB_SENT.rest = 0;
-  GITHUB_SENT.graphql = 0;
   const result = await runCommand();
   const sent = GITHUB_SENT.rest + GITHUB_SENT.graphql;
   if (sent > 0) {
@@ -358,7 +396,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-IN44PZVP.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-Z5XXKLOS.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -437,7 +475,7 @@ async function presentConferred(report, requested, published, source) {
   await summary2.addRaw(source, true).write();
 }
 function issueOfEvent(settings) {
-  const event = runContext().payload.issue;
+  const event = context.payload.issue;
   if (settings.eventName !== "issues" || typeof event?.number !== "number" || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
   }
@@ -472,7 +510,7 @@ async function runIssue(settings) {
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
   const config = await loadConfig(workingTree(settings.workspace));
-  const defaultBranch = runContext().payload.repository?.default_branch;
+  const defaultBranch = context.payload.repository?.default_branch;
   const where = {
     serverUrl: (process.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
     owner,
@@ -645,7 +683,7 @@ async function runGrant(settings) {
   return OK;
 }
 async function runRevoke(settings) {
-  const defaultBranch = runContext().payload.repository?.default_branch;
+  const defaultBranch = context.payload.repository?.default_branch;
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }

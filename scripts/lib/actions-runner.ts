@@ -2,17 +2,7 @@
  * Runs the bundled action (dist/index.js) the way the GitHub Actions runner runs a node24 action:
  * a fresh process in the workspace, inputs as INPUT_* variables, the event as a JSON file, and
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to write to. Reads back what the runner would show.
- *
- * `inProcess: true` runs the action's door (src/action/main.ts run) in this process instead, with the
- * same inputs, event file, output and summary files and environment (the job token with its
- * workflow's permissions, the OIDC token request), its real clients speaking HTTPS to the twin and git
- * in the workspace; what it writes to stdout and stderr is caught as the process's would be, and its
- * exit status is the one it sets. A bundled run costs a process of about 0.7 s of CPU to start and
- * load; the door in this process about a fifth of that. The test suite's own tests of each command
- * (test/e2e/action-*.test.ts) and the runs only a process shows (killed, concurrent, another Node)
- * start the bundle.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,8 +55,6 @@ export interface RunOptions {
   node?: string;
   /** Kill the process (SIGKILL, as a cancelled or crashed runner would) after this many ms. */
   killAfterMs?: number;
-  /** The action's door in this process rather than the bundle in a new one (see above). */
-  inProcess?: boolean;
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -98,10 +86,6 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const started = performance.now();
-  if (options.inProcess && options.killAfterMs === undefined && options.node === undefined && !doorBusy) {
-    const { exitCode, stdout, stderr } = await door(env);
-    return readBack(exitCode, stdout, stderr, outputPath, summaryPath, runnerTemp, performance.now() - started);
-  }
   // ACTION_CPU_PROF=<dir>: a V8 CPU profile of each run, to see where an action's time goes.
   const profile = process.env.ACTION_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ACTION_CPU_PROF}`] : [];
   const child = spawn(options.node ?? process.execPath, [...profile, ACTION_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -112,11 +96,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (killer) clearTimeout(killer);
-  return readBack(exitCode, stdout, stderr, outputPath, summaryPath, runnerTemp, performance.now() - started);
-}
-
-/** What the runner shows of a finished run; its temporary folder goes with it. */
-function readBack(exitCode: number | null, stdout: string, stderr: string, outputPath: string, summaryPath: string, runnerTemp: string, ms: number): ActionRun {
+  const ms = performance.now() - started;
   try {
     return {
       exitCode,
@@ -131,67 +111,6 @@ function readBack(exitCode: number | null, stdout: string, stderr: string, outpu
     // The runner's temporary folder lives as long as the step; so does ours.
     rmSync(runnerTemp, { recursive: true, force: true });
   }
-}
-
-/** What this process keeps of its own environment while the door runs in it: the suite's wiring. */
-const SUITE = ['NODE_EXTRA_CA_CERTS', 'TWIN_CA_DIR', 'TWIN_CALL_LOG', 'NODE_COMPILE_CACHE'];
-/** Where the door's writes go while it runs (everything else this process writes goes on as before). */
-const captured = new AsyncLocalStorage<{ stdout: string[]; stderr: string[] }>();
-let doorBusy = false;
-let streamsPatched = false;
-
-/** Sends writes made inside a door run (its async context) to that run, as a child's pipes would. */
-function catchStreams(): void {
-  if (streamsPatched) return;
-  streamsPatched = true;
-  for (const [stream, key] of [
-    [process.stdout, 'stdout'],
-    [process.stderr, 'stderr'],
-  ] as const) {
-    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      const sink = captured.getStore();
-      if (!sink) return write(chunk, ...rest);
-      sink[key].push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-      done?.();
-      return true;
-    }) as typeof stream.write;
-  }
-}
-
-/**
- * The action's door (src/action/main.ts run) in this process, with `env` as its environment, as the
- * runner would start it: the exit status it sets is its own, and this process's is put back after.
- * One at a time (process.env is the run's while it runs): a second run asked for meanwhile starts the bundle.
- */
-async function door(env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  doorBusy = true;
-  catchStreams();
-  const { run } = await import('../../src/action/main.ts');
-  const core = await import('@actions/core');
-  // @actions/core remembers the first summary file a process wrote to; each run here is a step of its own.
-  (core.summary as unknown as { _filePath?: string })._filePath = undefined;
-  core.summary.emptyBuffer();
-  const saved = process.env;
-  const savedExit = process.exitCode;
-  const sink = { stdout: [] as string[], stderr: [] as string[] };
-  process.env = { ...Object.fromEntries(SUITE.flatMap((k) => (saved[k] === undefined ? [] : [[k, saved[k]]]))), ...env };
-  process.exitCode = undefined;
-  let exitCode: number;
-  try {
-    await captured.run(sink, () => run());
-    exitCode = Number(process.exitCode ?? 0);
-  } catch (error) {
-    // What Node prints for an unhandled rejection at the top of a module, and its exit status.
-    sink.stderr.push(`${(error as Error)?.stack ?? String(error)}\n`);
-    exitCode = 1;
-  } finally {
-    process.env = saved;
-    process.exitCode = savedExit;
-    doorBusy = false;
-  }
-  return { exitCode, stdout: sink.stdout.join(''), stderr: sink.stderr.join('') };
 }
 
 function unescapeData(s: string): string {

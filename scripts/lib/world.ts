@@ -115,11 +115,6 @@ export class AccessWorld {
    * create-github-app-token step runs and its token is the action's teams-token.
    */
   teamsApp = true;
-  /**
-   * Runs the action's door in this process rather than the bundle in a new one (scripts/lib/actions-runner.ts):
-   * the test suite's worlds do, the benchmark's and the demo's do not.
-   */
-  inProcess = false;
   /** Workflow text a test uses instead of the template's (a block with a permission taken out). */
   readonly workflowText = new Map<WorkflowCommand, string>();
 
@@ -432,7 +427,6 @@ export class AccessWorld {
     const eventName = options.eventName ?? 'push';
     return runAction({
       workspace: this.repo.dir,
-      inProcess: this.inProcess,
       inputs: {
         command: 'grant',
         'dry-run': 'false',
@@ -457,7 +451,6 @@ export class AccessWorld {
   revoke(options: { dryRun?: boolean; killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inProcess: this.inProcess,
       inputs: {
         command: 'revoke',
         'dry-run': String(options.dryRun ?? false),
@@ -479,7 +472,6 @@ export class AccessWorld {
   report(): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inProcess: this.inProcess,
       inputs: {
         command: 'report',
         ...this.jobInputs('report'),
@@ -499,7 +491,6 @@ export class AccessWorld {
   validate(pull: Pull): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inProcess: this.inProcess,
       // The job token, read-only: the check reads the dashboard for what each group confers.
       inputs: { command: 'validate', ...this.jobInputs('validate') },
       eventName: 'pull_request',
@@ -517,7 +508,6 @@ export class AccessWorld {
   doctor(options: { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
-      inProcess: this.inProcess,
       inputs: {
         command: 'doctor',
         ...this.jobInputs('doctor'),

@@ -8,8 +8,8 @@
  * never covers anyone.
  */
 import { GITHUB_LOGIN } from '../identities/identities.ts';
+import { context } from '@actions/github';
 import * as core from './runner.ts';
-import { runContext } from './event.ts';
 import { ConfigError } from '../diagnostics.ts';
 import { reviewerNames } from '../commands/break-glass.ts';
 import { applyBreakGlass, planBreakGlass, type BreakGlassDispatch } from '../commands/break-glass-run.ts';
@@ -23,7 +23,7 @@ import { escapeHtml } from './report.ts';
 
 /** The run's own facts, refused unless this is a first-hand dispatch on the default branch with full history. */
 async function breakGlassRun(settings: Settings): Promise<{ runId: number; actor: string; defaultBranch: string; git: Git }> {
-  const defaultBranch = (runContext().payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
+  const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (settings.eventName !== 'workflow_dispatch' || typeof defaultBranch !== 'string' || settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`break-glass runs only from workflow_dispatch on the default branch, not "${settings.eventName}" on ${settings.github!.ref}.`);
   }
@@ -63,7 +63,7 @@ function dispatchOf(
     runId,
     actor,
     runCreatedAt: Date.parse(run.created_at),
-    inputs: ((runContext().payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>,
+    inputs: ((context.payload as { inputs?: unknown }).inputs ?? {}) as Record<string, unknown>,
     rerun: Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') > 1 || run.run_attempt !== 1,
     runUrl: `${(process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/actions/runs/${runId}`,
   };

@@ -2,24 +2,8 @@
  * The parts of the workflow event the action uses, from @actions/github's context (which reads
  * GITHUB_EVENT_NAME and the payload at GITHUB_EVENT_PATH), checked rather than trusted to have a shape.
  */
-import { context as loaded } from '@actions/github';
+import { context } from '@actions/github';
 import { ConfigError } from '../diagnostics.ts';
-
-type Context = typeof loaded;
-// The package exports its Context instance, not the class (its package.json lists no ./lib/context).
-const NewContext = loaded.constructor as new () => Context;
-let current: { key: string; context: Context } | undefined;
-/**
- * The event of this run, read when the run first asks for it: @actions/github's own `context` is made
- * once, when its module loads, so a second run in the same process (the test suite runs the action's
- * door in its own process) would see the first run's event. Read again when GITHUB_EVENT_NAME or
- * GITHUB_EVENT_PATH changes; in a job, once.
- */
-export function runContext(): Context {
-  const key = `${process.env.GITHUB_EVENT_NAME ?? ''}\0${process.env.GITHUB_EVENT_PATH ?? ''}`;
-  if (current?.key !== key) current = { key, context: new NewContext() };
-  return current.context;
-}
 
 export interface PullRequestEvent {
   kind: 'pull_request';
@@ -49,15 +33,15 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 
 /** The payload the runner wrote; an event that needs one and has none is a configuration error. */
 function payloadOf(name: string): unknown {
-  if (!process.env.GITHUB_EVENT_PATH || Object.keys(runContext().payload).length === 0) {
+  if (!process.env.GITHUB_EVENT_PATH || Object.keys(context.payload).length === 0) {
     throw new ConfigError(
       `the ${name} event has no payload (GITHUB_EVENT_PATH${process.env.GITHUB_EVENT_PATH ? ` is ${process.env.GITHUB_EVENT_PATH}, which could not be read` : ' is not set'}); the action must run inside a GitHub Actions job.`,
     );
   }
-  return runContext().payload;
+  return context.payload;
 }
 
-export function readEvent(name: string = runContext().eventName): PullRequestEvent | PushEvent | OtherEvent {
+export function readEvent(name: string = context.eventName): PullRequestEvent | PushEvent | OtherEvent {
   if (name === 'push') return readPush(payloadOf(name));
   if (name !== 'pull_request' && name !== 'pull_request_target') return { kind: 'other', name };
   const payload = payloadOf(name);

@@ -11,7 +11,8 @@ import type { Catalogue, GroupAccess } from '../entra/catalogue.ts';
 import type { PendingRequest } from '../report/dashboard.ts';
 import type { Directory } from '../entra/directory.ts';
 import { workingTree } from '../repo/files.ts';
-import { readEvent, type PushEvent, runContext } from './event.ts';
+import { context } from '@actions/github';
+import { readEvent, type PushEvent } from './event.ts';
 import { requireDefaultBranchPush, writeGrantSummary } from './grant.ts';
 import { OK, type RunResult } from './result.ts';
 import { applyEffects, branchContext, effectPorts, githubOnly, githubPorts, presentEffects, services } from './services.ts';
@@ -25,10 +26,6 @@ import { requesterTeamNames } from '../policy/requesters.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 export async function run(): Promise<void> {
-  // Counted from zero for each run, as the line below says "this run" (the test suite runs the door
-  // several times in one process).
-  GITHUB_SENT.rest = 0;
-  GITHUB_SENT.graphql = 0;
   const result = await runCommand();
   // What this run sent to GitHub, every attempt counted where it is sent (github/client.ts).
   const sent = GITHUB_SENT.rest + GITHUB_SENT.graphql;
@@ -170,7 +167,7 @@ async function presentConferred(
  */
 /** The issue an issues event names (only its number: everything else is read as it is now). */
 function issueOfEvent(settings: Settings): number {
-  const event = (runContext().payload as { issue?: { number?: unknown; pull_request?: unknown } }).issue;
+  const event = (context.payload as { issue?: { number?: unknown; pull_request?: unknown } }).issue;
   if (settings.eventName !== 'issues' || typeof event?.number !== 'number' || event.pull_request) {
     throw new ConfigError(`command "issue" answers issues events (types: opened, edited), not "${settings.eventName}".`);
   }
@@ -208,7 +205,7 @@ async function runIssue(settings: Settings): Promise<RunResult> {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
   const config = await loadConfig(workingTree(settings.workspace));
-  const defaultBranch = (runContext().payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
+  const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   const where = {
     serverUrl: (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     owner,
@@ -412,7 +409,7 @@ async function runGrant(settings: Settings): Promise<RunResult> {
 }
 
 async function runRevoke(settings: Settings): Promise<RunResult> {
-  const defaultBranch = (runContext().payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
+  const defaultBranch = (context.payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (typeof defaultBranch === 'string' && settings.github!.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github!.ref}.`);
   }

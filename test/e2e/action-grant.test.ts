@@ -10,7 +10,6 @@ let s: Scenario;
 describe('action-grant', () => {
   before(async () => {
     s = await Scenario.begin();
-    s.inProcess = false; // this file tests the bundled action's grant, as the runner starts it
   });
   after(() => s.stop());
 

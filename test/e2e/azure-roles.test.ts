@@ -87,7 +87,6 @@ function requestFor(s: Scenario, login: 'hubot' | 'octocat', expiresIn: number):
 
 test('azure-role: a merged request assigns the role at the scope (to the user only), an extension keeps it past the first end, the sweep deletes it after the end', () =>
   azureWorld({ backend: 'azure-role' }, async (s) => {
-    s.inProcess = false; // the bundled action, as the runner starts it: one Azure role grant and sweep of the bundle
     const { pull, file } = requestFor(s, 'hubot', 60 * 60_000);
     const run = await s.grant(s.merge(pull));
     assert.equal(run.exitCode, 0, run.stdout);

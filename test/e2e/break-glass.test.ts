@@ -19,7 +19,6 @@ const good = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', r
 
 test('an allowed person gets the group at once, loudly, with a review issue; the sweep keeps it until its end and removes it after', async () => {
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: one break-glass run of the bundle
   try {
     // A pull request is open: issues and pull requests share one sequence of numbers, as on GitHub.
     const open = s.openPull('octocat', { files: { 'README.md': 'x\n' } });
@@ -188,8 +187,9 @@ test('THREATS 43: a re-run by someone else grants nothing; a team member removed
 });
 
 // Every case of the rule (closed by the user or their second account, as not planned, by a non-owner,
-// a hand-written issue) is a unit test (test/unit/break-glass-review.test.ts); here, what a user sees.
-test('THREATS 44: a review is the issue closed as completed by a code owner who is not the user, from its events; a label or a hand-written issue is not', async () => {
+// a hand-written issue) is a unit test (test/unit/break-glass-review.test.ts); here, each fact it reads
+// from GitHub (the close's reason and closer from the issue's events, the label, who opened the issue).
+test('THREATS 44: a review is the issue closed as completed by a code owner who is not the user, from its events; a label, a close as not planned or a hand-written issue is not', async () => {
   const s = await Scenario.begin();
   try {
     const used = await breakGlass(s, 'hubot', good);
@@ -197,6 +197,11 @@ test('THREATS 44: a review is the issue closed as completed by a code owner who 
     const number = used.out!.issue!;
     const issue = s.twin.state.repos.get('acme/access')!.issues.get(number)!;
     issue.labels = []; // anyone with triage access can take the label off
+    // Closed as not planned by a code owner: no review (the reason is read from the issue's events).
+    s.closeIssue(number, 'lead1', 'not_planned');
+    const notPlanned = await breakGlass(s, 'hubot', good);
+    assert.match(notPlanned.out!.reasons!.join(), new RegExp(`#${number} was closed as not_planned, not as completed`));
+    s.closeIssue(number, 'lead1', 'reopen');
     s.closeIssue(number, 'octocat', 'completed'); // not a code owner of k8s-prod-operators
     // A hand-written "review" issue naming the run, with the label, closed by a code owner, is not its review issue.
     s.twin.state.repos.get('acme/access')!.issues.set(500, {
@@ -376,7 +381,8 @@ test('THREATS 61: a review given after breakGlass.reviewWithin ended the use doe
     issue.events!.at(-1)!.created_at = iso(start + 21 * 60_000);
     const after = await sweepAt(s, start + 22 * 60_000);
     assert.deepEqual(s.members('k8s-prod-operators'), [], `the late review is for the record only\n${after.out}${after.err}`);
-    // It still counts as a review for the next use: test/unit/break-glass-review.test.ts.
+    // It still counts as a review: the next use may go ahead.
+    assert.equal((await breakGlass(s, 'hubot', good)).out?.granted, true);
   } finally {
     await s.stop();
   }

@@ -13,7 +13,6 @@ const sweep = async (s: Scenario) => {
 
 test('the sweep creates the dashboard once, pinned, with holders, pending requests and drift; edits it only when something changed', async () => {
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: the dashboard of the bundle
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
     // Someone's hand-made "dashboard" is not the dashboard: only a bot's issue is taken.

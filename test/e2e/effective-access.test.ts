@@ -50,7 +50,6 @@ const dashboardOf = (s: Scenario) => [...s.twin.state.repos.get('acme/access')!.
 
 test('a code owner sees on the pull request what the group confers, privileged paths marked, with a warning where the policy asks one approval', async () => {
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: what a group confers, by the bundle
   try {
     tenantWithReach(s);
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });

@@ -53,7 +53,6 @@ async function fileIssue(
   };
   const run = await runAction({
     workspace: s.repo.dir,
-    inProcess: s.inProcess,
     // Exactly the template's block for access-request-form.yml.
     inputs: { command: 'issue', ...s.jobInputs('issue') },
     eventName: 'issues',
@@ -76,7 +75,6 @@ const outsideCode = (body: string) =>
 
 test("a valid form gets the request file and a one-click link to GitHub's editor; the file it opens is accepted by validate and grants after approval", async () => {
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: one issue-form answer of the bundle
   try {
     const { run, number, comments, answer } = await fileIssue(
       s,

@@ -129,7 +129,6 @@ test('the sweep records each day who holds each group without a request; the rep
   const { sealPoint, openPoint, historyPath } = await import('../../src/memory/history.ts');
   const { GROUPS } = await import('../helpers/scenario.ts');
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: the history kept by the bundle
   try {
     s.memoryKey = KEY;
     const key = { key: KEY, repository: 'acme/access' };

@@ -13,7 +13,6 @@ function hooks(s: Scenario): string {
 
 test("grant, refusal and removal are announced in each service's format, per group or by default, with the URLs masked", async () => {
   const s = await Scenario.begin();
-  s.inProcess = false; // the bundled action, as the runner starts it: notices sent by the bundle
   try {
     const granted = s.openPull('hubot', {
       files: { 'requests/k8s-prod-operators/hubot-x.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },

@@ -59,7 +59,6 @@ export async function dispatchBreakGlass(s: Scenario, actor: string, inputs: Rec
   const attempt = repo.workflowRuns.find((r) => r.id === id)!.run_attempt;
   const run = await runAction({
     workspace: s.repo.dir,
-    inProcess: s.inProcess,
     inputs: {
       command: 'break-glass',
       // Exactly the template's block for access-break-glass.yml, and its App token.

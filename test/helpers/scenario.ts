@@ -38,11 +38,7 @@ export class Scenario extends AccessWorld {
         'acme/platform-security': ['sec1', 'sec2'],
       },
     });
-    const s = new Scenario(repo, twin);
-    // The action's door in the test process (scripts/lib/actions-runner.ts); a file that tests the
-    // bundle itself (test/e2e/action-*.test.ts) sets this back to false.
-    s.inProcess = true;
-    return s;
+    return new Scenario(repo, twin);
   }
 
   /** A membership made earlier (by a past grant, or outside access-as-code). */
