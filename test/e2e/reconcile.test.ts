@@ -102,67 +102,69 @@ for (const method of ['merge', 'squashMerge'] as const) {
     }));
 }
 
-test('THREATS 29: an approval on a pull request into another branch does not count when the commit reaches main directly', () =>
+// Each rule is a unit test (test/unit/pr-rules.test.ts, approval.test.ts, verify.test.ts); here, one
+// push that lands five such pull requests shows that the grant reads each fact from git and GitHub
+// (the base a pull request was merged into, renames from git, GitHub's list of commits, when a review
+// was submitted) and refuses each one, with its reason.
+test('THREATS 29, 30, 31, 36 in one push: an approval into another branch, a rename from .github/ (merge commit and rebase), 250 commits, a review after the merge', () =>
   world(async (s) => {
-    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-side.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    s.review(pull, 'lead1');
-    s.repo.git('branch', 'side', pull.base);
-    s.registerMerged(pull, pull.head, [], 'side'); // merged into side by fast-forward
-    const before = s.repo.head();
-    s.repo.git('merge', '-q', '--ff-only', pull.head); // a bypass actor pushes the same commit to main
-    const run = await s.grant({ before, after: s.repo.head() });
-    assert.equal(items(run)[0]!.outcome, 'refused');
-    assert.match(items(run)[0]!.detail, /approvals on #\d+ \(into side\) do not count: only pull requests into main do/);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
-  }));
-
-test('THREATS 30: a pull request that renames a .github file into requests/ is a mixed pull request (merge commit: from git)', () =>
-  world(async (s) => {
-    s.directPush({ '.github/hubot-draft.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) });
-    const pull = s.openPull('hubot', {
-      files: { '.github/hubot-draft.yaml': null, [`${K8S}/hubot-renamed.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) },
-    });
-    s.review(pull, 'lead1');
-    const push = s.merge(pull);
-    const listed = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!.files;
+    const start = s.repo.head();
+    const request = () => requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' });
+    // THREATS 29: approved on a pull request into side; a bypass actor pushes the same commit to main.
+    const side = s.openPull('hubot', { files: { [`${K8S}/hubot-side.yaml`]: request() } });
+    s.review(side, 'lead1');
+    s.repo.git('branch', 'side', side.base);
+    s.registerMerged(side, side.head, [], 'side'); // merged into side by fast-forward
+    s.repo.git('merge', '-q', '--ff-only', side.head);
+    // THREATS 30: a .github file renamed into requests/ (a merge commit: GitHub's file list shows one renamed entry).
+    s.directPush({ '.github/hubot-draft.yaml': request() });
+    const renamed = s.openPull('hubot', { files: { '.github/hubot-draft.yaml': null, [`${K8S}/hubot-renamed.yaml`]: request() } });
+    s.review(renamed, 'lead1');
+    s.merge(renamed);
     assert.deepEqual(
-      listed,
+      s.twin.state.repos.get('acme/access')!.pulls.get(renamed.number)!.files,
       [{ filename: `${K8S}/hubot-renamed.yaml`, status: 'renamed', previous_filename: '.github/hubot-draft.yaml' }],
       "GitHub's file list shows one renamed entry",
     );
-    const run = await s.grant(push);
-    assert.equal(items(run)[0]!.outcome, 'refused');
-    assert.match(items(run)[0]!.detail, /also \.github\/hubot-draft\.yaml/);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
-  }));
-
-test('THREATS 30: a rebase merge whose other commit renames a file into requests/ is refused (GitHub cannot say from where)', () =>
-  world(async (s) => {
+    // THREATS 30: a rebase merge whose other commit renames a file into requests/ (GitHub cannot say from where).
     s.directPush({ '.github/notes.txt': 'notes\n' });
-    const pull = s.openPull(
+    const rebased = s.openPull(
       'hubot',
       { files: { '.github/notes.txt': null, [`${K8S}/notes.txt`]: 'notes\n' } },
-      { files: { [`${K8S}/hubot-rb.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } },
+      { files: { [`${K8S}/hubot-rb.yaml`]: request() } },
     );
-    s.review(pull, 'lead1');
-    const run = await s.grant(s.rebaseMerge(pull));
-    const item = items(run).find((i) => i.file.endsWith('hubot-rb.yaml'))!;
-    assert.equal(item.outcome, 'refused');
-    assert.match(item.detail, /renames or copies a file into requests\/k8s-prod-operators\/notes\.txt/);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
-  }));
+    s.review(rebased, 'lead1');
+    s.rebaseMerge(rebased);
+    // THREATS 31: 250 commits, so who pushed cannot be known.
+    const many = s.openPull(
+      'hubot',
+      ...Array.from({ length: 250 }, (_, i): { files: Record<string, string> } => ({ files: i === 249 ? { [`${K8S}/hubot-many.yaml`]: request() } : {} })),
+    );
+    s.review(many, 'lead1');
+    s.merge(many);
+    // THREATS 36: the only approval submitted after the merge.
+    const late = s.openPull('hubot', { files: { [`${K8S}/hubot-late.yaml`]: request() } });
+    s.merge(late);
+    const merged = s.twin.state.repos.get('acme/access')!.pulls.get(late.number)!;
+    merged.reviews.push({
+      id: 99,
+      user: 'lead1',
+      state: 'APPROVED',
+      commit_id: late.head,
+      submitted_at: new Date(Date.parse(merged.merged_at!) + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
 
-test('THREATS 31: a pull request with 250 or more commits is refused: who pushed cannot be known', () =>
-  world(async (s) => {
-    const file = `${K8S}/hubot-many.yaml`;
-    const pushes = Array.from({ length: 250 }, (_, i): { files: Record<string, string> } => ({
-      files: i === 249 ? { [file]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } : {},
-    }));
-    const pull = s.openPull('hubot', ...pushes);
-    s.review(pull, 'lead1');
-    const run = await s.grant(s.merge(pull));
-    assert.equal(items(run)[0]!.outcome, 'refused');
-    assert.match(items(run)[0]!.detail, /has 250 commits; GitHub lists at most 250, so who pushed to it cannot be known/);
+    const run = await s.grant({ before: start, after: s.repo.head() });
+    const refused = (name: string) => {
+      const item = items(run).find((i) => i.file === `${K8S}/${name}`);
+      assert.equal(item?.outcome, 'refused', `${name}: ${JSON.stringify(item)}\n${run.stdout}`);
+      return item!.detail;
+    };
+    assert.match(refused('hubot-side.yaml'), /approvals on #\d+ \(into side\) do not count: only pull requests into main do/);
+    assert.match(refused('hubot-renamed.yaml'), /also \.github\/hubot-draft\.yaml/);
+    assert.match(refused('hubot-rb.yaml'), /renames or copies a file into requests\/k8s-prod-operators\/notes\.txt/);
+    assert.match(refused('hubot-many.yaml'), /has 250 commits; GitHub lists at most 250, so who pushed to it cannot be known/);
+    assert.match(refused('hubot-late.yaml'), /needs 1 approval[\s\S]*counted: none/);
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
 
@@ -255,24 +257,6 @@ test('THREATS 35: a grant comment that would pass 65,536 characters is shortened
     assert.ok(comment !== undefined && comment.length <= 65_536, `one comment within GitHub's limit (${comment?.length})`);
     assert.match(comment!, /… and \d+ more: the run's job summary lists every request/);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-  }));
-
-test('THREATS 36: a review submitted after the merge does not count', () =>
-  world(async (s) => {
-    const pull = s.openPull('hubot', { files: { [`${K8S}/hubot-late.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    const push = s.merge(pull);
-    const merged = s.twin.state.repos.get('acme/access')!.pulls.get(pull.number)!;
-    merged.reviews.push({
-      id: 99,
-      user: 'lead1',
-      state: 'APPROVED',
-      commit_id: pull.head,
-      submitted_at: new Date(Date.parse(merged.merged_at!) + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    });
-    const run = await s.grant(push);
-    assert.equal(items(run)[0]!.outcome, 'refused');
-    assert.match(items(run)[0]!.detail, /needs 1 approval[\s\S]*counted: none/);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
   }));
 
 for (const fault of ['down', 'rate-limited'] as const) {
