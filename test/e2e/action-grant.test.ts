@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scenario, requestYaml, type Pull } from '../helpers/scenario.ts';
+import { runCli } from '../helpers/cli.ts';
 
 let s: Scenario;
 // One suite, so that its hooks apply to this file's tests alone when files share a process (scripts/test.ts).
@@ -242,36 +243,18 @@ describe('action-grant', () => {
   });
 
   test('the CLI grant does what the job does, signing in with local credentials', async () => {
-    const { spawn } = await import('node:child_process');
-    const { fileURLToPath } = await import('node:url');
-    const { CLIENT, TENANT, TOKEN } = await import('../../scripts/lib/world.ts');
     const scenario = await Scenario.begin();
     try {
       const pull = scenario.openPull('hubot', { files: { [`${K8S}/hubot-cli.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
       scenario.review(pull, 'lead2');
       const push = scenario.merge(pull);
-      const env = {
-        ...scenario.twin.env(),
-        PATH: process.env.PATH ?? '',
-        HOME: scenario.repo.dir,
-        GITHUB_TOKEN: TOKEN,
-        GITHUB_REPOSITORY: 'acme/access',
-        AZURE_TENANT_ID: TENANT,
-        AZURE_CLIENT_ID: CLIENT,
-        AZURE_CLIENT_SECRET: 'twin-client-secret',
-      };
-      const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-      const child = spawn(
-        process.execPath,
-        [cli, 'grant', '--before', push.before, '--authority-host', scenario.twin.urls.authorityHost, '--graph-endpoint', scenario.twin.urls.graph],
-        { cwd: scenario.repo.dir, env },
+      // The bundled cli.js, with a developer's environment (test/helpers/cli.ts).
+      const { code, out, err } = await runCli(scenario, ['grant', '--before', push.before], { bundled: true });
+      assert.equal(code, 0, out + err);
+      assert.match(
+        out + err,
+        /requests\/k8s-prod-operators\/hubot-cli\.yaml: granted: hubot is a member of k8s-prod-operators until \S+, approved by @lead2\./,
       );
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d));
-      child.stderr.on('data', (d: Buffer) => (out += d));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      assert.equal(code, 0, out);
-      assert.match(out, /requests\/k8s-prod-operators\/hubot-cli\.yaml: granted: hubot is a member of k8s-prod-operators until \S+, approved by @lead2\./);
       assert.deepEqual(scenario.members('k8s-prod-operators'), ['hubot']);
     } finally {
       await scenario.stop();

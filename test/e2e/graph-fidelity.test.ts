@@ -118,27 +118,9 @@ test('THREATS 39: dynamic, synced and mail-enabled groups are refused by doctor 
 test('doctor checks that the ruleset on main requires approval of the most recent reviewable push, and that only main deploys to the grant environment', async () => {
   const s = await Scenario.begin();
   try {
-    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = () =>
-      runAction({
-        workspace: s.repo.dir,
-        inputs: {
-          command: 'doctor',
-          // Exactly the template's block for access-doctor.yml.
-          ...s.jobInputs('doctor'),
-          'tenant-id': TENANT,
-          'client-id': CLIENT,
-          'authority-host': s.twin.urls.authorityHost,
-          'graph-endpoint': s.twin.urls.graph,
-        },
-        eventName: 'workflow_dispatch',
-        event: {},
-        env: { ...s.twin.env(), ...s.workflowEnv('doctor'), GITHUB_REPOSITORY: 'acme/access' },
-      });
     const rules = s.twin.state.repos.get('acme/access')!.rules;
     rules.length = 0;
-    const none = await doctor();
+    const none = await s.doctor();
     assert.ok(
       none.annotations.some((a) => a.level === 'warning' && /no ruleset requires a pull request before merging into main/.test(a.message)),
       none.stdout,
@@ -153,7 +135,7 @@ test('doctor checks that the ruleset on main requires approval of the most recen
         required_review_thread_resolution: false,
       },
     });
-    const partial = await doctor();
+    const partial = await s.doctor();
     assert.ok(partial.annotations.some((a) => /does not require approval of the most recent reviewable push/.test(a.message)));
     // Fewer approvals than the most demanding group asks: pull requests merge and are then refused.
     const policyText = s.repo.git('show', 'HEAD:.github/access-policy.yaml');
@@ -165,25 +147,25 @@ test('doctor checks that the ruleset on main requires approval of the most recen
     );
     rules[0]!.parameters!.require_last_push_approval = true;
     rules[0]!.parameters!.required_approving_review_count = most;
-    const good = await doctor();
+    const good = await s.doctor();
     assert.ok(!good.annotations.some((a) => /ruleset/.test(a.message)), good.stdout);
     assert.ok(!good.annotations.some((a) => /environment/.test(a.message)), good.stdout);
     // The grant environment must let only main deploy: a tag named main, or any protected branch, would get a token.
     const envs = s.twin.state.repos.get('acme/access')!.environments;
     envs.get('access-grant')!.patterns.push({ name: 'main', type: 'tag' });
     assert.ok(
-      (await doctor()).annotations.some((a) =>
+      (await s.doctor()).annotations.some((a) =>
         /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message),
       ),
     );
     envs.set('access-grant', { policy: null, patterns: [] });
-    assert.ok((await doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
+    assert.ok((await s.doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
     envs.clear();
-    assert.ok((await doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
+    assert.ok((await s.doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
     // Issue forms apply only labels that exist.
     s.twin.state.repos.get('acme/access')!.labels!.delete('access-request');
     assert.ok(
-      (await doctor()).annotations.some((a) =>
+      (await s.doctor()).annotations.some((a) =>
         /the label "access-request" does not exist in the repository\. GitHub applies an issue form's labels only when they exist/.test(a.message),
       ),
     );
@@ -198,15 +180,7 @@ test('a standing exemption past its review date is flagged by doctor (on its lin
     const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
     s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     s.addMember('prod-db-admins', 'breakglass');
-    const { runAction } = await import('../../scripts/lib/actions-runner.ts');
-    const { CLIENT, TENANT } = await import('../../scripts/lib/world.ts');
-    const doctor = await runAction({
-      workspace: s.repo.dir,
-      inputs: { command: 'doctor', 'tenant-id': TENANT, 'client-id': CLIENT, 'authority-host': s.twin.urls.authorityHost, 'graph-endpoint': s.twin.urls.graph },
-      eventName: 'workflow_dispatch',
-      event: {},
-      env: s.twin.env(),
-    });
+    const doctor = await s.doctor();
     const flag = doctor.annotations.find((a) => /was due for review on 2026-01-31/.test(a.message));
     assert.ok(flag, doctor.stdout);
     assert.equal(flag.file, '.github/access-policy.yaml');

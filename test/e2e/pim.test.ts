@@ -117,10 +117,9 @@ test('without the PIM permission the run names PrivilegedAssignmentSchedule perm
 
 test('doctor says when a pim group cannot be read through PIM, naming the permission', () =>
   pimWorld(async (s) => {
-    const doctor = () => s.doctor();
-    assert.equal((await doctor()).exitCode, 0);
+    assert.equal((await s.doctor()).exitCode, 0);
     s.twin.state.apps[0]!.roles = s.twin.state.apps[0]!.roles.filter((r) => !r.startsWith('PrivilegedAssignmentSchedule'));
-    const run = await doctor();
+    const run = await s.doctor();
     assert.equal(run.exitCode, 1);
     assert.ok(
       run.annotations.some(
