@@ -6,7 +6,7 @@ import {
 import {
   reportHasErrors,
   validateTree
-} from "./cli-chunks/chunk-XAMKCBWF.js";
+} from "./cli-chunks/chunk-FCOR3DY6.js";
 import {
   COMMON,
   FORMAT,
@@ -20,7 +20,7 @@ import {
 } from "./cli-chunks/chunk-CUMFMMAT.js";
 import {
   judgeRequest
-} from "./cli-chunks/chunk-557RDUX2.js";
+} from "./cli-chunks/chunk-NXBOCEVI.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -29,7 +29,7 @@ import {
   gitIn,
   loadConfig,
   workingTree
-} from "./cli-chunks/chunk-SWVCRTKB.js";
+} from "./cli-chunks/chunk-3KJ234RC.js";
 import {
   GITHUB_LOGIN,
   REQUESTS_DIR,
@@ -38,10 +38,10 @@ import {
 } from "./cli-chunks/chunk-5N677O5M.js";
 import "./cli-chunks/chunk-UEEEXRSD.js";
 import "./cli-chunks/chunk-GUX3DBMW.js";
-import "./cli-chunks/chunk-IIT5G4FF.js";
+import "./cli-chunks/chunk-CJYXKBG7.js";
 import "./cli-chunks/chunk-TRPAB6JR.js";
 import "./cli-chunks/chunk-E4JGT2Z2.js";
-import "./cli-chunks/chunk-YFEGACMP.js";
+import "./cli-chunks/chunk-6M5K6QUR.js";
 import {
   nearest
 } from "./cli-chunks/chunk-JZPP4HP7.js";
@@ -49,24 +49,20 @@ import {
   formatDuration,
   parseDuration
 } from "./cli-chunks/chunk-WD4VLBT2.js";
-import "./cli-chunks/chunk-L4A2UIHR.js";
+import "./cli-chunks/chunk-NYHY56E5.js";
 import "./cli-chunks/chunk-XXSHCWVR.js";
-import "./cli-chunks/chunk-4AYHTIIO.js";
-import "./cli-chunks/chunk-HZLMQCJG.js";
+import "./cli-chunks/chunk-WJ3ZLWCM.js";
 import "./cli-chunks/chunk-24XPZQ64.js";
-import "./cli-chunks/chunk-CV5RMOLZ.js";
+import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   CLOUDS
 } from "./cli-chunks/chunk-IQ3S3PKL.js";
-import "./cli-chunks/chunk-F3KO5KRW.js";
-import "./cli-chunks/chunk-XP3LFAPK.js";
 import {
   ConfigError,
   formatDiagnostic,
   hasErrors,
   sortDiagnostics
 } from "./cli-chunks/chunk-ZFCBOOOX.js";
-import "./cli-chunks/chunk-425VGJGT.js";
 import "./cli-chunks/chunk-JV5PSVP2.js";
 
 // src/cli/main.ts
@@ -140,7 +136,7 @@ function requireLogin(requester) {
 }
 
 // src/cli/main.ts
-var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-G2SZO7UW.js"))[name](args, io);
+var entra = (name) => async (args, io) => (await import("./cli-chunks/entra-commands-FX6ECED3.js"))[name](args, io);
 var COMMAND_TABLE = [
   {
     name: "init",
@@ -160,7 +156,7 @@ var COMMAND_TABLE = [
       "--broad": "with --create-app: tenant-wide GroupMember.ReadWrite.All instead of a restricted administrative unit",
       "--read-only-app": "with --create-app: also a read-only app and the access-read environment, for report and discover"
     },
-    run: async (a, io) => (await import("./cli-chunks/init-FRRM4DDO.js")).initCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/init-QM6G6SYD.js")).initCommand(a, io)
   },
   { name: "validate", usage: ["validate [paths...]", "check request files, the policy, identities and CODEOWNERS"], run: (a, io) => validateCommand(a, io) },
   {
@@ -192,7 +188,7 @@ var COMMAND_TABLE = [
       "--base REF": "compare with the merge base of REF (default: origin/main, else main)",
       "--github-repo OWNER/NAME": "the repository whose access dashboard says what each group confers"
     },
-    run: async (a, io) => (await import("./cli-chunks/plan-33QD62DY.js")).planCommand(a, io)
+    run: async (a, io) => (await import("./cli-chunks/plan-FZKRFS3G.js")).planCommand(a, io)
   },
   {
     name: "grant",

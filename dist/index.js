@@ -1,7 +1,7 @@
 import { createRequire as __aacCreateRequire } from 'node:module'; const require = __aacCreateRequire(import.meta.url);
 import {
   ICON
-} from "./chunks/chunk-45M4ZFFQ.js";
+} from "./chunks/chunk-7BGXCV5X.js";
 import {
   annotate,
   applyEffects,
@@ -30,16 +30,16 @@ import {
   writeOutcomes,
   writePlan,
   writeValidationSummary
-} from "./chunks/chunk-553WZV72.js";
-import "./chunks/chunk-DRR5DZGU.js";
+} from "./chunks/chunk-Y4JZDMBX.js";
+import "./chunks/chunk-GARHCV53.js";
 import {
   ROOT_COMMIT,
   gitIn,
   loadConfig
-} from "./chunks/chunk-GJWON3A4.js";
+} from "./chunks/chunk-RQHECHN3.js";
 import {
   workingTree
-} from "./chunks/chunk-53FFJPPK.js";
+} from "./chunks/chunk-K7U5563T.js";
 import "./chunks/chunk-NVDCARJL.js";
 import "./chunks/chunk-IBMDKVGE.js";
 import {
@@ -47,23 +47,22 @@ import {
 } from "./chunks/chunk-WJQAL5O4.js";
 import {
   context
-} from "./chunks/chunk-UENNACNQ.js";
+} from "./chunks/chunk-JLLJGRDJ.js";
 import {
   MEMORY_KEY_MIN_LENGTH
 } from "./chunks/chunk-OSJQDFGN.js";
-import "./chunks/chunk-P27LOLJZ.js";
+import "./chunks/chunk-GAF3CNPK.js";
 import {
   GITHUB_SENT
-} from "./chunks/chunk-GWQMGULM.js";
-import {
-  workflowFileOf
-} from "./chunks/chunk-UYXB32ID.js";
+} from "./chunks/chunk-RTSR7ASI.js";
+import "./chunks/chunk-LIIKHXTA.js";
+import "./chunks/chunk-GKSYZKYF.js";
 import "./chunks/chunk-ZEOJWJHX.js";
 import "./chunks/chunk-34OC5ZRV.js";
-import "./chunks/chunk-JP3CZMV6.js";
+import "./chunks/chunk-TZIH4GUF.js";
 import {
   backendOf
-} from "./chunks/chunk-2O23LERT.js";
+} from "./chunks/chunk-22MRAGKW.js";
 import "./chunks/chunk-TF77OBEX.js";
 import {
   requesterTeamNames,
@@ -71,13 +70,9 @@ import {
 } from "./chunks/chunk-AVZCSXTZ.js";
 import "./chunks/chunk-LRULQWW5.js";
 import "./chunks/chunk-YQ623SFU.js";
-import "./chunks/chunk-I4YMU5K2.js";
+import "./chunks/chunk-3L3QTXZZ.js";
 import "./chunks/chunk-3L64JI35.js";
-import "./chunks/chunk-2VZNYBFU.js";
-import "./chunks/chunk-HJJGYVXC.js";
-import "./chunks/chunk-LIIKHXTA.js";
-import "./chunks/chunk-GKSYZKYF.js";
-import "./chunks/chunk-MFROSCTF.js";
+import "./chunks/chunk-VCQJW4GH.js";
 import "./chunks/chunk-W4PVMAAF.js";
 import {
   parseWebhooks
@@ -87,6 +82,9 @@ import {
   formatDiagnostic,
   sortDiagnostics
 } from "./chunks/chunk-T6N4ZH6A.js";
+import {
+  workflowFileOf
+} from "./chunks/chunk-UYXB32ID.js";
 import "./chunks/chunk-OZ6IWOJH.js";
 
 // src/action/event.ts
@@ -396,7 +394,7 @@ async function runCommand() {
       case "issue":
         return await runIssue(settings);
       case "break-glass":
-        return await (await import("./chunks/break-glass-Z5XXKLOS.js")).runBreakGlass(settings);
+        return await (await import("./chunks/break-glass-E2WYD5ZH.js")).runBreakGlass(settings);
       case "discover":
         return await runDiscover(settings);
     }
@@ -433,7 +431,7 @@ async function presentPublished(settings, report) {
   const requested = report.verdicts.flatMap((v) => v.valid && v.request && v.change !== void 0 ? [{ group: v.request.group, file: v.file }] : []);
   const switches = report.enforceSwitches ?? [];
   if (requested.length === 0 && !report.configAfter) return;
-  const { readPublished } = await import("./chunks/dashboard-7M5ASGZJ.js");
+  const { readPublished } = await import("./chunks/dashboard-6LEZRMNU.js");
   const { gh } = await githubOnly(settings);
   const [owner, repo] = settings.github.repository.split("/");
   let published;
@@ -451,21 +449,21 @@ async function presentPublished(settings, report) {
   if (requested.length > 0) await presentConferred(report, requested, published.groups, source);
   if (report.configAfter) await presentFlips(report, published.pending, source);
   if (switches.length > 0) {
-    const { switchLines } = await import("./chunks/config-plan-WWUFGVZJ.js");
+    const { switchLines } = await import("./chunks/config-plan-7WNFMJG6.js");
     const lines = switchLines(switches, published.drift);
     for (const line of lines) info(`configuration change: switching to enforce: ${line}`);
     await summary.addHeading("Who the switch to enforce removes", 3).addList(lines.map(escapeHtml)).addRaw(source, true).write();
   }
 }
 async function presentFlips(report, pending, source) {
-  const { flipLines, pendingFlips } = await import("./chunks/config-plan-WWUFGVZJ.js");
+  const { flipLines, pendingFlips } = await import("./chunks/config-plan-7WNFMJG6.js");
   const flips = pendingFlips(report.config, report.configAfter, pending);
   for (const line of flips) info(`configuration change: pending: ${line}`);
   const text = flipLines(flips, pending.length);
   await summary.addHeading("Pull requests waiting for approval that this change affects", 3).addList(text.map(escapeHtml)).addRaw(source, true).write();
 }
 async function presentConferred(report, requested, published, source) {
-  const { conferredViews } = await import("./chunks/conferred-XTIHLNNC.js");
+  const { conferredViews } = await import("./chunks/conferred-K6AKQQKS.js");
   const summary2 = summary.addHeading("What approving confers", 3);
   for (const v of conferredViews(report.config, requested, published)) {
     summary2.addRaw(`<p><b>${escapeHtml(v.group)}</b>${v.privileged ? " \u26A0\uFE0F privileged" : ""}</p>`, true).addList(v.lines.map(escapeHtml));
@@ -504,8 +502,8 @@ async function runIssue(settings) {
   }
   const author = issue.user?.login;
   if (typeof author !== "string" || !GITHUB_LOGIN.test(author)) throw new ConfigError("the issue event names no valid author login.");
-  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-OTTHSFGT.js");
-  const { requestSchemaRef } = await import("./chunks/new-63JIQMKM.js");
+  const { answerIssue, answerBody, ANSWER_MARKER } = await import("./chunks/issue-request-ILYSQD6X.js");
+  const { requestSchemaRef } = await import("./chunks/new-JREAYMAO.js");
   const { VERSION } = await import("./chunks/version-6QTJJOBB.js");
   const { existsSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -527,7 +525,7 @@ async function runIssue(settings) {
   );
   const body = answerBody(answer);
   if (settings.dryRun) return dryAnswer(issue.number, answer);
-  const github = await import("./chunks/client-IIEY2YPR.js");
+  const github = await import("./chunks/client-NF6D7MNX.js");
   const { editComment } = await import("./chunks/issues-AOR4MUPE.js");
   const repoRef = { owner, repo };
   const [written] = await applyEffects(
@@ -566,8 +564,8 @@ function configTeams(config) {
   return [...teams.values()];
 }
 async function runDiscover(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { discover, renderDiscovery } = await import("./chunks/discover-MMP5BB56.js");
+  const { directoryFromActions } = await import("./chunks/connect-FXOMFH5P.js");
+  const { discover, renderDiscovery } = await import("./chunks/discover-P4TLEOSX.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const directory = directoryFromActions(settings.entra, (audience) => getIDToken(audience));
   const found = await discover(directory, config.policy, Date.now());
@@ -597,10 +595,10 @@ async function workflowProblems(workspace) {
   return out;
 }
 async function runDoctor(settings) {
-  const { directoryFromActions } = await import("./chunks/connect-BF5QTHPW.js");
-  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-WRXM3B7O.js");
+  const { directoryFromActions } = await import("./chunks/connect-FXOMFH5P.js");
+  const { doctor, GRANT_ENVIRONMENT } = await import("./chunks/doctor-YRN4IF7D.js");
   const { FORM_LABEL } = await import("./chunks/form-U75FPFX2.js");
-  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-W6GB4243.js");
+  const { DASHBOARD_LABEL } = await import("./chunks/dashboard-O2MD4PRU.js");
   const { BREAK_GLASS_LABEL } = await import("./chunks/breakglass-ER5QDHNE.js");
   const config = await loadConfig(workingTree(settings.workspace));
   const github = settings.github ? await services(settings) : void 0;
@@ -609,7 +607,7 @@ async function runDoctor(settings) {
     branch: "main",
     rules: async () => github.github.branchRules(github.gh, github.repo, "main"),
     environment: async () => github.github.environmentFacts(github.gh, github.repo, GRANT_ENVIRONMENT),
-    teams: async () => new (await import("./chunks/graphql-QY2P5BPG.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
+    teams: async () => new (await import("./chunks/graphql-7QFZFCY6.js")).GitHubFacts(github.gh, github.repo, github.teamsGh).teamMembers(configTeams(config)),
     missingLabels: async () => github.github.missingLabels(github.gh, github.repo, [FORM_LABEL, DASHBOARD_LABEL, BREAK_GLASS_LABEL]),
     workflowPermissions: async () => workflowProblems(settings.workspace)
   } : void 0;
@@ -652,7 +650,7 @@ async function runGrant(settings) {
   const event = readEvent(settings.eventName);
   requireDefaultBranchPush(event, settings.eventName);
   const push = event;
-  const { planGrant, applyGrant } = await import("./chunks/grant-UVOCTHP2.js");
+  const { planGrant, applyGrant } = await import("./chunks/grant-5AUFQWK3.js");
   const svc = await services(settings, { owner: push.owner, repo: push.repo });
   const { gh, repo, directory } = svc;
   const planned = await planGrant({
@@ -687,7 +685,7 @@ async function runRevoke(settings) {
   if (typeof defaultBranch === "string" && settings.github.ref !== `refs/heads/${defaultBranch}`) {
     throw new ConfigError(`revoke sweeps the default branch's requests; run it on refs/heads/${defaultBranch}, not ${settings.github.ref}.`);
   }
-  const { planRevoke, applyRevoke } = await import("./chunks/revoke-53RQNOYZ.js");
+  const { planRevoke, applyRevoke } = await import("./chunks/revoke-FMJUTIV6.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
   const git = gitIn(settings.workspace);
@@ -721,7 +719,7 @@ async function runRevoke(settings) {
   return OK;
 }
 async function readPolicyCatalogue(directory, report, now) {
-  const { catalogueOfPolicy } = await import("./chunks/catalogue-6J2AWI4Y.js");
+  const { catalogueOfPolicy } = await import("./chunks/catalogue-NKH5FTQB.js");
   try {
     return await catalogueOfPolicy(directory, report.config.policy, now);
   } catch (error2) {
@@ -748,8 +746,8 @@ function logDispositions(groups) {
   }
 }
 async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, now, directory) {
-  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-7M5ASGZJ.js");
-  const { slotLateness } = await import("./chunks/dashboard-W6GB4243.js");
+  const { planDashboard, applyDashboard } = await import("./chunks/dashboard-6LEZRMNU.js");
+  const { slotLateness } = await import("./chunks/dashboard-O2MD4PRU.js");
   const catalogue = await readPolicyCatalogue(directory, report, now);
   let planned;
   try {
@@ -768,7 +766,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
     warning(`the access dashboard was not updated (${error2.message}); the sweep itself is done.`, { title: "access-as-code" });
     return void 0;
   }
-  const { confersEffects } = await import("./chunks/confers-comment-FE742HQB.js");
+  const { confersEffects } = await import("./chunks/confers-comment-2T7M7SWJ.js");
   const confers = catalogue ? confersEffects(report.config, planned.pending, catalogue.groups) : [];
   return {
     effects: (swept) => [
@@ -786,7 +784,7 @@ async function planDashboardEffects(settings, gh, teamsGh, repo, git, report, no
   };
 }
 async function runReport(settings) {
-  const { collectReport } = await import("./chunks/report-IIIF6DU4.js");
+  const { collectReport } = await import("./chunks/report-4PZMGVBR.js");
   const { renderReport } = await import("./chunks/render-TPOE7UJZ.js");
   const svc = await services(settings);
   const { gh, teamsGh, repo, directory } = svc;
@@ -795,7 +793,7 @@ async function runReport(settings) {
   const markdown = renderReport(data);
   await summary.addRaw(markdown, true).write();
   setOutput("report", markdown);
-  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-E3CX24GD.js");
+  const { collectEvidence, evidenceCsv } = await import("./chunks/evidence-NLT7AHXU.js");
   const now = Date.now();
   try {
     const rows = await collectEvidence({

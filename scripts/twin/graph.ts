@@ -91,7 +91,7 @@ interface Call {
  * Authorization_RequestDenied): dynamic (rule-based), synced from on-premises, mail-enabled
  * security and distribution groups (group-post-members, group-delete-members).
  */
-/** What the twin answers for a group's $select (GROUP_SELECT in src/entra/directory.ts asks for these). */
+/** What the twin answers for a group's $select (GROUP_SELECT in src/entra/graph.ts asks for these). */
 const GROUP_PROPERTIES = 'id,displayName,isAssignableToRole,groupTypes,membershipRule,onPremisesSyncEnabled,mailEnabled,securityEnabled';
 function groupProperties(group: Group) {
   return {

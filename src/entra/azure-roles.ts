@@ -50,7 +50,7 @@ export function roleDefinitionPath(scope: string, roleId: string): string {
   return `${subscription}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
 
-/** The writes the Azure role backends make (entra/directory.ts hands them out). */
+/** The writes the Azure role backends make (entra/graph.ts hands them out). */
 export interface AzureRoleWrites {
   assign(scope: string, roleId: string, principalId: string, description: string): Promise<AzureWriteAnswer>;
   remove(scope: string, name: string): Promise<AzureWriteAnswer>;

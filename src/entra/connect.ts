@@ -4,7 +4,7 @@
  */
 import { resolveCloud } from './cloud.ts';
 import { githubOidcCredential, localCredential } from './credential.ts';
-import { GraphDirectory } from './directory.ts';
+import { GraphDirectory } from './graph.ts';
 
 export interface EntraSettings {
   tenantId: string;

@@ -77,6 +77,45 @@ describe('cli', () => {
     assert.equal(checked.out.trim(), '1 request checked: 1 valid, 0 invalid.');
   });
 
+  // What a command loads is what it costs to start: validate runs in pre-commit hooks and on every
+  // pull request, and signing in to Entra is for the commands that change or read it (figure 4 of
+  // `npm run bench`). Every file the bundle loads is listed by a module hook in the process.
+  test('validate and help load neither the Graph client nor @azure/identity (the command line and the action)', () => {
+    const r = repo();
+    const file = 'requests/k8s-prod-operators/octocat-x.yaml';
+    r.commit('one request', { [file]: 'version: 1\nrequester: octocat\ngroup: k8s-prod-operators\nduration: 1h\njustification: "Drain the node pool"\n' });
+    const output = join(r.dir, '..', `${r.dir.split('/').pop()}-out`);
+    writeFileSync(output, '');
+    const action = { INPUT_COMMAND: 'validate', GITHUB_WORKSPACE: r.dir, GITHUB_EVENT_NAME: 'push', GITHUB_STEP_SUMMARY: output, GITHUB_OUTPUT: output };
+    try {
+      for (const [what, args, env] of [
+        ['access-as-code validate', [CLI, 'validate', file], {}],
+        ['access-as-code help', [CLI, 'help'], {}],
+        ['the action validate', [fileURLToPath(new URL('../../dist/index.js', import.meta.url))], action],
+      ] as const) {
+        const log = `${output}-loaded`;
+        rmSync(log, { force: true });
+        const hook = `import { registerHooks } from 'node:module'; import { appendFileSync } from 'node:fs'; registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });`;
+        const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
+          cwd: r.dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', HOME: r.dir, ...env },
+        });
+        assert.equal(run.status, 0, `${what}: ${run.stdout}${run.stderr}`);
+        const loaded = readFileSync(log, 'utf8')
+          .split('\n')
+          .filter((u) => u.startsWith('file:') && u.includes('/dist/'))
+          .map((u) => fileURLToPath(u));
+        assert.ok(loaded.length > 1, `${what}: the hook saw its files`);
+        const heavy = loaded.filter((f) => /ClientAssertionCredential|GraphRequest/.test(readFileSync(f, 'utf8')));
+        assert.deepEqual(heavy, [], `${what} loads the Entra libraries`);
+        rmSync(log, { force: true });
+      }
+    } finally {
+      rmSync(output, { force: true });
+    }
+  });
+
   test('new run twice for the same group writes a second file and says so, naming the first', () => {
     const r = repo();
     const args = ['new', '--group', 'k8s-prod-operators', '--for', '1h', '--justification', 'Drain the node pool for CHG-310', '--requester', 'octocat'];

@@ -1,7 +1,7 @@
 /** Starting the twin with a small directory, and clients pointed at it the way users configure them. */
 import * as core from '@actions/core';
 import { githubOidcCredential } from '../../src/entra/credential.ts';
-import { GraphDirectory } from '../../src/entra/directory.ts';
+import { GraphDirectory } from '../../src/entra/graph.ts';
 import type { RetryPolicy } from '../../src/entra/retry.ts';
 import { Twin } from '../../scripts/twin/twin.ts';
 import type { TwinSeed } from '../../scripts/twin/state.ts';
