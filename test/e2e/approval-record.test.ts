@@ -6,16 +6,25 @@ import { Scenario, requestYaml } from '../helpers/scenario.ts';
 
 const K8S = 'requests/k8s-prod-operators';
 
+// Two pull requests land in one push and are judged by one grant run: octocat's, approved by lead3
+// before joining the team, and monalisa's, approved by lead1 before leaving it.
 test('THREATS 47: a team approval counts by the team at the time of the review: joining later grants nothing, leaving later takes nothing away', async () => {
   const s = await Scenario.begin();
   try {
     const leads = s.twin.state.teams.get('acme/sre-leads')!;
+    const start = s.repo.head();
     // lead3 is not in @acme/sre-leads when approving; joins the team after the merge.
     const early = s.openPull('octocat', { files: { [`${K8S}/octocat-a.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
     s.review(early, 'lead3');
-    const refused = await s.grant(s.merge(early));
-    assert.equal(refused.exitCode, 0, refused.stdout);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    s.merge(early);
+    // lead1 approves as a member of the team, then leaves it before the merge: the approval stands.
+    const late = s.openPull('monalisa', { files: { [`${K8S}/monalisa-b.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
+    s.review(late, 'lead1');
+    leads.delete('lead1');
+    s.merge(late);
+    const run = await s.grant({ before: start, after: s.repo.head() });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa'], 'joining later: octocat refused; leaving later: monalisa granted');
     assert.match(
       s.comments(early).join('\n'),
       /@lead3 is not a code owner of this file \(owners: @acme\/sre-leads\), and GitHub did not record the review as made on behalf of @acme\/sre-leads/,
@@ -23,15 +32,11 @@ test('THREATS 47: a team approval counts by the team at the time of the review: 
     leads.add('lead3');
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);
-    assert.deepEqual(s.members('k8s-prod-operators'), [], 'joining the team later does not turn the old refusal into a grant');
-
-    // lead1 approves as a member of the team, then leaves it before the merge: the approval stands.
-    const late = s.openPull('monalisa', { files: { [`${K8S}/monalisa-b.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
-    s.review(late, 'lead1');
-    leads.delete('lead1');
-    const granted = await s.grant(s.merge(late));
-    assert.equal(granted.exitCode, 0, granted.stdout);
-    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
+    assert.deepEqual(
+      s.members('k8s-prod-operators'),
+      ['monalisa'],
+      'joining the team later does not turn the old refusal into a grant (octocat); leaving it later takes nothing away (monalisa)',
+    );
   } finally {
     await s.stop();
   }
@@ -50,7 +55,12 @@ test('THREATS 48: a configuration change without an approved pull request is not
       files: { [`${K8S}/octocat-long.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators', expiresIn: 10 * 3_600_000 }) },
     });
     s.review(long, 'lead1');
-    const run = await s.grant(s.merge(long));
+    s.merge(long);
+    const shadow = s.openPull('octocat', { files: { 'requests/shadow-admins/octocat-x.yaml': requestYaml({ requester: 'octocat', group: 'shadow-admins' }) } });
+    s.review(shadow, 'sec1');
+    s.merge(shadow);
+    // One grant run for the push that lands both requests.
+    const run = await s.grant({ before: bypass, after: s.repo.head() });
     assert.equal(run.exitCode, 1, 'the run fails loudly');
     assert.deepEqual(s.members('k8s-prod-operators'), [], 'judged by the approved 2h maximum');
     assert.match(s.comments(long).join('\n'), /k8s-prod-operators allows at most 2h/);
@@ -66,9 +76,6 @@ test('THREATS 48: a configuration change without an approved pull request is not
       run.stdout,
     );
     assert.match(run.summary, /Configuration changes not in force/);
-    const shadow = s.openPull('octocat', { files: { 'requests/shadow-admins/octocat-x.yaml': requestYaml({ requester: 'octocat', group: 'shadow-admins' }) } });
-    s.review(shadow, 'sec1');
-    await s.grant(s.merge(shadow));
     assert.deepEqual(s.members('prod-db-admins'), [], 'a group added by an unreviewed change cannot be requested');
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 1);
@@ -106,27 +113,29 @@ test("THREATS 46: who pushed is never taken from commit metadata alone: without 
   try {
     const rules = s.twin.state.repos.get('acme/access')!.rules;
     const strict = rules.splice(0);
+    const start = s.repo.head();
     // lead1 pushes a commit to octocat's pull request under octocat's name, then approves it.
     const forged = s.openPull('octocat', {
       files: { [`${K8S}/octocat-f.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) },
       signer: 'lead1',
     });
     s.review(forged, 'lead1');
-    const run = await s.grant(s.merge(forged));
-    assert.equal(run.exitCode, 0, run.stdout);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
-    assert.match(
-      s.comments(forged).join('\n'),
-      /not provably written by octocat[\s\S]*no ruleset on main requires approval of the most recent reviewable push[\s\S]*Require approval of the most recent reviewable push/,
-    );
+    s.merge(forged);
     // Commits signed by the author, or made in GitHub's web interface, are the author's.
     const signed = s.openPull('monalisa', {
       files: { [`${K8S}/monalisa-s.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) },
       signer: 'monalisa',
     });
     s.review(signed, 'lead1');
-    await s.grant(s.merge(signed));
-    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
+    s.merge(signed);
+    // One grant run for the push that lands both.
+    const run = await s.grant({ before: start, after: s.repo.head() });
+    assert.equal(run.exitCode, 0, run.stdout);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa'], "octocat's forged commit refused; monalisa's signed commit granted");
+    assert.match(
+      s.comments(forged).join('\n'),
+      /not provably written by octocat[\s\S]*no ruleset on main requires approval of the most recent reviewable push[\s\S]*Require approval of the most recent reviewable push/,
+    );
     // With the ruleset back, GitHub guarantees the last push was approved by someone else: the rules are read at each run.
     rules.push(...strict);
     await s.revoke();
