@@ -26,58 +26,104 @@ describe('action-grant', () => {
     return all[all.length - 1] ?? '';
   }
 
-  test('an approved request is granted on merge, and the pull request is told until when', async () => {
-    const pull = s.openPull('octocat', { files: { [`${K8S}/octocat-drain.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
-    s.review(pull, 'lead1');
-    const run = await s.grant(s.merge(pull));
+  // Pull requests that do not touch each other (each its own requester in a group) merged in one push, as
+  // a merge queue does, and one grant run: each case is asserted on its own pull request and member.
+  test("one push: an approved request is granted on merge, and the pull request is told until when; THREATS 3: a requester in the owning team cannot count themselves; a group's requesters: a member of a listed team may ask, anyone else is refused even when approved; THREATS 10: the first of two requests for one group; a re-run of the same push changes nothing and does not comment twice", async () => {
+    const granted = s.openPull('octocat', { files: { [`${K8S}/octocat-drain.yaml`]: requestYaml({ requester: 'octocat', group: 'k8s-prod-operators' }) } });
+    s.review(granted, 'lead1');
+    const rerun = s.openPull('monalisa', { files: { [`${K8S}/monalisa-x.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
+    s.review(rerun, 'lead2');
+    // THREATS 3: octocat is in @acme/dba-leads, an owner of the folder.
+    const self = s.openPull('octocat', {
+      files: { [`${DB}/octocat-inc-7.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-7' }) },
+    });
+    s.review(self, 'octocat');
+    s.review(self, 'dba1');
+    // prod-db-admins' requesters: @acme/sre (hubot is in it) and octocat.
+    const inTeam = s.openPull('hubot', {
+      files: { [`${DB}/hubot-inc-31.yaml`]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-31' }) },
+    });
+    s.review(inTeam, 'dba1');
+    s.review(inTeam, 'monalisa');
+    const notListed = s.openPull('monalisa', {
+      files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) },
+    });
+    s.review(notListed, 'dba1');
+    s.review(notListed, 'octocat');
+    // THREATS 10: the first of hubot's two requests for one group (the next test merges the second and ends both).
+    const first = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
+    s.review(first, 'lead1');
+    const pulls = [granted, rerun, self, inTeam, notListed, first];
+    const pushes = pulls.map((p) => s.merge(p));
+    const push = { before: pushes[0]!.before, after: pushes.at(-1)!.after };
+    const run = await s.grant(push);
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
-    assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
-    const [item] = changes(run);
-    assert.equal(item!.outcome, 'granted');
-    assert.deepEqual(item!.approvers, ['lead1']);
+    const item = (r: typeof run, pull: Pull) => changes(r).find((c) => c.pull === pull.number);
+
+    assert.equal(item(run, granted)?.outcome, 'granted', 'granted on merge');
+    assert.deepEqual(item(run, granted)!.approvers, ['lead1'], 'granted on merge');
     assert.match(
-      lastComment(pull),
+      lastComment(granted),
       /✅ granted: `requests\/k8s-prod-operators\/octocat-drain\.yaml` — octocat is a member of k8s-prod-operators until \d{4}-\d\d-\d\dT[\d:]+Z, approved by @lead1\./,
     );
     assert.match(run.summary, /<td>#1<\/td><td>octocat<\/td><td>k8s-prod-operators<\/td>/);
-  });
+    assert.equal(item(run, first)?.outcome, 'granted', 'THREATS 10: the first request');
+    assert.deepEqual(
+      s.members('k8s-prod-operators'),
+      ['hubot', 'monalisa', 'octocat'],
+      'granted on merge: octocat; the re-run case: monalisa; THREATS 10: hubot',
+    );
 
-  test('a re-run of the same push changes nothing and does not comment twice', async () => {
-    const pull = s.openPull('monalisa', { files: { [`${K8S}/monalisa-x.yaml`]: requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators' }) } });
-    s.review(pull, 'lead2');
-    const push = s.merge(pull);
-    assert.equal((await s.grant(push)).exitCode, 0);
+    assert.match(
+      item(run, self)!.detail,
+      /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/,
+      'THREATS 3: the requester does not count',
+    );
+    assert.equal(item(run, inTeam)?.outcome, 'granted', `requesters, a member of @acme/sre: ${item(run, inTeam)?.detail}`);
+    assert.equal(item(run, notListed)?.outcome, 'refused', 'requesters, monalisa is not listed');
+    assert.match(item(run, notListed)!.detail, /monalisa may not request prod-db-admins: the policy allows @acme\/sre, octocat/);
+    // Nobody but hubot: not octocat (THREATS 3), not monalisa (requesters).
+    assert.deepEqual(s.members('prod-db-admins'), ['hubot'], 'THREATS 3 and requesters');
+
     const again = await s.grant(push);
     assert.equal(again.exitCode, 0);
-    assert.equal(changes(again)[0]!.outcome, 'already-member');
-    assert.equal(s.comments(pull).length, 1);
-    assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa', 'octocat'].sort());
+    assert.equal(item(again, rerun)?.outcome, 'already-member', 're-run');
+    for (const p of pulls) assert.equal(s.comments(p).length, 1, `re-run: #${p.number} is told once`);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot', 'monalisa', 'octocat'], 're-run');
   });
 
-  test('THREATS 3: a requester in the owning team cannot count themselves; enough other owners can', async () => {
-    const ask = () => requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-7' });
-    const pull = s.openPull('octocat', { files: { [`${DB}/octocat-inc-7.yaml`]: ask() } });
-    s.review(pull, 'octocat');
-    s.review(pull, 'dba1');
-    const run = await s.grant(s.merge(pull));
-    assert.deepEqual(s.members('prod-db-admins'), []);
-    assert.match(changes(run)[0]!.detail, /prod-db-admins needs 2 approvals[\s\S]*counted: @dba1\.[\s\S]*@octocat is the requester/);
-
-    const second = s.openPull('octocat', {
-      files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) },
+  test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
+    // The first, hubot-a.yaml, was granted by the push of the test before.
+    const two = s.openPull('hubot', {
+      files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
     });
-    s.review(second, 'dba1');
-    s.review(second, 'monalisa');
-    const ok = await s.grant(s.merge(second));
-    assert.equal(changes(ok)[0]!.outcome, 'granted', changes(ok)[0]!.detail);
-    assert.deepEqual(s.members('prod-db-admins'), ['octocat']);
+    s.review(two, 'lead2');
+    const second = await s.grant(s.merge(two));
+    assert.equal(changes(second)[0]!.outcome, 'already-member');
+    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+    const dropOne = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: null } });
+    const kept = await s.grant(s.merge(dropOne));
+    assert.equal(changes(kept)[0]!.outcome, 'kept');
+    assert.match(changes(kept)[0]!.detail, /stays a member of k8s-prod-operators because requests\/k8s-prod-operators\/hubot-b\.yaml still covers it/);
+    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
+
+    const dropTwo = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: null } });
+    const removed = await s.grant(s.merge(dropTwo));
+    assert.equal(changes(removed)[0]!.outcome, 'removed');
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    assert.match(
+      lastComment(dropTwo),
+      /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/,
+    );
   });
 
   // Each rule is a unit test of evaluateApprovals and the request rules (test/unit/approval.test.ts,
   // verify.test.ts); here, one push that merges six pull requests (as a merge queue does) shows that the
   // grant reads each fact from GitHub (who reviewed which commit, as what, who pushed, who wrote the
-  // pull request) and tells each pull request why it was refused.
-  test('THREATS 1, 2, 4, 5, 3: refusals, each on its own pull request: not a code owner, an earlier commit approved, changes requested, an owner who pushed, a request for someone else, a change to their request', async () => {
+  // pull request) and tells each pull request why it was refused. A seventh, for another group and
+  // requester, is granted beside them.
+  test('THREATS 1, 2, 4, 5, 3: refusals, each on its own pull request: not a code owner, an earlier commit approved, changes requested, an owner who pushed, a request for someone else, a change to their request; THREATS 3: enough owners other than the requester can approve', async () => {
     const ask = (requester: string, expiresIn?: number) =>
       requestYaml({ requester, group: 'k8s-prod-operators', ...(expiresIn !== undefined ? { expiresIn } : {}) });
     // THREATS 5: approved by someone who is not a code owner of the file.
@@ -104,8 +150,14 @@ describe('action-grant', () => {
     // THREATS 1: a change to someone else's request.
     const theirs = s.openPull('hubot', { files: { [`${K8S}/monalisa-x.yaml`]: ask('hubot') } });
     s.review(theirs, 'lead1');
+    // THREATS 3: octocat's own request (refused in the push before), approved by two owners who are not octocat.
+    const second = s.openPull('octocat', {
+      files: { [`${DB}/octocat-inc-8.yaml`]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-8' }) },
+    });
+    s.review(second, 'dba1');
+    s.review(second, 'monalisa');
     const pulls = [notOwner, stale, withdrawn, pusher, forOther, theirs];
-    const pushes = pulls.map((p) => s.merge(p));
+    const pushes = [...pulls, second].map((p) => s.merge(p));
     const run = await s.grant({ before: pushes[0]!.before, after: pushes.at(-1)!.after });
     assert.equal(run.exitCode, 0, run.stdout);
     const why = (pull: Pull) => {
@@ -125,6 +177,9 @@ describe('action-grant', () => {
     assert.match(why(theirs), /this request belongs to monalisa; only they can change it/);
     for (const p of pulls) assert.equal(s.comments(p).length, 1, `#${p.number} is told once`);
     assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
+    const ok = changes(run).find((c) => c.pull === second.number);
+    assert.equal(ok?.outcome, 'granted', `THREATS 3: ${ok?.detail}`);
+    assert.deepEqual(s.members('prod-db-admins'), ['hubot', 'octocat'], 'THREATS 3: octocat granted (hubot was before)');
   });
 
   test('THREATS 6 and 7: a merged pull request that also changed the policy is refused, judged by the policy before it', async () => {
@@ -180,52 +235,6 @@ describe('action-grant', () => {
     const other = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { ref: 'refs/heads/feature' });
     assert.match(other.stdout, /not on refs\/heads\/feature/);
     assert.equal(s.twin.log.count('entra') + s.twin.log.count('actions'), 0, 'no token was requested');
-  });
-
-  test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
-    const one = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) } });
-    s.review(one, 'lead1');
-    await s.grant(s.merge(one));
-    const two = s.openPull('hubot', {
-      files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
-    });
-    s.review(two, 'lead2');
-    const second = await s.grant(s.merge(two));
-    assert.equal(changes(second)[0]!.outcome, 'already-member');
-    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
-
-    const dropOne = s.openPull('hubot', { files: { [`${K8S}/hubot-a.yaml`]: null } });
-    const kept = await s.grant(s.merge(dropOne));
-    assert.equal(changes(kept)[0]!.outcome, 'kept');
-    assert.match(changes(kept)[0]!.detail, /stays a member of k8s-prod-operators because requests\/k8s-prod-operators\/hubot-b\.yaml still covers it/);
-    assert.ok(s.members('k8s-prod-operators').includes('hubot'));
-
-    const dropTwo = s.openPull('hubot', { files: { [`${K8S}/hubot-b.yaml`]: null } });
-    const removed = await s.grant(s.merge(dropTwo));
-    assert.equal(changes(removed)[0]!.outcome, 'removed');
-    assert.ok(!s.members('k8s-prod-operators').includes('hubot'));
-    assert.match(
-      lastComment(dropTwo),
-      /🔒 removed: `requests\/k8s-prod-operators\/hubot-b\.yaml` — the request was deleted \(early revoke\); hubot is no longer a member/,
-    );
-  });
-
-  test("a group's requesters: a member of a listed team may ask; anyone else is refused, even when approved", async () => {
-    const ok = s.openPull('hubot', { files: { [`${DB}/hubot-inc-31.yaml`]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-31' }) } });
-    s.review(ok, 'dba1');
-    s.review(ok, 'monalisa');
-    const granted = await s.grant(s.merge(ok));
-    assert.equal(changes(granted)[0]!.outcome, 'granted', changes(granted)[0]!.detail);
-
-    const no = s.openPull('monalisa', {
-      files: { [`${DB}/monalisa-inc-32.yaml`]: requestYaml({ requester: 'monalisa', group: 'prod-db-admins', ticket: 'INC-32' }) },
-    });
-    s.review(no, 'dba1');
-    s.review(no, 'octocat');
-    const refused = await s.grant(s.merge(no));
-    assert.equal(changes(refused)[0]!.outcome, 'refused');
-    assert.match(changes(refused)[0]!.detail, /monalisa may not request prod-db-admins: the policy allows @acme\/sre, octocat/);
-    assert.ok(!s.members('prod-db-admins').includes('monalisa'));
   });
 
   test('THREATS 8: a role-assignable group is refused at grant time', async () => {

@@ -19,7 +19,15 @@ async function world(build: (s: Scenario) => void | Promise<void>, check: (s: Sc
   }
 }
 
-test('an expired request loses its membership; an active one keeps it; standing members stay', () =>
+// Situations that do not touch each other (each its own group, or its own user in a group) share one
+// world and one sweep, after a dry run of that same world: each case is asserted on its own group and
+// users, so that no case's removal can stand in for another's.
+//   k8s-prod-operators: octocat's request ended, hubot's is active; monalisa's active request was
+//     approved by someone who is not a code owner of the folder.
+//   prod-db-admins: a standing member (breakglass); octocat with an ended request overlapping an
+//     active one (THREATS 10); hubot whose request was deleted and an out-of-band member (THREATS 11, 21).
+//   billing-readers (audit mode): monalisa's request ended, and an out-of-band member (THREATS 21).
+test('one sweep after its dry run: --dry-run changes nothing and says what it would remove; an expired request loses its membership, an active one keeps it, standing members stay; THREATS 10: an expired request overlapping an active one keeps the membership; THREATS 11 and 21: a deleted request and an out-of-band member are removed in enforce mode; THREATS 21: in audit mode an out-of-band member is only reported, an ended request is still removed; a request merged without a valid approval keeps nobody in the group', () =>
   world(
     (s) => {
       s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
@@ -27,113 +35,87 @@ test('an expired request loses its membership; an active one keeps it; standing 
       s.addMember('k8s-prod-operators', 'octocat');
       s.addMember('k8s-prod-operators', 'hubot');
       s.addMember('prod-db-admins', 'breakglass');
+      // THREATS 10
+      s.approvedRequest('octocat', 'prod-db-admins', -HOUR, { ticket: 'INC-10' });
+      s.approvedRequest('octocat', 'prod-db-admins', 30 * 60_000, { ticket: 'INC-11' });
+      s.addMember('prod-db-admins', 'octocat');
+      // THREATS 11 and 21 (enforce mode)
+      const { file } = s.approvedRequest('hubot', 'prod-db-admins', HOUR, { ticket: 'INC-12' });
+      s.addMember('prod-db-admins', 'hubot');
+      const deletion = s.openPull('hubot', { files: { [file]: null } });
+      s.merge(deletion);
+      s.addMember('prod-db-admins', 'outsider');
+      // THREATS 21 (audit mode)
+      s.approvedRequest('monalisa', 'billing-readers', -HOUR);
+      s.addMember('billing-readers', 'monalisa');
+      s.addMember('billing-readers', 'outsider');
+      // Without a valid approval
+      s.approvedRequest('monalisa', 'k8s-prod-operators', -HOUR);
+      s.approvedRequest('monalisa', 'k8s-prod-operators', HOUR, { approver: 'fin1' }); // not an owner of the folder
+      s.addMember('k8s-prod-operators', 'monalisa');
     },
     async (s) => {
+      const dry = await s.revoke({ dryRun: true });
+      assert.equal(dry.exitCode, 0, dry.stdout + dry.stderr);
+      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot', 'monalisa', 'octocat'], 'dry run: nothing removed');
+      assert.deepEqual(s.members('prod-db-admins'), ['breakglass', 'hubot', 'octocat', 'outsider'], 'dry run: nothing removed');
+      assert.deepEqual(s.members('billing-readers'), ['monalisa', 'outsider'], 'dry run: nothing removed');
+      assert.match(dry.summary, /Access sweep \(dry run: nothing changed\)[\s\S]*would be removed/);
+      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method !== 'GET').length, 0, 'dry run: no write reached Graph');
+
       const run = await s.revoke();
       assert.equal(run.exitCode, 0, run.stdout + run.stderr);
-      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-      assert.deepEqual(s.members('prod-db-admins'), ['breakglass']);
-      const k8s = sweepOf(run).find((g) => g.group === 'k8s-prod-operators')!;
+      const dispositions = (group: string, ...logins: (keyof typeof USERS)[]) =>
+        sweepOf(run)
+          .find((g) => g.group === group)!
+          .dispositions.filter((d) => logins.some((l) => USERS[l] === d.id));
+
+      // An expired request loses its membership; an active one keeps it; standing members stay.
+      assert.ok(!s.members('k8s-prod-operators').includes('octocat'), 'expired: octocat removed');
+      assert.ok(s.members('k8s-prod-operators').includes('hubot'), 'active: hubot kept');
+      assert.ok(s.members('prod-db-admins').includes('breakglass'), 'standing: breakglass kept');
       assert.deepEqual(
-        k8s.dispositions.map((d) => [d.id, d.action, d.reason, d.outcome ?? '']).sort(),
+        dispositions('k8s-prod-operators', 'octocat', 'hubot')
+          .map((d) => [d.id, d.action, d.reason, d.outcome ?? ''])
+          .sort(),
         [
           [USERS.hubot, 'keep', 'active', ''],
           [USERS.octocat, 'remove', 'ended', 'removed'],
         ].sort(),
+        'expired and active',
       );
       assert.match(
         run.summary,
         /k8s-prod-operators: user 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a01 removed \(request ended: requests\/k8s-prod-operators\/octocat-1\.yaml\)/,
       );
       assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 0, 'the sweep never adds');
-    },
-  ));
 
-test('THREATS 10: an expired request overlapping an active one keeps the membership', () =>
-  world(
-    (s) => {
-      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
-      s.approvedRequest('octocat', 'k8s-prod-operators', 30 * 60_000);
-      s.addMember('k8s-prod-operators', 'octocat');
-    },
-    async (s) => {
-      const run = await s.revoke();
-      assert.equal(run.exitCode, 0);
-      assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
-    },
-  ));
+      assert.ok(s.members('prod-db-admins').includes('octocat'), 'THREATS 10: octocat, with an active request beside the ended one, kept');
 
-test('THREATS 11 and 21: a deleted request and an out-of-band member are removed in enforce mode', () =>
-  world(
-    (s) => {
-      const { file } = s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
-      s.addMember('k8s-prod-operators', 'hubot');
-      const deletion = s.openPull('hubot', { files: { [file]: null } });
-      s.merge(deletion);
-      s.addMember('k8s-prod-operators', 'outsider');
-    },
-    async (s) => {
-      const run = await s.revoke();
-      assert.equal(run.exitCode, 0);
-      assert.deepEqual(s.members('k8s-prod-operators'), []);
-      const reasons = sweepOf(run)
-        .find((g) => g.group === 'k8s-prod-operators')!
-        .dispositions.map((d) => [d.id, d.reason])
-        .sort();
+      assert.ok(!s.members('prod-db-admins').includes('hubot'), 'THREATS 11: hubot, whose request was deleted, removed');
+      assert.ok(!s.members('prod-db-admins').includes('outsider'), 'THREATS 21: the out-of-band member removed in enforce mode');
       assert.deepEqual(
-        reasons,
+        dispositions('prod-db-admins', 'hubot', 'outsider')
+          .map((d) => [d.id, d.reason])
+          .sort(),
         [
           [USERS.hubot, 'ended'],
           [USERS.outsider, 'drift'],
         ].sort(),
+        'THREATS 11 and 21',
       );
-    },
-  ));
 
-test('THREATS 21: in audit mode an out-of-band member is only reported; an ended request is still removed', () =>
-  world(
-    (s) => {
-      s.approvedRequest('monalisa', 'billing-readers', -HOUR);
-      s.addMember('billing-readers', 'monalisa');
-      s.addMember('billing-readers', 'outsider');
-    },
-    async (s) => {
-      const run = await s.revoke();
-      assert.equal(run.exitCode, 0);
-      assert.deepEqual(s.members('billing-readers'), ['outsider']);
+      assert.deepEqual(s.members('billing-readers'), ['outsider'], 'THREATS 21 (audit): the ended request removed, the out-of-band member kept');
       assert.match(
         run.summary,
         /billing-readers: user 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d reported \(audit mode\) \(no request \(added outside access-as-code\)\)/,
       );
-    },
-  ));
 
-test('a request merged without a valid approval keeps nobody in the group', () =>
-  world(
-    (s) => {
-      s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
-      s.approvedRequest('hubot', 'k8s-prod-operators', HOUR, { approver: 'fin1' }); // not an owner of the folder
-      s.addMember('k8s-prod-operators', 'hubot');
-    },
-    async (s) => {
-      const run = await s.revoke();
-      assert.equal(run.exitCode, 0);
-      assert.deepEqual(s.members('k8s-prod-operators'), []);
-    },
-  ));
+      assert.ok(!s.members('k8s-prod-operators').includes('monalisa'), 'without a valid approval: monalisa removed');
 
-test('--dry-run changes nothing and says what it would remove', () =>
-  world(
-    (s) => {
-      s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
-      s.addMember('k8s-prod-operators', 'octocat');
-    },
-    async (s) => {
-      const run = await s.revoke({ dryRun: true });
-      assert.equal(run.exitCode, 0);
-      assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
-      assert.match(run.summary, /Access sweep \(dry run: nothing changed\)[\s\S]*would be removed/);
-      assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method !== 'GET').length, 0, 'no write reached Graph');
+      // Each group's members, whole: nobody else removed or kept.
+      assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+      assert.deepEqual(s.members('prod-db-admins'), ['breakglass', 'octocat']);
     },
   ));
 

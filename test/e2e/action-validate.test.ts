@@ -58,14 +58,24 @@ describe('action-validate', () => {
     return run.annotations.filter((a) => a.level === 'error');
   }
 
-  test('a valid request passes: no annotations, a summary row, outputs', async () => {
-    const run = await validate(pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) }));
+  // One pull request for cases that do not touch each other (each its own file), validated twice: at
+  // its first head (every file valid), then after a push (each file's own problems). Each case is
+  // asserted on its own file's annotations and row.
+  test('a valid request passes: no annotations, a summary row, outputs; the requester may extend their own request (a change of expires); THREATS 4 (pull-request side): a push after approval is judged afresh at the new head; each problem is annotated on its own line and column, and the check fails; THREATS 24: a 10 MB request file in a pull request is refused quickly with a clear annotation; a hostile file name never reaches a shell', async () => {
+    const drain = 'requests/k8s-prod-operators/octocat-drain.yaml';
+    // The requester's own request, already merged, extended to just under its group's maximum from now.
+    const mine = 'requests/prod-db-admins/octocat-inc-5.yaml';
+    const pr = pullRequest(
+      { [drain]: request({}), [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(4 * HOUR - 60_000) }) },
+      { baseFiles: { [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(HOUR) }) } },
+    );
+    const run = await validate(pr);
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     assert.deepEqual(errors(run), []);
     assert.equal(run.outputs.valid, 'true');
     const rows = JSON.parse(run.outputs.requests!) as { file: string; verdict: string; change: string }[];
     assert.deepEqual(
-      rows.map((r) => [r.file, r.change, r.verdict]),
+      rows.filter((r) => r.file === drain).map((r) => [r.file, r.change, r.verdict]),
       [['requests/k8s-prod-operators/octocat-drain.yaml', 'added', 'valid']],
     );
     assert.match(run.summary, /<h2>Access requests in #7<\/h2>/);
@@ -75,58 +85,87 @@ describe('action-validate', () => {
       run.summary,
       /What merging would change in Entra<\/h3>[\s\S]*would add octocat to k8s-prod-operators \(Entra group 8e2d6a44-1f3b-4c7e-b5a9-6d0c2e8f4b13\) until/,
     );
-  });
-
-  test('each problem is annotated on its own line and column, and the check fails', async () => {
-    const file = 'requests/k8s-prod-operators/octocat-drain.yaml';
-    const run = await validate(pullRequest({ [file]: request({ expires: iso(5 * HOUR), extra: 'role: Global Administrator' }) }));
-    assert.equal(run.exitCode, 1);
     assert.deepEqual(
-      errors(run).map((a) => [a.file, a.line, a.col, a.title]),
-      [
-        [file, 4, 10, 'access-as-code'],
-        [file, 6, 1, 'access-as-code'],
-        [undefined, undefined, undefined, undefined],
-      ],
+      rows.filter((r) => r.file === mine).map((r) => [r.change, r.verdict]),
+      [['modified', 'valid']],
+      'the requester extends their own request',
     );
-    assert.match(errors(run)[0]!.message, /allows at most 2h/);
-    assert.match(errors(run)[1]!.message, /unknown key "role"/);
-    assert.equal(run.outputs.valid, 'false');
-    assert.match(run.stdout, /::error::access-as-code: 2 problems found; see the annotations on the files\./);
-    assert.match(run.summary, /invalid \(2 errors\)/);
+
+    // THREATS 4: octocat-drain.yaml asks for longer after the first check passed; the other files are new.
+    const annotated = 'requests/k8s-prod-operators/octocat-annotated.yaml';
+    const big = 'requests/k8s-prod-operators/octocat-big.yaml';
+    const hostile = 'requests/k8s-prod-operators/octocat-$(touch pwned)`id`;x.yaml';
+    const pushed = pr.repo.commit('Ask for longer', {
+      [drain]: request({ expires: iso(7 * HOUR) }),
+      [annotated]: request({ expires: iso(5 * HOUR), extra: 'role: Global Administrator' }),
+      [big]: 'justification: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n',
+      [hostile]: request({}),
+    });
+    const second = await validate({ ...pr, head: pushed });
+    assert.equal(second.exitCode, 1);
+    const of = (file: string) => errors(second).filter((a) => a.file === file);
+    assert.match(of(drain)[0]!.message, /allows at most 2h/, 'THREATS 4: judged at the new head');
+
+    assert.deepEqual(
+      of(annotated).map((a) => [a.file, a.line, a.col, a.title]),
+      [
+        [annotated, 4, 10, 'access-as-code'],
+        [annotated, 6, 1, 'access-as-code'],
+      ],
+      'each problem on its own line and column',
+    );
+    assert.match(of(annotated)[0]!.message, /allows at most 2h/);
+    assert.match(of(annotated)[1]!.message, /unknown key "role"/);
+    assert.equal(second.outputs.valid, 'false');
+    assert.match(second.summary, /<td>requests\/k8s-prod-operators\/octocat-annotated\.yaml<\/td>(?:<td>[^<]*<\/td>){4}<td>invalid \(2 errors\)<\/td>/);
+
+    assert.deepEqual(
+      of(big).map((a) => [a.file, a.line, a.message]),
+      [[big, 1, 'the file is 10485778 bytes; the limit is 16384 bytes.']],
+      'THREATS 24',
+    );
+    assert.doesNotMatch(second.stdout + second.stderr, /\n\s+at /, 'no stack trace');
+
+    assert.deepEqual(
+      of(hostile).map((a) => [a.file, a.line]),
+      [[hostile, 2]],
+      'a hostile file name',
+    );
+    assert.match(of(hostile)[0]!.message, /the file name must start with the requester's login/);
+    assert.throws(() => execFileSync('test', ['-e', `${pr.repo.dir}/pwned`]));
+
+    // Every problem counted once, in the one annotation that is not on a file: the changed request's
+    // 1, the annotated file's 2, the big file's 1, the hostile name's 1.
+    assert.deepEqual(
+      errors(second)
+        .filter((a) => a.file === undefined)
+        .map((a) => [a.line, a.col, a.title, a.message]),
+      [[undefined, undefined, undefined, 'access-as-code: 5 problems found; see the annotations on the files.']],
+    );
+    assert.match(second.stdout, /::error::access-as-code: 5 problems found; see the annotations on the files\./);
   });
 
-  test('THREATS 2: a request whose requester is not the pull request author is refused', async () => {
-    const run = await validate(pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) }, { author: 'mallory' }));
-    assert.equal(run.exitCode, 1);
-    const [e] = errors(run);
-    assert.deepEqual([e?.file, e?.line, e?.col], ['requests/k8s-prod-operators/octocat-drain.yaml', 2, 12]);
-    assert.match(e!.message, /"requester" is octocat but this pull request is by mallory/);
-  });
-
-  test("THREATS 1: changing someone else's request is refused; deleting it is an early revoke", async () => {
+  test("THREATS 2 and 1: a request whose requester is not the pull request author is refused; changing someone else's request is refused; deleting it is an early revoke", async () => {
     const theirs = 'requests/k8s-prod-operators/octocat-drain.yaml';
+    const forOther = 'requests/k8s-prod-operators/octocat-other.yaml';
     const baseFiles = { [theirs]: request({ expires: iso(HOUR) }) };
-    const change = await validate(pullRequest({ [theirs]: request({ requester: 'mallory', expires: iso(90 * 60_000) }) }, { baseFiles, author: 'mallory' }));
+    // One pull request by mallory: a new request naming octocat (THREATS 2), and a change to octocat's (THREATS 1).
+    const change = await validate(
+      pullRequest({ [forOther]: request({}), [theirs]: request({ requester: 'mallory', expires: iso(90 * 60_000) }) }, { baseFiles, author: 'mallory' }),
+    );
     assert.equal(change.exitCode, 1);
+    const [e] = errors(change).filter((a) => a.file === forOther);
+    assert.deepEqual([e?.file, e?.line, e?.col], [forOther, 2, 12], 'THREATS 2');
+    assert.match(e!.message, /"requester" is octocat but this pull request is by mallory/);
     assert.ok(
       errors(change).some((a) => a.file === theirs && a.line === 2 && /belongs to octocat; only they can change it/.test(a.message)),
-      change.stdout,
+      `THREATS 1: ${change.stdout}`,
     );
 
     const remove = await validate(pullRequest({ [theirs]: null }, { baseFiles, author: 'monalisa' }));
     assert.equal(remove.exitCode, 0, remove.stdout);
     const rows = JSON.parse(remove.outputs.requests!) as { file: string; change: string; verdict: string; requester: string }[];
     assert.deepEqual(rows, [{ file: theirs, change: 'deleted', requester: 'octocat', group: 'k8s-prod-operators', expires: '', verdict: 'early revoke' }]);
-  });
-
-  test('the requester may extend their own request (a change of expires)', async () => {
-    const mine = 'requests/k8s-prod-operators/octocat-drain.yaml';
-    const run = await validate(
-      pullRequest({ [mine]: request({ expires: iso(2 * HOUR - 60_000) }) }, { baseFiles: { [mine]: request({ expires: iso(HOUR) }) } }),
-    );
-    assert.equal(run.exitCode, 0, run.stdout);
-    assert.match(run.outputs.requests!, /"change":"modified"/);
   });
 
   test('THREATS 6: a request together with a policy change is refused, and judged by the base policy', async () => {
@@ -186,50 +225,10 @@ describe('action-validate', () => {
     assert.match(run.summary, /requests\/k8s-prod-operators\/ is approved by @acme\/sre-leads, @lead3; gains @lead3\./);
   });
 
-  test('THREATS 4 (pull-request side): a push after approval is judged afresh at the new head', async () => {
-    const pr = pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) });
-    const first = await validate(pr);
-    assert.equal(first.exitCode, 0);
-    const pushed = pr.repo.commit('Ask for longer', { 'requests/k8s-prod-operators/octocat-drain.yaml': request({ expires: iso(7 * HOUR) }) });
-    const second = await validate({ ...pr, head: pushed });
-    assert.equal(second.exitCode, 1);
-    assert.match(errors(second)[0]!.message, /allows at most 2h/);
-  });
-
   test('THREATS 12: a fork pull request is validated with no token, no secrets and no id-token', async () => {
     const run = await validate(pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) }), { fork: true });
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.valid, 'true');
-  });
-
-  test('THREATS 24: a 10 MB request file in a pull request is refused quickly with a clear annotation', async () => {
-    const file = 'requests/k8s-prod-operators/octocat-big.yaml';
-    const run = await validate(pullRequest({ [file]: 'justification: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n' }));
-    assert.equal(run.exitCode, 1);
-    assert.deepEqual(
-      errors(run).map((a) => [a.file, a.line, a.message]),
-      [
-        [file, 1, 'the file is 10485778 bytes; the limit is 16384 bytes.'],
-        [undefined, undefined, 'access-as-code: 1 problem found; see the annotations on the files.'],
-      ],
-    );
-    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
-  });
-
-  test('a hostile file name never reaches a shell', async () => {
-    const file = 'requests/k8s-prod-operators/octocat-$(touch pwned)`id`;x.yaml';
-    const pr = pullRequest({ [file]: request({}) });
-    const run = await validate(pr);
-    assert.equal(run.exitCode, 1);
-    assert.deepEqual(
-      errors(run).map((a) => [a.file, a.line]),
-      [
-        [file, 2],
-        [undefined, undefined],
-      ],
-    );
-    assert.match(errors(run)[0]!.message, /the file name must start with the requester's login/);
-    assert.throws(() => execFileSync('test', ['-e', `${pr.repo.dir}/pwned`]));
   });
 
   test('a checkout without history gets an error that says how to fix it', async () => {
