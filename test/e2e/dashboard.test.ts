@@ -1,8 +1,9 @@
 // The access dashboard: one issue the sweep creates once (pinned), edits in place when something
-// changed, and leaves alone when nothing did. The bundled action against the twin's GitHub.
+// changed, and leaves alone when nothing did. The bundled action against the twin's GitHub. That a
+// sweep without the dashboard input writes no issue is seen in permissions.test.ts, in its sweep's run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { iso, Scenario, USERS } from '../helpers/scenario.ts';
+import { iso, requestYaml, Scenario, USERS } from '../helpers/scenario.ts';
 
 type Outcome = { issue: number; action: string; pin?: string };
 const sweep = async (s: Scenario) => {
@@ -11,7 +12,7 @@ const sweep = async (s: Scenario) => {
   return JSON.parse(run.outputs.dashboard!) as Outcome;
 };
 
-test('the sweep creates the dashboard once, pinned, with holders, pending requests and drift; edits it only when something changed', async () => {
+test("the sweep creates the dashboard once, pinned, with holders, pending requests and drift, and edits it only when something changed; THREATS 45: it trusts neither its own body nor its marker, and shows no name from an open pull request but policy groups; THREATS 68: a dashboard the sweep's bot edited is left unchanged, and the pull-request check shows what a group confers", async () => {
   const s = await Scenario.begin();
   try {
     const repo = s.twin.state.repos.get('acme/access')!;
@@ -49,63 +50,7 @@ test('the sweep creates the dashboard once, pinned, with holders, pending reques
         { id: 2, user: 'fin1', state: 'APPROVED', commit_id: waiting.head, submitted_at: '2026-11-25T10:06:00Z' },
       ],
     });
-
-    const first = await sweep(s);
-    assert.equal(first.action, 'created');
-    const issue = repo.issues.get(first.issue)!;
-    assert.notEqual(first.issue, 90);
-    assert.deepEqual(issue.labels, ['access-dashboard']);
-    assert.equal(issue.user, 'github-actions[bot]');
-    assert.equal(issue.pinned, true);
-    assert.match(
-      issue.body,
-      /^<!-- access-as-code:dashboard -->\n## Access dashboard\n\nKept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: /,
-    );
-    assert.match(issue.body, /```mermaid\ngantt[\s\S]*section k8s-prod-operators\n {4}hubot :active, /);
-    assert.match(issue.body, /\| k8s-prod-operators \| hubot \| \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \| `requests\/k8s-prod-operators\/hubot-1\.yaml` \|/);
-    assert.match(issue.body, new RegExp(`\\| #${waiting.number} \\| octocat \\| prod-db-admins \\| 1 of 2 \\(dba1\\) \\|`));
-    assert.match(issue.body, /Every member has an active request or a standing exemption\./);
-
-    const updatedAt = issue.updated_at;
-    const second = await sweep(s);
-    assert.deepEqual(second, { issue: first.issue, action: 'unchanged' });
-    assert.equal(repo.issues.get(first.issue)!.updated_at, updatedAt, 'not touched');
-
-    s.addMember('billing-readers', 'octocat'); // audit mode: reported, not removed
-    const third = await sweep(s);
-    assert.deepEqual(third, { issue: first.issue, action: 'edited' });
-    assert.match(
-      repo.issues.get(first.issue)!.body,
-      new RegExp(`\\| billing-readers \\| ${USERS.octocat} \\| no request \\(audit mode: reported, not removed\\) \\|`),
-    );
-    assert.equal([...repo.issues.values()].filter((i) => i.labels.includes('access-dashboard') && i.user === 'github-actions[bot]').length, 1, 'one dashboard');
-  } finally {
-    await s.stop();
-  }
-});
-
-test('THREATS 45: the dashboard trusts neither its own body nor its marker, and shows no name from an open pull request but policy groups', async () => {
-  const s = await Scenario.begin();
-  try {
-    const repo = s.twin.state.repos.get('acme/access')!;
-    const first = await sweep(s);
-    const issue = repo.issues.get(first.issue)!;
-    const genuine = issue.body;
-    // Someone with write access edits the body, keeping the marker and the sweep line as they were.
-    issue.body = genuine.replace(
-      'Every member has an active request or a standing exemption.',
-      'Every member has an active request or a standing exemption. [Approve here](https://evil.example)',
-    );
-    Object.assign(issue, { editor: 'mallory', last_edited_at: iso(0) });
-    assert.equal((await sweep(s)).action, 'edited', 'a changed body is written again');
-    assert.doesNotMatch(issue.body, /evil/);
-    // Only the sweep time changed, but by hand: written again, as the last editor is not the sweep.
-    issue.body = genuine;
-    Object.assign(issue, { editor: 'mallory' });
-    assert.equal((await sweep(s)).action, 'edited');
-    assert.equal((await sweep(s)).action, 'unchanged', 'then left alone');
-
-    // An open pull request with a folder that is no policy group, and a hostile path.
+    // THREATS 45: another open pull request, with a folder that is no policy group and a hostile path and title.
     const hostile = 'requests/[click](https:--evil.example)/@acme-sre-leads ![x](y).yaml';
     const p = s.openPull('octocat', { files: { [hostile]: 'version: 1\n' } });
     repo.pulls.set(p.number, {
@@ -124,21 +69,73 @@ test('THREATS 45: the dashboard trusts neither its own body nor its marker, and 
       commits: [{ sha: p.head, author: 'octocat', committer: 'octocat' }],
       reviews: [],
     });
-    assert.equal((await sweep(s)).action, 'edited');
-    assert.match(issue.body, new RegExp(`\\| #${p.number} \\| octocat \\| no policy group \\| 0 of 1 \\|`));
-    for (const bad of [/evil/, /@acme-sre-leads/, /!\[x\]/, /\[click\]/, /@acme\/sre-leads \[go/]) assert.doesNotMatch(issue.body, bad);
-  } finally {
-    await s.stop();
-  }
-});
+    const noHostileText = (body: string, when: string) => {
+      for (const bad of [/evil/, /@acme-sre-leads/, /!\[x\]/, /\[click\]/, /@acme\/sre-leads \[go/])
+        assert.doesNotMatch(body, bad, `THREATS 45 (${when}): no name from the hostile pull request`);
+    };
 
-test('without the dashboard input the sweep writes no issue', async () => {
-  const s = await Scenario.begin();
-  try {
-    const run = await s.revoke();
-    assert.equal(run.exitCode, 0);
-    assert.equal(run.outputs.dashboard, undefined);
-    assert.equal(s.twin.state.repos.get('acme/access')!.issues.size, 0);
+    const first = await sweep(s);
+    assert.equal(first.action, 'created');
+    const issue = repo.issues.get(first.issue)!;
+    assert.notEqual(first.issue, 90);
+    assert.deepEqual(issue.labels, ['access-dashboard']);
+    assert.equal(issue.user, 'github-actions[bot]');
+    assert.equal(issue.pinned, true);
+    assert.match(
+      issue.body,
+      /^<!-- access-as-code:dashboard -->\n## Access dashboard\n\nKept up to date by the sweep \(access-revoke\) from its own facts; edits by hand are overwritten\. Last sweep: /,
+    );
+    assert.match(issue.body, /```mermaid\ngantt[\s\S]*section k8s-prod-operators\n {4}hubot :active, /);
+    assert.match(issue.body, /\| k8s-prod-operators \| hubot \| \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \| `requests\/k8s-prod-operators\/hubot-1\.yaml` \|/);
+    assert.match(issue.body, new RegExp(`\\| #${waiting.number} \\| octocat \\| prod-db-admins \\| 1 of 2 \\(dba1\\) \\|`));
+    assert.match(issue.body, /Every member has an active request or a standing exemption\./);
+    assert.match(issue.body, new RegExp(`\\| #${p.number} \\| octocat \\| no policy group \\| 0 of 1 \\|`), 'THREATS 45: the hostile pull request is listed');
+    noHostileText(issue.body, 'created');
+
+    const updatedAt = issue.updated_at;
+    const second = await sweep(s);
+    assert.deepEqual(second, { issue: first.issue, action: 'unchanged' });
+    assert.equal(repo.issues.get(first.issue)!.updated_at, updatedAt, 'not touched');
+
+    // THREATS 45: someone with write access edits the body, keeping the marker and the sweep line as they were.
+    const genuine = issue.body;
+    issue.body = genuine.replace(
+      'Every member has an active request or a standing exemption.',
+      'Every member has an active request or a standing exemption. [Approve here](https://evil.example)',
+    );
+    assert.notEqual(issue.body, genuine, 'THREATS 45: the hand edit changed the body');
+    Object.assign(issue, { editor: 'mallory', last_edited_at: iso(0) });
+    assert.equal((await sweep(s)).action, 'edited', 'THREATS 45: a changed body is written again');
+    assert.doesNotMatch(issue.body, /evil/);
+    // Only the sweep time changed, but by hand: written again, as the last editor is not the sweep.
+    issue.body = genuine;
+    Object.assign(issue, { editor: 'mallory' });
+    assert.equal((await sweep(s)).action, 'edited', 'THREATS 45: a body last edited by hand is written again');
+    // THREATS 68: GitHub records the edit as the job token's bot; its GraphQL names it "github-actions", a Bot.
+    assert.equal(issue.editor, 'github-actions[bot]');
+    const editedAt = issue.updated_at;
+    assert.equal((await sweep(s)).action, 'unchanged', 'THREATS 45 and 68: then left alone: an unchanged dashboard the sweep itself edited is not rewritten');
+    assert.equal(repo.issues.get(first.issue)!.updated_at, editedAt, 'THREATS 68: not touched');
+
+    s.addMember('billing-readers', 'octocat'); // audit mode: reported, not removed
+    const third = await sweep(s);
+    assert.deepEqual(third, { issue: first.issue, action: 'edited' });
+    assert.match(
+      repo.issues.get(first.issue)!.body,
+      new RegExp(`\\| billing-readers \\| ${USERS.octocat} \\| no request \\(audit mode: reported, not removed\\) \\|`),
+    );
+    noHostileText(repo.issues.get(first.issue)!.body, 'edited');
+    assert.equal([...repo.issues.values()].filter((i) => i.labels.includes('access-dashboard') && i.user === 'github-actions[bot]').length, 1, 'one dashboard');
+
+    // THREATS 68: the pull-request check reads the dashboard the sweep's bot last edited as the sweep's.
+    assert.equal(issue.editor, 'github-actions[bot]');
+    const pull = s.openPull('hubot', {
+      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
+    });
+    const check = await s.validate(pull);
+    assert.equal(check.exitCode, 0, check.stdout);
+    assert.match(check.summary, /What approving confers/);
+    assert.doesNotMatch(check.summary, /last edited by/);
   } finally {
     await s.stop();
   }

@@ -1,15 +1,16 @@
 // GitHub's GraphQL as it answers, not as a kind twin would (docs/threat-model.md 67 and 69): a GitHub
 // App's bot is named without `[bot]` and told only by `__typename: Bot`; and an answer can come in
 // part, `data` and `errors` together. The bundled action against the twin, which answers both ways.
+// The dashboard edited by the sweep's own bot is the sweep's (THREATS 68): in dashboard.test.ts, whose
+// world already has that dashboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scenario, requestYaml, type Pull } from '../helpers/scenario.ts';
 
 const changes = (run: { outputs: Record<string, string> }): { file: string; outcome: string; detail: string }[] => JSON.parse(run.outputs.changes ?? '[]');
 const lastComment = (s: Scenario, pull: Pull) => s.comments(pull).at(-1) ?? '';
-const dashboardOf = (s: Scenario) => [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
 
-test("THREATS 68: a review by an app whose slug is a code owner's login is not that code owner's approval", async () => {
+test("THREATS 68: a review by an app whose slug is a code owner's login is not that code owner's approval; the same with the person is, in the same grant run", async () => {
   const s = await Scenario.begin();
   try {
     // prod-db-admins needs two approvals from @acme/dba-leads or @monalisa. An app named "monalisa"
@@ -18,50 +19,24 @@ test("THREATS 68: a review by an app whose slug is a code owner's login is not t
     const pull = s.openPull('hubot', { files: { [file]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-1' }) } });
     s.review(pull, 'dba1');
     s.review(pull, 'monalisa[bot]');
-    const run = await s.grant(s.merge(pull));
-    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
-    assert.ok(!s.members('prod-db-admins').includes('hubot'), 'one person and a bot are not two approvals');
-    assert.equal(changes(run)[0]!.outcome, 'refused');
-    assert.match(lastComment(s, pull), /⛔ not granted[\s\S]*prod-db-admins needs 2 approvals of the merged commit[\s\S]*counted: @dba1\./);
-
-    // The same with monalisa the person: granted (the bot was the only difference).
-    const file2 = 'requests/prod-db-admins/hubot-inc-2.yaml';
-    const second = s.openPull('hubot', { files: { [file2]: requestYaml({ requester: 'hubot', group: 'prod-db-admins', ticket: 'INC-2' }) } });
+    const push = s.merge(pull);
+    // The control, merged in the same push: octocat's request approved by dba1 and monalisa the person.
+    // A different requester (octocat may ask for prod-db-admins too), so each case's membership is its own.
+    const file2 = 'requests/prod-db-admins/octocat-inc-2.yaml';
+    const second = s.openPull('octocat', { files: { [file2]: requestYaml({ requester: 'octocat', group: 'prod-db-admins', ticket: 'INC-2' }) } });
     s.review(second, 'dba1');
     s.review(second, 'monalisa');
-    const granted = await s.grant(s.merge(second));
-    assert.equal(granted.exitCode, 0, granted.stdout + granted.stderr);
-    assert.ok(s.members('prod-db-admins').includes('hubot'));
-  } finally {
-    await s.stop();
-  }
-});
+    const run = await s.grant({ before: push.before, after: s.merge(second).after });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    const outcome = (f: string) => changes(run).find((c) => c.file === f)?.outcome;
+    assert.ok(!s.members('prod-db-admins').includes('hubot'), 'bot: one person and a bot are not two approvals');
+    assert.equal(outcome(file), 'refused', 'bot');
+    assert.match(lastComment(s, pull), /⛔ not granted[\s\S]*prod-db-admins needs 2 approvals of the merged commit[\s\S]*counted: @dba1\./);
 
-test("THREATS 68: the dashboard the sweep's bot edited is the sweep's: the next sweep leaves it unchanged, and the pull-request check shows what a group confers", async () => {
-  const s = await Scenario.begin();
-  try {
-    const sweep = async () => {
-      const run = await s.revoke({ inputs: { dashboard: 'true' } });
-      assert.equal(run.exitCode, 0, run.stdout);
-      return (JSON.parse(run.outputs.dashboard!) as { action: string }).action;
-    };
-    assert.equal(await sweep(), 'created');
-    s.addMember('billing-readers', 'octocat'); // audit mode: reported in the dashboard
-    assert.equal(await sweep(), 'edited');
-    const issue = dashboardOf(s);
-    // GitHub records the edit as the job token's bot; its GraphQL names it "github-actions", a Bot.
-    assert.equal(issue.editor, 'github-actions[bot]');
-    const updatedAt = issue.updated_at;
-    assert.equal(await sweep(), 'unchanged', 'an unchanged dashboard the sweep itself edited is not rewritten');
-    assert.equal(dashboardOf(s).updated_at, updatedAt);
-
-    const pull = s.openPull('hubot', {
-      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
-    });
-    const check = await s.validate(pull);
-    assert.equal(check.exitCode, 0, check.stdout);
-    assert.match(check.summary, /What approving confers/);
-    assert.doesNotMatch(check.summary, /last edited by/);
+    // The same with monalisa the person: granted (the bot was the difference).
+    assert.ok(s.members('prod-db-admins').includes('octocat'), 'person: granted');
+    assert.notEqual(outcome(file2), 'refused', 'person');
+    assert.doesNotMatch(lastComment(s, second), /not granted/, 'person');
   } finally {
     await s.stop();
   }

@@ -104,7 +104,7 @@ test("a valid form gets the request file and a one-click link to GitHub's editor
   }
 });
 
-test('problems come back in plain words per answer, and an edit updates the same answer in place', async () => {
+test('problems come back in plain words per answer, and an edit updates the same answer in place; THREATS 49: a re-run that replays an old issue body answers from the issue as it is now', async () => {
   const s = await Scenario.begin();
   try {
     const first = await fileIssue(s, 'octocat', formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica' }));
@@ -119,15 +119,21 @@ test('problems come back in plain words per answer, and an edit updates the same
     const unknown = await fileIssue(s, 'octocat', formBody({ group: 'secret-admins', duration: 'three weeks', justification: 'x' }));
     assert.match(unknown.answer!.problems!.join('\n'), /Duration: "three weeks" is not a duration/);
 
-    const edited = await fileIssue(
-      s,
-      'octocat',
-      formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' }),
-      { number: first.number, action: 'edited' },
-    );
+    const valid = formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' });
+    const edited = await fileIssue(s, 'octocat', valid, { number: first.number, action: 'edited' });
     assert.equal(edited.answer?.valid, true);
     assert.equal(edited.comments.length, 1, 'the one answer was edited, not a second one posted');
     assert.match(edited.comments[0]!.body, /The request is valid/);
+
+    // THREATS 49: the author edits the issue into something invalid again; then someone re-runs the run
+    // that answered the valid body (its event carries that old body).
+    const now = formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica', ticket: 'INC-42' });
+    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = now;
+    const replayed = await fileIssue(s, 'octocat', valid, { number: first.number, action: 'edited', replay: true });
+    assert.equal(replayed.answer?.valid, false, 'judged from the body as it is now');
+    assert.match(replayed.answer!.problems!.join('\n'), /the duration is 9h/);
+    assert.equal(replayed.comments.length, 1);
+    assert.doesNotMatch(replayed.comments[0]!.body, /The request is valid/, 'the old answer was replaced');
   } finally {
     await s.stop();
   }
@@ -153,25 +159,6 @@ test('hostile issue text reaches no workflow command and no live Markdown: it ap
     assert.equal(refused.answer?.valid, false);
     const text = outsideCode(refused.comments[0]!.body);
     assert.ok(!text.includes('evil.example') && !text.includes('@acme'), text);
-  } finally {
-    await s.stop();
-  }
-});
-
-test('THREATS 49: a re-run that replays an old issue body answers from the issue as it is now', async () => {
-  const s = await Scenario.begin();
-  try {
-    const valid = formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' });
-    const first = await fileIssue(s, 'octocat', valid);
-    assert.equal(first.answer?.valid, true, first.run.stdout);
-    // The author edits the issue into something invalid; then someone re-runs the first run (old body).
-    const now = formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica', ticket: 'INC-42' });
-    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = now;
-    const replayed = await fileIssue(s, 'octocat', valid, { number: first.number, replay: true });
-    assert.equal(replayed.answer?.valid, false, 'judged from the body as it is now');
-    assert.match(replayed.answer!.problems!.join('\n'), /the duration is 9h/);
-    assert.equal(replayed.comments.length, 1);
-    assert.doesNotMatch(replayed.comments[0]!.body, /The request is valid/, 'the old answer was replaced');
   } finally {
     await s.stop();
   }

@@ -24,41 +24,40 @@ function without(command: WorkflowCommand, line: RegExp): string {
 /** Dispatches the break-glass workflow as `actor` (test/helpers/break-glass.ts), as run `id`. */
 const breakGlass = async (s: Scenario, actor: string, id: number) => (await dispatchBreakGlass(s, actor, goodBreakGlass, { run: id })).run;
 
-test('THREATS 67: the grant without `actions: read` (the template before this fix) fails naming the permission and the workflow, without a stack trace', async () => {
+test('THREATS 67: the grant and the sweep without `actions: read` (the template before this fix) each fail naming the permission and their workflow, without a stack trace; with the template blocks both go through, and the sweep, not asked for the dashboard, writes no issue', async () => {
   const s = await Scenario.begin();
   try {
     const { pull } = s.approvedRequest('hubot', 'k8s-prod-operators', HOUR);
     s.workflowText.set('grant', without('grant', /^ {2}actions: read.*\n/m));
+    s.workflowText.set('revoke', without('revoke', /^ {2}actions: read.*\n/m));
     const run = await s.grant({ before: pull.base, after: s.repo.head() });
-    assert.notEqual(run.exitCode, 0);
+    assert.notEqual(run.exitCode, 0, 'grant');
     assert.match(
       run.stdout,
       /::error::.*the job token lacks `actions: read`\. Add `actions: read` to the permissions of \.github\/workflows\/access-grant\.yml/,
     );
-    assert.doesNotMatch(run.stdout + run.stderr, STACK, 'no stack trace');
-    assert.deepEqual(s.members('k8s-prod-operators'), [], 'nothing granted on an unread break-glass history');
+    assert.doesNotMatch(run.stdout + run.stderr, STACK, 'grant: no stack trace');
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'grant: nothing granted on an unread break-glass history');
+
+    // The sweep (which would grant what is approved and missing) fails the same way, naming its own workflow.
+    const sweep = await s.revoke();
+    assert.notEqual(sweep.exitCode, 0, 'sweep');
+    assert.match(sweep.stdout, /Add `actions: read` to the permissions of \.github\/workflows\/access-revoke\.yml/);
+    assert.doesNotMatch(sweep.stdout + sweep.stderr, STACK, 'sweep: no stack trace');
+    assert.deepEqual(s.members('k8s-prod-operators'), [], 'sweep: nothing granted either');
 
     // With the template's block as shipped, the same grant goes through.
     s.workflowText.delete('grant');
     const again = await s.grant({ before: pull.base, after: s.repo.head() });
     assert.equal(again.exitCode, 0, again.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-  } finally {
-    await s.stop();
-  }
-});
-
-test('THREATS 67: the sweep without `actions: read` names the permission; with the template block it succeeds', async () => {
-  const s = await Scenario.begin();
-  try {
-    s.workflowText.set('revoke', without('revoke', /^ {2}actions: read.*\n/m));
-    const run = await s.revoke();
-    assert.notEqual(run.exitCode, 0);
-    assert.match(run.stdout, /Add `actions: read` to the permissions of \.github\/workflows\/access-revoke\.yml/);
-    assert.doesNotMatch(run.stdout + run.stderr, STACK);
+    // And the sweep with its block succeeds. Without the dashboard input (action.yml's default) it
+    // writes no dashboard: this world has no issue at all.
     s.workflowText.delete('revoke');
     const ok = await s.revoke();
     assert.equal(ok.exitCode, 0, ok.stdout);
+    assert.equal(ok.outputs.dashboard, undefined, 'without the dashboard input: no dashboard output');
+    assert.equal(s.twin.state.repos.get('acme/access')!.issues.size, 0, 'without the dashboard input: no issue written');
   } finally {
     await s.stop();
   }
@@ -105,24 +104,22 @@ test('THREATS 67: doctor, with its own block, reads the labels and the environme
       r.annotations.filter((a) => /\.github\/workflows\/|Resource not accessible|could not read the (repository's labels|environment)/.test(a.message));
     assert.deepEqual(permissionWarnings(run), [], 'the template lacks nothing and doctor could read what it checks');
 
-    // Without issues: read doctor cannot read the labels: it says which permission to add where.
+    // Two independent lacks, seen by one run: doctor's own block without issues: read (it cannot read the
+    // labels: it says which permission to add where), and a workflow file in the repository that lacks a
+    // permission (doctor names the line to add). Each is read on its own (src/commands/doctor.ts).
     s.workflowText.set('doctor', without('doctor', /^ {2}issues: read.*\n/m));
+    s.repo.commit('drop actions: read', { '.github/workflows/access-grant.yml': without('grant', /^ {2}actions: read.*\n/m) });
     run = await s.doctor();
     assert.ok(
       run.annotations.some((a) => /could not read the repository's labels .*`issues: read`.*access-doctor\.yml/.test(a.message)),
-      run.stdout,
+      `doctor without issues: read: ${run.stdout}`,
     );
-
-    // A workflow file in the repository that lacks a permission: doctor names the line to add.
-    s.workflowText.delete('doctor');
-    s.repo.commit('drop actions: read', { '.github/workflows/access-grant.yml': without('grant', /^ {2}actions: read.*\n/m) });
-    run = await s.doctor();
     assert.ok(
       run.annotations.some(
         (a) =>
           a.level === 'warning' && /\.github\/workflows\/access-grant\.yml: command "grant" needs `actions: read`: add it to the permissions/.test(a.message),
       ),
-      run.stdout,
+      `the repository's grant workflow without actions: read: ${run.stdout}`,
     );
   } finally {
     await s.stop();
