@@ -20,7 +20,10 @@ const CONFORMANCE = join('test', 'conformance', 'references.test.ts');
 const ca = await createAuthority();
 // TWIN_CALL_LOG=<dir> npm test keeps the calls there for a look; otherwise they go with the run.
 const calls = process.env.TWIN_CALL_LOG || mkdtempSync(join(tmpdir(), 'aac-calls-'));
-const given = process.argv.slice(2);
+// `npm test -- <files> --test-name-pattern=<name>`: Node reads its options only before the first file,
+// so options given anywhere are put first; with options and no files, they apply to every file.
+const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // Node's compile cache (NODE_COMPILE_CACHE), shared by the test processes and every action and CLI
 // they start (twin.env() passes it on): each would otherwise compile the same bundle again, about 50 ms
 // of a run's 700 (measured with ACTION_CPU_PROF). Test wiring, like the short waits below.
@@ -38,8 +41,10 @@ const env = {
 };
 const all = given.length > 0 ? given : longestFirst().filter((f) => f !== CONFORMANCE);
 let status: number;
-if (given.length > 0) {
-  status = spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } }).status ?? 1;
+if (given.length > 0 || options.length > 0) {
+  status =
+    spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...options, ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } }).status ??
+    1;
 } else {
   status = await everyFile(all);
   const conformance = spawnSync(process.execPath, ['--test', CONFORMANCE], { stdio: 'inherit', env: { ...env, CONFORMANCE_LOG: calls } });
