@@ -4,7 +4,7 @@
 // no Entra token, shows it to the code owners with a warning where the policy asks too little.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GROUPS, Scenario, USERS } from '../helpers/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -48,7 +48,8 @@ function tenantWithReach(s: Scenario, roles: string[] = READS): void {
 
 const dashboardOf = (s: Scenario) => [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
 
-test('a code owner sees on the pull request what the group confers, privileged paths marked, with a warning where the policy asks one approval', async () => {
+// The sweep the command line's checks need is this test's first; they run before the pull request.
+test('a code owner sees on the pull request what the group confers, privileged paths marked, with a warning where the policy asks one approval; plan shows what the requested group confers from the published catalogue; status and doctor read it from Graph and doctor warns', async () => {
   const s = await Scenario.begin();
   try {
     tenantWithReach(s);
@@ -63,6 +64,34 @@ test('a code owner sees on the pull request what the group confers, privileged p
     assert.match(body, /\*\*billing-readers\*\*: nothing beyond membership itself\./);
     // The headline: nobody holds k8s-prod-operators (privileged) around the clock yet.
     assert.match(body, /\*\*Blast radius:\*\* 0 standing privileged users and 0 apps hold privileged groups around the clock/);
+
+    // The command line, in a clone with a request not yet pushed: plan shows what the requested group
+    // confers from the catalogue the sweep published; status and doctor read it from Graph.
+    const file = 'requests/k8s-prod-operators/hubot-chg-2.yaml';
+    mkdirSync(join(s.repo.dir, 'requests/k8s-prod-operators'), { recursive: true });
+    writeFileSync(join(s.repo.dir, file), requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }));
+    const plan = await runCli(s, ['plan'], { cwd: s.repo.dir, entra: false });
+    assert.equal(plan.code, 0, plan.err);
+    assert.match(
+      plan.out,
+      /What approving confers \(published by the sweep in the access dashboard #\d+, last written [^)]+\):\n {2}k8s-prod-operators \(PRIVILEGED\)\n {4}⚠️ PRIVILEGED: Entra role Global Administrator/,
+    );
+    assert.match(plan.err, /warning: k8s-prod-operators confers privileged access .* asks for 1 approval/);
+    const json = JSON.parse((await runCli(s, ['plan', '--format', 'json'], { cwd: s.repo.dir, entra: false })).out) as {
+      confers: { group: string; privileged: boolean }[];
+    };
+    assert.deepEqual(
+      json.confers.map((c) => [c.group, c.privileged]),
+      [['k8s-prod-operators', true]],
+    );
+    const status = await runCli(s, ['status'], { cwd: s.repo.dir, entra: true });
+    assert.equal(status.code, 0, status.err);
+    assert.match(status.out, /^ {2}confers: ⚠️ PRIVILEGED: app role Cluster Admin in Kubernetes Prod, through platform-admins$/m);
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
+    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
+    // The clone's request was never pushed: the pull request below is another.
+    rmSync(join(s.repo.dir, file));
 
     const pull = s.openPull('hubot', {
       files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
@@ -142,17 +171,78 @@ test('a code owner sees on the pull request what the group confers, privileged p
   }
 });
 
-test('a catalogue a person edited into the dashboard is not shown; reads the app may not make are named with their permission', async () => {
+// One sweep, three cases that need no more of the app than the set-up gives it (no Graph read
+// permission: READS is not granted): what it may not read is named (UNREADABLE); where the policy names
+// Azure scopes, each group's assignments there are shown (AZURE SCOPES), prod-db-admins's Owner at the
+// first subscription; and k8s-prod-operators's Owner at the third is on the second page of its
+// listing (SECOND PAGE), the only privileged path of that group this app can read.
+test("one sweep: reads the app may not make are named with their permission, and a catalogue a person edited into the dashboard is not shown; where the policy names Azure scopes, a group's Azure role assignments there are shown (Owner marked) and a scope the app may not read is named; an Owner assignment on Azure's second page (nextLink) is found: the sweep's catalogue and doctor show it", async () => {
   const s = await Scenario.begin();
   try {
     tenantWithReach(s, []);
+    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000001';
+    const OTHER = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000002';
+    const PAGED = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000003';
+    const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+    const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+    const k8s = GROUPS['k8s-prod-operators'];
+    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
+    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}", "${OTHER}", "${PAGED}"]\ngroups:\n`) });
+    const st = s.twin.state;
+    st.armRoleAssignments.push(
+      // AZURE SCOPES: the app is Reader on SUB (not OTHER).
+      { id: 'a1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
+      { id: 'a2', scope: `${SUB}/resourceGroups/aks-prod`, principalId: GROUPS['prod-db-admins'], roleDefinitionId: OWNER },
+      { id: 'a3', scope: SUB, principalId: GROUPS['billing-readers'], roleDefinitionId: 'c0ffee00-0000-4000-8000-00000000cafe' },
+      // SECOND PAGE: two Reader assignments fill the first page (the twin's pages hold two); Owner is on the second.
+      { id: 'p1', scope: PAGED, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
+      { id: 'p2', scope: `${PAGED}/resourceGroups/logs`, principalId: k8s, roleDefinitionId: READER },
+      { id: 'p3', scope: `${PAGED}/resourceGroups/metrics`, principalId: k8s, roleDefinitionId: READER },
+      { id: 'p4', scope: `${PAGED}/resourceGroups/aks-prod`, principalId: k8s, roleDefinitionId: OWNER },
+    );
+    st.armCustomRoles.set('c0ffee00-0000-4000-8000-00000000cafe', 'Cost Export Reader');
+    assert.equal(st.armPageSize, 2);
+    s.twin.log.clear();
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 0, sweep.stdout);
     const issue = dashboardOf(s);
-    assert.match(issue.body, /Not known for any group: .*app roles\\: not readable \\\(needs Directory\.Read\.All, read-only\\\)/);
-    assert.doesNotMatch(issue.body, /Global Administrator/, 'nothing is claimed about what could not be read');
+    assert.match(issue.body, /Not known for any group: .*app roles\\: not readable \\\(needs Directory\.Read\.All, read-only\\\)/, 'UNREADABLE');
+    assert.doesNotMatch(issue.body, /Global Administrator/, 'UNREADABLE: nothing is claimed about what could not be read');
+    assert.match(
+      issue.body,
+      /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001\/resourceGroups\/aks-prod/,
+      'AZURE SCOPES',
+    );
+    assert.match(issue.body, /- Azure role Cost Export Reader at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001/, 'AZURE SCOPES');
+    assert.match(
+      issue.body,
+      /Azure roles at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000002\\: not readable \\\(needs Reader at that scope, read-only\\\)/,
+      'AZURE SCOPES',
+    );
+    assert.ok(
+      s.twin.log.count('arm', (r) => r.path.startsWith(`${PAGED}/`) && r.path.endsWith('/roleAssignments')) >= 2,
+      'SECOND PAGE: the listing was read past its first page',
+    );
+    assert.match(
+      issue.body,
+      /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000003\/resourceGroups\/aks-prod/,
+      'SECOND PAGE',
+    );
 
-    // Someone with triage rights rewrites the published data to say the group confers nothing.
+    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
+    assert.match(
+      doctor.out,
+      /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001\/resourceGroups\/aks-prod/,
+      'AZURE SCOPES',
+    );
+    assert.match(
+      doctor.out,
+      /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000003\/resourceGroups\/aks-prod/,
+      'SECOND PAGE',
+    );
+    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/, 'SECOND PAGE');
+
+    // UNREADABLE: someone with triage rights rewrites the published data to say the group confers nothing.
     s.twin.state.repos
       .get('acme/access')!
       .issues.set(issue.number, { ...issue, body: `${issue.body}\n`, editor: 'mallory', last_edited_at: new Date().toISOString() });
@@ -161,107 +251,7 @@ test('a catalogue a person edited into the dashboard is not shown; reads the app
     });
     const check = await s.validate(pull);
     assert.equal(check.exitCode, 0, check.stdout);
-    assert.match(check.summary, /Not shown: the access dashboard #\d+ was last edited by mallory, not the sweep/);
-  } finally {
-    await s.stop();
-  }
-});
-
-test('plan shows what the requested group confers from the published catalogue; status and doctor read it from Graph and doctor warns', async () => {
-  const s = await Scenario.begin();
-  try {
-    tenantWithReach(s);
-    assert.equal((await s.revoke({ inputs: { dashboard: 'true' } })).exitCode, 0);
-    const file = 'requests/k8s-prod-operators/hubot-chg-2.yaml';
-    mkdirSync(join(s.repo.dir, 'requests/k8s-prod-operators'), { recursive: true });
-    writeFileSync(join(s.repo.dir, file), requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }));
-
-    const plan = await runCli(s, ['plan'], { cwd: s.repo.dir, entra: false });
-    assert.equal(plan.code, 0, plan.err);
-    assert.match(
-      plan.out,
-      /What approving confers \(published by the sweep in the access dashboard #\d+, last written [^)]+\):\n {2}k8s-prod-operators \(PRIVILEGED\)\n {4}⚠️ PRIVILEGED: Entra role Global Administrator/,
-    );
-    assert.match(plan.err, /warning: k8s-prod-operators confers privileged access .* asks for 1 approval/);
-    const json = JSON.parse((await runCli(s, ['plan', '--format', 'json'], { cwd: s.repo.dir, entra: false })).out) as {
-      confers: { group: string; privileged: boolean }[];
-    };
-    assert.deepEqual(
-      json.confers.map((c) => [c.group, c.privileged]),
-      [['k8s-prod-operators', true]],
-    );
-
-    const status = await runCli(s, ['status'], { cwd: s.repo.dir, entra: true });
-    assert.equal(status.code, 0, status.err);
-    assert.match(status.out, /^ {2}confers: ⚠️ PRIVILEGED: app role Cluster Admin in Kubernetes Prod, through platform-admins$/m);
-
-    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
-    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
-    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
-  } finally {
-    await s.stop();
-  }
-});
-
-test("where the policy names Azure scopes, a group's Azure role assignments there are shown (Owner marked); a scope the app may not read is named", async () => {
-  const s = await Scenario.begin();
-  try {
-    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000001';
-    const OTHER = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000002';
-    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
-    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}", "${OTHER}"]\ngroups:\n`) });
-    const st = s.twin.state;
-    st.armRoleAssignments.push(
-      { id: 'a1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' }, // the app: Reader on SUB only
-      {
-        id: 'a2',
-        scope: `${SUB}/resourceGroups/aks-prod`,
-        principalId: GROUPS['k8s-prod-operators'],
-        roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-      },
-      { id: 'a3', scope: SUB, principalId: GROUPS['billing-readers'], roleDefinitionId: 'c0ffee00-0000-4000-8000-00000000cafe' },
-    );
-    st.armCustomRoles.set('c0ffee00-0000-4000-8000-00000000cafe', 'Cost Export Reader');
-    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
-    assert.equal(sweep.exitCode, 0, sweep.stdout);
-    const body = dashboardOf(s).body;
-    assert.match(body, /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001\/resourceGroups\/aks-prod/);
-    assert.match(body, /- Azure role Cost Export Reader at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000001/);
-    assert.match(body, /Azure roles at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000002\\: not readable \\\(needs Reader at that scope, read-only\\\)/);
-
-    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
-    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/\S+\/resourceGroups\/aks-prod/);
-  } finally {
-    await s.stop();
-  }
-});
-
-test("an Owner assignment on Azure's second page (nextLink) is found: the sweep's catalogue and doctor show it", async () => {
-  const s = await Scenario.begin();
-  try {
-    const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-000000000003';
-    const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
-    s.approvedConfigChange({ '.github/access-policy.yaml': policy.replace('groups:\n', `azureScopes: ["${SUB}"]\ngroups:\n`) });
-    const st = s.twin.state;
-    const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
-    const k8s = GROUPS['k8s-prod-operators'];
-    st.armRoleAssignments.push(
-      { id: 'p1', scope: SUB, principalId: SERVICE_PRINCIPAL, roleDefinitionId: READER },
-      // Two Reader assignments fill the first page (the twin's pages hold two); Owner is on the second.
-      { id: 'p2', scope: `${SUB}/resourceGroups/logs`, principalId: k8s, roleDefinitionId: READER },
-      { id: 'p3', scope: `${SUB}/resourceGroups/metrics`, principalId: k8s, roleDefinitionId: READER },
-      { id: 'p4', scope: `${SUB}/resourceGroups/aks-prod`, principalId: k8s, roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
-    );
-    assert.equal(st.armPageSize, 2);
-    s.twin.log.clear();
-    const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
-    assert.equal(sweep.exitCode, 0, sweep.stdout);
-    assert.ok(s.twin.log.count('arm', (r) => r.path.endsWith('/roleAssignments')) >= 2, 'the listing was read past its first page');
-    assert.match(dashboardOf(s).body, /PRIVILEGED\\: Azure role Owner at \/subscriptions\/0a1b2c3d-0000-4000-8000-000000000003\/resourceGroups\/aks-prod/);
-
-    const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
-    assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Azure role Owner at \/subscriptions\/\S+\/resourceGroups\/aks-prod/);
-    assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
+    assert.match(check.summary, /Not shown: the access dashboard #\d+ was last edited by mallory, not the sweep/, 'UNREADABLE');
   } finally {
     await s.stop();
   }

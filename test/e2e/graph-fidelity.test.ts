@@ -10,10 +10,16 @@ const APP = '6a1e0c2b-9d8f-4e7a-b3c5-0f1e2d3c4b5a';
 type Sweep = { group: string; dispositions: { id: string; type: string; action: string; reason: string; outcome?: string }[] }[];
 
 // One sweep over every kind of member Graph lists apart from users: the app in both modes, and the
-// other kinds in enforce mode.
-test('THREATS 38: an app (service principal) added out of band is removed from an enforce-mode group and reported in an audit-mode one; a nested group, a device or an org contact is seen and removed', async () => {
+// other kinds in enforce mode. The same world has a standing exemption past its review date (its
+// doctor flag is in the doctor test below): the report lists it and the sweep keeps its member.
+test('THREATS 38: an app (service principal) added out of band is removed from an enforce-mode group and reported in an audit-mode one; a nested group, a device or an org contact is seen and removed; a standing exemption past its review date is in the report, and still kept', async () => {
   const s = await Scenario.begin();
   try {
+    // STANDING: the break-glass account's exemption in prod-db-admins was due for review in January.
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
+    s.addMember('prod-db-admins', 'breakglass');
+    // THREATS 38: the app in k8s-prod-operators (enforce) and billing-readers (audit); the other kinds in k8s-prod-operators.
     s.twin.state.users.set(APP, { id: APP, kind: 'servicePrincipal', displayName: 'deploy-bot' });
     for (const group of ['k8s-prod-operators', 'billing-readers'] as const) s.twin.state.groups.get(GROUPS[group])!.members.add(APP);
     const others = {
@@ -25,6 +31,14 @@ test('THREATS 38: an app (service principal) added out of band is removed from a
       s.twin.state.users.set(id, { id, kind: kind as keyof typeof others, displayName: kind });
       s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!.members.add(id);
     }
+
+    const report = await s.report();
+    assert.match(
+      report.outputs.report!,
+      /Standing exemptions due for review[\s\S]*\| prod-db-admins \| 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60 \| Break-glass account for database outages \| 2026-01-31 \|/,
+      'STANDING',
+    );
+
     const run = await s.revoke();
     assert.equal(run.exitCode, 0, run.stdout);
     const sweep = JSON.parse(run.outputs.sweep!) as Sweep;
@@ -39,6 +53,7 @@ test('THREATS 38: an app (service principal) added out of band is removed from a
     const billing = sweep.find((g) => g.group === 'billing-readers')!.dispositions.find((x) => x.id === APP)!;
     assert.deepEqual([billing.type, billing.reason, billing.action], ['servicePrincipal', 'drift', 'report']);
     assert.ok(s.twin.members(GROUPS['billing-readers']).includes(APP), 'audit: reported, kept');
+    assert.deepEqual(s.members('prod-db-admins'), ['breakglass'], 'STANDING: flagged, not removed: a break-glass account must work when needed');
   } finally {
     await s.stop();
   }
@@ -81,10 +96,17 @@ test('removing an absent member is done whether Graph answers 404 or 400 "... do
 });
 
 // Each kind of group Graph will not change is one rule (unmanageable, test/unit/unmanageable.test.ts);
-// here, one doctor run names all three kinds, and a grant into one of them is refused before any write.
-test('THREATS 39: dynamic, synced and mail-enabled groups are refused by doctor and by grant with the reason, not a permission', async () => {
+// here, a grant into one of them is refused before any write, and one doctor run names all three
+// kinds. Doctor reads each set-up fact on its own (src/commands/doctor.ts, githubProblems), so each of
+// its four runs shows one state of the ruleset, of the grant environment (one a run) and of the
+// labels; the first also shows the groups and a standing exemption past its review date (its report
+// and sweep are in the THREATS 38 test above). The last run differs from the quiet one only in the
+// environment, and names it: the quiet run's silence is not a check left unmade.
+test('THREATS 39: dynamic, synced and mail-enabled groups are refused by grant and by doctor with the reason, not a permission; doctor checks that the ruleset on main requires approval of the most recent reviewable push, that only main deploys to the grant environment, and that the issue form’s label exists; it flags a standing exemption past its review date on its line', async () => {
   const s = await Scenario.begin();
   try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     const kinds = {
       'k8s-prod-operators': [
         { groupTypes: ['DynamicMembership'], membershipRule: '(user.department -eq "Ops")' },
@@ -94,13 +116,7 @@ test('THREATS 39: dynamic, synced and mail-enabled groups are refused by doctor 
       'prod-db-admins': [{ mailEnabled: true }, /is a mail-enabled security group: Microsoft Graph cannot change its members/],
     } as const;
     for (const [name, [props]] of Object.entries(kinds)) Object.assign(s.twin.state.groups.get(GROUPS[name as keyof typeof kinds])!, props);
-    const doctor = await s.doctor();
-    const groups = JSON.parse(doctor.outputs.groups!) as { name: string; problem?: string }[];
-    for (const [name, [, says]] of Object.entries(kinds)) {
-      const problem = groups.find((g) => g.name === name)?.problem ?? '';
-      assert.match(problem, says, name);
-      assert.doesNotMatch(problem, /permission/);
-    }
+    // THREATS 39: the grant, in the recommended set-up (the grant relies on the ruleset for who pushed).
     const pull = s.openPull('hubot', {
       files: { 'requests/k8s-prod-operators/hubot-x.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators' }) },
     });
@@ -110,21 +126,37 @@ test('THREATS 39: dynamic, synced and mail-enabled groups are refused by doctor 
     assert.equal(item!.outcome, 'refused');
     assert.match(item!.detail, kinds['k8s-prod-operators'][1]);
     assert.equal(s.twin.log.records.filter((r) => r.inBatch && r.method === 'POST').length, 0, 'no write was tried');
-  } finally {
-    await s.stop();
-  }
-});
 
-test('doctor checks that the ruleset on main requires approval of the most recent reviewable push, and that only main deploys to the grant environment', async () => {
-  const s = await Scenario.begin();
-  try {
-    const rules = s.twin.state.repos.get('acme/access')!.rules;
+    const repo = s.twin.state.repos.get('acme/access')!;
+    const rules = repo.rules;
+    const envs = repo.environments;
+    const recommended = structuredClone(envs.get('access-grant')!);
+    // No ruleset; the grant environment lets a tag named main deploy, and a tag named main would get a token.
     rules.length = 0;
+    envs.get('access-grant')!.patterns.push({ name: 'main', type: 'tag' });
     const none = await s.doctor();
     assert.ok(
       none.annotations.some((a) => a.level === 'warning' && /no ruleset requires a pull request before merging into main/.test(a.message)),
       none.stdout,
     );
+    assert.ok(
+      none.annotations.some((a) => /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message)),
+      none.stdout,
+    );
+    // THREATS 39: doctor names all three kinds.
+    const groups = JSON.parse(none.outputs.groups!) as { name: string; problem?: string }[];
+    for (const [name, [, says]] of Object.entries(kinds)) {
+      const problem = groups.find((g) => g.name === name)?.problem ?? '';
+      assert.match(problem, says, name);
+      assert.doesNotMatch(problem, /permission/);
+    }
+    // STANDING: flagged on its line.
+    const flag = none.annotations.find((a) => /was due for review on 2026-01-31/.test(a.message));
+    assert.ok(flag, none.stdout);
+    assert.equal(flag.file, '.github/access-policy.yaml');
+    assert.equal(flag.line, 11);
+
+    // A ruleset that does not require approval of the last push; an environment any branch or tag may deploy to.
     rules.push({
       type: 'pull_request',
       parameters: {
@@ -135,6 +167,7 @@ test('doctor checks that the ruleset on main requires approval of the most recen
         required_review_thread_resolution: false,
       },
     });
+    envs.set('access-grant', { policy: null, patterns: [] });
     const partial = await s.doctor();
     assert.ok(partial.annotations.some((a) => /does not require approval of the most recent reviewable push/.test(a.message)));
     // Fewer approvals than the most demanding group asks: pull requests merge and are then refused.
@@ -145,53 +178,28 @@ test('doctor checks that the ruleset on main requires approval of the most recen
       partial.annotations.some((a) => new RegExp(`requires 1 approval, and \\S+ asks for ${most}: .*Set "Required approvals" to ${most}\\.`).test(a.message)),
       partial.stdout,
     );
+    assert.ok(
+      partial.annotations.some((a) => /lets any branch or tag deploy/.test(a.message)),
+      partial.stdout,
+    );
+
+    // The recommended ruleset and environment: nothing to say of either. Issue forms apply only labels that exist.
     rules[0]!.parameters!.require_last_push_approval = true;
     rules[0]!.parameters!.required_approving_review_count = most;
+    envs.set('access-grant', recommended);
+    repo.labels!.delete('access-request');
     const good = await s.doctor();
     assert.ok(!good.annotations.some((a) => /ruleset/.test(a.message)), good.stdout);
     assert.ok(!good.annotations.some((a) => /environment/.test(a.message)), good.stdout);
-    // The grant environment must let only main deploy: a tag named main, or any protected branch, would get a token.
-    const envs = s.twin.state.repos.get('acme/access')!.environments;
-    envs.get('access-grant')!.patterns.push({ name: 'main', type: 'tag' });
     assert.ok(
-      (await s.doctor()).annotations.some((a) =>
-        /the environment "access-grant" lets tag "main" deploy; it should allow the branch "main" alone/.test(a.message),
-      ),
-    );
-    envs.set('access-grant', { policy: null, patterns: [] });
-    assert.ok((await s.doctor()).annotations.some((a) => /lets any branch or tag deploy/.test(a.message)));
-    envs.clear();
-    assert.ok((await s.doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
-    // Issue forms apply only labels that exist.
-    s.twin.state.repos.get('acme/access')!.labels!.delete('access-request');
-    assert.ok(
-      (await s.doctor()).annotations.some((a) =>
+      good.annotations.some((a) =>
         /the label "access-request" does not exist in the repository\. GitHub applies an issue form's labels only when they exist/.test(a.message),
       ),
+      good.stdout,
     );
-  } finally {
-    await s.stop();
-  }
-});
 
-test('a standing exemption past its review date is flagged by doctor (on its line) and by the report, and still kept', async () => {
-  const s = await Scenario.begin();
-  try {
-    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('review: "2099-01-31"', 'review: "2026-01-31"');
-    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
-    s.addMember('prod-db-admins', 'breakglass');
-    const doctor = await s.doctor();
-    const flag = doctor.annotations.find((a) => /was due for review on 2026-01-31/.test(a.message));
-    assert.ok(flag, doctor.stdout);
-    assert.equal(flag.file, '.github/access-policy.yaml');
-    assert.equal(flag.line, 11);
-    const report = await s.report();
-    assert.match(
-      report.outputs.report!,
-      /Standing exemptions due for review[\s\S]*\| prod-db-admins \| 0f9d4c1e-7a55-4d0c-9c6a-2b1e3f4a5d60 \| Break-glass account for database outages \| 2026-01-31 \|/,
-    );
-    await s.revoke();
-    assert.deepEqual(s.members('prod-db-admins'), ['breakglass'], 'flagged, not removed: a break-glass account must work when needed');
+    envs.clear();
+    assert.ok((await s.doctor()).annotations.some((a) => /the environment "access-grant" does not exist/.test(a.message)));
   } finally {
     await s.stop();
   }
