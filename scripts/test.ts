@@ -7,7 +7,7 @@
 // the conformance test checks those calls against GitHub's and Microsoft's references, and its
 // failure fails `npm test` as any other test's does.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { createAuthority } from './twin/tls.ts';
@@ -20,10 +20,10 @@ const CONFORMANCE = join('test', 'conformance', 'references.test.ts');
 const ca = await createAuthority();
 // TWIN_CALL_LOG=<dir> npm test keeps the calls there for a look; otherwise they go with the run.
 const calls = process.env.TWIN_CALL_LOG || mkdtempSync(join(tmpdir(), 'aac-calls-'));
-// `npm test -- <files> --test-name-pattern=<name>`: Node reads its options only before the first file,
-// so options given anywhere are put first; with options and no files, they apply to every file.
-const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
-const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// `npm test -- <files> --test-name-pattern <name>`: Node reads its options only before the first file,
+// so options given anywhere are put first; with options and no files, they apply to every file (and the
+// conformance check, which needs the whole suite's calls, is left out: said below).
+const { options, given } = optionsAndFiles(process.argv.slice(2));
 // Node's compile cache (NODE_COMPILE_CACHE), shared by the test processes and every action and CLI
 // they start (twin.env() passes it on): each would otherwise compile the same bundle again, about 50 ms
 // of a run's 700 (measured with ACTION_CPU_PROF). Test wiring, like the short waits below.
@@ -42,6 +42,7 @@ const env = {
 const all = given.length > 0 ? given : longestFirst().filter((f) => f !== CONFORMANCE);
 let status: number;
 if (given.length > 0 || options.length > 0) {
+  if (given.length === 0) console.log(`Every test file with ${options.join(' ')}; the conformance check runs only with the whole suite.`);
   status =
     spawnSync(process.execPath, ['--test', '--test-concurrency=4', ...options, ...all], { stdio: 'inherit', env: { ...env, TWIN_CALL_LOG: calls } }).status ??
     1;
@@ -137,4 +138,17 @@ function longestFirst(): string[] {
   walk('test');
   const tier = (f: string) => (f.endsWith('demo.test.ts') ? 0 : f.startsWith(join('test', 'e2e')) ? 1 : f.startsWith(join('test', 'twin')) ? 2 : 3);
   return files.sort((a, b) => tier(a) - tier(b) || statSync(b).size - statSync(a).size);
+}
+
+/** Node's options (`--name=value`, or `--name value` where the value is not a file) apart from the files. */
+function optionsAndFiles(args: readonly string[]): { options: string[]; given: string[] } {
+  const options: string[] = [];
+  const given: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) given.push(arg);
+    else if (arg.includes('=') || i + 1 >= args.length || args[i + 1]!.startsWith('--') || existsSync(args[i + 1]!)) options.push(arg);
+    else options.push(arg, args[++i]!);
+  }
+  return { options, given };
 }

@@ -93,7 +93,8 @@ describe('action-grant', () => {
   });
 
   test('THREATS 10: two active requests for the same group are one membership, which ends with the last', async () => {
-    // The first, hubot-a.yaml, was granted by the push of the test before.
+    // The first, hubot-a.yaml, was granted by the push of the test before (this file's tests share one world).
+    assert.ok(s.members('k8s-prod-operators').includes('hubot'), 'precondition: the test before granted hubot-a.yaml');
     const two = s.openPull('hubot', {
       files: { [`${K8S}/hubot-b.yaml`]: requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: 90 * 60_000 }) },
     });
@@ -124,6 +125,10 @@ describe('action-grant', () => {
   // pull request) and tells each pull request why it was refused. A seventh, for another group and
   // requester, is granted beside them.
   test('THREATS 1, 2, 4, 5, 3: refusals, each on its own pull request: not a code owner, an earlier commit approved, changes requested, an owner who pushed, a request for someone else, a change to their request; THREATS 3: enough owners other than the requester can approve', async () => {
+    // The world as the tests before left it: hubot holds prod-db-admins (the first push) and no longer
+    // k8s-prod-operators (THREATS 10 ended both of his requests).
+    assert.ok(!s.members('k8s-prod-operators').includes('hubot'), 'precondition: THREATS 10 removed hubot from k8s-prod-operators');
+    assert.deepEqual(s.members('prod-db-admins'), ['hubot'], 'precondition: the first push granted hubot prod-db-admins');
     const ask = (requester: string, expiresIn?: number) =>
       requestYaml({ requester, group: 'k8s-prod-operators', ...(expiresIn !== undefined ? { expiresIn } : {}) });
     // THREATS 5: approved by someone who is not a code owner of the file.
