@@ -44,12 +44,20 @@ test('a pim-backed grant is an assignment with the request end time, and it is g
     assert.equal(s.twin.log.records.length, 0, 'nothing of ours ran');
   }));
 
-// The drift case shares the first sweep with the request (another user, the same moment): each run of
-// the bundled action costs a process, and the two cannot hide each other's outcome.
-test('an extension moves the assignment end; deleting requests moves it back, then ends it; a member added outside PIM to a pim group is drift: its assignment is removed in enforce mode', () =>
+// The drift case shares the first sweep with the requests (another user, the same moment): each run of
+// the bundled action costs a process, and the two cannot hide each other's outcome. Both of hubot's
+// requests are in force at that sweep, so its assignment is made with the later end; which end wins is a
+// rule (the rule: test/unit/pim-end.test.ts 'a pim assignment ends with the last of its member’s
+// approved requests: a longer request moves the end later, deleting it moves the end back'). An
+// assignment in force moved later end to end: 'THREATS 51' below (a longer request) and
+// test/e2e/break-glass.test.ts 'THREATS 51-52' (a break-glass end); moved earlier: here.
+test('with two requests the assignment ends with the later; deleting it moves the end back, deleting the last ends it; a member added outside PIM to a pim group is drift: its assignment is removed in enforce mode', () =>
   pimWorld(async (s) => {
     s.addMember('k8s-prod-operators', 'outsider');
     const { file: first } = s.approvedRequest('hubot', 'k8s-prod-operators', 60 * 60_000, { approver: 'lead1' });
+    const { file: second } = s.approvedRequest('hubot', 'k8s-prod-operators', 100 * 60_000, { approver: 'lead2' });
+    /** When a request file on main says it ends. */
+    const expiresOf = (file: string) => Date.parse(/^expires: "([^"]+)"$/m.exec(s.repo.git('show', `HEAD:${file}`))![1]!);
     s.twin.log.clear();
     const sweep = await s.revoke();
     assert.equal(sweep.exitCode, 0, sweep.stdout);
@@ -59,11 +67,10 @@ test('an extension moves the assignment end; deleting requests moves it back, th
     const pimRequests = s.twin.log.records.filter((r) => r.path.endsWith('/assignmentScheduleRequests') && r.method === 'POST');
     assert.equal(pimRequests.length, 2, 'drift: an assignment request removes outsider (the other assigns hubot)');
     assert.equal(s.twin.log.records.filter((r) => r.path.endsWith('/$ref')).length, 0, 'drift: no membership write');
-    const end1 = pimEnd(s, 'hubot');
-    assert.ok(end1 !== undefined && Math.abs(end1 - (Date.now() + 3_600_000)) < 120_000);
-    const { file: second } = s.approvedRequest('hubot', 'k8s-prod-operators', 100 * 60_000, { approver: 'lead2' });
-    await s.revoke();
-    assert.ok(pimEnd(s, 'hubot')! > end1 + 30 * 60_000, 'extended to the later request');
+    const end1 = expiresOf(first);
+    assert.ok(Math.abs(end1 - (Date.now() + 3_600_000)) < 120_000);
+    assert.equal(pimEnd(s, 'hubot'), expiresOf(second), 'the assignment ends with the later request');
+    assert.ok(pimEnd(s, 'hubot')! > end1 + 30 * 60_000);
     const dropLonger = s.openPull('hubot', { files: { [second]: null } });
     await s.grant(s.merge(dropLonger));
     assert.equal(pimEnd(s, 'hubot'), end1, 'back to the remaining request');
