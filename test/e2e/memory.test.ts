@@ -146,38 +146,43 @@ test('THREATS 57: an entry someone with push access wrote, moved or altered gran
     const facts = openEntry({ key: KEY, repository: 'acme/access' }, genuineLanding, `${genuine}\n`) as Remembered;
     assert.equal(facts.pull.number, pull.number);
 
-    // monalisa's request reaches main by a direct push: no pull request, no review.
+    // Two requests reach main by direct pushes: no pull request, no review. monalisa's and hubot's, one each.
     const bypass = s.directPush({
       'requests/k8s-prod-operators/monalisa.yaml': requestYaml({ requester: 'monalisa', group: 'k8s-prod-operators', expiresIn: HOUR }),
     });
-    // Someone who can push writes entries for it: the genuine entry moved to its path, one sealed
-    // with a key of their own, and one with the genuine MAC over altered facts.
-    const forged: Remembered = {
+    const other = s.directPush({
+      'requests/k8s-prod-operators/hubot.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', expiresIn: HOUR }),
+    });
+    // Someone who can push writes three entries at once, each for its own landing commit: the genuine
+    // entry moved to monalisa's bypass, one sealed with a key of their own for hubot's, and one with the
+    // genuine MAC over altered facts in place of the genuine entry (octocat's).
+    const forgedFor = (landing: string): Remembered => ({
       ...facts,
-      landing: bypass.after,
-      chosen: { ...facts.chosen, mergeCommit: bypass.after },
-      pull: { ...facts.pull, mergeCommit: bypass.after },
-    };
-    pushToMemory(s, { [entryPath(bypass.after)]: `${genuine}\n` });
+      landing,
+      chosen: { ...facts.chosen, mergeCommit: landing },
+      pull: { ...facts.pull, mergeCommit: landing },
+    });
+    const [body, tag] = sealEntry({ key: KEY, repository: 'acme/access' }, facts).content.split('\n');
+    pushToMemory(s, {
+      [entryPath(bypass.after)]: `${genuine}\n`,
+      [entryPath(other.after)]: sealEntry({ key: 'a-key-of-my-own-that-is-long-enough-000000', repository: 'acme/access' }, forgedFor(other.after)).content,
+      [entryPath(genuineLanding)]: `${body!.replaceAll('"dba1"', '"mallory"')}\n${tag}\n`,
+    });
     let run = await s.revoke();
-    assert.deepEqual(s.members('k8s-prod-operators'), [], 'a moved entry grants nothing');
+    assert.deepEqual(
+      s.members('k8s-prod-operators'),
+      [],
+      "a moved entry grants nothing (monalisa's); an entry sealed with another key grants nothing (hubot's)",
+    );
+    assert.deepEqual(s.members('prod-db-admins'), ['octocat'], 'the altered entry is ignored and the approval read from GitHub again');
+    assert.match(run.stdout, /3 landing commits: 0 from remembered facts, 3 asked of GitHub/, 'none of the three entries counted');
     assert.ok(
-      run.annotations.some((a) => a.level === 'warning' && /did not count.*MAC does not match/.test(a.message)),
+      run.annotations.some((a) => a.level === 'warning' && /3 entries on the access-as-code\/memory branch did not count.*MAC does not match/.test(a.message)),
       run.stdout,
     );
-
-    pushToMemory(s, { [entryPath(bypass.after)]: sealEntry({ key: 'a-key-of-my-own-that-is-long-enough-000000', repository: 'acme/access' }, forged).content });
-    run = await s.revoke();
-    assert.deepEqual(s.members('k8s-prod-operators'), [], 'an entry sealed with another key grants nothing');
-
-    const [body, tag] = sealEntry({ key: KEY, repository: 'acme/access' }, facts).content.split('\n');
-    pushToMemory(s, { [entryPath(genuineLanding)]: `${body!.replaceAll('"dba1"', '"mallory"')}\n${tag}\n` });
-    run = await s.revoke();
-    assert.deepEqual(s.members('prod-db-admins'), ['octocat'], 'the altered entry is ignored and the approval read from GitHub again');
-    assert.match(run.stdout, /0 from remembered facts, 2 asked of GitHub/);
     // ...and the entry is written anew, so the next run is cheap again.
     run = await s.revoke();
-    assert.match(run.stdout, /1 from remembered facts, 1 asked of GitHub/);
+    assert.match(run.stdout, /3 landing commits: 1 from remembered facts, 2 asked of GitHub/);
     assert.deepEqual(s.members('k8s-prod-operators'), []);
   } finally {
     await s.stop();
