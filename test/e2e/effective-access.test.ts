@@ -48,11 +48,21 @@ function tenantWithReach(s: Scenario, roles: string[] = READS): void {
 
 const dashboardOf = (s: Scenario) => [...s.twin.state.repos.get('acme/access')!.issues.values()].find((i) => i.labels.includes('access-dashboard'))!;
 
-// The sweep the command line's checks need is this test's first; they run before the pull request.
+// The sweep the command line's checks need is this test's first. The same sweep finds hubot's pull
+// request waiting (TOLD: it is told what approving it confers) and a member of billing-readers without a
+// request (SWITCH: the drift a policy change is told about below); each is asserted on its own words.
 test('a code owner sees on the pull request what the group confers, privileged paths marked, with a warning where the policy asks one approval; plan shows what the requested group confers from the published catalogue; status and doctor read it from Graph and doctor warns', async () => {
   const s = await Scenario.begin();
   try {
     tenantWithReach(s);
+    // TOLD: hubot's request waits with one code owner's approval, enough for k8s-prod-operators today.
+    const pull = s.openPull('hubot', {
+      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
+    });
+    s.review(pull, 'lead1');
+    s.registerOpen(pull);
+    // SWITCH: billing-readers (audit) has a member nobody requested.
+    s.addMember('billing-readers', 'octocat');
     const sweep = await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(sweep.exitCode, 0, sweep.stdout);
     const body = dashboardOf(s).body;
@@ -64,6 +74,14 @@ test('a code owner sees on the pull request what the group confers, privileged p
     assert.match(body, /\*\*billing-readers\*\*: nothing beyond membership itself\./);
     // The headline: nobody holds k8s-prod-operators (privileged) around the clock yet.
     assert.match(body, /\*\*Blast radius:\*\* 0 standing privileged users and 0 apps hold privileged groups around the clock/);
+    // TOLD: the sweep tells the waiting pull request itself what approving it confers, once per content.
+    const told1 = s.comments(pull).filter((c) => c.includes('access-as-code:confers'));
+    assert.equal(told1.length, 1);
+    assert.match(
+      told1[0]!,
+      /what approving this pull request confers[\s\S]*\*\*k8s-prod-operators\*\* ⚠️ privileged\n- ⚠️ PRIVILEGED\\: Entra role Global Administrator/,
+    );
+    assert.match(told1[0]!, /> ⚠️ k8s-prod-operators confers privileged access/);
 
     // The command line, in a clone with a request not yet pushed: plan shows what the requested group
     // confers from the catalogue the sweep published; status and doctor read it from Graph.
@@ -90,12 +108,9 @@ test('a code owner sees on the pull request what the group confers, privileged p
     const doctor = await runCli(s, ['doctor'], { cwd: s.repo.dir, entra: true });
     assert.match(doctor.out, /confers: ⚠️ PRIVILEGED: Entra role Global Administrator \(tenant\), through tier0-admins \(PIM owner, on activation\)/);
     assert.match(doctor.err, /warning: k8s-prod-operators confers privileged access/);
-    // The clone's request was never pushed: the pull request below is another.
+    // The clone's request was never pushed: the pull request is another.
     rmSync(join(s.repo.dir, file));
 
-    const pull = s.openPull('hubot', {
-      files: { 'requests/k8s-prod-operators/hubot-chg-1.yaml': requestYaml({ requester: 'hubot', group: 'k8s-prod-operators', duration: '1h' }) },
-    });
     const check = await s.validate(pull);
     assert.equal(check.exitCode, 0, check.stdout);
     assert.match(check.summary, /What approving confers/);
@@ -107,27 +122,13 @@ test('a code owner sees on the pull request what the group confers, privileged p
     assert.equal(warning.file, 'requests/k8s-prod-operators/hubot-chg-1.yaml');
     assert.match(warning.message, /asks for 1 approval: set "approvals: 2"/);
 
-    // Nothing changed in Entra: the dashboard is not edited for the catalogue.
+    // TOLD: nothing changed since: the pull request is not told twice, and the dashboard, catalogue and
+    // all, is not edited (that a change is written again: test/e2e/dashboard.test.ts).
     const again = await s.revoke({ inputs: { dashboard: 'true' } });
-    assert.equal(JSON.parse(again.outputs.dashboard!).action, 'unchanged');
-
-    // A policy change that switches billing-readers (audit) to enforce is told whom the next run removes,
-    // from the drift the last sweep published (the check has no Entra token to ask).
-    // hubot's request waits with one code owner's approval, enough for k8s-prod-operators today.
-    s.addMember('billing-readers', 'octocat');
-    s.review(pull, 'lead1');
-    s.registerOpen(pull);
-    assert.equal(JSON.parse((await s.revoke({ inputs: { dashboard: 'true' } })).outputs.dashboard!).action, 'edited');
-    // The sweep tells the waiting pull request itself what approving it confers, once per content.
-    const told1 = s.comments(pull).filter((c) => c.includes('access-as-code:confers'));
-    assert.equal(told1.length, 1);
-    assert.match(
-      told1[0]!,
-      /what approving this pull request confers[\s\S]*\*\*k8s-prod-operators\*\* ⚠️ privileged\n- ⚠️ PRIVILEGED\\: Entra role Global Administrator/,
-    );
-    assert.match(told1[0]!, /> ⚠️ k8s-prod-operators confers privileged access/);
-    await s.revoke({ inputs: { dashboard: 'true' } });
     assert.equal(s.comments(pull).filter((c) => c.includes('access-as-code:confers')).length, 1, 'not told twice');
+    assert.equal(JSON.parse(again.outputs.dashboard!).action, 'unchanged', 'the dashboard is not edited for the catalogue');
+    // SWITCH: a policy change that switches billing-readers (audit) to enforce is told whom the next run
+    // removes, from the drift the last sweep published (the check has no Entra token to ask).
     const policy = s.repo.git('show', 'main:.github/access-policy.yaml');
     const changed = policy.replace('mode: audit', 'mode: enforce').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    approvals: 2\n');
     assert.notEqual(changed, policy);
