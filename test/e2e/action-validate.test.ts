@@ -60,16 +60,26 @@ describe('action-validate', () => {
 
   // One pull request for cases that do not touch each other (each its own file), validated twice: at
   // its first head (every file valid), then after a push (each file's own problems). Each case is
-  // asserted on its own file's annotations and row.
-  test('a valid request passes: no annotations, a summary row, outputs; the requester may extend their own request (a change of expires); THREATS 4 (pull-request side): a push after approval is judged afresh at the new head; each problem is annotated on its own line and column, and the check fails; THREATS 24: a 10 MB request file in a pull request is refused quickly with a clear annotation; a hostile file name never reaches a shell', async () => {
+  // asserted on its own file's annotations and row. The pull request comes from a fork (THREATS 12):
+  // like every run in this file, it has no token, no secrets and no id-token.
+  test("a valid request passes: no annotations, a summary row, outputs; THREATS 12: a fork pull request is validated with no token, no secrets and no id-token; the requester may extend their own request (a change of expires); deleting someone else's request is an early revoke; THREATS 4 (pull-request side): a push after approval is judged afresh at the new head; each problem is annotated on its own line and column, and the check fails; THREATS 2 and 1: a request whose requester is not the pull request author is refused, and so is a change to someone else's request; THREATS 24: a 10 MB request file in a pull request is refused quickly with a clear annotation; a hostile file name never reaches a shell", async () => {
     const drain = 'requests/k8s-prod-operators/octocat-drain.yaml';
     // The requester's own request, already merged, extended to just under its group's maximum from now.
     const mine = 'requests/prod-db-admins/octocat-inc-5.yaml';
+    // hubot's requests, already merged: octocat deletes one (an early revoke) and, after the push, changes the other (THREATS 1).
+    const revoked = 'requests/k8s-prod-operators/hubot-drain.yaml';
+    const theirs = 'requests/k8s-prod-operators/hubot-change.yaml';
     const pr = pullRequest(
-      { [drain]: request({}), [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(4 * HOUR - 60_000) }) },
-      { baseFiles: { [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(HOUR) }) } },
+      { [drain]: request({}), [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(4 * HOUR - 60_000) }), [revoked]: null },
+      {
+        baseFiles: {
+          [mine]: request({ group: 'prod-db-admins', ticket: 'INC-5', expires: iso(HOUR) }),
+          [revoked]: request({ requester: 'hubot', expires: iso(HOUR) }),
+          [theirs]: request({ requester: 'hubot', expires: iso(HOUR) }),
+        },
+      },
     );
-    const run = await validate(pr);
+    const run = await validate(pr, { fork: true });
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     assert.deepEqual(errors(run), []);
     assert.equal(run.outputs.valid, 'true');
@@ -90,16 +100,25 @@ describe('action-validate', () => {
       [['modified', 'valid']],
       'the requester extends their own request',
     );
+    assert.deepEqual(
+      rows.filter((r) => r.file === revoked),
+      [{ file: revoked, change: 'deleted', requester: 'hubot', group: 'k8s-prod-operators', expires: '', verdict: 'early revoke' }],
+      "deleting someone else's request",
+    );
 
-    // THREATS 4: octocat-drain.yaml asks for longer after the first check passed; the other files are new.
+    // THREATS 4: octocat-drain.yaml asks for longer after the first check passed; the other files are new,
+    // but for hubot's request, which octocat now changes (THREATS 1).
     const annotated = 'requests/k8s-prod-operators/octocat-annotated.yaml';
     const big = 'requests/k8s-prod-operators/octocat-big.yaml';
     const hostile = 'requests/k8s-prod-operators/octocat-$(touch pwned)`id`;x.yaml';
+    const forOther = 'requests/k8s-prod-operators/hubot-other.yaml';
     const pushed = pr.repo.commit('Ask for longer', {
       [drain]: request({ expires: iso(7 * HOUR) }),
       [annotated]: request({ expires: iso(5 * HOUR), extra: 'role: Global Administrator' }),
       [big]: 'justification: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n',
       [hostile]: request({}),
+      [forOther]: request({ requester: 'hubot' }),
+      [theirs]: request({ requester: 'octocat', expires: iso(90 * 60_000) }),
     });
     const second = await validate({ ...pr, head: pushed });
     assert.equal(second.exitCode, 1);
@@ -134,46 +153,42 @@ describe('action-validate', () => {
     assert.match(of(hostile)[0]!.message, /the file name must start with the requester's login/);
     assert.throws(() => execFileSync('test', ['-e', `${pr.repo.dir}/pwned`]));
 
+    // THREATS 2: a new request naming hubot, in octocat's pull request; THREATS 1: octocat's change to hubot's request.
+    const [e] = of(forOther);
+    assert.deepEqual([e?.file, e?.line, e?.col], [forOther, 2, 12], 'THREATS 2');
+    assert.match(e!.message, /"requester" is hubot but this pull request is by octocat/);
+    assert.ok(
+      of(theirs).some((a) => a.line === 2 && /belongs to hubot; only they can change it/.test(a.message)),
+      `THREATS 1: ${second.stdout}`,
+    );
+
     // Every problem counted once, in the one annotation that is not on a file: the changed request's
-    // 1, the annotated file's 2, the big file's 1, the hostile name's 1.
+    // 1, the annotated file's 2, the big file's 1, the hostile name's 1, the request naming hubot's 1,
+    // the change to hubot's request's 2 (it is hubot's, and its name no longer starts with its requester's login).
     assert.deepEqual(
       errors(second)
         .filter((a) => a.file === undefined)
         .map((a) => [a.line, a.col, a.title, a.message]),
-      [[undefined, undefined, undefined, 'access-as-code: 5 problems found; see the annotations on the files.']],
+      [[undefined, undefined, undefined, 'access-as-code: 8 problems found; see the annotations on the files.']],
     );
-    assert.match(second.stdout, /::error::access-as-code: 5 problems found; see the annotations on the files\./);
+    assert.match(second.stdout, /::error::access-as-code: 8 problems found; see the annotations on the files\./);
   });
 
-  test("THREATS 2 and 1: a request whose requester is not the pull request author is refused; changing someone else's request is refused; deleting it is an early revoke", async () => {
-    const theirs = 'requests/k8s-prod-operators/octocat-drain.yaml';
-    const forOther = 'requests/k8s-prod-operators/octocat-other.yaml';
-    const baseFiles = { [theirs]: request({ expires: iso(HOUR) }) };
-    // One pull request by mallory: a new request naming octocat (THREATS 2), and a change to octocat's (THREATS 1).
-    const change = await validate(
-      pullRequest({ [forOther]: request({}), [theirs]: request({ requester: 'mallory', expires: iso(90 * 60_000) }) }, { baseFiles, author: 'mallory' }),
-    );
-    assert.equal(change.exitCode, 1);
-    const [e] = errors(change).filter((a) => a.file === forOther);
-    assert.deepEqual([e?.file, e?.line, e?.col], [forOther, 2, 12], 'THREATS 2');
-    assert.match(e!.message, /"requester" is octocat but this pull request is by mallory/);
-    assert.ok(
-      errors(change).some((a) => a.file === theirs && a.line === 2 && /belongs to octocat; only they can change it/.test(a.message)),
-      `THREATS 1: ${change.stdout}`,
-    );
-
-    const remove = await validate(pullRequest({ [theirs]: null }, { baseFiles, author: 'monalisa' }));
-    assert.equal(remove.exitCode, 0, remove.stdout);
-    const rows = JSON.parse(remove.outputs.requests!) as { file: string; change: string; verdict: string; requester: string }[];
-    assert.deepEqual(rows, [{ file: theirs, change: 'deleted', requester: 'octocat', group: 'k8s-prod-operators', expires: '', verdict: 'early revoke' }]);
-  });
-
-  test('THREATS 6: a request together with a policy change is refused, and judged by the base policy', async () => {
+  // One pull request that changes a request and every kind of file that judges it: each other file is
+  // named on its own annotation, and the request is judged by the base policy, not the raised one.
+  test('THREATS 6: a request together with a policy change is refused, and judged by the base policy; a request together with CODEOWNERS, identities, a workflow or the schema is refused, each file named', async () => {
     const raised = (await import('node:fs'))
       .readFileSync(new URL('../fixtures/config/.github/access-policy.yaml', import.meta.url), 'utf8')
       .replace('maxDuration: 2h', 'maxDuration: 12h');
     const file = 'requests/k8s-prod-operators/octocat-drain.yaml';
-    const run = await validate(pullRequest({ [file]: request({ expires: iso(10 * HOUR) }), '.github/access-policy.yaml': raised }));
+    const others = ['.github/CODEOWNERS', '.github/access-identities.yaml', '.github/workflows/access-validate.yml', 'schemas/access-request.schema.json'];
+    const run = await validate(
+      pullRequest({
+        [file]: request({ expires: iso(10 * HOUR) }),
+        '.github/access-policy.yaml': raised,
+        ...Object.fromEntries(others.map((o) => [o, '# changed\n'])),
+      }),
+    );
     assert.equal(run.exitCode, 1);
     const messages = errors(run).map((a) => `${a.file}:${a.line ?? ''}: ${a.message}`);
     assert.ok(
@@ -184,14 +199,6 @@ describe('action-validate', () => {
       messages.some((m) => m.startsWith(`${file}:4: "expires" is 10h from now; k8s-prod-operators allows at most 2h`)),
       messages.join('\n'),
     );
-  });
-
-  test('THREATS 6: a request together with CODEOWNERS, identities, a workflow or the schema is refused, each file named', async () => {
-    const others = ['.github/CODEOWNERS', '.github/access-identities.yaml', '.github/workflows/access-validate.yml', 'schemas/access-request.schema.json'];
-    const run = await validate(
-      pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}), ...Object.fromEntries(others.map((o) => [o, '# changed\n'])) }),
-    );
-    assert.equal(run.exitCode, 1);
     for (const other of others)
       assert.ok(
         errors(run).some((a) => a.file === other && /Requests must be alone in their pull request/.test(a.message)),
@@ -225,12 +232,6 @@ describe('action-validate', () => {
     assert.match(run.summary, /requests\/k8s-prod-operators\/ is approved by @acme\/sre-leads, @lead3; gains @lead3\./);
   });
 
-  test('THREATS 12: a fork pull request is validated with no token, no secrets and no id-token', async () => {
-    const run = await validate(pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) }), { fork: true });
-    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
-    assert.equal(run.outputs.valid, 'true');
-  });
-
   test('a checkout without history gets an error that says how to fix it', async () => {
     const pr = pullRequest({ 'requests/k8s-prod-operators/octocat-drain.yaml': request({}) });
     const run = await validate({ ...pr, base: 'f'.repeat(40) });
@@ -260,14 +261,8 @@ describe('action-validate', () => {
     assert.doesNotMatch(run.summary, /<td><td>/, 'well-formed table cells');
   });
 
-  test('an unknown command is refused with the supported ones', async () => {
-    const repo = createRepo();
-    repos.push(repo);
-    const run = await runAction({ workspace: repo.dir, inputs: { command: 'grant-everyone' }, eventName: 'push', event: {} });
-    assert.equal(run.exitCode, 1);
-    assert.match(
-      run.stdout,
-      /::error::access-as-code: the input "command" is "grant-everyone"; this version of the action supports: validate, grant, revoke, report, doctor, issue, break-glass, discover\./,
-    );
-  });
+  // An unknown command is refused with the supported ones before any work: a rule of the action's
+  // settings, the rule: test/unit/action-settings.test.ts 'an unknown command is refused with the
+  // supported ones, before anything else is read'. The same kind of refusal (an error line and exit 1,
+  // before any work) reaches the user in 'a checkout without history gets an error that says how to fix it'.
 });
