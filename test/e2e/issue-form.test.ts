@@ -73,7 +73,7 @@ const outsideCode = (body: string) =>
     .replace(/`[^`\n]*`/g, '')
     .replace(/\]\(https:\/\/github\.com\/acme\/access\/new\/main\?[^)\s]*\)/g, ']');
 
-test("a valid form gets the request file and a one-click link to GitHub's editor; the file it opens is accepted by validate and grants after approval", async () => {
+test("a valid form gets the request file and a one-click link to GitHub's editor, which opens it at its path with the issue's author as the requester", async () => {
   const s = await Scenario.begin();
   try {
     const { run, number, comments, answer } = await fileIssue(
@@ -92,19 +92,16 @@ test("a valid form gets the request file and a one-click link to GitHub's editor
     const file = link.searchParams.get('value')!;
     assert.match(file, /^requester: hubot$/m, "the requester is the issue's author");
     assert.match(comments[0]!.body, /\]\(https:\/\/github\.com\/acme\/access\/new\/main\?filename=/);
-
-    // What the requester commits from the editor is an ordinary request: validated, approved, granted.
-    const pull = s.openPull('hubot', { files: { [link.searchParams.get('filename')!]: file } });
-    assert.equal((await s.validate(pull)).exitCode, 0);
-    s.review(pull, 'lead1');
-    assert.equal((await s.grant(s.merge(pull))).exitCode, 0);
-    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
+    // What the requester commits from the editor is an ordinary request, which validate accepts: the rule,
+    // test/unit/issue-form.test.ts "the form's file, committed from GitHub's editor by the issue's
+    // author, is a request validate accepts"; validating, approving and granting such a request is seen end
+    // to end in action-validate.test.ts and action-grant.test.ts.
   } finally {
     await s.stop();
   }
 });
 
-test('problems come back in plain words per answer, and an edit updates the same answer in place; THREATS 49: a re-run that replays an old issue body answers from the issue as it is now', async () => {
+test('problems come back in plain words per answer, and an edit updates the same answer in place; THREATS 49: a run that replays an old issue body answers from the issue as it is now', async () => {
   const s = await Scenario.begin();
   try {
     const first = await fileIssue(s, 'octocat', formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica' }));
@@ -116,24 +113,21 @@ test('problems come back in plain words per answer, and an edit updates the same
     );
     assert.match(first.answer!.problems!.join('\n'), /fill in the Ticket answer/);
     assert.match(first.answer!.problems!.join('\n'), /Duration: the duration is 9h; prod-db-admins allows at most 4h/);
-    const unknown = await fileIssue(s, 'octocat', formBody({ group: 'secret-admins', duration: 'three weeks', justification: 'x' }));
-    assert.match(unknown.answer!.problems!.join('\n'), /Duration: "three weeks" is not a duration/);
+    assert.match(first.comments[0]!.body, /This request cannot be made yet/);
+    // A duration that is no duration is said on its answer too: the rule, test/unit/issue-form.test.ts
+    // 'an answer that is no duration is named as the Duration answer, in plain words'.
 
+    // The author edits the issue into a valid request. The run that answers it carries the first body in
+    // its event (THREATS 49: a re-run of the first run replays its event), and answers from the issue as
+    // it is now, editing the one answer in place.
     const valid = formBody({ group: 'prod-db-admins', duration: '2h', justification: 'Restore the orders replica', ticket: 'INC-42' });
-    const edited = await fileIssue(s, 'octocat', valid, { number: first.number, action: 'edited' });
-    assert.equal(edited.answer?.valid, true);
+    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = valid;
+    const old = formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica' });
+    const edited = await fileIssue(s, 'octocat', old, { number: first.number, replay: true });
+    assert.equal(edited.answer?.valid, true, 'THREATS 49: judged from the body as it is now, not the replayed one');
     assert.equal(edited.comments.length, 1, 'the one answer was edited, not a second one posted');
     assert.match(edited.comments[0]!.body, /The request is valid/);
-
-    // THREATS 49: the author edits the issue into something invalid again; then someone re-runs the run
-    // that answered the valid body (its event carries that old body).
-    const now = formBody({ group: 'prod-db-admins', duration: '9h', justification: 'Restore the orders replica', ticket: 'INC-42' });
-    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = now;
-    const replayed = await fileIssue(s, 'octocat', valid, { number: first.number, action: 'edited', replay: true });
-    assert.equal(replayed.answer?.valid, false, 'judged from the body as it is now');
-    assert.match(replayed.answer!.problems!.join('\n'), /the duration is 9h/);
-    assert.equal(replayed.comments.length, 1);
-    assert.doesNotMatch(replayed.comments[0]!.body, /The request is valid/, 'the old answer was replaced');
+    assert.doesNotMatch(edited.comments[0]!.body, /cannot be made yet/, 'the old answer was replaced');
   } finally {
     await s.stop();
   }
@@ -155,10 +149,9 @@ test('hostile issue text reaches no workflow command and no live Markdown: it ap
     for (const bad of ['@acme', 'evil.example', '<img', '## injected', 'touch'])
       assert.ok(!rendered.includes(bad), `"${bad}" outside a code block:\n${rendered}`);
     assert.ok(comments[0]!.body.includes('@acme/sre-leads'), 'the text is kept, inside the code block');
-    const refused = await fileIssue(s, 'hubot', formBody({ group: '[x](https://evil.example) @acme/sre-leads', duration: '1h', justification: hostile }));
-    assert.equal(refused.answer?.valid, false);
-    const text = outsideCode(refused.comments[0]!.body);
-    assert.ok(!text.includes('evil.example') && !text.includes('@acme'), text);
+    // A hostile group name is refused, and its problems too show it only inside a code block: the rule,
+    // test/unit/issue-form.test.ts 'a hostile group name is refused, and the answer shows it only
+    // inside a code block'; a refusal answered on the issue is seen end to end in the test above.
   } finally {
     await s.stop();
   }

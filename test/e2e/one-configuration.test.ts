@@ -9,18 +9,37 @@ import { dispatchBreakGlass, goodBreakGlass as good } from '../helpers/break-gla
 const K8S = 'requests/k8s-prod-operators';
 const show = (s: Scenario, path: string) => s.repo.git('show', `HEAD:${path}`);
 
-test('THREATS 58: a break-glass requester added by a bypass push cannot break glass', async () => {
+// One world for the three THREATS 58 cases: one bypass push changes the policy (a break-glass requester,
+// an 8h maximum) and CODEOWNERS (a reviewer); every break-glass decision is judged without it. A refusal
+// lists every reason (src/commands/break-glass.ts, decideBreakGlass), so one run shows both of the
+// policy's refusals, each by its own reason. That a close by a code owner under the approved CODEOWNERS
+// lets the next use go ahead is the rule: test/unit/break-glass-review.test.ts 'THREATS 44: a review is
+// the issue closed as completed by a code owner who is not the user, as a login or as a person', shown
+// end to end in test/e2e/break-glass.test.ts (lead1's close, then the next use is granted).
+test('THREATS 58: a bypass push cannot add a break-glass requester, raise the 8h maximum into a PIM end, or add a reviewer whose close counts; approved the ordinary way, the requester breaks glass within the approved maximum and the review issue names the approved reviewers', async () => {
   const s = await Scenario.begin();
   try {
-    const policy = show(s, '.github/access-policy.yaml');
-    s.directPush({
-      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["hubot", "octocat", "@acme/sre-leads"]'),
-    });
+    const pim = show(s, '.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
+    s.approvedConfigChange({ '.github/access-policy.yaml': pim });
+    const owners = show(s, '.github/CODEOWNERS').replace(
+      '/requests/k8s-prod-operators/ @acme/sre-leads',
+      '/requests/k8s-prod-operators/ @acme/sre-leads @monalisa',
+    );
+    const forged = pim
+      .replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["hubot", "octocat", "@acme/sre-leads"]')
+      .replace('breakGlass: { maxDuration: 1h,', 'breakGlass: { maxDuration: 8h,');
+    assert.match(forged, /breakGlass: \{ maxDuration: 8h, requesters: \["hubot", "octocat", "@acme\/sre-leads"\]/, 'the bypass makes both changes');
+    assert.match(owners, /@acme\/sre-leads @monalisa/);
+    s.directPush({ '.github/access-policy.yaml': forged, '.github/CODEOWNERS': owners });
     const bypass = s.repo.head();
-    const { run, out } = await dispatchBreakGlass(s, 'octocat', good);
+    const group = s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!;
+    const { run, out } = await dispatchBreakGlass(s, 'octocat', { ...good, duration: '8h' });
     assert.equal(run.exitCode, 1, run.stdout);
     assert.equal(out?.granted, false);
-    assert.match(out!.reasons!.join('\n'), /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads\./);
+    const reasons = out!.reasons!.join('\n');
+    assert.match(reasons, /octocat may not break glass for k8s-prod-operators; its policy allows hubot, @acme\/sre-leads\./, 'the requester');
+    assert.match(reasons, /break-glass for k8s-prod-operators allows at most 1h/, 'the maximum');
+    assert.equal(group.pimEnds.get(USERS.octocat), undefined, 'no assignment was made');
     assert.deepEqual(s.members('k8s-prod-operators'), []);
     assert.ok(
       run.annotations.some(
@@ -28,62 +47,24 @@ test('THREATS 58: a break-glass requester added by a bypass push cannot break gl
       ),
       run.stdout,
     );
-    // Approved the ordinary way (a pull request that changes the file again), octocat may break glass.
+    // Approved the ordinary way (a pull request that changes the policy again), octocat may break glass,
+    // within the approved maximum: the assignment ends within it. CODEOWNERS stays as the bypass left it.
     s.approvedConfigChange({
-      '.github/access-policy.yaml': policy.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["octocat", "hubot", "@acme/sre-leads"]'),
+      '.github/access-policy.yaml': pim.replace('requesters: ["hubot", "@acme/sre-leads"]', 'requesters: ["octocat", "hubot", "@acme/sre-leads"]'),
     });
-    const approved = await dispatchBreakGlass(s, 'octocat', good);
+    const started = Date.now();
+    const approved = await dispatchBreakGlass(s, 'octocat', { ...good, duration: '1h' });
     assert.equal(approved.out?.granted, true, approved.run.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['octocat']);
-  } finally {
-    await s.stop();
-  }
-});
-
-test('THREATS 58: an unapproved 8h break-glass maximum never becomes a PIM end', async () => {
-  const s = await Scenario.begin();
-  try {
-    const pim = show(s, '.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
-    s.approvedConfigChange({ '.github/access-policy.yaml': pim });
-    s.directPush({ '.github/access-policy.yaml': pim.replace('breakGlass: { maxDuration: 1h,', 'breakGlass: { maxDuration: 8h,') });
-    const group = s.twin.state.groups.get(GROUPS['k8s-prod-operators'])!;
-    const long = await dispatchBreakGlass(s, 'hubot', { ...good, duration: '8h' });
-    assert.equal(long.run.exitCode, 1, long.run.stdout);
-    assert.match(long.out!.reasons!.join('\n'), /break-glass for k8s-prod-operators allows at most 1h/);
-    assert.equal(group.pimEnds.get(USERS.hubot), undefined, 'no assignment was made');
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
-    // Within the approved maximum it is granted, and the assignment ends within it.
-    const started = Date.now();
-    const ok = await dispatchBreakGlass(s, 'hubot', { ...good, duration: '1h' });
-    assert.equal(ok.out?.granted, true, ok.run.stdout);
-    const end = group.pimEnds.get(USERS.hubot)!;
+    const end = group.pimEnds.get(USERS.octocat)!;
     assert.ok(end !== undefined && end <= started + 3_600_000 + 60_000, `ends ${new Date(end).toISOString()}`);
-  } finally {
-    await s.stop();
-  }
-});
-
-test("THREATS 58: an unapproved code owner's close of a review issue does not count", async () => {
-  const s = await Scenario.begin();
-  try {
-    const owners = show(s, '.github/CODEOWNERS').replace(
-      '/requests/k8s-prod-operators/ @acme/sre-leads',
-      '/requests/k8s-prod-operators/ @acme/sre-leads @octocat',
-    );
-    s.directPush({ '.github/CODEOWNERS': owners });
-    const first = await dispatchBreakGlass(s, 'hubot', good);
-    assert.equal(first.out?.granted, true, first.run.stdout);
-    const issue = s.twin.state.repos.get('acme/access')!.issues.get(first.out!.issue!)!;
-    assert.match(issue.body, /a code owner of `requests\/k8s-prod-operators\/` \(@acme\/sre-leads\) other than hubot/, 'the reviewers are the approved ones');
-    s.closeIssue(first.out!.issue!, 'octocat', 'completed');
-    const second = await dispatchBreakGlass(s, 'hubot', good);
+    const issue = s.twin.state.repos.get('acme/access')!.issues.get(approved.out!.issue!)!;
+    assert.match(issue.body, /a code owner of `requests\/k8s-prod-operators\/` \(@acme\/sre-leads\) other than octocat/, 'the reviewers are the approved ones');
+    // monalisa, a code owner only under the unapproved CODEOWNERS, closes the review issue: it does not count.
+    s.closeIssue(approved.out!.issue!, 'monalisa', 'completed');
+    const second = await dispatchBreakGlass(s, 'octocat', good);
     assert.equal(second.out?.granted, false, second.run.stdout);
-    assert.match(second.out!.reasons!.join('\n'), /closed by octocat, who is not a code owner of the group/);
-    // A code owner under the approved CODEOWNERS closes it: the next use is granted.
-    s.closeIssue(first.out!.issue!, 'lead1', 'reopen');
-    s.closeIssue(first.out!.issue!, 'lead1', 'completed');
-    const third = await dispatchBreakGlass(s, 'hubot', good);
-    assert.equal(third.out?.granted, true, third.run.stdout);
+    assert.match(second.out!.reasons!.join('\n'), /closed by monalisa, who is not a code owner of the group/);
   } finally {
     await s.stop();
   }
@@ -106,7 +87,10 @@ test('THREATS 59: a bypass push of a merge whose first parent is a new root comm
   try {
     const root = s.repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
     const pinned = { 'root-commit': root };
-    assert.equal((await s.revoke({ inputs: pinned })).exitCode, 0, 'pinned at the first commit, a run is quiet');
+    // That a root pinned on the first-parent history is accepted (the run quiet) is the rule:
+    // test/unit/root-of-trust.test.ts 'a pinned root on the first-parent history is accepted, at the
+    // first commit or later; off it the run is refused with RootMovedError'; the re-pinned sweep of the
+    // force-push test below shows it end to end.
     // The bypass: a new root commit with a CODEOWNERS that makes octocat the owner of k8s requests,
     // merged with main as its second parent, pushed as main.
     const owners = forgedOwners(s);
@@ -150,24 +134,24 @@ test('THREATS 59: a force-push rewriting the default branch grants nothing new u
     s.repo.git('reset', '-q', '--hard', rewritten);
     requestApprovedByOctocat(s);
     s.addMember('k8s-prod-operators', 'outsider');
-    const run = await s.revoke({ inputs: { 'root-commit': root } });
-    assert.notEqual(run.exitCode, 0);
-    assert.match(run.stdout, /the root of trust moved/);
-    assert.deepEqual(s.members('k8s-prod-operators'), [], 'nothing granted; the outsider removed');
-    // Break-glass judges from the same pinned root: refused, with the same message.
+    // The sweep's refusal of a moved root (nothing granted, removals made) is seen in the test above; that
+    // a rewritten history moves the root is the rule: test/unit/root-of-trust.test.ts 'a pinned root
+    // on the first-parent history is accepted, at the first commit or later; off it the run is refused
+    // with RootMovedError'. Here break-glass reads this history from the same pinned root: refused, with
+    // the same message.
     const glass = await dispatchBreakGlass(s, 'hubot', good, { inputs: { 'root-commit': root } });
     assert.equal(glass.run.exitCode, 1);
     assert.match(glass.run.stdout, /the root of trust moved/);
     assert.doesNotMatch(glass.run.stdout, /unexpected failure/);
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['outsider'], "nothing granted (the outsider is the sweep's to remove)");
     // A person who checked the new history re-pins at its first commit: its configuration is the root now.
     const repinned = await s.revoke({ inputs: { 'root-commit': rewritten } });
     assert.equal(repinned.exitCode, 0, repinned.stdout);
-    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot']);
-    // A root that is not a full commit id is refused with the fix.
-    const short = await s.revoke({ inputs: { 'root-commit': rewritten.slice(0, 7) } });
-    assert.notEqual(short.exitCode, 0);
-    assert.match(short.stdout, /the input root-commit is "[0-9a-f]{7}"; it must be a full 40-character commit id/);
+    assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'hubot granted; the outsider removed');
+    // A root that is not a full commit id is refused with the fix: the rule, test/unit/root-of-trust.test.ts
+    // 'the input root-commit must be a full 40-character commit id in lower case; anything else is
+    // refused with the fix'; an input refused with its name is seen end to end in action-validate.test.ts
+    // (the input "command").
   } finally {
     await s.stop();
   }
@@ -184,8 +168,9 @@ test('THREATS 66: a configuration change merged in the same pull request as a re
       },
     });
     for (const a of ['lead1', 'sec1', 'sec2']) s.review(mixed, a); // every code owner of both approved
-    const check = await s.validate(mixed);
-    assert.notEqual(check.exitCode, 0, 'the pull-request check refuses it');
+    // The pull-request check refuses it: the rule, test/unit/pr-rules.test.ts 'requests together with
+    // .github/access-policy.yaml are refused, on the other file', seen end to end in action-validate.test.ts
+    // ('THREATS 6: a request together with a policy change is refused, and judged by the base policy').
     const push = s.merge(mixed);
     // The 24h maximum it carried is not in force: a later 10h request, alone and approved, merged before
     // the grant runs, is refused. One grant run judges both (it reconciles main as it is when it starts).

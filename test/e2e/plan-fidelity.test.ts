@@ -87,41 +87,45 @@ test('THREATS 70: dry-run: true on grant adds nobody and comments nowhere; the r
   }
 });
 
-test('an expired request and reminders: the sweep dry-runs the removal, the reminder and their notices, then makes exactly them', async () => {
+// Two independent sweep cases in one world and one dry run + real run: an expired membership and a
+// reminder in k8s-prod-operators (backend membership), and an ended request in prod-db-admins made
+// backend pim. Each assertion names its group.
+test('one sweep: an expired request and a reminder (backend membership), and the end of a PIM assignment of an ended request (backend pim): dry-run, then made exactly as planned', async () => {
   const s = await Scenario.begin();
   try {
+    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 4h\n', '    maxDuration: 4h\n    backend: pim\n');
+    assert.match(policy, /prod-db-admins:\n.*\n {4}maxDuration: 4h\n {4}backend: pim\n/, 'prod-db-admins is a pim group');
+    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
     s.approvedRequest('octocat', 'k8s-prod-operators', -HOUR);
     s.addMember('k8s-prod-operators', 'octocat');
     const { pull: soon } = s.approvedRequest('monalisa', 'k8s-prod-operators', 30 * 60_000);
     s.addMember('k8s-prod-operators', 'monalisa');
+    s.approvedRequest('hubot', 'prod-db-admins', -HOUR, { ticket: 'INC-7' });
+    s.addMember('prod-db-admins', 'hubot');
     // With a memory key the facts to remember are planned too, in the dry run as in the real run.
     s.memoryKey = 'plan-fidelity-memory-key-0123456789abcdef';
     const { plan } = await dryThenReal(s, (dry) => s.revoke({ dryRun: dry, inputs: hooks(s) }));
+    const of = (group: string) => plan.changes.filter((c) => c.id.includes(`:${group}:`));
     assert.deepEqual(
-      plan.changes.map((c) => c.id),
-      [`remove-member:k8s-prod-operators:${USERS.octocat}`],
+      of('k8s-prod-operators').map((c) => [c.id, c.backend]),
+      [[`remove-member:k8s-prod-operators:${USERS.octocat}`, 'membership']],
     );
-    assert.deepEqual(plan.effects.map((e) => e.kind).sort(), ['notice', 'notice', 'remember', 'reminder']);
+    assert.deepEqual(
+      of('prod-db-admins').map((c) => [c.id, c.backend]),
+      [[`pim-remove:prod-db-admins:${USERS.hubot}`, 'pim']],
+    );
+    assert.equal(plan.changes.length, 2, 'no other change');
+    assert.deepEqual(plan.effects.map((e) => e.kind).sort(), ['notice', 'notice', 'notice', 'remember', 'reminder']);
+    const notices = (group: string) => plan.effects.filter((e) => e.kind === 'notice' && e.id.includes(`:${group}:`)).map((e) => e.id.split(':')[1]);
+    assert.deepEqual(notices('k8s-prod-operators').sort(), ['reminder', 'removed'], 'k8s-prod-operators: the removal and the reminder are announced');
+    assert.deepEqual(notices('prod-db-admins'), ['removed'], 'prod-db-admins: the end of the assignment is announced');
+    assert.ok(
+      plan.effects.some((e) => e.kind === 'reminder' && e.id.startsWith(`reminder:#${soon.number}:requests/k8s-prod-operators/`)),
+      "the reminder is on monalisa's pull request",
+    );
     assert.deepEqual(s.members('k8s-prod-operators'), ['monalisa']);
     assert.equal(s.comments(soon).length, 1, 'the reminder was posted');
-  } finally {
-    await s.stop();
-  }
-});
-
-test('a PIM end: the sweep plans the end of the assignment of an ended request (backend pim), then makes exactly it', async () => {
-  const s = await Scenario.begin();
-  try {
-    const policy = s.repo.git('show', 'HEAD:.github/access-policy.yaml').replace('    maxDuration: 2h\n', '    maxDuration: 2h\n    backend: pim\n');
-    s.approvedConfigChange({ '.github/access-policy.yaml': `${policy}\n` });
-    s.approvedRequest('hubot', 'k8s-prod-operators', -HOUR);
-    s.addMember('k8s-prod-operators', 'hubot');
-    const { plan } = await dryThenReal(s, (dry) => s.revoke({ dryRun: dry, inputs: hooks(s) }));
-    assert.deepEqual(
-      plan.changes.map((c) => [c.id, c.backend]),
-      [[`pim-remove:k8s-prod-operators:${USERS.hubot}`, 'pim']],
-    );
-    assert.deepEqual(s.members('k8s-prod-operators'), []);
+    assert.deepEqual(s.members('prod-db-admins'), []);
   } finally {
     await s.stop();
   }
