@@ -22,13 +22,13 @@ export const USERS = {
 } as const;
 
 export class Scenario extends AccessWorld {
-  static async begin(options: { roleAssignable?: boolean } = {}): Promise<Scenario> {
+  static async begin(): Promise<Scenario> {
     const { repo, twin } = await AccessWorld.create(`${FIXTURES}config`, {
       users: Object.entries(USERS).map(([login, id]) => ({ id, userPrincipalName: `${login}@contoso.com` })),
       groups: Object.entries(GROUPS).map(([name, id]) => ({
         id,
         displayName: name,
-        isAssignableToRole: options.roleAssignable === true && name === 'k8s-prod-operators',
+        isAssignableToRole: false,
       })),
       teams: {
         'acme/sre-leads': ['lead1', 'lead2'],
