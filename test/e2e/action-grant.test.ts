@@ -231,14 +231,18 @@ describe('action-grant', () => {
     assert.match(run.stdout, /::error::access-as-code: 1 request was pushed to main without a reviewed pull request; nothing was granted for it\./);
   });
 
-  // The same refusal on a push to another branch (or a tag) is the same rule, the rule:
-  // test/unit/grant-event.test.ts 'THREATS 12: grant runs only on a push to the default branch:
-  // a pull request event, another branch and a tag named like the default branch are refused'.
-  test('THREATS 12: grant refuses to run for a pull request event, before any sign-in', async () => {
+  // Each kind of event and ref is a case of one rule, the rule: test/unit/grant-event.test.ts
+  // 'THREATS 12: grant runs only on a push to the default branch: a pull request event, another branch
+  // and a tag named like the default branch are refused'. Here, what the runner's payload says (its
+  // event name, the ref of a push) reaching that rule.
+  test('THREATS 12: grant refuses to run for a pull request event or a push to another branch, before any sign-in', async () => {
     s.twin.log.clear();
     const fromPr = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { eventName: 'pull_request' });
     assert.equal(fromPr.exitCode, 1);
     assert.match(fromPr.stdout, /grant runs only on a push to the default branch, not on "pull_request"/);
+    const other = await s.grant({ before: s.repo.head(), after: s.repo.head() }, { ref: 'refs/heads/feature' });
+    assert.equal(other.exitCode, 1);
+    assert.match(other.stdout, /not on refs\/heads\/feature/);
     assert.equal(s.twin.log.count('entra') + s.twin.log.count('actions'), 0, 'no token was requested');
   });
 

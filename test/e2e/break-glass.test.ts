@@ -119,7 +119,7 @@ test("an allowed person gets the group at once, loudly, with a review issue; the
     // The report lists this use as "no, unreviewed" by the same rule (src/breakglass/uses.ts breakGlassUses,
     // test/unit/break-glass-review.test.ts 'THREATS 44: ...'): its report of a non-owner's close is the last
     // test of this file. A close as completed by a code owner lets the next use go ahead: 'ratified or ended'
-    // below, and test/e2e/one-configuration.test.ts "THREATS 58: an unapproved code owner's close".
+    // below.
 
     // THREATS 60: hubot's second account is a member of the code owners' team; identities name hubot by
     // object id and the second account by UPN: the same Entra user, told apart only through Entra. The
@@ -151,7 +151,7 @@ test("an allowed person gets the group at once, loudly, with a review issue; the
 // unit test of decideBreakGlass (test/unit/break-glass.test.ts); so are a person the policy does not allow
 // (the rule: test/unit/break-glass.test.ts 'a team member is allowed through the team; anyone else is
 // refused; inputs of the wrong type are refused'; end to end: test/e2e/one-configuration.test.ts 'THREATS
-// 58: a break-glass requester added by a bypass push cannot break glass') and a team member with no
+// 58: a bypass push cannot add a break-glass requester ...') and a team member with no
 // identity (the rule: test/unit/break-glass-refusals.test.ts 'a member of a break-glass team with no Entra
 // identity is refused, naming the identities file'). Here, what a refused run shows. Every run below but
 // the last covers nobody, each for its own reason: one sweep judges them all, and its summary names each

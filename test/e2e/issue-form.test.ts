@@ -128,6 +128,11 @@ test('problems come back in plain words per answer, and an edit updates the same
     assert.equal(edited.comments.length, 1, 'the one answer was edited, not a second one posted');
     assert.match(edited.comments[0]!.body, /The request is valid/);
     assert.doesNotMatch(edited.comments[0]!.body, /cannot be made yet/, 'the old answer was replaced');
+    // The harmful way round: the author makes the issue invalid again, and a re-run replays the valid body.
+    s.twin.state.repos.get('acme/access')!.issues.get(first.number)!.body = old;
+    const replayed = await fileIssue(s, 'octocat', valid, { number: first.number, replay: true });
+    assert.equal(replayed.answer?.valid, false, 'THREATS 49: a replayed valid body does not make the issue as it is now valid');
+    assert.match(replayed.comments[0]!.body, /This request cannot be made yet/, 'THREATS 49: the answer says so again');
   } finally {
     await s.stop();
   }

@@ -148,10 +148,13 @@ test('THREATS 59: a force-push rewriting the default branch grants nothing new u
     const repinned = await s.revoke({ inputs: { 'root-commit': rewritten } });
     assert.equal(repinned.exitCode, 0, repinned.stdout);
     assert.deepEqual(s.members('k8s-prod-operators'), ['hubot'], 'hubot granted; the outsider removed');
-    // A root that is not a full commit id is refused with the fix: the rule, test/unit/root-of-trust.test.ts
-    // 'the input root-commit must be a full 40-character commit id in lower case; anything else is
-    // refused with the fix'; an input refused with its name is seen end to end in action-validate.test.ts
-    // (the input "command").
+    // A root that is not a full commit id is refused with the fix (each form of it: the rule,
+    // test/unit/root-of-trust.test.ts 'the input root-commit must be a full 40-character commit id in
+    // lower case; anything else is refused with the fix'); here, an input the runner hands over refused
+    // by name before any work.
+    const short = await s.revoke({ inputs: { 'root-commit': rewritten.slice(0, 7) } });
+    assert.notEqual(short.exitCode, 0);
+    assert.match(short.stdout, /the input root-commit is "[0-9a-f]{7}"; it must be a full 40-character commit id/);
   } finally {
     await s.stop();
   }

@@ -84,7 +84,7 @@ test('THREATS 67: break-glass without `actions: read` refuses with the permissio
     // Without issues: read the report's section says the uses are unknown, and why (never "none"). As
     // shipped it lists the use: the rule, test/unit/report-break-glass.test.ts 'the report lists each
     // break-glass use with its review, or says the uses are unknown and why: never none'; the report as
-    // shipped lists a use end to end in break-glass.test.ts (its first test).
+    // shipped lists a use end to end in break-glass.test.ts (its last test, THREATS 51-52 and 61).
     s.workflowText.set('report', without('report', /^ {2}issues: read.*\n/m));
     const blind = await s.report();
     assert.match(blind.outputs.report!, /### Break-glass\n\n\*\*Unknown\*\*: the break-glass uses could not be read\. .*issues\\?: read.*access-report\.yml/);

@@ -21,9 +21,17 @@ const HEAD = 'c'.repeat(40);
 /** Not on the history: the first commit of a rewritten main, or a new root merged as its first parent. */
 const ELSEWHERE = 'd'.repeat(40);
 
-/** A repository whose first-parent history is FIRST, SECOND, HEAD, with the fixture configuration at every commit and no later change to it. */
+/**
+ * A repository whose first-parent history is FIRST, SECOND, HEAD, with the fixture configuration at every
+ * commit and no later change to it. It answers only the first-parent listing: the root must be on the
+ * line of the default branch's own commits, not on a merged branch's.
+ */
 const git: Git = {
-  run: async (args) => Buffer.from(args[0] === 'rev-list' ? `${HEAD}\n${SECOND}\n${FIRST}\n` : ''),
+  run: async (args) => {
+    if (args[0] !== 'rev-list') return Buffer.from('');
+    if (!args.includes('--first-parent')) throw new Error(`only the first-parent history is kept here, not: git ${args.join(' ')}`);
+    return Buffer.from(`${HEAD}\n${SECOND}\n${FIRST}\n`);
+  },
   tryRun: async () => Buffer.from(''),
   pipe: async () => Buffer.from(''),
   catFile: () => {
