@@ -55,6 +55,8 @@ export interface RunOptions {
   node?: string;
   /** Kill the process (SIGKILL, as a cancelled or crashed runner would) after this many ms. */
   killAfterMs?: number;
+  /** Kill the process (SIGKILL) as soon as this says so: asked every 5 ms while the run lasts, e.g. of the twin's state. */
+  killWhen?: () => boolean;
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -92,10 +94,12 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   let stdout = '';
   let stderr = '';
   const killer = options.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
+  const watcher = options.killWhen ? setInterval(() => options.killWhen!() && child.kill('SIGKILL'), 5) : undefined;
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (killer) clearTimeout(killer);
+  if (watcher) clearInterval(watcher);
   const ms = performance.now() - started;
   try {
     return {

@@ -448,7 +448,7 @@ export class AccessWorld {
     });
   }
 
-  revoke(options: { dryRun?: boolean; killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  revoke(options: { dryRun?: boolean; killAfterMs?: number; killWhen?: () => boolean; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
     return runAction({
       workspace: this.repo.dir,
       inputs: {
@@ -466,6 +466,7 @@ export class AccessWorld {
       event: { schedule: '*/15 * * * *' },
       env: { ...this.twin.env(), ...this.workflowEnv('revoke'), GITHUB_REPOSITORY: 'acme/access', GITHUB_REF: 'refs/heads/main' },
       ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
+      ...(options.killWhen ? { killWhen: options.killWhen } : {}),
     });
   }
 

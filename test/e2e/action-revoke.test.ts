@@ -167,11 +167,13 @@ test('a removal that keeps failing fails the run, after every other removal was 
   );
 });
 
-// The three kill points share one world, one after the other: a sweep killed at any point leaves a
-// state that any later sweep starts from, so each killed sweep starts where the one before left off,
-// and the last, run to its end, must leave no expired member. (Measured on a busy two-core machine,
-// none of the three reached a removal: each was killed during start-up, sign-in or the GitHub reads.)
-test('THREATS 18: a sweep killed after 300 ms, after 700 ms or after 1100 ms and run again leaves no expired member', () =>
+// A sweep killed at any point leaves a state that any later sweep starts from. The kill points share
+// one world, one after the other: first mid-removal, killed as soon as the first expired member is gone
+// from Entra while the run still has reads and writes to make; then at 300, 700 and 1100 ms, each from
+// the state the kill before left (on a busy two-core machine each of these dies before any write:
+// during start-up, sign-in or the GitHub reads). The last sweep, run to its end, must leave no expired
+// member.
+test('THREATS 18: a sweep killed right after its first removal, or after 300, 700 or 1100 ms, and run again leaves no expired member', () =>
   world(
     (s) => {
       for (const login of ['octocat', 'monalisa', 'hubot'] as const) {
@@ -183,6 +185,11 @@ test('THREATS 18: a sweep killed after 300 ms, after 700 ms or after 1100 ms and
     },
     async (s) => {
       s.twin.faults.latencyMs = 150;
+      const expired = () => s.members('k8s-prod-operators').length + s.members('billing-readers').length;
+      assert.equal(expired(), 4);
+      const midway = await s.revoke({ killWhen: () => expired() < 4 });
+      assert.equal(midway.exitCode, null, `killed mid-run, not ended by itself\n${midway.stdout}`);
+      assert.ok(expired() < 4, 'a removal was made before the kill');
       for (const killAfterMs of [300, 700, 1100]) {
         const killed = await s.revoke({ killAfterMs });
         assert.notEqual(killed.exitCode, 0, `the sweep was killed after ${killAfterMs} ms`);
