@@ -4,16 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLines, runAction } from '../../scripts/lib/actions-runner.ts';
+import { formBody, outsideCode } from '../helpers/issue-form.ts';
 import { Scenario } from '../helpers/scenario.ts';
 
 type Answer = { valid: boolean; file?: string; link?: string; problems?: string[] };
-
-function formBody(answers: { group?: string; duration?: string; justification?: string; ticket?: string }): string {
-  const part = (label: string, value: string | undefined) => `### ${label}\n\n${value ?? '_No response_'}`;
-  return [part('Group', answers.group), part('Duration', answers.duration), part('Justification', answers.justification), part('Ticket', answers.ticket)].join(
-    '\n\n',
-  );
-}
 
 /** Files an issue from the form in the twin and runs the issue workflow's action for `action`. */
 async function fileIssue(
@@ -62,16 +56,6 @@ async function fileIssue(
   const comments = repo.comments.filter((c) => c.issue === number);
   return { run, number, comments, answer: run.outputs.answer ? (JSON.parse(run.outputs.answer) as Answer) : undefined };
 }
-
-/**
- * What GitHub renders as live Markdown text: the answer without its code blocks, its code spans and
- * its one link's destination (the URL-encoded file for the editor).
- */
-const outsideCode = (body: string) =>
-  body
-    .replace(/(`{3,})[a-z]*\n[\s\S]*?\n\1/g, '')
-    .replace(/`[^`\n]*`/g, '')
-    .replace(/\]\(https:\/\/github\.com\/acme\/access\/new\/main\?[^)\s]*\)/g, ']');
 
 test("a valid form gets the request file and a one-click link to GitHub's editor, which opens it at its path with the issue's author as the requester", async () => {
   const s = await Scenario.begin();

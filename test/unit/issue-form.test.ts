@@ -9,18 +9,13 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { checkScope } from '../../src/pr/rules.ts';
 import type { RepoFiles } from '../../src/repo/files.ts';
 import { NOW, fixtureConfig } from '../helpers/config.ts';
+import { formBody, outsideCode } from '../helpers/issue-form.ts';
 
 const config = await fixtureConfig();
 const none = () => false;
 const where = { serverUrl: 'https://github.com', owner: 'acme', repo: 'access', defaultBranch: 'main' };
 const SCHEMA = '../../schemas/access-request.schema.json';
 
-function formBody(answers: { group?: string; duration?: string; justification?: string; ticket?: string }): string {
-  const part = (label: string, value: string | undefined) => `### ${label}\n\n${value ?? '_No response_'}`;
-  return [part('Group', answers.group), part('Duration', answers.duration), part('Justification', answers.justification), part('Ticket', answers.ticket)].join(
-    '\n\n',
-  );
-}
 const answer = (author: string, body: string) => answerIssue({ number: 101, author, body }, config, NOW, none, where, SCHEMA);
 
 /** Files as a commit holds them. */
@@ -36,13 +31,6 @@ function files(contents: Record<string, string>): RepoFiles {
     list: async () => Object.keys(contents),
   };
 }
-
-/** What GitHub renders as live Markdown: the answer without its code blocks, code spans and the editor link's destination. */
-const outsideCode = (body: string) =>
-  body
-    .replace(/(`{3,})[a-z]*\n[\s\S]*?\n\1/g, '')
-    .replace(/`[^`\n]*`/g, '')
-    .replace(/\]\(https:\/\/github\.com\/acme\/access\/new\/main\?[^)\s]*\)/g, ']');
 
 test("the form's file, committed from GitHub's editor by the issue's author, is a request validate accepts", async () => {
   const a = answer('hubot', formBody({ group: 'k8s-prod-operators', duration: '1h', justification: 'Drain the node pool for CHG-310' }));
