@@ -1,5 +1,6 @@
 /** Starting the twin with a small directory, and clients pointed at it the way users configure them. */
 import * as core from '@actions/core';
+import type { TokenCredential } from '@azure/identity';
 import { githubOidcCredential } from '../../src/entra/credential.ts';
 import { GraphDirectory } from '../../src/entra/graph.ts';
 import type { RetryPolicy } from '../../src/entra/retry.ts';
@@ -43,21 +44,28 @@ export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
 }
 
 /**
- * A Graph directory signed in the way the action signs in: the job's OIDC token from the Actions
- * token endpoint (core.getIDToken, over HTTPS), exchanged at the Entra token endpoint.
+ * The action's sign-in to the twin's Entra: the job's OIDC token (core.getIDToken, from wherever
+ * ACTIONS_ID_TOKEN_REQUEST_URL points) exchanged at the token endpoint.
  */
-export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>; concurrency?: number } = {}): GraphDirectory {
-  process.env.ACTIONS_ID_TOKEN_REQUEST_URL = twin.urls.actionsToken;
-  process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = twin.actionsRequestToken;
-  const credential = githubOidcCredential({
+export function jobCredential(twin: Twin): TokenCredential {
+  return githubOidcCredential({
     tenantId: TENANT,
     clientId: CLIENT,
     authorityHost: twin.urls.authorityHost,
     audience: 'api://AzureADTokenExchange',
     getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
   });
+}
+
+/**
+ * A Graph directory signed in the way the action signs in: the job's OIDC token from the Actions
+ * token endpoint (core.getIDToken, over HTTPS), exchanged at the Entra token endpoint.
+ */
+export function directoryFor(twin: Twin, options: { retry?: Partial<RetryPolicy>; concurrency?: number } = {}): GraphDirectory {
+  process.env.ACTIONS_ID_TOKEN_REQUEST_URL = twin.urls.actionsToken;
+  process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = twin.actionsRequestToken;
   return new GraphDirectory({
-    credential,
+    credential: jobCredential(twin),
     graphEndpoint: twin.urls.graph,
     retry: options.retry ?? fastRetry(),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),

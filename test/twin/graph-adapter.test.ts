@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { explainSignInError } from '../../src/entra/credential.ts';
 import { DirectoryError, type MembershipChange } from '../../src/entra/directory.ts';
 import { removeMemberPath } from '../../src/entra/urls.ts';
-import { CLIENT, GROUP, TENANT, Twin, directoryFor, fastRetry, quietly, seed, userId } from '../helpers/twin.ts';
+import { GROUP, Twin, directoryFor, fastRetry, jobCredential, seed, userId } from '../helpers/twin.ts';
 
 const manyGroupId = (n: number) => `11111111-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const MANY_GROUPS = Array.from({ length: 40 }, (_, i) => ({
@@ -233,15 +233,7 @@ describe('graph-adapter', () => {
     try {
       process.env.ACTIONS_ID_TOKEN_REQUEST_URL = scratch.urls.actionsToken;
       process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = scratch.actionsRequestToken;
-      const { githubOidcCredential } = await import('../../src/entra/credential.ts');
-      const core = await import('@actions/core');
-      const token = await githubOidcCredential({
-        tenantId: TENANT,
-        clientId: CLIENT,
-        authorityHost: scratch.urls.authorityHost,
-        audience: 'api://AzureADTokenExchange',
-        getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
-      }).getToken(`${scratch.urls.graph}/.default`);
+      const token = await jobCredential(scratch).getToken(`${scratch.urls.graph}/.default`);
       const res = await fetch(`${scratch.urls.graph}/v1.0/groups/${GROUP}/members/${userId(2)}`, {
         method: 'DELETE',
         // Outside Graph's reference on purpose: the conformance log leaves it out (scripts/twin/call-log.ts).
@@ -272,18 +264,10 @@ describe('graph-adapter', () => {
   });
 
   test('sign-in: without id-token: write the error says so', async () => {
-    const { githubOidcCredential } = await import('../../src/entra/credential.ts');
-    const core = await import('@actions/core');
     const saved = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     try {
-      const credential = githubOidcCredential({
-        tenantId: TENANT,
-        clientId: CLIENT,
-        authorityHost: twin.urls.authorityHost,
-        audience: 'api://AzureADTokenExchange',
-        getIdToken: (aud) => quietly(() => core.getIDToken(aud)),
-      });
+      const credential = jobCredential(twin);
       const error = await credential.getToken(`${twin.urls.graph}/.default`).then(
         () => undefined,
         (e: unknown) => e,
