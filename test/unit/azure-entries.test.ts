@@ -10,7 +10,7 @@ import { azurePim } from '../../src/backends/azure-pim.ts';
 import { accessLines, catalogueOfPolicy } from '../../src/entra/catalogue.ts';
 import type { Directory } from '../../src/entra/directory.ts';
 import type { AzurePimRequest, AzureWriteAnswer } from '../../src/entra/azure-roles.ts';
-import { fixtureConfig } from '../helpers/config.ts';
+import { NOW, fixtureConfig } from '../helpers/config.ts';
 
 const SUB = '/subscriptions/0a1b2c3d-0000-4000-8000-0000000000a1';
 const RG = `${SUB}/resourceGroups/rg-app`;
@@ -108,7 +108,7 @@ test('what approving confers: a custom role named by id is privileged when its a
       readAll: () => Promise.resolve([]),
       armReadAll: (paths: readonly string[]) => (read.push(...paths), Promise.resolve(paths.map(() => definition(actions)))),
     };
-    const catalogue = await catalogueOfPolicy(source, policy, Date.parse('2030-01-01T08:00:00Z'));
+    const catalogue = await catalogueOfPolicy(source, policy, NOW);
     const [access] = catalogue!.groups;
     return { access: access!, lines: accessLines(access!).join('\n') };
   };

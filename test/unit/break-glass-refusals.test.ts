@@ -4,10 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideBreakGlass } from '../../src/commands/break-glass.ts';
-import { fixtureConfig } from '../helpers/config.ts';
+import { NOW, fixtureConfig } from '../helpers/config.ts';
 
 const config = await fixtureConfig();
-const NOW = Date.parse('2030-01-01T08:00:00Z');
 const M = 60_000;
 const inputs = { group: 'k8s-prod-operators', duration: '30m', ticket: 'INC-77', reason: 'The API servers are down; draining a broken node pool' };
 const facts = { actor: 'hubot', run: 7, runCreatedAt: NOW, now: NOW, config, teamMembers: async () => new Set(['lead1']), previous: [] };

@@ -8,10 +8,9 @@ import { issueOfUse, readMarker, reviewOf, type ReviewIssue } from '../../src/br
 import { judgeUse, reviewedInTime, reviewersOf, type BreakGlassUse } from '../../src/breakglass/uses.ts';
 import { decideBreakGlass } from '../../src/commands/break-glass.ts';
 import type { People } from '../../src/identities/people.ts';
-import { fixtureConfig } from '../helpers/config.ts';
+import { NOW, fixtureConfig } from '../helpers/config.ts';
 
 const config = await fixtureConfig();
-const NOW = Date.parse('2030-01-01T08:00:00Z');
 const M = 60_000;
 const owners = reviewersOf(config, 'k8s-prod-operators'); // @acme/sre-leads
 const leads = new Set(['acme/sre-leads:lead1', 'acme/sre-leads:hubot-ops']);

@@ -5,12 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decide, type RequestResult } from '../../src/reconcile/decide.ts';
 import type { AccessRequest } from '../../src/request/request.ts';
-import { fixtureConfig } from '../helpers/config.ts';
+import { NOW, fixtureConfig } from '../helpers/config.ts';
 
 const base = await fixtureConfig();
 const k8s = base.policy.groups.get('k8s-prod-operators')!;
 const config = { ...base, policy: { ...base.policy, groups: new Map([...base.policy.groups, ['k8s-prod-operators', { ...k8s, backend: 'pim' as const }]]) } };
-const NOW = Date.parse('2030-01-01T08:00:00Z');
 const M = 60_000;
 const HUBOT = '2d7c9b1e-4f3a-4e8d-9a6b-1c5e7f2d8a40';
 const iso = (ms: number) => new Date(ms).toISOString();
